@@ -1,0 +1,45 @@
+// One jest run for the whole monorepo, in tiers (see README, "Tests"):
+//   unit        *.spec.ts      pure logic, no infrastructure
+//   integration *.int-spec.ts  one service or lib against the real Kafka, Postgres and Redis
+//   e2e         *.e2e-spec.ts  the services as separate processes, driven through HTTP and topics
+// Tests are compiled with SWC (decorator metadata on, no type checking: `npm run typecheck` does that).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: { '^@grievance/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/deploy'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+module.exports = {
+  reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
+      testTimeout: 60_000,
+    },
+  ],
+};

@@ -1,0 +1,42 @@
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { GRIEVANCE_KINDS, GrievanceKind, LEVELS, Level } from '../vocabulary';
+import { Holder, nested } from './common';
+
+/** grievance.routed.v1: routing decided who owns a matter first. */
+export class GrievanceRoutedV1 {
+  @IsIn(GRIEVANCE_KINDS)
+  kind!: GrievanceKind;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  category!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  districtId?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  gridId?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  departmentCode?: string;
+
+  /** For appeals: the rung of the escalation chain that holds it first. */
+  @IsOptional()
+  @IsIn(LEVELS)
+  level?: Level;
+
+  @ValidateNested()
+  @nested(Holder)
+  holder!: Holder;
+
+  /** True when no rule matched and the fallback owner (兜底) took it. */
+  @IsBoolean()
+  fallback!: boolean;
+}

@@ -1,0 +1,111 @@
+import { DepartmentIssueV1 } from './events/department-issue.v1';
+import { FeedbackRatedV1 } from './events/feedback-rated.v1';
+import { GrievanceClosedV1 } from './events/grievance-closed.v1';
+import { GrievanceEscalatedV1 } from './events/grievance-escalated.v1';
+import { GrievanceReopenedV1 } from './events/grievance-reopened.v1';
+import { GrievanceResolvedV1 } from './events/grievance-resolved.v1';
+import { GrievanceRoutedV1 } from './events/grievance-routed.v1';
+import { GrievanceSubmittedV1 } from './events/grievance-submitted.v1';
+import { PointsAwardedV1 } from './events/points-awarded.v1';
+import { SlaBreachedV1, SlaWarnedV1 } from './events/sla.v1';
+import { TicketDispatchedV1 } from './events/ticket-dispatched.v1';
+import { TicketVerifiedV1 } from './events/ticket-verified.v1';
+
+/**
+ * The topic catalogue: the one source for topic names, partition counts, payload classes
+ * (validation), JSON schemas and the AsyncAPI document. Names are `<entity>.<fact>.v<N>`;
+ * a change of meaning is a new version, never an edit.
+ */
+export interface TopicPayloads {
+  'grievance.submitted.v1': GrievanceSubmittedV1;
+  'grievance.routed.v1': GrievanceRoutedV1;
+  'grievance.escalated.v1': GrievanceEscalatedV1;
+  'ticket.dispatched.v1': TicketDispatchedV1;
+  'ticket.verified.v1': TicketVerifiedV1;
+  'grievance.resolved.v1': GrievanceResolvedV1;
+  'feedback.rated.v1': FeedbackRatedV1;
+  'grievance.reopened.v1': GrievanceReopenedV1;
+  'grievance.closed.v1': GrievanceClosedV1;
+  'sla.warned.v1': SlaWarnedV1;
+  'sla.breached.v1': SlaBreachedV1;
+  'points.awarded.v1': PointsAwardedV1;
+}
+
+export type CatalogueTopic = keyof TopicPayloads;
+
+/** Each department's own topic of routed matters. */
+export type DepartmentIssuesTopic = `department.${string}.issues.v1`;
+
+export type TopicName = CatalogueTopic | DepartmentIssuesTopic;
+
+/** The payload type a topic carries: publishing the wrong one does not compile. */
+export type PayloadOf<T extends TopicName> = T extends CatalogueTopic
+  ? TopicPayloads[T]
+  : T extends DepartmentIssuesTopic
+    ? DepartmentIssueV1
+    : never;
+
+export interface TopicSpec<P> {
+  name: string;
+  /** The event type carried in the envelope: the name without its version. */
+  type: string;
+  version: number;
+  payload: new () => P;
+  partitions: number;
+  summary: string;
+}
+
+/** Partitions per topic. Every event is keyed by grievance id, so order holds per matter. */
+export const DEFAULT_PARTITIONS = 6;
+
+const spec = <P>(name: string, payload: new () => P, summary: string): TopicSpec<P> => {
+  const match = /^(.+)\.v(\d+)$/.exec(name);
+  if (!match) throw new Error(`topic ${name} does not end in .v<N>`);
+  return { name, type: match[1]!, version: Number(match[2]), payload, partitions: DEFAULT_PARTITIONS, summary };
+};
+
+export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
+  'grievance.submitted.v1': spec('grievance.submitted.v1', GrievanceSubmittedV1, 'A worker handed in a hazard report, an appeal or a suggestion.'),
+  'grievance.routed.v1': spec('grievance.routed.v1', GrievanceRoutedV1, 'Routing decided who owns the matter first.'),
+  'grievance.escalated.v1': spec('grievance.escalated.v1', GrievanceEscalatedV1, 'The matter passed up the escalation chain.'),
+  'ticket.dispatched.v1': spec('ticket.dispatched.v1', TicketDispatchedV1, 'A grid worker was given a ticket to check a hazard on site.'),
+  'ticket.verified.v1': spec('ticket.verified.v1', TicketVerifiedV1, 'The grid worker checked the report on site.'),
+  'grievance.resolved.v1': spec('grievance.resolved.v1', GrievanceResolvedV1, 'The holder says the matter is dealt with.'),
+  'feedback.rated.v1': spec('feedback.rated.v1', FeedbackRatedV1, 'The reporter rated the result.'),
+  'grievance.reopened.v1': spec('grievance.reopened.v1', GrievanceReopenedV1, 'An unsatisfied rating sent the matter back to work.'),
+  'grievance.closed.v1': spec('grievance.closed.v1', GrievanceClosedV1, 'The loop is closed, with its final SLA verdict.'),
+  'sla.warned.v1': spec('sla.warned.v1', SlaWarnedV1, 'A holder has used the warning share of its deadline.'),
+  'sla.breached.v1': spec('sla.breached.v1', SlaBreachedV1, 'A holder missed its deadline; the matter passes up.'),
+  'points.awarded.v1': spec('points.awarded.v1', PointsAwardedV1, 'A worker earned points for a verified report.'),
+};
+
+export const CATALOGUE_TOPICS = Object.keys(TOPICS) as CatalogueTopic[];
+
+const DEPARTMENT_CODE = /^[a-z][a-z0-9_]{1,40}$/;
+const DEPARTMENT_TOPIC = /^department\.([a-z][a-z0-9_]{1,40})\.issues\.v1$/;
+
+/** `department.<code>.issues.v1`; codes are lower-case letters, digits and underscores. */
+export function departmentIssuesTopic(departmentCode: string): DepartmentIssuesTopic {
+  if (!DEPARTMENT_CODE.test(departmentCode)) {
+    throw new Error(`department code "${departmentCode}" must match ${DEPARTMENT_CODE}`);
+  }
+  return `department.${departmentCode}.issues.v1`;
+}
+
+const departmentSpec = spec('department.<code>.issues.v1', DepartmentIssueV1, "A matter routed to a department, on the department's own topic.");
+
+/** The spec of any topic name, catalogue or department; undefined for a name we do not know. */
+export function topicSpec<T extends TopicName>(name: T): TopicSpec<PayloadOf<T>>;
+export function topicSpec(name: string): TopicSpec<unknown> | undefined;
+export function topicSpec(name: string): TopicSpec<unknown> | undefined {
+  if (name in TOPICS) return TOPICS[name as CatalogueTopic] as TopicSpec<unknown>;
+  if (DEPARTMENT_TOPIC.test(name)) {
+    return { ...departmentSpec, name, type: name.replace(/\.v1$/, '') } as TopicSpec<unknown>;
+  }
+  return undefined;
+}
+
+export const DEPARTMENT_TOPIC_SPEC = departmentSpec;
+
+/** Where a message that cannot be processed is parked, with the reason in its headers. */
+export const deadLetterTopic = (topic: string): string => `${topic}.dlq`;

@@ -1,0 +1,146 @@
+import { Admin, Kafka, logLevel, LogEntry, Producer } from 'kafkajs';
+import { CATALOGUE_TOPICS, deadLetterTopic, TOPICS } from '@grievance/contracts';
+
+export interface KafkaSettings {
+  /** e.g. ['127.0.0.1:9092'] */
+  brokers: string[];
+  clientId: string;
+  /**
+   * Prepended to every topic name. Empty in production; tests give each suite its own
+   * prefix so that suites sharing one broker never see each other's messages.
+   */
+  topicPrefix?: string;
+  /** How long a connection attempt may take before it counts as a failure. */
+  connectionTimeoutMs?: number;
+}
+
+export interface MessagingLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export const silentLogger: MessagingLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * The one place that holds a kafkajs client. Everything that talks to Kafka goes
+ * through here, so kafkajs (in maintenance mode) can be swapped without touching services.
+ */
+export class KafkaConnection {
+  readonly kafka: Kafka;
+  readonly topicPrefix: string;
+  private admin?: Admin;
+  private adminConnected?: Promise<void>;
+
+  constructor(
+    readonly settings: KafkaSettings,
+    private readonly logger: MessagingLogger = silentLogger,
+  ) {
+    this.topicPrefix = settings.topicPrefix ?? '';
+    this.kafka = new Kafka({
+      clientId: settings.clientId,
+      brokers: settings.brokers,
+      connectionTimeout: settings.connectionTimeoutMs ?? 3000,
+      requestTimeout: 10_000,
+      // Our own retry loops decide how long to keep trying; kafkajs only smooths blips.
+      retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry: LogEntry) => this.log(entry),
+    });
+  }
+
+  /** The physical topic name for a logical one. */
+  topic(name: string): string {
+    return this.topicPrefix + name;
+  }
+
+  /** The logical topic name of a physical one. */
+  logicalTopic(physical: string): string {
+    return this.topicPrefix && physical.startsWith(this.topicPrefix) ? physical.slice(this.topicPrefix.length) : physical;
+  }
+
+  /** An idempotent producer: the broker drops the duplicates its own retries would make. */
+  createProducer(): Producer {
+    return this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  /** Resolves when the broker answers a metadata request in time; throws otherwise. */
+  async ping(timeoutMs = 2000): Promise<void> {
+    const admin = await this.connectedAdmin();
+    await withTimeout(admin.describeCluster(), timeoutMs, 'kafka did not answer');
+  }
+
+  /** Creates the topics that do not exist yet, with their partition counts. Returns the names created. */
+  async ensureTopics(topics: TopicToCreate[]): Promise<string[]> {
+    const admin = await this.connectedAdmin();
+    const existing = new Set(await admin.listTopics());
+    const missing = topics
+      .map((t) => ({ ...t, topic: this.topic(t.topic) }))
+      .filter((t) => !existing.has(t.topic));
+    if (missing.length === 0) return [];
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions, replicationFactor: t.replicationFactor ?? -1 })),
+    });
+    return missing.map((t) => t.topic);
+  }
+
+  async disconnect(): Promise<void> {
+    const admin = this.admin;
+    this.admin = undefined;
+    this.adminConnected = undefined;
+    if (admin) await admin.disconnect().catch(() => undefined);
+  }
+
+  private async connectedAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      this.admin = this.kafka.admin({ retry: { retries: 0 } });
+      this.adminConnected = this.admin.connect().catch((error: unknown) => {
+        this.admin = undefined;
+        this.adminConnected = undefined;
+        throw error;
+      });
+    }
+    const admin = this.admin;
+    await this.adminConnected;
+    return admin;
+  }
+
+  private log(entry: LogEntry): void {
+    const { message, ...rest } = entry.log;
+    const fields = { kafka: entry.namespace, ...rest };
+    if (entry.level <= logLevel.ERROR) this.logger.error(fields, message);
+    else if (entry.level === logLevel.WARN) this.logger.warn(fields, message);
+    else this.logger.debug(fields, message);
+  }
+}
+
+export interface TopicToCreate {
+  topic: string;
+  partitions: number;
+  replicationFactor?: number;
+}
+
+/** Every catalogue topic and its dead-letter topic. Department topics are created as departments are added. */
+export function catalogueTopicsToCreate(): TopicToCreate[] {
+  return CATALOGUE_TOPICS.flatMap((name) => {
+    const partitions = TOPICS[name].partitions;
+    return [
+      { topic: name, partitions },
+      { topic: deadLetterTopic(name), partitions },
+    ];
+  });
+}
+
+export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
