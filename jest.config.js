@@ -20,7 +20,9 @@ const swc = [
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // jose is ESM-only: SWC turns it into CommonJS like our own code.
+  transform: { '^.+\\.(t|j)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: { '^@grievance/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/deploy'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

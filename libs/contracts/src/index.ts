@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export * from './vocabulary';
 export * from './ids';
 export * from './envelope';

@@ -21,7 +21,8 @@ export interface MessagingLogger {
   error(obj: object, msg?: string): void;
 }
 
-export const silentLogger: MessagingLogger = { debug() {}, info() {}, warn() {}, error() {} };
+const ignore = (): void => undefined;
+export const silentLogger: MessagingLogger = { debug: ignore, info: ignore, warn: ignore, error: ignore };
 
 /**
  * The one place that holds a kafkajs client. Everything that talks to Kafka goes

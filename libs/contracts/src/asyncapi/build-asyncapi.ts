@@ -9,8 +9,10 @@ const pascal = (name: string) =>
     .join('');
 
 /** The schema name of a payload class: its own, or its nearest ancestor's when it adds no fields. */
-function schemaName(cls: Function, schemas: Record<string, unknown>): string {
-  for (let c: Function | null = cls; c && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null) {
+type PayloadClass = abstract new (...args: never[]) => unknown;
+
+function schemaName(cls: PayloadClass, schemas: Record<string, unknown>): string {
+  for (let c: PayloadClass | null = cls; c && c.name; c = Object.getPrototypeOf(c) as PayloadClass | null) {
     if (c.name in schemas) return c.name;
   }
   throw new Error(`no JSON schema for payload class ${cls.name}`);

@@ -1,0 +1,210 @@
+import { createEnvelope, EventEnvelope, GrievanceSubmittedV1, uuidv7 } from '@grievance/contracts';
+import { createTestDatabase, createTestKafka, eventually, TestDatabase, waitForMessages } from '@grievance/testing';
+import { DataSource } from 'typeorm';
+import { PermanentEventError } from './consumer/errors';
+import { EventConsumer } from './consumer/event-consumer';
+import { KafkaConnection } from './kafka-connection';
+import { MESSAGING_MIGRATIONS } from './migrations';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { TransactionalOutbox } from './outbox/outbox-transaction';
+import { EventPublisher } from './publisher';
+import { DLQ_HEADER } from './wire';
+
+function manholeReport(grievanceId = uuidv7(), overrides: Partial<GrievanceSubmittedV1> = {}): EventEnvelope<GrievanceSubmittedV1> {
+  return createEnvelope({
+    topic: 'grievance.submitted.v1',
+    grievanceId,
+    actor: { id: 'worker-1', role: 'worker' },
+    correlationId: `req-${grievanceId}`,
+    payload: {
+      trackingNo: 'NC-20261123-000001',
+      kind: 'hazard',
+      category: 'manhole_cover_missing',
+      title: 'Manhole cover missing',
+      description: 'At the crossroads by the delivery station',
+      urgency: 'urgent',
+      location: { lat: 28.68, lng: 115.86 },
+      attachmentIds: [],
+      reporter: { id: 'worker-1', occupation: 'rider' },
+      submittedAt: new Date().toISOString(),
+      ...overrides,
+    },
+  });
+}
+
+describe('the outbox, the relay and the idempotent inbox on a real broker and database', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let kafka: KafkaConnection;
+  let relay: OutboxRelay;
+  let outbox: TransactionalOutbox;
+  const consumers: EventConsumer[] = [];
+
+  /** Rows the test handlers write: the "effect" of applying an event. */
+  const effects = async (grievanceId: string) =>
+    ((await dataSource.query(`SELECT count(*)::int AS n FROM effects WHERE grievance_id = $1`, [grievanceId])) as { n: number }[])[0]!.n;
+
+  function consumer(groupId: string, handler: (e: EventEnvelope<GrievanceSubmittedV1>) => Promise<void> | void = () => undefined) {
+    const c = new EventConsumer(kafka, dataSource, { groupId, retry: { maxAttempts: 3, initialDelayMs: 50, maxDelayMs: 200 } }).on(
+      'grievance.submitted.v1',
+      async (event, tx) => {
+        await handler(event);
+        await tx.manager.query(`INSERT INTO effects (grievance_id, event_id, consumer) VALUES ($1, $2, $3)`, [
+          event.grievanceId,
+          event.eventId,
+          groupId,
+        ]);
+      },
+    );
+    consumers.push(c);
+    return c;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: MESSAGING_MIGRATIONS });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    await dataSource.query(`CREATE TABLE effects (grievance_id uuid NOT NULL, event_id uuid NOT NULL, consumer text NOT NULL)`);
+    kafka = await createTestKafka('messaging');
+    relay = new OutboxRelay(dataSource, kafka, { pollIntervalMs: 200 });
+    relay.start();
+    outbox = new TransactionalOutbox(dataSource, relay);
+  });
+
+  afterAll(async () => {
+    await Promise.all(consumers.map((c) => c.stop()));
+    await relay?.stop();
+    await kafka?.disconnect();
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('applies an event written through the outbox exactly once even when it is delivered twice', async () => {
+    const applier = consumer('exactly-once');
+    await applier.start();
+    const event = manholeReport();
+
+    await outbox.run(async (tx) => {
+      await tx.manager.query(`INSERT INTO effects (grievance_id, event_id, consumer) VALUES ($1, $2, 'intake-state')`, [
+        event.grievanceId,
+        event.eventId,
+      ]);
+      await tx.publish('grievance.submitted.v1', event);
+    });
+    // The same event a second time, as a relay that crashed between send and mark would send it.
+    const publisher = new EventPublisher(kafka);
+    await publisher.publish('grievance.submitted.v1', event);
+    await publisher.disconnect();
+
+    const onTopic = await waitForMessages(kafka, 'grievance.submitted.v1', 2, (m) => m.key === event.grievanceId);
+    expect(onTopic).toHaveLength(2);
+    await eventually(() => applier.stats.applied + applier.stats.duplicates, (n) => n >= 2, { what: 'both deliveries handled' });
+    expect(applier.stats).toMatchObject({ applied: 1, duplicates: 1, deadLettered: 0 });
+    expect(await effects(event.grievanceId)).toBe(2); // the state change of intake + one application
+    const [published] = (await dataSource.query(`SELECT published_at FROM messaging_outbox WHERE event_id = $1`, [event.eventId])) as {
+      published_at: Date | null;
+    }[];
+    expect(published?.published_at).not.toBeNull();
+  });
+
+  it('publishes nothing for a unit of work that rolls back', async () => {
+    const event = manholeReport();
+    await expect(
+      outbox.run(async (tx) => {
+        await tx.publish('grievance.submitted.v1', event);
+        throw new Error('the state change failed');
+      }),
+    ).rejects.toThrow('the state change failed');
+    const rows = (await dataSource.query(`SELECT 1 FROM messaging_outbox WHERE event_id = $1`, [event.eventId])) as unknown[];
+    expect(rows).toHaveLength(0);
+  });
+
+  it('keeps the events of one matter in the order they were committed', async () => {
+    const grievanceId = uuidv7();
+    const seen: string[] = [];
+    const ordered = consumer('ordering', (e) => {
+      if (e.grievanceId === grievanceId) seen.push(e.payload.title);
+    });
+    await ordered.start();
+    const titles = Array.from({ length: 30 }, (_, i) => `update ${i}`);
+    for (const title of titles) {
+      await outbox.run((tx) => tx.publish('grievance.submitted.v1', manholeReport(grievanceId, { title })));
+    }
+    await eventually(() => seen.length, (n) => n >= titles.length, { what: 'all 30 events applied' });
+    expect(seen).toEqual(titles);
+  });
+
+  it('parks an invalid payload on the dead-letter topic with its reason and still consumes the next message of the partition', async () => {
+    const applier = consumer('poison');
+    await applier.start();
+    const grievanceId = uuidv7();
+    const bad = manholeReport(grievanceId, { location: { lat: 999, lng: 115.86 } });
+    const good = manholeReport(grievanceId);
+    const producer = kafka.createProducer();
+    await producer.connect();
+    // Same key, so the same partition: the poison message stands right before the good one.
+    await producer.send({
+      topic: kafka.topic('grievance.submitted.v1'),
+      messages: [
+        { key: grievanceId, value: JSON.stringify(bad) },
+        { key: grievanceId, value: '{"not": "an envelope"' },
+        { key: grievanceId, value: JSON.stringify(good) },
+      ],
+    });
+    await producer.disconnect();
+
+    await eventually(() => effects(grievanceId), (n) => n === 1, { what: 'the good message applied' });
+    const parked = await waitForMessages(kafka, 'grievance.submitted.v1.dlq', 2, (m) => m.key === grievanceId);
+    expect(parked.map((m) => m.headers[DLQ_HEADER.reason])).toEqual([
+      expect.stringContaining('payload.location.lat'),
+      expect.stringContaining('not JSON'),
+    ]);
+    expect(parked[0]!.headers).toMatchObject({
+      [DLQ_HEADER.originalTopic]: 'grievance.submitted.v1',
+      [DLQ_HEADER.consumer]: 'poison',
+    });
+    expect(applier.stats).toMatchObject({ applied: 1, deadLettered: 2 });
+  });
+
+  it('retries a transient failure with backoff and applies the event once it succeeds', async () => {
+    const event = manholeReport();
+    let failuresLeft = 2;
+    const flaky = consumer('flaky', (e) => {
+      if (e.eventId === event.eventId && failuresLeft-- > 0) throw new Error('lock timeout');
+    });
+    await flaky.start();
+    await outbox.run((tx) => tx.publish('grievance.submitted.v1', event));
+    await eventually(() => effects(event.grievanceId), (n) => n === 1, { what: 'the event applied after retries' });
+    expect(flaky.stats).toMatchObject({ applied: 1, retried: 2, deadLettered: 0 });
+  });
+
+  it('parks a message whose handler keeps failing, without leaving half its effects, and moves on', async () => {
+    const doomed = manholeReport();
+    const next = manholeReport(doomed.grievanceId);
+    const broken = consumer('broken', (e) => {
+      if (e.eventId === doomed.eventId) throw new Error('category has no route');
+    });
+    await broken.start();
+    await outbox.run(async (tx) => {
+      await tx.publish('grievance.submitted.v1', doomed);
+      await tx.publish('grievance.submitted.v1', next);
+    });
+    await eventually(() => broken.stats.applied, (n) => n === 1, { what: 'the next message applied' });
+    const parked = await waitForMessages(kafka, 'grievance.submitted.v1.dlq', 1, (m) => m.headers['x-event-id'] === doomed.eventId);
+    expect(parked[0]!.headers).toMatchObject({ [DLQ_HEADER.attempts]: '3', [DLQ_HEADER.reason]: 'category has no route' });
+    const inbox = (await dataSource.query(`SELECT event_id FROM messaging_inbox WHERE consumer = 'broken'`)) as { event_id: string }[];
+    expect(inbox.map((r) => r.event_id)).toEqual([next.eventId]);
+  });
+
+  it('parks a permanent failure at once, without retrying', async () => {
+    const event = manholeReport();
+    const strict = consumer('strict', (e) => {
+      if (e.eventId === event.eventId) throw new PermanentEventError('unknown district');
+    });
+    await strict.start();
+    await outbox.run((tx) => tx.publish('grievance.submitted.v1', event));
+    await eventually(() => strict.stats.deadLettered, (n) => n === 1, { what: 'the event parked' });
+    expect(strict.stats.retried).toBe(0);
+  });
+});

@@ -1,0 +1,225 @@
+import { Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { KafkaConnection, MessagingLogger, silentLogger } from '../kafka-connection';
+import { OutboxWaker } from './outbox-transaction';
+
+export interface OutboxRelayOptions {
+  /** Rows claimed and sent per round. */
+  batchSize?: number;
+  /** How often the relay looks for rows when nobody wakes it (rows from other processes, or left by a crash). */
+  pollIntervalMs?: number;
+  /** Longest wait between attempts while the broker or the database is unreachable. */
+  maxBackoffMs?: number;
+  /** Published rows are kept this long for inspection, then deleted. */
+  retentionMs?: number;
+}
+
+interface OutboxRow {
+  seq: string;
+  topic: string;
+  message_key: string;
+  envelope: unknown;
+  headers: Record<string, string>;
+}
+
+const RELAY_LOCK = 'messaging_outbox_relay';
+const CLEANUP_EVERY_MS = 10 * 60_000;
+
+/**
+ * Publishes committed outbox rows to Kafka, in commit order, then marks them published.
+ *
+ * - Claims rows with `FOR UPDATE SKIP LOCKED`, inside a transaction that also holds an
+ *   advisory lock: with several replicas only one relays at a time, which keeps the
+ *   events of one matter in order on its partition (two relays sending interleaved
+ *   batches could reorder them).
+ * - Sends with an idempotent producer and `acks: all`, and marks rows only after the
+ *   broker acknowledged them. A crash between the two re-sends the batch: consumers
+ *   deduplicate by event id, so delivery is at-least-once and the effect exactly-once.
+ * - While the broker is down it keeps the rows and retries with backoff; nothing is lost.
+ */
+export class OutboxRelay implements OutboxWaker {
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly retentionMs: number;
+  private producer?: Producer;
+  private running = false;
+  private loop?: Promise<void>;
+  private woken = false;
+  private wakeSleeper?: () => void;
+  private lastCleanup = 0;
+  private published = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly connection: KafkaConnection,
+    options: OutboxRelayOptions = {},
+    private readonly logger: MessagingLogger = silentLogger,
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5000;
+    this.retentionMs = options.retentionMs ?? 24 * 3600_000;
+  }
+
+  /** Events published by this relay since it started. */
+  get publishedCount(): number {
+    return this.published;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.runLoop();
+  }
+
+  /** Called after a transaction that wrote outbox rows commits. */
+  wake(): void {
+    this.woken = true;
+    this.wakeSleeper?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    await this.dropProducer();
+  }
+
+  /** Rows not yet published (for health, metrics and tests). */
+  async pendingCount(): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM messaging_outbox WHERE published_at IS NULL`,
+    )) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  private async runLoop(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const sent = await this.relayBatch();
+        if (failures > 0) this.logger.info({ afterFailures: failures }, 'outbox relay publishing again');
+        failures = 0;
+        await this.cleanupIfDue();
+        if (sent === this.batchSize) continue; // more are waiting
+        await this.sleep(this.pollIntervalMs);
+      } catch (error) {
+        failures += 1;
+        await this.dropProducer();
+        const backoff = Math.min(this.maxBackoffMs, 100 * 2 ** Math.min(failures, 10));
+        this.logger.warn({ err: error, failures, retryInMs: backoff }, 'outbox relay could not publish; will retry');
+        await this.sleep(backoff, false);
+      }
+    }
+  }
+
+  /** One round: claim, send, mark. Returns how many rows were published. */
+  private async relayBatch(): Promise<number> {
+    this.woken = false;
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const [lock] = (await runner.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [RELAY_LOCK])) as {
+        locked: boolean;
+      }[];
+      if (!lock?.locked) {
+        await runner.rollbackTransaction();
+        return 0; // another replica is relaying right now
+      }
+      const rows = (await runner.query(
+        `SELECT seq, topic, message_key, envelope::text AS envelope, headers
+           FROM messaging_outbox
+          WHERE published_at IS NULL
+          ORDER BY seq
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      )) as OutboxRow[];
+      if (rows.length === 0) {
+        await runner.commitTransaction();
+        return 0;
+      }
+      try {
+        await this.send(rows);
+      } catch (error) {
+        await runner.rollbackTransaction();
+        await this.recordFailure(rows, error);
+        throw error;
+      }
+      await runner.query(`UPDATE messaging_outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])`, [
+        rows.map((r) => r.seq),
+      ]);
+      await runner.commitTransaction();
+      this.published += rows.length;
+      return rows.length;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async send(rows: OutboxRow[]): Promise<void> {
+    if (!this.producer) {
+      const producer = this.connection.createProducer();
+      await producer.connect();
+      this.producer = producer;
+    }
+    // Rows are in commit order; grouping by topic keeps each topic's (and so each key's) order.
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    for (const row of rows) {
+      const topic = this.connection.topic(row.topic);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({ key: row.message_key, value: String(row.envelope), headers: row.headers });
+      byTopic.set(topic, messages);
+    }
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+  }
+
+  private async recordFailure(rows: OutboxRow[], error: unknown): Promise<void> {
+    await this.dataSource
+      .query(`UPDATE messaging_outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])`, [
+        rows.map((r) => r.seq),
+        String((error as Error)?.message ?? error).slice(0, 1000),
+      ])
+      .catch(() => undefined);
+  }
+
+  private async cleanupIfDue(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastCleanup < CLEANUP_EVERY_MS) return;
+    this.lastCleanup = now;
+    await this.dataSource.query(
+      `DELETE FROM messaging_outbox WHERE published_at IS NOT NULL AND published_at < now() - ($1::bigint * interval '1 millisecond')`,
+      [this.retentionMs],
+    );
+  }
+
+  /** Waits for `ms`, or less when woken; a backoff (`wakeable` false) is only cut short by stop(). */
+  private sleep(ms: number, wakeable = true): Promise<void> {
+    if (wakeable && this.woken) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeSleeper = () => {
+        if (wakeable || !this.running) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+    }).finally(() => {
+      this.wakeSleeper = undefined;
+    });
+  }
+
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    if (producer) await producer.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,58 @@
+import { EventEnvelope, PayloadOf, TopicName } from '@grievance/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { toWireMessage } from '../wire';
+
+/**
+ * One Postgres transaction in which a service changes its state and records the events
+ * that change causes. Either both are committed or neither is: there is no gap between
+ * "saved" and "published" for a crash to fall into.
+ */
+export class OutboxTransaction {
+  private readonly pending: { topic: string; envelope: EventEnvelope }[] = [];
+
+  constructor(readonly manager: EntityManager) {}
+
+  /** Records an event to publish once the transaction commits. */
+  async publish<T extends TopicName>(topic: T, envelope: EventEnvelope<PayloadOf<T>>): Promise<void> {
+    const wire = toWireMessage(envelope as EventEnvelope);
+    await this.manager.query(
+      `INSERT INTO messaging_outbox (event_id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, $4, $5)`,
+      [envelope.eventId, topic, wire.key, wire.value, JSON.stringify(wire.headers)],
+    );
+    this.pending.push({ topic, envelope: envelope as EventEnvelope });
+  }
+
+  /** The events recorded so far in this transaction. */
+  get events(): readonly { topic: string; envelope: EventEnvelope }[] {
+    return this.pending;
+  }
+}
+
+/** Something to nudge when new outbox rows are committed (the relay of this process). */
+export interface OutboxWaker {
+  wake(): void;
+}
+
+/**
+ * Runs units of work that change state and record events atomically, then wakes the
+ * relay of this process so the events go out promptly after commit (the relay also polls,
+ * so rows written by another process or before a crash are published too).
+ */
+export class TransactionalOutbox {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly waker?: OutboxWaker,
+  ) {}
+
+  async run<R>(work: (tx: OutboxTransaction) => Promise<R>): Promise<R> {
+    let wrote = false;
+    const result = await this.dataSource.transaction(async (manager) => {
+      const tx = new OutboxTransaction(manager);
+      const value = await work(tx);
+      wrote = tx.events.length > 0;
+      return value;
+    });
+    if (wrote) this.waker?.wake();
+    return result;
+  }
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import {
+  catalogueTopicsToCreate,
+  KafkaConnection,
+  RawMessage,
+  readTopic,
+  TopicToCreate,
+} from '@grievance/messaging';
+
+/** The broker the integration tier runs against (started by the jest global setup). */
+export const TEST_KAFKA_BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+
+/** A topic prefix of this suite's own, so suites sharing the broker never see each other's messages. */
+export function uniqueTopicPrefix(label = 'test'): string {
+  return `${label}-${randomBytes(4).toString('hex')}.`;
+}
+
+/**
+ * A connection to the test broker under a fresh topic prefix, with the catalogue topics
+ * (and their dead-letter topics) created under it, plus any extra ones asked for.
+ */
+export async function createTestKafka(
+  label: string,
+  extraTopics: TopicToCreate[] = [],
+): Promise<KafkaConnection> {
+  const connection = new KafkaConnection({
+    brokers: TEST_KAFKA_BROKERS,
+    clientId: `test-${label}`,
+    topicPrefix: uniqueTopicPrefix(label),
+  });
+  await connection.ensureTopics([...catalogueTopicsToCreate(), ...extraTopics]);
+  return connection;
+}
+
+/** Reads a topic from the beginning until `count` messages matching `match` have arrived. */
+export async function waitForMessages(
+  connection: KafkaConnection,
+  topic: string,
+  count: number,
+  match: (message: RawMessage) => boolean = () => true,
+  timeoutMs = 20_000,
+): Promise<RawMessage[]> {
+  const messages = await readTopic(connection, topic, {
+    until: (read) => read.filter(match).length >= count,
+    timeoutMs,
+  });
+  return messages.filter(match);
+}
+
+/** Polls until a condition holds (a consumer caught up, a row appeared) or fails with a message. */
+export async function eventually<T>(
+  probe: () => Promise<T> | T,
+  accept: (value: T) => boolean,
+  { timeoutMs = 20_000, intervalMs = 100, what = 'condition' } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await probe();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`${what} did not hold within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
