@@ -24,7 +24,7 @@ const shared = {
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: { '^@grievance/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/deploy'],
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/deploy', '<rootDir>/e2e'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 
@@ -41,7 +41,14 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-timeout.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/e2e/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-timeout.ts'],
     },
   ],
 };

@@ -35,10 +35,11 @@ function manholeReport(grievanceId = uuidv7(), overrides: Partial<GrievanceSubmi
 describe('the outbox, the relay and the idempotent inbox on a real broker and database', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
+  // Each test gets topics of its own, so no consumer sees another test's messages.
   let kafka: KafkaConnection;
   let relay: OutboxRelay;
   let outbox: TransactionalOutbox;
-  const consumers: EventConsumer[] = [];
+  let consumers: EventConsumer[] = [];
 
   /** Rows the test handlers write: the "effect" of applying an event. */
   const effects = async (grievanceId: string) =>
@@ -66,16 +67,28 @@ describe('the outbox, the relay and the idempotent inbox on a real broker and da
     await dataSource.initialize();
     await dataSource.runMigrations();
     await dataSource.query(`CREATE TABLE effects (grievance_id uuid NOT NULL, event_id uuid NOT NULL, consumer text NOT NULL)`);
-    kafka = await createTestKafka('messaging');
+  });
+
+  beforeEach(async () => {
+    kafka = await createTestKafka('messaging', [
+      { topic: 'grievance.submitted.v1', partitions: 3 },
+      { topic: 'grievance.submitted.v1.dlq', partitions: 3 },
+    ]);
     relay = new OutboxRelay(dataSource, kafka, { pollIntervalMs: 200 });
     relay.start();
     outbox = new TransactionalOutbox(dataSource, relay);
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await Promise.all(consumers.map((c) => c.stop()));
-    await relay?.stop();
-    await kafka?.disconnect();
+    consumers = [];
+    await relay.stop();
+    // Rows this test's relay did not publish must not leak into the next test's topics.
+    await dataSource.query(`DELETE FROM messaging_outbox`);
+    await kafka.disconnect();
+  });
+
+  afterAll(async () => {
     await dataSource?.destroy();
     await database?.drop();
   });

@@ -16,19 +16,19 @@ export function uniqueTopicPrefix(label = 'test'): string {
 }
 
 /**
- * A connection to the test broker under a fresh topic prefix, with the catalogue topics
- * (and their dead-letter topics) created under it, plus any extra ones asked for.
+ * A connection to the test broker under a fresh topic prefix, with the given topics
+ * created under it: by default every catalogue topic and its dead-letter topic.
  */
 export async function createTestKafka(
   label: string,
-  extraTopics: TopicToCreate[] = [],
+  topics: TopicToCreate[] = catalogueTopicsToCreate(),
 ): Promise<KafkaConnection> {
   const connection = new KafkaConnection({
     brokers: TEST_KAFKA_BROKERS,
     clientId: `test-${label}`,
     topicPrefix: uniqueTopicPrefix(label),
   });
-  await connection.ensureTopics([...catalogueTopicsToCreate(), ...extraTopics]);
+  await connection.ensureTopics(topics);
   return connection;
 }
 

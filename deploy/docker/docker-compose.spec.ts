@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { loadConfig, ServiceModule } from '@grievance/platform';
+import { parse, parseDocument } from 'yaml';
+import { SERVICES } from '../local/services';
+
+/**
+ * docker-compose.yml cannot be run on a machine without a Docker engine, so it is kept
+ * correct by reading: valid YAML, and consistent with the services, ports, databases and
+ * configuration variables that the code actually has.
+ */
+const ROOT = path.resolve(__dirname, '..', '..');
+const text = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+
+interface ComposeService {
+  image?: string;
+  build?: { context: string; dockerfile: string; args?: Record<string, string> };
+  ports?: string[];
+  environment?: Record<string, string | number>;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  command?: string[];
+}
+
+const compose = parse(text, { merge: true }) as { services: Record<string, ComposeService> };
+
+/** The variables a service's config class knows, as its .env.example documents them. */
+function knownVariables(service: string): Set<string> {
+  const example = readFileSync(path.join(ROOT, 'services', service, '.env.example'), 'utf8');
+  return new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!));
+}
+
+describe('docker-compose.yml', () => {
+  it('is valid YAML without errors or warnings', () => {
+    const document = parseDocument(text, { merge: true });
+    expect(document.errors).toEqual([]);
+    expect(document.warnings).toEqual([]);
+  });
+
+  it('runs the infrastructure and all five services', () => {
+    expect(Object.keys(compose.services)).toEqual(
+      expect.arrayContaining(['postgres', 'redis', 'kafka', 'kafka-topics', ...SERVICES.map((s) => s.name)]),
+    );
+    expect(compose.services.kafka!.image).toBe('apache/kafka:3.9.1');
+    expect(compose.services.kafka!.environment).toMatchObject({ KAFKA_PROCESS_ROLES: 'broker,controller', KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false' });
+  });
+
+  it.each(SERVICES.map((s) => [s.name, s.port] as const))('runs %s on port %i with its own database, its health check and only known variables', (name, port) => {
+    const service = compose.services[name]!;
+    expect(service.build).toMatchObject({ dockerfile: 'deploy/docker/Dockerfile', args: { SERVICE: name } });
+    expect(existsSync(path.join(ROOT, service.build!.dockerfile))).toBe(true);
+    expect(existsSync(path.join(ROOT, 'services', name, 'src', 'main.ts'))).toBe(true);
+    expect(service.ports).toEqual([`${port}:${port}`]);
+    const env = service.environment!;
+    expect(env.PORT).toBe(port);
+    expect(env.DATABASE_URL).toBe(`postgres://postgres@postgres:5432/grievance_${name.replace('-', '_')}`);
+    expect(env.KAFKA_BROKERS).toBe('kafka:29092');
+    const unknown = Object.keys(env).filter((key) => !knownVariables(name).has(key));
+    expect(unknown).toEqual([]);
+    // The service's own config validation accepts the environment compose gives it.
+    const { AppModule } = require(path.join(ROOT, 'services', name, 'src', 'app.module')) as { AppModule: ServiceModule };
+    const config = loadConfig(AppModule.configClass, Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])));
+    expect(config).toMatchObject({ SERVICE_NAME: name, PORT: port });
+    expect(service.healthcheck?.test.join(' ')).toContain('/health');
+    expect(service.depends_on).toMatchObject({
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+      kafka: { condition: 'service_healthy' },
+      'kafka-topics': { condition: 'service_completed_successfully' },
+    });
+  });
+
+  it('creates each service database it points at, in the Postgres init script', () => {
+    const init = readFileSync(path.join(ROOT, 'deploy', 'docker', 'postgres-init.sql'), 'utf8');
+    for (const { name } of SERVICES) expect(init).toContain(`CREATE DATABASE grievance_${name.replace('-', '_')};`);
+  });
+
+  it('creates the topics with the built create-topics command', () => {
+    const command = compose.services['kafka-topics']!.command!;
+    expect(command[1]).toBe('libs/messaging/dist/cli/create-topics.js');
+    expect(existsSync(path.join(ROOT, 'libs', 'messaging', 'src', 'cli', 'create-topics.ts'))).toBe(true);
+  });
+});

@@ -1,0 +1,201 @@
+import { Transform } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  registerDecorator,
+  ValidationArguments,
+  ValidationOptions,
+} from 'class-validator';
+import { DEV_AUDIENCE, DEV_ISSUER } from '@grievance/auth';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const AUTH_MODES = ['development', 'production'] as const;
+export type AuthModeSetting = (typeof AUTH_MODES)[number];
+
+/** The development issuer and audience `npm run token` signs with. */
+export const DEFAULT_AUTH_ISSUER = DEV_ISSUER;
+export const DEFAULT_AUTH_AUDIENCE = DEV_AUDIENCE;
+
+const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9A-Fa-f:.]+\]:\d{1,5}$/;
+
+/** Environment strings arrive as strings; integers are parsed strictly ("12abc" stays invalid). */
+const toInteger = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0)
+    : value;
+
+/** A URL whose scheme is one of `protocols` and which the WHATWG parser accepts. */
+export function IsUrlWithScheme(protocols: string[], options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isUrlWithScheme',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [protocols],
+      options: {
+        message: (args: ValidationArguments) =>
+          `${args.property} must be a URL starting with ${(args.constraints[0] as string[]).map((p) => `${p}//`).join(' or ')}`,
+        ...options,
+      },
+      validator: {
+        validate(value: unknown): boolean {
+          if (typeof value !== 'string') return false;
+          try {
+            return protocols.includes(new URL(value).protocol);
+          } catch {
+            return false;
+          }
+        },
+      },
+    });
+}
+
+/** Parses an integer variable (pair with a validator such as IsIntegerBetween). */
+export const EnvInteger = (): PropertyDecorator => Transform(toInteger);
+
+/** Parses a comma-separated variable into a list of trimmed, non-empty items. */
+export const EnvList = (): PropertyDecorator => Transform(toList);
+
+/** Parses true/false/1/0/yes/no (pair with IsBoolean). */
+export const EnvBoolean = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => {
+    if (typeof value !== 'string') return value;
+    const normalized = value.trim().toLowerCase();
+    if (['true', '1', 'yes'].includes(normalized)) return true;
+    if (['false', '0', 'no'].includes(normalized)) return false;
+    return value;
+  });
+
+/** An integer within [min, max], with one message for every way of missing it. */
+export function IsIntegerBetween(min: number, max: number, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isIntegerBetween',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [min, max],
+      options: { message: (args: ValidationArguments) => `${args.property} must be an integer from ${min} to ${max}`, ...options },
+      validator: {
+        validate: (value: unknown) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
+      },
+    });
+}
+
+/**
+ * The environment every service reads: one typed, validated object. Each service
+ * subclasses it (`class IntakeConfig extends ServiceConfig`), gives its own defaults
+ * (`override PORT = 3001`) and adds its own variables with class-validator decorators.
+ * Build it with `loadConfig`, the only code that reads `process.env`.
+ *
+ * Empty strings count as unset, so `FOO=` in an env file falls back to the default.
+ */
+export class ServiceConfig {
+  /** The service's name in logs, Kafka client ids and the OpenAPI title. */
+  @IsString()
+  @Matches(/^[a-z][a-z0-9-]*$/, { message: 'SERVICE_NAME must be lower-case letters, digits and dashes' })
+  SERVICE_NAME!: string;
+
+  /** The HTTP port. 0 picks a free one (tests). */
+  @EnvInteger()
+  @IsIntegerBetween(0, 65535)
+  PORT!: number;
+
+  @IsString()
+  @IsNotEmpty()
+  HOST = '0.0.0.0';
+
+  /** postgres://user:password@host:port/database; the database is created when missing. */
+  @IsUrlWithScheme(['postgres:', 'postgresql:'])
+  DATABASE_URL!: string;
+
+  @IsUrlWithScheme(['redis:', 'rediss:'])
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Comma-separated host:port list. */
+  @EnvList()
+  @ArrayNotEmpty({ message: 'KAFKA_BROKERS must list at least one host:port' })
+  @Matches(HOST_PORT, { each: true, message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+
+  /** Defaults to SERVICE_NAME. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'KAFKA_CLIENT_ID must be letters, digits, dots, dashes and underscores' })
+  KAFKA_CLIENT_ID?: string;
+
+  /** Prepended to every topic name; empty in production, unique per suite in tests. */
+  @IsString()
+  @MaxLength(100)
+  @Matches(/^[A-Za-z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX must be letters, digits, dots, dashes and underscores' })
+  KAFKA_TOPIC_PREFIX = '';
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  @IsIn(NODE_ENVS, { message: `NODE_ENV must be one of ${NODE_ENVS.join(', ')}` })
+  NODE_ENV: NodeEnv = 'development';
+
+  /** development: a local signing key (`npm run token`); production: the identity provider's JWKS. */
+  @IsIn(AUTH_MODES, { message: `AUTH_MODE must be one of ${AUTH_MODES.join(', ')}` })
+  AUTH_MODE: AuthModeSetting = 'development';
+
+  /** Expected `iss` claim. */
+  @IsString()
+  @IsNotEmpty()
+  AUTH_ISSUER = DEFAULT_AUTH_ISSUER;
+
+  /** Expected `aud` claim. */
+  @IsString()
+  @IsNotEmpty()
+  AUTH_AUDIENCE = DEFAULT_AUTH_AUDIENCE;
+
+  /** The identity provider's JWKS endpoint; required when AUTH_MODE=production. */
+  @IsOptional()
+  @IsUrlWithScheme(['https:', 'http:'])
+  AUTH_JWKS_URL?: string;
+
+  /** Development only; defaults to <repo>/.cache/dev-keys. */
+  @IsOptional()
+  @IsString()
+  AUTH_DEV_KEY_DIR?: string;
+
+  /**
+   * Rules that span variables, checked after each variable on its own. Subclasses
+   * extend it: `return [...super.crossCheck(), ...mine]`.
+   */
+  crossCheck(): ConfigProblem[] {
+    const problems: ConfigProblem[] = [];
+    if (this.NODE_ENV === 'production' && this.AUTH_MODE !== 'production') {
+      problems.push({ variable: 'AUTH_MODE', reasons: ['AUTH_MODE must be production when NODE_ENV is production'] });
+    }
+    if (this.AUTH_MODE === 'production' && this.AUTH_JWKS_URL === undefined) {
+      problems.push({ variable: 'AUTH_JWKS_URL', reasons: ['AUTH_JWKS_URL is required when AUTH_MODE is production'] });
+    }
+    if (this.AUTH_MODE === 'production' && this.AUTH_DEV_KEY_DIR !== undefined) {
+      problems.push({ variable: 'AUTH_DEV_KEY_DIR', reasons: ['AUTH_DEV_KEY_DIR must not be set when AUTH_MODE is production'] });
+    }
+    return problems;
+  }
+}
+
+/** One bad variable and what is wrong with it. */
+export interface ConfigProblem {
+  variable: string;
+  reasons: string[];
+}

@@ -1,0 +1,150 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { pino } from 'pino';
+import { ConfigClass, Env, loadConfig } from '../config/load-config';
+import { ServiceConfig } from '../config/service-config';
+import { requestCorrelationId } from '../correlation/correlation';
+import { pinoOptions } from '../logging/logger-options';
+
+/** Largest JSON or form body a service accepts (uploads go through multipart, not this). */
+export const BODY_LIMIT = '1mb';
+
+/** How long a stopping service may take to drain before it is forced out. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * What a service's root module offers the chassis: its config class and a factory for
+ * the module configured with it.
+ *
+ *     @Module({})
+ *     export class AppModule {
+ *       static readonly configClass = IntakeConfig;
+ *       static forRoot(config: IntakeConfig): DynamicModule { ... }
+ *     }
+ */
+export interface ServiceModule<C extends ServiceConfig = ServiceConfig> {
+  readonly configClass: ConfigClass<C>;
+  forRoot(config: C): DynamicModule;
+}
+
+/** The configured Nest application, not yet listening. */
+export async function createServiceApp<C extends ServiceConfig>(service: ServiceModule<C>, config: C): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(service.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+    // Throw instead of aborting the process when a module fails to start.
+    abortOnError: false,
+  });
+  configureServiceApp(app, config);
+  return app;
+}
+
+/**
+ * HTTP-level settings every service shares: the pino logger, the correlation id header
+ * on every response (even one refused before routing), body size limits and OpenAPI
+ * at /docs and /docs-json. Validation, the exception filter, auth and health come with
+ * PlatformModule.
+ */
+export function configureServiceApp(app: NestExpressApplication, config: ServiceConfig): void {
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.disable('x-powered-by');
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    requestCorrelationId(req, res);
+    next();
+  });
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('urlencoded', { extended: true, limit: BODY_LIMIT });
+  setUpOpenApi(app, config);
+}
+
+export function buildOpenApiDocument(app: INestApplication, config: ServiceConfig): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`${config.SERVICE_NAME} service`)
+      .setDescription(`The ${config.SERVICE_NAME} service of the grievance routing system. Every call but /health and /docs needs a bearer JWT.`)
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  // Health answers without a token.
+  const health = document.paths['/health']?.get;
+  if (health) health.security = [];
+  return document;
+}
+
+function setUpOpenApi(app: NestExpressApplication, config: ServiceConfig): void {
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app, config), {
+    jsonDocumentUrl: 'docs-json',
+    yamlDocumentUrl: 'docs-yaml',
+  });
+}
+
+export interface StartOptions {
+  /** Close gracefully on SIGTERM / SIGINT (a real process; not in tests). */
+  shutdownHooks?: boolean;
+  /** Listen here instead of the config's HOST:PORT (tests: 127.0.0.1:0). */
+  host?: string;
+  port?: number;
+}
+
+/** Creates the app and starts listening. */
+export async function startServiceApp<C extends ServiceConfig>(
+  service: ServiceModule<C>,
+  config: C,
+  options: StartOptions = {},
+): Promise<NestExpressApplication> {
+  const app = await createServiceApp(service, config);
+  try {
+    if (options.shutdownHooks) {
+      app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+        // Nest closes the app on the signal; this only makes sure a stuck close ends.
+        process.once(signal, () => setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref());
+      }
+    }
+    await app.listen(options.port ?? config.PORT, options.host ?? config.HOST);
+    const address = app.getHttpServer().address() as AddressInfo;
+    app.get(Logger).log(`${config.SERVICE_NAME} listening on ${address.address}:${address.port}`, 'bootstrap');
+    return app;
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * A service's `main`: reads and checks the environment, starts the app, and closes it
+ * gracefully on SIGTERM / SIGINT. A service that cannot start logs why and exits with 1.
+ */
+export async function bootstrapService<C extends ServiceConfig>(
+  service: ServiceModule<C>,
+  configOrEnv?: C | Env,
+): Promise<NestExpressApplication> {
+  let config: C | undefined;
+  try {
+    config = configOrEnv instanceof ServiceConfig ? configOrEnv : loadConfig(service.configClass, configOrEnv as Env | undefined);
+    return await startServiceApp(service, config, { shutdownHooks: true });
+  } catch (error) {
+    const name = config?.SERVICE_NAME ?? defaultServiceName(service);
+    const logger = pino(pinoOptions({ SERVICE_NAME: name, LOG_LEVEL: 'info' }));
+    logger.fatal({ err: error }, `${name} failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    logger.flush();
+    process.exit(1);
+  }
+}
+
+function defaultServiceName(service: ServiceModule): string {
+  try {
+    return new service.configClass().SERVICE_NAME ?? service.configClass.name;
+  } catch {
+    return service.configClass.name;
+  }
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+
+export * from './config/service-config';
+export * from './config/load-config';
+export * from './correlation/correlation';
+export * from './logging/redact';
+export * from './logging/logger-options';
+export * from './errors/domain-error';
+export * from './errors/all-exceptions.filter';
+export * from './database/ensure-database';
+export * from './database/data-source';
+export * from './redis/redis-client';
+export * from './kafka/kafka-settings';
+export * from './health/health.service';
+export * from './health/health.controller';
+export * from './auth-wiring';
+export * from './tokens';
+export * from './messaging/outbox.providers';
+export * from './platform.module';
+export * from './http/service-app';

@@ -1,0 +1,36 @@
+import { Injectable, OnApplicationBootstrap, Provider } from '@nestjs/common';
+import { KafkaConnection, OutboxRelay, TransactionalOutbox } from '@grievance/messaging';
+import { PinoLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+
+/**
+ * Starts this process's outbox relay once the app is up. It is stopped in
+ * PlatformLifecycle's shutdown, before the database and the broker connection close,
+ * so the last committed events still go out.
+ */
+@Injectable()
+export class OutboxRelayStarter implements OnApplicationBootstrap {
+  constructor(private readonly relay: OutboxRelay) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+}
+
+/** `OutboxRelay` and `TransactionalOutbox` for the service's own database and broker. */
+export const outboxProviders: Provider[] = [
+  {
+    provide: OutboxRelay,
+    inject: [DataSource, KafkaConnection, PinoLogger],
+    useFactory: (dataSource: DataSource, kafka: KafkaConnection, logger: PinoLogger) => {
+      logger.setContext('outbox-relay');
+      return new OutboxRelay(dataSource, kafka, {}, logger);
+    },
+  },
+  {
+    provide: TransactionalOutbox,
+    inject: [DataSource, OutboxRelay],
+    useFactory: (dataSource: DataSource, relay: OutboxRelay) => new TransactionalOutbox(dataSource, relay),
+  },
+  OutboxRelayStarter,
+];

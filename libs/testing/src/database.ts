@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { TEST_POSTGRES_ADMIN_URL } from './environment';
+
+export interface TestDatabase {
+  /** postgres:// URL of the new database. */
+  url: string;
+  name: string;
+  /** Drops it, closing whatever connections are still open to it. Safe to call twice. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A new, empty database with a unique name on the test server, for one suite. Drop it
+ * in `afterAll`; leftovers are recognisable by their `test_` prefix.
+ */
+export async function createTestDatabase(label = 'db'): Promise<TestDatabase> {
+  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 24) || 'db';
+  const name = `test_${slug}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(TEST_POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  let dropped = false;
+  return {
+    url: url.toString(),
+    name,
+    async drop() {
+      if (dropped) return;
+      dropped = true;
+      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
+
+/** Whether a database of that name exists on the test server. */
+export async function testDatabaseExists(name: string): Promise<boolean> {
+  const result = await withAdmin((admin) => admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]));
+  return (result.rowCount ?? 0) > 0;
+}
+
+/** A database name nobody has used, for tests of "created when missing". Nothing is created. */
+export function unusedTestDatabaseName(label = 'db'): { name: string; url: string } {
+  const name = `test_${label}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const url = new URL(TEST_POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+/** Drops a database by name if it exists (cleanup for tests that let a service create one). */
+export async function dropTestDatabase(name: string): Promise<void> {
+  await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`));
+}
+
+/** Runs one query (or a few) against a database by URL. */
+export async function queryDatabase<R extends Record<string, unknown> = Record<string, unknown>>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<R[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<R>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function withAdmin<T>(fn: (admin: Client) => Promise<T>): Promise<T> {
+  const admin = new Client({ connectionString: TEST_POSTGRES_ADMIN_URL });
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}

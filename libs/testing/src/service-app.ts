@@ -1,0 +1,73 @@
+import type { AddressInfo } from 'node:net';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Env, loadConfig, ServiceConfig, ServiceModule, startServiceApp } from '@grievance/platform';
+import { createTestDatabase, TestDatabase } from './database';
+import { TEST_LOG_LEVEL, TEST_REDIS_URL } from './environment';
+import { TEST_KAFKA_BROKERS, uniqueTopicPrefix } from './kafka';
+
+/**
+ * The environment of a service under test: the shared test Redis and broker, a topic
+ * prefix of its own (so suites never see each other's messages), quiet logs and
+ * development auth. `DATABASE_URL` comes from the overrides (usually
+ * `createTestDatabase().url`); without one, `createServiceApp` makes a throwaway database.
+ */
+export function testConfigEnv(overrides: Env = {}): Env {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: TEST_LOG_LEVEL,
+    REDIS_URL: TEST_REDIS_URL,
+    KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+    KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('svc'),
+    AUTH_MODE: 'development',
+    ...overrides,
+  };
+}
+
+export interface TestServiceApp<C extends ServiceConfig = ServiceConfig> {
+  app: NestExpressApplication;
+  /** http://127.0.0.1:<port>, for supertest: `request(service.url).get('/health')`. */
+  url: string;
+  port: number;
+  config: C;
+  /** The throwaway database made because the env named none (dropped by `close`). */
+  database?: TestDatabase;
+  /** Closes the app (and drops the throwaway database, if any). */
+  close(): Promise<void>;
+}
+
+/**
+ * Boots a service in this process, exactly as `main.ts` does but from the given env
+ * only (never `process.env`) and on an ephemeral port of 127.0.0.1.
+ *
+ *     const service = await createServiceApp(AppModule, testConfigEnv({ DATABASE_URL: db.url }));
+ *     await request(service.url).get('/health').expect(200);
+ *     await service.close();
+ */
+export async function createServiceApp<C extends ServiceConfig>(service: ServiceModule<C>, env: Env = testConfigEnv()): Promise<TestServiceApp<C>> {
+  const database = env.DATABASE_URL ? undefined : await createTestDatabase(service.configClass.name);
+  try {
+    const config = loadConfig(service.configClass, database ? { ...env, DATABASE_URL: database.url } : env);
+    const app = await startServiceApp(service, config, { host: '127.0.0.1', port: 0 });
+    const port = (app.getHttpServer().address() as AddressInfo).port;
+    let closed = false;
+    return {
+      app,
+      url: `http://127.0.0.1:${port}`,
+      port,
+      config,
+      database,
+      async close() {
+        if (closed) return;
+        closed = true;
+        try {
+          await app.close();
+        } finally {
+          await database?.drop();
+        }
+      },
+    };
+  } catch (error) {
+    await database?.drop().catch(() => undefined);
+    throw error;
+  }
+}
