@@ -1,9 +1,7 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-
-// Import every payload class so that its decorators have run before the metadata is read.
-import './envelope';
-import './topics';
+import { EventEnvelope } from './envelope';
+import { CATALOGUE_TOPICS, DEPARTMENT_TOPIC_SPEC, TOPICS } from './topics';
 
 export type SchemaObject = ReturnType<typeof validationMetadatasToSchemas>[string];
 
@@ -12,10 +10,31 @@ export const SCHEMA_REF_PREFIX = '#/components/schemas/';
 /**
  * JSON schemas of the envelope and every payload, derived from the class-validator
  * decorators: the classes are the one source, the schemas are never written by hand.
+ *
+ * class-validator keeps one global registry, which also holds whatever other validated
+ * classes the process has loaded (config, HTTP DTOs): only the classes reachable from
+ * the envelope and the catalogue's payloads are kept.
  */
 export function eventSchemas(): Record<string, SchemaObject> {
-  return validationMetadatasToSchemas({
+  const all = validationMetadatasToSchemas({
     classTransformerMetadataStorage: defaultMetadataStorage,
     refPointerPrefix: SCHEMA_REF_PREFIX,
   });
+  const roots = [EventEnvelope, DEPARTMENT_TOPIC_SPEC.payload, ...CATALOGUE_TOPICS.map((t) => TOPICS[t].payload)];
+  const reachable = new Set<string>();
+  const visit = (name: string) => {
+    if (reachable.has(name) || !(name in all)) return;
+    reachable.add(name);
+    for (const match of JSON.stringify(all[name]).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) visit(match[1]!);
+  };
+  for (let cls: unknown = roots.shift(); cls; cls = roots.shift()) {
+    // A payload class that adds no fields of its own is described by its parent's schema.
+    for (let c = cls as { name: string } | null; c && c.name; c = Object.getPrototypeOf(c) as { name: string } | null) {
+      if (c.name in all) {
+        visit(c.name);
+        break;
+      }
+    }
+  }
+  return Object.fromEntries([...reachable].sort().map((name) => [name, all[name]!]));
 }

@@ -1,0 +1,118 @@
+/**
+ * Local infrastructure from the command line (run with tsx):
+ *   npx tsx deploy/local/cli.ts up [--fresh]   Kafka + PostgreSQL + Redis, reusing what runs
+ *   npx tsx deploy/local/cli.ts down           stop what `up` started
+ *   npx tsx deploy/local/cli.ts status
+ *   npx tsx deploy/local/cli.ts start          infrastructure, then the five built services (npm start)
+ * KAFKA_FRESH=1 works like --fresh. To add a command, add an entry to `commands`.
+ */
+import { infraDown, infraStatus, infraUp } from './infra';
+import { seconds } from './processes';
+import { RunningService, startServices } from './services';
+
+export interface Command {
+  /** One line for the usage text. */
+  summary: string;
+  /** Resolves to the exit code. */
+  run(args: string[]): Promise<number>;
+}
+
+const flag = (args: string[], name: string) => args.includes(`--${name}`);
+
+export const commands: Record<string, Command> = {
+  up: {
+    summary: 'start Kafka, PostgreSQL and Redis (reusing what already runs); --fresh wipes Kafka\'s data',
+    async run(args) {
+      const result = await infraUp({ fresh: flag(args, 'fresh') || process.env.KAFKA_FRESH === '1' });
+      console.log(`infrastructure ready in ${seconds(result.totalMs)}`);
+      return 0;
+    },
+  },
+  down: {
+    summary: 'stop what `up` started (nothing else)',
+    async run() {
+      await infraDown();
+      return 0;
+    },
+  },
+  start: {
+    summary: 'bring the infrastructure up, then run the five built services in the foreground until Ctrl-C',
+    async run() {
+      await infraUp({});
+      const started = Date.now();
+      const services = await startServices({ output: 'console' });
+      console.log(`\nall five services healthy in ${seconds(Date.now() - started)}:`);
+      for (const s of services) console.log(`  ${s.name.padEnd(14)} ${s.url}   (${s.url}/docs)`);
+      console.log('Ctrl-C stops them; `npm run infra:down` stops the infrastructure.\n');
+      reportUnexpectedExits(services);
+      const signal = await new Promise<NodeJS.Signals>((resolve) => {
+        process.once('SIGINT', () => resolve('SIGINT'));
+        process.once('SIGTERM', () => resolve('SIGTERM'));
+      });
+      console.log(`\n${signal}: stopping the services`);
+      await Promise.all(services.map((s) => s.stop()));
+      return 0;
+    },
+  },
+  status: {
+    summary: 'show whether each is up and who started it (exit 1 if any is down)',
+    async run() {
+      const status = await infraStatus();
+      for (const line of status.lines) console.log(line);
+      return status.up ? 0 : 1;
+    },
+  },
+};
+
+/** A service that dies while the others run is said loudly, not left to be noticed. */
+function reportUnexpectedExits(services: RunningService[]): void {
+  let stopping = false;
+  process.once('SIGINT', () => (stopping = true));
+  process.once('SIGTERM', () => (stopping = true));
+  for (const service of services) {
+    service.child.once('exit', (code, signal) => {
+      if (!stopping) console.error(`\n!! ${service.name} exited (${code ?? signal}); the others keep running\n`);
+    });
+  }
+}
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return ['usage: tsx deploy/local/cli.ts <command> [options]', '', ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(args);
+  } catch (error) {
+    console.error(`\n${name} FAILED:\n${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+/**
+ * kafkajs 2.2.4 passes a negative delay to setTimeout on every connection, which Node 24
+ * reports as a TimeoutNegativeWarning (tulios/kafkajs#1751; harmless). Print every other warning.
+ */
+function hideKafkajsTimeoutWarning(): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    if (warning.name !== 'TimeoutNegativeWarning') console.error(`(node:${process.pid}) ${warning.name}: ${warning.message}`);
+  });
+}
+
+if (require.main === module) {
+  hideKafkajsTimeoutWarning();
+  // Exit explicitly: a lingering socket must not keep the CLI alive once the work is done.
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,138 @@
+/** The local PostgreSQL: checked, started if down (installed if missing), and the services' databases. */
+import * as fs from 'node:fs';
+import { Client, ClientConfig } from 'pg';
+import { ensureServiceDatabases } from '../../libs/testing/src/infra';
+import { aptInstall, hasCommand, indent, runOrThrow, seconds, sleep } from './processes';
+
+// The service databases' list and ensureDatabase live in the test harness (pg only), so
+// that tests import them from @grievance/testing and this tooling from the same file.
+export { ensureDatabase, ensureServiceDatabases, SERVICE_DATABASES } from '../../libs/testing/src/infra';
+export type { ServiceDatabase } from '../../libs/testing/src/infra';
+
+export const POSTGRES_HOST = '127.0.0.1';
+export const POSTGRES_PORT = 5432;
+export const POSTGRES_USER = 'postgres';
+
+/** Connection settings for a database on the local server (trust auth, user postgres). */
+export function postgresConfig(database = 'postgres'): ClientConfig {
+  return { host: POSTGRES_HOST, port: POSTGRES_PORT, user: POSTGRES_USER, database, connectionTimeoutMillis: 3000 };
+}
+
+/** postgres://postgres@127.0.0.1:5432/<database> */
+export function postgresUrl(database: string): string {
+  return `postgres://${POSTGRES_USER}@${POSTGRES_HOST}:${POSTGRES_PORT}/${database}`;
+}
+
+async function withClient<T>(database: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client(postgresConfig(database));
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Whether `SELECT 1` as postgres succeeds. Resolves to the error message when it does not. */
+export async function postgresAccepts(): Promise<true | string> {
+  try {
+    await withClient('postgres', (client) => client.query('SELECT 1'));
+    return true;
+  } catch (error) {
+    return (error as Error).message || String(error);
+  }
+}
+
+/** The installed cluster versions (folders of /etc/postgresql), newest first. */
+function clusterVersions(): string[] {
+  try {
+    return fs
+      .readdirSync('/etc/postgresql')
+      .filter((v) => fs.existsSync(`/etc/postgresql/${v}/main`))
+      .sort((a, b) => Number(b) - Number(a));
+  } catch {
+    return [];
+  }
+}
+
+function pgCtlCluster(version: string, action: 'start' | 'stop' | 'reload'): Promise<string> {
+  return runOrThrow('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', action], { timeoutMs: 120_000 });
+}
+
+/**
+ * After a fresh apt install Debian's pg_hba.conf asks for a password over TCP; the local
+ * set-up (like the CI machines) uses trust auth for the loopback addresses.
+ */
+function trustLoopback(version: string): void {
+  const file = `/etc/postgresql/${version}/main/pg_hba.conf`;
+  const rules = [
+    '# Added by deploy/local/postgres.ts: trust auth on the loopback interface for local development and CI.',
+    'host    all             all             127.0.0.1/32            trust',
+    'host    all             all             ::1/128                 trust',
+    '',
+  ].join('\n');
+  const current = fs.readFileSync(file, 'utf8');
+  if (!current.includes('Added by deploy/local/postgres.ts')) fs.writeFileSync(file, rules + current);
+}
+
+export interface PostgresUpResult {
+  address: string;
+  status: 'reused' | 'started';
+  startMs?: number;
+  installed?: boolean;
+  /** The cluster version started (what `down` stops). */
+  version?: string;
+  databasesCreated: string[];
+}
+
+const address = `${POSTGRES_HOST}:${POSTGRES_PORT}`;
+
+/** Makes sure PostgreSQL accepts connections and the service databases exist. */
+export async function postgresUp(log: (line: string) => void = () => undefined): Promise<PostgresUpResult> {
+  const first = await postgresAccepts();
+  if (first === true) return { address, status: 'reused', databasesCreated: await ensureServiceDatabases(postgresUrl('postgres')) };
+
+  const started = Date.now();
+  let installed = false;
+  if (!hasCommand('pg_ctlcluster') || clusterVersions().length === 0) {
+    log('postgres  not installed: apt-get install -y postgresql ...');
+    await aptInstall(['postgresql']);
+    installed = true;
+  }
+  const version = clusterVersions()[0];
+  if (!version) throw new Error('postgresql is installed but /etc/postgresql holds no cluster (expected <version>/main)');
+  if (installed) trustLoopback(version);
+
+  // apt may already have started it (then reload the new pg_hba.conf).
+  const status = await runOrThrow('pg_lsclusters', ['-h'], { timeoutMs: 10_000 }).catch(() => '');
+  const online = status.split('\n').some((l) => l.startsWith(`${version} `) && /\bonline\b/.test(l));
+  if (online && !installed) {
+    // Running, yet `SELECT 1` fails: starting it again will not help.
+    throw new Error(`postgres cluster ${version}/main is running but refuses \`SELECT 1\` as ${POSTGRES_USER} on ${address}:\n${indent(first)}`);
+  }
+  if (online) await pgCtlCluster(version, 'reload');
+  else await pgCtlCluster(version, 'start');
+
+  let last: true | string = first;
+  for (let i = 0; i < 60; i++) {
+    last = await postgresAccepts();
+    if (last === true) break;
+    await sleep(500);
+  }
+  if (last !== true) {
+    throw new Error(
+      `postgres did not accept connections on ${address} after \`pg_ctlcluster ${version} main start\` (${seconds(Date.now() - started)}):\n${indent(last)}`,
+    );
+  }
+  return { address, status: 'started', startMs: Date.now() - started, installed, version, databasesCreated: await ensureServiceDatabases(postgresUrl('postgres')) };
+}
+
+export async function postgresDown(version: string): Promise<void> {
+  await pgCtlCluster(version, 'stop');
+}
+
+export async function postgresStatus(): Promise<{ address: string; up: boolean; error?: string }> {
+  const accepts = await postgresAccepts();
+  return accepts === true ? { address, up: true } : { address, up: false, error: accepts };
+}
