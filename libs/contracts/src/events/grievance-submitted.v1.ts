@@ -1,17 +1,7 @@
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { GRIEVANCE_KINDS, GrievanceKind, OCCUPATIONS, Occupation, URGENCIES, Urgency } from '../vocabulary';
-import { GeoPoint, nested } from './common';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { OCCUPATIONS, Occupation } from '../vocabulary';
+import { nested } from './common';
+import { MatterSummary } from './matter-summary';
 
 export class Reporter {
   @IsString()
@@ -25,42 +15,7 @@ export class Reporter {
 }
 
 /** grievance.submitted.v1: a worker handed in a hazard report, an appeal or a suggestion. */
-export class GrievanceSubmittedV1 {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(40)
-  trackingNo!: string;
-
-  @IsIn(GRIEVANCE_KINDS)
-  kind!: GrievanceKind;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  category!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  title!: string;
-
-  @IsString()
-  @MaxLength(5000)
-  description!: string;
-
-  @IsIn(URGENCIES)
-  urgency!: Urgency;
-
-  @IsOptional()
-  @ValidateNested()
-  @nested(GeoPoint)
-  location?: GeoPoint;
-
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsUUID('all', { each: true })
-  attachmentIds!: string[];
-
+export class GrievanceSubmittedV1 extends MatterSummary {
   @ValidateNested()
   @nested(Reporter)
   reporter!: Reporter;
