@@ -2,24 +2,26 @@
  * One local Kafka 3.9.1 broker in KRaft combined mode (broker + controller in one JVM),
  * run from jars that Maven fetches from Maven Central into .cache/kafka/libs.
  * See /work/shared/KAFKA_LOCAL.md for where the settings come from.
+ *
+ * Where a broker listens and keeps its files is a BrokerLayout. The shared broker of
+ * `npm run infra:up` and the integration tier is SHARED_BROKER (127.0.0.1:9092/9093 under
+ * .cache/kafka); startPrivateBroker runs another one on its own ports and directory, for a
+ * test that takes its broker down and brings it back. All of them use the same jars.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { DEFAULT_PARTITIONS } from '@grievance/contracts';
 import { catalogueTopicsToCreate, KafkaConnection } from '@grievance/messaging';
 import {
-  KAFKA_CLUSTER_ID_FILE,
-  KAFKA_DATA_DIR,
+  KAFKA_BROKER_PATHS,
   KAFKA_LIBS_DIR,
   KAFKA_LIBS_MARKER,
   KAFKA_LOG4J,
-  KAFKA_LOGS_DIR,
-  KAFKA_PID_FILE,
   KAFKA_POM,
-  KAFKA_SERVER_LOG,
-  KAFKA_SERVER_PROPERTIES,
-  KAFKA_STDOUT_LOG,
+  KafkaBrokerPaths,
+  kafkaBrokerPaths,
   MAVEN_REPO_DIR,
   ROOT,
 } from './paths';
@@ -50,13 +52,44 @@ const STOP_GRACE_MS = 15_000;
 
 /** Heap and GC of the broker (KAFKA_LOCAL.md, "JVM"). */
 const BROKER_JVM_OPTS = ['-Xms512m', '-Xmx1g', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true'];
+/** A private test broker holds a few small topics: half the heap will do. */
+const PRIVATE_BROKER_JVM_OPTS = ['-Xms256m', '-Xmx512m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true'];
+/**
+ * After a SIGKILL the restarted controller keeps the dead broker's registration until its
+ * session times out (broker.session.timeout.ms, 9 s by default), and the new broker cannot
+ * register before that: a shorter session makes a private broker's restart after kill()
+ * seconds faster.
+ */
+const PRIVATE_BROKER_SETTINGS = { 'broker.session.timeout.ms': 3000, 'broker.heartbeat.interval.ms': 1000 };
 /** The storage tool is short-lived: start it as cheaply as possible. */
 const TOOL_JVM_OPTS = ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
 
+/** Where a broker listens and keeps its files (data, logs, server.properties, pid file). */
+export interface BrokerLayout extends KafkaBrokerPaths {
+  host: string;
+  port: number;
+  controllerPort: number;
+  /** Heap and GC of its JVM. */
+  jvmOpts: string[];
+  /** server.properties settings added to (or overriding) the common ones. */
+  extraSettings?: Record<string, string | number | boolean>;
+}
+
+/** The shared broker: 127.0.0.1:9092 (controller 9093), files under .cache/kafka. */
+export const SHARED_BROKER: BrokerLayout = {
+  ...KAFKA_BROKER_PATHS,
+  host: KAFKA_HOST,
+  port: KAFKA_PORT,
+  controllerPort: KAFKA_CONTROLLER_PORT,
+  jvmOpts: BROKER_JVM_OPTS,
+};
+
+const addressOf = (layout: BrokerLayout) => `${layout.host}:${layout.port}`;
+
 const classPath = () => path.join(KAFKA_LIBS_DIR, '*');
-/** The broker logs to .cache/kafka/logs/server.log; the storage tool to .cache/kafka/logs/tools/server.log. */
-const log4jOpts = (logsDir = KAFKA_LOGS_DIR) => [`-Dlog4j.configuration=file:${KAFKA_LOG4J}`, `-Dkafka.logs.dir=${logsDir}`];
-const toolOpts = () => [...TOOL_JVM_OPTS, ...log4jOpts(path.join(KAFKA_LOGS_DIR, 'tools'))];
+/** A broker logs to <dir>/logs/server.log; the storage tool to <dir>/logs/tools/server.log. */
+const log4jOpts = (logsDir: string) => [`-Dlog4j.configuration=file:${KAFKA_LOG4J}`, `-Dkafka.logs.dir=${logsDir}`];
+const toolOpts = (layout: BrokerLayout) => [...TOOL_JVM_OPTS, ...log4jOpts(path.join(layout.logsDir, 'tools'))];
 
 export type Log = (line: string) => void;
 
@@ -117,17 +150,18 @@ export async function ensureKafkaJars(log: Log = () => undefined): Promise<{ ms:
 // ---------------------------------------------------------------------- configuration
 
 /** The single-node combined-mode configuration (KAFKA_LOCAL.md, "Single-node combined-mode properties"). */
-export function serverProperties(): string {
+export function serverProperties(layout: BrokerLayout = SHARED_BROKER): string {
+  const { host, port, controllerPort } = layout;
   const settings: [string, string | number | boolean][] = [
     ['process.roles', 'broker,controller'],
     ['node.id', 1],
-    ['controller.quorum.voters', `1@${KAFKA_HOST}:${KAFKA_CONTROLLER_PORT}`],
+    ['controller.quorum.voters', `1@${host}:${controllerPort}`],
     ['controller.listener.names', 'CONTROLLER'],
-    ['listeners', `PLAINTEXT://${KAFKA_HOST}:${KAFKA_PORT},CONTROLLER://${KAFKA_HOST}:${KAFKA_CONTROLLER_PORT}`],
-    ['advertised.listeners', `PLAINTEXT://${KAFKA_HOST}:${KAFKA_PORT}`],
+    ['listeners', `PLAINTEXT://${host}:${port},CONTROLLER://${host}:${controllerPort}`],
+    ['advertised.listeners', `PLAINTEXT://${host}:${port}`],
     ['inter.broker.listener.name', 'PLAINTEXT'],
     ['listener.security.protocol.map', 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT'],
-    ['log.dirs', KAFKA_DATA_DIR],
+    ['log.dirs', layout.dataDir],
     // Topics are created explicitly with their partition counts: the catalogue topics and
     // their .dlq by infra:up, each department's topic by the service when the department
     // is added. A typo'd topic name must fail, not silently create a 1-partition topic.
@@ -150,18 +184,20 @@ export function serverProperties(): string {
     ['background.threads', 2],
     ['log.cleaner.dedupe.buffer.size', 2097152],
   ];
+  const merged = new Map([...settings, ...Object.entries(layout.extraSettings ?? {})]);
   return [
     '# Generated by deploy/local/kafka.ts on every infra:up; edit that file, not this one.',
-    ...settings.map(([key, value]) => `${key}=${value}`),
+    ...[...merged].map(([key, value]) => `${key}=${value}`),
     '',
   ].join('\n');
 }
 
-function writeServerProperties(): void {
-  fs.mkdirSync(path.dirname(KAFKA_SERVER_PROPERTIES), { recursive: true });
-  const text = serverProperties();
-  const current = fs.existsSync(KAFKA_SERVER_PROPERTIES) ? fs.readFileSync(KAFKA_SERVER_PROPERTIES, 'utf8') : '';
-  if (current !== text) fs.writeFileSync(KAFKA_SERVER_PROPERTIES, text);
+function writeServerProperties(layout: BrokerLayout): void {
+  const file = layout.serverProperties;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const text = serverProperties(layout);
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  if (current !== text) fs.writeFileSync(file, text);
 }
 
 function java(args: string[]): Promise<string> {
@@ -178,51 +214,51 @@ function readProperties(file: string): Map<string, string> {
 }
 
 /** The cluster id: made once with the storage tool, then kept (also across --fresh). */
-async function clusterId(): Promise<string> {
+async function clusterId(layout: BrokerLayout): Promise<string> {
   // A formatted data dir is the authority: keep the id file in step with it.
-  const meta = path.join(KAFKA_DATA_DIR, 'meta.properties');
+  const meta = path.join(layout.dataDir, 'meta.properties');
   if (fs.existsSync(meta)) {
     const id = readProperties(meta).get('cluster.id');
     if (id) {
-      if (readClusterIdFile() !== id) fs.writeFileSync(KAFKA_CLUSTER_ID_FILE, id + '\n');
+      if (readClusterIdFile(layout) !== id) fs.writeFileSync(layout.clusterIdFile, id + '\n');
       return id;
     }
   }
-  const existing = readClusterIdFile();
+  const existing = readClusterIdFile(layout);
   if (existing) return existing;
-  const output = await java(['-cp', classPath(), ...toolOpts(), 'kafka.tools.StorageTool', 'random-uuid']);
+  const output = await java(['-cp', classPath(), ...toolOpts(layout), 'kafka.tools.StorageTool', 'random-uuid']);
   const id = output.trim().split('\n').pop()!.trim();
   if (!/^[A-Za-z0-9_-]{22}$/.test(id)) throw new Error(`StorageTool random-uuid printed no cluster id:\n${indent(output)}`);
-  fs.mkdirSync(path.dirname(KAFKA_CLUSTER_ID_FILE), { recursive: true });
-  fs.writeFileSync(KAFKA_CLUSTER_ID_FILE, id + '\n');
+  fs.mkdirSync(path.dirname(layout.clusterIdFile), { recursive: true });
+  fs.writeFileSync(layout.clusterIdFile, id + '\n');
   return id;
 }
 
-function readClusterIdFile(): string | undefined {
+function readClusterIdFile(layout: BrokerLayout): string | undefined {
   try {
-    return fs.readFileSync(KAFKA_CLUSTER_ID_FILE, 'utf8').trim() || undefined;
+    return fs.readFileSync(layout.clusterIdFile, 'utf8').trim() || undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Formats the data dir unless it already is. Returns the time spent formatting, if it did. */
-async function formatStorage(): Promise<number | undefined> {
-  if (fs.existsSync(path.join(KAFKA_DATA_DIR, 'meta.properties')) && fs.existsSync(path.join(KAFKA_DATA_DIR, 'bootstrap.checkpoint'))) {
+async function formatStorage(layout: BrokerLayout): Promise<number | undefined> {
+  if (fs.existsSync(path.join(layout.dataDir, 'meta.properties')) && fs.existsSync(path.join(layout.dataDir, 'bootstrap.checkpoint'))) {
     return undefined;
   }
   const started = Date.now();
-  const id = await clusterId();
+  const id = await clusterId(layout);
   await java([
     '-cp',
     classPath(),
-    ...toolOpts(),
+    ...toolOpts(layout),
     'kafka.tools.StorageTool',
     'format',
     '-t',
     id,
     '-c',
-    KAFKA_SERVER_PROPERTIES,
+    layout.serverProperties,
     '--ignore-formatted',
   ]);
   return Date.now() - started;
@@ -230,42 +266,45 @@ async function formatStorage(): Promise<number | undefined> {
 
 // --------------------------------------------------------------------------- process
 
-/** The pid of the broker we started, if it still runs (checked against its command line). */
-export function ourBrokerPid(): number | undefined {
-  const pid = readPidFile(KAFKA_PID_FILE);
+/** The pid of the broker we started in this layout, if it still runs (checked against its command line). */
+export function ourBrokerPid(layout: BrokerLayout = SHARED_BROKER): number | undefined {
+  const pid = readPidFile(layout.pidFile);
   if (pid === undefined) return undefined;
   const cmd = commandLine(pid);
-  if (isAlive(pid) && (cmd === undefined || (cmd.includes('kafka.Kafka') && cmd.includes(KAFKA_SERVER_PROPERTIES)))) return pid;
+  if (isAlive(pid) && (cmd === undefined || (cmd.includes('kafka.Kafka') && cmd.includes(layout.serverProperties)))) return pid;
   // Stale: the broker died (or the pid was reused by something else).
-  fs.rmSync(KAFKA_PID_FILE, { force: true });
+  fs.rmSync(layout.pidFile, { force: true });
   return undefined;
 }
 
-function brokerLogTail(): string {
+/** A file's name for messages: relative to the repository when inside it. */
+const shown = (file: string) => (file.startsWith(ROOT + path.sep) ? path.relative(ROOT, file) : file);
+
+function brokerLogTail(layout: BrokerLayout): string {
   return [
-    `--- ${path.relative(ROOT, KAFKA_SERVER_LOG)} (last lines) ---`,
-    tailFile(KAFKA_SERVER_LOG, 30),
-    `--- ${path.relative(ROOT, KAFKA_STDOUT_LOG)} (last lines) ---`,
-    tailFile(KAFKA_STDOUT_LOG, 20),
+    `--- ${shown(layout.serverLog)} (last lines) ---`,
+    tailFile(layout.serverLog, 30),
+    `--- ${shown(layout.stdoutLog)} (last lines) ---`,
+    tailFile(layout.stdoutLog, 20),
   ].join('\n');
 }
 
-function startBroker(): number {
-  fs.mkdirSync(KAFKA_LOGS_DIR, { recursive: true });
+function startBroker(layout: BrokerLayout): number {
+  fs.mkdirSync(layout.logsDir, { recursive: true });
   // Keep the previous run's log beside the new one, so that a failure's tail is this run's.
-  if (fs.existsSync(KAFKA_SERVER_LOG)) fs.renameSync(KAFKA_SERVER_LOG, KAFKA_SERVER_LOG + '.prev');
+  if (fs.existsSync(layout.serverLog)) fs.renameSync(layout.serverLog, layout.serverLog + '.prev');
   const pid = spawnDetached(
     'java',
-    ['-cp', classPath(), ...BROKER_JVM_OPTS, ...log4jOpts(), 'kafka.Kafka', KAFKA_SERVER_PROPERTIES],
-    { cwd: ROOT, logFile: KAFKA_STDOUT_LOG },
+    ['-cp', classPath(), ...layout.jvmOpts, ...log4jOpts(layout.logsDir), 'kafka.Kafka', layout.serverProperties],
+    { cwd: ROOT, logFile: layout.stdoutLog },
   );
-  fs.writeFileSync(KAFKA_PID_FILE, pid + '\n');
+  fs.writeFileSync(layout.pidFile, pid + '\n');
   return pid;
 }
 
-async function waitUntilReady(pid: number): Promise<number> {
+async function waitUntilReady(layout: BrokerLayout, pid: number): Promise<number> {
   try {
-    return await waitForPort(KAFKA_HOST, KAFKA_PORT, {
+    return await waitForPort(layout.host, layout.port, {
       timeoutMs: READY_TIMEOUT_MS,
       check: () => {
         if (!isAlive(pid)) throw new Error(`the broker (pid ${pid}) exited during start-up`);
@@ -273,9 +312,30 @@ async function waitUntilReady(pid: number): Promise<number> {
     });
   } catch (error) {
     if (isAlive(pid)) await stopPid(pid, 5000);
-    fs.rmSync(KAFKA_PID_FILE, { force: true });
-    throw new Error(`kafka did not become ready on ${KAFKA_HOST}:${KAFKA_PORT}: ${(error as Error).message}\n${brokerLogTail()}`);
+    fs.rmSync(layout.pidFile, { force: true });
+    throw new Error(`kafka did not become ready on ${addressOf(layout)}: ${(error as Error).message}\n${brokerLogTail(layout)}`);
   }
+}
+
+/** Throws when something already listens on the broker's or the controller's port. */
+async function assertPortsFree(layout: BrokerLayout): Promise<void> {
+  for (const port of [layout.port, layout.controllerPort]) {
+    if (await canConnect(layout.host, port)) {
+      const other = listenerPid(port);
+      const role = port === layout.port ? 'the broker\'s' : 'the controller\'s';
+      throw new Error(`port ${port} (${role}) is taken${other ? ` by pid ${other}: ${commandLine(other) ?? '?'}` : ''}`);
+    }
+  }
+}
+
+/** Writes the configuration, formats the data dir if new, and starts the broker. Returns its pid and timings. */
+async function launch(layout: BrokerLayout): Promise<{ pid: number; startMs: number; formatMs?: number }> {
+  writeServerProperties(layout);
+  const formatMs = await formatStorage(layout);
+  const started = Date.now();
+  const pid = startBroker(layout);
+  await waitUntilReady(layout, pid);
+  return { pid, startMs: Date.now() - started, formatMs };
 }
 
 export interface KafkaUpOptions {
@@ -297,27 +357,27 @@ export interface KafkaUpResult {
   warnings: string[];
 }
 
-const address = `${KAFKA_HOST}:${KAFKA_PORT}`;
-
 /** Makes sure a broker answers on 127.0.0.1:9092 and the catalogue topics exist. */
 export async function kafkaUp(options: KafkaUpOptions = {}): Promise<KafkaUpResult> {
+  const layout = SHARED_BROKER;
+  const address = addressOf(layout);
   const log = options.log ?? (() => undefined);
-  let pid = ourBrokerPid();
+  let pid = ourBrokerPid(layout);
   let result: KafkaUpResult;
 
   if (options.fresh && pid !== undefined) {
     log(`kafka     stopping the broker (pid ${pid}) for a fresh data dir`);
     await stopPid(pid, STOP_GRACE_MS);
-    fs.rmSync(KAFKA_PID_FILE, { force: true });
+    fs.rmSync(layout.pidFile, { force: true });
     pid = undefined;
   }
 
   if (pid !== undefined) {
     // Ours and alive: ready, or still starting (an earlier up that was interrupted).
-    await waitUntilReady(pid);
+    await waitUntilReady(layout, pid);
     result = { address, status: 'reused', pid, topicsCreated: [], warnings: [] };
-  } else if (await canConnect(KAFKA_HOST, KAFKA_PORT)) {
-    const other = listenerPid(KAFKA_PORT);
+  } else if (await canConnect(layout.host, layout.port)) {
+    const other = listenerPid(layout.port);
     if (options.fresh) {
       throw new Error(
         `a fresh Kafka data dir was asked for, but a broker this tool did not start already listens on ${address}` +
@@ -326,18 +386,11 @@ export async function kafkaUp(options: KafkaUpOptions = {}): Promise<KafkaUpResu
     }
     result = { address, status: 'external', pid: other, topicsCreated: [], warnings: [] };
   } else {
-    if (await canConnect(KAFKA_HOST, KAFKA_CONTROLLER_PORT)) {
-      const other = listenerPid(KAFKA_CONTROLLER_PORT);
-      throw new Error(`port ${KAFKA_CONTROLLER_PORT} (the controller's) is taken${other ? ` by pid ${other}: ${commandLine(other) ?? '?'}` : ''}`);
-    }
+    await assertPortsFree(layout);
     const maven = await ensureKafkaJars(log);
-    if (options.fresh) fs.rmSync(KAFKA_DATA_DIR, { recursive: true, force: true });
-    writeServerProperties();
-    const formatMs = await formatStorage();
-    const started = Date.now();
-    pid = startBroker();
-    await waitUntilReady(pid);
-    result = { address, status: 'started', pid, startMs: Date.now() - started, maven, formatMs, topicsCreated: [], warnings: [] };
+    if (options.fresh) fs.rmSync(layout.dataDir, { recursive: true, force: true });
+    const started = await launch(layout);
+    result = { address, status: 'started', ...started, maven, topicsCreated: [], warnings: [] };
   }
 
   await createCatalogueTopics(result);
@@ -347,7 +400,7 @@ export async function kafkaUp(options: KafkaUpOptions = {}): Promise<KafkaUpResu
 /** Every catalogue topic and its .dlq; department topics are created when a department is added. */
 async function createCatalogueTopics(result: KafkaUpResult): Promise<void> {
   const wanted = catalogueTopicsToCreate();
-  const connection = new KafkaConnection({ brokers: KAFKA_BROKERS, clientId: 'infra' });
+  const connection = new KafkaConnection({ brokers: [result.address], clientId: 'infra' });
   try {
     // Right after the port opens the broker may still refuse admin requests for a moment.
     for (let attempt = 1; ; attempt++) {
@@ -356,7 +409,7 @@ async function createCatalogueTopics(result: KafkaUpResult): Promise<void> {
         break;
       } catch (error) {
         if (attempt >= 10) {
-          throw new Error(`could not create the catalogue topics on ${address}: ${(error as Error).message}`);
+          throw new Error(`could not create the catalogue topics on ${result.address}: ${(error as Error).message}`);
         }
         await connection.disconnect();
         await sleep(500 * attempt);
@@ -382,17 +435,155 @@ async function createCatalogueTopics(result: KafkaUpResult): Promise<void> {
 
 /** Stops the broker if we started it. */
 export async function kafkaDown(): Promise<{ status: 'stopped' | 'killed' | 'not-ours' | 'not-running'; pid?: number }> {
-  const pid = ourBrokerPid();
+  const layout = SHARED_BROKER;
+  const pid = ourBrokerPid(layout);
   if (pid === undefined) {
-    return (await canConnect(KAFKA_HOST, KAFKA_PORT)) ? { status: 'not-ours', pid: listenerPid(KAFKA_PORT) } : { status: 'not-running' };
+    return (await canConnect(layout.host, layout.port)) ? { status: 'not-ours', pid: listenerPid(layout.port) } : { status: 'not-running' };
   }
   const how = await stopPid(pid, STOP_GRACE_MS);
-  fs.rmSync(KAFKA_PID_FILE, { force: true });
+  fs.rmSync(layout.pidFile, { force: true });
   return { status: how === 'killed' ? 'killed' : how === 'terminated' ? 'stopped' : 'not-running', pid };
 }
 
 export async function kafkaStatus(): Promise<{ address: string; up: boolean; ours: boolean; pid?: number }> {
-  const pid = ourBrokerPid();
-  const up = await canConnect(KAFKA_HOST, KAFKA_PORT);
-  return { address, up, ours: pid !== undefined, pid: pid ?? (up ? listenerPid(KAFKA_PORT) : undefined) };
+  const layout = SHARED_BROKER;
+  const pid = ourBrokerPid(layout);
+  const up = await canConnect(layout.host, layout.port);
+  return { address: addressOf(layout), up, ours: pid !== undefined, pid: pid ?? (up ? listenerPid(layout.port) : undefined) };
+}
+
+// ------------------------------------------------------------------- private brokers
+
+export interface PrivateBrokerOptions {
+  /** Its own base directory (data, logs, server.properties, pid file); created if missing. */
+  dir: string;
+  /** Default: a free port, picked now and kept across restarts. */
+  port?: number;
+  /** Default: a free port, picked now and kept across restarts. */
+  controllerPort?: number;
+  /** false: only prepare it (nothing runs until start()). Default true. */
+  start?: boolean;
+}
+
+/** A broker of one's own, to take down and bring back (see startPrivateBroker). */
+export interface PrivateBroker {
+  /** What clients should be given, e.g. ['127.0.0.1:41234']. */
+  readonly brokers: string[];
+  readonly port: number;
+  readonly controllerPort: number;
+  readonly dir: string;
+  /** Its pid while it runs. */
+  readonly pid: number | undefined;
+  /**
+   * Starts it (formatting the data dir the first time) on the same ports and data as before,
+   * and resolves once it accepts connections, with the time that took (spawn to ready).
+   * Does nothing and resolves to 0 while it runs.
+   */
+  start(): Promise<number>;
+  /** A clean shutdown: TERM, then KILL if it has not gone within the grace period. */
+  stop(): Promise<void>;
+  /** A crash: SIGKILL, then wait until it has gone. */
+  kill(): Promise<void>;
+}
+
+/**
+ * A single-node KRaft broker of one's own, on its own ports and directory, sharing the jars
+ * of the shared broker (fetched first if missing); its data dir is formatted at its first
+ * start. Its ports stay the same across stop() and start(), so clients given `brokers`
+ * reconnect to it. Stop it before removing its directory; one left running is killed by a
+ * watchdog once the process that started it has gone.
+ */
+export async function startPrivateBroker(options: PrivateBrokerOptions): Promise<PrivateBroker> {
+  const host = KAFKA_HOST;
+  const port = options.port ?? (await freePort(host));
+  let controllerPort = options.controllerPort ?? (await freePort(host));
+  while (controllerPort === port) controllerPort = await freePort(host);
+  const dir = path.resolve(options.dir);
+  const layout: BrokerLayout = {
+    ...kafkaBrokerPaths(dir),
+    host,
+    port,
+    controllerPort,
+    jvmOpts: PRIVATE_BROKER_JVM_OPTS,
+    extraSettings: PRIVATE_BROKER_SETTINGS,
+  };
+  await ensureKafkaJars();
+  let pid: number | undefined;
+  let starting: Promise<number> | undefined;
+
+  const running = () => (pid !== undefined && isAlive(pid) ? pid : undefined);
+  const gone = () => {
+    pid = undefined;
+    fs.rmSync(layout.pidFile, { force: true });
+  };
+
+  const broker: PrivateBroker = {
+    brokers: [addressOf(layout)],
+    port,
+    controllerPort,
+    dir,
+    get pid() {
+      return running();
+    },
+    start() {
+      if (starting) return starting;
+      if (running() !== undefined) return Promise.resolve(0);
+      starting = (async () => {
+        // A port taken meanwhile (by another test's broker) fails here, not as a confusing start-up error.
+        await assertPortsFree(layout);
+        const started = await launch(layout);
+        pid = started.pid;
+        killWhenOwnerExits(layout, pid);
+        return started.startMs;
+      })().finally(() => {
+        starting = undefined;
+      });
+      return starting;
+    },
+    async stop() {
+      await starting?.catch(() => undefined);
+      const current = running();
+      if (current !== undefined) await stopPid(current, STOP_GRACE_MS);
+      gone();
+    },
+    async kill() {
+      await starting?.catch(() => undefined);
+      const current = running();
+      if (current !== undefined) {
+        try {
+          process.kill(current, 'SIGKILL');
+        } catch {
+          // gone already
+        }
+        for (let i = 0; i < 100 && isAlive(current); i++) await sleep(50);
+      }
+      gone();
+    },
+  };
+  if (options.start ?? true) await broker.start();
+  return broker;
+}
+
+/**
+ * A private broker is detached (its own session, so a Ctrl-C of the test run does not
+ * half-stop it), and exit handlers of a jest test never run. So a tiny shell watchdog
+ * SIGKILLs the broker once the process that started it is gone (a killed test run),
+ * and itself ends with the broker.
+ */
+function killWhenOwnerExits(layout: BrokerLayout, brokerPid: number): void {
+  const script = `while kill -0 ${brokerPid} 2>/dev/null; do if ! kill -0 ${process.pid} 2>/dev/null; then kill -9 ${brokerPid}; exit; fi; sleep 1; done`;
+  spawnDetached('sh', ['-c', script], { logFile: path.join(layout.logsDir, 'watchdog.out') });
+}
+
+/** A TCP port nothing listens on right now (the kernel's pick). */
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

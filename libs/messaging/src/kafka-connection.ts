@@ -87,6 +87,17 @@ export class KafkaConnection {
     return missing.map((t) => t.topic);
   }
 
+  /**
+   * Deletes every topic under this connection's prefix (tests clean up after themselves
+   * so a long-lived local broker does not pile up their topics). Refuses without a prefix.
+   */
+  async deletePrefixedTopics(): Promise<void> {
+    if (!this.topicPrefix) throw new Error('refusing to delete topics: this connection has no topic prefix');
+    const admin = await this.connectedAdmin();
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(this.topicPrefix));
+    if (topics.length) await admin.deleteTopics({ topics });
+  }
+
   async disconnect(): Promise<void> {
     const admin = this.admin;
     this.admin = undefined;

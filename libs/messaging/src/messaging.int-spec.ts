@@ -85,6 +85,7 @@ describe('the outbox, the relay and the idempotent inbox on a real broker and da
     await relay.stop();
     // Rows this test's relay did not publish must not leak into the next test's topics.
     await dataSource.query(`DELETE FROM messaging_outbox`);
+    await kafka.deletePrefixedTopics();
     await kafka.disconnect();
   });
 

@@ -6,3 +6,4 @@ export * from './infra';
 export * from './service-app';
 export * from './service-boots';
 export * from './fixtures/fixture-service';
+export * from './private-kafka';

@@ -119,6 +119,13 @@ export class EventConsumer {
     }
   }
 
+  private async restart(): Promise<void> {
+    await this.disconnect();
+    await this.start().catch((error: unknown) =>
+      this.logger.error({ err: error, groupId: this.options.groupId }, 'consumer could not restart'),
+    );
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     await this.disconnect();
@@ -139,6 +146,9 @@ export class EventConsumer {
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.logger.error({ err: payload.error, groupId: this.options.groupId, restart: payload.restart }, 'consumer crashed');
+      // kafkajs restarts by itself after retriable errors only; after any other crash we
+      // start again ourselves, so a consumer never stays stopped while its service runs.
+      if (!payload.restart && !this.stopping && this.consumer === consumer) void this.restart();
     });
     await consumer.connect();
     const dlq = this.connection.createProducer();

@@ -23,6 +23,7 @@ describe('the outbox a service gets from the chassis', () => {
   });
 
   afterAll(async () => {
+    await service?.app.get(KafkaConnection).deletePrefixedTopics();
     await service?.close();
     await database?.drop();
   });
