@@ -28,27 +28,33 @@ const shared = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 
+const projects = [
+  {
+    ...shared,
+    displayName: 'unit',
+    testMatch: ['**/*.spec.ts'],
+  },
+  {
+    ...shared,
+    displayName: 'integration',
+    testMatch: ['**/*.int-spec.ts'],
+    globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
+    setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-timeout.ts'],
+  },
+  {
+    ...shared,
+    displayName: 'e2e',
+    testMatch: ['**/*.e2e-spec.ts'],
+    globalSetup: '<rootDir>/e2e/global-setup.ts',
+    setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-timeout.ts'],
+  },
+];
+
+// TEST_TIER=unit|integration|e2e runs one tier (npm run test:unit etc.); a path after it narrows further.
+const tier = process.env.TEST_TIER;
+if (tier && !projects.some((p) => p.displayName === tier)) throw new Error(`TEST_TIER=${tier}: no such tier`);
+
 module.exports = {
   reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
-  projects: [
-    {
-      ...shared,
-      displayName: 'unit',
-      testMatch: ['**/*.spec.ts'],
-    },
-    {
-      ...shared,
-      displayName: 'integration',
-      testMatch: ['**/*.int-spec.ts'],
-      globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
-      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-timeout.ts'],
-    },
-    {
-      ...shared,
-      displayName: 'e2e',
-      testMatch: ['**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/e2e/global-setup.ts',
-      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-timeout.ts'],
-    },
-  ],
+  projects: tier ? projects.filter((p) => p.displayName === tier) : projects,
 };
