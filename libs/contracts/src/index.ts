@@ -11,6 +11,7 @@ export * from './events/grievance-routed.v1';
 export * from './events/grievance-escalated.v1';
 export * from './events/ticket-dispatched.v1';
 export * from './events/ticket-verified.v1';
+export * from './events/hazard-loop.v1';
 export * from './events/grievance-resolved.v1';
 export * from './events/feedback-rated.v1';
 export * from './events/grievance-reopened.v1';

@@ -10,6 +10,13 @@ import { PointsAwardedV1 } from './events/points-awarded.v1';
 import { SlaBreachedV1, SlaWarnedV1 } from './events/sla.v1';
 import { TicketDispatchedV1 } from './events/ticket-dispatched.v1';
 import { TicketVerifiedV1 } from './events/ticket-verified.v1';
+import {
+  GrievanceAcceptedV1,
+  GrievanceAssignedV1,
+  GrievanceLinkedV1,
+  GrievanceRejectedV1,
+  TicketAcceptedV1,
+} from './events/hazard-loop.v1';
 
 /**
  * The topic catalogue: the one source for topic names, partition counts, payload classes
@@ -21,7 +28,12 @@ export interface TopicPayloads {
   'grievance.routed.v1': GrievanceRoutedV1;
   'grievance.escalated.v1': GrievanceEscalatedV1;
   'ticket.dispatched.v1': TicketDispatchedV1;
+  'ticket.accepted.v1': TicketAcceptedV1;
   'ticket.verified.v1': TicketVerifiedV1;
+  'grievance.assigned.v1': GrievanceAssignedV1;
+  'grievance.accepted.v1': GrievanceAcceptedV1;
+  'grievance.rejected.v1': GrievanceRejectedV1;
+  'grievance.linked.v1': GrievanceLinkedV1;
   'grievance.resolved.v1': GrievanceResolvedV1;
   'feedback.rated.v1': FeedbackRatedV1;
   'grievance.reopened.v1': GrievanceReopenedV1;
@@ -69,7 +81,12 @@ export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
   'grievance.routed.v1': spec('grievance.routed.v1', GrievanceRoutedV1, 'Routing decided who owns the matter first.'),
   'grievance.escalated.v1': spec('grievance.escalated.v1', GrievanceEscalatedV1, 'The matter passed up the escalation chain.'),
   'ticket.dispatched.v1': spec('ticket.dispatched.v1', TicketDispatchedV1, 'A grid worker was given a ticket to check a hazard on site.'),
+  'ticket.accepted.v1': spec('ticket.accepted.v1', TicketAcceptedV1, 'The grid worker took the ticket.'),
   'ticket.verified.v1': spec('ticket.verified.v1', TicketVerifiedV1, 'The grid worker checked the report on site.'),
+  'grievance.assigned.v1': spec('grievance.assigned.v1', GrievanceAssignedV1, 'A department now holds the matter.'),
+  'grievance.accepted.v1': spec('grievance.accepted.v1', GrievanceAcceptedV1, 'The holder accepted the matter and is working on it.'),
+  'grievance.rejected.v1': spec('grievance.rejected.v1', GrievanceRejectedV1, 'The matter was found invalid; the reporter is told why.'),
+  'grievance.linked.v1': spec('grievance.linked.v1', GrievanceLinkedV1, 'The matter is a duplicate of an open one and follows it.'),
   'grievance.resolved.v1': spec('grievance.resolved.v1', GrievanceResolvedV1, 'The holder says the matter is dealt with.'),
   'feedback.rated.v1': spec('feedback.rated.v1', FeedbackRatedV1, 'The reporter rated the result.'),
   'grievance.reopened.v1': spec('grievance.reopened.v1', GrievanceReopenedV1, 'An unsatisfied rating sent the matter back to work.'),
