@@ -72,8 +72,24 @@ export class KafkaConnection {
     await withTimeout(admin.describeCluster(), timeoutMs, 'kafka did not answer');
   }
 
-  /** Creates the topics that do not exist yet, with their partition counts. Returns the names created. */
-  async ensureTopics(topics: TopicToCreate[]): Promise<string[]> {
+  /**
+   * Creates the topics that do not exist yet, with their partition counts. Returns the
+   * names created. Tries again a few times: while other clients create or delete topics,
+   * the broker may answer the leader check of a topic it has just created with "does not
+   * host this topic-partition", and a later attempt finds the topic there.
+   */
+  async ensureTopics(topics: TopicToCreate[], attempts = 4): Promise<string[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.createMissingTopics(topics);
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+      }
+    }
+  }
+
+  private async createMissingTopics(topics: TopicToCreate[]): Promise<string[]> {
     const admin = await this.connectedAdmin();
     const existing = new Set(await admin.listTopics());
     const missing = topics

@@ -1,4 +1,9 @@
-import { ServiceConfig } from '@grievance/platform';
+import { Transform } from 'class-transformer';
+import { IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { EnvInteger, IsIntegerBetween, ServiceConfig } from '@grievance/platform';
+
+const toNumber = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\s*\d+(\.\d+)?([eE]-?\d+)?\s*$/.test(value) ? Number(value.trim()) : value;
 
 /**
  * The grid-dispatch service's environment: the shared variables of ServiceConfig with this
@@ -8,4 +13,26 @@ export class GridDispatchConfig extends ServiceConfig {
   override SERVICE_NAME = 'grid-dispatch';
   override PORT = 3003;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/grievance_grid_dispatch';
+
+  /** The directory seed (grids, grid workers). Unset: the demo city in development, nothing otherwise. */
+  @IsOptional()
+  @IsString()
+  DIRECTORY_SEED_FILE?: string;
+
+  /** How long a grid worker has to accept a dispatched ticket before it goes to the next one. */
+  @EnvInteger()
+  @IsIntegerBetween(1, 7 * 24 * 3600 * 1000)
+  ACCEPT_DEADLINE_MS = 30 * 60 * 1000;
+
+  /** Multiplies every deadline (tests and demos shrink time with e.g. 0.001). */
+  @Transform(toNumber)
+  @IsNumber({}, { message: 'SLA_TIME_SCALE must be a number' })
+  @Min(0.000001)
+  @Max(1000)
+  SLA_TIME_SCALE = 1;
+
+  /** How far from the reported location a `confirmed` on-site check may be made. */
+  @EnvInteger()
+  @IsIntegerBetween(1, 100_000)
+  VERIFY_MAX_DISTANCE_M = 200;
 }

@@ -1,8 +1,22 @@
 /** The intake service: submissions (hazard reports with photos, appeals, suggestions), idempotency and duplicate detection, and the reporter's tracking view. */
+import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@grievance/platform';
+import { AttachmentStorage, LocalDiskAttachmentStorage } from './attachments/attachment-storage';
+import { AttachmentsRepository } from './attachments/attachments.repository';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { UploadAttachmentUseCase } from './attachments/upload-attachment.use-case';
+import { CategoryCatalogue } from './categories/category-catalogue';
 import { IntakeConfig } from './config';
+import { Clock } from './grievances/clock';
+import { GrievancesController } from './grievances/grievances.controller';
+import { GrievancesRepository } from './grievances/grievances.repository';
+import { SubmitGrievanceUseCase } from './grievances/submit-grievance.use-case';
 import { INTAKE_MIGRATIONS } from './migrations';
+import { repoRootOrCwd } from './repo-root';
+import { TrackEventUseCase } from './tracking/track-event.use-case';
+import { TrackingConsumer } from './tracking/tracking.consumer';
+import { TrackingViewService } from './tracking/tracking-view.service';
 
 @Module({})
 export class AppModule {
@@ -12,6 +26,22 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot({ config, entities: [], migrations: INTAKE_MIGRATIONS })],
+      controllers: [GrievancesController, AttachmentsController],
+      providers: [
+        Clock,
+        CategoryCatalogue,
+        GrievancesRepository,
+        SubmitGrievanceUseCase,
+        TrackingViewService,
+        TrackEventUseCase,
+        TrackingConsumer,
+        AttachmentsRepository,
+        UploadAttachmentUseCase,
+        {
+          provide: AttachmentStorage,
+          useFactory: () => new LocalDiskAttachmentStorage(config.ATTACHMENTS_DIR ?? join(repoRootOrCwd(), '.cache', 'attachments')),
+        },
+      ],
     };
   }
 }

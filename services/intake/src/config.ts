@@ -1,4 +1,5 @@
-import { ServiceConfig } from '@grievance/platform';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { EnvInteger, IsIntegerBetween, ServiceConfig } from '@grievance/platform';
 
 /**
  * The intake service's environment: the shared variables of ServiceConfig with this
@@ -8,4 +9,31 @@ export class IntakeConfig extends ServiceConfig {
   override SERVICE_NAME = 'intake';
   override PORT = 3001;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/grievance_intake';
+
+  /** A hazard this close (metres) to an open one of the same category is a duplicate. */
+  @EnvInteger()
+  @IsIntegerBetween(1, 10_000)
+  DUPLICATE_RADIUS_M = 50;
+
+  /** ... and reported at most this many hours after it. */
+  @EnvInteger()
+  @IsIntegerBetween(1, 24 * 365)
+  DUPLICATE_WINDOW_H = 72;
+
+  /** The seed file whose `categories` list the known categories; defaults to <repo>/deploy/seed/demo-city.json. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  CATEGORIES_FILE?: string;
+
+  /** The time zone whose calendar day goes into tracking numbers (NC-YYYYMMDD-NNNNNN). */
+  @IsString()
+  @MaxLength(64)
+  TRACKING_TIMEZONE = 'Asia/Shanghai';
+
+  /** Where uploaded attachments are stored (content-addressed); defaults to <repo>/.cache/attachments. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  ATTACHMENTS_DIR?: string;
 }

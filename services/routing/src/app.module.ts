@@ -2,7 +2,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@grievance/platform';
 import { RoutingConfig } from './config';
+import { DirectoryModule } from './directory/directory.module';
+import { ROUTING_ENTITIES } from './entities';
+import { MattersModule } from './matters/matters.module';
 import { ROUTING_MIGRATIONS } from './migrations';
+import { WorkersModule } from './workers/workers';
 
 @Module({})
 export class AppModule {
@@ -11,7 +15,12 @@ export class AppModule {
   static forRoot(config: RoutingConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, entities: [], migrations: ROUTING_MIGRATIONS })],
+      imports: [
+        PlatformModule.forRoot({ config, entities: ROUTING_ENTITIES, migrations: ROUTING_MIGRATIONS }),
+        DirectoryModule,
+        MattersModule,
+        WorkersModule,
+      ],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { MESSAGING_MIGRATIONS } from '@grievance/messaging';
+import { CreateFeedbackTables1763950000000 } from './1763950000000-CreateFeedbackTables';
 
 /** Every migration of the feedback database, oldest first. */
-export const FEEDBACK_MIGRATIONS = [...MESSAGING_MIGRATIONS];
+export const FEEDBACK_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateFeedbackTables1763950000000];

@@ -1,4 +1,5 @@
 import { MESSAGING_MIGRATIONS } from '@grievance/messaging';
+import { CreateIntakeTables1764000000000 } from './1764000000000-CreateIntakeTables';
 
 /** Every migration of the intake database, oldest first. */
-export const INTAKE_MIGRATIONS = [...MESSAGING_MIGRATIONS];
+export const INTAKE_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateIntakeTables1764000000000];

@@ -1,0 +1,81 @@
+import * as path from 'node:path';
+import { signDevToken, type Principal } from '@grievance/auth';
+import { DEFAULT_PARTITIONS, departmentIssuesTopic } from '@grievance/contracts';
+import { catalogueTopicsToCreate, KafkaConnection } from '@grievance/messaging';
+import { createTestDatabase, freePort, testConfigEnv, TestDatabase, TEST_KAFKA_BROKERS, uniqueTopicPrefix } from '@grievance/testing';
+import { RunningService, SERVICES, startServices } from '../deploy/local/services';
+import demoCity from '../deploy/seed/demo-city.json';
+
+export interface RunningSystem {
+  services: RunningService[];
+  /** Base URL of a service by name. */
+  url(service: string): string;
+  /** A Kafka connection under the system's topic prefix, for reading topics as a department would. */
+  kafka: KafkaConnection;
+  stop(): Promise<void>;
+}
+
+/**
+ * The five services as `npm start` runs them (separate processes from their build) against
+ * the real broker, Postgres and Redis, each with a throwaway database, all under one topic
+ * prefix of their own whose topics (the catalogue's and each demo department's) exist.
+ */
+export async function startSystem(env: Record<string, string> = {}): Promise<RunningSystem> {
+  const prefix = uniqueTopicPrefix('e2e');
+  const kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'e2e', topicPrefix: prefix });
+  await kafka.ensureTopics([
+    ...catalogueTopicsToCreate(),
+    ...demoCity.departments.map((d) => ({ topic: departmentIssuesTopic(d.code), partitions: DEFAULT_PARTITIONS })),
+  ]);
+  const ports: Record<string, number> = {};
+  for (const { name } of SERVICES) ports[name] = await freePort();
+  const shared: Record<string, string> = {};
+  const seed = path.join(__dirname, '..', 'deploy', 'seed', 'demo-city.json');
+  const base = testConfigEnv({ LOG_LEVEL: 'info', KAFKA_TOPIC_PREFIX: prefix, DIRECTORY_SEED_FILE: seed, CATEGORIES_FILE: seed, ...env });
+  for (const [key, value] of Object.entries(base)) {
+    if (value !== undefined) shared[key] = value;
+  }
+  const databases: TestDatabase[] = [];
+  const serviceEnv: Record<string, Record<string, string>> = {};
+  for (const { name } of SERVICES) {
+    const database = await createTestDatabase(`e2e_${name}`);
+    databases.push(database);
+    serviceEnv[name] = { DATABASE_URL: database.url };
+  }
+  const logDir = path.join(__dirname, '..', '.cache', 'e2e-logs', new Date().toISOString().replace(/[:.]/g, '-'));
+  const services = await startServices({ ports, env: shared, serviceEnv, output: { logDir } });
+  return {
+    services,
+    url: (name) => services.find((s) => s.name === name)?.url ?? `http://127.0.0.1:${ports[name]}`,
+    kafka,
+    async stop() {
+      await Promise.all(services.map((s) => s.stop()));
+      for (const database of databases) await database.drop();
+      await kafka.deletePrefixedTopics().catch(() => undefined);
+      await kafka.disconnect();
+    },
+  };
+}
+
+/** A development token for a person in a role (the same as `npm run token`). */
+export const tokenFor = (principal: Principal): Promise<string> => signDevToken(principal);
+
+/** fetch with a bearer token and JSON; returns the status and the parsed body. */
+export async function call(
+  url: string,
+  token: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the API answers
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...init.headers,
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}

@@ -1,0 +1,72 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { GrievanceStatus, Holder, Rating } from '@grievance/contracts';
+
+/** The feedback service's view of one matter (table made by CreateFeedbackTables). */
+@Entity({ name: 'feedback_matters' })
+export class MatterEntity {
+  @PrimaryColumn('uuid', { name: 'grievance_id' }) grievanceId!: string;
+  @Column('text', { name: 'tracking_no', nullable: true }) trackingNo!: string | null;
+  @Column('text', { nullable: true }) title!: string | null;
+  @Column('text', { name: 'reporter_id' }) reporterId!: string;
+  @Column('uuid', { name: 'duplicate_of', nullable: true }) duplicateOf!: string | null;
+  @Column('text') status!: GrievanceStatus;
+  @Column('jsonb', { name: 'resolved_by', nullable: true }) resolvedBy!: Holder | null;
+  @Column('text', { nullable: true }) resolution!: string | null;
+  @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt!: Date | null;
+  /** How many times the matter was resolved: 1 after the first resolution, 2 after a reopen and a second one. */
+  @Column('integer', { name: 'resolution_no' }) resolutionNo!: number;
+  @Column('text', { nullable: true }) rating!: Rating | null;
+  @Column('text', { name: 'close_outcome', nullable: true }) closeOutcome!: string | null;
+  @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}
+
+/** Someone who reported the same problem later and follows the matter. */
+@Entity({ name: 'feedback_co_reporters' })
+export class CoReporterEntity {
+  @PrimaryColumn('uuid', { name: 'grievance_id' }) grievanceId!: string;
+  @PrimaryColumn('text', { name: 'reporter_id' }) reporterId!: string;
+  @Column('uuid', { name: 'via_grievance_id' }) viaGrievanceId!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}
+
+export type NotificationDelivery = 'pending' | 'sent' | 'failed' | 'off';
+
+@Entity({ name: 'feedback_notifications' })
+export class NotificationEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text', { name: 'recipient_id' }) recipientId!: string;
+  @Column('uuid', { name: 'grievance_id' }) grievanceId!: string;
+  @Column('uuid', { name: 'event_id' }) eventId!: string;
+  @Column('text', { name: 'event_type' }) eventType!: string;
+  @Column('text') message!: string;
+  @Column('boolean') read!: boolean;
+  @Column('text') delivery!: NotificationDelivery;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}
+
+@Entity({ name: 'feedback_ratings' })
+export class RatingEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'grievance_id' }) grievanceId!: string;
+  @Column('text', { name: 'reporter_id' }) reporterId!: string;
+  @Column('integer', { name: 'resolution_no' }) resolutionNo!: number;
+  @Column('text') rating!: Rating;
+  @Column('text', { nullable: true }) comment!: string | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}
+
+/** One append-only entry of the points ledger. */
+@Entity({ name: 'feedback_points_ledger' })
+export class PointsEntryEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text', { name: 'worker_id' }) workerId!: string;
+  @Column('integer') points!: number;
+  @Column('text') reason!: string;
+  @Column('uuid', { name: 'grievance_id' }) grievanceId!: string;
+  @Column('uuid', { name: 'cause_event_id' }) causeEventId!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}
+
+export const FEEDBACK_ENTITIES = [MatterEntity, CoReporterEntity, NotificationEntity, RatingEntity, PointsEntryEntity];

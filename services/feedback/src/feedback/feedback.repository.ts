@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { GrievanceStatus, Holder, Rating, uuidv7 } from '@grievance/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { MatterEntity, NotificationEntity, PointsEntryEntity } from './entities';
+
+export interface NewMatter {
+  grievanceId: string;
+  trackingNo: string;
+  title: string;
+  reporterId: string;
+  duplicateOf?: string;
+  status: GrievanceStatus;
+}
+
+export interface NewNotification {
+  recipientId: string;
+  grievanceId: string;
+  eventId: string;
+  eventType: string;
+  message: string;
+}
+
+export interface NewPointsEntry {
+  workerId: string;
+  points: number;
+  reason: string;
+  grievanceId: string;
+  causeEventId: string;
+}
+
+export interface MatterChange {
+  status?: GrievanceStatus;
+  resolvedBy?: Holder;
+  resolution?: string;
+  resolvedAt?: Date;
+  /** Adds one to resolution_no and clears the rating of the previous resolution. */
+  newResolution?: boolean;
+  rating?: Rating | null;
+  closeOutcome?: string;
+  closedAt?: Date;
+}
+
+/**
+ * The only code of the feedback service that touches its tables. Methods that take an
+ * EntityManager run inside the caller's transaction (the consumer's inbox transaction or
+ * an outbox unit of work); the others read on their own.
+ */
+@Injectable()
+export class FeedbackRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findMatter(manager: EntityManager, grievanceId: string, options: { lock?: boolean } = {}): Promise<MatterEntity | null> {
+    const query = manager.getRepository(MatterEntity).createQueryBuilder('m').where('m.grievance_id = :grievanceId', { grievanceId });
+    if (options.lock) query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
+  /** Stores a matter first seen; a redelivered submission changes nothing. */
+  async insertMatter(manager: EntityManager, matter: NewMatter): Promise<void> {
+    await manager.query(
+      `INSERT INTO feedback_matters (grievance_id, tracking_no, title, reporter_id, duplicate_of, status)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (grievance_id) DO NOTHING`,
+      [matter.grievanceId, matter.trackingNo, matter.title, matter.reporterId, matter.duplicateOf ?? null, matter.status],
+    );
+  }
+
+  async updateMatter(manager: EntityManager, grievanceId: string, change: MatterChange): Promise<void> {
+    const sets: string[] = ['updated_at = now()'];
+    const params: unknown[] = [grievanceId];
+    const set = (column: string, value: unknown) => {
+      params.push(value);
+      sets.push(`${column} = $${params.length}`);
+    };
+    if (change.status !== undefined) set('status', change.status);
+    if (change.resolvedBy !== undefined) set('resolved_by', JSON.stringify(change.resolvedBy));
+    if (change.resolution !== undefined) set('resolution', change.resolution);
+    if (change.resolvedAt !== undefined) set('resolved_at', change.resolvedAt);
+    if (change.newResolution) sets.push('resolution_no = resolution_no + 1', 'rating = NULL');
+    if (change.rating !== undefined) set('rating', change.rating);
+    if (change.closeOutcome !== undefined) set('close_outcome', change.closeOutcome);
+    if (change.closedAt !== undefined) set('closed_at', change.closedAt);
+    await manager.query(`UPDATE feedback_matters SET ${sets.join(', ')} WHERE grievance_id = $1`, params);
+  }
+
+  async addCoReporter(manager: EntityManager, grievanceId: string, reporterId: string, viaGrievanceId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO feedback_co_reporters (grievance_id, reporter_id, via_grievance_id) VALUES ($1, $2, $3)
+       ON CONFLICT (grievance_id, reporter_id) DO NOTHING`,
+      [grievanceId, reporterId, viaGrievanceId],
+    );
+  }
+
+  async coReporters(manager: EntityManager, grievanceId: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT reporter_id FROM feedback_co_reporters WHERE grievance_id = $1 ORDER BY created_at, reporter_id`,
+      [grievanceId],
+    )) as { reporter_id: string }[];
+    return rows.map((row) => row.reporter_id);
+  }
+
+  /** One row per recipient; a redelivered event writes nothing twice. */
+  async insertNotifications(manager: EntityManager, notifications: NewNotification[], delivery: 'pending' | 'off'): Promise<void> {
+    for (const n of notifications) {
+      await manager.query(
+        `INSERT INTO feedback_notifications (id, recipient_id, grievance_id, event_id, event_type, message, delivery)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (recipient_id, event_id) DO NOTHING`,
+        [uuidv7(), n.recipientId, n.grievanceId, n.eventId, n.eventType, n.message, delivery],
+      );
+    }
+  }
+
+  /** A recipient's notifications, newest first. */
+  async notificationsOf(recipientId: string, limit: number): Promise<NotificationEntity[]> {
+    return this.dataSource.getRepository(NotificationEntity).find({
+      where: { recipientId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /**
+   * Runs `send` on up to `limit` notifications waiting to go out, each locked so that
+   * two replicas never send the same one, and records what became of each.
+   */
+  async deliverPending(limit: number, send: (n: NotificationEntity) => Promise<boolean>): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const pending = await manager
+        .getRepository(NotificationEntity)
+        .createQueryBuilder('n')
+        .where(`n.delivery = 'pending'`)
+        .orderBy('n.created_at', 'ASC')
+        .limit(limit)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const notification of pending) {
+        const ok = await send(notification);
+        await manager.query(`UPDATE feedback_notifications SET delivery = $2 WHERE id = $1`, [notification.id, ok ? 'sent' : 'failed']);
+      }
+      return pending.length;
+    });
+  }
+
+  /** Appends a ledger entry; false when this worker was already paid for this cause. */
+  async appendPoints(manager: EntityManager, entry: NewPointsEntry): Promise<string | undefined> {
+    const rows = (await manager.query(
+      `INSERT INTO feedback_points_ledger (id, worker_id, points, reason, grievance_id, cause_event_id)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (worker_id, cause_event_id) DO NOTHING RETURNING id`,
+      [uuidv7(), entry.workerId, entry.points, entry.reason, entry.grievanceId, entry.causeEventId],
+    )) as { id: string }[];
+    return rows[0]?.id;
+  }
+
+  async pointsOf(workerId: string): Promise<{ balance: number; entries: PointsEntryEntity[] }> {
+    const entries = await this.dataSource.getRepository(PointsEntryEntity).find({
+      where: { workerId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    const [sum] = (await this.dataSource.query(
+      `SELECT COALESCE(SUM(points), 0)::int AS balance FROM feedback_points_ledger WHERE worker_id = $1`,
+      [workerId],
+    )) as { balance: number }[];
+    return { balance: sum?.balance ?? 0, entries };
+  }
+
+  /** false when this resolution was already rated. */
+  async insertRating(
+    manager: EntityManager,
+    rating: { grievanceId: string; reporterId: string; resolutionNo: number; rating: Rating; comment?: string },
+  ): Promise<boolean> {
+    const rows = (await manager.query(
+      `INSERT INTO feedback_ratings (id, grievance_id, reporter_id, resolution_no, rating, comment)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (grievance_id, resolution_no) DO NOTHING RETURNING id`,
+      [uuidv7(), rating.grievanceId, rating.reporterId, rating.resolutionNo, rating.rating, rating.comment ?? null],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** Every resolved matter still waiting for its rating (to re-arm the auto-close timers on start). */
+  async resolvedUnrated(): Promise<{ grievanceId: string; resolutionNo: number; resolvedAt: Date }[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT grievance_id, resolution_no, resolved_at FROM feedback_matters WHERE status = 'resolved' ORDER BY resolved_at`,
+    )) as { grievance_id: string; resolution_no: number; resolved_at: Date }[];
+    return rows.map((row) => ({ grievanceId: row.grievance_id, resolutionNo: row.resolution_no, resolvedAt: new Date(row.resolved_at) }));
+  }
+}

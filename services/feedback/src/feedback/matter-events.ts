@@ -1,0 +1,173 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { causedBy, EventEnvelope, PayloadOf, SYSTEM_ACTOR } from '@grievance/contracts';
+import { OutboxTransaction } from '@grievance/messaging';
+import { PinoLogger } from 'nestjs-pino';
+import { AutoCloseScheduler } from '../auto-close/auto-close.scheduler';
+import { FeedbackConfig } from '../config';
+import { notificationMessage, NotifiedTopic } from '../notifications/messages';
+import { NOTIFICATION_SENDER, NotificationSender } from '../notifications/notification-sender';
+import { pointsForVerification } from '../points/points-rules';
+import { MatterEntity } from './entities';
+import { FeedbackRepository, MatterChange } from './feedback.repository';
+
+/** The matter is not known yet (its submission is still on its way on another topic): retried. */
+export class MatterNotYetKnownError extends Error {
+  override readonly name = 'MatterNotYetKnownError';
+  constructor(grievanceId: string) {
+    super(`matter ${grievanceId} is not known yet`);
+  }
+}
+
+type Envelope<T extends NotifiedTopic> = EventEnvelope<PayloadOf<T>>;
+
+/**
+ * Applies the events of a matter to the feedback service's view of it, inside the
+ * consumer's inbox transaction: updates the status, notifies the reporter and the
+ * co-reporters, awards points, closes rejected matters and arms the auto-close timer.
+ */
+@Injectable()
+export class MatterEvents {
+  constructor(
+    private readonly repository: FeedbackRepository,
+    private readonly config: FeedbackConfig,
+    private readonly autoClose: AutoCloseScheduler,
+    @Inject(NOTIFICATION_SENDER) private readonly sender: NotificationSender,
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext('matter-events');
+  }
+
+  async apply<T extends NotifiedTopic>(topic: T, event: Envelope<T>, tx: OutboxTransaction): Promise<void> {
+    switch (topic) {
+      case 'grievance.submitted.v1':
+        return this.submitted(event as Envelope<'grievance.submitted.v1'>, tx);
+      case 'grievance.linked.v1':
+        return this.linked(event as Envelope<'grievance.linked.v1'>, tx);
+      default:
+        return this.progressed(topic, event, tx);
+    }
+  }
+
+  private async submitted(event: Envelope<'grievance.submitted.v1'>, tx: OutboxTransaction): Promise<void> {
+    const p = event.payload;
+    await this.repository.insertMatter(tx.manager, {
+      grievanceId: event.grievanceId,
+      trackingNo: p.trackingNo,
+      title: p.title,
+      reporterId: p.reporter.id,
+      duplicateOf: p.duplicateOf,
+      status: 'submitted',
+    });
+    if (p.duplicateOf) await this.follow(tx, p.duplicateOf, p.reporter.id, event.grievanceId);
+    await this.notify(tx, 'grievance.submitted.v1', event, [p.reporter.id]);
+  }
+
+  private async linked(event: Envelope<'grievance.linked.v1'>, tx: OutboxTransaction): Promise<void> {
+    const p = event.payload;
+    await this.follow(tx, p.duplicateOf, p.reporterId, event.grievanceId);
+    await this.notify(tx, 'grievance.linked.v1', event, [p.reporterId]);
+  }
+
+  /** The reporter of a duplicate follows the original as a co-reporter. */
+  private async follow(tx: OutboxTransaction, originalId: string, reporterId: string, viaGrievanceId: string): Promise<void> {
+    const original = await this.repository.findMatter(tx.manager, originalId);
+    if (!original) throw new MatterNotYetKnownError(originalId);
+    if (original.reporterId !== reporterId) await this.repository.addCoReporter(tx.manager, originalId, reporterId, viaGrievanceId);
+    if (viaGrievanceId !== originalId) {
+      await tx.manager.query(`UPDATE feedback_matters SET duplicate_of = $2 WHERE grievance_id = $1 AND duplicate_of IS NULL`, [
+        viaGrievanceId,
+        originalId,
+      ]);
+    }
+  }
+
+  private async progressed<T extends NotifiedTopic>(topic: T, event: Envelope<T>, tx: OutboxTransaction): Promise<void> {
+    const matter = await this.repository.findMatter(tx.manager, event.grievanceId, { lock: true });
+    if (!matter) throw new MatterNotYetKnownError(event.grievanceId);
+    const change = this.statusChange(topic, event, matter);
+    if (change) await this.repository.updateMatter(tx.manager, matter.grievanceId, change);
+
+    if (topic === 'ticket.verified.v1') await this.award(event as Envelope<'ticket.verified.v1'>, matter, tx);
+    if (topic === 'grievance.rejected.v1' && matter.status !== 'closed') {
+      // A rejected matter has nothing to rate: the loop closes at once.
+      await tx.publish(
+        'grievance.closed.v1',
+        causedBy(event, {
+          topic: 'grievance.closed.v1',
+          actor: SYSTEM_ACTOR,
+          // slaMet: true for now; the SLA verdict comes with the SLA engine.
+          payload: { outcome: 'rejected', slaMet: true },
+        }),
+      );
+    }
+    if (topic === 'grievance.resolved.v1' && matter.status !== 'closed') {
+      // Redis being away must not park the event: the timer is then armed by the periodic
+      // re-arm sweep from Postgres (AutoCloseLifecycle), and the firing re-checks the state anyway.
+      await this.autoClose
+        .arm({ grievanceId: matter.grievanceId, resolutionNo: matter.resolutionNo + 1 }, new Date(event.occurredAt))
+        .catch((error: unknown) =>
+          this.logger.warn({ err: error, grievanceId: matter.grievanceId }, 'could not arm the auto-close timer now; the re-arm sweep will'),
+        );
+    }
+    await this.notify(tx, topic, event, [matter.reporterId, ...(await this.repository.coReporters(tx.manager, matter.grievanceId))]);
+  }
+
+  private statusChange<T extends NotifiedTopic>(topic: T, event: Envelope<T>, matter: MatterEntity): MatterChange | undefined {
+    if (matter.status === 'closed' && topic !== 'grievance.closed.v1') return undefined;
+    switch (topic) {
+      case 'grievance.routed.v1':
+        return { status: 'routed' };
+      case 'ticket.dispatched.v1':
+        return { status: 'dispatched' };
+      case 'grievance.assigned.v1': {
+        const reason = (event as Envelope<'grievance.assigned.v1'>).payload.reason;
+        if (reason === 'verified_on_site') return { status: 'verified' };
+        if (reason === 'reopened') return { status: 'in_progress' };
+        return undefined;
+      }
+      case 'grievance.accepted.v1':
+      case 'grievance.reopened.v1':
+        return { status: 'in_progress' };
+      case 'grievance.resolved.v1': {
+        const p = (event as Envelope<'grievance.resolved.v1'>).payload;
+        return { status: 'resolved', resolvedBy: p.resolvedBy, resolution: p.resolution, resolvedAt: new Date(event.occurredAt), newResolution: true };
+      }
+      case 'grievance.rejected.v1':
+        return { status: 'rejected' };
+      case 'grievance.closed.v1': {
+        const p = (event as Envelope<'grievance.closed.v1'>).payload;
+        return { status: 'closed', closeOutcome: p.outcome, closedAt: new Date(event.occurredAt), ...(p.rating ? { rating: p.rating } : {}) };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Points for a report confirmed on site: one ledger entry per worker and cause, so a redelivery pays nothing twice. */
+  private async award(event: Envelope<'ticket.verified.v1'>, matter: MatterEntity, tx: OutboxTransaction): Promise<void> {
+    const coReporters = await this.repository.coReporters(tx.manager, matter.grievanceId);
+    const awards = pointsForVerification(event.payload.verdict, matter.reporterId, coReporters, {
+      verifiedReport: this.config.POINTS_VERIFIED_REPORT,
+      coReporterShare: this.config.POINTS_CO_REPORTER_SHARE,
+    });
+    for (const award of awards) {
+      const entryId = await this.repository.appendPoints(tx.manager, { ...award, grievanceId: matter.grievanceId, causeEventId: event.eventId });
+      if (!entryId) continue;
+      await tx.publish(
+        'points.awarded.v1',
+        causedBy(event, { topic: 'points.awarded.v1', actor: SYSTEM_ACTOR, payload: { entryId, ...award } }),
+      );
+    }
+  }
+
+  private async notify<T extends NotifiedTopic>(tx: OutboxTransaction, topic: T, event: Envelope<T>, recipients: string[]): Promise<void> {
+    const message = notificationMessage(topic, event);
+    if (!message) return;
+    const unique = [...new Set(recipients)];
+    await this.repository.insertNotifications(
+      tx.manager,
+      unique.map((recipientId) => ({ recipientId, grievanceId: event.grievanceId, eventId: event.eventId, eventType: event.type, message })),
+      this.sender.enabled ? 'pending' : 'off',
+    );
+  }
+}

@@ -1,0 +1,69 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
+import { FeedbackConfig } from '../config';
+import { FeedbackRepository } from '../feedback/feedback.repository';
+import { NOTIFICATION_SENDER, NotificationSender } from './notification-sender';
+
+/**
+ * Sends stored notifications after their transaction has committed: it polls the rows
+ * still `pending` and hands each to the NotificationSender once. A failure is logged and
+ * the row marked `failed`; it never holds up the consumer that wrote it. Off (and rows
+ * are stored as `off`) when no sender is configured.
+ */
+@Injectable()
+export class NotificationDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly repository: FeedbackRepository,
+    @Inject(NOTIFICATION_SENDER) private readonly sender: NotificationSender,
+    private readonly config: FeedbackConfig,
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext('notifications');
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.sender.enabled) return;
+    this.schedule();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass over the pending notifications; returns how many were handled. */
+  async deliverOnce(): Promise<number> {
+    return this.repository.deliverPending(50, async (n) => {
+      try {
+        await this.sender.send({
+          id: n.id,
+          recipientId: n.recipientId,
+          grievanceId: n.grievanceId,
+          eventType: n.eventType,
+          message: n.message,
+          createdAt: new Date(n.createdAt).toISOString(),
+        });
+        return true;
+      } catch (error) {
+        this.logger.warn({ err: error, notificationId: n.id, grievanceId: n.grievanceId }, 'notification could not be sent');
+        return false;
+      }
+    });
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.deliverOnce()
+        .then(() => undefined)
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'notification delivery pass failed'))
+        .finally(() => this.schedule());
+    }, this.config.NOTIFY_POLL_INTERVAL_MS);
+    this.timer.unref();
+  }
+}

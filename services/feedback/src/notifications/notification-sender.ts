@@ -1,0 +1,48 @@
+/** One notification as it leaves the service. */
+export interface OutboundNotification {
+  id: string;
+  recipientId: string;
+  grievanceId: string;
+  eventType: string;
+  message: string;
+  createdAt: string;
+}
+
+/** Hands a stored notification to the outside world (a push gateway, SMS, a chat bot). */
+export interface NotificationSender {
+  /** False when sending is turned off: notifications then only fill the inbox. */
+  readonly enabled: boolean;
+  /** Throws when the notification could not be handed over. */
+  send(notification: OutboundNotification): Promise<void>;
+}
+
+export const NOTIFICATION_SENDER = 'feedback:notification-sender';
+
+/** Sending turned off (NOTIFY_WEBHOOK_URL empty). */
+export class DisabledNotificationSender implements NotificationSender {
+  readonly enabled = false;
+  async send(): Promise<void> {
+    // Nothing to do: the inbox (GET /v1/notifications) is the only channel.
+  }
+}
+
+/** POSTs each notification as JSON to a webhook; anything but a 2xx answer is a failure. */
+export class WebhookNotificationSender implements NotificationSender {
+  readonly enabled = true;
+
+  constructor(
+    private readonly url: string,
+    private readonly timeoutMs = 5000,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
+
+  async send(notification: OutboundNotification): Promise<void> {
+    const response = await this.fetchImpl(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': notification.id },
+      body: JSON.stringify(notification),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+  }
+}

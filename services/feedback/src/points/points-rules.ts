@@ -1,0 +1,49 @@
+import { VerifyVerdict } from '@grievance/contracts';
+
+export interface PointsPolicy {
+  /** POINTS_VERIFIED_REPORT */
+  verifiedReport: number;
+  /** POINTS_CO_REPORTER_SHARE, 0..1 */
+  coReporterShare: number;
+}
+
+export interface PointsAward {
+  workerId: string;
+  points: number;
+  reason: string;
+}
+
+export const REASON_VERIFIED_REPORT = 'verified_report';
+export const REASON_VERIFIED_CO_REPORT = 'verified_co_report';
+
+/**
+ * Who earns what when a grid worker has checked a report on site: on `confirmed`, the
+ * reporter earns the full award and each co-reporter its share, rounded down (someone
+ * who is both is paid once, as the reporter); `invalid` and `duplicate` earn nothing.
+ * Awards of 0 points are not written.
+ */
+export function pointsForVerification(
+  verdict: VerifyVerdict,
+  reporterId: string,
+  coReporterIds: readonly string[],
+  policy: PointsPolicy,
+): PointsAward[] {
+  if (verdict !== 'confirmed') return [];
+  const awards: PointsAward[] = [];
+  const reporterPoints = Math.max(0, Math.floor(policy.verifiedReport));
+  if (reporterPoints > 0) awards.push({ workerId: reporterId, points: reporterPoints, reason: REASON_VERIFIED_REPORT });
+  const share = Math.floor(policy.verifiedReport * policy.coReporterShare + 1e-9);
+  if (share <= 0) return awards;
+  const seen = new Set([reporterId]);
+  for (const id of coReporterIds) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    awards.push({ workerId: id, points: share, reason: REASON_VERIFIED_CO_REPORT });
+  }
+  return awards;
+}
+
+/** A balance is the sum of the ledger, never a stored number. */
+export function balanceOf(entries: readonly { points: number }[]): number {
+  return entries.reduce((sum, entry) => sum + entry.points, 0);
+}

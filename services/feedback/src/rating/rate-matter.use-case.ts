@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { createEnvelope, Rating } from '@grievance/contracts';
+import { TransactionalOutbox } from '@grievance/messaging';
+import { DomainError } from '@grievance/platform';
+import { FeedbackRepository } from '../feedback/feedback.repository';
+
+export interface RateMatterCommand {
+  grievanceId: string;
+  reporterId: string;
+  rating: Rating;
+  comment?: string;
+  correlationId: string;
+}
+
+export interface RateMatterResult {
+  grievanceId: string;
+  rating: Rating;
+  /** Where the matter stands now: closed, or in_progress when the rating reopened it. */
+  status: 'closed' | 'in_progress';
+}
+
+const DEFAULT_REOPEN_REASON = 'The reporter is not satisfied with the result.';
+
+/**
+ * The reporter rates a resolved matter (回访): once per resolution. Unsatisfied sends it
+ * back to whoever resolved it; satisfied or basically satisfied closes the loop.
+ */
+@Injectable()
+export class RateMatter {
+  constructor(
+    private readonly outbox: TransactionalOutbox,
+    private readonly repository: FeedbackRepository,
+  ) {}
+
+  async execute(command: RateMatterCommand): Promise<RateMatterResult> {
+    return this.outbox.run(async (tx) => {
+      const matter = await this.repository.findMatter(tx.manager, command.grievanceId, { lock: true });
+      // Someone else's matter reads as missing: its existence is not the caller's business.
+      if (!matter || matter.reporterId !== command.reporterId) throw DomainError.notFound('grievance', command.grievanceId);
+      if (matter.status !== 'resolved' || !matter.resolvedBy) {
+        throw DomainError.conflict(
+          matter.status === 'closed' ? 'the matter is closed and cannot be rated again' : `only a resolved matter can be rated; it is ${matter.status}`,
+          { status: matter.status },
+        );
+      }
+      const stored = await this.repository.insertRating(tx.manager, {
+        grievanceId: matter.grievanceId,
+        reporterId: command.reporterId,
+        resolutionNo: matter.resolutionNo,
+        rating: command.rating,
+        comment: command.comment,
+      });
+      if (!stored) throw DomainError.conflict('this resolution was already rated');
+
+      const actor = { id: command.reporterId, role: 'worker' as const };
+      const base = { grievanceId: matter.grievanceId, actor, correlationId: command.correlationId };
+      const rated = createEnvelope({
+        ...base,
+        topic: 'feedback.rated.v1',
+        payload: { reporterId: command.reporterId, rating: command.rating, ...(command.comment ? { comment: command.comment } : {}) },
+      });
+      await tx.publish('feedback.rated.v1', rated);
+      const follow = { ...base, causationId: rated.eventId };
+
+      if (command.rating === 'unsatisfied') {
+        const reason = command.comment?.trim() ? command.comment.trim() : DEFAULT_REOPEN_REASON;
+        await this.repository.updateMatter(tx.manager, matter.grievanceId, { status: 'in_progress', rating: command.rating });
+        await tx.publish(
+          'grievance.reopened.v1',
+          createEnvelope({ ...follow, topic: 'grievance.reopened.v1', payload: { reason, reopenedTo: matter.resolvedBy } }),
+        );
+        return { grievanceId: matter.grievanceId, rating: command.rating, status: 'in_progress' };
+      }
+
+      const now = new Date();
+      await this.repository.updateMatter(tx.manager, matter.grievanceId, {
+        status: 'closed',
+        rating: command.rating,
+        closeOutcome: 'resolved',
+        closedAt: now,
+      });
+      await tx.publish(
+        'grievance.closed.v1',
+        createEnvelope({
+          ...follow,
+          topic: 'grievance.closed.v1',
+          occurredAt: now,
+          // slaMet: true for now; the SLA verdict comes with the SLA engine.
+          payload: { outcome: 'resolved', rating: command.rating, slaMet: true },
+        }),
+      );
+      return { grievanceId: matter.grievanceId, rating: command.rating, status: 'closed' };
+    });
+  }
+}

@@ -1,0 +1,105 @@
+import { signDevToken } from '@grievance/auth';
+import { createEnvelope, EventEnvelope, Holder, NewEvent, PayloadOf, TopicName, uuidv7 } from '@grievance/contracts';
+import { catalogueTopicsToCreate, EventPublisher, KafkaConnection, RawMessage } from '@grievance/messaging';
+import { Env } from '@grievance/platform';
+import { createServiceApp, eventually, queryDatabase, testConfigEnv, TestServiceApp, waitForMessages } from '@grievance/testing';
+import { AppModule } from '../src/app.module';
+import { FeedbackConfig } from '../src/config';
+
+export const GRID: Holder = { type: 'org_unit', id: 'grid-qs-01', name: 'Qingshan grid 1' };
+export const MUNICIPAL_WORKS: Holder = { type: 'department', id: 'municipal_works', name: 'Municipal works' };
+
+/** The feedback service booted in-process with its topics created, and a producer to feed it events. */
+export class FeedbackHarness {
+  private constructor(
+    readonly service: TestServiceApp<FeedbackConfig>,
+    readonly kafka: KafkaConnection,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  static async start(env: Env = {}): Promise<FeedbackHarness> {
+    const service = await createServiceApp(AppModule, testConfigEnv(env));
+    const kafka = service.app.get(KafkaConnection);
+    try {
+      await kafka.ensureTopics(catalogueTopicsToCreate());
+    } catch (error) {
+      await service.close().catch(() => undefined);
+      throw error;
+    }
+    return new FeedbackHarness(service, kafka, new EventPublisher(kafka));
+  }
+
+  async close(): Promise<void> {
+    await this.publisher.disconnect().catch(() => undefined);
+    await this.service.close();
+  }
+
+  get url(): string {
+    return this.service.url;
+  }
+
+  /** Publishes an event as another service would; returns its envelope (for redelivery). */
+  async publish<T extends TopicName>(topic: T, grievanceId: string, payload: PayloadOf<T>, actorId = 'someone'): Promise<EventEnvelope<PayloadOf<T>>> {
+    const envelope = createEnvelope({
+      topic,
+      grievanceId,
+      actor: { id: actorId, role: 'system' },
+      correlationId: uuidv7(),
+      payload,
+    } as NewEvent<T>);
+    await this.publisher.publish(topic, envelope);
+    return envelope;
+  }
+
+  /** Publishes the very same envelope again, as a broker redelivery would. */
+  async redeliver<T extends TopicName>(topic: T, envelope: EventEnvelope<PayloadOf<T>>): Promise<void> {
+    await this.publisher.publish(topic, envelope);
+  }
+
+  async submit(reporterId: string, options: { duplicateOf?: string; grievanceId?: string } = {}): Promise<string> {
+    const grievanceId = options.grievanceId ?? uuidv7();
+    await this.publish('grievance.submitted.v1', grievanceId, {
+      trackingNo: `NC-20261123-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+      kind: 'hazard',
+      category: 'manhole_cover_missing',
+      title: 'Manhole cover missing on Bayi Avenue',
+      description: 'The cover is gone; a scooter nearly fell in.',
+      urgency: 'urgent',
+      location: { lat: 28.68, lng: 115.89 },
+      attachmentIds: [],
+      reporter: { id: reporterId, occupation: 'rider' },
+      submittedAt: new Date().toISOString(),
+      ...(options.duplicateOf ? { duplicateOf: options.duplicateOf } : {}),
+    });
+    await this.untilStatus(grievanceId, ['submitted']);
+    return grievanceId;
+  }
+
+  async resolve(grievanceId: string, resolution = 'A new cover was fitted.'): Promise<void> {
+    await this.publish('grievance.resolved.v1', grievanceId, { resolvedBy: MUNICIPAL_WORKS, resolution, attachmentIds: [] }, 'dept-user');
+  }
+
+  async query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return queryDatabase<R>(this.service.config.DATABASE_URL, sql, params);
+  }
+
+  async statusOf(grievanceId: string): Promise<string | undefined> {
+    const rows = await this.query<{ status: string }>(`SELECT status FROM feedback_matters WHERE grievance_id = $1`, [grievanceId]);
+    return rows[0]?.status;
+  }
+
+  async untilStatus(grievanceId: string, statuses: string[], timeoutMs = 30_000): Promise<void> {
+    await eventually(() => this.statusOf(grievanceId), (s) => s !== undefined && statuses.includes(s), {
+      timeoutMs,
+      what: `matter ${grievanceId} reaching ${statuses.join('|')}`,
+    });
+  }
+
+  /** The events of one matter on a topic, once `count` of them are there. */
+  async eventsOn<T extends TopicName>(topic: T, grievanceId: string, count = 1, timeoutMs = 20_000): Promise<EventEnvelope<PayloadOf<T>>[]> {
+    const messages = await waitForMessages(this.kafka, topic, count, (m: RawMessage) => m.key === grievanceId, timeoutMs);
+    return messages.map((m) => JSON.parse(m.value ?? 'null') as EventEnvelope<PayloadOf<T>>);
+  }
+}
+
+export const workerToken = (sub: string): Promise<string> => signDevToken({ sub, role: 'worker' });

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsLatitude, IsLongitude, IsNotEmpty, IsNumber, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
+import { DirectoryService, GridView, GridWorkerView } from './directory.service';
+
+export class GridsQuery {
+  /** With lng: only the grid(s) holding the point. */
+  @ValidateIf((query: GridsQuery) => query.lat !== undefined || query.lng !== undefined)
+  @Type(() => Number)
+  @IsNumber({}, { message: 'lat must be a number' })
+  @IsLatitude({ message: 'lat must be a latitude from -90 to 90' })
+  lat?: number;
+
+  @ValidateIf((query: GridsQuery) => query.lat !== undefined || query.lng !== undefined)
+  @Type(() => Number)
+  @IsNumber({}, { message: 'lng must be a number' })
+  @IsLongitude({ message: 'lng must be a longitude from -180 to 180' })
+  lng?: number;
+}
+
+export class GridIdParam {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  id!: string;
+}
+
+export class DutyBody {
+  @IsBoolean()
+  onDuty!: boolean;
+}
+
+@Controller()
+export class DirectoryController {
+  constructor(private readonly directory: DirectoryService) {}
+
+  /** Every grid, or with `lat` and `lng` the grid(s) holding that point. */
+  @Get('v1/grids')
+  grids(@Query() query: GridsQuery): Promise<GridView[]> {
+    if (query.lat !== undefined && query.lng !== undefined) return this.directory.gridsAt(query.lat, query.lng);
+    return this.directory.listGrids();
+  }
+
+  @Get('v1/grids/:id/workers')
+  workers(@Param() params: GridIdParam): Promise<GridWorkerView[]> {
+    return this.directory.workersOf(params.id);
+  }
+
+  @Put('v1/grid-workers/me/duty')
+  @Roles('grid_worker')
+  duty(@CurrentPrincipal() principal: Principal, @Body() body: DutyBody): Promise<{ id: string; gridId: string; onDuty: boolean }> {
+    return this.directory.setDuty(principal.sub, principal.gridId, body.onDuty);
+  }
+}

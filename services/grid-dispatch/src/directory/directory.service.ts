@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@grievance/platform';
+import { GridDispatchConfig } from '../config';
+import { DispatchService } from '../dispatch/dispatch.service';
+import { GridEntity, GridWorkerEntity } from '../entities';
+import { GridIndex } from './grid-index';
+import { loadSeed, readSeed, seedFilePath } from './seed';
+
+export interface GridView {
+  id: string;
+  name: string;
+  communityId: string | null;
+  communityName: string | null;
+  streetId: string | null;
+  districtId: string | null;
+  polygon: GridEntity['polygon'];
+}
+
+export interface GridWorkerView {
+  id: string;
+  name: string;
+  gridId: string;
+  onDuty: boolean;
+  openTickets: number;
+  lastDispatchedAt: string | null;
+}
+
+/** Grids and grid workers: loaded from the directory seed, looked up by point, on and off duty. */
+@Injectable()
+export class DirectoryService {
+  private index?: GridIndex;
+
+  constructor(
+    private readonly config: GridDispatchConfig,
+    private readonly dataSource: DataSource,
+    private readonly logger: PinoLogger,
+    private readonly dispatch: DispatchService,
+  ) {
+    this.logger.setContext('directory');
+  }
+
+  /** Loads the configured seed file (idempotent); a missing default seed is not an error. */
+  async loadConfiguredSeed(): Promise<void> {
+    const path = seedFilePath(this.config.DIRECTORY_SEED_FILE, this.config.NODE_ENV);
+    if (!path) {
+      this.logger.info({}, 'no directory seed configured');
+      return;
+    }
+    const seed = readSeed(path);
+    const counts = await this.dataSource.transaction((manager) => loadSeed(manager, seed));
+    this.index = undefined;
+    this.logger.info({ path, ...counts }, 'directory seed loaded');
+  }
+
+  async listGrids(): Promise<GridView[]> {
+    const grids = await this.dataSource.getRepository(GridEntity).find({ order: { id: 'ASC' } });
+    return grids.map(toGridView);
+  }
+
+  /** The grids holding a point (usually one; none outside the city). */
+  async gridsAt(lat: number, lng: number): Promise<GridView[]> {
+    const grids = await this.dataSource.getRepository(GridEntity).find({ order: { id: 'ASC' } });
+    if (!this.index) this.index = new GridIndex(grids);
+    const ids = new Set(this.index.locate(lat, lng));
+    return grids.filter((grid) => ids.has(grid.id)).map(toGridView);
+  }
+
+  async workersOf(gridId: string): Promise<GridWorkerView[]> {
+    const grid = await this.dataSource.getRepository(GridEntity).findOneBy({ id: gridId });
+    if (!grid) throw DomainError.notFound('grid', gridId);
+    const rows = (await this.dataSource.query(
+      `SELECT w.id, w.name, w.grid_id, w.on_duty, w.last_dispatched_at,
+              (SELECT count(*) FROM tickets t WHERE t.grid_worker_id = w.id AND t.status IN ('dispatched', 'accepted'))::int AS open_tickets
+         FROM grid_workers w WHERE w.grid_id = $1 ORDER BY w.id`,
+      [gridId],
+    )) as { id: string; name: string; grid_id: string; on_duty: boolean; last_dispatched_at: Date | null; open_tickets: number }[];
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      gridId: row.grid_id,
+      onDuty: row.on_duty,
+      openTickets: row.open_tickets,
+      lastDispatchedAt: row.last_dispatched_at ? new Date(row.last_dispatched_at).toISOString() : null,
+    }));
+  }
+
+  /**
+   * A grid worker goes on or off duty (only a worker of the directory, in their own grid).
+   * Coming on duty dispatches the tickets that waited for somebody within their reach.
+   */
+  async setDuty(gridWorkerId: string, gridId: string | undefined, onDuty: boolean): Promise<{ id: string; gridId: string; onDuty: boolean }> {
+    const repo = this.dataSource.getRepository(GridWorkerEntity);
+    const worker = await repo.findOneBy({ id: gridWorkerId });
+    if (!worker || (gridId !== undefined && worker.gridId !== gridId)) throw DomainError.notFound('grid worker', gridWorkerId);
+    await repo.update({ id: worker.id }, { onDuty });
+    if (onDuty) {
+      const dispatched = await this.dispatch.dispatchWaiting(worker.id);
+      if (dispatched > 0) this.logger.info({ gridWorkerId: worker.id, dispatched }, 'waiting tickets dispatched');
+    }
+    return { id: worker.id, gridId: worker.gridId, onDuty };
+  }
+}
+
+function toGridView(grid: GridEntity): GridView {
+  return {
+    id: grid.id,
+    name: grid.name,
+    communityId: grid.communityId,
+    communityName: grid.communityName,
+    streetId: grid.streetId,
+    districtId: grid.districtId,
+    polygon: grid.polygon,
+  };
+}

@@ -1,0 +1,65 @@
+import { chooseGridWorker, DispatchCandidate } from './dispatch-rule';
+
+const worker = (over: Partial<DispatchCandidate> & { id: string }): DispatchCandidate => ({
+  gridId: 'g1',
+  communityId: 'c1',
+  streetId: 's1',
+  onDuty: true,
+  openTickets: 0,
+  lastDispatchedAt: null,
+  ...over,
+});
+
+const request = { gridId: 'g1', communityId: 'c1', streetId: 's1' };
+
+describe('chooseGridWorker', () => {
+  it('gives the ticket to the on-duty worker of the grid with the fewest open tickets', () => {
+    const decision = chooseGridWorker(request, [
+      worker({ id: 'a', openTickets: 3 }),
+      worker({ id: 'b', openTickets: 1 }),
+      worker({ id: 'c', openTickets: 0, onDuty: false }),
+    ]);
+    expect(decision).toEqual({ kind: 'dispatch', gridWorkerId: 'b', pool: 'grid' });
+  });
+
+  it('breaks ties by the longest idle, a never-dispatched worker first, then by id', () => {
+    const recent = new Date('2026-01-01T10:00:00Z');
+    const older = new Date('2026-01-01T08:00:00Z');
+    expect(chooseGridWorker(request, [worker({ id: 'a', lastDispatchedAt: recent }), worker({ id: 'b', lastDispatchedAt: older })])).toMatchObject({
+      gridWorkerId: 'b',
+    });
+    expect(chooseGridWorker(request, [worker({ id: 'a', lastDispatchedAt: older }), worker({ id: 'b', lastDispatchedAt: null })])).toMatchObject({
+      gridWorkerId: 'b',
+    });
+    expect(chooseGridWorker(request, [worker({ id: 'b' }), worker({ id: 'a' })])).toMatchObject({ gridWorkerId: 'a' });
+  });
+
+  it('falls back to the community pool, then the street pool, when nobody of the grid is on duty', () => {
+    const community = worker({ id: 'c-1', gridId: 'g2', openTickets: 5 });
+    const street = worker({ id: 's-1', gridId: 'g3', communityId: 'c2', openTickets: 0 });
+    const offDuty = worker({ id: 'g-1', onDuty: false });
+    expect(chooseGridWorker(request, [offDuty, street, community])).toEqual({ kind: 'dispatch', gridWorkerId: 'c-1', pool: 'community' });
+    expect(chooseGridWorker(request, [offDuty, street])).toEqual({ kind: 'dispatch', gridWorkerId: 's-1', pool: 'street' });
+  });
+
+  it('never picks a worker of another street, and says so when nobody is left', () => {
+    const elsewhere = worker({ id: 'x', gridId: 'g9', communityId: 'c9', streetId: 's9' });
+    const decision = chooseGridWorker(request, [elsewhere]);
+    expect(decision.kind).toBe('none');
+  });
+
+  it('skips the workers who let the ticket lapse', () => {
+    const decision = chooseGridWorker({ ...request, exclude: ['a'] }, [worker({ id: 'a' }), worker({ id: 'b', openTickets: 4 })]);
+    expect(decision).toMatchObject({ gridWorkerId: 'b', pool: 'grid' });
+    const none = chooseGridWorker({ ...request, exclude: ['a', 'b'] }, [worker({ id: 'a' }), worker({ id: 'b' })]);
+    expect(none).toMatchObject({ kind: 'none' });
+    expect(none.kind === 'none' && none.reason).toContain('excluding a, b');
+  });
+
+  it('does not treat a grid without community or street as sharing a null pool', () => {
+    const decision = chooseGridWorker({ gridId: 'g1', communityId: null, streetId: null }, [
+      worker({ id: 'n', gridId: 'g2', communityId: null, streetId: null }),
+    ]);
+    expect(decision.kind).toBe('none');
+  });
+});

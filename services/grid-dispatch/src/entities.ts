@@ -1,0 +1,163 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A GeoJSON polygon (or multipolygon) geometry. */
+export interface GridPolygon {
+  type: 'Polygon' | 'MultiPolygon';
+  coordinates: number[][][] | number[][][][];
+}
+
+/** A grid (网格) inside a community, a street and a district, with its boundary. */
+@Entity('grids')
+export class GridEntity {
+  @PrimaryColumn('text')
+  id!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { name: 'community_id', nullable: true })
+  communityId!: string | null;
+
+  @Column('text', { name: 'community_name', nullable: true })
+  communityName!: string | null;
+
+  @Column('text', { name: 'street_id', nullable: true })
+  streetId!: string | null;
+
+  @Column('text', { name: 'district_id', nullable: true })
+  districtId!: string | null;
+
+  @Column('jsonb')
+  polygon!: GridPolygon;
+}
+
+/** A grid worker (网格员): on or off duty, and when they were last given a ticket. */
+@Entity('grid_workers')
+export class GridWorkerEntity {
+  @PrimaryColumn('text')
+  id!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { name: 'grid_id' })
+  gridId!: string;
+
+  @Column('text', { nullable: true })
+  phone!: string | null;
+
+  @Column('boolean', { name: 'on_duty', default: true })
+  onDuty!: boolean;
+
+  /** When the worker was last dispatched a ticket; null = never (idle the longest). */
+  @Column('timestamptz', { name: 'last_dispatched_at', nullable: true })
+  lastDispatchedAt!: Date | null;
+}
+
+export const TICKET_STATUSES = ['undispatched', 'dispatched', 'accepted', 'verified'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** Statuses in which a ticket counts against its worker's load. */
+export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = ['dispatched', 'accepted'];
+
+/** One on-site check of one hazard report: at most one ticket per grievance. */
+@Entity('tickets')
+export class TicketEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'grievance_id', unique: true })
+  grievanceId!: string;
+
+  @Column('text', { name: 'grid_id' })
+  gridId!: string;
+
+  @Column('text', { name: 'grid_worker_id', nullable: true })
+  gridWorkerId!: string | null;
+
+  @Column('integer', { default: 1 })
+  attempt!: number;
+
+  @Column('text')
+  status!: TicketStatus;
+
+  @Column('timestamptz', { name: 'accept_by', nullable: true })
+  acceptBy!: Date | null;
+
+  /** Grid workers who let the ticket lapse: never dispatched it again. */
+  @Column('text', { name: 'lapsed_worker_ids', array: true, default: () => "'{}'" })
+  lapsedWorkerIds!: string[];
+
+  @Column('text', { name: 'correlation_id' })
+  correlationId!: string;
+
+  @Column('timestamptz', { name: 'dispatched_at', nullable: true })
+  dispatchedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'accepted_at', nullable: true })
+  acceptedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'verified_at', nullable: true })
+  verifiedAt!: Date | null;
+
+  @Column('text', { nullable: true })
+  verdict!: string | null;
+
+  @Column('text', { name: 'verify_note', nullable: true })
+  verifyNote!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+/** What the reporter handed in, kept from grievance.submitted.v1 for the tickets. */
+@Entity('grievance_snapshots')
+export class GrievanceSnapshotEntity {
+  @PrimaryColumn('uuid', { name: 'grievance_id' })
+  grievanceId!: string;
+
+  @Column('text', { name: 'tracking_no' })
+  trackingNo!: string;
+
+  @Column('text')
+  kind!: string;
+
+  @Column('text')
+  category!: string;
+
+  @Column('text')
+  title!: string;
+
+  @Column('double precision', { nullable: true })
+  lat!: number | null;
+
+  @Column('double precision', { nullable: true })
+  lng!: number | null;
+
+  @Column('text', { nullable: true })
+  address!: string | null;
+
+  @Column('timestamptz', { name: 'submitted_at' })
+  submittedAt!: Date;
+}
+
+/** A log of tickets that found nobody to go to (for operators). */
+@Entity('dispatch_log')
+export class DispatchLogEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id!: string;
+
+  @Column('uuid', { name: 'ticket_id' })
+  ticketId!: string;
+
+  @Column('text')
+  message!: string;
+
+  @CreateDateColumn({ name: 'at', type: 'timestamptz' })
+  at!: Date;
+}
+
+export const GRID_DISPATCH_ENTITIES = [GridEntity, GridWorkerEntity, TicketEntity, GrievanceSnapshotEntity, DispatchLogEntity];

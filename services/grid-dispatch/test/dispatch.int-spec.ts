@@ -1,0 +1,142 @@
+import { eventually } from '@grievance/testing';
+import { chooseGridWorker } from '../src/dispatch/dispatch-rule';
+import { api, dispatchedOf, gridWorkerToken, Harness, IN_GRID, outboxCount, reportHazard, routedEvent, startHarness } from './helpers';
+
+jest.setTimeout(90_000);
+
+describe('grid-dispatch: tickets from routed hazards (through the broker)', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('loads the seed idempotently (grids with their community, workers on duty)', async () => {
+    const [grids] = (await h.dataSource.query(`SELECT count(*)::int AS n FROM grids`)) as { n: number }[];
+    const [workers] = (await h.dataSource.query(`SELECT count(*)::int AS n FROM grid_workers WHERE on_duty`)) as { n: number }[];
+    expect(grids!.n).toBe(4);
+    expect(workers!.n).toBe(4);
+    const { DirectoryService } = await import('../src/directory/directory.service');
+    await h.service.app.get(DirectoryService).loadConfiguredSeed();
+    const [again] = (await h.dataSource.query(`SELECT count(*)::int AS n FROM grid_workers`)) as { n: number }[];
+    expect(again!.n).toBe(4);
+    const [g1] = (await h.dataSource.query(`SELECT community_id, community_name, street_id FROM grids WHERE id = 'g1'`)) as Record<string, string>[];
+    expect(g1).toEqual({ community_id: 'c1', community_name: 'Community One', street_id: 's1' });
+  });
+
+  it('loads the demo city seed (deploy/seed/demo-city.json) as well', async () => {
+    const { join } = await import('node:path');
+    const { loadSeed, readSeed } = await import('../src/directory/seed');
+    const seed = readSeed(join(__dirname, '../../../deploy/seed/demo-city.json'));
+    const rollback = new Error('rollback');
+    const counted = await h.dataSource
+      .transaction(async (manager) => {
+        const counts = await loadSeed(manager, seed);
+        const [row] = (await manager.query(`SELECT count(*)::int AS n FROM grids WHERE community_name IS NOT NULL`)) as { n: number }[];
+        expect(row!.n).toBeGreaterThanOrEqual(counts.grids);
+        expect(counts.grids).toBeGreaterThanOrEqual(12);
+        expect(counts.gridWorkers).toBeGreaterThan(0);
+        throw rollback;
+      })
+      .catch((error: unknown) => error);
+    expect(counted).toBe(rollback);
+  });
+
+  it('keeps the snapshot of the report and dispatches a routed hazard to a worker of its grid', async () => {
+    const { grievanceId } = await reportHazard(h, { gridId: 'g1', location: IN_GRID.g1 });
+    const [dispatched] = await dispatchedOf(h, grievanceId);
+    expect(dispatched!.payload).toMatchObject({ gridId: 'g1', attempt: 1 });
+    expect(['gw-g1-1', 'gw-g1-2']).toContain(dispatched!.payload.gridWorkerId);
+    expect(dispatched!.actor).toEqual({ id: 'system', role: 'system' });
+    expect(dispatched!.correlationId).toBe(`test-${grievanceId}`);
+    expect(Date.parse(dispatched!.payload.acceptBy!) - Date.now()).toBeGreaterThan(25 * 60 * 1000);
+    const [snapshot] = (await h.dataSource.query(`SELECT category, title, lat, lng FROM grievance_snapshots WHERE grievance_id = $1`, [grievanceId])) as unknown[];
+    expect(snapshot).toEqual({ category: 'manhole_cover_missing', title: 'Manhole cover missing', lat: IN_GRID.g1.lat, lng: IN_GRID.g1.lng });
+
+    // The next hazard of g1 goes to the other worker (fewest open tickets).
+    const second = await reportHazard(h, { gridId: 'g1', location: IN_GRID.g1 });
+    const [next] = await dispatchedOf(h, second.grievanceId);
+    expect(next!.payload.gridWorkerId).not.toBe(dispatched!.payload.gridWorkerId);
+  });
+
+  it('makes no second ticket for a redelivered or repeated routing', async () => {
+    const { grievanceId, routed } = await reportHazard(h, { gridId: 'g2', location: IN_GRID.g2 });
+    await dispatchedOf(h, grievanceId);
+    await h.publisher.publish('grievance.routed.v1', routed); // the same event again (redelivery)
+    await h.publisher.publish('grievance.routed.v1', routedEvent(grievanceId, routed.correlationId, routed.eventId, 'g2')); // a new event, same matter
+    const marker = await reportHazard(h, { gridId: 'g2', location: IN_GRID.g2 }); // same partition order is not guaranteed: wait for a later matter
+    await dispatchedOf(h, marker.grievanceId);
+    await eventually(
+      async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM messaging_inbox WHERE consumer = 'grid-dispatch' AND grievance_id = $1 AND topic = 'grievance.routed.v1'`, [grievanceId])) as { n: number }[],
+      (rows) => rows[0]!.n === 2,
+      { what: 'both routed events consumed' },
+    );
+    const tickets = (await h.dataSource.query(`SELECT id FROM tickets WHERE grievance_id = $1`, [grievanceId])) as unknown[];
+    expect(tickets).toHaveLength(1);
+    const [events] = (await h.dataSource.query(
+      `SELECT count(*)::int AS n FROM messaging_outbox WHERE topic = 'ticket.dispatched.v1' AND envelope->>'grievanceId' = $1`,
+      [grievanceId],
+    )) as { n: number }[];
+    expect(events!.n).toBe(1);
+  });
+
+  it('uses the community pool, then the street pool, and leaves a ticket undispatched (logged) when nobody is on duty', async () => {
+    await h.dataSource.query(`UPDATE grid_workers SET on_duty = false WHERE grid_id = 'g1'`);
+    const community = await reportHazard(h, { gridId: 'g1', location: IN_GRID.g1 });
+    expect((await dispatchedOf(h, community.grievanceId))[0]!.payload.gridWorkerId).toBe('gw-g2-1');
+
+    await h.dataSource.query(`UPDATE grid_workers SET on_duty = false WHERE grid_id = 'g2'`);
+    const street = await reportHazard(h, { gridId: 'g1', location: IN_GRID.g1 });
+    expect((await dispatchedOf(h, street.grievanceId))[0]!.payload.gridWorkerId).toBe('gw-g3-1');
+
+    const before = await outboxCount(h, 'ticket.dispatched.v1');
+    const nobody = await reportHazard(h, { gridId: 'g4', location: IN_GRID.g4 });
+    const [ticket] = await eventually(
+      async () => (await h.dataSource.query(`SELECT id, status, grid_worker_id FROM tickets WHERE grievance_id = $1`, [nobody.grievanceId])) as { id: string; status: string; grid_worker_id: string | null }[],
+      (rows) => rows.length === 1,
+      { what: 'the waiting ticket' },
+    );
+    expect(ticket).toMatchObject({ status: 'undispatched', grid_worker_id: null });
+    const log = (await h.dataSource.query(`SELECT message FROM dispatch_log WHERE ticket_id = $1`, [ticket!.id])) as { message: string }[];
+    expect(log[0]!.message).toContain('g4');
+    expect(await outboxCount(h, 'ticket.dispatched.v1')).toBe(before);
+    await h.dataSource.query(`UPDATE grid_workers SET on_duty = true`);
+  });
+
+  it('dispatches a waiting ticket when a worker within reach comes on duty', async () => {
+    await h.dataSource.query(`UPDATE grid_workers SET on_duty = false`);
+    const { grievanceId } = await reportHazard(h, { gridId: 'g3', location: IN_GRID.g3 });
+    await eventually(
+      async () => (await h.dataSource.query(`SELECT status FROM tickets WHERE grievance_id = $1`, [grievanceId])) as { status: string }[],
+      (rows) => rows[0]?.status === 'undispatched',
+      { what: 'the waiting ticket' },
+    );
+    const token = await gridWorkerToken('gw-g3-1', 'g3');
+    await api(h).put('/v1/grid-workers/me/duty').set('Authorization', `Bearer ${token}`).send({ onDuty: true }).expect(200);
+    const [dispatched] = await dispatchedOf(h, grievanceId);
+    expect(dispatched!.payload).toMatchObject({ gridWorkerId: 'gw-g3-1', attempt: 1, gridId: 'g3' });
+    await h.dataSource.query(`UPDATE grid_workers SET on_duty = true`);
+  });
+
+  it('ignores appeals and routings without a grid', async () => {
+    const { randomUUID } = await import('node:crypto');
+    const appeal = routedEvent(randomUUID(), 'test-appeal', 'cause', 'g3');
+    appeal.payload.kind = 'appeal';
+    const noGrid = routedEvent(randomUUID(), 'test-nogrid', 'cause', 'g3');
+    delete noGrid.payload.gridId;
+    await h.publisher.publish('grievance.routed.v1', appeal);
+    await h.publisher.publish('grievance.routed.v1', noGrid);
+    await eventually(
+      async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM messaging_inbox WHERE event_id = ANY($1::uuid[])`, [[appeal.eventId, noGrid.eventId]])) as { n: number }[],
+      (rows) => rows[0]!.n === 2,
+      { what: 'both routings consumed' },
+    );
+    const tickets = (await h.dataSource.query(`SELECT id FROM tickets WHERE grievance_id = ANY($1::uuid[])`, [[appeal.grievanceId, noGrid.grievanceId]])) as unknown[];
+    expect(tickets).toHaveLength(0);
+    expect(chooseGridWorker({ gridId: 'x', communityId: null, streetId: null }, []).kind).toBe('none');
+  });
+});

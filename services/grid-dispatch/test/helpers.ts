@@ -1,0 +1,157 @@
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { signDevToken } from '@grievance/auth';
+import { createEnvelope, EventEnvelope, PayloadOf, SYSTEM_ACTOR, TicketDispatchedV1, TopicName } from '@grievance/contracts';
+import { catalogueTopicsToCreate, EventPublisher, KafkaConnection, RawMessage } from '@grievance/messaging';
+import { createServiceApp, createTestDatabase, testConfigEnv, TestDatabase, TestServiceApp, waitForMessages } from '@grievance/testing';
+import { AppModule } from '../src/app.module';
+import { GridDispatchConfig } from '../src/config';
+
+export const SMALL_CITY = join(__dirname, 'fixtures', 'small-city.json');
+
+/** A point inside each fixture grid. */
+export const IN_GRID = {
+  g1: { lat: 28.605, lng: 115.805 },
+  g2: { lat: 28.605, lng: 115.815 },
+  g3: { lat: 28.605, lng: 115.825 },
+  g4: { lat: 28.605, lng: 115.835 },
+} as const;
+
+export interface Harness {
+  service: TestServiceApp<GridDispatchConfig>;
+  db: TestDatabase;
+  kafka: KafkaConnection;
+  dataSource: DataSource;
+  publisher: RetryingPublisher;
+  /** The env the service was started with. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Freshly created topics may answer "not the leader" for a moment: publish again then. */
+export class RetryingPublisher {
+  private readonly inner: EventPublisher;
+
+  constructor(connection: KafkaConnection) {
+    this.inner = new EventPublisher(connection);
+  }
+
+  async publish<T extends TopicName>(topic: T, envelope: EventEnvelope<PayloadOf<T>>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.inner.publish(topic, envelope);
+      } catch (error) {
+        if (attempt >= 10) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+      }
+    }
+  }
+
+  disconnect(): Promise<void> {
+    return this.inner.disconnect();
+  }
+}
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const db = await createTestDatabase('grid_dispatch');
+  const fullEnv = testConfigEnv({ DATABASE_URL: db.url, DIRECTORY_SEED_FILE: SMALL_CITY, ...env }) as Record<string, string>;
+  const service = await createServiceApp(AppModule, fullEnv);
+  const kafka = service.app.get(KafkaConnection);
+  try {
+    // The shared test broker can be slow to settle new topics while other suites create theirs.
+    await kafka.ensureTopics(catalogueTopicsToCreate(), 8);
+  } catch (error) {
+    await service.close();
+    await db.drop();
+    throw error;
+  }
+  const publisher = new RetryingPublisher(kafka);
+  return {
+    service,
+    db,
+    kafka,
+    dataSource: service.app.get(DataSource),
+    publisher,
+    env: fullEnv,
+    async close() {
+      await publisher.disconnect().catch(() => undefined);
+      await service.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Publishes a hazard's submission and its routing to a grid, as intake and routing would. */
+export async function reportHazard(
+  h: Harness,
+  options: { gridId: string; location: { lat: number; lng: number }; grievanceId?: string },
+): Promise<{ grievanceId: string; routed: ReturnType<typeof routedEvent> }> {
+  const grievanceId = options.grievanceId ?? randomUUID();
+  const correlationId = `test-${grievanceId}`;
+  const submitted = createEnvelope({
+    topic: 'grievance.submitted.v1',
+    grievanceId,
+    actor: { id: 'worker-1', role: 'worker' },
+    correlationId,
+    payload: {
+      trackingNo: 'NC-20261123-000001',
+      kind: 'hazard',
+      category: 'manhole_cover_missing',
+      title: 'Manhole cover missing',
+      description: 'On the corner',
+      urgency: 'urgent',
+      location: { ...options.location, address: 'Corner' },
+      attachmentIds: [],
+      reporter: { id: 'worker-1', occupation: 'rider' },
+      submittedAt: new Date().toISOString(),
+    },
+  });
+  await h.publisher.publish('grievance.submitted.v1', submitted);
+  const routed = routedEvent(grievanceId, correlationId, submitted.eventId, options.gridId);
+  await h.publisher.publish('grievance.routed.v1', routed);
+  return { grievanceId, routed };
+}
+
+export function routedEvent(grievanceId: string, correlationId: string, causationId: string, gridId: string) {
+  return createEnvelope({
+    topic: 'grievance.routed.v1',
+    grievanceId,
+    actor: SYSTEM_ACTOR,
+    correlationId,
+    causationId,
+    payload: {
+      kind: 'hazard',
+      category: 'manhole_cover_missing',
+      districtId: 'd1',
+      gridId,
+      departmentCode: 'municipal_works',
+      holder: { type: 'org_unit', id: gridId, name: gridId },
+      fallback: false,
+    },
+  });
+}
+
+export function parse<P>(message: RawMessage): EventEnvelope<P> {
+  return JSON.parse(message.value ?? 'null') as EventEnvelope<P>;
+}
+
+/** Waits for `count` ticket.dispatched.v1 of a grievance and returns them in order. */
+export async function dispatchedOf(h: Harness, grievanceId: string, count = 1, timeoutMs = 20_000): Promise<EventEnvelope<TicketDispatchedV1>[]> {
+  const messages = await waitForMessages(h.kafka, 'ticket.dispatched.v1', count, (m) => parse(m).grievanceId === grievanceId, timeoutMs);
+  return messages.map((m) => parse<TicketDispatchedV1>(m)).sort((a, b) => a.payload.attempt - b.payload.attempt);
+}
+
+export async function gridWorkerToken(sub: string, gridId: string): Promise<string> {
+  return signDevToken({ sub, role: 'grid_worker', gridId });
+}
+
+export function api(h: Harness) {
+  return request(h.service.url);
+}
+
+export async function outboxCount(h: Harness, topic: string): Promise<number> {
+  const [row] = (await h.dataSource.query(`SELECT count(*)::int AS n FROM messaging_outbox WHERE topic = $1`, [topic])) as { n: number }[];
+  return row!.n;
+}

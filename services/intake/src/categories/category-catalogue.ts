@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
+import { GRIEVANCE_KINDS, GrievanceKind } from '@grievance/contracts';
+import { IntakeConfig } from '../config';
+import { repoRootOrCwd } from '../repo-root';
+
+export interface Category {
+  code: string;
+  name: string;
+  kind: GrievanceKind;
+  defaultDepartment: string | null;
+}
+
+/**
+ * Reads the `categories` of a seed file. Accepts `{code, name, kind, defaultDepartment}`
+ * entries (also `departmentCode`/`department` for the department); entries without a
+ * code are skipped, an unknown kind counts as `hazard`.
+ */
+export function parseCategories(seed: unknown): Category[] {
+  const list = (seed as { categories?: unknown } | null)?.categories;
+  if (!Array.isArray(list)) return [];
+  const out: Category[] = [];
+  for (const raw of list as Array<Record<string, unknown>>) {
+    if (raw === null || typeof raw !== 'object' || typeof raw.code !== 'string' || raw.code === '') continue;
+    const kind = (GRIEVANCE_KINDS as readonly unknown[]).includes(raw.kind) ? (raw.kind as GrievanceKind) : 'hazard';
+    const department = raw.defaultDepartment ?? raw.departmentCode ?? raw.department ?? raw.defaultDepartmentCode;
+    out.push({
+      code: raw.code,
+      name: typeof raw.name === 'string' ? raw.name : raw.code,
+      kind,
+      defaultDepartment: typeof department === 'string' ? department : null,
+    });
+  }
+  return out;
+}
+
+/**
+ * The known categories, from the same seed file routing loads (CATEGORIES_FILE, by
+ * default <repo>/deploy/seed/demo-city.json). Read on first use and kept; while the file
+ * is missing the list is empty and is looked for again on the next call.
+ */
+@Injectable()
+export class CategoryCatalogue {
+  private cached?: Category[];
+
+  constructor(
+    private readonly config: IntakeConfig,
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext('categories');
+  }
+
+  list(): Category[] {
+    if (this.cached) return this.cached;
+    const file = this.config.CATEGORIES_FILE ?? join(repoRootOrCwd(), 'deploy', 'seed', 'demo-city.json');
+    if (!existsSync(file)) {
+      this.logger.warn({ file }, 'category seed file not found; no category is known yet');
+      return [];
+    }
+    this.cached = parseCategories(JSON.parse(readFileSync(file, 'utf8')) as unknown);
+    return this.cached;
+  }
+
+  find(code: string): Category | undefined {
+    return this.list().find((category) => category.code === code);
+  }
+}

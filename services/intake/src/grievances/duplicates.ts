@@ -1,0 +1,67 @@
+import distance from '@turf/distance';
+import { point } from '@turf/helpers';
+
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+export interface DuplicateCandidate extends LatLng {
+  id: string;
+  category: string;
+  kind: string;
+  status: string;
+  duplicateOf: string | null;
+  submittedAt: Date;
+}
+
+export interface DuplicateRules {
+  radiusM: number;
+  windowH: number;
+}
+
+const CLOSED_STATUSES = new Set(['closed', 'rejected']);
+const METRES_PER_DEGREE_LAT = 111_320;
+
+/** Metres between two points (great circle). */
+export function metresBetween(a: LatLng, b: LatLng): number {
+  return distance(point([a.lng, a.lat]), point([b.lng, b.lat]), { units: 'meters' });
+}
+
+/**
+ * A lat/lng box that holds every point within `radiusM` of `center` (a little larger, never
+ * smaller): the index-friendly prefilter before the exact distance.
+ */
+export function boundingBox(center: LatLng, radiusM: number): { minLat: number; maxLat: number; minLng: number; maxLng: number } {
+  const margin = 1.01;
+  const dLat = (radiusM * margin) / METRES_PER_DEGREE_LAT;
+  const cos = Math.cos((Math.min(89, Math.abs(center.lat) + dLat) * Math.PI) / 180);
+  const dLng = Math.min(180, (radiusM * margin) / (METRES_PER_DEGREE_LAT * Math.max(cos, 1e-6)));
+  return { minLat: center.lat - dLat, maxLat: center.lat + dLat, minLng: center.lng - dLng, maxLng: center.lng + dLng };
+}
+
+/**
+ * The open hazard a new hazard duplicates, if any: same category, an original (not itself
+ * a duplicate), not closed or rejected, reported at most the window before `at`, and within
+ * the radius. The nearest wins; ties go to the older one.
+ */
+export function findDuplicate(
+  report: LatLng & { category: string; at: Date },
+  candidates: readonly DuplicateCandidate[],
+  rules: DuplicateRules,
+): DuplicateCandidate | undefined {
+  const earliest = report.at.getTime() - rules.windowH * 3600_000;
+  let best: { candidate: DuplicateCandidate; metres: number } | undefined;
+  for (const candidate of candidates) {
+    if (candidate.kind !== 'hazard' || candidate.category !== report.category) continue;
+    if (candidate.duplicateOf !== null || CLOSED_STATUSES.has(candidate.status)) continue;
+    const t = candidate.submittedAt.getTime();
+    if (t < earliest) continue;
+    const metres = metresBetween(report, candidate);
+    if (metres > rules.radiusM) continue;
+    if (!best || metres < best.metres || (metres === best.metres && t < best.candidate.submittedAt.getTime())) {
+      best = { candidate, metres };
+    }
+  }
+  return best?.candidate;
+}

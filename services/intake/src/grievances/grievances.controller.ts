@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CurrentPrincipal, Roles, type Principal } from '@grievance/auth';
+import { DomainError } from '@grievance/platform';
+import { Category, CategoryCatalogue } from '../categories/category-catalogue';
+import { ListGrievancesQuery, TrackingViewService } from '../tracking/tracking-view.service';
+import { IDEMPOTENCY_KEY_PATTERN, SubmitGrievanceDto } from './submit-grievance.dto';
+import { SubmitGrievanceUseCase } from './submit-grievance.use-case';
+
+@Controller('v1')
+export class GrievancesController {
+  constructor(
+    private readonly submit: SubmitGrievanceUseCase,
+    private readonly view: TrackingViewService,
+    private readonly categories: CategoryCatalogue,
+  ) {}
+
+  @Post('grievances')
+  @HttpCode(201)
+  @Roles('worker')
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: SubmitGrievanceDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+      throw DomainError.invalid('Idempotency-Key must be 1 to 128 letters, digits, dots, dashes, underscores or colons');
+    }
+    const { answer } = await this.submit.execute({ reporterId: principal.sub, idempotencyKey, body });
+    return answer;
+  }
+
+  @Get('grievances')
+  @Roles('worker')
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListGrievancesQuery) {
+    return this.view.list(principal.sub, query);
+  }
+
+  @Get('grievances/:id')
+  get(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.view.get(principal, id);
+  }
+
+  @Get('categories')
+  listCategories(): Category[] {
+    return this.categories.list();
+  }
+}

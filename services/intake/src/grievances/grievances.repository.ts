@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { DuplicateCandidate } from './duplicates';
+import type { GrievanceRecord, HistoryEntry, SubmissionAnswer } from './grievance.model';
+
+type Row = Record<string, unknown>;
+
+const toDate = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
+
+function toRecord(row: Row): GrievanceRecord {
+  return {
+    id: row.id as string,
+    trackingNo: row.tracking_no as string,
+    reporterId: row.reporter_id as string,
+    kind: row.kind as GrievanceRecord['kind'],
+    category: row.category as string,
+    title: row.title as string,
+    description: row.description as string,
+    urgency: row.urgency as GrievanceRecord['urgency'],
+    location:
+      row.lat === null || row.lat === undefined
+        ? null
+        : { lat: Number(row.lat), lng: Number(row.lng), ...(row.address ? { address: row.address as string } : {}) },
+    attachmentIds: (row.attachment_ids as string[] | null) ?? [],
+    status: row.status as GrievanceRecord['status'],
+    statusAt: toDate(row.status_at)!,
+    reopenedAt: toDate(row.reopened_at),
+    level: (row.level as GrievanceRecord['level']) ?? null,
+    levelAt: toDate(row.level_at),
+    holder: (row.holder as GrievanceRecord['holder']) ?? null,
+    holderAt: toDate(row.holder_at),
+    underSupervision: row.under_supervision === true,
+    duplicateOf: (row.duplicate_of as string | null) ?? null,
+    submittedAt: toDate(row.submitted_at)!,
+  };
+}
+
+/** The only code that touches intake's tables. Methods taking a manager run in the caller's transaction. */
+@Injectable()
+export class GrievancesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The next serial of a day, from a counter row (locked until the transaction ends). */
+  async nextTrackingSerial(m: EntityManager, day: string): Promise<number> {
+    const rows = (await m.query(
+      `INSERT INTO intake_tracking_counters (day, last) VALUES ($1, 1)
+       ON CONFLICT (day) DO UPDATE SET last = intake_tracking_counters.last + 1 RETURNING last`,
+      [day],
+    )) as Array<{ last: number }>;
+    return Number(rows[0]!.last);
+  }
+
+  async findIdempotencyKey(m: EntityManager, reporterId: string, key: string): Promise<{ requestHash: string; response: SubmissionAnswer } | undefined> {
+    const rows = (await m.query(`SELECT request_hash, response FROM intake_idempotency_keys WHERE reporter_id = $1 AND key = $2`, [reporterId, key])) as Row[];
+    const row = rows[0];
+    return row ? { requestHash: row.request_hash as string, response: row.response as SubmissionAnswer } : undefined;
+  }
+
+  async saveIdempotencyKey(m: EntityManager, reporterId: string, key: string, requestHash: string, response: SubmissionAnswer): Promise<void> {
+    await m.query(
+      `INSERT INTO intake_idempotency_keys (reporter_id, key, request_hash, grievance_id, response) VALUES ($1, $2, $3, $4, $5)`,
+      [reporterId, key, requestHash, response.id, JSON.stringify(response)],
+    );
+  }
+
+  /** Serialises duplicate checks of one category, so two reports of one hole cannot both become originals. */
+  async lockCategory(m: EntityManager, category: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('intake:duplicates:' || $1))`, [category]);
+  }
+
+  /** Open original hazards of a category in a lat/lng box, reported since `since` (served by intake_grievances_open_hazards). */
+  async openHazardsNear(
+    m: EntityManager,
+    q: { category: string; since: Date; minLat: number; maxLat: number; minLng: number; maxLng: number },
+  ): Promise<DuplicateCandidate[]> {
+    const rows = (await m.query(
+      `SELECT id, category, kind, status, duplicate_of, submitted_at, lat, lng FROM intake_grievances
+        WHERE kind = 'hazard' AND duplicate_of IS NULL AND status NOT IN ('closed', 'rejected')
+          AND category = $1 AND submitted_at >= $2
+          AND lat BETWEEN $3 AND $4 AND lng BETWEEN $5 AND $6
+        ORDER BY submitted_at LIMIT 200`,
+      [q.category, q.since.toISOString(), q.minLat, q.maxLat, q.minLng, q.maxLng],
+    )) as Row[];
+    return rows.map((r) => ({
+      id: r.id as string,
+      category: r.category as string,
+      kind: r.kind as string,
+      status: r.status as string,
+      duplicateOf: (r.duplicate_of as string | null) ?? null,
+      submittedAt: new Date(r.submitted_at as string),
+      lat: Number(r.lat),
+      lng: Number(r.lng),
+    }));
+  }
+
+  async insert(m: EntityManager, g: GrievanceRecord): Promise<void> {
+    await m.query(
+      `INSERT INTO intake_grievances (id, tracking_no, reporter_id, kind, category, title, description, urgency, lat, lng, address,
+         attachment_ids, status, status_at, duplicate_of, submitted_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
+      [
+        g.id, g.trackingNo, g.reporterId, g.kind, g.category, g.title, g.description, g.urgency,
+        g.location?.lat ?? null, g.location?.lng ?? null, g.location?.address ?? null,
+        JSON.stringify(g.attachmentIds), g.status, g.statusAt.toISOString(), g.duplicateOf, g.submittedAt.toISOString(),
+      ],
+    );
+  }
+
+  /** Adds a co-reporter to a matter; false when they already were one. */
+  async addCoReporter(m: EntityManager, grievanceId: string, reporterId: string, viaGrievanceId: string, at: Date): Promise<boolean> {
+    const rows = (await m.query(
+      `INSERT INTO intake_co_reporters (grievance_id, reporter_id, via_grievance_id, linked_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING grievance_id`,
+      [grievanceId, reporterId, viaGrievanceId, at.toISOString()],
+    )) as Row[];
+    return rows.length > 0;
+  }
+
+  async coReporters(m: EntityManager | undefined, grievanceId: string): Promise<string[]> {
+    const rows = (await (m ?? this.dataSource.manager).query(
+      `SELECT reporter_id FROM intake_co_reporters WHERE grievance_id = $1 ORDER BY linked_at, reporter_id`,
+      [grievanceId],
+    )) as Row[];
+    return rows.map((r) => r.reporter_id as string);
+  }
+
+  /** Appends to a matter's history; an event already recorded is not recorded twice. */
+  async appendHistory(m: EntityManager, grievanceId: string, eventId: string, entry: HistoryEntry): Promise<void> {
+    await m.query(
+      `INSERT INTO intake_history (grievance_id, event_id, at, type, actor, summary) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (event_id) DO NOTHING`,
+      [grievanceId, eventId, entry.at, entry.type, JSON.stringify(entry.actor), entry.summary],
+    );
+  }
+
+  async history(grievanceId: string): Promise<HistoryEntry[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT at, type, actor, summary FROM intake_history WHERE grievance_id = $1 ORDER BY at, event_id`,
+      [grievanceId],
+    )) as Row[];
+    return rows.map((r) => ({ at: new Date(r.at as string).toISOString(), type: r.type as string, actor: r.actor as HistoryEntry['actor'], summary: r.summary as string }));
+  }
+
+  async findById(grievanceId: string, m?: EntityManager, forUpdate = false): Promise<GrievanceRecord | undefined> {
+    const rows = (await (m ?? this.dataSource.manager).query(
+      `SELECT * FROM intake_grievances WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [grievanceId],
+    )) as Row[];
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async isCoReporter(grievanceId: string, reporterId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM intake_co_reporters WHERE grievance_id = $1 AND reporter_id = $2`, [grievanceId, reporterId])) as Row[];
+    return rows.length > 0;
+  }
+
+  /** A reporter's own matters, newest first, after the cursor (submitted_at, id) when given. */
+  async listByReporter(reporterId: string, limit: number, after?: { submittedAt: Date; id: string }): Promise<GrievanceRecord[]> {
+    const params: unknown[] = [reporterId, limit];
+    let where = 'reporter_id = $1';
+    if (after) {
+      params.push(after.submittedAt.toISOString(), after.id);
+      where += ' AND (submitted_at, id) < ($3, $4)';
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM intake_grievances WHERE ${where} ORDER BY submitted_at DESC, id DESC LIMIT $2`,
+      params,
+    )) as Row[];
+    return rows.map(toRecord);
+  }
+
+  /** Writes the tracked state of a matter (status, level, holder, supervision, duplicateOf). */
+  async saveTracking(m: EntityManager, g: GrievanceRecord): Promise<void> {
+    await m.query(
+      `UPDATE intake_grievances SET status = $2, status_at = $3, reopened_at = $4, level = $5, level_at = $6, holder = $7, holder_at = $8,
+         under_supervision = $9, duplicate_of = $10 WHERE id = $1`,
+      [
+        g.id, g.status, g.statusAt.toISOString(), g.reopenedAt?.toISOString() ?? null, g.level, g.levelAt?.toISOString() ?? null,
+        g.holder === null ? null : JSON.stringify(g.holder), g.holderAt?.toISOString() ?? null, g.underSupervision, g.duplicateOf,
+      ],
+    );
+  }
+
+  /** Attachment ids among `ids` that exist and belong to `ownerId`. */
+  async ownedAttachmentIds(m: EntityManager, ownerId: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = (await m.query(`SELECT id FROM intake_attachments WHERE owner_id = $1 AND id = ANY($2::uuid[])`, [ownerId, ids])) as Row[];
+    return new Set(rows.map((r) => r.id as string));
+  }
+}

@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { createEnvelope, uuidv7, type Holder } from '@grievance/contracts';
+import { OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
+import { correlationIdForNewWork, DomainError } from '@grievance/platform';
+import { CategoryCatalogue } from '../categories/category-catalogue';
+import { IntakeConfig } from '../config';
+import { Clock } from './clock';
+import { boundingBox, findDuplicate } from './duplicates';
+import type { GrievanceRecord, SubmissionAnswer } from './grievance.model';
+import { GrievancesRepository } from './grievances.repository';
+import type { SubmitGrievanceDto } from './submit-grievance.dto';
+import { formatTrackingNo, requestFingerprint, trackingDay } from './tracking-number';
+
+export interface SubmitGrievanceCommand {
+  reporterId: string;
+  idempotencyKey?: string;
+  body: SubmitGrievanceDto;
+}
+
+export const DUPLICATE_CHECK_HOLDER: Holder = { type: 'org_unit', id: 'intake', name: 'duplicate check' };
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * A worker hands in a matter: it is stored as `submitted` with a tracking number, checked
+ * against open hazards nearby, and announced (grievance.submitted.v1, plus
+ * grievance.linked.v1 for a duplicate) in the same transaction. With an Idempotency-Key,
+ * the same request again gets the same answer; a different body under the key is refused.
+ */
+@Injectable()
+export class SubmitGrievanceUseCase {
+  constructor(
+    private readonly outbox: TransactionalOutbox,
+    private readonly repository: GrievancesRepository,
+    private readonly categories: CategoryCatalogue,
+    private readonly config: IntakeConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: SubmitGrievanceCommand): Promise<{ answer: SubmissionAnswer; replayed: boolean }> {
+    const { body } = command;
+    const category = this.categories.find(body.category);
+    if (!category) throw DomainError.invalid(`category must be one of the known categories (GET /v1/categories); "${body.category}" is not`);
+    if (category.kind !== body.kind) throw DomainError.invalid(`category ${body.category} is a ${category.kind} category, not a ${body.kind} one`);
+    const fingerprint = requestFingerprint(body);
+    try {
+      return await this.submitOnce(command, fingerprint);
+    } catch (error) {
+      // Two requests with one key raced; the loser answers from the winner's row.
+      if (command.idempotencyKey !== undefined && (error as { code?: string }).code === UNIQUE_VIOLATION) {
+        return await this.submitOnce(command, fingerprint);
+      }
+      throw error;
+    }
+  }
+
+  private submitOnce(command: SubmitGrievanceCommand, fingerprint: string): Promise<{ answer: SubmissionAnswer; replayed: boolean }> {
+    return this.outbox.run(async (tx) => {
+      const m = tx.manager;
+      if (command.idempotencyKey !== undefined) {
+        const seen = await this.repository.findIdempotencyKey(m, command.reporterId, command.idempotencyKey);
+        if (seen) {
+          if (seen.requestHash !== fingerprint) {
+            throw DomainError.unprocessable('this Idempotency-Key was already used with a different request');
+          }
+          return { answer: seen.response, replayed: true };
+        }
+      }
+      const answer = await this.create(tx, command);
+      if (command.idempotencyKey !== undefined) {
+        await this.repository.saveIdempotencyKey(m, command.reporterId, command.idempotencyKey, fingerprint, answer);
+      }
+      return { answer, replayed: false };
+    });
+  }
+
+  private async create(tx: OutboxTransaction, { reporterId, body }: SubmitGrievanceCommand): Promise<SubmissionAnswer> {
+    const m = tx.manager;
+    // One duplicate check per category at a time (taken before reading the clock, so a
+    // report that committed while we waited counts as earlier than this one).
+    if (body.kind === 'hazard' && body.location) await this.repository.lockCategory(m, body.category);
+    const now = this.clock.now();
+    const attachmentIds = [...new Set(body.attachmentIds ?? [])];
+    const owned = await this.repository.ownedAttachmentIds(m, reporterId, attachmentIds);
+    const unknown = attachmentIds.filter((id) => !owned.has(id));
+    if (unknown.length > 0) throw DomainError.invalid(`attachmentIds must be attachments you uploaded; unknown: ${unknown.join(', ')}`);
+
+    let duplicateOf: string | null = null;
+    if (body.kind === 'hazard' && body.location) {
+      const rules = { radiusM: this.config.DUPLICATE_RADIUS_M, windowH: this.config.DUPLICATE_WINDOW_H };
+      const candidates = await this.repository.openHazardsNear(m, {
+        category: body.category,
+        since: new Date(now.getTime() - rules.windowH * 3600_000),
+        ...boundingBox(body.location, rules.radiusM),
+      });
+      duplicateOf = findDuplicate({ ...body.location, category: body.category, at: now }, candidates, rules)?.id ?? null;
+    }
+
+    const day = trackingDay(now, this.config.TRACKING_TIMEZONE);
+    const trackingNo = formatTrackingNo(day, await this.repository.nextTrackingSerial(m, day));
+    const record: GrievanceRecord = {
+      id: uuidv7(),
+      trackingNo,
+      reporterId,
+      kind: body.kind,
+      category: body.category,
+      title: body.title,
+      description: body.description,
+      urgency: body.urgency ?? 'normal',
+      location: body.location
+        ? { lat: body.location.lat, lng: body.location.lng, ...(body.location.address !== undefined ? { address: body.location.address } : {}) }
+        : null,
+      attachmentIds,
+      status: 'submitted',
+      statusAt: now,
+      reopenedAt: null,
+      level: null,
+      levelAt: null,
+      holder: null,
+      holderAt: null,
+      underSupervision: false,
+      duplicateOf,
+      submittedAt: now,
+    };
+    await this.repository.insert(m, record);
+
+    const actor = { id: reporterId, role: 'worker' as const };
+    const correlationId = correlationIdForNewWork();
+    const submitted = createEnvelope({
+      topic: 'grievance.submitted.v1',
+      grievanceId: record.id,
+      actor,
+      correlationId,
+      occurredAt: now,
+      payload: {
+        trackingNo,
+        kind: record.kind,
+        category: record.category,
+        title: record.title,
+        description: record.description,
+        urgency: record.urgency,
+        ...(record.location ? { location: record.location } : {}),
+        attachmentIds,
+        reporter: { id: reporterId },
+        ...(duplicateOf ? { duplicateOf } : {}),
+        submittedAt: now.toISOString(),
+      },
+    });
+    await tx.publish('grievance.submitted.v1', submitted);
+    await this.repository.appendHistory(m, record.id, submitted.eventId, {
+      at: submitted.occurredAt,
+      type: 'grievance.submitted',
+      actor,
+      summary: `submitted as ${trackingNo}`,
+    });
+
+    if (duplicateOf) {
+      if (reporterId !== (await this.repository.findById(duplicateOf, m))?.reporterId) {
+        await this.repository.addCoReporter(m, duplicateOf, reporterId, record.id, now);
+      }
+      const linked = createEnvelope({
+        topic: 'grievance.linked.v1',
+        grievanceId: record.id,
+        actor: { id: 'intake', role: 'system' },
+        correlationId,
+        causationId: submitted.eventId,
+        occurredAt: now,
+        payload: { duplicateOf, reporterId, linkedBy: DUPLICATE_CHECK_HOLDER },
+      });
+      await tx.publish('grievance.linked.v1', linked);
+      await this.repository.appendHistory(m, record.id, linked.eventId, {
+        at: linked.occurredAt,
+        type: 'grievance.linked',
+        actor: linked.actor,
+        summary: `linked to an open report of the same hazard nearby (${duplicateOf})`,
+      });
+    }
+    return { id: record.id, trackingNo, status: 'submitted' };
+  }
+}

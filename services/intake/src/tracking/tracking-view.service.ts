@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { Principal } from '@grievance/auth';
+import { DomainError } from '@grievance/platform';
+import type { GrievanceRecord } from '../grievances/grievance.model';
+import { GrievancesRepository } from '../grievances/grievances.repository';
+
+export class ListGrievancesQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  /** The `nextCursor` of the previous page. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a nextCursor from a previous page' })
+  cursor?: string;
+}
+
+const encodeCursor = (g: GrievanceRecord) => Buffer.from(`${g.submittedAt.toISOString()}|${g.id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { submittedAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const submittedAt = new Date(at ?? '');
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(submittedAt.getTime())) {
+    throw DomainError.invalid('cursor must be a nextCursor from a previous page');
+  }
+  return { submittedAt, id };
+}
+
+const summary = (g: GrievanceRecord) => ({
+  id: g.id,
+  trackingNo: g.trackingNo,
+  kind: g.kind,
+  category: g.category,
+  title: g.title,
+  urgency: g.urgency,
+  status: g.status,
+  level: g.level,
+  holder: g.holder,
+  underSupervision: g.underSupervision,
+  duplicateOf: g.duplicateOf,
+  submittedAt: g.submittedAt.toISOString(),
+});
+
+/** The reporter's tracking view of their matters. */
+@Injectable()
+export class TrackingViewService {
+  constructor(private readonly repository: GrievancesRepository) {}
+
+  async get(principal: Principal, id: string) {
+    const g = await this.repository.findById(id);
+    // For now only the reporter and co-reporters see a matter here; staff views come with scopes.
+    const allowed =
+      g !== undefined && principal.role === 'worker' && (g.reporterId === principal.sub || (await this.repository.isCoReporter(id, principal.sub)));
+    if (!g || !allowed) throw DomainError.notFound('grievance', id);
+    const coReporters = await this.repository.coReporters(undefined, id);
+    // A duplicate is not worked on by itself: its reporter follows the original.
+    const original = g.duplicateOf ? await this.repository.findById(g.duplicateOf) : undefined;
+    return {
+      id: g.id,
+      trackingNo: g.trackingNo,
+      kind: g.kind,
+      category: g.category,
+      title: g.title,
+      description: g.description,
+      urgency: g.urgency,
+      location: g.location,
+      attachmentIds: g.attachmentIds,
+      status: g.status,
+      level: g.level,
+      holder: g.holder,
+      underSupervision: g.underSupervision,
+      duplicateOf: g.duplicateOf,
+      ...(original ? { original: { id: original.id, trackingNo: original.trackingNo, status: original.status, holder: original.holder } } : {}),
+      submittedAt: g.submittedAt.toISOString(),
+      ...(g.reporterId === principal.sub ? { coReporters } : {}),
+      history: await this.repository.history(id),
+    };
+  }
+
+  async list(reporterId: string, query: ListGrievancesQuery) {
+    const limit = query.limit ?? 20;
+    const rows = await this.repository.listByReporter(reporterId, limit + 1, query.cursor ? decodeCursor(query.cursor) : undefined);
+    const page = rows.slice(0, limit);
+    return { items: page.map(summary), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+  }
+}

@@ -1,0 +1,111 @@
+import request from 'supertest';
+import { signDevToken } from '@grievance/auth';
+import { createEnvelope, EventEnvelope, PayloadOf, TopicName } from '@grievance/contracts';
+import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
+import { createServiceApp, createTestDatabase, eventually, testConfigEnv, TestDatabase, TestServiceApp } from '@grievance/testing';
+import { AppModule } from '../src/app.module';
+import { IntakeConfig } from '../src/config';
+import { HAZARD, writeCategorySeed } from './fixtures';
+
+jest.setTimeout(90_000);
+
+const DEPT = { type: 'department' as const, id: 'municipal_works', name: 'Municipal works' };
+const GRID = { type: 'org_unit' as const, id: 'grid-1', name: 'Grid 1' };
+
+describe('the tracking view', () => {
+  let db: TestDatabase;
+  let service: TestServiceApp<IntakeConfig>;
+  let alice: string;
+  let bob: string;
+  let publisher: EventPublisher;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('intake-tracking');
+    service = (await createServiceApp(AppModule, testConfigEnv({ DATABASE_URL: db.url, CATEGORIES_FILE: writeCategorySeed() }))) as TestServiceApp<IntakeConfig>;
+    await service.app.get(KafkaConnection).ensureTopics(catalogueTopicsToCreate());
+    publisher = new EventPublisher(service.app.get(KafkaConnection));
+    alice = await signDevToken({ sub: 'worker-alice', role: 'worker' });
+    bob = await signDevToken({ sub: 'worker-bob', role: 'worker' });
+  });
+
+  afterAll(async () => {
+    await publisher?.disconnect();
+    await service?.close();
+    await db?.drop();
+  });
+
+  /** Publishes an event as another service would. */
+  const publish = async <T extends TopicName>(topic: T, grievanceId: string, minutesLater: number, payload: PayloadOf<T>): Promise<EventEnvelope<PayloadOf<T>>> => {
+    const envelope = createEnvelope({ topic, grievanceId, actor: { id: 'someone', role: 'system' }, correlationId: 'test', occurredAt: new Date(Date.now() + minutesLater * 60_000), payload } as never) as EventEnvelope<PayloadOf<T>>;
+    await publisher.publish(topic, envelope);
+    return envelope;
+  };
+  const view = (id: string, token = alice) => request(service.url).get(`/v1/grievances/${id}`).set('Authorization', `Bearer ${token}`);
+
+  it('follows the matter through the loop; a late dispatch does not undo the resolution, a redelivery adds nothing', async () => {
+    const { id } = (await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${alice}`).send(HAZARD).expect(201)).body as { id: string };
+
+    await publish('grievance.routed.v1', id, 1, { kind: 'hazard', category: HAZARD.category, holder: GRID, gridId: 'grid-1', fallback: false });
+    await publish('grievance.resolved.v1', id, 5, { resolvedBy: DEPT, resolution: 'cover replaced', attachmentIds: [] });
+    const dispatched = await publish('ticket.dispatched.v1', id, 2, { ticketId: '0195a8c4-1b2c-7d3e-8f40-123456789abc', gridId: 'grid-1', gridWorkerId: 'gw-grid-1-1', attempt: 1 });
+    await publish('ticket.dispatched.v1', id, 2, dispatched.payload); // another event, same content
+    await publisher.publish('ticket.dispatched.v1', dispatched); // a redelivery
+    // Same key, same partition: once this one shows, the redelivery has been handled.
+    await publish('feedback.rated.v1', id, 6, { reporterId: 'worker-alice', rating: 'satisfied' });
+
+    const res = await eventually(
+      async () => (await view(id).expect(200)).body,
+      (body) => body.history.length >= 6,
+      { what: 'history of 6 events', timeoutMs: 40_000 },
+    );
+    expect(res).toMatchObject({
+      id,
+      trackingNo: expect.stringMatching(/^NC-\d{8}-\d{6}$/),
+      kind: 'hazard',
+      category: HAZARD.category,
+      title: HAZARD.title,
+      location: HAZARD.location,
+      status: 'resolved',
+      holder: DEPT,
+      underSupervision: false,
+      duplicateOf: null,
+      coReporters: [],
+    });
+    expect(res.history.map((h: { type: string }) => h.type)).toEqual([
+      'grievance.submitted',
+      'grievance.routed',
+      'ticket.dispatched',
+      'ticket.dispatched',
+      'grievance.resolved',
+      'feedback.rated',
+    ]);
+    const times = res.history.map((h: { at: string }) => h.at);
+    expect([...times].sort()).toEqual(times);
+  });
+
+  it('shows a matter only to its reporter and co-reporters', async () => {
+    const { id } = (await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${alice}`).send({ ...HAZARD, location: { lat: 28.7, lng: 115.9 } }).expect(201)).body as { id: string };
+    await view(id, bob).expect(404);
+    await view('0195a8c4-1b2c-7d3e-8f40-123456789abc').expect(404);
+    await view('not-a-uuid').expect(400);
+  });
+
+  it('lists the worker’s own matters, newest first, a page at a time', async () => {
+    const carol = await signDevToken({ sub: 'worker-carol', role: 'worker' });
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const body = { kind: 'appeal', category: 'pay_dispute', title: `appeal ${i}`, description: '' };
+      ids.push((await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${carol}`).send(body).expect(201)).body.id);
+    }
+    const first = (await request(service.url).get('/v1/grievances?limit=2').set('Authorization', `Bearer ${carol}`).expect(200)).body;
+    expect(first.items.map((g: { id: string }) => g.id)).toEqual([ids[4], ids[3]]);
+    const second = (await request(service.url).get(`/v1/grievances?limit=2&cursor=${first.nextCursor}`).set('Authorization', `Bearer ${carol}`).expect(200)).body;
+    expect(second.items.map((g: { id: string }) => g.id)).toEqual([ids[2], ids[1]]);
+    const third = (await request(service.url).get(`/v1/grievances?limit=2&cursor=${second.nextCursor}`).set('Authorization', `Bearer ${carol}`).expect(200)).body;
+    expect(third.items.map((g: { id: string }) => g.id)).toEqual([ids[0]]);
+    expect(third.nextCursor).toBeNull();
+    await request(service.url).get('/v1/grievances?limit=0').set('Authorization', `Bearer ${carol}`).expect(400);
+    await request(service.url).get('/v1/grievances?limit=101').set('Authorization', `Bearer ${carol}`).expect(400);
+    await request(service.url).get('/v1/grievances?cursor=x!').set('Authorization', `Bearer ${carol}`).expect(400);
+  });
+});

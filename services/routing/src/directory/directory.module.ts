@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { DepartmentTopics } from './department-topics';
+import { DirectoryAdmin } from './directory-admin.use-cases';
+import { DirectoryBootstrap } from './directory-bootstrap';
+import { DirectoryController } from './directory.controller';
+import { DirectoryRepository } from './directory.repository';
+import { RoutingDirectoryCache } from './routing-directory.cache';
+
+/** The organisation directory: geography, departments, categories and routes, the party chain. */
+@Module({
+  controllers: [DirectoryController],
+  providers: [DirectoryRepository, DirectoryAdmin, DepartmentTopics, RoutingDirectoryCache, DirectoryBootstrap],
+  exports: [DirectoryRepository, DepartmentTopics, RoutingDirectoryCache],
+})
+export class DirectoryModule {}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  CategoryEntity,
+  CategoryRouteEntity,
+  DepartmentEntity,
+  FallbackOwnerEntity,
+  OrgUnitEntity,
+  OrgUnitLevel,
+} from './directory.entities';
+import type { DirectoryTables } from '../routing/routing-data';
+
+/** The only code that reads the directory tables. */
+@Injectable()
+export class DirectoryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  departments(manager: EntityManager = this.dataSource.manager): Promise<DepartmentEntity[]> {
+    return manager.getRepository(DepartmentEntity).find({ order: { code: 'ASC' } });
+  }
+
+  department(code: string, manager: EntityManager = this.dataSource.manager): Promise<DepartmentEntity | null> {
+    return manager.getRepository(DepartmentEntity).findOneBy({ code });
+  }
+
+  orgUnits(level?: OrgUnitLevel, manager: EntityManager = this.dataSource.manager): Promise<OrgUnitEntity[]> {
+    return manager.getRepository(OrgUnitEntity).find({ where: level ? { level } : {}, order: { level: 'ASC', id: 'ASC' } });
+  }
+
+  /** Everything routing decides with. */
+  async routingTables(manager: EntityManager = this.dataSource.manager): Promise<DirectoryTables> {
+    const [orgUnits, departments, categories, routes, fallbackOwners] = await Promise.all([
+      manager
+        .getRepository(OrgUnitEntity)
+        .createQueryBuilder('u')
+        .select(['u.id', 'u.level', 'u.name', 'u.parentId', 'u.polygon'])
+        .where('u.level IN (:...levels)', { levels: ['district', 'street', 'community', 'grid'] })
+        .getMany(),
+      manager.getRepository(DepartmentEntity).find(),
+      manager.getRepository(CategoryEntity).find(),
+      manager.getRepository(CategoryRouteEntity).find(),
+      manager.getRepository(FallbackOwnerEntity).find(),
+    ]);
+    return { orgUnits, departments, categories, routes, fallbackOwners };
+  }
+}

@@ -1,0 +1,324 @@
+import { readFileSync } from 'node:fs';
+import { plainToInstance, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+import type { Polygon } from 'geojson';
+import { GRIEVANCE_KINDS, GrievanceKind, OCCUPATIONS, Occupation } from '@grievance/contracts';
+
+/**
+ * The directory seed file (deploy/seed/demo-city.json): the city's districts, streets,
+ * communities and grids (GeoJSON polygons, WGS-84, [lng, lat]), grid workers, departments,
+ * categories with their default department, per-district category routes, fallback owners
+ * (兜底) and the party chain (两新工委 → industry committees → branches → members).
+ * Other services read the same file (grid-dispatch: grids and grid workers; intake: categories).
+ */
+const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const CODE = /^[a-z][a-z0-9_]{1,40}$/;
+
+class Named {
+  @IsString()
+  @Matches(ID)
+  id!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+}
+
+class PolygonShape implements Polygon {
+  @IsIn(['Polygon'])
+  type!: 'Polygon';
+
+  @IsArray()
+  @ArrayMaxSize(100)
+  coordinates!: number[][][];
+}
+
+export class SeedCity extends Named {}
+
+export class SeedDistrict extends Named {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PolygonShape)
+  polygon?: Polygon;
+}
+
+export class SeedStreet extends Named {
+  @IsString()
+  districtId!: string;
+}
+
+export class SeedCommunity extends Named {
+  @IsString()
+  streetId!: string;
+}
+
+export class SeedGrid extends Named {
+  @IsString()
+  communityId!: string;
+
+  @IsOptional()
+  @IsString()
+  streetId?: string;
+
+  @IsOptional()
+  @IsString()
+  districtId?: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PolygonShape)
+  polygon!: Polygon;
+}
+
+export class SeedGridWorker {
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9_-]{0,99}$/)
+  id!: string;
+
+  @IsString()
+  @MaxLength(200)
+  name!: string;
+
+  @IsString()
+  gridId!: string;
+
+  @IsOptional()
+  @IsBoolean()
+  partTime?: boolean;
+
+  @IsOptional()
+  @IsIn(OCCUPATIONS)
+  occupation?: Occupation | null;
+}
+
+export class SeedDepartment {
+  @IsString()
+  @Matches(CODE)
+  code!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+}
+
+export class SeedCategory {
+  @IsString()
+  @Matches(CODE)
+  code!: string;
+
+  @IsIn(GRIEVANCE_KINDS)
+  kind!: GrievanceKind;
+
+  @IsString()
+  @MaxLength(200)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  defaultDepartment?: string | null;
+}
+
+export class SeedCategoryRoute {
+  @IsString()
+  category!: string;
+
+  @IsString()
+  districtId!: string;
+
+  @IsString()
+  departmentCode!: string;
+}
+
+export class SeedFallbackOwner {
+  /** null: the city-wide fallback, for places in no district. */
+  @IsOptional()
+  @IsString()
+  districtId!: string | null;
+
+  @IsString()
+  departmentCode!: string;
+}
+
+export class SeedIndustryCommittee extends Named {
+  @IsString()
+  @Matches(CODE)
+  industry!: string;
+
+  @IsArray()
+  @IsIn(OCCUPATIONS, { each: true })
+  occupations!: Occupation[];
+
+  @IsOptional()
+  @IsString()
+  parentId?: string;
+}
+
+export class SeedBranch extends Named {
+  @IsString()
+  industryCommitteeId!: string;
+
+  @IsOptional()
+  @IsBoolean()
+  fallback?: boolean;
+}
+
+export class SeedMember extends Named {
+  @IsString()
+  branchId!: string;
+}
+
+export class DirectorySeed {
+  @IsInt()
+  version!: number;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SeedCity)
+  city!: SeedCity;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SeedDistrict)
+  districts!: SeedDistrict[];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SeedStreet)
+  streets!: SeedStreet[];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SeedCommunity)
+  communities!: SeedCommunity[];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SeedGrid)
+  grids!: SeedGrid[];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SeedGridWorker)
+  gridWorkers!: SeedGridWorker[];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SeedDepartment)
+  departments!: SeedDepartment[];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SeedCategory)
+  categories!: SeedCategory[];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SeedCategoryRoute)
+  categoryRoutes!: SeedCategoryRoute[];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SeedFallbackOwner)
+  fallbackOwners!: SeedFallbackOwner[];
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => Named)
+  twoNewCommittee!: Named;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SeedIndustryCommittee)
+  industryCommittees!: SeedIndustryCommittee[];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SeedBranch)
+  branches!: SeedBranch[];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SeedMember)
+  members!: SeedMember[];
+}
+
+export class InvalidSeedError extends Error {
+  override readonly name = 'InvalidSeedError';
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`invalid directory seed ${source}: ${problems.slice(0, 10).join('; ')}`);
+  }
+}
+
+function flatten(errors: ValidationError[], path = ''): string[] {
+  return errors.flatMap((error) => {
+    const here = path ? `${path}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => `${here}: ${message}`);
+    return [...own, ...flatten(error.children ?? [], here)];
+  });
+}
+
+/** Checks the shape and the references between the entries (a street's district exists...). */
+export function parseDirectorySeed(raw: unknown, source = 'seed'): DirectorySeed {
+  const seed = plainToInstance(DirectorySeed, raw);
+  const problems = flatten(validateSync(seed, { forbidUnknownValues: false }));
+  if (problems.length === 0) problems.push(...referenceProblems(seed));
+  if (problems.length > 0) throw new InvalidSeedError(source, problems);
+  return seed;
+}
+
+function referenceProblems(seed: DirectorySeed): string[] {
+  const problems: string[] = [];
+  const ids = (list: { id: string }[]) => new Set(list.map((item) => item.id));
+  const check = (set: Set<string>, value: string | null | undefined, what: string) => {
+    if (value && !set.has(value)) problems.push(`${what} refers to unknown ${value}`);
+  };
+  const districts = ids(seed.districts);
+  const streets = ids(seed.streets);
+  const communities = ids(seed.communities);
+  const grids = ids(seed.grids);
+  const departments = new Set(seed.departments.map((d) => d.code));
+  const categories = new Set(seed.categories.map((c) => c.code));
+  const committees = ids(seed.industryCommittees);
+  const branches = ids(seed.branches);
+  seed.streets.forEach((s) => check(districts, s.districtId, `street ${s.id}`));
+  seed.communities.forEach((c) => check(streets, c.streetId, `community ${c.id}`));
+  seed.grids.forEach((g) => check(communities, g.communityId, `grid ${g.id}`));
+  seed.gridWorkers.forEach((w) => check(grids, w.gridId, `grid worker ${w.id}`));
+  seed.categories.forEach((c) => check(departments, c.defaultDepartment, `category ${c.code}`));
+  seed.categoryRoutes.forEach((r) => {
+    check(categories, r.category, 'category route');
+    check(districts, r.districtId, `category route ${r.category}`);
+    check(departments, r.departmentCode, `category route ${r.category}`);
+  });
+  seed.fallbackOwners.forEach((f) => {
+    check(districts, f.districtId, 'fallback owner');
+    check(departments, f.departmentCode, `fallback owner of ${f.districtId ?? 'the city'}`);
+  });
+  seed.branches.forEach((b) => check(committees, b.industryCommitteeId, `branch ${b.id}`));
+  seed.members.forEach((m) => check(branches, m.branchId, `member ${m.id}`));
+  return problems;
+}
+
+export function readDirectorySeed(file: string): DirectorySeed {
+  return parseDirectorySeed(JSON.parse(readFileSync(file, 'utf8')) as unknown, file);
+}

@@ -1,0 +1,20 @@
+import {
+  CategoryEntity,
+  CategoryRouteEntity,
+  DepartmentEntity,
+  FallbackOwnerEntity,
+  OrgUnitEntity,
+  WorkerRegistrationEntity,
+} from './directory/directory.entities';
+import { MatterEntity } from './matters/matter.entity';
+
+/** Every TypeORM entity of the routing database. */
+export const ROUTING_ENTITIES = [
+  OrgUnitEntity,
+  DepartmentEntity,
+  CategoryEntity,
+  CategoryRouteEntity,
+  FallbackOwnerEntity,
+  WorkerRegistrationEntity,
+  MatterEntity,
+];

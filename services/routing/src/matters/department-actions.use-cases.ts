@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { Principal } from '@grievance/auth';
+import { createEnvelope, Holder } from '@grievance/contracts';
+import { TransactionalOutbox } from '@grievance/messaging';
+import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
+import { EntityManager } from 'typeorm';
+import { MatterEntity, MatterStatus } from './matter.entity';
+import { MatterRepository } from './matter.repository';
+
+export interface MatterView {
+  grievanceId: string;
+  trackingNo: string;
+  kind: string;
+  category: string;
+  title: string;
+  description: string;
+  urgency: string;
+  location: MatterEntity['location'];
+  attachmentIds: string[];
+  districtId: string | null;
+  gridId: string | null;
+  departmentCode: string | null;
+  holder: Holder;
+  status: MatterStatus;
+  fallback: boolean;
+  resolution: string | null;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+export function matterView(m: MatterEntity): MatterView {
+  return {
+    grievanceId: m.grievanceId,
+    trackingNo: m.trackingNo,
+    kind: m.kind,
+    category: m.category,
+    title: m.title,
+    description: m.description,
+    urgency: m.urgency,
+    location: m.location,
+    attachmentIds: m.attachmentIds,
+    districtId: m.districtId,
+    gridId: m.gridId,
+    departmentCode: m.departmentCode,
+    holder: m.holder,
+    status: m.status,
+    fallback: m.fallback,
+    resolution: m.resolution,
+    submittedAt: m.submittedAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
+  };
+}
+
+const INBOX_STATUSES: MatterStatus[] = ['assigned', 'in_progress'];
+const INBOX_LIMIT = 500;
+
+function departmentOf(principal: Principal): string {
+  if (principal.role !== 'department' || !principal.departmentCode) throw DomainError.forbidden('only a department has this inbox');
+  return principal.departmentCode;
+}
+
+/** What a department does with the matters it holds: its inbox, accept (接单), resolve (办结). */
+@Injectable()
+export class DepartmentActions {
+  constructor(
+    private readonly matters: MatterRepository,
+    private readonly outbox: TransactionalOutbox,
+  ) {}
+
+  async inbox(principal: Principal): Promise<MatterView[]> {
+    const rows = await this.matters.departmentInbox(departmentOf(principal), INBOX_STATUSES, INBOX_LIMIT);
+    return rows.map(matterView);
+  }
+
+  /** assigned → in_progress, grievance.accepted.v1. */
+  accept(principal: Principal, grievanceId: string): Promise<MatterView> {
+    return this.outbox.run(async (tx) => {
+      const matter = await this.theirs(tx.manager, principal, grievanceId);
+      if (matter.status !== 'assigned') throw DomainError.conflict(`the matter is ${matter.status}; only an assigned matter can be accepted`);
+      matter.status = 'in_progress';
+      await this.matters.save(tx.manager, matter);
+      await tx.publish(
+        'grievance.accepted.v1',
+        createEnvelope({
+          topic: 'grievance.accepted.v1',
+          grievanceId,
+          actor: { id: principal.sub, role: principal.role },
+          payload: { holder: matter.holder },
+          correlationId: correlationIdForNewWork(),
+          causationId: currentCorrelationId() ?? null,
+        }),
+      );
+      return matterView(matter);
+    });
+  }
+
+  /** assigned or in_progress → resolved, grievance.resolved.v1. */
+  resolve(principal: Principal, grievanceId: string, resolution: string, attachmentIds: string[]): Promise<MatterView> {
+    return this.outbox.run(async (tx) => {
+      const matter = await this.theirs(tx.manager, principal, grievanceId);
+      if (matter.status !== 'assigned' && matter.status !== 'in_progress') {
+        throw DomainError.conflict(`the matter is ${matter.status}; only an assigned or accepted matter can be resolved`);
+      }
+      matter.status = 'resolved';
+      matter.resolution = resolution;
+      await this.matters.save(tx.manager, matter);
+      await tx.publish(
+        'grievance.resolved.v1',
+        createEnvelope({
+          topic: 'grievance.resolved.v1',
+          grievanceId,
+          actor: { id: principal.sub, role: principal.role },
+          payload: { resolvedBy: matter.holder, resolution, attachmentIds },
+          correlationId: correlationIdForNewWork(),
+          causationId: currentCorrelationId() ?? null,
+        }),
+      );
+      return matterView(matter);
+    });
+  }
+
+  /** The matter if it is the caller's department's; 404 otherwise (whether or not it exists). */
+  private async theirs(manager: EntityManager, principal: Principal, grievanceId: string): Promise<MatterEntity> {
+    const code = departmentOf(principal);
+    const matter = await this.matters.findForUpdate(manager, grievanceId);
+    if (!matter || matter.departmentCode !== code) throw DomainError.notFound('matter', grievanceId);
+    return matter;
+  }
+}

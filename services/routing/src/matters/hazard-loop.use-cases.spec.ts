@@ -1,0 +1,137 @@
+import { createEnvelope, EventEnvelope, TicketVerifiedV1, uuidv7 } from '@grievance/contracts';
+import { OutboxTransaction, PermanentEventError } from '@grievance/messaging';
+import type { EntityManager } from 'typeorm';
+import type { DepartmentTopics } from '../directory/department-topics';
+import type { DirectoryRepository } from '../directory/directory.repository';
+import { ApplyVerification, AssignToDepartment, ReopenMatter } from './hazard-loop.use-cases';
+import { MatterEntity, MatterStatus } from './matter.entity';
+import type { MatterRepository } from './matter.repository';
+
+const GRIEVANCE = uuidv7();
+
+function matter(status: MatterStatus): MatterEntity {
+  return Object.assign(new MatterEntity(), {
+    grievanceId: GRIEVANCE,
+    trackingNo: 'NC-20261123-000001',
+    kind: 'hazard',
+    category: 'manhole_cover_missing',
+    title: 'Missing cover',
+    description: '',
+    urgency: 'normal',
+    location: { lat: 28.66, lng: 115.82 },
+    attachmentIds: [],
+    reporterId: 'worker-1',
+    districtId: 'xiangyun',
+    gridId: 'xiangyun-yuhua-g1',
+    departmentCode: 'municipal_works',
+    holder: { type: 'org_unit', id: 'xiangyun-yuhua-g1', name: 'Grid 1' },
+    status,
+    fallback: false,
+    resolution: null,
+    submittedAt: new Date(),
+  });
+}
+
+function setup(current: MatterEntity | null) {
+  const saved: MatterEntity[] = [];
+  const matters = {
+    findForUpdate: jest.fn().mockResolvedValue(current),
+    save: jest.fn(async (_m: EntityManager, m: MatterEntity) => {
+      saved.push({ ...m });
+    }),
+  } as unknown as MatterRepository;
+  const directory = { department: jest.fn().mockResolvedValue({ code: 'municipal_works', name: 'Municipal Works Bureau' }) } as unknown as DirectoryRepository;
+  const topics = { ensure: jest.fn().mockResolvedValue(undefined) } as unknown as DepartmentTopics;
+  const published: { topic: string; envelope: EventEnvelope }[] = [];
+  const tx = {
+    manager: {} as EntityManager,
+    publish: jest.fn(async (topic: string, envelope: EventEnvelope) => {
+      published.push({ topic, envelope });
+    }),
+  } as unknown as OutboxTransaction;
+  const assign = new AssignToDepartment(directory, topics, matters);
+  return { saved, published, tx, topics, verify: new ApplyVerification(matters, assign), reopen: new ReopenMatter(matters, assign) };
+}
+
+const verified = (payload: Partial<TicketVerifiedV1>) =>
+  createEnvelope({
+    topic: 'ticket.verified.v1',
+    grievanceId: GRIEVANCE,
+    actor: { id: 'gw-1', role: 'grid_worker' },
+    correlationId: 'c-1',
+    payload: {
+      ticketId: uuidv7(),
+      gridWorkerId: 'gw-1',
+      verdict: 'confirmed',
+      note: '',
+      position: { lat: 28.66, lng: 115.82 },
+      attachmentIds: [],
+      ...payload,
+    },
+  });
+
+describe('ApplyVerification', () => {
+  it('hands a confirmed matter to its department: assigned, then the issue on its topic', async () => {
+    const { verify, tx, published, saved, topics } = setup(matter('routed'));
+    await expect(verify.execute(verified({ verdict: 'confirmed' }), tx)).resolves.toBe('applied');
+    expect(topics.ensure).toHaveBeenCalledWith(['municipal_works']);
+    expect(published.map((p) => p.topic)).toEqual(['grievance.assigned.v1', 'department.municipal_works.issues.v1']);
+    expect(published[0]!.envelope.payload).toEqual({
+      holder: { type: 'department', id: 'municipal_works', name: 'Municipal Works Bureau' },
+      departmentCode: 'municipal_works',
+      reason: 'verified_on_site',
+    });
+    expect(saved[0]).toMatchObject({ status: 'assigned', holder: { type: 'department' } });
+  });
+
+  it('rejects an invalid one with a reason even when the note is blank', async () => {
+    const { verify, tx, published } = setup(matter('routed'));
+    await verify.execute(verified({ verdict: 'invalid', note: '  ' }), tx);
+    expect(published).toHaveLength(1);
+    expect(published[0]!.topic).toBe('grievance.rejected.v1');
+    expect(published[0]!.envelope.payload).toMatchObject({ reason: 'found invalid on site' });
+  });
+
+  it('dead-letters a duplicate verdict without duplicateOf', async () => {
+    const { verify, tx, published } = setup(matter('routed'));
+    await expect(verify.execute(verified({ verdict: 'duplicate' }), tx)).rejects.toThrow(PermanentEventError);
+    expect(published).toHaveLength(0);
+  });
+
+  it('dead-letters a verdict on a matter routing never routed', async () => {
+    const { verify, tx } = setup(null);
+    await expect(verify.execute(verified({}), tx)).rejects.toThrow(PermanentEventError);
+  });
+
+  it('changes nothing when the matter is no longer waiting for a verdict', async () => {
+    const { verify, tx, published, saved } = setup(matter('assigned'));
+    await expect(verify.execute(verified({}), tx)).resolves.toBe('skipped');
+    expect(published).toHaveLength(0);
+    expect(saved).toHaveLength(0);
+  });
+});
+
+describe('ReopenMatter', () => {
+  const reopened = createEnvelope({
+    topic: 'grievance.reopened.v1',
+    grievanceId: GRIEVANCE,
+    actor: { id: 'worker-1', role: 'worker' },
+    correlationId: 'c-2',
+    payload: { reason: 'still broken', reopenedTo: { type: 'department', id: 'municipal_works', name: 'Works' } },
+  });
+
+  it('puts a resolved matter back in the department inbox', async () => {
+    const { reopen, tx, published, saved } = setup(matter('resolved'));
+    await expect(reopen.execute(reopened, tx)).resolves.toBe('applied');
+    expect(saved[0]).toMatchObject({ status: 'assigned', resolution: null });
+    expect(published[0]!.envelope.payload).toMatchObject({ reason: 'reopened', note: 'still broken' });
+  });
+
+  it('ignores a matter that is not resolved, or not routing’s', async () => {
+    for (const current of [matter('in_progress'), null]) {
+      const { reopen, tx, published } = setup(current);
+      await expect(reopen.execute(reopened, tx)).resolves.toBe('skipped');
+      expect(published).toHaveLength(0);
+    }
+  });
+});

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import {
+  causedBy,
+  departmentIssuesTopic,
+  EventEnvelope,
+  GrievanceClosedV1,
+  GrievanceReopenedV1,
+  Holder,
+  TicketVerifiedV1,
+} from '@grievance/contracts';
+import { OutboxTransaction, PermanentEventError } from '@grievance/messaging';
+import { DepartmentTopics } from '../directory/department-topics';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { departmentHolder, departmentIssue, ROUTING_ACTOR } from './matter-events';
+import { MatterEntity } from './matter.entity';
+import { MatterRepository } from './matter.repository';
+
+export type Outcome = 'applied' | 'skipped';
+
+/** Hands a matter to a department: its inbox, grievance.assigned.v1 and its own topic. */
+@Injectable()
+export class AssignToDepartment {
+  constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly topics: DepartmentTopics,
+    private readonly matters: MatterRepository,
+  ) {}
+
+  async execute(
+    cause: EventEnvelope,
+    tx: OutboxTransaction,
+    matter: MatterEntity,
+    departmentCode: string,
+    reason: 'verified_on_site' | 'reopened',
+    note?: string,
+  ): Promise<Holder> {
+    await this.topics.ensure([departmentCode]);
+    const department = await this.directory.department(departmentCode, tx.manager);
+    const holder = departmentHolder(departmentCode, department?.name);
+    matter.departmentCode = departmentCode;
+    matter.holder = holder;
+    matter.status = 'assigned';
+    await this.matters.save(tx.manager, matter);
+    await tx.publish(
+      'grievance.assigned.v1',
+      causedBy(cause, {
+        topic: 'grievance.assigned.v1',
+        actor: ROUTING_ACTOR,
+        payload: { holder, departmentCode, reason, ...(note ? { note: note.slice(0, 2000) } : {}) },
+      }),
+    );
+    const topic = departmentIssuesTopic(departmentCode);
+    await tx.publish(topic, causedBy(cause, { topic, actor: ROUTING_ACTOR, payload: departmentIssue(matter, departmentCode, new Date()) }));
+    return holder;
+  }
+}
+
+/**
+ * ticket.verified.v1 → confirmed: the department takes it (assigned, verified_on_site, and
+ * its topic); invalid: rejected with the grid worker's note; duplicate: linked.
+ * A verdict on a matter no longer waiting for one changes nothing.
+ */
+@Injectable()
+export class ApplyVerification {
+  constructor(
+    private readonly matters: MatterRepository,
+    private readonly assign: AssignToDepartment,
+  ) {}
+
+  async execute(event: EventEnvelope<TicketVerifiedV1>, tx: OutboxTransaction): Promise<Outcome> {
+    const matter = await this.matters.findForUpdate(tx.manager, event.grievanceId);
+    if (!matter) throw new PermanentEventError(`ticket.verified.v1 for grievance ${event.grievanceId}, which routing never routed`);
+    if (matter.status !== 'routed') return 'skipped';
+    const verified = event.payload;
+    const gridWorker: Holder = { type: 'grid_worker', id: verified.gridWorkerId, name: verified.gridWorkerId };
+    switch (verified.verdict) {
+      case 'confirmed': {
+        if (!matter.departmentCode) throw new PermanentEventError(`grievance ${matter.grievanceId} has no department`);
+        await this.assign.execute(event, tx, matter, matter.departmentCode, 'verified_on_site', verified.note || undefined);
+        return 'applied';
+      }
+      case 'invalid': {
+        matter.status = 'rejected';
+        await this.matters.save(tx.manager, matter);
+        await tx.publish(
+          'grievance.rejected.v1',
+          causedBy(event, {
+            topic: 'grievance.rejected.v1',
+            actor: ROUTING_ACTOR,
+            payload: { rejectedBy: gridWorker, reason: verified.note.trim() || 'found invalid on site' },
+          }),
+        );
+        return 'applied';
+      }
+      case 'duplicate': {
+        if (!verified.duplicateOf) throw new PermanentEventError('a duplicate verdict without duplicateOf');
+        matter.status = 'linked';
+        await this.matters.save(tx.manager, matter);
+        await tx.publish(
+          'grievance.linked.v1',
+          causedBy(event, {
+            topic: 'grievance.linked.v1',
+            actor: ROUTING_ACTOR,
+            payload: { duplicateOf: verified.duplicateOf, reporterId: matter.reporterId, linkedBy: gridWorker },
+          }),
+        );
+        return 'applied';
+      }
+    }
+  }
+}
+
+/** grievance.reopened.v1 → the matter goes back to the department's inbox (assigned, reason reopened). */
+@Injectable()
+export class ReopenMatter {
+  constructor(
+    private readonly matters: MatterRepository,
+    private readonly assign: AssignToDepartment,
+  ) {}
+
+  async execute(event: EventEnvelope<GrievanceReopenedV1>, tx: OutboxTransaction): Promise<Outcome> {
+    const matter = await this.matters.findForUpdate(tx.manager, event.grievanceId);
+    if (!matter) return 'skipped'; // not a matter routing handled (an appeal of the chain)
+    if (matter.status !== 'resolved' && matter.status !== 'closed') return 'skipped';
+    const to = event.payload.reopenedTo;
+    const departmentCode = to.type === 'department' ? to.id : matter.departmentCode;
+    if (!departmentCode) return 'skipped';
+    matter.resolution = null;
+    await this.assign.execute(event, tx, matter, departmentCode, 'reopened', event.payload.reason);
+    return 'applied';
+  }
+}
+
+/** grievance.closed.v1 → the matter leaves every inbox. */
+@Injectable()
+export class CloseMatter {
+  constructor(private readonly matters: MatterRepository) {}
+
+  async execute(event: EventEnvelope<GrievanceClosedV1>, tx: OutboxTransaction): Promise<Outcome> {
+    const matter = await this.matters.findForUpdate(tx.manager, event.grievanceId);
+    if (!matter || matter.status === 'closed') return 'skipped';
+    matter.status = 'closed';
+    await this.matters.save(tx.manager, matter);
+    return 'applied';
+  }
+}

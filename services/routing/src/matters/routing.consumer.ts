@@ -1,0 +1,52 @@
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { EventConsumer, KafkaConnection, OutboxRelay } from '@grievance/messaging';
+import { PinoLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { RoutingConfig } from '../config';
+import { ApplyVerification, CloseMatter, ReopenMatter } from './hazard-loop.use-cases';
+import { RouteGrievance } from './route-grievance.use-case';
+
+/**
+ * The routing service's one consumer (group `routing`): turns each event into a use case
+ * call, inside the consumer's transaction (idempotent inbox + outbox).
+ */
+@Injectable()
+export class RoutingConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly consumer: EventConsumer;
+
+  constructor(
+    config: RoutingConfig,
+    kafka: KafkaConnection,
+    dataSource: DataSource,
+    relay: OutboxRelay,
+    private readonly logger: PinoLogger,
+    route: RouteGrievance,
+    verify: ApplyVerification,
+    reopen: ReopenMatter,
+    close: CloseMatter,
+  ) {
+    this.logger.setContext('routing-consumer');
+    this.consumer = new EventConsumer(kafka, dataSource, { groupId: config.SERVICE_NAME }, logger, relay)
+      .on('grievance.submitted.v1', async (event, tx) => {
+        await route.execute(event, tx);
+      })
+      .on('ticket.verified.v1', async (event, tx) => {
+        await verify.execute(event, tx);
+      })
+      .on('grievance.reopened.v1', async (event, tx) => {
+        await reopen.execute(event, tx);
+      })
+      .on('grievance.closed.v1', async (event, tx) => {
+        await close.execute(event, tx);
+      });
+  }
+
+  onApplicationBootstrap(): void {
+    // Retries by itself while the broker or the topics are away.
+    void this.consumer.start().catch((error: unknown) => this.logger.error({ err: error }, 'routing consumer stopped'));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer.stop();
+  }
+}

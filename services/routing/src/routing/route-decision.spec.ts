@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { readDirectorySeed } from '../directory/seed-file';
+import { seedRows } from '../directory/seed-rows';
+import { decideRoute, NoOwnerError, RoutingDirectory } from './route-decision';
+import { routingDataFrom } from './routing-data';
+
+const seed = readDirectorySeed(join(__dirname, '../../../../deploy/seed/demo-city.json'));
+const directory = new RoutingDirectory(routingDataFrom(seedRows(seed)));
+
+describe('decideRoute on the demo city', () => {
+  it('gives a hazard inside a grid to that grid, with the category default department', () => {
+    expect(decideRoute({ category: 'manhole_cover_missing', location: { lat: 28.66, lng: 115.82 } }, directory)).toEqual({
+      gridId: 'xiangyun-yuhua-g1',
+      districtId: 'xiangyun',
+      departmentCode: 'municipal_works',
+      holder: { type: 'org_unit', id: 'xiangyun-yuhua-g1', name: 'Yuhua Community Grid 1' },
+      fallback: false,
+    });
+  });
+
+  it('uses the district category route over the default department', () => {
+    const decision = decideRoute({ category: 'illegal_parking', location: { lat: 28.7, lng: 115.96 } }, directory);
+    expect(decision).toMatchObject({ gridId: 'hongcheng-shiquancun-g1', districtId: 'hongcheng', departmentCode: 'public_security' });
+    const elsewhere = decideRoute({ category: 'illegal_parking', location: { lat: 28.66, lng: 115.82 } }, directory);
+    expect(elsewhere.departmentCode).toBe('urban_management');
+  });
+
+  it('hands a place inside a district but in no grid to the district fallback owner', () => {
+    expect(decideRoute({ category: 'road_damage', location: { lat: 28.625, lng: 115.96 } }, directory)).toEqual({
+      gridId: null,
+      districtId: 'hongcheng',
+      departmentCode: 'municipal_works',
+      holder: { type: 'department', id: 'municipal_works', name: expect.stringContaining('Municipal Works') as string },
+      fallback: true,
+    });
+  });
+
+  it('hands a place outside every district to the city fallback owner', () => {
+    expect(decideRoute({ category: 'road_damage', location: { lat: 28.8, lng: 115.9 } }, directory)).toMatchObject({
+      gridId: null,
+      districtId: null,
+      departmentCode: 'urban_management',
+      fallback: true,
+    });
+  });
+
+  it('hands a matter without a location to the city fallback owner', () => {
+    expect(decideRoute({ category: 'road_damage' }, directory)).toMatchObject({ gridId: null, fallback: true, departmentCode: 'urban_management' });
+  });
+
+  it('gives the district fallback owner as department when the category has no department', () => {
+    expect(decideRoute({ category: 'golden_idea', location: { lat: 28.66, lng: 115.82 } }, directory)).toMatchObject({
+      gridId: 'xiangyun-yuhua-g1',
+      departmentCode: 'urban_management',
+      fallback: false,
+    });
+  });
+
+  it('counts a point on the shared edge of two grids in exactly one of them', () => {
+    const decision = decideRoute({ category: 'road_damage', location: { lat: 28.66, lng: 115.835 } }, directory);
+    expect(decision.gridId).toBe('xiangyun-yuhua-g1');
+  });
+
+  it('finds the grid of every demo grid centre', () => {
+    for (const grid of seed.grids) {
+      const ring = grid.polygon.coordinates[0]!;
+      const lng = (ring[0]![0]! + ring[2]![0]!) / 2;
+      const lat = (ring[0]![1]! + ring[2]![1]!) / 2;
+      expect(decideRoute({ category: 'road_damage', location: { lat, lng } }, directory).gridId).toBe(grid.id);
+    }
+  });
+
+  it('fails when nobody owns the matter', () => {
+    const empty = new RoutingDirectory({ grids: [], districts: [], departments: [], categories: [], routes: [], fallbackOwners: [] });
+    expect(() => decideRoute({ category: 'road_damage', location: { lat: 1, lng: 1 } }, empty)).toThrow(NoOwnerError);
+  });
+});

@@ -1,0 +1,312 @@
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { signDevToken } from '@grievance/auth';
+import {
+  createEnvelope,
+  DEFAULT_PARTITIONS,
+  departmentIssuesTopic,
+  EventEnvelope,
+  GrievanceSubmittedV1,
+  PayloadOf,
+  TopicName,
+  uuidv7,
+} from '@grievance/contracts';
+import { catalogueTopicsToCreate, EventPublisher, KafkaConnection, RawMessage } from '@grievance/messaging';
+import {
+  createServiceApp,
+  eventually,
+  TEST_KAFKA_BROKERS,
+  testConfigEnv,
+  TestServiceApp,
+  uniqueTopicPrefix,
+  waitForMessages,
+} from '@grievance/testing';
+import { AppModule } from '../src/app.module';
+import { RoutingConfig } from '../src/config';
+import { applyDirectorySeed } from '../src/directory/directory-seeder';
+import { readDirectorySeed } from '../src/directory/seed-file';
+
+const SEED_FILE = join(__dirname, '../../../deploy/seed/demo-city.json');
+const IN_GRID = { lat: 28.66, lng: 115.82 }; // xiangyun-yuhua-g1
+const NO_GRID_HONGCHENG = { lat: 28.625, lng: 115.96 }; // in Hongcheng, in no grid
+
+describe('routing: the hazard loop through the real broker', () => {
+  let service: TestServiceApp<RoutingConfig>;
+  let kafka: KafkaConnection;
+  let publisher: EventPublisher;
+  let dataSource: DataSource;
+  let works: string;
+  let urban: string;
+  let gridWorker: string;
+
+  beforeAll(async () => {
+    const prefix = uniqueTopicPrefix('routing');
+    kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'routing-int', topicPrefix: prefix });
+    await kafka.ensureTopics([
+      ...catalogueTopicsToCreate(),
+      ...['municipal_works', 'urban_management'].map((code) => ({ topic: departmentIssuesTopic(code), partitions: DEFAULT_PARTITIONS })),
+    ]);
+    publisher = new EventPublisher(kafka);
+    service = await createServiceApp(AppModule, testConfigEnv({ KAFKA_TOPIC_PREFIX: prefix, DIRECTORY_SEED_FILE: SEED_FILE }));
+    dataSource = service.app.get(DataSource);
+    works = await signDevToken({ sub: 'officer-works', role: 'department', departmentCode: 'municipal_works' });
+    urban = await signDevToken({ sub: 'officer-urban', role: 'department', departmentCode: 'urban_management' });
+    gridWorker = await signDevToken({ sub: 'gw-xiangyun-yuhua-g1-1', role: 'grid_worker', gridId: 'xiangyun-yuhua-g1' });
+  });
+
+  afterAll(async () => {
+    await publisher?.disconnect();
+    await service?.close();
+    await kafka?.deletePrefixedTopics().catch(() => undefined);
+    await kafka?.disconnect();
+  });
+
+  const publish = async <T extends TopicName>(topic: T, grievanceId: string, payload: PayloadOf<T>): Promise<EventEnvelope> => {
+    const envelope = createEnvelope({ topic, grievanceId, actor: { id: 'tester', role: 'system' }, payload, correlationId: uuidv7() });
+    await publisher.publish(topic, envelope);
+    return envelope as EventEnvelope;
+  };
+
+  const submitted = (overrides: Partial<GrievanceSubmittedV1> = {}): GrievanceSubmittedV1 => ({
+    trackingNo: `NC-20261123-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+    kind: 'hazard',
+    category: 'manhole_cover_missing',
+    title: 'Manhole cover missing at the crossroads',
+    description: 'A rider nearly fell in.',
+    urgency: 'urgent',
+    location: IN_GRID,
+    attachmentIds: [uuidv7()],
+    reporter: { id: 'worker-1', occupation: 'rider' },
+    submittedAt: new Date().toISOString(),
+    ...overrides,
+  });
+
+  const eventsOf = async (topic: string, grievanceId: string, count = 1): Promise<EventEnvelope[]> => {
+    const messages = await waitForMessages(kafka, topic, count, (m: RawMessage) => m.key === grievanceId);
+    return messages.map((m) => JSON.parse(m.value!) as EventEnvelope);
+  };
+
+  const matterRow = async (grievanceId: string) =>
+    ((await dataSource.query(`SELECT status, holder, department_code, grid_id FROM routing_matters WHERE grievance_id = $1`, [grievanceId])) as {
+      status: string;
+      holder: { type: string; id: string };
+      department_code: string;
+      grid_id: string | null;
+    }[])[0];
+
+  const outboxCount = async (grievanceId: string): Promise<number> =>
+    Number(((await dataSource.query(`SELECT count(*)::int AS n FROM messaging_outbox WHERE message_key = $1`, [grievanceId])) as { n: number }[])[0]!.n);
+
+  /** Submits a hazard inside grid xiangyun-yuhua-g1 and waits until routing has routed it. */
+  const routedHazard = async (): Promise<string> => {
+    const id = uuidv7();
+    await publish('grievance.submitted.v1', id, submitted());
+    await eventually(() => matterRow(id), (row) => row?.status === 'routed', { what: `matter ${id} routed` });
+    return id;
+  };
+
+  const verify = (id: string, verdict: 'confirmed' | 'invalid' | 'duplicate', extra: { note?: string; duplicateOf?: string } = {}) =>
+    publish('ticket.verified.v1', id, {
+      ticketId: uuidv7(),
+      gridWorkerId: 'gw-xiangyun-yuhua-g1-1',
+      verdict,
+      note: extra.note ?? '',
+      position: IN_GRID,
+      attachmentIds: [uuidv7()],
+      ...(extra.duplicateOf ? { duplicateOf: extra.duplicateOf } : {}),
+    });
+
+  describe('the directory', () => {
+    it('loads the demo city at start and serves its departments and org units', async () => {
+      const departments = await request(service.url).get('/v1/directory/departments').set('Authorization', `Bearer ${works}`).expect(200);
+      expect((departments.body as { items: { code: string }[] }).items.map((d) => d.code)).toEqual(
+        expect.arrayContaining(['municipal_works', 'urban_management', 'fire', 'market_regulation', 'public_security']),
+      );
+      const grids = await request(service.url).get('/v1/directory/org-units?level=grid').set('Authorization', `Bearer ${works}`).expect(200);
+      const items = (grids.body as { items: { id: string; level: string; polygon?: unknown }[] }).items;
+      expect(items).toHaveLength(12);
+      expect(items.every((g) => g.level === 'grid' && g.polygon)).toBe(true);
+      const committees = await request(service.url)
+        .get('/v1/directory/org-units?level=industry_committee')
+        .set('Authorization', `Bearer ${works}`)
+        .expect(200);
+      expect((committees.body as { items: { industry: string }[] }).items.map((c) => c.industry).sort()).toEqual([
+        'delivery',
+        'express',
+        'freight',
+        'ride_hailing',
+      ]);
+    });
+
+    it('refuses an unknown level (400 naming it) and a caller without a token (401)', async () => {
+      const bad = await request(service.url).get('/v1/directory/org-units?level=planet').set('Authorization', `Bearer ${works}`).expect(400);
+      expect(JSON.stringify(bad.body)).toContain('level');
+      await request(service.url).get('/v1/directory/departments').expect(401);
+    });
+
+    it('loads the same seed again without changing anything', async () => {
+      const count = async () => ((await dataSource.query(`SELECT count(*)::int AS n FROM directory_org_units`)) as { n: number }[])[0]!.n;
+      const before = await count();
+      await dataSource.transaction((manager) => applyDirectorySeed(manager, readDirectorySeed(SEED_FILE)));
+      await dataSource.transaction((manager) => applyDirectorySeed(manager, readDirectorySeed(SEED_FILE)));
+      expect(await count()).toBe(before);
+    });
+  });
+
+  describe('grievance.submitted.v1', () => {
+    it('routes a hazard inside a grid to that grid and keeps the matter', async () => {
+      const id = uuidv7();
+      const cause = await publish('grievance.submitted.v1', id, submitted());
+      const [routed] = await eventsOf('grievance.routed.v1', id);
+      expect(routed!.payload).toEqual({
+        kind: 'hazard',
+        category: 'manhole_cover_missing',
+        districtId: 'xiangyun',
+        gridId: 'xiangyun-yuhua-g1',
+        departmentCode: 'municipal_works',
+        holder: { type: 'org_unit', id: 'xiangyun-yuhua-g1', name: 'Yuhua Community Grid 1' },
+        fallback: false,
+      });
+      expect(routed!.causationId).toBe(cause.eventId);
+      expect(routed!.correlationId).toBe(cause.correlationId);
+      expect(await matterRow(id)).toMatchObject({ status: 'routed', department_code: 'municipal_works', grid_id: 'xiangyun-yuhua-g1' });
+    });
+
+    it('hands a hazard in no grid to the district fallback owner: routed, assigned and on its department topic', async () => {
+      const id = uuidv7();
+      await publish('grievance.submitted.v1', id, submitted({ category: 'road_damage', location: NO_GRID_HONGCHENG }));
+      const [routed] = await eventsOf('grievance.routed.v1', id);
+      expect(routed!.payload).toMatchObject({ districtId: 'hongcheng', departmentCode: 'municipal_works', fallback: true });
+      expect((routed!.payload as { gridId?: string }).gridId).toBeUndefined();
+      const [assigned] = await eventsOf('grievance.assigned.v1', id);
+      expect(assigned!.payload).toMatchObject({ departmentCode: 'municipal_works', reason: 'fallback', holder: { type: 'department', id: 'municipal_works' } });
+      const [issue] = await eventsOf(departmentIssuesTopic('municipal_works'), id);
+      expect(issue!.payload).toMatchObject({ departmentCode: 'municipal_works', category: 'road_damage', location: NO_GRID_HONGCHENG });
+      const inbox = await request(service.url).get('/v1/inbox').set('Authorization', `Bearer ${works}`).expect(200);
+      expect((inbox.body as { items: { grievanceId: string }[] }).items.map((m) => m.grievanceId)).toContain(id);
+    });
+
+    it('leaves appeals and linked duplicates alone', async () => {
+      const appeal = uuidv7();
+      const duplicate = uuidv7();
+      await publish('grievance.submitted.v1', appeal, submitted({ kind: 'appeal', category: 'pay_dispute', location: undefined }));
+      await publish('grievance.submitted.v1', duplicate, submitted({ duplicateOf: uuidv7() }));
+      const marker = await routedHazard(); // processed after both on its partition or another: wait for the consumer to pass them
+      expect(marker).toBeDefined();
+      await eventually(
+        () => dataSource.query(`SELECT count(*)::int AS n FROM messaging_inbox WHERE grievance_id = ANY($1)`, [[appeal, duplicate]]),
+        (rows: { n: number }[]) => rows[0]!.n === 2,
+        { what: 'both events consumed' },
+      );
+      expect(await matterRow(appeal)).toBeUndefined();
+      expect(await matterRow(duplicate)).toBeUndefined();
+      expect(await outboxCount(appeal)).toBe(0);
+    });
+  });
+
+  describe('ticket.verified.v1', () => {
+    it('confirmed: assigns the department and publishes the issue on its topic', async () => {
+      const id = await routedHazard();
+      await verify(id, 'confirmed', { note: 'cover is gone' });
+      const [assigned] = await eventsOf('grievance.assigned.v1', id);
+      expect(assigned!.payload).toMatchObject({ departmentCode: 'municipal_works', reason: 'verified_on_site', note: 'cover is gone' });
+      const [issue] = await eventsOf(departmentIssuesTopic('municipal_works'), id);
+      expect(issue!.payload).toMatchObject({ departmentCode: 'municipal_works', category: 'manhole_cover_missing', urgency: 'urgent' });
+      expect(await matterRow(id)).toMatchObject({ status: 'assigned', holder: { type: 'department', id: 'municipal_works' } });
+    });
+
+    it('invalid: rejects with the grid worker note', async () => {
+      const id = await routedHazard();
+      await verify(id, 'invalid', { note: 'nothing there, the cover is in place' });
+      const [rejected] = await eventsOf('grievance.rejected.v1', id);
+      expect(rejected!.payload).toEqual({
+        rejectedBy: { type: 'grid_worker', id: 'gw-xiangyun-yuhua-g1-1', name: 'gw-xiangyun-yuhua-g1-1' },
+        reason: 'nothing there, the cover is in place',
+      });
+      expect((await matterRow(id))!.status).toBe('rejected');
+    });
+
+    it('duplicate: links the matter to the open one', async () => {
+      const original = uuidv7();
+      const id = await routedHazard();
+      await verify(id, 'duplicate', { duplicateOf: original });
+      const [linked] = await eventsOf('grievance.linked.v1', id);
+      expect(linked!.payload).toMatchObject({ duplicateOf: original, reporterId: 'worker-1', linkedBy: { type: 'grid_worker' } });
+      expect((await matterRow(id))!.status).toBe('linked');
+    });
+  });
+
+  describe('the department inbox and actions', () => {
+    const assignedHazard = async (): Promise<string> => {
+      const id = await routedHazard();
+      await verify(id, 'confirmed');
+      await eventually(() => matterRow(id), (row) => row?.status === 'assigned', { what: `matter ${id} assigned` });
+      return id;
+    };
+
+    it('shows a department only its own matters', async () => {
+      const id = await assignedHazard();
+      const own = await request(service.url).get('/v1/inbox').set('Authorization', `Bearer ${works}`).expect(200);
+      expect((own.body as { items: { grievanceId: string; status: string }[] }).items).toEqual(
+        expect.arrayContaining([expect.objectContaining({ grievanceId: id, status: 'assigned' })]),
+      );
+      const other = await request(service.url).get('/v1/inbox').set('Authorization', `Bearer ${urban}`).expect(200);
+      expect((other.body as { items: { grievanceId: string }[] }).items.map((m) => m.grievanceId)).not.toContain(id);
+      await request(service.url).get('/v1/inbox').set('Authorization', `Bearer ${gridWorker}`).expect(403);
+    });
+
+    it('accepts, resolves, refuses what the state does not allow, and takes a reopened matter back', async () => {
+      const id = await assignedHazard();
+      await request(service.url).post(`/v1/matters/${id}/accept`).set('Authorization', `Bearer ${urban}`).expect(404);
+      await request(service.url).post(`/v1/matters/${uuidv7()}/accept`).set('Authorization', `Bearer ${works}`).expect(404);
+      const accepted = await request(service.url).post(`/v1/matters/${id}/accept`).set('Authorization', `Bearer ${works}`).expect(200);
+      expect(accepted.body).toMatchObject({ grievanceId: id, status: 'in_progress' });
+      await request(service.url).post(`/v1/matters/${id}/accept`).set('Authorization', `Bearer ${works}`).expect(409);
+      const [acceptedEvent] = await eventsOf('grievance.accepted.v1', id);
+      expect(acceptedEvent!.payload).toEqual({ holder: expect.objectContaining({ type: 'department', id: 'municipal_works' }) as unknown });
+      expect(acceptedEvent!.actor).toEqual({ id: 'officer-works', role: 'department' });
+
+      const attachment = uuidv7();
+      const resolved = await request(service.url)
+        .post(`/v1/matters/${id}/resolve`)
+        .set('Authorization', `Bearer ${works}`)
+        .send({ resolution: 'New cover installed.', attachmentIds: [attachment] })
+        .expect(200);
+      expect(resolved.body).toMatchObject({ status: 'resolved', resolution: 'New cover installed.' });
+      const [resolvedEvent] = await eventsOf('grievance.resolved.v1', id);
+      expect(resolvedEvent!.payload).toMatchObject({ resolution: 'New cover installed.', attachmentIds: [attachment], resolvedBy: { id: 'municipal_works' } });
+      await request(service.url).post(`/v1/matters/${id}/resolve`).set('Authorization', `Bearer ${works}`).send({ resolution: 'again' }).expect(409);
+      const inboxAfter = await request(service.url).get('/v1/inbox').set('Authorization', `Bearer ${works}`).expect(200);
+      expect((inboxAfter.body as { items: { grievanceId: string }[] }).items.map((m) => m.grievanceId)).not.toContain(id);
+
+      await publish('grievance.reopened.v1', id, {
+        reason: 'the cover wobbles',
+        reopenedTo: { type: 'department', id: 'municipal_works', name: 'Municipal Works Bureau' },
+      });
+      const [, reopened] = await eventsOf('grievance.assigned.v1', id, 2);
+      expect(reopened!.payload).toMatchObject({ reason: 'reopened', departmentCode: 'municipal_works', note: 'the cover wobbles' });
+      const inbox = await request(service.url).get('/v1/inbox').set('Authorization', `Bearer ${works}`).expect(200);
+      expect((inbox.body as { items: { grievanceId: string; status: string }[] }).items).toEqual(
+        expect.arrayContaining([expect.objectContaining({ grievanceId: id, status: 'assigned' })]),
+      );
+    });
+
+    it('refuses a bad resolve (400 naming the field) and changes nothing', async () => {
+      const id = await assignedHazard();
+      const before = await outboxCount(id);
+      const blank = await request(service.url).post(`/v1/matters/${id}/resolve`).set('Authorization', `Bearer ${works}`).send({ resolution: '   ' }).expect(400);
+      expect(JSON.stringify(blank.body)).toContain('resolution');
+      const badAttachment = await request(service.url)
+        .post(`/v1/matters/${id}/resolve`)
+        .set('Authorization', `Bearer ${works}`)
+        .send({ resolution: 'done', attachmentIds: ['not-a-uuid'] })
+        .expect(400);
+      expect(JSON.stringify(badAttachment.body)).toContain('attachmentIds');
+      await request(service.url).post(`/v1/matters/not-a-uuid/resolve`).set('Authorization', `Bearer ${works}`).send({ resolution: 'done' }).expect(400);
+      await request(service.url).post(`/v1/matters/${id}/resolve`).set('Authorization', `Bearer ${gridWorker}`).send({ resolution: 'done' }).expect(403);
+      expect((await matterRow(id))!.status).toBe('assigned');
+      expect(await outboxCount(id)).toBe(before);
+    });
+  });
+});
