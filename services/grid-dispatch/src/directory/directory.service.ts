@@ -5,7 +5,7 @@ import { DomainError } from '@grievance/platform';
 import { GridDispatchConfig } from '../config';
 import { DispatchService } from '../dispatch/dispatch.service';
 import { GridEntity, GridWorkerEntity } from '../entities';
-import { GridIndex } from './grid-index';
+import { Area, SpatialIndex } from '@grievance/geo';
 import { loadSeed, readSeed, seedFilePath } from './seed';
 
 export interface GridView {
@@ -30,7 +30,7 @@ export interface GridWorkerView {
 /** Grids and grid workers: loaded from the directory seed, looked up by point, on and off duty. */
 @Injectable()
 export class DirectoryService {
-  private index?: GridIndex;
+  private index?: SpatialIndex<Area>;
 
   constructor(
     private readonly config: GridDispatchConfig,
@@ -62,8 +62,8 @@ export class DirectoryService {
   /** The grids holding a point (usually one; none outside the city). */
   async gridsAt(lat: number, lng: number): Promise<GridView[]> {
     const grids = await this.dataSource.getRepository(GridEntity).find({ order: { id: 'ASC' } });
-    if (!this.index) this.index = new GridIndex(grids);
-    const ids = new Set(this.index.locate(lat, lng));
+    if (!this.index) this.index = new SpatialIndex(grids.map((grid) => ({ id: grid.id, polygon: grid.polygon as Area['polygon'] })));
+    const ids = new Set(this.index.findAll(lat, lng).map((grid) => grid.id));
     return grids.filter((grid) => ids.has(grid.id)).map(toGridView);
   }
 

@@ -1,6 +1,5 @@
+import { metresBetween } from '@grievance/geo';
 import { Injectable } from '@nestjs/common';
-import distance from '@turf/distance';
-import { point } from '@turf/helpers';
 import { DataSource } from 'typeorm';
 import { Principal } from '@grievance/auth';
 import { Actor, createEnvelope, VerifyVerdict } from '@grievance/contracts';
@@ -30,11 +29,6 @@ export interface VerifyCommand {
   position: { lat: number; lng: number };
   attachmentIds?: string[];
   duplicateOf?: string;
-}
-
-/** Metres between two points on the WGS-84 sphere. */
-export function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  return distance(point([a.lng, a.lat]), point([b.lng, b.lat]), { units: 'kilometers' }) * 1000;
 }
 
 /** A grid worker's tickets: list, accept (签收), verify on site (核查). */

@@ -1,4 +1,5 @@
-import { boundingBox, DuplicateCandidate, findDuplicate, metresBetween } from './duplicates';
+import { metresBetween } from '@grievance/geo';
+import { boundingBox, DuplicateCandidate, findDuplicate } from './duplicates';
 
 const AT = new Date('2026-11-23T10:00:00Z');
 const HERE = { lat: 28.6829, lng: 115.8582 };

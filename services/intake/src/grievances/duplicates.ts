@@ -1,5 +1,4 @@
-import distance from '@turf/distance';
-import { point } from '@turf/helpers';
+import { metresBetween } from '@grievance/geo';
 
 export interface LatLng {
   lat: number;
@@ -22,11 +21,6 @@ export interface DuplicateRules {
 
 const CLOSED_STATUSES = new Set(['closed', 'rejected']);
 const METRES_PER_DEGREE_LAT = 111_320;
-
-/** Metres between two points (great circle). */
-export function metresBetween(a: LatLng, b: LatLng): number {
-  return distance(point([a.lng, a.lat]), point([b.lng, b.lat]), { units: 'meters' });
-}
 
 /**
  * A lat/lng box that holds every point within `radiusM` of `center` (a little larger, never

@@ -1,6 +1,6 @@
 import type { Polygon } from 'geojson';
 import type { GeoPoint, Holder } from '@grievance/contracts';
-import { SpatialIndex } from './spatial-index';
+import { SpatialIndex } from '@grievance/geo';
 
 export interface GridArea {
   id: string;

@@ -1,0 +1,2 @@
+export * from './spatial-index';
+export * from './distance';
