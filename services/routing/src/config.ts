@@ -1,11 +1,8 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { findRepoRoot } from '@grievance/auth';
+import { demoCitySeedFile } from '@grievance/directory-seed';
 import { ServiceConfig } from '@grievance/platform';
-
-/** The seed file of the demo city, relative to the repository root. */
-export const DEMO_CITY_SEED = join('deploy', 'seed', 'demo-city.json');
 
 /**
  * The routing service's environment: the shared variables of ServiceConfig with this
@@ -30,7 +27,7 @@ export class RoutingConfig extends ServiceConfig {
     if (this.DIRECTORY_SEED_FILE) return this.DIRECTORY_SEED_FILE;
     if (this.NODE_ENV !== 'development') return undefined;
     try {
-      const demo = join(findRepoRoot(), DEMO_CITY_SEED);
+      const demo = demoCitySeedFile(findRepoRoot());
       return existsSync(demo) ? demo : undefined;
     } catch {
       return undefined;

@@ -7,19 +7,18 @@
  * The file defaults to DIRECTORY_SEED_FILE, else the demo city (deploy/seed/demo-city.json).
  * The database and broker come from the routing service's environment.
  */
-import { join } from 'node:path';
 import { findRepoRoot } from '@grievance/auth';
 import { DEFAULT_PARTITIONS, departmentIssuesTopic } from '@grievance/contracts';
+import { demoCitySeedFile, readDirectorySeed } from '@grievance/directory-seed';
 import { KafkaConnection } from '@grievance/messaging';
 import { kafkaSettingsFrom, loadConfig, openServiceDatabase } from '@grievance/platform';
-import { DEMO_CITY_SEED, RoutingConfig } from './config';
+import { RoutingConfig } from './config';
 import { applyDirectorySeed, SeedSummary } from './directory/directory-seeder';
-import { readDirectorySeed } from './directory/seed-file';
 import { ROUTING_ENTITIES } from './entities';
 import { ROUTING_MIGRATIONS } from './migrations';
 
 export async function seedDirectory(config: RoutingConfig, file?: string): Promise<SeedSummary & { file: string; topics: string[] }> {
-  const source = file ?? config.DIRECTORY_SEED_FILE ?? join(findRepoRoot(), DEMO_CITY_SEED);
+  const source = file ?? config.DIRECTORY_SEED_FILE ?? demoCitySeedFile(findRepoRoot());
   const seed = readDirectorySeed(source);
   const dataSource = await openServiceDatabase({
     url: config.DATABASE_URL,

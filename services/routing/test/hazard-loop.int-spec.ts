@@ -25,7 +25,7 @@ import {
 import { AppModule } from '../src/app.module';
 import { RoutingConfig } from '../src/config';
 import { applyDirectorySeed } from '../src/directory/directory-seeder';
-import { readDirectorySeed } from '../src/directory/seed-file';
+import { readDirectorySeed } from '@grievance/directory-seed';
 
 const SEED_FILE = join(__dirname, '../../../deploy/seed/demo-city.json');
 const IN_GRID = { lat: 28.66, lng: 115.82 }; // xiangyun-yuhua-g1

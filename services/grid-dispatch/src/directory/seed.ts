@@ -1,49 +1,30 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { EntityManager } from 'typeorm';
 import { findRepoRoot } from '@grievance/auth';
-import { GridPolygon } from '../entities';
+import { demoCitySeedFile, DirectorySeed, readDirectorySeedParts } from '@grievance/directory-seed';
 
 /** The parts of the directory seed (deploy/seed/demo-city.json) this service reads. */
-export interface DirectorySeed {
-  communities?: { id: string; name: string; streetId?: string }[];
-  grids: {
-    id: string;
-    name: string;
-    communityId?: string | null;
-    streetId?: string | null;
-    districtId?: string | null;
-    polygon: GridPolygon | { type: 'Feature'; geometry: GridPolygon };
-  }[];
-  gridWorkers: { id: string; name: string; gridId: string; phone?: string | null }[];
-}
+export const GRID_SEED_PARTS = ['communities', 'grids', 'gridWorkers'] as const;
+export type GridSeed = Pick<DirectorySeed, (typeof GRID_SEED_PARTS)[number]>;
 
 /** The seed file to load: the configured one, else the demo city in development, else none. */
 export function seedFilePath(configured: string | undefined, nodeEnv: string): string | undefined {
   if (configured) return configured;
   if (nodeEnv !== 'development') return undefined;
-  const demo = join(findRepoRoot(), 'deploy', 'seed', 'demo-city.json');
+  const demo = demoCitySeedFile(findRepoRoot());
   return existsSync(demo) ? demo : undefined;
 }
 
-export function readSeed(path: string): DirectorySeed {
-  const seed = JSON.parse(readFileSync(path, 'utf8')) as Partial<DirectorySeed>;
-  if (!Array.isArray(seed.grids) || !Array.isArray(seed.gridWorkers)) {
-    throw new Error(`${path} has no grids/gridWorkers arrays`);
-  }
-  return seed as DirectorySeed;
-}
-
-function geometryOf(polygon: DirectorySeed['grids'][number]['polygon']): GridPolygon {
-  return polygon.type === 'Feature' ? polygon.geometry : polygon;
+export function readSeed(path: string): GridSeed {
+  return readDirectorySeedParts(path, GRID_SEED_PARTS);
 }
 
 /**
  * Upserts the seed's grids and grid workers. Idempotent: loading the same file again changes
  * nothing, and a worker's duty flag and dispatch history survive a reload.
  */
-export async function loadSeed(manager: EntityManager, seed: DirectorySeed): Promise<{ grids: number; gridWorkers: number }> {
-  const communityNames = new Map((seed.communities ?? []).map((c) => [c.id, c.name]));
+export async function loadSeed(manager: EntityManager, seed: GridSeed): Promise<{ grids: number; gridWorkers: number }> {
+  const communityNames = new Map(seed.communities.map((c) => [c.id, c.name]));
   for (const grid of seed.grids) {
     await manager.query(
       `INSERT INTO grids (id, name, community_id, community_name, street_id, district_id, polygon)
@@ -54,11 +35,11 @@ export async function loadSeed(manager: EntityManager, seed: DirectorySeed): Pro
       [
         grid.id,
         grid.name,
-        grid.communityId ?? null,
-        (grid.communityId && communityNames.get(grid.communityId)) ?? null,
+        grid.communityId,
+        communityNames.get(grid.communityId) ?? null,
         grid.streetId ?? null,
         grid.districtId ?? null,
-        JSON.stringify(geometryOf(grid.polygon)),
+        JSON.stringify(grid.polygon),
       ],
     );
   }

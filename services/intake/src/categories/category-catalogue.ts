@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { GRIEVANCE_KINDS, GrievanceKind } from '@grievance/contracts';
+import { demoCitySeedFile, readDirectorySeedParts } from '@grievance/directory-seed';
 import { IntakeConfig } from '../config';
 import { repoRootOrCwd } from '../repo-root';
 
@@ -14,7 +14,7 @@ export interface Category {
 }
 
 /**
- * Reads the `categories` of a seed file. Accepts `{code, name, kind, defaultDepartment}`
+ * Maps the `categories` of a seed file to intake's categories. Accepts `{code, name, kind, defaultDepartment}`
  * entries (also `departmentCode`/`department` for the department); entries without a
  * code are skipped, an unknown kind counts as `hazard`.
  */
@@ -38,7 +38,8 @@ export function parseCategories(seed: unknown): Category[] {
 
 /**
  * The known categories, from the same seed file routing loads (CATEGORIES_FILE, by
- * default <repo>/deploy/seed/demo-city.json). Read on first use and kept; while the file
+ * default <repo>/deploy/seed/demo-city.json), read and checked by @grievance/directory-seed
+ * (an invalid file throws). Read on first use and kept; while the file
  * is missing the list is empty and is looked for again on the next call.
  */
 @Injectable()
@@ -54,12 +55,12 @@ export class CategoryCatalogue {
 
   list(): Category[] {
     if (this.cached) return this.cached;
-    const file = this.config.CATEGORIES_FILE ?? join(repoRootOrCwd(), 'deploy', 'seed', 'demo-city.json');
+    const file = this.config.CATEGORIES_FILE ?? demoCitySeedFile(repoRootOrCwd());
     if (!existsSync(file)) {
       this.logger.warn({ file }, 'category seed file not found; no category is known yet');
       return [];
     }
-    this.cached = parseCategories(JSON.parse(readFileSync(file, 'utf8')) as unknown);
+    this.cached = parseCategories(readDirectorySeedParts(file, ['categories']));
     return this.cached;
   }
 

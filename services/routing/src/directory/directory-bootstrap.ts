@@ -6,7 +6,7 @@ import { DepartmentTopics } from './department-topics';
 import { applyDirectorySeed } from './directory-seeder';
 import { DirectoryRepository } from './directory.repository';
 import { RoutingDirectoryCache } from './routing-directory.cache';
-import { readDirectorySeed } from './seed-file';
+import { readDirectorySeed } from '@grievance/directory-seed';
 
 /**
  * At start: upserts the seed file (DIRECTORY_SEED_FILE; the demo city in development)

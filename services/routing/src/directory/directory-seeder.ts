@@ -6,7 +6,7 @@ import {
   FallbackOwnerEntity,
   OrgUnitEntity,
 } from './directory.entities';
-import { DirectorySeed } from './seed-file';
+import { DirectorySeed } from '@grievance/directory-seed';
 import { seedRows } from './seed-rows';
 
 export interface SeedSummary {

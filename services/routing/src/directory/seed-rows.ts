@@ -1,6 +1,6 @@
 import type { Polygon } from 'geojson';
 import { CITY_SCOPE, OrgUnitLevel } from './directory.entities';
-import { DirectorySeed } from './seed-file';
+import { DirectorySeed } from '@grievance/directory-seed';
 
 export interface OrgUnitRow {
   id: string;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readDirectorySeed } from '../directory/seed-file';
+import { readDirectorySeed } from '@grievance/directory-seed';
 import { seedRows } from '../directory/seed-rows';
 import { decideRoute, NoOwnerError, RoutingDirectory } from './route-decision';
 import { routingDataFrom } from './routing-data';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { plainToInstance, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -24,8 +25,18 @@ import { GRIEVANCE_KINDS, GrievanceKind, OCCUPATIONS, Occupation } from '@grieva
  * communities and grids (GeoJSON polygons, WGS-84, [lng, lat]), grid workers, departments,
  * categories with their default department, per-district category routes, fallback owners
  * (兜底) and the party chain (两新工委 → industry committees → branches → members).
- * Other services read the same file (grid-dispatch: grids and grid workers; intake: categories).
+ * Every service reads it through this one reader: routing the whole of it, grid-dispatch
+ * (communities, grids and grid workers) and intake (categories) only their parts of it.
  */
+
+/** The seed file of the demo city, relative to the repository root. */
+export const DEMO_CITY_SEED = join('deploy', 'seed', 'demo-city.json');
+
+/** The demo city's seed file under a repository root. */
+export function demoCitySeedFile(repoRoot: string): string {
+  return join(repoRoot, DEMO_CITY_SEED);
+}
+
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const CODE = /^[a-z][a-z0-9_]{1,40}$/;
 
@@ -105,6 +116,11 @@ export class SeedGridWorker {
   @IsOptional()
   @IsIn(OCCUPATIONS)
   occupation?: Occupation | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  phone?: string | null;
 }
 
 export class SeedDepartment {
@@ -277,48 +293,77 @@ function flatten(errors: ValidationError[], path = ''): string[] {
   });
 }
 
+/** The top-level sections of a seed file. */
+export type DirectorySeedPart = keyof DirectorySeed;
+
 /** Checks the shape and the references between the entries (a street's district exists...). */
 export function parseDirectorySeed(raw: unknown, source = 'seed'): DirectorySeed {
+  return validated(raw, source, () => true);
+}
+
+/**
+ * Checks only the given sections (each must be there) and the references between them; the
+ * other sections may be missing. For readers of a part of the file (and fixtures holding only it).
+ */
+export function parseDirectorySeedParts<K extends DirectorySeedPart>(raw: unknown, parts: readonly K[], source = 'seed'): Pick<DirectorySeed, K> {
+  return validated(raw, source, (part) => (parts as readonly string[]).includes(part));
+}
+
+function validated(raw: unknown, source: string, has: (part: string) => boolean): DirectorySeed {
   const seed = plainToInstance(DirectorySeed, raw);
-  const problems = flatten(validateSync(seed, { forbidUnknownValues: false }));
-  if (problems.length === 0) problems.push(...referenceProblems(seed));
+  const errors = validateSync(seed, { forbidUnknownValues: false }).filter((error) => has(error.property));
+  const problems = flatten(errors);
+  if (problems.length === 0) problems.push(...referenceProblems(seed, has));
   if (problems.length > 0) throw new InvalidSeedError(source, problems);
   return seed;
 }
 
-function referenceProblems(seed: DirectorySeed): string[] {
+function referenceProblems(seed: DirectorySeed, has: (part: DirectorySeedPart) => boolean): string[] {
   const problems: string[] = [];
-  const ids = (list: { id: string }[]) => new Set(list.map((item) => item.id));
-  const check = (set: Set<string>, value: string | null | undefined, what: string) => {
-    if (value && !set.has(value)) problems.push(`${what} refers to unknown ${value}`);
+  const ids = (part: 'districts' | 'streets' | 'communities' | 'grids' | 'industryCommittees' | 'branches') =>
+    has(part) ? new Set(seed[part].map((item) => item.id)) : undefined;
+  const codes = (part: 'departments' | 'categories') => (has(part) ? new Set(seed[part].map((item) => item.code)) : undefined);
+  const entries = <P extends DirectorySeedPart>(part: P): DirectorySeed[P] | [] => (has(part) ? seed[part] : []);
+  /** An unknown reference is a problem; one into a section not read is not checked. */
+  const check = (set: Set<string> | undefined, value: string | null | undefined, what: string) => {
+    if (set && value && !set.has(value)) problems.push(`${what} refers to unknown ${value}`);
   };
-  const districts = ids(seed.districts);
-  const streets = ids(seed.streets);
-  const communities = ids(seed.communities);
-  const grids = ids(seed.grids);
-  const departments = new Set(seed.departments.map((d) => d.code));
-  const categories = new Set(seed.categories.map((c) => c.code));
-  const committees = ids(seed.industryCommittees);
-  const branches = ids(seed.branches);
-  seed.streets.forEach((s) => check(districts, s.districtId, `street ${s.id}`));
-  seed.communities.forEach((c) => check(streets, c.streetId, `community ${c.id}`));
-  seed.grids.forEach((g) => check(communities, g.communityId, `grid ${g.id}`));
-  seed.gridWorkers.forEach((w) => check(grids, w.gridId, `grid worker ${w.id}`));
-  seed.categories.forEach((c) => check(departments, c.defaultDepartment, `category ${c.code}`));
-  seed.categoryRoutes.forEach((r) => {
+  const districts = ids('districts');
+  const streets = ids('streets');
+  const communities = ids('communities');
+  const grids = ids('grids');
+  const departments = codes('departments');
+  const categories = codes('categories');
+  const committees = ids('industryCommittees');
+  const branches = ids('branches');
+  entries('streets').forEach((s) => check(districts, s.districtId, `street ${s.id}`));
+  entries('communities').forEach((c) => check(streets, c.streetId, `community ${c.id}`));
+  entries('grids').forEach((g) => check(communities, g.communityId, `grid ${g.id}`));
+  entries('gridWorkers').forEach((w) => check(grids, w.gridId, `grid worker ${w.id}`));
+  entries('categories').forEach((c) => check(departments, c.defaultDepartment, `category ${c.code}`));
+  entries('categoryRoutes').forEach((r) => {
     check(categories, r.category, 'category route');
     check(districts, r.districtId, `category route ${r.category}`);
     check(departments, r.departmentCode, `category route ${r.category}`);
   });
-  seed.fallbackOwners.forEach((f) => {
+  entries('fallbackOwners').forEach((f) => {
     check(districts, f.districtId, 'fallback owner');
     check(departments, f.departmentCode, `fallback owner of ${f.districtId ?? 'the city'}`);
   });
-  seed.branches.forEach((b) => check(committees, b.industryCommitteeId, `branch ${b.id}`));
-  seed.members.forEach((m) => check(branches, m.branchId, `member ${m.id}`));
+  entries('branches').forEach((b) => check(committees, b.industryCommitteeId, `branch ${b.id}`));
+  entries('members').forEach((m) => check(branches, m.branchId, `member ${m.id}`));
   return problems;
 }
 
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+}
+
 export function readDirectorySeed(file: string): DirectorySeed {
-  return parseDirectorySeed(JSON.parse(readFileSync(file, 'utf8')) as unknown, file);
+  return parseDirectorySeed(readJson(file), file);
+}
+
+/** Reads the given sections of a seed file (see parseDirectorySeedParts). */
+export function readDirectorySeedParts<K extends DirectorySeedPart>(file: string, parts: readonly K[]): Pick<DirectorySeed, K> {
+  return parseDirectorySeedParts(readJson(file), parts, file);
 }
