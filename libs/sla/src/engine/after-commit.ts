@@ -1,0 +1,59 @@
+import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { SlaError } from '../errors';
+
+type Action = () => Promise<void> | void;
+
+const PENDING = 'grievance.sla.afterCommit';
+
+function pendingOf(runner: QueryRunner): Action[] | undefined {
+  return runner.data[PENDING] as Action[] | undefined;
+}
+
+/**
+ * Runs what was registered with `afterCommit` once the outermost transaction of a query
+ * runner commits, and drops it when it rolls back. TypeORM awaits this before the
+ * caller's `transaction()` returns, so once `TransactionalOutbox.run` resolves the alarms
+ * of what it changed are set. An action never fails the commit: it has happened.
+ */
+class AfterCommitSubscriber implements EntitySubscriberInterface {
+  async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    const runner = event.queryRunner;
+    if (runner.isTransactionActive) return; // a savepoint was released; the outer transaction goes on
+    const actions = pendingOf(runner);
+    if (!actions) return;
+    delete runner.data[PENDING];
+    for (const action of actions) {
+      try {
+        await action();
+      } catch {
+        // Actions handle their own failures (the alarm clock re-arms from Postgres anyway).
+      }
+    }
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) delete event.queryRunner.data[PENDING];
+  }
+}
+
+const SUBSCRIBER = new AfterCommitSubscriber();
+
+/** Makes sure the data source broadcasts commits to the subscriber (idempotent). */
+export function installAfterCommit(dataSource: DataSource): void {
+  if (!dataSource.subscribers.includes(SUBSCRIBER)) dataSource.subscribers.push(SUBSCRIBER);
+}
+
+/** Registers an action to run once the transaction of `manager` has committed. */
+export function afterCommit(manager: EntityManager, action: Action): void {
+  const runner = manager.queryRunner;
+  if (!runner || !runner.isTransactionActive) {
+    throw new SlaError('invalid', 'SLA deadlines change only inside a transaction (TransactionalOutbox.run)');
+  }
+  installAfterCommit(runner.dataSource);
+  let actions = pendingOf(runner);
+  if (!actions) {
+    actions = [];
+    runner.data[PENDING] = actions;
+  }
+  actions.push(action);
+}
