@@ -44,8 +44,9 @@ export class KafkaConnection {
       brokers: settings.brokers,
       connectionTimeout: settings.connectionTimeoutMs ?? 3000,
       requestTimeout: 10_000,
-      // Our own retry loops decide how long to keep trying; kafkajs only smooths blips.
-      retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
+      // Our own retry loops decide how long to keep trying; kafkajs smooths blips such as
+      // "not the leader" right after a topic is created on a busy broker (~8 s in all).
+      retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 3000 },
       logLevel: logLevel.WARN,
       logCreator: () => (entry: LogEntry) => this.log(entry),
     });
