@@ -55,6 +55,9 @@ const tier = process.env.TEST_TIER;
 if (tier && !projects.some((p) => p.displayName === tier)) throw new Error(`TEST_TIER=${tier}: no such tier`);
 
 module.exports = {
+  // Kafka and Redis clients can keep a socket or timer alive for a moment after a suite's
+  // teardown; the run is over once every test has reported, so do not wait for them.
+  forceExit: true,
   reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
   projects: tier ? projects.filter((p) => p.displayName === tier) : projects,
 };
