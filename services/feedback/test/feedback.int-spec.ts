@@ -2,7 +2,7 @@ import request from 'supertest';
 import { signDevToken } from '@grievance/auth';
 import { uuidv7 } from '@grievance/contracts';
 import { eventually } from '@grievance/testing';
-import { FeedbackConsumer } from '../src/feedback/feedback.consumer';
+import { FeedbackConsumer } from '../src/matters/feedback.consumer';
 import { FeedbackHarness, GRID, MUNICIPAL_WORKS, workerToken } from './feedback-harness';
 
 jest.setTimeout(90_000);

@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { FeedbackConfig } from '../config';
-import { FeedbackRepository } from '../feedback/feedback.repository';
+import { FeedbackRepository } from '../matters/feedback.repository';
 import { AutoCloseScheduler } from './auto-close.scheduler';
 import { CloseUnrated } from './close-unrated.use-case';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createEnvelope, SYSTEM_ACTOR, uuidv7 } from '@grievance/contracts';
 import { TransactionalOutbox } from '@grievance/messaging';
-import { FeedbackRepository } from '../feedback/feedback.repository';
+import { FeedbackRepository } from '../matters/feedback.repository';
 import { AutoCloseJob } from './auto-close.scheduler';
 
 /** The resolution the job was armed for is not committed yet: the job is retried. */

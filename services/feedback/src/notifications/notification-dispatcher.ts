@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { FeedbackConfig } from '../config';
-import { FeedbackRepository } from '../feedback/feedback.repository';
+import { FeedbackRepository } from '../matters/feedback.repository';
 import { NOTIFICATION_SENDER, NotificationSender } from './notification-sender';
 
 /**

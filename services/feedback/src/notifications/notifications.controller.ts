@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
-import { FeedbackRepository } from '../feedback/feedback.repository';
+import { FeedbackRepository } from '../matters/feedback.repository';
 
 export interface NotificationView {
   id: string;

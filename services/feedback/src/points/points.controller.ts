@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
-import { FeedbackRepository } from '../feedback/feedback.repository';
+import { FeedbackRepository } from '../matters/feedback.repository';
 
 export interface PointsView {
   /** The sum of the entries, computed on every read (the ledger stores no balance). */

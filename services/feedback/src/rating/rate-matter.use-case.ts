@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createEnvelope, Rating } from '@grievance/contracts';
 import { TransactionalOutbox } from '@grievance/messaging';
 import { DomainError } from '@grievance/platform';
-import { FeedbackRepository } from '../feedback/feedback.repository';
+import { FeedbackRepository } from '../matters/feedback.repository';
 
 export interface RateMatterCommand {
   grievanceId: string;

@@ -1,7 +1,8 @@
-import type { GrievanceKind, GrievanceStatus, Holder, Level, Urgency } from '@grievance/contracts';
+import type { GrievanceKind, Urgency } from '@grievance/contracts';
+import type { TrackedState } from '../tracking/tracking-rules';
 
-/** A matter as intake keeps it: what was reported and where it stands now. */
-export interface GrievanceRecord {
+/** A matter as intake keeps it: what was reported, and where it stands now (TrackedState). */
+export interface GrievanceRecord extends TrackedState {
   id: string;
   trackingNo: string;
   reporterId: string;
@@ -12,15 +13,6 @@ export interface GrievanceRecord {
   urgency: Urgency;
   location: { lat: number; lng: number; address?: string } | null;
   attachmentIds: string[];
-  status: GrievanceStatus;
-  statusAt: Date;
-  reopenedAt: Date | null;
-  level: Level | null;
-  levelAt: Date | null;
-  holder: Holder | null;
-  holderAt: Date | null;
-  underSupervision: boolean;
-  duplicateOf: string | null;
   submittedAt: Date;
 }
 

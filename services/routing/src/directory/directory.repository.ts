@@ -8,7 +8,7 @@ import {
   OrgUnitEntity,
   OrgUnitLevel,
 } from './directory.entities';
-import type { DirectoryTables } from '../routing/routing-data';
+import type { DirectoryTables } from '../decision/routing-data';
 
 /** The only code that reads the directory tables. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { RoutingDirectory } from '../routing/route-decision';
-import { routingDataFrom } from '../routing/routing-data';
+import { RoutingDirectory } from '../decision/route-decision';
+import { routingDataFrom } from '../decision/routing-data';
 import { DirectoryRepository } from './directory.repository';
 
 const MAX_AGE_MS = 10_000;

@@ -3,7 +3,7 @@ import { causedBy, departmentIssuesTopic, EventEnvelope, GrievanceSubmittedV1 } 
 import { OutboxTransaction, PermanentEventError } from '@grievance/messaging';
 import { DepartmentTopics } from '../directory/department-topics';
 import { RoutingDirectoryCache } from '../directory/routing-directory.cache';
-import { decideRoute, NoOwnerError, RouteDecision } from '../routing/route-decision';
+import { decideRoute, NoOwnerError, RouteDecision } from '../decision/route-decision';
 import { departmentIssue, ROUTING_ACTOR } from './matter-events';
 import { MatterRepository } from './matter.repository';
 
