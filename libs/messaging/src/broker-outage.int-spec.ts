@@ -3,8 +3,8 @@
  * of the integration tier must stay up): nothing written through the outbox is lost, and
  * every event is applied exactly once, however the broker went away.
  */
-import { createEnvelope, EventEnvelope, GrievanceSubmittedV1, uuidv7 } from '@grievance/contracts';
-import { createTestDatabase, eventually, PrivateKafka, startPrivateKafka, TestDatabase, waitForMessages } from '@grievance/testing';
+import { EventEnvelope, GrievanceSubmittedV1, uuidv7 } from '@grievance/contracts';
+import { createTestDatabase, eventually, manholeReport, PrivateKafka, startPrivateKafka, TestDatabase, waitForMessages } from '@grievance/testing';
 import { DataSource } from 'typeorm';
 import { EventConsumer } from './consumer/event-consumer';
 import { KafkaConnection, TopicToCreate } from './kafka-connection';
@@ -22,26 +22,7 @@ const TOPICS: TopicToCreate[] = [
   { topic: `${TOPIC}.dlq`, partitions: 3 },
 ];
 
-function update(grievanceId: string, title: string): EventEnvelope<GrievanceSubmittedV1> {
-  return createEnvelope({
-    topic: TOPIC,
-    grievanceId,
-    actor: { id: 'worker-1', role: 'worker' },
-    correlationId: `req-${grievanceId}`,
-    payload: {
-      trackingNo: 'NC-20261123-000001',
-      kind: 'hazard',
-      category: 'manhole_cover_missing',
-      title,
-      description: 'At the crossroads by the delivery station',
-      urgency: 'urgent',
-      location: { lat: 28.68, lng: 115.86 },
-      attachmentIds: [],
-      reporter: { id: 'worker-1', occupation: 'rider' },
-      submittedAt: new Date().toISOString(),
-    },
-  });
-}
+const update = (grievanceId: string, title: string) => manholeReport(grievanceId, { title });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

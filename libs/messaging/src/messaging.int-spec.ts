@@ -1,5 +1,5 @@
-import { createEnvelope, EventEnvelope, GrievanceSubmittedV1, uuidv7 } from '@grievance/contracts';
-import { createTestDatabase, createTestKafka, eventually, TestDatabase, waitForMessages } from '@grievance/testing';
+import { EventEnvelope, GrievanceSubmittedV1, uuidv7 } from '@grievance/contracts';
+import { createTestDatabase, createTestKafka, eventually, manholeReport, TestDatabase, waitForMessages } from '@grievance/testing';
 import { DataSource } from 'typeorm';
 import { PermanentEventError } from './consumer/errors';
 import { EventConsumer } from './consumer/event-consumer';
@@ -9,28 +9,6 @@ import { OutboxRelay } from './outbox/outbox-relay';
 import { TransactionalOutbox } from './outbox/outbox-transaction';
 import { EventPublisher } from './publisher';
 import { DLQ_HEADER } from './wire';
-
-function manholeReport(grievanceId = uuidv7(), overrides: Partial<GrievanceSubmittedV1> = {}): EventEnvelope<GrievanceSubmittedV1> {
-  return createEnvelope({
-    topic: 'grievance.submitted.v1',
-    grievanceId,
-    actor: { id: 'worker-1', role: 'worker' },
-    correlationId: `req-${grievanceId}`,
-    payload: {
-      trackingNo: 'NC-20261123-000001',
-      kind: 'hazard',
-      category: 'manhole_cover_missing',
-      title: 'Manhole cover missing',
-      description: 'At the crossroads by the delivery station',
-      urgency: 'urgent',
-      location: { lat: 28.68, lng: 115.86 },
-      attachmentIds: [],
-      reporter: { id: 'worker-1', occupation: 'rider' },
-      submittedAt: new Date().toISOString(),
-      ...overrides,
-    },
-  });
-}
 
 describe('the outbox, the relay and the idempotent inbox on a real broker and database', () => {
   let database: TestDatabase;

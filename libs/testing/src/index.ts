@@ -7,3 +7,4 @@ export * from './service-app';
 export * from './service-boots';
 export * from './fixtures/fixture-service';
 export * from './private-kafka';
+export * from './fixtures/events';
