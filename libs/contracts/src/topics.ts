@@ -2,6 +2,7 @@ import { DepartmentIssueV1 } from './events/department-issue.v1';
 import { FeedbackRatedV1 } from './events/feedback-rated.v1';
 import { GrievanceClosedV1 } from './events/grievance-closed.v1';
 import { GrievanceEscalatedV1 } from './events/grievance-escalated.v1';
+import { GrievanceReturnedV1, GrievanceSupervisedV1, SlaPolicyChangedV1 } from './events/escalation-chain.v1';
 import { GrievanceReopenedV1 } from './events/grievance-reopened.v1';
 import { GrievanceResolvedV1 } from './events/grievance-resolved.v1';
 import { GrievanceRoutedV1 } from './events/grievance-routed.v1';
@@ -27,6 +28,8 @@ export interface TopicPayloads {
   'grievance.submitted.v1': GrievanceSubmittedV1;
   'grievance.routed.v1': GrievanceRoutedV1;
   'grievance.escalated.v1': GrievanceEscalatedV1;
+  'grievance.returned.v1': GrievanceReturnedV1;
+  'grievance.supervised.v1': GrievanceSupervisedV1;
   'ticket.dispatched.v1': TicketDispatchedV1;
   'ticket.accepted.v1': TicketAcceptedV1;
   'ticket.verified.v1': TicketVerifiedV1;
@@ -40,6 +43,7 @@ export interface TopicPayloads {
   'grievance.closed.v1': GrievanceClosedV1;
   'sla.warned.v1': SlaWarnedV1;
   'sla.breached.v1': SlaBreachedV1;
+  'sla.policy-changed.v1': SlaPolicyChangedV1;
   'points.awarded.v1': PointsAwardedV1;
 }
 
@@ -80,6 +84,8 @@ export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
   'grievance.submitted.v1': spec('grievance.submitted.v1', GrievanceSubmittedV1, 'A worker handed in a hazard report, an appeal or a suggestion.'),
   'grievance.routed.v1': spec('grievance.routed.v1', GrievanceRoutedV1, 'Routing decided who owns the matter first.'),
   'grievance.escalated.v1': spec('grievance.escalated.v1', GrievanceEscalatedV1, 'The matter passed up the escalation chain.'),
+  'grievance.returned.v1': spec('grievance.returned.v1', GrievanceReturnedV1, 'A rung handed the matter back down the chain (退单), with a reason.'),
+  'grievance.supervised.v1': spec('grievance.supervised.v1', GrievanceSupervisedV1, 'The matter is under supervision (督办): the top rung missed its deadline.'),
   'ticket.dispatched.v1': spec('ticket.dispatched.v1', TicketDispatchedV1, 'A grid worker was given a ticket to check a hazard on site.'),
   'ticket.accepted.v1': spec('ticket.accepted.v1', TicketAcceptedV1, 'The grid worker took the ticket.'),
   'ticket.verified.v1': spec('ticket.verified.v1', TicketVerifiedV1, 'The grid worker checked the report on site.'),
@@ -93,6 +99,7 @@ export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
   'grievance.closed.v1': spec('grievance.closed.v1', GrievanceClosedV1, 'The loop is closed, with its final SLA verdict.'),
   'sla.warned.v1': spec('sla.warned.v1', SlaWarnedV1, 'A holder has used the warning share of its deadline.'),
   'sla.breached.v1': spec('sla.breached.v1', SlaBreachedV1, 'A holder missed its deadline; the matter passes up.'),
+  'sla.policy-changed.v1': spec('sla.policy-changed.v1', SlaPolicyChangedV1, 'An admin changed an SLA policy or calendar; it applies to new deadlines.'),
   'points.awarded.v1': spec('points.awarded.v1', PointsAwardedV1, 'A worker earned points for a verified report.'),
 };
 

@@ -1,6 +1,9 @@
-import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { LEVELS, Level } from '../vocabulary';
 import { Holder, nested } from './common';
+
+export const ESCALATION_TRIGGERS = ['by_hand', 'deadline_missed', 'arbitration'] as const;
+export type EscalationTrigger = (typeof ESCALATION_TRIGGERS)[number];
 
 /** grievance.escalated.v1: a matter passed up the escalation chain, by hand or by a missed deadline. */
 export class GrievanceEscalatedV1 {
@@ -26,4 +29,9 @@ export class GrievanceEscalatedV1 {
   /** True when the SLA check escalated it because the lower rung missed its deadline. */
   @IsBoolean()
   automatic!: boolean;
+
+  /** What moved it: a rung by hand, a missed deadline, or too many returns (arbitration by the 两新工委). */
+  @IsOptional()
+  @IsIn(ESCALATION_TRIGGERS)
+  trigger?: EscalationTrigger;
 }

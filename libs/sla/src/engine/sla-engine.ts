@@ -273,9 +273,18 @@ export class SlaEngine {
     return this.repository.find(this.options.dataSource.manager, id);
   }
 
-  /** The open deadlines of a matter. */
-  async openFor(grievanceId: string): Promise<SlaDeadline[]> {
-    return this.repository.findOpen(this.options.dataSource.manager, grievanceId);
+  /** The open deadlines of a matter (read inside `tx` when given, to act on them). */
+  async openFor(grievanceId: string, tx?: OutboxTransaction): Promise<SlaDeadline[]> {
+    return this.repository.findOpen(tx?.manager ?? this.options.dataSource.manager, grievanceId);
+  }
+
+  /** The open deadlines of many matters, by grievance id (an inbox showing time left). */
+  async openForMany(grievanceIds: readonly string[]): Promise<Map<string, SlaDeadline[]>> {
+    const byMatter = new Map<string, SlaDeadline[]>();
+    for (const d of await this.repository.findOpenOfMany(this.options.dataSource.manager, grievanceIds)) {
+      byMatter.set(d.grievanceId, [...(byMatter.get(d.grievanceId) ?? []), d]);
+    }
+    return byMatter;
   }
 
   /** Every deadline a matter had, in the order they started (who had it, which deadlines held and which broke). */

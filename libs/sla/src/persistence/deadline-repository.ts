@@ -171,6 +171,16 @@ export class DeadlineRepository {
     return rows.map(fromRow);
   }
 
+  /** The open deadlines of many matters (an inbox page), oldest first. */
+  async findOpenOfMany(manager: EntityManager, grievanceIds: readonly string[]): Promise<SlaDeadline[]> {
+    if (grievanceIds.length === 0) return [];
+    const rows = (await manager.query(
+      `${SELECT} WHERE grievance_id = ANY($1::uuid[]) AND status IN ('running', 'paused', 'breached') ORDER BY started_at, id`,
+      [grievanceIds],
+    )) as DeadlineRow[];
+    return rows.map(fromRow);
+  }
+
   /** Every deadline of a matter (open and closed), in the order they started. */
   async findByGrievance(manager: EntityManager, grievanceId: string): Promise<SlaDeadline[]> {
     const rows = (await manager.query(`${SELECT} WHERE grievance_id = $1 ORDER BY started_at, id`, [grievanceId])) as DeadlineRow[];

@@ -1,3 +1,4 @@
+import type { SlaPolicyChangedV1 } from '@grievance/contracts';
 import { OutboxTransaction } from '@grievance/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarSpec, validateCalendar } from '../calendar/calendar';
@@ -30,6 +31,17 @@ export interface SettingsChange {
   changedAt: Date;
 }
 
+/** A change that another service's store made and published (sla.policy-changed.v1). */
+export interface ReplicatedChange {
+  kind: SettingsKind;
+  id: string;
+  action: 'put' | 'retire';
+  version: number;
+  after?: SlaPolicy | CalendarSpec | Record<string, unknown> | null;
+  actor: string;
+  reason?: string | null;
+}
+
 export interface SlaSettingsStoreOptions {
   /** What a new database is seeded with. Default: DEFAULT_SLA_POLICIES and DEFAULT_SLA_CALENDARS. */
   defaults?: { policies: readonly SlaPolicy[]; calendars: readonly CalendarSpec[] };
@@ -37,7 +49,7 @@ export interface SlaSettingsStoreOptions {
   cacheMs?: number;
   /**
    * Called inside the transaction of each change, so the change can be published as an
-   * event with it (the contracts have no policy-change topic yet; the history table is the record).
+   * event with it (`policyChangedPayload` builds sla.policy-changed.v1).
    */
   onChanged?: (change: SettingsChange, tx: OutboxTransaction) => Promise<void>;
 }
@@ -133,6 +145,48 @@ export class SlaSettingsStore implements SlaSettingsSource {
     const body = JSON.parse(JSON.stringify(calendar)) as CalendarSpec;
     const version = await this.put(tx, 'calendar', body, meta);
     return { ...body, version };
+  }
+
+  /**
+   * Applies a change made in another service's store (sla.policy-changed.v1), so every
+   * service with deadlines follows the one admin API. Idempotent and order-safe: a change
+   * whose version is not newer than what this store holds changes nothing. Returns whether it applied.
+   */
+  async applyReplicated(tx: OutboxTransaction, change: ReplicatedChange): Promise<boolean> {
+    const current = await this.lockItem(tx.manager, change.kind, change.id);
+    const known = current?.version ?? (await this.lastVersion(tx.manager, change.kind, change.id));
+    if (change.version <= known) return false;
+    const meta: ChangeMeta = { actor: change.actor, ...(change.reason ? { reason: change.reason } : {}) };
+    if (change.action === 'retire') {
+      if (change.kind !== 'policy') throw new SlaError('invalid', 'calendars are never retired');
+      if (current) await tx.manager.query(`DELETE FROM sla_policies WHERE id = $1`, [change.id]);
+    } else {
+      if (!change.after) throw new SlaError('invalid', `a ${change.kind} change without its new body`);
+      const body = change.kind === 'policy' ? normalisePolicy(change.after as SlaPolicy) : (change.after as CalendarSpec);
+      const errors = change.kind === 'policy' ? validatePolicy(body as SlaPolicy) : validateCalendar(body as CalendarSpec);
+      if (errors.length) throw new SlaError('invalid', `${change.kind} ${change.id}: ${errors.join('; ')}`, { errors });
+      if (current) {
+        await tx.manager.query(`UPDATE ${TABLE[change.kind]} SET version = $2, body = $3, updated_by = $4, updated_at = now() WHERE id = $1`, [
+          change.id,
+          change.version,
+          JSON.stringify(body),
+          meta.actor,
+        ]);
+      } else {
+        await tx.manager.query(`INSERT INTO ${TABLE[change.kind]} (id, version, body, updated_by) VALUES ($1, $2, $3, $4)`, [change.id, change.version, JSON.stringify(body), meta.actor]);
+      }
+    }
+    await tx.manager.query(`INSERT INTO sla_settings_history (kind, item_id, version, action, body, changed_by, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      change.kind,
+      change.id,
+      change.version,
+      change.action,
+      JSON.stringify(change.after ?? current?.body ?? null),
+      meta.actor,
+      meta.reason ?? null,
+    ]);
+    afterCommit(tx.manager, () => this.invalidate());
+    return true;
   }
 
   /** The recorded changes, newest first. */
@@ -259,4 +313,18 @@ function checkVersion(kind: SettingsKind, current: ItemRow, meta: ChangeMeta): v
 function normalisePolicy(policy: SlaPolicy): SlaPolicy {
   const { id, description, match, targets, warnShare, calendar, priority } = policy;
   return JSON.parse(JSON.stringify({ id, description, match, targets, warnShare, calendar, priority })) as SlaPolicy;
+}
+
+/** The sla.policy-changed.v1 payload of a change this store made (seeding is not published). */
+export function policyChangedPayload(change: SettingsChange): SlaPolicyChangedV1 {
+  if (change.action === 'seed') throw new SlaError('invalid', 'seeding the defaults is not a published change');
+  return {
+    kind: change.kind,
+    id: change.id,
+    action: change.action,
+    version: change.version,
+    ...(change.after ? { after: change.after as unknown as Record<string, unknown> } : {}),
+    ...(change.before ? { before: change.before as unknown as Record<string, unknown> } : {}),
+    ...(change.reason ? { reason: change.reason } : {}),
+  };
 }

@@ -112,6 +112,22 @@ describe('the tracking rules', () => {
     expect(replay([breach('two_new_committee')]).underSupervision).toBe(true);
   });
 
+  it('follow an appeal down the chain when a rung returns it, and under supervision when told so', () => {
+    const branch = { type: 'org_unit' as const, id: 'br-1', name: 'Branch 1', level: 'branch' as const };
+    const member = { type: 'member' as const, id: 'mb-1', name: 'Member 1', level: 'member' as const };
+    const top = { type: 'org_unit' as const, id: 'tnc', name: 'Two-New Committee', level: 'two_new_committee' as const };
+    const returned = event('grievance.returned.v1', 2, { fromLevel: 'branch', toLevel: 'member', fromHolder: branch, toHolder: member, reason: 'ask the rider for the order number', bounces: 1 });
+    const supervised = event('grievance.supervised.v1', 3, { holder: top, level: 'two_new_committee', cause: 'deadline_missed', reason: 'the 两新工委 missed its resolve deadline' });
+    const state = replay([returned, supervised] as unknown as Ev[], { ...initial, holder: branch, holderAt: at(1), level: 'branch', levelAt: at(1) });
+    expect(state).toMatchObject({ holder: member, level: 'member', underSupervision: true });
+    expect(effectOf(returned[0], returned[1] as never).summary).toBe('returned from branch to member (Member 1 (member)): ask the rider for the order number');
+  });
+
+  it('keep a referred appeal in progress while the department acts for the rung', () => {
+    const referred = event('grievance.assigned.v1', 2, { holder: DEPT, departmentCode: 'municipal_works', reason: 'assigned_by_rung', note: 'please check the meal prices' });
+    expect(replay([referred] as unknown as Ev[], { ...initial, status: 'routed' })).toMatchObject({ status: 'in_progress', holder: DEPT });
+  });
+
   it('record a link to the original and its new co-reporter', () => {
     const [topic, e] = event('grievance.linked.v1', 1, { duplicateOf: G, reporterId: 'w-2', linkedBy: GRID });
     const effect = effectOf(topic, e);

@@ -52,6 +52,8 @@ export const TRACKED_TOPICS = [
   'grievance.submitted.v1',
   'grievance.routed.v1',
   'grievance.escalated.v1',
+  'grievance.returned.v1',
+  'grievance.supervised.v1',
   'ticket.dispatched.v1',
   'ticket.accepted.v1',
   'ticket.verified.v1',
@@ -88,6 +90,14 @@ export function effectOf<T extends TrackedTopic>(topic: T, event: EventEnvelope<
         summary: `escalated from ${p.fromLevel} to ${p.toLevel}${p.automatic ? ' (deadline missed)' : ''}: ${p.reason}`,
       };
     }
+    case 'grievance.returned.v1': {
+      const p = (e as EventEnvelope<PayloadOf<'grievance.returned.v1'>>).payload;
+      return { holder: p.toHolder, level: p.toLevel, summary: `returned from ${p.fromLevel} to ${p.toLevel} (${holderName(p.toHolder)}): ${p.reason}` };
+    }
+    case 'grievance.supervised.v1': {
+      const p = (e as EventEnvelope<PayloadOf<'grievance.supervised.v1'>>).payload;
+      return { underSupervision: true, summary: `under supervision (督办): ${p.reason}` };
+    }
     case 'ticket.dispatched.v1': {
       const p = (e as EventEnvelope<PayloadOf<'ticket.dispatched.v1'>>).payload;
       return {
@@ -106,7 +116,7 @@ export function effectOf<T extends TrackedTopic>(topic: T, event: EventEnvelope<
     }
     case 'grievance.assigned.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.assigned.v1'>>).payload;
-      const status: GrievanceStatus = p.reason === 'verified_on_site' ? 'verified' : p.reason === 'reopened' ? 'in_progress' : 'routed';
+      const status: GrievanceStatus = p.reason === 'verified_on_site' ? 'verified' : p.reason === 'fallback' ? 'routed' : 'in_progress';
       return { status, holder: p.holder, summary: `assigned to ${holderName(p.holder)} (${p.reason.replace(/_/g, ' ')})` };
     }
     case 'grievance.accepted.v1': {
