@@ -1,8 +1,19 @@
 /** The audit service: consumes every topic: the tamper-evident per-matter trace for auditors, the three rates, breach lists and exports. */
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PlatformModule } from '@grievance/platform';
 import { AuditConfig } from './config';
+import { AnchorScheduler } from './dossier/anchor.scheduler';
+import { AnchorsController } from './dossier/anchors.controller';
+import { DossierConsumer } from './dossier/dossier.consumer';
+import { DossierRepository } from './dossier/dossier.repository';
+import { TakeAnchor } from './dossier/take-anchor.use-case';
 import { AUDIT_MIGRATIONS } from './migrations';
+import { AuditQueriesController } from './queries/audit-queries.controller';
+import { AuditQueriesRepository } from './queries/audit-queries.repository';
+import { AuditQueryInterceptor } from './queries/audit-query.interceptor';
+import { TraceController } from './trace/trace.controller';
+import { TraceMatter } from './trace/trace.use-case';
 
 @Module({})
 export class AppModule {
@@ -12,6 +23,16 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot({ config, entities: [], migrations: AUDIT_MIGRATIONS })],
+      controllers: [TraceController, AnchorsController, AuditQueriesController],
+      providers: [
+        DossierRepository,
+        AuditQueriesRepository,
+        TraceMatter,
+        TakeAnchor,
+        DossierConsumer,
+        AnchorScheduler,
+        { provide: APP_INTERCEPTOR, useClass: AuditQueryInterceptor },
+      ],
     };
   }
 }

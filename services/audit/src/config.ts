@@ -1,11 +1,21 @@
-import { ServiceConfig } from '@grievance/platform';
+import { EnvInteger, IsIntegerBetween, ServiceConfig } from '@grievance/platform';
 
 /**
  * The audit service's environment: the shared variables of ServiceConfig with this
- * service's defaults (documented in services/audit/.env.example).
+ * service's defaults and its own (documented in services/audit/.env.example).
  */
 export class AuditConfig extends ServiceConfig {
   override SERVICE_NAME = 'audit';
   override PORT = 3005;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/grievance_audit';
+
+  /** How often an anchor over every chain's head is taken (skipped when nothing was appended since the last one). */
+  @EnvInteger()
+  @IsIntegerBetween(1000, 24 * 60 * 60 * 1000)
+  ANCHOR_INTERVAL_MS = 5 * 60 * 1000;
+
+  /** The UTC offset, in minutes, that months of the rankings are cut in (480: China Standard Time). */
+  @EnvInteger()
+  @IsIntegerBetween(-720, 840)
+  REPORTING_UTC_OFFSET_MINUTES = 480;
 }

@@ -1,4 +1,5 @@
 import { MESSAGING_MIGRATIONS } from '@grievance/messaging';
+import { CreateAuditTables1764300000000 } from './1764300000000-CreateAuditTables';
 
 /** Every migration of the audit database, oldest first. */
-export const AUDIT_MIGRATIONS = [...MESSAGING_MIGRATIONS];
+export const AUDIT_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateAuditTables1764300000000];

@@ -1,0 +1,288 @@
+import { Injectable } from '@nestjs/common';
+import type { EventEnvelope } from '@grievance/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  AnchoredHeadCheck,
+  anchorHash,
+  anchorRoot,
+  ChainHead,
+  GENESIS_HASH,
+  linkHash,
+  StoredLink,
+} from './chain';
+
+/**
+ * Advisory lock (two-int key space) between appends and anchoring: appends hold it
+ * shared, an anchor exclusive, so an anchor never reads a chain with a row still in flight.
+ */
+const ANCHOR_LOCK: readonly [number, number] = [0x41554454, 1];
+
+export type AnchorReason = 'periodic' | 'on_demand';
+
+export interface AnchorRow {
+  id: string;
+  anchoredAt: string;
+  reason: AnchorReason;
+  matters: number;
+  events: number;
+  root: string;
+  prevAnchorHash: string;
+  anchorHash: string;
+}
+
+export interface AnchoredState {
+  /** The latest anchor, if any. */
+  latest: AnchorRow | null;
+  /** Every anchor, oldest first (for the anchors' own chain). */
+  anchors: AnchorRow[];
+  /** Each matter's head as the latest anchor saw it. */
+  heads: ChainHead[];
+  /** The same heads with what the dossier holds now. */
+  checks: AnchoredHeadCheck[];
+}
+
+/** A dossier row for the read side: the stored link plus when it was recorded. */
+export interface DossierRow extends StoredLink {
+  recordedAt: string;
+}
+
+interface RawDossierRow {
+  seq: string;
+  event_id: string;
+  grievance_id: string;
+  chain_index: number;
+  topic: string;
+  event_type: string;
+  occurred_at: Date;
+  envelope: StoredLink['event'];
+  prev_hash: string;
+  hash: string;
+  recorded_at: Date;
+}
+
+const DOSSIER_COLUMNS = `seq::text AS seq, event_id, grievance_id, chain_index, topic, event_type, occurred_at, envelope, prev_hash, hash, recorded_at`;
+
+const toDossierRow = (r: RawDossierRow): DossierRow => ({
+  seq: r.seq,
+  eventId: r.event_id,
+  grievanceId: r.grievance_id,
+  chainIndex: r.chain_index,
+  topic: r.topic,
+  eventType: r.event_type,
+  occurredAt: new Date(r.occurred_at).toISOString(),
+  prevHash: r.prev_hash,
+  hash: r.hash,
+  event: r.envelope,
+  recordedAt: new Date(r.recorded_at).toISOString(),
+});
+
+const toAnchorRow = (r: Record<string, unknown>): AnchorRow => ({
+  id: String(r.id),
+  anchoredAt: new Date(r.anchored_at as Date).toISOString(),
+  reason: r.reason as AnchorReason,
+  matters: Number(r.matters),
+  events: Number(r.events),
+  root: String(r.root_hash),
+  prevAnchorHash: String(r.prev_anchor_hash),
+  anchorHash: String(r.anchor_hash),
+});
+
+/** The only code that touches the dossier and anchor tables. */
+@Injectable()
+export class DossierRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends an event to its matter's chain inside the caller's (inbox) transaction. The
+   * matter's rows are serialised by an advisory lock, so two topics of one matter
+   * consumed in parallel still make one chain. An event already stored changes nothing.
+   */
+  async append(manager: EntityManager, topic: string, envelope: EventEnvelope): Promise<{ chainIndex: number; hash: string } | undefined> {
+    // The hash covers the envelope exactly as jsonb will give it back: plain JSON.
+    const event = JSON.parse(JSON.stringify(envelope)) as EventEnvelope;
+    await manager.query(`SELECT pg_advisory_xact_lock_shared($1, $2)`, [...ANCHOR_LOCK]);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [event.grievanceId]);
+    const known = (await manager.query(`SELECT 1 FROM audit_dossier WHERE event_id = $1`, [event.eventId])) as unknown[];
+    if (known.length > 0) return undefined;
+    const [last] = (await manager.query(
+      `SELECT chain_index, hash FROM audit_dossier WHERE grievance_id = $1 ORDER BY chain_index DESC LIMIT 1`,
+      [event.grievanceId],
+    )) as { chain_index: number; hash: string }[];
+    const chainIndex = last ? last.chain_index + 1 : 0;
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const hash = linkHash({ topic, chainIndex, prevHash, event });
+    await manager.query(
+      `INSERT INTO audit_dossier (event_id, grievance_id, chain_index, topic, event_type, occurred_at, actor_id, actor_role, envelope, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [event.eventId, event.grievanceId, chainIndex, topic, event.type, event.occurredAt, event.actor.id, event.actor.role, JSON.stringify(event), prevHash, hash],
+    );
+    return { chainIndex, hash };
+  }
+
+  /** One matter's rows in chain (arrival) order. */
+  async chainOf(grievanceId: string): Promise<DossierRow[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${DOSSIER_COLUMNS} FROM audit_dossier WHERE grievance_id = $1 ORDER BY chain_index`,
+      [grievanceId],
+    )) as RawDossierRow[];
+    return rows.map(toDossierRow);
+  }
+
+  /** What the latest anchor says about one matter, if any anchor saw it. */
+  async anchoredHeadOf(grievanceId: string): Promise<(ChainHead & { anchorId: string; anchoredAt: string }) | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT h.grievance_id, h.length, h.head_hash, a.id::text AS anchor_id, a.anchored_at
+         FROM audit_anchor_heads h JOIN audit_anchors a ON a.id = h.anchor_id
+        WHERE h.grievance_id = $1 ORDER BY h.anchor_id DESC LIMIT 1`,
+      [grievanceId],
+    )) as { grievance_id: string; length: number; head_hash: string; anchor_id: string; anchored_at: Date }[];
+    if (!row) return null;
+    return { grievanceId: row.grievance_id, length: row.length, headHash: row.head_hash, anchorId: row.anchor_id, anchoredAt: new Date(row.anchored_at).toISOString() };
+  }
+
+  /**
+   * Every event of the matters that have at least one event of `types` in [from, to),
+   * each matter's events in the matter's own order (occurredAt, then event id).
+   */
+  async eventsOfMattersWith(types: readonly string[], from: Date | undefined, to: Date | undefined): Promise<EventEnvelope[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT d.envelope FROM audit_dossier d
+        WHERE d.grievance_id IN (
+          SELECT DISTINCT grievance_id FROM audit_dossier
+           WHERE event_type = ANY($1) AND ($2::timestamptz IS NULL OR occurred_at >= $2) AND ($3::timestamptz IS NULL OR occurred_at < $3))
+        ORDER BY d.grievance_id, d.occurred_at, d.event_id`,
+      [types, from ?? null, to ?? null],
+    )) as { envelope: EventEnvelope }[];
+    return rows.map((r) => r.envelope);
+  }
+
+  /** Events of the given types, filtered by time and matter, in time order. */
+  async eventsOfTypes(
+    types: readonly string[],
+    filter: { from?: Date; to?: Date; grievanceId?: string },
+  ): Promise<EventEnvelope[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT envelope FROM audit_dossier
+        WHERE event_type = ANY($1) AND ($2::timestamptz IS NULL OR occurred_at >= $2) AND ($3::timestamptz IS NULL OR occurred_at < $3)
+          AND ($4::uuid IS NULL OR grievance_id = $4)
+        ORDER BY occurred_at, event_id`,
+      [types, filter.from ?? null, filter.to ?? null, filter.grievanceId ?? null],
+    )) as { envelope: EventEnvelope }[];
+    return rows.map((r) => r.envelope);
+  }
+
+  /**
+   * Takes an anchor: under the exclusive lock, every chain's current head. A chain that
+   * is shorter than, or not the one, the last anchor saw is not re-anchored (the anchor
+   * keeps what it saw, so verification names it); a matter missing altogether stays in
+   * the anchored state for the same reason. A periodic anchor with nothing new is skipped.
+   */
+  async anchor(reason: AnchorReason, now: Date): Promise<{ anchor: AnchorRow | null; refused: ChainHead[] }> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock($1, $2)`, [...ANCHOR_LOCK]);
+      const current = (await manager.query(
+        `SELECT DISTINCT ON (grievance_id) grievance_id, chain_index + 1 AS length, hash FROM audit_dossier ORDER BY grievance_id, chain_index DESC`,
+      )) as { grievance_id: string; length: number; hash: string }[];
+      const previous = await this.anchoredHeads(manager, undefined);
+      const state = new Map(previous.map((h) => [h.grievanceId, h]));
+      const changed: ChainHead[] = [];
+      const refused: ChainHead[] = [];
+      for (const row of current) {
+        const head: ChainHead = { grievanceId: row.grievance_id, length: Number(row.length), headHash: row.hash };
+        const before = state.get(head.grievanceId);
+        if (!before) changed.push(head);
+        else if (head.length > before.length) changed.push(head);
+        else if (head.length < before.length || head.headHash !== before.headHash) refused.push(head);
+      }
+      const [lastRow] = (await manager.query(`SELECT * FROM audit_anchors ORDER BY id DESC LIMIT 1`)) as Record<string, unknown>[];
+      const last = lastRow ? toAnchorRow(lastRow) : null;
+      if (reason === 'periodic' && last && changed.length === 0) return { anchor: null, refused };
+
+      for (const head of changed) state.set(head.grievanceId, head);
+      const heads = [...state.values()];
+      const [{ id }] = (await manager.query(`SELECT nextval(pg_get_serial_sequence('audit_anchors', 'id'))::text AS id`)) as [{ id: string }];
+      const content = {
+        id,
+        anchoredAt: now.toISOString(),
+        root: anchorRoot(heads),
+        matters: heads.length,
+        events: heads.reduce((sum, h) => sum + h.length, 0),
+        prevAnchorHash: last?.anchorHash ?? GENESIS_HASH,
+      };
+      const hash = anchorHash(content);
+      await manager.query(
+        `INSERT INTO audit_anchors (id, anchored_at, reason, matters, events, root_hash, prev_anchor_hash, anchor_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [id, content.anchoredAt, reason, content.matters, content.events, content.root, content.prevAnchorHash, hash],
+      );
+      if (changed.length > 0) {
+        await manager.query(
+          `INSERT INTO audit_anchor_heads (grievance_id, anchor_id, length, head_hash)
+           SELECT grievance_id, $2::bigint, length, head_hash FROM jsonb_to_recordset($1::jsonb) AS h(grievance_id uuid, length integer, head_hash text)`,
+          [JSON.stringify(changed.map((h) => ({ grievance_id: h.grievanceId, length: h.length, head_hash: h.headHash }))), id],
+        );
+      }
+      return { anchor: { ...content, reason, anchorHash: hash }, refused };
+    });
+  }
+
+  /** The anchored state and what the dossier holds now, read in one snapshot. */
+  async anchoredState(): Promise<AnchoredState> {
+    const queryRunner = this.dataSource.createQueryRunner();
+    await queryRunner.connect();
+    try {
+      await queryRunner.startTransaction('REPEATABLE READ');
+      const manager = queryRunner.manager;
+      const anchors = ((await manager.query(`SELECT * FROM audit_anchors ORDER BY id`)) as Record<string, unknown>[]).map(toAnchorRow);
+      const latest = anchors.length > 0 ? anchors[anchors.length - 1]! : null;
+      const heads = latest ? await this.anchoredHeads(manager, latest.id) : [];
+      const checks = latest ? await this.headChecks(manager, latest.id) : [];
+      await queryRunner.commitTransaction();
+      return { latest, anchors, heads, checks };
+    } catch (error) {
+      if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction();
+      throw error;
+    } finally {
+      await queryRunner.release();
+    }
+  }
+
+  async listAnchors(limit: number): Promise<AnchorRow[]> {
+    const rows = (await this.dataSource.query(`SELECT * FROM audit_anchors ORDER BY id DESC LIMIT $1`, [limit])) as Record<string, unknown>[];
+    return rows.map(toAnchorRow);
+  }
+
+  /** Each matter's latest anchored head, as of anchor `upTo` (or the latest). */
+  private async anchoredHeads(manager: EntityManager, upTo: string | undefined): Promise<ChainHead[]> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT ON (grievance_id) grievance_id, length, head_hash FROM audit_anchor_heads
+        WHERE ($1::bigint IS NULL OR anchor_id <= $1) ORDER BY grievance_id, anchor_id DESC`,
+      [upTo ?? null],
+    )) as { grievance_id: string; length: number; head_hash: string }[];
+    return rows.map((r) => ({ grievanceId: r.grievance_id, length: r.length, headHash: r.head_hash }));
+  }
+
+  private async headChecks(manager: EntityManager, upTo: string): Promise<AnchoredHeadCheck[]> {
+    const rows = (await manager.query(
+      `WITH anchored AS (
+         SELECT DISTINCT ON (grievance_id) grievance_id, length, head_hash FROM audit_anchor_heads
+          WHERE anchor_id <= $1 ORDER BY grievance_id, anchor_id DESC),
+       held AS (
+         SELECT grievance_id, count(*)::int AS found_length FROM audit_dossier
+          WHERE grievance_id IN (SELECT grievance_id FROM anchored) GROUP BY grievance_id)
+       SELECT a.grievance_id, a.length, a.head_hash, d.hash AS found_hash, COALESCE(h.found_length, 0) AS found_length
+         FROM anchored a
+         LEFT JOIN audit_dossier d ON d.grievance_id = a.grievance_id AND d.chain_index = a.length - 1
+         LEFT JOIN held h ON h.grievance_id = a.grievance_id
+        ORDER BY a.grievance_id`,
+      [upTo],
+    )) as { grievance_id: string; length: number; head_hash: string; found_hash: string | null; found_length: number }[];
+    return rows.map((r) => ({
+      grievanceId: r.grievance_id,
+      length: r.length,
+      headHash: r.head_hash,
+      foundHash: r.found_hash,
+      foundLength: r.found_length,
+    }));
+  }
+}

@@ -1,0 +1,77 @@
+import type { EventEnvelope } from '@grievance/contracts';
+import { replaySla } from './sla-replay';
+
+const G = '019a0000-0000-7000-8000-000000000001';
+const T0 = Date.parse('2026-03-02T01:00:00.000Z');
+const t = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
+let n = 0;
+const ev = (type: string, minutes: number, payload: object): EventEnvelope => ({
+  eventId: `019a0000-0000-7000-8000-${String(++n).padStart(12, '0')}`,
+  type,
+  version: 1,
+  occurredAt: t(minutes),
+  grievanceId: G,
+  actor: { id: 'system', role: 'system' },
+  correlationId: 'c',
+  causationId: null,
+  payload,
+});
+
+const BRANCH = { type: 'org_unit', id: 'br-1', name: 'Branch 1', level: 'branch' };
+const COMMITTEE = { type: 'org_unit', id: 'ic-1', name: 'Committee 1', level: 'industry_committee' };
+const fired = (deadlineId: string, target: string, holder: object, start: number, due: number, firedAt: number) => ({
+  deadlineId,
+  target,
+  holder,
+  startedAt: t(start),
+  dueAt: t(due),
+  firedAt: t(firedAt),
+  budgetMs: (due - start) * 60_000,
+});
+
+describe('replaySla', () => {
+  it('tells a breached rung from the next one that met its deadline, with the time each took', () => {
+    const events = [
+      ev('grievance.routed', 0, { holder: BRANCH, level: 'branch' }),
+      ev('sla.warned', 48, fired('d1', 'respond', BRANCH, 0, 60, 48)),
+      ev('sla.breached', 60, { ...fired('d1', 'respond', BRANCH, 0, 60, 60), level: 'branch' }),
+      ev('grievance.escalated', 60, { fromHolder: BRANCH, toHolder: COMMITTEE, fromLevel: 'branch', toLevel: 'industry_committee', reason: 'deadline missed', automatic: true }),
+      ev('sla.warned', 108, fired('d2', 'respond', COMMITTEE, 60, 120, 108)),
+      ev('grievance.accepted', 110, { holder: COMMITTEE }),
+    ];
+    const { deadlines, verdict } = replaySla(events);
+    expect(verdict).toBeUndefined();
+    expect(deadlines).toEqual([
+      expect.objectContaining({ deadlineId: 'd1', holder: BRANCH, level: 'branch', warnedAt: t(48), breachedAt: t(60), outcome: 'breached', overdueMs: 50 * 60_000 }),
+      expect.objectContaining({ deadlineId: 'd2', level: 'industry_committee', warnedAt: t(108), completedAt: t(110), outcome: 'met', tookMs: 50 * 60_000 }),
+    ]);
+    expect(deadlines[0]!.completedAt).toBeUndefined();
+  });
+
+  it('calls a deadline done after its breach late, and one nobody acted on yet open', () => {
+    const worker = { type: 'grid_worker', id: 'gw-1' };
+    const events = [
+      ev('sla.breached', 30, fired('accept', 'accept', worker, 0, 30, 30)),
+      ev('ticket.accepted', 45, { ticketId: 'x', gridWorkerId: 'gw-1' }),
+      ev('sla.warned', 50, fired('verify', 'verify', worker, 45, 60, 57)),
+    ];
+    const [accept, verify] = replaySla(events).deadlines;
+    expect(accept).toMatchObject({ outcome: 'late', breachedAt: t(30), completedAt: t(45), tookMs: 45 * 60_000, overdueMs: 15 * 60_000 });
+    expect(verify).toMatchObject({ outcome: 'open', warnedAt: t(57) });
+  });
+
+  it('ignores what another holder did, and what happened before the deadline started', () => {
+    const dept = { type: 'department', id: 'municipal_works', name: 'Municipal works' };
+    const events = [
+      ev('grievance.resolved', 5, { resolvedBy: dept, resolution: 'earlier cycle', attachmentIds: [] }),
+      ev('sla.breached', 70, fired('r', 'resolve', dept, 10, 70, 70)),
+      ev('grievance.resolved', 80, { resolvedBy: { type: 'department', id: 'urban_management', name: 'Urban' }, resolution: 'not theirs', attachmentIds: [] }),
+    ];
+    expect(replaySla(events).deadlines[0]).toMatchObject({ outcome: 'breached' });
+  });
+
+  it('carries the final verdict of the close, whatever order the events arrived in', () => {
+    const closed = ev('grievance.closed', 90, { outcome: 'resolved', slaMet: false });
+    expect(replaySla([closed, ev('grievance.routed', 0, { holder: BRANCH })]).verdict).toEqual({ slaMet: false, at: t(90), eventId: closed.eventId });
+  });
+});

@@ -1,0 +1,18 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@grievance/auth';
+import { TraceMatter, TraceView } from './trace.use-case';
+
+@ApiTags('trace')
+@ApiBearerAuth()
+@Roles('auditor')
+@Controller('v1/trace')
+export class TraceController {
+  constructor(private readonly traceMatter: TraceMatter) {}
+
+  /** Every event of the matter in order, each with its link in the hash chain; `verified` says whether the chain holds. */
+  @Get(':grievanceId')
+  trace(@Param('grievanceId', new ParseUUIDPipe()) grievanceId: string): Promise<TraceView> {
+    return this.traceMatter.execute(grievanceId);
+  }
+}

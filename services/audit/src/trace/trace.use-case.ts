@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import type { EventEnvelope } from '@grievance/contracts';
+import { DomainError } from '@grievance/platform';
+import { BrokenLink, verifyChain } from '../dossier/chain';
+import { DossierRepository, DossierRow } from '../dossier/dossier.repository';
+import { byMatterTime, HolderRef, holderOf, levelOf } from './event-facts';
+import { replaySla, SlaReplay } from './sla-replay';
+
+export interface TraceEvent {
+  eventId: string;
+  type: string;
+  version: number;
+  topic: string;
+  occurredAt: string;
+  /** When the audit service stored it (arrival order is chain order). */
+  recordedAt: string;
+  actor: { id: string; role: string };
+  /** Who holds the matter after this event, when the payload names one. */
+  holder?: HolderRef;
+  /** The rung of the escalation chain, when the payload names one. */
+  level?: string;
+  correlationId: string;
+  causationId: string | null;
+  payload: unknown;
+  /** The row's link in its matter's hash chain. */
+  link: { chainIndex: number; seq: string; hash: string; prevHash: string };
+}
+
+export interface TraceView {
+  grievanceId: string;
+  /** In the matter's own order: occurredAt, then event id. */
+  events: TraceEvent[];
+  /** The chain verifies, and it still holds everything the latest anchor saw of it. */
+  verified: boolean;
+  brokenLink?: BrokenLink;
+  chain: { length: number; head: string };
+  /** What the latest anchor that saw this matter recorded (null: not anchored yet). */
+  anchor: { anchorId: string; anchoredAt: string; length: number; headHash: string } | null;
+  sla: SlaReplay;
+}
+
+/** One matter's trace for an auditor: the events in order, the chain verified, the SLA story replayed. */
+@Injectable()
+export class TraceMatter {
+  constructor(private readonly dossier: DossierRepository) {}
+
+  async execute(grievanceId: string): Promise<TraceView> {
+    const [rows, anchored] = await Promise.all([this.dossier.chainOf(grievanceId), this.dossier.anchoredHeadOf(grievanceId)]);
+    if (rows.length === 0 && !anchored) throw DomainError.notFound('matter', grievanceId);
+
+    const verdict = verifyChain(grievanceId, rows);
+    let brokenLink = verdict.brokenLink;
+    if (!brokenLink && anchored) brokenLink = anchorBreak(rows, anchored);
+
+    const envelopes = rows.map((r) => r.event as unknown as EventEnvelope);
+    const byEventId = new Map(rows.map((r) => [r.eventId, r]));
+    const events = [...envelopes].sort(byMatterTime).map((e) => traceEvent(e, byEventId.get(e.eventId)!));
+    return {
+      grievanceId,
+      events,
+      verified: brokenLink === undefined,
+      ...(brokenLink ? { brokenLink } : {}),
+      chain: { length: verdict.length, head: verdict.head },
+      anchor: anchored ? { anchorId: anchored.anchorId, anchoredAt: anchored.anchoredAt, length: anchored.length, headHash: anchored.headHash } : null,
+      sla: replaySla(envelopes),
+    };
+  }
+}
+
+/** Whether the chain still holds the row the anchor saw last, with the hash it saw. */
+function anchorBreak(rows: readonly DossierRow[], anchored: { length: number; headHash: string; anchorId: string }): BrokenLink | undefined {
+  if (rows.length < anchored.length) {
+    return {
+      reason: 'truncated',
+      chainIndex: rows.length,
+      message: `anchor ${anchored.anchorId} saw ${anchored.length} events of this matter; the dossier holds ${rows.length}`,
+    };
+  }
+  const row = rows[anchored.length - 1]!;
+  if (row.hash !== anchored.headHash) {
+    return {
+      reason: 'rewritten',
+      chainIndex: row.chainIndex,
+      eventId: row.eventId,
+      seq: row.seq,
+      message: `row ${row.chainIndex} (event ${row.eventId}) has another hash than anchor ${anchored.anchorId} saw: the chain was rebuilt`,
+    };
+  }
+  return undefined;
+}
+
+function traceEvent(e: EventEnvelope, row: DossierRow): TraceEvent {
+  const holder = holderOf(e);
+  const level = levelOf(e);
+  return {
+    eventId: e.eventId,
+    type: e.type,
+    version: e.version,
+    topic: row.topic,
+    occurredAt: e.occurredAt,
+    recordedAt: row.recordedAt,
+    actor: { id: e.actor?.id, role: e.actor?.role },
+    ...(holder ? { holder } : {}),
+    ...(level ? { level } : {}),
+    correlationId: e.correlationId,
+    causationId: e.causationId ?? null,
+    payload: e.payload,
+    link: { chainIndex: row.chainIndex, seq: row.seq, hash: row.hash, prevHash: row.prevHash },
+  };
+}

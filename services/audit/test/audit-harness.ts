@@ -1,0 +1,112 @@
+import request from 'supertest';
+import { signDevToken } from '@grievance/auth';
+import { Actor, createEnvelope, EventEnvelope, Holder, NewEvent, PayloadOf, Role, TopicName, uuidv7 } from '@grievance/contracts';
+import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
+import { Env } from '@grievance/platform';
+import { createServiceApp, eventually, queryDatabase, testConfigEnv, TestServiceApp } from '@grievance/testing';
+import { AppModule } from '../src/app.module';
+import { AuditConfig } from '../src/config';
+import { DossierConsumer } from '../src/dossier/dossier.consumer';
+
+export const GRID_WORKER = 'gw-xiangyun-yuhua-g1-1';
+export const MUNICIPAL_WORKS: Holder = { type: 'department', id: 'municipal_works', name: 'Municipal works' };
+export const URBAN_MANAGEMENT: Holder = { type: 'department', id: 'urban_management', name: 'Urban management' };
+export const BRANCH: Holder = { type: 'org_unit', id: 'br-delivery-1', name: 'Delivery branch 1', level: 'branch' };
+export const INDUSTRY: Holder = { type: 'org_unit', id: 'ic-delivery', name: 'Delivery industry committee', level: 'industry_committee' };
+export const TOP: Holder = { type: 'org_unit', id: 'two-new-committee', name: 'Two-New Work Committee', level: 'two_new_committee' };
+
+/** The audit service booted in-process with its topics created, and a producer to feed it events. */
+export class AuditHarness {
+  private constructor(
+    readonly service: TestServiceApp<AuditConfig>,
+    readonly kafka: KafkaConnection,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  static async start(env: Env = {}): Promise<AuditHarness> {
+    const service = await createServiceApp(AppModule, testConfigEnv(env));
+    const kafka = service.app.get(KafkaConnection);
+    try {
+      await kafka.ensureTopics(catalogueTopicsToCreate());
+    } catch (error) {
+      await service.close().catch(() => undefined);
+      throw error;
+    }
+    return new AuditHarness(service, kafka, new EventPublisher(kafka));
+  }
+
+  async close(): Promise<void> {
+    await this.publisher.disconnect().catch(() => undefined);
+    await this.service.close();
+  }
+
+  get url(): string {
+    return this.service.url;
+  }
+
+  get consumerStats() {
+    return this.service.app.get(DossierConsumer).consumer.stats;
+  }
+
+  /** Publishes an event as another service would, at the matter's own time `at`; returns its envelope. */
+  async publish<T extends TopicName>(
+    topic: T,
+    grievanceId: string,
+    payload: PayloadOf<T>,
+    options: { at?: Date; actor?: Actor } = {},
+  ): Promise<EventEnvelope<PayloadOf<T>>> {
+    const envelope = createEnvelope({
+      topic,
+      grievanceId,
+      actor: options.actor ?? { id: 'system', role: 'system' },
+      correlationId: uuidv7(),
+      payload,
+      occurredAt: options.at,
+    } as NewEvent<T>);
+    await this.publisher.publish(topic, envelope);
+    return envelope;
+  }
+
+  /** Publishes the very same envelope again, as a broker redelivery would. */
+  async redeliver<T extends TopicName>(topic: T, envelope: EventEnvelope<PayloadOf<T>>): Promise<void> {
+    await this.publisher.publish(topic, envelope);
+  }
+
+  async query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return queryDatabase<R>(this.service.config.DATABASE_URL, sql, params);
+  }
+
+  /** Waits until the dossier holds `count` events of the matter. */
+  async untilStored(grievanceId: string, count: number): Promise<void> {
+    await eventually(
+      async () => (await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_dossier WHERE grievance_id = $1`, [grievanceId]))[0]!.n,
+      (n) => n >= count,
+      { timeoutMs: 30_000, what: `${count} events of ${grievanceId} in the dossier` },
+    );
+  }
+
+  /** GET as an auditor (or another role), expecting `status`. */
+  async get(path: string, options: { role?: Role; sub?: string; status?: number; accept?: string } = {}): Promise<request.Response> {
+    const token = await tokenFor(options.role ?? 'auditor', options.sub ?? 'auditor-1');
+    const req = request(this.url).get(path).set('authorization', `Bearer ${token}`);
+    if (options.accept) req.set('accept', options.accept);
+    return req.expect(options.status ?? 200);
+  }
+
+  async post(path: string, options: { role?: Role; sub?: string; status?: number } = {}): Promise<request.Response> {
+    const token = await tokenFor(options.role ?? 'auditor', options.sub ?? 'auditor-1');
+    return request(this.url).post(path).set('authorization', `Bearer ${token}`).expect(options.status ?? 201);
+  }
+}
+
+/** A development token for any role, with the scope claim the role needs. */
+export function tokenFor(role: Role, sub: string): Promise<string> {
+  const scope: Record<string, string> = {};
+  if (['member', 'branch', 'industry_committee', 'two_new_committee'].includes(role)) scope.orgUnitId = 'ou-1';
+  if (role === 'grid_worker') scope.gridId = 'grid-1';
+  if (role === 'department') scope.departmentCode = 'municipal_works';
+  return signDevToken({ sub, role, ...scope });
+}
+
+/** Minutes after a fixed start, so the matter's own times are known to the test. */
+export const at = (base: Date, minutes: number): Date => new Date(base.getTime() + minutes * 60_000);

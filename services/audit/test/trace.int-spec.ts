@@ -1,0 +1,259 @@
+import { EventEnvelope, uuidv7 } from '@grievance/contracts';
+import { eventually } from '@grievance/testing';
+import type { TraceView } from '../src/trace/trace.use-case';
+import { at, AuditHarness, GRID_WORKER, MUNICIPAL_WORKS } from './audit-harness';
+
+jest.setTimeout(120_000);
+
+const RIDER = { id: 'rider-1', role: 'worker' as const };
+const GRID_HOLDER = { type: 'org_unit' as const, id: 'xiangyun-yuhua-g1', name: 'Yuhua Community Grid 1' };
+
+describe('the audit trace (dossier, hash chain, anchors)', () => {
+  let h: AuditHarness;
+
+  beforeAll(async () => {
+    h = await AuditHarness.start();
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** A manhole report through the whole hazard loop, at known times; returns its envelopes by name. */
+  async function hazardLoop(base: Date, options: { holdBack?: 'ticket.accepted.v1' } = {}) {
+    const id = uuidv7();
+    const ticketId = uuidv7();
+    const sent: Record<string, EventEnvelope> = {};
+    sent.submitted = await h.publish(
+      'grievance.submitted.v1',
+      id,
+      {
+        trackingNo: 'NC-20260302-000001',
+        kind: 'hazard',
+        category: 'manhole_cover_missing',
+        title: 'Manhole cover missing at the crossroads',
+        description: 'Riders swerve into traffic.',
+        urgency: 'urgent',
+        location: { lat: 28.66, lng: 115.82 },
+        attachmentIds: [],
+        reporter: { id: RIDER.id, occupation: 'rider' },
+        submittedAt: base.toISOString(),
+      },
+      { at: base, actor: RIDER },
+    );
+    sent.routed = await h.publish(
+      'grievance.routed.v1',
+      id,
+      { kind: 'hazard', category: 'manhole_cover_missing', districtId: 'xiangyun', gridId: GRID_HOLDER.id, departmentCode: 'municipal_works', holder: GRID_HOLDER, fallback: false },
+      { at: at(base, 1) },
+    );
+    sent.dispatched = await h.publish('ticket.dispatched.v1', id, { ticketId, gridId: GRID_HOLDER.id, gridWorkerId: GRID_WORKER, attempt: 1 }, { at: at(base, 2) });
+    const accepted = () =>
+      h.publish('ticket.accepted.v1', id, { ticketId, gridWorkerId: GRID_WORKER }, { at: at(base, 3), actor: { id: GRID_WORKER, role: 'grid_worker' } });
+    if (!options.holdBack) sent.ticketAccepted = await accepted();
+    sent.verified = await h.publish(
+      'ticket.verified.v1',
+      id,
+      { ticketId, gridWorkerId: GRID_WORKER, verdict: 'confirmed', note: 'Cordoned off with cones.', position: { lat: 28.6602, lng: 115.82 }, attachmentIds: [] },
+      { at: at(base, 10), actor: { id: GRID_WORKER, role: 'grid_worker' } },
+    );
+    sent.assigned = await h.publish(
+      'grievance.assigned.v1',
+      id,
+      { holder: MUNICIPAL_WORKS, departmentCode: 'municipal_works', reason: 'verified_on_site' },
+      { at: at(base, 11) },
+    );
+    sent.warned = await h.publish(
+      'sla.warned.v1',
+      id,
+      {
+        deadlineId: `${id}.resolve`,
+        target: 'resolve',
+        holder: MUNICIPAL_WORKS,
+        startedAt: at(base, 11).toISOString(),
+        dueAt: at(base, 131).toISOString(),
+        firedAt: at(base, 107).toISOString(),
+        budgetMs: 120 * 60_000,
+      },
+      { at: at(base, 107) },
+    );
+    sent.accepted = await h.publish('grievance.accepted.v1', id, { holder: MUNICIPAL_WORKS }, { at: at(base, 20), actor: { id: 'officer-1', role: 'department' } });
+    sent.resolved = await h.publish(
+      'grievance.resolved.v1',
+      id,
+      { resolvedBy: MUNICIPAL_WORKS, resolution: 'New cover fitted.', attachmentIds: [] },
+      { at: at(base, 110), actor: { id: 'officer-1', role: 'department' } },
+    );
+    sent.rated = await h.publish('feedback.rated.v1', id, { reporterId: RIDER.id, rating: 'satisfied' }, { at: at(base, 120), actor: RIDER });
+    sent.closed = await h.publish('grievance.closed.v1', id, { outcome: 'resolved', rating: 'satisfied', slaMet: true }, { at: at(base, 121) });
+    await h.untilStored(id, Object.keys(sent).length);
+    if (options.holdBack) sent.ticketAccepted = await accepted();
+    return { id, sent, total: 11 };
+  }
+
+  const trace = async (id: string): Promise<TraceView> => (await h.get(`/v1/trace/${id}`)).body as TraceView;
+
+  it('shows every event of a matter in its own order, with actor, holder, payload and chain link, verified', async () => {
+    const base = new Date('2026-03-02T01:00:00.000Z');
+    const { id, sent, total } = await hazardLoop(base);
+    const view = await trace(id);
+
+    expect(view.verified).toBe(true);
+    expect(view.brokenLink).toBeUndefined();
+    expect(view.events.map((e) => e.type)).toEqual([
+      'grievance.submitted',
+      'grievance.routed',
+      'ticket.dispatched',
+      'ticket.accepted',
+      'ticket.verified',
+      'grievance.assigned',
+      'grievance.accepted',
+      'sla.warned',
+      'grievance.resolved',
+      'feedback.rated',
+      'grievance.closed',
+    ]);
+    expect(view.chain.length).toBe(total);
+    const resolved = view.events.find((e) => e.type === 'grievance.resolved')!;
+    expect(resolved).toMatchObject({
+      eventId: sent.resolved!.eventId,
+      occurredAt: at(base, 110).toISOString(),
+      actor: { id: 'officer-1', role: 'department' },
+      holder: MUNICIPAL_WORKS,
+      payload: { resolution: 'New cover fitted.' },
+    });
+    expect(view.events[0]).toMatchObject({ actor: RIDER, payload: { trackingNo: 'NC-20260302-000001' } });
+    expect(view.events.find((e) => e.type === 'ticket.accepted')!.holder).toEqual({ type: 'grid_worker', id: GRID_WORKER });
+
+    // Each row points at the one before it in chain (arrival) order.
+    const byChain = [...view.events].sort((a, b) => a.link.chainIndex - b.link.chainIndex);
+    expect(byChain.map((e) => e.link.chainIndex)).toEqual([...Array(total).keys()]);
+    expect(byChain[0]!.link.prevHash).toBe('0'.repeat(64));
+    for (let i = 1; i < total; i++) expect(byChain[i]!.link.prevHash).toBe(byChain[i - 1]!.link.hash);
+    expect(view.chain.head).toBe(byChain[total - 1]!.link.hash);
+  });
+
+  it('replays the SLA story: the warned resolve deadline was met by the resolution, and the matter closed with its verdict', async () => {
+    const base = new Date('2026-03-03T01:00:00.000Z');
+    const { id, sent } = await hazardLoop(base);
+    const { sla } = await trace(id);
+    expect(sla.deadlines).toEqual([
+      {
+        deadlineId: `${id}.resolve`,
+        target: 'resolve',
+        holder: MUNICIPAL_WORKS,
+        startedAt: at(base, 11).toISOString(),
+        dueAt: at(base, 131).toISOString(),
+        budgetMs: 120 * 60_000,
+        warnedAt: at(base, 107).toISOString(),
+        completedAt: at(base, 110).toISOString(),
+        completedBy: { eventId: sent.resolved!.eventId, type: 'grievance.resolved' },
+        outcome: 'met',
+        tookMs: 99 * 60_000,
+      },
+    ]);
+    expect(sla.verdict).toEqual({ slaMet: true, at: at(base, 121).toISOString(), eventId: sent.closed!.eventId });
+  });
+
+  it('appends a late event at the end of the chain and still shows it where it happened', async () => {
+    const base = new Date('2026-03-04T01:00:00.000Z');
+    const { id, sent, total } = await hazardLoop(base, { holdBack: 'ticket.accepted.v1' });
+    await h.untilStored(id, total);
+    const view = await trace(id);
+    expect(view.verified).toBe(true);
+    const late = view.events.find((e) => e.eventId === sent.ticketAccepted!.eventId)!;
+    expect(view.events.indexOf(late)).toBe(3);
+    expect(late.link.chainIndex).toBe(total - 1);
+  });
+
+  it('stores a redelivered event once', async () => {
+    const base = new Date('2026-03-05T01:00:00.000Z');
+    const { id, sent, total } = await hazardLoop(base);
+    const before = h.consumerStats.duplicates;
+    await h.redeliver('grievance.resolved.v1', sent.resolved as EventEnvelope<never>);
+    await eventually(() => h.consumerStats.duplicates, (n) => n > before, { what: 'the redelivery to be seen' });
+
+    const rows = await h.query(`SELECT 1 FROM audit_dossier WHERE event_id = $1`, [sent.resolved!.eventId]);
+    expect(rows).toHaveLength(1);
+    const view = await trace(id);
+    expect(view.events.filter((e) => e.type === 'grievance.resolved')).toHaveLength(1);
+    expect(view.chain.length).toBe(total);
+    expect(view.verified).toBe(true);
+  });
+
+  it('refuses to change a stored row, even for the service itself', async () => {
+    const base = new Date('2026-03-06T01:00:00.000Z');
+    const { id } = await hazardLoop(base);
+    await expect(h.query(`UPDATE audit_dossier SET hash = 'x' WHERE grievance_id = $1`, [id])).rejects.toThrow('audit_dossier is append-only');
+    await expect(h.query(`DELETE FROM audit_dossier WHERE grievance_id = $1`, [id])).rejects.toThrow('audit_dossier is append-only');
+    expect((await trace(id)).verified).toBe(true);
+  });
+
+  it('says verified: false, pointing at the row, when a stored row is edited behind its back', async () => {
+    const base = new Date('2026-03-07T01:00:00.000Z');
+    const { id, sent } = await hazardLoop(base);
+    const eventId = sent.resolved!.eventId;
+    // A superuser can switch the trigger off; the hash chain still tells.
+    await h.query(`
+      BEGIN;
+      ALTER TABLE audit_dossier DISABLE TRIGGER audit_dossier_no_change;
+      UPDATE audit_dossier SET envelope = jsonb_set(envelope, '{payload,resolution}', '"Nothing needed doing."') WHERE event_id = '${eventId}';
+      ALTER TABLE audit_dossier ENABLE TRIGGER audit_dossier_no_change;
+      COMMIT;`);
+    const view = await trace(id);
+    const edited = view.events.find((e) => e.eventId === eventId)!;
+    expect(edited.payload).toMatchObject({ resolution: 'Nothing needed doing.' });
+    expect(view.verified).toBe(false);
+    expect(view.brokenLink).toMatchObject({ reason: 'content_changed', eventId, chainIndex: edited.link.chainIndex, seq: edited.link.seq });
+  });
+
+  it('detects a whole matter deleted after it was anchored, in the anchor check and in its trace', async () => {
+    const base = new Date('2026-03-08T01:00:00.000Z');
+    const kept = await hazardLoop(base);
+    const { id, total } = await hazardLoop(at(base, 5));
+    const anchor = (await h.post('/v1/anchors')).body as { id: string; matters: number; root: string };
+    expect(anchor.root).toMatch(/^[0-9a-f]{64}$/);
+    const before = (await h.get('/v1/anchors/verify')).body;
+    expect(before).toMatchObject({ verified: true, rootMatches: true, problems: [], anchor: { id: anchor.id } });
+    expect((await trace(id)).anchor).toMatchObject({ anchorId: anchor.id, length: total });
+
+    await h.query(`
+      BEGIN;
+      ALTER TABLE audit_dossier DISABLE TRIGGER audit_dossier_no_change;
+      DELETE FROM audit_dossier WHERE grievance_id = '${id}';
+      ALTER TABLE audit_dossier ENABLE TRIGGER audit_dossier_no_change;
+      COMMIT;`);
+
+    const after = (await h.get('/v1/anchors/verify')).body;
+    expect(after.verified).toBe(false);
+    expect(after.problems).toEqual([expect.objectContaining({ grievanceId: id, problem: 'matter_missing', anchoredLength: total, foundLength: 0 })]);
+    const gone = await trace(id);
+    expect(gone).toMatchObject({ verified: false, events: [], brokenLink: { reason: 'truncated', chainIndex: 0 } });
+    expect((await trace(kept.id)).verified).toBe(true);
+
+    // A later anchor does not forget the deleted matter.
+    await h.post('/v1/anchors');
+    expect((await h.get('/v1/anchors/verify')).body.problems).toEqual([expect.objectContaining({ grievanceId: id, problem: 'matter_missing' })]);
+  });
+
+  it('is for auditors only, needs a token, and names a bad id; an unknown matter is a 404', async () => {
+    const id = uuidv7();
+    for (const role of ['worker', 'department', 'admin', 'two_new_committee'] as const) await h.get(`/v1/trace/${id}`, { role, status: 403 });
+    const request = (await import('supertest')).default;
+    await request(h.url).get(`/v1/trace/${id}`).expect(401);
+    await h.get('/v1/trace/not-a-uuid', { status: 400 });
+    await h.get(`/v1/trace/${id}`, { status: 404 });
+  });
+
+  it('logs every auditor query: who, which endpoint, which parameters, when', async () => {
+    const id = uuidv7();
+    await h.get(`/v1/trace/${id}`, { sub: 'auditor-7', status: 404 });
+    const { items } = (await h.get('/v1/audit-queries?auditorId=auditor-7')).body as { items: { endpoint: string; params: unknown; role: string; queriedAt: string }[] };
+    expect(items).toEqual([
+      expect.objectContaining({ auditorId: 'auditor-7', role: 'auditor', endpoint: 'GET /v1/trace/:grievanceId', params: { grievanceId: id } }),
+    ]);
+    expect(Date.parse(items[0]!.queriedAt)).not.toBeNaN();
+    await h.get(`/v1/trace/${id}`, { role: 'worker', sub: 'worker-7', status: 403 });
+    expect((await h.get('/v1/audit-queries?auditorId=worker-7')).body.items).toEqual([]);
+  });
+});
