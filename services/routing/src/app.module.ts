@@ -7,6 +7,8 @@ import { ROUTING_ENTITIES } from './entities';
 import { MattersModule } from './matters/matters.module';
 import { ROUTING_MIGRATIONS } from './migrations';
 import { WorkersModule } from './workers/workers';
+import { RoutingSlaModule } from './deadlines/routing-sla.module';
+import { SlaSettingsModule } from './sla-settings/sla-settings.module';
 
 @Module({})
 export class AppModule {
@@ -18,8 +20,10 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config, entities: ROUTING_ENTITIES, migrations: ROUTING_MIGRATIONS }),
         DirectoryModule,
+        RoutingSlaModule,
         MattersModule,
         WorkersModule,
+        SlaSettingsModule,
       ],
     };
   }

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { findRepoRoot } from '@grievance/auth';
 import { demoCitySeedFile } from '@grievance/directory-seed';
-import { ServiceConfig } from '@grievance/platform';
+import { EnvInteger, EnvNumber, IsIntegerBetween, ServiceConfig } from '@grievance/platform';
 
 /**
  * The routing service's environment: the shared variables of ServiceConfig with this
@@ -21,6 +21,18 @@ export class RoutingConfig extends ServiceConfig {
   @IsString()
   @MaxLength(1000)
   DIRECTORY_SEED_FILE?: string;
+
+  /** Multiplies every SLA deadline (1 = real time; 0.001 runs a 24-hour chain in 86 s, for demos and tests). */
+  @EnvNumber()
+  @IsNumber({}, { message: 'SLA_TIME_SCALE must be a number' })
+  @Min(0.0000001)
+  @Max(1000)
+  SLA_TIME_SCALE = 1;
+
+  /** A matter returned down the chain (退单) more often than this goes to the 两新工委 for arbitration. */
+  @EnvInteger()
+  @IsIntegerBetween(0, 100)
+  CHAIN_MAX_RETURNS = 2;
 
   /** The seed file to load at start, if any. */
   seedFile(): string | undefined {

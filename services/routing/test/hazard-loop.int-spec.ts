@@ -187,21 +187,35 @@ describe('routing: the hazard loop through the real broker', () => {
       expect((inbox.body as { items: { grievanceId: string }[] }).items.map((m) => m.grievanceId)).toContain(id);
     });
 
-    it('leaves appeals and linked duplicates alone', async () => {
-      const appeal = uuidv7();
+    it('leaves linked duplicates alone (they follow their original)', async () => {
       const duplicate = uuidv7();
-      await publish('grievance.submitted.v1', appeal, submitted({ kind: 'appeal', category: 'pay_dispute', location: undefined }));
       await publish('grievance.submitted.v1', duplicate, submitted({ duplicateOf: uuidv7() }));
-      const marker = await routedHazard(); // processed after both on its partition or another: wait for the consumer to pass them
+      const marker = await routedHazard(); // processed after it on its partition or another: wait for the consumer to pass it
       expect(marker).toBeDefined();
       await eventually(
-        () => dataSource.query(`SELECT count(*)::int AS n FROM messaging_inbox WHERE grievance_id = ANY($1)`, [[appeal, duplicate]]),
-        (rows: { n: number }[]) => rows[0]!.n === 2,
-        { what: 'both events consumed' },
+        () => dataSource.query(`SELECT count(*)::int AS n FROM messaging_inbox WHERE grievance_id = ANY($1)`, [[duplicate]]),
+        (rows: { n: number }[]) => rows[0]!.n === 1,
+        { what: 'the duplicate consumed' },
       );
-      expect(await matterRow(appeal)).toBeUndefined();
       expect(await matterRow(duplicate)).toBeUndefined();
-      expect(await outboxCount(appeal)).toBe(0);
+      expect(await outboxCount(duplicate)).toBe(0);
+    });
+
+    it('starts a department’s deadlines when a matter reaches it, and completes them as it answers and resolves', async () => {
+      const id = await routedHazard();
+      await verify(id, 'confirmed', { note: 'cover is gone' });
+      await eventsOf('grievance.assigned.v1', id);
+      const deadlines = () => dataSource.query(`SELECT target, status, holder->>'id' AS holder FROM sla_deadlines WHERE grievance_id = $1 ORDER BY target`, [id]);
+      expect(await deadlines()).toEqual([
+        { target: 'resolve', status: 'running', holder: 'municipal_works' },
+        { target: 'respond', status: 'running', holder: 'municipal_works' },
+      ]);
+      await request(service.url).post(`/v1/matters/${id}/accept`).set('authorization', `Bearer ${works}`).expect(200);
+      await request(service.url).post(`/v1/matters/${id}/resolve`).set('authorization', `Bearer ${works}`).send({ resolution: 'new cover' }).expect(200);
+      expect(await deadlines()).toEqual([
+        { target: 'resolve', status: 'met', holder: 'municipal_works' },
+        { target: 'respond', status: 'met', holder: 'municipal_works' },
+      ]);
     });
   });
 

@@ -69,6 +69,10 @@ export function IsUrlWithScheme(protocols: string[], options?: ValidationOptions
 /** Parses an integer variable (pair with a validator such as IsIntegerBetween). */
 export const EnvInteger = (): PropertyDecorator => Transform(toInteger);
 
+/** Parses a decimal variable such as SLA_TIME_SCALE=0.001 (pair with IsNumber, Min, Max). */
+export const EnvNumber = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\s*\d+(\.\d+)?([eE]-?\d+)?\s*$/.test(value) ? Number(value.trim()) : value));
+
 /** Parses a comma-separated variable into a list of trimmed, non-empty items. */
 export const EnvList = (): PropertyDecorator => Transform(toList);
 

@@ -48,3 +48,12 @@ export async function closeRedisClient(client: Redis): Promise<void> {
     client.disconnect();
   }
 }
+
+/**
+ * The BullMQ key prefix of a service's queues: `bull`, or `bull-<topic prefix>` when the
+ * service runs under a topic prefix (tests), so suites sharing one Redis never take each
+ * other's jobs.
+ */
+export function bullPrefixFor(topicPrefix: string | undefined): string {
+  return topicPrefix ? `bull-${topicPrefix.replace(/[^A-Za-z0-9_-]/g, '_')}` : 'bull';
+}

@@ -6,6 +6,7 @@ import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@gri
 import { EntityManager } from 'typeorm';
 import { MatterEntity, MatterStatus } from './matter.entity';
 import { MatterRepository } from './matter.repository';
+import { DeadlineView, MatterDeadlines } from '../deadlines/matter-deadlines';
 
 export interface MatterView {
   grievanceId: string;
@@ -24,8 +25,15 @@ export interface MatterView {
   status: MatterStatus;
   fallback: boolean;
   resolution: string | null;
+  /** Appeals: the rung that owns the matter, the unit of each rung on its way up, returns so far, 督办. */
+  level: MatterEntity['level'];
+  owner: Holder | null;
+  bounces: number;
+  underSupervision: boolean;
   submittedAt: string;
   updatedAt: string;
+  /** The open SLA deadlines of the holder, with the time left (inbox views). */
+  deadlines?: DeadlineView[];
 }
 
 export function matterView(m: MatterEntity): MatterView {
@@ -46,13 +54,23 @@ export function matterView(m: MatterEntity): MatterView {
     status: m.status,
     fallback: m.fallback,
     resolution: m.resolution,
+    level: m.level,
+    owner: m.owner,
+    bounces: m.bounces,
+    underSupervision: m.underSupervision,
     submittedAt: m.submittedAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };
 }
 
+/** Inbox rows with the time left on each open deadline. */
+export async function withDeadlines(rows: MatterEntity[], deadlines: MatterDeadlines): Promise<MatterView[]> {
+  const views = await deadlines.viewsOf(rows.map((m) => m.grievanceId));
+  return rows.map((m) => ({ ...matterView(m), deadlines: views.get(m.grievanceId) ?? [] }));
+}
+
+export const INBOX_LIMIT = 500;
 const INBOX_STATUSES: MatterStatus[] = ['assigned', 'in_progress'];
-const INBOX_LIMIT = 500;
 
 function departmentOf(principal: Principal): string {
   if (principal.role !== 'department' || !principal.departmentCode) throw DomainError.forbidden('only a department has this inbox');
@@ -65,11 +83,12 @@ export class DepartmentActions {
   constructor(
     private readonly matters: MatterRepository,
     private readonly outbox: TransactionalOutbox,
+    private readonly deadlines: MatterDeadlines,
   ) {}
 
   async inbox(principal: Principal): Promise<MatterView[]> {
     const rows = await this.matters.departmentInbox(departmentOf(principal), INBOX_STATUSES, INBOX_LIMIT);
-    return rows.map(matterView);
+    return withDeadlines(rows, this.deadlines);
   }
 
   /** assigned → in_progress, grievance.accepted.v1. */
@@ -79,6 +98,7 @@ export class DepartmentActions {
       if (matter.status !== 'assigned') throw DomainError.conflict(`the matter is ${matter.status}; only an assigned matter can be accepted`);
       matter.status = 'in_progress';
       await this.matters.save(tx.manager, matter);
+      await this.deadlines.responded(tx, grievanceId);
       await tx.publish(
         'grievance.accepted.v1',
         createEnvelope({
@@ -104,6 +124,8 @@ export class DepartmentActions {
       matter.status = 'resolved';
       matter.resolution = resolution;
       await this.matters.save(tx.manager, matter);
+      // For an appeal a rung asked it to act on, this is the rung's resolution too.
+      await this.deadlines.resolved(tx, grievanceId);
       await tx.publish(
         'grievance.resolved.v1',
         createEnvelope({
@@ -123,7 +145,8 @@ export class DepartmentActions {
   private async theirs(manager: EntityManager, principal: Principal, grievanceId: string): Promise<MatterEntity> {
     const code = departmentOf(principal);
     const matter = await this.matters.findForUpdate(manager, grievanceId);
-    if (!matter || matter.departmentCode !== code) throw DomainError.notFound('matter', grievanceId);
+    // An appeal is the department's only while a rung has asked it to act.
+    if (!matter || matter.departmentCode !== code || (matter.level && matter.holder.id !== code)) throw DomainError.notFound('matter', grievanceId);
     return matter;
   }
 }

@@ -6,6 +6,7 @@ import type { DirectoryRepository } from '../directory/directory.repository';
 import { ApplyVerification, AssignToDepartment, ReopenMatter } from './hazard-loop.use-cases';
 import { MatterEntity, MatterStatus } from './matter.entity';
 import type { MatterRepository } from './matter.repository';
+import type { MatterDeadlines } from '../deadlines/matter-deadlines';
 
 const GRIEVANCE = uuidv7();
 
@@ -49,8 +50,9 @@ function setup(current: MatterEntity | null) {
       published.push({ topic, envelope });
     }),
   } as unknown as OutboxTransaction;
-  const assign = new AssignToDepartment(directory, topics, matters);
-  return { saved, published, tx, topics, verify: new ApplyVerification(matters, assign), reopen: new ReopenMatter(matters, assign) };
+  const deadlines = { arrive: jest.fn().mockResolvedValue(undefined) } as unknown as MatterDeadlines;
+  const assign = new AssignToDepartment(directory, topics, matters, deadlines);
+  return { saved, published, tx, topics, deadlines, verify: new ApplyVerification(matters, assign), reopen: new ReopenMatter(matters, assign) };
 }
 
 const verified = (payload: Partial<TicketVerifiedV1>) =>
@@ -72,7 +74,7 @@ const verified = (payload: Partial<TicketVerifiedV1>) =>
 
 describe('ApplyVerification', () => {
   it('hands a confirmed matter to its department: assigned, then the issue on its topic', async () => {
-    const { verify, tx, published, saved, topics } = setup(matter('routed'));
+    const { verify, tx, published, saved, topics, deadlines } = setup(matter('routed'));
     await expect(verify.execute(verified({ verdict: 'confirmed' }), tx)).resolves.toBe('applied');
     expect(topics.ensure).toHaveBeenCalledWith(['municipal_works']);
     expect(published.map((p) => p.topic)).toEqual(['grievance.assigned.v1', 'department.municipal_works.issues.v1']);
@@ -82,6 +84,7 @@ describe('ApplyVerification', () => {
       reason: 'verified_on_site',
     });
     expect(saved[0]).toMatchObject({ status: 'assigned', holder: { type: 'department' } });
+    expect(deadlines.arrive).toHaveBeenCalledWith(tx, expect.objectContaining({ grievanceId: GRIEVANCE }), expect.objectContaining({ id: 'municipal_works' }), 'department', expect.anything());
   });
 
   it('rejects an invalid one with a reason even when the note is blank', async () => {

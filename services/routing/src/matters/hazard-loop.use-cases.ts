@@ -11,6 +11,7 @@ import {
 import { OutboxTransaction, PermanentEventError } from '@grievance/messaging';
 import { DepartmentTopics } from '../directory/department-topics';
 import { DirectoryRepository } from '../directory/directory.repository';
+import { MatterDeadlines } from '../deadlines/matter-deadlines';
 import { departmentHolder, departmentIssue, ROUTING_ACTOR } from './matter-events';
 import { MatterEntity } from './matter.entity';
 import { MatterRepository } from './matter.repository';
@@ -24,6 +25,7 @@ export class AssignToDepartment {
     private readonly directory: DirectoryRepository,
     private readonly topics: DepartmentTopics,
     private readonly matters: MatterRepository,
+    private readonly deadlines: MatterDeadlines,
   ) {}
 
   async execute(
@@ -41,6 +43,8 @@ export class AssignToDepartment {
     matter.holder = holder;
     matter.status = 'assigned';
     await this.matters.save(tx.manager, matter);
+    // The department's clock starts now: it owes an answer (accept) and a resolution.
+    await this.deadlines.arrive(tx, matter, holder, 'department', { correlationId: cause.correlationId, causationId: cause.eventId });
     await tx.publish(
       'grievance.assigned.v1',
       causedBy(cause, {
@@ -120,7 +124,8 @@ export class ReopenMatter {
 
   async execute(event: EventEnvelope<GrievanceReopenedV1>, tx: OutboxTransaction): Promise<Outcome> {
     const matter = await this.matters.findForUpdate(tx.manager, event.grievanceId);
-    if (!matter) return 'skipped'; // not a matter routing handled (an appeal of the chain)
+    // An appeal reopens on the chain (ReopenAppeal, from the rating), not at a department.
+    if (!matter || matter.level) return 'skipped';
     if (matter.status !== 'resolved' && matter.status !== 'closed') return 'skipped';
     const to = event.payload.reopenedTo;
     const departmentCode = to.type === 'department' ? to.id : matter.departmentCode;
@@ -134,13 +139,17 @@ export class ReopenMatter {
 /** grievance.closed.v1 → the matter leaves every inbox. */
 @Injectable()
 export class CloseMatter {
-  constructor(private readonly matters: MatterRepository) {}
+  constructor(
+    private readonly matters: MatterRepository,
+    private readonly deadlines: MatterDeadlines,
+  ) {}
 
   async execute(event: EventEnvelope<GrievanceClosedV1>, tx: OutboxTransaction): Promise<Outcome> {
     const matter = await this.matters.findForUpdate(tx.manager, event.grievanceId);
     if (!matter || matter.status === 'closed') return 'skipped';
     matter.status = 'closed';
     await this.matters.save(tx.manager, matter);
+    await this.deadlines.cancelAll(tx, matter.grievanceId);
     return 'applied';
   }
 }

@@ -1,15 +1,18 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { GeoPoint, GrievanceKind, Holder, Urgency } from '@grievance/contracts';
+import type { GeoPoint, GrievanceKind, Holder, Level, Urgency } from '@grievance/contracts';
 
 /**
  * Where a matter stands in routing's view:
- * - routed: a grid holds it, waiting for the on-site check;
- * - assigned: a department holds it (its inbox), not yet accepted;
- * - in_progress: the department accepted it;
+ * - routed: a grid holds it, waiting for the on-site check; an appeal: a rung holds it, not yet acknowledged;
+ * - assigned: a department holds it (its inbox), not yet accepted (for an appeal: a rung asked it to act);
+ * - in_progress: the department accepted it, or the rung acknowledged the appeal;
  * - resolved, rejected (invalid on site), linked (a duplicate), closed.
  */
 export const MATTER_STATUSES = ['routed', 'assigned', 'in_progress', 'resolved', 'rejected', 'linked', 'closed'] as const;
 export type MatterStatus = (typeof MATTER_STATUSES)[number];
+
+/** The unit id of each rung an appeal has or would pass through. */
+export type ChainPath = Partial<Record<Level, string>>;
 
 /** Routing's view of each matter it routed: what its inbox and actions work on. */
 @Entity({ name: 'routing_matters' })
@@ -64,6 +67,26 @@ export class MatterEntity {
 
   @Column({ type: 'text', nullable: true })
   resolution!: string | null;
+
+  /** Appeals: the rung of the escalation chain that owns the matter now. */
+  @Column({ type: 'text', nullable: true })
+  level!: Level | null;
+
+  /** Appeals: the rung that owns it (stays the owner while a department it asked acts). */
+  @Column({ type: 'jsonb', nullable: true })
+  owner!: Holder | null;
+
+  /** Appeals: the unit of each rung on this matter's way up (member, branch, committee, 两新工委). */
+  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  chain!: ChainPath;
+
+  /** How many times a rung returned it down (退单). */
+  @Column({ type: 'integer', default: 0 })
+  bounces!: number;
+
+  /** 督办: the top rung missed its deadline (or the reporter rejected what it did). */
+  @Column({ name: 'under_supervision', type: 'boolean', default: false })
+  underSupervision!: boolean;
 
   @Column({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt!: Date;

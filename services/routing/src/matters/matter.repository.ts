@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { MatterEntity, MatterStatus } from './matter.entity';
 
+/** A matter as first stored; the chain's fields default to "not on the chain". */
+export type NewMatter = Omit<MatterEntity, 'createdAt' | 'updatedAt' | 'version' | 'level' | 'owner' | 'chain' | 'bounces' | 'underSupervision'> &
+  Partial<Pick<MatterEntity, 'level' | 'owner' | 'chain' | 'bounces' | 'underSupervision'>>;
+
 /** The only code that touches the routing_matters table. */
 @Injectable()
 export class MatterRepository {
@@ -12,12 +16,28 @@ export class MatterRepository {
     return manager.getRepository(MatterEntity).findOne({ where: { grievanceId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async insert(manager: EntityManager, matter: Omit<MatterEntity, 'createdAt' | 'updatedAt' | 'version'>): Promise<void> {
-    await manager.getRepository(MatterEntity).insert(matter);
+  /** Inserts a new matter and returns it as stored. */
+  async insert(manager: EntityManager, matter: NewMatter): Promise<MatterEntity> {
+    const row = { level: null, owner: null, chain: {}, bounces: 0, underSupervision: false, ...matter };
+    await manager.getRepository(MatterEntity).insert(row);
+    return Object.assign(new MatterEntity(), row);
   }
 
   async save(manager: EntityManager, matter: MatterEntity): Promise<void> {
     await manager.getRepository(MatterEntity).save(matter);
+  }
+
+  /** A rung's inbox: the open appeals its unit owns now, oldest first. */
+  rungInbox(unitId: string, limit: number): Promise<MatterEntity[]> {
+    return this.dataSource
+      .getRepository(MatterEntity)
+      .createQueryBuilder('m')
+      .where(`m.owner->>'id' = :unitId`, { unitId })
+      .andWhere({ status: In(['routed', 'assigned', 'in_progress'] satisfies MatterStatus[]) })
+      .orderBy('m.updatedAt', 'ASC')
+      .addOrderBy('m.grievanceId', 'ASC')
+      .limit(limit)
+      .getMany();
   }
 
   /** A department's inbox: the matters it holds now, oldest first. */

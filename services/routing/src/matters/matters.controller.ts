@@ -2,7 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
-import { DepartmentActions, MatterView } from './department-actions.use-cases';
+import { DEPARTMENT_CODE } from '../directory/directory-admin.dto';
+import { CHAIN_ROLES } from '../escalation/chain-rules';
+import { RungActions } from '../escalation/rung-actions.use-cases';
+import { MatterDeadlines } from '../deadlines/matter-deadlines';
+import { DepartmentActions, INBOX_LIMIT, MatterView, matterView, withDeadlines } from './department-actions.use-cases';
 
 class ResolveMatterDto {
   @IsString()
@@ -17,17 +21,48 @@ class ResolveMatterDto {
   attachmentIds?: string[];
 }
 
+/** Escalating or returning (退单) needs a reason the next rung and the auditors can read. */
+class ReasonDto {
+  @IsString()
+  @Matches(/\S/, { message: 'reason must not be empty' })
+  @MaxLength(2000)
+  reason!: string;
+}
+
+class AssignDepartmentDto {
+  @IsString()
+  @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a department code (lower-case letters, digits, underscores)' })
+  departmentCode!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+const isRung = (principal: Principal) => (CHAIN_ROLES as readonly string[]).includes(principal.role);
+
+/**
+ * The matters routing holds, as their holders work them: a department (accept 接单,
+ * resolve 办结) and the rungs of the escalation chain (acknowledge, resolve, escalate,
+ * return 退单, ask a department to act). Each caller sees and acts on only what it holds.
+ */
 @ApiTags('matters')
 @ApiBearerAuth()
 @Controller('v1')
 export class MattersController {
-  constructor(private readonly actions: DepartmentActions) {}
+  constructor(
+    private readonly department: DepartmentActions,
+    private readonly rung: RungActions,
+    private readonly deadlines: MatterDeadlines,
+  ) {}
 
-  /** The matters the caller's department holds now (assigned or accepted), oldest first. */
+  /** What the caller's department or rung holds now, oldest first, with the time left on each deadline. */
   @Get('inbox')
-  @Roles('department')
+  @Roles('department', ...CHAIN_ROLES)
   async inbox(@CurrentPrincipal() principal: Principal): Promise<{ items: MatterView[] }> {
-    return { items: await this.actions.inbox(principal) };
+    if (isRung(principal)) return { items: await withDeadlines(await this.rung.inbox(principal, INBOX_LIMIT), this.deadlines) };
+    return { items: await this.department.inbox(principal) };
   }
 
   /** 接单: the department takes the matter it was assigned. */
@@ -35,18 +70,47 @@ export class MattersController {
   @HttpCode(200)
   @Roles('department')
   accept(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<MatterView> {
-    return this.actions.accept(principal, id);
+    return this.department.accept(principal, id);
   }
 
-  /** 办结: the department says the matter is dealt with. */
+  /** 办结: the holder says the matter is dealt with. */
   @Post('matters/:id/resolve')
   @HttpCode(200)
-  @Roles('department')
-  resolve(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: ResolveMatterDto,
-  ): Promise<MatterView> {
-    return this.actions.resolve(principal, id, body.resolution.trim(), body.attachmentIds ?? []);
+  @Roles('department', ...CHAIN_ROLES)
+  async resolve(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ResolveMatterDto): Promise<MatterView> {
+    if (isRung(principal)) return matterView(await this.rung.resolve(principal, id, body.resolution.trim(), body.attachmentIds ?? []));
+    return this.department.resolve(principal, id, body.resolution.trim(), body.attachmentIds ?? []);
+  }
+
+  /** The rung has seen the appeal and answers the worker. */
+  @Post('matters/:id/acknowledge')
+  @HttpCode(200)
+  @Roles(...CHAIN_ROLES)
+  async acknowledge(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<MatterView> {
+    return matterView(await this.rung.acknowledge(principal, id));
+  }
+
+  /** Passes the appeal up to the next rung, with a reason. */
+  @Post('matters/:id/escalate')
+  @HttpCode(200)
+  @Roles(...CHAIN_ROLES)
+  async escalate(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto): Promise<MatterView> {
+    return matterView(await this.rung.escalate(principal, id, body.reason.trim()));
+  }
+
+  /** 退单: hands the appeal back to the rung below, with a reason. */
+  @Post('matters/:id/return')
+  @HttpCode(200)
+  @Roles(...CHAIN_ROLES)
+  async returnDown(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto): Promise<MatterView> {
+    return matterView(await this.rung.returnDown(principal, id, body.reason.trim()));
+  }
+
+  /** Asks a department to act; the rung stays the owner until the department answers. */
+  @Post('matters/:id/assign-department')
+  @HttpCode(200)
+  @Roles(...CHAIN_ROLES)
+  async assignDepartment(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AssignDepartmentDto): Promise<MatterView> {
+    return matterView(await this.rung.assignDepartment(principal, id, body.departmentCode, body.note?.trim() ?? ''));
   }
 }

@@ -6,8 +6,14 @@ import { MatterRepository } from './matter.repository';
 import { MattersController } from './matters.controller';
 import { RouteGrievance } from './route-grievance.use-case';
 import { RoutingConsumer } from './routing.consumer';
+import { MatterDeadlines } from '../deadlines/matter-deadlines';
+import { ChainDirectory } from '../escalation/chain-directory';
+import { ChainMoves } from '../escalation/chain-moves';
+import { ReopenAppeal } from '../escalation/reopen-appeal.use-case';
+import { RungActions } from '../escalation/rung-actions.use-cases';
+import { StartAppeal } from '../escalation/start-appeal.use-case';
 
-/** The matters routing routes: the hazard loop's decisions, the department inbox and actions. */
+/** The matters routing holds: the hazard loop's decisions, the escalation chain, the inboxes and actions of departments and rungs, their deadlines. */
 @Module({
   imports: [DirectoryModule],
   controllers: [MattersController],
@@ -19,6 +25,12 @@ import { RoutingConsumer } from './routing.consumer';
     ReopenMatter,
     CloseMatter,
     DepartmentActions,
+    MatterDeadlines,
+    ChainDirectory,
+    ChainMoves,
+    StartAppeal,
+    ReopenAppeal,
+    RungActions,
     RoutingConsumer,
   ],
 })

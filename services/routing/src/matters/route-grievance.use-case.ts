@@ -6,6 +6,7 @@ import { RoutingDirectoryCache } from '../directory/routing-directory.cache';
 import { decideRoute, NoOwnerError, RouteDecision } from '../decision/route-decision';
 import { departmentIssue, ROUTING_ACTOR } from './matter-events';
 import { MatterRepository } from './matter.repository';
+import { MatterDeadlines } from '../deadlines/matter-deadlines';
 
 /**
  * grievance.submitted.v1 (a hazard, not a duplicate) → routing decides its first owner,
@@ -18,6 +19,7 @@ export class RouteGrievance {
     private readonly directory: RoutingDirectoryCache,
     private readonly matters: MatterRepository,
     private readonly topics: DepartmentTopics,
+    private readonly deadlines: MatterDeadlines,
   ) {}
 
   /** Whether this use case handles the submission at all. */
@@ -58,7 +60,8 @@ export class RouteGrievance {
       resolution: null,
       submittedAt: new Date(submitted.submittedAt),
     };
-    await this.matters.insert(tx.manager, matter);
+    const stored = await this.matters.insert(tx.manager, matter);
+    if (decision.fallback) await this.deadlines.arrive(tx, stored, decision.holder, 'department', { correlationId: event.correlationId, causationId: event.eventId });
 
     await tx.publish(
       'grievance.routed.v1',

@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { RoutingConfig } from '../config';
 import { ApplyVerification, CloseMatter, ReopenMatter } from './hazard-loop.use-cases';
 import { RouteGrievance } from './route-grievance.use-case';
+import { ReopenAppeal } from '../escalation/reopen-appeal.use-case';
+import { StartAppeal } from '../escalation/start-appeal.use-case';
 
 /**
  * The routing service's one consumer (group `routing`): turns each event into a use case
@@ -24,11 +26,17 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnModuleDestroy 
     verify: ApplyVerification,
     reopen: ReopenMatter,
     close: CloseMatter,
+    startAppeal: StartAppeal,
+    reopenAppeal: ReopenAppeal,
   ) {
     this.logger.setContext('routing-consumer');
     this.consumer = new EventConsumer(kafka, dataSource, { groupId: config.SERVICE_NAME }, logger, relay)
       .on('grievance.submitted.v1', async (event, tx) => {
-        await route.execute(event, tx);
+        if (StartAppeal.applies(event.payload)) await startAppeal.execute(event, tx);
+        else await route.execute(event, tx);
+      })
+      .on('feedback.rated.v1', async (event, tx) => {
+        await reopenAppeal.execute(event, tx);
       })
       .on('ticket.verified.v1', async (event, tx) => {
         await verify.execute(event, tx);

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { Holder, SlaTarget } from '@grievance/contracts';
+import { OutboxTransaction } from '@grievance/messaging';
+import { SlaDeadline, SlaEngine } from '@grievance/sla';
+import type { MatterEntity } from '../matters/matter.entity';
+
+/** What a holder of a matter owes in routing: an answer (acknowledge / accept) and a resolution. */
+const HOLDER_TARGETS: readonly SlaTarget[] = ['respond', 'resolve'];
+
+/** Where the cause of a deadline change came from (for the SLA events' correlation). */
+export interface DeadlineCause {
+  correlationId: string;
+  causationId?: string | null;
+  at?: Date;
+}
+
+/** A deadline as an inbox shows it. */
+export interface DeadlineView {
+  target: SlaTarget;
+  status: SlaDeadline['status'];
+  startedAt: string;
+  dueAt: string | null;
+  /** Budget left now in ms (negative once overdue); null while paused without a due moment. */
+  remainingMs: number | null;
+  warned: boolean;
+  breached: boolean;
+}
+
+/**
+ * Routing's deadlines on the matters it holds, one per target per matter: the clock starts
+ * when the matter reaches a holder (a rung, a department) and moves with the matter. Every
+ * call runs inside the caller's outbox transaction, with the state change that causes it.
+ */
+@Injectable()
+export class MatterDeadlines {
+  constructor(private readonly sla: SlaEngine) {}
+
+  /**
+   * The matter reached a new holder at `stage` (a rung, or `department`): each target's
+   * deadline passes to it with the budget of its own policy (a running pause and the time
+   * paused carry over), or starts if none was open.
+   */
+  async arrive(tx: OutboxTransaction, matter: MatterEntity, holder: Holder, stage: string, cause: DeadlineCause): Promise<void> {
+    const open = await this.sla.openFor(matter.grievanceId, tx);
+    for (const target of HOLDER_TARGETS) {
+      const current = open.find((d) => d.subject === 'grievance' && d.target === target);
+      if (current) {
+        await this.sla.carryOver(tx, current.id, { holder, budget: 'fresh', stage, at: cause.at, correlationId: cause.correlationId, causationId: cause.causationId ?? null });
+      } else {
+        await this.sla.start(tx, {
+          grievanceId: matter.grievanceId,
+          target,
+          holder,
+          matter: { kind: matter.kind, category: matter.category, urgency: matter.urgency, stage },
+          at: cause.at,
+          correlationId: cause.correlationId,
+          causationId: cause.causationId ?? null,
+        });
+      }
+    }
+  }
+
+  /** The holder answered (acknowledged, accepted, asked a department to act). */
+  async responded(tx: OutboxTransaction, grievanceId: string, at?: Date): Promise<void> {
+    await this.complete(tx, grievanceId, ['respond'], at);
+  }
+
+  /** The matter was resolved: what the holder owed is done, in time or late. */
+  async resolved(tx: OutboxTransaction, grievanceId: string, at?: Date): Promise<void> {
+    await this.complete(tx, grievanceId, HOLDER_TARGETS, at);
+  }
+
+  /** Nothing is owed any more (closed, rejected, linked). */
+  async cancelAll(tx: OutboxTransaction, grievanceId: string, at?: Date): Promise<void> {
+    for (const d of await this.sla.openFor(grievanceId, tx)) if (d.subject === 'grievance') await this.sla.cancel(tx, d.id, at);
+  }
+
+  /** The open deadlines of many matters, as inboxes show them. */
+  async viewsOf(grievanceIds: readonly string[]): Promise<Map<string, DeadlineView[]>> {
+    const open = await this.sla.openForMany(grievanceIds);
+    const views = new Map<string, DeadlineView[]>();
+    const now = new Date();
+    for (const [grievanceId, deadlines] of open) {
+      views.set(
+        grievanceId,
+        await Promise.all(
+          deadlines.map(async (d) => ({
+            target: d.target,
+            status: d.status,
+            startedAt: d.startedAt.toISOString(),
+            dueAt: d.dueAt?.toISOString() ?? null,
+            remainingMs: d.dueAt ? await this.sla.remaining(d, now) : null,
+            warned: d.warnedAt !== null,
+            breached: d.breachedAt !== null,
+          })),
+        ),
+      );
+    }
+    return views;
+  }
+
+  private async complete(tx: OutboxTransaction, grievanceId: string, targets: readonly SlaTarget[], at?: Date): Promise<void> {
+    for (const d of await this.sla.openFor(grievanceId, tx)) {
+      if (d.subject === 'grievance' && targets.includes(d.target)) await this.sla.complete(tx, d.id, at);
+    }
+  }
+}

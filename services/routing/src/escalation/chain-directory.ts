@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { Holder, Level, Reporter } from '@grievance/contracts';
+import { EntityManager } from 'typeorm';
+import { OrgUnitEntity, WorkerRegistrationEntity } from '../directory/directory.entities';
+import type { ChainPath } from '../matters/matter.entity';
+import { fallbackBranchFor } from '../workers/workers';
+import { firstRung, rungHolder } from './chain-rules';
+
+/** Where a new appeal starts: its rung, who holds it, and the path above it. */
+export interface ChainStart {
+  path: ChainPath;
+  level: Level;
+  holder: Holder;
+  /** True when the worker is not registered with a branch and the fallback (兜底) took it. */
+  fallback: boolean;
+}
+
+/** The party chain as routing reads it: a worker's branch, its liaison members in turn, and the units above. */
+@Injectable()
+export class ChainDirectory {
+  /**
+   * The first rung of a worker's appeal: a liaison member of their branch, in turn (round
+   * robin); an unregistered worker's goes to the fallback branch of their occupation's
+   * industry committee (兜底); with no occupation known either, to the 两新工委.
+   */
+  async start(manager: EntityManager, reporter: Reporter): Promise<ChainStart> {
+    const registration = await manager.getRepository(WorkerRegistrationEntity).findOneBy({ workerId: reporter.id });
+    const occupation = registration?.occupation ?? reporter.occupation;
+    const branchId = registration?.branchId ?? (occupation ? await fallbackBranchFor(manager, occupation) : null);
+    const path = branchId ? await this.pathFrom(manager, branchId) : {};
+    if (!path.two_new_committee) {
+      const top = await manager.getRepository(OrgUnitEntity).findOne({ where: { level: 'two_new_committee' }, order: { id: 'ASC' } });
+      if (top) path.two_new_committee = top.id;
+    }
+    if (branchId) {
+      const member = await this.nextMember(manager, branchId);
+      if (member) path.member = member;
+    }
+    const level = firstRung(path);
+    return { path, level, holder: await this.holderAt(manager, path, level), fallback: !registration?.branchId };
+  }
+
+  /** The holder of a rung on a matter's path. */
+  async holderAt(manager: EntityManager, path: ChainPath, level: Level): Promise<Holder> {
+    const id = path[level];
+    if (!id) throw new Error(`the matter's path has no ${level}`);
+    const unit = await manager.getRepository(OrgUnitEntity).findOneBy({ id });
+    return rungHolder(level, { id, name: unit?.name ?? id });
+  }
+
+  /** The branch, its industry committee and the 两新工委 above it. */
+  private async pathFrom(manager: EntityManager, branchId: string): Promise<ChainPath> {
+    const rows = (await manager.query(
+      `WITH RECURSIVE up AS (
+         SELECT id, level, parent_id, 0 AS depth FROM directory_org_units WHERE id = $1
+         UNION ALL
+         SELECT u.id, u.level, u.parent_id, up.depth + 1 FROM directory_org_units u JOIN up ON u.id = up.parent_id WHERE up.depth < 8
+       ) SELECT id, level FROM up`,
+      [branchId],
+    )) as { id: string; level: string }[];
+    const path: ChainPath = {};
+    for (const row of rows) {
+      if (row.level === 'branch' || row.level === 'industry_committee' || row.level === 'two_new_committee') path[row.level] ??= row.id;
+    }
+    return path;
+  }
+
+  /** The branch's liaison members take new appeals in turn; the turn counter lives in the database, so replicas share it. */
+  private async nextMember(manager: EntityManager, branchId: string): Promise<string | null> {
+    const members = await manager.getRepository(OrgUnitEntity).find({ where: { level: 'member', parentId: branchId }, order: { id: 'ASC' }, select: { id: true } });
+    if (members.length === 0) return null;
+    const [{ turns }] = (await manager.query(
+      `INSERT INTO chain_member_cursors (branch_id, turns) VALUES ($1, 1)
+       ON CONFLICT (branch_id) DO UPDATE SET turns = chain_member_cursors.turns + 1
+       RETURNING turns`,
+      [branchId],
+    )) as [{ turns: string }];
+    return members[(Number(turns) - 1) % members.length]!.id;
+  }
+}

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, createEnvelope, EscalationTrigger, Holder, Level, PayloadOf, SupervisionCause, TopicName } from '@grievance/contracts';
+import { OutboxTransaction } from '@grievance/messaging';
+import { DomainError } from '@grievance/platform';
+import { RoutingConfig } from '../config';
+import { MatterDeadlines } from '../deadlines/matter-deadlines';
+import { MatterEntity } from '../matters/matter.entity';
+import { MatterRepository } from '../matters/matter.repository';
+import { ChainDirectory } from './chain-directory';
+import { needsArbitration, nextRungDown, nextRungUp, TOP_LEVEL } from './chain-rules';
+
+/** Who caused a move and under which correlation: a person through HTTP, or the SLA check. */
+export interface MoveCause {
+  actor: Actor;
+  correlationId: string;
+  causationId: string | null;
+}
+
+/**
+ * The moves of an appeal along the escalation chain (诉求直通): up (by hand, by a missed
+ * deadline, for arbitration), down (退单), and supervision (督办) at the top. Each move
+ * changes the owner and holder, passes the deadlines to the new rung and records the event,
+ * all in the caller's transaction.
+ */
+@Injectable()
+export class ChainMoves {
+  constructor(
+    private readonly matters: MatterRepository,
+    private readonly directory: ChainDirectory,
+    private readonly deadlines: MatterDeadlines,
+    private readonly config: RoutingConfig,
+  ) {}
+
+  /** Passes the matter to the next rung above that has someone. */
+  async escalate(tx: OutboxTransaction, matter: MatterEntity, trigger: EscalationTrigger, reason: string, cause: MoveCause): Promise<Holder> {
+    const from = levelOf(matter);
+    const to = nextRungUp(matter.chain, from);
+    if (!to) throw DomainError.conflict('the 两新工委 is the top of the chain: there is no one above it to escalate to');
+    return this.move(tx, matter, to, cause, (fromHolder, toHolder) => ({
+      topic: 'grievance.escalated.v1',
+      payload: { fromLevel: from, toLevel: to, fromHolder, toHolder, reason, automatic: trigger !== 'by_hand', trigger },
+    }));
+  }
+
+  /**
+   * Hands the matter back to the rung below (退单), with a reason. One bounce too many and
+   * it goes to the 两新工委 for arbitration instead.
+   */
+  async returnDown(tx: OutboxTransaction, matter: MatterEntity, reason: string, cause: MoveCause): Promise<Holder> {
+    const from = levelOf(matter);
+    const to = nextRungDown(matter.chain, from);
+    if (!to) throw DomainError.conflict('a liaison member is the first rung: there is no one below to return the matter to');
+    const bounces = matter.bounces + 1;
+    matter.bounces = bounces;
+    if (needsArbitration(bounces, this.config.CHAIN_MAX_RETURNS, from)) {
+      return this.move(tx, matter, TOP_LEVEL, cause, (fromHolder, toHolder) => ({
+        topic: 'grievance.escalated.v1',
+        payload: {
+          fromLevel: from,
+          toLevel: TOP_LEVEL,
+          fromHolder,
+          toHolder,
+          reason: `returned ${bounces} times, more than ${this.config.CHAIN_MAX_RETURNS}: the 两新工委 arbitrates (last reason: ${reason})`.slice(0, 2000),
+          automatic: true,
+          trigger: 'arbitration',
+        },
+      }));
+    }
+    return this.move(tx, matter, to, cause, (fromHolder, toHolder) => ({
+      topic: 'grievance.returned.v1',
+      payload: { fromLevel: from, toLevel: to, fromHolder, toHolder, reason, bounces },
+    }));
+  }
+
+  /** Puts the matter under supervision (督办), once; it stays with the 两新工委, never dropped. */
+  async supervise(tx: OutboxTransaction, matter: MatterEntity, why: SupervisionCause, reason: string, cause: MoveCause): Promise<boolean> {
+    if (matter.underSupervision) return false;
+    matter.underSupervision = true;
+    await this.matters.save(tx.manager, matter);
+    const holder = matter.owner ?? matter.holder;
+    await this.publish(tx, matter, cause, 'grievance.supervised.v1', { holder, level: levelOf(matter), cause: why, reason });
+    return true;
+  }
+
+  /** The matter now waits at `level` for that rung to acknowledge it. */
+  async arriveAt(tx: OutboxTransaction, matter: MatterEntity, level: Level, cause: Pick<MoveCause, 'correlationId' | 'causationId'>): Promise<Holder> {
+    const holder = await this.directory.holderAt(tx.manager, matter.chain, level);
+    matter.level = level;
+    matter.owner = holder;
+    matter.holder = holder;
+    matter.status = 'routed';
+    matter.resolution = null;
+    await this.matters.save(tx.manager, matter);
+    await this.deadlines.arrive(tx, matter, holder, level, cause);
+    return holder;
+  }
+
+  async publish<T extends TopicName>(tx: OutboxTransaction, matter: MatterEntity, cause: MoveCause, topic: T, payload: PayloadOf<T>): Promise<void> {
+    await tx.publish(topic, createEnvelope({ topic, grievanceId: matter.grievanceId, actor: cause.actor, correlationId: cause.correlationId, causationId: cause.causationId, payload }));
+  }
+
+  private async move(
+    tx: OutboxTransaction,
+    matter: MatterEntity,
+    to: Level,
+    cause: MoveCause,
+    event: (from: Holder, to: Holder) => { topic: 'grievance.escalated.v1'; payload: PayloadOf<'grievance.escalated.v1'> } | { topic: 'grievance.returned.v1'; payload: PayloadOf<'grievance.returned.v1'> },
+  ): Promise<Holder> {
+    const fromHolder = matter.owner ?? matter.holder;
+    const toHolder = await this.arriveAt(tx, matter, to, cause);
+    const e = event(fromHolder, toHolder);
+    if (e.topic === 'grievance.escalated.v1') await this.publish(tx, matter, cause, e.topic, e.payload);
+    else await this.publish(tx, matter, cause, e.topic, e.payload);
+    return toHolder;
+  }
+}
+
+function levelOf(matter: MatterEntity): Level {
+  if (!matter.level) throw new Error(`matter ${matter.grievanceId} is not on the escalation chain`);
+  return matter.level;
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { EventEnvelope, FeedbackRatedV1 } from '@grievance/contracts';
+import { OutboxTransaction } from '@grievance/messaging';
+import { ROUTING_ACTOR } from '../matters/matter-events';
+import { MatterRepository } from '../matters/matter.repository';
+import { ChainMoves, MoveCause } from './chain-moves';
+import { appealRung, TOP_LEVEL } from './chain-rules';
+
+const DEFAULT_REASON = 'The reporter is not satisfied with the result.';
+
+/**
+ * feedback.rated.v1, unsatisfied, on a resolved appeal → it reopens at the next rung up (an
+ * appeal), not at the rung that failed the reporter. At the 两新工委 it reopens there, under
+ * supervision (督办).
+ */
+@Injectable()
+export class ReopenAppeal {
+  constructor(
+    private readonly matters: MatterRepository,
+    private readonly moves: ChainMoves,
+  ) {}
+
+  async execute(event: EventEnvelope<FeedbackRatedV1>, tx: OutboxTransaction): Promise<'applied' | 'skipped'> {
+    if (event.payload.rating !== 'unsatisfied') return 'skipped';
+    const matter = await this.matters.findForUpdate(tx.manager, event.grievanceId);
+    if (!matter || !matter.level || matter.status !== 'resolved') return 'skipped'; // a hazard, or already reopened
+    const failed = matter.level;
+    const to = appealRung(matter.chain, failed);
+    const reason = event.payload.comment?.trim() || DEFAULT_REASON;
+    const cause: MoveCause = { actor: ROUTING_ACTOR, correlationId: event.correlationId, causationId: event.eventId };
+    const holder = await this.moves.arriveAt(tx, matter, to, cause);
+    await this.moves.publish(tx, matter, cause, 'grievance.reopened.v1', { reason: `appealed to ${to}: ${reason}`.slice(0, 2000), reopenedTo: holder, level: to });
+    if (failed === TOP_LEVEL) await this.moves.supervise(tx, matter, 'reporter_unsatisfied', `the reporter is not satisfied with what the 两新工委 did: ${reason}`.slice(0, 2000), cause);
+    return 'applied';
+  }
+}

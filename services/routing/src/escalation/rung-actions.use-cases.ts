@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { Principal } from '@grievance/auth';
+import { createEnvelope, departmentIssuesTopic, Level, LEVELS } from '@grievance/contracts';
+import { OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
+import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
+import { MatterDeadlines } from '../deadlines/matter-deadlines';
+import { DepartmentTopics } from '../directory/department-topics';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { departmentHolder, departmentIssue } from '../matters/matter-events';
+import { MatterEntity, MatterStatus } from '../matters/matter.entity';
+import { MatterRepository } from '../matters/matter.repository';
+import { ChainMoves, MoveCause } from './chain-moves';
+
+/** The statuses in which a rung still has the matter to work on. */
+const OPEN: readonly MatterStatus[] = ['routed', 'assigned', 'in_progress'];
+
+/** The rung of a chain role's caller, and their unit (their own id for a liaison member). */
+export function rungOf(principal: Principal): { level: Level; unitId: string } {
+  if (!(LEVELS as readonly string[]).includes(principal.role) || !principal.orgUnitId) throw DomainError.forbidden('only a rung of the escalation chain has this inbox');
+  return { level: principal.role as Level, unitId: principal.orgUnitId };
+}
+
+/**
+ * What a rung of the chain does with an appeal it owns: acknowledge it, resolve it, ask a
+ * department to act (it stays the owner), return it down (退单) or escalate it up, each with
+ * a reason where the chain asks for one. There is no "not ours": a rung must hand it on.
+ */
+@Injectable()
+export class RungActions {
+  constructor(
+    private readonly outbox: TransactionalOutbox,
+    private readonly matters: MatterRepository,
+    private readonly moves: ChainMoves,
+    private readonly deadlines: MatterDeadlines,
+    private readonly directory: DirectoryRepository,
+    private readonly topics: DepartmentTopics,
+  ) {}
+
+  /** routed → in_progress (grievance.accepted.v1): the rung has answered the worker. */
+  acknowledge(principal: Principal, grievanceId: string): Promise<MatterEntity> {
+    return this.act(principal, grievanceId, async (tx, matter, cause) => {
+      if (matter.status !== 'routed') throw DomainError.conflict(`the matter is ${matter.status}; only a matter waiting for its rung can be acknowledged`);
+      matter.status = 'in_progress';
+      await this.matters.save(tx.manager, matter);
+      await this.deadlines.responded(tx, grievanceId);
+      await this.moves.publish(tx, matter, cause, 'grievance.accepted.v1', { holder: matter.owner! });
+    });
+  }
+
+  /** 办结 by the rung itself: grievance.resolved.v1; what it owed is done, in time or late. */
+  resolve(principal: Principal, grievanceId: string, resolution: string, attachmentIds: string[]): Promise<MatterEntity> {
+    return this.act(principal, grievanceId, async (tx, matter, cause) => {
+      matter.status = 'resolved';
+      matter.resolution = resolution;
+      matter.holder = matter.owner!;
+      await this.matters.save(tx.manager, matter);
+      await this.deadlines.resolved(tx, grievanceId);
+      await this.moves.publish(tx, matter, cause, 'grievance.resolved.v1', { resolvedBy: matter.owner!, resolution, attachmentIds });
+    });
+  }
+
+  /** Passes the matter up by hand, with a reason. */
+  escalate(principal: Principal, grievanceId: string, reason: string): Promise<MatterEntity> {
+    return this.act(principal, grievanceId, async (tx, matter, cause) => {
+      await this.moves.escalate(tx, matter, 'by_hand', reason, cause);
+    });
+  }
+
+  /** 退单: hands the matter back to the rung below, with a reason. */
+  returnDown(principal: Principal, grievanceId: string, reason: string): Promise<MatterEntity> {
+    return this.act(principal, grievanceId, async (tx, matter, cause) => {
+      await this.moves.returnDown(tx, matter, reason, cause);
+    });
+  }
+
+  /**
+   * Asks a department to act: the department holds it now (its inbox and its topic), the
+   * rung stays the owner, and its resolve deadline keeps running until the department answers.
+   */
+  assignDepartment(principal: Principal, grievanceId: string, departmentCode: string, note: string): Promise<MatterEntity> {
+    return this.act(principal, grievanceId, async (tx, matter, cause) => {
+      const department = await this.directory.department(departmentCode, tx.manager);
+      if (!department) throw DomainError.invalid(`departmentCode ${departmentCode} is not a department of the directory`, { field: 'departmentCode' });
+      await this.topics.ensure([departmentCode]);
+      const holder = departmentHolder(departmentCode, department.name);
+      matter.departmentCode = departmentCode;
+      matter.holder = holder;
+      matter.status = 'assigned';
+      await this.matters.save(tx.manager, matter);
+      await this.deadlines.responded(tx, grievanceId);
+      await this.moves.publish(tx, matter, cause, 'grievance.assigned.v1', { holder, departmentCode, reason: 'assigned_by_rung', ...(note ? { note } : {}) });
+      const topic = departmentIssuesTopic(departmentCode);
+      await tx.publish(topic, createEnvelope({ topic, grievanceId, actor: cause.actor, correlationId: cause.correlationId, causationId: cause.causationId, payload: departmentIssue(matter, departmentCode, new Date()) }));
+    });
+  }
+
+  async inbox(principal: Principal, limit: number): Promise<MatterEntity[]> {
+    return this.matters.rungInbox(rungOf(principal).unitId, limit);
+  }
+
+  /** Runs an action on a matter the caller's rung owns now; anyone else's reads as missing. */
+  private act(principal: Principal, grievanceId: string, action: (tx: OutboxTransaction, matter: MatterEntity, cause: MoveCause) => Promise<void>): Promise<MatterEntity> {
+    const rung = rungOf(principal);
+    return this.outbox.run(async (tx) => {
+      const matter = await this.matters.findForUpdate(tx.manager, grievanceId);
+      if (!matter || matter.owner?.id !== rung.unitId || matter.level !== rung.level) throw DomainError.notFound('matter', grievanceId);
+      if (!OPEN.includes(matter.status)) throw DomainError.conflict(`the matter is ${matter.status}; nothing more can be done with it here`);
+      const cause: MoveCause = { actor: { id: principal.sub, role: principal.role }, correlationId: correlationIdForNewWork(), causationId: currentCorrelationId() ?? null };
+      await action(tx, matter, cause);
+      return matter;
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { causedBy, EventEnvelope, GrievanceSubmittedV1 } from '@grievance/contracts';
+import { OutboxTransaction } from '@grievance/messaging';
+import { MatterDeadlines } from '../deadlines/matter-deadlines';
+import { ROUTING_ACTOR } from '../matters/matter-events';
+import { MatterRepository } from '../matters/matter.repository';
+import { ChainDirectory } from './chain-directory';
+
+/**
+ * grievance.submitted.v1 (an appeal or a suggestion) → the escalation chain takes it: a
+ * liaison member of the worker's branch, in turn, or the fallback branch (兜底) for an
+ * unregistered worker. The rung's deadlines start now; grievance.routed.v1 says where it went.
+ */
+@Injectable()
+export class StartAppeal {
+  constructor(
+    private readonly chain: ChainDirectory,
+    private readonly matters: MatterRepository,
+    private readonly deadlines: MatterDeadlines,
+  ) {}
+
+  static applies(payload: GrievanceSubmittedV1): boolean {
+    return payload.kind === 'appeal' || payload.kind === 'suggestion';
+  }
+
+  async execute(event: EventEnvelope<GrievanceSubmittedV1>, tx: OutboxTransaction): Promise<'applied' | 'skipped'> {
+    const submitted = event.payload;
+    if (!StartAppeal.applies(submitted)) return 'skipped';
+    if (await this.matters.findForUpdate(tx.manager, event.grievanceId)) return 'skipped'; // on the chain already
+    const start = await this.chain.start(tx.manager, submitted.reporter);
+    const matter = await this.matters.insert(tx.manager, {
+      grievanceId: event.grievanceId,
+      trackingNo: submitted.trackingNo,
+      kind: submitted.kind,
+      category: submitted.category,
+      title: submitted.title,
+      description: submitted.description,
+      urgency: submitted.urgency,
+      location: submitted.location ?? null,
+      attachmentIds: submitted.attachmentIds,
+      reporterId: submitted.reporter.id,
+      districtId: null,
+      gridId: null,
+      departmentCode: null,
+      holder: start.holder,
+      owner: start.holder,
+      level: start.level,
+      chain: start.path,
+      bounces: 0,
+      underSupervision: false,
+      status: 'routed',
+      fallback: start.fallback,
+      resolution: null,
+      submittedAt: new Date(submitted.submittedAt),
+    });
+    await this.deadlines.arrive(tx, matter, start.holder, start.level, { correlationId: event.correlationId, causationId: event.eventId });
+    await tx.publish(
+      'grievance.routed.v1',
+      causedBy(event, {
+        topic: 'grievance.routed.v1',
+        actor: ROUTING_ACTOR,
+        payload: { kind: submitted.kind, category: submitted.category, level: start.level, holder: start.holder, fallback: start.fallback },
+      }),
+    );
+    return 'applied';
+  }
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
+import { SettingsChange, VersionedCalendar, VersionedPolicy } from '@grievance/sla';
+import { PutCalendarDto, PutPolicyDto, RetirePolicyDto } from './sla-settings.dto';
+import { SlaSettingsAdmin } from './sla-settings.use-cases';
+
+const SETTING_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+class SettingIdParams {
+  @Matches(SETTING_ID, { message: 'id must be 1-64 lower-case letters, digits, dots, dashes or underscores' })
+  id!: string;
+}
+
+class HistoryQuery {
+  @IsOptional()
+  @IsIn(['policy', 'calendar'])
+  kind?: 'policy' | 'calendar';
+
+  @IsOptional()
+  @Matches(SETTING_ID, { message: 'id must be a policy or calendar id' })
+  id?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
+
+/** SLA policies and calendars as data (admin); every change is recorded and published as sla.policy-changed.v1. */
+@ApiTags('sla')
+@ApiBearerAuth()
+@Controller('v1/sla')
+export class SlaSettingsController {
+  constructor(private readonly admin: SlaSettingsAdmin) {}
+
+  @Get('policies')
+  @Roles('admin', 'auditor')
+  async policies(): Promise<{ items: VersionedPolicy[] }> {
+    return { items: await this.admin.policies() };
+  }
+
+  /** Creates or replaces a policy; deadlines already running keep the budget they started with. */
+  @Put('policies/:id')
+  @Roles('admin')
+  putPolicy(@CurrentPrincipal() principal: Principal, @Param() params: SettingIdParams, @Body() body: PutPolicyDto): Promise<VersionedPolicy> {
+    return this.admin.putPolicy(principal, params.id, body);
+  }
+
+  @Delete('policies/:id')
+  @HttpCode(204)
+  @Roles('admin')
+  async retirePolicy(@CurrentPrincipal() principal: Principal, @Param() params: SettingIdParams, @Body() body: RetirePolicyDto): Promise<void> {
+    await this.admin.retirePolicy(principal, params.id, body);
+  }
+
+  @Get('calendars')
+  @Roles('admin', 'auditor')
+  async calendars(): Promise<{ items: VersionedCalendar[] }> {
+    return { items: await this.admin.calendars() };
+  }
+
+  /** Creates or replaces a calendar (next year's holidays, make-up days). */
+  @Put('calendars/:id')
+  @Roles('admin')
+  putCalendar(@CurrentPrincipal() principal: Principal, @Param() params: SettingIdParams, @Body() body: PutCalendarDto): Promise<VersionedCalendar> {
+    return this.admin.putCalendar(principal, params.id, body);
+  }
+
+  /** Every change, newest first: who, when, why, before and after. */
+  @Get('history')
+  @Roles('admin', 'auditor')
+  async history(@Query() query: HistoryQuery): Promise<{ items: SettingsChange[] }> {
+    return { items: await this.admin.history(query) };
+  }
+}

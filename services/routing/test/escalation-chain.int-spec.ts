@@ -1,0 +1,229 @@
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { signDevToken } from '@grievance/auth';
+import { createEnvelope, DEFAULT_PARTITIONS, departmentIssuesTopic, EventEnvelope, GrievanceSubmittedV1, PayloadOf, TopicName, uuidv7 } from '@grievance/contracts';
+import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
+import { createServiceApp, eventually, TEST_KAFKA_BROKERS, testConfigEnv, TestServiceApp, uniqueTopicPrefix } from '@grievance/testing';
+import { AppModule } from '../src/app.module';
+import { RoutingConfig } from '../src/config';
+
+const SEED_FILE = join(__dirname, '../../../deploy/seed/demo-city.json');
+const BRANCH = 'br-delivery-meituan-xiangyun';
+const MEMBERS = ['mb-delivery-meituan-xiangyun-1', 'mb-delivery-meituan-xiangyun-2'];
+/** 0.0005: an hour of policy budget lasts 1.8 s. */
+const TIME_SCALE = '0.0005';
+/** Appeals of this category get a fast budget at every rung (set through the admin API below). */
+const FAST = 'truck_passage';
+
+describe('routing: the escalation chain (诉求直通) with its SLA check, through the real broker', () => {
+  let service: TestServiceApp<RoutingConfig>;
+  let kafka: KafkaConnection;
+  let publisher: EventPublisher;
+  let dataSource: DataSource;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const prefix = uniqueTopicPrefix('chain');
+    kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'chain-int', topicPrefix: prefix });
+    await kafka.ensureTopics([...catalogueTopicsToCreate(), ...['hrss', 'transport'].map((code) => ({ topic: departmentIssuesTopic(code), partitions: DEFAULT_PARTITIONS }))]);
+    publisher = new EventPublisher(kafka);
+    service = await createServiceApp(AppModule, testConfigEnv({ KAFKA_TOPIC_PREFIX: prefix, DIRECTORY_SEED_FILE: SEED_FILE, SLA_TIME_SCALE: TIME_SCALE }));
+    dataSource = service.app.get(DataSource);
+    tokens.rider = await signDevToken({ sub: 'rider-chain-1', role: 'worker' });
+    tokens.member1 = await signDevToken({ sub: MEMBERS[0]!, role: 'member', orgUnitId: MEMBERS[0]! });
+    tokens.member2 = await signDevToken({ sub: MEMBERS[1]!, role: 'member', orgUnitId: MEMBERS[1]! });
+    tokens.branch = await signDevToken({ sub: 'secretary-1', role: 'branch', orgUnitId: BRANCH });
+    tokens.committee = await signDevToken({ sub: 'ic-officer', role: 'industry_committee', orgUnitId: 'ic-delivery' });
+    tokens.top = await signDevToken({ sub: 'tnc-officer', role: 'two_new_committee', orgUnitId: 'two-new-committee' });
+    tokens.hrss = await signDevToken({ sub: 'hrss-officer', role: 'department', departmentCode: 'hrss' });
+    tokens.admin = await signDevToken({ sub: 'admin-1', role: 'admin' });
+    await request(service.url).put('/v1/workers/me').set('authorization', `Bearer ${tokens.rider}`).send({ occupation: 'rider', branchId: BRANCH }).expect(200);
+    await request(service.url)
+      .put('/v1/sla/policies/test.fast-appeals')
+      .set('authorization', `Bearer ${tokens.admin}`)
+      .send({ description: 'fast budgets for the test', match: { kind: 'appeal', category: FAST }, targets: { respond: 'PT1H', resolve: 'PT3H' }, calendar: 'calendar', priority: 10, reason: 'test' })
+      .expect(200);
+  });
+
+  afterAll(async () => {
+    await publisher?.disconnect();
+    await service?.close();
+    await kafka?.deletePrefixedTopics().catch(() => undefined);
+    await kafka?.disconnect();
+  });
+
+  const publish = async <T extends TopicName>(topic: T, grievanceId: string, payload: PayloadOf<T>): Promise<void> => {
+    await publisher.publish(topic, createEnvelope({ topic, grievanceId, actor: { id: 'tester', role: 'system' }, payload, correlationId: uuidv7() }));
+  };
+
+  const appeal = (overrides: Partial<GrievanceSubmittedV1> = {}): GrievanceSubmittedV1 => ({
+    trackingNo: `NC-20261201-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+    kind: 'appeal',
+    category: 'pay_dispute',
+    title: 'Station withholds three weeks of pay',
+    description: 'The station manager says the platform has not paid.',
+    urgency: 'normal',
+    attachmentIds: [],
+    reporter: { id: 'rider-chain-1', occupation: 'rider' },
+    submittedAt: new Date().toISOString(),
+    ...overrides,
+  });
+
+  const matter = async (id: string) =>
+    ((await dataSource.query(`SELECT status, level, holder, owner, bounces, under_supervision, fallback FROM routing_matters WHERE grievance_id = $1`, [id])) as {
+      status: string;
+      level: string | null;
+      holder: { type: string; id: string; level?: string };
+      owner: { id: string } | null;
+      bounces: number;
+      under_supervision: boolean;
+      fallback: boolean;
+    }[])[0];
+
+  /** The events routing recorded for a matter, in order (its outbox). */
+  const events = async (id: string, topic?: string): Promise<EventEnvelope[]> =>
+    ((await dataSource.query(`SELECT envelope FROM messaging_outbox WHERE message_key = $1 AND ($2::text IS NULL OR topic = $2) ORDER BY seq`, [id, topic ?? null])) as { envelope: EventEnvelope }[]).map(
+      (r) => r.envelope,
+    );
+
+  const submitAppeal = async (overrides: Partial<GrievanceSubmittedV1> = {}): Promise<string> => {
+    const id = uuidv7();
+    await publish('grievance.submitted.v1', id, appeal(overrides));
+    await eventually(() => matter(id), (m) => m?.status === 'routed', { what: `appeal ${id} on the chain` });
+    return id;
+  };
+
+  const act = (token: string, id: string, action: string, body?: object) => request(service.url).post(`/v1/matters/${id}/${action}`).set('authorization', `Bearer ${token}`).send(body ?? {});
+
+  it('starts a registered worker’s appeals with the liaison members of their branch, in turn', async () => {
+    const first = await submitAppeal();
+    const second = await submitAppeal();
+    const holders = [(await matter(first))!.holder.id, (await matter(second))!.holder.id];
+    expect(new Set(holders)).toEqual(new Set(MEMBERS));
+    const [routed] = await events(first, 'grievance.routed.v1');
+    expect(routed!.payload).toMatchObject({ kind: 'appeal', level: 'member', holder: { type: 'member', level: 'member' }, fallback: false });
+  });
+
+  it('sends an unregistered worker’s appeal to the fallback branch of their occupation’s committee (兜底)', async () => {
+    const id = await submitAppeal({ reporter: { id: `courier-${uuidv7()}`, occupation: 'courier' } });
+    expect(await matter(id)).toMatchObject({ level: 'member', fallback: true, holder: { id: expect.stringMatching(/^mb-express-fallback-/) } });
+  });
+
+  it('shows each rung only its own inbox, with the time left on its deadlines', async () => {
+    const id = await submitAppeal();
+    const holder = (await matter(id))!.holder.id;
+    const mine = holder === MEMBERS[0] ? tokens.member1! : tokens.member2!;
+    const other = holder === MEMBERS[0] ? tokens.member2! : tokens.member1!;
+    const inbox = await request(service.url).get('/v1/inbox').set('authorization', `Bearer ${mine}`).expect(200);
+    const item = inbox.body.items.find((m: { grievanceId: string }) => m.grievanceId === id);
+    expect(item).toMatchObject({ level: 'member', status: 'routed' });
+    expect(item.deadlines.map((d: { target: string }) => d.target).sort()).toEqual(['resolve', 'respond']);
+    expect(item.deadlines.every((d: { remainingMs: number }) => d.remainingMs > 0)).toBe(true);
+    const theirs = await request(service.url).get('/v1/inbox').set('authorization', `Bearer ${other}`).expect(200);
+    expect(theirs.body.items.map((m: { grievanceId: string }) => m.grievanceId)).not.toContain(id);
+    await act(other, id, 'acknowledge').expect(404);
+    await act(tokens.branch!, id, 'acknowledge').expect(404);
+  });
+
+  it('closes the loop with the SLA met when the member acknowledges and resolves in time', async () => {
+    const id = await submitAppeal();
+    const token = (await matter(id))!.holder.id === MEMBERS[0] ? tokens.member1! : tokens.member2!;
+    await act(token, id, 'acknowledge').expect(200);
+    await act(token, id, 'acknowledge').expect(409);
+    const resolved = await act(token, id, 'resolve', { resolution: 'The station paid the three weeks today.' }).expect(200);
+    expect(resolved.body).toMatchObject({ status: 'resolved', level: 'member' });
+    const deadlines = await dataSource.query(`SELECT target, status FROM sla_deadlines WHERE grievance_id = $1 ORDER BY target`, [id]);
+    expect(deadlines).toEqual([
+      { target: 'resolve', status: 'met' },
+      { target: 'respond', status: 'met' },
+    ]);
+    expect((await events(id)).map((e) => e.type)).toEqual(['grievance.routed', 'grievance.accepted', 'grievance.resolved']);
+  });
+
+  it('climbs member → branch → industry committee → 两新工委 → 督办 when nobody acts, one breach per rung', async () => {
+    const id = await submitAppeal({ category: FAST });
+    const supervised = await eventually(() => events(id, 'grievance.supervised.v1'), (e) => e.length === 1, { timeoutMs: 40_000, what: 'supervision' });
+    expect(supervised[0]!.payload).toMatchObject({ level: 'two_new_committee', cause: 'deadline_missed' });
+    const escalated = await events(id, 'grievance.escalated.v1');
+    expect(escalated.map((e) => (e.payload as { toLevel: string }).toLevel)).toEqual(['branch', 'industry_committee', 'two_new_committee']);
+    expect(escalated.every((e) => (e.payload as { trigger: string; automatic: boolean }).trigger === 'deadline_missed')).toBe(true);
+    const breaches = (await events(id, 'sla.breached.v1')).map((e) => e.payload as { level: string; target: string });
+    expect(breaches.map((b) => b.level)).toEqual(['member', 'branch', 'industry_committee', 'two_new_committee']);
+    expect(await matter(id)).toMatchObject({ level: 'two_new_committee', under_supervision: true, owner: { id: 'two-new-committee' } });
+    // Never dropped: the 两新工委 still has it in its inbox and can still resolve it (late).
+    const inbox = await request(service.url).get('/v1/inbox').set('authorization', `Bearer ${tokens.top}`).expect(200);
+    expect(inbox.body.items.find((m: { grievanceId: string }) => m.grievanceId === id)).toMatchObject({ underSupervision: true });
+    await act(tokens.top!, id, 'resolve', { resolution: 'Settled with the platform.' }).expect(200);
+  });
+
+  it('returns a matter down with a reason, counts the bounces, and sends it to the 两新工委 after one bounce too many', async () => {
+    const id = await submitAppeal();
+    const member = (await matter(id))!.holder.id;
+    const memberToken = member === MEMBERS[0] ? tokens.member1! : tokens.member2!;
+    const noReason = await act(memberToken, id, 'escalate', {}).expect(400);
+    expect(JSON.stringify(noReason.body.message)).toContain('reason');
+    await act(memberToken, id, 'return', { reason: 'nobody below' }).expect(409);
+    for (let bounce = 1; bounce <= 2; bounce++) {
+      await act(memberToken, id, 'escalate', { reason: 'needs the branch to talk to the station' }).expect(200);
+      const returned = await act(tokens.branch!, id, 'return', { reason: 'ask the rider for the pay slips first' }).expect(200);
+      expect(returned.body).toMatchObject({ level: 'member', bounces: bounce, holder: { id: member } });
+    }
+    await act(memberToken, id, 'escalate', { reason: 'the rider has no pay slips' }).expect(200);
+    const third = await act(tokens.branch!, id, 'return', { reason: 'still not ours' }).expect(200);
+    expect(third.body).toMatchObject({ level: 'two_new_committee', bounces: 3 });
+    const returns = await events(id, 'grievance.returned.v1');
+    expect(returns.map((e) => (e.payload as { bounces: number }).bounces)).toEqual([1, 2]);
+    const arbitration = (await events(id, 'grievance.escalated.v1')).at(-1)!;
+    expect(arbitration.payload).toMatchObject({ fromLevel: 'branch', toLevel: 'two_new_committee', trigger: 'arbitration' });
+  });
+
+  it('asks a department to act while the rung stays the owner, and the department’s answer resolves it', async () => {
+    const id = await submitAppeal();
+    const token = (await matter(id))!.holder.id === MEMBERS[0] ? tokens.member1! : tokens.member2!;
+    const bad = await act(token, id, 'assign-department', { departmentCode: 'no_such_department' }).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('departmentCode');
+    await act(token, id, 'assign-department', { departmentCode: 'hrss', note: 'wage arrears: please mediate' }).expect(200);
+    expect(await matter(id)).toMatchObject({ status: 'assigned', level: 'member', holder: { type: 'department', id: 'hrss' } });
+    const deptInbox = await request(service.url).get('/v1/inbox').set('authorization', `Bearer ${tokens.hrss}`).expect(200);
+    expect(deptInbox.body.items.map((m: { grievanceId: string }) => m.grievanceId)).toContain(id);
+    const rungInbox = await request(service.url).get('/v1/inbox').set('authorization', `Bearer ${token}`).expect(200);
+    expect(rungInbox.body.items.find((m: { grievanceId: string }) => m.grievanceId === id)).toMatchObject({ status: 'assigned' });
+    const [assigned] = await events(id, 'grievance.assigned.v1');
+    expect(assigned!.payload).toMatchObject({ reason: 'assigned_by_rung', departmentCode: 'hrss', note: 'wage arrears: please mediate' });
+    expect(await events(id, departmentIssuesTopic('hrss'))).toHaveLength(1);
+    await act(tokens.hrss!, id, 'resolve', { resolution: 'Mediated: the station pays on Friday.' }).expect(200);
+    expect(await matter(id)).toMatchObject({ status: 'resolved' });
+    const deadlines = await dataSource.query(`SELECT target, status FROM sla_deadlines WHERE grievance_id = $1 ORDER BY target`, [id]);
+    expect(deadlines).toEqual([
+      { target: 'resolve', status: 'met' },
+      { target: 'respond', status: 'met' },
+    ]);
+  });
+
+  it('reopens an appeal the reporter is unsatisfied with at the next rung up, not at the rung that failed them', async () => {
+    const id = await submitAppeal();
+    const token = (await matter(id))!.holder.id === MEMBERS[0] ? tokens.member1! : tokens.member2!;
+    await act(token, id, 'resolve', { resolution: 'Told the rider to wait.' }).expect(200);
+    await publish('feedback.rated.v1', id, { reporterId: 'rider-chain-1', rating: 'unsatisfied', comment: 'Waiting is not an answer.' });
+    await eventually(() => matter(id), (m) => m?.level === 'branch', { what: 'reopened at the branch' });
+    expect(await matter(id)).toMatchObject({ status: 'routed', owner: { id: BRANCH } });
+    const [reopened] = await events(id, 'grievance.reopened.v1');
+    expect(reopened!.payload).toMatchObject({ level: 'branch', reopenedTo: { id: BRANCH, level: 'branch' } });
+    expect((reopened!.payload as { reason: string }).reason).toContain('Waiting is not an answer.');
+  });
+
+  it('changes SLA policies through the admin API only for admins, publishing each change', async () => {
+    const badBudget = await request(service.url)
+      .put('/v1/sla/policies/test.broken')
+      .set('authorization', `Bearer ${tokens.admin}`)
+      .send({ match: {}, targets: { resolve: 'soon' }, calendar: 'calendar' })
+      .expect(400);
+    expect(JSON.stringify(badBudget.body)).toContain('resolve');
+    await request(service.url).put('/v1/sla/policies/test.other').set('authorization', `Bearer ${tokens.member1}`).send({ match: {}, targets: {}, calendar: 'calendar' }).expect(403);
+    const changes = (await dataSource.query(`SELECT envelope FROM messaging_outbox WHERE topic = 'sla.policy-changed.v1' ORDER BY seq`)) as { envelope: EventEnvelope }[];
+    expect(changes.map((c) => c.envelope.payload)).toEqual([expect.objectContaining({ kind: 'policy', id: 'test.fast-appeals', action: 'put', version: 1 })]);
+    const history = await request(service.url).get('/v1/sla/history?kind=policy&id=test.fast-appeals').set('authorization', `Bearer ${tokens.admin}`).expect(200);
+    expect(history.body.items[0]).toMatchObject({ action: 'put', actor: 'admin-1', reason: 'test' });
+  });
+});
