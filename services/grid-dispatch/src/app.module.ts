@@ -1,9 +1,15 @@
 /** The grid-dispatch service: grids and grid workers, dispatch and re-dispatch, the on-site check, and the hand-over to the department. */
 import { DynamicModule, Module } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { PinoLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { TransactionalOutbox } from '@grievance/messaging';
 import { PlatformModule } from '@grievance/platform';
+import { SlaModule } from '@grievance/sla';
 import { GridDispatchConfig } from './config';
-import { ACCEPT_DEADLINES, BullAcceptDeadlines } from './deadlines/accept-deadlines';
+import { ApplySlaPolicyChange } from './deadlines/apply-policy-change.use-case';
+import { gridDispatchSlaHandlers, RedispatchOnLapse } from './deadlines/redispatch-on-lapse.use-case';
+import { GRID_DISPATCH_SLA_QUEUE, TicketDeadlines } from './deadlines/ticket-deadlines';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryService } from './directory/directory.service';
 import { DispatchLifecycle } from './dispatch/dispatch.consumer';
@@ -25,19 +31,32 @@ export class AppModule {
   static forRoot(config: GridDispatchConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, entities: GRID_DISPATCH_ENTITIES, migrations: GRID_DISPATCH_MIGRATIONS })],
+      imports: [
+        PlatformModule.forRoot({ config, entities: GRID_DISPATCH_ENTITIES, migrations: GRID_DISPATCH_MIGRATIONS }),
+        SlaModule.forRootAsync({
+          inject: [DataSource, TransactionalOutbox, ModuleRef, PinoLogger],
+          useFactory: (dataSource: DataSource, outbox: TransactionalOutbox, moduleRef: ModuleRef, logger: PinoLogger) => {
+            logger.setContext('sla');
+            return {
+              dataSource,
+              outbox,
+              queueName: GRID_DISPATCH_SLA_QUEUE,
+              redisUrl: config.REDIS_URL,
+              prefix: bullPrefix(config),
+              timeScale: config.SLA_TIME_SCALE,
+              handlers: gridDispatchSlaHandlers(moduleRef),
+              logger,
+            };
+          },
+        }),
+      ],
       controllers: [DirectoryController, TicketsController],
       providers: [
-        {
-          provide: ACCEPT_DEADLINES,
-          inject: [PinoLogger],
-          useFactory: (logger: PinoLogger) => {
-            logger.setContext('accept-deadlines');
-            return new BullAcceptDeadlines(config.REDIS_URL, bullPrefix(config), logger);
-          },
-        },
         DirectoryService,
         DispatchService,
+        TicketDeadlines,
+        RedispatchOnLapse,
+        ApplySlaPolicyChange,
         TicketsService,
         DispatchLifecycle,
       ],

@@ -19,15 +19,13 @@ export class GridDispatchConfig extends ServiceConfig {
   @IsString()
   DIRECTORY_SEED_FILE?: string;
 
-  /** How long a grid worker has to accept a dispatched ticket before it goes to the next one. */
-  @EnvInteger()
-  @IsIntegerBetween(1, 7 * 24 * 3600 * 1000)
-  ACCEPT_DEADLINE_MS = 30 * 60 * 1000;
-
-  /** Multiplies every deadline (tests and demos shrink time with e.g. 0.001). */
+  /**
+   * Multiplies every SLA deadline (tests and demos shrink time with e.g. 0.001); the same
+   * bounds as the engine's parseTimeScale. The budgets themselves come from the SLA policies.
+   */
   @Transform(toNumber)
   @IsNumber({}, { message: 'SLA_TIME_SCALE must be a number' })
-  @Min(0.000001)
+  @Min(1e-7)
   @Max(1000)
   SLA_TIME_SCALE = 1;
 

@@ -1,3 +1,4 @@
+import { GrievanceKind, Urgency } from '@grievance/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A GeoJSON polygon (or multipolygon) geometry. */
@@ -81,8 +82,19 @@ export class TicketEntity {
   @Column('text')
   status!: TicketStatus;
 
+  /** The open accept deadline's due moment (the SLA engine holds the deadline; this is its copy for the ticket's view). */
   @Column('timestamptz', { name: 'accept_by', nullable: true })
   acceptBy!: Date | null;
+
+  /** What the SLA policies are matched on (from grievance.routed.v1 and the submission). */
+  @Column('text', { default: 'hazard' })
+  kind!: GrievanceKind;
+
+  @Column('text', { nullable: true })
+  category!: string | null;
+
+  @Column('text', { default: 'normal' })
+  urgency!: Urgency;
 
   /** Grid workers who let the ticket lapse: never dispatched it again. */
   @Column('text', { name: 'lapsed_worker_ids', array: true, default: () => "'{}'" })
@@ -130,6 +142,9 @@ export class GrievanceSnapshotEntity {
 
   @Column('text')
   title!: string;
+
+  @Column('text', { default: 'normal' })
+  urgency!: Urgency;
 
   @Column('double precision', { nullable: true })
   lat!: number | null;

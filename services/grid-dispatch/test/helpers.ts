@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { signDevToken } from '@grievance/auth';
 import { createEnvelope, EventEnvelope, PayloadOf, SYSTEM_ACTOR, TicketDispatchedV1, TopicName } from '@grievance/contracts';
 import { catalogueTopicsToCreate, EventPublisher, KafkaConnection, RawMessage } from '@grievance/messaging';
-import { createServiceApp, createTestDatabase, testConfigEnv, TestDatabase, TestServiceApp, waitForMessages } from '@grievance/testing';
+import { createServiceApp, createTestDatabase, eventually, testConfigEnv, TestDatabase, TestServiceApp, waitForMessages } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
 import { GridDispatchConfig } from '../src/config';
 
@@ -67,26 +67,46 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     await db.drop();
     throw error;
   }
-  const publisher = new RetryingPublisher(kafka);
-  return {
+  const harness: Harness = {
     service,
     db,
     kafka,
     dataSource: service.app.get(DataSource),
-    publisher,
+    publisher: new RetryingPublisher(kafka),
     env: fullEnv,
     async close() {
-      await publisher.disconnect().catch(() => undefined);
-      await service.close();
+      await harness.publisher.disconnect().catch(() => undefined);
+      await harness.service.close();
       await db.drop();
     },
   };
+  return harness;
+}
+
+/**
+ * Stops the service and starts a new one on the same database, topics and Redis, as a
+ * deployment or a crash-and-restart would; `meanwhile` runs while none is up.
+ */
+export async function restartService(h: Harness, meanwhile?: () => Promise<void>): Promise<void> {
+  await h.publisher.disconnect().catch(() => undefined);
+  await h.service.close();
+  await meanwhile?.();
+  h.service = await createServiceApp(AppModule, h.env);
+  h.kafka = h.service.app.get(KafkaConnection);
+  h.dataSource = h.service.app.get(DataSource);
+  h.publisher = new RetryingPublisher(h.kafka);
 }
 
 /** Publishes a hazard's submission and its routing to a grid, as intake and routing would. */
 export async function reportHazard(
   h: Harness,
-  options: { gridId: string; location: { lat: number; lng: number }; grievanceId?: string },
+  options: {
+    gridId: string;
+    location: { lat: number; lng: number };
+    grievanceId?: string;
+    /** The routing is handled before the submission arrives (the two topics are consumed independently). Default false. */
+    routedFirst?: boolean;
+  },
 ): Promise<{ grievanceId: string; routed: ReturnType<typeof routedEvent> }> {
   const grievanceId = options.grievanceId ?? randomUUID();
   const correlationId = `test-${grievanceId}`;
@@ -108,8 +128,24 @@ export async function reportHazard(
       submittedAt: new Date().toISOString(),
     },
   });
-  await h.publisher.publish('grievance.submitted.v1', submitted);
   const routed = routedEvent(grievanceId, correlationId, submitted.eventId, options.gridId);
+  if (options.routedFirst) {
+    await h.publisher.publish('grievance.routed.v1', routed);
+    await eventually(
+      () => h.dataSource.query(`SELECT 1 FROM tickets WHERE grievance_id = $1`, [grievanceId]) as Promise<unknown[]>,
+      (rows) => rows.length === 1,
+      { what: 'the ticket of the routing' },
+    );
+    await h.publisher.publish('grievance.submitted.v1', submitted);
+    return { grievanceId, routed };
+  }
+  await h.publisher.publish('grievance.submitted.v1', submitted);
+  // As in the real flow (routing routes what it has read), the submission is in before the routing.
+  await eventually(
+    () => h.dataSource.query(`SELECT 1 FROM grievance_snapshots WHERE grievance_id = $1`, [grievanceId]) as Promise<unknown[]>,
+    (rows) => rows.length === 1,
+    { what: 'the snapshot of the submission' },
+  );
   await h.publisher.publish('grievance.routed.v1', routed);
   return { grievanceId, routed };
 }

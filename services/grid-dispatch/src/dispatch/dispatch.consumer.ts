@@ -1,21 +1,22 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { EventConsumer, KafkaConnection, OutboxRelay } from '@grievance/messaging';
-import { ACCEPT_DEADLINES, AcceptDeadlines } from '../deadlines/accept-deadlines';
+import { SlaEngine } from '@grievance/sla';
+import { ApplySlaPolicyChange } from '../deadlines/apply-policy-change.use-case';
 import { DirectoryService } from '../directory/directory.service';
-import { Armed, DispatchService } from './dispatch.service';
+import { DispatchService } from './dispatch.service';
 
 export const CONSUMER_GROUP = 'grid-dispatch';
 
 /**
- * Starts the service's work: loads the directory seed, starts the accept-deadline alarms
- * and re-arms every open ticket's deadline from Postgres, then consumes
- * `grievance.submitted.v1` (keeps the report's snapshot) and `grievance.routed.v1`
- * (a hazard with a grid gets a ticket and is dispatched).
+ * Starts the service's work: loads the directory seed, opens the SLA engine (which re-arms
+ * every open deadline from Postgres), then consumes `grievance.submitted.v1` (keeps the
+ * report's snapshot), `grievance.routed.v1` (a hazard with a grid gets a ticket and is
+ * dispatched) and `sla.policy-changed.v1` (the SLA settings follow routing's admin API).
  */
 @Injectable()
-export class DispatchLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DispatchLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly consumer: EventConsumer;
   private starting?: Promise<void>;
 
@@ -26,7 +27,8 @@ export class DispatchLifecycle implements OnApplicationBootstrap, OnApplicationS
     private readonly logger: PinoLogger,
     private readonly directory: DirectoryService,
     private readonly dispatch: DispatchService,
-    @Inject(ACCEPT_DEADLINES) private readonly deadlines: AcceptDeadlines,
+    private readonly sla: SlaEngine,
+    applyPolicyChange: ApplySlaPolicyChange,
   ) {
     this.logger.setContext('grid-dispatch');
     this.consumer = new EventConsumer(kafka, dataSource, { groupId: CONSUMER_GROUP }, logger, relay);
@@ -34,42 +36,47 @@ export class DispatchLifecycle implements OnApplicationBootstrap, OnApplicationS
       const { payload } = event;
       if (payload.kind !== 'hazard') return;
       await tx.manager.query(
-        `INSERT INTO grievance_snapshots (grievance_id, tracking_no, kind, category, title, lat, lng, address, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (grievance_id) DO NOTHING`,
+        `INSERT INTO grievance_snapshots (grievance_id, tracking_no, kind, category, title, urgency, lat, lng, address, submitted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (grievance_id) DO NOTHING`,
         [
           event.grievanceId,
           payload.trackingNo,
           payload.kind,
           payload.category,
           payload.title,
+          payload.urgency,
           payload.location?.lat ?? null,
           payload.location?.lng ?? null,
           payload.location?.address ?? null,
           payload.submittedAt,
         ],
       );
+      await this.dispatch.noteUrgency(tx, event.grievanceId, payload.urgency);
     });
     this.consumer.on('grievance.routed.v1', async (event, tx) => {
       const { payload } = event;
       if (payload.kind !== 'hazard' || !payload.gridId) return;
-      const armed: Armed | undefined = await this.dispatch.openTicket(tx, event, payload.gridId);
-      // Armed before the commit: an alarm for a ticket that then failed to commit finds nothing and does nothing.
-      await this.dispatch.arm(armed);
+      await this.dispatch.openTicket(tx, event, payload.gridId, { kind: payload.kind, category: payload.category });
+    });
+    this.consumer.on('sla.policy-changed.v1', async (event, tx) => {
+      await applyPolicyChange.execute(event, tx);
     });
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.directory.loadConfiguredSeed();
-    await this.deadlines.start((ticketId, attempt) => this.dispatch.onAcceptDeadline(ticketId, attempt));
-    const rearmed = await this.dispatch.rearmOpenDeadlines();
-    this.logger.info({ rearmed }, 'accept deadlines re-armed');
+    // Opening is idempotent (the SLA module opens it too): it must be open, its policies
+    // seeded, before the first routed hazard asks it for a budget.
+    await this.sla.open();
+    const adopted = await this.dispatch.adoptUntimedTickets();
+    if (adopted > 0) this.logger.info({ adopted }, 'dispatched tickets without an accept deadline got one');
     this.starting = this.consumer.start().catch((error: unknown) => this.logger.error({ err: error }, 'grid-dispatch consumer stopped'));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops taking events before the SLA engine closes (it closes before shutdown, while the database is open). */
+  async beforeApplicationShutdown(): Promise<void> {
     // Let a join still under way finish first (bounded), so stopping leaves nothing connecting behind.
     if (this.starting) await Promise.race([this.starting, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
     await this.consumer.stop().catch((error: unknown) => this.logger.warn({ err: error }, 'error while stopping the consumer'));
-    await this.deadlines.close().catch((error: unknown) => this.logger.warn({ err: error }, 'error while closing the accept deadlines'));
   }
 }

@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { EntityManager } from 'typeorm';
-import { createEnvelope, EventEnvelope, SYSTEM_ACTOR, uuidv7 } from '@grievance/contracts';
+import { createEnvelope, EventEnvelope, GrievanceKind, SYSTEM_ACTOR, Urgency, uuidv7 } from '@grievance/contracts';
 import { OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
-import { GridDispatchConfig } from '../config';
-import { ACCEPT_DEADLINES, AcceptDeadlines } from '../deadlines/accept-deadlines';
-import { DispatchLogEntity, GridEntity, TicketEntity } from '../entities';
+import { TicketDeadlines } from '../deadlines/ticket-deadlines';
+import { DispatchLogEntity, GridEntity, GridWorkerEntity, TicketEntity } from '../entities';
 import { chooseGridWorker, DispatchCandidate } from './dispatch-rule';
 
 interface CandidateRow {
@@ -18,54 +17,70 @@ interface CandidateRow {
   open_tickets: number;
 }
 
-/** What to arm once a dispatch is recorded. */
-export interface Armed {
-  ticketId: string;
-  attempt: number;
-  acceptBy: Date;
+/** The matter a routed hazard's ticket is opened for (the facts its SLA policies are matched on). */
+export interface RoutedMatter {
+  kind: GrievanceKind;
+  category: string;
 }
 
 /** Creates tickets, gives them to grid workers, and moves them on when nobody accepts in time. */
 @Injectable()
 export class DispatchService {
   constructor(
-    private readonly config: GridDispatchConfig,
     private readonly outbox: TransactionalOutbox,
-    @Inject(ACCEPT_DEADLINES) private readonly deadlines: AcceptDeadlines,
+    private readonly deadlines: TicketDeadlines,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext('dispatch');
   }
 
-  get acceptWindowMs(): number {
-    return Math.max(1, Math.round(this.config.ACCEPT_DEADLINE_MS * this.config.SLA_TIME_SCALE));
-  }
-
   /**
    * A routed hazard with a grid gets its ticket (one per grievance: a redelivered or
-   * repeated routing changes nothing) and is dispatched in the same transaction.
+   * repeated routing changes nothing) and is dispatched in the same transaction. The
+   * urgency comes from the submission's snapshot when it has arrived (normal otherwise).
    */
   async openTicket(
     tx: OutboxTransaction,
     cause: Pick<EventEnvelope, 'eventId' | 'correlationId' | 'grievanceId'>,
     gridId: string,
-  ): Promise<Armed | undefined> {
+    matter: RoutedMatter,
+  ): Promise<void> {
     const ticketId = uuidv7();
     const inserted = (await tx.manager.query(
-      `INSERT INTO tickets (id, grievance_id, grid_id, status, correlation_id)
-       VALUES ($1, $2, $3, 'undispatched', $4) ON CONFLICT (grievance_id) DO NOTHING RETURNING id`,
-      [ticketId, cause.grievanceId, gridId, cause.correlationId],
+      `INSERT INTO tickets (id, grievance_id, grid_id, status, correlation_id, kind, category, urgency)
+       VALUES ($1, $2, $3, 'undispatched', $4, $5, $6,
+               coalesce((SELECT urgency FROM grievance_snapshots WHERE grievance_id = $2), 'normal'))
+       ON CONFLICT (grievance_id) DO NOTHING RETURNING id`,
+      [ticketId, cause.grievanceId, gridId, cause.correlationId, matter.kind, matter.category],
     )) as unknown[];
     if (inserted.length === 0) {
       this.logger.info({ grievanceId: cause.grievanceId }, 'the grievance already has a ticket; routing ignored');
-      return undefined;
+      return;
     }
     const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id: ticketId });
-    return this.dispatch(tx, ticket, cause.eventId);
+    await this.dispatch(tx, ticket, cause.eventId);
   }
 
-  /** Gives the ticket to the next worker (or leaves it waiting, logged); records ticket.dispatched.v1. */
-  async dispatch(tx: OutboxTransaction, ticket: TicketEntity, causationId: string | null): Promise<Armed | undefined> {
+  /**
+   * The submission arrived after the routing (the two topics are consumed independently):
+   * the ticket takes its urgency, and deadlines already running are planned again with it.
+   */
+  async noteUrgency(tx: OutboxTransaction, grievanceId: string, urgency: Urgency): Promise<void> {
+    // Not locked first: the deadlines are (a firing takes them in that order); a firing in between makes the replan refuse, and the event is retried.
+    const ticket = await tx.manager.findOneBy(TicketEntity, { grievanceId });
+    if (!ticket || ticket.urgency === urgency) return;
+    ticket.urgency = urgency;
+    const replanned = await this.deadlines.replan(tx, ticket);
+    await tx.manager.update(TicketEntity, { id: ticket.id }, { urgency });
+    if (replanned > 0) this.logger.info({ ticketId: ticket.id, urgency, replanned }, 'the report came after its ticket; deadlines planned again');
+  }
+
+  /**
+   * Gives the ticket to the next worker, whose accept deadline starts now, and records
+   * ticket.dispatched.v1; or, with nobody available, leaves it waiting (logged). Returns
+   * whether it was dispatched.
+   */
+  async dispatch(tx: OutboxTransaction, ticket: TicketEntity, causationId: string | null): Promise<boolean> {
     const manager = tx.manager;
     // Dispatches take turns (until commit), so two at once never both count the same worker as least loaded.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('grid-dispatch:dispatch'))`);
@@ -75,17 +90,20 @@ export class DispatchService {
       { gridId: ticket.gridId, communityId: grid?.communityId ?? null, streetId: grid?.streetId ?? null, exclude: ticket.lapsedWorkerIds },
       candidates,
     );
+    const now = new Date();
     if (decision.kind === 'none') {
       const message = grid ? decision.reason : `grid ${ticket.gridId} is not in the directory`;
       await manager.update(TicketEntity, { id: ticket.id }, { status: 'undispatched', gridWorkerId: null, acceptBy: null });
+      await this.deadlines.cancelAccept(tx, ticket, now);
       await manager.insert(DispatchLogEntity, { ticketId: ticket.id, message });
       this.logger.warn({ ticketId: ticket.id, grievanceId: ticket.grievanceId, gridId: ticket.gridId, reason: message }, 'ticket waits undispatched');
-      return undefined;
+      return false;
     }
-    const now = new Date();
     // The first dispatch is attempt 1; every later one (after a lapse, or after waiting) counts up.
     const attempt = ticket.dispatchedAt === null ? ticket.attempt : ticket.attempt + 1;
-    const acceptBy = new Date(now.getTime() + this.acceptWindowMs);
+    const worker = await manager.findOneByOrFail(GridWorkerEntity, { id: decision.gridWorkerId });
+    const deadline = await this.deadlines.startAccept(tx, ticket, { type: 'grid_worker', id: worker.id, name: worker.name }, now, causationId);
+    const acceptBy = deadline.dueAt;
     await manager.update(
       TicketEntity,
       { id: ticket.id },
@@ -101,43 +119,31 @@ export class DispatchService {
         correlationId: ticket.correlationId,
         causationId,
         occurredAt: now,
-        payload: { ticketId: ticket.id, gridId: ticket.gridId, gridWorkerId: decision.gridWorkerId, attempt, acceptBy: acceptBy.toISOString() },
+        payload: {
+          ticketId: ticket.id,
+          gridId: ticket.gridId,
+          gridWorkerId: decision.gridWorkerId,
+          attempt,
+          ...(acceptBy ? { acceptBy: acceptBy.toISOString() } : {}),
+        },
       }),
     );
     this.logger.info({ ticketId: ticket.id, gridWorkerId: decision.gridWorkerId, pool: decision.pool, attempt }, 'ticket dispatched');
-    return { ticketId: ticket.id, attempt, acceptBy };
-  }
-
-  /** Arms an accept deadline; a failure is logged (the start-up re-arm from Postgres repairs it). */
-  async arm(armed: Armed | undefined): Promise<void> {
-    if (!armed) return;
-    await this.deadlines
-      .arm(armed.ticketId, armed.attempt, armed.acceptBy)
-      .catch((error: unknown) => this.logger.error({ err: error, ticketId: armed.ticketId }, 'could not arm the accept deadline'));
+    return true;
   }
 
   /**
-   * The accept deadline of (ticket, attempt) rang. Re-checks Postgres: only a ticket still
-   * dispatched at that attempt and past its accept-by moves on; anything else is a stale,
-   * early or repeated alarm and changes nothing.
+   * The grid worker holding the ticket let its accept deadline pass (the SLA engine's
+   * breach, in the firing transaction): it goes to the next worker, never back to one who
+   * let it lapse. A ticket that moved on meanwhile (accepted, or with someone else) stays.
    */
-  async onAcceptDeadline(ticketId: string, attempt: number): Promise<{ retryAt: Date } | undefined> {
-    const armed = await this.outbox.run(async (tx) => {
-      const ticket = await tx.manager.findOne(TicketEntity, { where: { id: ticketId }, lock: { mode: 'pessimistic_write' } });
-      if (!ticket || ticket.status !== 'dispatched' || ticket.attempt !== attempt || !ticket.acceptBy) return undefined;
-      if (ticket.acceptBy.getTime() > Date.now()) {
-        this.logger.info({ ticketId, attempt }, 'accept deadline rang early; ignored');
-        return { early: ticket.acceptBy };
-      }
-      const lapsed = ticket.gridWorkerId ? [...new Set([...ticket.lapsedWorkerIds, ticket.gridWorkerId])] : ticket.lapsedWorkerIds;
-      ticket.lapsedWorkerIds = lapsed;
-      await tx.manager.update(TicketEntity, { id: ticket.id }, { lapsedWorkerIds: lapsed });
-      this.logger.info({ ticketId, attempt, lapsedBy: ticket.gridWorkerId }, 'ticket not accepted in time; re-dispatching');
-      return this.dispatch(tx, ticket, acceptDeadlineCause(ticketId, attempt));
-    });
-    if (armed && 'early' in armed) return { retryAt: armed.early };
-    await this.arm(armed);
-    return undefined;
+  async redispatchAfterLapse(tx: OutboxTransaction, ticketId: string, lapsedBy: string, causationId: string): Promise<void> {
+    const ticket = await tx.manager.findOne(TicketEntity, { where: { id: ticketId }, lock: { mode: 'pessimistic_write' } });
+    if (!ticket || ticket.status !== 'dispatched' || ticket.gridWorkerId !== lapsedBy) return;
+    ticket.lapsedWorkerIds = [...new Set([...ticket.lapsedWorkerIds, lapsedBy])];
+    await tx.manager.update(TicketEntity, { id: ticket.id }, { lapsedWorkerIds: ticket.lapsedWorkerIds });
+    this.logger.info({ ticketId, attempt: ticket.attempt, lapsedBy }, 'ticket not accepted in time; re-dispatching');
+    await this.dispatch(tx, ticket, causationId);
   }
 
   /**
@@ -145,7 +151,7 @@ export class DispatchService {
    * grid, community or street) are dispatched again (each to whoever the rule picks now).
    */
   async dispatchWaiting(gridWorkerId: string): Promise<number> {
-    const armed = await this.outbox.run(async (tx) => {
+    return this.outbox.run(async (tx) => {
       const waiting = (await tx.manager.query(
         `SELECT t.id FROM tickets t
            JOIN grids tg ON tg.id = t.grid_id
@@ -158,27 +164,37 @@ export class DispatchService {
           FOR UPDATE OF t SKIP LOCKED`,
         [gridWorkerId],
       )) as { id: string }[];
-      const results: Armed[] = [];
+      let dispatched = 0;
       for (const { id } of waiting) {
         const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id });
-        const result = await this.dispatch(tx, ticket, null);
-        if (result) results.push(result);
+        if (await this.dispatch(tx, ticket, null)) dispatched++;
       }
-      return results;
+      return dispatched;
     });
-    for (const one of armed) await this.arm(one);
-    return armed.length;
   }
 
-  /** On start: arms the deadline of every ticket still waiting to be accepted (overdue ones ring at once). */
-  async rearmOpenDeadlines(): Promise<number> {
-    const open = await this.outbox.run((tx) =>
-      tx.manager.find(TicketEntity, { where: { status: 'dispatched' }, select: { id: true, attempt: true, acceptBy: true } }),
-    );
-    for (const ticket of open) {
-      if (ticket.acceptBy) await this.arm({ ticketId: ticket.id, attempt: ticket.attempt, acceptBy: ticket.acceptBy });
-    }
-    return open.length;
+  /**
+   * On start: a ticket dispatched before its deadlines moved to the SLA engine (it has none
+   * open) gets its accept deadline, from when it was dispatched; an overdue one fires at once.
+   */
+  async adoptUntimedTickets(): Promise<number> {
+    return this.outbox.run(async (tx) => {
+      // Replicas starting together take turns, so only one of them adopts a ticket.
+      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('grid-dispatch:dispatch'))`);
+      const dispatched = await tx.manager.find(TicketEntity, { where: { status: 'dispatched' } });
+      if (dispatched.length === 0) return 0;
+      const open = await this.deadlines.openOfMany(tx, dispatched, 'accept');
+      let adopted = 0;
+      for (const ticket of dispatched) {
+        if (!ticket.gridWorkerId || open.has(ticket.id)) continue;
+        const worker = await tx.manager.findOneBy(GridWorkerEntity, { id: ticket.gridWorkerId });
+        const holder = { type: 'grid_worker' as const, id: ticket.gridWorkerId, name: worker?.name ?? ticket.gridWorkerId };
+        const deadline = await this.deadlines.startAccept(tx, ticket, holder, ticket.dispatchedAt ?? new Date(), null);
+        await tx.manager.update(TicketEntity, { id: ticket.id }, { acceptBy: deadline.dueAt });
+        adopted++;
+      }
+      return adopted;
+    });
   }
 
   private async candidates(manager: EntityManager, gridId: string, communityId: string | null, streetId: string | null): Promise<DispatchCandidate[]> {
@@ -199,9 +215,4 @@ export class DispatchService {
       lastDispatchedAt: row.last_dispatched_at ? new Date(row.last_dispatched_at) : null,
     }));
   }
-}
-
-/** The causation of a re-dispatch: the alarm that rang. */
-export function acceptDeadlineCause(ticketId: string, attempt: number): string {
-  return `accept-deadline:${ticketId}:${attempt}`;
 }

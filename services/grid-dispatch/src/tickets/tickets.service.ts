@@ -1,11 +1,12 @@
 import { metresBetween } from '@grievance/geo';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@grievance/auth';
 import { Actor, createEnvelope, VerifyVerdict } from '@grievance/contracts';
 import { TransactionalOutbox } from '@grievance/messaging';
 import { correlationIdForNewWork, DomainError } from '@grievance/platform';
 import { GridDispatchConfig } from '../config';
+import { TicketDeadlines } from '../deadlines/ticket-deadlines';
 import { GrievanceSnapshotEntity, TicketEntity, TicketStatus } from '../entities';
 
 export interface TicketView {
@@ -31,13 +32,14 @@ export interface VerifyCommand {
   duplicateOf?: string;
 }
 
-/** A grid worker's tickets: list, accept (签收), verify on site (核查). */
+/** A grid worker's tickets: list, accept (签收), verify on site (核查), each with its SLA deadline. */
 @Injectable()
 export class TicketsService {
   constructor(
     private readonly config: GridDispatchConfig,
     private readonly dataSource: DataSource,
     private readonly outbox: TransactionalOutbox,
+    private readonly deadlines: TicketDeadlines,
   ) {}
 
   /** A grid worker's own tickets, newest first; an admin or auditor sees every ticket. */
@@ -55,25 +57,28 @@ export class TicketsService {
     return tickets.map((t) => toTicketView(t, byGrievance.get(t.grievanceId)));
   }
 
+  /** 签收: the worker's accept deadline is completed and their verify deadline starts, with the ticket's change. */
   async accept(principal: Principal, ticketId: string): Promise<TicketView> {
     return this.outbox.run(async (tx) => {
+      const seen = await this.ownTicket(tx.manager, principal, ticketId, false);
+      if (seen.status !== 'dispatched') throw DomainError.conflict(`ticket ${ticketId} is ${seen.status}, not waiting to be accepted`);
+      const now = new Date();
+      const accepted = createEnvelope({
+        topic: 'ticket.accepted.v1',
+        grievanceId: seen.grievanceId,
+        actor: actorOf(principal),
+        correlationId: correlationIdForNewWork(),
+        occurredAt: now,
+        payload: { ticketId: seen.id, gridWorkerId: principal.sub },
+      });
+      // The deadline before the ticket: a firing locks them in this order, so the two never wait on each other.
+      await this.deadlines.accepted(tx, seen, principal.sub, now, accepted.eventId);
       const ticket = await this.ownTicket(tx.manager, principal, ticketId);
       if (ticket.status !== 'dispatched') throw DomainError.conflict(`ticket ${ticketId} is ${ticket.status}, not waiting to be accepted`);
-      const now = new Date();
       ticket.status = 'accepted';
       ticket.acceptedAt = now;
       await tx.manager.update(TicketEntity, { id: ticket.id }, { status: 'accepted', acceptedAt: now });
-      await tx.publish(
-        'ticket.accepted.v1',
-        createEnvelope({
-          topic: 'ticket.accepted.v1',
-          grievanceId: ticket.grievanceId,
-          actor: actorOf(principal),
-          correlationId: correlationIdForNewWork(),
-          occurredAt: now,
-          payload: { ticketId: ticket.id, gridWorkerId: principal.sub },
-        }),
-      );
+      await tx.publish('ticket.accepted.v1', accepted);
       const snapshot = await tx.manager.findOneBy(GrievanceSnapshotEntity, { grievanceId: ticket.grievanceId });
       return toTicketView(ticket, snapshot ?? undefined);
     });
@@ -108,6 +113,7 @@ export class TicketsService {
       const changes = { status: 'verified' as const, verifiedAt: now, verdict: command.verdict, verifyNote: command.note };
       Object.assign(ticket, changes);
       await tx.manager.update(TicketEntity, { id: ticket.id }, changes);
+      await this.deadlines.verified(tx, ticket, now);
       await tx.publish(
         'ticket.verified.v1',
         createEnvelope({
@@ -131,9 +137,9 @@ export class TicketsService {
     });
   }
 
-  /** The caller's ticket, locked for the change; anybody else's is "not found". */
-  private async ownTicket(manager: import('typeorm').EntityManager, principal: Principal, ticketId: string): Promise<TicketEntity> {
-    const ticket = await manager.findOne(TicketEntity, { where: { id: ticketId }, lock: { mode: 'pessimistic_write' } });
+  /** The caller's ticket, locked for the change unless told otherwise; anybody else's is "not found". */
+  private async ownTicket(manager: EntityManager, principal: Principal, ticketId: string, lock = true): Promise<TicketEntity> {
+    const ticket = await manager.findOne(TicketEntity, { where: { id: ticketId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!ticket || ticket.gridWorkerId !== principal.sub) throw DomainError.notFound('ticket', ticketId);
     return ticket;
   }

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { Holder, SlaTarget } from '@grievance/contracts';
+import { OutboxTransaction } from '@grievance/messaging';
+import { DomainError } from '@grievance/platform';
+import { isSlaError, MatterFacts, SlaDeadline, SlaEngine } from '@grievance/sla';
+import { TicketEntity } from '../entities';
+
+/** The queue of this service's SLA alarms: a stable name, prefixed by the service. */
+export const GRID_DISPATCH_SLA_QUEUE = 'grid-dispatch.sla';
+
+const SUBJECT_PREFIX = 'ticket:';
+
+/** A ticket's deadlines are the matter's deadlines about `ticket:<id>`. */
+export function ticketSubject(ticketId: string): string {
+  return `${SUBJECT_PREFIX}${ticketId}`;
+}
+
+export function ticketIdOf(subject: string): string | undefined {
+  return subject.startsWith(SUBJECT_PREFIX) ? subject.slice(SUBJECT_PREFIX.length) : undefined;
+}
+
+/** What a ticket's policies are matched on: the matter, at the grid stage. */
+export function ticketMatter(ticket: Pick<TicketEntity, 'kind' | 'category' | 'urgency'>): MatterFacts {
+  return { kind: ticket.kind, category: ticket.category ?? 'unknown', urgency: ticket.urgency, stage: 'grid' };
+}
+
+/**
+ * A ticket's SLA deadlines on the engine: `accept` from dispatch to 签收, then `verify`
+ * from 签收 to 核查, each held by the grid worker. Every call runs inside the caller's
+ * outbox transaction, so a deadline moves together with the ticket. The engine's refusals
+ * become domain errors.
+ */
+@Injectable()
+export class TicketDeadlines {
+  constructor(private readonly sla: SlaEngine) {}
+
+  /** The ticket's open deadline for a target, read in `tx`. */
+  async open(tx: OutboxTransaction, ticket: Pick<TicketEntity, 'id' | 'grievanceId'>, target: SlaTarget): Promise<SlaDeadline | undefined> {
+    const subject = ticketSubject(ticket.id);
+    return (await this.sla.openFor(ticket.grievanceId, tx)).find((d) => d.subject === subject && d.target === target);
+  }
+
+  /** Which of these tickets have an open deadline for a target (by ticket id), read in `tx`. */
+  async openOfMany(tx: OutboxTransaction, tickets: readonly Pick<TicketEntity, 'id' | 'grievanceId'>[], target: SlaTarget): Promise<Map<string, SlaDeadline>> {
+    const found = new Map<string, SlaDeadline>();
+    const wanted = new Set(tickets.map((t) => ticketSubject(t.id)));
+    for (const grievanceId of new Set(tickets.map((t) => t.grievanceId))) {
+      for (const d of await this.sla.openFor(grievanceId, tx)) {
+        const ticketId = ticketIdOf(d.subject);
+        if (ticketId && d.target === target && wanted.has(d.subject)) found.set(ticketId, d);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The ticket reached a grid worker: their accept clock starts at `at`. After a lapse the
+   * breached deadline is handed over with a fresh budget, so the chain of holders stays one.
+   */
+  async startAccept(tx: OutboxTransaction, ticket: TicketEntity, holder: Holder, at: Date, causationId: string | null): Promise<SlaDeadline> {
+    return domainErrors(async () => {
+      const open = await this.open(tx, ticket, 'accept');
+      if (open) return this.sla.carryOver(tx, open.id, { holder, budget: 'fresh', at, causationId });
+      return this.sla.start(tx, {
+        grievanceId: ticket.grievanceId,
+        subject: ticketSubject(ticket.id),
+        target: 'accept',
+        holder,
+        matter: ticketMatter(ticket),
+        at,
+        correlationId: ticket.correlationId,
+        causationId,
+      });
+    });
+  }
+
+  /** Nobody is left to take the ticket: the lapsed worker's deadline is no longer owed (a new one starts with the next dispatch). */
+  async cancelAccept(tx: OutboxTransaction, ticket: TicketEntity, at: Date): Promise<void> {
+    const open = await this.open(tx, ticket, 'accept');
+    if (open) await domainErrors(() => this.sla.cancel(tx, open.id, at));
+  }
+
+  /**
+   * `gridWorkerId` accepted the ticket at `at`: their accept deadline is completed (met, or
+   * late if it broke) and their verify clock starts. Locks the accept deadline: callers do this
+   * before locking the ticket, in the order a firing takes them.
+   */
+  async accepted(tx: OutboxTransaction, ticket: TicketEntity, gridWorkerId: string, at: Date, causationId: string): Promise<SlaDeadline> {
+    return domainErrors(async () => {
+      const accept = await this.open(tx, ticket, 'accept');
+      if (accept && accept.holder.id !== gridWorkerId) throw DomainError.conflict(`ticket ${ticket.id} is no longer waiting for you to accept it`);
+      const holder = accept ? (await this.sla.complete(tx, accept.id, at)).deadline.holder : { type: 'grid_worker' as const, id: gridWorkerId, name: gridWorkerId };
+      return this.sla.start(tx, {
+        grievanceId: ticket.grievanceId,
+        subject: ticketSubject(ticket.id),
+        target: 'verify',
+        holder,
+        matter: accept?.matter ?? ticketMatter(ticket),
+        at,
+        correlationId: ticket.correlationId,
+        causationId,
+      });
+    });
+  }
+
+  /**
+   * The ticket's facts changed after its deadlines started (the submission, with its
+   * urgency, arrived after the routing): each open deadline is planned again under the
+   * policy the facts now match, from the moment it started, so no time is forgiven. The
+   * old one is cancelled (kept in the history); an overdue new one fires at once.
+   */
+  async replan(tx: OutboxTransaction, ticket: TicketEntity): Promise<number> {
+    const matter = ticketMatter(ticket);
+    const subject = ticketSubject(ticket.id);
+    let replanned = 0;
+    for (const d of await this.sla.openFor(ticket.grievanceId, tx)) {
+      if (d.subject !== subject || d.status === 'breached' || sameFacts(d.matter, matter)) continue;
+      await domainErrors(async () => {
+        await this.sla.cancel(tx, d.id);
+        const next = await this.sla.start(tx, {
+          grievanceId: d.grievanceId,
+          subject,
+          target: d.target,
+          holder: d.holder,
+          matter,
+          at: d.startedAt,
+          paused: d.status === 'paused',
+          correlationId: d.correlationId,
+          causationId: d.causationId,
+        });
+        if (d.target === 'accept') await tx.manager.update(TicketEntity, { id: ticket.id }, { acceptBy: next.dueAt });
+      });
+      replanned++;
+    }
+    return replanned;
+  }
+
+  /** The on-site check is done: the verify deadline is completed. */
+  async verified(tx: OutboxTransaction, ticket: TicketEntity, at: Date): Promise<void> {
+    const verify = await this.open(tx, ticket, 'verify');
+    if (verify) await domainErrors(() => this.sla.complete(tx, verify.id, at));
+  }
+}
+
+function sameFacts(a: MatterFacts, b: MatterFacts): boolean {
+  return a.kind === b.kind && a.category === b.category && a.urgency === b.urgency && a.stage === b.stage;
+}
+
+async function domainErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isSlaError(error)) throw new DomainError(error.code, error.message, error.details);
+    throw error;
+  }
+}
