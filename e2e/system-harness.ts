@@ -3,7 +3,7 @@ import { signDevToken, type Principal } from '@grievance/auth';
 import { DEFAULT_PARTITIONS, departmentIssuesTopic } from '@grievance/contracts';
 import { catalogueTopicsToCreate, KafkaConnection } from '@grievance/messaging';
 import { createTestDatabase, freePort, testConfigEnv, TestDatabase, TEST_KAFKA_BROKERS, uniqueTopicPrefix } from '@grievance/testing';
-import { RunningService, SERVICES, startServices } from '../deploy/local/services';
+import { RunningService, SERVICES, startService, startServices, StartServicesOptions, waitUntilHealthy } from '../deploy/local/services';
 import demoCity from '../deploy/seed/demo-city.json';
 
 export interface RunningSystem {
@@ -12,6 +12,8 @@ export interface RunningSystem {
   url(service: string): string;
   /** A Kafka connection under the system's topic prefix, for reading topics as a department would. */
   kafka: KafkaConnection;
+  /** Kills one service with SIGKILL (a crash) and starts it again on the same port, database and settings; resolves once it is healthy. */
+  crashAndRestart(service: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -43,11 +45,20 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     serviceEnv[name] = { DATABASE_URL: database.url };
   }
   const logDir = path.join(__dirname, '..', '.cache', 'e2e-logs', new Date().toISOString().replace(/[:.]/g, '-'));
-  const services = await startServices({ ports, env: shared, serviceEnv, output: { logDir } });
+  const options: StartServicesOptions = { ports, env: shared, serviceEnv, output: { logDir } };
+  const services = await startServices(options);
   return {
     services,
     url: (name) => services.find((s) => s.name === name)?.url ?? `http://127.0.0.1:${ports[name]}`,
     kafka,
+    async crashAndRestart(name) {
+      const index = services.findIndex((s) => s.name === name);
+      if (index < 0) throw new Error(`no service ${name}`);
+      await services[index]!.kill();
+      const restarted = startService({ name, port: ports[name]! }, options);
+      services[index] = restarted;
+      await waitUntilHealthy(restarted, 60_000);
+    },
     async stop() {
       await Promise.all(services.map((s) => s.stop()));
       for (const database of databases) await database.drop();

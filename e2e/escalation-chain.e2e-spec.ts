@@ -1,0 +1,171 @@
+import { Redis } from 'ioredis';
+import { EventEnvelope } from '@grievance/contracts';
+import { PrivateRedis, startPrivateRedis, waitForMessages } from '@grievance/testing';
+import { call, RunningSystem, startSystem, tokenFor } from './system-harness';
+
+/**
+ * The escalation chain (诉求直通) across the five services as separate processes, driven
+ * through their HTTP APIs: a rider's appeal climbs member → branch → industry committee →
+ * 两新工委 when nobody acts, each rung's deadline passing it up, and survives a crashed
+ * routing service and a flushed Redis without losing or doubling a breach.
+ *
+ * SLA_TIME_SCALE 0.0005: an hour of policy budget lasts 1.8 s. The fast policies below are
+ * set through routing's admin API, as an operator would.
+ */
+const TIME_SCALE = '0.0005';
+const BRANCH = 'br-delivery-meituan-xiangyun';
+const RIDER = 'rider-e2e-chain';
+
+async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 40_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T;
+  for (;;) {
+    last = await probe();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the escalation chain across the five services', () => {
+  let system: RunningSystem;
+  let redis: PrivateRedis;
+  let rider: string;
+  let admin: string;
+
+  const intake = (path: string) => `${system.url('intake')}${path}`;
+  const routing = (path: string) => `${system.url('routing')}${path}`;
+  const feedback = (path: string) => `${system.url('feedback')}${path}`;
+  const view = async (id: string) => (await call(intake(`/v1/grievances/${id}`), rider)).body;
+
+  /** A rung's token: a member is their own org unit; the others act for theirs. */
+  const rungToken = (level: string, unitId: string) => tokenFor({ sub: `${unitId}-officer`, role: level as never, orgUnitId: unitId });
+
+  async function fastPolicy(id: string, category: string, targets: Record<string, string>) {
+    const put = await call(routing(`/v1/sla/policies/${id}`), admin, {
+      method: 'PUT',
+      body: { match: { kind: 'appeal', category }, targets, calendar: 'calendar', priority: 10, reason: 'end-to-end test budgets' },
+    });
+    expect(put.status).toBe(200);
+  }
+
+  async function submitAppeal(category: string, title: string): Promise<string> {
+    const submitted = await call(intake('/v1/grievances'), rider, {
+      body: { kind: 'appeal', category, title, description: 'Raised by a rider of the Xiangyun delivery station.' },
+    });
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id as string;
+    await eventually(() => view(id), (v) => v.level === 'member', `appeal ${id} with a liaison member`);
+    return id;
+  }
+
+  /** The sla.breached.v1 events of a matter on the topic (as audit or a dashboard would read them), once `count` are there. */
+  async function breachesOf(id: string, count: number): Promise<EventEnvelope<{ level: string; target: string }>[]> {
+    const messages = await waitForMessages(system.kafka, 'sla.breached.v1', count, (m) => m.key === id, 40_000);
+    return messages.map((m) => JSON.parse(m.value!) as EventEnvelope<{ level: string; target: string }>);
+  }
+
+  beforeAll(async () => {
+    // A Redis of this suite's own, so that flushing it disturbs no other suite.
+    redis = await startPrivateRedis();
+    system = await startSystem({ SLA_TIME_SCALE: TIME_SCALE, REDIS_URL: redis.url });
+    rider = await tokenFor({ sub: RIDER, role: 'worker' });
+    admin = await tokenFor({ sub: 'admin-e2e', role: 'admin' });
+    const registered = await call(routing('/v1/workers/me'), rider, { method: 'PUT', body: { occupation: 'rider', branchId: BRANCH } });
+    expect(registered.status).toBe(200);
+    // Each rung must answer within an hour (1.8 s here); resolving may take far longer, so only the answer drives the climb.
+    await fastPolicy('e2e.climb', 'truck_passage', { respond: 'PT1H', resolve: 'PT240H' });
+    await fastPolicy('e2e.crash', 'health_certificate', { respond: 'PT3H', resolve: 'PT240H' });
+    // 10.8 s: far enough out that the alarm waits in Redis (a BullMQ slot job), not in a process's timer.
+    await fastPolicy('e2e.flush', 'housing', { respond: 'PT6H', resolve: 'PT240H' });
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+    await redis?.stop();
+  });
+
+  it('climbs member → branch → industry committee → 两新工委 → 督办 when nobody acts, with one breach per rung', async () => {
+    const id = await submitAppeal('truck_passage', 'Trucks turned away from the logistics park gate');
+    const supervised = await eventually(() => view(id), (v) => v.underSupervision === true, 'under supervision');
+    expect(supervised).toMatchObject({ level: 'two_new_committee', holder: { id: 'two-new-committee', level: 'two_new_committee' } });
+    const types = supervised.history.map((h: { type: string }) => h.type);
+    expect(types.filter((t: string) => t === 'grievance.escalated')).toHaveLength(3);
+    expect(types).toContain('grievance.supervised');
+    const breaches = await breachesOf(id, 4);
+    expect(breaches.map((b) => b.payload.level)).toEqual(['member', 'branch', 'industry_committee', 'two_new_committee']);
+    // No more: a second look a full budget later finds the same four.
+    await sleep(2_500);
+    expect(await breachesOf(id, 4)).toHaveLength(4);
+    // 督办 is not dropped: the 两新工委 still holds it in its inbox.
+    const top = await call(routing('/v1/inbox'), await rungToken('two_new_committee', 'two-new-committee'));
+    expect(top.body.items.map((m: { grievanceId: string }) => m.grievanceId)).toContain(id);
+  });
+
+  it('closes the loop with the SLA met when the member acknowledges and resolves in time', async () => {
+    const id = await submitAppeal('pay_dispute', 'Three weeks of pay withheld');
+    const member = (await view(id)).holder.id as string;
+    const token = await rungToken('member', member);
+    expect((await call(routing(`/v1/matters/${id}/acknowledge`), token, { method: 'POST' })).status).toBe(200);
+    expect((await call(routing(`/v1/matters/${id}/resolve`), token, { body: { resolution: 'The station paid in full today.' } })).status).toBe(200);
+    await eventually(() => view(id), (v) => v.status === 'resolved', 'resolved');
+    await eventually(
+      async () => (await call(feedback(`/v1/grievances/${id}/rating`), rider, { body: { rating: 'satisfied' } })).status,
+      (status) => status === 201 || status === 200,
+      'rated',
+    );
+    const closed = await eventually(() => view(id), (v) => v.status === 'closed', 'closed');
+    expect(closed.history.map((h: { type: string }) => h.type)).not.toContain('grievance.escalated');
+    const [closedEvent] = await waitForMessages(system.kafka, 'grievance.closed.v1', 1, (m) => m.key === id);
+    expect(JSON.parse(closedEvent!.value!).payload).toMatchObject({ outcome: 'resolved', slaMet: true });
+  });
+
+  it('appeals an unsatisfied rating to the next rung up', async () => {
+    const id = await submitAppeal('compound_access', 'Riders refused entry to the Lakeside compound');
+    const member = (await view(id)).holder.id as string;
+    const token = await rungToken('member', member);
+    expect((await call(routing(`/v1/matters/${id}/resolve`), token, { body: { resolution: 'Asked the guards to be nicer.' } })).status).toBe(200);
+    await eventually(() => view(id), (v) => v.status === 'resolved', 'resolved');
+    await eventually(
+      async () => (await call(feedback(`/v1/grievances/${id}/rating`), rider, { body: { rating: 'unsatisfied', comment: 'Still locked out.' } })).status,
+      (status) => status === 201 || status === 200,
+      'rated',
+    );
+    const reopened = await eventually(() => view(id), (v) => v.level === 'branch', 'reopened at the branch');
+    expect(reopened).toMatchObject({ status: 'in_progress', holder: { id: BRANCH, level: 'branch' } });
+    const branch = await call(routing('/v1/inbox'), await rungToken('branch', BRANCH));
+    expect(branch.body.items.map((m: { grievanceId: string }) => m.grievanceId)).toContain(id);
+  });
+
+  it('still fires a pending breach exactly once after routing is killed with SIGKILL and restarted', async () => {
+    const id = await submitAppeal('health_certificate', 'Health certificate office closed at weekends');
+    await system.crashAndRestart('routing');
+    const [breach] = await breachesOf(id, 1);
+    expect(breach!.payload).toMatchObject({ level: 'member', target: 'respond' });
+    await eventually(() => view(id), (v) => v.level === 'branch', 'escalated to the branch');
+    await sleep(1_000);
+    const atMember = (await breachesOf(id, 1)).filter((b) => b.payload.level === 'member');
+    expect(atMember).toHaveLength(1);
+    const escalations = (await view(id)).history.filter((h: { type: string }) => h.type === 'grievance.escalated');
+    expect(escalations.length).toBeGreaterThanOrEqual(1);
+    expect(escalations[0].summary).toContain('from member to branch');
+  });
+
+  it('loses no deadline when Redis is flushed', async () => {
+    const id = await submitAppeal('housing', 'No affordable rooms near the station');
+    const client = new Redis(redis.url);
+    try {
+      const alarms = await eventually(() => client.keys('*routing.sla*'), (keys) => keys.length > 0, 'the alarm armed in Redis');
+      expect(alarms.length).toBeGreaterThan(0);
+      expect(await client.flushall()).toBe('OK');
+      expect(await client.keys('*routing.sla*')).toEqual([]);
+    } finally {
+      client.disconnect();
+    }
+    const [breach] = await breachesOf(id, 1);
+    expect(breach!.payload).toMatchObject({ level: 'member', target: 'respond' });
+    await eventually(() => view(id), (v) => v.level === 'branch', 'escalated to the branch after the flush');
+  });
+});
