@@ -2,6 +2,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PlatformModule } from '@grievance/platform';
+import { BreachesController } from './breaches/breaches.controller';
+import { BreachesRepository } from './breaches/breaches.repository';
 import { AuditConfig } from './config';
 import { AnchorScheduler } from './dossier/anchor.scheduler';
 import { AnchorsController } from './dossier/anchors.controller';
@@ -12,6 +14,8 @@ import { AUDIT_MIGRATIONS } from './migrations';
 import { AuditQueriesController } from './queries/audit-queries.controller';
 import { AuditQueriesRepository } from './queries/audit-queries.repository';
 import { AuditQueryInterceptor } from './queries/audit-query.interceptor';
+import { RatesController } from './rates/rates.controller';
+import { ComputeRates, RankMonth } from './rates/rates.use-cases';
 import { TraceController } from './trace/trace.controller';
 import { TraceMatter } from './trace/trace.use-case';
 
@@ -23,11 +27,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot({ config, entities: [], migrations: AUDIT_MIGRATIONS })],
-      controllers: [TraceController, AnchorsController, AuditQueriesController],
+      controllers: [TraceController, RatesController, BreachesController, AnchorsController, AuditQueriesController],
       providers: [
         DossierRepository,
         AuditQueriesRepository,
+        BreachesRepository,
         TraceMatter,
+        ComputeRates,
+        RankMonth,
         TakeAnchor,
         DossierConsumer,
         AnchorScheduler,

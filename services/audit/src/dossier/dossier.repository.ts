@@ -141,32 +141,17 @@ export class DossierRepository {
   }
 
   /**
-   * Every event of the matters that have at least one event of `types` in [from, to),
-   * each matter's events in the matter's own order (occurredAt, then event id).
+   * Every event of the matters that have at least one event in [from, to) (the whole
+   * matter, events outside the range included), each matter's events in its own order.
    */
-  async eventsOfMattersWith(types: readonly string[], from: Date | undefined, to: Date | undefined): Promise<EventEnvelope[]> {
+  async eventsOfMattersActiveIn(from: Date | undefined, to: Date | undefined): Promise<EventEnvelope[]> {
     const rows = (await this.dataSource.query(
       `SELECT d.envelope FROM audit_dossier d
         WHERE d.grievance_id IN (
           SELECT DISTINCT grievance_id FROM audit_dossier
-           WHERE event_type = ANY($1) AND ($2::timestamptz IS NULL OR occurred_at >= $2) AND ($3::timestamptz IS NULL OR occurred_at < $3))
+           WHERE ($1::timestamptz IS NULL OR occurred_at >= $1) AND ($2::timestamptz IS NULL OR occurred_at < $2))
         ORDER BY d.grievance_id, d.occurred_at, d.event_id`,
-      [types, from ?? null, to ?? null],
-    )) as { envelope: EventEnvelope }[];
-    return rows.map((r) => r.envelope);
-  }
-
-  /** Events of the given types, filtered by time and matter, in time order. */
-  async eventsOfTypes(
-    types: readonly string[],
-    filter: { from?: Date; to?: Date; grievanceId?: string },
-  ): Promise<EventEnvelope[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT envelope FROM audit_dossier
-        WHERE event_type = ANY($1) AND ($2::timestamptz IS NULL OR occurred_at >= $2) AND ($3::timestamptz IS NULL OR occurred_at < $3)
-          AND ($4::uuid IS NULL OR grievance_id = $4)
-        ORDER BY occurred_at, event_id`,
-      [types, filter.from ?? null, filter.to ?? null, filter.grievanceId ?? null],
+      [from ?? null, to ?? null],
     )) as { envelope: EventEnvelope }[];
     return rows.map((r) => r.envelope);
   }

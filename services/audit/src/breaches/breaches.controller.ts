@@ -1,0 +1,81 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Roles } from '@grievance/auth';
+import { LEVELS, Level, SLA_TARGETS, SlaTarget } from '@grievance/contracts';
+import { HeaderSink, sendCsv, toCsv, wantsCsv } from '../shared/csv';
+import { ExportableTimeRangeQuery, toDate } from '../shared/time-range.query';
+import { BreachesRepository } from './breaches.repository';
+import { breachView, BreachView, SupervisedMatter, supervisedMatters } from './breaches';
+
+export class BreachesQuery extends ExportableTimeRangeQuery {
+  @ApiPropertyOptional({ enum: LEVELS, description: 'the rung of the deadline (or of its holder)' })
+  @IsOptional()
+  @IsIn(LEVELS)
+  level?: Level;
+
+  @ApiPropertyOptional({ description: 'a department code: breaches of deadlines that department held' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{1,40}$/, { message: 'department must be a department code' })
+  department?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  grievanceId?: string;
+
+  @ApiPropertyOptional({ enum: SLA_TARGETS })
+  @IsOptional()
+  @IsIn(SLA_TARGETS)
+  target?: SlaTarget;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5000, default: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  limit?: number;
+}
+
+const BREACH_COLUMNS = ['firedAt', 'grievanceId', 'target', 'level', 'holderType', 'holderId', 'holderName', 'startedAt', 'dueAt', 'budgetMs', 'deadlineId', 'eventId'] as const;
+
+@ApiTags('breaches')
+@ApiBearerAuth()
+@Roles('auditor')
+@Controller('v1')
+export class BreachesController {
+  constructor(private readonly breaches: BreachesRepository) {}
+
+  /** SLA breaches fired in [from, to), newest first, with their holder, rung, target, due and fired times; `?format=csv` to export. */
+  @Get('breaches')
+  @ApiProduces('application/json', 'text/csv')
+  async list(
+    @Query() query: BreachesQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<{ items: BreachView[] } | string> {
+    const rows = await this.breaches.breaches({
+      from: toDate(query.from),
+      to: toDate(query.to),
+      level: query.level,
+      department: query.department,
+      grievanceId: query.grievanceId,
+      target: query.target,
+      limit: query.limit ?? 500,
+    });
+    const items = rows.map(breachView);
+    if (wantsCsv(query.format, accept)) {
+      const flat = items.map((b) => ({ ...b, holderType: b.holder.type, holderId: b.holder.id, holderName: b.holder.name }));
+      return sendCsv(response, 'breaches.csv', toCsv(BREACH_COLUMNS, flat));
+    }
+    return { items };
+  }
+
+  /** Matters under supervision (督办): the top rung missed its deadline, or grievance.supervised says so. */
+  @Get('supervision')
+  async supervision(): Promise<{ items: SupervisedMatter[] }> {
+    return { items: supervisedMatters(await this.breaches.supervisionEvents()) };
+  }
+}

@@ -1,0 +1,68 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@grievance/auth';
+import { HeaderSink, sendCsv, toCsv, wantsCsv } from '../shared/csv';
+import { toDate } from '../shared/time-range.query';
+import { RankedGroup } from './rankings';
+import { GroupBy, GroupRates } from './rates';
+import { RankingsQuery, RatesQuery } from './rates.query';
+import { ComputeRates, RankMonth } from './rates.use-cases';
+
+const RATE_COLUMNS = ['group', 'received', 'responded', 'resolved', 'rated', 'satisfied', 'bounces', 'responseRate', 'resolutionRate', 'satisfactionRate'] as const;
+const RANK_COLUMNS = ['rank', ...RATE_COLUMNS, 'score'] as const;
+
+export interface RatesView {
+  groupBy: GroupBy;
+  from: string | null;
+  to: string | null;
+  items: GroupRates[];
+}
+
+export interface RankingsView {
+  month: string;
+  groupBy: GroupBy;
+  by: string;
+  from: string;
+  to: string;
+  items: RankedGroup[];
+}
+
+@ApiTags('rates')
+@ApiBearerAuth()
+@Roles('auditor')
+@Controller('v1')
+export class RatesController {
+  constructor(
+    private readonly computeRates: ComputeRates,
+    private readonly rankMonth: RankMonth,
+  ) {}
+
+  /** Received, responded in time, resolved, satisfied and the three rates per group; `?format=csv` to export. */
+  @Get('rates')
+  @ApiProduces('application/json', 'text/csv')
+  async rates(
+    @Query() query: RatesQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<RatesView | string> {
+    const groupBy = query.groupBy ?? 'department';
+    const items = await this.computeRates.execute({ groupBy, from: toDate(query.from), to: toDate(query.to) });
+    if (wantsCsv(query.format, accept)) return sendCsv(response, `rates-${groupBy}.csv`, toCsv(RATE_COLUMNS, items));
+    return { groupBy, from: query.from ?? null, to: query.to ?? null, items };
+  }
+
+  /** The month's ranking of departments, rungs, industries or districts; `?format=csv` to export. */
+  @Get('rankings')
+  @ApiProduces('application/json', 'text/csv')
+  async rankings(
+    @Query() query: RankingsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<RankingsView | string> {
+    const groupBy = query.groupBy ?? 'department';
+    const by = query.by ?? 'score';
+    const { from, to, items } = await this.rankMonth.execute({ month: query.month, groupBy, by });
+    if (wantsCsv(query.format, accept)) return sendCsv(response, `ranking-${query.month}-${groupBy}.csv`, toCsv(RANK_COLUMNS, items));
+    return { month: query.month, groupBy, by, from: from.toISOString(), to: to.toISOString(), items };
+  }
+}

@@ -1,0 +1,65 @@
+import { EventEnvelope, uuidv7 } from '@grievance/contracts';
+import { expectedRates, FixtureEvent, ratesFixture } from '../../test/rates-fixture';
+import { computeRates, GROUP_BYS } from './rates';
+
+const BASE = new Date('2026-04-01T00:00:00.000Z');
+const RANGE = { from: BASE, to: new Date(BASE.getTime() + 24 * 60 * 60_000) };
+const IDS: Record<FixtureEvent['matter'], string> = { M1: uuidv7(), M2: uuidv7(), M3: uuidv7(), M4: uuidv7(), M5: uuidv7(), M6: uuidv7() };
+
+const envelopes = (events: FixtureEvent[]): EventEnvelope[] =>
+  events.map((e) => ({
+    eventId: uuidv7(),
+    type: e.topic.replace(/\.v\d+$/, ''),
+    version: 1,
+    occurredAt: new Date(BASE.getTime() + e.minute * 60_000).toISOString(),
+    grievanceId: IDS[e.matter],
+    actor: { id: 'system', role: 'system' },
+    correlationId: 'c',
+    causationId: null,
+    payload: e.payload,
+  }));
+
+const withRates = (expected: ReturnType<typeof expectedRates>[keyof ReturnType<typeof expectedRates>]) =>
+  Object.entries(expected)
+    .map(([group, t]) => ({
+      group,
+      ...t,
+      responseRate: t.received ? t.responded / t.received : null,
+      resolutionRate: t.received ? t.resolved / t.received : null,
+      satisfactionRate: t.rated ? t.satisfied / t.rated : null,
+    }))
+    .sort((a, b) => (a.group < b.group ? -1 : 1));
+
+describe('computeRates', () => {
+  const events = envelopes(ratesFixture(BASE));
+
+  it.each(GROUP_BYS)('counts received, responded in time, resolved and satisfied by %s as computed by hand', (groupBy) => {
+    expect(computeRates(events, groupBy, RANGE)).toEqual(withRates(expectedRates(true)[groupBy]));
+  });
+
+  it('gives the hand-computed rates for municipal works: half responded in time, all resolved, all satisfied', () => {
+    const [mw] = computeRates(events, 'department', RANGE);
+    expect(mw).toMatchObject({ group: 'municipal_works', responseRate: 0.5, resolutionRate: 1, satisfactionRate: 1 });
+  });
+
+  it('does not depend on the order the events arrived in', () => {
+    const shuffled = [...events].reverse();
+    expect(computeRates(shuffled, 'level', RANGE)).toEqual(computeRates(events, 'level', RANGE));
+  });
+
+  it('counts a matter where it reached its holder: without a range the one reached two days earlier counts too', () => {
+    const mw = computeRates(events, 'department').find((r) => r.group === 'municipal_works')!;
+    expect(mw).toMatchObject({ received: 3, resolved: 3, rated: 2 });
+  });
+
+  it('works without any return events (a catalogue without grievance.returned)', () => {
+    const noReturns = envelopes(ratesFixture(BASE).filter((e) => e.topic !== 'grievance.returned.v1'));
+    expect(computeRates(noReturns, 'level', RANGE)).toEqual(withRates(expectedRates(false).level));
+  });
+
+  it('says null, not 0, for a rate with nothing to divide by', () => {
+    const um = computeRates(events, 'department', RANGE).find((r) => r.group === 'urban_management')!;
+    expect(um.satisfactionRate).toBeNull();
+    expect(computeRates([], 'department', RANGE)).toEqual([]);
+  });
+});

@@ -1,0 +1,214 @@
+import { LEVELS } from '@grievance/contracts';
+import type { EventEnvelope } from '@grievance/contracts';
+import { byMatterTime, fromHolderOf, holderKey, HolderRef, holderOf, levelOf, payloadField, RETURNED_TYPE } from '../trace/event-facts';
+
+export const GROUP_BYS = ['department', 'level', 'industry', 'district'] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+/** The group of a matter whose events do not say (no district routed, no occupation given). */
+export const UNKNOWN_GROUP = 'unknown';
+
+/**
+ * The three rates (响应率, 解决率, 满意率) of one group over a time range. The unit counted
+ * is a (matter, group) pair: a matter counts once for each group it reached in the range.
+ *
+ * - received: matters that reached a holder of the group in [from, to) — routed, assigned,
+ *   escalated, returned or reopened to it, or dispatched to its grid worker;
+ * - responded: of those, matters a holder of the group took up (grievance.accepted,
+ *   ticket.accepted) no later than the due time of its respond / accept deadline, when an
+ *   SLA event names one (a take-up with no known deadline counts as in time);
+ * - resolved: of those, matters a holder of the group resolved (grievance.resolved.v1);
+ * - rated / satisfied: of those resolutions, the ones the reporter rated, and rated
+ *   satisfied or basically_satisfied (a rating counts for the latest resolution before it);
+ * - responseRate = responded / received, resolutionRate = resolved / received,
+ *   satisfactionRate = satisfied / rated; null when there is nothing to divide by;
+ * - bounces: returns (grievance.returned, 退单) made by a holder of the group in the range.
+ *
+ * Groups: `department` — the department holding the matter (its code); `level` — the rung
+ * of the escalation chain; `industry` — the reporter's occupation; `district` — the
+ * district the matter was routed in. A matter is counted in the range where it reached the
+ * holder; what happened to it afterwards counts even after `to`.
+ */
+export interface GroupRates {
+  group: string;
+  received: number;
+  responded: number;
+  resolved: number;
+  rated: number;
+  satisfied: number;
+  bounces: number;
+  responseRate: number | null;
+  resolutionRate: number | null;
+  satisfactionRate: number | null;
+}
+
+export interface TimeRange {
+  from?: Date;
+  to?: Date;
+}
+
+/** Events that put the matter in front of a (new) holder. Any event naming a `toHolder` does too. */
+const REACH_TYPES = new Set(['grievance.routed', 'grievance.assigned', 'grievance.escalated', 'grievance.reopened', 'ticket.dispatched', RETURNED_TYPE]);
+/** Events by which a holder takes the matter up. */
+const RESPONSE_TYPES = new Set(['grievance.accepted', 'grievance.acknowledged', 'ticket.accepted']);
+const RESPOND_TARGETS = new Set(['respond', 'accept']);
+const SATISFIED = new Set(['satisfied', 'basically_satisfied']);
+
+interface Holding {
+  holder: HolderRef;
+  level?: string;
+  reachedAt: number[];
+  respondedAt?: number;
+  respondDueAt?: number;
+}
+
+interface Tally {
+  received: number;
+  responded: number;
+  resolved: number;
+  rated: number;
+  satisfied: number;
+  bounces: number;
+}
+
+const inRange = (t: number, range: TimeRange) =>
+  (range.from === undefined || t >= range.from.getTime()) && (range.to === undefined || t < range.to.getTime());
+
+const ratio = (n: number, d: number): number | null => (d === 0 ? null : n / d);
+
+/**
+ * Computes the rates per group from the events of the matters concerned (each matter's
+ * events complete, any order). Pure: the HTTP layer loads, this counts.
+ */
+export function computeRates(events: readonly EventEnvelope[], groupBy: GroupBy, range: TimeRange = {}): GroupRates[] {
+  const byMatter = new Map<string, EventEnvelope[]>();
+  for (const e of events) {
+    const list = byMatter.get(e.grievanceId) ?? [];
+    list.push(e);
+    byMatter.set(e.grievanceId, list);
+  }
+  const tallies = new Map<string, Tally>();
+  const tally = (group: string): Tally => {
+    let t = tallies.get(group);
+    if (!t) tallies.set(group, (t = { received: 0, responded: 0, resolved: 0, rated: 0, satisfied: 0, bounces: 0 }));
+    return t;
+  };
+  for (const matterEvents of byMatter.values()) countMatter([...matterEvents].sort(byMatterTime), groupBy, range, tally);
+
+  return [...tallies.entries()]
+    .map(([group, t]) => ({
+      group,
+      ...t,
+      responseRate: ratio(t.responded, t.received),
+      resolutionRate: ratio(t.resolved, t.received),
+      satisfactionRate: ratio(t.satisfied, t.rated),
+    }))
+    .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+}
+
+function countMatter(events: readonly EventEnvelope[], groupBy: GroupBy, range: TimeRange, tally: (group: string) => Tally): void {
+  let district: string | undefined;
+  let industry: string | undefined;
+  const holdings = new Map<string, Holding>();
+  const resolutions: { holder: HolderRef; level?: string; at: number }[] = [];
+  const ratings: { rating: string; at: number }[] = [];
+  const returns: { holder: HolderRef; level?: string; at: number }[] = [];
+
+  const holding = (holder: HolderRef, level?: string): Holding => {
+    const key = holderKey(holder);
+    let h = holdings.get(key);
+    if (!h) holdings.set(key, (h = { holder, reachedAt: [] }));
+    h.level ??= level ?? holder.level;
+    return h;
+  };
+
+  for (const e of events) {
+    const t = Date.parse(e.occurredAt);
+    const districtId = payloadField<string>(e, 'districtId');
+    if (typeof districtId === 'string') district = districtId;
+    if (e.type === 'grievance.submitted') {
+      const occupation = payloadField<{ occupation?: string }>(e, 'reporter')?.occupation;
+      if (typeof occupation === 'string') industry = occupation;
+    }
+    const holder = holderOf(e);
+    if (holder && (REACH_TYPES.has(e.type) || payloadField(e, 'toHolder') !== undefined)) holding(holder, levelOf(e)).reachedAt.push(t);
+    if (holder && RESPONSE_TYPES.has(e.type)) {
+      const h = holding(holder, levelOf(e));
+      h.respondedAt ??= t;
+    }
+    if ((e.type === 'sla.warned' || e.type === 'sla.breached') && RESPOND_TARGETS.has(String(payloadField(e, 'target')))) {
+      const fired = e.payload as { holder: HolderRef; level?: string; dueAt: string };
+      const h = holding(fired.holder, fired.level);
+      const due = Date.parse(fired.dueAt);
+      h.respondDueAt = h.respondDueAt === undefined ? due : Math.min(h.respondDueAt, due);
+    }
+    if (e.type === 'grievance.resolved' && holder) resolutions.push({ holder, level: holdings.get(holderKey(holder))?.level ?? holder.level, at: t });
+    if (e.type === 'feedback.rated') {
+      const rating = payloadField<string>(e, 'rating');
+      if (typeof rating === 'string') ratings.push({ rating, at: t });
+    }
+    if (e.type === RETURNED_TYPE) {
+      const from = fromHolderOf(e);
+      if (from) returns.push({ holder: from, level: from.level ?? holdings.get(holderKey(from))?.level, at: t });
+    }
+  }
+
+  // The group a holder belongs to under this grouping (undefined: not in any group).
+  const groupOf = (holder: HolderRef, level: string | undefined): string | undefined => {
+    switch (groupBy) {
+      case 'department':
+        return holder.type === 'department' ? holder.id : undefined;
+      case 'level': {
+        const rung = level ?? holder.level;
+        return rung !== undefined && (LEVELS as readonly string[]).includes(rung) ? rung : undefined;
+      }
+      case 'district':
+        return district ?? UNKNOWN_GROUP;
+      case 'industry':
+        return industry ?? UNKNOWN_GROUP;
+    }
+  };
+
+  const received = new Set<string>();
+  const responded = new Set<string>();
+  for (const h of holdings.values()) {
+    const group = groupOf(h.holder, h.level);
+    if (group === undefined) continue;
+    if (h.reachedAt.some((t) => inRange(t, range))) received.add(group);
+    const firstReach = h.reachedAt.length > 0 ? Math.min(...h.reachedAt) : undefined;
+    if (h.respondedAt !== undefined && firstReach !== undefined && h.respondedAt >= firstReach && (h.respondDueAt === undefined || h.respondedAt <= h.respondDueAt)) {
+      responded.add(group);
+    }
+  }
+
+  const resolved = new Set<string>();
+  for (const r of resolutions) {
+    const group = groupOf(r.holder, r.level);
+    if (group !== undefined) resolved.add(group);
+  }
+  // A rating is the verdict on the latest resolution before it; a later rating replaces an earlier one.
+  const ratingOf = new Map<string, string>();
+  for (const rating of ratings) {
+    const resolution = [...resolutions].reverse().find((r) => r.at <= rating.at);
+    const group = resolution ? groupOf(resolution.holder, resolution.level) : undefined;
+    if (group !== undefined) ratingOf.set(group, rating.rating);
+  }
+
+  for (const group of received) {
+    const t = tally(group);
+    t.received += 1;
+    if (responded.has(group)) t.responded += 1;
+    if (resolved.has(group)) {
+      t.resolved += 1;
+      const rating = ratingOf.get(group);
+      if (rating !== undefined) {
+        t.rated += 1;
+        if (SATISFIED.has(rating)) t.satisfied += 1;
+      }
+    }
+  }
+  for (const r of returns) {
+    const group = groupOf(r.holder, r.level);
+    if (group !== undefined && inRange(r.at, range)) tally(group).bounces += 1;
+  }
+}

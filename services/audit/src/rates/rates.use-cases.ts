@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { AuditConfig } from '../config';
+import { DossierRepository } from '../dossier/dossier.repository';
+import { monthRange, RankBy, rankGroups, RankedGroup } from './rankings';
+import { computeRates, GroupBy, GroupRates, TimeRange } from './rates';
+
+/** The three rates per group over a time range (definitions in rates.ts and the README). */
+@Injectable()
+export class ComputeRates {
+  constructor(private readonly dossier: DossierRepository) {}
+
+  async execute(command: { groupBy: GroupBy } & TimeRange): Promise<GroupRates[]> {
+    // Matters active in the range; computeRates keeps those that reached a holder in it.
+    const events = await this.dossier.eventsOfMattersActiveIn(command.from, command.to);
+    return computeRates(events, command.groupBy, { from: command.from, to: command.to });
+  }
+}
+
+/** A month's ranking of the groups. */
+@Injectable()
+export class RankMonth {
+  constructor(
+    private readonly rates: ComputeRates,
+    private readonly config: AuditConfig,
+  ) {}
+
+  async execute(command: { month: string; groupBy: GroupBy; by: RankBy }): Promise<{ from: Date; to: Date; items: RankedGroup[] }> {
+    const { from, to } = monthRange(command.month, this.config.REPORTING_UTC_OFFSET_MINUTES);
+    const rates = await this.rates.execute({ groupBy: command.groupBy, from, to });
+    return { from, to, items: rankGroups(rates, command.by) };
+  }
+}
