@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { EventEnvelope } from '@grievance/contracts';
 import { PrivateRedis, startPrivateRedis, waitForMessages } from '@grievance/testing';
-import { call, RunningSystem, startSystem, tokenFor } from './system-harness';
+import { call, eventually, RunningSystem, startSystem, tokenFor } from './system-harness';
 
 /**
  * The escalation chain (诉求直通) across the five services as separate processes, driven
@@ -15,17 +15,6 @@ import { call, RunningSystem, startSystem, tokenFor } from './system-harness';
 const TIME_SCALE = '0.0005';
 const BRANCH = 'br-delivery-meituan-xiangyun';
 const RIDER = 'rider-e2e-chain';
-
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 40_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T;
-  for (;;) {
-    last = await probe();
-    if (accept(last)) return last;
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -89,7 +78,7 @@ describe('the escalation chain across the five services', () => {
 
   it('climbs member → branch → industry committee → 两新工委 → 督办 when nobody acts, with one breach per rung', async () => {
     const id = await submitAppeal('truck_passage', 'Trucks turned away from the logistics park gate');
-    const supervised = await eventually(() => view(id), (v) => v.underSupervision === true, 'under supervision');
+    const supervised = await eventually(() => view(id), (v) => v.underSupervision === true, 'under supervision', 40_000);
     expect(supervised).toMatchObject({ level: 'two_new_committee', holder: { id: 'two-new-committee', level: 'two_new_committee' } });
     const types = supervised.history.map((h: { type: string }) => h.type);
     expect(types.filter((t: string) => t === 'grievance.escalated')).toHaveLength(3);

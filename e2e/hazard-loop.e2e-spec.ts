@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitForMessages } from '@grievance/testing';
-import { call, RunningSystem, startSystem, tokenFor } from './system-harness';
+import { call, eventually, RunningSystem, startSystem, tokenFor } from './system-harness';
 
 /**
  * The seeds' core closed loop, driven only through the services' HTTP APIs and a plain
@@ -20,17 +20,6 @@ const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5f0000000049454e44ae426082',
   'hex',
 );
-
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T;
-  for (;;) {
-    last = await probe();
-    if (accept(last)) return last;
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('the hazard loop across the five services', () => {
   let system: RunningSystem;

@@ -1,28 +1,10 @@
 import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LEVELS, Level } from '../vocabulary';
 import { Holder, nested } from './common';
+import { ChainMove } from './grievance-escalated.v1';
 
 /** grievance.returned.v1: a rung handed the matter back down the chain (退单), with a reason. */
-export class GrievanceReturnedV1 {
-  @IsIn(LEVELS)
-  fromLevel!: Level;
-
-  @IsIn(LEVELS)
-  toLevel!: Level;
-
-  @ValidateNested()
-  @nested(Holder)
-  fromHolder!: Holder;
-
-  @ValidateNested()
-  @nested(Holder)
-  toHolder!: Holder;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  reason!: string;
-
+export class GrievanceReturnedV1 extends ChainMove {
   /** How many times this matter has now been returned (the unit's bounce counts come from these events). */
   @IsInt()
   @Min(1)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { causedBy, EventEnvelope, GrievanceSubmittedV1 } from '@grievance/contracts';
 import { OutboxTransaction } from '@grievance/messaging';
 import { MatterDeadlines } from '../deadlines/matter-deadlines';
-import { ROUTING_ACTOR } from '../matters/matter-events';
+import { ROUTING_ACTOR, submissionFacts } from '../matters/matter-events';
 import { MatterRepository } from '../matters/matter.repository';
 import { ChainDirectory } from './chain-directory';
 
@@ -29,16 +29,7 @@ export class StartAppeal {
     if (await this.matters.findForUpdate(tx.manager, event.grievanceId)) return 'skipped'; // on the chain already
     const start = await this.chain.start(tx.manager, submitted.reporter);
     const matter = await this.matters.insert(tx.manager, {
-      grievanceId: event.grievanceId,
-      trackingNo: submitted.trackingNo,
-      kind: submitted.kind,
-      category: submitted.category,
-      title: submitted.title,
-      description: submitted.description,
-      urgency: submitted.urgency,
-      location: submitted.location ?? null,
-      attachmentIds: submitted.attachmentIds,
-      reporterId: submitted.reporter.id,
+      ...submissionFacts(event),
       districtId: null,
       gridId: null,
       departmentCode: null,
@@ -50,8 +41,6 @@ export class StartAppeal {
       underSupervision: false,
       status: 'routed',
       fallback: start.fallback,
-      resolution: null,
-      submittedAt: new Date(submitted.submittedAt),
     });
     await this.deadlines.arrive(tx, matter, start.holder, start.level, { correlationId: event.correlationId, causationId: event.eventId });
     await tx.publish(

@@ -1,4 +1,4 @@
-import type { Actor, DepartmentIssueV1, Holder } from '@grievance/contracts';
+import type { Actor, DepartmentIssueV1, EventEnvelope, GrievanceSubmittedV1, Holder } from '@grievance/contracts';
 import type { MatterEntity } from './matter.entity';
 
 /** Who signs the events routing emits by itself. */
@@ -24,4 +24,23 @@ export function departmentIssue(
 
 export function departmentHolder(code: string, name: string | undefined): Holder {
   return { type: 'department', id: code, name: name ?? code };
+}
+
+/** What routing keeps of a submission, whoever takes it first (a grid, a department, a rung). */
+export function submissionFacts(event: EventEnvelope<GrievanceSubmittedV1>) {
+  const submitted = event.payload;
+  return {
+    grievanceId: event.grievanceId,
+    trackingNo: submitted.trackingNo,
+    kind: submitted.kind,
+    category: submitted.category,
+    title: submitted.title,
+    description: submitted.description,
+    urgency: submitted.urgency,
+    location: submitted.location ?? null,
+    attachmentIds: submitted.attachmentIds,
+    reporterId: submitted.reporter.id,
+    resolution: null,
+    submittedAt: new Date(submitted.submittedAt),
+  };
 }

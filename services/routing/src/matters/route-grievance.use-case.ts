@@ -4,7 +4,7 @@ import { OutboxTransaction, PermanentEventError } from '@grievance/messaging';
 import { DepartmentTopics } from '../directory/department-topics';
 import { RoutingDirectoryCache } from '../directory/routing-directory.cache';
 import { decideRoute, NoOwnerError, RouteDecision } from '../decision/route-decision';
-import { departmentIssue, ROUTING_ACTOR } from './matter-events';
+import { departmentIssue, ROUTING_ACTOR, submissionFacts } from './matter-events';
 import { MatterRepository } from './matter.repository';
 import { MatterDeadlines } from '../deadlines/matter-deadlines';
 
@@ -41,24 +41,13 @@ export class RouteGrievance {
     if (decision.fallback) await this.topics.ensure([decision.departmentCode]);
 
     const matter = {
-      grievanceId: event.grievanceId,
-      trackingNo: submitted.trackingNo,
-      kind: submitted.kind,
-      category: submitted.category,
-      title: submitted.title,
-      description: submitted.description,
-      urgency: submitted.urgency,
-      location: submitted.location ?? null,
-      attachmentIds: submitted.attachmentIds,
-      reporterId: submitted.reporter.id,
+      ...submissionFacts(event),
       districtId: decision.districtId,
       gridId: decision.gridId,
       departmentCode: decision.departmentCode,
       holder: decision.holder,
       status: decision.fallback ? ('assigned' as const) : ('routed' as const),
       fallback: decision.fallback,
-      resolution: null,
-      submittedAt: new Date(submitted.submittedAt),
     };
     const stored = await this.matters.insert(tx.manager, matter);
     if (decision.fallback) await this.deadlines.arrive(tx, stored, decision.holder, 'department', { correlationId: event.correlationId, causationId: event.eventId });
