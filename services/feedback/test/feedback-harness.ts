@@ -56,16 +56,17 @@ export class FeedbackHarness {
     await this.publisher.publish(topic, envelope);
   }
 
-  async submit(reporterId: string, options: { duplicateOf?: string; grievanceId?: string } = {}): Promise<string> {
+  async submit(reporterId: string, options: { duplicateOf?: string; grievanceId?: string; kind?: 'hazard' | 'appeal' } = {}): Promise<string> {
     const grievanceId = options.grievanceId ?? uuidv7();
+    const appeal = options.kind === 'appeal';
     await this.publish('grievance.submitted.v1', grievanceId, {
       trackingNo: `NC-20261123-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
-      kind: 'hazard',
-      category: 'manhole_cover_missing',
-      title: 'Manhole cover missing on Bayi Avenue',
-      description: 'The cover is gone; a scooter nearly fell in.',
-      urgency: 'urgent',
-      location: { lat: 28.68, lng: 115.89 },
+      kind: appeal ? 'appeal' : 'hazard',
+      category: appeal ? 'wage_arrears' : 'manhole_cover_missing',
+      title: appeal ? 'Three months of pay withheld by the station' : 'Manhole cover missing on Bayi Avenue',
+      description: appeal ? 'The station manager says to wait.' : 'The cover is gone; a scooter nearly fell in.',
+      urgency: appeal ? 'normal' : 'urgent',
+      ...(appeal ? {} : { location: { lat: 28.68, lng: 115.89 } }),
       attachmentIds: [],
       reporter: { id: reporterId, occupation: 'rider' },
       submittedAt: new Date().toISOString(),

@@ -39,8 +39,7 @@ export class CloseUnrated {
           actor: SYSTEM_ACTOR,
           correlationId: uuidv7(),
           occurredAt: now,
-          // slaMet: true for now; the SLA verdict comes with the SLA engine.
-          payload: { outcome: 'resolved', slaMet: true },
+          payload: { outcome: 'resolved', slaMet: await this.repository.slaMet(tx.manager, matter.grievanceId) },
         }),
       );
       return 'closed';

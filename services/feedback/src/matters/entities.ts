@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { GrievanceStatus, Holder, Rating } from '@grievance/contracts';
+import type { GrievanceKind, GrievanceStatus, Holder, Rating } from '@grievance/contracts';
 
 /** The feedback service's view of one matter (table made by CreateFeedbackTables). */
 @Entity({ name: 'feedback_matters' })
@@ -8,6 +8,8 @@ export class MatterEntity {
   @Column('text', { name: 'tracking_no', nullable: true }) trackingNo!: string | null;
   @Column('text', { nullable: true }) title!: string | null;
   @Column('text', { name: 'reporter_id' }) reporterId!: string;
+  /** Null for matters stored before kinds were kept. */
+  @Column('text', { nullable: true }) kind!: GrievanceKind | null;
   @Column('uuid', { name: 'duplicate_of', nullable: true }) duplicateOf!: string | null;
   @Column('text') status!: GrievanceStatus;
   @Column('jsonb', { name: 'resolved_by', nullable: true }) resolvedBy!: Holder | null;

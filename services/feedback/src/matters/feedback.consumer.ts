@@ -9,7 +9,8 @@ export const FEEDBACK_CONSUMER_GROUP = 'feedback';
 
 /**
  * The service's one Kafka consumer (group `feedback`): every grievance and ticket event a
- * reporter is told about, each applied by MatterEvents in the inbox transaction.
+ * reporter is told about, and the SLA breaches a matter's close reports, each applied by
+ * MatterEvents in the inbox transaction.
  */
 @Injectable()
 export class FeedbackConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -21,6 +22,7 @@ export class FeedbackConsumer implements OnApplicationBootstrap, OnApplicationSh
     for (const topic of NOTIFIED_TOPICS) {
       this.consumer.on(topic, (event, tx) => events.apply(topic, event, tx));
     }
+    this.consumer.on('sla.breached.v1', (event, tx) => events.breached(event, tx));
   }
 
   onApplicationBootstrap(): void {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GrievanceStatus, Holder, Rating, uuidv7 } from '@grievance/contracts';
+import { GrievanceKind, GrievanceStatus, Holder, Rating, SlaTarget, uuidv7 } from '@grievance/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { MatterEntity, NotificationEntity, PointsEntryEntity } from './entities';
 
@@ -8,8 +8,18 @@ export interface NewMatter {
   trackingNo: string;
   title: string;
   reporterId: string;
+  kind: GrievanceKind;
   duplicateOf?: string;
   status: GrievanceStatus;
+}
+
+export interface NewSlaBreach {
+  grievanceId: string;
+  deadlineId: string;
+  target: SlaTarget;
+  holder: Holder;
+  firedAt: Date;
+  eventId: string;
 }
 
 export interface NewNotification {
@@ -58,10 +68,25 @@ export class FeedbackRepository {
   /** Stores a matter first seen; a redelivered submission changes nothing. */
   async insertMatter(manager: EntityManager, matter: NewMatter): Promise<void> {
     await manager.query(
-      `INSERT INTO feedback_matters (grievance_id, tracking_no, title, reporter_id, duplicate_of, status)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (grievance_id) DO NOTHING`,
-      [matter.grievanceId, matter.trackingNo, matter.title, matter.reporterId, matter.duplicateOf ?? null, matter.status],
+      `INSERT INTO feedback_matters (grievance_id, tracking_no, title, reporter_id, kind, duplicate_of, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (grievance_id) DO NOTHING`,
+      [matter.grievanceId, matter.trackingNo, matter.title, matter.reporterId, matter.kind, matter.duplicateOf ?? null, matter.status],
     );
+  }
+
+  /** Remembers that one of the matter's deadlines broke; the same deadline again changes nothing. */
+  async recordBreach(manager: EntityManager, breach: NewSlaBreach): Promise<void> {
+    await manager.query(
+      `INSERT INTO feedback_sla_breaches (grievance_id, deadline_id, target, holder, fired_at, event_id)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (grievance_id, deadline_id) DO NOTHING`,
+      [breach.grievanceId, breach.deadlineId, breach.target, JSON.stringify(breach.holder), breach.firedAt, breach.eventId],
+    );
+  }
+
+  /** The SLA verdict of a matter at its close: true when none of its deadlines broke. */
+  async slaMet(manager: EntityManager, grievanceId: string): Promise<boolean> {
+    const rows = (await manager.query(`SELECT 1 FROM feedback_sla_breaches WHERE grievance_id = $1 LIMIT 1`, [grievanceId])) as unknown[];
+    return rows.length === 0;
   }
 
   async updateMatter(manager: EntityManager, grievanceId: string, change: MatterChange): Promise<void> {

@@ -55,11 +55,29 @@ export class MatterEvents {
       trackingNo: p.trackingNo,
       title: p.title,
       reporterId: p.reporter.id,
+      kind: p.kind,
       duplicateOf: p.duplicateOf,
       status: 'submitted',
     });
     if (p.duplicateOf) await this.follow(tx, p.duplicateOf, p.reporter.id, event.grievanceId);
     await this.notify(tx, 'grievance.submitted.v1', event, [p.reporter.id]);
+  }
+
+  /**
+   * A deadline of the matter broke (any service's: a grid worker's accept, a rung's or a
+   * department's): remembered, so its close says the SLA was not met. Not a notification:
+   * the escalation or re-dispatch it causes is.
+   */
+  async breached(event: EventEnvelope<PayloadOf<'sla.breached.v1'>>, tx: OutboxTransaction): Promise<void> {
+    const p = event.payload;
+    await this.repository.recordBreach(tx.manager, {
+      grievanceId: event.grievanceId,
+      deadlineId: p.deadlineId,
+      target: p.target,
+      holder: p.holder,
+      firedAt: new Date(p.firedAt),
+      eventId: event.eventId,
+    });
   }
 
   private async linked(event: Envelope<'grievance.linked.v1'>, tx: OutboxTransaction): Promise<void> {
@@ -95,8 +113,7 @@ export class MatterEvents {
         causedBy(event, {
           topic: 'grievance.closed.v1',
           actor: SYSTEM_ACTOR,
-          // slaMet: true for now; the SLA verdict comes with the SLA engine.
-          payload: { outcome: 'rejected', slaMet: true },
+          payload: { outcome: 'rejected', slaMet: await this.repository.slaMet(tx.manager, matter.grievanceId) },
         }),
       );
     }

@@ -58,4 +58,48 @@ describe('notificationMessage', () => {
       'Reopened: Municipal works will look at it again.',
     );
   });
+  describe('the escalation chain', () => {
+    const member = { type: 'member' as const, id: 'm-1', name: 'Member Li', level: 'member' as const };
+    const branch = { type: 'org_unit' as const, id: 'b-1', name: 'Riders branch', level: 'branch' as const };
+    const top = { type: 'org_unit' as const, id: 'tnc-1', name: 'City 两新工委', level: 'two_new_committee' as const };
+
+    it('says who the appeal was passed up to, and why', () => {
+      const escalated = (over: Partial<PayloadOf<'grievance.escalated.v1'>>) =>
+        notificationMessage(
+          'grievance.escalated.v1',
+          event('grievance.escalated.v1', {
+            fromLevel: 'member',
+            toLevel: 'branch',
+            fromHolder: member,
+            toHolder: branch,
+            reason: 'Needs the branch to talk to the platform.',
+            automatic: false,
+            ...over,
+          }),
+        );
+      expect(escalated({ trigger: 'by_hand' })).toBe('Your appeal was passed up to Riders branch: Needs the branch to talk to the platform.');
+      expect(escalated({ automatic: true, trigger: 'deadline_missed', reason: 'sla breach' })).toBe(
+        'Your appeal was passed up to Riders branch: Member Li did not act in time.',
+      );
+      expect(escalated({ toHolder: top, toLevel: 'two_new_committee', automatic: true, trigger: 'arbitration' })).toBe(
+        'Your appeal was passed up to City 两新工委 to settle, after it was handed back and forth.',
+      );
+    });
+
+    it('gives the reason an appeal was handed back down', () => {
+      expect(
+        notificationMessage(
+          'grievance.returned.v1',
+          event('grievance.returned.v1', { fromLevel: 'branch', toLevel: 'member', fromHolder: branch, toHolder: member, reason: 'Ask the station first.', bounces: 1 }),
+        ),
+      ).toBe('Your appeal was handed back to Member Li: Ask the station first.');
+    });
+
+    it('tells the reporter the appeal is under supervision (督办), and why', () => {
+      const supervised = (cause: PayloadOf<'grievance.supervised.v1'>['cause']) =>
+        notificationMessage('grievance.supervised.v1', event('grievance.supervised.v1', { holder: top, level: 'two_new_committee', cause, reason: 'overdue' }));
+      expect(supervised('deadline_missed')).toBe('Your appeal is now under supervision (督办) at City 两新工委, because it was not dealt with in time; it will not be dropped.');
+      expect(supervised('reporter_unsatisfied')).toMatch(/because you were not satisfied with its answer/);
+    });
+  });
 });

@@ -12,6 +12,9 @@ export const NOTIFIED_TOPICS = [
   'grievance.resolved.v1',
   'grievance.rejected.v1',
   'grievance.reopened.v1',
+  'grievance.escalated.v1',
+  'grievance.returned.v1',
+  'grievance.supervised.v1',
   'grievance.closed.v1',
 ] as const satisfies readonly TopicName[];
 
@@ -69,6 +72,22 @@ export function notificationMessage<T extends NotifiedTopic>(topic: T, event: Ev
     case 'grievance.reopened.v1': {
       const p = (event as EventEnvelope<PayloadOf<'grievance.reopened.v1'>>).payload;
       return `Reopened: ${p.reopenedTo.name} will look at it again.`;
+    }
+    case 'grievance.escalated.v1': {
+      const p = (event as EventEnvelope<PayloadOf<'grievance.escalated.v1'>>).payload;
+      const to = `Your appeal was passed up to ${p.toHolder.name}`;
+      if (p.trigger === 'arbitration') return `${to} to settle, after it was handed back and forth.`;
+      if (p.automatic || p.trigger === 'deadline_missed') return `${to}: ${p.fromHolder.name} did not act in time.`;
+      return `${to}: ${quote(p.reason)}`;
+    }
+    case 'grievance.returned.v1': {
+      const p = (event as EventEnvelope<PayloadOf<'grievance.returned.v1'>>).payload;
+      return `Your appeal was handed back to ${p.toHolder.name}: ${quote(p.reason)}`;
+    }
+    case 'grievance.supervised.v1': {
+      const p = (event as EventEnvelope<PayloadOf<'grievance.supervised.v1'>>).payload;
+      const why = p.cause === 'reporter_unsatisfied' ? 'you were not satisfied with its answer' : 'it was not dealt with in time';
+      return `Your appeal is now under supervision (督办) at ${p.holder.name}, because ${why}; it will not be dropped.`;
     }
     case 'grievance.closed.v1': {
       const p = (event as EventEnvelope<PayloadOf<'grievance.closed.v1'>>).payload;

@@ -22,8 +22,9 @@ export interface RateMatterResult {
 const DEFAULT_REOPEN_REASON = 'The reporter is not satisfied with the result.';
 
 /**
- * The reporter rates a resolved matter (回访): once per resolution. Unsatisfied sends it
- * back to whoever resolved it; satisfied or basically satisfied closes the loop.
+ * The reporter rates a resolved matter (回访): once per resolution. Unsatisfied sends a
+ * hazard back to whoever resolved it, and leaves an appeal to routing (the next rung up);
+ * satisfied or basically satisfied closes the loop, saying whether every deadline held.
  */
 @Injectable()
 export class RateMatter {
@@ -63,8 +64,11 @@ export class RateMatter {
       const follow = { ...base, causationId: rated.eventId };
 
       if (command.rating === 'unsatisfied') {
-        const reason = command.comment?.trim() ? command.comment.trim() : DEFAULT_REOPEN_REASON;
         await this.repository.updateMatter(tx.manager, matter.grievanceId, { status: 'in_progress', rating: command.rating });
+        // An appeal is reopened by routing, at the next rung up the chain (it reads feedback.rated.v1 and
+        // publishes grievance.reopened.v1 itself), not at the rung that failed the reporter.
+        if (matter.kind === 'appeal') return { grievanceId: matter.grievanceId, rating: command.rating, status: 'in_progress' };
+        const reason = command.comment?.trim() ? command.comment.trim() : DEFAULT_REOPEN_REASON;
         await tx.publish(
           'grievance.reopened.v1',
           createEnvelope({ ...follow, topic: 'grievance.reopened.v1', payload: { reason, reopenedTo: matter.resolvedBy } }),
@@ -85,8 +89,7 @@ export class RateMatter {
           ...follow,
           topic: 'grievance.closed.v1',
           occurredAt: now,
-          // slaMet: true for now; the SLA verdict comes with the SLA engine.
-          payload: { outcome: 'resolved', rating: command.rating, slaMet: true },
+          payload: { outcome: 'resolved', rating: command.rating, slaMet: await this.repository.slaMet(tx.manager, matter.grievanceId) },
         }),
       );
       return { grievanceId: matter.grievanceId, rating: command.rating, status: 'closed' };
