@@ -70,6 +70,21 @@ describe('replaySla', () => {
     expect(replaySla(events).deadlines[0]).toMatchObject({ outcome: 'breached' });
   });
 
+  it('shows the questions to the reporter that stopped the clock of that holder while the deadline ran', () => {
+    const dept = { type: 'department', id: 'municipal_works', name: 'Municipal works' };
+    const events = [
+      ev('sla.warned', 90, fired('r', 'resolve', dept, 0, 120, 96)),
+      ev('grievance.paused', 10, { holder: dept, question: 'Which side of the road?' }),
+      ev('grievance.replied', 40, { reporterId: 'w', message: 'North side.' }),
+      ev('grievance.paused', 50, { holder: BRANCH, question: 'not this deadline' }),
+      ev('grievance.resolved', 100, { resolvedBy: dept, resolution: 'fixed', attachmentIds: [] }),
+    ];
+    expect(replaySla(events).deadlines[0]).toMatchObject({
+      outcome: 'met',
+      pauses: [{ pausedAt: t(10), resumedAt: t(40), pausedMs: 30 * 60_000 }],
+    });
+  });
+
   it('carries the final verdict of the close, whatever order the events arrived in', () => {
     const closed = ev('grievance.closed', 90, { outcome: 'resolved', slaMet: false });
     expect(replaySla([closed, ev('grievance.routed', 0, { holder: BRANCH })]).verdict).toEqual({ slaMet: false, at: t(90), eventId: closed.eventId });

@@ -30,6 +30,8 @@ export interface DeadlineReplay {
   tookMs?: number;
   /** How long past due it was done, or has been overdue at the last event seen. */
   overdueMs?: number;
+  /** The holder's questions to the reporter while the deadline ran (grievance.paused → grievance.replied), when there were any. */
+  pauses?: { pausedAt: string; resumedAt: string | null; pausedMs: number | null }[];
 }
 
 export interface SlaReplay {
@@ -50,6 +52,9 @@ interface Fired {
 }
 
 /** Which event types complete a deadline of each target. */
+const PAUSED_TYPE = 'grievance.paused';
+const REPLIED_TYPE = 'grievance.replied';
+
 const COMPLETES: Readonly<Record<string, readonly string[]>> = {
   accept: ['ticket.accepted', 'grievance.accepted'],
   respond: ['grievance.accepted', 'grievance.acknowledged', 'ticket.accepted'],
@@ -86,6 +91,17 @@ export function replaySla(events: readonly EventEnvelope[]): SlaReplay {
     deadlines.set(d.deadlineId, d);
   }
 
+  // Pauses: a question to the reporter stops the clock until the reply (read by type, so they need no code when absent).
+  const pauses: { holder: string; pausedAt: string; resumedAt: string | null }[] = [];
+  for (const e of sorted) {
+    const by = holderOf(e);
+    if (e.type === PAUSED_TYPE && by) pauses.push({ holder: holderKey(by), pausedAt: e.occurredAt, resumedAt: null });
+    if (e.type === REPLIED_TYPE) {
+      const open = [...pauses].reverse().find((p) => p.resumedAt === null);
+      if (open) open.resumedAt = e.occurredAt;
+    }
+  }
+
   const last = sorted.length > 0 ? Date.parse(sorted[sorted.length - 1]!.occurredAt) : undefined;
   for (const d of deadlines.values()) {
     const start = Date.parse(d.startedAt);
@@ -106,6 +122,15 @@ export function replaySla(events: readonly EventEnvelope[]): SlaReplay {
     } else if (d.breachedAt) {
       d.outcome = 'breached';
       if (last !== undefined && last > due) d.overdueMs = last - due;
+    }
+    const end = d.completedAt ? Date.parse(d.completedAt) : Number.POSITIVE_INFINITY;
+    const during = pauses.filter((p) => p.holder === holderKey(d.holder) && Date.parse(p.pausedAt) >= start && Date.parse(p.pausedAt) <= end);
+    if (during.length > 0) {
+      d.pauses = during.map((p) => ({
+        pausedAt: p.pausedAt,
+        resumedAt: p.resumedAt,
+        pausedMs: p.resumedAt === null ? null : Date.parse(p.resumedAt) - Date.parse(p.pausedAt),
+      }));
     }
   }
 
