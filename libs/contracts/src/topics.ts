@@ -3,6 +3,7 @@ import { FeedbackRatedV1 } from './events/feedback-rated.v1';
 import { GrievanceClosedV1 } from './events/grievance-closed.v1';
 import { GrievanceEscalatedV1 } from './events/grievance-escalated.v1';
 import { GrievanceReturnedV1, GrievanceSupervisedV1, SlaPolicyChangedV1 } from './events/escalation-chain.v1';
+import { GrievancePausedV1, GrievanceRepliedV1 } from './events/reporter-dialogue.v1';
 import { GrievanceReopenedV1 } from './events/grievance-reopened.v1';
 import { GrievanceResolvedV1 } from './events/grievance-resolved.v1';
 import { GrievanceRoutedV1 } from './events/grievance-routed.v1';
@@ -30,6 +31,8 @@ export interface TopicPayloads {
   'grievance.escalated.v1': GrievanceEscalatedV1;
   'grievance.returned.v1': GrievanceReturnedV1;
   'grievance.supervised.v1': GrievanceSupervisedV1;
+  'grievance.paused.v1': GrievancePausedV1;
+  'grievance.replied.v1': GrievanceRepliedV1;
   'ticket.dispatched.v1': TicketDispatchedV1;
   'ticket.accepted.v1': TicketAcceptedV1;
   'ticket.verified.v1': TicketVerifiedV1;
@@ -86,6 +89,8 @@ export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
   'grievance.escalated.v1': spec('grievance.escalated.v1', GrievanceEscalatedV1, 'The matter passed up the escalation chain.'),
   'grievance.returned.v1': spec('grievance.returned.v1', GrievanceReturnedV1, 'A rung handed the matter back down the chain (退单), with a reason.'),
   'grievance.supervised.v1': spec('grievance.supervised.v1', GrievanceSupervisedV1, 'The matter is under supervision (督办): the top rung missed its deadline.'),
+  'grievance.paused.v1': spec('grievance.paused.v1', GrievancePausedV1, 'The holder asked the reporter something; its deadlines stop until the answer.'),
+  'grievance.replied.v1': spec('grievance.replied.v1', GrievanceRepliedV1, 'The reporter answered; the deadlines run again.'),
   'ticket.dispatched.v1': spec('ticket.dispatched.v1', TicketDispatchedV1, 'A grid worker was given a ticket to check a hazard on site.'),
   'ticket.accepted.v1': spec('ticket.accepted.v1', TicketAcceptedV1, 'The grid worker took the ticket.'),
   'ticket.verified.v1': spec('ticket.verified.v1', TicketVerifiedV1, 'The grid worker checked the report on site.'),

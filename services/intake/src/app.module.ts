@@ -12,6 +12,7 @@ import { Clock } from './grievances/clock';
 import { GrievancesController } from './grievances/grievances.controller';
 import { GrievancesRepository } from './grievances/grievances.repository';
 import { SubmitGrievanceUseCase } from './grievances/submit-grievance.use-case';
+import { ReplyToHolder } from './grievances/reply-to-holder.use-case';
 import { INTAKE_MIGRATIONS } from './migrations';
 import { repoRootOrCwd } from './repo-root';
 import { TrackEventUseCase } from './tracking/track-event.use-case';
@@ -32,6 +33,7 @@ export class AppModule {
         CategoryCatalogue,
         GrievancesRepository,
         SubmitGrievanceUseCase,
+        ReplyToHolder,
         TrackingViewService,
         TrackEventUseCase,
         TrackingConsumer,

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { signDevToken } from '@grievance/auth';
 import { createEnvelope, EventEnvelope, PayloadOf, TopicName } from '@grievance/contracts';
 import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
-import { createServiceApp, createTestDatabase, eventually, testConfigEnv, TestDatabase, TestServiceApp } from '@grievance/testing';
+import { createServiceApp, createTestDatabase, eventually, testConfigEnv, TestDatabase, TestServiceApp, waitForMessages } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
 import { IntakeConfig } from '../src/config';
 import { HAZARD, writeCategorySeed } from './fixtures';
@@ -81,6 +81,22 @@ describe('the tracking view', () => {
     ]);
     const times = res.history.map((h: { at: string }) => h.at);
     expect([...times].sort()).toEqual(times);
+  });
+
+  it('lets the reporter answer what the holder asked, and nobody else', async () => {
+    const { id } = (await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${alice}`).send({ kind: 'appeal', category: 'pay_dispute', title: 'Unpaid', description: '' }).expect(201)).body as { id: string };
+    const member = { type: 'member' as const, id: 'mb-1', name: 'Liaison member 1', level: 'member' as const };
+    await publish('grievance.paused.v1', id, 0, { holder: member, question: 'Which station?' });
+    await request(service.url).post(`/v1/grievances/${id}/reply`).set('Authorization', `Bearer ${alice}`).send({ message: '  ' }).expect(400);
+    await request(service.url).post(`/v1/grievances/${id}/reply`).set('Authorization', `Bearer ${bob}`).send({ message: 'not mine' }).expect(404);
+    const reply = await request(service.url).post(`/v1/grievances/${id}/reply`).set('Authorization', `Bearer ${alice}`).send({ message: 'Xiangyun station.' }).expect(202);
+    const [message] = await waitForMessages(service.app.get(KafkaConnection), 'grievance.replied.v1', 1, (m) => m.key === id);
+    expect(JSON.parse(message!.value!)).toMatchObject({ eventId: reply.body.eventId, actor: { id: 'worker-alice', role: 'worker' }, payload: { reporterId: 'worker-alice', message: 'Xiangyun station.' } });
+    const res = await eventually(async () => (await view(id).expect(200)).body, (body) => body.history.length >= 3, { what: 'question and reply in the history' });
+    expect(res.history.map((h: { summary: string }) => h.summary).slice(1)).toEqual([
+      'Liaison member 1 (member) asks: Which station? (its clock stops until you reply)',
+      'the reporter replied: Xiangyun station.',
+    ]);
   });
 
   it('shows a matter only to its reporter and co-reporters', async () => {

@@ -213,6 +213,33 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     expect((reopened!.payload as { reason: string }).reason).toContain('Waiting is not an answer.');
   });
 
+  it('stops a rung’s clocks while it waits for the reporter, through an escalation, until the reporter replies', async () => {
+    const id = await submitAppeal({ category: FAST });
+    const token = (await matter(id))!.holder.id === MEMBERS[0] ? tokens.member1! : tokens.member2!;
+    await act(token, id, 'ask-reporter', {}).expect(400);
+    await act(token, id, 'ask-reporter', { question: 'Which station, and since when?' }).expect(200);
+    await act(token, id, 'ask-reporter', { question: 'Again?' }).expect(409);
+    const statuses = () => dataSource.query(`SELECT target, status, holder->>'id' AS holder FROM sla_deadlines WHERE grievance_id = $1 AND status IN ('running', 'paused', 'breached') ORDER BY target`, [id]);
+    expect((await statuses()).map((d: { status: string }) => d.status)).toEqual(['paused', 'paused']);
+    // Waiting longer than the member's whole answer budget (1.8 s) breaches nothing.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await events(id, 'sla.breached.v1')).toHaveLength(0);
+    // Passed up while waiting: the branch's clocks start stopped too.
+    await act(token, id, 'escalate', { reason: 'the branch knows the station' }).expect(200);
+    expect(await statuses()).toEqual([
+      { target: 'resolve', status: 'paused', holder: BRANCH },
+      { target: 'respond', status: 'paused', holder: BRANCH },
+    ]);
+    await publish('grievance.replied.v1', id, { reporterId: 'rider-chain-1', message: 'Xiangyun station, since October.' });
+    await eventually(statuses, (rows: { status: string }[]) => rows.every((d) => d.status === 'running'), { what: 'the clocks running again' });
+    expect((await events(id, 'grievance.paused.v1'))[0]!.payload).toMatchObject({ question: 'Which station, and since when?', holder: { level: 'member' } });
+    // And the branch, told by phone, can resume by itself next time.
+    await act(tokens.branch!, id, 'ask-reporter', { question: 'Do you have the pay slips?' }).expect(200);
+    await act(tokens.branch!, id, 'resume', { answer: 'Yes, three of them (by phone).' }).expect(200);
+    await act(tokens.branch!, id, 'resume', { answer: 'again' }).expect(409);
+    expect((await statuses()).map((d: { status: string }) => d.status)).toEqual(['running', 'running']);
+  });
+
   it('changes SLA policies through the admin API only for admins, publishing each change', async () => {
     const badBudget = await request(service.url)
       .put('/v1/sla/policies/test.broken')

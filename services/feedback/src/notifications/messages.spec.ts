@@ -95,6 +95,12 @@ describe('notificationMessage', () => {
       ).toBe('Your appeal was handed back to Member Li: Ask the station first.');
     });
 
+    it('passes on the holder’s question, and that its deadline waits for the answer', () => {
+      expect(notificationMessage('grievance.paused.v1', event('grievance.paused.v1', { holder: member, question: 'Which station?' }))).toBe(
+        'Member Li asks: "Which station?" Reply in the app; their deadline waits for your answer.',
+      );
+    });
+
     it('tells the reporter the appeal is under supervision (督办), and why', () => {
       const supervised = (cause: PayloadOf<'grievance.supervised.v1'>['cause']) =>
         notificationMessage('grievance.supervised.v1', event('grievance.supervised.v1', { holder: top, level: 'two_new_committee', cause, reason: 'overdue' }));

@@ -15,6 +15,7 @@ export const NOTIFIED_TOPICS = [
   'grievance.escalated.v1',
   'grievance.returned.v1',
   'grievance.supervised.v1',
+  'grievance.paused.v1',
   'grievance.closed.v1',
 ] as const satisfies readonly TopicName[];
 
@@ -88,6 +89,10 @@ export function notificationMessage<T extends NotifiedTopic>(topic: T, event: Ev
       const p = (event as EventEnvelope<PayloadOf<'grievance.supervised.v1'>>).payload;
       const why = p.cause === 'reporter_unsatisfied' ? 'you were not satisfied with its answer' : 'it was not dealt with in time';
       return `Your appeal is now under supervision (督办) at ${p.holder.name}, because ${why}; it will not be dropped.`;
+    }
+    case 'grievance.paused.v1': {
+      const p = (event as EventEnvelope<PayloadOf<'grievance.paused.v1'>>).payload;
+      return `${p.holder.name} asks: "${quote(p.question)}" Reply in the app; their deadline waits for your answer.`;
     }
     case 'grievance.closed.v1': {
       const p = (event as EventEnvelope<PayloadOf<'grievance.closed.v1'>>).payload;

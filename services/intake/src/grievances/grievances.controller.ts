@@ -5,6 +5,16 @@ import { Category, CategoryCatalogue } from '../categories/category-catalogue';
 import { ListGrievancesQuery, TrackingViewService } from '../tracking/tracking-view.service';
 import { IDEMPOTENCY_KEY_PATTERN, SubmitGrievanceDto } from './submit-grievance.dto';
 import { SubmitGrievanceUseCase } from './submit-grievance.use-case';
+import { ReplyToHolder } from './reply-to-holder.use-case';
+import { IsString, Matches, MaxLength } from 'class-validator';
+
+/** The reporter's answer to what the holder asked. */
+class ReplyDto {
+  @IsString()
+  @Matches(/\S/, { message: 'message must not be empty' })
+  @MaxLength(5000)
+  message!: string;
+}
 
 @Controller('v1')
 export class GrievancesController {
@@ -12,6 +22,7 @@ export class GrievancesController {
     private readonly submit: SubmitGrievanceUseCase,
     private readonly view: TrackingViewService,
     private readonly categories: CategoryCatalogue,
+    private readonly reply: ReplyToHolder,
   ) {}
 
   @Post('grievances')
@@ -38,6 +49,14 @@ export class GrievancesController {
   @Get('grievances/:id')
   get(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.view.get(principal, id);
+  }
+
+  /** The reporter answers the holder's question; the holder's clock, stopped while it waited, runs again. */
+  @Post('grievances/:id/reply')
+  @HttpCode(202)
+  @Roles('worker')
+  answer(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReplyDto) {
+    return this.reply.execute({ grievanceId: id, reporterId: principal.sub, message: body.message.trim() });
   }
 
   @Get('categories')

@@ -54,6 +54,8 @@ export const TRACKED_TOPICS = [
   'grievance.escalated.v1',
   'grievance.returned.v1',
   'grievance.supervised.v1',
+  'grievance.paused.v1',
+  'grievance.replied.v1',
   'ticket.dispatched.v1',
   'ticket.accepted.v1',
   'ticket.verified.v1',
@@ -97,6 +99,14 @@ export function effectOf<T extends TrackedTopic>(topic: T, event: EventEnvelope<
     case 'grievance.supervised.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.supervised.v1'>>).payload;
       return { underSupervision: true, summary: `under supervision (督办): ${p.reason}` };
+    }
+    case 'grievance.paused.v1': {
+      const p = (e as EventEnvelope<PayloadOf<'grievance.paused.v1'>>).payload;
+      return { summary: `${holderName(p.holder)} asks: ${p.question} (its clock stops until you reply)` };
+    }
+    case 'grievance.replied.v1': {
+      const p = (e as EventEnvelope<PayloadOf<'grievance.replied.v1'>>).payload;
+      return { summary: p.resumedBy ? `${holderName(p.resumedBy)} took the answer and resumed: ${p.message}` : `the reporter replied: ${p.message}` };
     }
     case 'ticket.dispatched.v1': {
       const p = (e as EventEnvelope<PayloadOf<'ticket.dispatched.v1'>>).payload;

@@ -70,6 +70,25 @@ export class MatterDeadlines {
     await this.complete(tx, grievanceId, HOLDER_TARGETS, at);
   }
 
+  /**
+   * The holder waits for the reporter's reply: the running clocks stop (a breached deadline
+   * stays breached). Returns how many stopped; false when the matter was already waiting.
+   */
+  async pause(tx: OutboxTransaction, grievanceId: string, at?: Date): Promise<number | false> {
+    const open = (await this.sla.openFor(grievanceId, tx)).filter((d) => d.subject === 'grievance');
+    if (open.some((d) => d.status === 'paused')) return false;
+    const running = open.filter((d) => d.status === 'running');
+    for (const d of running) await this.sla.pause(tx, d.id, at);
+    return running.length;
+  }
+
+  /** The reporter answered: the stopped clocks run again, the time paused not counted. Returns how many. */
+  async resume(tx: OutboxTransaction, grievanceId: string, at?: Date): Promise<number> {
+    const paused = (await this.sla.openFor(grievanceId, tx)).filter((d) => d.subject === 'grievance' && d.status === 'paused');
+    for (const d of paused) await this.sla.resume(tx, d.id, at);
+    return paused.length;
+  }
+
   /** Nothing is owed any more (closed, rejected, linked). */
   async cancelAll(tx: OutboxTransaction, grievanceId: string, at?: Date): Promise<void> {
     for (const d of await this.sla.openFor(grievanceId, tx)) if (d.subject === 'grievance') await this.sla.cancel(tx, d.id, at);

@@ -94,6 +94,22 @@ export class RungActions {
     });
   }
 
+  /** Asks the reporter something (grievance.paused.v1): the rung's clocks stop until the reply. */
+  askReporter(principal: Principal, grievanceId: string, question: string): Promise<MatterEntity> {
+    return this.act(principal, grievanceId, async (tx, matter, cause) => {
+      if ((await this.deadlines.pause(tx, grievanceId)) === false) throw DomainError.conflict('the matter is already waiting for the reporter');
+      await this.moves.publish(tx, matter, cause, 'grievance.paused.v1', { holder: matter.owner!, question });
+    });
+  }
+
+  /** The rung took the reporter's answer another way (by phone): it resumes the clocks itself. */
+  resumeWithAnswer(principal: Principal, grievanceId: string, answer: string): Promise<MatterEntity> {
+    return this.act(principal, grievanceId, async (tx, matter, cause) => {
+      if ((await this.deadlines.resume(tx, grievanceId)) === 0) throw DomainError.conflict('the matter is not waiting for the reporter');
+      await this.moves.publish(tx, matter, cause, 'grievance.replied.v1', { reporterId: matter.reporterId, message: answer, resumedBy: matter.owner! });
+    });
+  }
+
   async inbox(principal: Principal, limit: number): Promise<MatterEntity[]> {
     return this.matters.rungInbox(rungOf(principal).unitId, limit);
   }

@@ -29,6 +29,20 @@ class ReasonDto {
   reason!: string;
 }
 
+class QuestionDto {
+  @IsString()
+  @Matches(/\S/, { message: 'question must not be empty' })
+  @MaxLength(2000)
+  question!: string;
+}
+
+class AnswerDto {
+  @IsString()
+  @Matches(/\S/, { message: 'answer must not be empty' })
+  @MaxLength(5000)
+  answer!: string;
+}
+
 class AssignDepartmentDto {
   @IsString()
   @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a department code (lower-case letters, digits, underscores)' })
@@ -104,6 +118,22 @@ export class MattersController {
   @Roles(...CHAIN_ROLES)
   async returnDown(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto): Promise<MatterView> {
     return matterView(await this.rung.returnDown(principal, id, body.reason.trim()));
+  }
+
+  /** Asks the reporter something; the rung's deadlines stop until the reporter replies (POST /v1/grievances/:id/reply on intake). */
+  @Post('matters/:id/ask-reporter')
+  @HttpCode(200)
+  @Roles(...CHAIN_ROLES)
+  async askReporter(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: QuestionDto): Promise<MatterView> {
+    return matterView(await this.rung.askReporter(principal, id, body.question.trim()));
+  }
+
+  /** The rung took the reporter's answer another way and starts its clocks again. */
+  @Post('matters/:id/resume')
+  @HttpCode(200)
+  @Roles(...CHAIN_ROLES)
+  async resume(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnswerDto): Promise<MatterView> {
+    return matterView(await this.rung.resumeWithAnswer(principal, id, body.answer.trim()));
   }
 
   /** Asks a department to act; the rung stays the owner until the department answers. */

@@ -7,6 +7,7 @@ import { ApplyVerification, CloseMatter, ReopenMatter } from './hazard-loop.use-
 import { RouteGrievance } from './route-grievance.use-case';
 import { ReopenAppeal } from '../escalation/reopen-appeal.use-case';
 import { StartAppeal } from '../escalation/start-appeal.use-case';
+import { MatterDeadlines } from '../deadlines/matter-deadlines';
 
 /**
  * The routing service's one consumer (group `routing`): turns each event into a use case
@@ -28,6 +29,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnModuleDestroy 
     close: CloseMatter,
     startAppeal: StartAppeal,
     reopenAppeal: ReopenAppeal,
+    deadlines: MatterDeadlines,
   ) {
     this.logger.setContext('routing-consumer');
     this.consumer = new EventConsumer(kafka, dataSource, { groupId: config.SERVICE_NAME }, logger, relay)
@@ -37,6 +39,10 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnModuleDestroy 
       })
       .on('feedback.rated.v1', async (event, tx) => {
         await reopenAppeal.execute(event, tx);
+      })
+      .on('grievance.replied.v1', async (event, tx) => {
+        // The reporter answered: the holder's stopped clocks run again (a repeat changes nothing).
+        await deadlines.resume(tx, event.grievanceId);
       })
       .on('ticket.verified.v1', async (event, tx) => {
         await verify.execute(event, tx);

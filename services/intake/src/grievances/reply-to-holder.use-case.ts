@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { createEnvelope } from '@grievance/contracts';
+import { TransactionalOutbox } from '@grievance/messaging';
+import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
+import { GrievancesRepository } from './grievances.repository';
+
+export interface ReplyCommand {
+  grievanceId: string;
+  reporterId: string;
+  message: string;
+}
+
+/**
+ * The reporter answers what the holder asked (grievance.replied.v1): the holder's deadlines,
+ * stopped while it waited, run again. Only the reporter of an open matter can reply.
+ */
+@Injectable()
+export class ReplyToHolder {
+  constructor(
+    private readonly outbox: TransactionalOutbox,
+    private readonly grievances: GrievancesRepository,
+  ) {}
+
+  execute(command: ReplyCommand): Promise<{ grievanceId: string; eventId: string }> {
+    return this.outbox.run(async (tx) => {
+      const g = await this.grievances.findById(command.grievanceId, tx.manager);
+      if (!g || g.reporterId !== command.reporterId) throw DomainError.notFound('grievance', command.grievanceId);
+      if (g.status === 'closed' || g.status === 'rejected') throw DomainError.conflict(`the matter is ${g.status}; there is no one to reply to`, { status: g.status });
+      const replied = createEnvelope({
+        topic: 'grievance.replied.v1',
+        grievanceId: g.id,
+        actor: { id: command.reporterId, role: 'worker' },
+        correlationId: correlationIdForNewWork(),
+        causationId: currentCorrelationId() ?? null,
+        payload: { reporterId: command.reporterId, message: command.message },
+      });
+      await tx.publish('grievance.replied.v1', replied);
+      return { grievanceId: g.id, eventId: replied.eventId };
+    });
+  }
+}
