@@ -4,7 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { TransactionalOutbox } from '@grievance/messaging';
-import { PlatformModule } from '@grievance/platform';
+import { bullPrefixFor, PlatformModule } from '@grievance/platform';
 import { SlaModule } from '@grievance/sla';
 import { GridDispatchConfig } from './config';
 import { ApplySlaPolicyChange } from './deadlines/apply-policy-change.use-case';
@@ -18,11 +18,6 @@ import { GRID_DISPATCH_ENTITIES } from './entities';
 import { GRID_DISPATCH_MIGRATIONS } from './migrations';
 import { TicketsController } from './tickets/tickets.controller';
 import { TicketsService } from './tickets/tickets.service';
-
-/** BullMQ keys of this deployment: suites sharing a Redis are kept apart by their topic prefix. */
-export function bullPrefix(config: GridDispatchConfig): string {
-  return config.KAFKA_TOPIC_PREFIX ? `bull-${config.KAFKA_TOPIC_PREFIX.replace(/[^A-Za-z0-9_-]/g, '_')}` : 'bull';
-}
 
 @Module({})
 export class AppModule {
@@ -42,7 +37,7 @@ export class AppModule {
               outbox,
               queueName: GRID_DISPATCH_SLA_QUEUE,
               redisUrl: config.REDIS_URL,
-              prefix: bullPrefix(config),
+              prefix: bullPrefixFor(config.KAFKA_TOPIC_PREFIX),
               timeScale: config.SLA_TIME_SCALE,
               handlers: gridDispatchSlaHandlers(moduleRef),
               logger,

@@ -3,6 +3,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PinoLogger } from 'nestjs-pino';
 import { FeedbackConfig } from '../config';
+import { bullPrefixFor } from '@grievance/platform';
 
 export const AUTO_CLOSE_QUEUE = 'feedback.auto-close';
 
@@ -42,7 +43,7 @@ export class AutoCloseScheduler implements OnApplicationShutdown {
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext('auto-close');
-    this.prefix = config.KAFKA_TOPIC_PREFIX ? `bull-${config.KAFKA_TOPIC_PREFIX.replace(/[^A-Za-z0-9_-]/g, '_')}` : 'bull';
+    this.prefix = bullPrefixFor(config.KAFKA_TOPIC_PREFIX);
     this.queueConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
     this.queueConnection.on('error', (error) => this.logger.debug({ err: error }, 'auto-close queue connection error'));
     this.queue = new Queue<AutoCloseJob>(AUTO_CLOSE_QUEUE, { connection: this.queueConnection, prefix: this.prefix });
