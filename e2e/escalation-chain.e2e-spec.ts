@@ -27,6 +27,7 @@ describe('the escalation chain across the five services', () => {
   const intake = (path: string) => `${system.url('intake')}${path}`;
   const routing = (path: string) => `${system.url('routing')}${path}`;
   const feedback = (path: string) => `${system.url('feedback')}${path}`;
+  const audit = (path: string) => `${system.url('audit')}${path}`;
   const view = async (id: string) => (await call(intake(`/v1/grievances/${id}`), rider)).body;
 
   /** A rung's token: a member is their own org unit; the others act for theirs. */
@@ -91,6 +92,30 @@ describe('the escalation chain across the five services', () => {
     // 督办 is not dropped: the 两新工委 still holds it in its inbox.
     const top = await call(routing('/v1/inbox'), await rungToken('two_new_committee', 'two-new-committee'));
     expect(top.body.items.map((m: { grievanceId: string }) => m.grievanceId)).toContain(id);
+    // The auditor's trace tells the same story, and its hash chain verifies.
+    const auditor = await tokenFor({ sub: 'auditor-e2e', role: 'auditor' });
+    const trace = await eventually(
+      async () => (await call(audit(`/v1/trace/${id}`), auditor)).body,
+      (t) => Array.isArray(t?.events) && t.events.some((e: { type: string }) => e.type === 'grievance.supervised'),
+      'the audit trace up to supervision',
+    );
+    expect(trace.verified).toBe(true);
+    const traced = trace.events.map((e: { type: string }) => e.type);
+    expect(traced.filter((t: string) => t === 'grievance.escalated')).toHaveLength(3);
+    expect(traced.filter((t: string) => t === 'sla.breached')).toHaveLength(4);
+    expect(trace.sla.deadlines.map((d: { level: string; outcome: string }) => d.level)).toEqual(['member', 'branch', 'industry_committee', 'two_new_committee']);
+  });
+
+  it('lets an auditor fetch and export the rates by rung', async () => {
+    const auditor = await tokenFor({ sub: 'auditor-e2e', role: 'auditor' });
+    const rates = await call(audit('/v1/rates?groupBy=level'), auditor);
+    expect(rates.status).toBe(200);
+    const groups = JSON.stringify(rates.body);
+    expect(groups).toContain('member');
+    const csv = await fetch(audit('/v1/rates?groupBy=level&format=csv'), { headers: { authorization: `Bearer ${auditor}` } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect((await csv.text()).split('\n')[0]).toContain('responseRate');
   });
 
   it('closes the loop with the SLA met when the member acknowledges and resolves in time', async () => {
