@@ -8,3 +8,4 @@ export * from './service-boots';
 export * from './fixtures/fixture-service';
 export * from './private-kafka';
 export * from './fixtures/events';
+export * from './event-fed-service';

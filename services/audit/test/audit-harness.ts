@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { signDevToken } from '@grievance/auth';
-import { Actor, createEnvelope, EventEnvelope, Holder, NewEvent, PayloadOf, Role, TopicName, uuidv7 } from '@grievance/contracts';
-import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
+import { Holder, Role } from '@grievance/contracts';
 import { Env } from '@grievance/platform';
-import { createServiceApp, eventually, queryDatabase, testConfigEnv, TestServiceApp } from '@grievance/testing';
+import { EventFedService, eventually } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
 import { AuditConfig } from '../src/config';
 import { DossierConsumer } from '../src/dossier/dossier.consumer';
@@ -16,64 +15,13 @@ export const INDUSTRY: Holder = { type: 'org_unit', id: 'ic-delivery', name: 'De
 export const TOP: Holder = { type: 'org_unit', id: 'two-new-committee', name: 'Two-New Work Committee', level: 'two_new_committee' };
 
 /** The audit service booted in-process with its topics created, and a producer to feed it events. */
-export class AuditHarness {
-  private constructor(
-    readonly service: TestServiceApp<AuditConfig>,
-    readonly kafka: KafkaConnection,
-    private readonly publisher: EventPublisher,
-  ) {}
-
+export class AuditHarness extends EventFedService<AuditConfig> {
   static async start(env: Env = {}): Promise<AuditHarness> {
-    const service = await createServiceApp(AppModule, testConfigEnv(env));
-    const kafka = service.app.get(KafkaConnection);
-    try {
-      await kafka.ensureTopics(catalogueTopicsToCreate());
-    } catch (error) {
-      await service.close().catch(() => undefined);
-      throw error;
-    }
-    return new AuditHarness(service, kafka, new EventPublisher(kafka));
-  }
-
-  async close(): Promise<void> {
-    await this.publisher.disconnect().catch(() => undefined);
-    await this.service.close();
-  }
-
-  get url(): string {
-    return this.service.url;
+    return new AuditHarness(...(await EventFedService.boot(AppModule, env)));
   }
 
   get consumerStats() {
     return this.service.app.get(DossierConsumer).consumer.stats;
-  }
-
-  /** Publishes an event as another service would, at the matter's own time `at`; returns its envelope. */
-  async publish<T extends TopicName>(
-    topic: T,
-    grievanceId: string,
-    payload: PayloadOf<T>,
-    options: { at?: Date; actor?: Actor } = {},
-  ): Promise<EventEnvelope<PayloadOf<T>>> {
-    const envelope = createEnvelope({
-      topic,
-      grievanceId,
-      actor: options.actor ?? { id: 'system', role: 'system' },
-      correlationId: uuidv7(),
-      payload,
-      occurredAt: options.at,
-    } as NewEvent<T>);
-    await this.publisher.publish(topic, envelope);
-    return envelope;
-  }
-
-  /** Publishes the very same envelope again, as a broker redelivery would. */
-  async redeliver<T extends TopicName>(topic: T, envelope: EventEnvelope<PayloadOf<T>>): Promise<void> {
-    await this.publisher.publish(topic, envelope);
-  }
-
-  async query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return queryDatabase<R>(this.service.config.DATABASE_URL, sql, params);
   }
 
   /** Waits until the dossier holds `count` events of the matter. */

@@ -60,7 +60,7 @@ describe('the feedback service: appeals up the chain and the SLA verdict', () =>
     expect(await outboxOf(id, 'feedback.rated.v1')).toHaveLength(1);
 
     // Routing reopens it at the next rung up; the reporter is told once, even when it comes twice.
-    const reopened = await h.publish('grievance.reopened.v1', id, { reason: 'Still not paid.', reopenedTo: BRANCH, level: 'branch' }, 'routing');
+    const reopened = await h.publish('grievance.reopened.v1', id, { reason: 'Still not paid.', reopenedTo: BRANCH, level: 'branch' }, { actor: { id: 'routing', role: 'system' } });
     await h.redeliver('grievance.reopened.v1', reopened);
     const told = await eventually(
       () => messagesOf(reporter, id),
@@ -69,7 +69,7 @@ describe('the feedback service: appeals up the chain and the SLA verdict', () =>
     );
     expect(told.filter((n) => n.eventType === 'grievance.reopened').map((n) => n.message)).toEqual(['Reopened: Riders branch will look at it again.']);
     // Past the redelivery (a later event of the same matter is in), still one.
-    await h.publish('grievance.accepted.v1', id, { holder: BRANCH }, 'branch');
+    await h.publish('grievance.accepted.v1', id, { holder: BRANCH }, { actor: { id: 'branch', role: 'system' } });
     await eventually(() => messagesOf(reporter, id), (items) => items.some((n) => n.eventType === 'grievance.accepted'));
     expect((await messagesOf(reporter, id)).filter((n) => n.eventType === 'grievance.reopened')).toHaveLength(1);
     expect(await h.statusOf(id)).toBe('in_progress');

@@ -1,8 +1,8 @@
 import { signDevToken } from '@grievance/auth';
-import { createEnvelope, EventEnvelope, Holder, NewEvent, PayloadOf, TopicName, uuidv7 } from '@grievance/contracts';
-import { catalogueTopicsToCreate, EventPublisher, KafkaConnection, RawMessage } from '@grievance/messaging';
+import { EventEnvelope, Holder, PayloadOf, TopicName, uuidv7 } from '@grievance/contracts';
+import { RawMessage } from '@grievance/messaging';
 import { Env } from '@grievance/platform';
-import { createServiceApp, eventually, queryDatabase, testConfigEnv, TestServiceApp, waitForMessages } from '@grievance/testing';
+import { EventFedService, eventually, waitForMessages } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
 import { FeedbackConfig } from '../src/config';
 
@@ -10,50 +10,9 @@ export const GRID: Holder = { type: 'org_unit', id: 'grid-qs-01', name: 'Qingsha
 export const MUNICIPAL_WORKS: Holder = { type: 'department', id: 'municipal_works', name: 'Municipal works' };
 
 /** The feedback service booted in-process with its topics created, and a producer to feed it events. */
-export class FeedbackHarness {
-  private constructor(
-    readonly service: TestServiceApp<FeedbackConfig>,
-    readonly kafka: KafkaConnection,
-    private readonly publisher: EventPublisher,
-  ) {}
-
+export class FeedbackHarness extends EventFedService<FeedbackConfig> {
   static async start(env: Env = {}): Promise<FeedbackHarness> {
-    const service = await createServiceApp(AppModule, testConfigEnv(env));
-    const kafka = service.app.get(KafkaConnection);
-    try {
-      await kafka.ensureTopics(catalogueTopicsToCreate());
-    } catch (error) {
-      await service.close().catch(() => undefined);
-      throw error;
-    }
-    return new FeedbackHarness(service, kafka, new EventPublisher(kafka));
-  }
-
-  async close(): Promise<void> {
-    await this.publisher.disconnect().catch(() => undefined);
-    await this.service.close();
-  }
-
-  get url(): string {
-    return this.service.url;
-  }
-
-  /** Publishes an event as another service would; returns its envelope (for redelivery). */
-  async publish<T extends TopicName>(topic: T, grievanceId: string, payload: PayloadOf<T>, actorId = 'someone'): Promise<EventEnvelope<PayloadOf<T>>> {
-    const envelope = createEnvelope({
-      topic,
-      grievanceId,
-      actor: { id: actorId, role: 'system' },
-      correlationId: uuidv7(),
-      payload,
-    } as NewEvent<T>);
-    await this.publisher.publish(topic, envelope);
-    return envelope;
-  }
-
-  /** Publishes the very same envelope again, as a broker redelivery would. */
-  async redeliver<T extends TopicName>(topic: T, envelope: EventEnvelope<PayloadOf<T>>): Promise<void> {
-    await this.publisher.publish(topic, envelope);
+    return new FeedbackHarness(...(await EventFedService.boot(AppModule, env)));
   }
 
   async submit(reporterId: string, options: { duplicateOf?: string; grievanceId?: string; kind?: 'hazard' | 'appeal' } = {}): Promise<string> {
@@ -77,11 +36,7 @@ export class FeedbackHarness {
   }
 
   async resolve(grievanceId: string, resolution = 'A new cover was fitted.'): Promise<void> {
-    await this.publish('grievance.resolved.v1', grievanceId, { resolvedBy: MUNICIPAL_WORKS, resolution, attachmentIds: [] }, 'dept-user');
-  }
-
-  async query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return queryDatabase<R>(this.service.config.DATABASE_URL, sql, params);
+    await this.publish('grievance.resolved.v1', grievanceId, { resolvedBy: MUNICIPAL_WORKS, resolution, attachmentIds: [] }, { actor: { id: 'dept-user', role: 'department' } });
   }
 
   async statusOf(grievanceId: string): Promise<string | undefined> {

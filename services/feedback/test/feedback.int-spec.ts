@@ -97,7 +97,7 @@ describe('the feedback service (notifications, points, rating)', () => {
         'ticket.verified.v1',
         id,
         { ticketId: uuidv7(), gridWorkerId: 'gw-qs-01-1', verdict: 'confirmed', note: 'Cover missing, fenced off.', position: { lat: 28.68, lng: 115.89 }, attachmentIds: [uuidv7()] },
-        'gw-qs-01-1',
+        { actor: { id: 'gw-qs-01-1', role: 'grid_worker' } },
       );
       const awarded = await h.eventsOn('points.awarded.v1', id, 2);
       expect(awarded.map((e) => [e.payload.workerId, e.payload.points, e.payload.reason]).sort()).toEqual(
