@@ -15,7 +15,7 @@ import { publishSettingsChange } from '../sla-settings/sla-settings.use-cases';
   ],
   exports: [SlaSettingsStore, EscalateOnBreach],
 })
-class RoutingSlaSupportModule {}
+export class RoutingSlaSupportModule {}
 
 /** Routing's SLA engine (queue `routing.sla`): the rungs' and the departments' deadlines. */
 export const RoutingSlaModule = SlaModule.forRootAsync({
@@ -33,4 +33,3 @@ export const RoutingSlaModule = SlaModule.forRootAsync({
   }),
 });
 
-export { RoutingSlaSupportModule };

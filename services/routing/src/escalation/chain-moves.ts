@@ -36,10 +36,9 @@ export class ChainMoves {
     const from = levelOf(matter);
     const to = nextRungUp(matter.chain, from);
     if (!to) throw DomainError.conflict('the 两新工委 is the top of the chain: there is no one above it to escalate to');
-    return this.move(tx, matter, to, cause, (fromHolder, toHolder) => ({
-      topic: 'grievance.escalated.v1',
-      payload: { fromLevel: from, toLevel: to, fromHolder, toHolder, reason, automatic: trigger !== 'by_hand', trigger },
-    }));
+    return this.move(tx, matter, to, cause, (fromHolder, toHolder) =>
+      this.publish(tx, matter, cause, 'grievance.escalated.v1', { fromLevel: from, toLevel: to, fromHolder, toHolder, reason, automatic: trigger !== 'by_hand', trigger }),
+    );
   }
 
   /**
@@ -53,9 +52,8 @@ export class ChainMoves {
     const bounces = matter.bounces + 1;
     matter.bounces = bounces;
     if (needsArbitration(bounces, this.config.CHAIN_MAX_RETURNS, from)) {
-      return this.move(tx, matter, TOP_LEVEL, cause, (fromHolder, toHolder) => ({
-        topic: 'grievance.escalated.v1',
-        payload: {
+      return this.move(tx, matter, TOP_LEVEL, cause, (fromHolder, toHolder) =>
+        this.publish(tx, matter, cause, 'grievance.escalated.v1', {
           fromLevel: from,
           toLevel: TOP_LEVEL,
           fromHolder,
@@ -63,13 +61,12 @@ export class ChainMoves {
           reason: `returned ${bounces} times, more than ${this.config.CHAIN_MAX_RETURNS}: the 两新工委 arbitrates (last reason: ${reason})`.slice(0, 2000),
           automatic: true,
           trigger: 'arbitration',
-        },
-      }));
+        }),
+      );
     }
-    return this.move(tx, matter, to, cause, (fromHolder, toHolder) => ({
-      topic: 'grievance.returned.v1',
-      payload: { fromLevel: from, toLevel: to, fromHolder, toHolder, reason, bounces },
-    }));
+    return this.move(tx, matter, to, cause, (fromHolder, toHolder) =>
+      this.publish(tx, matter, cause, 'grievance.returned.v1', { fromLevel: from, toLevel: to, fromHolder, toHolder, reason, bounces }),
+    );
   }
 
   /** Puts the matter under supervision (督办), once; it stays with the 两新工委, never dropped. */
@@ -99,18 +96,11 @@ export class ChainMoves {
     await tx.publish(topic, createEnvelope({ topic, grievanceId: matter.grievanceId, actor: cause.actor, correlationId: cause.correlationId, causationId: cause.causationId, payload }));
   }
 
-  private async move(
-    tx: OutboxTransaction,
-    matter: MatterEntity,
-    to: Level,
-    cause: MoveCause,
-    event: (from: Holder, to: Holder) => { topic: 'grievance.escalated.v1'; payload: PayloadOf<'grievance.escalated.v1'> } | { topic: 'grievance.returned.v1'; payload: PayloadOf<'grievance.returned.v1'> },
-  ): Promise<Holder> {
+  /** Moves the matter to the rung `to` (owner, holder, deadlines), then records the move. */
+  private async move(tx: OutboxTransaction, matter: MatterEntity, to: Level, cause: MoveCause, record: (from: Holder, to: Holder) => Promise<void>): Promise<Holder> {
     const fromHolder = matter.owner ?? matter.holder;
     const toHolder = await this.arriveAt(tx, matter, to, cause);
-    const e = event(fromHolder, toHolder);
-    if (e.topic === 'grievance.escalated.v1') await this.publish(tx, matter, cause, e.topic, e.payload);
-    else await this.publish(tx, matter, cause, e.topic, e.payload);
+    await record(fromHolder, toHolder);
     return toHolder;
   }
 }

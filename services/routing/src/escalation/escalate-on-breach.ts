@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { OutboxTransaction } from '@grievance/messaging';
 import { FiredDeadline, SlaHandlers } from '@grievance/sla';
 import { ROUTING_ACTOR } from '../matters/matter-events';
+import { WORKED_STATUSES } from '../matters/matter.entity';
 import { MatterRepository } from '../matters/matter.repository';
 import { ChainMoves, MoveCause } from './chain-moves';
 import { TOP_LEVEL } from './chain-rules';
@@ -23,7 +24,7 @@ export class EscalateOnBreach implements SlaHandlers {
     if (deadline.subject !== 'grievance' || !deadline.level) return; // a department's or another subject's deadline: the breach event is the record
     const matters = this.moduleRef.get(MatterRepository, { strict: false });
     const matter = await matters.findForUpdate(tx.manager, deadline.grievanceId);
-    if (!matter || !matter.level || !['routed', 'assigned', 'in_progress'].includes(matter.status)) return;
+    if (!matter || !matter.level || !WORKED_STATUSES.includes(matter.status)) return;
     // Only the rung that owns the matter now can be passed over.
     if (matter.level !== deadline.level || matter.owner?.id !== deadline.holder.id) return;
     const moves = this.moduleRef.get(ChainMoves, { strict: false });

@@ -7,12 +7,9 @@ import { MatterDeadlines } from '../deadlines/matter-deadlines';
 import { DepartmentTopics } from '../directory/department-topics';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { departmentHolder, departmentIssue } from '../matters/matter-events';
-import { MatterEntity, MatterStatus } from '../matters/matter.entity';
+import { MatterEntity, WORKED_STATUSES } from '../matters/matter.entity';
 import { MatterRepository } from '../matters/matter.repository';
 import { ChainMoves, MoveCause } from './chain-moves';
-
-/** The statuses in which a rung still has the matter to work on. */
-const OPEN: readonly MatterStatus[] = ['routed', 'assigned', 'in_progress'];
 
 /** The rung of a chain role's caller, and their unit (their own id for a liaison member). */
 export function rungOf(principal: Principal): { level: Level; unitId: string } {
@@ -120,7 +117,7 @@ export class RungActions {
     return this.outbox.run(async (tx) => {
       const matter = await this.matters.findForUpdate(tx.manager, grievanceId);
       if (!matter || matter.owner?.id !== rung.unitId || matter.level !== rung.level) throw DomainError.notFound('matter', grievanceId);
-      if (!OPEN.includes(matter.status)) throw DomainError.conflict(`the matter is ${matter.status}; nothing more can be done with it here`);
+      if (!WORKED_STATUSES.includes(matter.status)) throw DomainError.conflict(`the matter is ${matter.status}; nothing more can be done with it here`);
       const cause: MoveCause = { actor: { id: principal.sub, role: principal.role }, correlationId: correlationIdForNewWork(), causationId: currentCorrelationId() ?? null };
       await action(tx, matter, cause);
       return matter;

@@ -11,6 +11,9 @@ import type { GeoPoint, GrievanceKind, Holder, Level, Urgency } from '@grievance
 export const MATTER_STATUSES = ['routed', 'assigned', 'in_progress', 'resolved', 'rejected', 'linked', 'closed'] as const;
 export type MatterStatus = (typeof MATTER_STATUSES)[number];
 
+/** The statuses in which a holder still has the matter to work on (an appeal's rung, its inbox, its SLA check). */
+export const WORKED_STATUSES: readonly MatterStatus[] = ['routed', 'assigned', 'in_progress'];
+
 /** The unit id of each rung an appeal has or would pass through. */
 export type ChainPath = Partial<Record<Level, string>>;
 

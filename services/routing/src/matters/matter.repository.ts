@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { MatterEntity, MatterStatus } from './matter.entity';
+import { MatterEntity, MatterStatus, WORKED_STATUSES } from './matter.entity';
 
 /** A matter as first stored; the chain's fields default to "not on the chain". */
 export type NewMatter = Omit<MatterEntity, 'createdAt' | 'updatedAt' | 'version' | 'level' | 'owner' | 'chain' | 'bounces' | 'underSupervision'> &
@@ -33,7 +33,7 @@ export class MatterRepository {
       .getRepository(MatterEntity)
       .createQueryBuilder('m')
       .where(`m.owner->>'id' = :unitId`, { unitId })
-      .andWhere({ status: In(['routed', 'assigned', 'in_progress'] satisfies MatterStatus[]) })
+      .andWhere({ status: In([...WORKED_STATUSES]) })
       .orderBy('m.updatedAt', 'ASC')
       .addOrderBy('m.grievanceId', 'ASC')
       .limit(limit)
