@@ -4,6 +4,7 @@ export * from './ids';
 export * from './envelope';
 export * from './topics';
 export * from './validation';
+export * from './untrusted-json';
 export * from './events/common';
 export * from './events/matter-summary';
 export * from './events/grievance-submitted.v1';

@@ -1,7 +1,7 @@
 import { createEnvelope, SYSTEM_ACTOR } from './envelope';
 import { GrievanceSubmittedV1 } from './events/grievance-submitted.v1';
 import { departmentIssuesTopic, topicSpec } from './topics';
-import { decodeEvent } from './validation';
+import { decodeEvent, MAX_EVENT_BYTES } from './validation';
 
 const GRIEVANCE = '0195a3c2-8f00-7abc-9def-0123456789ab';
 
@@ -80,6 +80,43 @@ describe('decodeEvent', () => {
     const result = decodeEvent('grievance.routed.v1', encode(envelope));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain('grievance.submitted.v1');
+  });
+});
+
+describe('decodeEvent on hostile bytes', () => {
+  const good = () =>
+    createEnvelope({ topic: 'grievance.submitted.v1', grievanceId: GRIEVANCE, actor: { id: 'worker-1', role: 'worker' }, correlationId: 'c', payload: submitted() });
+  const reasonFor = (raw: Buffer | string) => {
+    const result = decodeEvent('grievance.submitted.v1', raw);
+    return result.ok ? 'accepted' : result.reason;
+  };
+
+  it('refuses a message over MAX_EVENT_BYTES before parsing it', () => {
+    const huge = encode({ ...good(), payload: submitted({ description: 'x'.repeat(MAX_EVENT_BYTES) }) });
+    expect(reasonFor(huge)).toMatch(/^oversized: \d+ bytes, at most 262144$/);
+  });
+
+  it('refuses bytes that are not UTF-8 instead of reading them with replacement characters', () => {
+    const bytes = encode(good());
+    const broken = Buffer.concat([bytes.subarray(0, 40), Buffer.from([0xc3, 0x28]), bytes.subarray(40)]);
+    expect(reasonFor(broken)).toBe('not valid UTF-8');
+  });
+
+  it('refuses prototype keys anywhere, naming where', () => {
+    const text = JSON.stringify(good()).replace('"location":{', '"location":{"__proto__":{"isAdmin":true},');
+    expect(reasonFor(text)).toBe('unsafe JSON: payload.location.__proto__ is not an allowed property name');
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it('refuses runaway nesting and numbers that lost their value', () => {
+    const deep = { ...good(), extra: JSON.parse('['.repeat(40) + ']'.repeat(40)) as unknown };
+    expect(reasonFor(encode(deep))).toMatch(/^unsafe JSON: extra(\[0\])+ nests deeper than 16 levels$/);
+    const lossy = JSON.stringify(good()).replace('"lat":28.6829', '"lat":1e400');
+    expect(reasonFor(lossy)).toMatch(/^unsafe JSON: payload.location.lat must be a number between/);
+  });
+
+  it('still accepts the same event once it is well formed', () => {
+    expect(reasonFor(encode(good()))).toBe('accepted');
   });
 });
 

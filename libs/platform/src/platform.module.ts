@@ -1,4 +1,6 @@
 import {
+  ArgumentMetadata,
+  BadRequestException,
   DynamicModule,
   Inject,
   Injectable,
@@ -42,9 +44,25 @@ export interface PlatformOptions<C extends ServiceConfig = ServiceConfig> {
   logDestination?: DestinationStream;
 }
 
-/** The global ValidationPipe: unknown fields are refused, payloads become DTO instances. */
+/**
+ * The global ValidationPipe: unknown fields are refused, payloads become DTO instances,
+ * and a handler that takes a body gets a JSON object or a 400 that says so (not the
+ * validator's "unknown value" when the body is missing, an array or a bare string).
+ */
+class ServiceValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const wantsDto = metadata.type === 'body' && metadata.metatype !== undefined && !PLAIN_TYPES.has(metadata.metatype);
+    if (wantsDto && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['the body must be a JSON object (content-type application/json)'] });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+const PLAIN_TYPES = new Set<unknown>([String, Number, Boolean, Array, Object]);
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ServiceValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

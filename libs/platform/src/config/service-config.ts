@@ -174,6 +174,14 @@ export class ServiceConfig {
   @IsUrlWithScheme(['https:', 'http:'])
   AUTH_JWKS_URL?: string;
 
+  /**
+   * Browser origins allowed to call the API (CORS), comma-separated, e.g.
+   * `https://report.example.gov.cn`. Empty: no cross-origin browser calls at all.
+   */
+  @EnvList()
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, { each: true, message: 'CORS_ALLOWED_ORIGINS must be a comma-separated list of origins such as https://app.example.org' })
+  CORS_ALLOWED_ORIGINS: string[] = [];
+
   /** Development only; defaults to <repo>/.cache/dev-keys. */
   @IsOptional()
   @IsString()

@@ -81,6 +81,62 @@ describe('the HTTP chassis of a service', () => {
     });
   });
 
+  describe('hostile input', () => {
+    const thing = { title: 'Manhole', urgency: 'urgent', location: { lat: 28.6, lng: 115.8 } };
+    const post = (body: string, type = 'application/json') => request(service.url).post('/v1/fixture/things').set('content-type', type).send(body);
+
+    it.each([
+      ['text/plain', 'content-type must be application/json, not text/plain'],
+      ['application/x-www-form-urlencoded', 'content-type must be application/json, not application/x-www-form-urlencoded'],
+    ])('refuses a body sent as %s with 400 naming the content type', async (type, message) => {
+      const response = await post(JSON.stringify(thing), type).expect(400);
+      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [message] });
+    });
+
+    it('refuses a body with no content type at all', async () => {
+      const response = await fetch(`${service.url}/v1/fixture/things`, { method: 'POST', body: new Blob([JSON.stringify(thing)]) });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { message: unknown }).message).toEqual([expect.stringMatching(/^content-type must be application\/json/)]);
+    });
+
+    it('refuses a request without a body where the handler takes one, and a JSON array', async () => {
+      const none = await request(service.url).post('/v1/fixture/things').expect(400);
+      expect(none.body.message).toEqual(['the body must be a JSON object (content-type application/json)']);
+      const array = await post('[1,2]').expect(400);
+      expect(array.body.message).toEqual(['the body must be a JSON object (content-type application/json)']);
+    });
+
+    it('refuses bytes that are not UTF-8', async () => {
+      const bytes = Buffer.concat([Buffer.from('{"title":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","urgency":"normal"}')]);
+      // fetch sends the bytes as they are (supertest would re-encode a Buffer as JSON).
+      const response = await fetch(`${service.url}/v1/fixture/things`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ statusCode: 400, message: 'the body must be valid UTF-8' });
+    });
+
+    it.each(['__proto__', 'constructor'])('refuses a %s key with 400 naming its path, and pollutes nothing', async (key) => {
+      const body = JSON.stringify(thing).replace('"location":{', `"location":{"${key}":{"isAdmin":true},`);
+      const response = await post(body).expect(400);
+      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [`location.${key} is not an allowed property name`] });
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    });
+
+    it('refuses deep nesting and numbers JSON cannot carry', async () => {
+      const deep = await post(JSON.stringify({ ...thing, note: JSON.parse('['.repeat(30) + ']'.repeat(30)) as unknown })).expect(400);
+      expect(deep.body.message).toEqual([expect.stringMatching(/^note(\[0\])+ nests deeper than 16 levels$/)]);
+      const huge = await post(JSON.stringify(thing).replace('28.6', '1e400')).expect(400);
+      expect(huge.body.message).toEqual([expect.stringMatching(/^location\.lat must be a number between/)]);
+    });
+
+    it('sends security headers and no CORS grant to an origin that is not on the list', async () => {
+      const response = await request(service.url).get('/v1/fixture/correlation').set('origin', 'https://evil.example').expect(200);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['strict-transport-security']).toMatch(/max-age=/);
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+
   describe('errors', () => {
     it.each([
       ['not_found', 404],
@@ -107,6 +163,28 @@ describe('the HTTP chassis of a service', () => {
   describe('auth', () => {
     it('answers 401 on a route that is not public when no token comes', async () => {
       await request(service.url).get('/v1/fixture/private').expect(401);
+    });
+  });
+
+  describe('CORS', () => {
+    it('grants exactly the configured origins, preflight included', async () => {
+      const allowed = await createServiceApp(
+        FixtureAppModule,
+        testConfigEnv({ DATABASE_URL: database.url, CORS_ALLOWED_ORIGINS: 'https://report.example.gov.cn, https://ops.example.gov.cn' }),
+      );
+      try {
+        const preflight = await request(allowed.url)
+          .options('/v1/fixture/things')
+          .set('origin', 'https://report.example.gov.cn')
+          .set('access-control-request-method', 'POST')
+          .expect(204);
+        expect(preflight.headers['access-control-allow-origin']).toBe('https://report.example.gov.cn');
+        expect(preflight.headers['access-control-allow-headers']).toContain('Authorization');
+        const other = await request(allowed.url).get('/v1/fixture/correlation').set('origin', 'https://evil.example').expect(200);
+        expect(other.headers['access-control-allow-origin']).toBeUndefined();
+      } finally {
+        await allowed.close();
+      }
     });
   });
 

@@ -4,12 +4,14 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { pino } from 'pino';
 import { ConfigClass, Env, loadConfig } from '../config/load-config';
 import { ServiceConfig } from '../config/service-config';
 import { requestCorrelationId } from '../correlation/correlation';
 import { pinoOptions } from '../logging/logger-options';
+import { refuseHostileJson, refuseUnexpectedContentType, verifyUtf8 } from './untrusted-input';
 
 /** Largest JSON or form body a service accepts (uploads go through multipart, not this). */
 export const BODY_LIMIT = '1mb';
@@ -46,9 +48,10 @@ export async function createServiceApp<C extends ServiceConfig>(service: Service
 
 /**
  * HTTP-level settings every service shares: the pino logger, the correlation id header
- * on every response (even one refused before routing), body size limits and OpenAPI
- * at /docs and /docs-json. Validation, the exception filter, auth and health come with
- * PlatformModule.
+ * on every response (even one refused before routing), security headers, CORS for the
+ * configured origins only, JSON bodies only (strict UTF-8, size-limited, free of
+ * prototype keys and runaway nesting) and OpenAPI at /docs and /docs-json. Validation,
+ * the exception filter, auth and health come with PlatformModule.
  */
 export function configureServiceApp(app: NestExpressApplication, config: ServiceConfig): void {
   app.useLogger(app.get(Logger));
@@ -58,8 +61,24 @@ export function configureServiceApp(app: NestExpressApplication, config: Service
     requestCorrelationId(req, res);
     next();
   });
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.useBodyParser('urlencoded', { extended: true, limit: BODY_LIMIT });
+  app.use(
+    helmet({
+      // The API answers JSON; only the /docs page runs scripts and styles, its own.
+      contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+      crossOriginResourcePolicy: { policy: 'same-site' },
+    }),
+  );
+  // Browsers outside the allow-list get no CORS headers, so they cannot read answers.
+  app.enableCors({
+    origin: config.CORS_ALLOWED_ORIGINS.length > 0 ? config.CORS_ALLOWED_ORIGINS : false,
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Correlation-Id'],
+    exposedHeaders: ['X-Correlation-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'],
+    maxAge: 600,
+  });
+  app.use(refuseUnexpectedContentType);
+  app.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyUtf8 });
+  app.use(refuseHostileJson);
   setUpOpenApi(app, config);
 }
 
