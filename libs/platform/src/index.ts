@@ -18,3 +18,4 @@ export * from './tokens';
 export * from './messaging/outbox.providers';
 export * from './platform.module';
 export * from './http/service-app';
+export * from './http/rate-limit';

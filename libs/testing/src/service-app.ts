@@ -7,8 +7,8 @@ import { TEST_KAFKA_BROKERS, uniqueTopicPrefix } from './kafka';
 
 /**
  * The environment of a service under test: the shared test Redis and broker, a topic
- * prefix of its own (so suites never see each other's messages), quiet logs and
- * development auth. `DATABASE_URL` comes from the overrides (usually
+ * prefix of its own (so suites never see each other's messages), quiet logs,
+ * development auth and rate limits out of the way. `DATABASE_URL` comes from the overrides (usually
  * `createTestDatabase().url`); without one, `createServiceApp` makes a throwaway database.
  */
 export function testConfigEnv(overrides: Env = {}): Env {
@@ -19,6 +19,11 @@ export function testConfigEnv(overrides: Env = {}): Env {
     KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
     KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('svc'),
     AUTH_MODE: 'development',
+    // Suites submit as a handful of callers far faster than any person; the rate-limit
+    // tests set their own small limits.
+    RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '1000000',
+    RATE_LIMIT_UPLOADS_PER_MINUTE: '1000000',
+    RATE_LIMIT_READS_PER_MINUTE: '1000000',
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 /** The intake service: submissions (hazard reports with photos, appeals, suggestions), idempotency and duplicate detection, and the reporter's tracking view. */
 import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@grievance/platform';
+import { PlatformModule, RateLimitGuard, rateLimitRules } from '@grievance/platform';
 import { AttachmentStorage, LocalDiskAttachmentStorage } from './attachments/attachment-storage';
 import { AttachmentsRepository } from './attachments/attachments.repository';
 import { AttachmentsController } from './attachments/attachments.controller';
@@ -29,6 +29,12 @@ export class AppModule {
       imports: [PlatformModule.forRoot({ config, entities: [], migrations: INTAKE_MIGRATIONS })],
       controllers: [GrievancesController, AttachmentsController],
       providers: [
+        rateLimitRules({
+          submit: { limit: config.RATE_LIMIT_SUBMISSIONS_PER_MINUTE, windowMs: 60_000, noun: 'submissions' },
+          upload: { limit: config.RATE_LIMIT_UPLOADS_PER_MINUTE, windowMs: 60_000, noun: 'uploads' },
+          read: { limit: config.RATE_LIMIT_READS_PER_MINUTE, windowMs: 60_000, noun: 'reads' },
+        }),
+        RateLimitGuard,
         Clock,
         CategoryCatalogue,
         GrievancesRepository,

@@ -36,4 +36,19 @@ export class IntakeConfig extends ServiceConfig {
   @IsString()
   @MaxLength(1000)
   ATTACHMENTS_DIR?: string;
+
+  /** Reports and replies one caller may send a minute (429 with Retry-After beyond; counted in Redis across replicas). */
+  @EnvInteger()
+  @IsIntegerBetween(1, 1_000_000)
+  RATE_LIMIT_SUBMISSIONS_PER_MINUTE = 20;
+
+  /** Photos one caller may upload a minute. */
+  @EnvInteger()
+  @IsIntegerBetween(1, 1_000_000)
+  RATE_LIMIT_UPLOADS_PER_MINUTE = 60;
+
+  /** Tracking and catalogue reads one caller may make a minute. */
+  @EnvInteger()
+  @IsIntegerBetween(1, 1_000_000)
+  RATE_LIMIT_READS_PER_MINUTE = 600;
 }

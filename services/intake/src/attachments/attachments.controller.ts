@@ -1,9 +1,12 @@
-import { Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, HttpCode, Post, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { CurrentPrincipal, type Principal } from '@grievance/auth';
+import { RateLimit, RateLimitGuard } from '@grievance/platform';
 import { MAX_ATTACHMENT_BYTES, UploadAttachmentUseCase } from './upload-attachment.use-case';
 
 @Controller('v1')
+@UseGuards(RateLimitGuard)
+@RateLimit('upload')
 export class AttachmentsController {
   constructor(private readonly upload: UploadAttachmentUseCase) {}
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@grievance/auth';
-import { DomainError } from '@grievance/platform';
+import { DomainError, RateLimit, RateLimitGuard } from '@grievance/platform';
 import { Category, CategoryCatalogue } from '../categories/category-catalogue';
 import { ListGrievancesQuery, TrackingViewService } from '../tracking/tracking-view.service';
 import { IDEMPOTENCY_KEY_PATTERN, SubmitGrievanceDto } from './submit-grievance.dto';
@@ -17,6 +17,8 @@ class ReplyDto {
 }
 
 @Controller('v1')
+@UseGuards(RateLimitGuard)
+@RateLimit('read')
 export class GrievancesController {
   constructor(
     private readonly submit: SubmitGrievanceUseCase,
@@ -28,6 +30,7 @@ export class GrievancesController {
   @Post('grievances')
   @HttpCode(201)
   @Roles('worker')
+  @RateLimit('submit')
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: SubmitGrievanceDto,
@@ -55,6 +58,7 @@ export class GrievancesController {
   @Post('grievances/:id/reply')
   @HttpCode(202)
   @Roles('worker')
+  @RateLimit('submit')
   answer(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReplyDto) {
     return this.reply.execute({ grievanceId: id, reporterId: principal.sub, message: body.message.trim() });
   }
