@@ -106,6 +106,39 @@ describe('the tracking view', () => {
     await view('not-a-uuid').expect(400);
   });
 
+  it('shows a matter to the staff who hold it now and to no other staff, whose answer is the same 404 as for a missing one', async () => {
+    const { id } = (await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${alice}`).send({ kind: 'appeal', category: 'pay_dispute', title: 'Unpaid wages', description: 'three weeks' }).expect(201)).body as { id: string };
+    const member = { type: 'member' as const, id: 'mb-7', name: 'Liaison member 7', level: 'member' as const };
+    const branch = { type: 'org_unit' as const, id: 'branch-3', name: 'Branch 3', level: 'branch' as const };
+    const tokens = {
+      member: await signDevToken({ sub: 'mb-7', role: 'member', orgUnitId: 'mb-7' }),
+      otherMember: await signDevToken({ sub: 'mb-8', role: 'member', orgUnitId: 'mb-8' }),
+      branch: await signDevToken({ sub: 'b3-secretary', role: 'branch', orgUnitId: 'branch-3' }),
+      committeeOfSameId: await signDevToken({ sub: 'c', role: 'industry_committee', orgUnitId: 'branch-3' }),
+      department: await signDevToken({ sub: 'd', role: 'department', departmentCode: 'hrss' }),
+      gridWorker: await signDevToken({ sub: 'gw-1', role: 'grid_worker', gridId: 'grid-1' }),
+      auditor: await signDevToken({ sub: 'a', role: 'auditor' }),
+      admin: await signDevToken({ sub: 'root', role: 'admin' }),
+    };
+    await publish('grievance.routed.v1', id, 1, { kind: 'appeal', category: 'pay_dispute', holder: member, level: 'member', fallback: false });
+    const seen = await eventually(async () => (await view(id, tokens.member)).status, (status) => status === 200, { what: 'the member holding it sees it' });
+    expect(seen).toBe(200);
+    const missing = await view('0195a8c4-1b2c-7d3e-8f40-123456789abd', tokens.otherMember).expect(404);
+    for (const outsider of [tokens.otherMember, tokens.branch, tokens.department, tokens.gridWorker, tokens.auditor, tokens.admin]) {
+      const res = await view(id, outsider).expect(404);
+      expect(res.body.message).toBe(missing.body.message.replace('0195a8c4-1b2c-7d3e-8f40-123456789abd', id));
+    }
+
+    await publish('grievance.escalated.v1', id, 2, { fromLevel: 'member', toLevel: 'branch', fromHolder: member, toHolder: branch, reason: 'needs the branch', automatic: false, trigger: 'by_hand' });
+    await eventually(async () => (await view(id, tokens.branch)).status, (status) => status === 200, { what: 'the branch sees it once it holds it' });
+    // The member let it go; a committee whose unit id happens to match is another rung.
+    await view(id, tokens.member).expect(404);
+    await view(id, tokens.committeeOfSameId).expect(404);
+    const staffView = (await view(id, tokens.branch).expect(200)).body;
+    expect(staffView).toMatchObject({ id, level: 'branch', holder: branch });
+    expect(staffView.coReporters).toBeUndefined();
+  });
+
   it('lists the worker’s own matters, newest first, a page at a time', async () => {
     const carol = await signDevToken({ sub: 'worker-carol', role: 'worker' });
     const ids: string[] = [];

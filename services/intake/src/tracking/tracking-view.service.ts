@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { Principal } from '@grievance/auth';
+import { actsFor, type Principal } from '@grievance/auth';
 import { DomainError } from '@grievance/platform';
 import type { GrievanceRecord } from '../grievances/grievance.model';
 import { GrievancesRepository } from '../grievances/grievances.repository';
@@ -53,11 +53,15 @@ const summary = (g: GrievanceRecord) => ({
 export class TrackingViewService {
   constructor(private readonly repository: GrievancesRepository) {}
 
+  /**
+   * The matter for its reporter, a co-reporter, or the staff who hold it now; to anyone
+   * else a 404, so the answer does not even say that it exists.
+   */
   async get(principal: Principal, id: string) {
     const g = await this.repository.findById(id);
-    // For now only the reporter and co-reporters see a matter here; staff views come with scopes.
     const allowed =
-      g !== undefined && principal.role === 'worker' && (g.reporterId === principal.sub || (await this.repository.isCoReporter(id, principal.sub)));
+      g !== undefined &&
+      (principal.role === 'worker' ? g.reporterId === principal.sub || (await this.repository.isCoReporter(id, principal.sub)) : actsFor(principal, g.holder));
     if (!g || !allowed) throw DomainError.notFound('grievance', id);
     const coReporters = await this.repository.coReporters(undefined, id);
     // A duplicate is not worked on by itself: its reporter follows the original.
