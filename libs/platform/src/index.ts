@@ -19,3 +19,4 @@ export * from './messaging/outbox.providers';
 export * from './platform.module';
 export * from './http/service-app';
 export * from './http/rate-limit';
+export * from './privacy/personal-data';

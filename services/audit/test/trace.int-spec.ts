@@ -32,7 +32,7 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
         kind: 'hazard',
         category: 'manhole_cover_missing',
         title: 'Manhole cover missing at the crossroads',
-        description: 'Riders swerve into traffic.',
+        description: 'Riders swerve into traffic. Call me on 13812345678.',
         urgency: 'urgent',
         location: { lat: 28.66, lng: 115.82 },
         attachmentIds: [],
@@ -123,6 +123,9 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
       payload: { resolution: 'New cover fitted.' },
     });
     expect(view.events[0]).toMatchObject({ actor: RIDER, payload: { trackingNo: 'NC-20260302-000001' } });
+    // The auditor is neither reporter nor holder: the reporter's phone number is masked, the stored record is not.
+    expect(view.events[0]!.payload).toMatchObject({ description: 'Riders swerve into traffic. Call me on 138****5678.' });
+    expect(view.verified).toBe(true);
     expect(view.events.find((e) => e.type === 'ticket.accepted')!.holder).toEqual({ type: 'grid_worker', id: GRID_WORKER });
 
     // Each row points at the one before it in chain (arrival) order.

@@ -59,6 +59,15 @@ describe('grid-dispatch: the grid worker API', () => {
       await api(h).get('/v1/grids/nope/workers').set('Authorization', `Bearer ${token}`).expect(404);
       await api(h).get('/v1/grids').expect(401);
     });
+
+    it("shows workers' names in full to their own grid and admins, masked to everyone else", async () => {
+      const full = (await api(h).get('/v1/grids/g1/workers').set('Authorization', `Bearer ${await gridWorkerToken('gw-g1-2', 'g1')}`).expect(200)).body as { name: string }[];
+      const admin = (await api(h).get('/v1/grids/g1/workers').set('Authorization', `Bearer ${await signDevToken({ sub: 'root', role: 'admin' })}`).expect(200)).body;
+      expect(admin).toEqual(full);
+      const outsider = (await api(h).get('/v1/grids/g1/workers').set('Authorization', `Bearer ${await gridWorkerToken('gw-g2-1', 'g2')}`).expect(200)).body as { name: string }[];
+      expect(outsider.map((w) => w.name)).toEqual(full.map((w) => [...w.name][0] + '*'.repeat([...w.name].filter((c) => c.trim() !== '').length - 1)));
+      expect(outsider.map((w) => w.name)).not.toEqual(full.map((w) => w.name));
+    });
   });
 
   describe('duty', () => {

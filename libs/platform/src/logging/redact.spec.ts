@@ -27,6 +27,13 @@ describe('redaction of logged objects', () => {
     });
   });
 
+  it('masks phone numbers written into free text, at any depth', () => {
+    expect(redactSensitive({ payload: { description: 'call me on 13812345678 after 6pm' }, reason: ['0791-88887777 busy'] })).toEqual({
+      payload: { description: 'call me on 138****5678 after 6pm' },
+      reason: ['079*****7777 busy'],
+    });
+  });
+
   it('replaces authorization and cookie headers', () => {
     expect(redactSensitive({ headers: { authorization: 'Bearer abc', Cookie: 'sid=1', 'set-cookie': ['a=1'], accept: 'json' } })).toEqual({
       headers: { authorization: REDACTED, Cookie: REDACTED, 'set-cookie': REDACTED, accept: 'json' },

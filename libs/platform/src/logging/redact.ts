@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
+import { maskPhonesInText } from '../privacy/personal-data';
 
 export const REDACTED = '[Redacted]';
 
 /**
  * Field names whose values never reach a log, at any depth and in any letter case:
  * credentials (`authorization`, `cookie`, `set-cookie`, `proxy-authorization`) and
- * phone numbers (`phone`, `phoneNumber`, `mobile`).
+ * phone numbers (`phone`, `phoneNumber`, `mobile`). Phone numbers inside any other
+ * string are masked (138****5678).
  */
 export const SENSITIVE_FIELDS: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'phone', 'phonenumber', 'mobile'];
 
@@ -28,6 +30,8 @@ export function redactSensitive<T>(value: T): T {
 }
 
 function redact(value: unknown, depth: number, seen: WeakSet<object>): unknown {
+  // A phone number written into free text (a description, an error message) is masked too.
+  if (typeof value === 'string') return maskPhonesInText(value);
   if (typeof value !== 'object' || value === null || depth > MAX_DEPTH || !walkable(value)) return value;
   if (seen.has(value)) return value;
   seen.add(value);

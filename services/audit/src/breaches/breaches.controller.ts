@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestj
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Roles } from '@grievance/auth';
+import { maskPersonalData } from '@grievance/platform';
 import { LEVELS, Level, SLA_TARGETS, SlaTarget } from '@grievance/contracts';
 import { HeaderSink, sendCsv, toCsv, wantsCsv } from '../shared/csv';
 import { ExportableTimeRangeQuery, toDate } from '../shared/time-range.query';
@@ -65,7 +66,8 @@ export class BreachesController {
       target: query.target,
       limit: query.limit ?? 500,
     });
-    const items = rows.map(breachView);
+    // Holders who are people are shown masked to auditors (see the trace).
+    const items = rows.map((row) => maskPersonalData(breachView(row)));
     if (wantsCsv(query.format, accept)) {
       const flat = items.map((b) => ({ ...b, holderType: b.holder.type, holderId: b.holder.id, holderName: b.holder.name }));
       return sendCsv(response, 'breaches.csv', toCsv(BREACH_COLUMNS, flat));
@@ -76,6 +78,6 @@ export class BreachesController {
   /** Matters under supervision (督办): the top rung missed its deadline, or grievance.supervised says so. */
   @Get('supervision')
   async supervision(): Promise<{ items: SupervisedMatter[] }> {
-    return { items: supervisedMatters(await this.breaches.supervisionEvents()) };
+    return { items: maskPersonalData(supervisedMatters(await this.breaches.supervisionEvents())) };
   }
 }

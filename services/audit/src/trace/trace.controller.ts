@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@grievance/auth';
+import { maskPersonalData } from '@grievance/platform';
 import { TraceMatter, TraceView } from './trace.use-case';
 
 @ApiTags('trace')
@@ -10,9 +11,13 @@ import { TraceMatter, TraceView } from './trace.use-case';
 export class TraceController {
   constructor(private readonly traceMatter: TraceMatter) {}
 
-  /** Every event of the matter in order, each with its link in the hash chain; `verified` says whether the chain holds. */
+  /**
+   * Every event of the matter in order, each with its link in the hash chain; `verified` says
+   * whether the chain holds. An auditor is neither the reporter nor the holder, so phone
+   * numbers and people's names are masked; the hashes are over the records as stored.
+   */
   @Get(':grievanceId')
-  trace(@Param('grievanceId', new ParseUUIDPipe()) grievanceId: string): Promise<TraceView> {
-    return this.traceMatter.execute(grievanceId);
+  async trace(@Param('grievanceId', new ParseUUIDPipe()) grievanceId: string): Promise<TraceView> {
+    return maskPersonalData(await this.traceMatter.execute(grievanceId));
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsLatitude, IsLongitude, IsNotEmpty, IsNumber, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
+import { maskName } from '@grievance/platform';
 import { DirectoryService, GridView, GridWorkerView } from './directory.service';
 
 export class GridsQuery {
@@ -42,9 +43,12 @@ export class DirectoryController {
     return this.directory.listGrids();
   }
 
+  /** A grid's workers; their names in full only for an admin and the grid's own workers. */
   @Get('v1/grids/:id/workers')
-  workers(@Param() params: GridIdParam): Promise<GridWorkerView[]> {
-    return this.directory.workersOf(params.id);
+  async workers(@CurrentPrincipal() principal: Principal, @Param() params: GridIdParam): Promise<GridWorkerView[]> {
+    const workers = await this.directory.workersOf(params.id);
+    const colleague = principal.role === 'admin' || (principal.role === 'grid_worker' && principal.gridId === params.id);
+    return colleague ? workers : workers.map((worker) => ({ ...worker, name: maskName(worker.name) }));
   }
 
   @Put('v1/grid-workers/me/duty')
