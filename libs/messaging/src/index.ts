@@ -7,3 +7,4 @@ export * from './outbox/outbox-relay';
 export * from './consumer/errors';
 export * from './consumer/event-consumer';
 export * from './topic-reader';
+export * from './consumer-groups';

@@ -6,6 +6,7 @@ import { AttachmentStorage, LocalDiskAttachmentStorage } from './attachments/att
 import { AttachmentsRepository } from './attachments/attachments.repository';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { UploadAttachmentUseCase } from './attachments/upload-attachment.use-case';
+import { DownloadAttachmentUseCase } from './attachments/download-attachment.use-case';
 import { CategoryCatalogue } from './categories/category-catalogue';
 import { IntakeConfig } from './config';
 import { Clock } from './grievances/clock';
@@ -45,6 +46,7 @@ export class AppModule {
         TrackingConsumer,
         AttachmentsRepository,
         UploadAttachmentUseCase,
+        DownloadAttachmentUseCase,
         {
           provide: AttachmentStorage,
           useFactory: () => new LocalDiskAttachmentStorage(config.ATTACHMENTS_DIR ?? join(repoRootOrCwd(), '.cache', 'attachments')),

@@ -7,7 +7,8 @@ import { catalogueTopicsToCreate, KafkaConnection } from '@grievance/messaging';
 import { createServiceApp, createTestDatabase, queryDatabase, testConfigEnv, TestDatabase, TestServiceApp } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
 import { IntakeConfig } from '../src/config';
-import { HAZARD, writeCategorySeed } from './fixtures';
+import exifr from 'exifr';
+import { HAZARD, jpegWithExif, MINIMAL_JPEG, writeCategorySeed } from './fixtures';
 
 jest.setTimeout(60_000);
 
@@ -47,8 +48,35 @@ describe('POST /v1/attachments', () => {
   });
 
   it('knows a JPEG from its bytes', async () => {
-    const res = await upload(alice, Buffer.concat([JPEG_HEAD, Buffer.alloc(64)]), 'x.png').expect(201);
+    const res = await upload(alice, MINIMAL_JPEG, 'x.png').expect(201);
     expect(res.body.contentType).toBe('image/jpeg');
+  });
+
+  it('refuses a JPEG that breaks off before its image data (400): a photo it could not clean is never stored', async () => {
+    const res = await upload(alice, Buffer.concat([JPEG_HEAD, Buffer.alloc(64)]), 'cut.jpg').expect(400);
+    expect(res.body.message).toEqual([expect.stringMatching(/^file is not a well-formed JPEG image/)]);
+  });
+
+  it('serves a photo back to its uploader without its EXIF (no GPS, no time taken), and to nobody else', async () => {
+    const photo = jpegWithExif([28, 40, 58.44], [115, 51, 29.52], '2026:11:30 10:00:00');
+    expect(await exifr.parse(photo, { gps: true })).toMatchObject({ latitude: expect.any(Number) });
+    const { id } = (await upload(alice, photo, 'street.jpg').expect(201)).body as { id: string };
+    const res = await request(service.url).get(`/v1/attachments/${id}`).set('Authorization', `Bearer ${alice}`).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(res.headers['content-type']).toBe('image/jpeg');
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    const served = res.body as Buffer;
+    expect(served.length).toBeLessThan(photo.length);
+    expect(await exifr.parse(served, { gps: true }).catch(() => undefined)).toBeUndefined();
+    expect(served.subarray(-4)).toEqual(photo.subarray(-4));
+    // The place it was taken stays known to the service, as metadata nobody is served.
+    const [row] = await queryDatabase<{ metadata: { exif: { gps?: unknown } } }>(db.url, 'SELECT metadata FROM intake_attachments WHERE id = $1', [id]);
+    expect(row!.metadata.exif.gps).toBeDefined();
+    await request(service.url).get(`/v1/attachments/${id}`).set('Authorization', `Bearer ${bob}`).expect(404);
+    await request(service.url).get(`/v1/attachments/${id}`).set('Authorization', `Bearer ${await signDevToken({ sub: 'gw-1', role: 'grid_worker', gridId: 'g1' })}`).expect(404);
   });
 
   it('refuses a text file named .jpg (400) and stores nothing', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -7,6 +7,8 @@ export abstract class AttachmentStorage {
   /** Stores the bytes under their hash; storing the same bytes again is a no-op. */
   abstract put(sha256: string, bytes: Buffer): Promise<void>;
   abstract has(sha256: string): Promise<boolean>;
+  /** The stored bytes; undefined when they are not there. */
+  abstract get(sha256: string): Promise<Buffer | undefined>;
 }
 
 /** Content-addressed files on local disk: `<dir>/<ab>/<cd>/<sha256>`, written atomically. */
@@ -25,6 +27,10 @@ export class LocalDiskAttachmentStorage extends AttachmentStorage {
       () => true,
       () => false,
     );
+  }
+
+  async get(sha256: string): Promise<Buffer | undefined> {
+    return readFile(this.pathOf(sha256)).catch(() => undefined);
   }
 
   async put(sha256: string, bytes: Buffer): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Holder } from '@grievance/contracts';
 
 export interface AttachmentRow {
   id: string;
@@ -20,5 +21,24 @@ export class AttachmentsRepository {
       `INSERT INTO intake_attachments (id, owner_id, sha256, size, content_type, metadata) VALUES ($1, $2, $3, $4, $5, $6)`,
       [a.id, a.ownerId, a.sha256, a.size, a.contentType, JSON.stringify(a.metadata)],
     );
+  }
+
+  async findById(id: string): Promise<AttachmentRow | undefined> {
+    const rows = (await this.dataSource.query(`SELECT id, owner_id, sha256, size, content_type, metadata FROM intake_attachments WHERE id = $1`, [id])) as {
+      id: string;
+      owner_id: string;
+      sha256: string;
+      size: number;
+      content_type: string;
+      metadata: Record<string, unknown>;
+    }[];
+    const row = rows[0];
+    return row ? { id: row.id, ownerId: row.owner_id, sha256: row.sha256, size: Number(row.size), contentType: row.content_type, metadata: row.metadata } : undefined;
+  }
+
+  /** The current holders of the matters the attachment is part of (jsonb containment uses the GIN-less scan; matters per photo are few). */
+  async holdersOfMattersWith(id: string): Promise<Holder[]> {
+    const rows = (await this.dataSource.query(`SELECT holder FROM intake_grievances WHERE attachment_ids @> $1::jsonb AND holder IS NOT NULL`, [JSON.stringify([id])])) as { holder: Holder }[];
+    return rows.map((row) => row.holder);
   }
 }

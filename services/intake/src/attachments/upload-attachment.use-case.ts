@@ -6,6 +6,7 @@ import { DomainError } from '@grievance/platform';
 import { AttachmentStorage } from './attachment-storage';
 import { AttachmentsRepository } from './attachments.repository';
 import { sniffImageType } from './image-type';
+import { stripImageMetadata, UnreadableImageError } from './strip-metadata';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -45,6 +46,13 @@ export class UploadAttachmentUseCase {
     if (bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('invalid', 'file must be at most 10 MiB');
     const contentType = sniffImageType(bytes);
     if (!contentType) throw DomainError.invalid('file must be a JPEG, PNG or WebP image (checked from its bytes)');
+    // Served photos are always stripped of metadata; one we could not strip is refused now, not on the way out.
+    try {
+      stripImageMetadata(bytes, contentType);
+    } catch (error) {
+      if (error instanceof UnreadableImageError) throw DomainError.invalid(`file is not a well-formed ${contentType.slice(6).toUpperCase()} image: ${error.message}`);
+      throw error;
+    }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     await this.storage.put(sha256, bytes);
     const id = uuidv7();
