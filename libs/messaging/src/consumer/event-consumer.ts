@@ -5,7 +5,7 @@ import {
   PayloadOf,
   TopicName,
 } from '@grievance/contracts';
-import { Consumer, EachMessagePayload, Producer } from 'kafkajs';
+import { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KafkaConnection, MessagingLogger, silentLogger, withTimeout } from '../kafka-connection';
 import { OutboxTransaction, OutboxWaker } from '../outbox/outbox-transaction';
@@ -47,7 +47,19 @@ export interface EventConsumerOptions {
   heartbeatIntervalMs?: number;
   /** Partitions processed in parallel; order within a partition always holds. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Up to this many consecutive messages of one partition are applied in one Postgres
+   * transaction (one inbox insert, one commit) and their offsets committed together.
+   * If anything in such a group fails, it is rolled back and its messages are applied one
+   * by one, with the retries and dead letters of a single message. 1 turns grouping off.
+   */
+  maxMessagesPerTransaction?: number;
 }
+
+/** Default session timeout: the broker's minimum (group.min.session.timeout.ms), so a crashed member's partitions move on within seconds. */
+export const DEFAULT_SESSION_TIMEOUT_MS = 6000;
+export const DEFAULT_HEARTBEAT_INTERVAL_MS = 1000;
+export const DEFAULT_MAX_MESSAGES_PER_TRANSACTION = 50;
 
 export interface ConsumerStats {
   applied: number;
@@ -55,6 +67,10 @@ export interface ConsumerStats {
   retried: number;
   deadLettered: number;
   ignored: number;
+  /** Transactions that applied several messages at once. */
+  groupedTransactions: number;
+  /** Groups that failed as a whole and were applied one message at a time instead. */
+  groupFallbacks: number;
 }
 
 type Outcome = 'applied' | 'duplicate';
@@ -72,9 +88,13 @@ type Outcome = 'applied' | 'duplicate';
  * 4. commit the offset only after the message is applied, skipped or parked, so a
  *    crash at any point redelivers rather than loses, and a parked message never
  *    holds up the messages behind it.
+ *
+ * Under load, consecutive messages of one partition are applied in one transaction (one
+ * commit, one offset commit for the group; see maxMessagesPerTransaction); a group that
+ * fails is rolled back and its messages take the one-by-one path above.
  */
 export class EventConsumer {
-  readonly stats: ConsumerStats = { applied: 0, duplicates: 0, retried: 0, deadLettered: 0, ignored: 0 };
+  readonly stats: ConsumerStats = { applied: 0, duplicates: 0, retried: 0, deadLettered: 0, ignored: 0, groupedTransactions: 0, groupFallbacks: 0 };
   private readonly handlers = new Map<string, EventHandler<TopicName>>();
   private readonly retry: RetryPolicy;
   private consumer?: Consumer;
@@ -134,8 +154,8 @@ export class EventConsumer {
   private async startOnce(): Promise<void> {
     const consumer = this.connection.kafka.consumer({
       groupId: this.connection.topic(this.options.groupId),
-      sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
-      heartbeatInterval: this.options.heartbeatIntervalMs ?? 3000,
+      sessionTimeout: this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
+      heartbeatInterval: this.options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
       allowAutoTopicCreation: false,
       // Whatever made the consumer crash (a broker restart, a lost coordinator), start again.
       retry: { retries: 5, restartOnFailure: async () => !this.stopping },
@@ -161,29 +181,86 @@ export class EventConsumer {
     await consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachMessage: (payload) => this.handleMessage(payload),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.handleBatch(payload),
     });
     await withTimeout(joined, 60_000, `consumer ${this.options.groupId} did not join its group`);
     this.logger.info({ groupId: this.options.groupId, topics: [...this.handlers.keys()] }, 'consumer joined its group');
   }
 
-  private async handleMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const logical = this.connection.logicalTopic(topic) as TopicName;
-    const headers = decodeHeaders(message.headers as Record<string, unknown>);
-    const meta: MessageMeta = { topic: logical, partition, offset: message.offset, headers, attempt: 1 };
-    const decoded = decodeEvent(logical, message.value);
-    if (!decoded.ok) {
-      await this.deadLetter(logical, partition, message, headers, decoded.reason, 'InvalidMessage', 1);
-    } else {
-      await this.applyWithRetries(decoded.envelope, meta, message, heartbeat);
+  /**
+   * A fetched batch of one partition, in offset order, in groups of up to
+   * maxMessagesPerTransaction: each group is applied, then its offsets committed at once.
+   */
+  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    const size = Math.max(1, this.options.maxMessagesPerTransaction ?? DEFAULT_MAX_MESSAGES_PER_TRANSACTION);
+    for (let i = 0; i < batch.messages.length; i += size) {
+      if (!isRunning() || isStale()) return;
+      const group = batch.messages.slice(i, i + size);
+      await this.handleGroup(topic, partition, group, heartbeat);
+      const last = group[group.length - 1]!.offset;
+      resolveOffset(last);
+      await this.consumer?.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }]);
+      await heartbeat().catch(() => undefined);
     }
-    await this.consumer?.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+  }
+
+  private async handleGroup(topic: string, partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>): Promise<void> {
+    const logical = this.connection.logicalTopic(topic) as TopicName;
+    const valid: { envelope: EventEnvelope; meta: MessageMeta; message: KafkaMessage }[] = [];
+    for (const message of messages) {
+      const headers = decodeHeaders(message.headers as Record<string, unknown>);
+      const decoded = decodeEvent(logical, message.value);
+      if (!decoded.ok) await this.deadLetter(logical, partition, message, headers, decoded.reason, 'InvalidMessage', 1);
+      else valid.push({ envelope: decoded.envelope, meta: { topic: logical, partition, offset: message.offset, headers, attempt: 1 }, message });
+    }
+    if (valid.length > 1) {
+      try {
+        await this.applyGroupOnce(logical, valid);
+        return;
+      } catch (error) {
+        if (this.stopping) throw error; // leave them uncommitted: the next owner of the partition redelivers them
+        this.stats.groupFallbacks += 1;
+        this.logger.debug({ err: error, topic: logical, partition, messages: valid.length }, 'group failed; applying its messages one by one');
+      }
+    }
+    for (const { envelope, meta, message } of valid) await this.applyWithRetries(envelope, meta, message, heartbeat);
+  }
+
+  /** Several events of one partition in one transaction: one inbox insert for all, the handlers of the new ones in order, one commit. */
+  private async applyGroupOnce(topic: TopicName, group: { envelope: EventEnvelope; meta: MessageMeta }[]): Promise<void> {
+    const handler = this.handlers.get(topic);
+    if (!handler) throw new Error(`no handler for ${topic}`);
+    let wroteEvents = false;
+    const applied = await this.dataSource.transaction(async (manager) => {
+      const inserted = (await manager.query(
+        `INSERT INTO messaging_inbox (consumer, event_id, topic, grievance_id)
+         SELECT $1, e.event_id, $2, e.grievance_id FROM unnest($3::uuid[], $4::uuid[]) AS e(event_id, grievance_id)
+         ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+        [this.options.groupId, topic, group.map((g) => g.envelope.eventId), group.map((g) => g.envelope.grievanceId ?? null)],
+      )) as { event_id: string }[];
+      const fresh = new Set(inserted.map((r) => r.event_id));
+      let count = 0;
+      for (const { envelope, meta } of group) {
+        if (!fresh.delete(envelope.eventId)) continue; // already applied (or a second copy within the group)
+        const tx = new OutboxTransaction(manager);
+        await handler(envelope as EventEnvelope<PayloadOf<TopicName>>, tx, meta);
+        wroteEvents ||= tx.events.length > 0;
+        count += 1;
+      }
+      return count;
+    });
+    this.stats.applied += applied;
+    this.stats.duplicates += group.length - applied;
+    this.stats.groupedTransactions += 1;
+    if (wroteEvents) this.outboxWaker?.wake();
   }
 
   private async applyWithRetries(
     envelope: EventEnvelope,
     meta: MessageMeta,
-    message: EachMessagePayload['message'],
+    message: KafkaMessage,
     heartbeat: () => Promise<void>,
   ): Promise<void> {
     const handler = this.handlers.get(meta.topic);
@@ -242,7 +319,7 @@ export class EventConsumer {
   private async deadLetter(
     topic: string,
     partition: number,
-    message: EachMessagePayload['message'],
+    message: KafkaMessage,
     headers: Record<string, string>,
     reason: string,
     errorClass: string,

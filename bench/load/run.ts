@@ -1,0 +1,379 @@
+/**
+ * The load benchmark (not a test): `npm run bench [-- --scenarios S0,S1,S2,S3 --step-seconds 20]`.
+ *
+ * S0  calibration: Kafka round trip, pgbench of the grievance+outbox transaction, Redis PING.
+ * S1  10 hazards/s, open loop, for --steady-seconds.
+ * S2  50 hazards/s, the same.
+ * S3  a ramp (--rates, default 100,250,500,1000,1500,2000/s, --step-seconds each) up to the
+ *     highest rate the pipeline sustains: p99 ≤ 250 ms and no lag or outbox backlog left growing.
+ *
+ * Hazards are submitted through intake's HTTP API; the latency of each one runs from the
+ * moment its request was scheduled to leave (open loop: coordinated omission shows as
+ * latency) to grid-dispatch's commit of its ticket (tickets.dispatched_at). Also shown:
+ * intake's accept (submitted_at) → that commit, and scheduled → ticket.dispatched.v1 read
+ * from its topic. Each step records per-process CPU and memory, consumer lag and outbox backlog.
+ *
+ * Runs against the shared broker and Postgres under a topic prefix and throwaway databases
+ * of its own, with a private redis-server. Writes bench/results/<date>-<scenario>.json.
+ */
+import * as fs from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { signDevToken } from '@grievance/auth';
+import { startPrivateRedis, TEST_KAFKA_BROKERS } from '@grievance/testing';
+import { distribution, round, sleep, table } from '../sla/stats';
+import { calibrate, Calibration } from './calibrate';
+import { hazardReport, Latency, LatencySummary, openLoop, postJson } from './generator';
+import { DispatchWatcher, dispatchedAt, hops, submittedAt } from './observer';
+import { BacklogProbe, LagProbe, pidsNamed, ProcessSampler } from './probes';
+import { summariseProfile, ProfileSummary } from './profile';
+import { BenchSystem, BENCH_INTAKE_ENV, ROOT, startBenchSystem } from './system';
+
+const { values: args } = parseArgs({
+  options: {
+    scenarios: { type: 'string', default: 'S0,S1,S2,S3' },
+    'steady-seconds': { type: 'string', default: '30' },
+    'step-seconds': { type: 'string', default: '20' },
+    rates: { type: 'string', default: '100,250,500,1000,1500,2000' },
+    'drain-seconds': { type: 'string', default: '30' },
+    'calibration-seconds': { type: 'string', default: '5' },
+    reporters: { type: 'string', default: '8000' },
+    'log-level': { type: 'string', default: 'warn' },
+    profile: { type: 'boolean', default: false },
+    /** Runs this service under node --cpu-prof for the whole run and prints where its time went. */
+    'profile-service': { type: 'string' },
+    'p99-limit-ms': { type: 'string', default: '250' },
+    'results-dir': { type: 'string', default: path.join(ROOT, 'bench', 'results') },
+  },
+});
+
+const SCENARIOS = new Set(args.scenarios.split(',').map((s) => s.trim().toUpperCase()));
+const STEADY_SECONDS = Number(args['steady-seconds']);
+const STEP_SECONDS = Number(args['step-seconds']);
+const RATES = args.rates.split(',').map(Number);
+const DRAIN_MS = Number(args['drain-seconds']) * 1000;
+const P99_LIMIT = Number(args['p99-limit-ms']);
+const GOALS: Record<string, { rate: number; p50: number; p99: number }> = { S1: { rate: 10, p50: 10, p99: 30 }, S2: { rate: 50, p50: 12, p99: 40 } };
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const date = new Date().toISOString().slice(0, 10);
+
+export interface StepResult {
+  label: string;
+  rate: number;
+  seconds: number;
+  sent: number;
+  accepted: number;
+  errors: Record<string, number>;
+  dispatched: number;
+  /** Achieved send rate (the generator's own). */
+  sendRate: number;
+  /** scheduled send → grid-dispatch's commit of the ticket (tickets.dispatched_at). */
+  scheduledToCommitted: LatencySummary;
+  /** intake's accept (submitted_at) → grid-dispatch's commit: the pipeline alone. */
+  acceptedToCommitted: LatencySummary;
+  /** scheduled send → ticket.dispatched.v1 read from its topic by the benchmark. */
+  scheduledToOnTopic: LatencySummary;
+  /** scheduled send → HTTP 201. */
+  scheduledToAnswered: LatencySummary;
+  processes: Record<string, { cpuMean: number; cpuMax: number; rssMaxMb: number }>;
+  lag: { max: Record<string, number>; endOfSend: Record<string, number>; after: Record<string, number> };
+  outboxBacklog: { max: Record<string, number>; endOfSend: Record<string, number> };
+  drainMs: number;
+  /** p50/p99 of each hop between intake's accept and the dispatch (observer.ts, hops). */
+  hops: Record<string, { p50: number; p99: number }>;
+  sustained?: boolean;
+  why?: string;
+}
+
+interface Context {
+  system: BenchSystem;
+  tokens: string[];
+  watcher: DispatchWatcher;
+  sampler: ProcessSampler;
+  lag: LagProbe;
+  backlog: BacklogProbe;
+  /** Index of the next hazard (unique across steps). */
+  next: number;
+}
+
+const sum = (r: Record<string, number>) => Object.values(r).reduce((s, x) => s + Math.max(0, x), 0);
+const maxOf = (list: Record<string, number>[]) => {
+  const out: Record<string, number> = {};
+  for (const r of list) for (const [k, v] of Object.entries(r)) out[k] = Math.max(out[k] ?? 0, v);
+  return out;
+};
+
+async function runStep(ctx: Context, label: string, rate: number, seconds: number): Promise<StepResult> {
+  const mark = ctx.sampler.mark();
+  const lags: Record<string, number>[] = [];
+  const backlogs: Record<string, number>[] = [];
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const started = Date.now();
+      ctx.sampler.sample();
+      lags.push(await ctx.lag.lag().catch(() => ({})));
+      backlogs.push(await ctx.backlog.backlog());
+      await sleep(1000 - (Date.now() - started));
+    }
+  })();
+  const base = ctx.next;
+  ctx.next += Math.round(rate * seconds);
+  const intake = `${ctx.system.url('intake')}/v1/grievances`;
+  const sent = await openLoop(rate, seconds, (i) => postJson(intake, ctx.tokens[(base + i) % ctx.tokens.length]!, hazardReport(base + i)));
+  // The generator's own pace: from the first scheduled moment to the last actual send.
+  const sendSeconds = (sent.at(-1)!.sentAt - sent[0]!.scheduledAt) / 1000 + 1 / rate;
+  const endOfSendLag = lags.at(-1) ?? {};
+  const endOfSendBacklog = backlogs.at(-1) ?? {};
+  const errors: Record<string, number> = {};
+  const ids = new Map<string, (typeof sent)[number]>();
+  for (const s of sent) {
+    const status = s.result?.status ?? 0;
+    if (status === 201) ids.set((JSON.parse(s.result!.body) as { id: string }).id, s);
+    else errors[String(status)] = (errors[String(status)] ?? 0) + 1;
+  }
+  // Drain: every accepted hazard's ticket dispatched, and nothing left in the groups' lag or the outboxes.
+  const drainStarted = Date.now();
+  for (;;) {
+    const missing = [...ids.keys()].filter((id) => !ctx.watcher.seen.has(id)).length;
+    const lagNow = lags.at(-1) ?? {};
+    if ((missing === 0 && sum(lagNow) === 0 && sum(backlogs.at(-1) ?? {}) === 0) || Date.now() - drainStarted > DRAIN_MS) break;
+    await sleep(250);
+  }
+  const drainMs = Date.now() - drainStarted;
+  sampling = false;
+  await sampler;
+  const list = [...ids.keys()];
+  const urls = { intake: ctx.system.databases.intake!.url, routing: ctx.system.databases.routing!.url, dispatch: ctx.system.databases['grid-dispatch']!.url };
+  const [submitted, committed, hopTimes] = await Promise.all([submittedAt(urls.intake, list), dispatchedAt(urls.dispatch, list), hops(urls, list)]);
+  const toCommitted = new Latency();
+  const acceptedToCommitted = new Latency();
+  const toTopic = new Latency();
+  const answered = new Latency();
+  for (const [id, s] of ids) {
+    answered.record(s.answeredAt! - s.scheduledAt);
+    const done = committed.get(id);
+    if (done !== undefined) {
+      toCommitted.record(done - s.scheduledAt);
+      const accepted = submitted.get(id);
+      if (accepted !== undefined) acceptedToCommitted.record(done - accepted);
+    }
+    const onTopic = ctx.watcher.seen.get(id);
+    if (onTopic !== undefined) toTopic.record(onTopic - s.scheduledAt);
+  }
+  // Unanswered or undispatched hazards count as the longest wait seen (they never finished).
+  for (const [id, s] of ids) if (!committed.has(id)) toCommitted.record(Date.now() - s.scheduledAt);
+  const result: StepResult = {
+    label,
+    rate,
+    seconds,
+    sent: sent.length,
+    accepted: ids.size,
+    errors,
+    dispatched: committed.size,
+    sendRate: round(sent.length / sendSeconds),
+    scheduledToCommitted: toCommitted.summary(),
+    acceptedToCommitted: acceptedToCommitted.summary(),
+    scheduledToOnTopic: toTopic.summary(),
+    scheduledToAnswered: answered.summary(),
+    processes: ctx.sampler.summary(mark),
+    lag: { max: maxOf(lags), endOfSend: endOfSendLag, after: lags.at(-1) ?? {} },
+    outboxBacklog: { max: maxOf(backlogs), endOfSend: endOfSendBacklog },
+    drainMs,
+    hops: Object.fromEntries(
+      Object.entries(hopTimes).map(([hop, values]) => {
+        const d = distribution(values);
+        return [hop, { p50: d.p50, p99: d.p99 }];
+      }),
+    ),
+  };
+  log(
+    `  ${label} ${rate}/s: ${result.accepted}/${result.sent} accepted, ${result.dispatched} dispatched; scheduled→committed p50 ${result.scheduledToCommitted.p50} ms, p99 ${result.scheduledToCommitted.p99} ms, max ${result.scheduledToCommitted.max} ms; lag at end of send ${sum(endOfSendLag)}, outbox ${sum(endOfSendBacklog)}; drained in ${round(drainMs / 1000)} s`,
+  );
+  return result;
+}
+
+function latencyRows(steps: StepResult[]): (string | number)[][] {
+  return steps.map((s) => [
+    `${s.label} ${s.rate}/s`,
+    `${s.accepted}/${s.sent}`,
+    s.scheduledToCommitted.p50,
+    s.scheduledToCommitted.p99,
+    s.scheduledToCommitted.p999,
+    s.scheduledToCommitted.max,
+    s.acceptedToCommitted.p50,
+    s.acceptedToCommitted.p99,
+    s.scheduledToOnTopic.p50,
+    s.scheduledToOnTopic.p99,
+    s.scheduledToAnswered.p99,
+    sum(s.lag.max),
+    sum(s.outboxBacklog.max),
+    s.sustained === undefined ? '' : s.sustained ? 'yes' : `no: ${s.why}`,
+  ]);
+}
+const LATENCY_HEADER = ['step', 'accepted', 'p50', 'p99', 'p99.9', 'max', 'acc→c p50', 'acc→c p99', 'topic p50', 'topic p99', 'http p99', 'lag max', 'outbox max', 'sustained'];
+
+function processRows(steps: StepResult[]): (string | number)[][] {
+  const names = [...new Set(steps.flatMap((s) => Object.keys(s.processes)))];
+  return names.map((name) => [name, ...steps.map((s) => (s.processes[name] ? `${s.processes[name]!.cpuMean} / ${s.processes[name]!.rssMaxMb}` : ''))]);
+}
+
+function hopTable(steps: StepResult[]): string {
+  const names = Object.keys(steps[0]?.hops ?? {});
+  return table(['hop', ...steps.map((s) => `${s.label} ${s.rate}/s`)], names.map((hop) => [hop, ...steps.map((s) => `${s.hops[hop]?.p50} / ${s.hops[hop]?.p99}`)]));
+}
+
+function ratioLine(step: StepResult, calibration?: Calibration): string {
+  if (!calibration) return '';
+  const rtt = calibration.kafkaRoundTrip.p50;
+  const pg = calibration.pgbench.find((p) => p.clients === 1)!;
+  return `    as ratios: p50 = ${round(step.scheduledToCommitted.p50 / rtt)} × Kafka round trip, = ${round(step.scheduledToCommitted.p50 / pg.latencyMs)} × one grievance+outbox transaction; p99 = ${round(step.scheduledToCommitted.p99 / rtt)} × Kafka round trip; ${round(step.rate / (calibration.pgbench.find((p) => p.clients === 8)?.tps ?? NaN), 3)} of pgbench's 8-client rate`;
+}
+
+function write(scenario: string, data: unknown): string {
+  fs.mkdirSync(args['results-dir'], { recursive: true });
+  const file = path.join(args['results-dir'], `${date}-${scenario}.json`);
+  fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
+  return path.relative(ROOT, file);
+}
+
+function machine() {
+  return { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, brokers: TEST_KAFKA_BROKERS };
+}
+
+async function main(): Promise<void> {
+  log(`load benchmark: scenarios ${[...SCENARIOS].join(',')}; machine ${JSON.stringify(machine())}`);
+  const redis = await startPrivateRedis();
+  let calibration: Calibration | undefined;
+  let system: BenchSystem | undefined;
+  let ctx: Context | undefined;
+  const cleanup = async () => {
+    await ctx?.watcher.stop();
+    await ctx?.lag.close();
+    await ctx?.backlog.close();
+    await system?.stop().catch(() => undefined);
+    await redis.stop().catch(() => undefined);
+  };
+  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  try {
+    if (SCENARIOS.has('S0')) {
+      log('\nS0 calibration');
+      calibration = await calibrate({ brokers: TEST_KAFKA_BROKERS, redisUrl: redis.url, seconds: Number(args['calibration-seconds']), log });
+      log(`  → ${write('S0', { scenario: 'S0', at: new Date().toISOString(), machine: machine(), calibration })}`);
+    }
+    if (![...SCENARIOS].some((s) => s !== 'S0')) return;
+
+    log('\nstarting the five services…');
+    const started = Date.now();
+    const whole = args['profile-service'];
+    const profileDir = path.join(ROOT, '.cache', 'bench-profiles', `${whole ?? 'none'}-${Date.now()}`);
+    const serviceEnv: Record<string, Record<string, string>> = { intake: { ...BENCH_INTAKE_ENV } };
+    if (whole) serviceEnv[whole] = { ...serviceEnv[whole], NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` };
+    system = await startBenchSystem({ label: 'bench', brokers: TEST_KAFKA_BROKERS, redisUrl: redis.url, env: { LOG_LEVEL: args['log-level'] }, serviceEnv });
+    if (whole) profileWhenStopped = { service: whole, dir: profileDir };
+    log(`  healthy in ${round((Date.now() - started) / 1000)} s (logs in ${path.relative(ROOT, system.logDir)})`);
+    const sys = system;
+    const tokens = await Promise.all(Array.from({ length: Number(args.reporters) }, (_, i) => signDevToken({ sub: `bench-rider-${i}`, role: 'worker' })));
+    const watcher = new DispatchWatcher(sys.kafka);
+    await watcher.start();
+    const sampler = new ProcessSampler({
+      ...Object.fromEntries(sys.services.map((s) => [s.name, () => [sys.service(s.name).child.pid!]])),
+      kafka: () => pidsNamed('java'),
+      postgres: () => pidsNamed('postgres'),
+      redis: () => pidsNamed('redis-server').filter((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`:${redis.port}`)),
+      bench: () => [process.pid],
+    });
+    ctx = { system: sys, tokens, watcher, sampler, lag: new LagProbe(sys.kafka), backlog: new BacklogProbe(Object.fromEntries(Object.entries(sys.databases).map(([k, d]) => [k, d.url]))), next: 0 };
+    // Warm-up: JIT, connection pools, group assignments.
+    log('warm-up: 20/s for 10 s');
+    await runStep(ctx, 'warm-up', 20, 10);
+
+    for (const scenario of ['S1', 'S2'] as const) {
+      if (!SCENARIOS.has(scenario)) continue;
+      const goal = GOALS[scenario]!;
+      log(`\n${scenario}: ${goal.rate}/s for ${STEADY_SECONDS} s (goal p50 ≤ ${goal.p50} ms, p99 ≤ ${goal.p99} ms)`);
+      const step = await runStep(ctx, scenario, goal.rate, STEADY_SECONDS);
+      const met = step.scheduledToCommitted.p50 <= goal.p50 && step.scheduledToCommitted.p99 <= goal.p99;
+      log(table(LATENCY_HEADER, latencyRows([step])));
+      log(ratioLine(step, calibration));
+      log(`    goal ${met ? 'met' : 'NOT met'}`);
+      log(hopTable([step]));
+      log(`  → ${write(scenario, { scenario, at: new Date().toISOString(), machine: machine(), goal, met, calibration, step })}`);
+    }
+
+    if (SCENARIOS.has('S3')) {
+      log(`\nS3 ramp: ${RATES.join(' → ')}/s, ${STEP_SECONDS} s each, sustained = p99 ≤ ${P99_LIMIT} ms and no lag or outbox backlog left growing`);
+      const steps: StepResult[] = [];
+      let highest: StepResult | undefined;
+      for (const rate of RATES) {
+        const step = await runStep(ctx, 'S3', rate, STEP_SECONDS);
+        const leftAtEnd = sum(step.lag.endOfSend) + sum(step.outboxBacklog.endOfSend);
+        const why: string[] = [];
+        if (step.scheduledToCommitted.p99 > P99_LIMIT) why.push(`p99 ${step.scheduledToCommitted.p99} ms`);
+        if (step.dispatched < step.accepted) why.push(`${step.accepted - step.dispatched} not dispatched`);
+        if (step.accepted < step.sent) why.push(`${step.sent - step.accepted} refused`);
+        // More than a quarter-second of arrivals still queued when sending stops: the backlog was growing.
+        if (leftAtEnd > Math.max(50, rate * 0.25)) why.push(`backlog ${leftAtEnd} at end`);
+        if (step.sendRate < rate * 0.95) why.push(`sent only ${step.sendRate}/s`);
+        step.sustained = why.length === 0;
+        step.why = why.join(', ');
+        steps.push(step);
+        if (!step.sustained) break;
+        highest = step;
+      }
+      log(table(LATENCY_HEADER, latencyRows(steps)));
+      log('\nwhere the time goes, hop by hop (p50 / p99 ms)');
+      log(hopTable(steps));
+      log('\nCPU (share of one core, mean) / peak RSS MB per process and step');
+      log(table(['process', ...steps.map((s) => `${s.rate}/s`)], processRows(steps)));
+      log(`\nhighest sustained rate: ${highest ? `${highest.rate}/s` : 'none of the steps'} (goal ≥ 1000/s)`);
+      if (highest) log(ratioLine(highest, calibration));
+      let profile: ProfileSummary | undefined;
+      if (args.profile && highest) profile = await profileHottest(ctx, highest);
+      log(`  → ${write('S3', { scenario: 'S3', at: new Date().toISOString(), machine: machine(), p99LimitMs: P99_LIMIT, calibration, highestSustainedRate: highest?.rate ?? 0, steps, profile })}`);
+    }
+  } finally {
+    await cleanup();
+  }
+  if (profileWhenStopped) {
+    const file = fs.readdirSync(profileWhenStopped.dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileWhenStopped!.dir, f))[0];
+    if (file) printProfile(profileWhenStopped.service, summariseProfile(file));
+  }
+}
+
+let profileWhenStopped: { service: string; dir: string } | undefined;
+
+function printProfile(service: string, summary: ProfileSummary): void {
+  log(`\nprofile of ${service} (${summary.seconds} s, ${path.relative(ROOT, summary.file)})`);
+  log(table(['top frames (self)', '%'], summary.topFrames.map((f) => [f.frame.slice(0, 110), f.selfPct])));
+  log(table(['where (self)', '%'], summary.byPlace.map((f) => [f.place, f.selfPct])));
+}
+
+/** Runs the highest sustained rate again with the busiest service under `node --cpu-prof`, and reads the profile. */
+async function profileHottest(ctx: Context, at: StepResult): Promise<ProfileSummary> {
+  const services = new Set(ctx.system.services.map((s) => s.name));
+  const [hottest] = Object.entries(at.processes)
+    .filter(([name]) => services.has(name))
+    .sort((a, b) => b[1].cpuMean - a[1].cpuMean)[0]!;
+  const dir = path.join(ROOT, '.cache', 'bench-profiles', new Date().toISOString().replace(/[:.]/g, '-'));
+  fs.mkdirSync(dir, { recursive: true });
+  log(`\nprofile: ${hottest} (the busiest at ${at.rate}/s) under --cpu-prof for a ${STEP_SECONDS} s step at ${at.rate}/s`);
+  await ctx.system.restart(hottest, { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` });
+  await runStep(ctx, 'profiled', at.rate, STEP_SECONDS);
+  await ctx.system.restart(hottest); // SIGTERM: the profile is written as it exits
+  const file = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f))[0];
+  if (!file) throw new Error(`no .cpuprofile in ${dir}`);
+  const summary = { ...summariseProfile(file), service: hottest } as ProfileSummary & { service: string };
+  printProfile(hottest, summary);
+  return summary;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

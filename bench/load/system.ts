@@ -1,0 +1,126 @@
+/**
+ * The five services as `npm start` runs them (built entry points, separate processes) for
+ * the load benchmark and the chaos run: a throwaway database each, one topic prefix of the
+ * run's own (catalogue and department topics created), on the broker and Redis given.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_PARTITIONS, departmentIssuesTopic } from '@grievance/contracts';
+import { catalogueTopicsToCreate, KafkaConnection } from '@grievance/messaging';
+import { createTestDatabase, freePort, TestDatabase, uniqueTopicPrefix } from '@grievance/testing';
+import { RunningService, SERVICES, startService, startServices, StartServicesOptions, waitUntilHealthy } from '../../deploy/local/services';
+import demoCity from '../../deploy/seed/demo-city.json';
+
+export const ROOT = path.join(__dirname, '..', '..');
+export const SEED_FILE = path.join(ROOT, 'deploy', 'seed', 'demo-city.json');
+
+/** The consumer group of each service (as the services name them), prefixed by the run's topic prefix on the broker. */
+export const CONSUMER_GROUPS: Record<string, string> = {
+  intake: 'intake',
+  routing: 'routing',
+  'grid-dispatch': 'grid-dispatch',
+  feedback: 'feedback',
+  audit: 'audit',
+};
+
+/**
+ * intake's settings under generated load: every generated report is a distinct hazard, so
+ * the duplicate radius is the smallest allowed (1 m; the default 50 m would link a random
+ * few as duplicates, which are never dispatched).
+ */
+export const BENCH_INTAKE_ENV: Record<string, string> = { DUPLICATE_RADIUS_M: '1' };
+
+export interface SystemOptions {
+  label: string;
+  brokers: string[];
+  redisUrl: string;
+  /** Added to every service's environment. */
+  env?: Record<string, string>;
+  /** Added to one service's environment. */
+  serviceEnv?: Record<string, Record<string, string>>;
+}
+
+export interface BenchSystem {
+  prefix: string;
+  services: RunningService[];
+  databases: Record<string, TestDatabase>;
+  kafka: KafkaConnection;
+  logDir: string;
+  url(service: string): string;
+  service(name: string): RunningService;
+  /** SIGKILL (a crash), then the same service again on its port, database and settings; resolves when healthy, with the ms that took. */
+  crashAndRestart(name: string): Promise<number>;
+  /** SIGTERM (a clean stop, waiting for its exit), then start again; resolves when healthy. */
+  restart(name: string, env?: Record<string, string>): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function startBenchSystem(options: SystemOptions): Promise<BenchSystem> {
+  const prefix = uniqueTopicPrefix(options.label);
+  const kafka = new KafkaConnection({ brokers: options.brokers, clientId: `${options.label}-observer`, topicPrefix: prefix });
+  await kafka.ensureTopics([
+    ...catalogueTopicsToCreate(),
+    ...demoCity.departments.map((d) => ({ topic: departmentIssuesTopic(d.code), partitions: DEFAULT_PARTITIONS })),
+  ]);
+  const ports: Record<string, number> = {};
+  for (const { name } of SERVICES) ports[name] = await freePort();
+  const env: Record<string, string> = {
+    NODE_ENV: 'development',
+    AUTH_MODE: 'development',
+    LOG_LEVEL: 'warn',
+    REDIS_URL: options.redisUrl,
+    KAFKA_BROKERS: options.brokers.join(','),
+    KAFKA_TOPIC_PREFIX: prefix,
+    DIRECTORY_SEED_FILE: SEED_FILE,
+    CATEGORIES_FILE: SEED_FILE,
+    ...options.env,
+  };
+  const databases: Record<string, TestDatabase> = {};
+  const serviceEnv: Record<string, Record<string, string>> = {};
+  for (const { name } of SERVICES) {
+    databases[name] = await createTestDatabase(`${options.label}_${name}`);
+    serviceEnv[name] = { DATABASE_URL: databases[name].url, ...options.serviceEnv?.[name] };
+  }
+  const logDir = path.join(ROOT, '.cache', `${options.label}-logs`, new Date().toISOString().replace(/[:.]/g, '-'));
+  fs.mkdirSync(logDir, { recursive: true });
+  const startOptions: StartServicesOptions = { ports, env, serviceEnv, output: { logDir }, readyTimeoutMs: 120_000 };
+  let services: RunningService[];
+  try {
+    services = await startServices(startOptions);
+  } catch (error) {
+    for (const database of Object.values(databases)) await database.drop().catch(() => undefined);
+    await kafka.deletePrefixedTopics().catch(() => undefined);
+    await kafka.disconnect();
+    throw error;
+  }
+  const again = async (name: string, how: 'kill' | 'stop', extraEnv?: Record<string, string>): Promise<number> => {
+    const index = services.findIndex((s) => s.name === name);
+    if (index < 0) throw new Error(`no service ${name}`);
+    await (how === 'kill' ? services[index]!.kill() : services[index]!.stop());
+    const started = Date.now();
+    const opts = extraEnv ? { ...startOptions, serviceEnv: { ...serviceEnv, [name]: { ...serviceEnv[name], ...extraEnv } } } : startOptions;
+    const restarted = startService({ name, port: ports[name]! }, opts);
+    services[index] = restarted;
+    await waitUntilHealthy(restarted, 120_000);
+    return Date.now() - started;
+  };
+  return {
+    prefix,
+    get services() {
+      return services;
+    },
+    databases,
+    kafka,
+    logDir,
+    url: (name) => `http://127.0.0.1:${ports[name]}`,
+    service: (name) => services.find((s) => s.name === name)!,
+    crashAndRestart: (name) => again(name, 'kill'),
+    restart: (name, extraEnv) => again(name, 'stop', extraEnv),
+    async stop() {
+      await Promise.all(services.map((s) => s.stop()));
+      for (const database of Object.values(databases)) await database.drop().catch(() => undefined);
+      await kafka.deletePrefixedTopics().catch(() => undefined);
+      await kafka.disconnect();
+    },
+  };
+}
