@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
 import { Client } from 'pg';
 import { KafkaConnection } from '@grievance/messaging';
 import { CONSUMER_GROUPS } from './system';
@@ -32,6 +33,14 @@ export function pidsNamed(name: string): number[] {
   }
 }
 
+/** Busy jiffies and all jiffies of the whole machine (every core), from /proc/stat. */
+function machineTicks(): { busy: number; total: number } {
+  const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0); // idle + iowait
+  return { busy: total - idle, total };
+}
+
 export interface ProcessSample {
   /** CPU used since the previous sample, as a share of one core (1 = one core fully busy). */
   cpu: number;
@@ -41,6 +50,7 @@ export interface ProcessSample {
 /** Samples CPU and memory of named groups of processes; each group is a function returning its pids now. */
 export class ProcessSampler {
   private last = new Map<string, { at: number; cpu: number }>();
+  private lastMachine = machineTicks();
   readonly samples: Record<string, ProcessSample[]> = {};
 
   constructor(private readonly groups: Record<string, () => number[]>) {}
@@ -65,6 +75,13 @@ export class ProcessSampler {
       (this.samples[name] ??= []).push(sample);
       out[name] = sample;
     }
+    // The whole machine, in cores busy: what is not ours above is someone else's load.
+    const machine = machineTicks();
+    const share = (machine.busy - this.lastMachine.busy) / Math.max(1, machine.total - this.lastMachine.total);
+    this.lastMachine = machine;
+    const sample = { cpu: Math.round(share * cpus().length * 100) / 100, rssMb: 0 };
+    (this.samples['machine (all cores)'] ??= []).push(sample);
+    out['machine (all cores)'] = sample;
     return out;
   }
 

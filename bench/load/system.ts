@@ -93,6 +93,11 @@ export async function startBenchSystem(options: SystemOptions): Promise<BenchSys
     await kafka.disconnect();
     throw error;
   }
+  // Whatever ends this process (a crash included), the services it started go with it.
+  const killAll = () => {
+    for (const s of services) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+  };
+  process.once('exit', killAll);
   const again = async (name: string, how: 'kill' | 'stop', extraEnv?: Record<string, string>): Promise<number> => {
     const index = services.findIndex((s) => s.name === name);
     if (index < 0) throw new Error(`no service ${name}`);
@@ -118,6 +123,7 @@ export async function startBenchSystem(options: SystemOptions): Promise<BenchSys
     restart: (name, extraEnv) => again(name, 'stop', extraEnv),
     async stop() {
       await Promise.all(services.map((s) => s.stop()));
+      process.removeListener('exit', killAll);
       for (const database of Object.values(databases)) await database.drop().catch(() => undefined);
       await kafka.deletePrefixedTopics().catch(() => undefined);
       await kafka.disconnect();

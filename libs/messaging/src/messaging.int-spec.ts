@@ -199,4 +199,41 @@ describe('the outbox, the relay and the idempotent inbox on a real broker and da
     await eventually(() => strict.stats.deadLettered, (n) => n === 1, { what: 'the event parked' });
     expect(strict.stats.retried).toBe(0);
   });
+
+  it('applies a backlog of one partition in grouped transactions, each event once', async () => {
+    const first = manholeReport();
+    const events = [first, ...Array.from({ length: 29 }, () => manholeReport(first.grievanceId))];
+    // On the topic before the consumer joins: its first fetch holds them all, one partition (one key).
+    await outbox.run(async (tx) => {
+      for (const event of events) await tx.publish('grievance.submitted.v1', event);
+    });
+    await waitForMessages(kafka, 'grievance.submitted.v1', events.length, (m) => m.key === first.grievanceId);
+    const grouped = consumer('grouped');
+    await grouped.start();
+    await eventually(() => effects(first.grievanceId), (n) => n === events.length, { what: 'every event applied' });
+    expect(grouped.stats).toMatchObject({ applied: events.length, duplicates: 0, deadLettered: 0, groupFallbacks: 0 });
+    expect(grouped.stats.groupedTransactions).toBeGreaterThan(0);
+    const inbox = (await dataSource.query(`SELECT event_id FROM messaging_inbox WHERE consumer = 'grouped' ORDER BY processed_at`)) as { event_id: string }[];
+    expect(new Set(inbox.map((r) => r.event_id))).toEqual(new Set(events.map((e) => e.eventId)));
+  });
+
+  it('takes a group with a failing event apart: the others applied once, the failing one parked', async () => {
+    const first = manholeReport();
+    const events = [first, ...Array.from({ length: 19 }, () => manholeReport(first.grievanceId))];
+    const doomed = events[7]!;
+    await outbox.run(async (tx) => {
+      for (const event of events) await tx.publish('grievance.submitted.v1', event);
+    });
+    await waitForMessages(kafka, 'grievance.submitted.v1', events.length, (m) => m.key === first.grievanceId);
+    const picky = consumer('picky', (e) => {
+      if (e.eventId === doomed.eventId) throw new PermanentEventError('unknown district');
+    });
+    await picky.start();
+    await eventually(() => picky.stats.applied + picky.stats.deadLettered, (n) => n === events.length, { what: 'every event handled' });
+    expect(picky.stats).toMatchObject({ applied: events.length - 1, deadLettered: 1, retried: 0 });
+    expect(picky.stats.groupFallbacks).toBeGreaterThan(0);
+    expect(await effects(first.grievanceId)).toBe(events.length - 1);
+    const inbox = (await dataSource.query(`SELECT event_id FROM messaging_inbox WHERE consumer = 'picky'`)) as { event_id: string }[];
+    expect(inbox.map((r) => r.event_id).sort()).toEqual(events.filter((e) => e !== doomed).map((e) => e.eventId).sort());
+  });
 });
