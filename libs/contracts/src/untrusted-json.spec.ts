@@ -27,6 +27,10 @@ describe('findJsonHazard', () => {
     expect(hazardIn('{"n":9007199254740991}')).toBe('safe');
   });
 
+  it('refuses NUL characters in any string, which no real text has and Postgres cannot store', () => {
+    expect(hazardIn('{"note":{"text":"a\\u0000b"}}')).toBe('note.text must not contain NUL characters');
+  });
+
   it('refuses huge arrays, objects and strings', () => {
     expect(hazardIn(JSON.stringify({ ids: new Array(1001).fill(1) }))).toBe('ids must hold at most 1000 items');
     expect(hazardIn(JSON.stringify(Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`k${i}`, i]))))).toBe('the body must have at most 200 properties');

@@ -1,7 +1,7 @@
 /**
  * Checks on JSON from outside (HTTP bodies, Kafka messages) that a schema alone does
  * not make: the bytes are UTF-8, and the parsed value is not built to hurt the code
- * that walks it (prototype keys, runaway nesting, numbers that lost their value).
+ * that walks it (prototype keys, runaway nesting, numbers that lost their value, NUL).
  */
 
 /** How far a caller may go. Generous for any real request, far short of harm. */
@@ -50,7 +50,9 @@ function walk(value: unknown, path: string, depth: number, limits: JsonLimits): 
     return undefined;
   }
   if (typeof value === 'string') {
-    return value.length > limits.maxStringLength ? { path, problem: `must be at most ${limits.maxStringLength} characters` } : undefined;
+    if (value.length > limits.maxStringLength) return { path, problem: `must be at most ${limits.maxStringLength} characters` };
+    // Postgres text cannot hold NUL; no real text has one.
+    return value.includes('\u0000') ? { path, problem: 'must not contain NUL characters' } : undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
   if (depth >= limits.maxDepth) return { path, problem: `nests deeper than ${limits.maxDepth} levels` };

@@ -171,7 +171,8 @@ describe('the audit rates, rankings, breaches and supervision', () => {
     await h.post('/v1/anchors', { role: 'department', status: 403 });
   });
 
-  it('logs the auditor queries with their parameters', async () => {
+  it('logs the answered auditor queries with their parameters, and not the refused ones', async () => {
+    await h.get(`/v1/breaches?level=president&${range}`, { sub: 'auditor-rates', status: 400 });
     await h.get(`/v1/breaches?level=branch&${range}`, { sub: 'auditor-rates' });
     const { items } = (await h.get('/v1/audit-queries?auditorId=auditor-rates')).body as { items: { endpoint: string; params: unknown }[] };
     expect(items).toEqual([

@@ -128,6 +128,13 @@ describe('the HTTP chassis of a service', () => {
       expect(huge.body.message).toEqual([expect.stringMatching(/^location\.lat must be a number between/)]);
     });
 
+    it('refuses a URL with a NUL or a malformed escape, wherever it is', async () => {
+      for (const path of ['/v1/fixture/domain-errors/a%00b', '/v1/fixture/correlation?x=%00', '/v1/fixture/domain-errors/%ZZ']) {
+        const response = await request(service.url).get(path).expect(400);
+        expect(response.body.message).toEqual([expect.stringMatching(/^the URL (must not contain NUL characters|has a malformed percent-escape)$/)]);
+      }
+    });
+
     it('sends security headers and no CORS grant to an origin that is not on the list', async () => {
       const response = await request(service.url).get('/v1/fixture/correlation').set('origin', 'https://evil.example').expect(200);
       expect(response.headers['x-content-type-options']).toBe('nosniff');

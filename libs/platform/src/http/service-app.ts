@@ -11,7 +11,7 @@ import { ConfigClass, Env, loadConfig } from '../config/load-config';
 import { ServiceConfig } from '../config/service-config';
 import { requestCorrelationId } from '../correlation/correlation';
 import { pinoOptions } from '../logging/logger-options';
-import { refuseHostileJson, refuseUnexpectedContentType, verifyUtf8 } from './untrusted-input';
+import { refuseHostileJson, refuseHostileUrl, refuseUnexpectedContentType, verifyUtf8 } from './untrusted-input';
 
 /** Largest JSON or form body a service accepts (uploads go through multipart, not this). */
 export const BODY_LIMIT = '1mb';
@@ -76,6 +76,7 @@ export function configureServiceApp(app: NestExpressApplication, config: Service
     exposedHeaders: ['X-Correlation-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'],
     maxAge: 600,
   });
+  app.use(refuseHostileUrl);
   app.use(refuseUnexpectedContentType);
   app.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyUtf8 });
   app.use(refuseHostileJson);

@@ -32,6 +32,21 @@ export function refuseUnexpectedContentType(req: IncomingMessage, _res: ServerRe
   next(badRequest(`content-type must be application/json${type ? `, not ${type}` : ''}`));
 }
 
+/**
+ * Refuses a URL with a NUL character (%00) or a malformed percent-escape anywhere: no id,
+ * code or query value has one, and a NUL would reach Postgres as an error, not a 404.
+ */
+export function refuseHostileUrl(req: IncomingMessage, _res: ServerResponse, next: (error?: unknown) => void): void {
+  const url = req.url ?? '';
+  if (/%00|\u0000/i.test(url)) return next(badRequest('the URL must not contain NUL characters'));
+  try {
+    decodeURIComponent(url);
+  } catch {
+    return next(badRequest('the URL has a malformed percent-escape'));
+  }
+  next();
+}
+
 /** body-parser's `verify`: bytes that are not UTF-8 are refused before parsing, not read with U+FFFD. */
 export function verifyUtf8(_req: IncomingMessage, _res: ServerResponse, bytes: Buffer): void {
   if (decodeUtf8Strictly(bytes) === undefined) {

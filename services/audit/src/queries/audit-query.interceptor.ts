@@ -1,6 +1,7 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { BadRequestException, CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { AuthenticatedRequest } from '@grievance/auth';
-import { from, Observable, switchMap } from 'rxjs';
+import { catchError, concatMap, from, map, Observable, throwError } from 'rxjs';
+import { DomainError } from '@grievance/platform';
 import { AuditQueriesRepository } from './audit-queries.repository';
 
 interface RoutedRequest extends AuthenticatedRequest {
@@ -11,9 +12,10 @@ interface RoutedRequest extends AuthenticatedRequest {
 }
 
 /**
- * Logs every authenticated call (who, which endpoint, with which parameters, when) before
- * it is answered: a query that cannot be logged is not answered. Unauthenticated and
- * refused calls never reach an interceptor (the guard stops them first).
+ * Logs every answered call (who, which endpoint, with which parameters, when) before the
+ * answer leaves: a query that cannot be logged is not answered. Calls refused by the guard
+ * (401, 403) or by validation (400) are not queries of the dossier and write nothing; the
+ * request log still has them.
  */
 @Injectable()
 export class AuditQueryInterceptor implements NestInterceptor {
@@ -26,6 +28,17 @@ export class AuditQueryInterceptor implements NestInterceptor {
     if (!principal) return next.handle();
     const endpoint = `${request.method} ${request.route?.path ?? 'unknown'}`;
     const params = { ...(request.params ?? {}), ...(request.query ?? {}) };
-    return from(this.queries.record({ auditorId: principal.sub, role: principal.role, endpoint, params })).pipe(switchMap(() => next.handle()));
+    const record = () => from(this.queries.record({ auditorId: principal.sub, role: principal.role, endpoint, params }));
+    // After validation, so only parameters that passed it are stored; a lookup that found
+    // nothing (404) was still a query and is logged.
+    return next.handle().pipe(
+      concatMap((answer) => record().pipe(map(() => answer))),
+      catchError((error: unknown) => (refusedInput(error) ? throwError(() => error) : record().pipe(concatMap(() => throwError(() => error))))),
+    );
   }
+}
+
+/** A 400: the parameters were refused, so no query of the dossier was made. */
+function refusedInput(error: unknown): boolean {
+  return error instanceof BadRequestException || (error instanceof DomainError && error.code === 'invalid');
 }

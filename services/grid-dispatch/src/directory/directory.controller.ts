@@ -1,20 +1,23 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsLatitude, IsLongitude, IsNotEmpty, IsNumber, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { maskName } from '@grievance/platform';
 import { DirectoryService, GridView, GridWorkerView } from './directory.service';
 
+/** A query value as a number; an empty one is not zero (Number('') would make ?lat= the equator). */
+const toNumber = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? (value.trim() === '' ? Number.NaN : Number(value)) : value);
+
 export class GridsQuery {
   /** With lng: only the grid(s) holding the point. */
   @ValidateIf((query: GridsQuery) => query.lat !== undefined || query.lng !== undefined)
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsNumber({}, { message: 'lat must be a number' })
   @IsLatitude({ message: 'lat must be a latitude from -90 to 90' })
   lat?: number;
 
   @ValidateIf((query: GridsQuery) => query.lat !== undefined || query.lng !== undefined)
-  @Type(() => Number)
+  @Transform(toNumber)
   @IsNumber({}, { message: 'lng must be a number' })
   @IsLongitude({ message: 'lng must be a longitude from -180 to 180' })
   lng?: number;
