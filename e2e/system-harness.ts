@@ -12,6 +12,8 @@ export interface RunningSystem {
   url(service: string): string;
   /** A Kafka connection under the system's topic prefix, for reading topics as a department would. */
   kafka: KafkaConnection;
+  /** Each service's database URL, by service name (to check what a request did or did not write). */
+  databases: Record<string, string>;
   /** Kills one service with SIGKILL (a crash) and starts it again on the same port, database and settings; resolves once it is healthy. */
   crashAndRestart(service: string): Promise<void>;
   stop(): Promise<void>;
@@ -51,6 +53,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     services,
     url: (name) => services.find((s) => s.name === name)?.url ?? `http://127.0.0.1:${ports[name]}`,
     kafka,
+    databases: Object.fromEntries(Object.entries(serviceEnv).map(([name, env]) => [name, env.DATABASE_URL!])),
     async crashAndRestart(name) {
       const index = services.findIndex((s) => s.name === name);
       if (index < 0) throw new Error(`no service ${name}`);

@@ -1,0 +1,184 @@
+import { ROLES, type Role } from '@grievance/contracts';
+
+/**
+ * Every endpoint of the five services, with who may call it (API.md) and, for those that
+ * take a body, a valid example the abuse suite mutates. The security suite reads each
+ * service's OpenAPI document and fails on an endpoint missing here, so a new endpoint
+ * joins the role matrix and the abuse suite by default.
+ *
+ * `roles: 'any'` means any authenticated caller passes the role check; what they then
+ * see is narrowed by scope (a 404 for what is not theirs), which the scope tests cover.
+ */
+export interface EndpointSpec {
+  service: 'intake' | 'routing' | 'grid-dispatch' | 'feedback' | 'audit';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** As in the OpenAPI document: `/v1/matters/{id}/resolve`. */
+  path: string;
+  roles: readonly Role[] | 'any';
+  /** What the path parameter names, so the suite can put a real one in. */
+  param?: ParamKind;
+  /** A valid body (field mutations start from it); `{}` for a body with no required fields. */
+  body?: Record<string, unknown>;
+  /** Body fields (dotted paths) that are free text: any string is fine in them, only types and lengths are not. */
+  freeText?: readonly string[];
+  /** Body fields that must be present. */
+  required?: readonly string[];
+  /** Query parameters a DTO checks, each with a valid value. */
+  query?: Record<string, string>;
+  /** A multipart upload, not JSON. */
+  multipart?: boolean;
+}
+
+export type ParamKind = 'appeal' | 'hazard' | 'ticket' | 'grid' | 'department' | 'orgUnit' | 'setting' | 'attachment';
+
+export const ALL_ROLES: readonly Role[] = ROLES;
+export const CHAIN: readonly Role[] = ['member', 'branch', 'industry_committee', 'two_new_committee'];
+const PHOTOGRAPHERS: readonly Role[] = ['worker', 'grid_worker', 'department', ...CHAIN];
+
+const HAZARD_BODY = {
+  kind: 'hazard',
+  category: 'manhole_cover_missing',
+  title: 'Manhole cover missing',
+  description: 'Open hole in the cycle lane.',
+  urgency: 'normal',
+  location: { lat: 28.66, lng: 115.82, address: 'Yuhua Rd' },
+  attachmentIds: [],
+};
+
+export const ENDPOINTS: readonly EndpointSpec[] = [
+  // intake
+  { service: 'intake', method: 'POST', path: '/v1/attachments', roles: PHOTOGRAPHERS, multipart: true },
+  { service: 'intake', method: 'GET', path: '/v1/attachments/{id}', roles: 'any', param: 'attachment' },
+  {
+    service: 'intake',
+    method: 'POST',
+    path: '/v1/grievances',
+    roles: ['worker'],
+    body: HAZARD_BODY,
+    freeText: ['title', 'description', 'location.address'],
+    required: ['kind', 'category', 'title', 'description', 'location'],
+  },
+  { service: 'intake', method: 'GET', path: '/v1/grievances', roles: ['worker'], query: { limit: '10' } },
+  { service: 'intake', method: 'GET', path: '/v1/grievances/{id}', roles: 'any', param: 'appeal' },
+  { service: 'intake', method: 'POST', path: '/v1/grievances/{id}/reply', roles: ['worker'], param: 'appeal', body: { message: 'At the east gate.' }, freeText: ['message'], required: ['message'] },
+  { service: 'intake', method: 'GET', path: '/v1/categories', roles: 'any' },
+
+  // routing: the worker's registration
+  { service: 'routing', method: 'PUT', path: '/v1/workers/me', roles: ['worker'], body: { occupation: 'rider', platform: 'meituan' }, freeText: ['platform'], required: ['occupation'] },
+  { service: 'routing', method: 'GET', path: '/v1/workers/me', roles: ['worker'] },
+  // routing: the directory
+  { service: 'routing', method: 'GET', path: '/v1/directory/departments', roles: 'any' },
+  { service: 'routing', method: 'POST', path: '/v1/directory/departments', roles: ['admin'], body: { code: 'water_supply_e2e', name: 'Water supply' }, freeText: ['name'], required: ['code', 'name'] },
+  { service: 'routing', method: 'PUT', path: '/v1/directory/departments/{code}', roles: ['admin'], param: 'department', body: { name: 'Municipal Works' }, freeText: ['name'], required: ['name'] },
+  { service: 'routing', method: 'GET', path: '/v1/directory/org-units', roles: 'any', query: { level: 'branch' } },
+  {
+    service: 'routing',
+    method: 'POST',
+    path: '/v1/directory/org-units',
+    roles: ['admin'],
+    body: { id: 'br-e2e-abuse', level: 'branch', name: 'A branch', parentId: 'ic-delivery' },
+    freeText: ['name'],
+    required: ['id', 'level', 'name'],
+  },
+  { service: 'routing', method: 'PUT', path: '/v1/directory/org-units/{id}', roles: ['admin'], param: 'orgUnit', body: { name: 'A branch' }, freeText: ['name'], required: ['name'] },
+  { service: 'routing', method: 'GET', path: '/v1/directory/category-routes', roles: 'any' },
+  {
+    service: 'routing',
+    method: 'PUT',
+    path: '/v1/directory/category-routes',
+    roles: ['admin'],
+    body: { category: 'road_damage', districtId: 'xiangyun', departmentCode: 'municipal_works' },
+    required: ['category', 'districtId', 'departmentCode'],
+  },
+  { service: 'routing', method: 'GET', path: '/v1/directory/fallback-owners', roles: 'any' },
+  { service: 'routing', method: 'PUT', path: '/v1/directory/fallback-owners', roles: ['admin'], body: { districtId: 'xiangyun', departmentCode: 'municipal_works' }, required: ['departmentCode'] },
+  // routing: the holders' work
+  { service: 'routing', method: 'GET', path: '/v1/inbox', roles: ['department', ...CHAIN] },
+  { service: 'routing', method: 'POST', path: '/v1/matters/{id}/accept', roles: ['department'], param: 'hazard' },
+  {
+    service: 'routing',
+    method: 'POST',
+    path: '/v1/matters/{id}/resolve',
+    roles: ['department', ...CHAIN],
+    param: 'appeal',
+    body: { resolution: 'Paid in full.', attachmentIds: [] },
+    freeText: ['resolution'],
+    required: ['resolution'],
+  },
+  { service: 'routing', method: 'POST', path: '/v1/matters/{id}/acknowledge', roles: CHAIN, param: 'appeal' },
+  { service: 'routing', method: 'POST', path: '/v1/matters/{id}/escalate', roles: CHAIN, param: 'appeal', body: { reason: 'Needs the branch.' }, freeText: ['reason'], required: ['reason'] },
+  { service: 'routing', method: 'POST', path: '/v1/matters/{id}/return', roles: CHAIN, param: 'appeal', body: { reason: 'Wrong station.' }, freeText: ['reason'], required: ['reason'] },
+  { service: 'routing', method: 'POST', path: '/v1/matters/{id}/ask-reporter', roles: CHAIN, param: 'appeal', body: { question: 'Which station?' }, freeText: ['question'], required: ['question'] },
+  { service: 'routing', method: 'POST', path: '/v1/matters/{id}/resume', roles: CHAIN, param: 'appeal', body: { answer: 'The east one.' }, freeText: ['answer'], required: ['answer'] },
+  {
+    service: 'routing',
+    method: 'POST',
+    path: '/v1/matters/{id}/assign-department',
+    roles: CHAIN,
+    param: 'appeal',
+    body: { departmentCode: 'hrss', note: 'Wage arrears.' },
+    freeText: ['note'],
+    required: ['departmentCode'],
+  },
+  // routing: SLA settings
+  { service: 'routing', method: 'GET', path: '/v1/sla/policies', roles: ['admin', 'auditor'] },
+  {
+    service: 'routing',
+    method: 'PUT',
+    path: '/v1/sla/policies/{id}',
+    roles: ['admin'],
+    param: 'setting',
+    body: { match: { kind: 'appeal' }, targets: { respond: 'PT4H' }, calendar: 'calendar', priority: 5, reason: 'tighter' },
+    freeText: ['reason'],
+    required: ['match', 'targets', 'calendar'],
+  },
+  { service: 'routing', method: 'DELETE', path: '/v1/sla/policies/{id}', roles: ['admin'], param: 'setting', body: { reason: 'retired' }, freeText: ['reason'] },
+  { service: 'routing', method: 'GET', path: '/v1/sla/calendars', roles: ['admin', 'auditor'] },
+  {
+    service: 'routing',
+    method: 'PUT',
+    path: '/v1/sla/calendars/{id}',
+    roles: ['admin'],
+    param: 'setting',
+    body: { kind: 'working', timeZone: 'Asia/Shanghai', workingHours: [{ from: '09:00', to: '17:00' }], weekend: [0, 6], reason: 'office hours' },
+    freeText: ['reason'],
+    required: ['kind'],
+  },
+  { service: 'routing', method: 'GET', path: '/v1/sla/history', roles: ['admin', 'auditor'], query: { kind: 'policy', limit: '10' } },
+
+  // grid-dispatch
+  { service: 'grid-dispatch', method: 'GET', path: '/v1/grids', roles: 'any', query: { lat: '28.66', lng: '115.82' } },
+  { service: 'grid-dispatch', method: 'GET', path: '/v1/grids/{id}/workers', roles: 'any', param: 'grid' },
+  { service: 'grid-dispatch', method: 'PUT', path: '/v1/grid-workers/me/duty', roles: ['grid_worker'], body: { onDuty: true }, required: ['onDuty'] },
+  { service: 'grid-dispatch', method: 'GET', path: '/v1/tickets', roles: ['grid_worker', 'admin', 'auditor'] },
+  { service: 'grid-dispatch', method: 'POST', path: '/v1/tickets/{id}/accept', roles: ['grid_worker'], param: 'ticket' },
+  {
+    service: 'grid-dispatch',
+    method: 'POST',
+    path: '/v1/tickets/{id}/verify',
+    roles: ['grid_worker'],
+    param: 'ticket',
+    body: { verdict: 'confirmed', note: 'Cover gone, cones placed.', position: { lat: 28.66, lng: 115.82 }, attachmentIds: [] },
+    freeText: ['note'],
+    required: ['verdict', 'note', 'position'],
+  },
+
+  // feedback
+  { service: 'feedback', method: 'POST', path: '/v1/grievances/{id}/rating', roles: ['worker'], param: 'appeal', body: { rating: 'satisfied', comment: 'Quick.' }, freeText: ['comment'], required: ['rating'] },
+  { service: 'feedback', method: 'GET', path: '/v1/notifications', roles: ['worker'] },
+  { service: 'feedback', method: 'GET', path: '/v1/points/me', roles: ['worker'] },
+
+  // audit (auditors only)
+  { service: 'audit', method: 'GET', path: '/v1/trace/{grievanceId}', roles: ['auditor'], param: 'appeal' },
+  { service: 'audit', method: 'GET', path: '/v1/breaches', roles: ['auditor'], query: { level: 'member', limit: '10' } },
+  { service: 'audit', method: 'GET', path: '/v1/supervision', roles: ['auditor'] },
+  { service: 'audit', method: 'GET', path: '/v1/anchors', roles: ['auditor'] },
+  { service: 'audit', method: 'GET', path: '/v1/anchors/verify', roles: ['auditor'] },
+  { service: 'audit', method: 'POST', path: '/v1/anchors', roles: ['auditor'] },
+  { service: 'audit', method: 'GET', path: '/v1/rates', roles: ['auditor'], query: { groupBy: 'level' } },
+  { service: 'audit', method: 'GET', path: '/v1/rankings', roles: ['auditor'], query: { month: '2026-11', groupBy: 'department' } },
+  { service: 'audit', method: 'GET', path: '/v1/audit-queries', roles: ['auditor'] },
+];
+
+export const allows = (spec: EndpointSpec, role: Role): boolean => spec.roles === 'any' || spec.roles.includes(role);
+export const endpointKey = (spec: Pick<EndpointSpec, 'method' | 'path'>): string => `${spec.method} ${spec.path}`;
