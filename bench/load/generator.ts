@@ -58,7 +58,7 @@ export interface HttpAnswer {
 }
 
 /** A POST with a JSON body on a keep-alive connection (node:http: less client CPU than fetch). */
-export function postJson(url: string, token: string, body: unknown, timeoutMs = 30_000): Promise<HttpAnswer> {
+export function postJson(url: string, token: string, body: unknown, timeoutMs = 30_000, headers: Record<string, string> = {}): Promise<HttpAnswer> {
   const payload = JSON.stringify(body);
   return new Promise((resolve) => {
     const request = http.request(
@@ -66,7 +66,7 @@ export function postJson(url: string, token: string, body: unknown, timeoutMs = 
       {
         method: 'POST',
         agent,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        headers: { ...headers, authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
         timeout: timeoutMs,
       },
       (response) => {
