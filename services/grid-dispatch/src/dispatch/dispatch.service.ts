@@ -82,9 +82,11 @@ export class DispatchService {
    */
   async dispatch(tx: OutboxTransaction, ticket: TicketEntity, causationId: string | null): Promise<boolean> {
     const manager = tx.manager;
-    // Dispatches take turns (until commit), so two at once never both count the same worker as least loaded.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('grid-dispatch:dispatch'))`);
     const grid = await manager.findOneBy(GridEntity, { id: ticket.gridId });
+    // Dispatches whose candidates could overlap take turns (until commit), so two at once never both
+    // count the same worker as least loaded. Every candidate (grid, community, street) lies in the
+    // grid's street, so one lock per street is enough, and streets dispatch side by side.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`grid-dispatch:dispatch:${grid?.streetId ?? grid?.communityId ?? ticket.gridId}`]);
     const candidates = await this.candidates(manager, ticket.gridId, grid?.communityId ?? null, grid?.streetId ?? null);
     const decision = chooseGridWorker(
       { gridId: ticket.gridId, communityId: grid?.communityId ?? null, streetId: grid?.streetId ?? null, exclude: ticket.lapsedWorkerIds },
