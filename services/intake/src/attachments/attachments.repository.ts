@@ -36,7 +36,7 @@ export class AttachmentsRepository {
     return row ? { id: row.id, ownerId: row.owner_id, sha256: row.sha256, size: Number(row.size), contentType: row.content_type, metadata: row.metadata } : undefined;
   }
 
-  /** The current holders of the matters the attachment is part of (jsonb containment uses the GIN-less scan; matters per photo are few). */
+  /** The current holders of the matters the attachment is part of (a GIN index lookup on attachment_ids). */
   async holdersOfMattersWith(id: string): Promise<Holder[]> {
     const rows = (await this.dataSource.query(`SELECT holder FROM intake_grievances WHERE attachment_ids @> $1::jsonb AND holder IS NOT NULL`, [JSON.stringify([id])])) as { holder: Holder }[];
     return rows.map((row) => row.holder);
