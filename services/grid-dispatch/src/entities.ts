@@ -49,10 +49,6 @@ export class GridWorkerEntity {
 
   @Column('boolean', { name: 'on_duty', default: true })
   onDuty!: boolean;
-
-  /** When the worker was last dispatched a ticket; null = never (idle the longest). */
-  @Column('timestamptz', { name: 'last_dispatched_at', nullable: true })
-  lastDispatchedAt!: Date | null;
 }
 
 export const TICKET_STATUSES = ['undispatched', 'dispatched', 'accepted', 'verified'] as const;

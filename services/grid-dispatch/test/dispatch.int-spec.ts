@@ -1,3 +1,4 @@
+import { signDevToken } from '@grievance/auth';
 import { eventually } from '@grievance/testing';
 import { chooseGridWorker } from '../src/dispatch/dispatch-rule';
 import { api, dispatchedOf, gridWorkerToken, Harness, IN_GRID, outboxCount, reportHazard, routedEvent, startHarness } from './helpers';
@@ -138,5 +139,37 @@ describe('grid-dispatch: tickets from routed hazards (through the broker)', () =
     const tickets = (await h.dataSource.query(`SELECT id FROM tickets WHERE grievance_id = ANY($1::uuid[])`, [[appeal.grievanceId, noGrid.grievanceId]])) as unknown[];
     expect(tickets).toHaveLength(0);
     expect(chooseGridWorker({ gridId: 'x', communityId: null, streetId: null }, []).kind).toBe('none');
+  });
+
+  it('dispatches a burst of routings on every partition at once: one ticket each, loads even, every dispatch recorded', async () => {
+    const { randomUUID } = await import('node:crypto');
+    const open = async (workerId: string) =>
+      ((await h.dataSource.query(`SELECT count(*)::int AS n FROM tickets WHERE grid_worker_id = $1 AND status = 'dispatched'`, [workerId])) as { n: number }[])[0]!.n;
+    const before = { a: await open('gw-g1-1'), b: await open('gw-g1-2') };
+    const burst = Array.from({ length: 40 }, () => {
+      const grievanceId = randomUUID();
+      return routedEvent(grievanceId, `test-${grievanceId}`, randomUUID(), 'g1');
+    });
+    await Promise.all(burst.map((routed) => h.publisher.publish('grievance.routed.v1', routed)));
+    const ids = burst.map((r) => r.grievanceId);
+    await eventually(
+      async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM tickets WHERE grievance_id = ANY($1::uuid[]) AND status = 'dispatched'`, [ids])) as { n: number }[],
+      (rows) => rows[0]!.n === 40,
+      { what: 'the 40 tickets dispatched', timeoutMs: 30_000 },
+    );
+    // Batches on different partitions dispatch side by side; each sees its own dispatches, so the
+    // two workers of g1 end up within a few tickets of each other.
+    const added = { a: (await open('gw-g1-1')) - before.a, b: (await open('gw-g1-2')) - before.b };
+    expect(added.a + added.b).toBe(40);
+    expect(Math.abs(added.a - added.b)).toBeLessThanOrEqual(6);
+    const dispatches = (await h.dataSource.query(
+      `SELECT d.grid_worker_id, d.dispatched_at FROM ticket_dispatches d JOIN tickets t ON t.id = d.ticket_id WHERE t.grievance_id = ANY($1::uuid[])`,
+      [ids],
+    )) as { grid_worker_id: string; dispatched_at: Date }[];
+    expect(dispatches).toHaveLength(40);
+    const latest = Math.max(...dispatches.filter((d) => d.grid_worker_id === 'gw-g1-1').map((d) => new Date(d.dispatched_at).getTime()));
+    const admin = await signDevToken({ sub: 'root', role: 'admin' });
+    const workers = (await api(h).get('/v1/grids/g1/workers').set('Authorization', `Bearer ${admin}`).expect(200)).body as { id: string; lastDispatchedAt: string }[];
+    expect(Date.parse(workers.find((w) => w.id === 'gw-g1-1')!.lastDispatchedAt)).toBe(latest);
   });
 });

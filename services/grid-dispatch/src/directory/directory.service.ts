@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@grievance/platform';
 import { GridDispatchConfig } from '../config';
 import { DispatchService } from '../dispatch/dispatch.service';
+import { lastDispatchedAt, WORKER_LOAD_COLUMNS, WorkerLoadRow } from '../dispatch/worker-load';
 import { GridEntity, GridWorkerEntity } from '../entities';
 import { Area, SpatialIndex } from '@grievance/geo';
 import { loadSeed, readSeed, seedFilePath } from './seed';
@@ -71,18 +72,17 @@ export class DirectoryService {
     const grid = await this.dataSource.getRepository(GridEntity).findOneBy({ id: gridId });
     if (!grid) throw DomainError.notFound('grid', gridId);
     const rows = (await this.dataSource.query(
-      `SELECT w.id, w.name, w.grid_id, w.on_duty, w.last_dispatched_at,
-              (SELECT count(*) FROM tickets t WHERE t.grid_worker_id = w.id AND t.status IN ('dispatched', 'accepted'))::int AS open_tickets
+      `SELECT w.id, w.name, w.grid_id, w.on_duty, ${WORKER_LOAD_COLUMNS}
          FROM grid_workers w WHERE w.grid_id = $1 ORDER BY w.id`,
       [gridId],
-    )) as { id: string; name: string; grid_id: string; on_duty: boolean; last_dispatched_at: Date | null; open_tickets: number }[];
+    )) as ({ id: string; name: string; grid_id: string; on_duty: boolean } & WorkerLoadRow)[];
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
       gridId: row.grid_id,
       onDuty: row.on_duty,
       openTickets: row.open_tickets,
-      lastDispatchedAt: row.last_dispatched_at ? new Date(row.last_dispatched_at).toISOString() : null,
+      lastDispatchedAt: lastDispatchedAt(row)?.toISOString() ?? null,
     }));
   }
 

@@ -6,15 +6,14 @@ import { OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
 import { TicketDeadlines } from '../deadlines/ticket-deadlines';
 import { DispatchLogEntity, GridEntity, GridWorkerEntity, TicketEntity } from '../entities';
 import { chooseGridWorker, DispatchCandidate } from './dispatch-rule';
+import { lastDispatchedAt, WORKER_LOAD_COLUMNS, WorkerLoadRow } from './worker-load';
 
-interface CandidateRow {
+interface CandidateRow extends WorkerLoadRow {
   id: string;
   grid_id: string;
   community_id: string | null;
   street_id: string | null;
   on_duty: boolean;
-  last_dispatched_at: Date | null;
-  open_tickets: number;
 }
 
 /** The matter a routed hazard's ticket is opened for (the facts its SLA policies are matched on). */
@@ -83,10 +82,11 @@ export class DispatchService {
   async dispatch(tx: OutboxTransaction, ticket: TicketEntity, causationId: string | null): Promise<boolean> {
     const manager = tx.manager;
     const grid = await manager.findOneBy(GridEntity, { id: ticket.gridId });
-    // Dispatches whose candidates could overlap take turns (until commit), so two at once never both
-    // count the same worker as least loaded. Every candidate (grid, community, street) lies in the
-    // grid's street, so one lock per street is enough, and streets dispatch side by side.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`grid-dispatch:dispatch:${grid?.streetId ?? grid?.communityId ?? ticket.gridId}`]);
+    // No lock: a dispatch only reads the workers' load and appends rows of its own, so dispatches
+    // (batches of routed events, SLA firings) run side by side. Two at the same moment may not see
+    // each other's uncommitted ticket and give both to the same least-loaded worker; the next
+    // dispatch sees both and evens it out. A lock would be held until a whole batch commits, and
+    // batches that dispatch in several streets took such locks in different orders (deadlocks).
     const candidates = await this.candidates(manager, ticket.gridId, grid?.communityId ?? null, grid?.streetId ?? null);
     const decision = chooseGridWorker(
       { gridId: ticket.gridId, communityId: grid?.communityId ?? null, streetId: grid?.streetId ?? null, exclude: ticket.lapsedWorkerIds },
@@ -111,7 +111,12 @@ export class DispatchService {
       { id: ticket.id },
       { status: 'dispatched', gridWorkerId: decision.gridWorkerId, attempt, acceptBy, dispatchedAt: now },
     );
-    await manager.query(`UPDATE grid_workers SET last_dispatched_at = $2 WHERE id = $1`, [decision.gridWorkerId, now]);
+    await manager.query(`INSERT INTO ticket_dispatches (ticket_id, attempt, grid_worker_id, dispatched_at) VALUES ($1, $2, $3, $4)`, [
+      ticket.id,
+      attempt,
+      decision.gridWorkerId,
+      now,
+    ]);
     await tx.publish(
       'ticket.dispatched.v1',
       createEnvelope({
@@ -201,8 +206,7 @@ export class DispatchService {
 
   private async candidates(manager: EntityManager, gridId: string, communityId: string | null, streetId: string | null): Promise<DispatchCandidate[]> {
     const rows = (await manager.query(
-      `SELECT w.id, w.grid_id, g.community_id, g.street_id, w.on_duty, w.last_dispatched_at,
-              (SELECT count(*) FROM tickets t WHERE t.grid_worker_id = w.id AND t.status IN ('dispatched', 'accepted'))::int AS open_tickets
+      `SELECT w.id, w.grid_id, g.community_id, g.street_id, w.on_duty, ${WORKER_LOAD_COLUMNS}
          FROM grid_workers w JOIN grids g ON g.id = w.grid_id
         WHERE w.on_duty AND (w.grid_id = $1 OR g.community_id = $2 OR g.street_id = $3)`,
       [gridId, communityId, streetId],
@@ -214,7 +218,7 @@ export class DispatchService {
       streetId: row.street_id,
       onDuty: row.on_duty,
       openTickets: row.open_tickets,
-      lastDispatchedAt: row.last_dispatched_at ? new Date(row.last_dispatched_at) : null,
+      lastDispatchedAt: lastDispatchedAt(row),
     }));
   }
 }
