@@ -12,6 +12,7 @@ import { IntakeConfig } from './config';
 import { Clock } from './grievances/clock';
 import { GrievancesController } from './grievances/grievances.controller';
 import { GrievancesRepository } from './grievances/grievances.repository';
+import { TrackingSerials } from './grievances/tracking-serials';
 import { SubmitGrievanceUseCase } from './grievances/submit-grievance.use-case';
 import { ReplyToHolder } from './grievances/reply-to-holder.use-case';
 import { INTAKE_MIGRATIONS } from './migrations';
@@ -39,6 +40,7 @@ export class AppModule {
         Clock,
         CategoryCatalogue,
         GrievancesRepository,
+        TrackingSerials,
         SubmitGrievanceUseCase,
         ReplyToHolder,
         TrackingViewService,

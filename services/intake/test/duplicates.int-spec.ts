@@ -86,4 +86,24 @@ describe('duplicate detection', () => {
     expect(originals).toHaveLength(1);
     expect(links.filter((l) => l !== null).every((l) => l === originals[0]!.id)).toBe(true);
   });
+
+  it('links concurrent reports on both sides of a lock cell border to a single original', async () => {
+    // The duplicate check locks the cells of a lattice four radii tall; these reports lie 5-20 m
+    // either side of one of its lines, in different cells, and must still see each other.
+    const step = (4 * 50) / 111_320;
+    const border = (Math.floor(HAZARD.location.lat / step) + 30) * step;
+    const at = (metresNorthOfBorder: number) => ({ ...HAZARD, location: { lat: border + metresNorthOfBorder / 111_195, lng: HAZARD.location.lng } });
+    const results = await Promise.all(
+      [
+        ['bob', -5],
+        ['carol', 5],
+        ['dave', -20],
+        ['erin', 20],
+      ].map(([who, metres]) => submit(who as string, at(metres as number))),
+    );
+    const links = await Promise.all(results.map((r) => duplicateOf(r.id)));
+    const originals = results.filter((_r, i) => links[i] === null);
+    expect(originals).toHaveLength(1);
+    expect(links.filter((l) => l !== null).every((l) => l === originals[0]!.id)).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import { metresBetween } from '@grievance/geo';
-import { boundingBox, DuplicateCandidate, findDuplicate } from './duplicates';
+import fc from 'fast-check';
+import { boundingBox, DuplicateCandidate, duplicateCheckCells, findDuplicate } from './duplicates';
 
 const AT = new Date('2026-11-23T10:00:00Z');
 const HERE = { lat: 28.6829, lng: 115.8582 };
@@ -76,5 +77,46 @@ describe('boundingBox', () => {
       expect(p.lng).toBeGreaterThanOrEqual(box.minLng);
       expect(p.lng).toBeLessThanOrEqual(box.maxLng);
     }
+  });
+});
+
+describe('duplicateCheckCells', () => {
+  /** A point `metres` from `from` at `bearing` degrees. */
+  const offset = (from: { lat: number; lng: number }, metres: number, bearing: number) => {
+    const rad = (bearing * Math.PI) / 180;
+    return {
+      lat: from.lat + (metres * Math.cos(rad)) / 111_195,
+      lng: from.lng + (metres * Math.sin(rad)) / (111_195 * Math.cos((from.lat * Math.PI) / 180)),
+    };
+  };
+
+  it('gives two reports within the radius of each other a cell in common, wherever they lie', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -59, max: 59, noNaN: true }),
+        fc.double({ min: -179, max: 179, noNaN: true }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        fc.double({ min: 0, max: 360, noNaN: true }),
+        (lat, lng, metres, bearing) => {
+          const a = { lat, lng, category: 'pothole' };
+          const b = { ...offset(a, metres, bearing), category: 'pothole' };
+          const mine = new Set(duplicateCheckCells(a, 50));
+          expect(metresBetween(a, b)).toBeLessThanOrEqual(50.5);
+          expect(duplicateCheckCells(b, 50).some((cell) => mine.has(cell))).toBe(true);
+        },
+      ),
+      { seed: 20261201, numRuns: 2_000 },
+    );
+  });
+
+  it('locks at most four cells, sorted, and nothing in common with reports far away or of another category', () => {
+    const cells = duplicateCheckCells({ ...HERE, category: 'pothole' }, 50);
+    expect(cells.length).toBeGreaterThanOrEqual(1);
+    expect(cells.length).toBeLessThanOrEqual(4);
+    expect([...cells].sort()).toEqual(cells);
+    const far = duplicateCheckCells({ ...offset(HERE, 1_000, 45), category: 'pothole' }, 50);
+    expect(far.filter((cell) => cells.includes(cell))).toEqual([]);
+    const other = duplicateCheckCells({ ...HERE, category: 'manhole_cover_missing' }, 50);
+    expect(other.filter((cell) => cells.includes(cell))).toEqual([]);
   });
 });

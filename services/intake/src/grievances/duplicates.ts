@@ -35,6 +35,23 @@ export function boundingBox(center: LatLng, radiusM: number): { minLat: number; 
 }
 
 /**
+ * The cells of the duplicate check's lattice that a report's area overlaps, as lock names
+ * (category, row, column), sorted. The lattice's cells are four radii tall, so an area
+ * (bounding box of the radius) overlaps at most two rows and, below 60° latitude, two
+ * columns. Two reports within the radius of each other share a cell: each one's box holds
+ * the other's point, and every report's own cell is in its box.
+ */
+export function duplicateCheckCells(report: LatLng & { category: string }, radiusM: number): string[] {
+  const step = (4 * Math.max(radiusM, 1)) / METRES_PER_DEGREE_LAT;
+  const box = boundingBox(report, radiusM);
+  const cells: string[] = [];
+  for (let row = Math.floor(box.minLat / step); row <= Math.floor(box.maxLat / step); row++) {
+    for (let col = Math.floor(box.minLng / step); col <= Math.floor(box.maxLng / step); col++) cells.push(`${report.category}:${row}:${col}`);
+  }
+  return cells.sort();
+}
+
+/**
  * The open hazard a new hazard duplicates, if any: same category, an original (not itself
  * a duplicate), not closed or rejected, reported at most the window before `at`, and within
  * the radius. The nearest wins; ties go to the older one.

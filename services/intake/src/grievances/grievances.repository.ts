@@ -35,20 +35,10 @@ function toRecord(row: Row): GrievanceRecord {
   };
 }
 
-/** The only code that touches intake's tables. Methods taking a manager run in the caller's transaction. */
+/** The only code that touches intake's tables (the tracking counters aside: TrackingSerials). Methods taking a manager run in the caller's transaction. */
 @Injectable()
 export class GrievancesRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** The next serial of a day, from a counter row (locked until the transaction ends). */
-  async nextTrackingSerial(m: EntityManager, day: string): Promise<number> {
-    const rows = (await m.query(
-      `INSERT INTO intake_tracking_counters (day, last) VALUES ($1, 1)
-       ON CONFLICT (day) DO UPDATE SET last = intake_tracking_counters.last + 1 RETURNING last`,
-      [day],
-    )) as Array<{ last: number }>;
-    return Number(rows[0]!.last);
-  }
 
   async findIdempotencyKey(m: EntityManager, reporterId: string, key: string): Promise<{ requestHash: string; response: SubmissionAnswer } | undefined> {
     const rows = (await m.query(`SELECT request_hash, response FROM intake_idempotency_keys WHERE reporter_id = $1 AND key = $2`, [reporterId, key])) as Row[];
@@ -63,9 +53,13 @@ export class GrievancesRepository {
     );
   }
 
-  /** Serialises duplicate checks of one category, so two reports of one hole cannot both become originals. */
-  async lockCategory(m: EntityManager, category: string): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('intake:duplicates:' || $1))`, [category]);
+  /**
+   * Serialises the duplicate checks that could see each other: every check locks the cells of
+   * its area (duplicateCheckCells), in one order, so two reports of one hole take a cell in
+   * common and cannot both become originals, while reports far apart check side by side.
+   */
+  async lockDuplicateCheck(m: EntityManager, cells: readonly string[]): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('intake:duplicates:' || cell, 0)) FROM unnest($1::text[]) AS cell`, [cells]);
   }
 
   /** Open original hazards of a category in a lat/lng box, reported since `since` (served by intake_grievances_open_hazards). */

@@ -5,11 +5,12 @@ import { correlationIdForNewWork, DomainError } from '@grievance/platform';
 import { CategoryCatalogue } from '../categories/category-catalogue';
 import { IntakeConfig } from '../config';
 import { Clock } from './clock';
-import { boundingBox, findDuplicate } from './duplicates';
+import { boundingBox, duplicateCheckCells, findDuplicate } from './duplicates';
 import type { GrievanceRecord, SubmissionAnswer } from './grievance.model';
 import { GrievancesRepository } from './grievances.repository';
 import type { SubmitGrievanceDto } from './submit-grievance.dto';
 import { formatTrackingNo, requestFingerprint, trackingDay } from './tracking-number';
+import { TrackingSerials } from './tracking-serials';
 
 export interface SubmitGrievanceCommand {
   reporterId: string;
@@ -35,6 +36,7 @@ export class SubmitGrievanceUseCase {
     private readonly categories: CategoryCatalogue,
     private readonly config: IntakeConfig,
     private readonly clock: Clock,
+    private readonly trackingSerials: TrackingSerials,
   ) {}
 
   async execute(command: SubmitGrievanceCommand): Promise<{ answer: SubmissionAnswer; replayed: boolean }> {
@@ -76,9 +78,11 @@ export class SubmitGrievanceUseCase {
 
   private async create(tx: OutboxTransaction, { reporterId, body }: SubmitGrievanceCommand): Promise<SubmissionAnswer> {
     const m = tx.manager;
-    // One duplicate check per category at a time (taken before reading the clock, so a
-    // report that committed while we waited counts as earlier than this one).
-    if (body.kind === 'hazard' && body.location) await this.repository.lockCategory(m, body.category);
+    // Checks that could find each other take turns (the lock is taken before reading the
+    // clock, so a report that committed while we waited counts as earlier than this one).
+    if (body.kind === 'hazard' && body.location) {
+      await this.repository.lockDuplicateCheck(m, duplicateCheckCells({ ...body.location, category: body.category }, this.config.DUPLICATE_RADIUS_M));
+    }
     const now = this.clock.now();
     const attachmentIds = [...new Set(body.attachmentIds ?? [])];
     const owned = await this.repository.ownedAttachmentIds(m, reporterId, attachmentIds);
@@ -97,7 +101,7 @@ export class SubmitGrievanceUseCase {
     }
 
     const day = trackingDay(now, this.config.TRACKING_TIMEZONE);
-    const trackingNo = formatTrackingNo(day, await this.repository.nextTrackingSerial(m, day));
+    const trackingNo = formatTrackingNo(day, await this.trackingSerials.next(day));
     const record: GrievanceRecord = {
       id: uuidv7(),
       trackingNo,
