@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { signDevToken } from '@grievance/auth';
-import { consumerSubscriptions } from '@grievance/messaging';
+import { consumerSubscriptions, DLQ_HEADER, readTopic } from '@grievance/messaging';
 import { startPrivateKafka, startPrivateRedis, PrivateRedis } from '@grievance/testing';
 import { round, sleep, table } from '../sla/stats';
 import { appeal, hazardReport, Latency, nowMs, openLoop, postJson } from '../load/generator';
@@ -413,13 +413,21 @@ async function check(sys: BenchSystem, matters: Matter[], auditor: string): Prom
   }
   // Parked: what went to dead-letter topics instead (not lost: kept with the reason, to replay).
   const parked: Record<string, number> = {};
+  const parkedWhy: Record<string, number> = {};
   const admin = sys.kafka.kafka.admin();
   await admin.connect();
   try {
     for (const topic of outbox.keys()) {
       const offsets = await admin.fetchTopicOffsets(sys.kafka.topic(`${topic}.dlq`)).catch(() => []);
       const count = offsets.reduce((a, p) => a + Number(p.high) - Number(p.low), 0);
-      if (count > 0) parked[topic] = count;
+      if (count === 0) continue;
+      parked[topic] = count;
+      // Who parked them, and why (the dead-letter headers), so a parked event is explained, not just counted.
+      const messages = await readTopic(sys.kafka, `${topic}.dlq`, { until: (m) => m.length >= count, timeoutMs: 30_000 }).catch(() => []);
+      for (const m of messages) {
+        const why = `${topic} ${m.headers[DLQ_HEADER.consumer] ?? '?'}: ${(m.headers[DLQ_HEADER.reason] ?? '?').slice(0, 160)}`;
+        parkedWhy[why] = (parkedWhy[why] ?? 0) + 1;
+      }
     }
   } finally {
     await admin.disconnect();
@@ -460,6 +468,7 @@ async function check(sys: BenchSystem, matters: Matter[], auditor: string): Prom
     lost,
     lostByConsumer,
     parkedOnDeadLetterTopics: parked,
+    parkedReasons: parkedWhy,
     tracesVerified: traced,
     tracesNotVerified: traceFailed,
     traceFailures,
@@ -569,6 +578,7 @@ function report(results: Record<string, unknown>): void {
         ['breach events without a breached deadline', c.breachEventsWithoutDeadline],
         ['events in an outbox not (yet) applied by a subscriber', `${c.lost} of ${c.outboxEvents} (lag left: ${JSON.stringify((results.timeline as { lag: unknown }[]).at(-1)?.lag)})`],
         ['events parked on dead-letter topics', JSON.stringify(c.parkedOnDeadLetterTopics)],
+        ['why they were parked', JSON.stringify(c.parkedReasons)],
         ['outbox rows never published', c.unpublishedOutboxRows],
         ['audit traces verified', `${c.tracesVerified} (${c.tracesNotVerified} not)`],
         ['settled after the last fault (s)', results.settleSeconds as number],

@@ -31,7 +31,8 @@ export class FeedbackHarness extends EventFedService<FeedbackConfig> {
       submittedAt: new Date().toISOString(),
       ...(options.duplicateOf ? { duplicateOf: options.duplicateOf } : {}),
     });
-    await this.untilStatus(grievanceId, ['submitted']);
+    // Known, in whatever state: events read before the submission apply with it.
+    await eventually(() => this.statusOf(grievanceId), (s) => s !== undefined, { what: `matter ${grievanceId} known` });
     return grievanceId;
   }
 

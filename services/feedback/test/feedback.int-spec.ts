@@ -60,6 +60,33 @@ describe('the feedback service (notifications, points, rating)', () => {
       expect((await notificationsOf(`w-${uuidv7()}`)).items).toEqual([]);
     });
 
+    it('keeps events that came before their matter and applies them, in order, when its submission arrives (none parked)', async () => {
+      const reporter = `w-${uuidv7()}`;
+      const follower = `w-${uuidv7()}`;
+      const original = uuidv7();
+      const duplicate = uuidv7();
+      const parkedBefore = h.service.app.get(FeedbackConsumer).consumer.stats.deadLettered;
+      // The routing, the dispatch and a duplicate's link are read before the original's submission.
+      await h.publish('grievance.routed.v1', original, { kind: 'hazard', category: 'manhole_cover_missing', gridId: GRID.id, holder: GRID, fallback: false });
+      await h.publish('ticket.dispatched.v1', original, { ticketId: uuidv7(), gridId: GRID.id, gridWorkerId: 'gw-qs-01-1', attempt: 1 });
+      await h.submit(follower, { grievanceId: duplicate, duplicateOf: original });
+      await h.publish('grievance.linked.v1', duplicate, { duplicateOf: original, reporterId: follower, linkedBy: { type: 'org_unit', id: 'intake', name: 'duplicate check' } });
+      const waiting = () => h.query<{ topic: string }>(`SELECT topic FROM feedback_waiting_events WHERE waiting_for = $1 ORDER BY seq`, [original]);
+      const held = await eventually(waiting, (rows) => rows.length === 4, { what: 'four events waiting for the original' });
+      expect(held.map((r) => r.topic).sort()).toEqual(['grievance.linked.v1', 'grievance.routed.v1', 'grievance.submitted.v1', 'ticket.dispatched.v1']);
+
+      await h.submit(reporter, { grievanceId: original });
+      await h.untilStatus(original, ['dispatched']);
+      expect(await waiting()).toEqual([]);
+      const mine = await eventually(() => notificationsOf(reporter), (b) => b.items.length >= 3, { what: 'reporter notifications' });
+      expect(mine.items.map((n) => n.eventType).sort()).toEqual(['grievance.routed', 'grievance.submitted', 'ticket.dispatched']);
+      const coReporters = await h.query(`SELECT reporter_id FROM feedback_co_reporters WHERE grievance_id = $1`, [original]);
+      expect(coReporters).toEqual([{ reporter_id: follower }]);
+      const theirs = await notificationsOf(follower);
+      expect(theirs.items.map((n) => [n.eventType, n.grievanceId])).toEqual(expect.arrayContaining([['grievance.linked', duplicate]]));
+      expect(h.service.app.get(FeedbackConsumer).consumer.stats.deadLettered).toBe(parkedBefore);
+    });
+
     it('says who resolved it and how', async () => {
       const reporter = `w-${uuidv7()}`;
       const id = await h.submit(reporter);

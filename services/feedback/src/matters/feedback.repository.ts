@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GrievanceKind, GrievanceStatus, Holder, Rating, SlaTarget, uuidv7 } from '@grievance/contracts';
+import { EventEnvelope, GrievanceKind, GrievanceStatus, Holder, Rating, SlaTarget, uuidv7 } from '@grievance/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { MatterEntity, NotificationEntity, PointsEntryEntity } from './entities';
 
@@ -72,6 +72,23 @@ export class FeedbackRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (grievance_id) DO NOTHING`,
       [matter.grievanceId, matter.trackingNo, matter.title, matter.reporterId, matter.kind, matter.duplicateOf ?? null, matter.status],
     );
+  }
+
+  /** Keeps an event until the matter `waitingFor` is known; the same event again changes nothing. */
+  async holdUntilKnown(manager: EntityManager, waitingFor: string, topic: string, event: EventEnvelope): Promise<void> {
+    await manager.query(
+      `INSERT INTO feedback_waiting_events (waiting_for, event_id, topic, envelope) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
+      [waitingFor, event.eventId, topic, JSON.stringify(event)],
+    );
+  }
+
+  /** Takes the events that waited for a matter, in the order they came (they are removed). */
+  async takeWaiting(manager: EntityManager, grievanceId: string): Promise<{ topic: string; event: EventEnvelope }[]> {
+    const rows = (await manager.query(
+      `WITH taken AS (DELETE FROM feedback_waiting_events WHERE waiting_for = $1 RETURNING seq, topic, envelope) SELECT topic, envelope FROM taken ORDER BY seq`,
+      [grievanceId],
+    )) as { topic: string; envelope: EventEnvelope }[];
+    return rows.map((row) => ({ topic: row.topic, event: row.envelope }));
   }
 
   /** Remembers that one of the matter's deadlines broke; the same deadline again changes nothing. */

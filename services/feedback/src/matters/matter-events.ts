@@ -10,14 +10,6 @@ import { pointsForVerification } from '../points/points-rules';
 import { MatterEntity } from './entities';
 import { FeedbackRepository, MatterChange } from './feedback.repository';
 
-/** The matter is not known yet (its submission is still on its way on another topic): retried. */
-export class MatterNotYetKnownError extends Error {
-  override readonly name = 'MatterNotYetKnownError';
-  constructor(grievanceId: string) {
-    super(`matter ${grievanceId} is not known yet`);
-  }
-}
-
 type Envelope<T extends NotifiedTopic> = EventEnvelope<PayloadOf<T>>;
 
 /**
@@ -59,8 +51,18 @@ export class MatterEvents {
       duplicateOf: p.duplicateOf,
       status: 'submitted',
     });
-    if (p.duplicateOf) await this.follow(tx, p.duplicateOf, p.reporter.id, event.grievanceId);
+    if (p.duplicateOf) await this.follow(tx, p.duplicateOf, p.reporter.id, event.grievanceId, { topic: 'grievance.submitted.v1', event });
     await this.notify(tx, 'grievance.submitted.v1', event, [p.reporter.id]);
+    // What came before the submission (on other topics, read sooner) applies now, in the order it came.
+    for (const waiting of await this.repository.takeWaiting(tx.manager, event.grievanceId)) {
+      if (waiting.topic === 'grievance.submitted.v1') {
+        // A duplicate's submission that came before its original: it follows the original now.
+        const duplicate = waiting.event as Envelope<'grievance.submitted.v1'>;
+        await this.follow(tx, event.grievanceId, duplicate.payload.reporter.id, duplicate.grievanceId, { topic: waiting.topic, event: duplicate });
+      } else {
+        await this.apply(waiting.topic as NotifiedTopic, waiting.event as Envelope<NotifiedTopic>, tx);
+      }
+    }
   }
 
   /**
@@ -82,14 +84,26 @@ export class MatterEvents {
 
   private async linked(event: Envelope<'grievance.linked.v1'>, tx: OutboxTransaction): Promise<void> {
     const p = event.payload;
-    await this.follow(tx, p.duplicateOf, p.reporterId, event.grievanceId);
+    if (!(await this.follow(tx, p.duplicateOf, p.reporterId, event.grievanceId, { topic: 'grievance.linked.v1', event }))) return;
     await this.notify(tx, 'grievance.linked.v1', event, [p.reporterId]);
   }
 
-  /** The reporter of a duplicate follows the original as a co-reporter. */
-  private async follow(tx: OutboxTransaction, originalId: string, reporterId: string, viaGrievanceId: string): Promise<void> {
+  /**
+   * The reporter of a duplicate follows the original as a co-reporter. An original not known
+   * yet is waited for: `cause` is kept and applied again when it arrives (false is returned).
+   */
+  private async follow(
+    tx: OutboxTransaction,
+    originalId: string,
+    reporterId: string,
+    viaGrievanceId: string,
+    cause: { topic: NotifiedTopic; event: EventEnvelope },
+  ): Promise<boolean> {
     const original = await this.repository.findMatter(tx.manager, originalId);
-    if (!original) throw new MatterNotYetKnownError(originalId);
+    if (!original) {
+      await this.waitFor(tx, originalId, cause.topic, cause.event);
+      return false;
+    }
     if (original.reporterId !== reporterId) await this.repository.addCoReporter(tx.manager, originalId, reporterId, viaGrievanceId);
     if (viaGrievanceId !== originalId) {
       await tx.manager.query(`UPDATE feedback_matters SET duplicate_of = $2 WHERE grievance_id = $1 AND duplicate_of IS NULL`, [
@@ -97,11 +111,18 @@ export class MatterEvents {
         originalId,
       ]);
     }
+    return true;
+  }
+
+  /** Keeps an event that came before the matter it needs (its submission is still on its way, on another topic). */
+  private async waitFor(tx: OutboxTransaction, grievanceId: string, topic: NotifiedTopic, event: EventEnvelope): Promise<void> {
+    await this.repository.holdUntilKnown(tx.manager, grievanceId, topic, event);
+    this.logger.debug({ grievanceId, topic, eventId: event.eventId }, 'the matter is not known yet; the event waits for its submission');
   }
 
   private async progressed<T extends NotifiedTopic>(topic: T, event: Envelope<T>, tx: OutboxTransaction): Promise<void> {
     const matter = await this.repository.findMatter(tx.manager, event.grievanceId, { lock: true });
-    if (!matter) throw new MatterNotYetKnownError(event.grievanceId);
+    if (!matter) return this.waitFor(tx, event.grievanceId, topic, event);
     const change = this.statusChange(topic, event, matter);
     if (change) await this.repository.updateMatter(tx.manager, matter.grievanceId, change);
 
