@@ -146,6 +146,7 @@ export class PlatformModule implements NestModule {
             migrations: options.migrations,
             logger,
             applicationName: config.SERVICE_NAME,
+            poolSize: config.DATABASE_POOL_SIZE,
           });
         },
       },

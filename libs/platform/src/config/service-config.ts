@@ -128,6 +128,16 @@ export class ServiceConfig {
   @IsUrlWithScheme(['postgres:', 'postgresql:'])
   DATABASE_URL!: string;
 
+  /** Connections in the service's Postgres pool. */
+  @EnvInteger()
+  @IsIntegerBetween(1, 200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** While more queries than this wait for a pooled connection, HTTP requests are refused with 503 and Retry-After (health and docs excepted). */
+  @EnvInteger()
+  @IsIntegerBetween(1, 100_000)
+  DATABASE_QUEUE_LIMIT = 20;
+
   @IsUrlWithScheme(['redis:', 'rediss:'])
   REDIS_URL = 'redis://127.0.0.1:6379';
 

@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
+import { Pool } from 'pg';
 import { KafkaConnection, withTimeout } from '@grievance/messaging';
-import { REDIS_CLIENT } from '../tokens';
+import { ServiceConfig } from '../config/service-config';
+import { REDIS_CLIENT, SERVICE_CONFIG } from '../tokens';
 import { ensureRedisConnected } from '../redis/redis-client';
 
 export const HEALTH_CHECK_TIMEOUT_MS = 1_500;
@@ -44,19 +45,32 @@ export async function runHealthChecks(
 }
 
 @Injectable()
-export class HealthService {
+export class HealthService implements OnApplicationShutdown {
+  /**
+   * Postgres is asked on a connection of its own: through the service's pool, a busy service's
+   * probe would wait behind its own queries and be reported as a database that is down.
+   */
+  private readonly probe: Pool;
+
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly kafka: KafkaConnection,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext('health');
+    this.probe = new Pool({ connectionString: config.DATABASE_URL, max: 1, idleTimeoutMillis: 60_000, connectionTimeoutMillis: HEALTH_CHECK_TIMEOUT_MS, application_name: `${config.SERVICE_NAME}:health` });
+    // A probe connection that breaks while idle is dropped; the next check opens another.
+    this.probe.on('error', () => undefined);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.probe.end().catch(() => undefined);
   }
 
   async check(): Promise<HealthReport> {
     const { report, failures } = await runHealthChecks({
-      postgres: () => this.dataSource.query('SELECT 1'),
+      postgres: () => this.probe.query('SELECT 1'),
       redis: async () => {
         await ensureRedisConnected(this.redis);
         const answer = await this.redis.ping();

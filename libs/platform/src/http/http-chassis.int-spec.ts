@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createServiceApp, createTestDatabase, FixtureAppModule, testConfigEnv, TestDatabase, TestServiceApp } from '@grievance/testing';
 import { uuidv7 } from '@grievance/contracts';
+import { DataSource } from 'typeorm';
 
 describe('the HTTP chassis of a service', () => {
   let database: TestDatabase;
@@ -212,3 +213,33 @@ describe('the HTTP chassis of a service', () => {
     });
   });
 });
+
+describe('a service whose database connections are all taken', () => {
+  let database: TestDatabase;
+  let service: TestServiceApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('http-busy');
+    service = await createServiceApp(FixtureAppModule, testConfigEnv({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: '3', DATABASE_QUEUE_LIMIT: '1' }));
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await database?.drop();
+  });
+
+  it('refuses requests with 503 and Retry-After while queries queue past the limit, answers health, and serves again once they drain', async () => {
+    const dataSource = service.app.get(DataSource);
+    // Slow queries hold the three connections; more wait for them (past the limit of one).
+    const busy = [1, 2, 3, 4, 5].map(() => dataSource.query('SELECT pg_sleep(1)'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const refused = await request(service.url).get('/v1/fixture/correlation').expect(503);
+    expect(refused.headers['retry-after']).toBe('1');
+    expect(refused.body).toMatchObject({ statusCode: 503, message: ['the service is busy; try again in 1 s'] });
+    const health = await request(service.url).get('/health').expect(200);
+    expect(health.body.checks.postgres).toBe('up');
+    await Promise.all(busy);
+    await request(service.url).get('/v1/fixture/correlation').expect(200);
+  });
+});
+

@@ -7,10 +7,12 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { pino } from 'pino';
+import { DataSource } from 'typeorm';
 import { ConfigClass, Env, loadConfig } from '../config/load-config';
 import { ServiceConfig } from '../config/service-config';
 import { requestCorrelationId } from '../correlation/correlation';
 import { pinoOptions } from '../logging/logger-options';
+import { databaseQueueOf, shedLoadWhenDatabaseQueued } from './load-shedding';
 import { refuseHostileJson, refuseHostileUrl, refuseUnexpectedContentType, verifyUtf8 } from './untrusted-input';
 
 /** Largest JSON or form body a service accepts (uploads go through multipart, not this). */
@@ -50,7 +52,8 @@ export async function createServiceApp<C extends ServiceConfig>(service: Service
  * HTTP-level settings every service shares: the pino logger, the correlation id header
  * on every response (even one refused before routing), security headers, CORS for the
  * configured origins only, JSON bodies only (strict UTF-8, size-limited, free of
- * prototype keys and runaway nesting) and OpenAPI at /docs and /docs-json. Validation,
+ * prototype keys and runaway nesting), 503 while too many queries wait for a database
+ * connection, and OpenAPI at /docs and /docs-json. Validation,
  * the exception filter, auth and health come with PlatformModule.
  */
 export function configureServiceApp(app: NestExpressApplication, config: ServiceConfig): void {
@@ -76,11 +79,22 @@ export function configureServiceApp(app: NestExpressApplication, config: Service
     exposedHeaders: ['X-Correlation-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'],
     maxAge: 600,
   });
+  const dataSource = databaseOf(app);
+  if (dataSource) app.use(shedLoadWhenDatabaseQueued(databaseQueueOf(dataSource), config.DATABASE_QUEUE_LIMIT));
   app.use(refuseHostileUrl);
   app.use(refuseUnexpectedContentType);
   app.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyUtf8 });
   app.use(refuseHostileJson);
   setUpOpenApi(app, config);
+}
+
+/** The service's DataSource, when its module has one. */
+function databaseOf(app: NestExpressApplication): DataSource | undefined {
+  try {
+    return app.get(DataSource, { strict: false });
+  } catch {
+    return undefined;
+  }
 }
 
 export function buildOpenApiDocument(app: INestApplication, config: ServiceConfig): OpenAPIObject {
