@@ -278,10 +278,10 @@ export class SlaEngine {
     return this.repository.findOpen(tx?.manager ?? this.options.dataSource.manager, grievanceId);
   }
 
-  /** The open deadlines of many matters, by grievance id (an inbox showing time left). */
-  async openForMany(grievanceIds: readonly string[]): Promise<Map<string, SlaDeadline[]>> {
+  /** The open deadlines of many matters, by grievance id (an inbox showing time left; read inside `tx` when given). */
+  async openForMany(grievanceIds: readonly string[], tx?: OutboxTransaction): Promise<Map<string, SlaDeadline[]>> {
     const byMatter = new Map<string, SlaDeadline[]>();
-    for (const d of await this.repository.findOpenOfMany(this.options.dataSource.manager, grievanceIds)) {
+    for (const d of await this.repository.findOpenOfMany(tx?.manager ?? this.options.dataSource.manager, grievanceIds)) {
       byMatter.set(d.grievanceId, [...(byMatter.get(d.grievanceId) ?? []), d]);
     }
     return byMatter;

@@ -100,16 +100,18 @@ export class DossierRepository {
   async append(manager: EntityManager, topic: string, envelope: EventEnvelope): Promise<{ chainIndex: number; hash: string } | undefined> {
     // The hash covers the envelope exactly as jsonb will give it back: plain JSON.
     const event = JSON.parse(JSON.stringify(envelope)) as EventEnvelope;
-    await manager.query(`SELECT pg_advisory_xact_lock_shared($1, $2)`, [...ANCHOR_LOCK]);
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [event.grievanceId]);
-    const known = (await manager.query(`SELECT 1 FROM audit_dossier WHERE event_id = $1`, [event.eventId])) as unknown[];
-    if (known.length > 0) return undefined;
-    const [last] = (await manager.query(
-      `SELECT chain_index, hash FROM audit_dossier WHERE grievance_id = $1 ORDER BY chain_index DESC LIMIT 1`,
-      [event.grievanceId],
-    )) as { chain_index: number; hash: string }[];
-    const chainIndex = last ? last.chain_index + 1 : 0;
-    const prevHash = last?.hash ?? GENESIS_HASH;
+    // Three statements an event: both locks; then (a statement of its own, so its snapshot is
+    // taken after the lock was granted) whether it is stored and the chain's head; the insert.
+    await manager.query(`SELECT pg_advisory_xact_lock_shared($1, $2), pg_advisory_xact_lock(hashtextextended($3, 0))`, [...ANCHOR_LOCK, event.grievanceId]);
+    const [head] = (await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM audit_dossier WHERE event_id = $1) AS known, last.chain_index, last.hash
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (SELECT chain_index, hash FROM audit_dossier WHERE grievance_id = $2 ORDER BY chain_index DESC LIMIT 1) AS last ON true`,
+      [event.eventId, event.grievanceId],
+    )) as { known: boolean; chain_index: number | null; hash: string | null }[];
+    if (head!.known) return undefined;
+    const chainIndex = head!.chain_index === null ? 0 : head!.chain_index + 1;
+    const prevHash = head!.hash ?? GENESIS_HASH;
     const hash = linkHash({ topic, chainIndex, prevHash, event });
     await manager.query(
       `INSERT INTO audit_dossier (event_id, grievance_id, chain_index, topic, event_type, occurred_at, actor_id, actor_role, envelope, prev_hash, hash)
