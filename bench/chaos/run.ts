@@ -370,17 +370,23 @@ async function check(sys: BenchSystem, matters: Matter[], auditor: string): Prom
   const breachesNotOnce = breachedDeadlines.filter((id) => outboxBreaches.get(id) !== 1).length;
   const breached = new Set(breachedDeadlines);
   const orphanIds = [...outboxBreaches.keys()].filter((id) => !breached.has(id));
-  const breachEventsWithoutDeadline = orphanIds.length;
-  // What the rows of those deadlines say now (a deadline whose breach was recorded but whose row no longer shows it).
-  const orphanRows: unknown[] = [];
+  // What the rows of those deadlines say now: the services still run while this reads, so a
+  // deadline that broke between the two reads above has its event but was not in the first list.
+  const orphanRows: { id: string; breached_at: Date | null }[] = [];
   for (const service of ['routing', 'grid-dispatch', 'feedback']) {
     if (orphanIds.length === 0) break;
     const exists = await query<{ t: string | null }>(db(service), `SELECT to_regclass('sla_deadlines')::text AS t`);
     if (!exists[0]?.t) continue;
     orphanRows.push(
-      ...(await query(db(service), `SELECT $2::text AS service, id, target, level, status, breached_at, closed_at FROM sla_deadlines WHERE id = ANY($1::uuid[]) LIMIT 10`, [orphanIds, service])),
+      ...(await query<{ id: string; breached_at: Date | null }>(
+        db(service),
+        `SELECT $2::text AS service, id::text, target, level, status, breached_at, closed_at FROM sla_deadlines WHERE id = ANY($1::uuid[])`,
+        [orphanIds, service],
+      )),
     );
   }
+  const brokeMeanwhile = new Set(orphanRows.filter((r) => r.breached_at !== null).map((r) => r.id));
+  const breachEventsWithoutDeadline = orphanIds.filter((id) => !brokeMeanwhile.has(id)).length;
   // The audit's view of breaches: each breach event applied once (its inbox is keyed by event id).
   const auditBreaches = await query<{ n: number }>(db('audit'), `SELECT count(*)::int AS n FROM messaging_inbox WHERE topic = 'sla.breached.v1'`);
 
@@ -461,7 +467,8 @@ async function check(sys: BenchSystem, matters: Matter[], auditor: string): Prom
     breachedDeadlines: breachedDeadlines.length,
     breachesNotExactlyOnce: breachesNotOnce,
     breachEventsWithoutDeadline,
-    breachEventsWithoutDeadlineRows: orphanRows,
+    breachEventsWithoutDeadlineRows: orphanRows.filter((r) => !brokeMeanwhile.has(r.id)).slice(0, 10),
+    breachesWhileChecking: brokeMeanwhile.size,
     auditAppliedBreaches: auditBreaches[0]?.n ?? 0,
     outboxEvents: [...outbox.values()].reduce((a, s) => a + s.size, 0),
     unpublishedOutboxRows: unpublished,

@@ -24,6 +24,11 @@ describe('isInfrastructureFailure', () => {
     expect(isInfrastructureFailure(new Error('Connection terminated unexpectedly'))).toBe(true);
   });
 
+  it('recognises a pool with no connection free in time (a busy service, not a bad message)', () => {
+    expect(isInfrastructureFailure(new Error('timeout exceeded when trying to connect'))).toBe(true);
+    expect(isInfrastructureFailure(Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' }))).toBe(false);
+  });
+
   it('does not blame the infrastructure for a broken rule or bad data', () => {
     expect(isInfrastructureFailure(Object.assign(new Error('duplicate key value'), { code: '23505' }))).toBe(false);
     expect(isInfrastructureFailure(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false);

@@ -40,8 +40,10 @@ export function retryDelay(policy: RetryPolicy, failedAttempts: number, random: 
 const INFRASTRUCTURE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 
 /**
- * True when our own database is unreachable, rather than the message being at fault.
- * Such a failure is waited out (the partition pauses) instead of parking good messages.
+ * True when our own database is unreachable or has no connection free in time (pg-pool's
+ * "timeout exceeded when trying to connect": the service is overloaded), rather than the
+ * message being at fault. Such a failure is waited out (the partition pauses) instead of
+ * parking good messages.
  */
 export function isInfrastructureFailure(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
@@ -51,5 +53,5 @@ export function isInfrastructureFailure(error: unknown): boolean {
     if (INFRASTRUCTURE_CODES.has(code)) return true;
   }
   const message = String((error as Error)?.message ?? '');
-  return /Connection terminated|connection timeout|Connection refused/i.test(message);
+  return /Connection terminated|connection timeout|Connection refused|timeout exceeded when trying to connect/i.test(message);
 }
