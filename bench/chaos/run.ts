@@ -46,6 +46,10 @@ const { values: args } = parseArgs({
     /** Rates (hazards/s) at which the SIGKILL recovery is measured, one run each. */
     'recovery-rates': { type: 'string', default: '50,10' },
     'skip-recovery': { type: 'boolean', default: false },
+    /** Only the recovery runs, on a fresh system (no flood, no faults, no checks). */
+    'recovery-only': { type: 'boolean', default: false },
+    /** Recovery with a second grid-dispatch running: the killed one is not waited for, the other takes its partitions over. */
+    standby: { type: 'boolean', default: false },
     'results-dir': { type: 'string', default: path.join(ROOT, 'bench', 'results') },
   },
 });
@@ -140,6 +144,15 @@ async function main(): Promise<void> {
       const status = await postPut(url('routing', '/v1/workers/me'), token, { occupation: 'rider', branchId: BRANCH });
       if (status !== 200) throw new Error(`registering an appeal rider answered ${status}`);
     });
+
+    if (args['recovery-only']) {
+      results.recovery = [];
+      for (const rate of args['recovery-rates'].split(',').map(Number)) (results.recovery as unknown[]).push(await recovery(sys, riders, rate));
+      results.totalSeconds = round((Date.now() - started) / 1000);
+      report(results);
+      writeResults(results, args.standby ? 'chaos-recovery-standby' : 'chaos-recovery');
+      return;
+    }
 
     // The matters, each with its idempotency key.
     const hazardShare = Number(args['hazard-share']);
@@ -304,15 +317,19 @@ async function main(): Promise<void> {
     }
     results.totalSeconds = round((Date.now() - started) / 1000);
     report(results);
-    fs.mkdirSync(args['results-dir'], { recursive: true });
-    const file = path.join(args['results-dir'], `${new Date().toISOString().slice(0, 10)}-chaos.json`);
-    fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
-    log(`→ ${path.relative(ROOT, file)}`);
+    writeResults(results, 'chaos');
   } finally {
     await system?.stop().catch(() => undefined);
     await kafka.dispose().catch(() => undefined);
     await redis.stop().catch(() => undefined);
   }
+}
+
+function writeResults(results: Record<string, unknown>, scenario: string): void {
+  fs.mkdirSync(args['results-dir'], { recursive: true });
+  const file = path.join(args['results-dir'], `${new Date().toISOString().slice(0, 10)}-${scenario}.json`);
+  fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  log(`→ ${path.relative(ROOT, file)}`);
 }
 
 async function postPut(target: string, token: string, body: unknown): Promise<number> {
@@ -489,7 +506,8 @@ async function check(sys: BenchSystem, matters: Matter[], auditor: string): Prom
  * seconds in a row, and grid-dispatch's lag is zero.
  */
 async function recovery(sys: BenchSystem, riders: string[], rate: number): Promise<Record<string, unknown>> {
-  log(`recovery: ${rate} hazards/s, SIGKILL of grid-dispatch after 20 s`);
+  const standby = args.standby ? await sys.addReplica('grid-dispatch') : undefined;
+  log(`recovery: ${rate} hazards/s, SIGKILL of grid-dispatch after 20 s${standby ? ' (a second grid-dispatch takes over; the killed one is started again afterwards)' : ''}`);
   const watcher = new DispatchWatcher(sys.kafka);
   await watcher.start();
   const lag = new LagProbe(sys.kafka);
@@ -508,6 +526,11 @@ async function recovery(sys: BenchSystem, riders: string[], rate: number): Promi
   const kill = (async () => {
     await sleep(20_000);
     killAt = (nowMs() - t0) / 1000;
+    if (standby) {
+      await sys.service('grid-dispatch').kill();
+      log(`  grid-dispatch killed at ${round(killAt)} s; its replica goes on`);
+      return;
+    }
     restartMs = await sys.crashAndRestart('grid-dispatch');
     log(`  grid-dispatch killed at ${round(killAt)} s, healthy again after ${restartMs} ms`);
   })();
@@ -521,6 +544,11 @@ async function recovery(sys: BenchSystem, riders: string[], rate: number): Promi
   await sampler;
   await watcher.stop();
   await lag.close();
+  if (standby) {
+    // Back to one instance, as the next run expects: the killed one again, the replica stopped.
+    restartMs = await sys.startAgain('grid-dispatch');
+    await standby.stop();
+  }
   // One-second buckets by scheduled time.
   const buckets = new Map<number, Latency>();
   for (const [id, scheduled] of ids) {
@@ -550,6 +578,7 @@ async function recovery(sys: BenchSystem, riders: string[], rate: number): Promi
   const recoveredAt = backAt === undefined || lagZeroAt === undefined ? undefined : Math.max(backAt, lagZeroAt);
   const result = {
     rate,
+    standby: standby !== undefined,
     steadyP99Ms: steadyP99,
     boundMs: bound,
     killAtS: round(killAt),
@@ -565,6 +594,10 @@ async function recovery(sys: BenchSystem, riders: string[], rate: number): Promi
 }
 
 function report(results: Record<string, unknown>): void {
+  if (results.checks === undefined) {
+    reportRecovery(results);
+    return;
+  }
   const c = results.checks as Record<string, number>;
   const faults = results.faults as { at: number; what: string; ms: number; error?: string }[];
   log('\nfaults (seconds from the first submission; ms until healthy again)');
@@ -592,11 +625,17 @@ function report(results: Record<string, unknown>): void {
       ],
     ),
   );
+  const runs = reportRecovery(results);
+  log(`lost ${c.lost} (not applied when checked) / doubled ${c.doubledMatters + c.hazardsWithMoreThanOneTicket + c.pointsNotExactlyOne + c.breachesNotExactlyOnce} / recovered in ${runs.map((r) => `${r.recoverySeconds ?? '?'} s at ${r.rate}/s`).join(', ')}`);
+}
+
+function reportRecovery(results: Record<string, unknown>): Record<string, unknown>[] {
   const runs = (results.recovery ?? []) as Record<string, unknown>[];
   for (const r of runs) {
-    log(`\nrecovery after SIGKILL of grid-dispatch at ${r.rate}/s: ${r.recoverySeconds ?? 'not recovered'} s (steady p99 ${r.steadyP99Ms} ms, restart to healthy ${r.restartToHealthyMs} ms; goal ≤ 10 s)`);
+    const how = r.standby ? 'a replica took over' : `restart to healthy ${r.restartToHealthyMs} ms`;
+    log(`\nrecovery after SIGKILL of grid-dispatch at ${r.rate}/s: ${r.recoverySeconds ?? 'not recovered'} s (steady p99 ${r.steadyP99Ms} ms, ${how}; goal ≤ 10 s)`);
   }
-  log(`lost ${c.lost} (not applied when checked) / doubled ${c.doubledMatters + c.hazardsWithMoreThanOneTicket + c.pointsNotExactlyOne + c.breachesNotExactlyOnce} / recovered in ${runs.map((r) => `${r.recoverySeconds ?? '?'} s at ${r.rate}/s`).join(', ')}`);
+  return runs;
 }
 
 process.on('unhandledRejection', (error) => {

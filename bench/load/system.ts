@@ -52,6 +52,10 @@ export interface BenchSystem {
   crashAndRestart(name: string): Promise<number>;
   /** SIGTERM (a clean stop, waiting for its exit), then start again; resolves when healthy. */
   restart(name: string, env?: Record<string, string>): Promise<number>;
+  /** A second instance of a service (same database and settings, another port: one more member of its consumer group); resolves when healthy. */
+  addReplica(name: string): Promise<RunningService>;
+  /** Starts again the first instance of a service after it was killed; resolves when healthy, with the ms that took. */
+  startAgain(name: string): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -98,10 +102,10 @@ export async function startBenchSystem(options: SystemOptions): Promise<BenchSys
     for (const s of services) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
   };
   process.once('exit', killAll);
-  const again = async (name: string, how: 'kill' | 'stop', extraEnv?: Record<string, string>): Promise<number> => {
+  const again = async (name: string, how: 'kill' | 'stop' | 'already-dead', extraEnv?: Record<string, string>): Promise<number> => {
     const index = services.findIndex((s) => s.name === name);
     if (index < 0) throw new Error(`no service ${name}`);
-    await (how === 'kill' ? services[index]!.kill() : services[index]!.stop());
+    if (how !== 'already-dead') await (how === 'kill' ? services[index]!.kill() : services[index]!.stop());
     const started = Date.now();
     const opts = extraEnv ? { ...startOptions, serviceEnv: { ...serviceEnv, [name]: { ...serviceEnv[name], ...extraEnv } } } : startOptions;
     const restarted = startService({ name, port: ports[name]! }, opts);
@@ -121,6 +125,13 @@ export async function startBenchSystem(options: SystemOptions): Promise<BenchSys
     service: (name) => services.find((s) => s.name === name)!,
     crashAndRestart: (name) => again(name, 'kill'),
     restart: (name, extraEnv) => again(name, 'stop', extraEnv),
+    startAgain: (name) => again(name, 'already-dead'),
+    async addReplica(name) {
+      const replica = startService({ name, port: await freePort() }, startOptions);
+      services.push(replica);
+      await waitUntilHealthy(replica, 120_000);
+      return replica;
+    },
     async stop() {
       await Promise.all(services.map((s) => s.stop()));
       process.removeListener('exit', killAll);
