@@ -233,7 +233,8 @@ async function main(): Promise<void> {
           return;
         }
         if (answer.status >= 400 && answer.status < 500 && answer.status !== 429) throw new Error(`matter ${m.index} refused: ${answer.status} ${answer.body}`);
-        await sleep(500);
+        // As a rider's app would: back off (intake's 503 and 429 say Retry-After: 1 s or more), with jitter, up to 8 s.
+        await sleep(Math.min(8000, 1000 * 2 ** Math.min(m.attempts - 1, 3)) * (0.5 + Math.random()));
       }
     };
     let hazardsDone = false;
