@@ -9,6 +9,7 @@ export * from './errors/domain-error';
 export * from './errors/all-exceptions.filter';
 export * from './database/ensure-database';
 export * from './database/data-source';
+export * from './database/side-pool';
 export * from './redis/redis-client';
 export * from './kafka/kafka-settings';
 export * from './health/health.service';

@@ -1,9 +1,10 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { Redis } from 'ioredis';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { KafkaConnection, withTimeout } from '@grievance/messaging';
 import { ServiceConfig } from '../config/service-config';
+import { openSidePool } from '../database/side-pool';
 import { REDIS_CLIENT, SERVICE_CONFIG } from '../tokens';
 import { ensureRedisConnected } from '../redis/redis-client';
 
@@ -59,9 +60,7 @@ export class HealthService implements OnApplicationShutdown {
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext('health');
-    this.probe = new Pool({ connectionString: config.DATABASE_URL, max: 1, idleTimeoutMillis: 60_000, connectionTimeoutMillis: HEALTH_CHECK_TIMEOUT_MS, application_name: `${config.SERVICE_NAME}:health` });
-    // A probe connection that breaks while idle is dropped; the next check opens another.
-    this.probe.on('error', () => undefined);
+    this.probe = openSidePool({ url: config.DATABASE_URL, applicationName: `${config.SERVICE_NAME}:health`, max: 1, connectTimeoutMs: HEALTH_CHECK_TIMEOUT_MS });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { openSidePool } from '@grievance/platform';
 import { IntakeConfig } from '../config';
 
 /**
@@ -14,9 +15,7 @@ export class TrackingSerials implements OnModuleDestroy {
   private readonly pool: Pool;
 
   constructor(config: IntakeConfig) {
-    this.pool = new Pool({ connectionString: config.DATABASE_URL, max: 2, connectionTimeoutMillis: 5_000, application_name: 'intake:tracking-serials' });
-    // A connection that breaks while idle is dropped by the pool; the next serial opens another.
-    this.pool.on('error', () => undefined);
+    this.pool = openSidePool({ url: config.DATABASE_URL, applicationName: 'intake:tracking-serials', max: 2, connectTimeoutMs: 5_000 });
   }
 
   /** The next serial of a day (1 for its first submission). */
