@@ -10,7 +10,6 @@ interface RequestQueueLike {
   throttledUntil: number;
   pending: unknown[];
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const RequestQueue = require('kafkajs/src/network/requestQueue') as new (options: object) => RequestQueueLike;
 
 const quietLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
