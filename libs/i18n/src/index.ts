@@ -1,0 +1,3 @@
+export * from './catalogue';
+export * from './negotiate';
+export { catalogueOf, label, render, t } from './translate';
