@@ -1,8 +1,8 @@
+import { Language, LANGUAGES } from '@grievance/contracts';
 import { zhCN } from './catalogues/zh-CN';
 
-/** The languages the system speaks, the first one the default (the people it serves read Chinese). */
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
+/** The people the system serves read Chinese. */
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

@@ -90,6 +90,7 @@ export const en: Catalogue = {
   'history.closed.rated': 'closed ({outcome:outcome}, {rating:rating})',
   'history.breached': '{holder} ({holderType:holderType}) missed its {target:target} deadline',
   'history.breached.supervised': '{holder} ({holderType:holderType}) missed its {target:target} deadline; now under supervision',
+  'history.other': '{type}',
 
   'chain.deadlineMissed': '{holder} missed its {target:target} deadline (due {due})',
   'chain.arbitration': 'returned {bounces} times, more than {max}: the 两新工委 arbitrates (last reason: {reason})',

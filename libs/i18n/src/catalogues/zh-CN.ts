@@ -93,6 +93,7 @@ export const zhCN = {
   'history.closed.rated': '已结案（{outcome:outcome}，{rating:rating}）',
   'history.breached': '{holder}（{holderType:holderType}）未在{target:target}时限内处理',
   'history.breached.supervised': '{holder}（{holderType:holderType}）未在{target:target}时限内处理，现已督办',
+  'history.other': '{type}',
 
   // Texts routing writes into the chain's events, read by the rungs and the reporter.
   'chain.deadlineMissed': '{holder}未在{target:target}时限（{due}）内处理',
