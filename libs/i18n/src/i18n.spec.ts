@@ -1,5 +1,5 @@
 import { CLOSE_OUTCOMES, ASSIGNMENT_REASONS, HOLDER_TYPES, LEVELS, OCCUPATIONS, RATINGS, SLA_TARGETS, VERIFY_VERDICTS } from '@grievance/contracts';
-import { catalogueOf, DEFAULT_LANGUAGE, isMessageKey, label, LANGUAGES, matchLanguage, message, negotiateLanguage, placeholdersOf, render, t } from './index';
+import { catalogueOf, DEFAULT_LANGUAGE, formatDateTime, formatDuration, isMessageKey, label, LANGUAGES, matchLanguage, message, negotiateLanguage, placeholdersOf, render, t } from './index';
 import { zhCN } from './catalogues/zh-CN';
 
 describe('the catalogues', () => {
@@ -98,5 +98,19 @@ describe('Accept-Language', () => {
     expect(matchLanguage('fr, de;q=0.5')).toBeUndefined();
     expect(matchLanguage(undefined)).toBeUndefined();
     expect(matchLanguage('en-US')).toBe('en');
+  });
+});
+
+describe('formats', () => {
+  it('says how long, as people say it', () => {
+    expect(formatDuration('zh-CN', 25 * 60_000)).toBe('25 分钟');
+    expect(formatDuration('zh-CN', (2 * 60 + 15) * 60_000)).toBe('2 小时 15 分钟');
+    expect(formatDuration('zh-CN', (26 * 60 + 59) * 60_000)).toBe('1 天 2 小时');
+    expect(formatDuration('en', -(2 * 60 + 15) * 60_000)).toBe('2 h 15 min');
+  });
+
+  it('writes a moment in China Standard Time to the minute', () => {
+    expect(formatDateTime(new Date('2026-12-03T10:05:40Z'))).toBe('2026-12-03 18:05');
+    expect(formatDateTime(new Date('2026-12-03T23:59:00Z'))).toBe('2026-12-04 07:59');
   });
 });

@@ -182,7 +182,13 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     expect(await matter(id)).toMatchObject({ level: 'two_new_committee', under_supervision: true, owner: { id: 'two-new-committee' } });
     // Never dropped: the 两新工委 still has it in its inbox and can still resolve it (late).
     const inbox = await request(service.url).get('/v1/inbox').set('authorization', `Bearer ${tokens.top}`).expect(200);
-    expect(inbox.body.items.find((m: { grievanceId: string }) => m.grievanceId === id)).toMatchObject({ underSupervision: true });
+    const item = inbox.body.items.find((m: { grievanceId: string }) => m.grievanceId === id);
+    expect(item).toMatchObject({ underSupervision: true });
+    // The broken deadline says so, for people: in Chinese, or in the language asked for.
+    const respond = (deadlines: { target: string; notice: string | null }[]) => deadlines.find((d) => d.target === 'respond')!.notice;
+    expect(respond(item.deadlines)).toMatch(/^已超出响应时限 \d+ (分钟|小时 \d+ 分钟)$/);
+    const english = await request(service.url).get('/v1/inbox').set('authorization', `Bearer ${tokens.top}`).set('accept-language', 'en').expect(200);
+    expect(respond(english.body.items.find((m: { grievanceId: string }) => m.grievanceId === id).deadlines)).toMatch(/ past the respond deadline$/);
     await act(tokens.top!, id, 'resolve', { resolution: 'Settled with the platform.' }).expect(200);
   });
 
