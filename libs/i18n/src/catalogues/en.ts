@@ -95,7 +95,7 @@ export const en: Catalogue = {
   'chain.deadlineMissed': '{holder} missed its {target:target} deadline (due {due})',
   'chain.arbitration': 'returned {bounces} times, more than {max}: the 两新工委 arbitrates (last reason: {reason})',
   'chain.reopened': 'appealed to {to:level}: {reason}',
-  'chain.reporterUnsatisfied': 'The reporter is not satisfied with the result.',
+  'reason.reporterUnsatisfied': 'The reporter is not satisfied with the result.',
   'chain.supervisedUnsatisfied': 'the reporter is not satisfied with what the 两新工委 did: {reason}',
   'hazard.foundInvalid': 'found invalid on site',
 

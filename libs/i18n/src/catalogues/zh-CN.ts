@@ -99,7 +99,7 @@ export const zhCN = {
   'chain.deadlineMissed': '{holder}未在{target:target}时限（{due}）内处理',
   'chain.arbitration': '已退单 {bounces} 次，超过 {max} 次，由两新工委协调裁定（最后一次退单理由：{reason}）',
   'chain.reopened': '转由{to:level}重新办理：{reason}',
-  'chain.reporterUnsatisfied': '诉求人对办理结果不满意。',
+  'reason.reporterUnsatisfied': '诉求人对办理结果不满意。',
   'chain.supervisedUnsatisfied': '诉求人对两新工委的办理结果不满意：{reason}',
   'hazard.foundInvalid': '网格员现场核查，问题不属实',
 

@@ -26,7 +26,7 @@ export class ReopenAppeal {
     if (!matter || !matter.level || matter.status !== 'resolved') return 'skipped'; // a hazard, or already reopened
     const failed = matter.level;
     const to = appealRung(matter.chain, failed);
-    const reason = event.payload.comment?.trim() || t(DEFAULT_LANGUAGE, 'chain.reporterUnsatisfied');
+    const reason = event.payload.comment?.trim() || t(DEFAULT_LANGUAGE, 'reason.reporterUnsatisfied');
     const cause: MoveCause = { actor: ROUTING_ACTOR, correlationId: event.correlationId, causationId: event.eventId };
     const holder = await this.moves.arriveAt(tx, matter, to, cause);
     await this.moves.publish(tx, matter, cause, 'grievance.reopened.v1', { reason: t(DEFAULT_LANGUAGE, 'chain.reopened', { to, reason }).slice(0, 2000), reopenedTo: holder, level: to });
