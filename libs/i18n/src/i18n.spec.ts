@@ -98,6 +98,8 @@ describe('Accept-Language', () => {
     expect(matchLanguage('fr, de;q=0.5')).toBeUndefined();
     expect(matchLanguage(undefined)).toBeUndefined();
     expect(matchLanguage('en-US')).toBe('en');
+    expect(matchLanguage('*')).toBeUndefined();
+    expect(matchLanguage('*, en;q=0.5')).toBe('en');
   });
 });
 

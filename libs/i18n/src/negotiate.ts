@@ -2,7 +2,8 @@ import { DEFAULT_LANGUAGE, Language, LANGUAGES } from './catalogue';
 
 /**
  * The supported language an `Accept-Language` header asks for first (RFC 9110 weights;
- * any `zh-*` reads as zh-CN, any `en-*` as en, `*` as the default), or undefined when
+ * any `zh-*` reads as zh-CN, any `en-*` as en; `*`, which fetch clients send by default,
+ * names none), or undefined when
  * it names none of ours (or there is no header).
  */
 export function matchLanguage(header: string | undefined | null): Language | undefined {
@@ -31,7 +32,6 @@ export function negotiateLanguage(header: string | undefined | null): Language {
 }
 
 function languageOfTag(tag: string): Language | undefined {
-  if (tag === '*') return DEFAULT_LANGUAGE;
   const exact = LANGUAGES.find((l) => l.toLowerCase() === tag);
   if (exact) return exact;
   const primary = tag.split('-')[0];
