@@ -15,7 +15,7 @@ export const en: Catalogue = {
   'level.two_new_committee': '两新工委',
   'holderType.grid_worker': 'grid worker',
   'holderType.member': 'member',
-  'holderType.org_unit': 'party organisation',
+  'holderType.org_unit': 'unit',
   'holderType.department': 'department',
   'rating.satisfied': 'satisfied',
   'rating.basically_satisfied': 'basically satisfied',

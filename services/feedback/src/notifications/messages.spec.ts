@@ -126,10 +126,10 @@ describe('notificationMessage', () => {
       }))).toBe('我们已收到您的诉求（编号 NC-20261124-000042）：“路口井盖缺失”。');
       expect(zh('ticket.dispatched.v1', event('ticket.dispatched.v1', { ticketId: uuidv7(), gridId: 'g-1', gridWorkerId: 'gw-1', attempt: 1 }))).toBe('网格员正在核查您反映的问题。');
       expect(zh('grievance.resolved.v1', event('grievance.resolved.v1', { resolvedBy: bureau, resolution: '已更换新井盖。', attachmentIds: [] }))).toBe(
-        '红谷滩区市政公用局已办结：已更换新井盖。 请对办理结果作出评价。',
+        '红谷滩区市政公用局已办结，请对办理结果作出评价。办理结果：已更换新井盖。',
       );
       expect(zh('grievance.rejected.v1', event('grievance.rejected.v1', { rejectedBy: bureau, reason: '现场无此问题' }))).toBe('您的诉求未予受理：现场无此问题');
-      expect(zh('grievance.closed.v1', event('grievance.closed.v1', { outcome: 'resolved', slaMet: true }))).toBe('已结案：规定时间内未收到评价，视为办结。');
+      expect(zh('grievance.closed.v1', event('grievance.closed.v1', { outcome: 'resolved', slaMet: true }))).toBe('已结案：您未在规定时间内评价，按已办结处理。');
     });
 
     it('says 督办 and 退单 as the chain says them', () => {
@@ -137,7 +137,7 @@ describe('notificationMessage', () => {
       const member = { type: 'member' as const, id: 'm-1', name: '党员联络员李明', level: 'member' as const };
       const branch = { type: 'org_unit' as const, id: 'b-1', name: '象湖外卖骑手党支部', level: 'branch' as const };
       expect(zh('grievance.supervised.v1', event('grievance.supervised.v1', { holder: top, level: 'two_new_committee', cause: 'deadline_missed', reason: 'x' }))).toBe(
-        '您的诉求因未在时限内办理，已由市两新工委督办，一定会有结果。',
+        '您的诉求未在时限内办理，现由市两新工委督办，不会不了了之。',
       );
       expect(zh('grievance.returned.v1', event('grievance.returned.v1', { fromLevel: 'branch', toLevel: 'member', fromHolder: branch, toHolder: member, reason: '请先与站点核实', bounces: 1 }))).toBe(
         '您的诉求已退回党员联络员李明：请先与站点核实',

@@ -129,7 +129,7 @@ describe('the tracking rules', () => {
   it('write each history line as a message the reader gets in their language', () => {
     const lines = (Object.values(EVENTS) as [TrackedTopic, EventEnvelope][]).map(([topic, e]) => effectOf(topic, e as never).summary);
     expect(lines.map((m) => render('zh-CN', m))).toEqual([
-      '已转交Grid 1（党组织）',
+      '已转交Grid 1（单位）',
       '已派单给网格员 gw-1',
       '网格员 gw-1 已签收',
       '已交由Municipal works（职能部门）办理（现场核查属实）',
