@@ -167,6 +167,8 @@ describe('routing: the hazard loop through the real broker', () => {
         departmentCode: 'municipal_works',
         holder: { type: 'org_unit', id: 'xiangyun-yuhua-g1', name: 'Yuhua Community Grid 1' },
         fallback: false,
+        // The reporter's occupation goes on, so the rates by industry can name it.
+        reporter: { occupation: 'rider' },
       });
       expect(routed!.causationId).toBe(cause.eventId);
       expect(routed!.correlationId).toBe(cause.correlationId);

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Polygon } from 'geojson';
-import type { GrievanceKind } from '@grievance/contracts';
+import type { GrievanceKind, Language } from '@grievance/contracts';
 
 /** The levels of the directory's one tree: the city's geography and the party chain. */
 export const ORG_UNIT_LEVELS = [
@@ -108,6 +108,10 @@ export class WorkerRegistrationEntity {
 
   @Column({ name: 'branch_id', type: 'text', nullable: true })
   branchId!: string | null;
+
+  /** The language the worker reads notifications in (zh-CN, en); null: as their submissions ask. */
+  @Column({ type: 'text', nullable: true })
+  language!: Language | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
