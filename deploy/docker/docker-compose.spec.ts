@@ -75,6 +75,15 @@ describe('docker-compose.yml', () => {
     for (const { name } of SERVICES) expect(init).toContain(`CREATE DATABASE grievance_${name.replace('-', '_')};`);
   });
 
+  it("imports the demo city into routing with routing's built directory import, once routing is healthy", () => {
+    const job = compose.services['directory-import']!;
+    expect(job.command!.slice(-2)).toEqual(['services/routing/dist/import-directory.js', 'deploy/seed/demo-city']);
+    expect(existsSync(path.join(ROOT, 'services', 'routing', 'src', 'import-directory.ts'))).toBe(true);
+    expect(existsSync(path.join(ROOT, 'deploy', 'seed', 'demo-city'))).toBe(true);
+    expect(job.environment).toMatchObject({ DATABASE_URL: compose.services.routing!.environment!.DATABASE_URL, KAFKA_BROKERS: 'kafka:29092' });
+    expect(job.depends_on).toEqual({ routing: { condition: 'service_healthy' } });
+  });
+
   it('creates the topics with the built create-topics command', () => {
     const command = compose.services['kafka-topics']!.command!;
     expect(command[1]).toBe('libs/messaging/dist/cli/create-topics.js');
