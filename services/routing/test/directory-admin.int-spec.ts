@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { signDevToken } from '@grievance/auth';
@@ -7,7 +10,7 @@ import { createServiceApp, eventually, TEST_KAFKA_BROKERS, testConfigEnv, TestSe
 import { AppModule } from '../src/app.module';
 import { RoutingConfig } from '../src/config';
 import { RoutingDirectoryCache } from '../src/directory/routing-directory.cache';
-import { importDemoCity } from './demo-city';
+import { importDemoCity, importInto } from './demo-city';
 
 const square = (w: number, s: number, size: number) => ({
   type: 'Polygon',
@@ -249,6 +252,60 @@ describe('routing: the directory admin and worker registration', () => {
       });
       const bad = await asAdmin('post', '/v1/directory/stations').send({ id: 'st-bad', name: 'X', districtId: 'nowhere', address: 'a', hours: 'b', staff: [] }).expect(400);
       expect(bad.body).toMatchObject({ details: { field: 'districtId' } });
+    });
+  });
+
+  describe('importing a city (npm run directory:import)', () => {
+    let dir: string;
+    const city = (extra: Record<string, string[]>) => {
+      dir = mkdtempSync(join(tmpdir(), 'city-'));
+      for (const [file, lines] of Object.entries(extra)) writeFileSync(join(dir, file), `${lines.join('\n')}\n`);
+      return dir;
+    };
+    const grids = (...features: { id: string; communityId: string; ring: number[][] }[]) => [
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: features.map((f) => ({ type: 'Feature', properties: { id: f.id, name: f.id, communityId: f.communityId }, geometry: { type: 'Polygon', coordinates: [f.ring] } })),
+      }),
+    ];
+    const ring = (w: number, s: number, size: number) => square(w, s, size).coordinates[0]!;
+
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('refuses overlapping grids, a route to a department that does not exist and a grid worker in no grid, naming file, row and field; writes and publishes nothing', async () => {
+      const path = city({
+        'grids.geojson': grids(
+          { id: 'import-g1', communityId: 'hongcheng-jinta-fengshou', ring: ring(116.1, 28.8, 0.01) },
+          { id: 'import-g2', communityId: 'hongcheng-jinta-fengshou', ring: ring(116.105, 28.805, 0.01) },
+        ),
+        'category-routes.csv': ['category,districtId,departmentCode', 'road_damage,hongcheng,no_such_department'],
+        'grid-workers.csv': ['id,name,gridId,phone,employment', 'gw-import-1,Ok,import-g1,,full_time', 'gw-import-2,Lost,no-such-grid,,part_time'],
+      });
+      await expectNothingWritten(async () => {
+        const run = await importInto(service, path);
+        expect(run.applied).toBe(false);
+        expect(run.problems).toEqual([
+          { file: 'grids.geojson', row: 2, field: 'geometry', message: 'polygon overlaps grid import-g1' },
+          { file: 'grid-workers.csv', row: 3, field: 'gridId', message: 'there is no grid no-such-grid' },
+          { file: 'category-routes.csv', row: 2, field: 'departmentCode', message: 'there is no department no_such_department' },
+        ]);
+      });
+      expect((await asAdmin('get', '/v1/directory/org-units?level=grid').expect(200)).body.items.map((g: { id: string }) => g.id)).not.toContain('import-g1');
+    });
+
+    it('checks without writing on a dry run, then imports all of it at once, and again changes nothing', async () => {
+      const path = city({
+        'grids.geojson': grids({ id: 'import-g3', communityId: 'hongcheng-jinta-fengshou', ring: ring(116.2, 28.8, 0.01) }),
+        'grid-workers.csv': ['id,name,gridId,phone,employment', 'gw-import-3,Wu Fang,import-g3,+86 138 0000 3333,part_time'],
+      });
+      await expectNothingWritten(async () => expect(await importInto(service, path, { dryRun: true })).toMatchObject({ entries: 2, changed: 2, problems: [], applied: false }));
+      expect(await importInto(service, path)).toMatchObject({ entries: 2, changed: 2, problems: [], applied: true });
+      const events = (await directoryEvents()).filter((e) => ['import-g3', 'gw-import-3'].includes(e.payload.id));
+      expect(events.map((e) => [e.payload.kind, e.payload.version, e.actor.id])).toEqual([
+        ['grid', 1, 'directory-import'],
+        ['grid_worker', 1, 'directory-import'],
+      ]);
+      await expectNothingWritten(async () => expect(await importInto(service, path)).toMatchObject({ changed: 0, unchanged: 2, applied: true }));
     });
   });
 
