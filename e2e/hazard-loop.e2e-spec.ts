@@ -9,7 +9,7 @@ import { call, eventually, RunningSystem, startSystem, tokenFor } from './system
  * is told, rates it, and earns points.
  */
 
-// Inside the demo city's grid xiangyun-yuhua-g1 (deploy/seed/demo-city.json).
+// Inside the demo city's grid xiangyun-yuhua-g1 (deploy/seed/demo-city).
 const CROSSROADS = { lat: 28.66, lng: 115.82, address: 'Yuhua Rd / Qingshan Rd crossroads' };
 const GRID = 'xiangyun-yuhua-g1';
 const GRID_WORKER = 'gw-xiangyun-yuhua-g1-1';

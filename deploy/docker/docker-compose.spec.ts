@@ -87,7 +87,7 @@ describe('docker-compose.yml', () => {
 
   it('sends the build context without dependencies, builds, keys, Kafka data or photos', () => {
     const ignored = dockerignore().add(readFileSync(path.join(ROOT, '.dockerignore'), 'utf8').split('\n'));
-    for (const kept of ['package.json', 'package-lock.json', 'services/intake/src/main.ts', 'libs/messaging/src/index.ts', 'deploy/seed/demo-city.json', 'services/intake/.env.example']) {
+    for (const kept of ['package.json', 'package-lock.json', 'services/intake/src/main.ts', 'libs/messaging/src/index.ts', 'deploy/seed/demo-city/grids.geojson', 'services/intake/.env.example']) {
       expect([kept, ignored.ignores(kept)]).toEqual([kept, false]);
     }
     for (const dropped of [
@@ -141,6 +141,15 @@ describe('docker-compose.yml', () => {
   it('creates each service database it points at, in the Postgres init script', () => {
     const init = readFileSync(path.join(ROOT, 'deploy', 'docker', 'postgres-init.sql'), 'utf8');
     for (const { name } of SERVICES) expect(init).toContain(`CREATE DATABASE grievance_${name.replace('-', '_')};`);
+  });
+
+  it("imports the demo city into routing with routing's built directory import, once routing is healthy", () => {
+    const job = compose.services['directory-import']!;
+    expect(job.command!.slice(-2)).toEqual(['services/routing/dist/import-directory.js', 'deploy/seed/demo-city']);
+    expect(existsSync(path.join(ROOT, 'services', 'routing', 'src', 'import-directory.ts'))).toBe(true);
+    expect(existsSync(path.join(ROOT, 'deploy', 'seed', 'demo-city'))).toBe(true);
+    expect(job.environment).toMatchObject({ DATABASE_URL: compose.services.routing!.environment!.DATABASE_URL, KAFKA_BROKERS: 'kafka:29092' });
+    expect(job.depends_on).toEqual({ routing: { condition: 'service_healthy' } });
   });
 
   it('creates the topics with the built create-topics command', () => {

@@ -10,6 +10,7 @@
 import { infraDown, infraStatus, infraUp } from './infra';
 import { seconds } from './processes';
 import { RunningService, startServices } from './services';
+import { DEMO_CITY_DIR } from './paths';
 
 export interface Command {
   /** One line for the usage text. */
@@ -41,7 +42,7 @@ export const commands: Record<string, Command> = {
     async run(args) {
       await infraUp({});
       const started = Date.now();
-      const services = await startServices({ output: flag(args, 'json') ? 'json' : 'console' });
+      const services = await startServices({ output: flag(args, 'json') ? 'json' : 'console', directory: DEMO_CITY_DIR });
       console.log(`\nall five services healthy in ${seconds(Date.now() - started)}:`);
       for (const s of services) console.log(`  ${s.name.padEnd(14)} ${s.url}   (${s.url}/docs)`);
       console.log('Ctrl-C stops them; `npm run infra:down` stops the infrastructure.\n');

@@ -38,6 +38,11 @@ export interface StartServicesOptions {
    */
   output: 'console' | 'json' | { logDir: string };
   readyTimeoutMs?: number;
+  /**
+   * A city's directory files (a folder or a file, e.g. DEMO_CITY_DIR) imported into routing
+   * once every service is healthy, through routing's built `directory:import`.
+   */
+  directory?: string;
 }
 
 export interface RunningService extends ServiceSpec {
@@ -69,11 +74,34 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
   const running = SERVICES.map((spec) => startService({ ...spec, port: options.ports?.[spec.name] ?? spec.port }, options));
   try {
     await Promise.all(running.map((service) => waitUntilHealthy(service, options.readyTimeoutMs ?? 60_000)));
+    if (options.directory) {
+      const report = await importDirectory(options.directory, options);
+      if (options.output === 'console') console.log(report);
+    }
     return running;
   } catch (error) {
     await Promise.all(running.map((service) => service.stop()));
     throw error;
   }
+}
+
+/**
+ * Imports a city's directory into routing (the directory's one owner) with the built
+ * `services/routing/dist/import-directory.js`, in routing's environment; resolves with what
+ * it printed, rejects with its problems (every one naming its file, row and field).
+ */
+export async function importDirectory(cityPath: string, options: Pick<StartServicesOptions, 'env' | 'serviceEnv'>, extraArgs: string[] = []): Promise<string> {
+  const child = spawn(process.execPath, [...NODE_FLAGS, path.join(ROOT, 'services', 'routing', 'dist', 'import-directory.js'), cityPath, ...extraArgs], {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env, ...options.serviceEnv?.routing },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`directory import of ${cityPath} failed:\n${output}`);
+  return output.trim();
 }
 
 export function startService(spec: ServiceSpec, options: StartServicesOptions): RunningService {

@@ -105,7 +105,12 @@ export class KafkaConnection {
     if (missing.length === 0) return [];
     await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions, replicationFactor: t.replicationFactor ?? -1 })),
+      topics: missing.map((t) => ({
+        topic: t.topic,
+        numPartitions: t.partitions,
+        replicationFactor: t.replicationFactor ?? -1,
+        ...(t.configEntries ? { configEntries: t.configEntries } : {}),
+      })),
     });
     return missing.map((t) => t.topic);
   }
@@ -163,14 +168,16 @@ export interface TopicToCreate {
   topic: string;
   partitions: number;
   replicationFactor?: number;
+  /** Topic settings, e.g. `cleanup.policy=compact` for a topic of current state. */
+  configEntries?: { name: string; value: string }[];
 }
 
 /** Every catalogue topic and its dead-letter topic. Department topics are created as departments are added. */
 export function catalogueTopicsToCreate(): TopicToCreate[] {
   return CATALOGUE_TOPICS.flatMap((name) => {
-    const partitions = TOPICS[name].partitions;
+    const { partitions, cleanupPolicy } = TOPICS[name] as { partitions: number; cleanupPolicy?: string };
     return [
-      { topic: name, partitions },
+      { topic: name, partitions, ...(cleanupPolicy ? { configEntries: [{ name: 'cleanup.policy', value: cleanupPolicy }] } : {}) },
       { topic: deadLetterTopic(name), partitions },
     ];
   });

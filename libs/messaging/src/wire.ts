@@ -1,4 +1,4 @@
-import { EventEnvelope } from '@grievance/contracts';
+import { EventEnvelope, topicSpec } from '@grievance/contracts';
 
 /** Headers every event carries, so tools can route and trace without parsing the body. */
 export const HEADER = {
@@ -27,7 +27,7 @@ export interface WireMessage {
   headers: Record<string, string>;
 }
 
-/** An envelope as it goes on the wire: key = grievance id, JSON body, tracing headers. */
+/** An envelope as it goes on the wire: key = grievance id (or the topic's own key), JSON body, tracing headers. */
 export function toWireMessage(envelope: EventEnvelope): WireMessage {
   const headers: Record<string, string> = {
     [HEADER.eventId]: envelope.eventId,
@@ -36,7 +36,8 @@ export function toWireMessage(envelope: EventEnvelope): WireMessage {
     [HEADER.correlationId]: envelope.correlationId,
   };
   if (envelope.causationId) headers[HEADER.causationId] = envelope.causationId;
-  return { key: envelope.grievanceId, value: JSON.stringify(envelope), headers };
+  const messageKey = topicSpec(`${envelope.type}.v${envelope.version}`)?.messageKey;
+  return { key: messageKey ? messageKey(envelope.payload) : envelope.grievanceId, value: JSON.stringify(envelope), headers };
 }
 
 /** kafkajs headers are Buffers (or arrays of them); we only ever write single strings. */

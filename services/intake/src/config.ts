@@ -21,7 +21,7 @@ export class IntakeConfig extends ServiceConfig {
   @IsIntegerBetween(1, 24 * 365)
   DUPLICATE_WINDOW_H = 72;
 
-  /** The seed file whose `categories` list the known categories; defaults to <repo>/deploy/seed/demo-city.json. */
+  /** Where the known categories are: a city's folder (its categories.csv) or a JSON file with `categories`; defaults to <repo>/deploy/seed/demo-city. */
   @IsOptional()
   @IsString()
   @MaxLength(1000)

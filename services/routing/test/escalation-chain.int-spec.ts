@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { signDevToken } from '@grievance/auth';
@@ -6,9 +5,9 @@ import { createEnvelope, DEFAULT_PARTITIONS, departmentIssuesTopic, EventEnvelop
 import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
 import { createServiceApp, eventually, TEST_KAFKA_BROKERS, testConfigEnv, TestServiceApp, uniqueTopicPrefix } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
+import { importDemoCity } from './demo-city';
 import { RoutingConfig } from '../src/config';
 
-const SEED_FILE = join(__dirname, '../../../deploy/seed/demo-city.json');
 const BRANCH = 'br-delivery-meituan-xiangyun';
 const MEMBERS = ['mb-delivery-meituan-xiangyun-1', 'mb-delivery-meituan-xiangyun-2'];
 /** 0.0005: an hour of policy budget lasts 1.8 s. */
@@ -28,7 +27,8 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'chain-int', topicPrefix: prefix });
     await kafka.ensureTopics([...catalogueTopicsToCreate(), ...['hrss', 'transport'].map((code) => ({ topic: departmentIssuesTopic(code), partitions: DEFAULT_PARTITIONS }))]);
     publisher = new EventPublisher(kafka);
-    service = await createServiceApp(AppModule, testConfigEnv({ KAFKA_TOPIC_PREFIX: prefix, DIRECTORY_SEED_FILE: SEED_FILE, SLA_TIME_SCALE: TIME_SCALE }));
+    service = await createServiceApp(AppModule, testConfigEnv({ KAFKA_TOPIC_PREFIX: prefix, SLA_TIME_SCALE: TIME_SCALE }));
+    await importDemoCity(service);
     dataSource = service.app.get(DataSource);
     tokens.rider = await signDevToken({ sub: 'rider-chain-1', role: 'worker' });
     tokens.member1 = await signDevToken({ sub: MEMBERS[0]!, role: 'member', orgUnitId: MEMBERS[0]! });
