@@ -6,6 +6,7 @@ import { polygonsOverlap, selfIntersection } from '@grievance/geo';
 import { OutboxTransaction } from '@grievance/messaging';
 import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
 import {
+  allEntries,
   canonical,
   EntryState,
   KINDS,
@@ -61,7 +62,8 @@ export class DirectoryWriter {
     if (!current && options.mustExist) throw DomainError.notFound(next.kind, next.id);
     this.checkVersion(current, options.expectedVersion);
     await this.check(manager, next, options);
-    if (current && !current.retired && sameState(current.state, next)) return { entry: current, changed: false };
+    // Version 0: stored by an older routing and never published; publish it even if unchanged.
+    if (current && current.version > 0 && !current.retired && sameState(current.state, next)) return { entry: current, changed: false };
     const version = (current?.version ?? 0) + 1;
     await saveEntry(manager, next, version, false);
     return { entry: await this.publish(tx, next, version, false, options.actor), changed: true };
@@ -79,6 +81,19 @@ export class DirectoryWriter {
     }
     await saveEntry(tx.manager, current.state, current.version + 1, true);
     return { entry: await this.publish(tx, current.state, current.version + 1, true, options.actor), changed: true };
+  }
+
+  /**
+   * Entries stored before the directory was published (version 0, from an older routing) are
+   * published once, at version 1, so the compacted topic holds the whole directory.
+   */
+  async publishUnpublished(tx: OutboxTransaction, actor: Actor): Promise<number> {
+    const unpublished = (await allEntries(tx.manager)).filter((entry) => entry.version === 0);
+    for (const entry of unpublished) {
+      await saveEntry(tx.manager, entry.state, 1, entry.retired);
+      await this.publish(tx, entry.state, 1, entry.retired, actor);
+    }
+    return unpublished.length;
   }
 
   private checkVersion(current: StoredEntry | null, expected: number | undefined): void {
