@@ -24,6 +24,17 @@ describe('local infrastructure (deploy/local)', () => {
     }
   });
 
+  it('creates the directory topic compacted: it holds the latest state of every directory entry', async () => {
+    const admin = kafka.kafka.admin();
+    await admin.connect();
+    try {
+      const { resources } = await admin.describeConfigs({ resources: [{ type: 2, name: 'directory.entry-changed.v1', configNames: ['cleanup.policy'] }], includeSynonyms: false });
+      expect(resources[0]!.configEntries.map((e) => e.configValue)).toEqual(['compact']);
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
   it('does not create topics on first use (auto.create.topics.enable=false)', async () => {
     const admin = kafka.kafka.admin();
     await admin.connect();

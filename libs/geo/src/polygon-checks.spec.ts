@@ -31,6 +31,13 @@ describe('polygonsOverlap', () => {
     expect(polygonsOverlap(square(0, 0, 2), square(2, 0.5, 1))).toBe(false);
   });
 
+  it('takes neighbours computed in floating point (116.51 + 0.01 = 116.52000000000001) as sharing their border', () => {
+    const west = 116.5 + 0.01;
+    expect(west + 0.01).not.toBe(116.52);
+    expect(polygonsOverlap(square(west, 29, 0.01), square(116.52, 29, 0.01))).toBe(false);
+    expect(polygonsOverlap(square(west, 29, 0.01), square(116.519, 29, 0.01))).toBe(true);
+  });
+
   it('counts crossing outlines, one inside the other, and the same outline twice', () => {
     expect(polygonsOverlap(square(0, 0, 2), square(1, 1, 2))).toBe(true);
     expect(polygonsOverlap(square(0, 0, 4), square(1, 1, 1))).toBe(true);

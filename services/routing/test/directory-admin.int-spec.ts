@@ -10,6 +10,7 @@ import { createServiceApp, eventually, TEST_KAFKA_BROKERS, testConfigEnv, TestSe
 import { AppModule } from '../src/app.module';
 import { RoutingConfig } from '../src/config';
 import { RoutingDirectoryCache } from '../src/directory/routing-directory.cache';
+import { DirectoryBootstrap } from '../src/directory/directory-bootstrap';
 import { importDemoCity, importInto } from './demo-city';
 
 const square = (w: number, s: number, size: number) => ({
@@ -96,6 +97,16 @@ describe('routing: the directory admin and worker registration', () => {
     } finally {
       await config.disconnect();
     }
+  });
+
+  it('publishes, once, at its start, entries an older routing stored without publishing them', async () => {
+    await dataSource.query(`INSERT INTO directory_org_units (id, level, name, parent_id, attributes, version) VALUES ('xiangyun-old', 'street', 'Old Street', 'xiangyun', '{}', 0)`);
+    const bootstrap = service.app.get(DirectoryBootstrap);
+    await bootstrap.onApplicationBootstrap();
+    await bootstrap.onApplicationBootstrap();
+    const events = (await directoryEvents()).filter((e) => e.payload.id === 'xiangyun-old');
+    expect(events.map((e) => e.payload)).toEqual([expect.objectContaining({ kind: 'street', name: 'Old Street', parentId: 'xiangyun', version: 1, retired: false })]);
+    expect(await dataSource.query(`SELECT version FROM directory_org_units WHERE id = 'xiangyun-old'`)).toEqual([{ version: 1 }]);
   });
 
   describe('departments', () => {
@@ -206,6 +217,8 @@ describe('routing: the directory admin and worker registration', () => {
       expect(created.body).toEqual({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'binjiang-new-g1', phone: '138 0000 1234', employment: 'part_time', version: 1, retired: false });
       await asAdmin('put', '/v1/directory/grid-workers/gw-new-1').send({ name: 'Chen Jing', gridId: 'xiangyun-yuhua-g1', employment: 'full_time', expectedVersion: 1 }).expect(200);
       await http().get('/v1/directory/grid-workers').set('Authorization', `Bearer ${department}`).expect(403);
+      const unknown = await asAdmin('get', '/v1/directory/grid-workers?gridId=no-such-grid').expect(400);
+      expect(unknown.body).toMatchObject({ details: { field: 'gridId' } });
       const list = await asAdmin('get', '/v1/directory/grid-workers?gridId=xiangyun-yuhua-g1').expect(200);
       expect((list.body as { items: unknown[] }).items).toContainEqual({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'xiangyun-yuhua-g1', phone: null, employment: 'full_time', version: 2, retired: false });
       await asAdmin('post', '/v1/directory/grid-workers/gw-new-1/retire').send({ expectedVersion: 1 }).expect(409);

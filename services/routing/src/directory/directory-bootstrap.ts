@@ -1,11 +1,15 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
+import { SYSTEM_ACTOR } from '@grievance/contracts';
+import { TransactionalOutbox } from '@grievance/messaging';
 import { DepartmentTopics } from './department-topics';
+import { DirectoryWriter } from './directory-writer';
 import { DirectoryRepository } from './directory.repository';
 
 /**
- * At start: makes sure every live department's topic exists. An unreachable broker only
- * delays them (they are ensured again before anything is published on them). The directory
+ * At start: publishes the entries an older routing stored without publishing them (once),
+ * then makes sure every live department's topic exists. An unreachable broker only delays
+ * the topics (they are ensured again before anything is published on them). The directory
  * itself is loaded by `npm run directory:import` and changed through the admin API; routing
  * reads no seed file.
  */
@@ -14,12 +18,20 @@ export class DirectoryBootstrap implements OnApplicationBootstrap {
   constructor(
     private readonly repository: DirectoryRepository,
     private readonly topics: DepartmentTopics,
+    private readonly outbox: TransactionalOutbox,
+    private readonly writer: DirectoryWriter,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext('directory');
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    const published = await this.outbox.run(async (tx) => {
+      // Replicas starting together take turns; the second finds nothing left at version 0.
+      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('routing:directory-publish'))`);
+      return this.writer.publishUnpublished(tx, SYSTEM_ACTOR);
+    });
+    if (published > 0) this.logger.info({ published }, 'directory entries stored before the directory topic published');
     const codes = (await this.repository.routingTables()).departments.map((d) => d.code);
     await this.topics
       .ensure(codes)

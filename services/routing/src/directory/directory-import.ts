@@ -3,7 +3,7 @@ import { CityEntry, CityProblem } from '@grievance/directory-seed';
 import { OutboxTransaction } from '@grievance/messaging';
 import { DomainError } from '@grievance/platform';
 import { KIND_ORDER } from './directory-entries';
-import { DirectoryWriter } from './directory-writer';
+import { DirectoryWriter, LivePolygons } from './directory-writer';
 
 export interface ImportSummary {
   /** Entries read. */
@@ -44,9 +44,11 @@ export async function importDirectory(
     await run(async (tx) => {
       // Two imports at once take turns (each sees the other's grids when checking overlaps).
       await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [IMPORT_LOCK]);
+      // The live polygons are read once for the whole import, not once per grid.
+      const polygons = new LivePolygons();
       for (const entry of ordered) {
         try {
-          const { changed } = await writer.put(tx, entry.state, { actor: options.actor, parentField: entry.parentField });
+          const { changed } = await writer.put(tx, entry.state, { actor: options.actor, parentField: entry.parentField, polygons });
           if (changed) summary.changed++;
           else summary.unchanged++;
         } catch (error) {

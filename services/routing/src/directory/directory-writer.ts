@@ -6,6 +6,7 @@ import { polygonsOverlap, selfIntersection } from '@grievance/geo';
 import { OutboxTransaction } from '@grievance/messaging';
 import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
 import {
+  allEntries,
   canonical,
   EntryState,
   KINDS,
@@ -28,6 +29,39 @@ export interface ChangeOptions {
   mustExist?: boolean;
   /** The caller's name of the field holding the unit above (`parentId`, `gridId`, `districtId`, …). */
   parentField?: string;
+  /** Live polygons read once for many changes in one transaction (an import), kept up to date by the writer. */
+  polygons?: LivePolygons;
+}
+
+/** The live grids' (and districts') polygons of one transaction, read once, for the overlap checks of many entries. */
+export class LivePolygons {
+  private readonly byKind = new Map<DirectoryKind, Map<string, Polygon>>();
+
+  async of(manager: EntityManager, kind: DirectoryKind): Promise<Map<string, Polygon>> {
+    let polygons = this.byKind.get(kind);
+    if (!polygons) {
+      polygons = new Map((await livePolygons(manager, kind)).map((u) => [u.id, u.polygon!]));
+      this.byKind.set(kind, polygons);
+    }
+    return polygons;
+  }
+
+  /** An entry written (or retired: null) in the transaction. */
+  note(kind: DirectoryKind, id: string, polygon: Polygon | null): void {
+    const polygons = this.byKind.get(kind);
+    if (!polygons) return;
+    if (polygon) polygons.set(id, polygon);
+    else polygons.delete(id);
+  }
+}
+
+function livePolygons(manager: EntityManager, kind: DirectoryKind): Promise<OrgUnitEntity[]> {
+  return manager
+    .getRepository(OrgUnitEntity)
+    .createQueryBuilder('u')
+    .select(['u.id', 'u.polygon'])
+    .where('u.level = :kind AND NOT u.retired AND u.polygon IS NOT NULL', { kind })
+    .getMany();
 }
 
 export interface ChangeResult {
@@ -61,9 +95,11 @@ export class DirectoryWriter {
     if (!current && options.mustExist) throw DomainError.notFound(next.kind, next.id);
     this.checkVersion(current, options.expectedVersion);
     await this.check(manager, next, options);
-    if (current && !current.retired && sameState(current.state, next)) return { entry: current, changed: false };
+    // Version 0: stored by an older routing and never published; publish it even if unchanged.
+    if (current && current.version > 0 && !current.retired && sameState(current.state, next)) return { entry: current, changed: false };
     const version = (current?.version ?? 0) + 1;
     await saveEntry(manager, next, version, false);
+    if (KINDS[next.kind].polygon) options.polygons?.note(next.kind, next.id, (next.polygon as Polygon | null | undefined) ?? null);
     return { entry: await this.publish(tx, next, version, false, options.actor), changed: true };
   }
 
@@ -79,6 +115,19 @@ export class DirectoryWriter {
     }
     await saveEntry(tx.manager, current.state, current.version + 1, true);
     return { entry: await this.publish(tx, current.state, current.version + 1, true, options.actor), changed: true };
+  }
+
+  /**
+   * Entries stored before the directory was published (version 0, from an older routing) are
+   * published once, at version 1, so the compacted topic holds the whole directory.
+   */
+  async publishUnpublished(tx: OutboxTransaction, actor: Actor): Promise<number> {
+    const unpublished = (await allEntries(tx.manager)).filter((entry) => entry.version === 0);
+    for (const entry of unpublished) {
+      await saveEntry(tx.manager, entry.state, 1, entry.retired);
+      await this.publish(tx, entry.state, 1, entry.retired, actor);
+    }
+    return unpublished.length;
   }
 
   private checkVersion(current: StoredEntry | null, expected: number | undefined): void {
@@ -113,7 +162,7 @@ export class DirectoryWriter {
       await this.mustBeLive(manager, spec.parent, s.parentId ?? null, options.parentField ?? 'parentId');
     }
     if (spec.polygon === 'required' && !s.polygon) throw DomainError.invalid(`a ${s.kind} needs a polygon`, { field: 'polygon' });
-    if (s.polygon) await this.checkPolygon(manager, s.kind, s.id, s.polygon as Polygon);
+    if (s.polygon) await this.checkPolygon(manager, s.kind, s.id, s.polygon as Polygon, options.polygons);
     switch (s.kind) {
       case 'industry_committee': {
         if (typeof a.industry !== 'string' || !CODE.test(a.industry)) {
@@ -154,16 +203,11 @@ export class DirectoryWriter {
   }
 
   /** A polygon must be simple, and a grid (or a district) must not overlap a live one of its kind. */
-  private async checkPolygon(manager: EntityManager, kind: DirectoryKind, id: string, polygon: Polygon): Promise<void> {
+  private async checkPolygon(manager: EntityManager, kind: DirectoryKind, id: string, polygon: Polygon, cache?: LivePolygons): Promise<void> {
     const crossing = selfIntersection(polygon);
     if (crossing) throw DomainError.invalid(`polygon intersects itself: ${crossing}`, { field: 'polygon' });
-    const others = await manager
-      .getRepository(OrgUnitEntity)
-      .createQueryBuilder('u')
-      .select(['u.id', 'u.polygon'])
-      .where('u.level = :kind AND NOT u.retired AND u.id <> :id AND u.polygon IS NOT NULL', { kind, id })
-      .getMany();
-    const overlapped = others.find((other) => polygonsOverlap(polygon, other.polygon!));
+    const others = cache ? [...(await cache.of(manager, kind))].map(([otherId, p]) => ({ id: otherId, polygon: p })) : await livePolygons(manager, kind);
+    const overlapped = others.find((other) => other.id !== id && polygonsOverlap(polygon, other.polygon!));
     if (overlapped) throw DomainError.conflict(`polygon overlaps ${kind} ${overlapped.id}`, { field: 'polygon', overlaps: overlapped.id });
   }
 

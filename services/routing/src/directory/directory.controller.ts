@@ -4,7 +4,7 @@ import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { DirectoryKind } from '@grievance/contracts';
 import { DomainError } from '@grievance/platform';
-import { entriesOf, orgUnitLevelOf, routeEntryId, StoredEntry } from './directory-entries';
+import { entriesOf, loadEntry, orgUnitLevelOf, routeEntryId, StoredEntry } from './directory-entries';
 import { ORG_UNIT_LEVELS, OrgUnitLevel } from './directory.entities';
 import {
   CategoryRouteDto,
@@ -188,6 +188,9 @@ export class DirectoryController {
   @Get('grid-workers')
   @Roles('admin')
   async gridWorkers(@Query() query: GridWorkersQuery): Promise<{ items: object[] }> {
+    if (query.gridId && !(await loadEntry(this.dataSource.manager, 'grid', query.gridId))) {
+      throw DomainError.invalid(`gridId: there is no grid ${query.gridId}`, { field: 'gridId' });
+    }
     return { items: (await this.list('grid_worker', query.gridId)).map(gridWorkerView) };
   }
 

@@ -4,8 +4,8 @@ import type { GrievanceKind, Language } from '@grievance/contracts';
 
 /** What every directory entry carries: its version and whether it is retired. */
 export abstract class VersionedEntry {
-  /** Raised by one at each change (optimistic concurrency; published with the entry). */
-  @Column({ type: 'integer', default: 1 })
+  /** Raised by one at each change (optimistic concurrency; published with the entry); 0: never published. */
+  @Column({ type: 'integer', default: 0 })
   version!: number;
 
   /** Retired: kept as history, not used for new work. */

@@ -6,25 +6,17 @@ import {
   DepartmentEntity,
   FallbackOwnerEntity,
   OrgUnitEntity,
-  OrgUnitLevel,
 } from './directory.entities';
 import type { DirectoryTables } from '../decision/routing-data';
 
-/** The only code that reads the directory tables. */
+/** The directory as routing decides with it: live entries only (every entry, retired ones too: directory-entries.ts). */
 @Injectable()
 export class DirectoryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  departments(manager: EntityManager = this.dataSource.manager): Promise<DepartmentEntity[]> {
-    return manager.getRepository(DepartmentEntity).find({ order: { code: 'ASC' } });
-  }
-
+  /** A live department (a retired one takes no new work). */
   department(code: string, manager: EntityManager = this.dataSource.manager): Promise<DepartmentEntity | null> {
-    return manager.getRepository(DepartmentEntity).findOneBy({ code });
-  }
-
-  orgUnits(level?: OrgUnitLevel, manager: EntityManager = this.dataSource.manager): Promise<OrgUnitEntity[]> {
-    return manager.getRepository(OrgUnitEntity).find({ where: level ? { level } : {}, order: { level: 'ASC', id: 'ASC' } });
+    return manager.getRepository(DepartmentEntity).findOneBy({ code, retired: false });
   }
 
   /** Everything routing decides with: live entries only (retired ones are history). */

@@ -5,14 +5,16 @@ const TABLES = ['directory_org_units', 'directory_departments', 'directory_categ
 /**
  * Every directory entry gets a version (optimistic concurrency; each change publishes the
  * entry with it) and a retired flag (retired entries stay as history, unused for new work).
- * Grid workers and stations are org units of their own levels under a grid and a district.
+ * Entries already there start at version 0, "never published": routing publishes them at its
+ * next start (DirectoryBootstrap), so the directory topic holds them too. Grid workers and
+ * stations are org units of their own levels under a grid and a district.
  */
 export class DirectoryVersions1797300000000 implements MigrationInterface {
   name = 'DirectoryVersions1797300000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     for (const table of TABLES) {
-      await queryRunner.query(`ALTER TABLE ${table} ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN retired boolean NOT NULL DEFAULT false`);
+      await queryRunner.query(`ALTER TABLE ${table} ADD COLUMN version integer NOT NULL DEFAULT 0, ADD COLUMN retired boolean NOT NULL DEFAULT false`);
     }
     for (const table of ['directory_categories', 'directory_category_routes', 'directory_fallback_owners']) {
       await queryRunner.query(`ALTER TABLE ${table} ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`);
