@@ -288,4 +288,28 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     const history = await request(service.url).get('/v1/sla/history?kind=policy&id=test.fast-appeals').set('authorization', `Bearer ${tokens.admin}`).expect(200);
     expect(history.body.items[0]).toMatchObject({ action: 'put', actor: 'admin-1', reason: 'test' });
   });
+
+  // Last: it retires a member and a fallback branch of the demo city for the rest of the suite.
+  it('gives a retired liaison member or fallback branch no new appeal, and lets no worker register with a retired branch', async () => {
+    const retire = (id: string) => request(service.url).post(`/v1/directory/org-units/${id}/retire`).set('authorization', `Bearer ${tokens.admin}`).send({});
+    await retire(MEMBERS[0]!).expect(200);
+    const holders = [];
+    for (let i = 0; i < 3; i += 1) holders.push((await matter(await submitAppeal()))!.holder.id);
+    expect(holders).toEqual([MEMBERS[1], MEMBERS[1], MEMBERS[1]]);
+
+    // The express committee's fallback branch, once its members are retired, is retired in turn.
+    const fallback = (await dataSource.query(
+      `SELECT id FROM directory_org_units WHERE level = 'branch' AND (attributes->>'fallback')::boolean AND parent_id = 'ic-express'`,
+    )) as { id: string }[];
+    expect(fallback).toHaveLength(1);
+    const members = (await dataSource.query(`SELECT id FROM directory_org_units WHERE level = 'member' AND parent_id = $1`, [fallback[0]!.id])) as { id: string }[];
+    for (const member of members) await retire(member.id).expect(200);
+    await retire(fallback[0]!.id).expect(200);
+    const courier = await signDevToken({ sub: `courier-${uuidv7()}`, role: 'worker' });
+    await request(service.url).put('/v1/workers/me').set('authorization', `Bearer ${courier}`).send({ occupation: 'courier', branchId: fallback[0]!.id }).expect(400);
+    // An unregistered courier's appeal no longer lands at the retired fallback branch: with no
+    // live branch for couriers it goes to the 两新工委.
+    const id = await submitAppeal({ reporter: { id: `courier-${uuidv7()}`, occupation: 'courier' } });
+    expect(await matter(id)).toMatchObject({ level: 'two_new_committee', holder: { id: 'two-new-committee' } });
+  });
 });

@@ -29,7 +29,7 @@ export class ChainDirectory {
     const branchId = reporter.branchId ?? (occupation ? await fallbackBranchFor(manager, occupation) : null);
     const path = branchId ? await this.pathFrom(manager, branchId) : {};
     if (!path.two_new_committee) {
-      const top = await manager.getRepository(OrgUnitEntity).findOne({ where: { level: 'two_new_committee' }, order: { id: 'ASC' } });
+      const top = await manager.getRepository(OrgUnitEntity).findOne({ where: { level: 'two_new_committee', retired: false }, order: { id: 'ASC' } });
       if (top) path.two_new_committee = top.id;
     }
     if (branchId) {
@@ -67,7 +67,7 @@ export class ChainDirectory {
 
   /** The branch's liaison members take new appeals in turn; the turn counter lives in the database, so replicas share it. */
   private async nextMember(manager: EntityManager, branchId: string): Promise<string | null> {
-    const members = await manager.getRepository(OrgUnitEntity).find({ where: { level: 'member', parentId: branchId }, order: { id: 'ASC' }, select: { id: true } });
+    const members = await manager.getRepository(OrgUnitEntity).find({ where: { level: 'member', parentId: branchId, retired: false }, order: { id: 'ASC' }, select: { id: true } });
     if (members.length === 0) return null;
     const [{ turns }] = (await manager.query(
       `INSERT INTO chain_member_cursors (branch_id, turns) VALUES ($1, 1)

@@ -44,7 +44,7 @@ export class WorkerRegistrations {
   register(workerId: string, dto: RegisterWorkerDto): Promise<WorkerRegistrationView> {
     return this.outbox.run(async (tx) => {
       if (dto.branchId) {
-        const branch = await tx.manager.getRepository(OrgUnitEntity).findOneBy({ id: dto.branchId, level: 'branch' });
+        const branch = await tx.manager.getRepository(OrgUnitEntity).findOneBy({ id: dto.branchId, level: 'branch', retired: false });
         if (!branch) throw DomainError.invalid(`branchId ${dto.branchId} is not a branch`, { field: 'branchId' });
       }
       const repo = tx.manager.getRepository(WorkerRegistrationEntity);
@@ -108,6 +108,7 @@ export async function fallbackBranchFor(manager: EntityManager, occupation: stri
        JOIN directory_org_units c ON c.id = b.parent_id AND c.level = 'industry_committee'
       WHERE b.level = 'branch' AND (b.attributes->>'fallback')::boolean IS TRUE
         AND c.attributes->'occupations' ? $1
+        AND NOT b.retired AND NOT c.retired
       ORDER BY b.id LIMIT 1`,
     [occupation],
   )) as { id: string }[];
