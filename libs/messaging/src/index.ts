@@ -1,4 +1,5 @@
 export * from './kafka-connection';
+export * from './observer';
 export * from './migrations';
 export * from './wire';
 export * from './publisher';

@@ -14,6 +14,8 @@ export * from './redis/redis-client';
 export * from './kafka/kafka-settings';
 export * from './health/health.service';
 export * from './health/health.controller';
+export * from './metrics/service-metrics';
+export * from './metrics/metrics.controller';
 export * from './auth-wiring';
 export * from './tokens';
 export * from './messaging/outbox.providers';

@@ -124,6 +124,7 @@ export class EventConsumer {
    */
   async start(): Promise<void> {
     if (this.handlers.size === 0) throw new Error(`consumer ${this.options.groupId} has no handlers`);
+    this.connection.observers.notify('consumerStarted', this.options.groupId, [...this.handlers.keys()]);
     let failures = 0;
     while (!this.stopping) {
       try {
@@ -254,6 +255,7 @@ export class EventConsumer {
     this.stats.applied += applied;
     this.stats.duplicates += group.length - applied;
     this.stats.groupedTransactions += 1;
+    this.count(topic, applied, group.length - applied);
     if (wroteEvents) this.outboxWaker?.wake();
   }
 
@@ -270,6 +272,7 @@ export class EventConsumer {
       try {
         const outcome = await this.applyOnce(envelope, handler, meta);
         this.stats[outcome === 'applied' ? 'applied' : 'duplicates'] += 1;
+        this.count(meta.topic, outcome === 'applied' ? 1 : 0, outcome === 'applied' ? 0 : 1);
         return;
       } catch (error) {
         if (this.stopping) throw error; // leave it uncommitted: the next owner of the partition redelivers it
@@ -349,7 +352,13 @@ export class EventConsumer {
       ],
     });
     this.stats.deadLettered += 1;
+    this.connection.observers.notify('eventParked', this.options.groupId, topic, errorClass);
     this.logger.warn({ topic, partition, offset: message.offset, reason, groupId: this.options.groupId }, 'message parked on dead-letter topic');
+  }
+
+  private count(topic: string, applied: number, duplicates: number): void {
+    if (applied > 0) this.connection.observers.notify('eventsApplied', this.options.groupId, topic, applied);
+    if (duplicates > 0) this.connection.observers.notify('eventsDuplicate', this.options.groupId, topic, duplicates);
   }
 
   private async disconnect(): Promise<void> {

@@ -153,6 +153,7 @@ export class OutboxRelay implements OutboxWaker {
       ]);
       await runner.commitTransaction();
       this.published += rows.length;
+      this.countPublished(rows);
       return rows.length;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -180,6 +181,21 @@ export class OutboxRelay implements OutboxWaker {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
+  }
+
+  private countPublished(rows: OutboxRow[]): void {
+    const perTopic = new Map<string, number>();
+    for (const row of rows) perTopic.set(row.topic, (perTopic.get(row.topic) ?? 0) + 1);
+    for (const [topic, count] of perTopic) this.connection.observers.notify('outboxPublished', topic, count);
+  }
+
+  /** Rows not yet published and how long the oldest has waited (for metrics). */
+  async backlog(): Promise<{ pending: number; oldestAgeSeconds: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age
+         FROM messaging_outbox WHERE published_at IS NULL`,
+    )) as { n: number; age: number }[];
+    return { pending: row?.n ?? 0, oldestAgeSeconds: row?.age ?? 0 };
   }
 
   private async recordFailure(rows: OutboxRow[], error: unknown): Promise<void> {

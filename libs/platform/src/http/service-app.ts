@@ -12,6 +12,7 @@ import { ConfigClass, Env, loadConfig } from '../config/load-config';
 import { ServiceConfig } from '../config/service-config';
 import { requestCorrelationId } from '../correlation/correlation';
 import { pinoOptions } from '../logging/logger-options';
+import { ServiceMetrics } from '../metrics/service-metrics';
 import { databaseQueueOf, shedLoadWhenDatabaseQueued } from './load-shedding';
 import { refuseHostileJson, refuseHostileUrl, refuseUnexpectedContentType, verifyUtf8 } from './untrusted-input';
 
@@ -60,6 +61,9 @@ export function configureServiceApp(app: NestExpressApplication, config: Service
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');
+  // First, so that requests refused before routing (503, hostile URLs) are timed too.
+  const metrics = providerOf(app, ServiceMetrics);
+  if (metrics) app.use(metrics.httpMiddleware());
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
     requestCorrelationId(req, res);
     next();
@@ -79,7 +83,7 @@ export function configureServiceApp(app: NestExpressApplication, config: Service
     exposedHeaders: ['X-Correlation-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'],
     maxAge: 600,
   });
-  const dataSource = databaseOf(app);
+  const dataSource = providerOf(app, DataSource);
   if (dataSource) app.use(shedLoadWhenDatabaseQueued(databaseQueueOf(dataSource), config.DATABASE_QUEUE_LIMIT));
   app.use(refuseHostileUrl);
   app.use(refuseUnexpectedContentType);
@@ -88,10 +92,10 @@ export function configureServiceApp(app: NestExpressApplication, config: Service
   setUpOpenApi(app, config);
 }
 
-/** The service's DataSource, when its module has one. */
-function databaseOf(app: NestExpressApplication): DataSource | undefined {
+/** A provider of the service's module, when it has one (a bare test module may not). */
+function providerOf<T>(app: NestExpressApplication, token: abstract new (...args: never[]) => T): T | undefined {
   try {
-    return app.get(DataSource, { strict: false });
+    return app.get(token, { strict: false });
   } catch {
     return undefined;
   }
