@@ -16,6 +16,7 @@ export * from './health/health.service';
 export * from './health/health.controller';
 export * from './metrics/service-metrics';
 export * from './metrics/metrics.controller';
+export * from './tracing/tracing';
 export * from './auth-wiring';
 export * from './tokens';
 export * from './messaging/outbox.providers';

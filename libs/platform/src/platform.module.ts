@@ -31,6 +31,7 @@ import { kafkaSettingsFrom } from './kafka/kafka-settings';
 import { loggerParams } from './logging/logger-options';
 import { MetricsController } from './metrics/metrics.controller';
 import { ServiceMetrics } from './metrics/service-metrics';
+import { flushTracing } from './tracing/tracing';
 import { outboxProviders } from './messaging/outbox.providers';
 import { closeRedisClient, createRedisClient, ensureRedisConnected } from './redis/redis-client';
 import { REDIS_CLIENT, SERVICE_CONFIG } from './tokens';
@@ -105,6 +106,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     for (const result of results) {
       if (result.status === 'rejected') this.logger.warn({ err: result.reason }, 'error while closing a connection');
     }
+    await flushTracing().catch((error: unknown) => this.logger.warn({ err: error }, 'could not send the last spans'));
   }
 }
 

@@ -9,6 +9,7 @@ import { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KafkaConnection, MessagingLogger, silentLogger, withTimeout } from '../kafka-connection';
 import { OutboxTransaction, OutboxWaker } from '../outbox/outbox-transaction';
+import { inConsumerSpan } from '../tracing';
 import { decodeHeaders, DLQ_HEADER } from '../wire';
 import {
   classifyFailure,
@@ -246,7 +247,7 @@ export class EventConsumer {
       for (const { envelope, meta } of group) {
         if (!fresh.delete(envelope.eventId)) continue; // already applied (or a second copy within the group)
         const tx = new OutboxTransaction(manager);
-        await handler(envelope as EventEnvelope<PayloadOf<TopicName>>, tx, meta);
+        await this.handle(handler, envelope, tx, meta);
         wroteEvents ||= tx.events.length > 0;
         count += 1;
       }
@@ -311,7 +312,7 @@ export class EventConsumer {
       )) as unknown[];
       if (inserted.length === 0) return 'duplicate';
       const tx = new OutboxTransaction(manager);
-      await handler(envelope as EventEnvelope<PayloadOf<TopicName>>, tx, meta);
+      await this.handle(handler, envelope, tx, meta);
       wroteEvents = tx.events.length > 0;
       return 'applied';
     });
@@ -354,6 +355,23 @@ export class EventConsumer {
     this.stats.deadLettered += 1;
     this.connection.observers.notify('eventParked', this.options.groupId, topic, errorClass);
     this.logger.warn({ topic, partition, offset: message.offset, reason, groupId: this.options.groupId }, 'message parked on dead-letter topic');
+  }
+
+  /** Runs a handler in a consumer span under the producer span the message names, so what it records joins the same trace. */
+  private handle(handler: EventHandler<TopicName>, envelope: EventEnvelope, tx: OutboxTransaction, meta: MessageMeta): Promise<void> {
+    return inConsumerSpan(
+      meta.headers,
+      {
+        topic: meta.topic,
+        clientId: this.connection.settings.clientId,
+        groupId: this.options.groupId,
+        partition: meta.partition,
+        offset: meta.offset,
+        eventId: envelope.eventId,
+        grievanceId: envelope.grievanceId,
+      },
+      () => handler(envelope as EventEnvelope<PayloadOf<TopicName>>, tx, meta),
+    );
   }
 
   private count(topic: string, applied: number, duplicates: number): void {

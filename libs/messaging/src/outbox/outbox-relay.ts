@@ -1,6 +1,7 @@
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KafkaConnection, MessagingLogger, silentLogger } from '../kafka-connection';
+import { endSpans, startPublishSpan } from '../tracing';
 import { OutboxWaker } from './outbox-transaction';
 
 export interface OutboxRelayOptions {
@@ -16,6 +17,7 @@ export interface OutboxRelayOptions {
 
 interface OutboxRow {
   seq: string;
+  event_id: string;
   topic: string;
   message_key: string;
   envelope: unknown;
@@ -129,7 +131,7 @@ export class OutboxRelay implements OutboxWaker {
         return 0; // another replica is relaying right now
       }
       const rows = (await runner.query(
-        `SELECT seq, topic, message_key, envelope::text AS envelope, headers
+        `SELECT seq, event_id, topic, message_key, envelope::text AS envelope, headers
            FROM messaging_outbox
           WHERE published_at IS NULL
           ORDER BY seq
@@ -171,16 +173,31 @@ export class OutboxRelay implements OutboxWaker {
     }
     // Rows are in commit order; grouping by topic keeps each topic's (and so each key's) order.
     const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    const spans = [];
     for (const row of rows) {
       const topic = this.connection.topic(row.topic);
       const messages = byTopic.get(topic) ?? [];
-      messages.push({ key: row.message_key, value: String(row.envelope), headers: row.headers });
+      // A producer span under the request (or event) that wrote the row; the message names it as parent.
+      const { span, headers } = startPublishSpan(row.headers, {
+        topic: row.topic,
+        clientId: this.connection.settings.clientId,
+        eventId: row.event_id,
+        grievanceId: row.message_key,
+      });
+      spans.push(span);
+      messages.push({ key: row.message_key, value: String(row.envelope), headers });
       byTopic.set(topic, messages);
     }
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
+    try {
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+    } catch (error) {
+      endSpans(spans, error);
+      throw error;
+    }
+    endSpans(spans);
   }
 
   private countPublished(rows: OutboxRow[]): void {

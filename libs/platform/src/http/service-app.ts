@@ -13,6 +13,7 @@ import { ServiceConfig } from '../config/service-config';
 import { requestCorrelationId } from '../correlation/correlation';
 import { pinoOptions } from '../logging/logger-options';
 import { ServiceMetrics } from '../metrics/service-metrics';
+import { enterRequestSpan, startRequestSpan, startTracing } from '../tracing/tracing';
 import { databaseQueueOf, shedLoadWhenDatabaseQueued } from './load-shedding';
 import { refuseHostileJson, refuseHostileUrl, refuseUnexpectedContentType, verifyUtf8 } from './untrusted-input';
 
@@ -64,6 +65,7 @@ export function configureServiceApp(app: NestExpressApplication, config: Service
   // First, so that requests refused before routing (503, hostile URLs) are timed too.
   const metrics = providerOf(app, ServiceMetrics);
   if (metrics) app.use(metrics.httpMiddleware());
+  app.use(startRequestSpan(config.SERVICE_NAME));
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
     requestCorrelationId(req, res);
     next();
@@ -89,6 +91,7 @@ export function configureServiceApp(app: NestExpressApplication, config: Service
   app.use(refuseUnexpectedContentType);
   app.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyUtf8 });
   app.use(refuseHostileJson);
+  app.use(enterRequestSpan);
   setUpOpenApi(app, config);
 }
 
@@ -169,6 +172,8 @@ export async function bootstrapService<C extends ServiceConfig>(
   let config: C | undefined;
   try {
     config = configOrEnv instanceof ServiceConfig ? configOrEnv : loadConfig(service.configClass, configOrEnv as Env | undefined);
+    // Off unless the standard OTEL_* variables ask for it.
+    startTracing({ serviceName: config.SERVICE_NAME });
     return await startServiceApp(service, config, { shutdownHooks: true });
   } catch (error) {
     const name = config?.SERVICE_NAME ?? defaultServiceName(service);
