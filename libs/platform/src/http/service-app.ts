@@ -162,8 +162,22 @@ export async function startServiceApp<C extends ServiceConfig>(
 }
 
 /**
+ * Creates the service's database when missing and runs its pending migrations (under the
+ * advisory lock, as a start does), then closes without serving or consuming anything: what
+ * a Kubernetes initContainer runs before the new version's pods take traffic.
+ */
+export async function migrateService<C extends ServiceConfig>(service: ServiceModule<C>, config: C): Promise<void> {
+  // Building the module opens the database, and opening it migrates; nothing starts before init.
+  const app = await NestFactory.create<NestExpressApplication>(service.forRoot(config), { bufferLogs: true, bodyParser: false, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  await app.close();
+}
+
+/**
  * A service's `main`: reads and checks the environment, starts the app, and closes it
- * gracefully on SIGTERM / SIGINT. A service that cannot start logs why and exits with 1.
+ * gracefully on SIGTERM / SIGINT. With `MIGRATE_ONLY=true` it only migrates its database
+ * and exits with 0 (see migrateService). A service that cannot start logs why and exits with 1.
  */
 export async function bootstrapService<C extends ServiceConfig>(
   service: ServiceModule<C>,
@@ -172,6 +186,10 @@ export async function bootstrapService<C extends ServiceConfig>(
   let config: C | undefined;
   try {
     config = configOrEnv instanceof ServiceConfig ? configOrEnv : loadConfig(service.configClass, configOrEnv as Env | undefined);
+    if (process.env.MIGRATE_ONLY?.trim().toLowerCase() === 'true') {
+      await migrateService(service, config);
+      process.exit(0);
+    }
     // Off unless the standard OTEL_* variables ask for it.
     startTracing({ serviceName: config.SERVICE_NAME });
     return await startServiceApp(service, config, { shutdownHooks: true });
