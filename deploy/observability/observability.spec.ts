@@ -33,7 +33,7 @@ function metricNamesIn(expr: string): string[] {
 function exposedNames(): Set<string> {
   const metrics = new ServiceMetrics({ serviceName: 'any' });
   const names = new Set<string>();
-  for (const metric of metrics.registry.getMetricsAsArray()) {
+  for (const metric of metrics.allSeries().getMetricsAsArray()) {
     const { name, type } = metric as unknown as { name: string; type: string };
     names.add(name);
     if (type === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) names.add(name + suffix);

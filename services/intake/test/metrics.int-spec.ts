@@ -52,7 +52,7 @@ describe("intake's /metrics after real traffic", () => {
     expect(sampleValue(samples, 'http_request_duration_seconds_bucket', { route: '/v1/grievances', method: 'POST', le: '+Inf' })).toBe(1);
 
     expect(sampleValue(samples, 'messaging_outbox_published_total', { topic: 'grievance.submitted.v1' })).toBe(1);
-    expect(sampleValue(samples, 'messaging_outbox_backlog')).toBe(0);
+    expect(sampleValue(samples, 'messaging_outbox_backlog', { service: 'intake' })).toBe(0);
     expect(sampleValue(samples, 'messaging_outbox_oldest_age_seconds')).toBe(0);
     expect(sampleValue(samples, 'messaging_events_parked_total', { group: 'intake' })).toBeUndefined();
 

@@ -18,6 +18,19 @@ const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 /** The route label of a request no route matched (404s, refusals before routing): one series, not one per URL. */
 export const UNMATCHED_ROUTE = 'unmatched';
 
+/**
+ * The Node process metrics (CPU, memory, event loop, GC), once per process: their collectors
+ * sample the event loop on a timer, and several apps in one process (tests) are one process.
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
 interface PgPool {
   totalCount?: number;
   idleCount?: number;
@@ -32,6 +45,7 @@ interface PgPool {
  * are read when Prometheus scrapes, so an idle service costs nothing between scrapes.
  */
 export class ServiceMetrics implements MessagingObserver {
+  /** This service's own series (the process metrics are added when rendering). */
   readonly registry = new Registry();
   /** Consumer groups of this process and the topics each reads. */
   private readonly groups = new Map<string, readonly string[]>();
@@ -40,11 +54,11 @@ export class ServiceMetrics implements MessagingObserver {
   private readonly duplicates: Counter<'group' | 'topic'>;
   private readonly parked: Counter<'group' | 'topic' | 'error_class'>;
   private readonly published: Counter<'topic'>;
+  private readonly process: Registry;
 
   constructor(private readonly sources: MetricsSources) {
     const registers = [this.registry];
-    this.registry.setDefaultLabels({ service: sources.serviceName });
-    collectDefaultMetrics({ register: this.registry });
+    this.process = processMetrics();
 
     this.httpDuration = new Histogram({
       name: 'http_request_duration_seconds',
@@ -146,7 +160,15 @@ export class ServiceMetrics implements MessagingObserver {
 
   /** The Prometheus text exposition of every series. */
   render(): Promise<string> {
-    return this.registry.metrics();
+    return this.allSeries().metrics();
+  }
+
+  /** This service's series and the process's, in one registry. */
+  allSeries(): Registry {
+    // A merged registry keeps no default labels of its parts: `service` is set on it.
+    const all = Registry.merge([this.process, this.registry]);
+    all.setDefaultLabels({ service: this.sources.serviceName });
+    return all;
   }
 
   get contentType(): string {
