@@ -28,7 +28,8 @@ describe('the escalation chain across the five services', () => {
   const routing = (path: string) => `${system.url('routing')}${path}`;
   const feedback = (path: string) => `${system.url('feedback')}${path}`;
   const audit = (path: string) => `${system.url('audit')}${path}`;
-  const view = async (id: string) => (await call(intake(`/v1/grievances/${id}`), rider)).body;
+  const view = async (id: string, token = rider, language?: string) =>
+    (await call(intake(`/v1/grievances/${id}`), token, language ? { headers: { 'accept-language': language } } : {})).body;
 
   /** A rung's token: a member is their own org unit; the others act for theirs. */
   const rungToken = (level: string, unitId: string) => tokenFor({ sub: `${unitId}-officer`, role: level as never, orgUnitId: unitId });
@@ -106,16 +107,57 @@ describe('the escalation chain across the five services', () => {
     expect(trace.sla.deadlines.map((d: { level: string; outcome: string }) => d.level)).toEqual(['member', 'branch', 'industry_committee', 'two_new_committee']);
   });
 
+  it('sends an unregistered truck driver’s appeal to the freight committee’s fallback branch (兜底) and up the freight chain, telling them in Chinese', async () => {
+    const driver = await tokenFor({ sub: 'driver-e2e-unregistered', role: 'worker' });
+    const submitted = await call(intake('/v1/grievances'), driver, {
+      body: { kind: 'appeal', category: 'truck_passage', title: '物流园大门不让货车进', description: '每天排队两小时，园区说要等通知。', occupation: 'truck_driver', platform: '货拉拉' },
+    });
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id as string;
+    const first = await eventually(() => view(id, driver), (v) => v.level === 'member', 'the appeal with a liaison member');
+    expect(first.holder.id).toMatch(/^mb-freight-fallback-\d$/);
+    const supervised = await eventually(() => view(id, driver), (v) => v.underSupervision === true, 'under supervision', 40_000);
+    expect(supervised).toMatchObject({ level: 'two_new_committee', holder: { id: 'two-new-committee' } });
+    const escalated = await waitForMessages(system.kafka, 'grievance.escalated.v1', 3, (m) => m.key === id, 20_000);
+    expect(escalated.map((m) => (JSON.parse(m.value!) as EventEnvelope<{ toHolder: { id: string } }>).payload.toHolder.id)).toEqual([
+      'br-freight-fallback',
+      'ic-freight',
+      'two-new-committee',
+    ]);
+    // Routing says who the reporter is, so the auditors' rates by industry name truck drivers.
+    const [routed] = await waitForMessages(system.kafka, 'grievance.routed.v1', 1, (m) => m.key === id);
+    expect(JSON.parse(routed!.value!).payload).toMatchObject({ fallback: true, reporter: { occupation: 'truck_driver', platform: '货拉拉' } });
+    const auditor = await tokenFor({ sub: 'auditor-e2e', role: 'auditor' });
+    await eventually(
+      async () => (await call(audit('/v1/rates?groupBy=industry'), auditor)).body.items.map((r: { group: string }) => r.group) as string[],
+      (groups) => groups.includes('truck_driver') && groups.includes('rider'),
+      'truck drivers and riders in the rates by industry',
+    );
+    // The driver reads every notification in Chinese.
+    const told = await eventually(
+      async () => ((await call(feedback('/v1/notifications'), driver)).body.items as { grievanceId: string; eventType: string; message: string }[]).filter((n) => n.grievanceId === id),
+      (items) => items.some((n) => n.eventType === 'grievance.supervised'),
+      'the notice of supervision',
+    );
+    expect(told.find((n) => n.eventType === 'grievance.submitted')!.message).toMatch(/^我们已收到您的诉求（编号 NC-\d{8}-\d{6}）：“物流园大门不让货车进”。$/);
+    expect(told.find((n) => n.eventType === 'grievance.supervised')!.message).toContain('督办');
+    // Every one is written in Chinese around the names of the units (which are the city's data).
+    expect(told.filter((n) => !/[\u4e00-\u9fff].*[。：]|[。：].*[\u4e00-\u9fff]/.test(n.message))).toEqual([]);
+  });
+
   it('lets an auditor fetch and export the rates by rung', async () => {
     const auditor = await tokenFor({ sub: 'auditor-e2e', role: 'auditor' });
     const rates = await call(audit('/v1/rates?groupBy=level'), auditor);
     expect(rates.status).toBe(200);
     const groups = JSON.stringify(rates.body);
     expect(groups).toContain('member');
-    const csv = await fetch(audit('/v1/rates?groupBy=level&format=csv'), { headers: { authorization: `Bearer ${auditor}` } });
+    const csv = await fetch(audit('/v1/rates?groupBy=level&format=csv'), { headers: { authorization: `Bearer ${auditor}`, 'accept-language': 'en' } });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect((await csv.text()).split('\n')[0]).toContain('responseRate');
+    expect((await csv.text()).split('\n')[0]).toContain('response rate');
+    // For people, in Chinese unless they ask otherwise.
+    const chinese = await fetch(audit('/v1/rates?groupBy=level&format=csv'), { headers: { authorization: `Bearer ${auditor}` } });
+    expect((await chinese.text()).split('\n')[0]).toContain('响应率');
   });
 
   it('closes the loop with the SLA met when the member acknowledges and resolves in time', async () => {
@@ -162,9 +204,12 @@ describe('the escalation chain across the five services', () => {
     await sleep(1_000);
     const atMember = (await breachesOf(id, 1)).filter((b) => b.payload.level === 'member');
     expect(atMember).toHaveLength(1);
-    const escalations = (await view(id)).history.filter((h: { type: string }) => h.type === 'grievance.escalated');
+    const escalations = (await view(id, rider, 'en')).history.filter((h: { type: string }) => h.type === 'grievance.escalated');
     expect(escalations.length).toBeGreaterThanOrEqual(1);
     expect(escalations[0].summary).toContain('from member to branch');
+    // The same line as the rider reads it by default.
+    const chinese = (await view(id)).history.find((h: { type: string }) => h.type === 'grievance.escalated');
+    expect(chinese.summary).toMatch(/^党员联络员超时未处理，已上交至党支部：/);
   });
 
   it('loses no deadline when Redis is flushed', async () => {

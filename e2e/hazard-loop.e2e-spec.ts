@@ -9,7 +9,7 @@ import { call, eventually, RunningSystem, startSystem, tokenFor } from './system
  * is told, rates it, and earns points.
  */
 
-// Inside the demo city's grid xiangyun-yuhua-g1 (deploy/seed/demo-city.json).
+// Inside the demo city's grid xiangyun-yuhua-g1 (deploy/seed/demo-city).
 const CROSSROADS = { lat: 28.66, lng: 115.82, address: 'Yuhua Rd / Qingshan Rd crossroads' };
 const GRID = 'xiangyun-yuhua-g1';
 const GRID_WORKER = 'gw-xiangyun-yuhua-g1-1';
@@ -181,7 +181,11 @@ describe('the hazard loop across the five services', () => {
       (items) => items.some((n) => n.grievanceId === id && n.message.includes('nothing to fix')),
       'the rider is told why',
     );
-    expect(notifications.length).toBeGreaterThan(0);
+    // In Chinese by default, in English when asked.
+    const why = (items: { grievanceId: string; message: string }[]) => items.filter((n) => n.grievanceId === id && n.message.includes('nothing to fix')).map((n) => n.message);
+    expect(why(notifications)).toContain('网格员到现场未能核实您反映的问题：The cover is in place; nothing to fix.');
+    const english = (await call(feedback('/v1/notifications'), otherRider, { headers: { 'accept-language': 'en' } })).body.items;
+    expect(why(english)).toContain('The grid worker could not confirm the problem on site: The cover is in place; nothing to fix.');
   });
 
   it('reopens a matter to the department when the rider is unsatisfied', async () => {

@@ -116,6 +116,8 @@ describe('security across the five services', () => {
       grid: GRID,
       department: 'municipal_works',
       orgUnit: BRANCH,
+      gridWorker: 'gw-xiangyun-yuhua-g1-1',
+      station: 'st-xiangyun-yuhua',
       setting: 'default',
     };
     return spec.param ? concrete(spec, ids[spec.param]) : spec.path;

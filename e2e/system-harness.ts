@@ -3,8 +3,11 @@ import { signDevToken, type Principal } from '@grievance/auth';
 import { DEFAULT_PARTITIONS, departmentIssuesTopic } from '@grievance/contracts';
 import { catalogueTopicsToCreate, KafkaConnection } from '@grievance/messaging';
 import { createTestDatabase, freePort, testConfigEnv, TestDatabase, TEST_KAFKA_BROKERS, uniqueTopicPrefix } from '@grievance/testing';
+import { readValidCity, statesOf } from '@grievance/directory-seed';
+import { DEMO_CITY_DIR } from '../deploy/local/paths';
 import { RunningService, SERVICES, startService, startServices, StartServicesOptions, waitUntilHealthy } from '../deploy/local/services';
-import demoCity from '../deploy/seed/demo-city.json';
+
+const demoCity = readValidCity(DEMO_CITY_DIR);
 
 export interface RunningSystem {
   services: RunningService[];
@@ -29,13 +32,12 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
   const kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'e2e', topicPrefix: prefix });
   await kafka.ensureTopics([
     ...catalogueTopicsToCreate(),
-    ...demoCity.departments.map((d) => ({ topic: departmentIssuesTopic(d.code), partitions: DEFAULT_PARTITIONS })),
+    ...statesOf(demoCity, 'department').map((d) => ({ topic: departmentIssuesTopic(d.id), partitions: DEFAULT_PARTITIONS })),
   ]);
   const ports: Record<string, number> = {};
   for (const { name } of SERVICES) ports[name] = await freePort();
   const shared: Record<string, string> = {};
-  const seed = path.join(__dirname, '..', 'deploy', 'seed', 'demo-city.json');
-  const base = testConfigEnv({ LOG_LEVEL: 'info', KAFKA_TOPIC_PREFIX: prefix, DIRECTORY_SEED_FILE: seed, CATEGORIES_FILE: seed, ...env });
+  const base = testConfigEnv({ LOG_LEVEL: 'info', KAFKA_TOPIC_PREFIX: prefix, CATEGORIES_FILE: DEMO_CITY_DIR, ...env });
   for (const [key, value] of Object.entries(base)) {
     if (value !== undefined) shared[key] = value;
   }
@@ -48,7 +50,12 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
   }
   const logDir = path.join(__dirname, '..', '.cache', 'e2e-logs', new Date().toISOString().replace(/[:.]/g, '-'));
   const options: StartServicesOptions = { ports, env: shared, serviceEnv, output: { logDir } };
-  const services = await startServices(options);
+  // The demo city goes in through routing's import, as with npm start; grid-dispatch has it once its grids show.
+  const services = await startServices({ ...options, directory: DEMO_CITY_DIR });
+  const gridCount = statesOf(demoCity, 'grid').length;
+  const anyone = await tokenFor({ sub: 'e2e-harness', role: 'admin' });
+  const gridDispatch = services.find((s) => s.name === 'grid-dispatch')!.url;
+  await eventually(() => call(`${gridDispatch}/v1/grids`, anyone), (r) => r.status === 200 && (r.body as unknown[]).length >= gridCount, 'the demo city in grid-dispatch', 60_000);
   return {
     services,
     url: (name) => services.find((s) => s.name === name)?.url ?? `http://127.0.0.1:${ports[name]}`,

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, ReadableSpan } from '@opentelemetry/sdk-trace';
 import request from 'supertest';
 import { signDevToken } from '@grievance/auth';
 import { DEFAULT_PARTITIONS, departmentIssuesTopic } from '@grievance/contracts';
-import { readDirectorySeed } from '@grievance/directory-seed';
+import { readValidCity, statesOf } from '@grievance/directory-seed';
 import { catalogueTopicsToCreate, KafkaConnection } from '@grievance/messaging';
 import { startTracing, stopTracing } from '@grievance/platform';
 import {
@@ -21,10 +20,12 @@ import {
 import { AppModule as GridDispatchModule } from '../services/grid-dispatch/src/app.module';
 import { AppModule as IntakeModule } from '../services/intake/src/app.module';
 import { AppModule as RoutingModule } from '../services/routing/src/app.module';
+import { RoutingConfig } from '../services/routing/src/config';
+import { DEMO_CITY, importDemoCity } from '../services/routing/test/demo-city';
 
 jest.setTimeout(120_000);
 
-const SEED_FILE = join(__dirname, '../deploy/seed/demo-city.json');
+const demoCity = readValidCity(DEMO_CITY);
 const IN_GRID = { lat: 28.66, lng: 115.82 }; // xiangyun-yuhua-g1 of the demo city
 
 /**
@@ -42,15 +43,25 @@ describe('one trace from the HTTP request through every Kafka hop to the dispatc
   beforeAll(async () => {
     startTracing({ serviceName: 'grievance-tests', exporter });
     kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'trace-int', topicPrefix: prefix });
-    const departments = readDirectorySeed(SEED_FILE).departments.map((d) => ({ topic: departmentIssuesTopic(d.code), partitions: DEFAULT_PARTITIONS }));
+    const departments = statesOf(demoCity, 'department').map((d) => ({ topic: departmentIssuesTopic(d.id), partitions: DEFAULT_PARTITIONS }));
     await kafka.ensureTopics([...catalogueTopicsToCreate(), ...departments]);
-    const env = { KAFKA_TOPIC_PREFIX: prefix, DIRECTORY_SEED_FILE: SEED_FILE, CATEGORIES_FILE: SEED_FILE };
+    const env = { KAFKA_TOPIC_PREFIX: prefix, CATEGORIES_FILE: DEMO_CITY };
     // Sequentially: three apps migrating at once on a busy machine only slows each.
     intake = await createServiceApp(IntakeModule, testConfigEnv(env));
     apps.push(intake);
-    apps.push(await createServiceApp(RoutingModule, testConfigEnv(env)));
+    const routing = (await createServiceApp(RoutingModule, testConfigEnv(env))) as TestServiceApp<RoutingConfig>;
+    apps.push(routing);
     gridDispatch = await createServiceApp(GridDispatchModule, testConfigEnv(env));
     apps.push(gridDispatch);
+    // The demo city goes into routing, the directory's owner; grid-dispatch has it once its grids show.
+    await importDemoCity(routing);
+    const admin = await signDevToken({ sub: 'trace-admin', role: 'admin' });
+    const grids = statesOf(demoCity, 'grid').length;
+    await eventually(
+      async () => (await request(gridDispatch.url).get('/v1/grids').set('Authorization', `Bearer ${admin}`)).body as unknown[],
+      (body) => Array.isArray(body) && body.length >= grids,
+      { what: 'the demo city in grid-dispatch', timeoutMs: 60_000, intervalMs: 500 },
+    );
   });
 
   afterAll(async () => {

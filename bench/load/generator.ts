@@ -6,7 +6,8 @@
  */
 import * as http from 'node:http';
 import * as hdr from 'hdr-histogram-js';
-import demoCity from '../../deploy/seed/demo-city.json';
+import { readValidCity, statesOf } from '@grievance/directory-seed';
+import { DEMO_CITY_DIR } from '../../deploy/local/paths';
 
 /** Wall-clock milliseconds with sub-millisecond resolution (comparable with Postgres timestamps of this machine). */
 export const nowMs = (): number => performance.timeOrigin + performance.now();
@@ -128,13 +129,14 @@ export async function openLoop<T>(rate: number, seconds: number, send: (index: n
 
 // ------------------------------------------------------------------ hazard reports
 
-const HAZARD_CATEGORIES = demoCity.categories.filter((c) => c.kind === 'hazard').map((c) => c.code);
-const APPEAL_CATEGORIES = demoCity.categories.filter((c) => c.kind === 'appeal').map((c) => c.code);
+const demoCity = readValidCity(DEMO_CITY_DIR);
+const HAZARD_CATEGORIES = statesOf(demoCity, 'category').filter((c) => c.attributes?.kind === 'hazard').map((c) => c.id);
+const APPEAL_CATEGORIES = statesOf(demoCity, 'category').filter((c) => c.attributes?.kind === 'appeal').map((c) => c.id);
 /** Grids that have a grid worker, with the bounding box of their boundary. */
-const GRIDS = demoCity.grids
-  .filter((g) => demoCity.gridWorkers.some((w) => w.gridId === g.id))
+const GRIDS = statesOf(demoCity, 'grid')
+  .filter((g) => statesOf(demoCity, 'grid_worker').some((w) => w.parentId === g.id))
   .map((g) => {
-    const ring = (g.polygon.type === 'Polygon' ? g.polygon.coordinates[0] : (g.polygon.coordinates as unknown as number[][][][])[0]![0]) as number[][];
+    const ring = g.polygon!.coordinates[0] as number[][];
     const lngs = ring.map((p) => p[0]!);
     const lats = ring.map((p) => p[1]!);
     return { id: g.id, minLng: Math.min(...lngs), maxLng: Math.max(...lngs), minLat: Math.min(...lats), maxLat: Math.max(...lats) };

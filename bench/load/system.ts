@@ -9,10 +9,12 @@ import { DEFAULT_PARTITIONS, departmentIssuesTopic } from '@grievance/contracts'
 import { catalogueTopicsToCreate, KafkaConnection } from '@grievance/messaging';
 import { createTestDatabase, freePort, TestDatabase, uniqueTopicPrefix } from '@grievance/testing';
 import { RunningService, SERVICES, startService, startServices, StartServicesOptions, waitUntilHealthy } from '../../deploy/local/services';
-import demoCity from '../../deploy/seed/demo-city.json';
+import { readValidCity, statesOf } from '@grievance/directory-seed';
+import { DEMO_CITY_DIR } from '../../deploy/local/paths';
 
 export const ROOT = path.join(__dirname, '..', '..');
-export const SEED_FILE = path.join(ROOT, 'deploy', 'seed', 'demo-city.json');
+export const SEED_FILE = DEMO_CITY_DIR;
+const demoCity = readValidCity(DEMO_CITY_DIR);
 
 /** The consumer group of each service (as the services name them), prefixed by the run's topic prefix on the broker. */
 export const CONSUMER_GROUPS: Record<string, string> = {
@@ -64,7 +66,7 @@ export async function startBenchSystem(options: SystemOptions): Promise<BenchSys
   const kafka = new KafkaConnection({ brokers: options.brokers, clientId: `${options.label}-observer`, topicPrefix: prefix });
   await kafka.ensureTopics([
     ...catalogueTopicsToCreate(),
-    ...demoCity.departments.map((d) => ({ topic: departmentIssuesTopic(d.code), partitions: DEFAULT_PARTITIONS })),
+    ...statesOf(demoCity, 'department').map((d) => ({ topic: departmentIssuesTopic(d.id), partitions: DEFAULT_PARTITIONS })),
   ]);
   const ports: Record<string, number> = {};
   for (const { name } of SERVICES) ports[name] = await freePort();
@@ -75,7 +77,6 @@ export async function startBenchSystem(options: SystemOptions): Promise<BenchSys
     REDIS_URL: options.redisUrl,
     KAFKA_BROKERS: options.brokers.join(','),
     KAFKA_TOPIC_PREFIX: prefix,
-    DIRECTORY_SEED_FILE: SEED_FILE,
     CATEGORIES_FILE: SEED_FILE,
     ...options.env,
   };
@@ -90,7 +91,7 @@ export async function startBenchSystem(options: SystemOptions): Promise<BenchSys
   const startOptions: StartServicesOptions = { ports, env, serviceEnv, output: { logDir }, readyTimeoutMs: 120_000 };
   let services: RunningService[];
   try {
-    services = await startServices(startOptions);
+    services = await startServices({ ...startOptions, directory: DEMO_CITY_DIR });
   } catch (error) {
     for (const database of Object.values(databases)) await database.drop().catch(() => undefined);
     await kafka.deletePrefixedTopics().catch(() => undefined);

@@ -3,12 +3,14 @@
  *   npx tsx deploy/local/cli.ts up [--fresh]   Kafka + PostgreSQL + Redis, reusing what runs
  *   npx tsx deploy/local/cli.ts down           stop what `up` started
  *   npx tsx deploy/local/cli.ts status
- *   npx tsx deploy/local/cli.ts start          infrastructure, then the five built services (npm start)
+ *   npx tsx deploy/local/cli.ts start [--json] infrastructure, then the five built services (npm start);
+ *                                              their logs readable, or as the JSON lines they write
  * KAFKA_FRESH=1 works like --fresh. To add a command, add an entry to `commands`.
  */
 import { infraDown, infraStatus, infraUp } from './infra';
 import { seconds } from './processes';
 import { RunningService, startServices } from './services';
+import { DEMO_CITY_DIR } from './paths';
 
 export interface Command {
   /** One line for the usage text. */
@@ -36,11 +38,11 @@ export const commands: Record<string, Command> = {
     },
   },
   start: {
-    summary: 'bring the infrastructure up, then run the five built services in the foreground until Ctrl-C',
-    async run() {
+    summary: 'bring the infrastructure up, then run the five built services in the foreground until Ctrl-C; --json shows their log lines as JSON',
+    async run(args) {
       await infraUp({});
       const started = Date.now();
-      const services = await startServices({ output: 'console' });
+      const services = await startServices({ output: flag(args, 'json') ? 'json' : 'console', directory: DEMO_CITY_DIR });
       console.log(`\nall five services healthy in ${seconds(Date.now() - started)}:`);
       for (const s of services) console.log(`  ${s.name.padEnd(14)} ${s.url}   (${s.url}/docs)`);
       console.log('Ctrl-C stops them; `npm run infra:down` stops the infrastructure.\n');

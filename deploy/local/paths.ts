@@ -3,6 +3,9 @@ import * as path from 'node:path';
 /** The repository root (deploy/local/ is two levels down). */
 export const ROOT = path.resolve(__dirname, '..', '..');
 
+/** The demo city's directory files, loaded into routing by `npm run directory:import` (npm start does it). */
+export const DEMO_CITY_DIR = path.join(ROOT, 'deploy', 'seed', 'demo-city');
+
 /** Git-ignored working area of the local infrastructure. */
 export const CACHE_DIR = path.join(ROOT, '.cache');
 

@@ -6,6 +6,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { prettyFactory } from 'pino-pretty';
 import { ROOT } from './paths';
 import { indent, seconds, sleep, tailFile } from './processes';
 
@@ -32,10 +33,16 @@ export interface StartServicesOptions {
   ports?: Record<string, number>;
   /**
    * 'console': each line of a service's output on this process's stdout, prefixed with its
-   * name (npm start); otherwise a folder where each service writes <name>.log (tests).
+   * name and made readable (npm start); 'json': the same, the lines as the services write them
+   * (npm start -- --json); otherwise a folder where each service writes <name>.log (tests).
    */
-  output: 'console' | { logDir: string };
+  output: 'console' | 'json' | { logDir: string };
   readyTimeoutMs?: number;
+  /**
+   * A city's directory files (a folder or a file, e.g. DEMO_CITY_DIR) imported into routing
+   * once every service is healthy, through routing's built `directory:import`.
+   */
+  directory?: string;
 }
 
 export interface RunningService extends ServiceSpec {
@@ -67,6 +74,10 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
   const running = SERVICES.map((spec) => startService({ ...spec, port: options.ports?.[spec.name] ?? spec.port }, options));
   try {
     await Promise.all(running.map((service) => waitUntilHealthy(service, options.readyTimeoutMs ?? 60_000)));
+    if (options.directory) {
+      const report = await importDirectory(options.directory, options);
+      if (options.output === 'console') console.log(report);
+    }
     return running;
   } catch (error) {
     await Promise.all(running.map((service) => service.stop()));
@@ -74,8 +85,27 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
   }
 }
 
+/**
+ * Imports a city's directory into routing (the directory's one owner) with the built
+ * `services/routing/dist/import-directory.js`, in routing's environment; resolves with what
+ * it printed, rejects with its problems (every one naming its file, row and field).
+ */
+export async function importDirectory(cityPath: string, options: Pick<StartServicesOptions, 'env' | 'serviceEnv'>, extraArgs: string[] = []): Promise<string> {
+  const child = spawn(process.execPath, [...NODE_FLAGS, path.join(ROOT, 'services', 'routing', 'dist', 'import-directory.js'), cityPath, ...extraArgs], {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env, ...options.serviceEnv?.routing },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`directory import of ${cityPath} failed:\n${output}`);
+  return output.trim();
+}
+
 export function startService(spec: ServiceSpec, options: StartServicesOptions): RunningService {
-  const logFile = options.output === 'console' ? undefined : path.join(options.output.logDir, `${spec.name}.log`);
+  const logFile = typeof options.output === 'string' ? undefined : path.join(options.output.logDir, `${spec.name}.log`);
   const out = logFile ? (fs.mkdirSync(path.dirname(logFile), { recursive: true }), fs.openSync(logFile, 'a')) : undefined;
   const child = spawn(process.execPath, [...NODE_FLAGS, entryPoint(spec.name)], {
     cwd: ROOT,
@@ -84,8 +114,9 @@ export function startService(spec: ServiceSpec, options: StartServicesOptions): 
   });
   if (out !== undefined) fs.closeSync(out);
   if (!logFile) {
-    prefixLines(child.stdout, spec.name, process.stdout);
-    prefixLines(child.stderr, spec.name, process.stderr);
+    const format = options.output === 'console' ? readableLine : (line: string) => line;
+    prefixLines(child.stdout, spec.name, process.stdout, format);
+    prefixLines(child.stderr, spec.name, process.stderr, format);
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const signal = async (sig: NodeJS.Signals, graceMs: number) => {
@@ -129,7 +160,25 @@ function logTail(service: RunningService): string {
   return service.logFile ? `\n${indent(tailFile(service.logFile, 20))}` : '';
 }
 
-function prefixLines(stream: NodeJS.ReadableStream | null, name: string, to: NodeJS.WritableStream): void {
+const prettify = prettyFactory({
+  colorize: Boolean(process.stdout.isTTY),
+  translateTime: 'SYS:HH:MM:ss.l',
+  // The prefix already names the service; pid and host are the same on every line.
+  ignore: 'pid,hostname,service',
+  singleLine: true,
+});
+
+/** A service's JSON log line as a person reads it (time, level, context, message, fields); other lines as they are. */
+export function readableLine(line: string): string {
+  if (!line.startsWith('{')) return line;
+  try {
+    return prettify(JSON.parse(line)).replace(/\n$/, '');
+  } catch {
+    return line;
+  }
+}
+
+function prefixLines(stream: NodeJS.ReadableStream | null, name: string, to: NodeJS.WritableStream, format: (line: string) => string): void {
   if (!stream) return;
   let partial = '';
   const label = `${name.padEnd(13)}| `;
@@ -137,9 +186,9 @@ function prefixLines(stream: NodeJS.ReadableStream | null, name: string, to: Nod
   stream.on('data', (chunk: string) => {
     const lines = (partial + chunk).split('\n');
     partial = lines.pop() ?? '';
-    for (const line of lines) to.write(label + line + '\n');
+    for (const line of lines) to.write(label + format(line) + '\n');
   });
   stream.on('end', () => {
-    if (partial) to.write(label + partial + '\n');
+    if (partial) to.write(label + format(partial) + '\n');
   });
 }

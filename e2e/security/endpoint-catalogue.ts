@@ -29,7 +29,7 @@ export interface EndpointSpec {
   multipart?: boolean;
 }
 
-export type ParamKind = 'appeal' | 'hazard' | 'ticket' | 'grid' | 'department' | 'orgUnit' | 'setting' | 'attachment';
+export type ParamKind = 'appeal' | 'hazard' | 'ticket' | 'grid' | 'department' | 'orgUnit' | 'gridWorker' | 'station' | 'setting' | 'attachment';
 
 export const ALL_ROLES: readonly Role[] = ROLES;
 export const CHAIN: readonly Role[] = ['member', 'branch', 'industry_committee', 'two_new_committee'];
@@ -70,6 +70,8 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
   { service: 'routing', method: 'GET', path: '/v1/directory/departments', roles: 'any' },
   { service: 'routing', method: 'POST', path: '/v1/directory/departments', roles: ['admin'], body: { code: 'water_supply_e2e', name: 'Water supply' }, freeText: ['name'], required: ['code', 'name'] },
   { service: 'routing', method: 'PUT', path: '/v1/directory/departments/{code}', roles: ['admin'], param: 'department', body: { name: 'Municipal Works' }, freeText: ['name'], required: ['name'] },
+  { service: 'routing', method: 'POST', path: '/v1/directory/departments/{code}/retire', roles: ['admin'], param: 'department', body: {} },
+  { service: 'routing', method: 'GET', path: '/v1/directory/categories', roles: 'any' },
   { service: 'routing', method: 'GET', path: '/v1/directory/org-units', roles: 'any', query: { level: 'branch' } },
   {
     service: 'routing',
@@ -81,6 +83,49 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
     required: ['id', 'level', 'name'],
   },
   { service: 'routing', method: 'PUT', path: '/v1/directory/org-units/{id}', roles: ['admin'], param: 'orgUnit', body: { name: 'A branch' }, freeText: ['name'], required: ['name'] },
+  { service: 'routing', method: 'POST', path: '/v1/directory/org-units/{id}/retire', roles: ['admin'], param: 'orgUnit', body: {} },
+  { service: 'routing', method: 'GET', path: '/v1/directory/grid-workers', roles: ['admin'], query: { gridId: 'xiangyun-yuhua-g1' } },
+  {
+    service: 'routing',
+    method: 'POST',
+    path: '/v1/directory/grid-workers',
+    roles: ['admin'],
+    body: { id: 'gw-e2e-abuse', name: 'A grid worker', gridId: 'xiangyun-yuhua-g1', phone: '13800001234', employment: 'part_time' },
+    freeText: ['name'],
+    required: ['id', 'name', 'gridId', 'employment'],
+  },
+  {
+    service: 'routing',
+    method: 'PUT',
+    path: '/v1/directory/grid-workers/{id}',
+    roles: ['admin'],
+    param: 'gridWorker',
+    body: { name: 'A grid worker', gridId: 'xiangyun-yuhua-g1', employment: 'full_time' },
+    freeText: ['name'],
+    required: ['name', 'gridId', 'employment'],
+  },
+  { service: 'routing', method: 'POST', path: '/v1/directory/grid-workers/{id}/retire', roles: ['admin'], param: 'gridWorker', body: {} },
+  { service: 'routing', method: 'GET', path: '/v1/directory/stations', roles: 'any' },
+  {
+    service: 'routing',
+    method: 'POST',
+    path: '/v1/directory/stations',
+    roles: ['admin'],
+    body: { id: 'st-e2e-abuse', name: 'A station', districtId: 'xiangyun', address: '1 Yuhua Road', hours: '24h' },
+    freeText: ['name', 'address', 'hours'],
+    required: ['id', 'name', 'districtId', 'address', 'hours'],
+  },
+  {
+    service: 'routing',
+    method: 'PUT',
+    path: '/v1/directory/stations/{id}',
+    roles: ['admin'],
+    param: 'station',
+    body: { name: 'A station', districtId: 'xiangyun', address: '1 Yuhua Road', hours: '24h' },
+    freeText: ['name', 'address', 'hours'],
+    required: ['name', 'districtId', 'address', 'hours'],
+  },
+  { service: 'routing', method: 'POST', path: '/v1/directory/stations/{id}/retire', roles: ['admin'], param: 'station', body: {} },
   { service: 'routing', method: 'GET', path: '/v1/directory/category-routes', roles: 'any' },
   {
     service: 'routing',
@@ -90,7 +135,9 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
     body: { category: 'road_damage', districtId: 'xiangyun', departmentCode: 'municipal_works' },
     required: ['category', 'districtId', 'departmentCode'],
   },
+  { service: 'routing', method: 'POST', path: '/v1/directory/category-routes/retire', roles: ['admin'], body: { category: 'illegal_parking', districtId: 'hongcheng' }, required: ['category', 'districtId'] },
   { service: 'routing', method: 'GET', path: '/v1/directory/fallback-owners', roles: 'any' },
+  { service: 'routing', method: 'POST', path: '/v1/directory/fallback-owners/retire', roles: ['admin'], body: { districtId: 'xiangyun' }, required: ['districtId'] },
   { service: 'routing', method: 'PUT', path: '/v1/directory/fallback-owners', roles: ['admin'], body: { districtId: 'xiangyun', departmentCode: 'municipal_works' }, required: ['departmentCode'] },
   // routing: the holders' work
   { service: 'routing', method: 'GET', path: '/v1/inbox', roles: ['department', ...CHAIN] },

@@ -1,4 +1,5 @@
 import { DepartmentIssueV1 } from './events/department-issue.v1';
+import { DirectoryEntryChangedV1, directoryEntryKey } from './events/directory-entry-changed.v1';
 import { FeedbackRatedV1 } from './events/feedback-rated.v1';
 import { GrievanceClosedV1 } from './events/grievance-closed.v1';
 import { GrievanceEscalatedV1 } from './events/grievance-escalated.v1';
@@ -48,6 +49,7 @@ export interface TopicPayloads {
   'sla.breached.v1': SlaBreachedV1;
   'sla.policy-changed.v1': SlaPolicyChangedV1;
   'points.awarded.v1': PointsAwardedV1;
+  'directory.entry-changed.v1': DirectoryEntryChangedV1;
 }
 
 export type CatalogueTopic = keyof TopicPayloads;
@@ -72,9 +74,13 @@ export interface TopicSpec<P> {
   payload: new () => P;
   partitions: number;
   summary: string;
+  /** The Kafka message key, when it is not the envelope's grievance id (a compacted topic keys by entry). */
+  messageKey?(payload: P): string;
+  /** `compact`: the broker keeps the latest message per key (a topic of current state). */
+  cleanupPolicy?: 'compact';
 }
 
-/** Partitions per topic. Every event is keyed by grievance id, so order holds per matter. */
+/** Partitions per topic. Every event is keyed by grievance id (a directory entry by `<kind>:<id>`), so order holds per matter. */
 export const DEFAULT_PARTITIONS = 6;
 
 const spec = <P>(name: string, payload: new () => P, summary: string): TopicSpec<P> => {
@@ -106,6 +112,11 @@ export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
   'sla.breached.v1': spec('sla.breached.v1', SlaBreachedV1, 'A holder missed its deadline; the matter passes up.'),
   'sla.policy-changed.v1': spec('sla.policy-changed.v1', SlaPolicyChangedV1, 'An admin changed an SLA policy or calendar; it applies to new deadlines.'),
   'points.awarded.v1': spec('points.awarded.v1', PointsAwardedV1, 'A worker earned points for a verified report.'),
+  'directory.entry-changed.v1': {
+    ...spec('directory.entry-changed.v1', DirectoryEntryChangedV1, 'A directory entry as it is now (compacted, keyed by <kind>:<id>); routing owns the directory.'),
+    messageKey: directoryEntryKey,
+    cleanupPolicy: 'compact',
+  },
 };
 
 export const CATALOGUE_TOPICS = Object.keys(TOPICS) as CatalogueTopic[];

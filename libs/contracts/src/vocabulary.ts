@@ -42,6 +42,10 @@ export const OCCUPATIONS = [
 ] as const;
 export type Occupation = (typeof OCCUPATIONS)[number];
 
+/** The languages people read the system in (libs/i18n has a catalogue for each); the first is the default. */
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 /** The rungs of the escalation chain (诉求直通机制), lowest first. */
 export const LEVELS = ['member', 'branch', 'industry_committee', 'two_new_committee'] as const;
 export type Level = (typeof LEVELS)[number];

@@ -1,36 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InvalidSeedError, parseDirectorySeed, parseDirectorySeedParts } from './directory-seed';
+import { InvalidSeedError, parseDirectorySeedParts, readDirectorySeedParts } from './directory-seed';
 
-const raw = JSON.parse(readFileSync(join(__dirname, '../../../deploy/seed/demo-city.json'), 'utf8')) as Record<string, unknown>;
+const DEMO_CITY = join(__dirname, '../../../deploy/seed/demo-city');
 
-describe('the directory seed file', () => {
-  it('accepts the demo city', () => {
-    const seed = parseDirectorySeed(raw);
-    expect(seed.districts).toHaveLength(3);
-    expect(seed.grids.length).toBeGreaterThanOrEqual(12);
-    expect(seed.industryCommittees.map((c) => c.industry)).toEqual(['delivery', 'express', 'ride_hailing', 'freight']);
-    expect(seed.gridWorkers.every((w) => w.id.startsWith(`gw-${w.gridId}-`))).toBe(true);
-  });
-
-  it('rejects a street of an unknown district, naming it', () => {
-    const broken = { ...raw, streets: [{ id: 'lost', name: 'Lost Street', districtId: 'nowhere' }] };
-    expect(() => parseDirectorySeed(broken)).toThrow(InvalidSeedError);
-    expect(() => parseDirectorySeed(broken)).toThrow(/street lost refers to unknown nowhere/);
-  });
-
-  it('rejects a grid without a polygon', () => {
-    const grids = [{ id: 'g', name: 'G', communityId: 'x' }];
-    expect(() => parseDirectorySeed({ ...raw, grids })).toThrow(/grids\.0\.polygon/);
-  });
-});
-
-describe('a part of the directory seed file', () => {
+describe('a part of a directory seed file', () => {
   it('reads only the sections asked for, checking the references between them', () => {
-    const part = parseDirectorySeedParts({ categories: raw.categories }, ['categories']);
-    expect(part.categories.map((c) => c.code)).toContain('manhole_cover_missing');
+    const categories = [{ code: 'road_damage', kind: 'hazard', name: 'Road damage', defaultDepartment: 'municipal_works' }];
+    expect(parseDirectorySeedParts({ categories }, ['categories']).categories.map((c) => c.code)).toEqual(['road_damage']);
     const grids = [{ id: 'g', name: 'G', communityId: 'nowhere', polygon: { type: 'Polygon', coordinates: [] } }];
     expect(() => parseDirectorySeedParts({ communities: [], grids }, ['communities', 'grids'])).toThrow(/grid g refers to unknown nowhere/);
     expect(() => parseDirectorySeedParts({}, ['categories'])).toThrow(InvalidSeedError);
+  });
+
+  it("reads the categories of a city's folder (intake's CATEGORIES_FILE may name one)", () => {
+    const { categories } = readDirectorySeedParts(DEMO_CITY, ['categories']);
+    expect(categories.find((c) => c.code === 'manhole_cover_missing')).toMatchObject({ kind: 'hazard', defaultDepartment: 'municipal_works' });
+    expect(categories.filter((c) => c.kind === 'appeal').length).toBeGreaterThan(0);
+    expect(() => readDirectorySeedParts(DEMO_CITY, ['grids'])).toThrow(/categories only/);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainToInstance, Type } from 'class-transformer';
 import {
@@ -19,20 +19,21 @@ import {
 } from 'class-validator';
 import type { Polygon } from 'geojson';
 import { GRIEVANCE_KINDS, GrievanceKind, OCCUPATIONS, Occupation } from '@grievance/contracts';
+import { describeProblem, readCityFiles } from './city-files';
 
 /**
- * The directory seed file (deploy/seed/demo-city.json): the city's districts, streets,
- * communities and grids (GeoJSON polygons, WGS-84, [lng, lat]), grid workers, departments,
- * categories with their default department, per-district category routes, fallback owners
- * (兜底) and the party chain (两新工委 → industry committees → branches → members).
- * Every service reads it through this one reader: routing the whole of it, grid-dispatch
- * (communities, grids and grid workers) and intake (categories) only their parts of it.
+ * A directory seed file in JSON: the city's districts, streets, communities and grids
+ * (GeoJSON polygons, WGS-84, [lng, lat]), grid workers, departments, categories with their
+ * default department, per-district category routes, fallback owners (兜底) and the party
+ * chain. The directory itself is loaded from a city's folder of GeoJSON and CSV files
+ * (city-files.ts, `npm run directory:import`); what is left of this reader serves intake's
+ * category list (CATEGORIES_FILE: a JSON file with `categories`, or a city's folder).
  */
 
-/** The seed file of the demo city, relative to the repository root. */
-export const DEMO_CITY_SEED = join('deploy', 'seed', 'demo-city.json');
+/** The demo city's files (see city-files.ts), relative to the repository root. */
+export const DEMO_CITY_SEED = join('deploy', 'seed', 'demo-city');
 
-/** The demo city's seed file under a repository root. */
+/** The demo city's folder under a repository root. */
 export function demoCitySeedFile(repoRoot: string): string {
   return join(repoRoot, DEMO_CITY_SEED);
 }
@@ -363,7 +364,18 @@ export function readDirectorySeed(file: string): DirectorySeed {
   return parseDirectorySeed(readJson(file), file);
 }
 
-/** Reads the given sections of a seed file (see parseDirectorySeedParts). */
+/** Reads the given sections of a seed file (see parseDirectorySeedParts); of a city's folder, only its categories. */
 export function readDirectorySeedParts<K extends DirectorySeedPart>(file: string, parts: readonly K[]): Pick<DirectorySeed, K> {
-  return parseDirectorySeedParts(readJson(file), parts, file);
+  if (!statSync(file).isDirectory()) return parseDirectorySeedParts(readJson(file), parts, file);
+  const unsupported = parts.filter((part) => part !== 'categories');
+  if (unsupported.length > 0) throw new InvalidSeedError(file, [`a city's folder is read for its categories only, not ${unsupported.join(', ')}`]);
+  const read = readCityFiles(join(file, 'categories.csv'));
+  if (read.problems.length > 0) throw new InvalidSeedError(file, read.problems.map(describeProblem));
+  const categories = read.entries.map(({ state }) => ({
+    code: state.id,
+    kind: state.attributes?.kind,
+    name: state.name,
+    defaultDepartment: state.attributes?.defaultDepartment ?? null,
+  }));
+  return parseDirectorySeedParts({ categories }, parts, file);
 }

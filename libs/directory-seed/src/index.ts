@@ -1,1 +1,3 @@
 export * from './directory-seed';
+export * from './csv';
+export * from './city-files';

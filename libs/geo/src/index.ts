@@ -1,2 +1,3 @@
 export * from './spatial-index';
 export * from './distance';
+export * from './polygon-checks';

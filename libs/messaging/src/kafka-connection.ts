@@ -1,4 +1,4 @@
-import { Admin, Kafka, logLevel, LogEntry, Producer } from 'kafkajs';
+import { Admin, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
 import { CATALOGUE_TOPICS, deadLetterTopic, TOPICS } from '@grievance/contracts';
 import { MessagingObservers } from './observer';
 
@@ -67,7 +67,13 @@ export class KafkaConnection {
 
   /** An idempotent producer: the broker drops the duplicates its own retries would make. */
   createProducer(): Producer {
-    return this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    return this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // kafkajs 2's default (Java-compatible murmur2), named so that it does not warn at every start.
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   /** Resolves when the broker answers a metadata request in time; throws otherwise. */
@@ -102,7 +108,12 @@ export class KafkaConnection {
     if (missing.length === 0) return [];
     await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions, replicationFactor: t.replicationFactor ?? -1 })),
+      topics: missing.map((t) => ({
+        topic: t.topic,
+        numPartitions: t.partitions,
+        replicationFactor: t.replicationFactor ?? -1,
+        ...(t.configEntries ? { configEntries: t.configEntries } : {}),
+      })),
     });
     return missing.map((t) => t.topic);
   }
@@ -165,12 +176,20 @@ export class KafkaConnection {
 
   private log(entry: LogEntry): void {
     const { message, ...rest } = entry.log;
+    if (entry.level === logLevel.WARN && message === LIMITED_RETRIES_WARNING) return;
     const fields = { kafka: entry.namespace, ...rest };
     if (entry.level <= logLevel.ERROR) this.logger.error(fields, message);
     else if (entry.level === logLevel.WARN) this.logger.warn(fields, message);
     else this.logger.debug(fields, message);
   }
 }
+
+/**
+ * kafkajs warns at every producer start that bounded retries "may invalidate EoS guarantees".
+ * They are bounded on purpose (the outbox relay keeps the rows and retries with its own
+ * backoff), and a message sent twice is applied once by the consumers' inbox.
+ */
+const LIMITED_RETRIES_WARNING = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
 
 export interface PartitionLag {
   /** Logical name. */
@@ -184,14 +203,16 @@ export interface TopicToCreate {
   topic: string;
   partitions: number;
   replicationFactor?: number;
+  /** Topic settings, e.g. `cleanup.policy=compact` for a topic of current state. */
+  configEntries?: { name: string; value: string }[];
 }
 
 /** Every catalogue topic and its dead-letter topic. Department topics are created as departments are added. */
 export function catalogueTopicsToCreate(): TopicToCreate[] {
   return CATALOGUE_TOPICS.flatMap((name) => {
-    const partitions = TOPICS[name].partitions;
+    const { partitions, cleanupPolicy } = TOPICS[name] as { partitions: number; cleanupPolicy?: string };
     return [
-      { topic: name, partitions },
+      { topic: name, partitions, ...(cleanupPolicy ? { configEntries: [{ name: 'cleanup.policy', value: cleanupPolicy }] } : {}) },
       { topic: deadLetterTopic(name), partitions },
     ];
   });

@@ -127,6 +127,31 @@ describe('the outbox, the relay and the idempotent inbox on a real broker and da
     expect(seen).toEqual(titles);
   });
 
+  it('publishes a commit at once even while another replica holds the relay lock, instead of waiting for the next poll', async () => {
+    // A poll far beyond the test's patience: only the wake after the commit, and trying again
+    // once the other replica lets go of the lock, can publish the event in time.
+    await relay.stop();
+    relay = new OutboxRelay(dataSource, kafka, { pollIntervalMs: 600_000 });
+    relay.start();
+    outbox = new TransactionalOutbox(dataSource, relay);
+    // Another replica's relay round, holding the lock while our commit wakes our relay.
+    const otherReplica = dataSource.createQueryRunner();
+    await otherReplica.connect();
+    await otherReplica.startTransaction();
+    await otherReplica.query(`SELECT pg_advisory_xact_lock(hashtext('messaging_outbox_relay'))`);
+    const event = manholeReport();
+    try {
+      await outbox.run((tx) => tx.publish('grievance.submitted.v1', event));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(relay.publishedCount).toBe(0); // it could not relay while the other held the lock
+    } finally {
+      await otherReplica.rollbackTransaction();
+      await otherReplica.release();
+    }
+    const onTopic = await waitForMessages(kafka, 'grievance.submitted.v1', 1, (m) => m.key === event.grievanceId, 10_000);
+    expect(onTopic).toHaveLength(1);
+  });
+
   it('parks an invalid payload on the dead-letter topic with its reason and still consumes the next message of the partition', async () => {
     const applier = consumer('poison');
     await applier.start();

@@ -1,4 +1,4 @@
-import { createEnvelope } from '@grievance/contracts';
+import { createEnvelope, DIRECTORY_STREAM_ID } from '@grievance/contracts';
 import { decodeHeaders, HEADER, toWireMessage } from './wire';
 
 describe('toWireMessage', () => {
@@ -21,6 +21,17 @@ describe('toWireMessage', () => {
       [HEADER.correlationId]: 'req-42',
       [HEADER.causationId]: 'evt-1',
     });
+  });
+
+  it('keys a directory entry by <kind>:<id>, so its compacted topic keeps the latest state of each entry', () => {
+    const envelope = createEnvelope({
+      topic: 'directory.entry-changed.v1',
+      grievanceId: DIRECTORY_STREAM_ID,
+      actor: { id: 'admin-1', role: 'admin' },
+      correlationId: 'req-1',
+      payload: { kind: 'grid', id: 'xiangyun-yuhua-g9', version: 2, retired: false, changedAt: new Date().toISOString() },
+    });
+    expect(toWireMessage(envelope).key).toBe('grid:xiangyun-yuhua-g9');
   });
 });
 

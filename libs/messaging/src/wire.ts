@@ -1,4 +1,4 @@
-import { EventEnvelope } from '@grievance/contracts';
+import { EventEnvelope, topicSpec } from '@grievance/contracts';
 import { traceHeaders } from './tracing';
 
 /** Headers every event carries, so tools can route and trace without parsing the body. */
@@ -29,9 +29,9 @@ export interface WireMessage {
 }
 
 /**
- * An envelope as it goes on the wire: key = grievance id, JSON body, tracing headers. Made
- * where the event is recorded, so the W3C trace context is that of the request or the event
- * being applied at that moment (an outbox row keeps it until the relay sends it).
+ * An envelope as it goes on the wire: key = grievance id (or the topic's own key), JSON body,
+ * tracing headers. Made where the event is recorded, so the W3C trace context is that of the
+ * request or the event being applied at that moment (an outbox row keeps it until the relay sends it).
  */
 export function toWireMessage(envelope: EventEnvelope): WireMessage {
   const headers: Record<string, string> = {
@@ -42,7 +42,8 @@ export function toWireMessage(envelope: EventEnvelope): WireMessage {
     [HEADER.correlationId]: envelope.correlationId,
   };
   if (envelope.causationId) headers[HEADER.causationId] = envelope.causationId;
-  return { key: envelope.grievanceId, value: JSON.stringify(envelope), headers };
+  const messageKey = topicSpec(`${envelope.type}.v${envelope.version}`)?.messageKey;
+  return { key: messageKey ? messageKey(envelope.payload) : envelope.grievanceId, value: JSON.stringify(envelope), headers };
 }
 
 /** kafkajs headers are Buffers (or arrays of them); we only ever write single strings. */

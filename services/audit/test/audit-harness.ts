@@ -34,10 +34,11 @@ export class AuditHarness extends EventFedService<AuditConfig> {
   }
 
   /** GET as an auditor (or another role), expecting `status`. */
-  async get(path: string, options: { role?: Role; sub?: string; status?: number; accept?: string } = {}): Promise<request.Response> {
+  async get(path: string, options: { role?: Role; sub?: string; status?: number; accept?: string; language?: string } = {}): Promise<request.Response> {
     const token = await tokenFor(options.role ?? 'auditor', options.sub ?? 'auditor-1');
     const req = request(this.url).get(path).set('authorization', `Bearer ${token}`);
     if (options.accept) req.set('accept', options.accept);
+    if (options.language) req.set('accept-language', options.language);
     return req.expect(options.status ?? 200);
   }
 

@@ -17,7 +17,7 @@ export interface FixtureEvent {
   payload: Record<string, unknown>;
 }
 
-const submitted = (matter: FixtureEvent['matter'], kind: string, occupation: string): FixtureEvent => ({
+const submitted = (matter: FixtureEvent['matter'], kind: string, occupation?: string): FixtureEvent => ({
   matter,
   topic: 'grievance.submitted.v1',
   minute: matter === 'M6' ? -2 * 24 * 60 - 1 : -1,
@@ -29,16 +29,24 @@ const submitted = (matter: FixtureEvent['matter'], kind: string, occupation: str
     description: 'd',
     urgency: 'normal',
     attachmentIds: [],
-    reporter: { id: `reporter-${matter}`, occupation },
+    reporter: { id: `reporter-${matter}`, ...(occupation ? { occupation } : {}) },
     submittedAt: '2026-04-01T00:00:00.000Z',
     ...(kind === 'hazard' ? { location: { lat: 28.66, lng: 115.82 } } : {}),
   },
 });
-const routed = (matter: FixtureEvent['matter'], minute: number, holder: object, districtId: string, kind = 'hazard'): FixtureEvent => ({
+const routed = (matter: FixtureEvent['matter'], minute: number, holder: object, districtId: string, kind = 'hazard', occupation?: string): FixtureEvent => ({
   matter,
   topic: 'grievance.routed.v1',
   minute,
-  payload: { kind, category: kind === 'hazard' ? 'manhole_cover_missing' : 'wage_dispute', districtId, holder, fallback: false, ...('level' in holder ? { level: (holder as { level: string }).level } : {}) },
+  payload: {
+    kind,
+    category: kind === 'hazard' ? 'manhole_cover_missing' : 'wage_dispute',
+    districtId,
+    holder,
+    fallback: false,
+    ...('level' in holder ? { level: (holder as { level: string }).level } : {}),
+    ...(occupation ? { reporter: { occupation } } : {}),
+  },
 });
 const assigned = (matter: FixtureEvent['matter'], minute: number, holder: typeof MW): FixtureEvent => ({
   matter,
@@ -105,8 +113,9 @@ export function ratesFixture(base: Date): FixtureEvent[] {
     resolved('M2', 300, MW),
     rated('M2', 310, 'basically_satisfied'),
     // M3: a rider's hazard in xiangyun; urban management takes it up before its warned due time, not resolved yet.
-    submitted('M3', 'hazard', 'rider'),
-    routed('M3', 0, GRID, 'xiangyun'),
+    // The submission says no occupation: routing knew it from the rider's registration.
+    submitted('M3', 'hazard'),
+    routed('M3', 0, GRID, 'xiangyun', 'hazard', 'rider'),
     assigned('M3', 5, UM),
     sla('M3', 'warned', 'respond', UM, 5, 30, 25, base),
     accepted('M3', 10, UM),
@@ -128,8 +137,9 @@ export function ratesFixture(base: Date): FixtureEvent[] {
     resolved('M4', 100, BRANCH),
     rated('M4', 120, 'satisfied'),
     // M5: a rider's appeal in xiangyun climbs to the top rung, which responds late (督办) and resolves; no rating.
-    submitted('M5', 'appeal', 'rider'),
-    routed('M5', 0, BRANCH, 'xiangyun', 'appeal'),
+    // The submission said courier; the registration says rider, and wins.
+    submitted('M5', 'appeal', 'courier'),
+    routed('M5', 0, BRANCH, 'xiangyun', 'appeal', 'rider'),
     escalated('M5', 30, BRANCH, COMMITTEE),
     escalated('M5', 60, COMMITTEE, TOP),
     sla('M5', 'breached', 'respond', TOP, 60, 200, 200, base),

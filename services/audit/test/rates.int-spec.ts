@@ -67,19 +67,28 @@ describe('the audit rates, rankings, breaches and supervision', () => {
     });
   });
 
-  it('exports the rates as CSV, by ?format=csv or by Accept: text/csv', async () => {
-    const expected = [
-      'group,received,responded,resolved,rated,satisfied,bounces,responseRate,resolutionRate,satisfactionRate',
-      'municipal_works,2,1,2,2,2,0,0.5,1,1',
-      'urban_management,1,1,0,0,0,0,1,0,',
-      '',
-    ].join('\r\n');
-    const byFormat = await h.get(`/v1/rates?groupBy=department&${range}&format=csv`);
+  it('exports the rates as CSV, by ?format=csv or by Accept: text/csv, its header line in the reader’s language', async () => {
+    const rows = ['municipal_works,2,1,2,2,2,0,0.5,1,1', 'urban_management,1,1,0,0,0,0,1,0,', ''];
+    const english = ['group,received,responded in time,resolved,rated,satisfied,returns,response rate,resolution rate,satisfaction rate', ...rows].join('\r\n');
+    const byFormat = await h.get(`/v1/rates?groupBy=department&${range}&format=csv`, { language: 'en' });
     expect(byFormat.headers['content-type']).toMatch(/^text\/csv/);
     expect(byFormat.headers['content-disposition']).toBe('attachment; filename="rates-department.csv"');
-    expect(byFormat.text).toBe(expected);
-    const byAccept = await h.get(`/v1/rates?groupBy=department&${range}`, { accept: 'text/csv' });
-    expect(byAccept.text).toBe(expected);
+    expect(byFormat.text).toBe(english);
+    const byAccept = await h.get(`/v1/rates?groupBy=department&${range}`, { accept: 'text/csv', language: 'en-GB' });
+    expect(byAccept.text).toBe(english);
+    // Chinese unless asked otherwise.
+    const chinese = await h.get(`/v1/rates?groupBy=department&${range}&format=csv`);
+    expect(chinese.text).toBe(['分组,受理数,按时响应数,办结数,评价数,满意数,退单次数,响应率,解决率,满意率', ...rows].join('\r\n'));
+  });
+
+  it('names the industries in the rates by industry: the occupation from the registration, else from the submission', async () => {
+    // M3's submission named no occupation and M5's said courier: routing's grievance.routed.v1 said rider for both.
+    const { body } = await h.get(`/v1/rates?groupBy=industry&${range}`);
+    expect(body.items.map((r: { group: string; received: number }) => [r.group, r.received])).toEqual([
+      ['courier', 1],
+      ['rider', 3],
+      ['truck_driver', 1],
+    ]);
   });
 
   it('ranks the month, best first, and exports the ranking', async () => {
@@ -95,8 +104,11 @@ describe('the audit rates, rankings, breaches and supervision', () => {
       [2, 'branch'],
       [2, 'two_new_committee'],
     ]);
-    const csv = await h.get('/v1/rankings?month=2026-04&groupBy=department&format=csv');
-    expect(csv.text.split('\r\n')[0]).toBe('rank,group,received,responded,resolved,rated,satisfied,bounces,responseRate,resolutionRate,satisfactionRate,score');
+    const csv = await h.get('/v1/rankings?month=2026-04&groupBy=department&format=csv', { language: 'en' });
+    expect(csv.text.split('\r\n')[0]).toBe('rank,group,received,responded in time,resolved,rated,satisfied,returns,response rate,resolution rate,satisfaction rate,score');
+    expect((await h.get('/v1/rankings?month=2026-04&groupBy=department&format=csv')).text.split('\r\n')[0]).toBe(
+      '排名,分组,受理数,按时响应数,办结数,评价数,满意数,退单次数,响应率,解决率,满意率,综合得分',
+    );
     expect(csv.text.split('\r\n')[1]).toMatch(/^1,municipal_works,2,1,2,2,2,0,0.5,1,1,0\.83/);
     const march = await h.get('/v1/rankings?month=2026-03&groupBy=department');
     expect(march.body.items.map((r: { group: string }) => r.group)).toEqual(['municipal_works']);
@@ -125,6 +137,7 @@ describe('the audit rates, rankings, breaches and supervision', () => {
     expect(await ofMatter('target=resolve')).toEqual([]);
     expect(await ofMatter(`from=${at(BASE, 100).toISOString()}`)).toEqual([ids.M5]);
     const csv = await h.get(`/v1/breaches?grievanceId=${ids.M2}&format=csv`);
+    expect(csv.text.split('\r\n')[0]).toBe('超时时间,诉求编号,时限类型,层级,承办方类型,承办方编号,承办方名称,开始计时,截止时间,时限（毫秒）,时限编号,事件编号');
     expect(csv.text.split('\r\n')[1]).toBe(
       `${at(BASE, 35).toISOString()},${ids.M2},respond,,department,municipal_works,Municipal works,${at(BASE, 5).toISOString()},${at(BASE, 35).toISOString()},1800000,M2.respond.municipal_works,${body.items[2].eventId}`,
     );

@@ -24,7 +24,7 @@ describe('the feedback service: appeals up the chain and the SLA verdict', () =>
     request(h.url).post(`/v1/grievances/${id}/rating`).set('authorization', `Bearer ${await workerToken(workerId)}`).send(body);
 
   const messagesOf = async (workerId: string, grievanceId: string) => {
-    const response = await request(h.url).get('/v1/notifications').set('authorization', `Bearer ${await workerToken(workerId)}`).expect(200);
+    const response = await request(h.url).get('/v1/notifications').set('authorization', `Bearer ${await workerToken(workerId)}`).set('accept-language', 'en').expect(200);
     return (response.body as { items: { grievanceId: string; eventType: string; message: string }[] }).items.filter((n) => n.grievanceId === grievanceId);
   };
 

@@ -121,10 +121,12 @@ describe('the feedback service (auto-close, webhook)', () => {
     const id = await h.submit(reporter);
     const other = await h.submit(unlucky);
     await eventually(() => webhook.received.filter((n) => n.grievanceId === id), (list) => list.length === 1, { what: 'the webhook call' });
+    // In Chinese: nothing said this reporter reads another language.
     expect(webhook.received.find((n) => n.grievanceId === id)).toMatchObject({
       recipientId: reporter,
       eventType: 'grievance.submitted',
-      message: expect.stringContaining('We received your report'),
+      language: 'zh-CN',
+      message: expect.stringContaining('我们已收到您的诉求'),
     });
     await eventually(
       () => h.query<{ grievance_id: string; delivery: string }>(`SELECT grievance_id, delivery FROM feedback_notifications WHERE grievance_id IN ($1, $2)`, [id, other]),
@@ -136,5 +138,12 @@ describe('the feedback service (auto-close, webhook)', () => {
     // The consumer went on: a later event of the failed one is still applied.
     await h.resolve(other);
     await h.untilStatus(other, ['resolved']);
+  });
+
+  it('posts to the webhook in the language the reporter reads', async () => {
+    const reporter = `w-${uuidv7()}`;
+    const id = await h.submit(reporter, { language: 'en' });
+    await eventually(() => webhook.received.filter((n) => n.grievanceId === id), (list) => list.length === 1, { what: 'the webhook call' });
+    expect(webhook.received.find((n) => n.grievanceId === id)).toMatchObject({ recipientId: reporter, language: 'en', message: expect.stringContaining('We received your report') });
   });
 });

@@ -1,5 +1,5 @@
 import { signDevToken } from '@grievance/auth';
-import { EventEnvelope, Holder, PayloadOf, TopicName, uuidv7 } from '@grievance/contracts';
+import { EventEnvelope, Holder, Language, PayloadOf, TopicName, uuidv7 } from '@grievance/contracts';
 import { RawMessage } from '@grievance/messaging';
 import { Env } from '@grievance/platform';
 import { EventFedService, eventually, waitForMessages } from '@grievance/testing';
@@ -15,7 +15,7 @@ export class FeedbackHarness extends EventFedService<FeedbackConfig> {
     return new FeedbackHarness(...(await EventFedService.boot(AppModule, env)));
   }
 
-  async submit(reporterId: string, options: { duplicateOf?: string; grievanceId?: string; kind?: 'hazard' | 'appeal' } = {}): Promise<string> {
+  async submit(reporterId: string, options: { duplicateOf?: string; grievanceId?: string; kind?: 'hazard' | 'appeal'; language?: Language } = {}): Promise<string> {
     const grievanceId = options.grievanceId ?? uuidv7();
     const appeal = options.kind === 'appeal';
     await this.publish('grievance.submitted.v1', grievanceId, {
@@ -27,7 +27,7 @@ export class FeedbackHarness extends EventFedService<FeedbackConfig> {
       urgency: appeal ? 'normal' : 'urgent',
       ...(appeal ? {} : { location: { lat: 28.68, lng: 115.89 } }),
       attachmentIds: [],
-      reporter: { id: reporterId, occupation: 'rider' },
+      reporter: { id: reporterId, occupation: 'rider', ...(options.language ? { language: options.language } : {}) },
       submittedAt: new Date().toISOString(),
       ...(options.duplicateOf ? { duplicateOf: options.duplicateOf } : {}),
     });

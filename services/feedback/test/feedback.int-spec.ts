@@ -18,13 +18,12 @@ describe('the feedback service (notifications, points, rating)', () => {
     await h?.close();
   });
 
-  const notificationsOf = async (workerId: string) =>
-    (
-      await request(h.url)
-        .get('/v1/notifications')
-        .set('authorization', `Bearer ${await workerToken(workerId)}`)
-        .expect(200)
-    ).body as { items: { grievanceId: string; eventType: string; message: string; read: boolean }[] };
+  /** The worker's notifications, in English unless another Accept-Language is given (none: `null`). */
+  const notificationsOf = async (workerId: string, language: string | null = 'en') => {
+    const req = request(h.url).get('/v1/notifications').set('authorization', `Bearer ${await workerToken(workerId)}`);
+    if (language) req.set('accept-language', language);
+    return (await req.expect(200)).body as { items: { grievanceId: string; eventType: string; message: string; read: boolean }[] };
+  };
 
   describe('notifications', () => {
     it('tells the reporter and the co-reporters what happened to the matter, newest first, and nobody else', async () => {
@@ -272,6 +271,29 @@ describe('the feedback service (notifications, points, rating)', () => {
         { resolution_no: 1, rating: 'unsatisfied' },
         { resolution_no: 2, rating: 'basically_satisfied' },
       ]);
+    });
+
+    it('writes notifications in Chinese unless the reader asks for English or reads English', async () => {
+      const reporter = `w-${uuidv7()}`;
+      const id = await h.submit(reporter);
+      await h.publish('grievance.routed.v1', id, { kind: 'hazard', category: 'manhole_cover_missing', gridId: GRID.id, holder: { ...GRID, name: '青山路街道网格1' }, fallback: false });
+      await h.untilStatus(id, ['routed']);
+      const chinese = await eventually(() => notificationsOf(reporter, null), (b) => b.items.length >= 2, { what: 'two notifications' });
+      expect(chinese.items.map((n) => n.message)).toEqual([
+        '您的诉求已转交青山路街道网格1。',
+        expect.stringMatching(/^我们已收到您的诉求（编号 NC-\d{8}-\d{6}）：“Manhole cover missing on Bayi Avenue”。$/),
+      ]);
+      expect((await notificationsOf(reporter, 'fr-FR, zh;q=0.5')).items[0]!.message).toBe('您的诉求已转交青山路街道网格1。');
+      expect((await notificationsOf(reporter, 'en-US,en;q=0.9')).items[0]!.message).toBe('Your report went to 青山路街道网格1.');
+
+      // A reporter whose registration says English (routing carries it) reads English without asking.
+      const english = `w-${uuidv7()}`;
+      const theirs = await h.submit(english);
+      await h.publish('grievance.routed.v1', theirs, { kind: 'hazard', category: 'manhole_cover_missing', gridId: GRID.id, holder: GRID, fallback: false, reporter: { occupation: 'rider', language: 'en' } });
+      await h.untilStatus(theirs, ['routed']);
+      const read = await eventually(() => notificationsOf(english, null), (b) => b.items.length >= 2, { what: 'two notifications' });
+      expect(read.items[0]!.message).toBe('Your report went to Qingshan grid 1.');
+      expect((await notificationsOf(english, 'zh-CN')).items[0]!.message).toBe('您的诉求已转交Qingshan grid 1。');
     });
 
     it('closes a rejected matter as rejected at once', async () => {

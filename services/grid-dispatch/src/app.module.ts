@@ -11,6 +11,7 @@ import { ApplySlaPolicyChange } from './deadlines/apply-policy-change.use-case';
 import { gridDispatchSlaHandlers, RedispatchOnLapse } from './deadlines/redispatch-on-lapse.use-case';
 import { GRID_DISPATCH_SLA_QUEUE, TicketDeadlines } from './deadlines/ticket-deadlines';
 import { DirectoryController } from './directory/directory.controller';
+import { ApplyDirectoryChange } from './directory/apply-directory-change';
 import { DirectoryService } from './directory/directory.service';
 import { DispatchLifecycle } from './dispatch/dispatch.consumer';
 import { DispatchService } from './dispatch/dispatch.service';
@@ -48,6 +49,7 @@ export class AppModule {
       controllers: [DirectoryController, TicketsController],
       providers: [
         DirectoryService,
+        ApplyDirectoryChange,
         DispatchService,
         TicketDeadlines,
         RedispatchOnLapse,

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsNumber, Max, Min } from 'class-validator';
 import { EnvInteger, IsIntegerBetween, ServiceConfig } from '@grievance/platform';
 
 const toNumber = ({ value }: { value: unknown }): unknown =>
@@ -13,11 +13,6 @@ export class GridDispatchConfig extends ServiceConfig {
   override SERVICE_NAME = 'grid-dispatch';
   override PORT = 3003;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/grievance_grid_dispatch';
-
-  /** The directory seed (grids, grid workers). Unset: the demo city in development, nothing otherwise. */
-  @IsOptional()
-  @IsString()
-  DIRECTORY_SEED_FILE?: string;
 
   /**
    * Multiplies every SLA deadline (tests and demos shrink time with e.g. 0.001); the same

@@ -30,6 +30,14 @@ export class GridEntity {
 
   @Column('jsonb')
   polygon!: GridPolygon;
+
+  /** The version of routing's directory entry this row is at. */
+  @Column('integer', { default: 0 })
+  version!: number;
+
+  /** Retired in the directory: no new tickets. */
+  @Column('boolean', { default: false })
+  retired!: boolean;
 }
 
 /** A grid worker (网格员): on or off duty, and when they were last given a ticket. */
@@ -49,6 +57,16 @@ export class GridWorkerEntity {
 
   @Column('boolean', { name: 'on_duty', default: true })
   onDuty!: boolean;
+
+  @Column('boolean', { name: 'part_time', default: false })
+  partTime!: boolean;
+
+  @Column('integer', { default: 0 })
+  version!: number;
+
+  /** Retired in the directory: no new tickets; the ones they hold stay theirs. */
+  @Column('boolean', { default: false })
+  retired!: boolean;
 }
 
 export const TICKET_STATUSES = ['undispatched', 'dispatched', 'accepted', 'verified'] as const;

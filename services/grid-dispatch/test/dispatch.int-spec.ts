@@ -1,7 +1,7 @@
 import { signDevToken } from '@grievance/auth';
 import { eventually } from '@grievance/testing';
 import { chooseGridWorker } from '../src/dispatch/dispatch-rule';
-import { api, dispatchedOf, gridWorkerToken, Harness, IN_GRID, outboxCount, reportHazard, routedEvent, startHarness } from './helpers';
+import { api, dispatchedOf, gridWorkerToken, Harness, IN_GRID, outboxCount, publishDirectory, reportHazard, routedEvent, startHarness } from './helpers';
 
 jest.setTimeout(90_000);
 
@@ -16,35 +16,24 @@ describe('grid-dispatch: tickets from routed hazards (through the broker)', () =
     await h?.close();
   });
 
-  it('loads the seed idempotently (grids with their community, workers on duty)', async () => {
+  it('takes the directory from routing\'s topic: grids with their community, street and district, workers on duty', async () => {
     const [grids] = (await h.dataSource.query(`SELECT count(*)::int AS n FROM grids`)) as { n: number }[];
     const [workers] = (await h.dataSource.query(`SELECT count(*)::int AS n FROM grid_workers WHERE on_duty`)) as { n: number }[];
     expect(grids!.n).toBe(4);
     expect(workers!.n).toBe(4);
-    const { DirectoryService } = await import('../src/directory/directory.service');
-    await h.service.app.get(DirectoryService).loadConfiguredSeed();
-    const [again] = (await h.dataSource.query(`SELECT count(*)::int AS n FROM grid_workers`)) as { n: number }[];
-    expect(again!.n).toBe(4);
-    const [g1] = (await h.dataSource.query(`SELECT community_id, community_name, street_id FROM grids WHERE id = 'g1'`)) as Record<string, string>[];
-    expect(g1).toEqual({ community_id: 'c1', community_name: 'Community One', street_id: 's1' });
+    const [g1] = (await h.dataSource.query(`SELECT community_id, community_name, street_id, district_id, version FROM grids WHERE id = 'g1'`)) as Record<string, string>[];
+    expect(g1).toEqual({ community_id: 'c1', community_name: 'Community One', street_id: 's1', district_id: 'd1', version: 1 });
   });
 
-  it('loads the demo city seed (deploy/seed/demo-city.json) as well', async () => {
-    const { join } = await import('node:path');
-    const { loadSeed, readSeed } = await import('../src/directory/seed');
-    const seed = readSeed(join(__dirname, '../../../deploy/seed/demo-city.json'));
-    const rollback = new Error('rollback');
-    const counted = await h.dataSource
-      .transaction(async (manager) => {
-        const counts = await loadSeed(manager, seed);
-        const [row] = (await manager.query(`SELECT count(*)::int AS n FROM grids WHERE community_name IS NOT NULL`)) as { n: number }[];
-        expect(row!.n).toBeGreaterThanOrEqual(counts.grids);
-        expect(counts.grids).toBeGreaterThanOrEqual(12);
-        expect(counts.gridWorkers).toBeGreaterThan(0);
-        throw rollback;
-      })
-      .catch((error: unknown) => error);
-    expect(counted).toBe(rollback);
+  it('applies a change only over an older version: a replay or a stale one changes nothing', async () => {
+    const inbox = async () => ((await h.dataSource.query(`SELECT count(*)::int AS n FROM messaging_inbox`)) as { n: number }[])[0]!.n;
+    const worker = { kind: 'grid_worker' as const, id: 'gw-g3-1', name: 'Renamed worker', parentId: 'g3', phone: null, partTime: true };
+    await publishDirectory(h, [worker], { version: 2 });
+    await eventually(() => h.dataSource.query(`SELECT name, part_time, version FROM grid_workers WHERE id = 'gw-g3-1'`) as Promise<unknown[]>, (rows) => JSON.stringify(rows) === JSON.stringify([{ name: 'Renamed worker', part_time: true, version: 2 }]), { what: 'version 2 applied' });
+    const before = await inbox();
+    await publishDirectory(h, [{ ...worker, name: 'Old name' }], { version: 1 });
+    await eventually(inbox, (n) => n > before, { what: 'the stale change read' });
+    expect(await h.dataSource.query(`SELECT name, version FROM grid_workers WHERE id = 'gw-g3-1'`)).toEqual([{ name: 'Renamed worker', version: 2 }]);
   });
 
   it('keeps the snapshot of the report and dispatches a routed hazard to a worker of its grid', async () => {
@@ -139,6 +128,46 @@ describe('grid-dispatch: tickets from routed hazards (through the broker)', () =
     const tickets = (await h.dataSource.query(`SELECT id FROM tickets WHERE grievance_id = ANY($1::uuid[])`, [[appeal.grievanceId, noGrid.grievanceId]])) as unknown[];
     expect(tickets).toHaveLength(0);
     expect(chooseGridWorker({ gridId: 'x', communityId: null, streetId: null }, []).kind).toBe('none');
+  });
+
+  it('dispatches a ticket that waited for a grid not yet known once the grid and its worker arrive, in either order; a retired worker gets no new ticket', async () => {
+    const g5 = { lat: 28.605, lng: 115.845 };
+    const polygon = { type: 'Polygon' as const, coordinates: [[[115.84, 28.6], [115.85, 28.6], [115.85, 28.61], [115.84, 28.61], [115.84, 28.6]]] };
+    const waiting = await reportHazard(h, { gridId: 'g5', location: g5 });
+    await eventually(
+      async () => (await h.dataSource.query(`SELECT t.status, l.message FROM tickets t JOIN dispatch_log l ON l.ticket_id = t.id WHERE t.grievance_id = $1`, [waiting.grievanceId])) as { status: string; message: string }[],
+      (rows) => rows[0]?.status === 'undispatched' && rows[0].message.includes('grid g5 is not in the directory'),
+      { what: 'the ticket waiting for g5' },
+    );
+    // The worker comes first (another key of the topic), then the grid, its community and street.
+    await publishDirectory(h, [{ kind: 'grid_worker', id: 'gw-g5-1', name: 'Worker 1 of g5', parentId: 'g5', phone: null, partTime: false }]);
+    await publishDirectory(h, [
+      { kind: 'grid', id: 'g5', name: 'Grid 5', parentId: 'c5', polygon },
+      { kind: 'community', id: 'c5', name: 'Community Five', parentId: 's9' },
+      { kind: 'street', id: 's9', name: 'Street Nine', parentId: 'd2' },
+    ]);
+    const [dispatched] = await dispatchedOf(h, waiting.grievanceId);
+    expect(dispatched!.payload).toMatchObject({ gridId: 'g5', gridWorkerId: 'gw-g5-1' });
+    await eventually(
+      () => h.dataSource.query(`SELECT community_name, street_id, district_id FROM grids WHERE id = 'g5'`) as Promise<unknown[]>,
+      (rows) => JSON.stringify(rows) === JSON.stringify([{ community_name: 'Community Five', street_id: 's9', district_id: 'd2' }]),
+      { what: 'g5 completed by its community and street' },
+    );
+    const admin = await signDevToken({ sub: 'root', role: 'admin' });
+    const found = (await api(h).get(`/v1/grids?lat=${g5.lat}&lng=${g5.lng}`).set('Authorization', `Bearer ${admin}`).expect(200)).body as { id: string }[];
+    expect(found.map((g) => g.id)).toEqual(['g5']);
+
+    await publishDirectory(h, [{ kind: 'grid_worker', id: 'gw-g5-1', name: 'Worker 1 of g5', parentId: 'g5', phone: null, partTime: false }], { version: 2, retired: true });
+    await publishDirectory(h, [{ kind: 'grid_worker', id: 'gw-g5-2', name: 'Worker 2 of g5', parentId: 'g5', phone: null, partTime: true }]);
+    await eventually(
+      () => h.dataSource.query(`SELECT id, retired FROM grid_workers WHERE grid_id = 'g5' ORDER BY id`) as Promise<unknown[]>,
+      (rows) => JSON.stringify(rows) === JSON.stringify([{ id: 'gw-g5-1', retired: true }, { id: 'gw-g5-2', retired: false }]),
+      { what: 'gw-g5-1 retired, gw-g5-2 added' },
+    );
+    const next = await reportHazard(h, { gridId: 'g5', location: g5 });
+    expect((await dispatchedOf(h, next.grievanceId))[0]!.payload.gridWorkerId).toBe('gw-g5-2');
+    const workers = (await api(h).get('/v1/grids/g5/workers').set('Authorization', `Bearer ${admin}`).expect(200)).body as { id: string }[];
+    expect(workers.map((w) => w.id)).toEqual(['gw-g5-2']);
   });
 
   it('dispatches a burst of routings on every partition at once: one ticket each, loads even, every dispatch recorded', async () => {

@@ -3,13 +3,15 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { signDevToken } from '@grievance/auth';
-import { createEnvelope, EventEnvelope, PayloadOf, SYSTEM_ACTOR, TicketDispatchedV1, TopicName } from '@grievance/contracts';
+import { createEnvelope, DIRECTORY_STREAM_ID, DirectoryEntryChangedV1, EventEnvelope, PayloadOf, SYSTEM_ACTOR, TicketDispatchedV1, TopicName } from '@grievance/contracts';
+import { CityEntryState, readValidCity } from '@grievance/directory-seed';
 import { catalogueTopicsToCreate, EventPublisher, KafkaConnection, RawMessage } from '@grievance/messaging';
 import { createServiceApp, createTestDatabase, eventually, testConfigEnv, TestDatabase, TestServiceApp, waitForMessages } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
 import { GridDispatchConfig } from '../src/config';
 
-export const SMALL_CITY = join(__dirname, 'fixtures', 'small-city.json');
+/** A small city in the directory's file format: 4 grids in 3 communities and 2 streets, 4 grid workers. */
+export const SMALL_CITY = join(__dirname, 'fixtures', 'small-city');
 
 /** A point inside each fixture grid. */
 export const IN_GRID = {
@@ -56,7 +58,7 @@ export class RetryingPublisher {
 
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const db = await createTestDatabase('grid_dispatch');
-  const fullEnv = testConfigEnv({ DATABASE_URL: db.url, DIRECTORY_SEED_FILE: SMALL_CITY, ...env }) as Record<string, string>;
+  const fullEnv = testConfigEnv({ DATABASE_URL: db.url, ...env }) as Record<string, string>;
   const service = await createServiceApp(AppModule, fullEnv);
   const kafka = service.app.get(KafkaConnection);
   try {
@@ -80,7 +82,35 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       await db.drop();
     },
   };
+  try {
+    // The directory comes from routing's topic, as in production: publish the small city as routing would.
+    await publishDirectory(harness, readValidCity(SMALL_CITY).map((e) => e.state));
+    await eventually(
+      () => harness.dataSource.query(`SELECT (SELECT count(*) FROM grids)::int AS grids, (SELECT count(*) FROM grid_workers)::int AS workers`) as Promise<{ grids: number; workers: number }[]>,
+      (rows) => rows[0]!.grids === 4 && rows[0]!.workers === 4,
+      { what: 'the small city applied from the directory topic', timeoutMs: 60_000 },
+    );
+  } catch (error) {
+    await harness.close();
+    throw error;
+  }
   return harness;
+}
+
+/** A directory entry's event as routing publishes it (version 1 unless given). */
+export function directoryEvent(state: CityEntryState, change: { version?: number; retired?: boolean } = {}): EventEnvelope<DirectoryEntryChangedV1> {
+  return createEnvelope({
+    topic: 'directory.entry-changed.v1',
+    grievanceId: DIRECTORY_STREAM_ID,
+    actor: { id: 'admin-1', role: 'admin' },
+    correlationId: `directory-${state.kind}-${state.id}`,
+    payload: { ...state, version: change.version ?? 1, retired: change.retired ?? false, changedAt: new Date().toISOString() },
+  });
+}
+
+/** Publishes directory entries on directory.entry-changed.v1, as routing does. */
+export async function publishDirectory(h: Harness, states: CityEntryState[], change: { version?: number; retired?: boolean } = {}): Promise<void> {
+  for (const state of states) await h.publisher.publish('directory.entry-changed.v1', directoryEvent(state, change));
 }
 
 /**

@@ -1,5 +1,6 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { EnvInteger, IsIntegerBetween, ServiceConfig } from '@grievance/platform';
+import { TRACKING_PREFIX_PATTERN } from './grievances/tracking-number';
 
 /**
  * The intake service's environment: the shared variables of ServiceConfig with this
@@ -20,13 +21,17 @@ export class IntakeConfig extends ServiceConfig {
   @IsIntegerBetween(1, 24 * 365)
   DUPLICATE_WINDOW_H = 72;
 
-  /** The seed file whose `categories` list the known categories; defaults to <repo>/deploy/seed/demo-city.json. */
+  /** Where the known categories are: a city's folder (its categories.csv) or a JSON file with `categories`; defaults to <repo>/deploy/seed/demo-city. */
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   CATEGORIES_FILE?: string;
 
-  /** The time zone whose calendar day goes into tracking numbers (NC-YYYYMMDD-NNNNNN). */
+  /** The city's mark that begins every tracking number (NC for Nanchang: NC-YYYYMMDD-NNNNNN). */
+  @Matches(TRACKING_PREFIX_PATTERN, { message: 'TRACKING_PREFIX must be 2 to 8 capital letters or digits, starting with a letter (NC, GZ, JA)' })
+  TRACKING_PREFIX = 'NC';
+
+  /** The time zone whose calendar day goes into tracking numbers (<prefix>-YYYYMMDD-NNNNNN). */
   @IsString()
   @MaxLength(64)
   TRACKING_TIMEZONE = 'Asia/Shanghai';

@@ -54,6 +54,19 @@ describe('POST /v1/grievances', () => {
       },
     });
     expect(envelope.payload.duplicateOf).toBeUndefined();
+    expect(envelope.payload.reporter).toEqual({ id: 'worker-alice' });
+  });
+
+  it('carries the occupation and platform given with a submission, and the language the reporter reads', async () => {
+    const appeal = { kind: 'appeal', category: 'pay_dispute', title: '运费被拖欠', description: '货主拖欠三趟运费', occupation: 'truck_driver', platform: '货拉拉' };
+    const res = await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${bob}`).set('Accept-Language', 'en-GB,en;q=0.9').send(appeal).expect(201);
+    const [message] = await waitForMessages(kafka, 'grievance.submitted.v1', 1, (m) => m.key === res.body.id);
+    expect(JSON.parse(message!.value!).payload.reporter).toEqual({ id: 'worker-bob', occupation: 'truck_driver', platform: '货拉拉', language: 'en' });
+
+    // A language we do not speak says nothing: the reporter's registration, or Chinese, decides.
+    const other = await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${bob}`).set('Accept-Language', 'fr').send({ ...appeal, platform: undefined }).expect(201);
+    const [second] = await waitForMessages(kafka, 'grievance.submitted.v1', 1, (m) => m.key === other.body.id);
+    expect(JSON.parse(second!.value!).payload.reporter).toEqual({ id: 'worker-bob', occupation: 'truck_driver' });
   });
 
   it('answers the same Idempotency-Key and body with the same matter, once', async () => {
@@ -113,6 +126,9 @@ describe('POST /v1/grievances', () => {
       ['a bad urgency', { ...HAZARD, urgency: 'asap' }, 'urgency'],
       ['attachment ids that are not ids', { ...HAZARD, attachmentIds: ['nope'] }, 'attachmentIds'],
       ['attachments that are not the caller’s', { ...HAZARD, attachmentIds: ['0195a8c4-1b2c-7d3e-8f40-123456789abc'] }, 'attachmentIds'],
+      ['an unknown occupation', { ...HAZARD, occupation: 'astronaut' }, 'occupation'],
+      ['an empty platform', { ...HAZARD, platform: '' }, 'platform'],
+      ['a platform too long', { ...HAZARD, platform: 'x'.repeat(101) }, 'platform'],
     ];
 
     it.each(cases)('%s', async (_what, body, field) => {

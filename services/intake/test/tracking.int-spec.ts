@@ -21,7 +21,7 @@ describe('the tracking view', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('intake-tracking');
-    service = (await createServiceApp(AppModule, testConfigEnv({ DATABASE_URL: db.url, CATEGORIES_FILE: writeCategorySeed() }))) as TestServiceApp<IntakeConfig>;
+    service = (await createServiceApp(AppModule, testConfigEnv({ DATABASE_URL: db.url, CATEGORIES_FILE: writeCategorySeed(), TRACKING_PREFIX: 'GZ' }))) as TestServiceApp<IntakeConfig>;
     await service.app.get(KafkaConnection).ensureTopics(catalogueTopicsToCreate());
     publisher = new EventPublisher(service.app.get(KafkaConnection));
     alice = await signDevToken({ sub: 'worker-alice', role: 'worker' });
@@ -40,7 +40,10 @@ describe('the tracking view', () => {
     await publisher.publish(topic, envelope);
     return envelope;
   };
-  const view = (id: string, token = alice) => request(service.url).get(`/v1/grievances/${id}`).set('Authorization', `Bearer ${token}`);
+  const view = (id: string, token = alice, language?: string) => {
+    const req = request(service.url).get(`/v1/grievances/${id}`).set('Authorization', `Bearer ${token}`);
+    return language ? req.set('Accept-Language', language) : req;
+  };
 
   it('follows the matter through the loop; a late dispatch does not undo the resolution, a redelivery adds nothing', async () => {
     const { id } = (await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${alice}`).send(HAZARD).expect(201)).body as { id: string };
@@ -60,7 +63,7 @@ describe('the tracking view', () => {
     );
     expect(res).toMatchObject({
       id,
-      trackingNo: expect.stringMatching(/^NC-\d{8}-\d{6}$/),
+      trackingNo: expect.stringMatching(/^GZ-\d{8}-\d{6}$/), // the city's prefix (TRACKING_PREFIX)
       kind: 'hazard',
       category: HAZARD.category,
       title: HAZARD.title,
@@ -92,10 +95,17 @@ describe('the tracking view', () => {
     const reply = await request(service.url).post(`/v1/grievances/${id}/reply`).set('Authorization', `Bearer ${alice}`).send({ message: 'Xiangyun station.' }).expect(202);
     const [message] = await waitForMessages(service.app.get(KafkaConnection), 'grievance.replied.v1', 1, (m) => m.key === id);
     expect(JSON.parse(message!.value!)).toMatchObject({ eventId: reply.body.eventId, actor: { id: 'worker-alice', role: 'worker' }, payload: { reporterId: 'worker-alice', message: 'Xiangyun station.' } });
-    const res = await eventually(async () => (await view(id).expect(200)).body, (body) => body.history.length >= 3, { what: 'question and reply in the history' });
+    const res = await eventually(async () => (await view(id, alice, 'en').expect(200)).body, (body) => body.history.length >= 3, { what: 'question and reply in the history' });
     expect(res.history.map((h: { summary: string }) => h.summary).slice(1)).toEqual([
       'Liaison member 1 (member) asks: Which station? (its clock stops until you reply)',
       'the reporter replied: Xiangyun station.',
+    ]);
+    // Without Accept-Language the same history reads in Chinese.
+    const zh = (await view(id).expect(200)).body;
+    expect(zh.history.map((h: { summary: string }) => h.summary)).toEqual([
+      `已提交，编号 ${zh.trackingNo}`,
+      'Liaison member 1（党员）询问：Which station?（您回复前，其办理时限暂停计算）',
+      '诉求人已回复：Xiangyun station.',
     ]);
   });
 

@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import { IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { findRepoRoot } from '@grievance/auth';
-import { demoCitySeedFile } from '@grievance/directory-seed';
+import { IsNumber, Max, Min } from 'class-validator';
 import { EnvInteger, EnvNumber, IsIntegerBetween, ServiceConfig } from '@grievance/platform';
 
 /**
@@ -12,15 +9,6 @@ export class RoutingConfig extends ServiceConfig {
   override SERVICE_NAME = 'routing';
   override PORT = 3002;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/grievance_routing';
-
-  /**
-   * A directory seed file (JSON, the shape of deploy/seed/demo-city.json) upserted into the
-   * directory at start. Unset: the demo city in development, nothing otherwise.
-   */
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  DIRECTORY_SEED_FILE?: string;
 
   /** Multiplies every SLA deadline (1 = real time; 0.001 runs a 24-hour chain in 86 s, for demos and tests). */
   @EnvNumber()
@@ -33,16 +21,4 @@ export class RoutingConfig extends ServiceConfig {
   @EnvInteger()
   @IsIntegerBetween(0, 100)
   CHAIN_MAX_RETURNS = 2;
-
-  /** The seed file to load at start, if any. */
-  seedFile(): string | undefined {
-    if (this.DIRECTORY_SEED_FILE) return this.DIRECTORY_SEED_FILE;
-    if (this.NODE_ENV !== 'development') return undefined;
-    try {
-      const demo = demoCitySeedFile(findRepoRoot());
-      return existsSync(demo) ? demo : undefined;
-    } catch {
-      return undefined;
-    }
-  }
 }

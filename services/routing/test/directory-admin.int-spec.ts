@@ -1,14 +1,17 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { signDevToken } from '@grievance/auth';
-import { departmentIssuesTopic } from '@grievance/contracts';
+import { DirectoryEntryChangedV1, departmentIssuesTopic, EventEnvelope } from '@grievance/contracts';
 import { catalogueTopicsToCreate, KafkaConnection } from '@grievance/messaging';
-import { createServiceApp, eventually, TEST_KAFKA_BROKERS, testConfigEnv, TestServiceApp, uniqueTopicPrefix } from '@grievance/testing';
+import { createServiceApp, eventually, TEST_KAFKA_BROKERS, testConfigEnv, TestServiceApp, uniqueTopicPrefix, waitForMessages } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
 import { RoutingConfig } from '../src/config';
 import { RoutingDirectoryCache } from '../src/directory/routing-directory.cache';
+import { importDemoCity, importInto } from './demo-city';
 
-const SEED_FILE = join(__dirname, '../../../deploy/seed/demo-city.json');
 const square = (w: number, s: number, size: number) => ({
   type: 'Polygon',
   coordinates: [[[w, s], [w + size, s], [w + size, s + size], [w, s + size], [w, s]]],
@@ -17,6 +20,7 @@ const square = (w: number, s: number, size: number) => ({
 describe('routing: the directory admin and worker registration', () => {
   let service: TestServiceApp<RoutingConfig>;
   let kafka: KafkaConnection;
+  let dataSource: DataSource;
   let admin: string;
   let department: string;
   let worker: string;
@@ -25,7 +29,9 @@ describe('routing: the directory admin and worker registration', () => {
     const prefix = uniqueTopicPrefix('routing-admin');
     kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'routing-admin-int', topicPrefix: prefix });
     await kafka.ensureTopics(catalogueTopicsToCreate());
-    service = await createServiceApp(AppModule, testConfigEnv({ KAFKA_TOPIC_PREFIX: prefix, DIRECTORY_SEED_FILE: SEED_FILE }));
+    service = await createServiceApp(AppModule, testConfigEnv({ KAFKA_TOPIC_PREFIX: prefix }));
+    await importDemoCity(service);
+    dataSource = service.app.get(DataSource);
     admin = await signDevToken({ sub: 'admin-1', role: 'admin' });
     department = await signDevToken({ sub: 'officer', role: 'department', departmentCode: 'fire' });
     worker = await signDevToken({ sub: 'worker-42', role: 'worker' });
@@ -38,6 +44,7 @@ describe('routing: the directory admin and worker registration', () => {
   });
 
   const http = () => request(service.url);
+  const asAdmin = (method: 'post' | 'put' | 'get', path: string) => http()[method](path).set('Authorization', `Bearer ${admin}`);
   const listTopics = async (): Promise<string[]> => {
     const admin = kafka.kafka.admin();
     await admin.connect();
@@ -48,103 +55,257 @@ describe('routing: the directory admin and worker registration', () => {
     }
   };
   const directory = () => service.app.get(RoutingDirectoryCache).get();
+  /** What the outbox holds for the directory: a refused request must add nothing. */
+  const directoryEvents = async () =>
+    ((await dataSource.query(`SELECT envelope FROM messaging_outbox WHERE topic = 'directory.entry-changed.v1' ORDER BY seq`)) as { envelope: EventEnvelope<DirectoryEntryChangedV1> }[]).map(
+      (r) => r.envelope,
+    );
+  const expectNothingWritten = async (refused: () => Promise<unknown>) => {
+    const before = await directoryEvents();
+    const units = await dataSource.query(`SELECT id, version, retired FROM directory_org_units ORDER BY id`);
+    await refused();
+    expect(await directoryEvents()).toHaveLength(before.length);
+    expect(await dataSource.query(`SELECT id, version, retired FROM directory_org_units ORDER BY id`)).toEqual(units);
+  };
 
   // A new topic can take a moment to show in the metadata of a busy broker.
   const topicAppears = (code: string) =>
     eventually(listTopics, (topics) => topics.includes(kafka.topic(departmentIssuesTopic(code))), { what: `topic of ${code}` });
 
-  it('creates the department topics of the seed at start', async () => {
+  it('creates the department topics of the imported city', async () => {
     await topicAppears('hrss');
   });
 
+  it('publishes every entry of the city on the compacted directory topic, keyed by <kind>:<id>', async () => {
+    const messages = await waitForMessages(kafka, 'directory.entry-changed.v1', 130);
+    expect(messages.map((m) => m.key)).toEqual(expect.arrayContaining(['grid:xiangyun-yuhua-g1', 'grid_worker:gw-xiangyun-yuhua-g1-1', 'department:fire', 'category_route:illegal_parking@hongcheng']));
+    const grid = messages.find((m) => m.key === 'grid:xiangyun-yuhua-g1')!;
+    expect((JSON.parse(grid.value!) as EventEnvelope<DirectoryEntryChangedV1>).payload).toMatchObject({
+      kind: 'grid',
+      id: 'xiangyun-yuhua-g1',
+      parentId: 'xiangyun-qingshan-yuhua',
+      version: 1,
+      retired: false,
+      polygon: { type: 'Polygon' },
+    });
+    const config = await kafka.kafka.admin();
+    await config.connect();
+    try {
+      const described = await config.describeConfigs({ resources: [{ type: 2, name: kafka.topic('directory.entry-changed.v1'), configNames: ['cleanup.policy'] }], includeSynonyms: false });
+      expect(described.resources[0]!.configEntries[0]!.configValue).toBe('compact');
+    } finally {
+      await config.disconnect();
+    }
+  });
+
   describe('departments', () => {
-    it('lets an admin add one, with its topic, and rename it', async () => {
-      await http()
-        .post('/v1/directory/departments')
-        .set('Authorization', `Bearer ${admin}`)
+    it('lets an admin add one, with its topic, and rename it, each change a new version', async () => {
+      await asAdmin('post', '/v1/directory/departments')
         .send({ code: 'water_affairs', name: 'Water Affairs Bureau' })
-        .expect(201, { code: 'water_affairs', name: 'Water Affairs Bureau' });
+        .expect(201, { code: 'water_affairs', name: 'Water Affairs Bureau', version: 1, retired: false });
       await topicAppears('water_affairs');
-      await http()
-        .put('/v1/directory/departments/water_affairs')
-        .set('Authorization', `Bearer ${admin}`)
-        .send({ name: 'Water Bureau' })
-        .expect(200, { code: 'water_affairs', name: 'Water Bureau' });
+      await asAdmin('put', '/v1/directory/departments/water_affairs')
+        .send({ name: 'Water Bureau', expectedVersion: 1 })
+        .expect(200, { code: 'water_affairs', name: 'Water Bureau', version: 2, retired: false });
       const list = await http().get('/v1/directory/departments').set('Authorization', `Bearer ${department}`).expect(200);
-      expect((list.body as { items: unknown[] }).items).toContainEqual({ code: 'water_affairs', name: 'Water Bureau' });
+      expect((list.body as { items: unknown[] }).items).toContainEqual({ code: 'water_affairs', name: 'Water Bureau', version: 2, retired: false });
+      const events = (await directoryEvents()).filter((e) => e.payload.kind === 'department' && e.payload.id === 'water_affairs');
+      expect(events.map((e) => [e.payload.name, e.payload.version, e.actor.id])).toEqual([
+        ['Water Affairs Bureau', 1, 'admin-1'],
+        ['Water Bureau', 2, 'admin-1'],
+      ]);
+    });
+
+    it('refuses a stale version with 409 naming expectedVersion, and writes nothing', async () => {
+      await expectNothingWritten(async () => {
+        const stale = await asAdmin('put', '/v1/directory/departments/water_affairs').send({ name: 'Stale', expectedVersion: 1 }).expect(409);
+        expect(stale.body).toMatchObject({ details: { field: 'expectedVersion', version: 2 } });
+      });
     });
 
     it('refuses a duplicate (409), a bad code (400), an unknown one (404) and a non-admin (403)', async () => {
-      await http().post('/v1/directory/departments').set('Authorization', `Bearer ${admin}`).send({ code: 'fire', name: 'Fire' }).expect(409);
-      const bad = await http().post('/v1/directory/departments').set('Authorization', `Bearer ${admin}`).send({ code: 'Bad Code', name: 'x' }).expect(400);
+      await asAdmin('post', '/v1/directory/departments').send({ code: 'fire', name: 'Fire' }).expect(409);
+      const bad = await asAdmin('post', '/v1/directory/departments').send({ code: 'Bad Code', name: 'x' }).expect(400);
       expect(JSON.stringify(bad.body)).toContain('code');
-      await http().put('/v1/directory/departments/nope').set('Authorization', `Bearer ${admin}`).send({ name: 'x' }).expect(404);
+      await asAdmin('put', '/v1/directory/departments/nope').send({ name: 'x' }).expect(404);
       await http().post('/v1/directory/departments').set('Authorization', `Bearer ${department}`).send({ code: 'xx_dept', name: 'x' }).expect(403);
+    });
+
+    it('retires a department nothing uses any more, and refuses one a route still names', async () => {
+      const used = await asAdmin('post', '/v1/directory/departments/public_security/retire').send({}).expect(409);
+      expect(JSON.stringify(used.body)).toContain('illegal_parking@hongcheng');
+      await asAdmin('post', '/v1/directory/departments/water_affairs/retire').send({ expectedVersion: 2 }).expect(200, { code: 'water_affairs', name: 'Water Bureau', version: 3, retired: true });
+      expect((await directory()).department('water_affairs')).toBeUndefined();
+      const route = await asAdmin('put', '/v1/directory/category-routes').send({ category: 'road_damage', districtId: 'xiangyun', departmentCode: 'water_affairs' }).expect(400);
+      expect(JSON.stringify(route.body)).toContain('departmentCode');
     });
   });
 
   describe('org units and routes', () => {
-    it('adds a grid that routing finds at once', async () => {
+    it('adds a grid that routing finds at once, and publishes it', async () => {
       const polygon = square(115.9, 28.76, 0.01); // north of every demo grid
       expect((await directory()).gridAt({ lat: 28.765, lng: 115.905 })).toBeUndefined();
-      const created = await http()
-        .post('/v1/directory/org-units')
-        .set('Authorization', `Bearer ${admin}`)
+      const created = await asAdmin('post', '/v1/directory/org-units')
         .send({ id: 'binjiang-new-g1', level: 'grid', name: 'New Grid', parentId: 'binjiang-wangjiang-chaoyang', polygon })
         .expect(201);
-      expect(created.body).toMatchObject({ id: 'binjiang-new-g1', level: 'grid', parentId: 'binjiang-wangjiang-chaoyang', polygon });
+      expect(created.body).toMatchObject({ id: 'binjiang-new-g1', level: 'grid', parentId: 'binjiang-wangjiang-chaoyang', polygon, version: 1, retired: false });
       expect((await directory()).gridAt({ lat: 28.765, lng: 115.905 })).toMatchObject({ id: 'binjiang-new-g1', districtId: 'binjiang' });
-      await http()
-        .put('/v1/directory/org-units/binjiang-new-g1')
-        .set('Authorization', `Bearer ${admin}`)
-        .send({ name: 'Renamed Grid' })
-        .expect(200);
+      await asAdmin('put', '/v1/directory/org-units/binjiang-new-g1').send({ name: 'Renamed Grid' }).expect(200);
       expect((await directory()).gridAt({ lat: 28.765, lng: 115.905 })?.name).toBe('Renamed Grid');
+      const messages = await waitForMessages(kafka, 'directory.entry-changed.v1', 2, (m) => m.key === 'grid:binjiang-new-g1');
+      expect(messages.map((m) => (JSON.parse(m.value!) as EventEnvelope<DirectoryEntryChangedV1>).payload)).toMatchObject([
+        { name: 'New Grid', version: 1 },
+        { name: 'Renamed Grid', version: 2, polygon },
+      ]);
     });
 
-    it('refuses a grid without a polygon, under the wrong parent, or with an open ring (400 naming the field)', async () => {
-      const noPolygon = await http()
-        .post('/v1/directory/org-units')
-        .set('Authorization', `Bearer ${admin}`)
-        .send({ id: 'g-x', level: 'grid', name: 'X', parentId: 'binjiang-wangjiang-chaoyang' })
-        .expect(400);
-      expect(JSON.stringify(noPolygon.body)).toContain('polygon');
-      const wrongParent = await http()
-        .post('/v1/directory/org-units')
-        .set('Authorization', `Bearer ${admin}`)
-        .send({ id: 'g-x', level: 'grid', name: 'X', parentId: 'binjiang', polygon: square(1, 1, 1) })
-        .expect(400);
-      expect(JSON.stringify(wrongParent.body)).toContain('parentId');
-      const open = square(1, 1, 1);
-      open.coordinates[0]!.pop();
-      const openRing = await http()
-        .post('/v1/directory/org-units')
-        .set('Authorization', `Bearer ${admin}`)
-        .send({ id: 'g-x', level: 'grid', name: 'X', parentId: 'binjiang-wangjiang-chaoyang', polygon: open })
-        .expect(400);
-      expect(JSON.stringify(openRing.body)).toContain('coordinates');
-      await http().post('/v1/directory/org-units').set('Authorization', `Bearer ${admin}`).send({ id: 'binjiang', level: 'district', name: 'Again' }).expect(409);
-      const grids = await http().get('/v1/directory/org-units?level=grid').set('Authorization', `Bearer ${admin}`).expect(200);
+    it('refuses a grid without a polygon, under the wrong parent, with an open ring, crossing itself or overlapping another (naming the field, writing nothing)', async () => {
+      await expectNothingWritten(async () => {
+        const post = (body: object, status: number) => asAdmin('post', '/v1/directory/org-units').send({ id: 'g-x', level: 'grid', name: 'X', ...body }).expect(status);
+        expect(JSON.stringify((await post({ parentId: 'binjiang-wangjiang-chaoyang' }, 400)).body)).toContain('polygon');
+        expect(JSON.stringify((await post({ parentId: 'binjiang', polygon: square(1, 1, 1) }, 400)).body)).toContain('parentId');
+        expect(JSON.stringify((await post({ parentId: 'no-such-community', polygon: square(1, 1, 1) }, 400)).body)).toContain('parentId');
+        const open = square(1, 1, 1);
+        open.coordinates[0]!.pop();
+        expect(JSON.stringify((await post({ parentId: 'binjiang-wangjiang-chaoyang', polygon: open }, 400)).body)).toContain('coordinates');
+        const bowTie = { type: 'Polygon', coordinates: [[[1, 1], [2, 2], [2, 1], [1, 2], [1, 1]]] };
+        const crossing = await post({ parentId: 'binjiang-wangjiang-chaoyang', polygon: bowTie }, 400);
+        expect(crossing.body).toMatchObject({ details: { field: 'polygon' } });
+        expect(JSON.stringify(crossing.body)).toContain('intersects itself');
+        const overlapping = await post({ parentId: 'binjiang-wangjiang-chaoyang', polygon: square(115.905, 28.765, 0.01) }, 409);
+        expect(overlapping.body).toMatchObject({ details: { field: 'polygon', overlaps: 'binjiang-new-g1' } });
+        await asAdmin('post', '/v1/directory/org-units').send({ id: 'binjiang', level: 'district', name: 'Again' }).expect(409);
+        const occupation = await asAdmin('post', '/v1/directory/org-units')
+          .send({ id: 'ic-space', level: 'industry_committee', name: 'Space', parentId: 'two-new-committee', attributes: { industry: 'space', occupations: ['astronaut'] } })
+          .expect(400);
+        expect(occupation.body).toMatchObject({ details: { field: 'occupations' } });
+      });
+      const grids = await asAdmin('get', '/v1/directory/org-units?level=grid').expect(200);
       expect((grids.body as { items: { id: string }[] }).items.map((g) => g.id)).not.toContain('g-x');
     });
 
     it('sets a category route and a fallback owner that routing uses at once', async () => {
-      await http()
-        .put('/v1/directory/category-routes')
-        .set('Authorization', `Bearer ${admin}`)
-        .send({ category: 'open_air_garbage', districtId: 'xiangyun', departmentCode: 'housing' })
-        .expect(200);
+      await asAdmin('put', '/v1/directory/category-routes').send({ category: 'open_air_garbage', districtId: 'xiangyun', departmentCode: 'housing' }).expect(200);
       expect((await directory()).departmentFor('open_air_garbage', 'xiangyun')).toBe('housing');
-      await http().put('/v1/directory/fallback-owners').set('Authorization', `Bearer ${admin}`).send({ departmentCode: 'justice' }).expect(200);
+      await asAdmin('put', '/v1/directory/fallback-owners').send({ departmentCode: 'justice' }).expect(200);
       expect((await directory()).fallbackOwner(null)).toBe('justice');
-      const routes = await http().get('/v1/directory/category-routes').set('Authorization', `Bearer ${admin}`).expect(200);
-      expect((routes.body as { items: unknown[] }).items).toContainEqual({ category: 'open_air_garbage', districtId: 'xiangyun', departmentCode: 'housing' });
-      const bad = await http()
-        .put('/v1/directory/category-routes')
-        .set('Authorization', `Bearer ${admin}`)
-        .send({ category: 'open_air_garbage', districtId: 'xiangyun', departmentCode: 'no_such_dept' })
-        .expect(400);
+      const routes = await asAdmin('get', '/v1/directory/category-routes').expect(200);
+      expect((routes.body as { items: unknown[] }).items).toContainEqual({ category: 'open_air_garbage', districtId: 'xiangyun', departmentCode: 'housing', version: 1, retired: false });
+      const bad = await asAdmin('put', '/v1/directory/category-routes').send({ category: 'open_air_garbage', districtId: 'xiangyun', departmentCode: 'no_such_dept' }).expect(400);
       expect(JSON.stringify(bad.body)).toContain('departmentCode');
+      await asAdmin('post', '/v1/directory/category-routes/retire').send({ category: 'open_air_garbage', districtId: 'xiangyun' }).expect(200);
+      expect((await directory()).departmentFor('open_air_garbage', 'xiangyun')).not.toBe('housing');
+    });
+  });
+
+  describe('grid workers and stations', () => {
+    it('adds a grid worker to a grid, moves them, and retires them; their phone is for admins only', async () => {
+      const created = await asAdmin('post', '/v1/directory/grid-workers')
+        .send({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'binjiang-new-g1', phone: '138 0000 1234', employment: 'part_time' })
+        .expect(201);
+      expect(created.body).toEqual({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'binjiang-new-g1', phone: '138 0000 1234', employment: 'part_time', version: 1, retired: false });
+      await asAdmin('put', '/v1/directory/grid-workers/gw-new-1').send({ name: 'Chen Jing', gridId: 'xiangyun-yuhua-g1', employment: 'full_time', expectedVersion: 1 }).expect(200);
+      await http().get('/v1/directory/grid-workers').set('Authorization', `Bearer ${department}`).expect(403);
+      const list = await asAdmin('get', '/v1/directory/grid-workers?gridId=xiangyun-yuhua-g1').expect(200);
+      expect((list.body as { items: unknown[] }).items).toContainEqual({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'xiangyun-yuhua-g1', phone: null, employment: 'full_time', version: 2, retired: false });
+      await asAdmin('post', '/v1/directory/grid-workers/gw-new-1/retire').send({ expectedVersion: 1 }).expect(409);
+      await asAdmin('post', '/v1/directory/grid-workers/gw-new-1/retire').send({ expectedVersion: 2 }).expect(200);
+      const payloads = (await directoryEvents()).filter((e) => e.payload.id === 'gw-new-1').map((e) => e.payload);
+      expect(payloads.map((p) => [p.parentId, p.partTime, p.retired, p.version])).toEqual([
+        ['binjiang-new-g1', true, false, 1],
+        ['xiangyun-yuhua-g1', false, false, 2],
+        ['xiangyun-yuhua-g1', false, true, 3],
+      ]);
+    });
+
+    it('refuses a grid worker in no grid, or with a bad employment, naming the field', async () => {
+      await expectNothingWritten(async () => {
+        const noGrid = await asAdmin('post', '/v1/directory/grid-workers').send({ id: 'gw-lost', name: 'Lost', gridId: 'no-such-grid', employment: 'full_time' }).expect(400);
+        expect(noGrid.body).toMatchObject({ details: { field: 'gridId' } });
+        const bad = await asAdmin('post', '/v1/directory/grid-workers').send({ id: 'gw-lost', name: 'Lost', gridId: 'xiangyun-yuhua-g1', employment: 'sometimes' }).expect(400);
+        expect(JSON.stringify(bad.body)).toContain('employment');
+      });
+    });
+
+    it('refuses to retire a grid that still has grid workers', async () => {
+      await expectNothingWritten(async () => {
+        const busy = await asAdmin('post', '/v1/directory/org-units/xiangyun-yuhua-g1/retire').send({}).expect(409);
+        expect(JSON.stringify(busy.body)).toContain('gw-xiangyun-yuhua-g1-1');
+      });
+    });
+
+    it('keeps stations with their address, hours and staff', async () => {
+      await asAdmin('post', '/v1/directory/stations')
+        .send({ id: 'st-new', name: 'Riverside Station', districtId: 'binjiang', address: '1 River Road', hours: '24h', staff: ['Zhou Min'] })
+        .expect(201);
+      const list = await http().get('/v1/directory/stations').set('Authorization', `Bearer ${worker}`).expect(200);
+      expect((list.body as { items: unknown[] }).items).toContainEqual({
+        id: 'st-new',
+        name: 'Riverside Station',
+        districtId: 'binjiang',
+        address: '1 River Road',
+        hours: '24h',
+        staff: ['Zhou Min'],
+        phone: null,
+        version: 1,
+        retired: false,
+      });
+      const bad = await asAdmin('post', '/v1/directory/stations').send({ id: 'st-bad', name: 'X', districtId: 'nowhere', address: 'a', hours: 'b', staff: [] }).expect(400);
+      expect(bad.body).toMatchObject({ details: { field: 'districtId' } });
+    });
+  });
+
+  describe('importing a city (npm run directory:import)', () => {
+    let dir: string;
+    const city = (extra: Record<string, string[]>) => {
+      dir = mkdtempSync(join(tmpdir(), 'city-'));
+      for (const [file, lines] of Object.entries(extra)) writeFileSync(join(dir, file), `${lines.join('\n')}\n`);
+      return dir;
+    };
+    const grids = (...features: { id: string; communityId: string; ring: number[][] }[]) => [
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: features.map((f) => ({ type: 'Feature', properties: { id: f.id, name: f.id, communityId: f.communityId }, geometry: { type: 'Polygon', coordinates: [f.ring] } })),
+      }),
+    ];
+    const ring = (w: number, s: number, size: number) => square(w, s, size).coordinates[0]!;
+
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('refuses overlapping grids, a route to a department that does not exist and a grid worker in no grid, naming file, row and field; writes and publishes nothing', async () => {
+      const path = city({
+        'grids.geojson': grids(
+          { id: 'import-g1', communityId: 'hongcheng-jinta-fengshou', ring: ring(116.1, 28.8, 0.01) },
+          { id: 'import-g2', communityId: 'hongcheng-jinta-fengshou', ring: ring(116.105, 28.805, 0.01) },
+        ),
+        'category-routes.csv': ['category,districtId,departmentCode', 'road_damage,hongcheng,no_such_department'],
+        'grid-workers.csv': ['id,name,gridId,phone,employment', 'gw-import-1,Ok,import-g1,,full_time', 'gw-import-2,Lost,no-such-grid,,part_time'],
+      });
+      await expectNothingWritten(async () => {
+        const run = await importInto(service, path);
+        expect(run.applied).toBe(false);
+        expect(run.problems).toEqual([
+          { file: 'grids.geojson', row: 2, field: 'geometry', message: 'polygon overlaps grid import-g1' },
+          { file: 'grid-workers.csv', row: 3, field: 'gridId', message: 'there is no grid no-such-grid' },
+          { file: 'category-routes.csv', row: 2, field: 'departmentCode', message: 'there is no department no_such_department' },
+        ]);
+      });
+      expect((await asAdmin('get', '/v1/directory/org-units?level=grid').expect(200)).body.items.map((g: { id: string }) => g.id)).not.toContain('import-g1');
+    });
+
+    it('checks without writing on a dry run, then imports all of it at once, and again changes nothing', async () => {
+      const path = city({
+        'grids.geojson': grids({ id: 'import-g3', communityId: 'hongcheng-jinta-fengshou', ring: ring(116.2, 28.8, 0.01) }),
+        'grid-workers.csv': ['id,name,gridId,phone,employment', 'gw-import-3,Wu Fang,import-g3,+86 138 0000 3333,part_time'],
+      });
+      await expectNothingWritten(async () => expect(await importInto(service, path, { dryRun: true })).toMatchObject({ entries: 2, changed: 2, problems: [], applied: false }));
+      expect(await importInto(service, path)).toMatchObject({ entries: 2, changed: 2, problems: [], applied: true });
+      const events = (await directoryEvents()).filter((e) => ['import-g3', 'gw-import-3'].includes(e.payload.id));
+      expect(events.map((e) => [e.payload.kind, e.payload.version, e.actor.id])).toEqual([
+        ['grid', 1, 'directory-import'],
+        ['grid_worker', 1, 'directory-import'],
+      ]);
+      await expectNothingWritten(async () => expect(await importInto(service, path)).toMatchObject({ changed: 0, unchanged: 2, applied: true }));
     });
   });
 

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { signDevToken } from '@grievance/auth';
@@ -6,9 +5,9 @@ import { createEnvelope, DEFAULT_PARTITIONS, departmentIssuesTopic, EventEnvelop
 import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
 import { createServiceApp, eventually, TEST_KAFKA_BROKERS, testConfigEnv, TestServiceApp, uniqueTopicPrefix } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
+import { importDemoCity } from './demo-city';
 import { RoutingConfig } from '../src/config';
 
-const SEED_FILE = join(__dirname, '../../../deploy/seed/demo-city.json');
 const BRANCH = 'br-delivery-meituan-xiangyun';
 const MEMBERS = ['mb-delivery-meituan-xiangyun-1', 'mb-delivery-meituan-xiangyun-2'];
 /** 0.0005: an hour of policy budget lasts 1.8 s. */
@@ -28,7 +27,8 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'chain-int', topicPrefix: prefix });
     await kafka.ensureTopics([...catalogueTopicsToCreate(), ...['hrss', 'transport'].map((code) => ({ topic: departmentIssuesTopic(code), partitions: DEFAULT_PARTITIONS }))]);
     publisher = new EventPublisher(kafka);
-    service = await createServiceApp(AppModule, testConfigEnv({ KAFKA_TOPIC_PREFIX: prefix, DIRECTORY_SEED_FILE: SEED_FILE, SLA_TIME_SCALE: TIME_SCALE }));
+    service = await createServiceApp(AppModule, testConfigEnv({ KAFKA_TOPIC_PREFIX: prefix, SLA_TIME_SCALE: TIME_SCALE }));
+    await importDemoCity(service);
     dataSource = service.app.get(DataSource);
     tokens.rider = await signDevToken({ sub: 'rider-chain-1', role: 'worker' });
     tokens.member1 = await signDevToken({ sub: MEMBERS[0]!, role: 'member', orgUnitId: MEMBERS[0]! });
@@ -110,6 +110,35 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     expect(await matter(id)).toMatchObject({ level: 'member', fallback: true, holder: { id: expect.stringMatching(/^mb-express-fallback-/) } });
   });
 
+  it('sends an unregistered truck driver’s appeal, by the occupation given with it, to the freight committee’s fallback branch, and up the freight chain', async () => {
+    const driver = `driver-${uuidv7()}`;
+    const id = await submitAppeal({ category: FAST, reporter: { id: driver, occupation: 'truck_driver', platform: '货拉拉', language: 'zh-CN' } });
+    expect(await matter(id)).toMatchObject({ level: 'member', fallback: true, holder: { id: expect.stringMatching(/^mb-freight-fallback-\d$/) } });
+    const [routed] = await events(id, 'grievance.routed.v1');
+    expect(routed!.payload).toMatchObject({ fallback: true, reporter: { occupation: 'truck_driver', platform: '货拉拉', language: 'zh-CN' } });
+    // Nobody acts: the freight chain passes it up rung by rung, not the delivery one.
+    const supervised = await eventually(() => events(id, 'grievance.supervised.v1'), (e) => e.length === 1, { timeoutMs: 40_000, what: 'supervision' });
+    expect(supervised).toHaveLength(1);
+    const escalated = (await events(id, 'grievance.escalated.v1')).map((e) => e.payload as { toLevel: string; toHolder: { id: string } });
+    expect(escalated.map((e) => [e.toLevel, e.toHolder.id])).toEqual([
+      ['branch', 'br-freight-fallback'],
+      ['industry_committee', 'ic-freight'],
+      ['two_new_committee', 'two-new-committee'],
+    ]);
+  });
+
+  it('carries what the registration says of the reporter (occupation, platform, language) over what the submission says', async () => {
+    const worker = `rider-${uuidv7()}`;
+    const token = await signDevToken({ sub: worker, role: 'worker' });
+    const registered = await request(service.url).put('/v1/workers/me').set('authorization', `Bearer ${token}`).send({ occupation: 'rider', platform: '美团', language: 'en' }).expect(200);
+    expect(registered.body).toMatchObject({ occupation: 'rider', platform: '美团', language: 'en', branchId: null, effectiveBranchId: 'br-delivery-fallback' });
+    const id = await submitAppeal({ reporter: { id: worker, occupation: 'courier', language: 'zh-CN' } });
+    const [routed] = await events(id, 'grievance.routed.v1');
+    expect(routed!.payload).toMatchObject({ fallback: true, reporter: { occupation: 'rider', platform: '美团', language: 'en' } });
+    expect(await matter(id)).toMatchObject({ holder: { id: expect.stringMatching(/^mb-delivery-fallback-/) } });
+    await request(service.url).put('/v1/workers/me').set('authorization', `Bearer ${token}`).send({ occupation: 'rider', language: 'fr' }).expect(400);
+  });
+
   it('shows each rung only its own inbox, with the time left on its deadlines', async () => {
     const id = await submitAppeal();
     const holder = (await matter(id))!.holder.id;
@@ -153,7 +182,13 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     expect(await matter(id)).toMatchObject({ level: 'two_new_committee', under_supervision: true, owner: { id: 'two-new-committee' } });
     // Never dropped: the 两新工委 still has it in its inbox and can still resolve it (late).
     const inbox = await request(service.url).get('/v1/inbox').set('authorization', `Bearer ${tokens.top}`).expect(200);
-    expect(inbox.body.items.find((m: { grievanceId: string }) => m.grievanceId === id)).toMatchObject({ underSupervision: true });
+    const item = inbox.body.items.find((m: { grievanceId: string }) => m.grievanceId === id);
+    expect(item).toMatchObject({ underSupervision: true });
+    // The broken deadline says so, for people: in Chinese, or in the language asked for.
+    const respond = (deadlines: { target: string; notice: string | null }[]) => deadlines.find((d) => d.target === 'respond')!.notice;
+    expect(respond(item.deadlines)).toMatch(/^已超出响应时限 \d+ (分钟|小时 \d+ 分钟)$/);
+    const english = await request(service.url).get('/v1/inbox').set('authorization', `Bearer ${tokens.top}`).set('accept-language', 'en').expect(200);
+    expect(respond(english.body.items.find((m: { grievanceId: string }) => m.grievanceId === id).deadlines)).toMatch(/ past the respond deadline$/);
     await act(tokens.top!, id, 'resolve', { resolution: 'Settled with the platform.' }).expect(200);
   });
 

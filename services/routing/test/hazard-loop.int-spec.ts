@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { signDevToken } from '@grievance/auth';
@@ -24,10 +23,8 @@ import {
 } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
 import { RoutingConfig } from '../src/config';
-import { applyDirectorySeed } from '../src/directory/directory-seeder';
-import { readDirectorySeed } from '@grievance/directory-seed';
+import { importDemoCity } from './demo-city';
 
-const SEED_FILE = join(__dirname, '../../../deploy/seed/demo-city.json');
 const IN_GRID = { lat: 28.66, lng: 115.82 }; // xiangyun-yuhua-g1
 const NO_GRID_HONGCHENG = { lat: 28.625, lng: 115.96 }; // in Hongcheng, in no grid
 
@@ -48,7 +45,8 @@ describe('routing: the hazard loop through the real broker', () => {
       ...['municipal_works', 'urban_management'].map((code) => ({ topic: departmentIssuesTopic(code), partitions: DEFAULT_PARTITIONS })),
     ]);
     publisher = new EventPublisher(kafka);
-    service = await createServiceApp(AppModule, testConfigEnv({ KAFKA_TOPIC_PREFIX: prefix, DIRECTORY_SEED_FILE: SEED_FILE }));
+    service = await createServiceApp(AppModule, testConfigEnv({ KAFKA_TOPIC_PREFIX: prefix }));
+    await importDemoCity(service);
     dataSource = service.app.get(DataSource);
     works = await signDevToken({ sub: 'officer-works', role: 'department', departmentCode: 'municipal_works' });
     urban = await signDevToken({ sub: 'officer-urban', role: 'department', departmentCode: 'urban_management' });
@@ -145,12 +143,15 @@ describe('routing: the hazard loop through the real broker', () => {
       await request(service.url).get('/v1/directory/departments').expect(401);
     });
 
-    it('loads the same seed again without changing anything', async () => {
-      const count = async () => ((await dataSource.query(`SELECT count(*)::int AS n FROM directory_org_units`)) as { n: number }[])[0]!.n;
-      const before = await count();
-      await dataSource.transaction((manager) => applyDirectorySeed(manager, readDirectorySeed(SEED_FILE)));
-      await dataSource.transaction((manager) => applyDirectorySeed(manager, readDirectorySeed(SEED_FILE)));
-      expect(await count()).toBe(before);
+    it('imports the same city again without changing or publishing anything', async () => {
+      const count = async (sql: string) => ((await dataSource.query(sql)) as { n: number }[])[0]!.n;
+      const units = `SELECT count(*)::int AS n FROM directory_org_units`;
+      const events = `SELECT count(*)::int AS n FROM messaging_outbox WHERE topic = 'directory.entry-changed.v1'`;
+      const [unitsBefore, eventsBefore] = [await count(units), await count(events)];
+      const again = await importDemoCity(service);
+      expect(again).toMatchObject({ changed: 0, applied: true });
+      expect(again.unchanged).toBe(again.entries);
+      expect([await count(units), await count(events)]).toEqual([unitsBefore, eventsBefore]);
     });
   });
 
@@ -167,6 +168,8 @@ describe('routing: the hazard loop through the real broker', () => {
         departmentCode: 'municipal_works',
         holder: { type: 'org_unit', id: 'xiangyun-yuhua-g1', name: 'Yuhua Community Grid 1' },
         fallback: false,
+        // The reporter's occupation goes on, so the rates by industry can name it.
+        reporter: { occupation: 'rider' },
       });
       expect(routed!.causationId).toBe(cause.eventId);
       expect(routed!.correlationId).toBe(cause.correlationId);

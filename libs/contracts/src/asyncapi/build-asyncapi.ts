@@ -57,7 +57,7 @@ export function buildAsyncApi(): Record<string, unknown> {
     };
     channels[id] = {
       address: spec.name,
-      description: `${spec.summary} ${spec.partitions} partitions, keyed by grievance id. Unprocessable messages are parked on ${deadLetterTopic(spec.name)}.`,
+      description: `${spec.summary} ${spec.partitions} partitions, ${spec.messageKey ? 'keyed by entry' : 'keyed by grievance id'}${spec.cleanupPolicy ? `, cleanup.policy=${spec.cleanupPolicy}` : ''}. Unprocessable messages are parked on ${deadLetterTopic(spec.name)}.`,
       messages: { [messageName]: { $ref: `#/components/messages/${messageName}` } },
       ...(spec.name.includes('<code>') ? { parameters: { code: { description: 'the department code' } } } : {}),
     };

@@ -1,6 +1,7 @@
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { GRIEVANCE_KINDS, GrievanceKind, LEVELS, Level } from '../vocabulary';
 import { Holder, nested } from './common';
+import { ReporterProfile } from './grievance-submitted.v1';
 
 /** grievance.routed.v1: routing decided who owns a matter first. */
 export class GrievanceRoutedV1 {
@@ -39,4 +40,13 @@ export class GrievanceRoutedV1 {
   /** True when no rule matched and the fallback owner (兜底) took it. */
   @IsBoolean()
   fallback!: boolean;
+
+  /**
+   * The reporter as routing knows them: their registration (PUT /v1/workers/me) where they
+   * registered, else what the submission said. Absent when nothing is known.
+   */
+  @IsOptional()
+  @ValidateNested()
+  @nested(ReporterProfile)
+  reporter?: ReporterProfile;
 }

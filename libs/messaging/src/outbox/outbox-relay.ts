@@ -7,8 +7,13 @@ import { OutboxWaker } from './outbox-transaction';
 export interface OutboxRelayOptions {
   /** Rows claimed and sent per round. */
   batchSize?: number;
-  /** How often the relay looks for rows when nobody wakes it (rows from other processes, or left by a crash). */
+  /**
+   * How often the relay looks for rows when nobody wakes it: the safety net for rows left by
+   * a process that crashed before relaying them. Rows this process commits wake it at once.
+   */
   pollIntervalMs?: number;
+  /** How soon to try again when another replica holds the relay lock (it may have missed our rows). */
+  lockRetryMs?: number;
   /** Longest wait between attempts while the broker or the database is unreachable. */
   maxBackoffMs?: number;
   /** Published rows are kept this long for inspection, then deleted. */
@@ -25,6 +30,8 @@ interface OutboxRow {
 }
 
 const RELAY_LOCK = 'messaging_outbox_relay';
+/** relayBatch's answer when another replica holds the relay lock. */
+const LOCK_BUSY = -1;
 const CLEANUP_EVERY_MS = 10 * 60_000;
 
 /**
@@ -42,6 +49,7 @@ const CLEANUP_EVERY_MS = 10 * 60_000;
 export class OutboxRelay implements OutboxWaker {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly lockRetryMs: number;
   private readonly maxBackoffMs: number;
   private readonly retentionMs: number;
   private producer?: Producer;
@@ -59,7 +67,10 @@ export class OutboxRelay implements OutboxWaker {
     private readonly logger: MessagingLogger = silentLogger,
   ) {
     this.batchSize = options.batchSize ?? 500;
-    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    // Long: a relay woken by its own commits does not need the poll, and each idle round is a
+    // transaction (lock, claim, commit) that a resting stack would pay for all day.
+    this.pollIntervalMs = options.pollIntervalMs ?? 5000;
+    this.lockRetryMs = options.lockRetryMs ?? 20;
     this.maxBackoffMs = options.maxBackoffMs ?? 5000;
     this.retentionMs = options.retentionMs ?? 24 * 3600_000;
   }
@@ -98,6 +109,7 @@ export class OutboxRelay implements OutboxWaker {
 
   private async runLoop(): Promise<void> {
     let failures = 0;
+    let lockBusy = 0;
     while (this.running) {
       try {
         const sent = await this.relayBatch();
@@ -105,7 +117,12 @@ export class OutboxRelay implements OutboxWaker {
         failures = 0;
         await this.cleanupIfDue();
         if (sent === this.batchSize) continue; // more are waiting
-        await this.sleep(this.pollIntervalMs);
+        // Another replica is relaying: it claimed what was committed before it looked, and
+        // rows committed after that (ours among them, maybe) wait for the next round. Try
+        // again soon, backing off while it keeps the lock (a slow broker, a long batch).
+        lockBusy = sent === LOCK_BUSY ? lockBusy + 1 : 0;
+        if (lockBusy > 0) await this.sleep(Math.min(this.pollIntervalMs, this.lockRetryMs * 2 ** Math.min(lockBusy - 1, 10)), false);
+        else await this.sleep(this.pollIntervalMs);
       } catch (error) {
         failures += 1;
         await this.dropProducer();
@@ -116,7 +133,7 @@ export class OutboxRelay implements OutboxWaker {
     }
   }
 
-  /** One round: claim, send, mark. Returns how many rows were published. */
+  /** One round: claim, send, mark. Returns how many rows were published, or LOCK_BUSY. */
   private async relayBatch(): Promise<number> {
     this.woken = false;
     const runner = this.dataSource.createQueryRunner();
@@ -128,7 +145,7 @@ export class OutboxRelay implements OutboxWaker {
       }[];
       if (!lock?.locked) {
         await runner.rollbackTransaction();
-        return 0; // another replica is relaying right now
+        return LOCK_BUSY;
       }
       const rows = (await runner.query(
         `SELECT seq, event_id, topic, message_key, envelope::text AS envelope, headers

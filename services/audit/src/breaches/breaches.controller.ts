@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-valida
 import { Roles } from '@grievance/auth';
 import { maskPersonalData } from '@grievance/platform';
 import { LEVELS, Level, SLA_TARGETS, SlaTarget } from '@grievance/contracts';
-import { HeaderSink, sendCsv, toCsv, wantsCsv } from '../shared/csv';
+import { CsvColumn, csvHeader, HeaderSink, sendCsv, toCsv, wantsCsv } from '../shared/csv';
 import { ExportableTimeRangeQuery, toDate } from '../shared/time-range.query';
 import { BreachesRepository } from './breaches.repository';
 import { breachView, BreachView, SupervisedMatter, supervisedMatters } from './breaches';
@@ -40,7 +40,7 @@ export class BreachesQuery extends ExportableTimeRangeQuery {
   limit?: number;
 }
 
-const BREACH_COLUMNS = ['firedAt', 'grievanceId', 'target', 'level', 'holderType', 'holderId', 'holderName', 'startedAt', 'dueAt', 'budgetMs', 'deadlineId', 'eventId'] as const;
+const BREACH_COLUMNS = ['firedAt', 'grievanceId', 'target', 'level', 'holderType', 'holderId', 'holderName', 'startedAt', 'dueAt', 'budgetMs', 'deadlineId', 'eventId'] as const satisfies readonly CsvColumn[];
 
 @ApiTags('breaches')
 @ApiBearerAuth()
@@ -56,6 +56,7 @@ export class BreachesController {
     @Query() query: BreachesQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: HeaderSink,
+    @Headers('accept-language') acceptLanguage?: string,
   ): Promise<{ items: BreachView[] } | string> {
     const rows = await this.breaches.breaches({
       from: toDate(query.from),
@@ -70,7 +71,7 @@ export class BreachesController {
     const items = rows.map((row) => maskPersonalData(breachView(row)));
     if (wantsCsv(query.format, accept)) {
       const flat = items.map((b) => ({ ...b, holderType: b.holder.type, holderId: b.holder.id, holderName: b.holder.name }));
-      return sendCsv(response, 'breaches.csv', toCsv(BREACH_COLUMNS, flat));
+      return sendCsv(response, 'breaches.csv', toCsv(BREACH_COLUMNS, flat, csvHeader(acceptLanguage)));
     }
     return { items };
   }

@@ -1,15 +1,15 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@grievance/auth';
-import { HeaderSink, sendCsv, toCsv, wantsCsv } from '../shared/csv';
+import { CsvColumn, csvHeader, HeaderSink, sendCsv, toCsv, wantsCsv } from '../shared/csv';
 import { toDate } from '../shared/time-range.query';
 import { RankedGroup } from './rankings';
 import { GroupBy, GroupRates } from './rates';
 import { RankingsQuery, RatesQuery } from './rates.query';
 import { ComputeRates, RankMonth } from './rates.use-cases';
 
-const RATE_COLUMNS = ['group', 'received', 'responded', 'resolved', 'rated', 'satisfied', 'bounces', 'responseRate', 'resolutionRate', 'satisfactionRate'] as const;
-const RANK_COLUMNS = ['rank', ...RATE_COLUMNS, 'score'] as const;
+const RATE_COLUMNS = ['group', 'received', 'responded', 'resolved', 'rated', 'satisfied', 'bounces', 'responseRate', 'resolutionRate', 'satisfactionRate'] as const satisfies readonly CsvColumn[];
+const RANK_COLUMNS = ['rank', ...RATE_COLUMNS, 'score'] as const satisfies readonly CsvColumn[];
 
 export interface RatesView {
   groupBy: GroupBy;
@@ -37,17 +37,18 @@ export class RatesController {
     private readonly rankMonth: RankMonth,
   ) {}
 
-  /** Received, responded in time, resolved, satisfied and the three rates per group; `?format=csv` to export. */
+  /** Received, responded in time, resolved, satisfied and the three rates per group; `?format=csv` to export (its header line in the Accept-Language, Chinese by default). */
   @Get('rates')
   @ApiProduces('application/json', 'text/csv')
   async rates(
     @Query() query: RatesQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: HeaderSink,
+    @Headers('accept-language') acceptLanguage?: string,
   ): Promise<RatesView | string> {
     const groupBy = query.groupBy ?? 'department';
     const items = await this.computeRates.execute({ groupBy, from: toDate(query.from), to: toDate(query.to) });
-    if (wantsCsv(query.format, accept)) return sendCsv(response, `rates-${groupBy}.csv`, toCsv(RATE_COLUMNS, items));
+    if (wantsCsv(query.format, accept)) return sendCsv(response, `rates-${groupBy}.csv`, toCsv(RATE_COLUMNS, items, csvHeader(acceptLanguage)));
     return { groupBy, from: query.from ?? null, to: query.to ?? null, items };
   }
 
@@ -58,11 +59,12 @@ export class RatesController {
     @Query() query: RankingsQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: HeaderSink,
+    @Headers('accept-language') acceptLanguage?: string,
   ): Promise<RankingsView | string> {
     const groupBy = query.groupBy ?? 'department';
     const by = query.by ?? 'score';
     const { from, to, items } = await this.rankMonth.execute({ month: query.month, groupBy, by });
-    if (wantsCsv(query.format, accept)) return sendCsv(response, `ranking-${query.month}-${groupBy}.csv`, toCsv(RANK_COLUMNS, items));
+    if (wantsCsv(query.format, accept)) return sendCsv(response, `ranking-${query.month}-${groupBy}.csv`, toCsv(RANK_COLUMNS, items, csvHeader(acceptLanguage)));
     return { month: query.month, groupBy, by, from: from.toISOString(), to: to.toISOString(), items };
   }
 }

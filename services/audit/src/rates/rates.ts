@@ -25,7 +25,7 @@ export const UNKNOWN_GROUP = 'unknown';
  * - bounces: returns (grievance.returned, 退单) made by a holder of the group in the range.
  *
  * Groups: `department` — the department holding the matter (its code); `level` — the rung
- * of the escalation chain; `industry` — the reporter's occupation; `district` — the
+ * of the escalation chain; `industry` — the reporter's occupation (as routing knew it from their registration, else as the submission gave it); `district` — the
  * district the matter was routed in. A matter is counted in the range where it reached the
  * holder; what happened to it afterwards counts even after `to`.
  */
@@ -108,7 +108,8 @@ export function computeRates(events: readonly EventEnvelope[], groupBy: GroupBy,
 
 function countMatter(events: readonly EventEnvelope[], groupBy: GroupBy, range: TimeRange, tally: (group: string) => Tally): void {
   let district: string | undefined;
-  let industry: string | undefined;
+  // The occupation the submission gave, and the one routing knew (the worker's registration wins).
+  const occupations: { 'grievance.submitted'?: string; 'grievance.routed'?: string } = {};
   const holdings = new Map<string, Holding>();
   const resolutions: { holder: HolderRef; level?: string; at: number }[] = [];
   const ratings: { rating: string; at: number }[] = [];
@@ -126,9 +127,9 @@ function countMatter(events: readonly EventEnvelope[], groupBy: GroupBy, range: 
     const t = Date.parse(e.occurredAt);
     const districtId = payloadField<string>(e, 'districtId');
     if (typeof districtId === 'string') district = districtId;
-    if (e.type === 'grievance.submitted') {
+    if (e.type === 'grievance.submitted' || e.type === 'grievance.routed') {
       const occupation = payloadField<{ occupation?: string }>(e, 'reporter')?.occupation;
-      if (typeof occupation === 'string') industry = occupation;
+      if (typeof occupation === 'string') occupations[e.type] = occupation;
     }
     const holder = holderOf(e);
     if (holder && (REACH_TYPES.has(e.type) || payloadField(e, 'toHolder') !== undefined)) holding(holder, levelOf(e)).reachedAt.push(t);
@@ -165,7 +166,7 @@ function countMatter(events: readonly EventEnvelope[], groupBy: GroupBy, range: 
       case 'district':
         return district ?? UNKNOWN_GROUP;
       case 'industry':
-        return industry ?? UNKNOWN_GROUP;
+        return occupations['grievance.routed'] ?? occupations['grievance.submitted'] ?? UNKNOWN_GROUP;
     }
   };
 

@@ -1,3 +1,5 @@
+import { MessageKey, negotiateLanguage, t } from '@grievance/i18n';
+
 /** What a CSV export needs from the HTTP response (express's, without importing express). */
 export interface HeaderSink {
   setHeader(name: string, value: string): unknown;
@@ -11,10 +13,22 @@ export type CsvValue = string | number | boolean | null | undefined;
  * with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe; numbers are
  * written as they are. null and undefined are empty fields.
  */
-export function toCsv<K extends string>(columns: readonly K[], rows: readonly Partial<Record<K, CsvValue>>[]): string {
+export function toCsv<K extends string>(columns: readonly K[], rows: readonly Partial<Record<K, CsvValue>>[], header: (column: K) => string = (c) => c): string {
   const line = (values: readonly CsvValue[]) => values.map(field).join(',');
-  return [line(columns), ...rows.map((row) => line(columns.map((c) => row[c])))].map((l) => `${l}\r\n`).join('');
+  return [line(columns.map(header)), ...rows.map((row) => line(columns.map((c) => row[c])))].map((l) => `${l}\r\n`).join('');
 }
+
+/** A column a CSV export may have: one with a header in every catalogue (`csv.<column>`). */
+export type CsvColumn = MessageKey extends infer K ? (K extends `csv.${infer C}` ? C : never) : never;
+
+/**
+ * The header line of a CSV export is for people: in the language the request asks for
+ * (Accept-Language; Chinese by default). The JSON answers keep their English field names.
+ */
+export const csvHeader =
+  (acceptLanguage: string | undefined) =>
+  (column: CsvColumn): string =>
+    t(negotiateLanguage(acceptLanguage), `csv.${column}`);
 
 function field(value: CsvValue): string {
   if (value === null || value === undefined) return '';

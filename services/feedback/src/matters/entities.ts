@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { GrievanceKind, GrievanceStatus, Holder, Rating } from '@grievance/contracts';
+import type { StoredMessage } from '@grievance/i18n';
 
 /** The feedback service's view of one matter (table made by CreateFeedbackTables). */
 @Entity({ name: 'feedback_matters' })
@@ -42,7 +43,10 @@ export class NotificationEntity {
   @Column('uuid', { name: 'grievance_id' }) grievanceId!: string;
   @Column('uuid', { name: 'event_id' }) eventId!: string;
   @Column('text', { name: 'event_type' }) eventType!: string;
+  /** The text in the default language (zh-CN), as it was written. */
   @Column('text') message!: string;
+  /** The message to render in the reader's language; null for notifications stored before messages were kept. */
+  @Column('jsonb', { nullable: true }) content!: StoredMessage | null;
   @Column('boolean') read!: boolean;
   @Column('text') delivery!: NotificationDelivery;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;

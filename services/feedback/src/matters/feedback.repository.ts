@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EventEnvelope, GrievanceKind, GrievanceStatus, Holder, Rating, SlaTarget, uuidv7 } from '@grievance/contracts';
+import { EventEnvelope, GrievanceKind, GrievanceStatus, Holder, Language, Rating, SlaTarget, uuidv7 } from '@grievance/contracts';
+import { DEFAULT_LANGUAGE, isLanguage, Message, render } from '@grievance/i18n';
 import { DataSource, EntityManager } from 'typeorm';
 import { MatterEntity, NotificationEntity, PointsEntryEntity } from './entities';
 
@@ -27,8 +28,11 @@ export interface NewNotification {
   grievanceId: string;
   eventId: string;
   eventType: string;
-  message: string;
+  message: Message;
 }
+
+/** A notification waiting to be sent, with the language its recipient reads. */
+export type PendingNotification = NotificationEntity & { language: Language };
 
 export interface NewPointsEntry {
   workerId: string;
@@ -140,15 +144,32 @@ export class FeedbackRepository {
     return rows.map((row) => row.reporter_id);
   }
 
-  /** One row per recipient; a redelivered event writes nothing twice. */
+  /** One row per recipient; a redelivered event writes nothing twice. The message is kept to render in each reader's language. */
   async insertNotifications(manager: EntityManager, notifications: NewNotification[], delivery: 'pending' | 'off'): Promise<void> {
     for (const n of notifications) {
       await manager.query(
-        `INSERT INTO feedback_notifications (id, recipient_id, grievance_id, event_id, event_type, message, delivery)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (recipient_id, event_id) DO NOTHING`,
-        [uuidv7(), n.recipientId, n.grievanceId, n.eventId, n.eventType, n.message, delivery],
+        `INSERT INTO feedback_notifications (id, recipient_id, grievance_id, event_id, event_type, message, content, delivery)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (recipient_id, event_id) DO NOTHING`,
+        [uuidv7(), n.recipientId, n.grievanceId, n.eventId, n.eventType, render(DEFAULT_LANGUAGE, n.message), JSON.stringify(n.message), delivery],
       );
     }
+  }
+
+  /** The language a reporter reads, as their latest submission or routing said. */
+  async setLanguage(manager: EntityManager, reporterId: string, language: Language): Promise<void> {
+    await manager.query(
+      `INSERT INTO feedback_reporter_languages (reporter_id, language) VALUES ($1, $2)
+       ON CONFLICT (reporter_id) DO UPDATE SET language = EXCLUDED.language, updated_at = now()
+       WHERE feedback_reporter_languages.language IS DISTINCT FROM EXCLUDED.language`,
+      [reporterId, language],
+    );
+  }
+
+  /** The language a reporter reads; undefined when nothing said. */
+  async languageOf(reporterId: string): Promise<Language | undefined> {
+    const rows = (await this.dataSource.query(`SELECT language FROM feedback_reporter_languages WHERE reporter_id = $1`, [reporterId])) as { language: string }[];
+    const language = rows[0]?.language;
+    return isLanguage(language) ? language : undefined;
   }
 
   /** A recipient's notifications, newest first. */
@@ -164,7 +185,7 @@ export class FeedbackRepository {
    * Runs `send` on up to `limit` notifications waiting to go out, each locked so that
    * two replicas never send the same one, and records what became of each.
    */
-  async deliverPending(limit: number, send: (n: NotificationEntity) => Promise<boolean>): Promise<number> {
+  async deliverPending(limit: number, send: (n: PendingNotification) => Promise<boolean>): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const pending = await manager
         .getRepository(NotificationEntity)
@@ -175,12 +196,22 @@ export class FeedbackRepository {
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
         .getMany();
+      const languages = await this.languagesOf(manager, [...new Set(pending.map((n) => n.recipientId))]);
       for (const notification of pending) {
-        const ok = await send(notification);
+        const ok = await send({ ...notification, language: languages.get(notification.recipientId) ?? DEFAULT_LANGUAGE });
         await manager.query(`UPDATE feedback_notifications SET delivery = $2 WHERE id = $1`, [notification.id, ok ? 'sent' : 'failed']);
       }
       return pending.length;
     });
+  }
+
+  private async languagesOf(manager: EntityManager, reporterIds: string[]): Promise<Map<string, Language>> {
+    if (reporterIds.length === 0) return new Map();
+    const rows = (await manager.query(`SELECT reporter_id, language FROM feedback_reporter_languages WHERE reporter_id = ANY($1)`, [reporterIds])) as {
+      reporter_id: string;
+      language: string;
+    }[];
+    return new Map(rows.filter((r) => isLanguage(r.language)).map((r) => [r.reporter_id, r.language as Language]));
   }
 
   /** Appends a ledger entry; false when this worker was already paid for this cause. */

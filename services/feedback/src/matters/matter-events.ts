@@ -51,6 +51,8 @@ export class MatterEvents {
       duplicateOf: p.duplicateOf,
       status: 'submitted',
     });
+    // The language the submission asked for (Accept-Language); routing may know better (the registration).
+    if (p.reporter.language) await this.repository.setLanguage(tx.manager, p.reporter.id, p.reporter.language);
     if (p.duplicateOf) await this.follow(tx, p.duplicateOf, p.reporter.id, event.grievanceId, { topic: 'grievance.submitted.v1', event });
     await this.notify(tx, 'grievance.submitted.v1', event, [p.reporter.id]);
     // What came before the submission (on other topics, read sooner) applies now, in the order it came.
@@ -125,6 +127,10 @@ export class MatterEvents {
     if (!matter) return this.waitFor(tx, event.grievanceId, topic, event);
     const change = this.statusChange(topic, event, matter);
     if (change) await this.repository.updateMatter(tx.manager, matter.grievanceId, change);
+    if (topic === 'grievance.routed.v1') {
+      const language = (event as Envelope<'grievance.routed.v1'>).payload.reporter?.language;
+      if (language) await this.repository.setLanguage(tx.manager, matter.reporterId, language);
+    }
 
     if (topic === 'ticket.verified.v1') await this.award(event as Envelope<'ticket.verified.v1'>, matter, tx);
     if (topic === 'grievance.rejected.v1' && matter.status !== 'closed') {

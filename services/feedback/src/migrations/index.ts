@@ -2,6 +2,7 @@ import { MESSAGING_MIGRATIONS } from '@grievance/messaging';
 import { CreateFeedbackTables1763950000000 } from './1763950000000-CreateFeedbackTables';
 import { MatterKindAndSlaBreaches1795410000000 } from './1795410000000-MatterKindAndSlaBreaches';
 import { WaitingEvents1797200000000 } from './1797200000000-WaitingEvents';
+import { NotificationLanguages1798200000000 } from './1798200000000-NotificationLanguages';
 
 /** Every migration of the feedback database, oldest first. */
-export const FEEDBACK_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateFeedbackTables1763950000000, MatterKindAndSlaBreaches1795410000000, WaitingEvents1797200000000];
+export const FEEDBACK_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateFeedbackTables1763950000000, MatterKindAndSlaBreaches1795410000000, WaitingEvents1797200000000, NotificationLanguages1798200000000];

@@ -1,5 +1,12 @@
-import { createEnvelope, NewEvent, PayloadOf, SYSTEM_ACTOR, uuidv7 } from '@grievance/contracts';
-import { notificationMessage, NotifiedTopic } from './messages';
+import { createEnvelope, EventEnvelope, NewEvent, PayloadOf, SYSTEM_ACTOR, uuidv7 } from '@grievance/contracts';
+import { render } from '@grievance/i18n';
+import { notificationMessage as messageOf, NotifiedTopic } from './messages';
+
+/** The message as an English reader gets it. */
+const notificationMessage = <T extends NotifiedTopic>(topic: T, e: EventEnvelope<PayloadOf<T>>) => {
+  const m = messageOf(topic, e);
+  return m && render('en', m);
+};
 
 const event = <T extends NotifiedTopic>(topic: T, payload: PayloadOf<T>) =>
   createEnvelope({ topic, grievanceId: uuidv7(), actor: SYSTEM_ACTOR, correlationId: 'c-1', payload } as NewEvent<T>);
@@ -106,6 +113,38 @@ describe('notificationMessage', () => {
         notificationMessage('grievance.supervised.v1', event('grievance.supervised.v1', { holder: top, level: 'two_new_committee', cause, reason: 'overdue' }));
       expect(supervised('deadline_missed')).toBe('Your appeal is now under supervision (督办) at City 两新工委, because it was not dealt with in time; it will not be dropped.');
       expect(supervised('reporter_unsatisfied')).toMatch(/because you were not satisfied with its answer/);
+    });
+  });
+
+  describe('in Chinese, the reporters’ language', () => {
+    const zh = <T extends NotifiedTopic>(topic: T, e: EventEnvelope<PayloadOf<T>>) => render('zh-CN', messageOf(topic, e)!);
+    const bureau = { type: 'department' as const, id: 'municipal_works', name: '红谷滩区市政公用局' };
+
+    it('tells the reporter what happened, in the glossary’s words', () => {
+      expect(zh('grievance.submitted.v1', event('grievance.submitted.v1', {
+        trackingNo: 'NC-20261124-000042', kind: 'hazard', category: 'manhole_cover_missing', title: '路口井盖缺失', description: '', urgency: 'urgent', attachmentIds: [], reporter: { id: 'r-1' }, submittedAt: new Date().toISOString(),
+      }))).toBe('我们已收到您的诉求（编号 NC-20261124-000042）：“路口井盖缺失”。');
+      expect(zh('ticket.dispatched.v1', event('ticket.dispatched.v1', { ticketId: uuidv7(), gridId: 'g-1', gridWorkerId: 'gw-1', attempt: 1 }))).toBe('网格员正在核查您反映的问题。');
+      expect(zh('grievance.resolved.v1', event('grievance.resolved.v1', { resolvedBy: bureau, resolution: '已更换新井盖。', attachmentIds: [] }))).toBe(
+        '红谷滩区市政公用局已办结，请对办理结果作出评价。办理结果：已更换新井盖。',
+      );
+      expect(zh('grievance.rejected.v1', event('grievance.rejected.v1', { rejectedBy: bureau, reason: '现场无此问题' }))).toBe('您的诉求未予受理：现场无此问题');
+      expect(zh('grievance.closed.v1', event('grievance.closed.v1', { outcome: 'resolved', slaMet: true }))).toBe('已结案：您未在规定时间内评价，按已办结处理。');
+    });
+
+    it('says 督办 and 退单 as the chain says them', () => {
+      const top = { type: 'org_unit' as const, id: 'tnc', name: '市两新工委', level: 'two_new_committee' as const };
+      const member = { type: 'member' as const, id: 'm-1', name: '党员联络员李明', level: 'member' as const };
+      const branch = { type: 'org_unit' as const, id: 'b-1', name: '象湖外卖骑手党支部', level: 'branch' as const };
+      expect(zh('grievance.supervised.v1', event('grievance.supervised.v1', { holder: top, level: 'two_new_committee', cause: 'deadline_missed', reason: 'x' }))).toBe(
+        '您的诉求未在时限内办理，现由市两新工委督办，不会不了了之。',
+      );
+      expect(zh('grievance.returned.v1', event('grievance.returned.v1', { fromLevel: 'branch', toLevel: 'member', fromHolder: branch, toHolder: member, reason: '请先与站点核实', bounces: 1 }))).toBe(
+        '您的诉求已退回党员联络员李明：请先与站点核实',
+      );
+      expect(
+        zh('grievance.escalated.v1', event('grievance.escalated.v1', { fromLevel: 'member', toLevel: 'branch', fromHolder: member, toHolder: branch, reason: 'sla', automatic: true, trigger: 'deadline_missed' })),
+      ).toBe('您的诉求已上交象湖外卖骑手党支部：党员联络员李明未在时限内处理。');
     });
   });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { render } from '@grievance/i18n';
 import { PinoLogger } from 'nestjs-pino';
 import { FeedbackConfig } from '../config';
 import { FeedbackRepository } from '../matters/feedback.repository';
@@ -45,7 +46,8 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
           recipientId: n.recipientId,
           grievanceId: n.grievanceId,
           eventType: n.eventType,
-          message: n.message,
+          language: n.language,
+          message: n.content ? render(n.language, n.content, n.message) : n.message,
           createdAt: new Date(n.createdAt).toISOString(),
         });
         return true;

@@ -1,9 +1,12 @@
-/** One notification as it leaves the service. */
+import type { Language } from '@grievance/contracts';
+
+/** One notification as it leaves the service: its message in the language its recipient reads. */
 export interface OutboundNotification {
   id: string;
   recipientId: string;
   grievanceId: string;
   eventType: string;
+  language: Language;
   message: string;
   createdAt: string;
 }

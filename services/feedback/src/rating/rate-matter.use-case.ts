@@ -3,6 +3,7 @@ import { createEnvelope, Rating } from '@grievance/contracts';
 import { TransactionalOutbox } from '@grievance/messaging';
 import { DomainError } from '@grievance/platform';
 import { FeedbackRepository } from '../matters/feedback.repository';
+import { DEFAULT_LANGUAGE, t } from '@grievance/i18n';
 
 export interface RateMatterCommand {
   grievanceId: string;
@@ -18,8 +19,6 @@ export interface RateMatterResult {
   /** Where the matter stands now: closed, or in_progress when the rating reopened it. */
   status: 'closed' | 'in_progress';
 }
-
-const DEFAULT_REOPEN_REASON = 'The reporter is not satisfied with the result.';
 
 /**
  * The reporter rates a resolved matter (回访): once per resolution. Unsatisfied sends a
@@ -68,7 +67,7 @@ export class RateMatter {
         // An appeal is reopened by routing, at the next rung up the chain (it reads feedback.rated.v1 and
         // publishes grievance.reopened.v1 itself), not at the rung that failed the reporter.
         if (matter.kind === 'appeal') return { grievanceId: matter.grievanceId, rating: command.rating, status: 'in_progress' };
-        const reason = command.comment?.trim() ? command.comment.trim() : DEFAULT_REOPEN_REASON;
+        const reason = command.comment?.trim() ? command.comment.trim() : t(DEFAULT_LANGUAGE, 'reason.reporterUnsatisfied');
         await tx.publish(
           'grievance.reopened.v1',
           createEnvelope({ ...follow, topic: 'grievance.reopened.v1', payload: { reason, reopenedTo: matter.resolvedBy } }),

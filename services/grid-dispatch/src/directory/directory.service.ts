@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@grievance/platform';
-import { GridDispatchConfig } from '../config';
 import { DispatchService } from '../dispatch/dispatch.service';
 import { lastDispatchedAt, WORKER_LOAD_COLUMNS, WorkerLoadRow } from '../dispatch/worker-load';
 import { GridEntity, GridWorkerEntity } from '../entities';
 import { Area, SpatialIndex } from '@grievance/geo';
-import { loadSeed, readSeed, seedFilePath } from './seed';
+
+/** How long a replica trusts its spatial index (another replica may have applied a directory change). */
+const INDEX_MAX_AGE_MS = 5_000;
 
 export interface GridView {
   id: string;
@@ -28,13 +29,15 @@ export interface GridWorkerView {
   lastDispatchedAt: string | null;
 }
 
-/** Grids and grid workers: loaded from the directory seed, looked up by point, on and off duty. */
+/**
+ * Grids and grid workers, as applied from routing's directory (ApplyDirectoryChange): looked
+ * up by point, listed, on and off duty. Retired ones are kept as history and not shown.
+ */
 @Injectable()
 export class DirectoryService {
-  private index?: SpatialIndex<Area>;
+  private index?: { index: SpatialIndex<Area>; builtAt: number };
 
   constructor(
-    private readonly config: GridDispatchConfig,
     private readonly dataSource: DataSource,
     private readonly logger: PinoLogger,
     private readonly dispatch: DispatchService,
@@ -42,38 +45,35 @@ export class DirectoryService {
     this.logger.setContext('directory');
   }
 
-  /** Loads the configured seed file (idempotent); a missing default seed is not an error. */
-  async loadConfiguredSeed(): Promise<void> {
-    const path = seedFilePath(this.config.DIRECTORY_SEED_FILE, this.config.NODE_ENV);
-    if (!path) {
-      this.logger.info({}, 'no directory seed configured');
-      return;
-    }
-    const seed = readSeed(path);
-    const counts = await this.dataSource.transaction((manager) => loadSeed(manager, seed));
+  /** The directory changed in this process: the next lookup by point rebuilds the index. */
+  changed(): void {
     this.index = undefined;
-    this.logger.info({ path, ...counts }, 'directory seed loaded');
+  }
+
+  private liveGrids(): Promise<GridEntity[]> {
+    return this.dataSource.getRepository(GridEntity).find({ where: { retired: false }, order: { id: 'ASC' } });
   }
 
   async listGrids(): Promise<GridView[]> {
-    const grids = await this.dataSource.getRepository(GridEntity).find({ order: { id: 'ASC' } });
-    return grids.map(toGridView);
+    return (await this.liveGrids()).map(toGridView);
   }
 
   /** The grids holding a point (usually one; none outside the city). */
   async gridsAt(lat: number, lng: number): Promise<GridView[]> {
-    const grids = await this.dataSource.getRepository(GridEntity).find({ order: { id: 'ASC' } });
-    if (!this.index) this.index = new SpatialIndex(grids.map((grid) => ({ id: grid.id, polygon: grid.polygon as Area['polygon'] })));
-    const ids = new Set(this.index.findAll(lat, lng).map((grid) => grid.id));
+    const grids = await this.liveGrids();
+    if (!this.index || Date.now() - this.index.builtAt > INDEX_MAX_AGE_MS) {
+      this.index = { index: new SpatialIndex(grids.map((grid) => ({ id: grid.id, polygon: grid.polygon as Area['polygon'] }))), builtAt: Date.now() };
+    }
+    const ids = new Set(this.index.index.findAll(lat, lng).map((grid) => grid.id));
     return grids.filter((grid) => ids.has(grid.id)).map(toGridView);
   }
 
   async workersOf(gridId: string): Promise<GridWorkerView[]> {
-    const grid = await this.dataSource.getRepository(GridEntity).findOneBy({ id: gridId });
+    const grid = await this.dataSource.getRepository(GridEntity).findOneBy({ id: gridId, retired: false });
     if (!grid) throw DomainError.notFound('grid', gridId);
     const rows = (await this.dataSource.query(
       `SELECT w.id, w.name, w.grid_id, w.on_duty, ${WORKER_LOAD_COLUMNS}
-         FROM grid_workers w WHERE w.grid_id = $1 ORDER BY w.id`,
+         FROM grid_workers w WHERE w.grid_id = $1 AND NOT w.retired ORDER BY w.id`,
       [gridId],
     )) as ({ id: string; name: string; grid_id: string; on_duty: boolean } & WorkerLoadRow)[];
     return rows.map((row) => ({
@@ -93,7 +93,7 @@ export class DirectoryService {
   async setDuty(gridWorkerId: string, gridId: string | undefined, onDuty: boolean): Promise<{ id: string; gridId: string; onDuty: boolean }> {
     const repo = this.dataSource.getRepository(GridWorkerEntity);
     const worker = await repo.findOneBy({ id: gridWorkerId });
-    if (!worker || (gridId !== undefined && worker.gridId !== gridId)) throw DomainError.notFound('grid worker', gridWorkerId);
+    if (!worker || worker.retired || (gridId !== undefined && worker.gridId !== gridId)) throw DomainError.notFound('grid worker', gridWorkerId);
     await repo.update({ id: worker.id }, { onDuty });
     if (onDuty) {
       const dispatched = await this.dispatch.dispatchWaiting(worker.id);

@@ -4,16 +4,18 @@ import { DataSource } from 'typeorm';
 import { EventConsumer, KafkaConnection, OutboxRelay } from '@grievance/messaging';
 import { SlaEngine } from '@grievance/sla';
 import { ApplySlaPolicyChange } from '../deadlines/apply-policy-change.use-case';
-import { DirectoryService } from '../directory/directory.service';
+import { ApplyDirectoryChange } from '../directory/apply-directory-change';
 import { DispatchService } from './dispatch.service';
 
 export const CONSUMER_GROUP = 'grid-dispatch';
 
 /**
- * Starts the service's work: loads the directory seed, opens the SLA engine (which re-arms
- * every open deadline from Postgres), then consumes `grievance.submitted.v1` (keeps the
- * report's snapshot), `grievance.routed.v1` (a hazard with a grid gets a ticket and is
- * dispatched) and `sla.policy-changed.v1` (the SLA settings follow routing's admin API).
+ * Starts the service's work: opens the SLA engine (which re-arms every open deadline from
+ * Postgres), then consumes `grievance.submitted.v1` (keeps the report's snapshot),
+ * `grievance.routed.v1` (a hazard with a grid gets a ticket and is dispatched),
+ * `sla.policy-changed.v1` (the SLA settings follow routing's admin API) and
+ * `directory.entry-changed.v1` (grids and grid workers follow routing's directory; a new
+ * group reads the compacted topic from its beginning, so it starts with the whole directory).
  */
 @Injectable()
 export class DispatchLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -25,13 +27,14 @@ export class DispatchLifecycle implements OnApplicationBootstrap, BeforeApplicat
     dataSource: DataSource,
     relay: OutboxRelay,
     private readonly logger: PinoLogger,
-    private readonly directory: DirectoryService,
     private readonly dispatch: DispatchService,
     private readonly sla: SlaEngine,
     applyPolicyChange: ApplySlaPolicyChange,
+    applyDirectoryChange: ApplyDirectoryChange,
   ) {
     this.logger.setContext('grid-dispatch');
-    this.consumer = new EventConsumer(kafka, dataSource, { groupId: CONSUMER_GROUP }, logger, relay);
+    // fromBeginning: a group new to the compacted directory topic must read all of it.
+    this.consumer = new EventConsumer(kafka, dataSource, { groupId: CONSUMER_GROUP, fromBeginning: true }, logger, relay);
     this.consumer.on('grievance.submitted.v1', async (event, tx) => {
       const { payload } = event;
       if (payload.kind !== 'hazard') return;
@@ -61,10 +64,12 @@ export class DispatchLifecycle implements OnApplicationBootstrap, BeforeApplicat
     this.consumer.on('sla.policy-changed.v1', async (event, tx) => {
       await applyPolicyChange.execute(event, tx);
     });
+    this.consumer.on('directory.entry-changed.v1', async (event, tx) => {
+      await applyDirectoryChange.execute(event, tx);
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.directory.loadConfiguredSeed();
     // Opening is idempotent (the SLA module opens it too): it must be open, its policies
     // seeded, before the first routed hazard asks it for a budget.
     await this.sla.open();

@@ -158,26 +158,43 @@ export class DispatchService {
    * grid, community or street) are dispatched again (each to whoever the rule picks now).
    */
   async dispatchWaiting(gridWorkerId: string): Promise<number> {
-    return this.outbox.run(async (tx) => {
-      const waiting = (await tx.manager.query(
-        `SELECT t.id FROM tickets t
-           JOIN grids tg ON tg.id = t.grid_id
-           JOIN grid_workers w ON w.id = $1
-           JOIN grids wg ON wg.id = w.grid_id
-          WHERE t.status = 'undispatched'
-            AND (t.grid_id = w.grid_id OR tg.community_id = wg.community_id OR tg.street_id = wg.street_id)
-          ORDER BY t.created_at
-          LIMIT 100
-          FOR UPDATE OF t SKIP LOCKED`,
-        [gridWorkerId],
-      )) as { id: string }[];
-      let dispatched = 0;
-      for (const { id } of waiting) {
-        const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id });
-        if (await this.dispatch(tx, ticket, null)) dispatched++;
-      }
-      return dispatched;
-    });
+    return this.outbox.run((tx) => this.dispatchWaitingFor(tx, gridWorkerId));
+  }
+
+  /** dispatchWaiting in the caller's transaction (a grid worker added to the directory). */
+  dispatchWaitingFor(tx: OutboxTransaction, gridWorkerId: string): Promise<number> {
+    return this.dispatchEach(
+      tx,
+      `SELECT t.id FROM tickets t
+         JOIN grids tg ON tg.id = t.grid_id
+         JOIN grid_workers w ON w.id = $1 AND w.on_duty AND NOT w.retired
+         JOIN grids wg ON wg.id = w.grid_id
+        WHERE t.status = 'undispatched'
+          AND (t.grid_id = w.grid_id OR tg.community_id = wg.community_id OR tg.street_id = wg.street_id)
+        ORDER BY t.created_at
+        LIMIT 100
+        FOR UPDATE OF t SKIP LOCKED`,
+      [gridWorkerId],
+    );
+  }
+
+  /** A grid came into the directory: the tickets that waited for it are dispatched (when somebody is in reach). */
+  dispatchWaitingInGrid(tx: OutboxTransaction, gridId: string): Promise<number> {
+    return this.dispatchEach(
+      tx,
+      `SELECT t.id FROM tickets t WHERE t.status = 'undispatched' AND t.grid_id = $1 ORDER BY t.created_at LIMIT 100 FOR UPDATE OF t SKIP LOCKED`,
+      [gridId],
+    );
+  }
+
+  private async dispatchEach(tx: OutboxTransaction, sql: string, params: unknown[]): Promise<number> {
+    const waiting = (await tx.manager.query(sql, params)) as { id: string }[];
+    let dispatched = 0;
+    for (const { id } of waiting) {
+      const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id });
+      if (await this.dispatch(tx, ticket, null)) dispatched++;
+    }
+    return dispatched;
   }
 
   /**
@@ -208,7 +225,7 @@ export class DispatchService {
     const rows = (await manager.query(
       `SELECT w.id, w.grid_id, g.community_id, g.street_id, w.on_duty, ${WORKER_LOAD_COLUMNS}
          FROM grid_workers w JOIN grids g ON g.id = w.grid_id
-        WHERE w.on_duty AND (w.grid_id = $1 OR g.community_id = $2 OR g.street_id = $3)`,
+        WHERE w.on_duty AND NOT w.retired AND NOT g.retired AND (w.grid_id = $1 OR g.community_id = $2 OR g.street_id = $3)`,
       [gridId, communityId, streetId],
     )) as CandidateRow[];
     return rows.map((row) => ({

@@ -37,8 +37,8 @@ export function parseCategories(seed: unknown): Category[] {
 }
 
 /**
- * The known categories, from the same seed file routing loads (CATEGORIES_FILE, by
- * default <repo>/deploy/seed/demo-city.json), read and checked by @grievance/directory-seed
+ * The known categories, from the city's directory files (CATEGORIES_FILE, by default
+ * <repo>/deploy/seed/demo-city), read and checked by @grievance/directory-seed
  * (an invalid file throws). Read on first use and kept; while the file
  * is missing the list is empty and is looked for again on the next call.
  */

@@ -1,4 +1,5 @@
 import type { GrievanceKind, Urgency } from '@grievance/contracts';
+import type { Message } from '@grievance/i18n';
 import type { TrackedState } from '../tracking/tracking-rules';
 
 /** A matter as intake keeps it: what was reported, and where it stands now (TrackedState). */
@@ -16,10 +17,16 @@ export interface GrievanceRecord extends TrackedState {
   submittedAt: Date;
 }
 
+/** One line of a matter's history as recorded: its summary is rendered when read, in the reader's language. */
 export interface HistoryEntry {
   at: string;
   type: string;
   actor: { id: string; role: string };
+  summary: Message;
+}
+
+/** One line of a matter's history as its reader sees it. */
+export interface HistoryLine extends Omit<HistoryEntry, 'summary'> {
   summary: string;
 }
 

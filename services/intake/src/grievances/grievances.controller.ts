@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@grievance/auth';
+import { matchLanguage, negotiateLanguage } from '@grievance/i18n';
 import { DomainError, RateLimit, RateLimitGuard } from '@grievance/platform';
 import { Category, CategoryCatalogue } from '../categories/category-catalogue';
 import { ListGrievancesQuery, TrackingViewService } from '../tracking/tracking-view.service';
@@ -35,11 +36,13 @@ export class GrievancesController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: SubmitGrievanceDto,
     @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('accept-language') acceptLanguage?: string,
   ) {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
       throw DomainError.invalid('Idempotency-Key must be 1 to 128 letters, digits, dots, dashes, underscores or colons');
     }
-    const { answer } = await this.submit.execute({ reporterId: principal.sub, idempotencyKey, body });
+    // The language travels with the submission, so notifications reach an unregistered reporter in it.
+    const { answer } = await this.submit.execute({ reporterId: principal.sub, language: matchLanguage(acceptLanguage), idempotencyKey, body });
     return answer;
   }
 
@@ -49,9 +52,10 @@ export class GrievancesController {
     return this.view.list(principal.sub, query);
   }
 
+  /** The matter with its history, each line in the caller's language (Accept-Language; Chinese by default). */
   @Get('grievances/:id')
-  get(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.view.get(principal, id);
+  get(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Headers('accept-language') acceptLanguage?: string) {
+    return this.view.get(principal, id, negotiateLanguage(acceptLanguage));
   }
 
   /** The reporter answers the holder's question; the holder's clock, stopped while it waited, runs again. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DuplicateCandidate } from './duplicates';
-import type { GrievanceRecord, HistoryEntry, SubmissionAnswer } from './grievance.model';
+import { DEFAULT_LANGUAGE, render, type Language, type StoredMessage } from '@grievance/i18n';
+import type { GrievanceRecord, HistoryEntry, HistoryLine, SubmissionAnswer } from './grievance.model';
 
 type Row = Record<string, unknown>;
 
@@ -118,21 +119,31 @@ export class GrievancesRepository {
     return rows.map((r) => r.reporter_id as string);
   }
 
-  /** Appends to a matter's history; an event already recorded is not recorded twice. */
+  /**
+   * Appends to a matter's history; an event already recorded is not recorded twice. The
+   * summary is kept as a message (key and parameters) to render in each reader's language,
+   * and as its text in the default language.
+   */
   async appendHistory(m: EntityManager, grievanceId: string, eventId: string, entry: HistoryEntry): Promise<void> {
     await m.query(
-      `INSERT INTO intake_history (grievance_id, event_id, at, type, actor, summary) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO intake_history (grievance_id, event_id, at, type, actor, summary, message) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (event_id) DO NOTHING`,
-      [grievanceId, eventId, entry.at, entry.type, JSON.stringify(entry.actor), entry.summary],
+      [grievanceId, eventId, entry.at, entry.type, JSON.stringify(entry.actor), render(DEFAULT_LANGUAGE, entry.summary), JSON.stringify(entry.summary)],
     );
   }
 
-  async history(grievanceId: string): Promise<HistoryEntry[]> {
+  /** A matter's history in `language` (lines recorded before messages were kept read as they were written). */
+  async history(grievanceId: string, language: Language): Promise<HistoryLine[]> {
     const rows = (await this.dataSource.query(
-      `SELECT at, type, actor, summary FROM intake_history WHERE grievance_id = $1 ORDER BY at, event_id`,
+      `SELECT at, type, actor, summary, message FROM intake_history WHERE grievance_id = $1 ORDER BY at, event_id`,
       [grievanceId],
     )) as Row[];
-    return rows.map((r) => ({ at: new Date(r.at as string).toISOString(), type: r.type as string, actor: r.actor as HistoryEntry['actor'], summary: r.summary as string }));
+    return rows.map((r) => ({
+      at: new Date(r.at as string).toISOString(),
+      type: r.type as string,
+      actor: r.actor as HistoryEntry['actor'],
+      summary: r.message ? render(language, r.message as StoredMessage, r.summary as string) : (r.summary as string),
+    }));
   }
 
   async findById(grievanceId: string, m?: EntityManager, forUpdate = false): Promise<GrievanceRecord | undefined> {

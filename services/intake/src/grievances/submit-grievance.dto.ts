@@ -17,7 +17,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { GRIEVANCE_KINDS, GrievanceKind, URGENCIES, Urgency } from '@grievance/contracts';
+import { PickType } from '@nestjs/swagger';
+import { GRIEVANCE_KINDS, GrievanceKind, ReporterProfile, URGENCIES, Urgency } from '@grievance/contracts';
 
 export class LocationDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -36,8 +37,12 @@ export class LocationDto {
   address?: string;
 }
 
-/** The body of POST /v1/grievances. */
-export class SubmitGrievanceDto {
+/**
+ * The body of POST /v1/grievances. `occupation` and `platform` (validated as in the event's
+ * reporter) serve a worker who has not registered (PUT /v1/workers/me on routing): their
+ * appeal goes to the fallback branch of their occupation's committee (兜底).
+ */
+export class SubmitGrievanceDto extends PickType(ReporterProfile, ['occupation', 'platform'] as const) {
   @IsIn(GRIEVANCE_KINDS)
   kind!: GrievanceKind;
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { createEnvelope, uuidv7, type Holder } from '@grievance/contracts';
+import { createEnvelope, uuidv7, type Holder, type Language } from '@grievance/contracts';
+import { message } from '@grievance/i18n';
 import { OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
 import { correlationIdForNewWork, DomainError } from '@grievance/platform';
 import { CategoryCatalogue } from '../categories/category-catalogue';
@@ -14,6 +15,8 @@ import { TrackingSerials } from './tracking-serials';
 
 export interface SubmitGrievanceCommand {
   reporterId: string;
+  /** The language the reporter asked for (Accept-Language), when they named one we speak. */
+  language?: Language;
   idempotencyKey?: string;
   body: SubmitGrievanceDto;
 }
@@ -76,7 +79,7 @@ export class SubmitGrievanceUseCase {
     });
   }
 
-  private async create(tx: OutboxTransaction, { reporterId, body }: SubmitGrievanceCommand): Promise<SubmissionAnswer> {
+  private async create(tx: OutboxTransaction, { reporterId, language, body }: SubmitGrievanceCommand): Promise<SubmissionAnswer> {
     const m = tx.manager;
     // Checks that could find each other take turns (the lock is taken before reading the
     // clock, so a report that committed while we waited counts as earlier than this one).
@@ -101,7 +104,7 @@ export class SubmitGrievanceUseCase {
     }
 
     const day = trackingDay(now, this.config.TRACKING_TIMEZONE);
-    const trackingNo = formatTrackingNo(day, await this.trackingSerials.next(day));
+    const trackingNo = formatTrackingNo(this.config.TRACKING_PREFIX, day, await this.trackingSerials.next(day));
     const record: GrievanceRecord = {
       id: uuidv7(),
       trackingNo,
@@ -145,7 +148,12 @@ export class SubmitGrievanceUseCase {
         urgency: record.urgency,
         ...(record.location ? { location: record.location } : {}),
         attachmentIds,
-        reporter: { id: reporterId },
+        reporter: {
+          id: reporterId,
+          ...(body.occupation ? { occupation: body.occupation } : {}),
+          ...(body.platform ? { platform: body.platform } : {}),
+          ...(language ? { language } : {}),
+        },
         ...(duplicateOf ? { duplicateOf } : {}),
         submittedAt: now.toISOString(),
       },
@@ -155,7 +163,7 @@ export class SubmitGrievanceUseCase {
       at: submitted.occurredAt,
       type: 'grievance.submitted',
       actor,
-      summary: `submitted as ${trackingNo}`,
+      summary: message('history.submitted', { trackingNo }),
     });
 
     if (duplicateOf) {
@@ -176,7 +184,7 @@ export class SubmitGrievanceUseCase {
         at: linked.occurredAt,
         type: 'grievance.linked',
         actor: linked.actor,
-        summary: `linked to an open report of the same hazard nearby (${duplicateOf})`,
+        summary: message('history.linkedNearby', { duplicateOf }),
       });
     }
     return { id: record.id, trackingNo, status: 'submitted' };

@@ -15,13 +15,17 @@ export function trackingDay(at: Date, timeZone: string): string {
   return `${get('year')}${get('month')}${get('day')}`;
 }
 
-/** NC-YYYYMMDD-NNNNNN: the day and that day's serial number. */
-export function formatTrackingNo(day: string, serial: number): string {
+/** What a city's prefix may be (TRACKING_PREFIX): two to eight capital letters or digits, starting with a letter. */
+export const TRACKING_PREFIX_PATTERN = /^[A-Z][A-Z0-9]{1,7}$/;
+
+/** <prefix>-YYYYMMDD-NNNNNN: the city, the day and that day's serial number. */
+export function formatTrackingNo(prefix: string, day: string, serial: number): string {
   if (!Number.isInteger(serial) || serial < 1 || serial > 999_999) throw new RangeError(`tracking serial ${serial} out of range`);
-  return `NC-${day}-${String(serial).padStart(6, '0')}`;
+  return `${prefix}-${day}-${String(serial).padStart(6, '0')}`;
 }
 
-export const TRACKING_NO_PATTERN = /^NC-\d{8}-\d{6}$/;
+/** A tracking number of any city. */
+export const TRACKING_NO_PATTERN = /^[A-Z][A-Z0-9]{1,7}-\d{8}-\d{6}$/;
 
 /** A stable fingerprint of a request body: keys sorted at every depth, undefined dropped. */
 export function requestFingerprint(body: unknown): string {

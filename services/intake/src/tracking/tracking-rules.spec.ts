@@ -1,4 +1,5 @@
 import { createEnvelope, EventEnvelope, PayloadOf } from '@grievance/contracts';
+import { render } from '@grievance/i18n';
 import { applyEffect, effectOf, TrackedState, TrackedTopic } from './tracking-rules';
 
 const G = '0195a8c4-1b2c-7d3e-8f40-123456789abc';
@@ -120,7 +121,25 @@ describe('the tracking rules', () => {
     const supervised = event('grievance.supervised.v1', 3, { holder: top, level: 'two_new_committee', cause: 'deadline_missed', reason: 'the 两新工委 missed its resolve deadline' });
     const state = replay([returned, supervised] as unknown as Ev[], { ...initial, holder: branch, holderAt: at(1), level: 'branch', levelAt: at(1) });
     expect(state).toMatchObject({ holder: member, level: 'member', underSupervision: true });
-    expect(effectOf(returned[0], returned[1] as never).summary).toBe('returned from branch to member (Member 1 (member)): ask the rider for the order number');
+    const summary = effectOf(returned[0], returned[1] as never).summary;
+    expect(render('en', summary)).toBe('returned from branch to member (Member 1 (member)): ask the rider for the order number');
+    expect(render('zh-CN', summary)).toBe('由党支部退回党员联络员（Member 1，党员）：ask the rider for the order number');
+  });
+
+  it('write each history line as a message the reader gets in their language', () => {
+    const lines = (Object.values(EVENTS) as [TrackedTopic, EventEnvelope][]).map(([topic, e]) => effectOf(topic, e as never).summary);
+    expect(lines.map((m) => render('zh-CN', m))).toEqual([
+      '已转交Grid 1（单位）',
+      '已派单给网格员 gw-1',
+      '网格员 gw-1 已签收',
+      '已交由Municipal works（职能部门）办理（现场核查属实）',
+      'Municipal works（职能部门）正在办理',
+      'Municipal works（职能部门）已办结：fixed',
+      ...lines.slice(6).map((m) => render('zh-CN', m)),
+    ]);
+    expect(render('en', lines[3]!)).toBe('assigned to Municipal works (department) (verified on site)');
+    // No line is left to a key no catalogue knows.
+    for (const m of lines) expect(render('en', m, 'MISSING')).not.toBe('MISSING');
   });
 
   it('keep a referred appeal in progress while the department acts for the rung', () => {

@@ -1,4 +1,5 @@
 import type { EventEnvelope, GrievanceStatus, Holder, Level, PayloadOf, TopicName } from '@grievance/contracts';
+import { message, type Message } from '@grievance/i18n';
 
 /** The part of a matter the tracking view follows from events. */
 export interface TrackedState {
@@ -27,7 +28,8 @@ export interface TrackingEffect {
   duplicateOf?: string;
   /** A co-reporter the matter `duplicateOf` gains. */
   coReporter?: { grievanceId: string; reporterId: string };
-  summary: string;
+  /** The history line, rendered in the reader's language when read. */
+  summary: Message;
 }
 
 /** How far along the loop a status is; a status is never replaced by one of lower rank. */
@@ -45,7 +47,8 @@ export const STATUS_RANK: Readonly<Record<GrievanceStatus, number>> = {
 
 const TOP_LEVEL: Level = 'two_new_committee';
 
-const holderName = (h: Holder) => (h.name ? `${h.name} (${h.type})` : `${h.type} ${h.id}`);
+/** The parameters that name a holder in a history line: its name (its id when it has none) and its type. */
+const holderOf = (h: Holder) => ({ holder: h.name || h.id, holderType: h.type });
 
 /** The topics the tracking view follows. */
 export const TRACKED_TOPICS = [
@@ -78,96 +81,98 @@ export function effectOf<T extends TrackedTopic>(topic: T, event: EventEnvelope<
   switch (topic) {
     case 'grievance.submitted.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.submitted.v1'>>).payload;
-      return { status: 'submitted', summary: `submitted as ${p.trackingNo}` };
+      return { status: 'submitted', summary: message('history.submitted', { trackingNo: p.trackingNo }) };
     }
     case 'grievance.routed.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.routed.v1'>>).payload;
-      return { status: 'routed', holder: p.holder, ...(p.level ? { level: p.level } : {}), summary: `routed to ${holderName(p.holder)}${p.fallback ? ' (fallback owner)' : ''}` };
+      return { status: 'routed', holder: p.holder, ...(p.level ? { level: p.level } : {}), summary: message(p.fallback ? 'history.routed.fallback' : 'history.routed', holderOf(p.holder)) };
     }
     case 'grievance.escalated.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.escalated.v1'>>).payload;
       return {
         holder: p.toHolder,
         level: p.toLevel,
-        summary: `escalated from ${p.fromLevel} to ${p.toLevel}${p.automatic ? ' (deadline missed)' : ''}: ${p.reason}`,
+        summary: message(p.automatic ? 'history.escalated.deadlineMissed' : 'history.escalated', { from: p.fromLevel, to: p.toLevel, reason: p.reason }),
       };
     }
     case 'grievance.returned.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.returned.v1'>>).payload;
-      return { holder: p.toHolder, level: p.toLevel, summary: `returned from ${p.fromLevel} to ${p.toLevel} (${holderName(p.toHolder)}): ${p.reason}` };
+      return { holder: p.toHolder, level: p.toLevel, summary: message('history.returned', { from: p.fromLevel, to: p.toLevel, ...holderOf(p.toHolder), reason: p.reason }) };
     }
     case 'grievance.supervised.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.supervised.v1'>>).payload;
-      return { underSupervision: true, summary: `under supervision (督办): ${p.reason}` };
+      return { underSupervision: true, summary: message('history.supervised', { reason: p.reason }) };
     }
     case 'grievance.paused.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.paused.v1'>>).payload;
-      return { summary: `${holderName(p.holder)} asks: ${p.question} (its clock stops until you reply)` };
+      return { summary: message('history.paused', { ...holderOf(p.holder), question: p.question }) };
     }
     case 'grievance.replied.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.replied.v1'>>).payload;
-      return { summary: p.resumedBy ? `${holderName(p.resumedBy)} took the answer and resumed: ${p.message}` : `the reporter replied: ${p.message}` };
+      return {
+        summary: p.resumedBy ? message('history.resumed', { ...holderOf(p.resumedBy), message: p.message }) : message('history.replied', { message: p.message }),
+      };
     }
     case 'ticket.dispatched.v1': {
       const p = (e as EventEnvelope<PayloadOf<'ticket.dispatched.v1'>>).payload;
       return {
         status: 'dispatched',
         holder: { type: 'grid_worker', id: p.gridWorkerId, name: p.gridWorkerId },
-        summary: `dispatched to grid worker ${p.gridWorkerId}${p.attempt > 1 ? ` (attempt ${p.attempt})` : ''}`,
+        summary: message(p.attempt > 1 ? 'history.dispatched.again' : 'history.dispatched', { gridWorker: p.gridWorkerId, attempt: p.attempt }),
       };
     }
     case 'ticket.accepted.v1': {
       const p = (e as EventEnvelope<PayloadOf<'ticket.accepted.v1'>>).payload;
-      return { status: 'accepted', holder: { type: 'grid_worker', id: p.gridWorkerId, name: p.gridWorkerId }, summary: `grid worker ${p.gridWorkerId} took it` };
+      return { status: 'accepted', holder: { type: 'grid_worker', id: p.gridWorkerId, name: p.gridWorkerId }, summary: message('history.ticketAccepted', { gridWorker: p.gridWorkerId }) };
     }
     case 'ticket.verified.v1': {
       const p = (e as EventEnvelope<PayloadOf<'ticket.verified.v1'>>).payload;
-      return { summary: `checked on site by ${p.gridWorkerId}: ${p.verdict}${p.note ? ` (${p.note})` : ''}` };
+      return { summary: p.note ? message('history.verified.withNote', { gridWorker: p.gridWorkerId, verdict: p.verdict, note: p.note }) : message('history.verified', { gridWorker: p.gridWorkerId, verdict: p.verdict }) };
     }
     case 'grievance.assigned.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.assigned.v1'>>).payload;
       const status: GrievanceStatus = p.reason === 'verified_on_site' ? 'verified' : p.reason === 'fallback' ? 'routed' : 'in_progress';
-      return { status, holder: p.holder, summary: `assigned to ${holderName(p.holder)} (${p.reason.replace(/_/g, ' ')})` };
+      return { status, holder: p.holder, summary: message('history.assigned', { ...holderOf(p.holder), reason: p.reason }) };
     }
     case 'grievance.accepted.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.accepted.v1'>>).payload;
-      return { status: 'in_progress', holder: p.holder, summary: `${holderName(p.holder)} is working on it` };
+      return { status: 'in_progress', holder: p.holder, summary: message('history.accepted', holderOf(p.holder)) };
     }
     case 'grievance.rejected.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.rejected.v1'>>).payload;
-      return { status: 'rejected', holder: null, summary: `rejected by ${holderName(p.rejectedBy)}: ${p.reason}` };
+      return { status: 'rejected', holder: null, summary: message('history.rejected', { ...holderOf(p.rejectedBy), reason: p.reason }) };
     }
     case 'grievance.linked.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.linked.v1'>>).payload;
       return {
         duplicateOf: p.duplicateOf,
         coReporter: { grievanceId: p.duplicateOf, reporterId: p.reporterId },
-        summary: `linked to an open report of the same matter (${p.duplicateOf})`,
+        summary: message('history.linked', { duplicateOf: p.duplicateOf }),
       };
     }
     case 'grievance.resolved.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.resolved.v1'>>).payload;
-      return { status: 'resolved', holder: p.resolvedBy, summary: `resolved by ${holderName(p.resolvedBy)}: ${p.resolution}` };
+      return { status: 'resolved', holder: p.resolvedBy, summary: message('history.resolved', { ...holderOf(p.resolvedBy), resolution: p.resolution }) };
     }
     case 'feedback.rated.v1': {
       const p = (e as EventEnvelope<PayloadOf<'feedback.rated.v1'>>).payload;
-      return { summary: `rated ${p.rating.replace(/_/g, ' ')}` };
+      return { summary: message('history.rated', { rating: p.rating }) };
     }
     case 'grievance.reopened.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.reopened.v1'>>).payload;
-      return { status: 'in_progress', reopen: true, holder: p.reopenedTo, ...(p.level ? { level: p.level } : {}), summary: `reopened to ${holderName(p.reopenedTo)}: ${p.reason}` };
+      return { status: 'in_progress', reopen: true, holder: p.reopenedTo, ...(p.level ? { level: p.level } : {}), summary: message('history.reopened', { ...holderOf(p.reopenedTo), reason: p.reason }) };
     }
     case 'grievance.closed.v1': {
       const p = (e as EventEnvelope<PayloadOf<'grievance.closed.v1'>>).payload;
-      return { status: 'closed', holder: null, summary: `closed (${p.outcome}${p.rating ? `, ${p.rating.replace(/_/g, ' ')}` : ''})` };
+      return { status: 'closed', holder: null, summary: p.rating ? message('history.closed.rated', { outcome: p.outcome, rating: p.rating }) : message('history.closed', { outcome: p.outcome }) };
     }
     case 'sla.breached.v1': {
       const p = (e as EventEnvelope<PayloadOf<'sla.breached.v1'>>).payload;
       const top = p.level === TOP_LEVEL || p.holder.level === TOP_LEVEL;
-      return { ...(top ? { underSupervision: true as const } : {}), summary: `${holderName(p.holder)} missed its ${p.target} deadline${top ? '; now under supervision' : ''}` };
+      return { ...(top ? { underSupervision: true as const } : {}), summary: message(top ? 'history.breached.supervised' : 'history.breached', { ...holderOf(p.holder), target: p.target }) };
     }
     default:
-      return { summary: event.type };
+      return { summary: message('history.other', { type: event.type }) };
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { actsFor, type Principal } from '@grievance/auth';
+import type { Language } from '@grievance/i18n';
 import { DomainError } from '@grievance/platform';
 import type { GrievanceRecord } from '../grievances/grievance.model';
 import { GrievancesRepository } from '../grievances/grievances.repository';
@@ -57,7 +58,7 @@ export class TrackingViewService {
    * The matter for its reporter, a co-reporter, or the staff who hold it now; to anyone
    * else a 404, so the answer does not even say that it exists.
    */
-  async get(principal: Principal, id: string) {
+  async get(principal: Principal, id: string, language: Language) {
     const g = await this.repository.findById(id);
     const allowed =
       g !== undefined &&
@@ -84,7 +85,7 @@ export class TrackingViewService {
       ...(original ? { original: { id: original.id, trackingNo: original.trackingNo, status: original.status, holder: original.holder } } : {}),
       submittedAt: g.submittedAt.toISOString(),
       ...(g.reporterId === principal.sub ? { coReporters } : {}),
-      history: await this.repository.history(id),
+      history: await this.repository.history(id, language),
     };
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Holder, SlaTarget } from '@grievance/contracts';
+import { Holder, Language, SlaTarget } from '@grievance/contracts';
+import { formatDuration, t } from '@grievance/i18n';
 import { OutboxTransaction } from '@grievance/messaging';
 import { SlaDeadline, SlaEngine } from '@grievance/sla';
 import type { MatterEntity } from '../matters/matter.entity';
@@ -24,6 +25,17 @@ export interface DeadlineView {
   remainingMs: number | null;
   warned: boolean;
   breached: boolean;
+  /** For people, in the reader's language: the time left once the warning fired, the time past once overdue; else null. */
+  notice: string | null;
+}
+
+/** What an inbox says of a deadline that warned or broke (the SLA warning text). */
+export function deadlineNotice(language: Language, d: Pick<DeadlineView, 'target' | 'status' | 'remainingMs' | 'warned' | 'breached'>): string | null {
+  // A paused clock (waiting for the reporter) warns nobody.
+  if (d.remainingMs === null || d.status === 'paused') return null;
+  if (d.breached || d.remainingMs <= 0) return t(language, 'sla.breached', { target: d.target, over: formatDuration(language, d.remainingMs) });
+  if (d.warned) return t(language, 'sla.warning', { target: d.target, left: formatDuration(language, d.remainingMs) });
+  return null;
 }
 
 /**
@@ -94,8 +106,8 @@ export class MatterDeadlines {
     for (const d of await this.sla.openFor(grievanceId, tx)) if (d.subject === 'grievance') await this.sla.cancel(tx, d.id, at);
   }
 
-  /** The open deadlines of many matters, as inboxes show them. */
-  async viewsOf(grievanceIds: readonly string[]): Promise<Map<string, DeadlineView[]>> {
+  /** The open deadlines of many matters, as inboxes show them, their notices in `language`. */
+  async viewsOf(grievanceIds: readonly string[], language: Language): Promise<Map<string, DeadlineView[]>> {
     const open = await this.sla.openForMany(grievanceIds);
     const views = new Map<string, DeadlineView[]>();
     const now = new Date();
@@ -103,15 +115,18 @@ export class MatterDeadlines {
       views.set(
         grievanceId,
         await Promise.all(
-          deadlines.map(async (d) => ({
-            target: d.target,
-            status: d.status,
-            startedAt: d.startedAt.toISOString(),
-            dueAt: d.dueAt?.toISOString() ?? null,
-            remainingMs: d.dueAt ? await this.sla.remaining(d, now) : null,
-            warned: d.warnedAt !== null,
-            breached: d.breachedAt !== null,
-          })),
+          deadlines.map(async (d) => {
+            const view = {
+              target: d.target,
+              status: d.status,
+              startedAt: d.startedAt.toISOString(),
+              dueAt: d.dueAt?.toISOString() ?? null,
+              remainingMs: d.dueAt ? await this.sla.remaining(d, now) : null,
+              warned: d.warnedAt !== null,
+              breached: d.breachedAt !== null,
+            };
+            return { ...view, notice: deadlineNotice(language, view) };
+          }),
         ),
       );
     }

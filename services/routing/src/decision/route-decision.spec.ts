@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { readDirectorySeed } from '@grievance/directory-seed';
-import { seedRows } from '../directory/seed-rows';
+import { readValidCity, statesOf } from '@grievance/directory-seed';
+import { directoryTablesFrom } from '../directory/directory-entries';
 import { decideRoute, NoOwnerError, RoutingDirectory } from './route-decision';
 import { routingDataFrom } from './routing-data';
 
-const seed = readDirectorySeed(join(__dirname, '../../../../deploy/seed/demo-city.json'));
-const directory = new RoutingDirectory(routingDataFrom(seedRows(seed)));
+const city = readValidCity(join(__dirname, '../../../../deploy/seed/demo-city'));
+const directory = new RoutingDirectory(routingDataFrom(directoryTablesFrom(city.map((e) => e.state))));
 
 describe('decideRoute on the demo city', () => {
   it('gives a hazard inside a grid to that grid, with the category default department', () => {
@@ -62,8 +62,8 @@ describe('decideRoute on the demo city', () => {
   });
 
   it('finds the grid of every demo grid centre', () => {
-    for (const grid of seed.grids) {
-      const ring = grid.polygon.coordinates[0]!;
+    for (const grid of statesOf(city, 'grid')) {
+      const ring = grid.polygon!.coordinates[0]!;
       const lng = (ring[0]![0]! + ring[2]![0]!) / 2;
       const lat = (ring[0]![1]! + ring[2]![1]!) / 2;
       expect(decideRoute({ category: 'road_damage', location: { lat, lng } }, directory).gridId).toBe(grid.id);

@@ -1,9 +1,9 @@
-import { CITY_SCOPE } from '../directory/directory.entities';
-import type { OrgUnitRow } from '../directory/seed-rows';
+import type { Polygon } from 'geojson';
+import { CITY_SCOPE, OrgUnitLevel } from '../directory/directory.entities';
 import type { RoutingDirectoryData } from './route-decision';
 
 export interface DirectoryTables {
-  orgUnits: Pick<OrgUnitRow, 'id' | 'level' | 'name' | 'parentId' | 'polygon'>[];
+  orgUnits: { id: string; level: OrgUnitLevel; name: string; parentId: string | null; polygon: Polygon | null }[];
   departments: { code: string; name: string }[];
   categories: { code: string; defaultDepartment: string | null }[];
   routes: { category: string; districtId: string; departmentCode: string }[];

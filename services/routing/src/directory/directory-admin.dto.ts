@@ -1,6 +1,9 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsIn,
+  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -8,6 +11,7 @@ import {
   Matches,
   MaxLength,
   registerDecorator,
+  Min,
   ValidateNested,
   ValidationArguments,
 } from 'class-validator';
@@ -16,6 +20,7 @@ import { ORG_UNIT_LEVELS, OrgUnitLevel } from './directory.entities';
 
 export const ORG_UNIT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 export const DEPARTMENT_CODE = /^[a-z][a-z0-9_]{1,40}$/;
+export const PHONE = /^\+?[0-9][0-9 -]{3,28}[0-9]$/;
 
 const MAX_RING_POSITIONS = 5000;
 
@@ -63,6 +68,17 @@ export class PolygonDto implements Polygon {
   coordinates!: number[][][];
 }
 
+/** Optimistic concurrency: the version the caller last read; a stale one is refused with 409. */
+export class VersionedDto {
+  @IsOptional()
+  @IsInt({ message: 'expectedVersion must be an integer' })
+  @Min(0)
+  expectedVersion?: number;
+}
+
+/** Retires an entry (kept as history, not used for new work). */
+export class RetireDto extends VersionedDto {}
+
 export class CreateDepartmentDto {
   @IsString()
   @Matches(DEPARTMENT_CODE, { message: 'code must be lower-case letters, digits and underscores (2 to 41), starting with a letter' })
@@ -74,14 +90,14 @@ export class CreateDepartmentDto {
   name!: string;
 }
 
-export class UpdateDepartmentDto {
+export class UpdateDepartmentDto extends VersionedDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name!: string;
 }
 
-export class UpdateOrgUnitDto {
+export class UpdateOrgUnitDto extends VersionedDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -109,11 +125,84 @@ export class CreateOrgUnitDto extends UpdateOrgUnitDto {
   @Matches(ORG_UNIT_ID, { message: 'id must be lower-case letters, digits, _ and - (1 to 64)' })
   id!: string;
 
-  @IsIn(ORG_UNIT_LEVELS)
+  @IsIn(ORG_UNIT_LEVELS.filter((level) => level !== 'grid_worker' && level !== 'station'), {
+    message: 'level must be a district, street, community, grid, two_new_committee, industry_committee, branch or member',
+  })
   level!: OrgUnitLevel;
 }
 
-export class CategoryRouteDto {
+export const EMPLOYMENTS = ['full_time', 'part_time'] as const;
+export type Employment = (typeof EMPLOYMENTS)[number];
+
+/** A grid worker (网格员): their grid, phone, and whether they work full-time (专职) or part-time (兼职). */
+export class UpdateGridWorkerDto extends VersionedDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @IsString()
+  @Matches(ORG_UNIT_ID, { message: 'gridId must be a grid id' })
+  gridId!: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be digits, with an optional leading + and spaces or dashes (5 to 30)' })
+  phone?: string;
+
+  @IsIn(EMPLOYMENTS, { message: 'employment must be full_time or part_time' })
+  employment!: Employment;
+}
+
+export class CreateGridWorkerDto extends UpdateGridWorkerDto {
+  @IsString()
+  @Matches(ORG_UNIT_ID, { message: 'id must be lower-case letters, digits, _ and - (1 to 64)' })
+  id!: string;
+}
+
+/** A station (驿站) where workers rest and are reached: its district, address, opening hours and staff. */
+export class UpdateStationDto extends VersionedDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @IsString()
+  @Matches(ORG_UNIT_ID, { message: 'districtId must be a district id' })
+  districtId!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  address!: string;
+
+  /** e.g. `08:00-22:00` or `24h`. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  hours!: string;
+
+  /** Who staffs it (names); none listed when left out. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  staff?: string[];
+
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be digits, with an optional leading + and spaces or dashes (5 to 30)' })
+  phone?: string;
+}
+
+export class CreateStationDto extends UpdateStationDto {
+  @IsString()
+  @Matches(ORG_UNIT_ID, { message: 'id must be lower-case letters, digits, _ and - (1 to 64)' })
+  id!: string;
+}
+
+export class CategoryRouteDto extends VersionedDto {
   @IsString()
   @Matches(DEPARTMENT_CODE, { message: 'category must be a category code' })
   category!: string;
@@ -127,7 +216,7 @@ export class CategoryRouteDto {
   departmentCode!: string;
 }
 
-export class FallbackOwnerDto {
+export class FallbackOwnerDto extends VersionedDto {
   /** Omitted: the city-wide fallback owner. */
   @IsOptional()
   @IsString()

@@ -1,24 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionalOutbox } from '@grievance/messaging';
+import { Principal } from '@grievance/auth';
+import { Actor, DirectoryKind } from '@grievance/contracts';
+import { OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
 import { DomainError } from '@grievance/platform';
-import { EntityManager } from 'typeorm';
 import { DepartmentTopics } from './department-topics';
-import {
-  CategoryEntity,
-  CategoryRouteEntity,
-  CITY_SCOPE,
-  DepartmentEntity,
-  FallbackOwnerEntity,
-  OrgUnitEntity,
-  OrgUnitLevel,
-} from './directory.entities';
+import { EntryState, fallbackEntryId, loadEntry, orgUnitLevelOf, routeEntryId, StoredEntry } from './directory-entries';
+import { ChangeOptions, DirectoryWriter } from './directory-writer';
+import { OrgUnitLevel } from './directory.entities';
 import {
   CategoryRouteDto,
   CreateDepartmentDto,
+  CreateGridWorkerDto,
   CreateOrgUnitDto,
+  CreateStationDto,
   FallbackOwnerDto,
   UpdateDepartmentDto,
+  UpdateGridWorkerDto,
   UpdateOrgUnitDto,
+  UpdateStationDto,
 } from './directory-admin.dto';
 import { RoutingDirectoryCache } from './routing-directory.cache';
 
@@ -28,122 +27,130 @@ export const PARENT_LEVEL: Readonly<Record<OrgUnitLevel, OrgUnitLevel | null>> =
   street: 'district',
   community: 'street',
   grid: 'community',
+  grid_worker: 'grid',
+  station: 'district',
   two_new_committee: null,
   industry_committee: 'two_new_committee',
   branch: 'industry_committee',
   member: 'branch',
 };
 
-/** What an admin changes in the directory. Each change drops routing's cached directory. */
+const actorOf = (principal: Principal): Actor => ({ id: principal.sub, role: principal.role });
+
+/** The API's org unit body as a directory entry. */
+function orgUnitState(id: string, level: OrgUnitLevel, dto: UpdateOrgUnitDto): EntryState {
+  return { kind: level, id, name: dto.name, parentId: dto.parentId ?? null, polygon: dto.polygon ?? null, attributes: dto.attributes ?? {} };
+}
+
+export function gridWorkerState(id: string, dto: UpdateGridWorkerDto): EntryState {
+  return { kind: 'grid_worker', id, name: dto.name, parentId: dto.gridId, phone: dto.phone ?? null, partTime: dto.employment === 'part_time' };
+}
+
+export function stationState(id: string, dto: UpdateStationDto): EntryState {
+  return {
+    kind: 'station',
+    id,
+    name: dto.name,
+    parentId: dto.districtId,
+    phone: dto.phone ?? null,
+    attributes: { address: dto.address, hours: dto.hours, staff: dto.staff ?? [] },
+  };
+}
+
+export function routeState(dto: CategoryRouteDto): EntryState {
+  return {
+    kind: 'category_route',
+    id: routeEntryId(dto.category, dto.districtId),
+    attributes: { category: dto.category, districtId: dto.districtId, departmentCode: dto.departmentCode },
+  };
+}
+
+export function fallbackState(dto: FallbackOwnerDto): EntryState {
+  return { kind: 'fallback_owner', id: fallbackEntryId(dto.districtId), attributes: { districtId: dto.districtId ?? null, departmentCode: dto.departmentCode } };
+}
+
+/**
+ * What an admin changes in the directory, each change through the one writer (checked,
+ * versioned, published as directory.entry-changed.v1 in the same transaction). Each
+ * change drops routing's cached directory.
+ */
 @Injectable()
 export class DirectoryAdmin {
   constructor(
     private readonly outbox: TransactionalOutbox,
+    private readonly writer: DirectoryWriter,
     private readonly topics: DepartmentTopics,
     private readonly cache: RoutingDirectoryCache,
   ) {}
 
-  async createDepartment(dto: CreateDepartmentDto): Promise<DepartmentEntity> {
-    const department = await this.change(async (manager) => {
-      const repo = manager.getRepository(DepartmentEntity);
-      if (await repo.findOneBy({ code: dto.code })) throw DomainError.conflict(`department ${dto.code} exists`);
-      await repo.insert({ code: dto.code, name: dto.name });
-      return repo.findOneByOrFail({ code: dto.code });
-    });
-    await this.topics.ensure([department.code]);
-    return department;
+  async createDepartment(principal: Principal, dto: CreateDepartmentDto): Promise<StoredEntry> {
+    // The topic first: a department must never hold a matter its systems cannot be sent.
+    await this.topics.ensure([dto.code]);
+    return this.put(principal, { kind: 'department', id: dto.code, name: dto.name }, { mustBeNew: true, expectedVersion: undefined });
   }
 
-  updateDepartment(code: string, dto: UpdateDepartmentDto): Promise<DepartmentEntity> {
-    return this.change(async (manager) => {
-      const repo = manager.getRepository(DepartmentEntity);
-      const department = await repo.findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
-      if (!department) throw DomainError.notFound('department', code);
-      department.name = dto.name;
-      return repo.save(department);
-    });
+  updateDepartment(principal: Principal, code: string, dto: UpdateDepartmentDto): Promise<StoredEntry> {
+    return this.put(principal, { kind: 'department', id: code, name: dto.name }, { mustExist: true, expectedVersion: dto.expectedVersion });
   }
 
-  createOrgUnit(dto: CreateOrgUnitDto): Promise<OrgUnitEntity> {
-    return this.change(async (manager) => {
-      const repo = manager.getRepository(OrgUnitEntity);
-      if (await repo.findOneBy({ id: dto.id })) throw DomainError.conflict(`org unit ${dto.id} exists`);
-      await this.checkShape(manager, dto.level, dto.parentId ?? null, dto.polygon !== undefined);
-      const unit = repo.create({
-        id: dto.id,
-        level: dto.level,
+  createOrgUnit(principal: Principal, dto: CreateOrgUnitDto): Promise<StoredEntry> {
+    return this.put(principal, orgUnitState(dto.id, dto.level, dto), { mustBeNew: true, expectedVersion: dto.expectedVersion });
+  }
+
+  /** Renames, moves or redraws an org unit of whatever level it has. */
+  updateOrgUnit(principal: Principal, id: string, dto: UpdateOrgUnitDto): Promise<StoredEntry> {
+    return this.change(async (tx) => {
+      const level = await orgUnitLevelOf(tx.manager, id);
+      // Grid workers and stations have resources of their own.
+      if (!level || level === 'grid_worker' || level === 'station') throw DomainError.notFound('org unit', id);
+      // What the body leaves out stays as it is (a rename keeps the parent and the polygon).
+      const current = (await loadEntry(tx.manager, level, id))!.state;
+      const next: EntryState = {
+        ...current,
         name: dto.name,
-        parentId: dto.parentId ?? null,
-        attributes: dto.attributes ?? {},
-        polygon: dto.polygon ? { type: 'Polygon', coordinates: dto.polygon.coordinates } : null,
-      });
-      await repo.save(unit);
-      return repo.findOneByOrFail({ id: dto.id });
+        parentId: dto.parentId ?? current.parentId,
+        polygon: dto.polygon ?? current.polygon,
+        attributes: dto.attributes ?? current.attributes,
+      };
+      return this.writer.put(tx, next, { mustExist: true, expectedVersion: dto.expectedVersion, actor: actorOf(principal) });
     });
   }
 
-  updateOrgUnit(id: string, dto: UpdateOrgUnitDto): Promise<OrgUnitEntity> {
-    return this.change(async (manager) => {
-      const repo = manager.getRepository(OrgUnitEntity);
-      const unit = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!unit) throw DomainError.notFound('org unit', id);
-      const parentId = dto.parentId ?? unit.parentId;
-      await this.checkShape(manager, unit.level, parentId, dto.polygon !== undefined || unit.polygon !== null);
-      unit.name = dto.name;
-      unit.parentId = parentId;
-      if (dto.attributes) unit.attributes = dto.attributes;
-      if (dto.polygon) unit.polygon = { type: 'Polygon', coordinates: dto.polygon.coordinates };
-      return repo.save(unit);
-    });
+  createGridWorker(principal: Principal, dto: CreateGridWorkerDto): Promise<StoredEntry> {
+    return this.put(principal, gridWorkerState(dto.id, dto), { mustBeNew: true, expectedVersion: dto.expectedVersion, parentField: 'gridId' });
   }
 
-  putCategoryRoute(dto: CategoryRouteDto): Promise<CategoryRouteEntity> {
-    return this.change(async (manager) => {
-      await this.mustExist(manager, CategoryEntity, { code: dto.category }, 'category');
-      await this.mustExist(manager, OrgUnitEntity, { id: dto.districtId, level: 'district' }, 'districtId');
-      await this.mustExist(manager, DepartmentEntity, { code: dto.departmentCode }, 'departmentCode');
-      const repo = manager.getRepository(CategoryRouteEntity);
-      await repo.upsert(
-        { category: dto.category, districtId: dto.districtId, departmentCode: dto.departmentCode },
-        { conflictPaths: ['category', 'districtId'] },
-      );
-      return repo.findOneByOrFail({ category: dto.category, districtId: dto.districtId });
-    });
+  updateGridWorker(principal: Principal, id: string, dto: UpdateGridWorkerDto): Promise<StoredEntry> {
+    return this.put(principal, gridWorkerState(id, dto), { mustExist: true, expectedVersion: dto.expectedVersion, parentField: 'gridId' });
   }
 
-  putFallbackOwner(dto: FallbackOwnerDto): Promise<{ districtId: string | null; departmentCode: string }> {
-    return this.change(async (manager) => {
-      if (dto.districtId) await this.mustExist(manager, OrgUnitEntity, { id: dto.districtId, level: 'district' }, 'districtId');
-      await this.mustExist(manager, DepartmentEntity, { code: dto.departmentCode }, 'departmentCode');
-      await manager
-        .getRepository(FallbackOwnerEntity)
-        .upsert({ scope: dto.districtId ?? CITY_SCOPE, departmentCode: dto.departmentCode }, { conflictPaths: ['scope'] });
-      return { districtId: dto.districtId ?? null, departmentCode: dto.departmentCode };
-    });
+  createStation(principal: Principal, dto: CreateStationDto): Promise<StoredEntry> {
+    return this.put(principal, stationState(dto.id, dto), { mustBeNew: true, expectedVersion: dto.expectedVersion, parentField: 'districtId' });
   }
 
-  private async change<R>(work: (manager: EntityManager) => Promise<R>): Promise<R> {
-    const result = await this.outbox.run((tx) => work(tx.manager));
-    this.cache.invalidate();
-    return result;
+  updateStation(principal: Principal, id: string, dto: UpdateStationDto): Promise<StoredEntry> {
+    return this.put(principal, stationState(id, dto), { mustExist: true, expectedVersion: dto.expectedVersion, parentField: 'districtId' });
   }
 
-  private async checkShape(manager: EntityManager, level: OrgUnitLevel, parentId: string | null, hasPolygon: boolean): Promise<void> {
-    const parentLevel = PARENT_LEVEL[level];
-    if (parentLevel === null && parentId) throw DomainError.invalid(`a ${level} has no parent`, { field: 'parentId' });
-    if (parentLevel !== null) {
-      if (!parentId) throw DomainError.invalid(`a ${level} needs a parentId (a ${parentLevel})`, { field: 'parentId' });
-      const parent = await manager.getRepository(OrgUnitEntity).findOneBy({ id: parentId });
-      if (!parent || parent.level !== parentLevel) {
-        throw DomainError.invalid(`parentId ${parentId} is not a ${parentLevel}`, { field: 'parentId' });
-      }
-    }
-    if (level === 'grid' && !hasPolygon) throw DomainError.invalid('a grid needs a polygon', { field: 'polygon' });
+  putCategoryRoute(principal: Principal, dto: CategoryRouteDto): Promise<StoredEntry> {
+    return this.put(principal, routeState(dto), { expectedVersion: dto.expectedVersion });
   }
 
-  private async mustExist<T extends object>(manager: EntityManager, entity: new () => T, where: object, field: string): Promise<void> {
-    if (!(await manager.getRepository(entity).findOneBy(where))) {
-      throw DomainError.invalid(`${field} does not name a known entry`, { field });
-    }
+  putFallbackOwner(principal: Principal, dto: FallbackOwnerDto): Promise<StoredEntry> {
+    return this.put(principal, fallbackState(dto), { expectedVersion: dto.expectedVersion });
+  }
+
+  retire(principal: Principal, kind: DirectoryKind, id: string, expectedVersion?: number): Promise<StoredEntry> {
+    return this.change((tx) => this.writer.retire(tx, kind, id, { actor: actorOf(principal), expectedVersion }));
+  }
+
+  private put(principal: Principal, state: EntryState, options: Omit<ChangeOptions, 'actor'>): Promise<StoredEntry> {
+    return this.change((tx) => this.writer.put(tx, state, { ...options, actor: actorOf(principal) }));
+  }
+
+  private async change(work: (tx: OutboxTransaction) => Promise<{ entry: StoredEntry; changed: boolean }>): Promise<StoredEntry> {
+    const result = await this.outbox.run(work);
+    if (result.changed) this.cache.invalidate();
+    return result.entry;
   }
 }

@@ -1,123 +1,280 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import { Roles } from '@grievance/auth';
-import { CITY_SCOPE, OrgUnitEntity, ORG_UNIT_LEVELS, OrgUnitLevel } from './directory.entities';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags, IntersectionType, PickType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
+import { DirectoryKind } from '@grievance/contracts';
+import { DomainError } from '@grievance/platform';
+import { entriesOf, orgUnitLevelOf, routeEntryId, StoredEntry } from './directory-entries';
+import { ORG_UNIT_LEVELS, OrgUnitLevel } from './directory.entities';
 import {
   CategoryRouteDto,
   CreateDepartmentDto,
+  CreateGridWorkerDto,
   CreateOrgUnitDto,
+  CreateStationDto,
+  DEPARTMENT_CODE,
   FallbackOwnerDto,
+  ORG_UNIT_ID,
+  RetireDto,
   UpdateDepartmentDto,
+  UpdateGridWorkerDto,
   UpdateOrgUnitDto,
+  UpdateStationDto,
 } from './directory-admin.dto';
 import { DirectoryAdmin } from './directory-admin.use-cases';
-import { DirectoryRepository } from './directory.repository';
+import { DataSource } from 'typeorm';
+
+/** Levels listed through org-units (grid workers and stations have their own resources). */
+const UNIT_LEVELS = ORG_UNIT_LEVELS.filter((level) => level !== 'grid_worker' && level !== 'station');
 
 class OrgUnitsQuery {
   @IsOptional()
-  @IsIn(ORG_UNIT_LEVELS)
+  @IsIn(UNIT_LEVELS)
   level?: OrgUnitLevel;
 }
 
-interface DepartmentView {
-  code: string;
-  name: string;
+class GridWorkersQuery {
+  @IsOptional()
+  @IsString()
+  @Matches(ORG_UNIT_ID, { message: 'gridId must be a grid id' })
+  gridId?: string;
 }
 
-function orgUnitView(u: OrgUnitEntity): object {
-  return {
-    id: u.id,
-    level: u.level,
-    name: u.name,
-    parentId: u.parentId,
-    ...u.attributes,
-    ...(u.polygon ? { polygon: u.polygon } : {}),
-  };
+class UnitIdParams {
+  @IsString()
+  @Matches(ORG_UNIT_ID, { message: 'id must be lower-case letters, digits, _ and - (1 to 64)' })
+  id!: string;
 }
 
-/** The directory: anyone signed in reads it; an admin manages it through the same resources. */
+class CodeParams {
+  @IsString()
+  @Matches(DEPARTMENT_CODE, { message: 'code must be a department code' })
+  code!: string;
+}
+
+class RetireRouteDto extends IntersectionType(PickType(CategoryRouteDto, ['category', 'districtId'] as const), RetireDto) {}
+
+class RetireFallbackOwnerDto extends RetireDto {
+  /** A district, or `*` for the city's own fallback owner (named, so an empty body retires nothing). */
+  @IsString()
+  @Matches(/^(\*|[a-z0-9][a-z0-9_-]{0,63})$/, { message: 'districtId must be a district id, or * for the city' })
+  districtId!: string;
+}
+
+const versioned = (e: StoredEntry) => ({ version: e.version, retired: e.retired });
+
+export const departmentView = (e: StoredEntry) => ({ code: e.state.id, name: e.state.name, ...versioned(e) });
+
+export const orgUnitView = (e: StoredEntry) => ({
+  id: e.state.id,
+  level: e.state.kind,
+  name: e.state.name,
+  parentId: e.state.parentId ?? null,
+  ...(e.state.attributes ?? {}),
+  ...(e.state.polygon ? { polygon: e.state.polygon } : {}),
+  ...versioned(e),
+});
+
+export const gridWorkerView = (e: StoredEntry) => ({
+  id: e.state.id,
+  name: e.state.name,
+  gridId: e.state.parentId,
+  phone: e.state.phone ?? null,
+  employment: e.state.partTime ? 'part_time' : 'full_time',
+  ...versioned(e),
+});
+
+export const stationView = (e: StoredEntry) => ({
+  id: e.state.id,
+  name: e.state.name,
+  districtId: e.state.parentId,
+  ...(e.state.attributes ?? {}),
+  phone: e.state.phone ?? null,
+  ...versioned(e),
+});
+
+export const routeView = (e: StoredEntry) => ({ ...(e.state.attributes as { category: string; districtId: string; departmentCode: string }), ...versioned(e) });
+
+export const fallbackView = (e: StoredEntry) => ({ ...(e.state.attributes as { districtId: string | null; departmentCode: string }), ...versioned(e) });
+
+export const categoryView = (e: StoredEntry) => ({ code: e.state.id, name: e.state.name, ...(e.state.attributes ?? {}), ...versioned(e) });
+
+/**
+ * The directory, with routing as its one owner: anyone signed in reads it (grid workers,
+ * with their phones, only admins); an admin creates, updates (`expectedVersion`: 409 when
+ * stale) and retires entries. Every change is published on directory.entry-changed.v1.
+ * Lists hold retired entries too (`retired: true`): they are history, not used for new work.
+ */
 @ApiTags('directory')
 @ApiBearerAuth()
 @Controller('v1/directory')
 export class DirectoryController {
   constructor(
-    private readonly repository: DirectoryRepository,
+    private readonly dataSource: DataSource,
     private readonly admin: DirectoryAdmin,
   ) {}
 
+  private list(kind: DirectoryKind, parentId?: string): Promise<StoredEntry[]> {
+    return entriesOf(this.dataSource.manager, kind, parentId);
+  }
+
   /** Every department, by code. */
   @Get('departments')
-  async departments(): Promise<{ items: DepartmentView[] }> {
-    const departments = await this.repository.departments();
-    return { items: departments.map((d) => ({ code: d.code, name: d.name })) };
+  async departments(): Promise<{ items: object[] }> {
+    return { items: (await this.list('department')).map(departmentView) };
   }
 
   /** Adds a department (its topic department.<code>.issues.v1 is created). 409 when the code exists. */
   @Post('departments')
   @Roles('admin')
-  async createDepartment(@Body() body: CreateDepartmentDto): Promise<DepartmentView> {
-    const d = await this.admin.createDepartment(body);
-    return { code: d.code, name: d.name };
+  async createDepartment(@CurrentPrincipal() principal: Principal, @Body() body: CreateDepartmentDto): Promise<object> {
+    return departmentView(await this.admin.createDepartment(principal, body));
   }
 
   /** Renames a department. */
   @Put('departments/:code')
   @Roles('admin')
-  async updateDepartment(@Param('code') code: string, @Body() body: UpdateDepartmentDto): Promise<DepartmentView> {
-    const d = await this.admin.updateDepartment(code, body);
-    return { code: d.code, name: d.name };
+  async updateDepartment(@CurrentPrincipal() principal: Principal, @Param() params: CodeParams, @Body() body: UpdateDepartmentDto): Promise<object> {
+    return departmentView(await this.admin.updateDepartment(principal, params.code, body));
+  }
+
+  /** Retires a department no live route, fallback owner or category names any more. */
+  @Post('departments/:code/retire')
+  @Roles('admin')
+  @HttpCode(200)
+  async retireDepartment(@CurrentPrincipal() principal: Principal, @Param() params: CodeParams, @Body() body: RetireDto): Promise<object> {
+    return departmentView(await this.admin.retire(principal, 'department', params.code, body.expectedVersion));
+  }
+
+  /** The categories of matters, with their kind and default department. */
+  @Get('categories')
+  async categories(): Promise<{ items: object[] }> {
+    return { items: (await this.list('category')).map(categoryView) };
   }
 
   /** The directory's org units, optionally of one level (district ... grid, two_new_committee ... member). */
   @Get('org-units')
   async orgUnits(@Query() query: OrgUnitsQuery): Promise<{ items: object[] }> {
-    const units = await this.repository.orgUnits(query.level);
-    return { items: units.map(orgUnitView) };
+    const levels = query.level ? [query.level] : UNIT_LEVELS;
+    const lists = await Promise.all(levels.map((level) => this.list(level)));
+    return { items: lists.flat().map(orgUnitView) };
   }
 
-  /** Adds an org unit under a parent of the level above (a grid needs a polygon). 409 when the id exists. */
+  /** Adds an org unit under a live parent of the level above (a grid needs a polygon that overlaps no other grid). 409 when the id exists. */
   @Post('org-units')
   @Roles('admin')
-  async createOrgUnit(@Body() body: CreateOrgUnitDto): Promise<object> {
-    return orgUnitView(await this.admin.createOrgUnit(body));
+  async createOrgUnit(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrgUnitDto): Promise<object> {
+    return orgUnitView(await this.admin.createOrgUnit(principal, body));
   }
 
   /** Renames, moves or redraws an org unit. */
   @Put('org-units/:id')
   @Roles('admin')
-  async updateOrgUnit(@Param('id') id: string, @Body() body: UpdateOrgUnitDto): Promise<object> {
-    return orgUnitView(await this.admin.updateOrgUnit(id, body));
+  async updateOrgUnit(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: UpdateOrgUnitDto): Promise<object> {
+    return orgUnitView(await this.admin.updateOrgUnit(principal, params.id, body));
+  }
+
+  /** Retires an org unit with no live unit under it. */
+  @Post('org-units/:id/retire')
+  @Roles('admin')
+  @HttpCode(200)
+  async retireOrgUnit(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: RetireDto): Promise<object> {
+    const level = await orgUnitLevelOf(this.dataSource.manager, params.id);
+    if (!level || level === 'grid_worker' || level === 'station') throw DomainError.notFound('org unit', params.id);
+    return orgUnitView(await this.admin.retire(principal, level, params.id, body.expectedVersion));
+  }
+
+  /** Grid workers (网格员), of one grid with `gridId`; their phones are for admins only. */
+  @Get('grid-workers')
+  @Roles('admin')
+  async gridWorkers(@Query() query: GridWorkersQuery): Promise<{ items: object[] }> {
+    return { items: (await this.list('grid_worker', query.gridId)).map(gridWorkerView) };
+  }
+
+  /** Adds a grid worker to a live grid; grid-dispatch gives them tickets within seconds. */
+  @Post('grid-workers')
+  @Roles('admin')
+  async createGridWorker(@CurrentPrincipal() principal: Principal, @Body() body: CreateGridWorkerDto): Promise<object> {
+    return gridWorkerView(await this.admin.createGridWorker(principal, body));
+  }
+
+  @Put('grid-workers/:id')
+  @Roles('admin')
+  async updateGridWorker(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: UpdateGridWorkerDto): Promise<object> {
+    return gridWorkerView(await this.admin.updateGridWorker(principal, params.id, body));
+  }
+
+  /** Retires a grid worker: no new tickets; the ones they hold stay theirs. */
+  @Post('grid-workers/:id/retire')
+  @Roles('admin')
+  @HttpCode(200)
+  async retireGridWorker(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: RetireDto): Promise<object> {
+    return gridWorkerView(await this.admin.retire(principal, 'grid_worker', params.id, body.expectedVersion));
+  }
+
+  /** Stations (驿站): address, opening hours, staff. */
+  @Get('stations')
+  async stations(): Promise<{ items: object[] }> {
+    return { items: (await this.list('station')).map(stationView) };
+  }
+
+  @Post('stations')
+  @Roles('admin')
+  async createStation(@CurrentPrincipal() principal: Principal, @Body() body: CreateStationDto): Promise<object> {
+    return stationView(await this.admin.createStation(principal, body));
+  }
+
+  @Put('stations/:id')
+  @Roles('admin')
+  async updateStation(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: UpdateStationDto): Promise<object> {
+    return stationView(await this.admin.updateStation(principal, params.id, body));
+  }
+
+  @Post('stations/:id/retire')
+  @Roles('admin')
+  @HttpCode(200)
+  async retireStation(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: RetireDto): Promise<object> {
+    return stationView(await this.admin.retire(principal, 'station', params.id, body.expectedVersion));
   }
 
   /** Category + district → department. */
   @Get('category-routes')
-  async categoryRoutes(): Promise<{ items: CategoryRouteDto[] }> {
-    const tables = await this.repository.routingTables();
-    return { items: tables.routes.map((r) => ({ category: r.category, districtId: r.districtId, departmentCode: r.departmentCode })) };
+  async categoryRoutes(): Promise<{ items: object[] }> {
+    return { items: (await this.list('category_route')).map(routeView) };
   }
 
   /** Sets the department of a category in a district. */
   @Put('category-routes')
   @Roles('admin')
-  async putCategoryRoute(@Body() body: CategoryRouteDto): Promise<CategoryRouteDto> {
-    const r = await this.admin.putCategoryRoute(body);
-    return { category: r.category, districtId: r.districtId, departmentCode: r.departmentCode };
+  async putCategoryRoute(@CurrentPrincipal() principal: Principal, @Body() body: CategoryRouteDto): Promise<object> {
+    return routeView(await this.admin.putCategoryRoute(principal, body));
+  }
+
+  /** Retires a route: the category goes to its default department in that district again. */
+  @Post('category-routes/retire')
+  @Roles('admin')
+  @HttpCode(200)
+  async retireCategoryRoute(@CurrentPrincipal() principal: Principal, @Body() body: RetireRouteDto): Promise<object> {
+    return routeView(await this.admin.retire(principal, 'category_route', routeEntryId(body.category, body.districtId), body.expectedVersion));
   }
 
   /** 兜底: the fallback owner per district (districtId null: the city's). */
   @Get('fallback-owners')
-  async fallbackOwners(): Promise<{ items: { districtId: string | null; departmentCode: string }[] }> {
-    const tables = await this.repository.routingTables();
-    return {
-      items: tables.fallbackOwners.map((f) => ({ districtId: f.scope === CITY_SCOPE ? null : f.scope, departmentCode: f.departmentCode })),
-    };
+  async fallbackOwners(): Promise<{ items: object[] }> {
+    return { items: (await this.list('fallback_owner')).map(fallbackView) };
   }
 
   /** Sets a district's fallback owner (no districtId: the city's). */
   @Put('fallback-owners')
   @Roles('admin')
-  putFallbackOwner(@Body() body: FallbackOwnerDto): Promise<{ districtId: string | null; departmentCode: string }> {
-    return this.admin.putFallbackOwner(body);
+  async putFallbackOwner(@CurrentPrincipal() principal: Principal, @Body() body: FallbackOwnerDto): Promise<object> {
+    return fallbackView(await this.admin.putFallbackOwner(principal, body));
+  }
+
+  @Post('fallback-owners/retire')
+  @Roles('admin')
+  @HttpCode(200)
+  async retireFallbackOwner(@CurrentPrincipal() principal: Principal, @Body() body: RetireFallbackOwnerDto): Promise<object> {
+    return fallbackView(await this.admin.retire(principal, 'fallback_owner', body.districtId, body.expectedVersion));
   }
 }

@@ -1,6 +1,17 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Polygon } from 'geojson';
-import type { GrievanceKind } from '@grievance/contracts';
+import type { GrievanceKind, Language } from '@grievance/contracts';
+
+/** What every directory entry carries: its version and whether it is retired. */
+export abstract class VersionedEntry {
+  /** Raised by one at each change (optimistic concurrency; published with the entry). */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  /** Retired: kept as history, not used for new work. */
+  @Column({ type: 'boolean', default: false })
+  retired!: boolean;
+}
 
 /** The levels of the directory's one tree: the city's geography and the party chain. */
 export const ORG_UNIT_LEVELS = [
@@ -12,12 +23,14 @@ export const ORG_UNIT_LEVELS = [
   'industry_committee',
   'branch',
   'member',
+  'grid_worker',
+  'station',
 ] as const;
 export type OrgUnitLevel = (typeof ORG_UNIT_LEVELS)[number];
 
-/** A node of the directory: district → street → community → grid, and 两新工委 → committee → branch → member. */
+/** A node of the directory: district → street → community → grid → grid worker, district → station, and 两新工委 → committee → branch → member. */
 @Entity({ name: 'directory_org_units' })
-export class OrgUnitEntity {
+export class OrgUnitEntity extends VersionedEntry {
   @PrimaryColumn({ type: 'text' })
   id!: string;
 
@@ -43,7 +56,7 @@ export class OrgUnitEntity {
 }
 
 @Entity({ name: 'directory_departments' })
-export class DepartmentEntity {
+export class DepartmentEntity extends VersionedEntry {
   @PrimaryColumn({ type: 'text' })
   code!: string;
 
@@ -55,7 +68,7 @@ export class DepartmentEntity {
 }
 
 @Entity({ name: 'directory_categories' })
-export class CategoryEntity {
+export class CategoryEntity extends VersionedEntry {
   @PrimaryColumn({ type: 'text' })
   code!: string;
 
@@ -67,11 +80,14 @@ export class CategoryEntity {
 
   @Column({ name: 'default_department', type: 'text', nullable: true })
   defaultDepartment!: string | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }
 
 /** Category + district → department (configuration, not code). */
 @Entity({ name: 'directory_category_routes' })
-export class CategoryRouteEntity {
+export class CategoryRouteEntity extends VersionedEntry {
   @PrimaryColumn({ type: 'text' })
   category!: string;
 
@@ -80,16 +96,22 @@ export class CategoryRouteEntity {
 
   @Column({ name: 'department_code', type: 'text' })
   departmentCode!: string;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }
 
 /** 兜底: who takes what no rule matches, per district; scope `*` is the city-wide one. */
 @Entity({ name: 'directory_fallback_owners' })
-export class FallbackOwnerEntity {
+export class FallbackOwnerEntity extends VersionedEntry {
   @PrimaryColumn({ type: 'text' })
   scope!: string;
 
   @Column({ name: 'department_code', type: 'text' })
   departmentCode!: string;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }
 
 export const CITY_SCOPE = '*';
@@ -108,6 +130,10 @@ export class WorkerRegistrationEntity {
 
   @Column({ name: 'branch_id', type: 'text', nullable: true })
   branchId!: string | null;
+
+  /** The language the worker reads notifications in (zh-CN, en); null: as their submissions ask. */
+  @Column({ type: 'text', nullable: true })
+  language!: Language | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

@@ -27,19 +27,19 @@ export class DirectoryRepository {
     return manager.getRepository(OrgUnitEntity).find({ where: level ? { level } : {}, order: { level: 'ASC', id: 'ASC' } });
   }
 
-  /** Everything routing decides with. */
+  /** Everything routing decides with: live entries only (retired ones are history). */
   async routingTables(manager: EntityManager = this.dataSource.manager): Promise<DirectoryTables> {
     const [orgUnits, departments, categories, routes, fallbackOwners] = await Promise.all([
       manager
         .getRepository(OrgUnitEntity)
         .createQueryBuilder('u')
         .select(['u.id', 'u.level', 'u.name', 'u.parentId', 'u.polygon'])
-        .where('u.level IN (:...levels)', { levels: ['district', 'street', 'community', 'grid'] })
+        .where('u.level IN (:...levels) AND NOT u.retired', { levels: ['district', 'street', 'community', 'grid'] })
         .getMany(),
-      manager.getRepository(DepartmentEntity).find(),
-      manager.getRepository(CategoryEntity).find(),
-      manager.getRepository(CategoryRouteEntity).find(),
-      manager.getRepository(FallbackOwnerEntity).find(),
+      manager.getRepository(DepartmentEntity).find({ where: { retired: false } }),
+      manager.getRepository(CategoryEntity).find({ where: { retired: false } }),
+      manager.getRepository(CategoryRouteEntity).find({ where: { retired: false } }),
+      manager.getRepository(FallbackOwnerEntity).find({ where: { retired: false } }),
     ]);
     return { orgUnits, departments, categories, routes, fallbackOwners };
   }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Holder, Level, Reporter } from '@grievance/contracts';
+import { Holder, Level } from '@grievance/contracts';
 import { EntityManager } from 'typeorm';
-import { OrgUnitEntity, WorkerRegistrationEntity } from '../directory/directory.entities';
+import { OrgUnitEntity } from '../directory/directory.entities';
 import type { ChainPath } from '../matters/matter.entity';
-import { fallbackBranchFor } from '../workers/workers';
+import { fallbackBranchFor, KnownReporter } from '../workers/workers';
 import { firstRung, rungHolder } from './chain-rules';
 
 /** Where a new appeal starts: its rung, who holds it, and the path above it. */
@@ -21,12 +21,12 @@ export class ChainDirectory {
   /**
    * The first rung of a worker's appeal: a liaison member of their branch, in turn (round
    * robin); an unregistered worker's goes to the fallback branch of their occupation's
-   * industry committee (兜底); with no occupation known either, to the 两新工委.
+   * industry committee (兜底), whether the occupation is registered or came with the
+   * submission; with no occupation known either, to the 两新工委.
    */
-  async start(manager: EntityManager, reporter: Reporter): Promise<ChainStart> {
-    const registration = await manager.getRepository(WorkerRegistrationEntity).findOneBy({ workerId: reporter.id });
-    const occupation = registration?.occupation ?? reporter.occupation;
-    const branchId = registration?.branchId ?? (occupation ? await fallbackBranchFor(manager, occupation) : null);
+  async start(manager: EntityManager, reporter: KnownReporter): Promise<ChainStart> {
+    const occupation = reporter.profile.occupation;
+    const branchId = reporter.branchId ?? (occupation ? await fallbackBranchFor(manager, occupation) : null);
     const path = branchId ? await this.pathFrom(manager, branchId) : {};
     if (!path.two_new_committee) {
       const top = await manager.getRepository(OrgUnitEntity).findOne({ where: { level: 'two_new_committee' }, order: { id: 'ASC' } });
@@ -37,7 +37,7 @@ export class ChainDirectory {
       if (member) path.member = member;
     }
     const level = firstRung(path);
-    return { path, level, holder: await this.holderAt(manager, path, level), fallback: !registration?.branchId };
+    return { path, level, holder: await this.holderAt(manager, path, level), fallback: !reporter.branchId };
   }
 
   /** The holder of a rung on a matter's path. */

@@ -8,6 +8,7 @@ import { MatterEntity } from '../matters/matter.entity';
 import { MatterRepository } from '../matters/matter.repository';
 import { ChainDirectory } from './chain-directory';
 import { needsArbitration, nextRungDown, nextRungUp, TOP_LEVEL } from './chain-rules';
+import { DEFAULT_LANGUAGE, t } from '@grievance/i18n';
 
 /** Who caused a move and under which correlation: a person through HTTP, or the SLA check. */
 export interface MoveCause {
@@ -58,7 +59,7 @@ export class ChainMoves {
           toLevel: TOP_LEVEL,
           fromHolder,
           toHolder,
-          reason: `returned ${bounces} times, more than ${this.config.CHAIN_MAX_RETURNS}: the 两新工委 arbitrates (last reason: ${reason})`.slice(0, 2000),
+          reason: t(DEFAULT_LANGUAGE, 'chain.arbitration', { bounces, max: this.config.CHAIN_MAX_RETURNS, reason }).slice(0, 2000),
           automatic: true,
           trigger: 'arbitration',
         }),

@@ -7,6 +7,7 @@ import { WORKED_STATUSES } from '../matters/matter.entity';
 import { MatterRepository } from '../matters/matter.repository';
 import { ChainMoves, MoveCause } from './chain-moves';
 import { TOP_LEVEL } from './chain-rules';
+import { DEFAULT_LANGUAGE, formatDateTime, t } from '@grievance/i18n';
 
 /**
  * The SLA check of the chain: a rung that misses its deadline cannot sit on the matter. A
@@ -29,7 +30,8 @@ export class EscalateOnBreach implements SlaHandlers {
     if (matter.level !== deadline.level || matter.owner?.id !== deadline.holder.id) return;
     const moves = this.moduleRef.get(ChainMoves, { strict: false });
     const cause: MoveCause = { actor: ROUTING_ACTOR, correlationId: deadline.correlationId, causationId: fired.event.eventId };
-    const missed = `${deadline.holder.name} missed its ${deadline.target} deadline (due ${deadline.dueAt?.toISOString() ?? fired.firedAt.toISOString()})`;
+    // Written for the rungs and the reporter, in the city's language.
+    const missed = t(DEFAULT_LANGUAGE, 'chain.deadlineMissed', { holder: deadline.holder.name, target: deadline.target, due: formatDateTime(deadline.dueAt ?? fired.firedAt) });
     if (matter.level === TOP_LEVEL) {
       await moves.supervise(tx, matter, 'deadline_missed', missed, cause);
       return;

@@ -5,8 +5,8 @@ import { ROUTING_ACTOR } from '../matters/matter-events';
 import { MatterRepository } from '../matters/matter.repository';
 import { ChainMoves, MoveCause } from './chain-moves';
 import { appealRung, TOP_LEVEL } from './chain-rules';
+import { DEFAULT_LANGUAGE, t } from '@grievance/i18n';
 
-const DEFAULT_REASON = 'The reporter is not satisfied with the result.';
 
 /**
  * feedback.rated.v1, unsatisfied, on a resolved appeal → it reopens at the next rung up (an
@@ -26,11 +26,11 @@ export class ReopenAppeal {
     if (!matter || !matter.level || matter.status !== 'resolved') return 'skipped'; // a hazard, or already reopened
     const failed = matter.level;
     const to = appealRung(matter.chain, failed);
-    const reason = event.payload.comment?.trim() || DEFAULT_REASON;
+    const reason = event.payload.comment?.trim() || t(DEFAULT_LANGUAGE, 'reason.reporterUnsatisfied');
     const cause: MoveCause = { actor: ROUTING_ACTOR, correlationId: event.correlationId, causationId: event.eventId };
     const holder = await this.moves.arriveAt(tx, matter, to, cause);
-    await this.moves.publish(tx, matter, cause, 'grievance.reopened.v1', { reason: `appealed to ${to}: ${reason}`.slice(0, 2000), reopenedTo: holder, level: to });
-    if (failed === TOP_LEVEL) await this.moves.supervise(tx, matter, 'reporter_unsatisfied', `the reporter is not satisfied with what the 两新工委 did: ${reason}`.slice(0, 2000), cause);
+    await this.moves.publish(tx, matter, cause, 'grievance.reopened.v1', { reason: t(DEFAULT_LANGUAGE, 'chain.reopened', { to, reason }).slice(0, 2000), reopenedTo: holder, level: to });
+    if (failed === TOP_LEVEL) await this.moves.supervise(tx, matter, 'reporter_unsatisfied', t(DEFAULT_LANGUAGE, 'chain.supervisedUnsatisfied', { reason }).slice(0, 2000), cause);
     return 'applied';
   }
 }

@@ -4,6 +4,7 @@ import { OutboxTransaction } from '@grievance/messaging';
 import { MatterDeadlines } from '../deadlines/matter-deadlines';
 import { ROUTING_ACTOR, submissionFacts } from '../matters/matter-events';
 import { MatterRepository } from '../matters/matter.repository';
+import { knownReporter, routedReporter } from '../workers/workers';
 import { ChainDirectory } from './chain-directory';
 
 /**
@@ -27,7 +28,8 @@ export class StartAppeal {
     const submitted = event.payload;
     if (!StartAppeal.applies(submitted)) return 'skipped';
     if (await this.matters.findForUpdate(tx.manager, event.grievanceId)) return 'skipped'; // on the chain already
-    const start = await this.chain.start(tx.manager, submitted.reporter);
+    const reporter = await knownReporter(tx.manager, submitted.reporter);
+    const start = await this.chain.start(tx.manager, reporter);
     const matter = await this.matters.insert(tx.manager, {
       ...submissionFacts(event),
       districtId: null,
@@ -48,7 +50,14 @@ export class StartAppeal {
       causedBy(event, {
         topic: 'grievance.routed.v1',
         actor: ROUTING_ACTOR,
-        payload: { kind: submitted.kind, category: submitted.category, level: start.level, holder: start.holder, fallback: start.fallback },
+        payload: {
+          kind: submitted.kind,
+          category: submitted.category,
+          level: start.level,
+          holder: start.holder,
+          fallback: start.fallback,
+          ...routedReporter(reporter),
+        },
       }),
     );
     return 'applied';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@grievance/auth';
-import { createEnvelope, Holder } from '@grievance/contracts';
+import { createEnvelope, Holder, Language } from '@grievance/contracts';
 import { TransactionalOutbox } from '@grievance/messaging';
 import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
 import { EntityManager } from 'typeorm';
@@ -63,9 +63,9 @@ export function matterView(m: MatterEntity): MatterView {
   };
 }
 
-/** Inbox rows with the time left on each open deadline. */
-export async function withDeadlines(rows: MatterEntity[], deadlines: MatterDeadlines): Promise<MatterView[]> {
-  const views = await deadlines.viewsOf(rows.map((m) => m.grievanceId));
+/** Inbox rows with the time left on each open deadline (its warning in `language`). */
+export async function withDeadlines(rows: MatterEntity[], deadlines: MatterDeadlines, language: Language): Promise<MatterView[]> {
+  const views = await deadlines.viewsOf(rows.map((m) => m.grievanceId), language);
   return rows.map((m) => ({ ...matterView(m), deadlines: views.get(m.grievanceId) ?? [] }));
 }
 
@@ -86,9 +86,9 @@ export class DepartmentActions {
     private readonly deadlines: MatterDeadlines,
   ) {}
 
-  async inbox(principal: Principal): Promise<MatterView[]> {
+  async inbox(principal: Principal, language: Language): Promise<MatterView[]> {
     const rows = await this.matters.departmentInbox(departmentOf(principal), INBOX_STATUSES, INBOX_LIMIT);
-    return withDeadlines(rows, this.deadlines);
+    return withDeadlines(rows, this.deadlines, language);
   }
 
   /** assigned → in_progress, grievance.accepted.v1. */

@@ -92,7 +92,7 @@ describe('ApplyVerification', () => {
     await verify.execute(verified({ verdict: 'invalid', note: '  ' }), tx);
     expect(published).toHaveLength(1);
     expect(published[0]!.topic).toBe('grievance.rejected.v1');
-    expect(published[0]!.envelope.payload).toMatchObject({ reason: 'found invalid on site' });
+    expect(published[0]!.envelope.payload).toMatchObject({ reason: '网格员现场核查，问题不属实' });
   });
 
   it('dead-letters a duplicate verdict without duplicateOf', async () => {

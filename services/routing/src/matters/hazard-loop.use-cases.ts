@@ -15,6 +15,7 @@ import { MatterDeadlines } from '../deadlines/matter-deadlines';
 import { departmentHolder, departmentIssue, ROUTING_ACTOR } from './matter-events';
 import { MatterEntity } from './matter.entity';
 import { MatterRepository } from './matter.repository';
+import { DEFAULT_LANGUAGE, t } from '@grievance/i18n';
 
 export type Outcome = 'applied' | 'skipped';
 
@@ -91,7 +92,7 @@ export class ApplyVerification {
           causedBy(event, {
             topic: 'grievance.rejected.v1',
             actor: ROUTING_ACTOR,
-            payload: { rejectedBy: gridWorker, reason: verified.note.trim() || 'found invalid on site' },
+            payload: { rejectedBy: gridWorker, reason: verified.note.trim() || t(DEFAULT_LANGUAGE, 'hazard.foundInvalid') },
           }),
         );
         return 'applied';

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
+import { negotiateLanguage } from '@grievance/i18n';
 import { DEPARTMENT_CODE } from '../directory/directory-admin.dto';
 import { CHAIN_ROLES } from '../escalation/chain-rules';
 import { RungActions } from '../escalation/rung-actions.use-cases';
@@ -71,12 +72,16 @@ export class MattersController {
     private readonly deadlines: MatterDeadlines,
   ) {}
 
-  /** What the caller's department or rung holds now, oldest first, with the time left on each deadline. */
+  /**
+   * What the caller's department or rung holds now, oldest first, with the time left on each
+   * deadline and, once it warned or broke, a notice in the Accept-Language (Chinese by default).
+   */
   @Get('inbox')
   @Roles('department', ...CHAIN_ROLES)
-  async inbox(@CurrentPrincipal() principal: Principal): Promise<{ items: MatterView[] }> {
-    if (isRung(principal)) return { items: await withDeadlines(await this.rung.inbox(principal, INBOX_LIMIT), this.deadlines) };
-    return { items: await this.department.inbox(principal) };
+  async inbox(@CurrentPrincipal() principal: Principal, @Headers('accept-language') acceptLanguage?: string): Promise<{ items: MatterView[] }> {
+    const language = negotiateLanguage(acceptLanguage);
+    if (isRung(principal)) return { items: await withDeadlines(await this.rung.inbox(principal, INBOX_LIMIT), this.deadlines, language) };
+    return { items: await this.department.inbox(principal, language) };
   }
 
   /** 接单: the department takes the matter it was assigned. */

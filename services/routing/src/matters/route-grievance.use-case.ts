@@ -7,6 +7,7 @@ import { decideRoute, NoOwnerError, RouteDecision } from '../decision/route-deci
 import { departmentIssue, ROUTING_ACTOR, submissionFacts } from './matter-events';
 import { MatterRepository } from './matter.repository';
 import { MatterDeadlines } from '../deadlines/matter-deadlines';
+import { knownReporter, routedReporter } from '../workers/workers';
 
 /**
  * grievance.submitted.v1 (a hazard, not a duplicate) → routing decides its first owner,
@@ -65,6 +66,7 @@ export class RouteGrievance {
           departmentCode: decision.departmentCode,
           holder: decision.holder,
           fallback: decision.fallback,
+          ...routedReporter(await knownReporter(tx.manager, submitted.reporter)),
         },
       }),
     );

@@ -2,6 +2,15 @@ import { MESSAGING_MIGRATIONS } from '@grievance/messaging';
 import { SLA_MIGRATIONS } from '@grievance/sla';
 import { CreateDirectoryAndMatters1763990000000 } from './1763990000000-CreateDirectoryAndMatters';
 import { EscalationChain1796000000000 } from './1796000000000-EscalationChain';
+import { DirectoryVersions1797300000000 } from './1797300000000-DirectoryVersions';
+import { WorkerLanguage1798100000000 } from './1798100000000-WorkerLanguage';
 
 /** Every migration of the routing database, oldest first. */
-export const ROUTING_MIGRATIONS = [...MESSAGING_MIGRATIONS, ...SLA_MIGRATIONS, CreateDirectoryAndMatters1763990000000, EscalationChain1796000000000];
+export const ROUTING_MIGRATIONS = [
+  ...MESSAGING_MIGRATIONS,
+  ...SLA_MIGRATIONS,
+  CreateDirectoryAndMatters1763990000000,
+  EscalationChain1796000000000,
+  DirectoryVersions1797300000000,
+  WorkerLanguage1798100000000,
+];

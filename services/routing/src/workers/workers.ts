@@ -1,23 +1,18 @@
 import { Body, Controller, Get, Injectable, Module, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiBearerAuth, ApiTags, PickType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
-import { OCCUPATIONS, Occupation } from '@grievance/contracts';
+import { OCCUPATIONS, Occupation, Reporter, ReporterProfile } from '@grievance/contracts';
 import { TransactionalOutbox } from '@grievance/messaging';
 import { DomainError } from '@grievance/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnitEntity, WorkerRegistrationEntity } from '../directory/directory.entities';
 import { ORG_UNIT_ID } from '../directory/directory-admin.dto';
 
-export class RegisterWorkerDto {
+/** `platform` and `language` are validated as in the events' reporter. */
+export class RegisterWorkerDto extends PickType(ReporterProfile, ['platform', 'language'] as const) {
   @IsIn(OCCUPATIONS)
   occupation!: Occupation;
-
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  platform?: string;
 
   @IsOptional()
   @IsString()
@@ -29,6 +24,8 @@ export interface WorkerRegistrationView {
   workerId: string;
   occupation: string;
   platform: string | null;
+  /** The language their notifications are written in; null: as each submission's Accept-Language asks (Chinese without one). */
+  language: string | null;
   /** The branch the worker registered with (扫码报到), if any. */
   branchId: string | null;
   /** Where the worker's appeals start: their branch, else the fallback branch of their occupation's committee (兜底). */
@@ -52,7 +49,7 @@ export class WorkerRegistrations {
       }
       const repo = tx.manager.getRepository(WorkerRegistrationEntity);
       await repo.upsert(
-        { workerId, occupation: dto.occupation, platform: dto.platform ?? null, branchId: dto.branchId ?? null },
+        { workerId, occupation: dto.occupation, platform: dto.platform ?? null, branchId: dto.branchId ?? null, language: dto.language ?? null },
         { conflictPaths: ['workerId'] },
       );
       return this.view(tx.manager, workerId, await repo.findOneByOrFail({ workerId }));
@@ -70,12 +67,39 @@ export class WorkerRegistrations {
       workerId,
       occupation: r.occupation,
       platform: r.platform,
+      language: r.language,
       branchId: r.branchId,
       effectiveBranchId: r.branchId ?? (await fallbackBranchFor(manager, r.occupation)),
       registered: true,
     };
   }
 }
+
+/** A reporter as routing knows them: the profile the events carry on, and the branch they registered with. */
+export interface KnownReporter {
+  profile: ReporterProfile;
+  branchId: string | null;
+}
+
+/**
+ * What is known of the reporter of a submission: their registration (扫码报到) where they
+ * registered, else what the submission said (occupation and platform given with it, the
+ * language of its Accept-Language).
+ */
+export async function knownReporter(manager: EntityManager, reporter: Reporter): Promise<KnownReporter> {
+  const registration = await manager.getRepository(WorkerRegistrationEntity).findOneBy({ workerId: reporter.id });
+  const occupation = (registration?.occupation as Occupation | undefined) ?? reporter.occupation;
+  const platform = registration?.platform ?? reporter.platform;
+  const language = registration?.language ?? reporter.language;
+  return {
+    profile: { ...(occupation ? { occupation } : {}), ...(platform ? { platform } : {}), ...(language ? { language } : {}) },
+    branchId: registration?.branchId ?? null,
+  };
+}
+
+/** The profile as grievance.routed.v1 carries it: absent when nothing is known. */
+export const routedReporter = (known: KnownReporter): { reporter?: ReporterProfile } =>
+  Object.keys(known.profile).length > 0 ? { reporter: known.profile } : {};
 
 /** The fallback branch of the industry committee whose occupations include `occupation`. */
 export async function fallbackBranchFor(manager: EntityManager, occupation: string): Promise<string | null> {

@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import type { Polygon } from 'geojson';
+import { EntityManager } from 'typeorm';
+import { Actor, createEnvelope, DIRECTORY_STREAM_ID, DirectoryKind, GRIEVANCE_KINDS, OCCUPATIONS } from '@grievance/contracts';
+import { polygonsOverlap, selfIntersection } from '@grievance/geo';
+import { OutboxTransaction } from '@grievance/messaging';
+import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
+import {
+  canonical,
+  EntryState,
+  KINDS,
+  loadEntry,
+  orgUnitLevelOf,
+  sameState,
+  saveEntry,
+  StoredEntry,
+} from './directory-entries';
+import { OrgUnitEntity } from './directory.entities';
+
+/** How a change is asked for. */
+export interface ChangeOptions {
+  actor: Actor;
+  /** Refuse with 409 when the entry is not at this version (optimistic concurrency). */
+  expectedVersion?: number;
+  /** A create: refuse with 409 when the entry exists (retired or not). */
+  mustBeNew?: boolean;
+  /** Refuse with 404 when the entry does not exist (an update). */
+  mustExist?: boolean;
+  /** The caller's name of the field holding the unit above (`parentId`, `gridId`, `districtId`, …). */
+  parentField?: string;
+}
+
+export interface ChangeResult {
+  entry: StoredEntry;
+  /** False when the entry already was exactly this (nothing written, nothing published). */
+  changed: boolean;
+}
+
+const CODE = /^[a-z][a-z0-9_]{1,40}$/;
+
+/**
+ * The one way the directory changes, for the admin API and the import alike: checks the
+ * entry (references to live entries, polygons simple and not overlapping, known occupations),
+ * then writes it with its version raised and publishes its whole state on the compacted
+ * directory.entry-changed.v1, in the caller's transaction. The same state again changes nothing.
+ * A refusal is a DomainError naming the field; the caller's transaction then writes nothing.
+ */
+@Injectable()
+export class DirectoryWriter {
+  async put(tx: OutboxTransaction, state: EntryState, options: ChangeOptions): Promise<ChangeResult> {
+    const manager = tx.manager;
+    const next = canonical(state);
+    const current = await loadEntry(manager, next.kind, next.id, true);
+    if (!current && KINDS[next.kind].table === 'org_unit') {
+      const taken = await orgUnitLevelOf(manager, next.id);
+      if (taken) throw DomainError.conflict(`id ${next.id} is already a ${taken}`, { field: 'id' });
+    }
+    if (current && options.mustBeNew) {
+      throw DomainError.conflict(`${next.kind} ${next.id} exists${current.retired ? ' (retired)' : ''}`, { field: 'id' });
+    }
+    if (!current && options.mustExist) throw DomainError.notFound(next.kind, next.id);
+    this.checkVersion(current, options.expectedVersion);
+    await this.check(manager, next, options);
+    if (current && !current.retired && sameState(current.state, next)) return { entry: current, changed: false };
+    const version = (current?.version ?? 0) + 1;
+    await saveEntry(manager, next, version, false);
+    return { entry: await this.publish(tx, next, version, false, options.actor), changed: true };
+  }
+
+  /** Retires an entry: kept as history, no longer used for new work. Refused while live entries depend on it. */
+  async retire(tx: OutboxTransaction, kind: DirectoryKind, id: string, options: ChangeOptions): Promise<ChangeResult> {
+    const current = await loadEntry(tx.manager, kind, id, true);
+    if (!current) throw DomainError.notFound(kind, id);
+    this.checkVersion(current, options.expectedVersion);
+    if (current.retired) return { entry: current, changed: false };
+    const dependants = await this.liveDependants(tx.manager, kind, id);
+    if (dependants.length > 0) {
+      throw DomainError.conflict(`${kind} ${id} is still used by ${dependants.slice(0, 5).join(', ')}: retire or move them first`, { field: 'id' });
+    }
+    await saveEntry(tx.manager, current.state, current.version + 1, true);
+    return { entry: await this.publish(tx, current.state, current.version + 1, true, options.actor), changed: true };
+  }
+
+  private checkVersion(current: StoredEntry | null, expected: number | undefined): void {
+    if (expected === undefined) return;
+    const actual = current?.version ?? 0;
+    if (actual !== expected) {
+      throw DomainError.conflict(`expectedVersion ${expected} is stale: the entry is at version ${actual}`, { field: 'expectedVersion', version: actual });
+    }
+  }
+
+  private async publish(tx: OutboxTransaction, state: EntryState, version: number, retired: boolean, actor: Actor): Promise<StoredEntry> {
+    const changedAt = new Date();
+    await tx.publish(
+      'directory.entry-changed.v1',
+      createEnvelope({
+        topic: 'directory.entry-changed.v1',
+        grievanceId: DIRECTORY_STREAM_ID,
+        actor,
+        correlationId: currentCorrelationId() ?? correlationIdForNewWork(),
+        occurredAt: changedAt,
+        payload: { ...state, version, retired, changedAt: changedAt.toISOString() },
+      }),
+    );
+    return { state, version, retired, updatedAt: changedAt };
+  }
+
+  /** References, shapes and level facts; throws the first problem, naming its field. */
+  private async check(manager: EntityManager, s: EntryState, options: ChangeOptions): Promise<void> {
+    const spec = KINDS[s.kind];
+    const a = s.attributes ?? {};
+    if (spec.parent !== null) {
+      await this.mustBeLive(manager, spec.parent, s.parentId ?? null, options.parentField ?? 'parentId');
+    }
+    if (spec.polygon === 'required' && !s.polygon) throw DomainError.invalid(`a ${s.kind} needs a polygon`, { field: 'polygon' });
+    if (s.polygon) await this.checkPolygon(manager, s.kind, s.id, s.polygon as Polygon);
+    switch (s.kind) {
+      case 'industry_committee': {
+        if (typeof a.industry !== 'string' || !CODE.test(a.industry)) {
+          throw DomainError.invalid('industry must be a code (lower-case letters, digits and _)', { field: 'industry' });
+        }
+        const occupations = a.occupations;
+        if (!Array.isArray(occupations) || occupations.length === 0) throw DomainError.invalid('occupations must list at least one occupation', { field: 'occupations' });
+        const unknown = occupations.filter((o) => !(OCCUPATIONS as readonly unknown[]).includes(o));
+        if (unknown.length > 0) throw DomainError.invalid(`occupations: unknown occupation ${unknown.join(', ')} (known: ${OCCUPATIONS.join(', ')})`, { field: 'occupations' });
+        return;
+      }
+      case 'branch':
+        if (a.fallback !== null && typeof a.fallback !== 'boolean') throw DomainError.invalid('fallback must be true or false', { field: 'fallback' });
+        return;
+      case 'category':
+        if (!(GRIEVANCE_KINDS as readonly unknown[]).includes(a.kind)) throw DomainError.invalid(`kind must be one of ${GRIEVANCE_KINDS.join(', ')}`, { field: 'kind' });
+        if (a.defaultDepartment) await this.mustBeLive(manager, 'department', a.defaultDepartment as string, 'defaultDepartment');
+        return;
+      case 'category_route':
+        await this.mustBeLive(manager, 'category', a.category as string, 'category');
+        await this.mustBeLive(manager, 'district', a.districtId as string, 'districtId');
+        await this.mustBeLive(manager, 'department', a.departmentCode as string, 'departmentCode');
+        return;
+      case 'fallback_owner':
+        if (a.districtId) await this.mustBeLive(manager, 'district', a.districtId as string, 'districtId');
+        await this.mustBeLive(manager, 'department', a.departmentCode as string, 'departmentCode');
+        return;
+      default:
+        return;
+    }
+  }
+
+  private async mustBeLive(manager: EntityManager, kind: DirectoryKind, id: string | null, field: string): Promise<void> {
+    if (!id) throw DomainError.invalid(`${field} must name a ${kind}`, { field });
+    const entry = await loadEntry(manager, kind, id);
+    if (!entry) throw DomainError.invalid(`${field}: there is no ${kind} ${id}`, { field });
+    if (entry.retired) throw DomainError.invalid(`${field}: ${kind} ${id} is retired`, { field });
+  }
+
+  /** A polygon must be simple, and a grid (or a district) must not overlap a live one of its kind. */
+  private async checkPolygon(manager: EntityManager, kind: DirectoryKind, id: string, polygon: Polygon): Promise<void> {
+    const crossing = selfIntersection(polygon);
+    if (crossing) throw DomainError.invalid(`polygon intersects itself: ${crossing}`, { field: 'polygon' });
+    const others = await manager
+      .getRepository(OrgUnitEntity)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.polygon'])
+      .where('u.level = :kind AND NOT u.retired AND u.id <> :id AND u.polygon IS NOT NULL', { kind, id })
+      .getMany();
+    const overlapped = others.find((other) => polygonsOverlap(polygon, other.polygon!));
+    if (overlapped) throw DomainError.conflict(`polygon overlaps ${kind} ${overlapped.id}`, { field: 'polygon', overlaps: overlapped.id });
+  }
+
+  /** Live entries that name this one (children, routes, fallback owners, categories' default department). */
+  private async liveDependants(manager: EntityManager, kind: DirectoryKind, id: string): Promise<string[]> {
+    const names: string[] = [];
+    const rows = async (sql: string, label: string) => {
+      const found = (await manager.query(sql, [id])) as { id: string }[];
+      names.push(...found.map((r) => `${label} ${r.id}`));
+    };
+    if (KINDS[kind].table === 'org_unit') {
+      await rows(`SELECT id, level FROM directory_org_units WHERE parent_id = $1 AND NOT retired ORDER BY id LIMIT 5`, 'unit');
+    }
+    if (kind === 'district') {
+      await rows(`SELECT category || '@' || district_id AS id FROM directory_category_routes WHERE district_id = $1 AND NOT retired LIMIT 5`, 'category route');
+      await rows(`SELECT scope AS id FROM directory_fallback_owners WHERE scope = $1 AND NOT retired`, 'fallback owner');
+    }
+    if (kind === 'department') {
+      await rows(`SELECT category || '@' || district_id AS id FROM directory_category_routes WHERE department_code = $1 AND NOT retired LIMIT 5`, 'category route');
+      await rows(`SELECT scope AS id FROM directory_fallback_owners WHERE department_code = $1 AND NOT retired`, 'fallback owner');
+      await rows(`SELECT code AS id FROM directory_categories WHERE default_department = $1 AND NOT retired LIMIT 5`, 'category');
+    }
+    if (kind === 'category') {
+      await rows(`SELECT category || '@' || district_id AS id FROM directory_category_routes WHERE category = $1 AND NOT retired LIMIT 5`, 'category route');
+    }
+    return names;
+  }
+}
