@@ -1,4 +1,6 @@
 export * from './kafka-connection';
+export * from './observer';
+export * from './tracing';
 export * from './migrations';
 export * from './wire';
 export * from './publisher';

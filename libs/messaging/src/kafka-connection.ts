@@ -1,5 +1,6 @@
 import { Admin, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
 import { CATALOGUE_TOPICS, deadLetterTopic, TOPICS } from '@grievance/contracts';
+import { MessagingObservers } from './observer';
 
 export interface KafkaSettings {
   /** e.g. ['127.0.0.1:9092'] */
@@ -31,6 +32,8 @@ export const silentLogger: MessagingLogger = { debug: ignore, info: ignore, warn
 export class KafkaConnection {
   readonly kafka: Kafka;
   readonly topicPrefix: string;
+  /** Who hears what this connection's consumers and relay do (the service's metrics). */
+  readonly observers = new MessagingObservers();
   private admin?: Admin;
   private adminConnected?: Promise<void>;
 
@@ -126,6 +129,30 @@ export class KafkaConnection {
     if (topics.length) await admin.deleteTopics({ topics });
   }
 
+  /**
+   * How far a consumer group is behind on each partition of its topics, as the broker sees
+   * it: the end of the partition minus the group's committed offset (the whole partition
+   * when the group has committed nothing yet).
+   */
+  async consumerLag(groupId: string, topics: readonly string[], timeoutMs = 3000): Promise<PartitionLag[]> {
+    const admin = await this.connectedAdmin();
+    const read = async (): Promise<PartitionLag[]> => {
+      const committed = await admin.fetchOffsets({ groupId: this.topic(groupId), topics: topics.map((t) => this.topic(t)) });
+      const lags: PartitionLag[] = [];
+      for (const { topic, partitions } of committed) {
+        const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p]));
+        for (const { partition, offset } of partitions) {
+          const end = ends.get(partition);
+          if (!end) continue;
+          const from = Number(offset) >= 0 ? Number(offset) : Number(end.low);
+          lags.push({ topic: this.logicalTopic(topic), partition, lag: Math.max(0, Number(end.high) - from) });
+        }
+      }
+      return lags;
+    };
+    return withTimeout(read(), timeoutMs, `kafka did not report the lag of ${groupId}`);
+  }
+
   async disconnect(): Promise<void> {
     const admin = this.admin;
     this.admin = undefined;
@@ -163,6 +190,14 @@ export class KafkaConnection {
  * backoff), and a message sent twice is applied once by the consumers' inbox.
  */
 const LIMITED_RETRIES_WARNING = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
+
+export interface PartitionLag {
+  /** Logical name. */
+  topic: string;
+  partition: number;
+  /** Messages not yet committed by the group. */
+  lag: number;
+}
 
 export interface TopicToCreate {
   topic: string;

@@ -214,6 +214,39 @@ describe('the outbox, the relay and the idempotent inbox on a real broker and da
     expect(inbox.map((r) => r.event_id)).toEqual([next.eventId]);
   });
 
+  it("tells the connection's observers (the service's metrics) what it applied, skipped as a redelivery, parked and published", async () => {
+    const seen: string[] = [];
+    kafka.observers.add({
+      consumerStarted: (group, topics) => seen.push(`started ${group} ${topics.join(',')}`),
+      eventsApplied: (group, topic, n) => seen.push(`applied ${group} ${topic} ${n}`),
+      eventsDuplicate: (group, topic, n) => seen.push(`duplicate ${group} ${topic} ${n}`),
+      eventParked: (group, topic, errorClass) => seen.push(`parked ${group} ${topic} ${errorClass}`),
+      outboxPublished: (topic, n) => seen.push(`published ${topic} ${n}`),
+    });
+    const good = manholeReport();
+    const doomed = manholeReport();
+    const watched = consumer('watched', (e) => {
+      if (e.eventId === doomed.eventId) throw new PermanentEventError('unknown district');
+    });
+    await watched.start();
+    await outbox.run((tx) => tx.publish('grievance.submitted.v1', good));
+    await eventually(() => watched.stats.applied, (n) => n === 1, { what: 'the good event applied' });
+    await new EventPublisher(kafka).publish('grievance.submitted.v1', good).catch(() => undefined);
+    await outbox.run((tx) => tx.publish('grievance.submitted.v1', doomed));
+    await eventually(() => watched.stats.deadLettered + watched.stats.duplicates, (n) => n === 2, { what: 'the redelivery skipped and the doomed event parked' });
+
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'started watched grievance.submitted.v1',
+        'published grievance.submitted.v1 1',
+        'applied watched grievance.submitted.v1 1',
+        'duplicate watched grievance.submitted.v1 1',
+        'parked watched grievance.submitted.v1 PermanentEventError',
+      ]),
+    );
+    expect(seen.filter((s) => s.startsWith('published')).length).toBe(2);
+  });
+
   it('parks a permanent failure at once, without retrying', async () => {
     const event = manholeReport();
     const strict = consumer('strict', (e) => {

@@ -1,4 +1,5 @@
 import { EventEnvelope, topicSpec } from '@grievance/contracts';
+import { traceHeaders } from './tracing';
 
 /** Headers every event carries, so tools can route and trace without parsing the body. */
 export const HEADER = {
@@ -27,9 +28,14 @@ export interface WireMessage {
   headers: Record<string, string>;
 }
 
-/** An envelope as it goes on the wire: key = grievance id (or the topic's own key), JSON body, tracing headers. */
+/**
+ * An envelope as it goes on the wire: key = grievance id (or the topic's own key), JSON body,
+ * tracing headers. Made where the event is recorded, so the W3C trace context is that of the
+ * request or the event being applied at that moment (an outbox row keeps it until the relay sends it).
+ */
 export function toWireMessage(envelope: EventEnvelope): WireMessage {
   const headers: Record<string, string> = {
+    ...traceHeaders(),
     [HEADER.eventId]: envelope.eventId,
     [HEADER.eventType]: envelope.type,
     [HEADER.eventVersion]: String(envelope.version),

@@ -29,6 +29,9 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { kafkaSettingsFrom } from './kafka/kafka-settings';
 import { loggerParams } from './logging/logger-options';
+import { MetricsController } from './metrics/metrics.controller';
+import { ServiceMetrics } from './metrics/service-metrics';
+import { flushTracing } from './tracing/tracing';
 import { outboxProviders } from './messaging/outbox.providers';
 import { closeRedisClient, createRedisClient, ensureRedisConnected } from './redis/redis-client';
 import { REDIS_CLIENT, SERVICE_CONFIG } from './tokens';
@@ -103,6 +106,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     for (const result of results) {
       if (result.status === 'rejected') this.logger.warn({ err: result.reason }, 'error while closing a connection');
     }
+    await flushTracing().catch((error: unknown) => this.logger.warn({ err: error }, 'could not send the last spans'));
   }
 }
 
@@ -116,7 +120,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
  * under an advisory lock), the ioredis client (`REDIS_CLIENT`), `KafkaConnection`, and
  * `TransactionalOutbox` with this process's `OutboxRelay` (started with the app),
  * and registers pino logging with correlation ids, the JWT guard, the global
- * ValidationPipe and exception filter, and `GET /health`.
+ * ValidationPipe and exception filter, `GET /health` and `GET /metrics` (Prometheus).
  */
 @Module({})
 export class PlatformModule implements NestModule {
@@ -167,6 +171,12 @@ export class PlatformModule implements NestModule {
         },
       },
       ...outboxProviders,
+      {
+        provide: ServiceMetrics,
+        inject: [DataSource, KafkaConnection, OutboxRelay],
+        useFactory: (database: DataSource, kafka: KafkaConnection, outbox: OutboxRelay) =>
+          new ServiceMetrics({ serviceName: config.SERVICE_NAME, database, kafka, outbox }),
+      },
       HealthService,
       PlatformLifecycle,
       CorrelationIdMiddleware,
@@ -190,9 +200,9 @@ export class PlatformModule implements NestModule {
       module: PlatformModule,
       global: true,
       imports,
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers,
-      exports: [...configTokens, DataSource, REDIS_CLIENT, KafkaConnection, OutboxRelay, TransactionalOutbox, HealthService],
+      exports: [...configTokens, DataSource, REDIS_CLIENT, KafkaConnection, OutboxRelay, TransactionalOutbox, HealthService, ServiceMetrics],
     };
   }
 

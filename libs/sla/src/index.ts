@@ -12,6 +12,7 @@ export * from './settings/settings';
 export * from './settings/settings-store';
 export * from './persistence/migrations';
 export type { PendingAlarm } from './persistence/deadline-repository';
+export * from './persistence/deadline-counts';
 export * from './alarm/precise-timer';
 export { AlarmClock } from './alarm/alarm-clock';
 export type { AlarmClockOptions, AlarmStats } from './alarm/alarm-clock';

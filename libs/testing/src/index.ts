@@ -9,3 +9,4 @@ export * from './fixtures/fixture-service';
 export * from './private-kafka';
 export * from './fixtures/events';
 export * from './event-fed-service';
+export * from './metrics';

@@ -9,6 +9,7 @@ import { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KafkaConnection, MessagingLogger, silentLogger, withTimeout } from '../kafka-connection';
 import { OutboxTransaction, OutboxWaker } from '../outbox/outbox-transaction';
+import { inConsumerSpan } from '../tracing';
 import { decodeHeaders, DLQ_HEADER } from '../wire';
 import {
   classifyFailure,
@@ -124,6 +125,7 @@ export class EventConsumer {
    */
   async start(): Promise<void> {
     if (this.handlers.size === 0) throw new Error(`consumer ${this.options.groupId} has no handlers`);
+    this.connection.observers.notify('consumerStarted', this.options.groupId, [...this.handlers.keys()]);
     let failures = 0;
     while (!this.stopping) {
       try {
@@ -245,7 +247,7 @@ export class EventConsumer {
       for (const { envelope, meta } of group) {
         if (!fresh.delete(envelope.eventId)) continue; // already applied (or a second copy within the group)
         const tx = new OutboxTransaction(manager);
-        await handler(envelope as EventEnvelope<PayloadOf<TopicName>>, tx, meta);
+        await this.handle(handler, envelope, tx, meta);
         wroteEvents ||= tx.events.length > 0;
         count += 1;
       }
@@ -254,6 +256,7 @@ export class EventConsumer {
     this.stats.applied += applied;
     this.stats.duplicates += group.length - applied;
     this.stats.groupedTransactions += 1;
+    this.count(topic, applied, group.length - applied);
     if (wroteEvents) this.outboxWaker?.wake();
   }
 
@@ -270,6 +273,7 @@ export class EventConsumer {
       try {
         const outcome = await this.applyOnce(envelope, handler, meta);
         this.stats[outcome === 'applied' ? 'applied' : 'duplicates'] += 1;
+        this.count(meta.topic, outcome === 'applied' ? 1 : 0, outcome === 'applied' ? 0 : 1);
         return;
       } catch (error) {
         if (this.stopping) throw error; // leave it uncommitted: the next owner of the partition redelivers it
@@ -308,7 +312,7 @@ export class EventConsumer {
       )) as unknown[];
       if (inserted.length === 0) return 'duplicate';
       const tx = new OutboxTransaction(manager);
-      await handler(envelope as EventEnvelope<PayloadOf<TopicName>>, tx, meta);
+      await this.handle(handler, envelope, tx, meta);
       wroteEvents = tx.events.length > 0;
       return 'applied';
     });
@@ -349,7 +353,30 @@ export class EventConsumer {
       ],
     });
     this.stats.deadLettered += 1;
+    this.connection.observers.notify('eventParked', this.options.groupId, topic, errorClass);
     this.logger.warn({ topic, partition, offset: message.offset, reason, groupId: this.options.groupId }, 'message parked on dead-letter topic');
+  }
+
+  /** Runs a handler in a consumer span under the producer span the message names, so what it records joins the same trace. */
+  private handle(handler: EventHandler<TopicName>, envelope: EventEnvelope, tx: OutboxTransaction, meta: MessageMeta): Promise<void> {
+    return inConsumerSpan(
+      meta.headers,
+      {
+        topic: meta.topic,
+        clientId: this.connection.settings.clientId,
+        groupId: this.options.groupId,
+        partition: meta.partition,
+        offset: meta.offset,
+        eventId: envelope.eventId,
+        grievanceId: envelope.grievanceId,
+      },
+      () => handler(envelope as EventEnvelope<PayloadOf<TopicName>>, tx, meta),
+    );
+  }
+
+  private count(topic: string, applied: number, duplicates: number): void {
+    if (applied > 0) this.connection.observers.notify('eventsApplied', this.options.groupId, topic, applied);
+    if (duplicates > 0) this.connection.observers.notify('eventsDuplicate', this.options.groupId, topic, duplicates);
   }
 
   private async disconnect(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KafkaConnection, MessagingLogger, silentLogger } from '../kafka-connection';
+import { endSpans, startPublishSpan } from '../tracing';
 import { OutboxWaker } from './outbox-transaction';
 
 export interface OutboxRelayOptions {
@@ -21,6 +22,7 @@ export interface OutboxRelayOptions {
 
 interface OutboxRow {
   seq: string;
+  event_id: string;
   topic: string;
   message_key: string;
   envelope: unknown;
@@ -146,7 +148,7 @@ export class OutboxRelay implements OutboxWaker {
         return LOCK_BUSY;
       }
       const rows = (await runner.query(
-        `SELECT seq, topic, message_key, envelope::text AS envelope, headers
+        `SELECT seq, event_id, topic, message_key, envelope::text AS envelope, headers
            FROM messaging_outbox
           WHERE published_at IS NULL
           ORDER BY seq
@@ -170,6 +172,7 @@ export class OutboxRelay implements OutboxWaker {
       ]);
       await runner.commitTransaction();
       this.published += rows.length;
+      this.countPublished(rows);
       return rows.length;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -187,16 +190,46 @@ export class OutboxRelay implements OutboxWaker {
     }
     // Rows are in commit order; grouping by topic keeps each topic's (and so each key's) order.
     const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    const spans = [];
     for (const row of rows) {
       const topic = this.connection.topic(row.topic);
       const messages = byTopic.get(topic) ?? [];
-      messages.push({ key: row.message_key, value: String(row.envelope), headers: row.headers });
+      // A producer span under the request (or event) that wrote the row; the message names it as parent.
+      const { span, headers } = startPublishSpan(row.headers, {
+        topic: row.topic,
+        clientId: this.connection.settings.clientId,
+        eventId: row.event_id,
+        grievanceId: row.message_key,
+      });
+      spans.push(span);
+      messages.push({ key: row.message_key, value: String(row.envelope), headers });
       byTopic.set(topic, messages);
     }
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
+    try {
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+    } catch (error) {
+      endSpans(spans, error);
+      throw error;
+    }
+    endSpans(spans);
+  }
+
+  private countPublished(rows: OutboxRow[]): void {
+    const perTopic = new Map<string, number>();
+    for (const row of rows) perTopic.set(row.topic, (perTopic.get(row.topic) ?? 0) + 1);
+    for (const [topic, count] of perTopic) this.connection.observers.notify('outboxPublished', topic, count);
+  }
+
+  /** Rows not yet published and how long the oldest has waited (for metrics). */
+  async backlog(): Promise<{ pending: number; oldestAgeSeconds: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age
+         FROM messaging_outbox WHERE published_at IS NULL`,
+    )) as { n: number; age: number }[];
+    return { pending: row?.n ?? 0, oldestAgeSeconds: row?.age ?? 0 };
   }
 
   private async recordFailure(rows: OutboxRow[], error: unknown): Promise<void> {

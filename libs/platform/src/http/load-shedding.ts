@@ -5,8 +5,8 @@ import type { DataSource } from 'typeorm';
 /** How long a refused caller is asked to wait before trying again. */
 export const SHED_RETRY_AFTER_SECONDS = 1;
 
-/** Paths that answer however busy the service is: health (for the orchestrator) and the API docs. */
-const ALWAYS_SERVED = /^\/(health|docs)(\/|-json|-yaml|\?|$)/;
+/** Paths that answer however busy the service is: health (for the orchestrator), metrics and the API docs. */
+const ALWAYS_SERVED = /^\/(health|metrics|docs)(\/|-json|-yaml|\?|$)/;
 
 /** How many queries are waiting for a connection of the DataSource's pool right now. */
 export function databaseQueueOf(dataSource: DataSource): () => number {

@@ -12,6 +12,8 @@ import { ConfigClass, Env, loadConfig } from '../config/load-config';
 import { ServiceConfig } from '../config/service-config';
 import { requestCorrelationId } from '../correlation/correlation';
 import { pinoOptions } from '../logging/logger-options';
+import { ServiceMetrics } from '../metrics/service-metrics';
+import { enterRequestSpan, startRequestSpan, startTracing } from '../tracing/tracing';
 import { databaseQueueOf, shedLoadWhenDatabaseQueued } from './load-shedding';
 import { refuseHostileJson, refuseHostileUrl, refuseUnexpectedContentType, verifyUtf8 } from './untrusted-input';
 
@@ -60,6 +62,10 @@ export function configureServiceApp(app: NestExpressApplication, config: Service
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');
+  // First, so that requests refused before routing (503, hostile URLs) are timed too.
+  const metrics = providerOf(app, ServiceMetrics);
+  if (metrics) app.use(metrics.httpMiddleware());
+  app.use(startRequestSpan(config.SERVICE_NAME));
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
     requestCorrelationId(req, res);
     next();
@@ -79,19 +85,20 @@ export function configureServiceApp(app: NestExpressApplication, config: Service
     exposedHeaders: ['X-Correlation-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'],
     maxAge: 600,
   });
-  const dataSource = databaseOf(app);
+  const dataSource = providerOf(app, DataSource);
   if (dataSource) app.use(shedLoadWhenDatabaseQueued(databaseQueueOf(dataSource), config.DATABASE_QUEUE_LIMIT));
   app.use(refuseHostileUrl);
   app.use(refuseUnexpectedContentType);
   app.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyUtf8 });
   app.use(refuseHostileJson);
+  app.use(enterRequestSpan);
   setUpOpenApi(app, config);
 }
 
-/** The service's DataSource, when its module has one. */
-function databaseOf(app: NestExpressApplication): DataSource | undefined {
+/** A provider of the service's module, when it has one (a bare test module may not). */
+function providerOf<T>(app: NestExpressApplication, token: abstract new (...args: never[]) => T): T | undefined {
   try {
-    return app.get(DataSource, { strict: false });
+    return app.get(token, { strict: false });
   } catch {
     return undefined;
   }
@@ -155,8 +162,22 @@ export async function startServiceApp<C extends ServiceConfig>(
 }
 
 /**
+ * Creates the service's database when missing and runs its pending migrations (under the
+ * advisory lock, as a start does), then closes without serving or consuming anything: what
+ * a Kubernetes initContainer runs before the new version's pods take traffic.
+ */
+export async function migrateService<C extends ServiceConfig>(service: ServiceModule<C>, config: C): Promise<void> {
+  // Building the module opens the database, and opening it migrates; nothing starts before init.
+  const app = await NestFactory.create<NestExpressApplication>(service.forRoot(config), { bufferLogs: true, bodyParser: false, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  await app.close();
+}
+
+/**
  * A service's `main`: reads and checks the environment, starts the app, and closes it
- * gracefully on SIGTERM / SIGINT. A service that cannot start logs why and exits with 1.
+ * gracefully on SIGTERM / SIGINT. With `MIGRATE_ONLY=true` it only migrates its database
+ * and exits with 0 (see migrateService). A service that cannot start logs why and exits with 1.
  */
 export async function bootstrapService<C extends ServiceConfig>(
   service: ServiceModule<C>,
@@ -165,6 +186,12 @@ export async function bootstrapService<C extends ServiceConfig>(
   let config: C | undefined;
   try {
     config = configOrEnv instanceof ServiceConfig ? configOrEnv : loadConfig(service.configClass, configOrEnv as Env | undefined);
+    if (process.env.MIGRATE_ONLY?.trim().toLowerCase() === 'true') {
+      await migrateService(service, config);
+      process.exit(0);
+    }
+    // Off unless the standard OTEL_* variables ask for it.
+    startTracing({ serviceName: config.SERVICE_NAME });
     return await startServiceApp(service, config, { shutdownHooks: true });
   } catch (error) {
     const name = config?.SERVICE_NAME ?? defaultServiceName(service);
