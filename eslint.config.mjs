@@ -1,6 +1,6 @@
 import nx from '@nx/eslint-plugin';
 
-const services = ['intake', 'routing', 'grid-dispatch', 'feedback', 'audit'];
+const services = ['intake', 'routing', 'grid-dispatch', 'feedback', 'audit', 'console'];
 const kafkajsOnlyInMessaging = { name: 'kafkajs', message: 'Only libs/messaging talks to Kafka.' };
 const testingOnlyInTests = { name: '@grievance/testing', message: 'The test harness is for tests only.' };
 const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];

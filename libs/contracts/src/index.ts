@@ -22,3 +22,4 @@ export * from './events/grievance-closed.v1';
 export * from './events/sla.v1';
 export * from './events/points-awarded.v1';
 export * from './events/department-issue.v1';
+export { validatedClassSchemas } from './schemas';

@@ -1,0 +1,51 @@
+/**
+ * Writes the console's API types (web/src/api/<service>.ts) from each service's OpenAPI
+ * document: `npm run console:api-types` starts the five services on throwaway databases
+ * (as the end-to-end tier does), reads /docs-json and runs openapi-typescript. The console's
+ * end-to-end suite regenerates them from the running system and fails when the committed
+ * ones differ, so a changed API breaks the console's type check instead of its users.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { startSystem } from '../system-harness';
+
+export const API_DIR = path.join(__dirname, '..', '..', 'services', 'console', 'web', 'src', 'api');
+export const API_SERVICES = ['intake', 'routing', 'grid-dispatch', 'feedback', 'audit'] as const;
+
+const HEADER = '// Generated from the service\'s OpenAPI document by `npm run console:api-types`. Do not edit.\n/* eslint-disable */\n';
+
+/** The types file of one service, from its OpenAPI document. */
+export async function apiTypesFrom(document: unknown): Promise<string> {
+  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { alphabetize: true });
+  return HEADER + astToString(ast);
+}
+
+export async function fetchDocument(baseUrl: string): Promise<unknown> {
+  const response = await fetch(`${baseUrl}/docs-json`);
+  if (!response.ok) throw new Error(`${baseUrl}/docs-json answered ${response.status}`);
+  return response.json();
+}
+
+async function main(): Promise<void> {
+  const system = await startSystem();
+  try {
+    for (const service of API_SERVICES) {
+      const file = path.join(API_DIR, `${service}.ts`);
+      fs.writeFileSync(file, await apiTypesFrom(await fetchDocument(system.url(service))));
+      console.log(`wrote ${path.relative(process.cwd(), file)}`);
+    }
+  } finally {
+    await system.stop();
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
