@@ -8,7 +8,7 @@
  */
 import { infraDown, infraStatus, infraUp } from './infra';
 import { seconds } from './processes';
-import { RunningService, startServices } from './services';
+import { RunningService, startConsole, startServices } from './services';
 
 export interface Command {
   /** One line for the usage text. */
@@ -36,13 +36,19 @@ export const commands: Record<string, Command> = {
     },
   },
   start: {
-    summary: 'bring the infrastructure up, then run the five built services in the foreground until Ctrl-C',
+    summary: 'bring the infrastructure up, then run the five built services and the console in the foreground until Ctrl-C',
     async run() {
       await infraUp({});
       const started = Date.now();
-      const services = await startServices({ output: 'console' });
-      console.log(`\nall five services healthy in ${seconds(Date.now() - started)}:`);
-      for (const s of services) console.log(`  ${s.name.padEnd(14)} ${s.url}   (${s.url}/docs)`);
+      const apis = await startServices({ output: 'console' });
+      const consoleServer = await startConsole(apis, { output: 'console', port: process.env.CONSOLE_PORT ? Number(process.env.CONSOLE_PORT) : undefined }).catch(async (error: unknown) => {
+        await Promise.all(apis.map((s) => s.stop()));
+        throw error;
+      });
+      const services = [...apis, consoleServer];
+      console.log(`\nall five services and the console healthy in ${seconds(Date.now() - started)}:`);
+      for (const s of apis) console.log(`  ${s.name.padEnd(14)} ${s.url}   (${s.url}/docs)`);
+      console.log(`\n  the console:   ${consoleServer.url.replace('127.0.0.1', 'localhost')}   (sign in as a demo persona; 中文 / English)\n`);
       console.log('Ctrl-C stops them; `npm run infra:down` stops the infrastructure.\n');
       reportUnexpectedExits(services);
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
