@@ -13,7 +13,7 @@ import { startSystem } from '../system-harness';
 export const API_DIR = path.join(__dirname, '..', '..', 'services', 'console', 'web', 'src', 'api');
 export const API_SERVICES = ['intake', 'routing', 'grid-dispatch', 'feedback', 'audit'] as const;
 
-const HEADER = '// Generated from the service\'s OpenAPI document by `npm run console:api-types`. Do not edit.\n/* eslint-disable */\n';
+const HEADER = '// Generated from the service\'s OpenAPI document by `npm run console:api-types`. Do not edit.\n';
 
 /** The types file of one service, from its OpenAPI document. */
 export async function apiTypesFrom(document: unknown): Promise<string> {
@@ -27,7 +27,18 @@ export async function fetchDocument(baseUrl: string): Promise<unknown> {
   return response.json();
 }
 
-async function main(): Promise<void> {
+/** `--check <json {service: url}>`: compares with the committed files instead of writing; exit 1 naming each stale one. */
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === '--check') {
+    const urls = JSON.parse(argv[1] ?? '{}') as Record<string, string>;
+    const stale: string[] = [];
+    for (const service of API_SERVICES) {
+      const expected = await apiTypesFrom(await fetchDocument(urls[service]!));
+      if (fs.readFileSync(path.join(API_DIR, `${service}.ts`), 'utf8') !== expected) stale.push(service);
+    }
+    if (stale.length) console.error(`stale API types: ${stale.join(', ')} (run npm run console:api-types)`);
+    return stale.length ? 1 : 0;
+  }
   const system = await startSystem();
   try {
     for (const service of API_SERVICES) {
@@ -35,14 +46,15 @@ async function main(): Promise<void> {
       fs.writeFileSync(file, await apiTypesFrom(await fetchDocument(system.url(service))));
       console.log(`wrote ${path.relative(process.cwd(), file)}`);
     }
+    return 0;
   } finally {
     await system.stop();
   }
 }
 
 if (require.main === module) {
-  main().then(
-    () => process.exit(0),
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
     (error: unknown) => {
       console.error(error);
       process.exit(1);

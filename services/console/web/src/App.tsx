@@ -66,7 +66,7 @@ export function App() {
   else body = <Alert type="info" showIcon title={t('app.notBuilt')} description={t(`role.${principal.role}`)} />;
 
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#c0392b' } }}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#c0392b' } }} button={{ autoInsertSpace: false }}>
       <div style={{ minHeight: '100vh', background: '#f5f5f5' }}>
           <header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 12px', gap: 8, height: 56, background: '#001529' }}>
             <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 18, whiteSpace: 'nowrap' }}>{t('app.title')}</Typography.Title>

@@ -1,5 +1,4 @@
 // Generated from the service's OpenAPI document by `npm run console:api-types`. Do not edit.
-/* eslint-disable */
 export interface paths {
     "/health": {
         parameters: {
