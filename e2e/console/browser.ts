@@ -31,6 +31,7 @@ export async function personContext(browser: Browser, options: { phone: boolean;
   });
   const page = await context.newPage();
   const dialogs: string[] = [];
+  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();

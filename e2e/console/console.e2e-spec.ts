@@ -20,11 +20,12 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
   let consoleServer: RunningService;
   let browser: Browser;
   let photo: string;
+  let logDir: string;
 
   beforeAll(async () => {
     ensureConsoleBuilt();
     system = await startSystem();
-    const logDir = path.join(__dirname, '..', '..', '.cache', 'e2e-logs', `console-${Date.now()}`);
+    logDir = path.join(__dirname, '..', '..', '.cache', 'e2e-logs', `console-${Date.now()}`);
     consoleServer = await startConsole(system.services, { output: { logDir }, port: await freePort() });
     browser = await launchChromium();
     photo = path.join(logDir, 'hole.png');
@@ -58,6 +59,21 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     const rider = await personContext(browser, { phone: true, place: PLACE });
     const grid = await personContext(browser, { phone: true, place: { lat: PLACE.lat + 0.0005, lng: PLACE.lng } });
     const department = await personContext(browser, { phone: false });
+    try {
+      await manholeCase(rider, grid, department);
+    } catch (error) {
+      // What each person saw when it failed, beside the services' logs.
+      for (const [name, person] of Object.entries({ rider, grid, department })) await person.page.screenshot({ path: path.join(logDir, `failed-${name}.png`) }).catch(() => undefined);
+      throw error;
+    } finally {
+      await rider.context.close();
+      await grid.context.close();
+      await department.context.close();
+    }
+  }, 240_000);
+
+  type Person = Awaited<ReturnType<typeof personContext>>;
+  async function manholeCase(rider: Person, grid: Person, department: Person): Promise<void> {
 
     await signIn(rider.page, '骑手 Li Wei (rider)');
     await rider.page.getByRole('heading', { name: zh.rider.report.title }).waitFor();
@@ -82,7 +98,8 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     await rider.page.getByRole('button', { name: zh.rider.report.useMyPosition }).click();
     await rider.page.getByText(`已选位置：${PLACE.lat}, ${PLACE.lng}`).waitFor();
     await rider.page.getByRole('combobox', { name: zh.rider.report.category }).click();
-    await rider.page.getByRole('option', { name: zh.category.manhole_cover_missing }).click();
+    // Ant Design's visible options carry their label as title (its role=option list is for screen readers).
+    await rider.page.getByTitle(zh.category.manhole_cover_missing, { exact: true }).click();
     await rider.page.getByRole('radio', { name: zh.rider.report.urgent }).check();
     await rider.page.getByLabel(zh.rider.report.headline).fill(HOSTILE_TITLE);
     await rider.page.getByLabel(zh.rider.report.description).fill(HOSTILE_DESCRIPTION);
@@ -101,7 +118,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     await ticket.getByText(/距上报地点 \d+ 米/).waitFor();
     await ticket.getByLabel(zh.grid.photo).setInputFiles(photo);
     await ticket.getByText(zh.rider.report.uploaded.replace('{{count}}', '1')).waitFor();
-    await ticket.getByRole('radio', { name: zh.grid.confirmed }).check();
+    await ticket.getByRole('radio', { name: zh.grid.confirmed, exact: true }).check();
     await ticket.getByLabel(zh.grid.note).fill('Cordoned off with cones.');
     await ticket.getByRole('button', { name: zh.grid.send }).click();
     await grid.page.getByRole('tab', { name: new RegExp(`${zh.grid.done} \\(1\\)`) }).waitFor({ timeout: 15_000 });
@@ -120,7 +137,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     // The rider sees it resolved, rates it and sees the points.
     await rider.page.getByRole('button', { name: new RegExp(HOSTILE_TITLE.replace(/[<>()=]/g, '.')) }).click();
     await rider.page.getByText(zh.history['grievance.resolved.v1']).first().waitFor({ timeout: 30_000 });
-    await rider.page.getByRole('radio', { name: zh.rating.satisfied }).check();
+    await rider.page.getByRole('radio', { name: zh.rating.satisfied, exact: true }).check();
     await rider.page.getByLabel(zh.rider.matters.comment).fill('Fixed quickly, thank you.');
     await rider.page.getByRole('button', { name: zh.rider.matters.sendRating }).click();
     await rider.page.getByText(zh.rider.matters.rated).waitFor();
@@ -130,10 +147,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
 
     // No markup ran anywhere it was shown.
     expect([...rider.dialogs, ...grid.dialogs, ...department.dialogs]).toEqual([]);
-    await rider.context.close();
-    await grid.context.close();
-    await department.context.close();
-  }, 240_000);
+  }
 
   it('offers the demo city\'s personas on the sign-in page, in English one click away', async () => {
     const { context, page } = await personContext(browser, { phone: false });

@@ -6,8 +6,10 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from './api/views';
 import { Language, rememberLanguage } from './i18n';
+import { ErrorBoundary } from './shared/ErrorBoundary';
 import { apiErrorOf } from './shared/errors';
 import { consoleFetch, SESSION_ENDED_EVENT } from './shared/http';
+import './app.css';
 
 // Each role's screens load on their own, so a rider's phone fetches only the rider's code.
 const SignIn = lazy(() => import('./SignIn'));
@@ -71,13 +73,15 @@ export function App() {
           <header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 12px', gap: 8, height: 56, background: '#001529' }}>
             <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 18, whiteSpace: 'nowrap' }}>{t('app.title')}</Typography.Title>
             <Space size="small">
-              {session.data && <Typography.Text style={{ color: '#fff', maxWidth: 140 }} ellipsis>{t('app.signedInAs', { name: session.data.name })}</Typography.Text>}
+              {session.data && <Typography.Text className="console-who" style={{ color: '#fff' }} ellipsis>{t('app.signedInAs', { name: session.data.name })}</Typography.Text>}
               <Button size="small" onClick={switchLanguage} lang={language === 'en' ? 'zh-CN' : 'en'}>{t('app.language')}</Button>
               {session.data && <Button size="small" onClick={() => void signOut()}>{t('app.signOut')}</Button>}
             </Space>
           </header>
           <main style={{ padding: 12, maxWidth: principal?.role === 'department' ? 1200 : 640, width: '100%', margin: '0 auto', boxSizing: 'border-box' }}>
-            <Suspense fallback={<Spin aria-label={t('app.loading')} />}>{body}</Suspense>
+            <ErrorBoundary title={t('app.error')} retry={t('app.retry')}>
+              <Suspense fallback={<Spin aria-label={t('app.loading')} />}>{body}</Suspense>
+            </ErrorBoundary>
           </main>
       </div>
     </ConfigProvider>

@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import { consoleFetch, csrfToken, isRetryable, retryDelayMs, SESSION_ENDED_EVENT } from '../shared/http';
-import { ApiError, apiErrorOf } from '../shared/errors';
+import { ApiError, apiErrorFrom, apiErrorOf } from '../shared/errors';
 import type { paths as AuditPaths } from './audit';
 import type { paths as FeedbackPaths } from './feedback';
 import type { paths as GridDispatchPaths } from './grid-dispatch';
@@ -19,11 +19,10 @@ export const audit = createClient<AuditPaths>(options('audit'));
  * The services' OpenAPI documents describe what a caller sends, not yet what they answer:
  * the answer is read as the view the console expects (views.ts).
  */
-export async function answer<T>(call: Promise<{ response: Response }>): Promise<T> {
-  const { response } = await call;
-  if (!response.ok) throw await apiErrorOf(response);
-  const text = await response.clone().text();
-  return (text ? JSON.parse(text) : undefined) as T;
+export async function answer<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw apiErrorFrom(response.status, error);
+  return data as T;
 }
 
 /**

@@ -12,7 +12,7 @@ const en: Catalogue = {
     tabs: { report: 'Snap & report', appeal: 'Appeal', matters: 'My matters', points: 'My points' },
     report: {
       title: 'Report a hazard', photo: 'Photo', photoHint: 'Take a photo or pick one (JPEG, PNG, WebP, up to 10 MB)', uploading: 'Uploading {{percent}}%', uploaded: '{{count}} photo(s) uploaded', removePhoto: 'Remove photo',
-      place: 'Place', useMyPosition: 'Use my position', locating: 'Locating…', tapMap: 'Choose on the map', placeChosen: 'Place: {{lat}}, {{lng}}', noPlace: 'No place chosen yet', address: 'Address (optional)',
+      place: 'Place', useMyPosition: 'Use my position', locating: 'Locating…', tapMap: 'Choose on the map', placeChosen: 'Place: {{latitude}}, {{longitude}}', noPlace: 'No place chosen yet', address: 'Address (optional)',
       category: 'Category', urgency: 'Urgency', urgent: 'Urgent', normal: 'Normal', headline: 'Title', description: 'Description', submit: 'Submit', submitted: 'Submitted, tracking number {{trackingNo}}',
     },
     appeal: {
@@ -20,7 +20,7 @@ const en: Catalogue = {
       fromQr: 'Branch filled in from the QR code', category: 'Category', headline: 'Title', description: 'What happened', submit: 'Submit appeal', submitted: 'Submitted, tracking number {{trackingNo}}',
     },
     matters: { title: 'My matters', empty: 'No matters yet', timeline: 'Progress', rate: 'Rate', rating: 'Satisfaction', comment: 'Comment (optional)', sendRating: 'Send rating', rated: 'Thank you for your rating', underSupervision: 'Supervised' },
-    points: { title: 'My points', balance: 'Balance', history: 'History', empty: 'No points yet' },
+    points: { title: 'My points', balance: 'Balance', history: 'History', empty: 'No points yet', reason: { verified_report: 'Report confirmed on site', verified_co_report: 'A hazard you also reported was confirmed' } },
   },
   grid: {
     onDuty: 'On duty', offDuty: 'Off duty', dutyLabel: 'Duty', inbox: 'Tickets', done: 'Done', empty: 'No tickets', live: 'Live',

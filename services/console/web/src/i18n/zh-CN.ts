@@ -10,7 +10,7 @@ const zhCN = {
     tabs: { report: '随手拍', appeal: '我要诉求', matters: '我的事项', points: '我的积分' },
     report: {
       title: '随手拍：报告隐患', photo: '照片', photoHint: '拍照或从相册选择（JPEG、PNG、WebP，最大 10 MB）', uploading: '上传中 {{percent}}%', uploaded: '已上传 {{count}} 张照片', removePhoto: '移除照片',
-      place: '位置', useMyPosition: '使用当前位置', locating: '正在定位…', tapMap: '在地图上点选位置', placeChosen: '已选位置：{{lat}}, {{lng}}', noPlace: '尚未选择位置', address: '地址（可选）',
+      place: '位置', useMyPosition: '使用当前位置', locating: '正在定位…', tapMap: '在地图上点选位置', placeChosen: '已选位置：{{latitude}}, {{longitude}}', noPlace: '尚未选择位置', address: '地址（可选）',
       category: '类别', urgency: '紧急程度', urgent: '紧急', normal: '一般', headline: '标题', description: '描述', submit: '提交', submitted: '已提交，受理编号 {{trackingNo}}',
     },
     appeal: {
@@ -18,7 +18,7 @@ const zhCN = {
       fromQr: '已通过二维码预填支部', category: '诉求类别', headline: '标题', description: '详细情况', submit: '提交诉求', submitted: '已提交，受理编号 {{trackingNo}}',
     },
     matters: { title: '我的事项', empty: '还没有事项', timeline: '办理进度', rate: '评价', rating: '满意度', comment: '留言（可选）', sendRating: '提交评价', rated: '感谢您的评价', underSupervision: '督办中' },
-    points: { title: '我的积分', balance: '积分余额', history: '积分记录', empty: '还没有积分记录' },
+    points: { title: '我的积分', balance: '积分余额', history: '积分记录', empty: '还没有积分记录', reason: { verified_report: '举报经核实属实', verified_co_report: '共同举报的隐患经核实属实' } },
   },
   grid: {
     onDuty: '在岗', offDuty: '离岗', dutyLabel: '在岗状态', inbox: '待办工单', done: '已办结', empty: '暂无工单', live: '实时更新',

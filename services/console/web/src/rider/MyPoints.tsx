@@ -19,7 +19,7 @@ export default function MyPoints() {
           dataSource={points.data.entries}
           renderItem={(e) => (
             <List.Item extra={<Typography.Text strong>{e.points > 0 ? `+${e.points}` : e.points}</Typography.Text>}>
-              <List.Item.Meta title={e.reason} description={formatTime(e.createdAt, i18n.language)} />
+              <List.Item.Meta title={t(`rider.points.reason.${e.reason}`, { defaultValue: e.reason })} description={formatTime(e.createdAt, i18n.language)} />
             </List.Item>
           )}
         />

@@ -89,7 +89,7 @@ export function ReportForm({ onSubmitted }: { onSubmitted: () => void }) {
             ) : (
               <Button onClick={() => setShowMap(true)}>{t('rider.report.tapMap')}</Button>
             )}
-            <Typography.Text role="status">{position ? t('rider.report.placeChosen', { lat: position.lat, lng: position.lng }) : t('rider.report.noPlace')}</Typography.Text>
+            <Typography.Text role="status">{position ? t('rider.report.placeChosen', { latitude: position.lat, longitude: position.lng }) : t('rider.report.noPlace')}</Typography.Text>
           </Space>
           </Slot>
         </Form.Item>

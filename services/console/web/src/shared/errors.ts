@@ -10,14 +10,20 @@ export class ApiError extends Error {
 }
 
 export async function apiErrorOf(response: Response): Promise<ApiError> {
-  let body: { message?: unknown; errorId?: string } = {};
+  let body: unknown;
   try {
-    body = (await response.json()) as typeof body;
+    body = await response.json();
   } catch {
     // not JSON
   }
-  const messages = Array.isArray(body.message) ? body.message.map(String) : typeof body.message === 'string' ? [body.message] : [];
-  return new ApiError(response.status, messages, body.errorId);
+  return apiErrorFrom(response.status, body);
+}
+
+/** From an error answer's parsed body ({statusCode, error, message: [...], errorId?}). */
+export function apiErrorFrom(status: number, body: unknown): ApiError {
+  const { message, errorId } = (body && typeof body === 'object' ? body : {}) as { message?: unknown; errorId?: string };
+  const messages = Array.isArray(message) ? message.map(String) : typeof message === 'string' ? [message] : [];
+  return new ApiError(status, messages, errorId);
 }
 
 /**
