@@ -41,8 +41,8 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     await system?.stop();
   });
 
-  async function signIn(page: Page, personaName: string): Promise<void> {
-    await page.goto(consoleServer.url);
+  async function signIn(page: Page, personaName: string, path = '/'): Promise<void> {
+    await page.goto(`${consoleServer.url}${path}`);
     await page.getByRole('searchbox', { name: zh.signIn.search }).fill(personaName);
     await page.getByRole('button', { name: `${zh.signIn.signIn} ${personaName}`, exact: true }).click();
   }
@@ -148,6 +148,34 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     // No markup ran anywhere it was shown.
     expect([...rider.dialogs, ...grid.dialogs, ...department.dialogs]).toEqual([]);
   }
+
+  it('a worker scans a branch\'s QR link, registers with it and raises an appeal; bad input stays in the form', async () => {
+    const { context, page, dialogs } = await personContext(browser, { phone: true });
+    try {
+      await signIn(page, '快递员 Zhang Min (courier)', '/?branch=br-delivery-meituan-xiangyun');
+      await page.getByText(zh.rider.appeal.fromQr).waitFor();
+      await page.getByRole('button', { name: zh.rider.appeal.registerButton, exact: true }).click();
+      await page.getByText(/已登记：外卖骑手/).waitFor();
+      const sent: string[] = [];
+      page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/intake/v1/grievances') && sent.push(r.url()));
+      await page.getByRole('button', { name: zh.rider.appeal.submit }).click();
+      await page.getByText(zh.validation.category).waitFor();
+      await page.getByText(`请填写${zh.rider.appeal.description}`).waitFor();
+      expect(sent).toEqual([]);
+      await page.getByRole('combobox', { name: zh.rider.appeal.category }).click();
+      await page.getByTitle(zh.category.pay_dispute, { exact: true }).click();
+      await page.getByLabel(zh.rider.appeal.headline).fill('Three weeks of pay withheld');
+      await page.getByLabel(zh.rider.appeal.description).fill('The station says the platform has not paid.');
+      await screenshot(page, 'rider-appeal');
+      await page.getByRole('button', { name: zh.rider.appeal.submit }).click();
+      await page.getByRole('tab', { name: zh.rider.tabs.matters, selected: true }).waitFor();
+      await page.getByText('Three weeks of pay withheld').waitFor();
+      expect(sent).toHaveLength(1);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('offers the demo city\'s personas on the sign-in page, in English one click away', async () => {
     const { context, page } = await personContext(browser, { phone: false });

@@ -50,6 +50,7 @@ export interface Points {
 }
 
 export interface WorkerRegistration {
+  registered?: boolean;
   occupation: string;
   platform?: string | null;
   branchId?: string | null;

@@ -7,7 +7,7 @@ import type { Matter } from '../api/views';
 import { DeadlineTag } from '../shared/DeadlineTag';
 import { deadlineState } from '../shared/deadlines';
 import { ErrorText } from '../shared/ErrorText';
-import { showApiErrors, showProblems } from '../shared/forms';
+import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
 import { formatTime } from '../shared/format';
 import { useConfig, useGrids } from '../shared/hooks';
 import { PhotoPicker } from '../shared/PhotoPicker';
@@ -129,6 +129,7 @@ function MatterDetail({ matter, onDone }: { matter: Matter; onDone: () => void }
       {matter.status === 'in_progress' && (
         <Form
           form={form}
+          onValuesChange={clearOnChange(form)}
           layout="vertical"
           noValidate
           aria-label={t('department.resolve')}

@@ -6,7 +6,7 @@ import { answer, gridDispatch } from '../api/clients';
 import type { Ticket } from '../api/views';
 import { DeadlineTag } from '../shared/DeadlineTag';
 import { ErrorText } from '../shared/ErrorText';
-import { showApiErrors, showProblems } from '../shared/forms';
+import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
 import { formatTime, metresBetween } from '../shared/format';
 import { useConfig, useGrids, usePosition } from '../shared/hooks';
 import { PhotoPicker } from '../shared/PhotoPicker';
@@ -131,6 +131,7 @@ function VerifyForm({ ticket }: { ticket: Ticket }) {
   return (
     <Form
       form={form}
+      onValuesChange={clearOnChange(form)}
       layout="vertical"
       noValidate
       aria-label={t('grid.verify')}

@@ -6,7 +6,7 @@ import { answer, intake, routing } from '../api/clients';
 import type { OrgUnit, WorkerRegistration } from '../api/views';
 import { ApiError } from '../shared/errors';
 import { ErrorText } from '../shared/ErrorText';
-import { showApiErrors, showProblems } from '../shared/forms';
+import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
 import { useCategories } from '../shared/hooks';
 import { validateAppeal } from '../shared/validation';
 
@@ -35,7 +35,10 @@ export default function AppealForm({ branchFromQr, onSubmitted }: { branchFromQr
       }
     },
   });
-  const branches = useQuery({ queryKey: ['branches'], queryFn: () => answer<OrgUnit[]>(routing.GET('/v1/directory/org-units', { params: { query: { level: 'branch' } as never } })) });
+  const branches = useQuery({
+    queryKey: ['branches'],
+    queryFn: async () => (await answer<{ items: OrgUnit[] }>(routing.GET('/v1/directory/org-units', { params: { query: { level: 'branch' } as never } }))).items,
+  });
   const branchName = (id?: string | null) => branches.data?.find((b) => b.id === id)?.name ?? id ?? '';
   const appealCategories = useMemo(() => (categories.data ?? []).filter((c) => c.kind !== 'hazard'), [categories.data]);
 
@@ -64,7 +67,7 @@ export default function AppealForm({ branchFromQr, onSubmitted }: { branchFromQr
     },
   });
 
-  const registered = me.data && !editing;
+  const registered = me.data && me.data.registered !== false && !editing;
   const registerError = register.error ? showApiErrors(registerForm, register.error, REGISTER_FIELDS) : null;
   const submitError = submit.error ? showApiErrors(form, submit.error, APPEAL_FIELDS) : null;
 
@@ -81,7 +84,7 @@ export default function AppealForm({ branchFromQr, onSubmitted }: { branchFromQr
         />
       ) : (
         me.isSuccess && (
-          <Form form={registerForm} layout="vertical" initialValues={{ occupation: me.data?.occupation ?? 'rider', branchId: branchFromQr ?? me.data?.branchId ?? undefined }} onFinish={(v) => register.mutate(v)}>
+          <Form form={registerForm} onValuesChange={clearOnChange(registerForm)} layout="vertical" initialValues={{ occupation: me.data?.occupation ?? 'rider', branchId: branchFromQr ?? me.data?.branchId ?? undefined }} onFinish={(v) => register.mutate(v)}>
             <Typography.Paragraph strong>{t('rider.appeal.register')}</Typography.Paragraph>
             {branchFromQr && <Alert type="success" title={t('rider.appeal.fromQr')} style={{ marginBottom: 12 }} />}
             <ErrorText error={registerError} />
@@ -101,6 +104,7 @@ export default function AppealForm({ branchFromQr, onSubmitted }: { branchFromQr
       {registered && (
         <Form
           form={form}
+          onValuesChange={clearOnChange(form)}
           layout="vertical"
           noValidate
           onFinish={(values) => {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { answer, feedback, intake } from '../api/clients';
 import type { MatterDetail, MatterSummary } from '../api/views';
 import { ErrorText } from '../shared/ErrorText';
-import { showApiErrors } from '../shared/forms';
+import { clearOnChange, showApiErrors } from '../shared/forms';
 import { formatTime } from '../shared/format';
 import { canRate, timelineOf } from '../shared/timeline';
 
@@ -82,7 +82,7 @@ function RateForm({ id }: { id: string }) {
   if (rate.isSuccess) return <Alert type="success" role="status" title={t('rider.matters.rated')} />;
   const error = rate.error ? showApiErrors(form, rate.error, ['rating', 'comment']) : null;
   return (
-    <Form form={form} layout="vertical" initialValues={{ rating: 'satisfied' }} onFinish={(v) => rate.mutate(v)} aria-label={t('rider.matters.rate')}>
+    <Form form={form} onValuesChange={clearOnChange(form)} layout="vertical" initialValues={{ rating: 'satisfied' }} onFinish={(v) => rate.mutate(v)} aria-label={t('rider.matters.rate')}>
       <ErrorText error={error} />
       <Form.Item name="rating" label={t('rider.matters.rating')}>
         <Radio.Group options={(['satisfied', 'basically_satisfied', 'unsatisfied'] as const).map((r) => ({ value: r, label: t(`rating.${r}`) }))} />

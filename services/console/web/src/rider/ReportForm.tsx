@@ -4,7 +4,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, intake } from '../api/clients';
 import { ErrorText } from '../shared/ErrorText';
-import { showApiErrors, showProblems } from '../shared/forms';
+import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
 import { useCategories, useConfig, useGrids, usePosition } from '../shared/hooks';
 import { PhotoPicker } from '../shared/PhotoPicker';
 import { Slot } from '../shared/Slot';
@@ -75,7 +75,7 @@ export function ReportForm({ onSubmitted }: { onSubmitted: () => void }) {
     <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('rider.report.title')}</Typography.Title>}>
       {done && <Alert type="success" showIcon title={t('rider.report.submitted', { trackingNo: done })} style={{ marginBottom: 12 }} role="status" />}
       <ErrorText error={apiError} />
-      <Form form={form} layout="vertical" initialValues={{ urgency: 'normal' }} onFinish={onFinish} noValidate>
+      <Form form={form} onValuesChange={clearOnChange(form)} layout="vertical" initialValues={{ urgency: 'normal' }} onFinish={onFinish} noValidate>
         <PhotoPicker label={t('rider.report.photo')} value={photos} onChange={setPhotos} />
         <Form.Item name="location" label={t('rider.report.place')}>
           <Slot>

@@ -17,3 +17,7 @@ export function showApiErrors(form: FormInstance, error: unknown, fields: readon
   form.setFields(fields.map((name) => ({ name, errors: byField[rename[name] ?? name] ?? [] })));
   return rest.length ? new ApiError(400, rest) : null;
 }
+
+/** A field's message goes as soon as the person changes the field. */
+export const clearOnChange = (form: FormInstance) => (changed: Record<string, unknown>) =>
+  form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
