@@ -1,3 +1,4 @@
+import { signDevToken } from '@grievance/auth';
 import { api, dispatchedOf, gridWorkerToken, Harness, IN_GRID, reportHazard, startHarness } from './helpers';
 
 jest.setTimeout(120_000);
@@ -68,7 +69,6 @@ describe('grid-dispatch: GET /v1/tickets/stream, a grid worker\'s tickets live',
   });
 
   it('is for grid workers only', async () => {
-    const { signDevToken } = await import('@grievance/auth');
     await api(h).get('/v1/tickets/stream').set('Authorization', `Bearer ${await signDevToken({ sub: 'rider-1', role: 'worker' })}`).expect(403);
     await api(h).get('/v1/tickets/stream').expect(401);
   });
