@@ -39,7 +39,15 @@ export async function personContext(browser: Browser, options: { phone: boolean;
   return { context, page, dialogs };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+/**
+ * Each role's main screen, saved with the run's logs; `UPDATE_SCREENSHOTS=1` also writes the
+ * README's copies in docs/screenshots (so an ordinary run leaves the checkout as it was).
+ */
+export async function screenshot(page: Page, name: string, logDir: string): Promise<void> {
+  const dirs = [path.join(logDir, 'screenshots'), ...(process.env.UPDATE_SCREENSHOTS === '1' ? [SCREENSHOTS] : [])];
+  const image = await page.screenshot({ fullPage: false });
+  for (const dir of dirs) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.png`), image);
+  }
 }

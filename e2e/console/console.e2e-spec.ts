@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { freePort } from '@grievance/testing';
 import { RunningService, startConsole } from '../../deploy/local/services';
 import zh from '../../services/console/web/src/i18n/zh-CN';
-import { call, RunningSystem, startSystem, tokenFor } from '../system-harness';
+import { call, eventually, RunningSystem, startSystem, tokenFor } from '../system-harness';
 import { ensureConsoleBuilt, launchChromium, personContext, screenshot } from './browser';
 
 /** A well-formed 1×1 PNG: intake checks a photo by its bytes. */
@@ -77,7 +77,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
 
     await signIn(rider.page, '骑手 Li Wei (rider)');
     await rider.page.getByRole('heading', { name: zh.rider.report.title }).waitFor();
-    await screenshot(rider.page, 'rider-report');
+    await screenshot(rider.page, 'rider-report', logDir);
     await signIn(grid.page, `Grid worker 1 of ${GRID}`);
     await grid.page.getByText(zh.grid.empty).first().waitFor();
     await signIn(department.page, 'Municipal Works Bureau (市政工程局)');
@@ -111,7 +111,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     // The grid worker's inbox shows it without a reload; they accept, go there and confirm it with a photo.
     const ticket = grid.page.getByRole('listitem').filter({ hasText: HOSTILE_TITLE });
     await ticket.waitFor({ timeout: 30_000 });
-    await screenshot(grid.page, 'grid-worker-inbox');
+    await screenshot(grid.page, 'grid-worker-inbox', logDir);
     await ticket.getByRole('button', { name: zh.grid.accept }).click();
     await ticket.getByRole('button', { name: zh.grid.verify }).click();
     await ticket.getByRole('button', { name: zh.grid.locate }).click();
@@ -126,7 +126,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     // Municipal works accepts it and resolves it; the markup in the report is shown as text.
     const row = department.page.getByRole('row').filter({ hasText: HOSTILE_TITLE });
     await row.waitFor({ timeout: 30_000 });
-    await screenshot(department.page, 'department-queue');
+    await screenshot(department.page, 'department-queue', logDir);
     await row.getByRole('button', { name: `${zh.department.accept} ${HOSTILE_TITLE}` }).click();
     await row.getByRole('button', { name: `${zh.department.resolve} ${HOSTILE_TITLE}` }).click();
     await department.page.getByText(HOSTILE_DESCRIPTION).waitFor();
@@ -143,13 +143,13 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     await rider.page.getByText(zh.rider.matters.rated).waitFor();
     await rider.page.getByRole('tab', { name: zh.rider.tabs.points }).click();
     await rider.page.getByLabel(zh.rider.points.balance).filter({ hasText: '10' }).waitFor({ timeout: 30_000 });
-    await screenshot(rider.page, 'rider-points');
+    await screenshot(rider.page, 'rider-points', logDir);
 
     // No markup ran anywhere it was shown.
     expect([...rider.dialogs, ...grid.dialogs, ...department.dialogs]).toEqual([]);
   }
 
-  it('a worker scans a branch\'s QR link, registers with it and raises an appeal; bad input stays in the form', async () => {
+  it('a worker scans a branch\'s QR link, registers with it and raises an appeal; the member acknowledges and escalates it, the branch assigns it to a department; bad input stays in the forms', async () => {
     const { context, page, dialogs } = await personContext(browser, { phone: true });
     try {
       await signIn(page, '快递员 Zhang Min (courier)', '/?branch=br-delivery-meituan-xiangyun');
@@ -166,7 +166,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
       await page.getByTitle(zh.category.pay_dispute, { exact: true }).click();
       await page.getByLabel(zh.rider.appeal.headline).fill('Three weeks of pay withheld');
       await page.getByLabel(zh.rider.appeal.description).fill('The station says the platform has not paid.');
-      await screenshot(page, 'rider-appeal');
+      await screenshot(page, 'rider-appeal', logDir);
       await page.getByRole('button', { name: zh.rider.appeal.submit }).click();
       await page.getByRole('tab', { name: zh.rider.tabs.matters, selected: true }).waitFor();
       await page.getByText('Three weeks of pay withheld').waitFor();
@@ -175,13 +175,51 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     } finally {
       await context.close();
     }
+
+    // The liaison member holding it (members take appeals in turn) acknowledges it and passes it up with a reason.
+    const courier = await tokenFor({ sub: 'courier-1', role: 'worker' });
+    const [appeal] = (await call(`${system.url('intake')}/v1/grievances`, courier)).body.items as { id: string }[];
+    const held = await eventually(() => call(`${system.url('intake')}/v1/grievances/${appeal!.id}`, courier), (r) => r.body?.holder?.type === 'member', 'the appeal reaches a member');
+    const personas = (await (await fetch(`${consoleServer.url}/api/dev/personas`)).json()) as { id: string; name: string }[];
+    const personaName = (id: string) => personas.find((p) => p.id === id)!.name;
+    const member = await personContext(browser, { phone: false });
+    const branch = await personContext(browser, { phone: false });
+    try {
+      await signIn(member.page, personaName(held.body.holder.id));
+      await member.page.getByRole('button', { name: 'Three weeks of pay withheld' }).click();
+      await member.page.getByRole('button', { name: zh.chain.acknowledge }).click();
+      await member.page.getByRole('row').filter({ hasText: 'Three weeks of pay withheld' }).getByText(zh.chain.status.in_progress).waitFor({ timeout: 15_000 });
+      await member.page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await screenshot(member.page, 'chain-inbox', logDir);
+      await member.page.getByRole('button', { name: 'Three weeks of pay withheld' }).click();
+      await member.page.getByRole('button', { name: zh.chain.action.escalate }).click();
+      await member.page.getByRole('button', { name: zh.chain.send }).click();
+      await member.page.getByText(`请填写${zh.chain.field.reason}`).waitFor();
+      await member.page.getByLabel(zh.chain.field.reason).fill('The station needs the branch to talk to the platform.');
+      await member.page.getByRole('button', { name: zh.chain.send }).click();
+      await member.page.getByRole('row').filter({ hasText: 'Three weeks of pay withheld' }).waitFor({ state: 'detached', timeout: 15_000 });
+
+      // The branch asks human resources and social security to act.
+      await signIn(branch.page, personaName('secretary-br-delivery-meituan-xiangyun'));
+      await branch.page.getByRole('button', { name: 'Three weeks of pay withheld' }).click({ timeout: 30_000 });
+      await branch.page.getByRole('button', { name: zh.chain.action['assign-department'] }).click();
+      await branch.page.getByRole('combobox', { name: zh.chain.department }).click();
+      await branch.page.getByTitle('Human Resources and Social Security Bureau (人力资源和社会保障局)', { exact: true }).click();
+      await branch.page.getByLabel(zh.chain.field.note).fill('Wage arrears: please mediate.');
+      await branch.page.getByRole('button', { name: zh.chain.send }).click();
+      await eventually(() => call(`${system.url('intake')}/v1/grievances/${appeal!.id}`, courier), (r) => r.body?.holder?.type === 'department' && r.body.holder.id === 'hrss', 'the appeal reaches hrss');
+      expect([...member.dialogs, ...branch.dialogs]).toEqual([]);
+    } finally {
+      await member.context.close();
+      await branch.context.close();
+    }
   });
 
   it('offers the demo city\'s personas on the sign-in page, in English one click away', async () => {
     const { context, page } = await personContext(browser, { phone: false });
     await page.goto(consoleServer.url);
     await page.getByRole('heading', { name: zh.signIn.title }).waitFor();
-    await screenshot(page, 'sign-in');
+    await screenshot(page, 'sign-in', logDir);
     await page.getByRole('button', { name: zh.app.language }).click();
     await page.getByRole('heading', { name: 'Sign in as a demo persona' }).waitFor();
     await context.close();

@@ -16,6 +16,8 @@ const SignIn = lazy(() => import('./SignIn'));
 const RiderApp = lazy(() => import('./rider/RiderApp'));
 const GridApp = lazy(() => import('./grid/GridApp'));
 const DepartmentApp = lazy(() => import('./department/DepartmentApp'));
+const ChainApp = lazy(() => import('./chain/ChainApp'));
+const CHAIN_ROLES = ['member', 'branch', 'industry_committee', 'two_new_committee'];
 
 async function fetchSession(): Promise<Session | null> {
   const response = await fetch('/api/session');
@@ -65,6 +67,7 @@ export function App() {
   else if (principal.role === 'worker') body = <RiderApp />;
   else if (principal.role === 'grid_worker') body = <GridApp />;
   else if (principal.role === 'department') body = <DepartmentApp />;
+  else if (CHAIN_ROLES.includes(principal.role)) body = <ChainApp />;
   else body = <Alert type="info" showIcon title={t('app.notBuilt')} description={t(`role.${principal.role}`)} />;
 
   return (
@@ -78,7 +81,7 @@ export function App() {
               {session.data && <Button size="small" onClick={() => void signOut()}>{t('app.signOut')}</Button>}
             </Space>
           </header>
-          <main style={{ padding: 12, maxWidth: principal?.role === 'department' ? 1200 : 640, width: '100%', margin: '0 auto', boxSizing: 'border-box' }}>
+          <main style={{ padding: 12, maxWidth: principal && principal.role !== 'worker' && principal.role !== 'grid_worker' ? 1200 : 640, width: '100%', margin: '0 auto', boxSizing: 'border-box' }}>
             <ErrorBoundary title={t('app.error')} retry={t('app.retry')}>
               <Suspense fallback={<Spin aria-label={t('app.loading')} />}>{body}</Suspense>
             </ErrorBoundary>

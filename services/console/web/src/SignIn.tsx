@@ -23,6 +23,7 @@ export default function SignIn({ expired, onSignedIn }: { expired: boolean; onSi
   });
   const [filter, setFilter] = useState('');
   const [failed, setFailed] = useState(false);
+  const [openGroups, setOpenGroups] = useState<string[]>(['worker', 'grid_worker', 'department']);
   const grouped = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     const list = (personas.data ?? []).filter((p) => !needle || p.name.toLowerCase().includes(needle) || p.id.includes(needle));
@@ -49,7 +50,9 @@ export default function SignIn({ expired, onSignedIn }: { expired: boolean; onSi
           <Typography.Paragraph type="secondary">{t('signIn.hint')}</Typography.Paragraph>
           <Input.Search aria-label={t('signIn.search')} placeholder={t('signIn.search')} allowClear onChange={(e) => setFilter(e.target.value)} style={{ marginBottom: 12 }} />
           <Collapse
-            defaultActiveKey={['worker', 'grid_worker', 'department']}
+            // While searching, every group with a match is open.
+            activeKey={filter.trim() ? grouped.map((g) => g.group) : openGroups}
+            onChange={(keys) => setOpenGroups(keys as string[])}
             items={grouped.map(({ group, people }) => ({
               key: group,
               label: `${t(`signIn.group.${group}`)} (${people.length})`,

@@ -33,6 +33,12 @@ const en: Catalogue = {
     detail: 'Matter', reporterPhotos: 'Reporter\'s photos', empty: 'Nothing in the queue', exportCsv: 'Export CSV', submittedAt: 'Reported', deadline: 'Deadline',
     matterStatus: { assigned: 'To accept', in_progress: 'In progress', resolved: 'Resolved', closed: 'Closed', reopened: 'Reopened' },
   },
+  chain: {
+    inbox: 'Appeals inbox', supervisedOnly: 'Supervised only', acknowledge: 'Acknowledge', send: 'Send', department: 'Department',
+    action: { resolve: 'Resolve', escalate: 'Escalate', return: 'Return down', 'assign-department': 'Assign to a department', 'ask-reporter': 'Ask the reporter' },
+    field: { resolution: 'Resolution', reason: 'Reason', note: 'Note (optional)', question: 'Question' },
+    status: { routed: 'To acknowledge', assigned: 'With a department', in_progress: 'In progress', resolved: 'Resolved', closed: 'Closed' },
+  },
   deadline: { target: { respond: 'Respond', resolve: 'Resolve', accept: 'Accept', verify: 'Verify' }, left: '{{time}} left', overdue: '{{time}} overdue', paused: 'Paused', none: 'No deadline' },
   status: {
     submitted: 'Submitted', routed: 'Routed', dispatched: 'With the grid worker', accepted: 'Accepted', verified: 'Checked on site', in_progress: 'Being handled', resolved: 'Resolved', closed: 'Closed', rejected: 'Not taken up',

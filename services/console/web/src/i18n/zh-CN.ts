@@ -31,6 +31,12 @@ const zhCN = {
     detail: '事项详情', reporterPhotos: '上报照片', empty: '暂无事项', exportCsv: '导出 CSV', submittedAt: '上报时间', deadline: '时限',
     matterStatus: { assigned: '待受理', in_progress: '办理中', resolved: '已办结', closed: '已关闭', reopened: '重新办理' },
   },
+  chain: {
+    inbox: '诉求待办', supervisedOnly: '仅看督办', acknowledge: '签收', send: '提交', department: '职能部门',
+    action: { resolve: '办结', escalate: '上报上一级', return: '退回下一级', 'assign-department': '交办职能部门', 'ask-reporter': '向诉求人询问' },
+    field: { resolution: '办理结果', reason: '理由', note: '交办说明（可选）', question: '问题' },
+    status: { routed: '待签收', assigned: '已交办部门', in_progress: '办理中', resolved: '已办结', closed: '已关闭' },
+  },
   deadline: { target: { respond: '响应', resolve: '办结', accept: '签收', verify: '核查' }, left: '剩余 {{time}}', overdue: '已超时 {{time}}', paused: '已暂停', none: '无时限' },
   status: {
     submitted: '已提交', routed: '已分派', dispatched: '已派给网格员', accepted: '已受理', verified: '网格员已核实', in_progress: '部门办理中', resolved: '已办结', closed: '已关闭', rejected: '未予受理',

@@ -1,4 +1,4 @@
-import { validateAppeal, validateHazard, validatePhoto, validateResolution, validateVerify, VERIFY_MAX_DISTANCE_M } from './validation';
+import { validateAppeal, validateHazard, validatePhoto, validateResolution, validateText, validateVerify, VERIFY_MAX_DISTANCE_M } from './validation';
 
 const labels = { title: 'Title', description: 'Description', address: 'Address' };
 const good = { category: 'manhole_cover_missing', title: 'Hole', description: 'Open hole', location: { lat: 28.66, lng: 115.82 } };
@@ -50,5 +50,11 @@ describe('the forms\' own checks (nothing is sent while any fails)', () => {
   it('a resolution must say what was done', () => {
     expect(validateResolution(' ', 'Resolution')).toEqual({ resolution: { key: 'validation.required', values: { field: 'Resolution' } } });
     expect(validateResolution('New cover fitted', 'Resolution')).toEqual({});
+  });
+
+  it('a rung\'s reason or question is required, a note to a department is not; both are capped', () => {
+    expect(validateText('', 'Reason', true, 2000, 'text')).toEqual({ text: { key: 'validation.required', values: { field: 'Reason' } } });
+    expect(validateText('', 'Note', false, 2000, 'text')).toEqual({});
+    expect(validateText('x'.repeat(2001), 'Note', false, 2000, 'text')).toEqual({ text: { key: 'validation.tooLong', values: { field: 'Note', max: 2000 } } });
   });
 });

@@ -80,7 +80,12 @@ export function validateVerify(draft: VerifyDraft, labels: Record<'note' | 'verd
 }
 
 export function validateResolution(resolution: string | undefined, label: string): Problems {
+  return validateText(resolution, label, true, LIMITS.resolution, 'resolution');
+}
+
+/** One free-text field (a reason, a question, a note): required or not, at most `max` characters. */
+export function validateText(value: string | undefined, label: string, required: boolean, max: number, field: string): Problems {
   const problems: Problems = {};
-  text(problems, 'resolution', label, resolution, LIMITS.resolution);
+  text(problems, field, label, value, max, required);
   return problems;
 }
