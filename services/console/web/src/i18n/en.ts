@@ -19,7 +19,7 @@ const en: Catalogue = {
       title: 'Raise an appeal', register: 'First register your occupation and branch (scan to register)', occupation: 'Occupation', branch: 'Branch', platform: 'Platform (optional)', registerButton: 'Register', registered: 'Registered: {{occupation}} · {{branch}}', changeRegistration: 'Change registration',
       fromQr: 'Branch filled in from the QR code', category: 'Category', headline: 'Title', description: 'What happened', submit: 'Submit appeal', submitted: 'Submitted, tracking number {{trackingNo}}',
     },
-    matters: { title: 'My matters', empty: 'No matters yet', timeline: 'Progress', rate: 'Rate', rating: 'Satisfaction', comment: 'Comment (optional)', sendRating: 'Send rating', rated: 'Thank you for your rating', underSupervision: 'Supervised' },
+    matters: { title: 'My matters', empty: 'No matters yet', timeline: 'Progress', rate: 'Rate', rating: 'Satisfaction', comment: 'Comment (optional)', sendRating: 'Send rating', rated: 'Thank you for your rating', underSupervision: 'Supervised', asked: 'The holder asks you', reply: 'Reply', replyLabel: 'Your answer' },
     points: { title: 'My points', balance: 'Balance', history: 'History', empty: 'No points yet', reason: { verified_report: 'Report confirmed on site', verified_co_report: 'A hazard you also reported was confirmed' } },
   },
   grid: {
@@ -47,7 +47,7 @@ const en: Catalogue = {
     'grievance.submitted.v1': 'You reported it', 'grievance.routed.v1': 'Routed', 'grievance.linked.v1': 'Joined to the same report nearby', 'ticket.dispatched.v1': 'Given to a grid worker', 'ticket.accepted.v1': 'The grid worker took it',
     'ticket.verified.v1': 'Checked on site', 'grievance.assigned.v1': 'Handed to the department', 'grievance.accepted.v1': 'Accepted', 'grievance.resolved.v1': 'Resolved', 'grievance.rejected.v1': 'Not confirmed on site',
     'grievance.escalated.v1': 'Passed up a level', 'grievance.returned.v1': 'Returned down a level', 'grievance.supervised.v1': 'Supervised by the Two-New Work Committee', 'grievance.reopened.v1': 'Reopened', 'grievance.closed.v1': 'Closed',
-    'feedback.rated.v1': 'You rated it', 'points.awarded.v1': 'Points awarded', 'grievance.reporter-asked.v1': 'You were asked a question', 'grievance.reporter-replied.v1': 'You replied',
+    'feedback.rated.v1': 'You rated it', 'points.awarded.v1': 'Points awarded', 'grievance.paused.v1': 'You were asked a question', 'grievance.replied.v1': 'You replied',
   },
   rating: { satisfied: 'Satisfied', basically_satisfied: 'Mostly satisfied', unsatisfied: 'Unsatisfied' },
   occupation: { rider: 'Delivery rider', courier: 'Courier', ride_hailing_driver: 'Ride-hailing driver', truck_driver: 'Truck driver', livestreamer: 'Livestreamer', domestic_worker: 'Domestic worker', online_writer: 'Online writer' },

@@ -17,7 +17,7 @@ const zhCN = {
       title: '我要诉求', register: '先登记职业和所属支部（扫码报到）', occupation: '职业', branch: '所属支部', platform: '平台（可选）', registerButton: '登记', registered: '已登记：{{occupation}} · {{branch}}', changeRegistration: '修改登记',
       fromQr: '已通过二维码预填支部', category: '诉求类别', headline: '标题', description: '详细情况', submit: '提交诉求', submitted: '已提交，受理编号 {{trackingNo}}',
     },
-    matters: { title: '我的事项', empty: '还没有事项', timeline: '办理进度', rate: '评价', rating: '满意度', comment: '留言（可选）', sendRating: '提交评价', rated: '感谢您的评价', underSupervision: '督办中' },
+    matters: { title: '我的事项', empty: '还没有事项', timeline: '办理进度', rate: '评价', rating: '满意度', comment: '留言（可选）', sendRating: '提交评价', rated: '感谢您的评价', underSupervision: '督办中', asked: '办理人向您询问', reply: '回复', replyLabel: '您的回复' },
     points: { title: '我的积分', balance: '积分余额', history: '积分记录', empty: '还没有积分记录', reason: { verified_report: '举报经核实属实', verified_co_report: '共同举报的隐患经核实属实' } },
   },
   grid: {
@@ -45,7 +45,7 @@ const zhCN = {
     'grievance.submitted.v1': '您提交了事项', 'grievance.routed.v1': '事项已分派', 'grievance.linked.v1': '与附近相同事项合并', 'ticket.dispatched.v1': '已派给网格员', 'ticket.accepted.v1': '网格员已签收',
     'ticket.verified.v1': '网格员已现场核查', 'grievance.assigned.v1': '已交职能部门办理', 'grievance.accepted.v1': '已受理', 'grievance.resolved.v1': '已办结', 'grievance.rejected.v1': '核查不属实，未予受理',
     'grievance.escalated.v1': '已上报上一级', 'grievance.returned.v1': '已退回下一级', 'grievance.supervised.v1': '两新工委督办', 'grievance.reopened.v1': '重新办理', 'grievance.closed.v1': '已关闭',
-    'feedback.rated.v1': '您已评价', 'points.awarded.v1': '获得积分', 'grievance.reporter-asked.v1': '办理人向您询问情况', 'grievance.reporter-replied.v1': '您已回复',
+    'feedback.rated.v1': '您已评价', 'points.awarded.v1': '获得积分', 'grievance.paused.v1': '办理人向您询问情况', 'grievance.replied.v1': '您已回复',
   },
   rating: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' },
   occupation: { rider: '外卖骑手', courier: '快递员', ride_hailing_driver: '网约车司机', truck_driver: '货车司机', livestreamer: '网络主播', domestic_worker: '家政服务员', online_writer: '网络作家' },

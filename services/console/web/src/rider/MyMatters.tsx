@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { answer, feedback, intake } from '../api/clients';
 import type { MatterDetail, MatterSummary } from '../api/views';
 import { ErrorText } from '../shared/ErrorText';
-import { clearOnChange, showApiErrors } from '../shared/forms';
+import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
+import { LIMITS, validateText } from '../shared/validation';
 import { formatTime } from '../shared/format';
-import { canRate, timelineOf } from '../shared/timeline';
+import { canRate, openQuestion, timelineOf } from '../shared/timeline';
 
 const STATUS_COLOUR: Record<string, string> = { resolved: 'green', closed: 'default', rejected: 'red', in_progress: 'blue' };
 
@@ -62,6 +63,7 @@ function MatterTimeline({ id }: { id: string }) {
           ),
         }))}
       />
+      {openQuestion(detail.data.history) && <ReplyForm id={id} question={openQuestion(detail.data.history)!.summary} />}
       {canRate(detail.data.status, detail.data.history) && <RateForm id={id} />}
     </Space>
   );
@@ -91,6 +93,37 @@ function RateForm({ id }: { id: string }) {
         <Input.TextArea rows={2} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={rate.isPending}>{t('rider.matters.sendRating')}</Button>
+    </Form>
+  );
+}
+
+/** The holder asked something: the reporter answers here (the matter's deadlines run again). */
+function ReplyForm({ id, question }: { id: string; question: string }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ message?: string }>();
+  const queryClient = useQueryClient();
+  const reply = useMutation({
+    mutationFn: (message: string) => answer(intake.POST('/v1/grievances/{id}/reply', { params: { path: { id } }, body: { message } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['matter', id] }),
+  });
+  const error = reply.error ? showApiErrors(form, reply.error, ['message']) : null;
+  return (
+    <Form
+      form={form}
+      onValuesChange={clearOnChange(form)}
+      layout="vertical"
+      noValidate
+      aria-label={t('rider.matters.reply')}
+      onFinish={(v) => {
+        if (showProblems(form, validateText(v.message, t('rider.matters.replyLabel'), true, LIMITS.description, 'message'), t, ['message'])) reply.mutate(v.message!.trim());
+      }}
+    >
+      <Alert type="warning" showIcon title={t('rider.matters.asked')} description={question} style={{ marginBottom: 12 }} />
+      <ErrorText error={error} />
+      <Form.Item name="message" label={t('rider.matters.replyLabel')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={reply.isPending}>{t('rider.matters.reply')}</Button>
     </Form>
   );
 }

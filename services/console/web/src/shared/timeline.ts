@@ -29,3 +29,9 @@ export function timelineOf(history: readonly HistoryEntry[], known: (key: string
 export function canRate(status: string, history: readonly HistoryEntry[]): boolean {
   return status === 'resolved' && !history.some((h) => h.type === 'feedback.rated.v1');
 }
+
+/** The holder's open question to the reporter (the matter waits for the answer), if any. */
+export function openQuestion(history: readonly HistoryEntry[]): HistoryEntry | undefined {
+  const last = [...history].sort((a, b) => a.at.localeCompare(b.at)).filter((h) => h.type === 'grievance.paused.v1' || h.type === 'grievance.replied.v1').pop();
+  return last?.type === 'grievance.paused.v1' ? last : undefined;
+}

@@ -2,7 +2,7 @@ import { deadlineState } from './deadlines';
 import { fieldErrors } from './errors';
 import { formatDuration, formatTime, metresBetween } from './format';
 import { csrfToken, isRetryable, retryDelayMs } from './http';
-import { canRate, timelineOf } from './timeline';
+import { canRate, openQuestion, timelineOf } from './timeline';
 
 const NOW = Date.parse('2026-12-03T08:00:00Z');
 
@@ -60,5 +60,12 @@ describe('view state', () => {
     expect(canRate('resolved', history)).toBe(true);
     expect(canRate('resolved', [...history, { at: '2026-12-03T09:00:00Z', type: 'feedback.rated.v1', summary: '' }])).toBe(false);
     expect(canRate('in_progress', history)).toBe(false);
+  });
+
+  it('an open question from the holder waits for the reporter\'s reply, and goes once replied', () => {
+    const asked = { at: '2026-12-03T08:00:00Z', type: 'grievance.paused.v1', summary: 'Which station?' };
+    expect(openQuestion([asked])).toBe(asked);
+    expect(openQuestion([asked, { at: '2026-12-03T08:10:00Z', type: 'grievance.replied.v1', summary: 'Yuhua' }])).toBeUndefined();
+    expect(openQuestion([])).toBeUndefined();
   });
 });
