@@ -55,7 +55,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     if (check.status !== 0) throw new Error(check.stderr);
   });
 
-  it('reports, dispatches live, verifies, resolves, rates and pays points; bad input stays in the form; markup stays text', async () => {
+  it('reports, dispatches live, verifies, resolves, rates and pays points, and the auditor\'s trace verifies; bad input stays in the form; markup stays text', async () => {
     const rider = await personContext(browser, { phone: true, place: PLACE });
     const grid = await personContext(browser, { phone: true, place: { lat: PLACE.lat + 0.0005, lng: PLACE.lng } });
     const department = await personContext(browser, { phone: false });
@@ -144,6 +144,25 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     await rider.page.getByRole('tab', { name: zh.rider.tabs.points }).click();
     await rider.page.getByLabel(zh.rider.points.balance).filter({ hasText: '10' }).waitFor({ timeout: 30_000 });
     await screenshot(rider.page, 'rider-points', logDir);
+
+    // The auditor finds the matter and its trace verifies.
+    const riderToken = await tokenFor({ sub: 'rider-1', role: 'worker' });
+    const [matter] = (await call(`${system.url('intake')}/v1/grievances`, riderToken)).body.items as { id: string }[];
+    const auditor = await personContext(browser, { phone: false });
+    try {
+      await signIn(auditor.page, '审计 Auditor');
+      await auditor.page.getByLabel(zh.audit.matterId).fill(matter!.id);
+      await auditor.page.getByRole('button', { name: zh.audit.find }).click();
+      await auditor.page.getByText(/哈希链校验通过/).waitFor({ timeout: 30_000 });
+      await auditor.page.getByText(zh.history['grievance.resolved.v1']).first().waitFor();
+      await screenshot(auditor.page, 'auditor-trace', logDir);
+      expect(auditor.dialogs).toEqual([]);
+    } catch (error) {
+      await auditor.page.screenshot({ path: path.join(logDir, 'failed-auditor.png') }).catch(() => undefined);
+      throw error;
+    } finally {
+      await auditor.context.close();
+    }
 
     // No markup ran anywhere it was shown.
     expect([...rider.dialogs, ...grid.dialogs, ...department.dialogs]).toEqual([]);

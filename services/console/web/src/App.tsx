@@ -17,6 +17,7 @@ const RiderApp = lazy(() => import('./rider/RiderApp'));
 const GridApp = lazy(() => import('./grid/GridApp'));
 const DepartmentApp = lazy(() => import('./department/DepartmentApp'));
 const ChainApp = lazy(() => import('./chain/ChainApp'));
+const AuditApp = lazy(() => import('./audit/AuditApp'));
 const CHAIN_ROLES = ['member', 'branch', 'industry_committee', 'two_new_committee'];
 
 async function fetchSession(): Promise<Session | null> {
@@ -68,6 +69,7 @@ export function App() {
   else if (principal.role === 'grid_worker') body = <GridApp />;
   else if (principal.role === 'department') body = <DepartmentApp />;
   else if (CHAIN_ROLES.includes(principal.role)) body = <ChainApp />;
+  else if (principal.role === 'auditor') body = <AuditApp />;
   else body = <Alert type="info" showIcon title={t('app.notBuilt')} description={t(`role.${principal.role}`)} />;
 
   return (

@@ -7,7 +7,7 @@ const en: Catalogue = {
     title: 'Sign in as a demo persona', hint: 'Development: these people come from the demo city; the server mints the chosen one\'s token.', search: 'Search personas', signIn: 'Sign in', production: 'Sign in with the identity provider', failed: 'Sign-in failed, try again', expired: 'Your session has ended; please sign in again',
     group: { worker: 'Workers', grid_worker: 'Grid workers', department: 'Departments', member: 'Liaison members', branch: 'Branch secretaries', industry_committee: 'Industry committees', two_new_committee: 'Two-New Work Committee', auditor: 'Auditor', admin: 'Admin' },
   },
-  role: { worker: 'Worker', grid_worker: 'Grid worker', department: 'Department', member: 'Liaison member', branch: 'Branch', industry_committee: 'Industry committee', two_new_committee: 'Two-New Work Committee', auditor: 'Auditor', admin: 'Admin' },
+  role: { system: 'System', worker: 'Worker', grid_worker: 'Grid worker', department: 'Department', member: 'Liaison member', branch: 'Branch', industry_committee: 'Industry committee', two_new_committee: 'Two-New Work Committee', auditor: 'Auditor', admin: 'Admin' },
   rider: {
     tabs: { report: 'Snap & report', appeal: 'Appeal', matters: 'My matters', points: 'My points' },
     report: {
@@ -38,6 +38,12 @@ const en: Catalogue = {
     action: { resolve: 'Resolve', escalate: 'Escalate', return: 'Return down', 'assign-department': 'Assign to a department', 'ask-reporter': 'Ask the reporter' },
     field: { resolution: 'Resolution', reason: 'Reason', note: 'Note (optional)', question: 'Question' },
     status: { routed: 'To acknowledge', assigned: 'With a department', in_progress: 'In progress', resolved: 'Resolved', closed: 'Closed' },
+  },
+  audit: {
+    title: 'Audit', trace: 'Trace', rates: 'Rates', breaches: 'Breaches', matterId: 'Matter id', find: 'Find', byTrackingNoLater: 'Finding by tracking number needs the audit search (not there yet); enter the matter id.',
+    verified: 'Hash chain verified ({{length}} events)', broken: 'Hash chain broken at event {{index}}', groupBy: 'Group by', received: 'Received', responseRate: 'Response rate', resolutionRate: 'Resolution rate', satisfactionRate: 'Satisfaction rate',
+    group: { department: 'Department', level: 'Level', industry: 'Industry', district: 'District' }, holder: 'Holder', budget: 'Budget', firedAt: 'Breached at',
+    event: { 'grievance.submitted.v1': 'The worker reported it', 'feedback.rated.v1': 'The reporter rated it', 'grievance.replied.v1': 'The reporter replied', 'grievance.paused.v1': 'The reporter was asked' },
   },
   deadline: { target: { respond: 'Respond', resolve: 'Resolve', accept: 'Accept', verify: 'Verify' }, left: '{{time}} left', overdue: '{{time}} overdue', paused: 'Paused', none: 'No deadline' },
   status: {

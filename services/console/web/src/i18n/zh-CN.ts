@@ -5,7 +5,7 @@ const zhCN = {
     title: '选择演示身份登录', hint: '开发环境：以下身份来自演示城市，服务器为所选身份签发令牌。', search: '搜索身份', signIn: '登录', production: '通过统一身份认证登录', failed: '登录失败，请重试', expired: '登录已过期，请重新登录',
     group: { worker: '新就业劳动者', grid_worker: '网格员', department: '职能部门', member: '联络党员', branch: '支部书记', industry_committee: '行业综合党委', two_new_committee: '两新工委', auditor: '审计', admin: '管理员' },
   },
-  role: { worker: '劳动者', grid_worker: '网格员', department: '职能部门', member: '联络党员', branch: '支部', industry_committee: '行业综合党委', two_new_committee: '两新工委', auditor: '审计', admin: '管理员' },
+  role: { system: '系统', worker: '劳动者', grid_worker: '网格员', department: '职能部门', member: '联络党员', branch: '支部', industry_committee: '行业综合党委', two_new_committee: '两新工委', auditor: '审计', admin: '管理员' },
   rider: {
     tabs: { report: '随手拍', appeal: '我要诉求', matters: '我的事项', points: '我的积分' },
     report: {
@@ -36,6 +36,12 @@ const zhCN = {
     action: { resolve: '办结', escalate: '上报上一级', return: '退回下一级', 'assign-department': '交办职能部门', 'ask-reporter': '向诉求人询问' },
     field: { resolution: '办理结果', reason: '理由', note: '交办说明（可选）', question: '问题' },
     status: { routed: '待签收', assigned: '已交办部门', in_progress: '办理中', resolved: '已办结', closed: '已关闭' },
+  },
+  audit: {
+    title: '审计', trace: '事项轨迹', rates: '三率', breaches: '超时记录', matterId: '事项 ID', find: '查询', byTrackingNoLater: '按受理编号查询需待审计检索接口上线；目前请输入事项 ID。',
+    verified: '哈希链校验通过（{{length}} 个事件）', broken: '哈希链在第 {{index}} 个事件处断开', groupBy: '统计维度', received: '受理数', responseRate: '响应率', resolutionRate: '办结率', satisfactionRate: '满意率',
+    group: { department: '部门', level: '层级', industry: '行业', district: '区县' }, holder: '责任方', budget: '时限', firedAt: '超时时间',
+    event: { 'grievance.submitted.v1': '劳动者提交事项', 'feedback.rated.v1': '诉求人评价', 'grievance.replied.v1': '诉求人已回复', 'grievance.paused.v1': '向诉求人询问' },
   },
   deadline: { target: { respond: '响应', resolve: '办结', accept: '签收', verify: '核查' }, left: '剩余 {{time}}', overdue: '已超时 {{time}}', paused: '已暂停', none: '无时限' },
   status: {
