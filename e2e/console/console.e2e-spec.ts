@@ -140,7 +140,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     await rider.page.getByRole('radio', { name: zh.rating.satisfied, exact: true }).check();
     await rider.page.getByLabel(zh.rider.matters.comment).fill('Fixed quickly, thank you.');
     await rider.page.getByRole('button', { name: zh.rider.matters.sendRating }).click();
-    await rider.page.getByText(zh.rider.matters.rated).waitFor();
+    await rider.page.getByText(zh.rider.matters.rated).first().waitFor();
     await rider.page.getByRole('tab', { name: zh.rider.tabs.points }).click();
     await rider.page.getByLabel(zh.rider.points.balance).filter({ hasText: '10' }).waitFor({ timeout: 30_000 });
     await screenshot(rider.page, 'rider-points', logDir);

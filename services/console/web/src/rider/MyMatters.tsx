@@ -65,6 +65,8 @@ function MatterTimeline({ id }: { id: string }) {
       />
       {openQuestion(detail.data.history) && <ReplyForm id={id} question={openQuestion(detail.data.history)!.summary} />}
       {canRate(detail.data.status, detail.data.history) && <RateForm id={id} />}
+      {/* Once the rating is in the history the form goes; the thanks stay. */}
+      {detail.data.history.some((h) => h.type === 'feedback.rated.v1') && <Alert type="success" role="status" title={t('rider.matters.rated')} />}
     </Space>
   );
 }
