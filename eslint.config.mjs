@@ -1,6 +1,6 @@
 import nx from '@nx/eslint-plugin';
 
-const services = ['intake', 'routing', 'grid-dispatch', 'feedback', 'audit'];
+const services = ['intake', 'routing', 'grid-dispatch', 'feedback', 'audit', 'console'];
 const kafkajsOnlyInMessaging = { name: 'kafkajs', message: 'Only libs/messaging talks to Kafka.' };
 const testingOnlyInTests = { name: '@grievance/testing', message: 'The test harness is for tests only.' };
 const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
@@ -35,7 +35,7 @@ export default [
     },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       // An un-awaited send is a lost event.

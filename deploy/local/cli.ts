@@ -9,8 +9,8 @@
  */
 import { infraDown, infraStatus, infraUp } from './infra';
 import { seconds } from './processes';
-import { RunningService, startServices } from './services';
 import { DEMO_CITY_DIR } from './paths';
+import { RunningService, startConsole, startServices } from './services';
 
 export interface Command {
   /** One line for the usage text. */
@@ -38,13 +38,20 @@ export const commands: Record<string, Command> = {
     },
   },
   start: {
-    summary: 'bring the infrastructure up, then run the five built services in the foreground until Ctrl-C; --json shows their log lines as JSON',
+    summary: 'bring the infrastructure up, then run the five built services and the console in the foreground until Ctrl-C; --json shows their log lines as JSON',
     async run(args) {
       await infraUp({});
       const started = Date.now();
-      const services = await startServices({ output: flag(args, 'json') ? 'json' : 'console', directory: DEMO_CITY_DIR });
-      console.log(`\nall five services healthy in ${seconds(Date.now() - started)}:`);
-      for (const s of services) console.log(`  ${s.name.padEnd(14)} ${s.url}   (${s.url}/docs)`);
+      const output = flag(args, 'json') ? 'json' : 'console';
+      const apis = await startServices({ output, directory: DEMO_CITY_DIR });
+      const consoleServer = await startConsole(apis, { output, port: process.env.CONSOLE_PORT ? Number(process.env.CONSOLE_PORT) : undefined }).catch(async (error: unknown) => {
+        await Promise.all(apis.map((s) => s.stop()));
+        throw error;
+      });
+      const services = [...apis, consoleServer];
+      console.log(`\nall five services and the console healthy in ${seconds(Date.now() - started)}:`);
+      for (const s of apis) console.log(`  ${s.name.padEnd(14)} ${s.url}   (${s.url}/docs)`);
+      console.log(`\n  the console:   ${consoleServer.url.replace('127.0.0.1', 'localhost')}   (sign in as a demo persona; 中文 / English)\n`);
       console.log('Ctrl-C stops them; `npm run infra:down` stops the infrastructure.\n');
       reportUnexpectedExits(services);
       const signal = await new Promise<NodeJS.Signals>((resolve) => {

@@ -192,3 +192,23 @@ function prefixLines(stream: NodeJS.ReadableStream | null, name: string, to: Nod
     if (partial) to.write(label + format(partial) + '\n');
   });
 }
+
+/** The console (the browser's one origin) and its default port. */
+export const CONSOLE: ServiceSpec = { name: 'console', port: 3000 };
+
+/**
+ * Starts the console's server in front of the running services (their URLs as
+ * INTAKE_URL, …) and resolves once it answers /health.
+ */
+export async function startConsole(services: RunningService[], options: StartServicesOptions & { port?: number }): Promise<RunningService> {
+  if (!fs.existsSync(entryPoint(CONSOLE.name))) throw new Error(`not built: ${entryPoint(CONSOLE.name)} (run npm run build)`);
+  const upstreams = Object.fromEntries(services.map((s) => [`${s.name.toUpperCase().replace(/-/g, '_')}_URL`, s.url]));
+  const running = startService({ ...CONSOLE, port: options.port ?? CONSOLE.port }, { ...options, env: { ...options.env, ...upstreams } });
+  try {
+    await waitUntilHealthy(running, options.readyTimeoutMs ?? 30_000);
+    return running;
+  } catch (error) {
+    await running.stop();
+    throw error;
+  }
+}

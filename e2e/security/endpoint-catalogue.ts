@@ -198,6 +198,7 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
   { service: 'grid-dispatch', method: 'GET', path: '/v1/grids/{id}/workers', roles: 'any', param: 'grid' },
   { service: 'grid-dispatch', method: 'PUT', path: '/v1/grid-workers/me/duty', roles: ['grid_worker'], body: { onDuty: true }, required: ['onDuty'] },
   { service: 'grid-dispatch', method: 'GET', path: '/v1/tickets', roles: ['grid_worker', 'admin', 'auditor'] },
+  { service: 'grid-dispatch', method: 'GET', path: '/v1/tickets/stream', roles: ['grid_worker'] },
   { service: 'grid-dispatch', method: 'POST', path: '/v1/tickets/{id}/accept', roles: ['grid_worker'], param: 'ticket' },
   {
     service: 'grid-dispatch',

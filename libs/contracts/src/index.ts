@@ -23,3 +23,4 @@ export * from './events/sla.v1';
 export * from './events/points-awarded.v1';
 export * from './events/department-issue.v1';
 export * from './events/directory-entry-changed.v1';
+export { validatedClassSchemas } from './schemas';

@@ -17,6 +17,8 @@ import { DispatchLifecycle } from './dispatch/dispatch.consumer';
 import { DispatchService } from './dispatch/dispatch.service';
 import { GRID_DISPATCH_ENTITIES } from './entities';
 import { GRID_DISPATCH_MIGRATIONS } from './migrations';
+import { TicketStream } from './tickets/ticket-stream';
+import { TicketStreamController } from './tickets/ticket-stream.controller';
 import { TicketsController } from './tickets/tickets.controller';
 import { TicketsService } from './tickets/tickets.service';
 
@@ -46,7 +48,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [DirectoryController, TicketsController],
+      controllers: [DirectoryController, TicketsController, TicketStreamController],
       providers: [
         DirectoryService,
         ApplyDirectoryChange,
@@ -56,6 +58,7 @@ export class AppModule {
         ApplySlaPolicyChange,
         TicketsService,
         DispatchLifecycle,
+        TicketStream,
       ],
     };
   }

@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { pino } from 'pino';
 import { DataSource } from 'typeorm';
+import { validatedClassSchemas } from '@grievance/contracts';
 import { ConfigClass, Env, loadConfig } from '../config/load-config';
 import { ServiceConfig } from '../config/service-config';
 import { requestCorrelationId } from '../correlation/correlation';
@@ -115,6 +116,10 @@ export function buildOpenApiDocument(app: INestApplication, config: ServiceConfi
       .addSecurityRequirements('bearer')
       .build(),
   );
+  // The DTOs carry class-validator decorators, not swagger's: their schemas (what a client
+  // must send, e.g. for the console's generated types) come from the same decorators.
+  const named = Object.keys(document.components?.schemas ?? {});
+  if (named.length) document.components = { ...document.components, schemas: { ...document.components?.schemas, ...validatedClassSchemas(named) } as NonNullable<OpenAPIObject['components']>['schemas'] };
   // Health answers without a token.
   const health = document.paths['/health']?.get;
   if (health) health.security = [];

@@ -1,0 +1,53 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium (apt-get install chromium); playwright-core drives it, nothing is downloaded. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '..', '..');
+export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+export function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does it)`);
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}
+
+/** The console's app is built by `npm run build` (vite); a checkout that only ran `tsc -b` gets it built here. */
+export function ensureConsoleBuilt(): void {
+  if (fs.existsSync(path.join(ROOT, 'services', 'console', 'dist', 'web', 'index.html'))) return;
+  const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'services/console/web/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`the console's build failed:\n${build.stdout}${build.stderr}`);
+}
+
+/** A person's own browser: a phone (360 px) or a desk, at a place, in Chinese, with an eye on script dialogs (none may open). */
+export async function personContext(browser: Browser, options: { phone: boolean; place?: { lat: number; lng: number } }): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
+  const context = await browser.newContext({
+    viewport: options.phone ? { width: 360, height: 780 } : { width: 1280, height: 860 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...(options.place ? { geolocation: { latitude: options.place.lat, longitude: options.place.lng }, permissions: ['geolocation'] } : {}),
+  });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return { context, page, dialogs };
+}
+
+/**
+ * Each role's main screen, saved with the run's logs; `UPDATE_SCREENSHOTS=1` also writes the
+ * README's copies in docs/screenshots (so an ordinary run leaves the checkout as it was).
+ */
+export async function screenshot(page: Page, name: string, logDir: string): Promise<void> {
+  const dirs = [path.join(logDir, 'screenshots'), ...(process.env.UPDATE_SCREENSHOTS === '1' ? [SCREENSHOTS] : [])];
+  const image = await page.screenshot({ fullPage: false });
+  for (const dir of dirs) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.png`), image);
+  }
+}

@@ -1,0 +1,108 @@
+/** What the services answer, as the console reads it (their OpenAPI documents do not describe answers yet). */
+export interface Session {
+  principal: { sub: string; role: Role; orgUnitId?: string; gridId?: string; departmentCode?: string };
+  name: string;
+}
+export type Role = 'worker' | 'member' | 'branch' | 'industry_committee' | 'two_new_committee' | 'grid_worker' | 'department' | 'auditor' | 'admin';
+
+export interface Persona {
+  id: string;
+  name: string;
+  group: Role;
+  principal: Session['principal'];
+}
+
+export interface Category {
+  code: string;
+  name: string;
+  kind: 'hazard' | 'appeal' | 'suggestion';
+}
+
+export interface MatterSummary {
+  id: string;
+  trackingNo: string;
+  kind: string;
+  category: string;
+  title: string;
+  status: string;
+  underSupervision: boolean;
+  submittedAt: string;
+}
+
+export interface HistoryEntry {
+  at: string;
+  type: string;
+  actor: { id: string; role: string };
+  summary: string;
+}
+
+export interface MatterDetail extends MatterSummary {
+  description: string;
+  urgency: string;
+  location: { lat: number; lng: number; address?: string } | null;
+  attachmentIds: string[];
+  history: HistoryEntry[];
+}
+
+export interface Points {
+  balance: number;
+  entries: { id: string; points: number; reason: string; grievanceId: string; createdAt: string }[];
+}
+
+export interface WorkerRegistration {
+  registered?: boolean;
+  occupation: string;
+  platform?: string | null;
+  branchId?: string | null;
+}
+
+export interface OrgUnit {
+  id: string;
+  name: string;
+  level?: string;
+}
+
+export interface Grid {
+  id: string;
+  name: string;
+  polygon: { type: 'Polygon'; coordinates: number[][][] };
+}
+
+export interface Ticket {
+  id: string;
+  grievanceId: string;
+  gridId: string;
+  status: 'undispatched' | 'dispatched' | 'accepted' | 'verified' | string;
+  acceptBy: string | null;
+  dispatchedAt: string | null;
+  acceptedAt: string | null;
+  verifiedAt: string | null;
+  verdict: string | null;
+  report: { trackingNo: string; category: string; title: string; location: { lat: number; lng: number; address?: string } | null } | null;
+}
+
+export interface Deadline {
+  target: 'respond' | 'resolve' | 'accept' | 'verify';
+  status: string;
+  startedAt: string;
+  dueAt: string | null;
+  remainingMs: number | null;
+  breached: boolean;
+}
+
+export interface Matter {
+  grievanceId: string;
+  trackingNo: string;
+  kind: string;
+  category: string;
+  title: string;
+  description: string;
+  urgency: string;
+  location: { lat: number; lng: number; address?: string } | null;
+  attachmentIds: string[];
+  districtId: string | null;
+  status: string;
+  resolution: string | null;
+  submittedAt: string;
+  deadlines?: Deadline[];
+}

@@ -1,0 +1,74 @@
+import type { Catalogue } from './zh-CN';
+
+/** English. Same keys as zh-CN (the type checks it). */
+const en: Catalogue = {
+  app: { title: 'Grievance console', subtitle: 'Straight-through grievances for new-employment workers', language: '中文', signOut: 'Sign out', loading: 'Loading…', error: 'Something went wrong', retry: 'Try again', signedInAs: 'Signed in as {{name}}', notBuilt: 'This role\'s screens are not open yet' },
+  signIn: {
+    title: 'Sign in as a demo persona', hint: 'Development: these people come from the demo city; the server mints the chosen one\'s token.', search: 'Search personas', signIn: 'Sign in', production: 'Sign in with the identity provider', failed: 'Sign-in failed, try again', expired: 'Your session has ended; please sign in again',
+    group: { worker: 'Workers', grid_worker: 'Grid workers', department: 'Departments', member: 'Liaison members', branch: 'Branch secretaries', industry_committee: 'Industry committees', two_new_committee: 'Two-New Work Committee', auditor: 'Auditor', admin: 'Admin' },
+  },
+  role: { system: 'System', worker: 'Worker', grid_worker: 'Grid worker', department: 'Department', member: 'Liaison member', branch: 'Branch', industry_committee: 'Industry committee', two_new_committee: 'Two-New Work Committee', auditor: 'Auditor', admin: 'Admin' },
+  rider: {
+    tabs: { report: 'Snap & report', appeal: 'Appeal', matters: 'My matters', points: 'My points' },
+    report: {
+      title: 'Report a hazard', photo: 'Photo', photoHint: 'Take a photo or pick one (JPEG, PNG, WebP, up to 10 MB)', uploading: 'Uploading {{percent}}%', uploaded: '{{count}} photo(s) uploaded', removePhoto: 'Remove photo',
+      place: 'Place', useMyPosition: 'Use my position', locating: 'Locating…', tapMap: 'Choose on the map', placeChosen: 'Place: {{latitude}}, {{longitude}}', noPlace: 'No place chosen yet', address: 'Address (optional)',
+      category: 'Category', urgency: 'Urgency', urgent: 'Urgent', normal: 'Normal', headline: 'Title', description: 'Description', submit: 'Submit', submitted: 'Submitted, tracking number {{trackingNo}}',
+    },
+    appeal: {
+      title: 'Raise an appeal', register: 'First register your occupation and branch (scan to register)', occupation: 'Occupation', branch: 'Branch', platform: 'Platform (optional)', registerButton: 'Register', registered: 'Registered: {{occupation}} · {{branch}}', changeRegistration: 'Change registration',
+      fromQr: 'Branch filled in from the QR code', category: 'Category', headline: 'Title', description: 'What happened', submit: 'Submit appeal', submitted: 'Submitted, tracking number {{trackingNo}}',
+    },
+    matters: { title: 'My matters', empty: 'No matters yet', timeline: 'Progress', rate: 'Rate', rating: 'Satisfaction', comment: 'Comment (optional)', sendRating: 'Send rating', rated: 'Thank you for your rating', underSupervision: 'Supervised', asked: 'The holder asks you', reply: 'Reply', replyLabel: 'Your answer' },
+    points: { title: 'My points', balance: 'Balance', history: 'History', empty: 'No points yet', reason: { verified_report: 'Report confirmed on site', verified_co_report: 'A hazard you also reported was confirmed' } },
+  },
+  grid: {
+    onDuty: 'On duty', offDuty: 'Off duty', dutyLabel: 'Duty', inbox: 'Tickets', done: 'Done', empty: 'No tickets', live: 'Live',
+    accept: 'Accept', verify: 'Verify on site', verdict: 'Verdict', confirmed: 'Confirmed', invalid: 'Invalid', duplicate: 'Duplicate', note: 'Note', photo: 'Photo on site', position: 'My position', locate: 'Get my position',
+    distance: '{{metres}} m from the report', tooFar: '{{metres}} m from the report, more than {{limit}} m: cannot confirm', send: 'Send check', duplicateOf: 'Matter it duplicates (UUID)', verified: 'Verified', accepted: 'Accepted',
+    ticketStatus: { dispatched: 'To accept', accepted: 'To verify', verified: 'Verified', undispatched: 'Waiting', reassigned: 'Reassigned' },
+  },
+  department: {
+    queue: 'Department queue', status: 'Status', overdue: 'Overdue only', category: 'Category', district: 'District', all: 'All', accept: 'Accept', resolve: 'Resolve', resolution: 'Resolution', photos: 'Photos', send: 'Send resolution',
+    detail: 'Matter', reporterPhotos: 'Reporter\'s photos', empty: 'Nothing in the queue', exportCsv: 'Export CSV', submittedAt: 'Reported', deadline: 'Deadline',
+    matterStatus: { assigned: 'To accept', in_progress: 'In progress', resolved: 'Resolved', closed: 'Closed', reopened: 'Reopened' },
+  },
+  chain: {
+    inbox: 'Appeals inbox', supervisedOnly: 'Supervised only', acknowledge: 'Acknowledge', send: 'Send', department: 'Department',
+    action: { resolve: 'Resolve', escalate: 'Escalate', return: 'Return down', 'assign-department': 'Assign to a department', 'ask-reporter': 'Ask the reporter' },
+    field: { resolution: 'Resolution', reason: 'Reason', note: 'Note (optional)', question: 'Question' },
+    status: { routed: 'To acknowledge', assigned: 'With a department', in_progress: 'In progress', resolved: 'Resolved', closed: 'Closed' },
+  },
+  audit: {
+    title: 'Audit', trace: 'Trace', rates: 'Rates', breaches: 'Breaches', matterId: 'Matter id', find: 'Find', byTrackingNoLater: 'Finding by tracking number needs the audit search (not there yet); enter the matter id.',
+    verified: 'Hash chain verified ({{length}} events)', broken: 'Hash chain broken at event {{index}}', groupBy: 'Group by', received: 'Received', responseRate: 'Response rate', resolutionRate: 'Resolution rate', satisfactionRate: 'Satisfaction rate',
+    group: { department: 'Department', level: 'Level', industry: 'Industry', district: 'District' }, holder: 'Holder', budget: 'Budget', firedAt: 'Breached at',
+    event: { 'grievance.submitted.v1': 'The worker reported it', 'feedback.rated.v1': 'The reporter rated it', 'grievance.replied.v1': 'The reporter replied', 'grievance.paused.v1': 'The reporter was asked' },
+  },
+  deadline: { target: { respond: 'Respond', resolve: 'Resolve', accept: 'Accept', verify: 'Verify' }, left: '{{time}} left', overdue: '{{time}} overdue', paused: 'Paused', none: 'No deadline' },
+  status: {
+    submitted: 'Submitted', routed: 'Routed', dispatched: 'With the grid worker', accepted: 'Accepted', verified: 'Checked on site', in_progress: 'Being handled', resolved: 'Resolved', closed: 'Closed', rejected: 'Not taken up',
+  },
+  history: {
+    'grievance.submitted.v1': 'You reported it', 'grievance.routed.v1': 'Routed', 'grievance.linked.v1': 'Joined to the same report nearby', 'ticket.dispatched.v1': 'Given to a grid worker', 'ticket.accepted.v1': 'The grid worker took it',
+    'ticket.verified.v1': 'Checked on site', 'grievance.assigned.v1': 'Handed to the department', 'grievance.accepted.v1': 'Accepted', 'grievance.resolved.v1': 'Resolved', 'grievance.rejected.v1': 'Not confirmed on site',
+    'grievance.escalated.v1': 'Passed up a level', 'grievance.returned.v1': 'Returned down a level', 'grievance.supervised.v1': 'Supervised by the Two-New Work Committee', 'grievance.reopened.v1': 'Reopened', 'grievance.closed.v1': 'Closed',
+    'feedback.rated.v1': 'You rated it', 'points.awarded.v1': 'Points awarded', 'grievance.paused.v1': 'You were asked a question', 'grievance.replied.v1': 'You replied',
+  },
+  rating: { satisfied: 'Satisfied', basically_satisfied: 'Mostly satisfied', unsatisfied: 'Unsatisfied' },
+  occupation: { rider: 'Delivery rider', courier: 'Courier', ride_hailing_driver: 'Ride-hailing driver', truck_driver: 'Truck driver', livestreamer: 'Livestreamer', domestic_worker: 'Domestic worker', online_writer: 'Online writer' },
+  category: {
+    manhole_cover_missing: 'Missing manhole cover', road_damage: 'Road damage', flying_wire_charging: 'Flying-wire charging', stairwell_clutter: 'Stairwell clutter', illegal_parking: 'Illegal parking', open_air_garbage: 'Open-air garbage', elevator_safety: 'Elevator safety',
+    ghost_kitchen: 'Ghost kitchen', fire_hazard: 'Fire hazard', order_dispute: 'Order dispute', compound_access: 'Compound access', affordable_meals: 'Affordable meals', charging_point: 'Charging points', pay_dispute: 'Pay dispute', injury_insurance: 'Injury insurance',
+    hardship_aid: 'Hardship aid', legal_aid: 'Legal aid', school_place: 'School place', party_membership_transfer: 'Party membership transfer', truck_passage: 'Truck passage', health_certificate: 'Health certificate', housing: 'Housing', public_order: 'Public order',
+    golden_idea: 'Suggestion (golden idea)',
+  },
+  validation: {
+    required: '{{field}} is required', tooLong: '{{field}} must be at most {{max}} characters', place: 'Choose a place: use your position or tap the map', photoType: 'A photo must be JPEG, PNG or WebP', photoSize: 'A photo must be at most 10 MB', category: 'Choose a category', uuid: 'Enter a valid matter id',
+  },
+  errors: {
+    network: 'No connection; try again shortly', server: 'The service could not do it now; try again shortly (error {{errorId}})', conflict: 'The matter has moved on: {{message}}', unprocessable: 'Cannot be done: {{message}}', forbidden: 'You may not do this', notFound: 'Not found, or not yours to see', busy: 'Busy, trying again…', field: '{{message}}',
+  },
+  time: { justNow: 'just now' },
+};
+export default en;

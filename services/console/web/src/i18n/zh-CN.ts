@@ -1,0 +1,73 @@
+/** 简体中文 (the default). Every string the console shows comes from here or from en.ts. */
+const zhCN = {
+  app: { title: '诉求直通', subtitle: '新就业群体诉求直通', language: 'English', signOut: '退出', loading: '加载中…', error: '出错了', retry: '重试', signedInAs: '当前身份：{{name}}', notBuilt: '此角色的工作台尚未开放' },
+  signIn: {
+    title: '选择演示身份登录', hint: '开发环境：以下身份来自演示城市，服务器为所选身份签发令牌。', search: '搜索身份', signIn: '登录', production: '通过统一身份认证登录', failed: '登录失败，请重试', expired: '登录已过期，请重新登录',
+    group: { worker: '新就业劳动者', grid_worker: '网格员', department: '职能部门', member: '联络党员', branch: '支部书记', industry_committee: '行业综合党委', two_new_committee: '两新工委', auditor: '审计', admin: '管理员' },
+  },
+  role: { system: '系统', worker: '劳动者', grid_worker: '网格员', department: '职能部门', member: '联络党员', branch: '支部', industry_committee: '行业综合党委', two_new_committee: '两新工委', auditor: '审计', admin: '管理员' },
+  rider: {
+    tabs: { report: '随手拍', appeal: '我要诉求', matters: '我的事项', points: '我的积分' },
+    report: {
+      title: '随手拍：报告隐患', photo: '照片', photoHint: '拍照或从相册选择（JPEG、PNG、WebP，最大 10 MB）', uploading: '上传中 {{percent}}%', uploaded: '已上传 {{count}} 张照片', removePhoto: '移除照片',
+      place: '位置', useMyPosition: '使用当前位置', locating: '正在定位…', tapMap: '在地图上点选位置', placeChosen: '已选位置：{{latitude}}, {{longitude}}', noPlace: '尚未选择位置', address: '地址（可选）',
+      category: '类别', urgency: '紧急程度', urgent: '紧急', normal: '一般', headline: '标题', description: '描述', submit: '提交', submitted: '已提交，受理编号 {{trackingNo}}',
+    },
+    appeal: {
+      title: '我要诉求', register: '先登记职业和所属支部（扫码报到）', occupation: '职业', branch: '所属支部', platform: '平台（可选）', registerButton: '登记', registered: '已登记：{{occupation}} · {{branch}}', changeRegistration: '修改登记',
+      fromQr: '已通过二维码预填支部', category: '诉求类别', headline: '标题', description: '详细情况', submit: '提交诉求', submitted: '已提交，受理编号 {{trackingNo}}',
+    },
+    matters: { title: '我的事项', empty: '还没有事项', timeline: '办理进度', rate: '评价', rating: '满意度', comment: '留言（可选）', sendRating: '提交评价', rated: '感谢您的评价', underSupervision: '督办中', asked: '办理人向您询问', reply: '回复', replyLabel: '您的回复' },
+    points: { title: '我的积分', balance: '积分余额', history: '积分记录', empty: '还没有积分记录', reason: { verified_report: '举报经核实属实', verified_co_report: '共同举报的隐患经核实属实' } },
+  },
+  grid: {
+    onDuty: '在岗', offDuty: '离岗', dutyLabel: '在岗状态', inbox: '待办工单', done: '已办结', empty: '暂无工单', live: '实时更新',
+    accept: '签收', verify: '现场核查', verdict: '核查结论', confirmed: '属实', invalid: '不属实', duplicate: '重复', note: '核查说明', photo: '现场照片', position: '我的位置', locate: '获取当前位置',
+    distance: '距上报地点 {{metres}} 米', tooFar: '距上报地点 {{metres}} 米，超过 {{limit}} 米，无法确认属实', send: '提交核查', duplicateOf: '重复事项编号（UUID）', verified: '已核查', accepted: '已签收',
+    ticketStatus: { dispatched: '待签收', accepted: '待核查', verified: '已核查', undispatched: '待派发', reassigned: '已改派' },
+  },
+  department: {
+    queue: '部门待办', status: '状态', overdue: '仅看超时', category: '类别', district: '区县', all: '全部', accept: '受理', resolve: '办结', resolution: '办理结果', photos: '办结照片', send: '提交办结',
+    detail: '事项详情', reporterPhotos: '上报照片', empty: '暂无事项', exportCsv: '导出 CSV', submittedAt: '上报时间', deadline: '时限',
+    matterStatus: { assigned: '待受理', in_progress: '办理中', resolved: '已办结', closed: '已关闭', reopened: '重新办理' },
+  },
+  chain: {
+    inbox: '诉求待办', supervisedOnly: '仅看督办', acknowledge: '签收', send: '提交', department: '职能部门',
+    action: { resolve: '办结', escalate: '上报上一级', return: '退回下一级', 'assign-department': '交办职能部门', 'ask-reporter': '向诉求人询问' },
+    field: { resolution: '办理结果', reason: '理由', note: '交办说明（可选）', question: '问题' },
+    status: { routed: '待签收', assigned: '已交办部门', in_progress: '办理中', resolved: '已办结', closed: '已关闭' },
+  },
+  audit: {
+    title: '审计', trace: '事项轨迹', rates: '三率', breaches: '超时记录', matterId: '事项 ID', find: '查询', byTrackingNoLater: '按受理编号查询需待审计检索接口上线；目前请输入事项 ID。',
+    verified: '哈希链校验通过（{{length}} 个事件）', broken: '哈希链在第 {{index}} 个事件处断开', groupBy: '统计维度', received: '受理数', responseRate: '响应率', resolutionRate: '办结率', satisfactionRate: '满意率',
+    group: { department: '部门', level: '层级', industry: '行业', district: '区县' }, holder: '责任方', budget: '时限', firedAt: '超时时间',
+    event: { 'grievance.submitted.v1': '劳动者提交事项', 'feedback.rated.v1': '诉求人评价', 'grievance.replied.v1': '诉求人已回复', 'grievance.paused.v1': '向诉求人询问' },
+  },
+  deadline: { target: { respond: '响应', resolve: '办结', accept: '签收', verify: '核查' }, left: '剩余 {{time}}', overdue: '已超时 {{time}}', paused: '已暂停', none: '无时限' },
+  status: {
+    submitted: '已提交', routed: '已分派', dispatched: '已派给网格员', accepted: '已受理', verified: '网格员已核实', in_progress: '部门办理中', resolved: '已办结', closed: '已关闭', rejected: '未予受理',
+  },
+  history: {
+    'grievance.submitted.v1': '您提交了事项', 'grievance.routed.v1': '事项已分派', 'grievance.linked.v1': '与附近相同事项合并', 'ticket.dispatched.v1': '已派给网格员', 'ticket.accepted.v1': '网格员已签收',
+    'ticket.verified.v1': '网格员已现场核查', 'grievance.assigned.v1': '已交职能部门办理', 'grievance.accepted.v1': '已受理', 'grievance.resolved.v1': '已办结', 'grievance.rejected.v1': '核查不属实，未予受理',
+    'grievance.escalated.v1': '已上报上一级', 'grievance.returned.v1': '已退回下一级', 'grievance.supervised.v1': '两新工委督办', 'grievance.reopened.v1': '重新办理', 'grievance.closed.v1': '已关闭',
+    'feedback.rated.v1': '您已评价', 'points.awarded.v1': '获得积分', 'grievance.paused.v1': '办理人向您询问情况', 'grievance.replied.v1': '您已回复',
+  },
+  rating: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' },
+  occupation: { rider: '外卖骑手', courier: '快递员', ride_hailing_driver: '网约车司机', truck_driver: '货车司机', livestreamer: '网络主播', domestic_worker: '家政服务员', online_writer: '网络作家' },
+  category: {
+    manhole_cover_missing: '井盖缺失', road_damage: '道路破损', flying_wire_charging: '飞线充电', stairwell_clutter: '楼道堆物', illegal_parking: '违法停车', open_air_garbage: '露天垃圾', elevator_safety: '电梯安全',
+    ghost_kitchen: '幽灵厨房', fire_hazard: '消防隐患', order_dispute: '订单纠纷', compound_access: '进门难', affordable_meals: '就餐难', charging_point: '充电难', pay_dispute: '劳资纠纷', injury_insurance: '工伤保险',
+    hardship_aid: '困难帮扶', legal_aid: '法律援助', school_place: '子女入学', party_membership_transfer: '党组织关系转接', truck_passage: '货车通行难', health_certificate: '健康证办理', housing: '住房', public_order: '治安',
+    golden_idea: '建言献策（金点子）',
+  },
+  validation: {
+    required: '请填写{{field}}', tooLong: '{{field}}不能超过 {{max}} 个字', place: '请选择位置：使用当前位置或在地图上点选', photoType: '照片须为 JPEG、PNG 或 WebP', photoSize: '照片不能超过 10 MB', category: '请选择类别', uuid: '请填写有效的事项编号',
+  },
+  errors: {
+    network: '网络不通，请稍后再试', server: '服务暂时无法处理，请稍后再试（错误编号 {{errorId}}）', conflict: '事项状态已变化：{{message}}', unprocessable: '无法办理：{{message}}', forbidden: '您无权进行此操作', notFound: '未找到，或不在您的范围内', busy: '系统繁忙，正在重试…', field: '{{message}}',
+  },
+  time: { justNow: '刚刚' },
+};
+export default zhCN;
+export type Catalogue = typeof zhCN;

@@ -1,0 +1,131 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Collapse, Empty, Form, Input, Radio, Space, Tag, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { answer, feedback, intake } from '../api/clients';
+import type { MatterDetail, MatterSummary } from '../api/views';
+import { ErrorText } from '../shared/ErrorText';
+import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
+import { LIMITS, validateText } from '../shared/validation';
+import { formatTime } from '../shared/format';
+import { canRate, openQuestion, timelineOf } from '../shared/timeline';
+
+const STATUS_COLOUR: Record<string, string> = { resolved: 'green', closed: 'default', rejected: 'red', in_progress: 'blue' };
+
+/** My matters: each with its status and, opened, the timeline in plain words and the rating once resolved. */
+export default function MyMatters() {
+  const { t } = useTranslation();
+  const list = useQuery({ queryKey: ['my-matters'], queryFn: () => answer<{ items: MatterSummary[] }>(intake.GET('/v1/grievances')), refetchInterval: 5000 });
+  if (list.isError) return <ErrorText error={list.error} />;
+  const items = list.data?.items ?? [];
+  return (
+    <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('rider.matters.title')}</Typography.Title>} loading={list.isPending}>
+      {items.length === 0 ? (
+        <Empty description={t('rider.matters.empty')} />
+      ) : (
+        <Collapse
+          items={items.map((m) => ({
+            key: m.id,
+            label: (
+              <Space wrap>
+                <Typography.Text strong>{m.title}</Typography.Text>
+                <Tag color={STATUS_COLOUR[m.status] ?? 'processing'}>{t(`status.${m.status}`, { defaultValue: m.status })}</Tag>
+                {m.underSupervision && <Tag color="purple">{t('rider.matters.underSupervision')}</Tag>}
+                <Typography.Text type="secondary">{m.trackingNo}</Typography.Text>
+              </Space>
+            ),
+            children: <MatterTimeline id={m.id} />,
+          }))}
+        />
+      )}
+    </Card>
+  );
+}
+
+function MatterTimeline({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const detail = useQuery({ queryKey: ['matter', id], queryFn: () => answer<MatterDetail>(intake.GET('/v1/grievances/{id}', { params: { path: { id } } })), refetchInterval: 5000 });
+  if (detail.isError) return <ErrorText error={detail.error} />;
+  if (!detail.data) return null;
+  const steps = timelineOf(detail.data.history, (key) => i18n.exists(key));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Paragraph>{detail.data.description}</Typography.Paragraph>
+      <Typography.Text strong>{t('rider.matters.timeline')}</Typography.Text>
+      <Timeline
+        items={steps.map((s) => ({
+          color: s.tone === 'bad' ? 'red' : s.tone === 'done' ? 'green' : 'blue',
+          content: (
+            <>
+              <Typography.Text>{s.key ? t(s.key) : s.fallback}</Typography.Text>
+              <br />
+              <Typography.Text type="secondary">{formatTime(s.at, i18n.language)}</Typography.Text>
+            </>
+          ),
+        }))}
+      />
+      {openQuestion(detail.data.history) && <ReplyForm id={id} question={openQuestion(detail.data.history)!.summary} />}
+      {canRate(detail.data.status, detail.data.history) && <RateForm id={id} />}
+      {/* Once the rating is in the history the form goes; the thanks stay. */}
+      {detail.data.history.some((h) => h.type === 'feedback.rated.v1') && <Alert type="success" role="status" title={t('rider.matters.rated')} />}
+    </Space>
+  );
+}
+
+function RateForm({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied'; comment?: string }>();
+  const queryClient = useQueryClient();
+  const rate = useMutation({
+    mutationFn: (v: { rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied'; comment?: string }) =>
+      answer(feedback.POST('/v1/grievances/{id}/rating', { params: { path: { id } }, body: { rating: v.rating, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) } })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['matter', id] });
+      void queryClient.invalidateQueries({ queryKey: ['points'] });
+    },
+  });
+  if (rate.isSuccess) return <Alert type="success" role="status" title={t('rider.matters.rated')} />;
+  const error = rate.error ? showApiErrors(form, rate.error, ['rating', 'comment']) : null;
+  return (
+    <Form form={form} onValuesChange={clearOnChange(form)} layout="vertical" initialValues={{ rating: 'satisfied' }} onFinish={(v) => rate.mutate(v)} aria-label={t('rider.matters.rate')}>
+      <ErrorText error={error} />
+      <Form.Item name="rating" label={t('rider.matters.rating')}>
+        <Radio.Group options={(['satisfied', 'basically_satisfied', 'unsatisfied'] as const).map((r) => ({ value: r, label: t(`rating.${r}`) }))} />
+      </Form.Item>
+      <Form.Item name="comment" label={t('rider.matters.comment')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={rate.isPending}>{t('rider.matters.sendRating')}</Button>
+    </Form>
+  );
+}
+
+/** The holder asked something: the reporter answers here (the matter's deadlines run again). */
+function ReplyForm({ id, question }: { id: string; question: string }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ message?: string }>();
+  const queryClient = useQueryClient();
+  const reply = useMutation({
+    mutationFn: (message: string) => answer(intake.POST('/v1/grievances/{id}/reply', { params: { path: { id } }, body: { message } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['matter', id] }),
+  });
+  const error = reply.error ? showApiErrors(form, reply.error, ['message']) : null;
+  return (
+    <Form
+      form={form}
+      onValuesChange={clearOnChange(form)}
+      layout="vertical"
+      noValidate
+      aria-label={t('rider.matters.reply')}
+      onFinish={(v) => {
+        if (showProblems(form, validateText(v.message, t('rider.matters.replyLabel'), true, LIMITS.description, 'message'), t, ['message'])) reply.mutate(v.message!.trim());
+      }}
+    >
+      <Alert type="warning" showIcon title={t('rider.matters.asked')} description={question} style={{ marginBottom: 12 }} />
+      <ErrorText error={error} />
+      <Form.Item name="message" label={t('rider.matters.replyLabel')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={reply.isPending}>{t('rider.matters.reply')}</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,75 @@
+import { signDevToken } from '@grievance/auth';
+import { api, dispatchedOf, gridWorkerToken, Harness, IN_GRID, reportHazard, startHarness } from './helpers';
+
+jest.setTimeout(120_000);
+
+/** Reads a server-sent-event stream in the background; `events` fills as they come. */
+function listen(url: string, token: string) {
+  const controller = new AbortController();
+  const events: { event: string; data: Record<string, unknown> }[] = [];
+  const opened = fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal }).then(async (response) => {
+    const reader = response.body!.getReader();
+    let buffer = '';
+    void (async () => {
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        buffer += Buffer.from(value!).toString('utf8');
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (data) events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
+        }
+      }
+    })();
+    return response;
+  });
+  return { opened, events, close: () => controller.abort() };
+}
+
+describe('grid-dispatch: GET /v1/tickets/stream, a grid worker\'s tickets live', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('tells the worker a ticket was dispatched to them, and nobody else in the grid', async () => {
+    const workers = (await api(h).get('/v1/grids/g1/workers').set('Authorization', `Bearer ${await gridWorkerToken('gw-g1-1', 'g1')}`).expect(200)).body as { id: string }[];
+    expect(workers.length).toBeGreaterThan(1);
+    const streams = new Map<string, ReturnType<typeof listen>>();
+    for (const w of workers) streams.set(w.id, listen(`${h.service.url}/v1/tickets/stream`, await gridWorkerToken(w.id, 'g1')));
+    try {
+      for (const s of streams.values()) {
+        const response = await s.opened;
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      }
+      // The stream's consumer starts at the end of the topic: wait until it has joined before reporting.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const { grievanceId } = await reportHazard(h, { gridId: 'g1', location: IN_GRID.g1 });
+      const [dispatched] = await dispatchedOf(h, grievanceId);
+      const chosen = dispatched!.payload.gridWorkerId;
+      const deadline = Date.now() + 20_000;
+      while (!streams.get(chosen)!.events.some((e) => e.event === 'ticket' && e.data.grievanceId === grievanceId) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(streams.get(chosen)!.events).toContainEqual({ event: 'ticket', data: { gridWorkerId: chosen, ticketId: dispatched!.payload.ticketId, grievanceId, type: 'dispatched' } });
+      for (const [id, s] of streams) if (id !== chosen) expect(s.events.filter((e) => e.event === 'ticket')).toEqual([]);
+    } finally {
+      for (const s of streams.values()) s.close();
+    }
+  });
+
+  it('is for grid workers only', async () => {
+    await api(h).get('/v1/tickets/stream').set('Authorization', `Bearer ${await signDevToken({ sub: 'rider-1', role: 'worker' })}`).expect(403);
+    await api(h).get('/v1/tickets/stream').expect(401);
+  });
+});
