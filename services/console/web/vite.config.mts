@@ -20,7 +20,7 @@ function firstScreenReport(): Plugin {
         ...['rider/RiderApp.tsx'].map((m) => chunks.find((c) => c.facadeModuleId?.endsWith(m))),
       ];
       for (const c of starts) if (c) add(c.fileName);
-      const sizes = [...files].map((f) => ({ file: f, gzipBytes: gzipSync(byFile.get(f)!.code).length }));
+      const sizes = [...files].map((f) => ({ file: f, gzipBytes: gzipSync(byFile.get(f)?.code ?? "").length }));
       const total = sizes.reduce((sum, s) => sum + s.gzipBytes, 0);
       this.emitFile({ type: 'asset', fileName: 'bundle-report.json', source: JSON.stringify({ riderFirstScreenGzipBytes: total, chunks: sizes }, null, 2) });
       console.log(`rider's first screen: ${(total / 1024).toFixed(1)} KiB of gzipped script in ${sizes.length} chunks`);
