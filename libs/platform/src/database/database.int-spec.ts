@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createServiceApp, dropTestDatabase, FixtureAppModule, queryDatabase, testConfigEnv, testDatabaseExists, TestServiceApp, unusedTestDatabaseName } from '@grievance/testing';
+import { createServiceApp, dropTestDatabase, eventually, FixtureAppModule, queryDatabase, testConfigEnv, testDatabaseExists, TestServiceApp, unusedTestDatabaseName } from '@grievance/testing';
 
 describe('the service chassis and its database', () => {
   const { name, url } = unusedTestDatabaseName('chassis');
@@ -37,7 +37,10 @@ describe('the service chassis and its database', () => {
     try {
       const replicas = await Promise.all([1, 2, 3].map(() => createServiceApp(FixtureAppModule, testConfigEnv({ DATABASE_URL: fresh.url }))));
       services.push(...replicas);
-      for (const replica of replicas) await request(replica.url).get('/health').expect(200);
+      // Healthy each (a check that timed out on a busy machine is asked again, not taken as the answer).
+      for (const replica of replicas) {
+        await eventually(async () => (await request(replica.url).get('/health')).status, (status) => status === 200, { what: `replica ${replica.url} healthy`, timeoutMs: 15_000 });
+      }
       const ran = await queryDatabase(fresh.url, 'SELECT name FROM typeorm_migrations');
       expect(ran).toHaveLength(1);
     } finally {
