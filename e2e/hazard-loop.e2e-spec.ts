@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitForMessages } from '@grievance/testing';
-import { call, eventually, RunningSystem, startSystem, tokenFor } from './system-harness';
+import { call, eventually, RunningSystem, startSystem, tokenFor, uploadPhoto as upload } from './system-harness';
 
 /**
  * The seeds' core closed loop, driven only through the services' HTTP APIs and a plain
@@ -15,8 +15,6 @@ const GRID = 'xiangyun-yuhua-g1';
 const GRID_WORKER = 'gw-xiangyun-yuhua-g1-1';
 const OTHER_GRID_WORKER = 'gw-xiangyun-yuhua-g1-2';
 
-// The smallest valid PNG (a 1×1 pixel): intake checks the type from the bytes and that it is well formed.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 describe('the hazard loop across the five services', () => {
   let system: RunningSystem;
@@ -31,13 +29,7 @@ describe('the hazard loop across the five services', () => {
   const dispatch = (path: string) => `${system.url('grid-dispatch')}${path}`;
   const feedback = (path: string) => `${system.url('feedback')}${path}`;
 
-  async function uploadPhoto(token: string): Promise<string> {
-    const form = new FormData();
-    form.append('file', new Blob([PNG], { type: 'image/png' }), 'manhole.png');
-    const response = await fetch(intake('/v1/attachments'), { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-    expect(response.status).toBe(201);
-    return ((await response.json()) as { id: string }).id;
-  }
+  const uploadPhoto = (token: string) => upload(system, token, 'manhole.png');
 
   const matter = async (token: string, id: string) => (await call(intake(`/v1/grievances/${id}`), token)).body;
 

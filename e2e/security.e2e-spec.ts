@@ -5,7 +5,7 @@ import { MAX_EVENT_BYTES } from '@grievance/contracts';
 import { consumerSubscriptions, partitionCounts, readTopic } from '@grievance/messaging';
 import { allows, ALL_ROLES, endpointKey, ENDPOINTS, type EndpointSpec } from './security/endpoint-catalogue';
 import { hostileRequests, hostileTokens, type HostileRequest } from './security/hostile-requests';
-import { call, eventually, RunningSystem, startSystem, tokenFor } from './system-harness';
+import { call, eventually, PNG, RunningSystem, startSystem, tokenFor } from './system-harness';
 
 /**
  * What every caller may do, and what nobody can do, across the five services as processes:
@@ -18,7 +18,6 @@ const GRID = 'xiangyun-yuhua-g1';
 const GRID_WORKER = 'gw-xiangyun-yuhua-g1-1';
 const OTHER_GRID_WORKER = 'gw-xiangyun-yuhua-g1-2';
 const BRANCH = 'br-delivery-meituan-xiangyun';
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 /** The abuse suite's seed: set SECURITY_SEED to replay another run's requests. */
 const SEED = Number(process.env.SECURITY_SEED ?? 20261201);
 

@@ -78,6 +78,18 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
   };
 }
 
+/** The smallest valid PNG (a 1×1 pixel): intake checks the type from the bytes and that it is well formed. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/** Uploads a photo (the 1×1 PNG) to intake as the token's holder; its attachment id. */
+export async function uploadPhoto(system: RunningSystem, token: string, name = 'photo.png'): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([PNG], { type: 'image/png' }), name);
+  const response = await fetch(`${system.url('intake')}/v1/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  if (response.status !== 201) throw new Error(`the photo upload answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
 /** A development token for a person in a role (the same as `npm run token`). */
 export const tokenFor = (principal: Principal): Promise<string> => signDevToken(principal);
 

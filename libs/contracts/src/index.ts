@@ -11,6 +11,7 @@ export * from './events/grievance-submitted.v1';
 export * from './events/grievance-routed.v1';
 export * from './events/grievance-escalated.v1';
 export * from './events/escalation-chain.v1';
+export * from './events/department-moves.v1';
 export * from './events/reporter-dialogue.v1';
 export * from './events/ticket-dispatched.v1';
 export * from './events/ticket-verified.v1';

@@ -1,4 +1,5 @@
 import { DepartmentIssueV1 } from './events/department-issue.v1';
+import { GrievanceDepartmentReturnedV1, GrievanceTransferredV1 } from './events/department-moves.v1';
 import { DirectoryEntryChangedV1, directoryEntryKey } from './events/directory-entry-changed.v1';
 import { FeedbackRatedV1 } from './events/feedback-rated.v1';
 import { GrievanceClosedV1 } from './events/grievance-closed.v1';
@@ -32,6 +33,8 @@ export interface TopicPayloads {
   'grievance.escalated.v1': GrievanceEscalatedV1;
   'grievance.returned.v1': GrievanceReturnedV1;
   'grievance.supervised.v1': GrievanceSupervisedV1;
+  'grievance.department-returned.v1': GrievanceDepartmentReturnedV1;
+  'grievance.transferred.v1': GrievanceTransferredV1;
   'grievance.paused.v1': GrievancePausedV1;
   'grievance.replied.v1': GrievanceRepliedV1;
   'ticket.dispatched.v1': TicketDispatchedV1;
@@ -95,6 +98,12 @@ export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
   'grievance.escalated.v1': spec('grievance.escalated.v1', GrievanceEscalatedV1, 'The matter passed up the escalation chain.'),
   'grievance.returned.v1': spec('grievance.returned.v1', GrievanceReturnedV1, 'A rung handed the matter back down the chain (退单), with a reason.'),
   'grievance.supervised.v1': spec('grievance.supervised.v1', GrievanceSupervisedV1, 'The matter is under supervision (督办): the top rung missed its deadline.'),
+  'grievance.department-returned.v1': spec(
+    'grievance.department-returned.v1',
+    GrievanceDepartmentReturnedV1,
+    'A department returned a hazard that is not its own (退单), with a reason and evidence; routing re-routed it.',
+  ),
+  'grievance.transferred.v1': spec('grievance.transferred.v1', GrievanceTransferredV1, 'A department handed a hazard to the department it named, with a reason.'),
   'grievance.paused.v1': spec('grievance.paused.v1', GrievancePausedV1, 'The holder asked the reporter something; its deadlines stop until the answer.'),
   'grievance.replied.v1': spec('grievance.replied.v1', GrievanceRepliedV1, 'The reporter answered; the deadlines run again.'),
   'ticket.dispatched.v1': spec('ticket.dispatched.v1', TicketDispatchedV1, 'A grid worker was given a ticket to check a hazard on site.'),

@@ -199,9 +199,11 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     const noReason = await act(memberToken, id, 'escalate', {}).expect(400);
     expect(JSON.stringify(noReason.body.message)).toContain('reason');
     await act(memberToken, id, 'return', { reason: 'nobody below' }).expect(409);
+    const letter = uuidv7();
     for (let bounce = 1; bounce <= 2; bounce++) {
       await act(memberToken, id, 'escalate', { reason: 'needs the branch to talk to the station' }).expect(200);
-      const returned = await act(tokens.branch!, id, 'return', { reason: 'ask the rider for the pay slips first' }).expect(200);
+      const evidence = bounce === 1 ? { attachmentIds: [letter] } : {};
+      const returned = await act(tokens.branch!, id, 'return', { reason: 'ask the rider for the pay slips first', ...evidence }).expect(200);
       expect(returned.body).toMatchObject({ level: 'member', bounces: bounce, holder: { id: member } });
     }
     await act(memberToken, id, 'escalate', { reason: 'the rider has no pay slips' }).expect(200);
@@ -209,6 +211,7 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     expect(third.body).toMatchObject({ level: 'two_new_committee', bounces: 3 });
     const returns = await events(id, 'grievance.returned.v1');
     expect(returns.map((e) => (e.payload as { bounces: number }).bounces)).toEqual([1, 2]);
+    expect(returns.map((e) => (e.payload as { attachmentIds?: string[] }).attachmentIds)).toEqual([[letter], undefined]);
     const arbitration = (await events(id, 'grievance.escalated.v1')).at(-1)!;
     expect(arbitration.payload).toMatchObject({ fromLevel: 'branch', toLevel: 'two_new_committee', trigger: 'arbitration' });
   });
@@ -222,6 +225,9 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     expect(await matter(id)).toMatchObject({ status: 'assigned', level: 'member', holder: { type: 'department', id: 'hrss' } });
     const deptInbox = await request(service.url).get('/v1/inbox').set('authorization', `Bearer ${tokens.hrss}`).expect(200);
     expect(deptInbox.body.items.map((m: { grievanceId: string }) => m.grievanceId)).toContain(id);
+    // The rung that asked owns the appeal: the department answers it, it does not send it on.
+    await act(tokens.hrss!, id, 'return', { reason: 'not ours' }).expect(409);
+    await act(tokens.hrss!, id, 'transfer', { reason: 'not ours', departmentCode: 'fire' }).expect(409);
     const rungInbox = await request(service.url).get('/v1/inbox').set('authorization', `Bearer ${token}`).expect(200);
     expect(rungInbox.body.items.find((m: { grievanceId: string }) => m.grievanceId === id)).toMatchObject({ status: 'assigned' });
     const [assigned] = await events(id, 'grievance.assigned.v1');

@@ -325,5 +325,126 @@ describe('routing: the hazard loop through the real broker', () => {
       expect((await matterRow(id))!.status).toBe('assigned');
       expect(await outboxCount(id)).toBe(before);
     });
+
+    describe('returns (退单) and transfers (转办)', () => {
+      type View = { holder: { id: string }; departmentCode: string; status: string; bounces: number };
+      const as = (token: string, action: 'return' | 'transfer' | 'accept', id: string, body: object = {}) =>
+        request(service.url).post(`/v1/matters/${id}/${action}`).set('Authorization', `Bearer ${token}`).send(body);
+      const openDeadlines = (id: string) =>
+        dataSource.query(`SELECT target, holder->>'id' AS holder FROM sla_deadlines WHERE grievance_id = $1 AND status IN ('running', 'paused') ORDER BY target`, [id]);
+      let fire: string;
+      let market: string;
+      beforeAll(async () => {
+        fire = await signDevToken({ sub: 'officer-fire', role: 'department', departmentCode: 'fire' });
+        market = await signDevToken({ sub: 'officer-market', role: 'department', departmentCode: 'market_regulation' });
+      });
+
+      it('re-routes a misrouted hazard a department returns with a photo to the district fallback owner, whose clock starts and who accepts it', async () => {
+        const id = await assignedHazard();
+        await as(works, 'accept', id).expect(200);
+        const photo = uuidv7();
+        const returned = await as(works, 'return', id, { reason: 'a private courtyard: not a public road', attachmentIds: [photo] }).expect(200);
+        expect(returned.body as View).toMatchObject({ status: 'assigned', departmentCode: 'urban_management', holder: { id: 'urban_management' }, bounces: 1 });
+
+        const [event] = await eventsOf('grievance.department-returned.v1', id);
+        expect(event!.actor).toEqual({ id: 'officer-works', role: 'department' });
+        expect(event!.payload).toEqual({
+          fromHolder: expect.objectContaining({ type: 'department', id: 'municipal_works' }) as unknown,
+          toHolder: expect.objectContaining({ type: 'department', id: 'urban_management' }) as unknown,
+          departmentCode: 'urban_management',
+          reason: 'a private courtyard: not a public road',
+          attachmentIds: [photo],
+          bounces: 1,
+          arbitration: false,
+        });
+        const [, assigned] = await eventsOf('grievance.assigned.v1', id, 2);
+        expect(assigned!.payload).toMatchObject({ reason: 'returned', departmentCode: 'urban_management' });
+        expect(assigned!.causationId).toBe(event!.eventId);
+        const [issue] = await eventsOf(departmentIssuesTopic('urban_management'), id);
+        expect(issue!.payload).toMatchObject({ departmentCode: 'urban_management', category: 'manhole_cover_missing' });
+
+        // The old holder's deadlines ended; the new one owes an answer and a resolution afresh.
+        expect(await openDeadlines(id)).toEqual([
+          { target: 'resolve', holder: 'urban_management' },
+          { target: 'respond', holder: 'urban_management' },
+        ]);
+        const worksInbox = await request(service.url).get('/v1/inbox').set('Authorization', `Bearer ${works}`).expect(200);
+        expect((worksInbox.body as { items: { grievanceId: string }[] }).items.map((m) => m.grievanceId)).not.toContain(id);
+        await as(works, 'return', id, { reason: 'again' }).expect(404);
+        await as(urban, 'accept', id).expect(200);
+        expect(await openDeadlines(id)).toEqual([{ target: 'resolve', holder: 'urban_management' }]);
+      });
+
+      it('transfers a hazard straight to the department named', async () => {
+        const id = await assignedHazard();
+        const moved = await as(works, 'transfer', id, { departmentCode: 'fire', reason: 'a gas smell under the cover' }).expect(200);
+        expect(moved.body as View).toMatchObject({ departmentCode: 'fire', holder: { id: 'fire' }, bounces: 1 });
+        const [event] = await eventsOf('grievance.transferred.v1', id);
+        expect(event!.payload).toMatchObject({ fromHolder: { id: 'municipal_works' }, toHolder: { id: 'fire' }, departmentCode: 'fire', reason: 'a gas smell under the cover', bounces: 1, arbitration: false });
+        const [, assigned] = await eventsOf('grievance.assigned.v1', id, 2);
+        expect(assigned!.payload).toMatchObject({ reason: 'transferred', departmentCode: 'fire' });
+        const inbox = await request(service.url).get('/v1/inbox').set('Authorization', `Bearer ${fire}`).expect(200);
+        expect((inbox.body as { items: { grievanceId: string }[] }).items.map((m) => m.grievanceId)).toContain(id);
+        await as(fire, 'accept', id).expect(200);
+      });
+
+      it('sends a matter bounced once too often to the fallback owner to arbitrate, whose transfer stands and whose return is refused', async () => {
+        expect(service.config.CHAIN_MAX_RETURNS).toBe(2);
+        const id = await assignedHazard();
+        await as(works, 'transfer', id, { departmentCode: 'fire', reason: 'gas' }).expect(200);
+        await as(fire, 'transfer', id, { departmentCode: 'market_regulation', reason: 'a shop dug the hole' }).expect(200);
+        // Routing would re-route this return to municipal_works: the third bounce goes to arbitration instead.
+        const arbitrated = await as(market, 'return', id, { reason: 'no shop here' }).expect(200);
+        expect(arbitrated.body as View).toMatchObject({ departmentCode: 'urban_management', bounces: 3 });
+        const [event] = await eventsOf('grievance.department-returned.v1', id);
+        expect(event!.payload).toMatchObject({ fromHolder: { id: 'market_regulation' }, toHolder: { id: 'urban_management' }, bounces: 3, arbitration: true });
+
+        const before = await outboxCount(id);
+        const refused = await as(urban, 'return', id, { reason: 'not ours either' }).expect(409);
+        expect(JSON.stringify(refused.body)).toContain('arbitrates');
+        expect(await outboxCount(id)).toBe(before);
+        const decided = await as(urban, 'transfer', id, { departmentCode: 'municipal_works', reason: 'the cover is on a public road' }).expect(200);
+        expect(decided.body as View).toMatchObject({ departmentCode: 'municipal_works', bounces: 4 });
+        const transfers = await eventsOf('grievance.transferred.v1', id, 3);
+        expect(transfers[2]!.payload).toMatchObject({ toHolder: { id: 'municipal_works' }, bounces: 4, arbitration: false });
+        await as(works, 'accept', id).expect(200);
+      });
+
+      it('refuses bad input (400 naming the field), other departments (404) and what the state does not allow (409), writing nothing', async () => {
+        const admin = await signDevToken({ sub: 'admin-1', role: 'admin' });
+        await request(service.url).post('/v1/directory/departments').set('Authorization', `Bearer ${admin}`).send({ code: 'old_bureau', name: 'Old Bureau' }).expect(201);
+        await request(service.url).post('/v1/directory/departments/old_bureau/retire').set('Authorization', `Bearer ${admin}`).send({ expectedVersion: 1 }).expect(200);
+        const id = await assignedHazard();
+        const before = { outbox: await outboxCount(id), row: await matterRow(id), deadlines: await openDeadlines(id) };
+        const bad: [string, object, string][] = [
+          ['return', {}, 'reason'],
+          ['return', { reason: '   ' }, 'reason'],
+          ['return', { reason: 'x', attachmentIds: ['not-a-uuid'] }, 'attachmentIds'],
+          ['return', { reason: 'x', attachmentIds: Array.from({ length: 6 }, () => uuidv7()) }, 'attachmentIds'],
+          ['transfer', { departmentCode: 'fire' }, 'reason'],
+          ['transfer', { reason: 'x' }, 'departmentCode'],
+          ['transfer', { reason: 'x', departmentCode: 'No Such' }, 'departmentCode'],
+          ['transfer', { reason: 'x', departmentCode: 'no_such_bureau' }, 'departmentCode'],
+          ['transfer', { reason: 'x', departmentCode: 'old_bureau' }, 'departmentCode'],
+          ['transfer', { reason: 'x', departmentCode: 'municipal_works' }, 'departmentCode'],
+        ];
+        for (const [action, body, field] of bad) {
+          const res = await as(works, action as 'return' | 'transfer', id, body);
+          expect({ action, body, status: res.status }).toEqual({ action, body, status: 400 });
+          expect(JSON.stringify(res.body)).toContain(field);
+        }
+        await as(urban, 'return', id, { reason: 'x' }).expect(404);
+        await as(urban, 'transfer', id, { reason: 'x', departmentCode: 'fire' }).expect(404);
+        await as(works, 'return', uuidv7(), { reason: 'x' }).expect(404);
+        await as(gridWorker, 'transfer', id, { reason: 'x', departmentCode: 'fire' }).expect(403);
+        expect({ outbox: await outboxCount(id), row: await matterRow(id), deadlines: await openDeadlines(id) }).toEqual(before);
+
+        await request(service.url).post(`/v1/matters/${id}/resolve`).set('Authorization', `Bearer ${works}`).send({ resolution: 'done' }).expect(200);
+        const resolved = await outboxCount(id);
+        await as(works, 'return', id, { reason: 'x' }).expect(409);
+        await as(works, 'transfer', id, { reason: 'x', departmentCode: 'fire' }).expect(409);
+        expect(await outboxCount(id)).toBe(resolved);
+      });
+    });
   });
 });

@@ -1,6 +1,7 @@
-import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LEVELS, Level } from '../vocabulary';
 import { Holder, nested } from './common';
+import { MAX_RETURN_ATTACHMENTS } from './department-moves.v1';
 import { ChainMove } from './grievance-escalated.v1';
 
 /** grievance.returned.v1: a rung handed the matter back down the chain (退单), with a reason. */
@@ -9,6 +10,13 @@ export class GrievanceReturnedV1 extends ChainMove {
   @IsInt()
   @Min(1)
   bounces!: number;
+
+  /** Evidence the rung gave with the return (ids of stored attachments). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_RETURN_ATTACHMENTS)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 }
 
 export const SUPERVISION_CAUSES = [

@@ -12,7 +12,8 @@ export class TicketAcceptedV1 {
   gridWorkerId!: string;
 }
 
-export const ASSIGNMENT_REASONS = ['verified_on_site', 'assigned_by_rung', 'fallback', 'reopened'] as const;
+/** returned / transferred: another department sent it on (grievance.department-returned.v1, grievance.transferred.v1). */
+export const ASSIGNMENT_REASONS = ['verified_on_site', 'assigned_by_rung', 'fallback', 'reopened', 'returned', 'transferred'] as const;
 export type AssignmentReason = (typeof ASSIGNMENT_REASONS)[number];
 
 /** grievance.assigned.v1: a department now holds the matter (派单 to 职能部门). */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readValidCity, statesOf } from '@grievance/directory-seed';
 import { directoryTablesFrom } from '../directory/directory-entries';
-import { decideRoute, NoOwnerError, RoutingDirectory } from './route-decision';
+import { decideRoute, NoOwnerError, rerouteAfterReturn, RoutingDirectory } from './route-decision';
 import { routingDataFrom } from './routing-data';
 
 const city = readValidCity(join(__dirname, '../../../../deploy/seed/demo-city'));
@@ -73,5 +73,33 @@ describe('decideRoute on the demo city', () => {
   it('fails when nobody owns the matter', () => {
     const empty = new RoutingDirectory({ grids: [], districts: [], departments: [], categories: [], routes: [], fallbackOwners: [] });
     expect(() => decideRoute({ category: 'road_damage', location: { lat: 1, lng: 1 } }, empty)).toThrow(NoOwnerError);
+  });
+});
+
+describe('rerouteAfterReturn on the demo city', () => {
+  it("sends a hazard its category's department returned to the district's fallback owner", () => {
+    expect(rerouteAfterReturn({ category: 'manhole_cover_missing', districtId: 'xiangyun' }, 'municipal_works', directory)).toBe('urban_management');
+  });
+
+  it("sends one the fallback owner or another department returned to the category's department", () => {
+    expect(rerouteAfterReturn({ category: 'manhole_cover_missing', districtId: 'xiangyun' }, 'urban_management', directory)).toBe('municipal_works');
+    expect(rerouteAfterReturn({ category: 'manhole_cover_missing', districtId: 'xiangyun' }, 'fire', directory)).toBe('municipal_works');
+  });
+
+  it('prefers the district route over the default department', () => {
+    expect(rerouteAfterReturn({ category: 'illegal_parking', districtId: 'hongcheng' }, 'fire', directory)).toBe('public_security');
+    expect(rerouteAfterReturn({ category: 'illegal_parking', districtId: 'hongcheng' }, 'public_security', directory)).toBe('urban_management');
+  });
+
+  it('has no one when the only owner known is the department returning it', () => {
+    const lone = new RoutingDirectory({
+      grids: [],
+      districts: [],
+      departments: [{ code: 'water', name: 'Water' }],
+      categories: [{ code: 'leak', defaultDepartment: 'water' }],
+      routes: [],
+      fallbackOwners: [{ districtId: null, departmentCode: 'water' }],
+    });
+    expect(rerouteAfterReturn({ category: 'leak', districtId: null }, 'water', lone)).toBeUndefined();
   });
 });

@@ -66,6 +66,17 @@ export class RoutingDirectory {
   department(code: string): { code: string; name: string } | undefined {
     return this.departments.get(code);
   }
+
+  /** Who may own the category in the district, in order: its route there, its default department, the district's fallback owner, the city's. */
+  ownersOf(category: string, districtId: string | null): string[] {
+    const owners = [
+      districtId ? this.routes.get(routeKey(category, districtId)) : undefined,
+      this.defaults.get(category) ?? undefined,
+      districtId ? this.fallbacks.get(districtId) : undefined,
+      this.fallbacks.get(null),
+    ];
+    return [...new Set(owners.filter((code): code is string => code !== undefined && this.departments.has(code)))];
+  }
 }
 
 const routeKey = (category: string, districtId: string) => `${category}\u0000${districtId}`;
@@ -121,4 +132,14 @@ export function decideRoute(request: RouteRequest, directory: RoutingDirectory):
     holder: { type: 'department', id: departmentCode, name: department?.name ?? departmentCode },
     fallback: true,
   };
+}
+
+/**
+ * Where a hazard a department returned (退单) goes (pure): the first owner routing knows for
+ * its category and district — the district's route, the category's default department, the
+ * district's fallback owner (兜底), the city's — that is not the department returning it.
+ * Undefined when there is none: the department must name one (transfer).
+ */
+export function rerouteAfterReturn(matter: { category: string; districtId: string | null }, returnedBy: string, directory: RoutingDirectory): string | undefined {
+  return directory.ownersOf(matter.category, matter.districtId).find((code) => code !== returnedBy);
 }

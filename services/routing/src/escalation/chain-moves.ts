@@ -46,13 +46,13 @@ export class ChainMoves {
    * Hands the matter back to the rung below (退单), with a reason. One bounce too many and
    * it goes to the 两新工委 for arbitration instead.
    */
-  async returnDown(tx: OutboxTransaction, matter: MatterEntity, reason: string, cause: MoveCause): Promise<Holder> {
+  async returnDown(tx: OutboxTransaction, matter: MatterEntity, reason: string, attachmentIds: string[], cause: MoveCause): Promise<Holder> {
     const from = levelOf(matter);
     const to = nextRungDown(matter.chain, from);
     if (!to) throw DomainError.conflict('a liaison member is the first rung: there is no one below to return the matter to');
     const bounces = matter.bounces + 1;
     matter.bounces = bounces;
-    if (needsArbitration(bounces, this.config.CHAIN_MAX_RETURNS, from)) {
+    if (needsArbitration(bounces, this.config.CHAIN_MAX_RETURNS, from === TOP_LEVEL)) {
       return this.move(tx, matter, TOP_LEVEL, cause, (fromHolder, toHolder) =>
         this.publish(tx, matter, cause, 'grievance.escalated.v1', {
           fromLevel: from,
@@ -66,7 +66,7 @@ export class ChainMoves {
       );
     }
     return this.move(tx, matter, to, cause, (fromHolder, toHolder) =>
-      this.publish(tx, matter, cause, 'grievance.returned.v1', { fromLevel: from, toLevel: to, fromHolder, toHolder, reason, bounces }),
+      this.publish(tx, matter, cause, 'grievance.returned.v1', { fromLevel: from, toLevel: to, fromHolder, toHolder, reason, bounces, ...(attachmentIds.length ? { attachmentIds } : {}) }),
     );
   }
 

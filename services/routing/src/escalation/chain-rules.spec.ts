@@ -28,9 +28,9 @@ describe('the escalation chain', () => {
   });
 
   it('sends a matter bounced more than the limit to the 两新工委, whose own returns stand', () => {
-    expect(needsArbitration(2, 2, 'branch')).toBe(false);
-    expect(needsArbitration(3, 2, 'branch')).toBe(true);
-    expect(needsArbitration(3, 2, 'two_new_committee')).toBe(false);
+    expect(needsArbitration(2, 2, false)).toBe(false);
+    expect(needsArbitration(3, 2, false)).toBe(true);
+    expect(needsArbitration(3, 2, true)).toBe(false);
   });
 
   it('appeals an unsatisfied rating to the rung above the one that resolved it', () => {

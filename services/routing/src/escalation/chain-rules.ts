@@ -25,11 +25,12 @@ export function nextRungDown(path: ChainPath, from: Level): Level | null {
 }
 
 /**
- * Whether a return would bounce the matter once too often: then it goes to the 两新工委 for
- * arbitration instead. The 两新工委's own returns are its arbitration, so they always stand.
+ * Whether a return or transfer would bounce the matter once too often: then the arbiter takes
+ * it instead (the 两新工委 on the chain, the district's fallback owner for a hazard). The
+ * arbiter's own moves are its arbitration, so they always stand.
  */
-export function needsArbitration(bouncesAfterReturn: number, maxReturns: number, from: Level): boolean {
-  return from !== TOP_LEVEL && bouncesAfterReturn > maxReturns;
+export function needsArbitration(bouncesAfterMove: number, maxReturns: number, byArbiter: boolean): boolean {
+  return !byArbiter && bouncesAfterMove > maxReturns;
 }
 
 /** Where an unsatisfied reporter's appeal goes: the rung above the one that resolved it, or the top again. */

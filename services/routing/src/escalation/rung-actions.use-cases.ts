@@ -64,9 +64,9 @@ export class RungActions {
   }
 
   /** 退单: hands the matter back to the rung below, with a reason. */
-  returnDown(principal: Principal, grievanceId: string, reason: string): Promise<MatterEntity> {
+  returnDown(principal: Principal, grievanceId: string, reason: string, attachmentIds: string[] = []): Promise<MatterEntity> {
     return this.act(principal, grievanceId, async (tx, matter, cause) => {
-      await this.moves.returnDown(tx, matter, reason, cause);
+      await this.moves.returnDown(tx, matter, reason, attachmentIds, cause);
     });
   }
 

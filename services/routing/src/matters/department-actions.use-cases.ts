@@ -141,12 +141,16 @@ export class DepartmentActions {
     });
   }
 
-  /** The matter if it is the caller's department's; 404 otherwise (whether or not it exists). */
-  private async theirs(manager: EntityManager, principal: Principal, grievanceId: string): Promise<MatterEntity> {
-    const code = departmentOf(principal);
-    const matter = await this.matters.findForUpdate(manager, grievanceId);
-    // An appeal is the department's only while a rung has asked it to act.
-    if (!matter || matter.departmentCode !== code || (matter.level && matter.holder.id !== code)) throw DomainError.notFound('matter', grievanceId);
-    return matter;
+  private theirs(manager: EntityManager, principal: Principal, grievanceId: string): Promise<MatterEntity> {
+    return heldByDepartment(this.matters, manager, principal, grievanceId);
   }
+}
+
+/** The matter if the caller's department holds it, locked; 404 otherwise (whether or not it exists). */
+export async function heldByDepartment(matters: MatterRepository, manager: EntityManager, principal: Principal, grievanceId: string): Promise<MatterEntity> {
+  const code = departmentOf(principal);
+  const matter = await matters.findForUpdate(manager, grievanceId);
+  // An appeal is the department's only while a rung has asked it to act.
+  if (!matter || matter.departmentCode !== code || (matter.level && matter.holder.id !== code)) throw DomainError.notFound('matter', grievanceId);
+  return matter;
 }

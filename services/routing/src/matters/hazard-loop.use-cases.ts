@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AssignmentReason,
   causedBy,
   departmentIssuesTopic,
   EventEnvelope,
@@ -34,7 +35,7 @@ export class AssignToDepartment {
     tx: OutboxTransaction,
     matter: MatterEntity,
     departmentCode: string,
-    reason: 'verified_on_site' | 'reopened',
+    reason: AssignmentReason,
     note?: string,
   ): Promise<Holder> {
     await this.topics.ensure([departmentCode]);

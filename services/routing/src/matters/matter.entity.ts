@@ -83,7 +83,7 @@ export class MatterEntity {
   @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
   chain!: ChainPath;
 
-  /** How many times a rung returned it down (退单). */
+  /** How many times it bounced: a rung returned it down (退单), a department returned or transferred it. */
   @Column({ type: 'integer', default: 0 })
   bounces!: number;
 

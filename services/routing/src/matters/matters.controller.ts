@@ -2,11 +2,13 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
+import { MAX_RETURN_ATTACHMENTS } from '@grievance/contracts';
 import { negotiateLanguage } from '@grievance/i18n';
 import { DEPARTMENT_CODE } from '../directory/directory-admin.dto';
 import { CHAIN_ROLES } from '../escalation/chain-rules';
 import { RungActions } from '../escalation/rung-actions.use-cases';
 import { MatterDeadlines } from '../deadlines/matter-deadlines';
+import { DepartmentMoves } from './department-moves.use-cases';
 import { DepartmentActions, INBOX_LIMIT, MatterView, matterView, withDeadlines } from './department-actions.use-cases';
 
 class ResolveMatterDto {
@@ -28,6 +30,22 @@ class ReasonDto {
   @Matches(/\S/, { message: 'reason must not be empty' })
   @MaxLength(2000)
   reason!: string;
+}
+
+/** A return (退单) may carry evidence: ids of attachments already stored (a photo of the site, a document). */
+class ReturnDto extends ReasonDto {
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_RETURN_ATTACHMENTS)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
+}
+
+/** 转办: the department that must act instead, and why. */
+class TransferDto extends ReasonDto {
+  @IsString()
+  @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a department code (lower-case letters, digits, underscores)' })
+  departmentCode!: string;
 }
 
 class QuestionDto {
@@ -59,7 +77,7 @@ const isRung = (principal: Principal) => (CHAIN_ROLES as readonly string[]).incl
 
 /**
  * The matters routing holds, as their holders work them: a department (accept 接单,
- * resolve 办结) and the rungs of the escalation chain (acknowledge, resolve, escalate,
+ * resolve 办结, return 退单, transfer 转办) and the rungs of the escalation chain (acknowledge, resolve, escalate,
  * return 退单, ask a department to act). Each caller sees and acts on only what it holds.
  */
 @ApiTags('matters')
@@ -69,6 +87,7 @@ export class MattersController {
   constructor(
     private readonly department: DepartmentActions,
     private readonly rung: RungActions,
+    private readonly moves: DepartmentMoves,
     private readonly deadlines: MatterDeadlines,
   ) {}
 
@@ -117,12 +136,25 @@ export class MattersController {
     return matterView(await this.rung.escalate(principal, id, body.reason.trim()));
   }
 
-  /** 退单: hands the appeal back to the rung below, with a reason. */
+  /**
+   * 退单, with a reason and evidence: a rung hands the appeal back to the rung below; a
+   * department returns a hazard that is not its own and routing re-routes it.
+   */
   @Post('matters/:id/return')
   @HttpCode(200)
-  @Roles(...CHAIN_ROLES)
-  async returnDown(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto): Promise<MatterView> {
-    return matterView(await this.rung.returnDown(principal, id, body.reason.trim()));
+  @Roles('department', ...CHAIN_ROLES)
+  async returnMatter(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReturnDto): Promise<MatterView> {
+    const attachmentIds = body.attachmentIds ?? [];
+    if (isRung(principal)) return matterView(await this.rung.returnDown(principal, id, body.reason.trim(), attachmentIds));
+    return this.moves.returnMatter(principal, id, body.reason.trim(), attachmentIds);
+  }
+
+  /** 转办: the department hands a hazard straight to the department that must act. */
+  @Post('matters/:id/transfer')
+  @HttpCode(200)
+  @Roles('department')
+  transfer(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: TransferDto): Promise<MatterView> {
+    return this.moves.transfer(principal, id, body.departmentCode, body.reason.trim());
   }
 
   /** Asks the reporter something; the rung's deadlines stop until the reporter replies (POST /v1/grievances/:id/reply on intake). */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module';
+import { DepartmentMoves } from './department-moves.use-cases';
 import { DepartmentActions } from './department-actions.use-cases';
 import { ApplyVerification, AssignToDepartment, CloseMatter, ReopenMatter } from './hazard-loop.use-cases';
 import { MatterRepository } from './matter.repository';
@@ -25,6 +26,7 @@ import { StartAppeal } from '../escalation/start-appeal.use-case';
     ReopenMatter,
     CloseMatter,
     DepartmentActions,
+    DepartmentMoves,
     MatterDeadlines,
     ChainDirectory,
     ChainMoves,

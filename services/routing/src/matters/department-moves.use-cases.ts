@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { Principal } from '@grievance/auth';
+import { createEnvelope, EventEnvelope, Holder, PayloadOf } from '@grievance/contracts';
+import { OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
+import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
+import { RoutingConfig } from '../config';
+import { rerouteAfterReturn } from '../decision/route-decision';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { RoutingDirectoryCache } from '../directory/routing-directory.cache';
+import { needsArbitration } from '../escalation/chain-rules';
+import { heldByDepartment, MatterView, matterView } from './department-actions.use-cases';
+import { AssignToDepartment } from './hazard-loop.use-cases';
+import { departmentHolder } from './matter-events';
+import { MatterEntity } from './matter.entity';
+import { MatterRepository } from './matter.repository';
+
+/** Where a bounce sends the matter, and whether the arbiter took it instead. */
+interface Destination {
+  departmentCode: string;
+  arbitration: boolean;
+}
+
+/**
+ * A department sends on a hazard that is not its own: a return (退单, with a reason and
+ * evidence) goes back to routing's decision, a transfer (转办) to the department it names.
+ * Each is a bounce; one past CHAIN_MAX_RETURNS and the district's fallback owner (兜底)
+ * takes the matter to arbitrate instead, and its own transfers then stand. The new holder
+ * gets it as any assignment (inbox, topic, its clock starts); the old holder's deadlines end.
+ */
+@Injectable()
+export class DepartmentMoves {
+  constructor(
+    private readonly outbox: TransactionalOutbox,
+    private readonly matters: MatterRepository,
+    private readonly routing: RoutingDirectoryCache,
+    private readonly directory: DirectoryRepository,
+    private readonly assign: AssignToDepartment,
+    private readonly config: RoutingConfig,
+  ) {}
+
+  /** 退单: re-routed to the category's next owner that is not this department (rerouteAfterReturn). */
+  returnMatter(principal: Principal, grievanceId: string, reason: string, attachmentIds: string[]): Promise<MatterView> {
+    return this.outbox.run(async (tx) => {
+      const matter = await this.movable(tx, principal, grievanceId);
+      const from = matter.departmentCode!;
+      const directory = await this.routing.get();
+      const arbiter = directory.fallbackOwner(matter.districtId);
+      if (from === arbiter && matter.bounces > this.config.CHAIN_MAX_RETURNS) {
+        throw DomainError.conflict(`the matter bounced ${matter.bounces} times and its fallback owner arbitrates: resolve it or transfer it to the department that must act`);
+      }
+      const next = rerouteAfterReturn(matter, from, directory);
+      if (!next) throw DomainError.conflict('routing knows no other owner for this category here: transfer it to the department that must act');
+      const to = this.destination(matter, next, from, arbiter);
+      return this.move(tx, matter, to, 'returned', (fromHolder, toHolder, bounces) =>
+        this.publish(tx, principal, matter, 'grievance.department-returned.v1', { fromHolder, toHolder, departmentCode: to.departmentCode, reason, bounces, arbitration: to.arbitration, attachmentIds }),
+      );
+    });
+  }
+
+  /** 转办: straight to the named department (a live one, not this one). */
+  transfer(principal: Principal, grievanceId: string, departmentCode: string, reason: string): Promise<MatterView> {
+    return this.outbox.run(async (tx) => {
+      const matter = await this.movable(tx, principal, grievanceId);
+      const from = matter.departmentCode!;
+      if (departmentCode === from) throw DomainError.invalid(`departmentCode ${departmentCode} is the department that holds the matter already`, { field: 'departmentCode' });
+      if (!(await this.directory.department(departmentCode, tx.manager))) {
+        throw DomainError.invalid(`departmentCode ${departmentCode} is not a live department of the directory`, { field: 'departmentCode' });
+      }
+      const to = this.destination(matter, departmentCode, from, (await this.routing.get()).fallbackOwner(matter.districtId));
+      return this.move(tx, matter, to, 'transferred', (fromHolder, toHolder, bounces) =>
+        this.publish(tx, principal, matter, 'grievance.transferred.v1', { fromHolder, toHolder, departmentCode: to.departmentCode, reason, bounces, arbitration: to.arbitration }),
+      );
+    });
+  }
+
+  /** The caller's hazard, in a state it can still send on. */
+  private async movable(tx: OutboxTransaction, principal: Principal, grievanceId: string): Promise<MatterEntity> {
+    const matter = await heldByDepartment(this.matters, tx.manager, principal, grievanceId);
+    if (matter.level) throw DomainError.conflict('an appeal a rung asked this department to act on stays with that rung: answer it there');
+    if (matter.status !== 'assigned' && matter.status !== 'in_progress') {
+      throw DomainError.conflict(`the matter is ${matter.status}; only an assigned or accepted matter can be returned or transferred`);
+    }
+    return matter;
+  }
+
+  /** The wanted department, unless this bounce is one too many: then the arbiter (when there is one). */
+  private destination(matter: MatterEntity, wanted: string, from: string, arbiter: string | undefined): Destination {
+    const arbitration = arbiter !== undefined && arbiter !== wanted && needsArbitration(matter.bounces + 1, this.config.CHAIN_MAX_RETURNS, from === arbiter);
+    return arbitration ? { departmentCode: arbiter, arbitration } : { departmentCode: wanted, arbitration: false };
+  }
+
+  /** Counts the bounce, records it, then assigns the matter to its new holder as caused by that record. */
+  private async move(
+    tx: OutboxTransaction,
+    matter: MatterEntity,
+    to: Destination,
+    reason: 'returned' | 'transferred',
+    record: (fromHolder: Holder, toHolder: Holder, bounces: number) => Promise<EventEnvelope>,
+  ): Promise<MatterView> {
+    const department = await this.directory.department(to.departmentCode, tx.manager);
+    if (!department) throw DomainError.conflict(`the department ${to.departmentCode} routing would send it to is retired; transfer it to a live one`);
+    const fromHolder = matter.holder;
+    matter.bounces += 1;
+    const cause = await record(fromHolder, departmentHolder(department.code, department.name), matter.bounces);
+    await this.assign.execute(cause, tx, matter, department.code, reason);
+    return matterView(matter);
+  }
+
+  private async publish<T extends 'grievance.department-returned.v1' | 'grievance.transferred.v1'>(
+    tx: OutboxTransaction,
+    principal: Principal,
+    matter: MatterEntity,
+    topic: T,
+    payload: PayloadOf<T>,
+  ): Promise<EventEnvelope> {
+    const envelope = createEnvelope({
+      topic,
+      grievanceId: matter.grievanceId,
+      actor: { id: principal.sub, role: principal.role },
+      payload,
+      correlationId: correlationIdForNewWork(),
+      causationId: currentCorrelationId() ?? null,
+    });
+    await tx.publish(topic, envelope);
+    return envelope as EventEnvelope;
+  }
+}
