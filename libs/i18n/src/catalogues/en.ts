@@ -34,6 +34,8 @@ export const en: Catalogue = {
   'assignment.assigned_by_rung': 'assigned by rung',
   'assignment.fallback': 'fallback',
   'assignment.reopened': 'reopened',
+  'assignment.returned': 'returned and re-routed',
+  'assignment.transferred': 'transferred',
 
   'notification.submitted': 'We received your report {trackingNo}: "{title}".',
   'notification.linked': 'Your report was linked to an earlier report of the same problem; you will hear how it goes.',

@@ -37,6 +37,8 @@ export const zhCN = {
   'assignment.assigned_by_rung': '由上级层级派单',
   'assignment.fallback': '兜底',
   'assignment.reopened': '重新办理',
+  'assignment.returned': '退单后改派',
+  'assignment.transferred': '转办',
 
   // What the reporter is told (feedback), one message per event.
   'notification.submitted': '我们已收到您的诉求（编号 {trackingNo}）：“{title}”。',
