@@ -1,4 +1,6 @@
 import { TopicName, uuidv7 } from '@grievance/contracts';
+import { DataSource } from 'typeorm';
+import { CreateMatterIndex1764900000000 } from '../src/migrations/1764900000000-CreateMatterIndex';
 import { at, AuditHarness, TOP } from './audit-harness';
 import { ratesFixture } from './rates-fixture';
 
@@ -218,6 +220,19 @@ describe('the auditors’ matter search and the yearly assessment', () => {
     expect(await message('year=26&unit=branch')).toContain('year must be a year (YYYY)');
     expect(await message('year=2026')).toContain('unit must be one of the following values: committee, branch');
     expect(await message('year=2026&unit=grid')).toContain('unit must be one of the following values: committee, branch');
+  });
+
+  it('indexes the matters already in the dossier when the index is first made (the migration)', async () => {
+    const before = (await h.get('/v1/matters?limit=100')).body.items;
+    expect(before).toHaveLength(10);
+    const runner = h.service.app.get(DataSource).createQueryRunner();
+    try {
+      await runner.query(`DROP TABLE audit_matters`);
+      await new CreateMatterIndex1764900000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect((await h.get('/v1/matters?limit=100')).body.items).toEqual(before);
   });
 
   it('is for auditors only, and logs every answered search and assessment', async () => {
