@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import { GRIEVANCE_KINDS, GRIEVANCE_STATUSES, GrievanceKind, GrievanceStatus, LEVELS, Level } from '@grievance/contracts';
+import { LimitParam } from '../shared/limit.query';
 import { ExportableTimeRangeQuery } from '../shared/time-range.query';
 import type { SortOrder } from './matters.repository';
 
@@ -61,12 +61,7 @@ export class MattersQuery extends ExportableTimeRangeQuery {
   @IsIn(['asc', 'desc'])
   sort?: SortOrder;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @LimitParam(1000, 50)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
