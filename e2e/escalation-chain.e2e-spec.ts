@@ -23,6 +23,8 @@ describe('the escalation chain across the five services', () => {
   let redis: PrivateRedis;
   let rider: string;
   let admin: string;
+  /** The appeal that climbed to 督办 in the first test. */
+  let climbed: { id: string; trackingNo: string } | undefined;
 
   const intake = (path: string) => `${system.url('intake')}${path}`;
   const routing = (path: string) => `${system.url('routing')}${path}`;
@@ -82,6 +84,7 @@ describe('the escalation chain across the five services', () => {
     const id = await submitAppeal('truck_passage', 'Trucks turned away from the logistics park gate');
     const supervised = await eventually(() => view(id), (v) => v.underSupervision === true, 'under supervision', 40_000);
     expect(supervised).toMatchObject({ level: 'two_new_committee', holder: { id: 'two-new-committee', level: 'two_new_committee' } });
+    climbed = { id, trackingNo: supervised.trackingNo as string };
     const types = supervised.history.map((h: { type: string }) => h.type);
     expect(types.filter((t: string) => t === 'grievance.escalated')).toHaveLength(3);
     expect(types).toContain('grievance.supervised');
@@ -158,6 +161,31 @@ describe('the escalation chain across the five services', () => {
     // For people, in Chinese unless they ask otherwise.
     const chinese = await fetch(audit('/v1/rates?groupBy=level&format=csv'), { headers: { authorization: `Bearer ${auditor}` } });
     expect((await chinese.text()).split('\n')[0]).toContain('响应率');
+  });
+
+  it('lets an auditor find the climbed appeal by search and download the yearly assessment of branches and committees', async () => {
+    expect(climbed).toBeDefined();
+    const auditor = await tokenFor({ sub: 'auditor-e2e', role: 'auditor' });
+    const found = await eventually(
+      async () => (await call(audit(`/v1/matters?trackingNo=${climbed!.trackingNo}`), auditor)).body.items as Record<string, unknown>[],
+      (items) => items.length === 1 && items[0]!.breaches === 4,
+      'the climbed appeal in the search, with its four breaches',
+    );
+    expect(found[0]).toMatchObject({ grievanceId: climbed!.id, kind: 'appeal', category: 'truck_passage', level: 'two_new_committee', underSupervision: true });
+    const supervised = await call(audit('/v1/matters?supervised=true&breached=true&kind=appeal&limit=100'), auditor);
+    expect(supervised.body.items.map((m: { grievanceId: string }) => m.grievanceId)).toContain(climbed!.id);
+    // The year as it is in Beijing, where the assessment cuts it.
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    const branches = await call(audit(`/v1/assessments?year=${year}&unit=branch`), auditor);
+    expect(branches.body.items).toContainEqual(expect.objectContaining({ unit: BRANCH, rank: expect.any(Number), breaches: expect.any(Number) }));
+    const committees = await call(audit(`/v1/assessments?year=${year}&unit=committee`), auditor);
+    // The committee the appeal climbed through missed its deadline once.
+    expect(committees.body.items.some((u: { breaches: number; rank: number }) => u.breaches >= 1 && u.rank >= 1)).toBe(true);
+    const csv = await fetch(audit(`/v1/assessments?year=${year}&unit=branch&format=csv`), { headers: { authorization: `Bearer ${auditor}`, 'accept-language': 'en' } });
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="assessment-${year}-branch.csv"`);
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[0]).toBe('rank,unit,received,response rate,resolution rate,satisfaction rate,breaches,score,responded in time,resolved,rated,satisfied,returns');
+    expect(lines.some((line) => line.split(',')[1] === BRANCH)).toBe(true);
   });
 
   it('closes the loop with the SLA met when the member acknowledges and resolves in time', async () => {

@@ -244,6 +244,8 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
   { service: 'audit', method: 'POST', path: '/v1/anchors', roles: ['auditor'] },
   { service: 'audit', method: 'GET', path: '/v1/rates', roles: ['auditor'], query: { groupBy: 'level' } },
   { service: 'audit', method: 'GET', path: '/v1/rankings', roles: ['auditor'], query: { month: '2026-11', groupBy: 'department' } },
+  { service: 'audit', method: 'GET', path: '/v1/matters', roles: ['auditor'], query: { kind: 'hazard', status: 'closed', breached: 'true', sort: 'asc', limit: '10' } },
+  { service: 'audit', method: 'GET', path: '/v1/assessments', roles: ['auditor'], query: { year: '2026', unit: 'committee' } },
   { service: 'audit', method: 'GET', path: '/v1/audit-queries', roles: ['auditor'] },
 ];
 

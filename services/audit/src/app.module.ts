@@ -15,7 +15,9 @@ import { AuditQueriesController } from './queries/audit-queries.controller';
 import { AuditQueriesRepository } from './queries/audit-queries.repository';
 import { AuditQueryInterceptor } from './queries/audit-query.interceptor';
 import { RatesController } from './rates/rates.controller';
-import { ComputeRates, RankMonth } from './rates/rates.use-cases';
+import { AssessYear, ComputeRates, RankMonth } from './rates/rates.use-cases';
+import { MattersController } from './matters/matters.controller';
+import { MattersRepository } from './matters/matters.repository';
 import { TraceController } from './trace/trace.controller';
 import { TraceMatter } from './trace/trace.use-case';
 
@@ -27,7 +29,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot({ config, entities: [], migrations: AUDIT_MIGRATIONS })],
-      controllers: [TraceController, RatesController, BreachesController, AnchorsController, AuditQueriesController],
+      controllers: [TraceController, MattersController, RatesController, BreachesController, AnchorsController, AuditQueriesController],
       providers: [
         DossierRepository,
         AuditQueriesRepository,
@@ -35,6 +37,8 @@ export class AppModule {
         TraceMatter,
         ComputeRates,
         RankMonth,
+        AssessYear,
+        MattersRepository,
         TakeAnchor,
         DossierConsumer,
         AnchorScheduler,

@@ -33,6 +33,15 @@ export class AuditHarness extends EventFedService<AuditConfig> {
     );
   }
 
+  /** Waits until the dossier holds `count` events in all. */
+  async untilDossierHolds(count: number): Promise<void> {
+    await eventually(
+      async () => (await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_dossier`))[0]!.n,
+      (n) => n >= count,
+      { timeoutMs: 60_000, what: `${count} events in the dossier` },
+    );
+  }
+
   /** GET as an auditor (or another role), expecting `status`. */
   async get(path: string, options: { role?: Role; sub?: string; status?: number; accept?: string; language?: string } = {}): Promise<request.Response> {
     const token = await tokenFor(options.role ?? 'auditor', options.sub ?? 'auditor-1');

@@ -20,7 +20,8 @@ export interface FixtureEvent {
 const submitted = (matter: FixtureEvent['matter'], kind: string, occupation?: string): FixtureEvent => ({
   matter,
   topic: 'grievance.submitted.v1',
-  minute: matter === 'M6' ? -2 * 24 * 60 - 1 : -1,
+  // One minute apart (M1 first), so the submissions have an order of their own.
+  minute: matter === 'M6' ? -2 * 24 * 60 - 1 : -10 + Number(matter.slice(1)),
   payload: {
     trackingNo: `NC-${matter}`,
     kind,
@@ -30,7 +31,6 @@ const submitted = (matter: FixtureEvent['matter'], kind: string, occupation?: st
     urgency: 'normal',
     attachmentIds: [],
     reporter: { id: `reporter-${matter}`, ...(occupation ? { occupation } : {}) },
-    submittedAt: '2026-04-01T00:00:00.000Z',
     ...(kind === 'hazard' ? { location: { lat: 28.66, lng: 115.82 } } : {}),
   },
 });
@@ -42,6 +42,7 @@ const routed = (matter: FixtureEvent['matter'], minute: number, holder: object, 
     kind,
     category: kind === 'hazard' ? 'manhole_cover_missing' : 'wage_dispute',
     districtId,
+    ...(kind === 'hazard' ? { gridId: GRID.id } : {}),
     holder,
     fallback: false,
     ...('level' in holder ? { level: (holder as { level: string }).level } : {}),
@@ -90,6 +91,13 @@ const escalated = (matter: FixtureEvent['matter'], minute: number, from: { level
 });
 
 export function ratesFixture(base: Date): FixtureEvent[] {
+  // Each submission says it was submitted when it was published.
+  return fixtureEvents(base).map((e) =>
+    e.topic === 'grievance.submitted.v1' ? { ...e, payload: { ...e.payload, submittedAt: new Date(base.getTime() + e.minute * 60_000).toISOString() } } : e,
+  );
+}
+
+function fixtureEvents(base: Date): FixtureEvent[] {
   return [
     // M1: a rider's hazard in xiangyun; municipal works takes it up (no deadline named), resolves it, satisfied.
     submitted('M1', 'hazard', 'rider'),
@@ -153,30 +161,43 @@ export function ratesFixture(base: Date): FixtureEvent[] {
   ];
 }
 
-type Expected = Record<string, { received: number; responded: number; resolved: number; rated: number; satisfied: number; bounces: number }>;
+type Expected = Record<string, { received: number; responded: number; resolved: number; rated: number; satisfied: number; bounces: number; breaches: number }>;
 
 /** The rates by hand, for a range starting at `base` and ending after the last event. `withReturns`: the return of M4 was sent. */
-export function expectedRates(withReturns: boolean): Record<'department' | 'level' | 'district' | 'industry', Expected> {
+export function expectedRates(withReturns: boolean): Record<'department' | 'level' | 'district' | 'industry' | 'branch' | 'committee' | 'grid' | 'grid_worker', Expected> {
   const b = withReturns ? 1 : 0;
   return {
     department: {
-      municipal_works: { received: 2, responded: 1, resolved: 2, rated: 2, satisfied: 2, bounces: 0 },
-      urban_management: { received: 1, responded: 1, resolved: 0, rated: 0, satisfied: 0, bounces: 0 },
+      municipal_works: { received: 2, responded: 1, resolved: 2, rated: 2, satisfied: 2, bounces: 0, breaches: 1 },
+      urban_management: { received: 1, responded: 1, resolved: 0, rated: 0, satisfied: 0, bounces: 0, breaches: 0 },
     },
     level: {
-      branch: { received: 2, responded: 0, resolved: 1, rated: 1, satisfied: 1, bounces: 0 },
-      industry_committee: { received: 2, responded: 1, resolved: 0, rated: 0, satisfied: 0, bounces: b },
-      two_new_committee: { received: 1, responded: 0, resolved: 1, rated: 0, satisfied: 0, bounces: 0 },
+      branch: { received: 2, responded: 0, resolved: 1, rated: 1, satisfied: 1, bounces: 0, breaches: 1 },
+      industry_committee: { received: 2, responded: 1, resolved: 0, rated: 0, satisfied: 0, bounces: b, breaches: 0 },
+      two_new_committee: { received: 1, responded: 0, resolved: 1, rated: 0, satisfied: 0, bounces: 0, breaches: 1 },
     },
     district: {
-      xiangyun: { received: 3, responded: 2, resolved: 2, rated: 1, satisfied: 1, bounces: 0 },
-      binjiang: { received: 1, responded: 0, resolved: 1, rated: 1, satisfied: 1, bounces: 0 },
-      hongcheng: { received: 1, responded: 1, resolved: 1, rated: 1, satisfied: 1, bounces: b },
+      xiangyun: { received: 3, responded: 2, resolved: 2, rated: 1, satisfied: 1, bounces: 0, breaches: 1 },
+      binjiang: { received: 1, responded: 0, resolved: 1, rated: 1, satisfied: 1, bounces: 0, breaches: 1 },
+      hongcheng: { received: 1, responded: 1, resolved: 1, rated: 1, satisfied: 1, bounces: b, breaches: 1 },
     },
     industry: {
-      rider: { received: 3, responded: 2, resolved: 2, rated: 1, satisfied: 1, bounces: 0 },
-      courier: { received: 1, responded: 0, resolved: 1, rated: 1, satisfied: 1, bounces: 0 },
-      truck_driver: { received: 1, responded: 1, resolved: 1, rated: 1, satisfied: 1, bounces: b },
+      rider: { received: 3, responded: 2, resolved: 2, rated: 1, satisfied: 1, bounces: 0, breaches: 1 },
+      courier: { received: 1, responded: 0, resolved: 1, rated: 1, satisfied: 1, bounces: 0, breaches: 1 },
+      truck_driver: { received: 1, responded: 1, resolved: 1, rated: 1, satisfied: 1, bounces: b, breaches: 1 },
+    },
+    // The units: the branch and the committee of M4 and M5, the grid of the hazards, the grid worker of M1's ticket.
+    branch: {
+      'br-1': { received: 2, responded: 0, resolved: 1, rated: 1, satisfied: 1, bounces: 0, breaches: 1 },
+    },
+    committee: {
+      'ic-1': { received: 2, responded: 1, resolved: 0, rated: 0, satisfied: 0, bounces: b, breaches: 0 },
+    },
+    grid: {
+      'xiangyun-yuhua-g1': { received: 3, responded: 2, resolved: 2, rated: 2, satisfied: 2, bounces: 0, breaches: 1 },
+    },
+    grid_worker: {
+      'gw-1': { received: 1, responded: 1, resolved: 0, rated: 0, satisfied: 0, bounces: 0, breaches: 0 },
     },
   };
 }

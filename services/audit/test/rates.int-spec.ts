@@ -1,5 +1,4 @@
 import { TopicName, TOPICS, uuidv7 } from '@grievance/contracts';
-import { eventually } from '@grievance/testing';
 import { at, AuditHarness, TOP } from './audit-harness';
 import { expectedRates, FixtureEvent, ratesFixture } from './rates-fixture';
 
@@ -28,11 +27,7 @@ describe('the audit rates, rankings, breaches and supervision', () => {
       await h.publish('grievance.supervised.v1' as TopicName, ids.M7, { holder: TOP, level: 'two_new_committee', cause: 'reporter_unsatisfied', reason: 'rated unsatisfied at the top rung' } as never, { at: at(BASE, 400) });
       total += 1;
     }
-    await eventually(
-      async () => (await h.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_dossier`))[0]!.n,
-      (n) => n >= total,
-      { timeoutMs: 60_000, what: `${total} events in the dossier` },
-    );
+    await h.untilDossierHolds(total);
   });
 
   afterAll(async () => {
@@ -40,7 +35,7 @@ describe('the audit rates, rankings, breaches and supervision', () => {
   });
 
   const range = `from=${BASE.toISOString()}&to=${TO.toISOString()}`;
-  const withRates = (expected: Record<string, { received: number; responded: number; resolved: number; rated: number; satisfied: number; bounces: number }>) =>
+  const withRates = (expected: Record<string, { received: number; responded: number; resolved: number; rated: number; satisfied: number; bounces: number; breaches: number }>) =>
     Object.entries(expected)
       .map(([group, t]) => ({
         group,
@@ -51,7 +46,7 @@ describe('the audit rates, rankings, breaches and supervision', () => {
       }))
       .sort((a, b) => (a.group < b.group ? -1 : 1));
 
-  it.each(['department', 'level', 'district', 'industry'] as const)('gives the hand-computed rates by %s', async (groupBy) => {
+  it.each(['department', 'level', 'district', 'industry', 'branch', 'committee', 'grid', 'grid_worker'] as const)('gives the hand-computed rates and breaches by %s', async (groupBy) => {
     const { body } = await h.get(`/v1/rates?groupBy=${groupBy}&${range}`);
     expect(body).toEqual({ groupBy, from: BASE.toISOString(), to: TO.toISOString(), items: withRates(expectedRates(WITH_RETURNS)[groupBy]) });
   });
@@ -68,8 +63,8 @@ describe('the audit rates, rankings, breaches and supervision', () => {
   });
 
   it('exports the rates as CSV, by ?format=csv or by Accept: text/csv, its header line in the reader’s language', async () => {
-    const rows = ['municipal_works,2,1,2,2,2,0,0.5,1,1', 'urban_management,1,1,0,0,0,0,1,0,', ''];
-    const english = ['group,received,responded in time,resolved,rated,satisfied,returns,response rate,resolution rate,satisfaction rate', ...rows].join('\r\n');
+    const rows = ['municipal_works,2,1,2,2,2,0,1,0.5,1,1', 'urban_management,1,1,0,0,0,0,0,1,0,', ''];
+    const english = ['group,received,responded in time,resolved,rated,satisfied,returns,breaches,response rate,resolution rate,satisfaction rate', ...rows].join('\r\n');
     const byFormat = await h.get(`/v1/rates?groupBy=department&${range}&format=csv`, { language: 'en' });
     expect(byFormat.headers['content-type']).toMatch(/^text\/csv/);
     expect(byFormat.headers['content-disposition']).toBe('attachment; filename="rates-department.csv"');
@@ -78,7 +73,7 @@ describe('the audit rates, rankings, breaches and supervision', () => {
     expect(byAccept.text).toBe(english);
     // Chinese unless asked otherwise.
     const chinese = await h.get(`/v1/rates?groupBy=department&${range}&format=csv`);
-    expect(chinese.text).toBe(['分组,受理数,按时响应数,办结数,评价数,满意数,退单次数,响应率,解决率,满意率', ...rows].join('\r\n'));
+    expect(chinese.text).toBe(['分组,受理数,按时响应数,办结数,评价数,满意数,退单次数,超时次数,响应率,解决率,满意率', ...rows].join('\r\n'));
   });
 
   it('names the industries in the rates by industry: the occupation from the registration, else from the submission', async () => {
@@ -105,11 +100,11 @@ describe('the audit rates, rankings, breaches and supervision', () => {
       [2, 'two_new_committee'],
     ]);
     const csv = await h.get('/v1/rankings?month=2026-04&groupBy=department&format=csv', { language: 'en' });
-    expect(csv.text.split('\r\n')[0]).toBe('rank,group,received,responded in time,resolved,rated,satisfied,returns,response rate,resolution rate,satisfaction rate,score');
+    expect(csv.text.split('\r\n')[0]).toBe('rank,group,received,responded in time,resolved,rated,satisfied,returns,breaches,response rate,resolution rate,satisfaction rate,score');
     expect((await h.get('/v1/rankings?month=2026-04&groupBy=department&format=csv')).text.split('\r\n')[0]).toBe(
-      '排名,分组,受理数,按时响应数,办结数,评价数,满意数,退单次数,响应率,解决率,满意率,综合得分',
+      '排名,分组,受理数,按时响应数,办结数,评价数,满意数,退单次数,超时次数,响应率,解决率,满意率,综合得分',
     );
-    expect(csv.text.split('\r\n')[1]).toMatch(/^1,municipal_works,2,1,2,2,2,0,0.5,1,1,0\.83/);
+    expect(csv.text.split('\r\n')[1]).toMatch(/^1,municipal_works,2,1,2,2,2,0,1,0.5,1,1,0\.83/);
     const march = await h.get('/v1/rankings?month=2026-03&groupBy=department');
     expect(march.body.items.map((r: { group: string }) => r.group)).toEqual(['municipal_works']);
   });
@@ -165,7 +160,7 @@ describe('the audit rates, rankings, breaches and supervision', () => {
 
   it('refuses bad parameters with a 400 that names the field', async () => {
     const message = async (query: string) => JSON.stringify((await h.get(`/v1/${query}`, { status: 400 })).body.message);
-    expect(await message('rates?groupBy=street')).toContain('groupBy must be one of the following values: department, level, industry, district');
+    expect(await message('rates?groupBy=street')).toContain('groupBy must be one of the following values: department, level, industry, district, branch, committee, grid, grid_worker');
     expect(await message('rates?from=yesterday')).toContain('from must be an ISO-8601 date');
     expect(await message('rates?from=2026-05-01&to=2026-04-01')).toContain('to must not be before from');
     expect(await message('rates?format=xml')).toContain('format');

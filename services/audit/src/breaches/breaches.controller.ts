@@ -1,10 +1,10 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Roles } from '@grievance/auth';
 import { maskPersonalData } from '@grievance/platform';
 import { LEVELS, Level, SLA_TARGETS, SlaTarget } from '@grievance/contracts';
+import { LimitParam } from '../shared/limit.query';
 import { CsvColumn, csvHeader, HeaderSink, sendCsv, toCsv, wantsCsv } from '../shared/csv';
 import { ExportableTimeRangeQuery, toDate } from '../shared/time-range.query';
 import { BreachesRepository } from './breaches.repository';
@@ -31,12 +31,7 @@ export class BreachesQuery extends ExportableTimeRangeQuery {
   @IsIn(SLA_TARGETS)
   target?: SlaTarget;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5000, default: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(5000)
+  @LimitParam(5000, 500)
   limit?: number;
 }
 

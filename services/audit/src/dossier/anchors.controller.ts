@@ -1,19 +1,13 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@grievance/auth';
+import { LimitParam } from '../shared/limit.query';
 import { AnchorVerification, verifyAnchoredState } from './anchor-verification';
 import { AnchorRow, DossierRepository } from './dossier.repository';
 import { TakeAnchor } from './take-anchor.use-case';
 
 export class ListAnchorsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @LimitParam(1000, 50)
   limit?: number;
 }
 

@@ -3,6 +3,7 @@ import { CATALOGUE_TOPICS, CatalogueTopic } from '@grievance/contracts';
 import { EventConsumer, KafkaConnection } from '@grievance/messaging';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { refreshMatterRow } from '../matters/matters.repository';
 import { DossierRepository } from './dossier.repository';
 
 export const AUDIT_CONSUMER_GROUP = 'audit';
@@ -28,7 +29,8 @@ export class DossierConsumer implements OnApplicationBootstrap, OnApplicationShu
     this.consumer = new EventConsumer(kafka, dataSource, { groupId: AUDIT_CONSUMER_GROUP }, logger);
     for (const topic of AUDITED_TOPICS) {
       this.consumer.on(topic, async (event, tx) => {
-        await dossier.append(tx.manager, topic, event);
+        // The matter index follows the dossier in the same transaction (under the matter's lock).
+        if (await dossier.append(tx.manager, topic, event)) await refreshMatterRow(tx.manager, event.grievanceId);
       });
     }
   }

@@ -1,5 +1,6 @@
 import { MESSAGING_MIGRATIONS } from '@grievance/messaging';
 import { CreateAuditTables1764300000000 } from './1764300000000-CreateAuditTables';
+import { CreateMatterIndex1764900000000 } from './1764900000000-CreateMatterIndex';
 
 /** Every migration of the audit database, oldest first. */
-export const AUDIT_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateAuditTables1764300000000];
+export const AUDIT_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateAuditTables1764300000000, CreateMatterIndex1764900000000];

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Roles } from '@grievance/auth';
+import { LimitParam } from '../shared/limit.query';
 import { AuditQueriesRepository, AuditQueryRecord } from './audit-queries.repository';
 
 export class ListAuditQueriesQuery {
@@ -13,12 +13,7 @@ export class ListAuditQueriesQuery {
   @MaxLength(100)
   auditorId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @LimitParam(1000, 100)
   limit?: number;
 }
 

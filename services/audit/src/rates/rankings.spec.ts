@@ -9,6 +9,7 @@ const g = (group: string, received: number, responseRate: number | null, resolut
   rated: 0,
   satisfied: 0,
   bounces: 0,
+  breaches: 0,
   responseRate,
   resolutionRate,
   satisfactionRate,

@@ -5,11 +5,13 @@ import { CsvColumn, csvHeader, HeaderSink, sendCsv, toCsv, wantsCsv } from '../s
 import { toDate } from '../shared/time-range.query';
 import { RankedGroup } from './rankings';
 import { GroupBy, GroupRates } from './rates';
-import { RankingsQuery, RatesQuery } from './rates.query';
-import { ComputeRates, RankMonth } from './rates.use-cases';
+import { AssessedUnit, AssessedUnitRow } from './assessment';
+import { AssessmentsQuery, RankingsQuery, RatesQuery } from './rates.query';
+import { AssessYear, ComputeRates, RankMonth } from './rates.use-cases';
 
-const RATE_COLUMNS = ['group', 'received', 'responded', 'resolved', 'rated', 'satisfied', 'bounces', 'responseRate', 'resolutionRate', 'satisfactionRate'] as const satisfies readonly CsvColumn[];
+const RATE_COLUMNS = ['group', 'received', 'responded', 'resolved', 'rated', 'satisfied', 'bounces', 'breaches', 'responseRate', 'resolutionRate', 'satisfactionRate'] as const satisfies readonly CsvColumn[];
 const RANK_COLUMNS = ['rank', ...RATE_COLUMNS, 'score'] as const satisfies readonly CsvColumn[];
+const ASSESSMENT_COLUMNS = ['rank', 'unit', 'received', 'responseRate', 'resolutionRate', 'satisfactionRate', 'breaches', 'score', 'responded', 'resolved', 'rated', 'satisfied', 'bounces'] as const satisfies readonly CsvColumn[];
 
 export interface RatesView {
   groupBy: GroupBy;
@@ -27,6 +29,14 @@ export interface RankingsView {
   items: RankedGroup[];
 }
 
+export interface AssessmentView {
+  year: number;
+  unit: AssessedUnit;
+  from: string;
+  to: string;
+  items: AssessedUnitRow[];
+}
+
 @ApiTags('rates')
 @ApiBearerAuth()
 @Roles('auditor')
@@ -35,6 +45,7 @@ export class RatesController {
   constructor(
     private readonly computeRates: ComputeRates,
     private readonly rankMonth: RankMonth,
+    private readonly assessYear: AssessYear,
   ) {}
 
   /** Received, responded in time, resolved, satisfied and the three rates per group; `?format=csv` to export (its header line in the Accept-Language, Chinese by default). */
@@ -66,5 +77,19 @@ export class RatesController {
     const { from, to, items } = await this.rankMonth.execute({ month: query.month, groupBy, by });
     if (wantsCsv(query.format, accept)) return sendCsv(response, `ranking-${query.month}-${groupBy}.csv`, toCsv(RANK_COLUMNS, items, csvHeader(acceptLanguage)));
     return { month: query.month, groupBy, by, from: from.toISOString(), to: to.toISOString(), items };
+  }
+
+  /** The yearly assessment (年度考核) of the industry committees or the branches: rates, breaches, satisfaction, score and rank; `?format=csv` to export. */
+  @Get('assessments')
+  @ApiProduces('application/json', 'text/csv')
+  async assessments(
+    @Query() query: AssessmentsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: HeaderSink,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<AssessmentView | string> {
+    const { from, to, items } = await this.assessYear.execute({ year: query.year, unit: query.unit });
+    if (wantsCsv(query.format, accept)) return sendCsv(response, `assessment-${query.year}-${query.unit}.csv`, toCsv(ASSESSMENT_COLUMNS, items, csvHeader(acceptLanguage)));
+    return { year: query.year, unit: query.unit, from: from.toISOString(), to: to.toISOString(), items };
   }
 }

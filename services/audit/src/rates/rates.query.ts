@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ASSESSED_UNITS, AssessedUnit } from './assessment';
 import { ExportableTimeRangeQuery, EXPORT_FORMATS, ExportFormat } from '../shared/time-range.query';
 import { RANK_BYS, RankBy } from './rankings';
 import { GROUP_BYS, GroupBy } from './rates';
@@ -25,6 +27,24 @@ export class RankingsQuery {
   @IsOptional()
   @IsIn(RANK_BYS)
   by?: RankBy;
+
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS })
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format?: ExportFormat;
+}
+
+export class AssessmentsQuery {
+  @ApiProperty({ example: 2026, description: 'the year, cut at REPORTING_UTC_OFFSET_MINUTES' })
+  @Type(() => Number)
+  @IsInt({ message: 'year must be a year (YYYY)' })
+  @Min(2000, { message: 'year must be a year (YYYY)' })
+  @Max(2100, { message: 'year must be a year (YYYY)' })
+  year!: number;
+
+  @ApiProperty({ enum: ASSESSED_UNITS, description: 'committee: the industry committees; branch: the branches' })
+  @IsIn(ASSESSED_UNITS)
+  unit!: AssessedUnit;
 
   @ApiPropertyOptional({ enum: EXPORT_FORMATS })
   @IsOptional()

@@ -1,8 +1,8 @@
 import { LEVELS } from '@grievance/contracts';
 import type { EventEnvelope } from '@grievance/contracts';
-import { byMatterTime, fromHolderOf, holderKey, HolderRef, holderOf, levelOf, payloadField, RETURNED_TYPE } from '../trace/event-facts';
+import { byMatterTime, fromHolderOf, holderKey, HolderRef, holderOf, levelOf, payloadField, reachesHolder, RETURNED_TYPE } from '../trace/event-facts';
 
-export const GROUP_BYS = ['department', 'level', 'industry', 'district'] as const;
+export const GROUP_BYS = ['department', 'level', 'industry', 'district', 'branch', 'committee', 'grid', 'grid_worker'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
 /** The group of a matter whose events do not say (no district routed, no occupation given). */
@@ -22,11 +22,16 @@ export const UNKNOWN_GROUP = 'unknown';
  *   satisfied or basically_satisfied (a rating counts for the latest resolution before it);
  * - responseRate = responded / received, resolutionRate = resolved / received,
  *   satisfactionRate = satisfied / rated; null when there is nothing to divide by;
- * - bounces: returns (grievance.returned, 退单) made by a holder of the group in the range.
+ * - bounces: returns (grievance.returned, 退单) made by a holder of the group in the range;
+ * - breaches: SLA deadlines of the group's holders that broke (sla.breached) in the range.
  *
  * Groups: `department` — the department holding the matter (its code); `level` — the rung
  * of the escalation chain; `industry` — the reporter's occupation (as routing knew it from their registration, else as the submission gave it); `district` — the
- * district the matter was routed in. A matter is counted in the range where it reached the
+ * district the matter was routed in; `branch` and `committee` — the branch or industry
+ * committee (its org unit id) holding the matter on the escalation chain; `grid` — the grid
+ * the matter was routed or dispatched in (every holder of the matter counts in it; matters
+ * with no grid, such as appeals, are in none); `grid_worker` — the grid worker holding its
+ * ticket (they accept and check; resolutions are the department's). A matter is counted in the range where it reached the
  * holder; what happened to it afterwards counts even after `to`.
  */
 export interface GroupRates {
@@ -37,6 +42,8 @@ export interface GroupRates {
   rated: number;
   satisfied: number;
   bounces: number;
+  /** SLA deadlines of the group's holders that broke (sla.breached.v1) in the range. */
+  breaches: number;
   responseRate: number | null;
   resolutionRate: number | null;
   satisfactionRate: number | null;
@@ -47,8 +54,6 @@ export interface TimeRange {
   to?: Date;
 }
 
-/** Events that put the matter in front of a (new) holder. Any event naming a `toHolder` does too. */
-const REACH_TYPES = new Set(['grievance.routed', 'grievance.assigned', 'grievance.escalated', 'grievance.reopened', 'ticket.dispatched', RETURNED_TYPE]);
 /** Events by which a holder takes the matter up. */
 const RESPONSE_TYPES = new Set(['grievance.accepted', 'grievance.acknowledged', 'ticket.accepted']);
 const RESPOND_TARGETS = new Set(['respond', 'accept']);
@@ -69,6 +74,7 @@ interface Tally {
   rated: number;
   satisfied: number;
   bounces: number;
+  breaches: number;
 }
 
 const inRange = (t: number, range: TimeRange) =>
@@ -90,7 +96,7 @@ export function computeRates(events: readonly EventEnvelope[], groupBy: GroupBy,
   const tallies = new Map<string, Tally>();
   const tally = (group: string): Tally => {
     let t = tallies.get(group);
-    if (!t) tallies.set(group, (t = { received: 0, responded: 0, resolved: 0, rated: 0, satisfied: 0, bounces: 0 }));
+    if (!t) tallies.set(group, (t = { received: 0, responded: 0, resolved: 0, rated: 0, satisfied: 0, bounces: 0, breaches: 0 }));
     return t;
   };
   for (const matterEvents of byMatter.values()) countMatter([...matterEvents].sort(byMatterTime), groupBy, range, tally);
@@ -108,12 +114,14 @@ export function computeRates(events: readonly EventEnvelope[], groupBy: GroupBy,
 
 function countMatter(events: readonly EventEnvelope[], groupBy: GroupBy, range: TimeRange, tally: (group: string) => Tally): void {
   let district: string | undefined;
+  let grid: string | undefined;
   // The occupation the submission gave, and the one routing knew (the worker's registration wins).
   const occupations: { 'grievance.submitted'?: string; 'grievance.routed'?: string } = {};
   const holdings = new Map<string, Holding>();
   const resolutions: { holder: HolderRef; level?: string; at: number }[] = [];
   const ratings: { rating: string; at: number }[] = [];
   const returns: { holder: HolderRef; level?: string; at: number }[] = [];
+  const breaches: { holder: HolderRef; level?: string; at: number }[] = [];
 
   const holding = (holder: HolderRef, level?: string): Holding => {
     const key = holderKey(holder);
@@ -127,12 +135,14 @@ function countMatter(events: readonly EventEnvelope[], groupBy: GroupBy, range: 
     const t = Date.parse(e.occurredAt);
     const districtId = payloadField<string>(e, 'districtId');
     if (typeof districtId === 'string') district = districtId;
+    const gridId = payloadField<string>(e, 'gridId');
+    if (typeof gridId === 'string') grid = gridId;
     if (e.type === 'grievance.submitted' || e.type === 'grievance.routed') {
       const occupation = payloadField<{ occupation?: string }>(e, 'reporter')?.occupation;
       if (typeof occupation === 'string') occupations[e.type] = occupation;
     }
     const holder = holderOf(e);
-    if (holder && (REACH_TYPES.has(e.type) || payloadField(e, 'toHolder') !== undefined)) holding(holder, levelOf(e)).reachedAt.push(t);
+    if (holder && reachesHolder(e)) holding(holder, levelOf(e)).reachedAt.push(t);
     if (holder && RESPONSE_TYPES.has(e.type)) {
       const h = holding(holder, levelOf(e));
       h.respondedAt ??= t;
@@ -142,6 +152,10 @@ function countMatter(events: readonly EventEnvelope[], groupBy: GroupBy, range: 
       const h = holding(fired.holder, fired.level);
       const due = Date.parse(fired.dueAt);
       h.respondDueAt = h.respondDueAt === undefined ? due : Math.min(h.respondDueAt, due);
+    }
+    if (e.type === 'sla.breached') {
+      const fired = e.payload as { holder: HolderRef; level?: string };
+      breaches.push({ holder: fired.holder, level: fired.level ?? holdings.get(holderKey(fired.holder))?.level, at: t });
     }
     if (e.type === 'grievance.resolved' && holder) resolutions.push({ holder, level: holdings.get(holderKey(holder))?.level ?? holder.level, at: t });
     if (e.type === 'feedback.rated') {
@@ -167,6 +181,14 @@ function countMatter(events: readonly EventEnvelope[], groupBy: GroupBy, range: 
         return district ?? UNKNOWN_GROUP;
       case 'industry':
         return occupations['grievance.routed'] ?? occupations['grievance.submitted'] ?? UNKNOWN_GROUP;
+      case 'branch':
+        return holder.type === 'org_unit' && (level ?? holder.level) === 'branch' ? holder.id : undefined;
+      case 'committee':
+        return holder.type === 'org_unit' && (level ?? holder.level) === 'industry_committee' ? holder.id : undefined;
+      case 'grid':
+        return grid;
+      case 'grid_worker':
+        return holder.type === 'grid_worker' ? holder.id : undefined;
     }
   };
 
@@ -211,5 +233,9 @@ function countMatter(events: readonly EventEnvelope[], groupBy: GroupBy, range: 
   for (const r of returns) {
     const group = groupOf(r.holder, r.level);
     if (group !== undefined && inRange(r.at, range)) tally(group).bounces += 1;
+  }
+  for (const b of breaches) {
+    const group = groupOf(b.holder, b.level);
+    if (group !== undefined && inRange(b.at, range)) tally(group).breaches += 1;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditConfig } from '../config';
 import { DossierRepository } from '../dossier/dossier.repository';
+import { AssessedUnit, AssessedUnitRow, assessUnits, yearRange } from './assessment';
 import { monthRange, RankBy, rankGroups, RankedGroup } from './rankings';
 import { computeRates, GroupBy, GroupRates, TimeRange } from './rates';
 
@@ -28,5 +29,20 @@ export class RankMonth {
     const { from, to } = monthRange(command.month, this.config.REPORTING_UTC_OFFSET_MINUTES);
     const rates = await this.rates.execute({ groupBy: command.groupBy, from, to });
     return { from, to, items: rankGroups(rates, command.by) };
+  }
+}
+
+/** The yearly assessment (年度考核) of the industry committees or the branches (rule in assessment.ts and the README). */
+@Injectable()
+export class AssessYear {
+  constructor(
+    private readonly rates: ComputeRates,
+    private readonly config: AuditConfig,
+  ) {}
+
+  async execute(command: { year: number; unit: AssessedUnit }): Promise<{ from: Date; to: Date; items: AssessedUnitRow[] }> {
+    const { from, to } = yearRange(command.year, this.config.REPORTING_UTC_OFFSET_MINUTES);
+    const rates = await this.rates.execute({ groupBy: command.unit, from, to });
+    return { from, to, items: assessUnits(rates) };
   }
 }

@@ -62,6 +62,12 @@ export function byMatterTime(a: Pick<EventEnvelope, 'occurredAt' | 'eventId'>, b
   return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
 }
 
+/** Events that put the matter in front of a (new) holder; any event naming a `toHolder` does too. */
+const REACH_TYPES = new Set(['grievance.routed', 'grievance.assigned', 'grievance.escalated', 'grievance.reopened', 'ticket.dispatched', 'grievance.returned']);
+
+/** Whether the event hands the matter to a holder (the one holderOf names). */
+export const reachesHolder = (event: Pick<EventEnvelope, 'type' | 'payload'>): boolean => REACH_TYPES.has(event.type) || payloadField(event, 'toHolder') !== undefined;
+
 /** The type of a supervision event (督办), when the catalogue has it. */
 export const SUPERVISED_TYPE = 'grievance.supervised';
 /** The type of a return down the chain (退单), when the catalogue has it. */

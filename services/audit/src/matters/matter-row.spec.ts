@@ -1,0 +1,57 @@
+import { EventEnvelope, uuidv7 } from '@grievance/contracts';
+import { summariseMatter } from './matter-row';
+
+const ID = uuidv7();
+const MW = { type: 'department', id: 'municipal_works', name: 'Municipal works' };
+const event = (type: string, minute: number, payload: Record<string, unknown>): EventEnvelope => ({
+  eventId: uuidv7(),
+  type,
+  version: 1,
+  occurredAt: new Date(Date.UTC(2026, 3, 1, 0, minute)).toISOString(),
+  grievanceId: ID,
+  actor: { id: 'system', role: 'system' },
+  correlationId: 'c',
+  causationId: null,
+  payload,
+});
+
+describe('summariseMatter', () => {
+  const events = [
+    event('grievance.submitted', 0, { trackingNo: 'NC-1', kind: 'hazard', category: 'manhole_cover_missing', submittedAt: '2026-04-01T00:00:00.000Z' }),
+    event('grievance.routed', 1, { kind: 'hazard', category: 'manhole_cover_missing', districtId: 'xiangyun', gridId: 'g1', holder: { type: 'org_unit', id: 'g1' }, fallback: false }),
+    event('ticket.dispatched', 2, { ticketId: uuidv7(), gridId: 'g1', gridWorkerId: 'gw-1', attempt: 1 }),
+    event('grievance.assigned', 10, { holder: MW, departmentCode: 'municipal_works', reason: 'verified_on_site' }),
+    event('sla.breached', 40, { deadlineId: 'd', target: 'respond', holder: MW, startedAt: '', dueAt: '', firedAt: '', budgetMs: 1 }),
+    event('grievance.resolved', 50, { resolvedBy: MW, resolution: 'fixed', attachmentIds: [] }),
+    event('grievance.closed', 60, { outcome: 'resolved', slaMet: false }),
+  ];
+
+  it('gives the matter’s state after its events: closed, nobody holding it, the department that did, one breach', () => {
+    expect(summariseMatter(ID, events)).toEqual({
+      grievanceId: ID,
+      trackingNo: 'NC-1',
+      kind: 'hazard',
+      category: 'manhole_cover_missing',
+      status: 'closed',
+      level: null,
+      holder: null,
+      districtId: 'xiangyun',
+      departmentCode: 'municipal_works',
+      gridId: 'g1',
+      submittedAt: '2026-04-01T00:00:00.000Z',
+      breaches: 1,
+      underSupervision: false,
+    });
+  });
+
+  it('is the same whatever order the events arrived in (a late event lands in its place)', () => {
+    expect(summariseMatter(ID, [...events].reverse())).toEqual(summariseMatter(ID, events));
+    expect(summariseMatter(ID, events.slice(0, 4))).toMatchObject({ status: 'verified', holder: MW });
+  });
+
+  it('is under supervision after a breach at the top rung or a grievance.supervised', () => {
+    const top = { type: 'org_unit', id: 'two-new-committee', level: 'two_new_committee' };
+    expect(summariseMatter(ID, [event('sla.breached', 1, { target: 'respond', holder: top, level: 'two_new_committee' })]).underSupervision).toBe(true);
+    expect(summariseMatter(ID, [event('grievance.supervised', 1, { holder: top, cause: 'x', reason: 'y' })])).toMatchObject({ underSupervision: true, status: 'submitted', trackingNo: null });
+  });
+});

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import type { EventEnvelope } from '@grievance/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import type { HolderRef } from '../trace/event-facts';
+import { MatterRow, summariseMatter } from './matter-row';
+
+export interface MatterFilter {
+  trackingNo?: string;
+  from?: Date;
+  to?: Date;
+  kind?: string;
+  category?: string;
+  district?: string;
+  department?: string;
+  level?: string;
+  status?: string;
+  breached?: boolean;
+  supervised?: boolean;
+}
+
+export type SortOrder = 'asc' | 'desc';
+
+/** Where a page starts: after the row with this submission time and id (in the sort order). */
+export interface MatterCursor {
+  submittedAt: string;
+  grievanceId: string;
+}
+
+interface RawMatterRow {
+  grievance_id: string;
+  tracking_no: string | null;
+  kind: string | null;
+  category: string | null;
+  status: MatterRow['status'];
+  level: string | null;
+  holder: HolderRef | null;
+  district_id: string | null;
+  department_code: string | null;
+  grid_id: string | null;
+  submitted_at: Date;
+  breaches: number;
+  under_supervision: boolean;
+}
+
+const toRow = (r: RawMatterRow): MatterRow => ({
+  grievanceId: r.grievance_id,
+  trackingNo: r.tracking_no,
+  kind: r.kind,
+  category: r.category,
+  status: r.status,
+  level: r.level,
+  holder: r.holder,
+  districtId: r.district_id,
+  departmentCode: r.department_code,
+  gridId: r.grid_id,
+  submittedAt: new Date(r.submitted_at).toISOString(),
+  breaches: r.breaches,
+  underSupervision: r.under_supervision,
+});
+
+/**
+ * Rewrites a matter's index row from its whole dossier, inside the caller's transaction
+ * (the one that appended the event, which holds the matter's advisory lock).
+ */
+export async function refreshMatterRow(manager: Pick<EntityManager, 'query'>, grievanceId: string): Promise<void> {
+  const events = ((await manager.query(`SELECT envelope FROM audit_dossier WHERE grievance_id = $1`, [grievanceId])) as { envelope: EventEnvelope }[]).map((r) => r.envelope);
+  const m = summariseMatter(grievanceId, events);
+  await manager.query(
+    `INSERT INTO audit_matters (grievance_id, tracking_no, kind, category, status, level, holder, district_id, department_code, grid_id, submitted_at, breaches, under_supervision)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     ON CONFLICT (grievance_id) DO UPDATE SET tracking_no = EXCLUDED.tracking_no, kind = EXCLUDED.kind, category = EXCLUDED.category,
+       status = EXCLUDED.status, level = EXCLUDED.level, holder = EXCLUDED.holder, district_id = EXCLUDED.district_id,
+       department_code = EXCLUDED.department_code, grid_id = EXCLUDED.grid_id, submitted_at = EXCLUDED.submitted_at,
+       breaches = EXCLUDED.breaches, under_supervision = EXCLUDED.under_supervision`,
+    [m.grievanceId, m.trackingNo, m.kind, m.category, m.status, m.level, m.holder ? JSON.stringify(m.holder) : null, m.districtId, m.departmentCode, m.gridId, m.submittedAt, m.breaches, m.underSupervision],
+  );
+}
+
+/** The matter index auditors search: one row per matter, kept by the consumer. */
+@Injectable()
+export class MattersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A page of matters matching every filter given, in submission order, at most `limit`. */
+  async search(filter: MatterFilter, order: SortOrder, limit: number, after?: MatterCursor): Promise<MatterRow[]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const where = (sql: (p: string) => string, value: unknown) => {
+      if (value === undefined) return;
+      params.push(value);
+      conditions.push(sql(`$${params.length}`));
+    };
+    where((p) => `tracking_no = ${p}`, filter.trackingNo);
+    where((p) => `submitted_at >= ${p}`, filter.from);
+    where((p) => `submitted_at < ${p}`, filter.to);
+    where((p) => `kind = ${p}`, filter.kind);
+    where((p) => `category = ${p}`, filter.category);
+    where((p) => `district_id = ${p}`, filter.district);
+    where((p) => `department_code = ${p}`, filter.department);
+    where((p) => `level = ${p}`, filter.level);
+    where((p) => `status = ${p}`, filter.status);
+    where((p) => `(breaches > 0) = ${p}`, filter.breached);
+    where((p) => `under_supervision = ${p}`, filter.supervised);
+    if (after) {
+      params.push(after.submittedAt, after.grievanceId);
+      const [t, id] = [`$${params.length - 1}`, `$${params.length}`];
+      conditions.push(order === 'asc' ? `(submitted_at, grievance_id) > (${t}, ${id})` : `(submitted_at, grievance_id) < (${t}, ${id})`);
+    }
+    params.push(limit);
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM audit_matters ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+        ORDER BY submitted_at ${direction}, grievance_id ${direction} LIMIT $${params.length}`,
+      params,
+    )) as RawMatterRow[];
+    return rows.map(toRow);
+  }
+}

@@ -1,0 +1,44 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { refreshMatterRow } from '../matters/matters.repository';
+
+/**
+ * audit_matters: one row per matter, what auditors search by (`GET /v1/matters`). Unlike
+ * the dossier it is a projection, rewritten from the matter's dossier in the transaction
+ * that appends each event; the dossier stays the record. Matters already recorded are
+ * indexed here once.
+ */
+export class CreateMatterIndex1764900000000 implements MigrationInterface {
+  name = 'CreateMatterIndex1764900000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE audit_matters (
+        grievance_id       uuid        PRIMARY KEY,
+        tracking_no        text,
+        kind               text,
+        category           text,
+        status             text        NOT NULL,
+        level              text,
+        holder             jsonb,
+        district_id        text,
+        department_code    text,
+        grid_id            text,
+        submitted_at       timestamptz NOT NULL,
+        breaches           integer     NOT NULL DEFAULT 0,
+        under_supervision  boolean     NOT NULL DEFAULT false
+      )`);
+    await queryRunner.query(`CREATE INDEX audit_matters_submitted ON audit_matters (submitted_at, grievance_id)`);
+    await queryRunner.query(`CREATE INDEX audit_matters_tracking_no ON audit_matters (tracking_no)`);
+    for (const column of ['status', 'department_code', 'district_id', 'category', 'level']) {
+      await queryRunner.query(`CREATE INDEX audit_matters_${column} ON audit_matters (${column}, submitted_at)`);
+    }
+    await queryRunner.query(`CREATE INDEX audit_matters_breached ON audit_matters (submitted_at) WHERE breaches > 0`);
+    await queryRunner.query(`CREATE INDEX audit_matters_supervised ON audit_matters (submitted_at) WHERE under_supervision`);
+    const matters = (await queryRunner.query(`SELECT DISTINCT grievance_id FROM audit_dossier`)) as { grievance_id: string }[];
+    for (const { grievance_id } of matters) await refreshMatterRow(queryRunner, grievance_id);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE audit_matters`);
+  }
+}
