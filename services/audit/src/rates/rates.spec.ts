@@ -62,4 +62,17 @@ describe('computeRates', () => {
     expect(um.satisfactionRate).toBeNull();
     expect(computeRates([], 'department', RANGE)).toEqual([]);
   });
+
+  it('counts a department’s return and its transfer as bounces of that department', () => {
+    const handBack = (topic: string, minute: number): FixtureEvent => ({
+      matter: 'M1',
+      topic,
+      minute,
+      payload: { fromHolder: { type: 'department', id: 'municipal_works', name: 'Municipal works' }, toHolder: { type: 'department', id: 'urban_management', name: 'Urban management' }, reason: 'not ours' },
+    });
+    const events = envelopes([...ratesFixture(BASE), handBack('grievance.department-returned.v1', 30), handBack('grievance.transferred.v1', 31)]);
+    const before = computeRates(envelopes(ratesFixture(BASE)), 'department', RANGE).find((r) => r.group === 'municipal_works')!;
+    const after = computeRates(events, 'department', RANGE).find((r) => r.group === 'municipal_works')!;
+    expect(after.bounces).toBe(before.bounces + 2);
+  });
 });

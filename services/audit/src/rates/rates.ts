@@ -1,6 +1,6 @@
 import { LEVELS } from '@grievance/contracts';
 import type { EventEnvelope } from '@grievance/contracts';
-import { byMatterTime, fromHolderOf, holderKey, HolderRef, holderOf, levelOf, payloadField, reachesHolder, RETURNED_TYPE } from '../trace/event-facts';
+import { byMatterTime, fromHolderOf, holderKey, HolderRef, holderOf, levelOf, payloadField, reachesHolder, BOUNCE_TYPES } from '../trace/event-facts';
 
 export const GROUP_BYS = ['department', 'level', 'industry', 'district', 'branch', 'committee', 'grid', 'grid_worker'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -22,7 +22,8 @@ export const UNKNOWN_GROUP = 'unknown';
  *   satisfied or basically_satisfied (a rating counts for the latest resolution before it);
  * - responseRate = responded / received, resolutionRate = resolved / received,
  *   satisfactionRate = satisfied / rated; null when there is nothing to divide by;
- * - bounces: returns (grievance.returned, 退单) made by a holder of the group in the range;
+ * - bounces: matters a holder of the group handed back in the range (退单: a rung's return,
+ *   a department's return or transfer);
  * - breaches: SLA deadlines of the group's holders that broke (sla.breached) in the range.
  *
  * Groups: `department` — the department holding the matter (its code); `level` — the rung
@@ -162,7 +163,7 @@ function countMatter(events: readonly EventEnvelope[], groupBy: GroupBy, range: 
       const rating = payloadField<string>(e, 'rating');
       if (typeof rating === 'string') ratings.push({ rating, at: t });
     }
-    if (e.type === RETURNED_TYPE) {
+    if (BOUNCE_TYPES.has(e.type)) {
       const from = fromHolderOf(e);
       if (from) returns.push({ holder: from, level: from.level ?? holdings.get(holderKey(from))?.level, at: t });
     }

@@ -72,5 +72,7 @@ export const reachesHolder = (event: Pick<EventEnvelope, 'type' | 'payload'>): b
 export const SUPERVISED_TYPE = 'grievance.supervised';
 /** The type of a return down the chain (退单), when the catalogue has it. */
 export const RETURNED_TYPE = 'grievance.returned';
+/** Every hand-back a holder makes (退单): a rung's return down the chain, a department's return or transfer. */
+export const BOUNCE_TYPES: ReadonlySet<string> = new Set([RETURNED_TYPE, 'grievance.department-returned', 'grievance.transferred']);
 /** The top rung: a breach there puts the matter under supervision. */
 export const TOP_LEVEL = 'two_new_committee';
