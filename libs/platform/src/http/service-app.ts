@@ -120,6 +120,15 @@ export function buildOpenApiDocument(app: INestApplication, config: ServiceConfi
   // must send, e.g. for the console's generated types) come from the same decorators.
   const named = Object.keys(document.components?.schemas ?? {});
   if (named.length) document.components = { ...document.components, schemas: { ...document.components?.schemas, ...validatedClassSchemas(named) } as NonNullable<OpenAPIObject['components']>['schemas'] };
+  // Headers a handler reads (Idempotency-Key, Accept-Language) are all optional in this API;
+  // swagger marks every @Headers() parameter required, which would make clients send them.
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.get, item.put, item.post, item.delete, item.patch]) {
+      for (const parameter of operation?.parameters ?? []) {
+        if ('in' in parameter && parameter.in === 'header') parameter.required = false;
+      }
+    }
+  }
   // Health answers without a token.
   const health = document.paths['/health']?.get;
   if (health) health.security = [];

@@ -49,6 +49,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RatesController_assessments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit-queries": {
         parameters: {
             query?: never;
@@ -73,6 +89,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["BreachesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MattersController_search"];
         put?: never;
         post?: never;
         delete?: never;
@@ -263,6 +295,31 @@ export interface operations {
             };
         };
     };
+    RatesController_assessments: {
+        parameters: {
+            query: {
+                format?: "json" | "csv";
+                /** @description committee: the industry committees; branch: the branches */
+                unit: "committee" | "branch";
+                /** @description the year, cut at REPORTING_UTC_OFFSET_MINUTES */
+                year: number;
+            };
+            header?: {
+                "accept-language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuditQueriesController_list: {
         parameters: {
             query?: {
@@ -301,7 +358,56 @@ export interface operations {
                 /** @description exclusive, ISO-8601; not before from */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MattersController_search: {
+        parameters: {
+            query?: {
+                /** @description true: at least one SLA deadline breached */
+                breached?: "true" | "false";
+                /** @description a category code */
+                category?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description a department code: matters it holds or last held */
+                department?: string;
+                /** @description a district id */
+                district?: string;
+                /** @description csv for a download (Accept: text/csv works too) */
+                format?: "json" | "csv";
+                /** @description inclusive, ISO-8601 (e.g. 2026-04-01 or 2026-04-01T00:00:00+08:00) */
+                from?: string;
+                kind?: "hazard" | "appeal" | "suggestion";
+                /** @description the rung holding it now */
+                level?: "member" | "branch" | "industry_committee" | "two_new_committee";
+                limit?: number;
+                /** @description by submission time */
+                sort?: "asc" | "desc";
+                status?: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
+                /** @description true: under supervision (督办) */
+                supervised?: "true" | "false";
+                /** @description exclusive, ISO-8601; not before from */
+                to?: string;
+                /** @description the tracking number, exactly */
+                trackingNo?: string;
+            };
+            header?: {
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -321,11 +427,13 @@ export interface operations {
                 /** @description score: the mean of the defined rates */
                 by?: "score" | "responseRate" | "resolutionRate" | "satisfactionRate";
                 format?: "json" | "csv";
-                groupBy?: "department" | "level" | "industry" | "district";
+                groupBy?: "department" | "level" | "industry" | "district" | "branch" | "committee" | "grid" | "grid_worker";
                 /** @description the month, cut at REPORTING_UTC_OFFSET_MINUTES */
                 month: string;
             };
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -346,11 +454,13 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description inclusive, ISO-8601 (e.g. 2026-04-01 or 2026-04-01T00:00:00+08:00) */
                 from?: string;
-                groupBy?: "department" | "level" | "industry" | "district";
+                groupBy?: "department" | "level" | "industry" | "district" | "branch" | "committee" | "grid" | "grid_worker";
                 /** @description exclusive, ISO-8601; not before from */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };

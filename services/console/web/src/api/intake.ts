@@ -132,6 +132,9 @@ export interface components {
             /** @enum {string} */
             kind: "hazard" | "appeal" | "suggestion";
             location?: components["schemas"]["LocationDto"];
+            /** @enum {string} */
+            occupation?: "rider" | "courier" | "ride_hailing_driver" | "truck_driver" | "livestreamer" | "domestic_worker" | "online_writer";
+            platform?: string;
             title: string;
             /** @enum {string} */
             urgency?: "normal" | "urgent";
@@ -271,8 +274,9 @@ export interface operations {
     GrievancesController_create: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
+                "accept-language"?: string;
+                "idempotency-key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -294,7 +298,9 @@ export interface operations {
     GrievancesController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path: {
                 id: string;
             };

@@ -17,6 +17,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/directory/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/directory/category-routes": {
         parameters: {
             query?: never;
@@ -27,6 +43,22 @@ export interface paths {
         get: operations["DirectoryController_categoryRoutes"];
         put: operations["DirectoryController_putCategoryRoute"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/directory/category-routes/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DirectoryController_retireCategoryRoute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -65,6 +97,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/directory/departments/{code}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DirectoryController_retireDepartment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/directory/fallback-owners": {
         parameters: {
             query?: never;
@@ -75,6 +123,70 @@ export interface paths {
         get: operations["DirectoryController_fallbackOwners"];
         put: operations["DirectoryController_putFallbackOwner"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/directory/fallback-owners/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DirectoryController_retireFallbackOwner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/directory/grid-workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_gridWorkers"];
+        put?: never;
+        post: operations["DirectoryController_createGridWorker"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/directory/grid-workers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["DirectoryController_updateGridWorker"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/directory/grid-workers/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DirectoryController_retireGridWorker"];
         delete?: never;
         options?: never;
         head?: never;
@@ -107,6 +219,70 @@ export interface paths {
         get?: never;
         put: operations["DirectoryController_updateOrgUnit"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/directory/org-units/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DirectoryController_retireOrgUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/directory/stations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryController_stations"];
+        put?: never;
+        post: operations["DirectoryController_createStation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/directory/stations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["DirectoryController_updateStation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/directory/stations/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DirectoryController_retireStation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -250,7 +426,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["MattersController_returnDown"];
+        post: operations["MattersController_returnMatter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matters/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MattersController_transfer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -368,13 +560,24 @@ export interface components {
             category: string;
             departmentCode: string;
             districtId: string;
+            expectedVersion?: number;
         };
         CreateDepartmentDto: {
             code: string;
             name: string;
         };
+        CreateGridWorkerDto: {
+            /** @enum {string} */
+            employment: "full_time" | "part_time";
+            expectedVersion?: number;
+            gridId: string;
+            id: string;
+            name: string;
+            phone?: string;
+        };
         CreateOrgUnitDto: {
             attributes?: Record<string, never>;
+            expectedVersion?: number;
             id: string;
             /** @enum {string} */
             level: "district" | "street" | "community" | "grid" | "two_new_committee" | "industry_committee" | "branch" | "member";
@@ -382,9 +585,20 @@ export interface components {
             parentId?: string;
             polygon?: components["schemas"]["PolygonDto"];
         };
+        CreateStationDto: {
+            address: string;
+            districtId: string;
+            expectedVersion?: number;
+            hours: string;
+            id: string;
+            name: string;
+            phone?: string;
+            staff?: string[];
+        };
         FallbackOwnerDto: {
             departmentCode: string;
             districtId?: string;
+            expectedVersion?: number;
         };
         PolygonDto: {
             coordinates: unknown;
@@ -422,6 +636,8 @@ export interface components {
         RegisterWorkerDto: {
             branchId?: string;
             /** @enum {string} */
+            language?: "zh-CN" | "en";
+            /** @enum {string} */
             occupation: "rider" | "courier" | "ride_hailing_driver" | "truck_driver" | "livestreamer" | "domestic_worker" | "online_writer";
             platform?: string;
         };
@@ -429,15 +645,48 @@ export interface components {
             attachmentIds?: string[];
             resolution: string;
         };
+        RetireDto: Record<string, never>;
+        RetireFallbackOwnerDto: {
+            districtId: string;
+            expectedVersion?: number;
+        };
         RetirePolicyDto: Record<string, never>;
+        RetireRouteDto: Record<string, never>;
+        ReturnDto: {
+            attachmentIds?: string[];
+            reason: string;
+        };
+        TransferDto: {
+            departmentCode: string;
+            reason: string;
+        };
         UpdateDepartmentDto: {
+            expectedVersion?: number;
             name: string;
+        };
+        UpdateGridWorkerDto: {
+            /** @enum {string} */
+            employment: "full_time" | "part_time";
+            expectedVersion?: number;
+            gridId: string;
+            name: string;
+            phone?: string;
         };
         UpdateOrgUnitDto: {
             attributes?: Record<string, never>;
+            expectedVersion?: number;
             name: string;
             parentId?: string;
             polygon?: components["schemas"]["PolygonDto"];
+        };
+        UpdateStationDto: {
+            address: string;
+            districtId: string;
+            expectedVersion?: number;
+            hours: string;
+            name: string;
+            phone?: string;
+            staff?: string[];
         };
         WorkingHoursDto: {
             from: string;
@@ -505,6 +754,23 @@ export interface operations {
             };
         };
     };
+    DirectoryController_categories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     DirectoryController_categoryRoutes: {
         parameters: {
             query?: never;
@@ -532,6 +798,27 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CategoryRouteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DirectoryController_retireCategoryRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetireRouteDto"];
             };
         };
         responses: {
@@ -585,14 +872,33 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                code: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateDepartmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DirectoryController_retireDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetireDto"];
             };
         };
         responses: {
@@ -631,6 +937,107 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FallbackOwnerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DirectoryController_retireFallbackOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetireFallbackOwnerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DirectoryController_gridWorkers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DirectoryController_createGridWorker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGridWorkerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DirectoryController_updateGridWorker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGridWorkerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DirectoryController_retireGridWorker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetireDto"];
             };
         };
         responses: {
@@ -684,9 +1091,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
@@ -703,10 +1108,113 @@ export interface operations {
             };
         };
     };
-    MattersController_inbox: {
+    DirectoryController_retireOrgUnit: {
         parameters: {
             query?: never;
             header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetireDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DirectoryController_stations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DirectoryController_createStation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DirectoryController_updateStation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DirectoryController_retireStation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetireDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MattersController_inbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -873,7 +1381,7 @@ export interface operations {
             };
         };
     };
-    MattersController_returnDown: {
+    MattersController_returnMatter: {
         parameters: {
             query?: never;
             header?: never;
@@ -884,7 +1392,30 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ReturnDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MattersController_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferDto"];
             };
         };
         responses: {
