@@ -145,13 +145,16 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     await rider.page.getByLabel(zh.rider.points.balance).filter({ hasText: '10' }).waitFor({ timeout: 30_000 });
     await screenshot(rider.page, 'rider-points', logDir);
 
-    // The auditor finds the matter and its trace verifies.
+    // The auditor finds the matter by the tracking number the rider was given, and its trace verifies.
     const riderToken = await tokenFor({ sub: 'rider-1', role: 'worker' });
-    const [matter] = (await call(`${system.url('intake')}/v1/grievances`, riderToken)).body.items as { id: string }[];
+    const [matter] = (await call(`${system.url('intake')}/v1/grievances`, riderToken)).body.items as { id: string; trackingNo: string }[];
     const auditor = await personContext(browser, { phone: false });
     try {
       await signIn(auditor.page, '审计 Auditor');
-      await auditor.page.getByLabel(zh.audit.matterId).fill(matter!.id);
+      await auditor.page.getByLabel(zh.audit.matterRef).fill('NC-20260101-999999');
+      await auditor.page.getByRole('button', { name: zh.audit.find }).click();
+      await auditor.page.getByText(zh.audit.noSuchTrackingNo.replace('{{trackingNo}}', 'NC-20260101-999999')).waitFor();
+      await auditor.page.getByLabel(zh.audit.matterRef).fill(matter!.trackingNo.toLowerCase());
       await auditor.page.getByRole('button', { name: zh.audit.find }).click();
       await auditor.page.getByText(/哈希链校验通过/).waitFor({ timeout: 30_000 });
       await auditor.page.getByText(zh.history['grievance.resolved.v1']).first().waitFor();
@@ -228,6 +231,10 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
       await branch.page.getByRole('button', { name: zh.chain.send }).click();
       await eventually(() => call(`${system.url('intake')}/v1/grievances/${appeal!.id}`, courier), (r) => r.body?.holder?.type === 'department' && r.body.holder.id === 'hrss', 'the appeal reaches hrss');
       expect([...member.dialogs, ...branch.dialogs]).toEqual([]);
+    } catch (error) {
+      await member.page.screenshot({ path: path.join(logDir, 'failed-member.png') }).catch(() => undefined);
+      await branch.page.screenshot({ path: path.join(logDir, 'failed-branch.png') }).catch(() => undefined);
+      throw error;
     } finally {
       await member.context.close();
       await branch.context.close();

@@ -57,7 +57,7 @@ describe('the console server', () => {
     let consoleServer: ConsoleServer;
     beforeAll(async () => {
       const config = loadConsoleConfig({ PORT: '0', HOST: '127.0.0.1', INTAKE_URL: upstreamUrl, GRID_DISPATCH_URL: upstreamUrl, CONSOLE_WEB_DIR: webDir });
-      consoleServer = await startConsoleServer({ config, personas: demoPersonas(path.join(__dirname, '..', '..', '..', 'deploy', 'seed', 'demo-city.json')), logger: silent });
+      consoleServer = await startConsoleServer({ config, personas: demoPersonas(path.join(__dirname, '..', '..', '..', 'deploy', 'seed', 'demo-city')), logger: silent });
     });
     afterAll(() => consoleServer.close());
 

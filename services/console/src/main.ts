@@ -7,7 +7,7 @@ import { startConsoleServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConsoleConfig();
-  const personas = config.authMode === 'development' ? demoPersonas(process.env.DIRECTORY_SEED_FILE || demoCitySeedFile(findRepoRoot())) : [];
+  const personas = config.authMode === 'development' ? demoPersonas(process.env.DEMO_CITY_DIR || demoCitySeedFile(findRepoRoot())) : [];
   const running = await startConsoleServer({ config, personas });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => void running.close().then(() => process.exit(0)));

@@ -21,6 +21,9 @@ interface Breaches {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the auditor typed cannot name a matter: said at the field. */
+class FieldProblem extends Error {}
 const percent = (v: number | null, language: string) => (v === null ? '—' : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(v));
 
 /** The auditor: a matter's trace with the hash-chain verdict, the three rates, the breaches; CSV from the API itself. */
@@ -39,30 +42,50 @@ export default function AuditApp() {
   );
 }
 
+/** A tracking number as intake issues them: the city's prefix, the day, the serial (NC-20261203-000042). */
+const TRACKING_NO = /^[A-Z][A-Z0-9]{1,7}-\d{8}-\d{6}$/;
+
 function TraceView() {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<{ id?: string }>();
   const [id, setId] = useState<string | null>(null);
+  const [looking, setLooking] = useState(false);
   const trace = useQuery({ queryKey: ['trace', id], enabled: id !== null, queryFn: () => answer<Trace>(audit.GET('/v1/trace/{grievanceId}', { params: { path: { grievanceId: id! } } })) });
+  const find = async (input: string) => {
+    const value = input.trim();
+    if (UUID.test(value)) return value;
+    const trackingNo = value.toUpperCase();
+    if (!TRACKING_NO.test(trackingNo)) throw new FieldProblem(t('validation.matterRef'));
+    // The audit's search finds the matter a tracking number names.
+    const page = await answer<{ items: { grievanceId: string }[] }>(audit.GET('/v1/matters', { params: { query: { trackingNo, limit: 1 } } }));
+    if (!page.items[0]) throw new FieldProblem(t('audit.noSuchTrackingNo', { trackingNo }));
+    return page.items[0].grievanceId;
+  };
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Form
         form={form}
         layout="inline"
         noValidate
-        onFinish={(v) => {
-          const value = v.id?.trim() ?? '';
-          if (!UUID.test(value)) return form.setFields([{ name: 'id', errors: [t('validation.uuid')] }]);
-          form.setFields([{ name: 'id', errors: [] }]);
-          setId(value);
+        onFinish={async (v) => {
+          setLooking(true);
+          try {
+            const found = await find(v.id ?? '');
+            form.setFields([{ name: 'id', errors: [] }]);
+            setId(found);
+          } catch (error) {
+            if (!(error instanceof FieldProblem)) throw error;
+            form.setFields([{ name: 'id', errors: [error.message] }]);
+          } finally {
+            setLooking(false);
+          }
         }}
       >
-        <Form.Item name="id" label={t('audit.matterId')} style={{ minWidth: 420 }}>
-          <Input />
+        <Form.Item name="id" label={t('audit.matterRef')} style={{ minWidth: 420 }}>
+          <Input placeholder="NC-20261203-000042" />
         </Form.Item>
-        <Button type="primary" htmlType="submit">{t('audit.find')}</Button>
+        <Button type="primary" htmlType="submit" loading={looking}>{t('audit.find')}</Button>
       </Form>
-      <Typography.Text type="secondary">{t('audit.byTrackingNoLater')}</Typography.Text>
       <ErrorText error={trace.error} />
       {trace.data && (
         <>

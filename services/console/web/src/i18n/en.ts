@@ -40,7 +40,7 @@ const en: Catalogue = {
     status: { routed: 'To acknowledge', assigned: 'With a department', in_progress: 'In progress', resolved: 'Resolved', closed: 'Closed' },
   },
   audit: {
-    title: 'Audit', trace: 'Trace', rates: 'Rates', breaches: 'Breaches', matterId: 'Matter id', find: 'Find', byTrackingNoLater: 'Finding by tracking number needs the audit search (not there yet); enter the matter id.',
+    title: 'Audit', trace: 'Trace', rates: 'Rates', breaches: 'Breaches', matterId: 'Matter id', find: 'Find', matterRef: 'Matter id or tracking number', noSuchTrackingNo: 'No matter has the tracking number {{trackingNo}}',
     verified: 'Hash chain verified ({{length}} events)', broken: 'Hash chain broken at event {{index}}', groupBy: 'Group by', received: 'Received', responseRate: 'Response rate', resolutionRate: 'Resolution rate', satisfactionRate: 'Satisfaction rate',
     group: { department: 'Department', level: 'Level', industry: 'Industry', district: 'District' }, holder: 'Holder', budget: 'Budget', firedAt: 'Breached at',
     event: { 'grievance.submitted.v1': 'The worker reported it', 'feedback.rated.v1': 'The reporter rated it', 'grievance.replied.v1': 'The reporter replied', 'grievance.paused.v1': 'The reporter was asked' },
@@ -64,7 +64,7 @@ const en: Catalogue = {
     golden_idea: 'Suggestion (golden idea)',
   },
   validation: {
-    required: '{{field}} is required', tooLong: '{{field}} must be at most {{max}} characters', place: 'Choose a place: use your position or tap the map', photoType: 'A photo must be JPEG, PNG or WebP', photoSize: 'A photo must be at most 10 MB', category: 'Choose a category', uuid: 'Enter a valid matter id',
+    required: '{{field}} is required', tooLong: '{{field}} must be at most {{max}} characters', place: 'Choose a place: use your position or tap the map', photoType: 'A photo must be JPEG, PNG or WebP', photoSize: 'A photo must be at most 10 MB', category: 'Choose a category', uuid: 'Enter a valid matter id', matterRef: 'Enter a matter id or a tracking number (such as NC-20261203-000042)',
   },
   errors: {
     network: 'No connection; try again shortly', server: 'The service could not do it now; try again shortly (error {{errorId}})', conflict: 'The matter has moved on: {{message}}', unprocessable: 'Cannot be done: {{message}}', forbidden: 'You may not do this', notFound: 'Not found, or not yours to see', busy: 'Busy, trying again…', field: '{{message}}',

@@ -38,7 +38,7 @@ const zhCN = {
     status: { routed: '待签收', assigned: '已交办部门', in_progress: '办理中', resolved: '已办结', closed: '已关闭' },
   },
   audit: {
-    title: '审计', trace: '事项轨迹', rates: '三率', breaches: '超时记录', matterId: '事项 ID', find: '查询', byTrackingNoLater: '按受理编号查询需待审计检索接口上线；目前请输入事项 ID。',
+    title: '审计', trace: '事项轨迹', rates: '三率', breaches: '超时记录', matterId: '事项 ID', find: '查询', matterRef: '事项 ID 或受理编号', noSuchTrackingNo: '没有受理编号为 {{trackingNo}} 的事项',
     verified: '哈希链校验通过（{{length}} 个事件）', broken: '哈希链在第 {{index}} 个事件处断开', groupBy: '统计维度', received: '受理数', responseRate: '响应率', resolutionRate: '办结率', satisfactionRate: '满意率',
     group: { department: '部门', level: '层级', industry: '行业', district: '区县' }, holder: '责任方', budget: '时限', firedAt: '超时时间',
     event: { 'grievance.submitted.v1': '劳动者提交事项', 'feedback.rated.v1': '诉求人评价', 'grievance.replied.v1': '诉求人已回复', 'grievance.paused.v1': '向诉求人询问' },
@@ -62,7 +62,7 @@ const zhCN = {
     golden_idea: '建言献策（金点子）',
   },
   validation: {
-    required: '请填写{{field}}', tooLong: '{{field}}不能超过 {{max}} 个字', place: '请选择位置：使用当前位置或在地图上点选', photoType: '照片须为 JPEG、PNG 或 WebP', photoSize: '照片不能超过 10 MB', category: '请选择类别', uuid: '请填写有效的事项编号',
+    required: '请填写{{field}}', tooLong: '{{field}}不能超过 {{max}} 个字', place: '请选择位置：使用当前位置或在地图上点选', photoType: '照片须为 JPEG、PNG 或 WebP', photoSize: '照片不能超过 10 MB', category: '请选择类别', uuid: '请填写有效的事项编号', matterRef: '请填写事项 ID 或受理编号（如 NC-20261203-000042）',
   },
   errors: {
     network: '网络不通，请稍后再试', server: '服务暂时无法处理，请稍后再试（错误编号 {{errorId}}）', conflict: '事项状态已变化：{{message}}', unprocessable: '无法办理：{{message}}', forbidden: '您无权进行此操作', notFound: '未找到，或不在您的范围内', busy: '系统繁忙，正在重试…', field: '{{message}}',
