@@ -7,6 +7,7 @@ import type { Matter } from '../api/views';
 import { DeadlineTag } from '../shared/DeadlineTag';
 import { deadlineState } from '../shared/deadlines';
 import { ErrorText } from '../shared/ErrorText';
+import { MatterHeading } from '../shared/MatterHeading';
 import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
 import { formatTime } from '../shared/format';
 import { validateText } from '../shared/validation';
@@ -71,7 +72,7 @@ interface ChainMatter extends Matter {
 }
 
 function RungActions({ matter, onDone }: { matter: ChainMatter; onDone: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [action, setAction] = useState<Action | null>(null);
   const [form] = Form.useForm<{ text?: string; departmentCode?: string }>();
@@ -106,12 +107,7 @@ function RungActions({ matter, onDone }: { matter: ChainMatter; onDone: () => vo
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Space wrap>
-        <Tag>{matter.trackingNo}</Tag>
-        <Tag>{t(`category.${matter.category}`, { defaultValue: matter.category })}</Tag>
-        <Typography.Text type="secondary">{formatTime(matter.submittedAt, i18n.language)}</Typography.Text>
-      </Space>
-      <Typography.Paragraph>{matter.description}</Typography.Paragraph>
+      <MatterHeading matter={matter} />
       <ErrorText error={acknowledge.error} />
       <Space wrap>
         {matter.status === 'routed' && <Button type="primary" loading={acknowledge.isPending} onClick={() => acknowledge.mutate()}>{t('chain.acknowledge')}</Button>}

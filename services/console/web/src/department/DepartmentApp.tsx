@@ -7,6 +7,7 @@ import type { Matter } from '../api/views';
 import { DeadlineTag } from '../shared/DeadlineTag';
 import { deadlineState } from '../shared/deadlines';
 import { ErrorText } from '../shared/ErrorText';
+import { MatterHeading } from '../shared/MatterHeading';
 import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
 import { formatTime } from '../shared/format';
 import { useConfig, useGrids } from '../shared/hooks';
@@ -89,7 +90,7 @@ export default function DepartmentApp() {
 }
 
 function MatterDetail({ matter, onDone }: { matter: Matter; onDone: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const grids = useGrids();
   const config = useConfig();
@@ -106,12 +107,7 @@ function MatterDetail({ matter, onDone }: { matter: Matter; onDone: () => void }
   const error = resolve.error ? showApiErrors(form, resolve.error, ['resolution', 'attachmentIds']) : null;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Space wrap>
-        <Tag>{matter.trackingNo}</Tag>
-        <Tag>{t(`category.${matter.category}`, { defaultValue: matter.category })}</Tag>
-        <Typography.Text type="secondary">{formatTime(matter.submittedAt, i18n.language)}</Typography.Text>
-      </Space>
-      <Typography.Paragraph>{matter.description}</Typography.Paragraph>
+      <MatterHeading matter={matter} />
       {matter.location?.address && <Typography.Text>{matter.location.address}</Typography.Text>}
       {matter.attachmentIds.length > 0 && (
         <>
