@@ -157,6 +157,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
       await auditor.page.getByLabel(zh.audit.matterRef).fill(matter!.trackingNo.toLowerCase());
       await auditor.page.getByRole('button', { name: zh.audit.find }).click();
       await auditor.page.getByText(/哈希链校验通过/).waitFor({ timeout: 30_000 });
+      expect(await auditor.page.getByText(zh.audit.noSuchTrackingNo.replace('{{trackingNo}}', 'NC-20260101-999999')).count()).toBe(0);
       await auditor.page.getByText(zh.history['grievance.resolved.v1']).first().waitFor();
       await screenshot(auditor.page, 'auditor-trace', logDir);
       expect(auditor.dialogs).toEqual([]);

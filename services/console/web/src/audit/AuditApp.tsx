@@ -50,6 +50,7 @@ function TraceView() {
   const [form] = Form.useForm<{ id?: string }>();
   const [id, setId] = useState<string | null>(null);
   const [looking, setLooking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   const trace = useQuery({ queryKey: ['trace', id], enabled: id !== null, queryFn: () => answer<Trace>(audit.GET('/v1/trace/{grievanceId}', { params: { path: { grievanceId: id! } } })) });
   const find = async (input: string) => {
     const value = input.trim();
@@ -67,21 +68,21 @@ function TraceView() {
         form={form}
         layout="inline"
         noValidate
+        onValuesChange={() => setProblem(null)}
         onFinish={async (v) => {
           setLooking(true);
+          setProblem(null);
           try {
-            const found = await find(v.id ?? '');
-            form.setFields([{ name: 'id', errors: [] }]);
-            setId(found);
+            setId(await find(v.id ?? ''));
           } catch (error) {
             if (!(error instanceof FieldProblem)) throw error;
-            form.setFields([{ name: 'id', errors: [error.message] }]);
+            setProblem(error.message);
           } finally {
             setLooking(false);
           }
         }}
       >
-        <Form.Item name="id" label={t('audit.matterRef')} style={{ minWidth: 420 }}>
+        <Form.Item name="id" label={t('audit.matterRef')} style={{ minWidth: 420 }} validateStatus={problem ? 'error' : undefined} help={problem ?? undefined}>
           <Input placeholder="NC-20261203-000042" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={looking}>{t('audit.find')}</Button>
