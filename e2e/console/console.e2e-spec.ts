@@ -132,7 +132,8 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     await department.page.getByText(HOSTILE_DESCRIPTION).waitFor();
     await department.page.getByLabel(zh.department.resolution).fill('New cover fitted.');
     await department.page.getByRole('button', { name: zh.department.send }).click();
-    await row.waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+    // Resolved: the queue no longer offers to resolve it (the row leaves or shows the new status).
+    await row.getByRole('button', { name: `${zh.department.resolve} ${HOSTILE_TITLE}` }).waitFor({ state: 'detached', timeout: 15_000 });
 
     // The rider sees it resolved, rates it and sees the points.
     await rider.page.getByRole('button', { name: new RegExp(HOSTILE_TITLE.replace(/[<>()=]/g, '.')) }).click();
@@ -157,7 +158,8 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
       await auditor.page.getByLabel(zh.audit.matterRef).fill(matter!.trackingNo.toLowerCase());
       await auditor.page.getByRole('button', { name: zh.audit.find }).click();
       await auditor.page.getByText(/哈希链校验通过/).waitFor({ timeout: 30_000 });
-      expect(await auditor.page.getByText(zh.audit.noSuchTrackingNo.replace('{{trackingNo}}', 'NC-20260101-999999')).count()).toBe(0);
+      // The old "not found" fades out (antd's leave motion) and is gone beside the trace.
+      await auditor.page.getByText(zh.audit.noSuchTrackingNo.replace('{{trackingNo}}', 'NC-20260101-999999')).waitFor({ state: 'detached', timeout: 5_000 });
       await auditor.page.getByText(zh.history['grievance.resolved.v1']).first().waitFor();
       await screenshot(auditor.page, 'auditor-trace', logDir);
       expect(auditor.dialogs).toEqual([]);

@@ -19,6 +19,7 @@ export * from './metrics/metrics.controller';
 export * from './tracing/tracing';
 export * from './auth-wiring';
 export * from './tokens';
+export * from './time/clock';
 export * from './messaging/outbox.providers';
 export * from './platform.module';
 export * from './http/service-app';

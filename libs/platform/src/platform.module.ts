@@ -35,6 +35,7 @@ import { flushTracing } from './tracing/tracing';
 import { outboxProviders } from './messaging/outbox.providers';
 import { closeRedisClient, createRedisClient, ensureRedisConnected } from './redis/redis-client';
 import { REDIS_CLIENT, SERVICE_CONFIG } from './tokens';
+import { Clock } from './time/clock';
 
 export interface PlatformOptions<C extends ServiceConfig = ServiceConfig> {
   /** The service's validated config (from `loadConfig`). */
@@ -118,7 +119,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
  * It provides (globally) the config (by `SERVICE_CONFIG`, `ServiceConfig` and the
  * service's own config class), `DataSource` (database created when missing, migrated
  * under an advisory lock), the ioredis client (`REDIS_CLIENT`), `KafkaConnection`, and
- * `TransactionalOutbox` with this process's `OutboxRelay` (started with the app),
+ * `TransactionalOutbox` with this process's `OutboxRelay` (started with the app), the `Clock`,
  * and registers pino logging with correlation ids, the JWT guard, the global
  * ValidationPipe and exception filter, `GET /health` and `GET /metrics` (Prometheus).
  */
@@ -177,6 +178,7 @@ export class PlatformModule implements NestModule {
         useFactory: (database: DataSource, kafka: KafkaConnection, outbox: OutboxRelay) =>
           new ServiceMetrics({ serviceName: config.SERVICE_NAME, database, kafka, outbox }),
       },
+      Clock,
       HealthService,
       PlatformLifecycle,
       CorrelationIdMiddleware,
@@ -202,7 +204,7 @@ export class PlatformModule implements NestModule {
       imports,
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [...configTokens, DataSource, REDIS_CLIENT, KafkaConnection, OutboxRelay, TransactionalOutbox, HealthService, ServiceMetrics],
+      exports: [...configTokens, DataSource, REDIS_CLIENT, KafkaConnection, OutboxRelay, TransactionalOutbox, HealthService, ServiceMetrics, Clock],
     };
   }
 

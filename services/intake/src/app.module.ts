@@ -9,7 +9,6 @@ import { UploadAttachmentUseCase } from './attachments/upload-attachment.use-cas
 import { DownloadAttachmentUseCase } from './attachments/download-attachment.use-case';
 import { CategoryCatalogue } from './categories/category-catalogue';
 import { IntakeConfig } from './config';
-import { Clock } from './grievances/clock';
 import { GrievancesController } from './grievances/grievances.controller';
 import { GrievancesRepository } from './grievances/grievances.repository';
 import { TrackingSerials } from './grievances/tracking-serials';
@@ -37,7 +36,6 @@ export class AppModule {
           read: { limit: config.RATE_LIMIT_READS_PER_MINUTE, windowMs: 60_000, noun: 'reads' },
         }),
         RateLimitGuard,
-        Clock,
         CategoryCatalogue,
         GrievancesRepository,
         TrackingSerials,
