@@ -85,7 +85,9 @@ export class SlaSettingsStore implements SlaSettingsSource {
   async current(manager?: EntityManager): Promise<SlaSettings> {
     if (this.cached && Date.now() - this.cached.at < this.cacheMs) return this.cached.settings;
     const m = manager ?? this.dataSource.manager;
-    const [policies, calendars] = await Promise.all([this.read(m, 'policy'), this.read(m, 'calendar')]);
+    // One after another: a transaction's manager holds one connection, which runs one query at a time.
+    const policies = await this.read(m, 'policy');
+    const calendars = await this.read(m, 'calendar');
     const settings = buildSettings(policies as VersionedPolicy[], calendars as VersionedCalendar[]);
     this.cached = { at: Date.now(), settings };
     return settings;

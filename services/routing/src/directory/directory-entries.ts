@@ -215,13 +215,12 @@ function fallbackState(f: FallbackOwnerEntity): EntryState {
 
 /** Every entry of the directory, retired ones included (for the compacted topic's backfill and the views). */
 export async function allEntries(manager: EntityManager): Promise<StoredEntry[]> {
-  const [units, departments, categories, routes, fallbacks] = await Promise.all([
-    manager.getRepository(OrgUnitEntity).find({ order: { id: 'ASC' } }),
-    manager.getRepository(DepartmentEntity).find({ order: { code: 'ASC' } }),
-    manager.getRepository(CategoryEntity).find({ order: { code: 'ASC' } }),
-    manager.getRepository(CategoryRouteEntity).find(),
-    manager.getRepository(FallbackOwnerEntity).find(),
-  ]);
+  // One after another: inside a transaction the manager holds one connection, which runs one query at a time.
+  const units = await manager.getRepository(OrgUnitEntity).find({ order: { id: 'ASC' } });
+  const departments = await manager.getRepository(DepartmentEntity).find({ order: { code: 'ASC' } });
+  const categories = await manager.getRepository(CategoryEntity).find({ order: { code: 'ASC' } });
+  const routes = await manager.getRepository(CategoryRouteEntity).find();
+  const fallbacks = await manager.getRepository(FallbackOwnerEntity).find();
   return [
     ...departments.map((d) => stored(d, departmentState)!),
     ...categories.map((c) => stored(c, categoryState)!),

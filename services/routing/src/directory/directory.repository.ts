@@ -21,18 +21,17 @@ export class DirectoryRepository {
 
   /** Everything routing decides with: live entries only (retired ones are history). */
   async routingTables(manager: EntityManager = this.dataSource.manager): Promise<DirectoryTables> {
-    const [orgUnits, departments, categories, routes, fallbackOwners] = await Promise.all([
-      manager
-        .getRepository(OrgUnitEntity)
-        .createQueryBuilder('u')
-        .select(['u.id', 'u.level', 'u.name', 'u.parentId', 'u.polygon'])
-        .where('u.level IN (:...levels) AND NOT u.retired', { levels: ['district', 'street', 'community', 'grid'] })
-        .getMany(),
-      manager.getRepository(DepartmentEntity).find({ where: { retired: false } }),
-      manager.getRepository(CategoryEntity).find({ where: { retired: false } }),
-      manager.getRepository(CategoryRouteEntity).find({ where: { retired: false } }),
-      manager.getRepository(FallbackOwnerEntity).find({ where: { retired: false } }),
-    ]);
+    // One after another: a transaction's manager holds one connection, which runs one query at a time.
+    const orgUnits = await manager
+      .getRepository(OrgUnitEntity)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.level', 'u.name', 'u.parentId', 'u.polygon'])
+      .where('u.level IN (:...levels) AND NOT u.retired', { levels: ['district', 'street', 'community', 'grid'] })
+      .getMany();
+    const departments = await manager.getRepository(DepartmentEntity).find({ where: { retired: false } });
+    const categories = await manager.getRepository(CategoryEntity).find({ where: { retired: false } });
+    const routes = await manager.getRepository(CategoryRouteEntity).find({ where: { retired: false } });
+    const fallbackOwners = await manager.getRepository(FallbackOwnerEntity).find({ where: { retired: false } });
     return { orgUnits, departments, categories, routes, fallbackOwners };
   }
 }
