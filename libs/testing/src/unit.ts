@@ -1,0 +1,6 @@
+/**
+ * The part of the harness for unit tests: no database, broker or Nest behind it. Import it as
+ * `@grievance/testing/unit`; the package index also loads the infrastructure helpers (pg,
+ * kafkajs, typeorm, ioredis, bullmq: seconds per test file).
+ */
+export * from './strict-mock';
