@@ -52,14 +52,14 @@ export function strictMock<T extends object>(stubs: Stubs<T> = {}, name = 'stric
 
 /**
  * An outbox transaction that records what it publishes, in order, in `events` (as the real
- * one does), and whose `manager` is a strict mock: code that queries the database behind
- * its repositories' backs fails by name.
+ * one does), and whose `manager` is a strict mock with the given stubs: code that queries
+ * the database behind its repositories' backs fails by name.
  */
-export function recordingTransaction(): StrictMock<OutboxTransaction> {
+export function recordingTransaction(manager: Stubs<EntityManager> = {}): StrictMock<OutboxTransaction> {
   const events: { topic: string; envelope: EventEnvelope }[] = [];
   return strictMock<OutboxTransaction>(
     {
-      manager: strictMock<EntityManager>({}, 'tx.manager'),
+      manager: strictMock<EntityManager>(manager, 'tx.manager'),
       events,
       publish: async (topic, envelope) => {
         events.push({ topic, envelope: envelope as EventEnvelope });

@@ -4,3 +4,4 @@
  * kafkajs, typeorm, ioredis, bullmq: seconds per test file).
  */
 export * from './strict-mock';
+export * from './fixtures/events';
