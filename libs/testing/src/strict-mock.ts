@@ -4,9 +4,11 @@ import type { OutboxTransaction, TransactionalOutbox } from '@grievance/messagin
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '@grievance/platform';
 
-/** T (so it goes wherever a T goes), each of its methods also a jest mock of its own signature. */
+type Method = (...args: never[]) => unknown;
+
+/** T (so it goes wherever a T goes), each of its methods (optional ones too) also a jest mock of its own signature. */
 export type StrictMock<T> = T & {
-  [K in keyof T]: T[K] extends (...args: never[]) => unknown ? T[K] & JestGlobals.jest.Mock<T[K]> : T[K];
+  [K in keyof T]-?: NonNullable<T[K]> extends Method ? NonNullable<T[K]> & JestGlobals.jest.Mock<NonNullable<T[K]>> : T[K];
 };
 
 /** What a test allows a collaborator to do: methods (plain functions or jest mocks) and values. */
