@@ -1,4 +1,4 @@
-import { fixedClock, payloadsOn, recordingOutbox, recordingTransaction, strictMock, UnstubbedMemberError } from '@grievance/testing/unit';
+import { fixedClock, payloadsOn, recordingOutbox, recordingTransaction, strictMock, UnstubbedMemberError } from './unit';
 
 interface Shelf {
   count: number;
@@ -81,5 +81,12 @@ describe('fixedClock', () => {
     expect(clock.now()).toEqual(clock.now());
     clock.now.mockReturnValue(new Date('2026-11-24T01:00:00Z'));
     expect(clock.now().toISOString()).toBe('2026-11-24T01:00:00.000Z');
+  });
+});
+
+describe('@grievance/testing/unit', () => {
+  it('loads no database, broker or Nest client into a unit test (the package index does)', () => {
+    const loaded = Object.keys(require.cache).filter((path) => /node_modules\/(pg|kafkajs|typeorm|ioredis|bullmq|@nestjs\/core)\//.test(path));
+    expect(loaded).toEqual([]);
   });
 });
