@@ -87,3 +87,29 @@ describe('the deadlines of a matter’s holder', () => {
     expect(idsOf(sla.cancel)).toEqual(['d-respond']);
   });
 });
+
+describe('the deadlines an inbox shows', () => {
+  it('give each open deadline its time left, and a notice once it warned or broke, in the reader’s language', async () => {
+    const started = new Date('2026-11-23T01:00:00Z');
+    const row = (target: SlaDeadline['target'], over: Partial<SlaDeadline>) =>
+      ({ target, status: 'running', startedAt: started, dueAt: new Date('2026-11-23T09:00:00Z'), warnedAt: null, breachedAt: null, ...over }) as SlaDeadline;
+    const waiting = row('respond', { status: 'paused', dueAt: null });
+    const warned = row('resolve', { warnedAt: new Date('2026-11-23T07:00:00Z') });
+    const sla = strictMock<SlaEngine>({ openForMany: async () => new Map([['g-1', [waiting, warned]]]), remaining: async () => 20 * 60_000 }, 'sla');
+    const views = await new MatterDeadlines(sla).viewsOf(['g-1', 'g-2'], 'en');
+    expect(views.get('g-1')).toEqual([
+      { target: 'respond', status: 'paused', startedAt: started.toISOString(), dueAt: null, remainingMs: null, warned: false, breached: false, notice: null },
+      {
+        target: 'resolve',
+        status: 'running',
+        startedAt: started.toISOString(),
+        dueAt: '2026-11-23T09:00:00.000Z',
+        remainingMs: 20 * 60_000,
+        warned: true,
+        breached: false,
+        notice: '20 min left to resolve: the deadline is near',
+      },
+    ]);
+    expect(views.has('g-2')).toBe(false);
+  });
+});
