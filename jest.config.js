@@ -23,7 +23,11 @@ const shared = {
   // jose is ESM-only: SWC turns it into CommonJS like our own code.
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
-  moduleNameMapper: { '^@grievance/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
+  moduleNameMapper: {
+    // The unit-test part of the harness, without its infrastructure imports.
+    '^@grievance/testing/unit$': '<rootDir>/libs/testing/src/unit.ts',
+    '^@grievance/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+  },
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/deploy', '<rootDir>/e2e'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

@@ -1,0 +1,144 @@
+import { Level } from '@grievance/contracts';
+import { payloadsOn, recordingTransaction, strictMock } from '@grievance/testing/unit';
+import { appealMatter, FULL_PATH, rungOf } from '../../test/unit-fixtures';
+import type { RoutingConfig } from '../config';
+import type { MatterDeadlines } from '../deadlines/matter-deadlines';
+import type { MatterEntity } from '../matters/matter.entity';
+import type { MatterRepository } from '../matters/matter.repository';
+import type { ChainDirectory } from './chain-directory';
+import { ChainMoves, MoveCause } from './chain-moves';
+
+const BY_HAND: MoveCause = { actor: { id: 'branch-user', role: 'branch' }, correlationId: 'c-1', causationId: null };
+
+function setup(maxReturns = 2) {
+  const tx = recordingTransaction();
+  const matters = strictMock<MatterRepository>({ save: async () => undefined }, 'matters');
+  const directory = strictMock<ChainDirectory>({ holderAt: async (_manager, _path, level) => rungOf(level) }, 'chainDirectory');
+  const deadlines = strictMock<MatterDeadlines>({ arrive: async () => undefined }, 'deadlines');
+  const config = strictMock<RoutingConfig>({ CHAIN_MAX_RETURNS: maxReturns }, 'config');
+  return { tx, matters, deadlines, moves: new ChainMoves(matters, directory, deadlines, config) };
+}
+
+/** What the matter looks like to its new rung. */
+const standing = (m: MatterEntity) => ({ level: m.level, owner: m.owner?.id, holder: m.holder.id, status: m.status, bounces: m.bounces });
+
+describe('escalating an appeal', () => {
+  it.each<[Level, Level]>([
+    ['member', 'branch'],
+    ['branch', 'industry_committee'],
+    ['industry_committee', 'two_new_committee'],
+  ])('passes it from the %s to the %s, which must acknowledge it anew with its own deadlines', async (from, to) => {
+    const { tx, moves, deadlines } = setup();
+    const matter = appealMatter(from);
+    await expect(moves.escalate(tx, matter, 'by_hand', 'needs the committee', BY_HAND)).resolves.toEqual(rungOf(to));
+    expect(standing(matter)).toEqual({ level: to, owner: FULL_PATH[to], holder: FULL_PATH[to], status: 'routed', bounces: 0 });
+    expect(deadlines.arrive).toHaveBeenCalledWith(tx, matter, rungOf(to), to, BY_HAND);
+    expect(payloadsOn(tx, 'grievance.escalated.v1')).toEqual([
+      { fromLevel: from, toLevel: to, fromHolder: rungOf(from), toHolder: rungOf(to), reason: 'needs the committee', automatic: false, trigger: 'by_hand' },
+    ]);
+  });
+
+  it('skips a rung that has no one on this matter', async () => {
+    const { tx, moves } = setup();
+    const matter = appealMatter('branch', { chain: { member: 'mb-1', branch: 'br-1', two_new_committee: 'tnc' } });
+    await moves.escalate(tx, matter, 'by_hand', 'no committee for this trade', BY_HAND);
+    expect(matter.level).toBe('two_new_committee');
+  });
+
+  it('marks an escalation by a missed deadline as automatic', async () => {
+    const { tx, moves } = setup();
+    await moves.escalate(tx, appealMatter('member'), 'deadline_missed', 'Liu missed its deadline', BY_HAND);
+    expect(payloadsOn(tx, 'grievance.escalated.v1')).toEqual([expect.objectContaining({ automatic: true, trigger: 'deadline_missed' })]);
+  });
+
+  it('refuses to escalate from the 两新工委, the top of the chain, and changes nothing', async () => {
+    const { tx, moves, matters } = setup();
+    const matter = appealMatter('two_new_committee');
+    await expect(moves.escalate(tx, matter, 'by_hand', 'up', BY_HAND)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('the 两新工委 is the top of the chain'),
+    });
+    expect(matter.level).toBe('two_new_committee');
+    expect(matters.save).not.toHaveBeenCalled();
+    expect(tx.events).toEqual([]);
+  });
+
+  it('refuses to move a matter that is not on the chain (a hazard)', async () => {
+    const { tx, moves } = setup();
+    await expect(moves.escalate(tx, appealMatter('member', { level: null }), 'by_hand', 'up', BY_HAND)).rejects.toThrow(/is not on the escalation chain/);
+  });
+});
+
+describe('returning an appeal down the chain (退单)', () => {
+  it('hands it to the nearest rung below, counting the bounce and carrying the evidence', async () => {
+    const { tx, moves } = setup();
+    const matter = appealMatter('branch');
+    await moves.returnDown(tx, matter, 'talk to the rider first', ['0196c0de-0000-7000-8000-000000000001'], BY_HAND);
+    expect(standing(matter)).toEqual({ level: 'member', owner: 'mb-1', holder: 'mb-1', status: 'routed', bounces: 1 });
+    expect(payloadsOn(tx, 'grievance.returned.v1')).toEqual([
+      {
+        fromLevel: 'branch',
+        toLevel: 'member',
+        fromHolder: rungOf('branch'),
+        toHolder: rungOf('member'),
+        reason: 'talk to the rider first',
+        bounces: 1,
+        attachmentIds: ['0196c0de-0000-7000-8000-000000000001'],
+      },
+    ]);
+  });
+
+  it('leaves attachmentIds out of the event when there is no evidence', async () => {
+    const { tx, moves } = setup();
+    await moves.returnDown(tx, appealMatter('industry_committee'), 'the branch can settle it', [], BY_HAND);
+    expect(payloadsOn(tx, 'grievance.returned.v1')[0]).not.toHaveProperty('attachmentIds');
+  });
+
+  it('refuses to return from a liaison member: there is no one below', async () => {
+    const { tx, moves } = setup();
+    const matter = appealMatter('member');
+    await expect(moves.returnDown(tx, matter, 'not mine', [], BY_HAND)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('first rung') });
+    expect(tx.events).toEqual([]);
+  });
+
+  it.each([
+    [0, 'grievance.returned.v1', 'member'],
+    [1, 'grievance.returned.v1', 'member'],
+    [2, 'grievance.escalated.v1', 'two_new_committee'],
+  ])('after %i earlier bounces (limit 2) publishes %s and the matter goes to the %s', async (earlier, topic, level) => {
+    const { tx, moves } = setup(2);
+    const matter = appealMatter('branch', { bounces: earlier });
+    await moves.returnDown(tx, matter, 'not ours', [], BY_HAND);
+    expect(tx.events.map((e) => e.topic)).toEqual([topic]);
+    expect(matter).toMatchObject({ level, bounces: earlier + 1 });
+  });
+
+  it('sends a matter bounced once too often to the 两新工委 to arbitrate, saying why', async () => {
+    const { tx, moves } = setup(2);
+    await moves.returnDown(tx, appealMatter('branch', { bounces: 2 }), 'still not ours', [], BY_HAND);
+    expect(payloadsOn(tx, 'grievance.escalated.v1')).toEqual([
+      expect.objectContaining({ fromLevel: 'branch', toLevel: 'two_new_committee', trigger: 'arbitration', automatic: true, reason: expect.stringContaining('still not ours') }),
+    ]);
+  });
+
+  it('lets the 两新工委 return a matter however often it bounced: its return is its arbitration', async () => {
+    const { tx, moves } = setup(2);
+    const matter = appealMatter('two_new_committee', { bounces: 7 });
+    await moves.returnDown(tx, matter, 'the committee must act', [], BY_HAND);
+    expect(matter.level).toBe('industry_committee');
+    expect(tx.events.map((e) => e.topic)).toEqual(['grievance.returned.v1']);
+  });
+});
+
+describe('supervision (督办)', () => {
+  it('puts the matter under supervision once, with its holder and rung', async () => {
+    const { tx, moves, matters } = setup();
+    const matter = appealMatter('two_new_committee');
+    await expect(moves.supervise(tx, matter, 'deadline_missed', 'missed', BY_HAND)).resolves.toBe(true);
+    expect(matter.underSupervision).toBe(true);
+    expect(matters.save).toHaveBeenCalledWith(tx.manager, matter);
+    expect(payloadsOn(tx, 'grievance.supervised.v1')).toEqual([{ holder: rungOf('two_new_committee'), level: 'two_new_committee', cause: 'deadline_missed', reason: 'missed' }]);
+    await expect(moves.supervise(tx, matter, 'reporter_unsatisfied', 'again', BY_HAND)).resolves.toBe(false);
+    expect(tx.events).toHaveLength(1);
+  });
+});

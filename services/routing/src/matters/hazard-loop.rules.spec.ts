@@ -1,0 +1,137 @@
+import { createEnvelope, Holder, TicketVerifiedV1, uuidv7 } from '@grievance/contracts';
+import { PermanentEventError } from '@grievance/messaging';
+import { payloadsOn, recordingTransaction, strictMock } from '@grievance/testing/unit';
+import { appealMatter, hazardMatter } from '../../test/unit-fixtures';
+import type { MatterDeadlines } from '../deadlines/matter-deadlines';
+import type { DepartmentTopics } from '../directory/department-topics';
+import type { DepartmentEntity } from '../directory/directory.entities';
+import type { DirectoryRepository } from '../directory/directory.repository';
+import { ApplyVerification, AssignToDepartment, CloseMatter, ReopenMatter } from './hazard-loop.use-cases';
+import type { MatterEntity, MatterStatus } from './matter.entity';
+import type { MatterRepository } from './matter.repository';
+
+const GRID = { type: 'org_unit', id: 'xiangyun-yuhua-g1', name: 'Grid 1' } as const;
+
+function setup(current: MatterEntity | null, departmentName: string | null = 'Municipal Works Bureau') {
+  const tx = recordingTransaction();
+  const matters = strictMock<MatterRepository>({ findForUpdate: async () => current, save: async () => undefined }, 'matters');
+  const directory = strictMock<DirectoryRepository>(
+    { department: async (code) => (departmentName ? ({ code, name: departmentName } as DepartmentEntity) : null) },
+    'directory',
+  );
+  const topics = strictMock<DepartmentTopics>({ ensure: async () => undefined }, 'topics');
+  const deadlines = strictMock<MatterDeadlines>({ arrive: async () => undefined, cancelAll: async () => undefined }, 'deadlines');
+  const assign = new AssignToDepartment(directory, topics, matters, deadlines);
+  return {
+    tx,
+    matters,
+    deadlines,
+    verify: new ApplyVerification(matters, assign),
+    reopen: new ReopenMatter(matters, assign),
+    close: new CloseMatter(matters, deadlines),
+  };
+}
+
+const verdict = (payload: Partial<TicketVerifiedV1>) =>
+  createEnvelope({
+    topic: 'ticket.verified.v1',
+    grievanceId: uuidv7(),
+    actor: { id: 'gw-1', role: 'grid_worker' },
+    correlationId: 'c-1',
+    payload: { ticketId: uuidv7(), gridWorkerId: 'gw-1', verdict: 'confirmed', note: '', position: { lat: 28.66, lng: 115.82 }, attachmentIds: [], ...payload },
+  });
+
+const reopened = (reopenedTo: Holder) =>
+  createEnvelope({ topic: 'grievance.reopened.v1', grievanceId: uuidv7(), actor: { id: 'worker-1', role: 'worker' }, correlationId: 'c-2', payload: { reason: 'still broken', reopenedTo } });
+
+describe('the grid worker’s verdict on site', () => {
+  it('links a duplicate to the matter it repeats, naming the grid worker', async () => {
+    const matter = hazardMatter({ status: 'routed', holder: GRID });
+    const { verify, tx } = setup(matter);
+    const original = uuidv7();
+    await expect(verify.execute(verdict({ verdict: 'duplicate', duplicateOf: original }), tx)).resolves.toBe('applied');
+    expect(matter.status).toBe('linked');
+    expect(payloadsOn(tx, 'grievance.linked.v1')).toEqual([{ duplicateOf: original, reporterId: 'worker-1', linkedBy: { type: 'grid_worker', id: 'gw-1', name: 'gw-1' } }]);
+  });
+
+  it('rejects an invalid report with the grid worker’s note', async () => {
+    const matter = hazardMatter({ status: 'routed', holder: GRID });
+    const { verify, tx } = setup(matter);
+    await verify.execute(verdict({ verdict: 'invalid', note: ' no hole here, cover in place ' }), tx);
+    expect(matter.status).toBe('rejected');
+    expect(payloadsOn(tx, 'grievance.rejected.v1')).toEqual([expect.objectContaining({ reason: 'no hole here, cover in place' })]);
+  });
+
+  it('passes the grid worker’s note on to the department with a confirmed report', async () => {
+    const matter = hazardMatter({ status: 'routed', holder: GRID });
+    const { verify, tx, deadlines } = setup(matter);
+    await verify.execute(verdict({ verdict: 'confirmed', note: 'deep, fence it off' }), tx);
+    expect(payloadsOn(tx, 'grievance.assigned.v1')).toEqual([
+      { holder: { type: 'department', id: 'municipal_works', name: 'Municipal Works Bureau' }, departmentCode: 'municipal_works', reason: 'verified_on_site', note: 'deep, fence it off' },
+    ]);
+    expect(deadlines.arrive).toHaveBeenCalledWith(tx, matter, expect.objectContaining({ id: 'municipal_works' }), 'department', expect.objectContaining({ correlationId: 'c-1' }));
+  });
+
+  it('names the department by its code when the directory has no name for it', async () => {
+    const matter = hazardMatter({ status: 'routed', holder: GRID });
+    const { verify, tx } = setup(matter, null);
+    await verify.execute(verdict({}), tx);
+    expect(matter.holder).toEqual({ type: 'department', id: 'municipal_works', name: 'municipal_works' });
+    expect(tx.events.map((e) => e.topic)).toEqual(['grievance.assigned.v1', 'department.municipal_works.issues.v1']);
+  });
+
+  it('dead-letters a confirmed report on a matter without a department', async () => {
+    const { verify, tx } = setup(hazardMatter({ status: 'routed', departmentCode: null }));
+    await expect(verify.execute(verdict({}), tx)).rejects.toThrow(PermanentEventError);
+    expect(tx.events).toEqual([]);
+  });
+});
+
+describe('a hazard reopened by its reporter', () => {
+  it('goes back to the department the reopening names', async () => {
+    const matter = hazardMatter({ status: 'closed', resolution: 'filled in' });
+    const { reopen, tx } = setup(matter, 'Highways Office');
+    await expect(reopen.execute(reopened({ type: 'department', id: 'highways', name: 'Highways Office' }), tx)).resolves.toBe('applied');
+    expect(matter).toMatchObject({ status: 'assigned', departmentCode: 'highways', resolution: null });
+    expect(payloadsOn(tx, 'grievance.assigned.v1')).toEqual([expect.objectContaining({ departmentCode: 'highways', reason: 'reopened', note: 'still broken' })]);
+  });
+
+  it('goes back to its own department when the reopening names no department', async () => {
+    const matter = hazardMatter({ status: 'resolved' });
+    const { reopen, tx } = setup(matter);
+    await reopen.execute(reopened(GRID), tx);
+    expect(matter.departmentCode).toBe('municipal_works');
+    expect(tx.events.map((e) => e.topic)).toEqual(['grievance.assigned.v1', 'department.municipal_works.issues.v1']);
+  });
+
+  it.each<[string, MatterEntity]>([
+    ['an appeal (it reopens on the chain)', appealMatter('branch', { status: 'resolved' })],
+    ['a matter that never had a department', hazardMatter({ status: 'resolved', departmentCode: null })],
+  ])('leaves alone %s', async (_case, matter) => {
+    const { reopen, tx } = setup(matter);
+    await expect(reopen.execute(reopened(GRID), tx)).resolves.toBe('skipped');
+    expect(tx.events).toEqual([]);
+  });
+});
+
+const closed = (grievanceId: string) =>
+  createEnvelope({ topic: 'grievance.closed.v1', grievanceId, actor: { id: 'feedback', role: 'system' }, correlationId: 'c-3', payload: { outcome: 'resolved', rating: 'satisfied', slaMet: true } });
+
+describe('a closed hazard', () => {
+  it.each<MatterStatus>(['resolved', 'assigned', 'rejected'])('leaves every inbox and owes nothing more, from %s', async (status) => {
+    const matter = hazardMatter({ status });
+    const { close, tx, deadlines, matters } = setup(matter);
+    await expect(close.execute(closed(matter.grievanceId), tx)).resolves.toBe('applied');
+    expect(matter.status).toBe('closed');
+    expect(matters.save).toHaveBeenCalledWith(tx.manager, matter);
+    expect(deadlines.cancelAll).toHaveBeenCalledWith(tx, matter.grievanceId);
+  });
+
+  it('is closed once, whatever the redeliveries', async () => {
+    for (const current of [hazardMatter({ status: 'closed' }), null]) {
+      const { close, tx, deadlines } = setup(current);
+      await expect(close.execute(closed(uuidv7()), tx)).resolves.toBe('skipped');
+      expect(deadlines.cancelAll).not.toHaveBeenCalled();
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import type { Principal } from '@grievance/auth';
+import { Level, uuidv7 } from '@grievance/contracts';
+import { rungHolder } from '../src/escalation/chain-rules';
+import { MatterEntity } from '../src/matters/matter.entity';
+
+/**
+ * Matters and callers for the unit tests of routing's use cases (no database: the
+ * repositories around them are strict mocks).
+ */
+
+/** An appeal's way up: a liaison member, the branch, its industry committee, the 两新工委. */
+export const FULL_PATH: Readonly<Record<Level, string>> = { member: 'mb-1', branch: 'br-1', industry_committee: 'ic-1', two_new_committee: 'tnc' };
+
+const RUNG_NAMES: Readonly<Record<Level, string>> = {
+  member: 'Liu (liaison member)',
+  branch: 'Courier Branch',
+  industry_committee: 'Logistics Committee',
+  two_new_committee: '两新工委',
+};
+
+/** The holder each rung of FULL_PATH is. */
+export const rungOf = (level: Level) => rungHolder(level, { id: FULL_PATH[level], name: RUNG_NAMES[level] });
+
+/** A hazard a grid checked and its department now holds. */
+export function hazardMatter(over: Partial<MatterEntity> = {}): MatterEntity {
+  return Object.assign(new MatterEntity(), {
+    grievanceId: uuidv7(),
+    trackingNo: 'NC-20261123-000001',
+    kind: 'hazard',
+    category: 'manhole_cover_missing',
+    title: 'Missing cover',
+    description: 'By the school gate',
+    urgency: 'normal',
+    location: { lat: 28.66, lng: 115.82 },
+    attachmentIds: [],
+    reporterId: 'worker-1',
+    districtId: 'xiangyun',
+    gridId: 'xiangyun-yuhua-g1',
+    departmentCode: 'municipal_works',
+    holder: { type: 'department', id: 'municipal_works', name: 'Municipal Works Bureau' },
+    status: 'assigned',
+    fallback: false,
+    resolution: null,
+    level: null,
+    owner: null,
+    chain: {},
+    bounces: 0,
+    underSupervision: false,
+    submittedAt: new Date('2026-11-23T01:00:00Z'),
+    updatedAt: new Date('2026-11-23T01:00:00Z'),
+    ...over,
+  });
+}
+
+/** An appeal a rung of FULL_PATH owns and holds. */
+export function appealMatter(level: Level, over: Partial<MatterEntity> = {}): MatterEntity {
+  return hazardMatter({
+    kind: 'appeal',
+    category: 'wage_arrears',
+    location: null,
+    districtId: null,
+    gridId: null,
+    departmentCode: null,
+    holder: rungOf(level),
+    owner: rungOf(level),
+    level,
+    chain: { ...FULL_PATH },
+    status: 'in_progress',
+    ...over,
+  });
+}
+
+/** The caller acting for a rung of FULL_PATH. */
+export const rungUser = (level: Level, orgUnitId = FULL_PATH[level]): Principal => ({ sub: `${level}-user`, role: level, orgUnitId });
+
+/** The caller acting for a department. */
+export const departmentUser = (departmentCode: string): Principal => ({ sub: `${departmentCode}-user`, role: 'department', departmentCode });
