@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Holder, SlaTarget } from '@grievance/contracts';
-import { UnitOfWork } from '@grievance/messaging';
+import { OutboxTransaction, UnitOfWork } from '@grievance/messaging';
 import { DomainError } from '@grievance/platform';
 import { isSlaError, MatterFacts, SlaDeadline, SlaEngine } from '@grievance/sla';
 import type { Ticket } from '../tickets/tickets.repository';
@@ -37,7 +37,8 @@ export class TicketDeadlines {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  private get tx() {
+  /** The engine takes the transaction as a parameter: the current one. */
+  private get tx(): OutboxTransaction {
     return this.unitOfWork.transaction();
   }
 
