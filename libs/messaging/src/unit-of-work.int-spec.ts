@@ -1,8 +1,10 @@
 import { createEnvelope, SYSTEM_ACTOR, uuidv7 } from '@grievance/contracts';
-import { createTestDatabase, TestDatabase } from '@grievance/testing';
+import { createTestDatabase, createTestKafka, eventually, manholeReport, TestDatabase } from '@grievance/testing';
 import { DataSource } from 'typeorm';
+import { EventConsumer } from './consumer/event-consumer';
 import { MESSAGING_MIGRATIONS } from './migrations';
 import { OutboxTransaction, TransactionalOutbox } from './outbox/outbox-transaction';
+import { EventPublisher } from './publisher';
 import { UnitOfWork, withTransaction } from './unit-of-work';
 
 describe('the unit of work on a real database', () => {
@@ -19,7 +21,7 @@ describe('the unit of work on a real database', () => {
   };
   const committed = async () => ((await dataSource.query(`SELECT text FROM notes ORDER BY text`)) as { text: string }[]).map((r) => r.text);
   const outboxRows = async () => ((await dataSource.query(`SELECT count(*)::int AS n FROM messaging_outbox`)) as { n: number }[])[0]!.n;
-  const event = (grievanceId = uuidv7()) =>
+  const acceptedEvent = (grievanceId = uuidv7()) =>
     createEnvelope({ topic: 'ticket.accepted.v1', grievanceId, actor: SYSTEM_ACTOR, correlationId: 'uow-test', payload: { ticketId: uuidv7(), gridWorkerId: 'gw-1' } });
 
   beforeAll(async () => {
@@ -45,7 +47,7 @@ describe('the unit of work on a real database', () => {
   it('commits what the work wrote, with the events it recorded, and wakes the relay', async () => {
     await unitOfWork.run(async () => {
       await notes.add('a');
-      await outbox.publish('ticket.accepted.v1', event());
+      await outbox.publish('ticket.accepted.v1', acceptedEvent());
     });
     expect(await committed()).toEqual(['a']);
     expect(await outboxRows()).toBe(1);
@@ -56,7 +58,7 @@ describe('the unit of work on a real database', () => {
     await expect(
       unitOfWork.run(async () => {
         await notes.add('a');
-        await outbox.publish('ticket.accepted.v1', event());
+        await outbox.publish('ticket.accepted.v1', acceptedEvent());
         throw new Error('refused');
       }),
     ).rejects.toThrow('refused');
@@ -120,7 +122,7 @@ describe('the unit of work on a real database', () => {
       const handed = new OutboxTransaction(manager);
       await unitOfWork.join(handed, async () => {
         await notes.add('joined');
-        await unitOfWork.run(() => outbox.publish('ticket.accepted.v1', event()));
+        await unitOfWork.run(() => outbox.publish('ticket.accepted.v1', acceptedEvent()));
       });
       expect(handed.events).toHaveLength(1);
       await withTransaction(handed, () => expect(unitOfWork.transaction()).toBe(handed));
@@ -132,9 +134,45 @@ describe('the unit of work on a real database', () => {
     expect(await committed()).toEqual(['joined', 'run']);
   });
 
+  it('runs an event handler in its consumer’s transaction: what it writes through the unit of work commits or rolls back with the inbox', async () => {
+    const kafka = await createTestKafka('unit-of-work', [
+      { topic: 'grievance.submitted.v1', partitions: 1 },
+      { topic: 'grievance.submitted.v1.dlq', partitions: 1 },
+    ]);
+    const consumer = new EventConsumer(kafka, dataSource, { groupId: 'uow-handler', retry: { maxAttempts: 3, initialDelayMs: 50, maxDelayMs: 100 } });
+    let attempts = 0;
+    const sameTransaction: boolean[] = [];
+    consumer.on('grievance.submitted.v1', async (received, tx) => {
+      attempts += 1;
+      await unitOfWork.run(async () => {
+        sameTransaction.push(unitOfWork.transaction() === tx);
+        await notes.add(`${received.eventId}:${attempts}`);
+        await outbox.publish('ticket.accepted.v1', acceptedEvent(received.grievanceId));
+      });
+      if (attempts === 1) throw new Error('the first try fails after writing');
+    });
+    const publisher = new EventPublisher(kafka);
+    try {
+      await consumer.start();
+      const event = manholeReport();
+      await publisher.publish('grievance.submitted.v1', event);
+      await eventually(() => consumer.stats.applied, (n) => n === 1, { what: 'the event applied on its second try' });
+      expect(attempts).toBe(2);
+      expect(sameTransaction).toEqual([true, true]);
+      // The failed try's note and event went with its rolled-back transaction.
+      expect(await committed()).toEqual([`${event.eventId}:2`]);
+      expect(await outboxRows()).toBe(1);
+    } finally {
+      await publisher.disconnect();
+      await consumer.stop();
+      await kafka.deletePrefixedTopics().catch(() => undefined);
+      await kafka.disconnect();
+    }
+  });
+
   it('refuses to reach a transaction outside of one, and never joins one of another database', async () => {
     expect(() => unitOfWork.manager()).toThrow(/no transaction/);
-    await expect(outbox.publish('ticket.accepted.v1', event())).rejects.toThrow(/no transaction to record ticket\.accepted\.v1/);
+    await expect(outbox.publish('ticket.accepted.v1', acceptedEvent())).rejects.toThrow(/no transaction to record ticket\.accepted\.v1/);
 
     const other = await createTestDatabase('unit_of_work_other');
     const otherSource = new DataSource({ type: 'postgres', url: other.url });
