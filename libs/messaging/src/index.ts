@@ -6,6 +6,7 @@ export * from './wire';
 export * from './publisher';
 export * from './outbox/outbox-transaction';
 export * from './outbox/outbox-relay';
+export * from './unit-of-work';
 export * from './consumer/errors';
 export * from './consumer/event-consumer';
 export * from './topic-reader';

@@ -19,7 +19,7 @@ import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { KafkaConnection, OutboxRelay, TransactionalOutbox } from '@grievance/messaging';
+import { KafkaConnection, OutboxRelay, TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { authModuleFor } from './auth-wiring';
 import { ServiceConfig } from './config/service-config';
 import { CorrelationIdMiddleware } from './correlation/correlation';
@@ -119,7 +119,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
  * It provides (globally) the config (by `SERVICE_CONFIG`, `ServiceConfig` and the
  * service's own config class), `DataSource` (database created when missing, migrated
  * under an advisory lock), the ioredis client (`REDIS_CLIENT`), `KafkaConnection`, and
- * `TransactionalOutbox` with this process's `OutboxRelay` (started with the app), the `Clock`,
+ * `TransactionalOutbox` with this process's `OutboxRelay` (started with the app) and its `UnitOfWork`, the `Clock`,
  * and registers pino logging with correlation ids, the JWT guard, the global
  * ValidationPipe and exception filter, `GET /health` and `GET /metrics` (Prometheus).
  */
@@ -204,7 +204,7 @@ export class PlatformModule implements NestModule {
       imports,
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [...configTokens, DataSource, REDIS_CLIENT, KafkaConnection, OutboxRelay, TransactionalOutbox, HealthService, ServiceMetrics, Clock],
+      exports: [...configTokens, DataSource, REDIS_CLIENT, KafkaConnection, OutboxRelay, TransactionalOutbox, UnitOfWork, HealthService, ServiceMetrics, Clock],
     };
   }
 

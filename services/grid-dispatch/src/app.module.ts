@@ -7,20 +7,15 @@ import { TransactionalOutbox } from '@grievance/messaging';
 import { bullPrefixFor, PlatformModule } from '@grievance/platform';
 import { SlaModule } from '@grievance/sla';
 import { GridDispatchConfig } from './config';
-import { ApplySlaPolicyChange } from './deadlines/apply-policy-change.use-case';
-import { gridDispatchSlaHandlers, RedispatchOnLapse } from './deadlines/redispatch-on-lapse.use-case';
-import { GRID_DISPATCH_SLA_QUEUE, TicketDeadlines } from './deadlines/ticket-deadlines';
-import { DirectoryController } from './directory/directory.controller';
-import { ApplyDirectoryChange } from './directory/apply-directory-change';
-import { DirectoryService } from './directory/directory.service';
+import { DeadlinesModule } from './deadlines/deadlines.module';
+import { GRID_DISPATCH_SLA_QUEUE } from './deadlines/ticket-deadlines';
+import { DirectoryModule } from './directory/directory.module';
+import { gridDispatchSlaHandlers } from './dispatch/deadline-breaches';
 import { DispatchLifecycle } from './dispatch/dispatch.consumer';
-import { DispatchService } from './dispatch/dispatch.service';
+import { DispatchModule } from './dispatch/dispatch.module';
 import { GRID_DISPATCH_ENTITIES } from './entities';
 import { GRID_DISPATCH_MIGRATIONS } from './migrations';
-import { TicketStream } from './tickets/ticket-stream';
-import { TicketStreamController } from './tickets/ticket-stream.controller';
-import { TicketsController } from './tickets/tickets.controller';
-import { TicketsService } from './tickets/tickets.service';
+import { TicketsModule } from './tickets/tickets.module';
 
 @Module({})
 export class AppModule {
@@ -47,19 +42,13 @@ export class AppModule {
             };
           },
         }),
+        DeadlinesModule,
+        TicketsModule,
+        DispatchModule,
+        DirectoryModule,
       ],
-      controllers: [DirectoryController, TicketsController, TicketStreamController],
-      providers: [
-        DirectoryService,
-        ApplyDirectoryChange,
-        DispatchService,
-        TicketDeadlines,
-        RedispatchOnLapse,
-        ApplySlaPolicyChange,
-        TicketsService,
-        DispatchLifecycle,
-        TicketStream,
-      ],
+      // The consumer's handlers call use cases of every context.
+      providers: [DispatchLifecycle],
     };
   }
 }

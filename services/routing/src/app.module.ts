@@ -6,7 +6,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { ROUTING_ENTITIES } from './entities';
 import { MattersModule } from './matters/matters.module';
 import { ROUTING_MIGRATIONS } from './migrations';
-import { WorkersModule } from './workers/workers';
+import { ReportersModule } from './reporters/reporters.module';
 import { RoutingSlaModule } from './deadlines/routing-sla.module';
 import { SlaSettingsModule } from './sla-settings/sla-settings.module';
 
@@ -22,7 +22,7 @@ export class AppModule {
         DirectoryModule,
         RoutingSlaModule,
         MattersModule,
-        WorkersModule,
+        ReportersModule,
         SlaSettingsModule,
       ],
     };

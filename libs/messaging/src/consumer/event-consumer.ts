@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { KafkaConnection, MessagingLogger, silentLogger, withTimeout } from '../kafka-connection';
 import { OutboxTransaction, OutboxWaker } from '../outbox/outbox-transaction';
 import { inConsumerSpan } from '../tracing';
+import { withTransaction } from '../unit-of-work';
 import { decodeHeaders, DLQ_HEADER } from '../wire';
 import {
   classifyFailure,
@@ -370,7 +371,8 @@ export class EventConsumer {
         eventId: envelope.eventId,
         grievanceId: envelope.grievanceId,
       },
-      () => handler(envelope as EventEnvelope<PayloadOf<TopicName>>, tx, meta),
+      // The handler's transaction is also its current one: repositories reach it through UnitOfWork.
+      () => withTransaction(tx, () => handler(envelope as EventEnvelope<PayloadOf<TopicName>>, tx, meta)),
     );
   }
 

@@ -1,5 +1,6 @@
 import { EventEnvelope, PayloadOf, TopicName } from '@grievance/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { currentTransaction, withTransaction } from '../unit-of-work';
 import { toWireMessage } from '../wire';
 
 /** An event to record, its payload typed by its topic. */
@@ -73,11 +74,27 @@ export class TransactionalOutbox {
     let wrote = false;
     const result = await this.dataSource.transaction(async (manager) => {
       const tx = new OutboxTransaction(manager);
-      const value = await work(tx);
+      // The transaction is also the current one for what `work` calls (UnitOfWork, publish below).
+      const value = await withTransaction(tx, () => work(tx));
       wrote = tx.events.length > 0;
       return value;
     });
     if (wrote) this.waker?.wake();
     return result;
+  }
+
+  /** The transaction of this outbox's database the caller runs in (run, UnitOfWork, an event handler), if any. */
+  current(): OutboxTransaction | undefined {
+    return currentTransaction(this.dataSource);
+  }
+
+  /**
+   * Records an event in the caller's current transaction (see UnitOfWork), to publish once it
+   * commits; throws outside one, so an event is never recorded apart from the change it reports.
+   */
+  async publish<T extends TopicName>(topic: T, envelope: EventEnvelope<PayloadOf<T>>): Promise<void> {
+    const tx = this.current();
+    if (!tx) throw new Error(`no transaction to record ${topic} in: publish inside UnitOfWork.run or an event handler`);
+    await tx.publish(topic, envelope);
   }
 }

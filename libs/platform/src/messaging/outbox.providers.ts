@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap, Provider } from '@nestjs/common';
-import { KafkaConnection, OutboxRelay, TransactionalOutbox } from '@grievance/messaging';
+import { KafkaConnection, OutboxRelay, TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 
@@ -17,7 +17,7 @@ export class OutboxRelayStarter implements OnApplicationBootstrap {
   }
 }
 
-/** `OutboxRelay` and `TransactionalOutbox` for the service's own database and broker. */
+/** `OutboxRelay`, `TransactionalOutbox` and its `UnitOfWork` for the service's own database and broker. */
 export const outboxProviders: Provider[] = [
   {
     provide: OutboxRelay,
@@ -32,5 +32,6 @@ export const outboxProviders: Provider[] = [
     inject: [DataSource, OutboxRelay],
     useFactory: (dataSource: DataSource, relay: OutboxRelay) => new TransactionalOutbox(dataSource, relay),
   },
+  { provide: UnitOfWork, inject: [TransactionalOutbox], useFactory: (outbox: TransactionalOutbox) => new UnitOfWork(outbox) },
   OutboxRelayStarter,
 ];

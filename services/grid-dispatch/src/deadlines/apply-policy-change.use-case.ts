@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import { EventEnvelope, SlaPolicyChangedV1 } from '@grievance/contracts';
-import { OutboxTransaction, PermanentEventError } from '@grievance/messaging';
+import { SlaPolicyChangedV1 } from '@grievance/contracts';
+import { PermanentEventError, UnitOfWork } from '@grievance/messaging';
 import { isSlaError, SlaEngine, SlaSettingsStore } from '@grievance/sla';
+
+export interface ApplySlaPolicyChangeCommand {
+  change: SlaPolicyChangedV1;
+  /** Who made the change (an admin), kept in the settings' history. */
+  actorId: string;
+}
 
 /**
  * An admin changed an SLA policy or calendar (routing owns the admin API and publishes
@@ -13,27 +19,29 @@ import { isSlaError, SlaEngine, SlaSettingsStore } from '@grievance/sla';
 export class ApplySlaPolicyChange {
   constructor(
     private readonly sla: SlaEngine,
+    private readonly unitOfWork: UnitOfWork,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext('sla-settings');
   }
 
-  async execute(event: EventEnvelope<SlaPolicyChangedV1>, tx: OutboxTransaction): Promise<boolean> {
+  async execute({ change, actorId }: ApplySlaPolicyChangeCommand): Promise<boolean> {
     const store = this.sla.settings;
     // Settings given to the engine from elsewhere (a fixed set) are not ours to change.
     if (!(store instanceof SlaSettingsStore)) return false;
-    const { payload } = event;
     try {
-      const applied = await store.applyReplicated(tx, {
-        kind: payload.kind,
-        id: payload.id,
-        action: payload.action,
-        version: payload.version,
-        after: payload.after ?? null,
-        actor: event.actor.id,
-        reason: payload.reason ?? null,
-      });
-      this.logger.info({ kind: payload.kind, id: payload.id, version: payload.version, applied }, applied ? 'SLA settings change applied' : 'SLA settings change already known');
+      const applied = await this.unitOfWork.run(() =>
+        store.applyReplicated(this.unitOfWork.transaction(), {
+          kind: change.kind,
+          id: change.id,
+          action: change.action,
+          version: change.version,
+          after: change.after ?? null,
+          actor: actorId,
+          reason: change.reason ?? null,
+        }),
+      );
+      this.logger.info({ kind: change.kind, id: change.id, version: change.version, applied }, applied ? 'SLA settings change applied' : 'SLA settings change already known');
       return applied;
     } catch (error) {
       // A change this store cannot hold will not become valid by retrying: park it.

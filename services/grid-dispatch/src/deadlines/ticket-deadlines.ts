@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Holder, SlaTarget } from '@grievance/contracts';
-import { OutboxTransaction } from '@grievance/messaging';
+import { OutboxTransaction, UnitOfWork } from '@grievance/messaging';
 import { DomainError } from '@grievance/platform';
 import { isSlaError, MatterFacts, SlaDeadline, SlaEngine } from '@grievance/sla';
-import { TicketEntity } from '../entities';
+import type { Ticket } from '../tickets/tickets.repository';
 
 /** The queue of this service's SLA alarms: a stable name, prefixed by the service. */
 export const GRID_DISPATCH_SLA_QUEUE = 'grid-dispatch.sla';
@@ -20,32 +20,40 @@ export function ticketIdOf(subject: string): string | undefined {
 }
 
 /** What a ticket's policies are matched on: the matter, at the grid stage. */
-export function ticketMatter(ticket: Pick<TicketEntity, 'kind' | 'category' | 'urgency'>): MatterFacts {
+export function ticketMatter(ticket: Pick<Ticket, 'kind' | 'category' | 'urgency'>): MatterFacts {
   return { kind: ticket.kind, category: ticket.category ?? 'unknown', urgency: ticket.urgency, stage: 'grid' };
 }
 
 /**
  * A ticket's SLA deadlines on the engine: `accept` from dispatch to 签收, then `verify`
- * from 签收 to 核查, each held by the grid worker. Every call runs inside the caller's
- * outbox transaction, so a deadline moves together with the ticket. The engine's refusals
+ * from 签收 to 核查, each held by the grid worker. Every call runs in the current unit of
+ * work's transaction, so a deadline moves together with the ticket. The engine's refusals
  * become domain errors.
  */
 @Injectable()
 export class TicketDeadlines {
-  constructor(private readonly sla: SlaEngine) {}
+  constructor(
+    private readonly sla: SlaEngine,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
-  /** The ticket's open deadline for a target, read in `tx`. */
-  async open(tx: OutboxTransaction, ticket: Pick<TicketEntity, 'id' | 'grievanceId'>, target: SlaTarget): Promise<SlaDeadline | undefined> {
-    const subject = ticketSubject(ticket.id);
-    return (await this.sla.openFor(ticket.grievanceId, tx)).find((d) => d.subject === subject && d.target === target);
+  /** The engine takes the transaction as a parameter: the current one. */
+  private get tx(): OutboxTransaction {
+    return this.unitOfWork.transaction();
   }
 
-  /** Which of these tickets have an open deadline for a target (by ticket id), read in `tx`. */
-  async openOfMany(tx: OutboxTransaction, tickets: readonly Pick<TicketEntity, 'id' | 'grievanceId'>[], target: SlaTarget): Promise<Map<string, SlaDeadline>> {
+  /** The ticket's open deadline for a target. */
+  async open(ticket: Pick<Ticket, 'id' | 'grievanceId'>, target: SlaTarget): Promise<SlaDeadline | undefined> {
+    const subject = ticketSubject(ticket.id);
+    return (await this.sla.openFor(ticket.grievanceId, this.tx)).find((d) => d.subject === subject && d.target === target);
+  }
+
+  /** Which of these tickets have an open deadline for a target (by ticket id). */
+  async openOfMany(tickets: readonly Pick<Ticket, 'id' | 'grievanceId'>[], target: SlaTarget): Promise<Map<string, SlaDeadline>> {
     const found = new Map<string, SlaDeadline>();
     const wanted = new Set(tickets.map((t) => ticketSubject(t.id)));
     // One read for all of them: a service starting with thousands of tickets open must not ask one by one.
-    for (const deadlines of (await this.sla.openForMany([...new Set(tickets.map((t) => t.grievanceId))], tx)).values()) {
+    for (const deadlines of (await this.sla.openForMany([...new Set(tickets.map((t) => t.grievanceId))], this.tx)).values()) {
       for (const d of deadlines) {
         const ticketId = ticketIdOf(d.subject);
         if (ticketId && d.target === target && wanted.has(d.subject)) found.set(ticketId, d);
@@ -58,11 +66,11 @@ export class TicketDeadlines {
    * The ticket reached a grid worker: their accept clock starts at `at`. After a lapse the
    * breached deadline is handed over with a fresh budget, so the chain of holders stays one.
    */
-  async startAccept(tx: OutboxTransaction, ticket: TicketEntity, holder: Holder, at: Date, causationId: string | null): Promise<SlaDeadline> {
+  async startAccept(ticket: Ticket, holder: Holder, at: Date, causationId: string | null): Promise<SlaDeadline> {
     return domainErrors(async () => {
-      const open = await this.open(tx, ticket, 'accept');
-      if (open) return this.sla.carryOver(tx, open.id, { holder, budget: 'fresh', at, causationId });
-      return this.sla.start(tx, {
+      const open = await this.open(ticket, 'accept');
+      if (open) return this.sla.carryOver(this.tx, open.id, { holder, budget: 'fresh', at, causationId });
+      return this.sla.start(this.tx, {
         grievanceId: ticket.grievanceId,
         subject: ticketSubject(ticket.id),
         target: 'accept',
@@ -76,9 +84,9 @@ export class TicketDeadlines {
   }
 
   /** Nobody is left to take the ticket: the lapsed worker's deadline is no longer owed (a new one starts with the next dispatch). */
-  async cancelAccept(tx: OutboxTransaction, ticket: TicketEntity, at: Date): Promise<void> {
-    const open = await this.open(tx, ticket, 'accept');
-    if (open) await domainErrors(() => this.sla.cancel(tx, open.id, at));
+  async cancelAccept(ticket: Ticket, at: Date): Promise<void> {
+    const open = await this.open(ticket, 'accept');
+    if (open) await domainErrors(() => this.sla.cancel(this.tx, open.id, at));
   }
 
   /**
@@ -86,12 +94,12 @@ export class TicketDeadlines {
    * late if it broke) and their verify clock starts. Locks the accept deadline: callers do this
    * before locking the ticket, in the order a firing takes them.
    */
-  async accepted(tx: OutboxTransaction, ticket: TicketEntity, gridWorkerId: string, at: Date, causationId: string): Promise<SlaDeadline> {
+  async accepted(ticket: Ticket, gridWorkerId: string, at: Date, causationId: string): Promise<SlaDeadline> {
     return domainErrors(async () => {
-      const accept = await this.open(tx, ticket, 'accept');
+      const accept = await this.open(ticket, 'accept');
       if (accept && accept.holder.id !== gridWorkerId) throw DomainError.conflict(`ticket ${ticket.id} is no longer waiting for you to accept it`);
-      const holder = accept ? (await this.sla.complete(tx, accept.id, at)).deadline.holder : { type: 'grid_worker' as const, id: gridWorkerId, name: gridWorkerId };
-      return this.sla.start(tx, {
+      const holder = accept ? (await this.sla.complete(this.tx, accept.id, at)).deadline.holder : { type: 'grid_worker' as const, id: gridWorkerId, name: gridWorkerId };
+      return this.sla.start(this.tx, {
         grievanceId: ticket.grievanceId,
         subject: ticketSubject(ticket.id),
         target: 'verify',
@@ -108,17 +116,18 @@ export class TicketDeadlines {
    * The ticket's facts changed after its deadlines started (the submission, with its
    * urgency, arrived after the routing): each open deadline is planned again under the
    * policy the facts now match, from the moment it started, so no time is forgiven. The
-   * old one is cancelled (kept in the history); an overdue new one fires at once.
+   * old one is cancelled (kept in the history); an overdue new one fires at once. Returns
+   * the deadlines planned anew (the ticket's copy of its accept deadline is the caller's to update).
    */
-  async replan(tx: OutboxTransaction, ticket: TicketEntity): Promise<number> {
+  async replan(ticket: Ticket): Promise<SlaDeadline[]> {
     const matter = ticketMatter(ticket);
     const subject = ticketSubject(ticket.id);
-    let replanned = 0;
-    for (const d of await this.sla.openFor(ticket.grievanceId, tx)) {
+    const replanned: SlaDeadline[] = [];
+    for (const d of await this.sla.openFor(ticket.grievanceId, this.tx)) {
       if (d.subject !== subject || d.status === 'breached' || sameFacts(d.matter, matter)) continue;
-      await domainErrors(async () => {
-        await this.sla.cancel(tx, d.id);
-        const next = await this.sla.start(tx, {
+      const next = await domainErrors(async () => {
+        await this.sla.cancel(this.tx, d.id);
+        return this.sla.start(this.tx, {
           grievanceId: d.grievanceId,
           subject,
           target: d.target,
@@ -129,17 +138,16 @@ export class TicketDeadlines {
           correlationId: d.correlationId,
           causationId: d.causationId,
         });
-        if (d.target === 'accept') await tx.manager.update(TicketEntity, { id: ticket.id }, { acceptBy: next.dueAt });
       });
-      replanned++;
+      replanned.push(next);
     }
     return replanned;
   }
 
   /** The on-site check is done: the verify deadline is completed. */
-  async verified(tx: OutboxTransaction, ticket: TicketEntity, at: Date): Promise<void> {
-    const verify = await this.open(tx, ticket, 'verify');
-    if (verify) await domainErrors(() => this.sla.complete(tx, verify.id, at));
+  async verified(ticket: Ticket, at: Date): Promise<void> {
+    const verify = await this.open(ticket, 'verify');
+    if (verify) await domainErrors(() => this.sla.complete(this.tx, verify.id, at));
   }
 }
 

@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 import { EventConsumer, KafkaConnection, OutboxRelay } from '@grievance/messaging';
 import { SlaEngine } from '@grievance/sla';
 import { ApplySlaPolicyChange } from '../deadlines/apply-policy-change.use-case';
-import { ApplyDirectoryChange } from '../directory/apply-directory-change';
-import { DispatchService } from './dispatch.service';
+import { ApplyDirectoryChange } from '../directory/apply-directory-change.use-case';
+import { AdoptUntimedTickets } from './adopt-untimed-tickets.use-case';
+import { OpenTicket } from './open-ticket.use-case';
+import { RecordSubmission } from './record-submission.use-case';
 
 export const CONSUMER_GROUP = 'grid-dispatch';
 
@@ -27,45 +29,36 @@ export class DispatchLifecycle implements OnApplicationBootstrap, BeforeApplicat
     dataSource: DataSource,
     relay: OutboxRelay,
     private readonly logger: PinoLogger,
-    private readonly dispatch: DispatchService,
     private readonly sla: SlaEngine,
+    private readonly adoptUntimedTickets: AdoptUntimedTickets,
+    recordSubmission: RecordSubmission,
+    openTicket: OpenTicket,
     applyPolicyChange: ApplySlaPolicyChange,
     applyDirectoryChange: ApplyDirectoryChange,
   ) {
     this.logger.setContext('grid-dispatch');
     // fromBeginning: a group new to the compacted directory topic must read all of it.
     this.consumer = new EventConsumer(kafka, dataSource, { groupId: CONSUMER_GROUP, fromBeginning: true }, logger, relay);
-    this.consumer.on('grievance.submitted.v1', async (event, tx) => {
-      const { payload } = event;
-      if (payload.kind !== 'hazard') return;
-      await tx.manager.query(
-        `INSERT INTO grievance_snapshots (grievance_id, tracking_no, kind, category, title, urgency, lat, lng, address, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (grievance_id) DO NOTHING`,
-        [
-          event.grievanceId,
-          payload.trackingNo,
-          payload.kind,
-          payload.category,
-          payload.title,
-          payload.urgency,
-          payload.location?.lat ?? null,
-          payload.location?.lng ?? null,
-          payload.location?.address ?? null,
-          payload.submittedAt,
-        ],
-      );
-      await this.dispatch.noteUrgency(tx, event.grievanceId, payload.urgency);
+    this.consumer.on('grievance.submitted.v1', ({ grievanceId, payload }) =>
+      recordSubmission.execute({
+        grievanceId,
+        trackingNo: payload.trackingNo,
+        kind: payload.kind,
+        category: payload.category,
+        title: payload.title,
+        urgency: payload.urgency,
+        location: payload.location ? { lat: payload.location.lat, lng: payload.location.lng, address: payload.location.address ?? null } : null,
+        submittedAt: payload.submittedAt,
+      }),
+    );
+    this.consumer.on('grievance.routed.v1', ({ grievanceId, eventId, correlationId, payload }) =>
+      openTicket.execute({ grievanceId, eventId, correlationId, kind: payload.kind, category: payload.category, gridId: payload.gridId }),
+    );
+    this.consumer.on('sla.policy-changed.v1', async ({ payload, actor }) => {
+      await applyPolicyChange.execute({ change: payload, actorId: actor.id });
     });
-    this.consumer.on('grievance.routed.v1', async (event, tx) => {
-      const { payload } = event;
-      if (payload.kind !== 'hazard' || !payload.gridId) return;
-      await this.dispatch.openTicket(tx, event, payload.gridId, { kind: payload.kind, category: payload.category });
-    });
-    this.consumer.on('sla.policy-changed.v1', async (event, tx) => {
-      await applyPolicyChange.execute(event, tx);
-    });
-    this.consumer.on('directory.entry-changed.v1', async (event, tx) => {
-      await applyDirectoryChange.execute(event, tx);
+    this.consumer.on('directory.entry-changed.v1', async ({ payload }) => {
+      await applyDirectoryChange.execute(payload);
     });
   }
 
@@ -73,7 +66,7 @@ export class DispatchLifecycle implements OnApplicationBootstrap, BeforeApplicat
     // Opening is idempotent (the SLA module opens it too): it must be open, its policies
     // seeded, before the first routed hazard asks it for a budget.
     await this.sla.open();
-    const adopted = await this.dispatch.adoptUntimedTickets();
+    const adopted = await this.adoptUntimedTickets.execute();
     if (adopted > 0) this.logger.info({ adopted }, 'dispatched tickets without an accept deadline got one');
     this.starting = this.consumer.start().catch((error: unknown) => this.logger.error({ err: error }, 'grid-dispatch consumer stopped'));
   }

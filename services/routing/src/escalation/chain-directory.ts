@@ -3,7 +3,7 @@ import { Holder, Level } from '@grievance/contracts';
 import { EntityManager } from 'typeorm';
 import { OrgUnitEntity } from '../directory/directory.entities';
 import type { ChainPath } from '../matters/matter.entity';
-import { fallbackBranchFor, KnownReporter } from '../workers/workers';
+import { fallbackBranchFor, KnownReporter } from '../reporters/reporters.repository';
 import { firstRung, rungHolder } from './chain-rules';
 
 /** Where a new appeal starts: its rung, who holds it, and the path above it. */

@@ -4,7 +4,7 @@ import { OutboxTransaction } from '@grievance/messaging';
 import { MatterDeadlines } from '../deadlines/matter-deadlines';
 import { ROUTING_ACTOR, submissionFacts } from '../matters/matter-events';
 import { MatterRepository } from '../matters/matter.repository';
-import { knownReporter, routedReporter } from '../workers/workers';
+import { knownReporter, routedReporter } from '../reporters/reporters.repository';
 import { ChainDirectory } from './chain-directory';
 
 /**

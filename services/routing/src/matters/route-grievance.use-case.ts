@@ -7,7 +7,7 @@ import { decideRoute, NoOwnerError, RouteDecision } from '../decision/route-deci
 import { departmentIssue, ROUTING_ACTOR, submissionFacts } from './matter-events';
 import { MatterRepository } from './matter.repository';
 import { MatterDeadlines } from '../deadlines/matter-deadlines';
-import { knownReporter, routedReporter } from '../workers/workers';
+import { knownReporter, routedReporter } from '../reporters/reporters.repository';
 
 /**
  * grievance.submitted.v1 (a hazard, not a duplicate) → routing decides its first owner,

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@grievance/messaging';
+import { Grid, DirectoryRepository } from './directory.repository';
+import { GridIndex } from './grid-index';
+
+export interface GridView {
+  id: string;
+  name: string;
+  communityId: string | null;
+  communityName: string | null;
+  streetId: string | null;
+  districtId: string | null;
+  polygon: Grid['polygon'];
+}
+
+export interface FindGridsCommand {
+  /** Only the grid(s) holding this point (usually one; none outside the city). */
+  at?: { lat: number; lng: number };
+}
+
+/** Every live grid, or the ones holding a point. Retired grids are kept as history and not shown. */
+@Injectable()
+export class FindGrids {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly directory: DirectoryRepository,
+    private readonly gridIndex: GridIndex,
+  ) {}
+
+  async execute({ at }: FindGridsCommand): Promise<GridView[]> {
+    const grids = await this.unitOfWork.run(() => this.directory.liveGrids());
+    if (!at) return grids.map(toGridView);
+    const ids = this.gridIndex.holding(at.lat, at.lng, grids);
+    return grids.filter((grid) => ids.has(grid.id)).map(toGridView);
+  }
+}
+
+function toGridView(grid: Grid): GridView {
+  return {
+    id: grid.id,
+    name: grid.name,
+    communityId: grid.communityId,
+    communityName: grid.communityName,
+    streetId: grid.streetId,
+    districtId: grid.districtId,
+    polygon: grid.polygon,
+  };
+}

@@ -1,0 +1,102 @@
+import type { SlaDeadline } from '@grievance/sla';
+import { aTicket, fakeClock, fakeLogger, fakeOutbox, fakeUnitOfWork, NOW } from '../../test/fakes';
+import type { TicketDeadlines } from '../deadlines/ticket-deadlines';
+import type { Ticket, TicketsRepository } from '../tickets/tickets.repository';
+import type { DispatchCandidate } from './dispatch-rule';
+import type { DispatchRepository, GridPlace } from './dispatch.repository';
+import { DispatchTicket } from './dispatch-ticket.use-case';
+
+const DUE = new Date(NOW.getTime() + 30 * 60_000);
+
+const candidate = (id: string, openTickets: number): DispatchCandidate => ({
+  id,
+  gridId: 'g1',
+  communityId: 'c1',
+  streetId: 's1',
+  onDuty: true,
+  openTickets,
+  lastDispatchedAt: null,
+});
+
+function setup(options: { grid?: GridPlace; candidates?: DispatchCandidate[] } = {}) {
+  const tickets = { update: jest.fn().mockResolvedValue(undefined) };
+  const dispatches = {
+    gridOf: jest.fn().mockResolvedValue(options.grid),
+    candidates: jest.fn().mockResolvedValue(options.candidates ?? []),
+    workerName: jest.fn(async (id: string) => `Name of ${id}`),
+    recordDispatch: jest.fn().mockResolvedValue(undefined),
+    logUndispatched: jest.fn().mockResolvedValue(undefined),
+  };
+  const deadlines = {
+    startAccept: jest.fn().mockResolvedValue({ dueAt: DUE } as SlaDeadline),
+    cancelAccept: jest.fn().mockResolvedValue(undefined),
+  };
+  const { outbox, published } = fakeOutbox();
+  const useCase = new DispatchTicket(
+    fakeUnitOfWork(),
+    tickets as unknown as TicketsRepository,
+    dispatches as unknown as DispatchRepository,
+    deadlines as unknown as TicketDeadlines,
+    outbox,
+    fakeClock(),
+    fakeLogger(),
+  );
+  return { useCase, tickets, dispatches, deadlines, published };
+}
+
+const GRID: GridPlace = { id: 'g1', communityId: 'c1', streetId: 's1' };
+
+describe('DispatchTicket', () => {
+  it('gives the ticket to the least-loaded worker in reach: their accept deadline, the ticket, the dispatch row and ticket.dispatched.v1', async () => {
+    const { useCase, tickets, dispatches, deadlines, published } = setup({ grid: GRID, candidates: [candidate('gw-a', 2), candidate('gw-b', 0)] });
+    const ticket = aTicket();
+
+    await expect(useCase.execute({ ticket, causationId: 'routed-1' })).resolves.toBe(true);
+
+    expect(dispatches.candidates).toHaveBeenCalledWith('g1', 'c1', 's1');
+    expect(deadlines.startAccept).toHaveBeenCalledWith(ticket, { type: 'grid_worker', id: 'gw-b', name: 'Name of gw-b' }, NOW, 'routed-1');
+    expect(tickets.update).toHaveBeenCalledWith('ticket-1', { status: 'dispatched', gridWorkerId: 'gw-b', attempt: 1, acceptBy: DUE, dispatchedAt: NOW });
+    expect(dispatches.recordDispatch).toHaveBeenCalledWith('ticket-1', 1, 'gw-b', NOW);
+    expect(published).toHaveLength(1);
+    expect(published[0]!.topic).toBe('ticket.dispatched.v1');
+    expect(published[0]!.envelope).toMatchObject({
+      grievanceId: 'grievance-1',
+      correlationId: 'corr-1',
+      causationId: 'routed-1',
+      occurredAt: NOW.toISOString(),
+      payload: { ticketId: 'ticket-1', gridId: 'g1', gridWorkerId: 'gw-b', attempt: 1, acceptBy: DUE.toISOString() },
+    });
+  });
+
+  it('counts a dispatch after an earlier one as the next attempt, and never gives it back to who let it lapse', async () => {
+    const { useCase, tickets, published } = setup({ grid: GRID, candidates: [candidate('gw-a', 0), candidate('gw-b', 3)] });
+    const ticket: Ticket = aTicket({ status: 'dispatched', gridWorkerId: 'gw-a', attempt: 1, dispatchedAt: new Date(NOW.getTime() - 60_000), lapsedWorkerIds: ['gw-a'] });
+
+    await useCase.execute({ ticket, causationId: 'breach-1' });
+
+    expect(tickets.update).toHaveBeenCalledWith('ticket-1', expect.objectContaining({ gridWorkerId: 'gw-b', attempt: 2 }));
+    expect(published[0]!.envelope.payload).toMatchObject({ gridWorkerId: 'gw-b', attempt: 2 });
+  });
+
+  it('leaves the ticket waiting when nobody is in reach: no holder, the lapsed accept deadline cancelled, the reason logged, no event', async () => {
+    const { useCase, tickets, dispatches, deadlines, published } = setup({ grid: GRID, candidates: [] });
+    const ticket = aTicket();
+
+    await expect(useCase.execute({ ticket, causationId: null })).resolves.toBe(false);
+
+    expect(tickets.update).toHaveBeenCalledWith('ticket-1', { status: 'undispatched', gridWorkerId: null, acceptBy: null });
+    expect(deadlines.cancelAccept).toHaveBeenCalledWith(ticket, NOW);
+    expect(dispatches.logUndispatched).toHaveBeenCalledWith('ticket-1', 'no on-duty grid worker in grid g1, its community or its street');
+    expect(deadlines.startAccept).not.toHaveBeenCalled();
+    expect(published).toEqual([]);
+  });
+
+  it('says so when the grid of the ticket is not in the directory', async () => {
+    const { useCase, dispatches } = setup({ grid: undefined, candidates: [] });
+
+    await useCase.execute({ ticket: aTicket({ gridId: 'g-unknown' }), causationId: null });
+
+    expect(dispatches.candidates).toHaveBeenCalledWith('g-unknown', null, null);
+    expect(dispatches.logUndispatched).toHaveBeenCalledWith('ticket-1', 'grid g-unknown is not in the directory');
+  });
+});

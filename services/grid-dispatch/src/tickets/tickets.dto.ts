@@ -1,0 +1,58 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsLatitude,
+  IsLongitude,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { VERIFY_VERDICTS, VerifyVerdict } from '@grievance/contracts';
+
+export class TicketIdParam {
+  @IsUUID('all', { message: 'id must be a ticket id (UUID)' })
+  id!: string;
+}
+
+export class PositionBody {
+  @IsNumber()
+  @IsLatitude()
+  lat!: number;
+
+  @IsNumber()
+  @IsLongitude()
+  lng!: number;
+}
+
+export class VerifyBody {
+  @IsIn(VERIFY_VERDICTS)
+  verdict!: VerifyVerdict;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  note!: string;
+
+  @ValidateNested()
+  @Type(() => PositionBody)
+  @IsNotEmpty({ message: 'position must be {lat, lng}' })
+  position!: PositionBody;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
+
+  /** Required with verdict `duplicate`: the open matter this one repeats. */
+  @ValidateIf((body: VerifyBody) => body.verdict === 'duplicate' || body.duplicateOf !== undefined)
+  @IsUUID('all', { message: 'duplicateOf must be the grievance id (UUID) of the matter this one duplicates' })
+  duplicateOf?: string;
+}

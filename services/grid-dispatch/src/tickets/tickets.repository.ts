@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { GrievanceKind } from '@grievance/contracts';
+import { UnitOfWork } from '@grievance/messaging';
+import { GrievanceSnapshotEntity, TicketEntity } from '../entities';
+
+/** A ticket as its row holds it. */
+export type Ticket = TicketEntity;
+
+/** What the reporter handed in (grievance.submitted.v1), as kept for the tickets. */
+export type GrievanceSnapshot = GrievanceSnapshotEntity;
+
+/** The columns a change of a ticket may set. */
+export type TicketChanges = Partial<
+  Pick<Ticket, 'status' | 'gridWorkerId' | 'attempt' | 'acceptBy' | 'urgency' | 'lapsedWorkerIds' | 'dispatchedAt' | 'acceptedAt' | 'verifiedAt' | 'verdict' | 'verifyNote'>
+>;
+
+const CHANGE_COLUMNS: Record<keyof TicketChanges, string> = {
+  status: 'status',
+  gridWorkerId: 'grid_worker_id',
+  attempt: 'attempt',
+  acceptBy: 'accept_by',
+  urgency: 'urgency',
+  lapsedWorkerIds: 'lapsed_worker_ids',
+  dispatchedAt: 'dispatched_at',
+  acceptedAt: 'accepted_at',
+  verifiedAt: 'verified_at',
+  verdict: 'verdict',
+  verifyNote: 'verify_note',
+};
+
+const TICKET = `id, grievance_id AS "grievanceId", grid_id AS "gridId", grid_worker_id AS "gridWorkerId", attempt, status,
+  accept_by AS "acceptBy", kind, category, urgency, lapsed_worker_ids AS "lapsedWorkerIds", correlation_id AS "correlationId",
+  dispatched_at AS "dispatchedAt", accepted_at AS "acceptedAt", verified_at AS "verifiedAt", verdict, verify_note AS "verifyNote",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+const SNAPSHOT = `grievance_id AS "grievanceId", tracking_no AS "trackingNo", kind, category, title, urgency, lat, lng, address,
+  submitted_at AS "submittedAt"`;
+
+/**
+ * The only code that reads and writes tickets and the reports' snapshots, in the current
+ * unit of work's transaction. Raw SQL, as every repository of this service: the statements
+ * that matter here (ON CONFLICT, FOR UPDATE, advisory locks) are plain to read where they run.
+ */
+@Injectable()
+export class TicketsRepository {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  private query<R>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return this.unitOfWork.manager().query(sql, params) as Promise<R[]>;
+  }
+
+  /**
+   * Opens the grievance's ticket, waiting to be dispatched, with the urgency of the report's
+   * snapshot when it has arrived (normal otherwise). Undefined: the grievance has its ticket already.
+   */
+  async open(ticket: { id: string; grievanceId: string; gridId: string; correlationId: string; kind: GrievanceKind; category: string }): Promise<Ticket | undefined> {
+    const [opened] = await this.query<Ticket>(
+      `INSERT INTO tickets (id, grievance_id, grid_id, status, correlation_id, kind, category, urgency)
+       VALUES ($1, $2, $3, 'undispatched', $4, $5, $6,
+               coalesce((SELECT urgency FROM grievance_snapshots WHERE grievance_id = $2), 'normal'))
+       ON CONFLICT (grievance_id) DO NOTHING RETURNING ${TICKET}`,
+      [ticket.id, ticket.grievanceId, ticket.gridId, ticket.correlationId, ticket.kind, ticket.category],
+    );
+    return opened;
+  }
+
+  async find(id: string): Promise<Ticket | undefined> {
+    return (await this.query<Ticket>(`SELECT ${TICKET} FROM tickets WHERE id = $1`, [id]))[0];
+  }
+
+  /** The ticket, locked until the transaction ends (callers lock its deadlines first, in the order a firing takes them). */
+  async findForUpdate(id: string): Promise<Ticket | undefined> {
+    return (await this.query<Ticket>(`SELECT ${TICKET} FROM tickets WHERE id = $1 FOR UPDATE`, [id]))[0];
+  }
+
+  async findByGrievance(grievanceId: string): Promise<Ticket | undefined> {
+    return (await this.query<Ticket>(`SELECT ${TICKET} FROM tickets WHERE grievance_id = $1`, [grievanceId]))[0];
+  }
+
+  /** Every ticket waiting for its grid worker to accept it. */
+  dispatched(): Promise<Ticket[]> {
+    return this.query<Ticket>(`SELECT ${TICKET} FROM tickets WHERE status = 'dispatched'`);
+  }
+
+  /** A grid worker's tickets (every ticket without one), newest first, at most 500. */
+  list(gridWorkerId: string | undefined): Promise<Ticket[]> {
+    return gridWorkerId === undefined
+      ? this.query<Ticket>(`SELECT ${TICKET} FROM tickets ORDER BY created_at DESC LIMIT 500`)
+      : this.query<Ticket>(`SELECT ${TICKET} FROM tickets WHERE grid_worker_id = $1 ORDER BY created_at DESC LIMIT 500`, [gridWorkerId]);
+  }
+
+  async update(id: string, changes: TicketChanges): Promise<void> {
+    const entries = Object.entries(changes) as [keyof TicketChanges, unknown][];
+    const sets = entries.map(([key], i) => `${CHANGE_COLUMNS[key]} = $${i + 2}`);
+    await this.query(`UPDATE tickets SET ${[...sets, 'updated_at = CURRENT_TIMESTAMP'].join(', ')} WHERE id = $1`, [id, ...entries.map(([, value]) => value)]);
+  }
+
+  /** Keeps the report of a submission (a redelivered one changes nothing). */
+  async saveSnapshot(s: Omit<GrievanceSnapshot, 'submittedAt'> & { submittedAt: Date | string }): Promise<void> {
+    await this.query(
+      `INSERT INTO grievance_snapshots (grievance_id, tracking_no, kind, category, title, urgency, lat, lng, address, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (grievance_id) DO NOTHING`,
+      [s.grievanceId, s.trackingNo, s.kind, s.category, s.title, s.urgency, s.lat, s.lng, s.address, s.submittedAt],
+    );
+  }
+
+  async snapshotOf(grievanceId: string): Promise<GrievanceSnapshot | undefined> {
+    return (await this.query<GrievanceSnapshot>(`SELECT ${SNAPSHOT} FROM grievance_snapshots WHERE grievance_id = $1`, [grievanceId]))[0];
+  }
+
+  async snapshotsOf(grievanceIds: readonly string[]): Promise<GrievanceSnapshot[]> {
+    if (grievanceIds.length === 0) return [];
+    return this.query<GrievanceSnapshot>(`SELECT ${SNAPSHOT} FROM grievance_snapshots WHERE grievance_id = ANY($1::uuid[])`, [grievanceIds]);
+  }
+}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { metresBetween } from '@grievance/geo';
+import { Actor, createEnvelope, VerifyVerdict } from '@grievance/contracts';
+import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
+import { Clock, correlationIdForNewWork, DomainError } from '@grievance/platform';
+import { GridDispatchConfig } from '../config';
+import { TicketDeadlines } from '../deadlines/ticket-deadlines';
+import { ownTicket } from './own-ticket';
+import { GrievanceSnapshot, TicketsRepository } from './tickets.repository';
+import { toTicketView, TicketView } from './ticket-view';
+
+export interface VerifyTicketCommand {
+  ticketId: string;
+  /** The grid worker who checked on site (their own ticket only). */
+  gridWorker: Actor;
+  verdict: VerifyVerdict;
+  note: string;
+  position: { lat: number; lng: number };
+  attachmentIds?: string[];
+  duplicateOf?: string;
+}
+
+/**
+ * 核查: the grid worker's verdict from the site. A `confirmed` one needs a photo and a
+ * position within VERIFY_MAX_DISTANCE_M of the report; a `duplicate` names another matter.
+ * The verify deadline is completed and ticket.verified.v1 recorded with the ticket's change.
+ */
+@Injectable()
+export class VerifyTicket {
+  constructor(
+    private readonly config: GridDispatchConfig,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly tickets: TicketsRepository,
+    private readonly deadlines: TicketDeadlines,
+    private readonly outbox: TransactionalOutbox,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(command: VerifyTicketCommand): Promise<TicketView> {
+    const { ticketId, gridWorker } = command;
+    return this.unitOfWork.run(async () => {
+      const ticket = await ownTicket(this.tickets, ticketId, gridWorker.id, true);
+      if (ticket.status === 'verified') throw DomainError.conflict(`ticket ${ticketId} is already verified`);
+      if (ticket.status !== 'accepted') throw DomainError.conflict(`ticket ${ticketId} must be accepted before it is verified`);
+      const snapshot = await this.tickets.snapshotOf(ticket.grievanceId);
+      const attachmentIds = command.attachmentIds ?? [];
+      if (command.verdict === 'confirmed') this.checkOnSite(command, attachmentIds, snapshot);
+      if (command.verdict === 'duplicate' && command.duplicateOf === ticket.grievanceId) {
+        throw DomainError.unprocessable('duplicateOf: a matter cannot be a duplicate of itself', { field: 'duplicateOf' });
+      }
+      const now = this.clock.now();
+      const changes = { status: 'verified' as const, verifiedAt: now, verdict: command.verdict, verifyNote: command.note };
+      Object.assign(ticket, changes);
+      await this.tickets.update(ticket.id, changes);
+      await this.deadlines.verified(ticket, now);
+      await this.outbox.publish(
+        'ticket.verified.v1',
+        createEnvelope({
+          topic: 'ticket.verified.v1',
+          grievanceId: ticket.grievanceId,
+          actor: gridWorker,
+          correlationId: correlationIdForNewWork(),
+          occurredAt: now,
+          payload: {
+            ticketId: ticket.id,
+            gridWorkerId: gridWorker.id,
+            verdict: command.verdict,
+            note: command.note,
+            position: { lat: command.position.lat, lng: command.position.lng },
+            attachmentIds,
+            ...(command.verdict === 'duplicate' ? { duplicateOf: command.duplicateOf } : {}),
+          },
+        }),
+      );
+      return toTicketView(ticket, snapshot);
+    });
+  }
+
+  /** A confirmed hazard was seen: a photo of it, taken where it was reported. */
+  private checkOnSite(command: VerifyTicketCommand, attachmentIds: string[], snapshot: GrievanceSnapshot | undefined): void {
+    if (attachmentIds.length === 0) {
+      throw DomainError.unprocessable('attachmentIds: a confirmed check needs at least one photo', { field: 'attachmentIds' });
+    }
+    if (!snapshot || snapshot.lat === null || snapshot.lng === null) {
+      throw DomainError.unprocessable('position: the report has no known location to check against', { field: 'position' });
+    }
+    const metres = metresBetween(command.position, { lat: snapshot.lat, lng: snapshot.lng });
+    const max = this.config.VERIFY_MAX_DISTANCE_M;
+    if (metres > max) {
+      throw DomainError.unprocessable(`position: ${Math.round(metres)} m from the reported location; a confirmed check must be within ${max} m`, {
+        field: 'position',
+        distanceM: Math.round(metres),
+        maxDistanceM: max,
+      });
+    }
+  }
+}

@@ -1,0 +1,66 @@
+/** Plain fakes for the unit tests of use cases: a unit of work that only runs the work, a recording outbox, a still clock. */
+import { EventEnvelope } from '@grievance/contracts';
+import type { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
+import type { Clock } from '@grievance/platform';
+import type { PinoLogger } from 'nestjs-pino';
+import type { GrievanceSnapshot, Ticket } from '../src/tickets/tickets.repository';
+
+export const NOW = new Date('2026-12-01T08:00:00.000Z');
+
+/** The transaction is the repositories' business: here the work simply runs. */
+export const fakeUnitOfWork = (): UnitOfWork => ({ run: <R>(work: () => Promise<R>) => work() }) as unknown as UnitOfWork;
+
+export function fakeOutbox(): { outbox: TransactionalOutbox; published: { topic: string; envelope: EventEnvelope }[] } {
+  const published: { topic: string; envelope: EventEnvelope }[] = [];
+  const outbox = {
+    publish: jest.fn(async (topic: string, envelope: EventEnvelope) => {
+      published.push({ topic, envelope });
+    }),
+  } as unknown as TransactionalOutbox;
+  return { outbox, published };
+}
+
+export const fakeClock = (now = NOW): Clock => ({ now: () => now }) as Clock;
+
+export const fakeLogger = (): PinoLogger => ({ setContext: jest.fn(), info: jest.fn(), warn: jest.fn(), debug: jest.fn(), error: jest.fn() }) as unknown as PinoLogger;
+
+export function aTicket(over: Partial<Ticket> = {}): Ticket {
+  return {
+    id: 'ticket-1',
+    grievanceId: 'grievance-1',
+    gridId: 'g1',
+    gridWorkerId: null,
+    attempt: 1,
+    status: 'undispatched',
+    acceptBy: null,
+    kind: 'hazard',
+    category: 'manhole_cover_missing',
+    urgency: 'normal',
+    lapsedWorkerIds: [],
+    correlationId: 'corr-1',
+    dispatchedAt: null,
+    acceptedAt: null,
+    verifiedAt: null,
+    verdict: null,
+    verifyNote: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...over,
+  };
+}
+
+export function aSnapshot(over: Partial<GrievanceSnapshot> = {}): GrievanceSnapshot {
+  return {
+    grievanceId: 'grievance-1',
+    trackingNo: 'NC-20261201-000001',
+    kind: 'hazard',
+    category: 'manhole_cover_missing',
+    title: 'Manhole cover missing',
+    urgency: 'normal',
+    lat: 28.605,
+    lng: 115.805,
+    address: 'Corner',
+    submittedAt: NOW,
+    ...over,
+  };
+}
