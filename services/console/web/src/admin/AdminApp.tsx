@@ -4,6 +4,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, routing } from '../api/clients';
 import type { Grid } from '../api/views';
+import { addAdminCatalogue } from '../i18n/admin';
 import { ErrorText } from '../shared/ErrorText';
 import { formatTime } from '../shared/format';
 import { useConfig } from '../shared/hooks';
@@ -11,6 +12,7 @@ import { EntryTable } from './EntryTable';
 import { calendars, categoryRoutes, chainUnits, departments, fallbackOwners, gridWorkers, grids, type Lookups, policies } from './kinds';
 
 const MapView = lazy(() => import('../shared/MapView'));
+addAdminCatalogue();
 
 const items = <T,>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>) => answer<{ items: T[] }>(call).then((a) => a.items);
 
@@ -30,7 +32,7 @@ function useLookups() {
   const lookups = Object.fromEntries(Object.entries(lists).map(([name, q]) => [name, q.data ?? []])) as unknown as Lookups;
   return {
     lookups,
-    loading: Object.values(lists).some((q) => q.isPending),
+    pending: new Set(Object.entries(lists).flatMap(([name, q]) => (q.isPending ? [name as keyof Lookups] : []))),
     error: Object.values(lists).find((q) => q.error)?.error,
     reload: () => queryClient.refetchQueries({ queryKey: ['admin'] }),
   };
@@ -39,10 +41,10 @@ function useLookups() {
 /** The admin (desktop): the directory with its grids on a map, and the SLA policies and calendars; every entry versioned. */
 export default function AdminApp() {
   const { t } = useTranslation();
-  const { lookups, loading, error, reload } = useLookups();
+  const { lookups, pending, error, reload } = useLookups();
   const config = useConfig();
   const mapGrids = useMemo<Grid[]>(() => lookups.units.filter((u) => u.level === 'grid' && !u.retired && u.polygon).map((u) => ({ id: u.id, name: u.name, polygon: u.polygon! })), [lookups.units]);
-  const table = { lookups, loading, reload };
+  const table = { lookups, pending, reload };
   return (
     <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('admin.title')}</Typography.Title>}>
       <ErrorText error={error} />

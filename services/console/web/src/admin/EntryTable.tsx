@@ -10,7 +10,8 @@ import type { EntryKind, Lookups } from './kinds';
 interface Props<E, B> {
   kind: EntryKind<E, B>;
   lookups: Lookups;
-  loading: boolean;
+  /** The lists still being read. */
+  pending: ReadonlySet<keyof Lookups>;
   /** Reads everything again (after a save, or to see someone else's change). */
   reload: () => Promise<unknown>;
 }
@@ -19,13 +20,16 @@ const versionOf = (e: unknown) => (e as { version?: number }).version;
 const retiredOf = (e: unknown) => (e as { retired?: boolean }).retired === true;
 
 /** One kind of entry: its table with versions, a drawer to create or edit one, retirement after a confirmation. */
-export function EntryTable<E, B>({ kind, lookups, loading, reload }: Props<E, B>) {
+export function EntryTable<E, B>({ kind, lookups, pending, reload }: Props<E, B>) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   // The drawer: closed, a new entry, or the id of the one being edited.
   const [open, setOpen] = useState<{ id: string | null } | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
   const rows = kind.rows(lookups);
+  const wanted = search.trim().toLowerCase();
+  const shown = wanted ? rows.filter((e) => [kind.id(e), kind.name(e, lookups, t)].some((s) => s.toLowerCase().includes(wanted))) : rows;
   const current = open?.id ? (rows.find((e) => kind.id(e) === open.id) ?? null) : null;
   const retire = useMutation({
     mutationFn: (e: E) => kind.retire!(e),
@@ -40,6 +44,7 @@ export function EntryTable<E, B>({ kind, lookups, loading, reload }: Props<E, B>
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
+        <Input.Search aria-label={`${t('admin.search')} · ${kindName}`} placeholder={t('admin.search')} allowClear value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 280 }} />
         <Button type="primary" onClick={() => setOpen({ id: null })}>{`${t('admin.new')} · ${kindName}`}</Button>
       </Space>
       {done && <Alert type="success" showIcon title={done} closable onClose={() => setDone(null)} />}
@@ -47,8 +52,8 @@ export function EntryTable<E, B>({ kind, lookups, loading, reload }: Props<E, B>
       <ErrorText error={retireProblem?.top} />
       <Table<E>
         rowKey={(e) => kind.id(e)}
-        loading={loading}
-        dataSource={rows}
+        loading={pending.has(kind.source)}
+        dataSource={shown}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: true }}
         size="small"

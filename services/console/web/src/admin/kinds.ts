@@ -85,6 +85,8 @@ export interface FormField extends Field {
 export interface EntryKind<E, B> {
   /** Its catalogue key under admin.kinds. */
   key: string;
+  /** The list its rows come from. */
+  source: keyof Lookups;
   rows: (d: Lookups) => E[];
   id: (e: E) => string;
   name: (e: E, d: Lookups, t: TFunction) => string;
@@ -126,6 +128,7 @@ const departmentFields: FormField[] = [
 ];
 export const departments: EntryKind<Department, { code: string; name: string }> = {
   key: 'departments',
+  source: 'departments',
   rows: (d) => d.departments,
   id: (e) => e.code,
   name: (e) => e.name,
@@ -161,6 +164,7 @@ function unitKind(key: string, levels: string[], parentLevels: string[], extra: 
   ];
   return {
     key,
+    source: 'units',
     rows: (d) => unitsOf(d, ...levels),
     id: (e) => e.id,
     name: (e) => e.name,
@@ -207,6 +211,7 @@ const gridWorkerFields: FormField[] = [
 ];
 export const gridWorkers: EntryKind<GridWorker, GridWorkerBody> = {
   key: 'gridWorkers',
+  source: 'gridWorkers',
   rows: (d) => d.gridWorkers,
   id: (e) => e.id,
   name: (e) => e.name,
@@ -233,6 +238,7 @@ const routeFields: FormField[] = [
 ];
 export const categoryRoutes: EntryKind<CategoryRoute, { category: string; districtId: string; departmentCode: string }> = {
   key: 'categoryRoutes',
+  source: 'routes',
   rows: (d) => d.routes,
   id: (e) => `${e.category}@${e.districtId}`,
   name: (e, d, t) => `${t(`category.${e.category}`, { defaultValue: e.category })} · ${nameOf(d.units, e.districtId)}`,
@@ -250,6 +256,7 @@ const fallbackFields: FormField[] = [
 ];
 export const fallbackOwners: EntryKind<FallbackOwner, { districtId?: string; departmentCode: string }> = {
   key: 'fallbackOwners',
+  source: 'fallbacks',
   rows: (d) => d.fallbacks,
   id: (e) => e.districtId ?? '*',
   name: (e, d, t) => (e.districtId ? nameOf(d.units, e.districtId) : t('admin.city')),
@@ -284,6 +291,7 @@ export interface PolicyBody {
 }
 export const policies: EntryKind<Policy, PolicyBody> = {
   key: 'policies',
+  source: 'policies',
   rows: (d) => d.policies,
   id: (e) => e.id,
   name: (e) => e.id,
@@ -342,6 +350,7 @@ export interface CalendarBody {
 }
 export const calendars: EntryKind<Calendar, CalendarBody> = {
   key: 'calendars',
+  source: 'calendars',
   rows: (d) => d.calendars,
   id: (e) => e.id,
   name: (e) => e.id,
