@@ -3,7 +3,7 @@ import { Alert, Button, Drawer, Form, Input, Popconfirm, Select, Space, Table, T
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../shared/ErrorText';
-import { showProblems } from '../shared/forms';
+import { clearOnChange, showProblems } from '../shared/forms';
 import { saveProblems, type SaveProblems } from './entries';
 import type { EntryKind, Lookups } from './kinds';
 
@@ -157,7 +157,7 @@ function EntryForm<E, B>({ kind, lookups, current, reload, onSaved }: FormProps<
       noValidate
       aria-label={t(`admin.kinds.${kind.key}`)}
       initialValues={kind.values(current)}
-      onValuesChange={(changed: Record<string, unknown>) => form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })))}
+      onValuesChange={clearOnChange(form)}
       onFinish={(values: Record<string, unknown>) => {
         setProblems(null);
         const built = kind.body(values, (key) => t(`admin.field.${key}`));
