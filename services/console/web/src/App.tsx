@@ -18,6 +18,7 @@ const GridApp = lazy(() => import('./grid/GridApp'));
 const DepartmentApp = lazy(() => import('./department/DepartmentApp'));
 const ChainApp = lazy(() => import('./chain/ChainApp'));
 const AuditApp = lazy(() => import('./audit/AuditApp'));
+const AdminApp = lazy(() => import('./admin/AdminApp'));
 const CHAIN_ROLES = ['member', 'branch', 'industry_committee', 'two_new_committee'];
 
 async function fetchSession(): Promise<Session | null> {
@@ -70,6 +71,7 @@ export function App() {
   else if (principal.role === 'department') body = <DepartmentApp />;
   else if (CHAIN_ROLES.includes(principal.role)) body = <ChainApp />;
   else if (principal.role === 'auditor') body = <AuditApp />;
+  else if (principal.role === 'admin') body = <AdminApp />;
   else body = <Alert type="info" showIcon title={t('app.notBuilt')} description={t(`role.${principal.role}`)} />;
 
   return (

@@ -64,7 +64,7 @@ const en: Catalogue = {
     golden_idea: 'Suggestion (golden idea)',
   },
   validation: {
-    required: '{{field}} is required', tooLong: '{{field}} must be at most {{max}} characters', place: 'Choose a place: use your position or tap the map', photoType: 'A photo must be JPEG, PNG or WebP', photoSize: 'A photo must be at most 10 MB', category: 'Choose a category', uuid: 'Enter a valid matter id', matterRef: 'Enter a matter id or a tracking number (such as NC-20261203-000042)',
+    required: '{{field}} is required', tooLong: '{{field}} must be at most {{max}} characters', place: 'Choose a place: use your position or tap the map', photoType: 'A photo must be JPEG, PNG or WebP', photoSize: 'A photo must be at most 10 MB', category: 'Choose a category', uuid: 'Enter a valid matter id', matterRef: 'Enter a matter id or a tracking number (such as NC-20261203-000042)', json: '{{field}} must be JSON', hours: '{{field}} must look like 09:00-12:00, 13:30-18:00', number: '{{field}} must be a number',
   },
   errors: {
     network: 'No connection; try again shortly', server: 'The service could not do it now; try again shortly (error {{errorId}})', conflict: 'The matter has moved on: {{message}}', unprocessable: 'Cannot be done: {{message}}', forbidden: 'You may not do this', notFound: 'Not found, or not yours to see', busy: 'Busy, trying again…', field: '{{message}}',
