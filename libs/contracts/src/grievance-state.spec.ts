@@ -4,6 +4,7 @@ import {
   grievanceStateAfterEnvelope,
   grievanceStateOf,
   GrievanceState,
+  holdersNamedBy,
   submittedGrievanceState,
   topicOfEnvelope,
 } from './grievance-state';
@@ -255,5 +256,35 @@ describe('the grievance state', () => {
   it('folds a kept dossier by each envelope’s type and version', () => {
     expect(grievanceStateOf(LOOP.map(([, e]) => e), initial)).toEqual(replay(LOOP));
     expect(grievanceStateOf([])).toEqual(submittedGrievanceState());
+  });
+
+  describe('the holders one event names', () => {
+    const names = ([, e]: Event) => holdersNamedBy(e);
+    it('reads the holder however the payload calls it, with its rung', () => {
+      expect(names(HAZARD.routed)).toEqual({ holder: GRID });
+      expect(names(HAZARD.dispatched)).toEqual({ holder: GRID_WORKER });
+      expect(names(HAZARD.verified)).toEqual({ holder: GRID_WORKER });
+      expect(names(HAZARD.assigned)).toEqual({ holder: DEPT });
+      expect(names(HAZARD.resolved)).toEqual({ holder: DEPT });
+      expect(names(HAZARD.reopened)).toEqual({ holder: DEPT });
+      expect(names(event('grievance.reopened.v1', 1, { reason: 'r', reopenedTo: MEMBER, level: 'branch' }))).toEqual({ holder: MEMBER, level: 'branch' });
+      expect(names(event('grievance.rejected.v1', 1, { rejectedBy: DEPT, reason: 'r' }))).toEqual({ holder: DEPT });
+      expect(names(event('grievance.paused.v1', 1, { holder: BRANCH, question: 'q' }))).toEqual({ holder: BRANCH, level: 'branch' });
+      expect(names(event('sla.breached.v1', 3, deadline(3, TOP, 'two_new_committee')))).toEqual({ holder: TOP, level: 'two_new_committee' });
+      expect(names(event('grievance.supervised.v1', 1, { holder: TOP, level: 'two_new_committee', cause: 'deadline_missed', reason: 'r' }))).toEqual({ holder: TOP, level: 'two_new_committee' });
+    });
+
+    it('names both ends of a move, each at its rung', () => {
+      const escalated = event('grievance.escalated.v1', 2, { fromLevel: 'member', toLevel: 'branch', fromHolder: { ...MEMBER, level: undefined } as never, toHolder: BRANCH, reason: 'r', automatic: false });
+      expect(names(escalated)).toEqual({ holder: BRANCH, level: 'branch', from: MEMBER });
+      const transferred = event('grievance.transferred.v1', 2, { fromHolder: DEPT, toHolder: OTHER_DEPT, departmentCode: OTHER_DEPT.id, reason: 'r', bounces: 1, arbitration: false });
+      expect(names(transferred)).toEqual({ holder: OTHER_DEPT, from: DEPT });
+    });
+
+    it('names nobody for a submission, a link, a reporter’s answer or rating, a close, or a topic it does not know', () => {
+      for (const e of [HAZARD.submitted, HAZARD.rated, HAZARD.closed, event('grievance.linked.v1', 1, { duplicateOf: G, reporterId: 'w', linkedBy: GRID })]) expect(names(e)).toEqual({});
+      expect(names(event('grievance.replied.v1', 1, { reporterId: 'w', message: 'm', resumedBy: DEPT }))).toEqual({});
+      expect(holdersNamedBy({ ...HAZARD.routed[1], type: 'grievance.invented' })).toEqual({});
+    });
   });
 });

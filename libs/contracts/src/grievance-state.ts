@@ -142,8 +142,61 @@ const READINGS: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => StateRea
   'directory.entry-changed.v1': () => NO_CHANGE,
 };
 
+/**
+ * The holders one event names, whatever the payload called them: the one it hands the matter
+ * to, or that acted or was timed as its holder (`holder`, with its rung), and the one it took
+ * the matter from (`from`). A reader of single events (a trace, a rate) reads holders here.
+ */
+export interface NamedHolders {
+  holder?: HolderRef;
+  level?: Level;
+  from?: HolderRef;
+}
+
+const named = (holder: Holder, level?: Level): NamedHolders => {
+  const ref = holderRef(holder);
+  const rung = level ?? ref.level;
+  return { holder: ref, ...(rung ? { level: rung } : {}) };
+};
+const moved = (p: { fromHolder: Holder; toHolder: Holder; fromLevel?: Level; toLevel?: Level }): NamedHolders => ({
+  ...named(p.toHolder, p.toLevel),
+  from: holderRef({ ...p.fromHolder, level: p.fromLevel ?? p.fromHolder.level }),
+});
+const NOBODY: NamedHolders = {};
+
+const NAMED: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => NamedHolders } = {
+  'grievance.submitted.v1': () => NOBODY,
+  'grievance.routed.v1': (p) => named(p.holder, p.level),
+  'grievance.escalated.v1': moved,
+  'grievance.returned.v1': moved,
+  'grievance.supervised.v1': (p) => named(p.holder, p.level),
+  'grievance.department-returned.v1': moved,
+  'grievance.transferred.v1': moved,
+  'grievance.paused.v1': (p) => named(p.holder),
+  // The reporter answers; a holder that resumed the clock itself acted on the answer, not as holder.
+  'grievance.replied.v1': () => NOBODY,
+  'ticket.dispatched.v1': (p) => ({ holder: gridWorker(p.gridWorkerId) }),
+  'ticket.accepted.v1': (p) => ({ holder: gridWorker(p.gridWorkerId) }),
+  'ticket.verified.v1': (p) => ({ holder: gridWorker(p.gridWorkerId) }),
+  'grievance.assigned.v1': (p) => named(p.holder),
+  'grievance.accepted.v1': (p) => named(p.holder),
+  'grievance.rejected.v1': (p) => named(p.rejectedBy),
+  // linkedBy is the check that found the duplicate, not a holder of the matter.
+  'grievance.linked.v1': () => NOBODY,
+  'grievance.resolved.v1': (p) => named(p.resolvedBy),
+  'feedback.rated.v1': () => NOBODY,
+  'grievance.reopened.v1': (p) => named(p.reopenedTo, p.level),
+  'grievance.closed.v1': () => NOBODY,
+  'sla.warned.v1': (p) => named(p.holder, p.level),
+  'sla.breached.v1': (p) => named(p.holder, p.level),
+  'sla.policy-changed.v1': () => NOBODY,
+  'points.awarded.v1': () => NOBODY,
+  'directory.entry-changed.v1': () => NOBODY,
+};
+
 const isCatalogueTopic = (topic: string): topic is CatalogueTopic => Object.prototype.hasOwnProperty.call(READINGS, topic);
 
+const namesOf = <T extends CatalogueTopic>(topic: T, payload: TopicPayloads[T]): NamedHolders => NAMED[topic](payload);
 const readingOf = <T extends CatalogueTopic>(topic: T, payload: TopicPayloads[T]): StateReading => READINGS[topic](payload);
 
 const time = (at: Date | null): number => at?.getTime() ?? Number.NEGATIVE_INFINITY;
@@ -193,6 +246,13 @@ export function grievanceStateAfter<T extends CatalogueTopic>(previous: Grievanc
 export function topicOfEnvelope(event: Pick<EventEnvelope, 'type' | 'version'>): CatalogueTopic | undefined {
   const topic = `${event.type}.v${event.version}`;
   return isCatalogueTopic(topic) && TOPICS[topic].type === event.type ? topic : undefined;
+}
+
+/** The holders a kept envelope names (see NamedHolders); none for a topic we do not know. */
+export function holdersNamedBy(event: EventEnvelope): NamedHolders {
+  const topic = topicOfEnvelope(event);
+  // A kept envelope was validated against its topic's payload class when it was consumed.
+  return topic ? namesOf(topic, event.payload as TopicPayloads[typeof topic]) : NOBODY;
 }
 
 /**
