@@ -99,49 +99,6 @@ export const holderRef = (h: Pick<Holder, 'type' | 'id'> & { name?: string; leve
 
 const gridWorker = (id: string): HolderRef => ({ type: 'grid_worker', id });
 
-/** A hand-over: the new holder, and its rung when the event or the holder names one. */
-const handedTo = (holder: Holder, level?: Level): StateReading => {
-  const to = holderRef(holder);
-  const rung = level ?? to.level;
-  return { holder: to, ...(rung ? { level: rung } : {}) };
-};
-
-const NO_CHANGE: StateReading = {};
-
-/** Every topic of the catalogue and what it says about the state: a new topic must be added here. */
-const READINGS: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => StateReading } = {
-  'grievance.submitted.v1': () => ({ status: 'submitted' }),
-  'grievance.routed.v1': (p) => ({ status: 'routed', ...handedTo(p.holder, p.level) }),
-  'grievance.escalated.v1': (p) => handedTo(p.toHolder, p.toLevel),
-  'grievance.returned.v1': (p) => handedTo(p.toHolder, p.toLevel),
-  'grievance.supervised.v1': () => ({ underSupervision: true }),
-  'grievance.department-returned.v1': (p) => handedTo(p.toHolder),
-  'grievance.transferred.v1': (p) => handedTo(p.toHolder),
-  'grievance.paused.v1': () => NO_CHANGE,
-  'grievance.replied.v1': () => NO_CHANGE,
-  'ticket.dispatched.v1': (p) => ({ status: 'dispatched', holder: gridWorker(p.gridWorkerId) }),
-  'ticket.accepted.v1': (p) => ({ status: 'accepted', holder: gridWorker(p.gridWorkerId) }),
-  // The verdict is routing's to apply: the status moves with the grievance.assigned / rejected / linked it causes.
-  'ticket.verified.v1': () => NO_CHANGE,
-  'grievance.assigned.v1': (p) => ({
-    status: p.reason === 'verified_on_site' ? 'verified' : p.reason === 'fallback' ? 'routed' : 'in_progress',
-    ...handedTo(p.holder),
-  }),
-  'grievance.accepted.v1': (p) => ({ status: 'in_progress', holder: holderRef(p.holder) }),
-  'grievance.rejected.v1': () => ({ status: 'rejected', holder: null }),
-  // The duplicate follows its original; its own status is told by the grievance.closed that ends it.
-  'grievance.linked.v1': () => NO_CHANGE,
-  'grievance.resolved.v1': (p) => ({ status: 'resolved', holder: holderRef(p.resolvedBy) }),
-  'feedback.rated.v1': () => NO_CHANGE,
-  'grievance.reopened.v1': (p) => ({ status: 'in_progress', reopen: true, ...handedTo(p.reopenedTo, p.level) }),
-  'grievance.closed.v1': () => ({ status: 'closed', holder: null }),
-  'sla.warned.v1': () => NO_CHANGE,
-  'sla.breached.v1': (p) => (p.level === TOP_LEVEL || p.holder.level === TOP_LEVEL ? { underSupervision: true } : NO_CHANGE),
-  'sla.policy-changed.v1': () => NO_CHANGE,
-  'points.awarded.v1': () => NO_CHANGE,
-  'directory.entry-changed.v1': () => NO_CHANGE,
-};
-
 /**
  * The holders one event names, whatever the payload called them: the one it hands the matter
  * to, or that acted or was timed as its holder (`holder`, with its rung), and the one it took
@@ -153,11 +110,49 @@ export interface NamedHolders {
   from?: HolderRef;
 }
 
+/** A holder the event names, at the rung the event gives, else the holder's own. */
 const named = (holder: Holder, level?: Level): NamedHolders => {
   const ref = holderRef(holder);
   const rung = level ?? ref.level;
   return { holder: ref, ...(rung ? { level: rung } : {}) };
 };
+
+const NO_CHANGE: StateReading = {};
+
+/** Every topic of the catalogue and what it says about the state: a new topic must be added here. */
+const READINGS: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => StateReading } = {
+  'grievance.submitted.v1': () => ({ status: 'submitted' }),
+  'grievance.routed.v1': (p) => ({ status: 'routed', ...named(p.holder, p.level) }),
+  'grievance.escalated.v1': (p) => named(p.toHolder, p.toLevel),
+  'grievance.returned.v1': (p) => named(p.toHolder, p.toLevel),
+  'grievance.supervised.v1': () => ({ underSupervision: true }),
+  'grievance.department-returned.v1': (p) => named(p.toHolder),
+  'grievance.transferred.v1': (p) => named(p.toHolder),
+  'grievance.paused.v1': () => NO_CHANGE,
+  'grievance.replied.v1': () => NO_CHANGE,
+  'ticket.dispatched.v1': (p) => ({ status: 'dispatched', holder: gridWorker(p.gridWorkerId) }),
+  'ticket.accepted.v1': (p) => ({ status: 'accepted', holder: gridWorker(p.gridWorkerId) }),
+  // The verdict is routing's to apply: the status moves with the grievance.assigned / rejected / linked it causes.
+  'ticket.verified.v1': () => NO_CHANGE,
+  'grievance.assigned.v1': (p) => ({
+    status: p.reason === 'verified_on_site' ? 'verified' : p.reason === 'fallback' ? 'routed' : 'in_progress',
+    ...named(p.holder),
+  }),
+  'grievance.accepted.v1': (p) => ({ status: 'in_progress', holder: holderRef(p.holder) }),
+  'grievance.rejected.v1': () => ({ status: 'rejected', holder: null }),
+  // The duplicate follows its original (its readers keep the link): neither its status nor its holder moves.
+  'grievance.linked.v1': () => NO_CHANGE,
+  'grievance.resolved.v1': (p) => ({ status: 'resolved', holder: holderRef(p.resolvedBy) }),
+  'feedback.rated.v1': () => NO_CHANGE,
+  'grievance.reopened.v1': (p) => ({ status: 'in_progress', reopen: true, ...named(p.reopenedTo, p.level) }),
+  'grievance.closed.v1': () => ({ status: 'closed', holder: null }),
+  'sla.warned.v1': () => NO_CHANGE,
+  'sla.breached.v1': (p) => (p.level === TOP_LEVEL || p.holder.level === TOP_LEVEL ? { underSupervision: true } : NO_CHANGE),
+  'sla.policy-changed.v1': () => NO_CHANGE,
+  'points.awarded.v1': () => NO_CHANGE,
+  'directory.entry-changed.v1': () => NO_CHANGE,
+};
+
 const moved = (p: { fromHolder: Holder; toHolder: Holder; fromLevel?: Level; toLevel?: Level }): NamedHolders => ({
   ...named(p.toHolder, p.toLevel),
   from: holderRef({ ...p.fromHolder, level: p.fromLevel ?? p.fromHolder.level }),

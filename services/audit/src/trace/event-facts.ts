@@ -51,4 +51,4 @@ export const RETURNED_TYPE = 'grievance.returned';
 /** Every hand-back a holder makes (退单): a rung's return down the chain, a department's return or transfer. */
 export const BOUNCE_TYPES: ReadonlySet<string> = new Set([RETURNED_TYPE, 'grievance.department-returned', 'grievance.transferred']);
 /** The top rung: a breach there puts the matter under supervision. */
-export const TOP_LEVEL = 'two_new_committee';
+export { TOP_LEVEL } from '@grievance/contracts';
