@@ -55,7 +55,12 @@ export class GrievanceRejectedV1 {
   reason!: string;
 }
 
-/** grievance.linked.v1: the matter is a duplicate of an open one; its reporter follows that one as a co-reporter. */
+/**
+ * grievance.linked.v1: the matter is a duplicate of an open one; its reporter follows that one as a co-reporter.
+ * Two deciders, one fact: intake's duplicate check at submission (linkedBy: the check; the
+ * submission names duplicateOf too, and routing never routes it), and routing when a grid
+ * worker finds a routed hazard a duplicate on site (linkedBy: the grid worker).
+ */
 export class GrievanceLinkedV1 {
   @IsUUID()
   duplicateOf!: string;

@@ -54,4 +54,16 @@ describe('summariseMatter', () => {
     expect(summariseMatter(ID, [event('sla.breached', 1, { target: 'respond', holder: top, level: 'two_new_committee' })]).underSupervision).toBe(true);
     expect(summariseMatter(ID, [event('grievance.supervised', 1, { holder: top, cause: 'x', reason: 'y' })])).toMatchObject({ underSupervision: true, status: 'submitted', trackingNo: null });
   });
+
+  it('follows a hazard a department returned or transferred to the department that has it now', () => {
+    const UM = { type: 'department', id: 'urban_management', name: 'Urban management' };
+    const moved = [
+      ...events.slice(0, 4),
+      event('grievance.department-returned', 20, { fromHolder: MW, toHolder: UM, departmentCode: 'urban_management', reason: 'not ours', bounces: 1, arbitration: false, attachmentIds: [] }),
+    ];
+    expect(summariseMatter(ID, moved)).toMatchObject({ status: 'verified', holder: UM, departmentCode: 'urban_management', level: null });
+    const back = event('grievance.transferred', 30, { fromHolder: UM, toHolder: MW, departmentCode: 'municipal_works', reason: 'theirs', bounces: 2, arbitration: false });
+    expect(summariseMatter(ID, [...moved, back])).toMatchObject({ holder: MW, departmentCode: 'municipal_works' });
+  });
 });
+

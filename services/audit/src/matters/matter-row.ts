@@ -1,5 +1,5 @@
-import type { EventEnvelope, GrievanceStatus } from '@grievance/contracts';
-import { byMatterTime, HolderRef, holderOf, levelOf, payloadField, reachesHolder, SUPERVISED_TYPE, TOP_LEVEL } from '../trace/event-facts';
+import { grievanceStateAfterEnvelope, submittedGrievanceState, type EventEnvelope, type GrievanceStatus } from '@grievance/contracts';
+import { byMatterTime, HolderRef, payloadField } from '../trace/event-facts';
 
 /** One row of the matter index auditors search (`GET /v1/matters`). */
 export interface MatterRow {
@@ -20,26 +20,11 @@ export interface MatterRow {
   underSupervision: boolean;
 }
 
-/** The status an event leaves the matter in (as the reporter's tracking view has it); absent: unchanged. */
-const STATUS_AFTER: Record<string, GrievanceStatus> = {
-  'grievance.submitted': 'submitted',
-  'grievance.routed': 'routed',
-  'ticket.dispatched': 'dispatched',
-  'ticket.accepted': 'accepted',
-  'grievance.accepted': 'in_progress',
-  'grievance.reopened': 'in_progress',
-  'grievance.rejected': 'rejected',
-  'grievance.resolved': 'resolved',
-  'grievance.closed': 'closed',
-};
-const ASSIGNED_STATUS: Record<string, GrievanceStatus> = { verified_on_site: 'verified', fallback: 'routed' };
-/** Events after which nobody holds the matter. */
-const ENDS_HOLDING = new Set(['grievance.rejected', 'grievance.closed']);
-
 /**
  * Folds a matter's events (any order) into its index row. Pure; the consumer calls it in
  * the transaction that appends an event, over the matter's whole dossier, so a late event
- * lands in the right place.
+ * lands in the right place. Status, holder, rung and supervision are the grievance's state as
+ * the contracts read it; the rest are the index's own columns.
  */
 export function summariseMatter(grievanceId: string, events: readonly EventEnvelope[]): MatterRow {
   const ordered = [...events].sort(byMatterTime);
@@ -58,6 +43,7 @@ export function summariseMatter(grievanceId: string, events: readonly EventEnvel
     breaches: 0,
     underSupervision: false,
   };
+  let state = submittedGrievanceState();
   for (const e of ordered) {
     const text = (field: string): string | undefined => {
       const value = payloadField(e, field);
@@ -72,25 +58,12 @@ export function summariseMatter(grievanceId: string, events: readonly EventEnvel
     row.districtId = text('districtId') ?? row.districtId;
     row.gridId = text('gridId') ?? row.gridId;
     row.departmentCode = text('departmentCode') ?? row.departmentCode;
+    if (e.type === 'sla.breached') row.breaches += 1;
 
-    const holder = holderOf(e);
-    if (holder && reachesHolder(e)) {
-      row.holder = holder;
-      row.level = levelOf(e) ?? (holder.type === 'department' ? row.level : null);
-      if (holder.type === 'department') row.departmentCode = holder.id;
-    }
-    if (ENDS_HOLDING.has(e.type)) row.holder = null;
-
-    const status = e.type === 'grievance.assigned' ? (ASSIGNED_STATUS[text('reason') ?? ''] ?? 'in_progress') : STATUS_AFTER[e.type];
-    if (status) row.status = status;
-    if (e.type === 'ticket.verified' && text('verdict') === 'confirmed') row.status = 'verified';
-
-    if (e.type === 'sla.breached') {
-      row.breaches += 1;
-      const p = e.payload as { level?: string; holder?: HolderRef };
-      if ((p.level ?? p.holder?.level) === TOP_LEVEL) row.underSupervision = true;
-    }
-    if (e.type === SUPERVISED_TYPE) row.underSupervision = true;
+    const before = state;
+    state = grievanceStateAfterEnvelope(state, e);
+    // The department that holds it now, or held it last.
+    if (state.holder !== before.holder && state.holder?.type === 'department') row.departmentCode = state.holder.id;
   }
-  return row;
+  return { ...row, status: state.status, level: state.level, holder: state.holder, underSupervision: state.underSupervision };
 }

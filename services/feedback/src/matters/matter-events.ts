@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { causedBy, EventEnvelope, PayloadOf, SYSTEM_ACTOR } from '@grievance/contracts';
+import { causedBy, EventEnvelope, grievanceStateAfter, PayloadOf, submittedGrievanceState, SYSTEM_ACTOR } from '@grievance/contracts';
 import { OutboxTransaction } from '@grievance/messaging';
 import { PinoLogger } from 'nestjs-pino';
 import { AutoCloseScheduler } from '../auto-close/auto-close.scheduler';
@@ -11,6 +11,12 @@ import { MatterEntity } from './entities';
 import { FeedbackRepository, MatterChange } from './feedback.repository';
 
 type Envelope<T extends NotifiedTopic> = EventEnvelope<PayloadOf<T>>;
+
+/** What the service keeps of a resolution (to rate it) and of a close, beside the status. */
+const OWN_FACTS: { [K in NotifiedTopic]?: (p: PayloadOf<K>, at: Date) => MatterChange } = {
+  'grievance.resolved.v1': (p, at) => ({ resolvedBy: p.resolvedBy, resolution: p.resolution, resolvedAt: at, newResolution: true }),
+  'grievance.closed.v1': (p, at) => ({ closeOutcome: p.outcome, closedAt: at, ...(p.rating ? { rating: p.rating } : {}) }),
+};
 
 /**
  * Applies the events of a matter to the feedback service's view of it, inside the
@@ -156,35 +162,18 @@ export class MatterEvents {
     await this.notify(tx, topic, event, [matter.reporterId, ...(await this.repository.coReporters(tx.manager, matter.grievanceId))]);
   }
 
+  /**
+   * What an event changes in the feedback service's view of the matter: its status, by the
+   * grievance-state reducer of the contracts (feedback keeps no times, so arrival order breaks
+   * ties), and the resolution and close the service keeps of its own. Nothing changes a closed
+   * matter but its close.
+   */
   private statusChange<T extends NotifiedTopic>(topic: T, event: Envelope<T>, matter: MatterEntity): MatterChange | undefined {
     if (matter.status === 'closed' && topic !== 'grievance.closed.v1') return undefined;
-    switch (topic) {
-      case 'grievance.routed.v1':
-        return { status: 'routed' };
-      case 'ticket.dispatched.v1':
-        return { status: 'dispatched' };
-      case 'grievance.assigned.v1': {
-        const reason = (event as Envelope<'grievance.assigned.v1'>).payload.reason;
-        if (reason === 'verified_on_site') return { status: 'verified' };
-        if (reason === 'reopened') return { status: 'in_progress' };
-        return undefined;
-      }
-      case 'grievance.accepted.v1':
-      case 'grievance.reopened.v1':
-        return { status: 'in_progress' };
-      case 'grievance.resolved.v1': {
-        const p = (event as Envelope<'grievance.resolved.v1'>).payload;
-        return { status: 'resolved', resolvedBy: p.resolvedBy, resolution: p.resolution, resolvedAt: new Date(event.occurredAt), newResolution: true };
-      }
-      case 'grievance.rejected.v1':
-        return { status: 'rejected' };
-      case 'grievance.closed.v1': {
-        const p = (event as Envelope<'grievance.closed.v1'>).payload;
-        return { status: 'closed', closeOutcome: p.outcome, closedAt: new Date(event.occurredAt), ...(p.rating ? { rating: p.rating } : {}) };
-      }
-      default:
-        return undefined;
-    }
+    const { status } = grievanceStateAfter({ ...submittedGrievanceState(), status: matter.status }, topic, event);
+    const own = OWN_FACTS[topic]?.(event.payload, new Date(event.occurredAt));
+    const change: MatterChange = { ...(status !== matter.status ? { status } : {}), ...own };
+    return Object.keys(change).length > 0 ? change : undefined;
   }
 
   /** Points for a report confirmed on site: one ledger entry per worker and cause, so a redelivery pays nothing twice. */

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
 import type { OutboxTransaction } from '@grievance/messaging';
 import { GrievancesRepository } from '../grievances/grievances.repository';
-import { applyEffect, effectOf, TrackedTopic } from './tracking-rules';
+import { historyLine, linkOf, trackedStateAfter, TrackedTopic } from './tracking-rules';
 
 /**
- * Keeps a reporter's tracking view current from one event: its effect on status, holder,
- * level, supervision and links (by the tracking rules, so order and redelivery do not
- * matter), and one history line per event. Events of matters intake does not hold are skipped.
+ * Keeps a reporter's tracking view current from one event: the grievance's state after it
+ * (by the contracts' reducer, so order and redelivery do not matter), the link of a
+ * duplicate, and one history line per event. Events of matters intake does not hold are skipped.
  */
 @Injectable()
 export class TrackEventUseCase {
@@ -18,20 +18,19 @@ export class TrackEventUseCase {
     const current = await this.repository.findById(event.grievanceId, m, true);
     if (!current) return 'unknown';
     const at = new Date(event.occurredAt);
-    const effect = effectOf(topic, event);
-    const next = applyEffect(current, effect, at);
-    await this.repository.saveTracking(m, { ...current, ...next });
-    if (effect.coReporter) {
-      const original = await this.repository.findById(effect.coReporter.grievanceId, m);
-      if (original && original.reporterId !== effect.coReporter.reporterId) {
-        await this.repository.addCoReporter(m, original.id, effect.coReporter.reporterId, event.grievanceId, at);
+    await this.repository.saveTracking(m, { ...current, ...trackedStateAfter(current, topic, event) });
+    const link = linkOf(topic, event);
+    if (link) {
+      const original = await this.repository.findById(link.duplicateOf, m);
+      if (original && original.reporterId !== link.reporterId) {
+        await this.repository.addCoReporter(m, original.id, link.reporterId, event.grievanceId, at);
       }
     }
     await this.repository.appendHistory(m, event.grievanceId, event.eventId, {
       at: event.occurredAt,
       type: event.type,
       actor: event.actor,
-      summary: effect.summary,
+      summary: historyLine(topic, event),
     });
     return 'applied';
   }
