@@ -21,6 +21,8 @@ export * from './auth-wiring';
 export * from './tokens';
 export * from './time/clock';
 export * from './messaging/outbox.providers';
+export * from './messaging/handles-event';
+export * from './messaging/event-consumers.module';
 export * from './platform.module';
 export * from './http/service-app';
 export * from './http/rate-limit';

@@ -1,13 +1,13 @@
 /** The audit service: consumes every topic: the tamper-evident per-matter trace for auditors, the three rates, breach lists and exports. */
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { PlatformModule } from '@grievance/platform';
+import { EventConsumersModule, PlatformModule } from '@grievance/platform';
 import { BreachesController } from './breaches/breaches.controller';
 import { BreachesRepository } from './breaches/breaches.repository';
 import { AuditConfig } from './config';
 import { AnchorScheduler } from './dossier/anchor.scheduler';
 import { AnchorsController } from './dossier/anchors.controller';
-import { DossierConsumer } from './dossier/dossier.consumer';
+import { AUDIT_CONSUMER_GROUP, DossierConsumer } from './dossier/dossier.consumer';
 import { DossierRepository } from './dossier/dossier.repository';
 import { TakeAnchor } from './dossier/take-anchor.use-case';
 import { AUDIT_MIGRATIONS } from './migrations';
@@ -28,7 +28,10 @@ export class AppModule {
   static forRoot(config: AuditConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, entities: [], migrations: AUDIT_MIGRATIONS })],
+      imports: [
+        PlatformModule.forRoot({ config, entities: [], migrations: AUDIT_MIGRATIONS }),
+        EventConsumersModule.forGroup({ groupId: AUDIT_CONSUMER_GROUP, handlers: [DossierConsumer] }),
+      ],
       controllers: [TraceController, MattersController, RatesController, BreachesController, AnchorsController, AuditQueriesController],
       providers: [
         DossierRepository,

@@ -1,11 +1,11 @@
 import request from 'supertest';
 import { signDevToken } from '@grievance/auth';
 import { Holder, Role } from '@grievance/contracts';
-import { Env } from '@grievance/platform';
+import { Env, EventConsumers } from '@grievance/platform';
 import { EventFedService, eventually } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
 import { AuditConfig } from '../src/config';
-import { DossierConsumer } from '../src/dossier/dossier.consumer';
+import { AUDIT_CONSUMER_GROUP } from '../src/dossier/dossier.consumer';
 
 export const GRID_WORKER = 'gw-xiangyun-yuhua-g1-1';
 export const MUNICIPAL_WORKS: Holder = { type: 'department', id: 'municipal_works', name: 'Municipal works' };
@@ -21,7 +21,7 @@ export class AuditHarness extends EventFedService<AuditConfig> {
   }
 
   get consumerStats() {
-    return this.service.app.get(DossierConsumer).consumer.stats;
+    return this.service.app.get(EventConsumers).get(AUDIT_CONSUMER_GROUP).stats;
   }
 
   /** Waits until the dossier holds `count` events of the matter. */

@@ -1,12 +1,12 @@
 /** The feedback service: notifying the reporter, ratings, reopening, the points ledger, and closing the loop with its final SLA verdict. */
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@grievance/platform';
+import { EventConsumersModule, PlatformModule } from '@grievance/platform';
 import { AutoCloseLifecycle } from './auto-close/auto-close.lifecycle';
 import { AutoCloseScheduler } from './auto-close/auto-close.scheduler';
 import { CloseUnrated } from './auto-close/close-unrated.use-case';
 import { FeedbackConfig } from './config';
 import { FEEDBACK_ENTITIES } from './matters/entities';
-import { FeedbackConsumer } from './matters/feedback.consumer';
+import { FEEDBACK_CONSUMER_GROUP, FeedbackConsumer } from './matters/feedback.consumer';
 import { FeedbackRepository } from './matters/feedback.repository';
 import { MatterEvents } from './matters/matter-events';
 import { FEEDBACK_MIGRATIONS } from './migrations';
@@ -24,7 +24,10 @@ export class AppModule {
   static forRoot(config: FeedbackConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, entities: FEEDBACK_ENTITIES, migrations: FEEDBACK_MIGRATIONS })],
+      imports: [
+        PlatformModule.forRoot({ config, entities: FEEDBACK_ENTITIES, migrations: FEEDBACK_MIGRATIONS }),
+        EventConsumersModule.forGroup({ groupId: FEEDBACK_CONSUMER_GROUP, handlers: [FeedbackConsumer] }),
+      ],
       controllers: [NotificationsController, PointsController, RatingController],
       providers: [
         {

@@ -1,8 +1,9 @@
 import request from 'supertest';
 import { signDevToken } from '@grievance/auth';
 import { uuidv7 } from '@grievance/contracts';
+import { EventConsumers } from '@grievance/platform';
 import { eventually } from '@grievance/testing';
-import { FeedbackConsumer } from '../src/matters/feedback.consumer';
+import { FEEDBACK_CONSUMER_GROUP } from '../src/matters/feedback.consumer';
 import { FeedbackHarness, GRID, MUNICIPAL_WORKS, workerToken } from './feedback-harness';
 
 jest.setTimeout(90_000);
@@ -64,7 +65,7 @@ describe('the feedback service (notifications, points, rating)', () => {
       const follower = `w-${uuidv7()}`;
       const original = uuidv7();
       const duplicate = uuidv7();
-      const parkedBefore = h.service.app.get(FeedbackConsumer).consumer.stats.deadLettered;
+      const parkedBefore = h.service.app.get(EventConsumers).get(FEEDBACK_CONSUMER_GROUP).stats.deadLettered;
       // The routing, the dispatch and a duplicate's link are read before the original's submission.
       await h.publish('grievance.routed.v1', original, { kind: 'hazard', category: 'manhole_cover_missing', gridId: GRID.id, holder: GRID, fallback: false });
       await h.publish('ticket.dispatched.v1', original, { ticketId: uuidv7(), gridId: GRID.id, gridWorkerId: 'gw-qs-01-1', attempt: 1 });
@@ -83,7 +84,7 @@ describe('the feedback service (notifications, points, rating)', () => {
       expect(coReporters).toEqual([{ reporter_id: follower }]);
       const theirs = await notificationsOf(follower);
       expect(theirs.items.map((n) => [n.eventType, n.grievanceId])).toEqual(expect.arrayContaining([['grievance.linked', duplicate]]));
-      expect(h.service.app.get(FeedbackConsumer).consumer.stats.deadLettered).toBe(parkedBefore);
+      expect(h.service.app.get(EventConsumers).get(FEEDBACK_CONSUMER_GROUP).stats.deadLettered).toBe(parkedBefore);
     });
 
     it('says who resolved it and how', async () => {
@@ -134,7 +135,7 @@ describe('the feedback service (notifications, points, rating)', () => {
       );
       for (const event of awarded) expect(event.causationId).toBe(verified.eventId);
 
-      const consumer = h.service.app.get(FeedbackConsumer).consumer;
+      const consumer = h.service.app.get(EventConsumers).get(FEEDBACK_CONSUMER_GROUP);
       const duplicatesBefore = consumer.stats.duplicates;
       await h.redeliver('ticket.verified.v1', verified);
       await eventually(() => consumer.stats.duplicates, (n) => n > duplicatesBefore, { what: 'the redelivery to be seen' });

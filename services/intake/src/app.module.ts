@@ -1,7 +1,7 @@
 /** The intake service: submissions (hazard reports with photos, appeals, suggestions), idempotency and duplicate detection, and the reporter's tracking view. */
 import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, RateLimitGuard, rateLimitRules } from '@grievance/platform';
+import { EventConsumersModule, PlatformModule, RateLimitGuard, rateLimitRules } from '@grievance/platform';
 import { AttachmentStorage, LocalDiskAttachmentStorage } from './attachments/attachment-storage';
 import { AttachmentsRepository } from './attachments/attachments.repository';
 import { AttachmentsController } from './attachments/attachments.controller';
@@ -17,7 +17,7 @@ import { ReplyToHolder } from './grievances/reply-to-holder.use-case';
 import { INTAKE_MIGRATIONS } from './migrations';
 import { repoRootOrCwd } from './repo-root';
 import { TrackEventUseCase } from './tracking/track-event.use-case';
-import { TrackingConsumer } from './tracking/tracking.consumer';
+import { INTAKE_CONSUMER_GROUP, TrackingConsumer } from './tracking/tracking.consumer';
 import { TrackingViewService } from './tracking/tracking-view.service';
 
 @Module({})
@@ -27,7 +27,10 @@ export class AppModule {
   static forRoot(config: IntakeConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, entities: [], migrations: INTAKE_MIGRATIONS })],
+      imports: [
+        PlatformModule.forRoot({ config, entities: [], migrations: INTAKE_MIGRATIONS }),
+        EventConsumersModule.forGroup({ groupId: INTAKE_CONSUMER_GROUP, handlers: [TrackingConsumer] }),
+      ],
       controllers: [GrievancesController, AttachmentsController],
       providers: [
         rateLimitRules({

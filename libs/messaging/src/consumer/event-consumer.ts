@@ -102,6 +102,10 @@ export class EventConsumer {
   private consumer?: Consumer;
   private dlqProducer?: Producer;
   private stopping = false;
+  /** The start attempt under way, which stop() lets finish so that nothing it connects outlives the stop. */
+  private attempt?: Promise<void>;
+  /** Ends the wait between two start attempts. */
+  private wake?: () => void;
 
   constructor(
     private readonly connection: KafkaConnection,
@@ -130,14 +134,21 @@ export class EventConsumer {
     let failures = 0;
     while (!this.stopping) {
       try {
-        await this.startOnce();
+        this.attempt = this.startOnce();
+        await this.attempt;
         return;
       } catch (error) {
         failures += 1;
         await this.disconnect();
+        if (this.stopping) return;
         const wait = Math.min(5000, 250 * 2 ** Math.min(failures, 5));
         this.logger.warn({ err: error, groupId: this.options.groupId, retryInMs: wait }, 'consumer could not start; will retry');
-        await sleep(wait);
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          setTimeout(resolve, wait);
+        });
+      } finally {
+        this.attempt = undefined;
       }
     }
   }
@@ -149,8 +160,15 @@ export class EventConsumer {
     );
   }
 
+  /**
+   * Leaves the group. A start attempt under way (connecting, joining) ends first, bounded,
+   * so stopping in the middle of a start leaves nothing connecting behind; a start waiting
+   * to retry gives up at once.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.wake?.();
+    if (this.attempt) await Promise.race([this.attempt.catch(() => undefined), sleep(STOP_GRACE_MS, { unref: true })]);
     await this.disconnect();
   }
 
@@ -392,7 +410,14 @@ export class EventConsumer {
   }
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** How long stop() lets a start attempt under way finish before it disconnects regardless. */
+const STOP_GRACE_MS = 15_000;
+
+const sleep = (ms: number, { unref = false } = {}) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (unref) timer.unref();
+  });
 
 /** Waits, heartbeating every second so a long backoff does not cost the partition its owner. */
 async function sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>): Promise<void> {

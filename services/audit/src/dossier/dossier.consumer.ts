@@ -1,8 +1,7 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CATALOGUE_TOPICS, CatalogueTopic } from '@grievance/contracts';
-import { EventConsumer, KafkaConnection } from '@grievance/messaging';
-import { PinoLogger } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
+import type { OutboxTransaction } from '@grievance/messaging';
+import { ConsumedEvent, EventMeta, HandlesEvent } from '@grievance/platform';
 import { refreshMatterRow } from '../matters/matters.repository';
 import { DossierRepository } from './dossier.repository';
 
@@ -16,31 +15,17 @@ export const AUDIT_CONSUMER_GROUP = 'audit';
 export const AUDITED_TOPICS: readonly CatalogueTopic[] = CATALOGUE_TOPICS;
 
 /**
- * The service's one Kafka consumer (group `audit`): appends each event to its matter's
- * chain in the inbox transaction, so a redelivered event is stored once. It only reads:
- * it publishes nothing, and no other service depends on it.
+ * The audit consumer group: appends each event to its matter's chain in the inbox
+ * transaction, so a redelivered event is stored once. It only reads: it publishes nothing,
+ * and no other service depends on it.
  */
 @Injectable()
-export class DossierConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly consumer: EventConsumer;
+export class DossierConsumer {
+  constructor(private readonly dossier: DossierRepository) {}
 
-  constructor(kafka: KafkaConnection, dataSource: DataSource, dossier: DossierRepository, private readonly logger: PinoLogger) {
-    this.logger.setContext('consumer');
-    this.consumer = new EventConsumer(kafka, dataSource, { groupId: AUDIT_CONSUMER_GROUP }, logger);
-    for (const topic of AUDITED_TOPICS) {
-      this.consumer.on(topic, async (event, tx) => {
-        // The matter index follows the dossier in the same transaction (under the matter's lock).
-        if (await dossier.append(tx.manager, topic, event)) await refreshMatterRow(tx.manager, event.grievanceId);
-      });
-    }
-  }
-
-  onApplicationBootstrap(): void {
-    // start() keeps retrying while the broker is away; the app does not wait for it.
-    void this.consumer.start().catch((error: unknown) => this.logger.error({ err: error }, 'audit consumer stopped'));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
+  @HandlesEvent(...AUDITED_TOPICS)
+  async record(event: ConsumedEvent<CatalogueTopic>, tx: OutboxTransaction, { topic }: EventMeta<CatalogueTopic>): Promise<void> {
+    // The matter index follows the dossier in the same transaction (under the matter's lock).
+    if (await this.dossier.append(tx.manager, topic, event)) await refreshMatterRow(tx.manager, event.grievanceId);
   }
 }

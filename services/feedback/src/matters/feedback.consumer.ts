@@ -1,36 +1,27 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventConsumer, KafkaConnection, OutboxRelay } from '@grievance/messaging';
-import { PinoLogger } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
-import { NOTIFIED_TOPICS } from '../notifications/messages';
+import { Injectable } from '@nestjs/common';
+import type { OutboxTransaction } from '@grievance/messaging';
+import { ConsumedEvent, EventMeta, HandlesEvent } from '@grievance/platform';
+import { NOTIFIED_TOPICS, NotifiedTopic } from '../notifications/messages';
 import { MatterEvents } from './matter-events';
 
 export const FEEDBACK_CONSUMER_GROUP = 'feedback';
 
 /**
- * The service's one Kafka consumer (group `feedback`): every grievance and ticket event a
- * reporter is told about, and the SLA breaches a matter's close reports, each applied by
- * MatterEvents in the inbox transaction.
+ * What the feedback consumer group applies, through MatterEvents in the inbox transaction:
+ * every grievance and ticket event a reporter is told about, and the SLA breaches a
+ * matter's close reports.
  */
 @Injectable()
-export class FeedbackConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly consumer: EventConsumer;
+export class FeedbackConsumer {
+  constructor(private readonly events: MatterEvents) {}
 
-  constructor(kafka: KafkaConnection, dataSource: DataSource, relay: OutboxRelay, events: MatterEvents, private readonly logger: PinoLogger) {
-    this.logger.setContext('consumer');
-    this.consumer = new EventConsumer(kafka, dataSource, { groupId: FEEDBACK_CONSUMER_GROUP }, logger, relay);
-    for (const topic of NOTIFIED_TOPICS) {
-      this.consumer.on(topic, (event, tx) => events.apply(topic, event, tx));
-    }
-    this.consumer.on('sla.breached.v1', (event, tx) => events.breached(event, tx));
+  @HandlesEvent(...NOTIFIED_TOPICS)
+  async notified(event: ConsumedEvent<NotifiedTopic>, tx: OutboxTransaction, { topic }: EventMeta<NotifiedTopic>): Promise<void> {
+    await this.events.apply(topic, event, tx);
   }
 
-  onApplicationBootstrap(): void {
-    // start() keeps retrying while the broker is away; the app does not wait for it.
-    void this.consumer.start().catch((error: unknown) => this.logger.error({ err: error }, 'feedback consumer stopped'));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
+  @HandlesEvent('sla.breached.v1')
+  async breached(event: ConsumedEvent<'sla.breached.v1'>, tx: OutboxTransaction): Promise<void> {
+    await this.events.breached(event, tx);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventConsumersModule } from '@grievance/platform';
 import { DirectoryModule } from '../directory/directory.module';
 import { DepartmentMoves } from './department-moves.use-cases';
 import { DepartmentActions } from './department-actions.use-cases';
@@ -6,7 +7,7 @@ import { ApplyVerification, AssignToDepartment, CloseMatter, ReopenMatter } from
 import { MatterRepository } from './matter.repository';
 import { MattersController } from './matters.controller';
 import { RouteGrievance } from './route-grievance.use-case';
-import { RoutingConsumer } from './routing.consumer';
+import { ROUTING_CONSUMER_GROUP, RoutingConsumer } from './routing.consumer';
 import { MatterDeadlines } from '../deadlines/matter-deadlines';
 import { ChainDirectory } from '../escalation/chain-directory';
 import { ChainMoves } from '../escalation/chain-moves';
@@ -16,7 +17,7 @@ import { StartAppeal } from '../escalation/start-appeal.use-case';
 
 /** The matters routing holds: the hazard loop's decisions, the escalation chain, the inboxes and actions of departments and rungs, their deadlines. */
 @Module({
-  imports: [DirectoryModule],
+  imports: [DirectoryModule, EventConsumersModule.forGroup({ groupId: ROUTING_CONSUMER_GROUP, handlers: [RoutingConsumer] })],
   controllers: [MattersController],
   providers: [
     MatterRepository,
