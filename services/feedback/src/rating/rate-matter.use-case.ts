@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createEnvelope, Rating } from '@grievance/contracts';
 import { TransactionalOutbox } from '@grievance/messaging';
 import { DomainError } from '@grievance/platform';
+import { RatingWindows } from '../auto-close/rating-window';
 import { FeedbackRepository } from '../matters/feedback.repository';
 import { DEFAULT_LANGUAGE, t } from '@grievance/i18n';
 
@@ -30,6 +31,7 @@ export class RateMatter {
   constructor(
     private readonly outbox: TransactionalOutbox,
     private readonly repository: FeedbackRepository,
+    private readonly ratingWindows: RatingWindows,
   ) {}
 
   async execute(command: RateMatterCommand): Promise<RateMatterResult> {
@@ -51,6 +53,7 @@ export class RateMatter {
         comment: command.comment,
       });
       if (!stored) throw DomainError.conflict('this resolution was already rated');
+      await this.ratingWindows.end(tx, matter.grievanceId, matter.resolutionNo);
 
       const actor = { id: command.reporterId, role: 'worker' as const };
       const base = { grievanceId: matter.grievanceId, actor, correlationId: command.correlationId };
