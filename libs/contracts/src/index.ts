@@ -5,6 +5,7 @@ export * from './envelope';
 export * from './topics';
 export * from './validation';
 export * from './untrusted-json';
+export * from './domain-error';
 export * from './events/common';
 export * from './events/matter-summary';
 export * from './events/grievance-submitted.v1';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import { EventEnvelope, SlaPolicyChangedV1 } from '@grievance/contracts';
+import { EventEnvelope, isDomainError, SlaPolicyChangedV1 } from '@grievance/contracts';
 import { OutboxTransaction, PermanentEventError } from '@grievance/messaging';
-import { isSlaError, SlaEngine, SlaSettingsStore } from '@grievance/sla';
+import { SlaEngine, SlaSettingsStore } from '@grievance/sla';
 
 /**
  * An admin changed an SLA policy or calendar (routing owns the admin API and publishes
@@ -37,7 +37,7 @@ export class ApplySlaPolicyChange {
       return applied;
     } catch (error) {
       // A change this store cannot hold will not become valid by retrying: park it.
-      if (isSlaError(error) && error.code === 'invalid') throw new PermanentEventError(error.message);
+      if (isDomainError(error) && error.code === 'invalid') throw new PermanentEventError(error.message);
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Holder, SlaTarget } from '@grievance/contracts';
 import { OutboxTransaction } from '@grievance/messaging';
 import { DomainError } from '@grievance/platform';
-import { isSlaError, MatterFacts, SlaDeadline, SlaEngine } from '@grievance/sla';
+import { MatterFacts, SlaDeadline, SlaEngine } from '@grievance/sla';
 import { TicketEntity } from '../entities';
 
 /** The queue of this service's SLA alarms: a stable name, prefixed by the service. */
@@ -28,7 +28,7 @@ export function ticketMatter(ticket: Pick<TicketEntity, 'kind' | 'category' | 'u
  * A ticket's SLA deadlines on the engine: `accept` from dispatch to 签收, then `verify`
  * from 签收 to 核查, each held by the grid worker. Every call runs inside the caller's
  * outbox transaction, so a deadline moves together with the ticket. The engine's refusals
- * become domain errors.
+ * are domain errors already.
  */
 @Injectable()
 export class TicketDeadlines {
@@ -59,26 +59,24 @@ export class TicketDeadlines {
    * breached deadline is handed over with a fresh budget, so the chain of holders stays one.
    */
   async startAccept(tx: OutboxTransaction, ticket: TicketEntity, holder: Holder, at: Date, causationId: string | null): Promise<SlaDeadline> {
-    return domainErrors(async () => {
-      const open = await this.open(tx, ticket, 'accept');
-      if (open) return this.sla.carryOver(tx, open.id, { holder, budget: 'fresh', at, causationId });
-      return this.sla.start(tx, {
-        grievanceId: ticket.grievanceId,
-        subject: ticketSubject(ticket.id),
-        target: 'accept',
-        holder,
-        matter: ticketMatter(ticket),
-        at,
-        correlationId: ticket.correlationId,
-        causationId,
-      });
+    const open = await this.open(tx, ticket, 'accept');
+    if (open) return this.sla.carryOver(tx, open.id, { holder, budget: 'fresh', at, causationId });
+    return this.sla.start(tx, {
+      grievanceId: ticket.grievanceId,
+      subject: ticketSubject(ticket.id),
+      target: 'accept',
+      holder,
+      matter: ticketMatter(ticket),
+      at,
+      correlationId: ticket.correlationId,
+      causationId,
     });
   }
 
   /** Nobody is left to take the ticket: the lapsed worker's deadline is no longer owed (a new one starts with the next dispatch). */
   async cancelAccept(tx: OutboxTransaction, ticket: TicketEntity, at: Date): Promise<void> {
     const open = await this.open(tx, ticket, 'accept');
-    if (open) await domainErrors(() => this.sla.cancel(tx, open.id, at));
+    if (open) await this.sla.cancel(tx, open.id, at);
   }
 
   /**
@@ -87,20 +85,18 @@ export class TicketDeadlines {
    * before locking the ticket, in the order a firing takes them.
    */
   async accepted(tx: OutboxTransaction, ticket: TicketEntity, gridWorkerId: string, at: Date, causationId: string): Promise<SlaDeadline> {
-    return domainErrors(async () => {
-      const accept = await this.open(tx, ticket, 'accept');
-      if (accept && accept.holder.id !== gridWorkerId) throw DomainError.conflict(`ticket ${ticket.id} is no longer waiting for you to accept it`);
-      const holder = accept ? (await this.sla.complete(tx, accept.id, at)).deadline.holder : { type: 'grid_worker' as const, id: gridWorkerId, name: gridWorkerId };
-      return this.sla.start(tx, {
-        grievanceId: ticket.grievanceId,
-        subject: ticketSubject(ticket.id),
-        target: 'verify',
-        holder,
-        matter: accept?.matter ?? ticketMatter(ticket),
-        at,
-        correlationId: ticket.correlationId,
-        causationId,
-      });
+    const accept = await this.open(tx, ticket, 'accept');
+    if (accept && accept.holder.id !== gridWorkerId) throw DomainError.conflict(`ticket ${ticket.id} is no longer waiting for you to accept it`);
+    const holder = accept ? (await this.sla.complete(tx, accept.id, at)).deadline.holder : { type: 'grid_worker' as const, id: gridWorkerId, name: gridWorkerId };
+    return this.sla.start(tx, {
+      grievanceId: ticket.grievanceId,
+      subject: ticketSubject(ticket.id),
+      target: 'verify',
+      holder,
+      matter: accept?.matter ?? ticketMatter(ticket),
+      at,
+      correlationId: ticket.correlationId,
+      causationId,
     });
   }
 
@@ -116,21 +112,19 @@ export class TicketDeadlines {
     let replanned = 0;
     for (const d of await this.sla.openFor(ticket.grievanceId, tx)) {
       if (d.subject !== subject || d.status === 'breached' || sameFacts(d.matter, matter)) continue;
-      await domainErrors(async () => {
-        await this.sla.cancel(tx, d.id);
-        const next = await this.sla.start(tx, {
-          grievanceId: d.grievanceId,
-          subject,
-          target: d.target,
-          holder: d.holder,
-          matter,
-          at: d.startedAt,
-          paused: d.status === 'paused',
-          correlationId: d.correlationId,
-          causationId: d.causationId,
-        });
-        if (d.target === 'accept') await tx.manager.update(TicketEntity, { id: ticket.id }, { acceptBy: next.dueAt });
+      await this.sla.cancel(tx, d.id);
+      const next = await this.sla.start(tx, {
+        grievanceId: d.grievanceId,
+        subject,
+        target: d.target,
+        holder: d.holder,
+        matter,
+        at: d.startedAt,
+        paused: d.status === 'paused',
+        correlationId: d.correlationId,
+        causationId: d.causationId,
       });
+      if (d.target === 'accept') await tx.manager.update(TicketEntity, { id: ticket.id }, { acceptBy: next.dueAt });
       replanned++;
     }
     return replanned;
@@ -139,19 +133,10 @@ export class TicketDeadlines {
   /** The on-site check is done: the verify deadline is completed. */
   async verified(tx: OutboxTransaction, ticket: TicketEntity, at: Date): Promise<void> {
     const verify = await this.open(tx, ticket, 'verify');
-    if (verify) await domainErrors(() => this.sla.complete(tx, verify.id, at));
+    if (verify) await this.sla.complete(tx, verify.id, at);
   }
 }
 
 function sameFacts(a: MatterFacts, b: MatterFacts): boolean {
   return a.kind === b.kind && a.category === b.category && a.urgency === b.urgency && a.stage === b.stage;
-}
-
-async function domainErrors<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isSlaError(error)) throw new DomainError(error.code, error.message, error.details);
-    throw error;
-  }
 }
