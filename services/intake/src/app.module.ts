@@ -15,7 +15,6 @@ import { TrackingSerials } from './grievances/tracking-serials';
 import { SubmitGrievanceUseCase } from './grievances/submit-grievance.use-case';
 import { ReplyToHolder } from './grievances/reply-to-holder.use-case';
 import { INTAKE_MIGRATIONS } from './migrations';
-import { repoRootOrCwd } from './repo-root';
 import { TrackEventUseCase } from './tracking/track-event.use-case';
 import { TrackingConsumer } from './tracking/tracking.consumer';
 import { TrackingViewService } from './tracking/tracking-view.service';
@@ -49,7 +48,7 @@ export class AppModule {
         DownloadAttachmentUseCase,
         {
           provide: AttachmentStorage,
-          useFactory: () => new LocalDiskAttachmentStorage(config.ATTACHMENTS_DIR ?? join(repoRootOrCwd(), '.cache', 'attachments')),
+          useFactory: () => new LocalDiskAttachmentStorage(config.ATTACHMENTS_DIR ?? join(process.cwd(), '.cache', 'attachments')),
         },
       ],
     };
