@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createEnvelope, Rating } from '@grievance/contracts';
 import { TransactionalOutbox } from '@grievance/messaging';
-import { DomainError } from '@grievance/platform';
+import { Clock, DomainError } from '@grievance/platform';
 import { RatingWindows } from '../auto-close/rating-window';
 import { FeedbackRepository } from '../matters/feedback.repository';
 import { DEFAULT_LANGUAGE, t } from '@grievance/i18n';
@@ -32,6 +32,7 @@ export class RateMatter {
     private readonly outbox: TransactionalOutbox,
     private readonly repository: FeedbackRepository,
     private readonly ratingWindows: RatingWindows,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: RateMatterCommand): Promise<RateMatterResult> {
@@ -78,7 +79,7 @@ export class RateMatter {
         return { grievanceId: matter.grievanceId, rating: command.rating, status: 'in_progress' };
       }
 
-      const now = new Date();
+      const now = this.clock.now();
       await this.repository.updateMatter(tx.manager, matter.grievanceId, {
         status: 'closed',
         rating: command.rating,
