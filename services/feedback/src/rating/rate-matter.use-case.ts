@@ -37,6 +37,10 @@ export class RateMatter {
 
   async execute(command: RateMatterCommand): Promise<RateMatterResult> {
     return this.outbox.run(async (tx) => {
+      // The rating window first, then the matter: the order its firing locks them in, so a rating
+      // at the window's last moment waits for the auto-close (or wins) instead of deadlocking.
+      const seen = await this.repository.findMatter(tx.manager, command.grievanceId);
+      if (seen?.status === 'resolved') await this.ratingWindows.end(tx, seen.grievanceId, seen.resolutionNo);
       const matter = await this.repository.findMatter(tx.manager, command.grievanceId, { lock: true });
       // Someone else's matter reads as missing: its existence is not the caller's business.
       if (!matter || matter.reporterId !== command.reporterId) throw DomainError.notFound('grievance', command.grievanceId);
@@ -54,7 +58,7 @@ export class RateMatter {
         comment: command.comment,
       });
       if (!stored) throw DomainError.conflict('this resolution was already rated');
-      await this.ratingWindows.end(tx, matter.grievanceId, matter.resolutionNo);
+      if (matter.resolutionNo !== seen?.resolutionNo) await this.ratingWindows.end(tx, matter.grievanceId, matter.resolutionNo);
 
       const actor = { id: command.reporterId, role: 'worker' as const };
       const base = { grievanceId: matter.grievanceId, actor, correlationId: command.correlationId };
