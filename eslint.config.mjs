@@ -4,6 +4,8 @@ const services = ['intake', 'routing', 'grid-dispatch', 'feedback', 'audit', 'co
 const kafkajsOnlyInMessaging = { name: 'kafkajs', message: 'Only libs/messaging talks to Kafka.' };
 const testingOnlyInTests = { name: '@grievance/testing', message: 'The test harness is for tests only.' };
 const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
+const harnessPatterns = [{ group: ['**/libs/testing/**'], message: 'The test harness is for tests only.' }];
+const serviceInternals = { group: ['**/services/*/src/**', '**/services/*/test/**'], message: "Use a service's public interface (its built entry point, its HTTP API, its events), not its internals." };
 
 export default [
   { ignores: ['**/dist/**', '**/node_modules/**', '.cache/**', '.nx/**', 'reports/**', 'coverage/**', 'tools/jest/**', '**/*.js', '**/*.mjs'] },
@@ -61,5 +63,15 @@ export default [
     files: ['libs/messaging/src/**/*.ts'],
     ignores: testFiles,
     rules: { 'no-restricted-imports': ['error', { paths: [testingOnlyInTests] }] },
+  },
+  // The local deployment tooling runs without the test harness; the bench drives services from outside.
+  {
+    files: ['deploy/**/*.ts'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { paths: [kafkajsOnlyInMessaging, testingOnlyInTests], patterns: harnessPatterns }] },
+  },
+  {
+    files: ['bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [kafkajsOnlyInMessaging], patterns: [serviceInternals] }] },
   },
 ];

@@ -15,10 +15,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { KafkaConnection } from '@grievance/messaging';
 import { createTestDatabase, uniqueTopicPrefix } from '@grievance/testing';
-import { INTAKE_MIGRATIONS } from '../../services/intake/src/migrations';
+import { migrateDatabase } from '../../deploy/local/services';
 import { Latency, LatencySummary, nowMs } from './generator';
 
 const run = promisify(execFile);
@@ -83,12 +82,10 @@ COMMIT;
 
 async function pgbenchOutbox(seconds: number): Promise<Calibration['pgbench']> {
   const database = await createTestDatabase('bench_s0');
-  const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: INTAKE_MIGRATIONS });
   const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-s0-')), 'outbox.sql');
   try {
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    await dataSource.destroy();
+    // intake's own schema, from the built service as a deployment migrates it.
+    await migrateDatabase('intake', { DATABASE_URL: database.url });
     fs.writeFileSync(script, PGBENCH_SCRIPT);
     const results: Calibration['pgbench'] = [];
     for (const clients of [1, 8]) {
@@ -99,7 +96,6 @@ async function pgbenchOutbox(seconds: number): Promise<Calibration['pgbench']> {
     }
     return results;
   } finally {
-    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     await database.drop();
     fs.rmSync(path.dirname(script), { recursive: true, force: true });
   }

@@ -1,13 +1,8 @@
 /** The local PostgreSQL: checked, started if down (installed if missing), and the services' databases. */
 import * as fs from 'node:fs';
 import { Client, ClientConfig } from 'pg';
-import { ensureServiceDatabases } from '../../libs/testing/src/infra';
+import { ensureDatabase as ensureDatabaseAt } from '@grievance/platform';
 import { aptInstall, hasCommand, indent, runOrThrow, seconds, sleep } from './processes';
-
-// The service databases' list and ensureDatabase live in the test harness (pg only), so
-// that tests import them from @grievance/testing and this tooling from the same file.
-export { ensureDatabase, ensureServiceDatabases, SERVICE_DATABASES } from '../../libs/testing/src/infra';
-export type { ServiceDatabase } from '../../libs/testing/src/infra';
 
 export const POSTGRES_HOST = '127.0.0.1';
 export const POSTGRES_PORT = 5432;
@@ -21,6 +16,22 @@ export function postgresConfig(database = 'postgres'): ClientConfig {
 /** postgres://postgres@127.0.0.1:5432/<database> */
 export function postgresUrl(database: string): string {
   return `postgres://${POSTGRES_USER}@${POSTGRES_HOST}:${POSTGRES_PORT}/${database}`;
+}
+
+/** One database per service (each owns its data; none reads another's tables): the defaults of their DATABASE_URL. */
+export const SERVICE_DATABASES = ['grievance_intake', 'grievance_routing', 'grievance_grid_dispatch', 'grievance_feedback', 'grievance_audit'] as const;
+export type ServiceDatabase = (typeof SERVICE_DATABASES)[number];
+
+/** Creates a database on the local server if it does not exist yet; resolves to true when it created it (safe when racing). */
+export async function ensureDatabase(name: string): Promise<boolean> {
+  return ensureDatabaseAt(postgresUrl(name));
+}
+
+/** Every service database; resolves to the names it created. */
+export async function ensureServiceDatabases(): Promise<string[]> {
+  const created: string[] = [];
+  for (const name of SERVICE_DATABASES) if (await ensureDatabase(name)) created.push(name);
+  return created;
 }
 
 async function withClient<T>(database: string, fn: (client: Client) => Promise<T>): Promise<T> {
@@ -91,7 +102,7 @@ const address = `${POSTGRES_HOST}:${POSTGRES_PORT}`;
 /** Makes sure PostgreSQL accepts connections and the service databases exist. */
 export async function postgresUp(log: (line: string) => void = () => undefined): Promise<PostgresUpResult> {
   const first = await postgresAccepts();
-  if (first === true) return { address, status: 'reused', databasesCreated: await ensureServiceDatabases(postgresUrl('postgres')) };
+  if (first === true) return { address, status: 'reused', databasesCreated: await ensureServiceDatabases() };
 
   const started = Date.now();
   let installed = false;
@@ -125,7 +136,7 @@ export async function postgresUp(log: (line: string) => void = () => undefined):
       `postgres did not accept connections on ${address} after \`pg_ctlcluster ${version} main start\` (${seconds(Date.now() - started)}):\n${indent(last)}`,
     );
   }
-  return { address, status: 'started', startMs: Date.now() - started, installed, version, databasesCreated: await ensureServiceDatabases(postgresUrl('postgres')) };
+  return { address, status: 'started', startMs: Date.now() - started, installed, version, databasesCreated: await ensureServiceDatabases() };
 }
 
 export async function postgresDown(version: string): Promise<void> {

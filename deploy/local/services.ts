@@ -91,17 +91,30 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
  * it printed, rejects with its problems (every one naming its file, row and field).
  */
 export async function importDirectory(cityPath: string, options: Pick<StartServicesOptions, 'env' | 'serviceEnv'>, extraArgs: string[] = []): Promise<string> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, path.join(ROOT, 'services', 'routing', 'dist', 'import-directory.js'), cityPath, ...extraArgs], {
-    cwd: ROOT,
-    env: { ...process.env, ...options.env, ...options.serviceEnv?.routing },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const script = path.join(ROOT, 'services', 'routing', 'dist', 'import-directory.js');
+  const { code, output } = await runToEnd([script, cityPath, ...extraArgs], { ...options.env, ...options.serviceEnv?.routing });
+  if (code !== 0) throw new Error(`directory import of ${cityPath} failed:\n${output}`);
+  return output;
+}
+
+/**
+ * Migrates a service's database with its built entry point and `MIGRATE_ONLY=true` (what the
+ * Kubernetes initContainer runs), without starting it: `env` names the database (DATABASE_URL).
+ */
+export async function migrateDatabase(name: string, env: NodeJS.ProcessEnv): Promise<void> {
+  if (!fs.existsSync(entryPoint(name))) throw new Error(`not built: ${entryPoint(name)} (run npm run build)`);
+  const { code, output } = await runToEnd([entryPoint(name)], { ...env, MIGRATE_ONLY: 'true' });
+  if (code !== 0) throw new Error(`migrating ${name}'s database failed:\n${output}`);
+}
+
+/** Runs a built script of this checkout to its end; resolves with its exit code and what it printed. */
+async function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`directory import of ${cityPath} failed:\n${output}`);
-  return output.trim();
+  return { code, output: output.trim() };
 }
 
 export function startService(spec: ServiceSpec, options: StartServicesOptions): RunningService {

@@ -6,7 +6,6 @@ export {
   DEV_ISSUER,
   defaultDevKeyDir,
   developmentAuthSettings,
-  findRepoRoot,
   resolveAuthSettings,
   type AuthMode,
   type AuthSettings,

@@ -1,12 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   DEV_AUDIENCE,
   DEV_ISSUER,
   defaultDevKeyDir,
   developmentAuthSettings,
-  findRepoRoot,
   resolveAuthSettings,
 } from './settings';
 
@@ -19,18 +16,6 @@ describe('auth settings', () => {
 
   it('keeps the development key under the repository .cache folder', () => {
     expect(defaultDevKeyDir()).toBe(join(resolve(__dirname, '../../..'), '.cache', 'dev-keys'));
-  });
-
-  it('finds the repository root from any folder below it', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'auth-root-'));
-    try {
-      await writeFile(join(root, 'nx.json'), '{}');
-      const deep = join(root, 'libs', 'auth', 'dist', 'cli');
-      await mkdir(deep, { recursive: true });
-      expect(findRepoRoot(deep)).toBe(root);
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
   });
 
   it('lists every problem at once', () => {

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 /**
  * How a service checks who is calling. Development signs and verifies with a local key
@@ -51,28 +50,12 @@ export class AuthConfigError extends Error {
 }
 
 /**
- * The monorepo root: the nearest folder above `from` holding `nx.json`. Looked up by
- * walking rather than by a fixed `../..` so it works from `src/` (tsx, jest) and from
- * `dist/` (built services) alike.
+ * `.cache/dev-keys` under the working directory: the repository root, where every script,
+ * test and service of this checkout is started (a container's is /app), so all of them share
+ * the key. Git-ignored.
  */
-export function findRepoRoot(from: string = __dirname): string {
-  for (const start of [from, process.cwd()]) {
-    let dir = resolve(start);
-    for (;;) {
-      if (existsSync(join(dir, 'nx.json'))) return dir;
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  throw new AuthConfigError(
-    `cannot find the repository root (a folder holding nx.json) above ${from} or ${process.cwd()}; set devKeyDir explicitly`,
-  );
-}
-
-/** `<repo root>/.cache/dev-keys`: git-ignored, shared by every service run from this checkout. */
 export function defaultDevKeyDir(): string {
-  return join(findRepoRoot(), '.cache', 'dev-keys');
+  return resolve('.cache', 'dev-keys');
 }
 
 /** Development settings with the documented defaults; anything can be overridden. */

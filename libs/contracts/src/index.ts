@@ -6,6 +6,7 @@ export * from './topics';
 export * from './validation';
 export * from './untrusted-json';
 export * from './grievance-state';
+export * from './domain-error';
 export * from './events/common';
 export * from './events/matter-summary';
 export * from './events/grievance-submitted.v1';

@@ -1,4 +1,3 @@
-export * from './errors';
 export * from './duration';
 export * from './calendar/calendar';
 export * from './calendar/default-calendars';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { EventEnvelope, Holder, SlaDeadlineFired, uuidv7 } from '@grievance/contracts';
+import { DomainError, EventEnvelope, Holder, SlaDeadlineFired, uuidv7 } from '@grievance/contracts';
 import { KafkaConnection, MESSAGING_MIGRATIONS, OutboxRelay, OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
 import {
   createTestDatabase,
@@ -16,7 +16,6 @@ import { DataSource } from 'typeorm';
 import { FiredDeadline } from './alarm/firing';
 import { alarmJobId, SlaDeadline } from './deadline/deadline';
 import { SlaEngine, SlaEngineOptions, StartDeadline } from './engine/sla-engine';
-import { SlaError } from './errors';
 import { SLA_MIGRATIONS } from './persistence/migrations';
 import { SlaPolicy } from './policy/policy';
 import { StaticSlaSettings } from './settings/settings';
@@ -372,7 +371,7 @@ describe('the SLA engine on real Postgres, Redis and Kafka', () => {
     ).rejects.toThrow('the state change failed');
     expect(await row(rolledBack!.id)).toBeUndefined();
     expect(await sla.alarms.isArmed(rolledBack!.warnAt!)).toBe(false);
-    await expect(outbox.run((tx) => sla.pause(tx, uuidv7()))).rejects.toBeInstanceOf(SlaError);
+    await expect(outbox.run((tx) => sla.pause(tx, uuidv7()))).rejects.toBeInstanceOf(DomainError);
   });
 
   it('rolls a firing back when the owner fails, retries it, and still fires once', async () => {

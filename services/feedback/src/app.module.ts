@@ -1,9 +1,11 @@
 /** The feedback service: notifying the reporter, ratings, reopening, the points ledger, and closing the loop with its final SLA verdict. */
 import { DynamicModule, Module } from '@nestjs/common';
-import { EventConsumersModule, PlatformModule } from '@grievance/platform';
+import { bullPrefixFor, EventConsumersModule, PlatformModule } from '@grievance/platform';
+import { SlaModule } from '@grievance/sla';
+import { PinoLogger } from 'nestjs-pino';
 import { AutoCloseLifecycle } from './auto-close/auto-close.lifecycle';
-import { AutoCloseScheduler } from './auto-close/auto-close.scheduler';
-import { CloseUnrated } from './auto-close/close-unrated.use-case';
+import { CloseUnrated, feedbackSlaHandlers } from './auto-close/close-unrated.use-case';
+import { FEEDBACK_SLA_QUEUE, RatingWindows, ratingWindowSettings } from './auto-close/rating-window';
 import { FeedbackConfig } from './config';
 import { FEEDBACK_ENTITIES } from './matters/entities';
 import { FEEDBACK_CONSUMER_GROUP, FeedbackConsumer } from './matters/feedback.consumer';
@@ -27,6 +29,18 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config, entities: FEEDBACK_ENTITIES, migrations: FEEDBACK_MIGRATIONS }),
         EventConsumersModule.forGroup({ groupId: FEEDBACK_CONSUMER_GROUP, handlers: [FeedbackConsumer] }),
+        // The rating windows (auto-close after AUTO_CLOSE_AFTER_MS): they close matters, they are
+        // nobody's breach, so no sla.warned.v1 / sla.breached.v1 leaves this service.
+        SlaModule.forService({
+          queueName: FEEDBACK_SLA_QUEUE,
+          redisUrl: config.REDIS_URL,
+          prefix: bullPrefixFor(config.KAFKA_TOPIC_PREFIX),
+          timeScale: config.SLA_TIME_SCALE,
+          settings: ratingWindowSettings(config),
+          publishEvents: false,
+          handlers: feedbackSlaHandlers,
+          logger: PinoLogger,
+        }),
       ],
       controllers: [NotificationsController, PointsController, RatingController],
       providers: [
@@ -36,7 +50,7 @@ export class AppModule {
             config.NOTIFY_WEBHOOK_URL ? new WebhookNotificationSender(config.NOTIFY_WEBHOOK_URL) : new DisabledNotificationSender(),
         },
         FeedbackRepository,
-        AutoCloseScheduler,
+        RatingWindows,
         MatterEvents,
         RateMatter,
         CloseUnrated,

@@ -40,16 +40,11 @@ export class FeedbackConfig extends ServiceConfig {
   @IsIntegerBetween(1, 365 * 24 * 60 * 60 * 1000)
   AUTO_CLOSE_AFTER_MS = SEVEN_DAYS_MS;
 
-  /** How often the auto-close timers are re-armed from Postgres (besides on start). */
-  @EnvInteger()
-  @IsIntegerBetween(1000, 24 * 60 * 60 * 1000)
-  AUTO_CLOSE_REARM_INTERVAL_MS = 5 * 60 * 1000;
-
   /** Multiplies every deadline (1 = real time; tests use a small one). */
   @Transform(toDecimal)
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'SLA_TIME_SCALE must be a number from 0.000000001 to 1000' })
-  @Min(0.000000001, { message: 'SLA_TIME_SCALE must be a number from 0.000000001 to 1000' })
-  @Max(1000, { message: 'SLA_TIME_SCALE must be a number from 0.000000001 to 1000' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'SLA_TIME_SCALE must be a number from 0.0000001 to 1000' })
+  @Min(0.0000001, { message: 'SLA_TIME_SCALE must be a number from 0.0000001 to 1000' })
+  @Max(1000, { message: 'SLA_TIME_SCALE must be a number from 0.0000001 to 1000' })
   SLA_TIME_SCALE = 1;
 
   /** How often pending notifications are handed to the sender (when NOTIFY_WEBHOOK_URL is set). */

@@ -15,7 +15,6 @@ import { TrackingSerials } from './grievances/tracking-serials';
 import { SubmitGrievanceUseCase } from './grievances/submit-grievance.use-case';
 import { ReplyToHolder } from './grievances/reply-to-holder.use-case';
 import { INTAKE_MIGRATIONS } from './migrations';
-import { repoRootOrCwd } from './repo-root';
 import { TrackEventUseCase } from './tracking/track-event.use-case';
 import { INTAKE_CONSUMER_GROUP, TrackingConsumer } from './tracking/tracking.consumer';
 import { TrackingViewService } from './tracking/tracking-view.service';
@@ -52,7 +51,7 @@ export class AppModule {
         DownloadAttachmentUseCase,
         {
           provide: AttachmentStorage,
-          useFactory: () => new LocalDiskAttachmentStorage(config.ATTACHMENTS_DIR ?? join(repoRootOrCwd(), '.cache', 'attachments')),
+          useFactory: () => new LocalDiskAttachmentStorage(config.ATTACHMENTS_DIR ?? join(process.cwd(), '.cache', 'attachments')),
         },
       ],
     };

@@ -14,7 +14,7 @@
 import { DEFAULT_PARTITIONS, departmentIssuesTopic } from '@grievance/contracts';
 import { CityProblem, describeProblem, readCityFiles } from '@grievance/directory-seed';
 import { KafkaConnection, TransactionalOutbox } from '@grievance/messaging';
-import { kafkaSettingsFrom, loadConfig, openServiceDatabase } from '@grievance/platform';
+import { Clock, kafkaSettingsFrom, loadConfig, openServiceDatabase } from '@grievance/platform';
 import { RoutingConfig } from './config';
 import { importDirectory, ImportSummary } from './directory/directory-import';
 import { DirectoryWriter } from './directory/directory-writer';
@@ -52,7 +52,7 @@ export async function importCity(config: RoutingConfig, path: string, options: {
   });
   try {
     const outbox = new TransactionalOutbox(dataSource);
-    const summary = await importDirectory((work) => outbox.run(work), new DirectoryWriter(), read.entries, { actor: IMPORT_ACTOR, dryRun: options.dryRun });
+    const summary = await importDirectory((work) => outbox.run(work), new DirectoryWriter(new Clock()), read.entries, { actor: IMPORT_ACTOR, dryRun: options.dryRun });
     return { ...summary, files: read.files, topics };
   } finally {
     await dataSource.destroy();

@@ -192,7 +192,7 @@ export class ServiceConfig {
   @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, { each: true, message: 'CORS_ALLOWED_ORIGINS must be a comma-separated list of origins such as https://app.example.org' })
   CORS_ALLOWED_ORIGINS: string[] = [];
 
-  /** Development only; defaults to <repo>/.cache/dev-keys. */
+  /** Development only; defaults to .cache/dev-keys under the working directory (the repository root). */
   @IsOptional()
   @IsString()
   AUTH_DEV_KEY_DIR?: string;

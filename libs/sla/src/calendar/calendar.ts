@@ -1,4 +1,4 @@
-import { SlaError } from '../errors';
+import { DomainError } from '@grievance/contracts';
 import { assertTimeZone, DayNumber, isoWeekday, localDay, parseDay, zonedInstant } from './zone';
 
 /**
@@ -133,7 +133,7 @@ export class WorkingCalendar implements SlaCalendar {
 
   constructor(spec: CalendarSpec) {
     const errors = validateCalendar({ ...spec, kind: 'working' });
-    if (errors.length) throw new SlaError('invalid', `calendar ${spec.id}: ${errors.join('; ')}`, { errors });
+    if (errors.length) throw new DomainError('invalid', `calendar ${spec.id}: ${errors.join('; ')}`, { errors });
     this.id = spec.id;
     this.timeZone = spec.timeZone ?? DEFAULT_TIME_ZONE;
     this.hours = (spec.workingHours ?? DEFAULT_WORKING_HOURS)
@@ -177,7 +177,7 @@ export class WorkingCalendar implements SlaCalendar {
         remaining -= available;
       }
     }
-    throw new SlaError('invalid', `calendar ${this.id} has no working time in ${MAX_DAYS_SEARCHED} days after ${new Date(start).toISOString()}`);
+    throw new DomainError('invalid', `calendar ${this.id} has no working time in ${MAX_DAYS_SEARCHED} days after ${new Date(start).toISOString()}`);
   }
 
   workingTimeBetween(a: number, b: number): number {
@@ -201,6 +201,6 @@ export class WorkingCalendar implements SlaCalendar {
 /** A calendar object for a spec. */
 export function createCalendar(spec: CalendarSpec): SlaCalendar {
   const errors = validateCalendar(spec);
-  if (errors.length) throw new SlaError('invalid', `calendar ${String(spec?.id)}: ${errors.join('; ')}`, { errors });
+  if (errors.length) throw new DomainError('invalid', `calendar ${String(spec?.id)}: ${errors.join('; ')}`, { errors });
   return spec.kind === 'calendar' ? new CalendarTime(spec.id) : new WorkingCalendar(spec);
 }

@@ -1,4 +1,4 @@
-import { SlaError } from '../errors';
+import { DomainError } from '@grievance/contracts';
 import { SlaCalendar } from '../calendar/calendar';
 
 /**
@@ -15,7 +15,7 @@ export function parseTimeScale(value: string | number | undefined | null): numbe
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return DEFAULT_TIME_SCALE;
   const scale = typeof value === 'number' ? value : Number(value.trim());
   if (!Number.isFinite(scale) || scale < MIN_SCALE || scale > MAX_SCALE) {
-    throw new SlaError('invalid', `${SLA_TIME_SCALE_VARIABLE} must be a number from ${MIN_SCALE} to ${MAX_SCALE} (1 = real time), got "${String(value)}"`);
+    throw new DomainError('invalid', `${SLA_TIME_SCALE_VARIABLE} must be a number from ${MIN_SCALE} to ${MAX_SCALE} (1 = real time), got "${String(value)}"`);
   }
   return scale;
 }

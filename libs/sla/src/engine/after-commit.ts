@@ -1,5 +1,5 @@
+import { DomainError } from '@grievance/contracts';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
-import { SlaError } from '../errors';
 
 type Action = () => Promise<void> | void;
 
@@ -47,7 +47,7 @@ export function installAfterCommit(dataSource: DataSource): void {
 export function afterCommit(manager: EntityManager, action: Action): void {
   const runner = manager.queryRunner;
   if (!runner || !runner.isTransactionActive) {
-    throw new SlaError('invalid', 'SLA deadlines change only inside a transaction (TransactionalOutbox.run)');
+    throw new DomainError('invalid', 'SLA deadlines change only inside a transaction (TransactionalOutbox.run)');
   }
   installAfterCommit(runner.dataSource);
   let actions = pendingOf(runner);

@@ -1,10 +1,9 @@
-import { Holder, Level, LEVELS, SlaTarget, uuidv7 } from '@grievance/contracts';
+import { DomainError, Holder, Level, LEVELS, SlaTarget, uuidv7 } from '@grievance/contracts';
 import { MessagingLogger, OutboxTransaction, silentLogger, TransactionalOutbox } from '@grievance/messaging';
 import { DataSource } from 'typeorm';
 import { AlarmClock, AlarmClockOptions } from '../alarm/alarm-clock';
 import { DeadlineFiring, FiredDeadline, SlaHandlers } from '../alarm/firing';
 import { SlaClock, systemClock } from '../alarm/precise-timer';
-import { SlaError } from '../errors';
 import {
   consumedAt,
   handOver,
@@ -153,7 +152,7 @@ export class SlaEngine {
   async start(tx: OutboxTransaction, input: StartDeadline): Promise<SlaDeadline> {
     const existing = await this.repository.findOpenFor(tx.manager, input.grievanceId, input.subject ?? 'grievance', input.target);
     if (existing) {
-      throw new SlaError('conflict', `grievance ${input.grievanceId} already has an open ${input.target} deadline for ${existing.subject}`, {
+      throw new DomainError('conflict', `grievance ${input.grievanceId} already has an open ${input.target} deadline for ${existing.subject}`, {
         deadlineId: existing.id,
       });
     }
@@ -195,7 +194,7 @@ export class SlaEngine {
   async complete(tx: OutboxTransaction, id: string, at?: Date): Promise<Completed> {
     const current = await this.lockExisting(tx, id);
     if (current.status === 'met' || current.status === 'late') return { deadline: current, verdict: current.status };
-    if (!isOpen(current)) throw new SlaError('conflict', `SLA deadline ${id} is ${current.status}; it cannot be completed`);
+    if (!isOpen(current)) throw new DomainError('conflict', `SLA deadline ${id} is ${current.status}; it cannot be completed`);
     const settings = await this.settings.current(tx.manager);
     const when = this.instant(at);
     const timeline = timelineOf(current, settings.calendar(current.calendarId));
@@ -207,7 +206,7 @@ export class SlaEngine {
   async cancel(tx: OutboxTransaction, id: string, at?: Date): Promise<SlaDeadline> {
     const current = await this.lockExisting(tx, id);
     if (current.status === 'cancelled') return current;
-    if (!isOpen(current)) throw new SlaError('conflict', `SLA deadline ${id} is ${current.status}; it cannot be cancelled`);
+    if (!isOpen(current)) throw new DomainError('conflict', `SLA deadline ${id} is ${current.status}; it cannot be cancelled`);
     const settings = await this.settings.current(tx.manager);
     return this.closeWith(tx, current, 'cancelled', this.instant(at), timelineOf(current, settings.calendar(current.calendarId)));
   }
@@ -385,13 +384,13 @@ export class SlaEngine {
 
   private async lockExisting(tx: OutboxTransaction, id: string): Promise<SlaDeadline> {
     const found = await this.repository.lock(tx.manager, id);
-    if (!found) throw new SlaError('not_found', `SLA deadline ${id} not found`);
+    if (!found) throw new DomainError('not_found', `SLA deadline ${id} not found`);
     return found;
   }
 
   private async lockOpen(tx: OutboxTransaction, id: string, what: string): Promise<SlaDeadline> {
     const found = await this.lockExisting(tx, id);
-    if (!isOpen(found)) throw new SlaError('conflict', `SLA deadline ${id} is ${found.status}; cannot ${what} it`);
+    if (!isOpen(found)) throw new DomainError('conflict', `SLA deadline ${id} is ${found.status}; cannot ${what} it`);
     return found;
   }
 

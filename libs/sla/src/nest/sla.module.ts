@@ -1,4 +1,8 @@
-import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, type ModuleMetadata } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, type InjectionToken, type ModuleMetadata } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { MessagingLogger, TransactionalOutbox } from '@grievance/messaging';
+import { DataSource } from 'typeorm';
+import { SlaHandlers } from '../alarm/firing';
 import { SlaEngine, SlaEngineOptions } from '../engine/sla-engine';
 
 const SLA_ENGINE_OPTIONS = 'grievance:sla-engine-options';
@@ -8,6 +12,14 @@ export interface SlaModuleOptions {
   /** Tokens handed to `useFactory` (DataSource, TransactionalOutbox, the service config, the owner's handlers…). */
   inject?: unknown[];
   useFactory: (...args: never[]) => SlaEngineOptions | Promise<SlaEngineOptions>;
+}
+
+/** A service's engine on its own DataSource and outbox (what `SlaModule.forService` needs besides them). */
+export interface SlaServiceOptions extends Omit<SlaEngineOptions, 'dataSource' | 'outbox' | 'handlers' | 'logger'> {
+  /** The owner's handlers, built with the module ref so they can reach use cases that need the engine themselves. */
+  handlers?: (moduleRef: ModuleRef) => SlaHandlers;
+  /** The provider of the service's logger (given the context `sla`). */
+  logger?: InjectionToken;
 }
 
 /** Opens the engine once the app is up (re-arming every open deadline) and closes it before the database goes. */
@@ -51,5 +63,16 @@ export class SlaModule {
       ],
       exports: [SlaEngine],
     };
+  }
+
+  /** The usual wiring of a service: its DataSource and TransactionalOutbox, its handlers and logger. */
+  static forService({ handlers, logger: loggerToken, ...engine }: SlaServiceOptions): DynamicModule {
+    return SlaModule.forRootAsync({
+      inject: [DataSource, TransactionalOutbox, ModuleRef, ...(loggerToken ? [loggerToken] : [])],
+      useFactory: (dataSource: DataSource, outbox: TransactionalOutbox, moduleRef: ModuleRef, logger?: MessagingLogger & { setContext?(context: string): void }) => {
+        logger?.setContext?.('sla');
+        return { ...engine, dataSource, outbox, ...(handlers ? { handlers: handlers(moduleRef) } : {}), ...(logger ? { logger } : {}) };
+      },
+    });
   }
 }

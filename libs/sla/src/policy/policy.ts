@@ -1,6 +1,5 @@
-import { GRIEVANCE_KINDS, GrievanceKind, SLA_TARGETS, SlaTarget, URGENCIES, Urgency } from '@grievance/contracts';
+import { DomainError, GRIEVANCE_KINDS, GrievanceKind, SLA_TARGETS, SlaTarget, URGENCIES, Urgency } from '@grievance/contracts';
 import { DurationInput, isDuration, parseDuration, ParsedDuration } from '../duration';
-import { SlaError } from '../errors';
 
 /** Which matters a policy applies to. An absent key matches anything. */
 export interface PolicyMatch {
@@ -90,7 +89,7 @@ export interface PolicyChoice<P extends SlaPolicy = SlaPolicy> {
 export function choosePolicy<P extends SlaPolicy>(policies: readonly P[], facts: MatterFacts, target: SlaTarget): PolicyChoice<P> {
   const [best] = rankPolicies(policies, facts, target);
   if (!best) {
-    throw new SlaError('not_found', `no SLA policy gives a ${target} budget for ${describeFacts(facts)}`, { target, facts });
+    throw new DomainError('not_found', `no SLA policy gives a ${target} budget for ${describeFacts(facts)}`, { target, facts });
   }
   return {
     policy: best,

@@ -1,9 +1,8 @@
-import { SlaTarget } from '@grievance/contracts';
+import { DomainError, SlaTarget } from '@grievance/contracts';
 import { EntityManager } from 'typeorm';
 import { CalendarSpec, createCalendar, SlaCalendar } from '../calendar/calendar';
 import { DEFAULT_SLA_CALENDARS } from '../calendar/default-calendars';
 import { durationMs } from '../duration';
-import { SlaError } from '../errors';
 import { choosePolicy, MatterFacts, SlaPolicy, validatePolicy, VersionedPolicy } from '../policy/policy';
 import { DEFAULT_SLA_POLICIES } from '../policy/default-policies';
 
@@ -40,15 +39,15 @@ export function buildSettings(policies: readonly VersionedPolicy[], calendars: r
   for (const spec of calendars) byId.set(spec.id, createCalendar(spec));
   for (const policy of policies) {
     const errors = validatePolicy(policy);
-    if (errors.length) throw new SlaError('invalid', `policy ${policy.id}: ${errors.join('; ')}`, { errors });
-    if (!byId.has(policy.calendar)) throw new SlaError('invalid', `policy ${policy.id} names calendar "${policy.calendar}", which does not exist`);
+    if (errors.length) throw new DomainError('invalid', `policy ${policy.id}: ${errors.join('; ')}`, { errors });
+    if (!byId.has(policy.calendar)) throw new DomainError('invalid', `policy ${policy.id} names calendar "${policy.calendar}", which does not exist`);
   }
   return {
     policies,
     calendarSpecs: calendars,
     calendar(id: string): SlaCalendar {
       const found = byId.get(id);
-      if (!found) throw new SlaError('not_found', `SLA calendar ${id} not found`);
+      if (!found) throw new DomainError('not_found', `SLA calendar ${id} not found`);
       return found;
     },
   };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
+import { Clock } from '@grievance/platform';
 import { AnchorReason, AnchorRow, DossierRepository } from './dossier.repository';
 
 /**
@@ -11,12 +12,13 @@ export class TakeAnchor {
   constructor(
     private readonly dossier: DossierRepository,
     private readonly logger: PinoLogger,
+    private readonly clock: Clock,
   ) {
     this.logger.setContext('anchor');
   }
 
   async execute(reason: AnchorReason): Promise<AnchorRow | null> {
-    const { anchor, refused } = await this.dossier.anchor(reason, new Date());
+    const { anchor, refused } = await this.dossier.anchor(reason, this.clock.now());
     if (refused.length > 0) {
       this.logger.error({ matters: refused.map((h) => h.grievanceId) }, 'chains shorter than or different from what the last anchor saw: not re-anchored');
     }

@@ -1,55 +1,53 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { uuidv7 } from '@grievance/contracts';
+import { TransactionalOutbox } from '@grievance/messaging';
 import { PinoLogger } from 'nestjs-pino';
-import { FeedbackConfig } from '../config';
 import { FeedbackRepository } from '../matters/feedback.repository';
-import { AutoCloseScheduler } from './auto-close.scheduler';
-import { CloseUnrated } from './close-unrated.use-case';
+import { RatingWindows } from './rating-window';
 
 /**
- * Starts the auto-close worker and, from Postgres (the source of truth), re-arms the
- * timer of every resolved matter still unrated: on start, then every
- * AUTO_CLOSE_REARM_INTERVAL_MS (re-adding an armed job is harmless: its id is
- * deterministic), so neither a lost Redis nor one that was away when a matter was
- * resolved loses a deadline.
+ * On start, every resolved matter still unrated in Postgres (the source of truth) gets its
+ * rating window if it has none: the matters resolved before the windows were deadlines of
+ * the SLA engine (the timers of a deployed system carry over), and any row written without
+ * one. The engine itself re-arms every open window whatever Redis lost.
  */
 @Injectable()
-export class AutoCloseLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  private sweep?: NodeJS.Timeout;
-
+export class AutoCloseLifecycle implements OnApplicationBootstrap {
   constructor(
-    private readonly config: FeedbackConfig,
-    private readonly scheduler: AutoCloseScheduler,
-    private readonly closeUnrated: CloseUnrated,
+    private readonly outbox: TransactionalOutbox,
     private readonly repository: FeedbackRepository,
+    private readonly windows: RatingWindows,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext('auto-close');
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.scheduler.start(async (job) => {
-      const outcome = await this.closeUnrated.execute(job);
-      this.logger.info({ grievanceId: job.grievanceId, resolutionNo: job.resolutionNo, outcome }, 'auto-close fired');
-    });
-    await this.rearmLogged();
-    this.sweep = setInterval(() => void this.rearmLogged(), this.config.AUTO_CLOSE_REARM_INTERVAL_MS);
-    this.sweep.unref();
+    await this.rearm();
   }
 
-  onApplicationShutdown(): void {
-    if (this.sweep) clearInterval(this.sweep);
-  }
-
-  private async rearmLogged(): Promise<void> {
-    await this.rearm().catch((error: unknown) => this.logger.warn({ err: error }, 'could not re-arm the auto-close timers'));
-  }
-
+  /** Opens the missing windows, each with its matter locked (a resolution being consumed meanwhile wins); returns how many. */
   async rearm(): Promise<number> {
-    const due = await this.repository.resolvedUnrated();
-    for (const matter of due) {
-      await this.scheduler.arm({ grievanceId: matter.grievanceId, resolutionNo: matter.resolutionNo }, matter.resolvedAt);
+    const missing = await this.windows.missing(await this.repository.resolvedUnrated());
+    let opened = 0;
+    for (const grievanceId of missing) {
+      const didOpen = await this.outbox.run(async (tx) => {
+        const matter = await this.repository.findMatter(tx.manager, grievanceId, { lock: true });
+        if (!matter || matter.status !== 'resolved' || !matter.resolvedBy || !matter.resolvedAt) return false;
+        if ((await this.windows.missing([matter], tx)).length === 0) return false;
+        await this.windows.open(tx, {
+          grievanceId,
+          resolutionNo: matter.resolutionNo,
+          resolvedBy: matter.resolvedBy,
+          resolvedAt: matter.resolvedAt,
+          kind: matter.kind,
+          correlationId: uuidv7(),
+        });
+        return true;
+      });
+      if (didOpen) opened++;
     }
-    if (due.length > 0) this.logger.debug({ count: due.length }, 're-armed auto-close timers');
-    return due.length;
+    if (opened > 0) this.logger.info({ count: opened }, 'opened the rating windows of resolved matters that had none');
+    return opened;
   }
 }

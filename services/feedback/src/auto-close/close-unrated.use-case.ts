@@ -1,48 +1,66 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { createEnvelope, SYSTEM_ACTOR, uuidv7 } from '@grievance/contracts';
-import { TransactionalOutbox } from '@grievance/messaging';
+import { OutboxTransaction } from '@grievance/messaging';
+import { FiredDeadline, SlaHandlers } from '@grievance/sla';
+import { PinoLogger } from 'nestjs-pino';
 import { FeedbackRepository } from '../matters/feedback.repository';
-import { AutoCloseJob } from './auto-close.scheduler';
-
-/** The resolution the job was armed for is not committed yet: the job is retried. */
-export class ResolutionNotYetStoredError extends Error {
-  override readonly name = 'ResolutionNotYetStoredError';
-}
+import { RatingWindows, resolutionOf } from './rating-window';
 
 export type CloseUnratedOutcome = 'closed' | 'no-longer-due';
 
 /**
- * A resolved matter nobody rated in time closes by itself. The firing re-reads the
- * matter: if it was rated, reopened, resolved again or closed meanwhile, nothing happens.
+ * A resolved matter nobody rated in time closes by itself, in the transaction of the
+ * window's breach. The firing re-reads the matter: if it was rated, reopened, resolved
+ * again or closed meanwhile, nothing happens to it.
  */
 @Injectable()
 export class CloseUnrated {
   constructor(
-    private readonly outbox: TransactionalOutbox,
     private readonly repository: FeedbackRepository,
-  ) {}
-
-  async execute(job: AutoCloseJob): Promise<CloseUnratedOutcome> {
-    return this.outbox.run(async (tx) => {
-      const matter = await this.repository.findMatter(tx.manager, job.grievanceId, { lock: true });
-      if (!matter || matter.resolutionNo < job.resolutionNo) {
-        throw new ResolutionNotYetStoredError(`resolution ${job.resolutionNo} of ${job.grievanceId} is not stored yet`);
-      }
-      if (matter.status !== 'resolved' || matter.resolutionNo !== job.resolutionNo) return 'no-longer-due';
-      const now = new Date();
-      await this.repository.updateMatter(tx.manager, matter.grievanceId, { status: 'closed', closeOutcome: 'resolved', closedAt: now });
-      await tx.publish(
-        'grievance.closed.v1',
-        createEnvelope({
-          topic: 'grievance.closed.v1',
-          grievanceId: matter.grievanceId,
-          actor: SYSTEM_ACTOR,
-          correlationId: uuidv7(),
-          occurredAt: now,
-          payload: { outcome: 'resolved', slaMet: await this.repository.slaMet(tx.manager, matter.grievanceId) },
-        }),
-      );
-      return 'closed';
-    });
+    private readonly windows: RatingWindows,
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext('auto-close');
   }
+
+  async execute(fired: FiredDeadline, tx: OutboxTransaction): Promise<CloseUnratedOutcome | undefined> {
+    const { deadline } = fired;
+    const resolutionNo = resolutionOf(deadline);
+    if (resolutionNo === undefined) return undefined;
+    const matter = await this.repository.findMatter(tx.manager, deadline.grievanceId, { lock: true });
+    if (!matter || matter.status !== 'resolved' || matter.resolutionNo !== resolutionNo) {
+      await this.windows.cancel(tx, deadline.id);
+      this.logger.info({ grievanceId: deadline.grievanceId, resolutionNo, outcome: 'no-longer-due' }, 'auto-close fired');
+      return 'no-longer-due';
+    }
+    const now = fired.firedAt;
+    await this.repository.updateMatter(tx.manager, matter.grievanceId, { status: 'closed', closeOutcome: 'resolved', closedAt: now });
+    await tx.publish(
+      'grievance.closed.v1',
+      createEnvelope({
+        topic: 'grievance.closed.v1',
+        grievanceId: matter.grievanceId,
+        actor: SYSTEM_ACTOR,
+        correlationId: uuidv7(),
+        occurredAt: now,
+        payload: { outcome: 'resolved', slaMet: await this.repository.slaMet(tx.manager, matter.grievanceId) },
+      }),
+    );
+    await this.windows.end(tx, matter.grievanceId, resolutionNo);
+    this.logger.info({ grievanceId: matter.grievanceId, resolutionNo, outcome: 'closed' }, 'auto-close fired');
+    return 'closed';
+  }
+}
+
+/**
+ * The engine's handlers, resolved when an alarm fires: the use case needs the engine (through
+ * the rating windows), so it cannot be built before the engine is.
+ */
+export function feedbackSlaHandlers(moduleRef: ModuleRef): SlaHandlers {
+  return {
+    onBreached: async (fired, tx) => {
+      await moduleRef.get(CloseUnrated, { strict: false }).execute(fired, tx);
+    },
+  };
 }

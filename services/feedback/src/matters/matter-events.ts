@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { causedBy, EventEnvelope, grievanceStateAfter, PayloadOf, submittedGrievanceState, SYSTEM_ACTOR } from '@grievance/contracts';
 import { OutboxTransaction } from '@grievance/messaging';
 import { PinoLogger } from 'nestjs-pino';
-import { AutoCloseScheduler } from '../auto-close/auto-close.scheduler';
+import { RatingWindows } from '../auto-close/rating-window';
 import { FeedbackConfig } from '../config';
 import { notificationMessage, NotifiedTopic } from '../notifications/messages';
 import { NOTIFICATION_SENDER, NotificationSender } from '../notifications/notification-sender';
@@ -21,14 +21,14 @@ const OWN_FACTS: { [K in NotifiedTopic]?: (p: PayloadOf<K>, at: Date) => MatterC
 /**
  * Applies the events of a matter to the feedback service's view of it, inside the
  * consumer's inbox transaction: updates the status, notifies the reporter and the
- * co-reporters, awards points, closes rejected matters and arms the auto-close timer.
+ * co-reporters, awards points, closes rejected matters and opens the rating window of a resolution.
  */
 @Injectable()
 export class MatterEvents {
   constructor(
     private readonly repository: FeedbackRepository,
     private readonly config: FeedbackConfig,
-    private readonly autoClose: AutoCloseScheduler,
+    private readonly ratingWindows: RatingWindows,
     @Inject(NOTIFICATION_SENDER) private readonly sender: NotificationSender,
     private readonly logger: PinoLogger,
   ) {
@@ -151,13 +151,16 @@ export class MatterEvents {
       );
     }
     if (topic === 'grievance.resolved.v1' && matter.status !== 'closed') {
-      // Redis being away must not park the event: the timer is then armed by the periodic
-      // re-arm sweep from Postgres (AutoCloseLifecycle), and the firing re-checks the state anyway.
-      await this.autoClose
-        .arm({ grievanceId: matter.grievanceId, resolutionNo: matter.resolutionNo + 1 }, new Date(event.occurredAt))
-        .catch((error: unknown) =>
-          this.logger.warn({ err: error, grievanceId: matter.grievanceId }, 'could not arm the auto-close timer now; the re-arm sweep will'),
-        );
+      const p = (event as Envelope<'grievance.resolved.v1'>).payload;
+      await this.ratingWindows.open(tx, {
+        grievanceId: matter.grievanceId,
+        resolutionNo: matter.resolutionNo + 1,
+        resolvedBy: p.resolvedBy,
+        resolvedAt: new Date(event.occurredAt),
+        kind: matter.kind,
+        correlationId: event.correlationId,
+        causationId: event.eventId,
+      });
     }
     await this.notify(tx, topic, event, [matter.reporterId, ...(await this.repository.coReporters(tx.manager, matter.grievanceId))]);
   }

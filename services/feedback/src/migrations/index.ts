@@ -1,8 +1,17 @@
 import { MESSAGING_MIGRATIONS } from '@grievance/messaging';
+import { SLA_MIGRATIONS } from '@grievance/sla';
 import { CreateFeedbackTables1763950000000 } from './1763950000000-CreateFeedbackTables';
 import { MatterKindAndSlaBreaches1795410000000 } from './1795410000000-MatterKindAndSlaBreaches';
 import { WaitingEvents1797200000000 } from './1797200000000-WaitingEvents';
 import { NotificationLanguages1798200000000 } from './1798200000000-NotificationLanguages';
 
 /** Every migration of the feedback database, oldest first. */
-export const FEEDBACK_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateFeedbackTables1763950000000, MatterKindAndSlaBreaches1795410000000, WaitingEvents1797200000000, NotificationLanguages1798200000000];
+export const FEEDBACK_MIGRATIONS = [
+  ...MESSAGING_MIGRATIONS,
+  // The rating windows (auto-close) are deadlines of the SLA engine.
+  ...SLA_MIGRATIONS,
+  CreateFeedbackTables1763950000000,
+  MatterKindAndSlaBreaches1795410000000,
+  WaitingEvents1797200000000,
+  NotificationLanguages1798200000000,
+];

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createEnvelope, Rating } from '@grievance/contracts';
 import { TransactionalOutbox } from '@grievance/messaging';
-import { DomainError } from '@grievance/platform';
+import { Clock, DomainError } from '@grievance/platform';
+import { RatingWindows } from '../auto-close/rating-window';
 import { FeedbackRepository } from '../matters/feedback.repository';
 import { DEFAULT_LANGUAGE, t } from '@grievance/i18n';
 
@@ -30,10 +31,16 @@ export class RateMatter {
   constructor(
     private readonly outbox: TransactionalOutbox,
     private readonly repository: FeedbackRepository,
+    private readonly ratingWindows: RatingWindows,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: RateMatterCommand): Promise<RateMatterResult> {
     return this.outbox.run(async (tx) => {
+      // The rating window first, then the matter: the order its firing locks them in, so a rating
+      // at the window's last moment waits for the auto-close (or wins) instead of deadlocking.
+      const seen = await this.repository.findMatter(tx.manager, command.grievanceId);
+      if (seen?.status === 'resolved') await this.ratingWindows.end(tx, seen.grievanceId, seen.resolutionNo);
       const matter = await this.repository.findMatter(tx.manager, command.grievanceId, { lock: true });
       // Someone else's matter reads as missing: its existence is not the caller's business.
       if (!matter || matter.reporterId !== command.reporterId) throw DomainError.notFound('grievance', command.grievanceId);
@@ -51,6 +58,7 @@ export class RateMatter {
         comment: command.comment,
       });
       if (!stored) throw DomainError.conflict('this resolution was already rated');
+      if (matter.resolutionNo !== seen?.resolutionNo) await this.ratingWindows.end(tx, matter.grievanceId, matter.resolutionNo);
 
       const actor = { id: command.reporterId, role: 'worker' as const };
       const base = { grievanceId: matter.grievanceId, actor, correlationId: command.correlationId };
@@ -75,7 +83,7 @@ export class RateMatter {
         return { grievanceId: matter.grievanceId, rating: command.rating, status: 'in_progress' };
       }
 
-      const now = new Date();
+      const now = this.clock.now();
       await this.repository.updateMatter(tx.manager, matter.grievanceId, {
         status: 'closed',
         rating: command.rating,

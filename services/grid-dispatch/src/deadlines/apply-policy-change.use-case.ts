@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import { SlaPolicyChangedV1 } from '@grievance/contracts';
+import { isDomainError, SlaPolicyChangedV1 } from '@grievance/contracts';
 import { PermanentEventError, UnitOfWork } from '@grievance/messaging';
-import { isSlaError, SlaEngine, SlaSettingsStore } from '@grievance/sla';
+import { SlaEngine, SlaSettingsStore } from '@grievance/sla';
 
 export interface ApplySlaPolicyChangeCommand {
   change: SlaPolicyChangedV1;
@@ -45,7 +45,7 @@ export class ApplySlaPolicyChange {
       return applied;
     } catch (error) {
       // A change this store cannot hold will not become valid by retrying: park it.
-      if (isSlaError(error) && error.code === 'invalid') throw new PermanentEventError(error.message);
+      if (isDomainError(error) && error.code === 'invalid') throw new PermanentEventError(error.message);
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Holder, SlaTarget } from '@grievance/contracts';
 import { OutboxTransaction, UnitOfWork } from '@grievance/messaging';
 import { DomainError } from '@grievance/platform';
-import { isSlaError, MatterFacts, SlaDeadline, SlaEngine } from '@grievance/sla';
+import { MatterFacts, SlaDeadline, SlaEngine } from '@grievance/sla';
 import type { Ticket } from '../tickets/tickets.repository';
 
 /** The queue of this service's SLA alarms: a stable name, prefixed by the service. */
@@ -28,7 +28,7 @@ export function ticketMatter(ticket: Pick<Ticket, 'kind' | 'category' | 'urgency
  * A ticket's SLA deadlines on the engine: `accept` from dispatch to 签收, then `verify`
  * from 签收 to 核查, each held by the grid worker. Every call runs in the current unit of
  * work's transaction, so a deadline moves together with the ticket. The engine's refusals
- * become domain errors.
+ * are domain errors already.
  */
 @Injectable()
 export class TicketDeadlines {
@@ -67,26 +67,24 @@ export class TicketDeadlines {
    * breached deadline is handed over with a fresh budget, so the chain of holders stays one.
    */
   async startAccept(ticket: Ticket, holder: Holder, at: Date, causationId: string | null): Promise<SlaDeadline> {
-    return domainErrors(async () => {
-      const open = await this.open(ticket, 'accept');
-      if (open) return this.sla.carryOver(this.tx, open.id, { holder, budget: 'fresh', at, causationId });
-      return this.sla.start(this.tx, {
-        grievanceId: ticket.grievanceId,
-        subject: ticketSubject(ticket.id),
-        target: 'accept',
-        holder,
-        matter: ticketMatter(ticket),
-        at,
-        correlationId: ticket.correlationId,
-        causationId,
-      });
+    const open = await this.open(ticket, 'accept');
+    if (open) return this.sla.carryOver(this.tx, open.id, { holder, budget: 'fresh', at, causationId });
+    return this.sla.start(this.tx, {
+      grievanceId: ticket.grievanceId,
+      subject: ticketSubject(ticket.id),
+      target: 'accept',
+      holder,
+      matter: ticketMatter(ticket),
+      at,
+      correlationId: ticket.correlationId,
+      causationId,
     });
   }
 
   /** Nobody is left to take the ticket: the lapsed worker's deadline is no longer owed (a new one starts with the next dispatch). */
   async cancelAccept(ticket: Ticket, at: Date): Promise<void> {
     const open = await this.open(ticket, 'accept');
-    if (open) await domainErrors(() => this.sla.cancel(this.tx, open.id, at));
+    if (open) await this.sla.cancel(this.tx, open.id, at);
   }
 
   /**
@@ -95,20 +93,18 @@ export class TicketDeadlines {
    * before locking the ticket, in the order a firing takes them.
    */
   async accepted(ticket: Ticket, gridWorkerId: string, at: Date, causationId: string): Promise<SlaDeadline> {
-    return domainErrors(async () => {
-      const accept = await this.open(ticket, 'accept');
-      if (accept && accept.holder.id !== gridWorkerId) throw DomainError.conflict(`ticket ${ticket.id} is no longer waiting for you to accept it`);
-      const holder = accept ? (await this.sla.complete(this.tx, accept.id, at)).deadline.holder : { type: 'grid_worker' as const, id: gridWorkerId, name: gridWorkerId };
-      return this.sla.start(this.tx, {
-        grievanceId: ticket.grievanceId,
-        subject: ticketSubject(ticket.id),
-        target: 'verify',
-        holder,
-        matter: accept?.matter ?? ticketMatter(ticket),
-        at,
-        correlationId: ticket.correlationId,
-        causationId,
-      });
+    const accept = await this.open(ticket, 'accept');
+    if (accept && accept.holder.id !== gridWorkerId) throw DomainError.conflict(`ticket ${ticket.id} is no longer waiting for you to accept it`);
+    const holder = accept ? (await this.sla.complete(this.tx, accept.id, at)).deadline.holder : { type: 'grid_worker' as const, id: gridWorkerId, name: gridWorkerId };
+    return this.sla.start(this.tx, {
+      grievanceId: ticket.grievanceId,
+      subject: ticketSubject(ticket.id),
+      target: 'verify',
+      holder,
+      matter: accept?.matter ?? ticketMatter(ticket),
+      at,
+      correlationId: ticket.correlationId,
+      causationId,
     });
   }
 
@@ -125,19 +121,17 @@ export class TicketDeadlines {
     const replanned: SlaDeadline[] = [];
     for (const d of await this.sla.openFor(ticket.grievanceId, this.tx)) {
       if (d.subject !== subject || d.status === 'breached' || sameFacts(d.matter, matter)) continue;
-      const next = await domainErrors(async () => {
-        await this.sla.cancel(this.tx, d.id);
-        return this.sla.start(this.tx, {
-          grievanceId: d.grievanceId,
-          subject,
-          target: d.target,
-          holder: d.holder,
-          matter,
-          at: d.startedAt,
-          paused: d.status === 'paused',
-          correlationId: d.correlationId,
-          causationId: d.causationId,
-        });
+      await this.sla.cancel(this.tx, d.id);
+      const next = await this.sla.start(this.tx, {
+        grievanceId: d.grievanceId,
+        subject,
+        target: d.target,
+        holder: d.holder,
+        matter,
+        at: d.startedAt,
+        paused: d.status === 'paused',
+        correlationId: d.correlationId,
+        causationId: d.causationId,
       });
       replanned.push(next);
     }
@@ -147,19 +141,10 @@ export class TicketDeadlines {
   /** The on-site check is done: the verify deadline is completed. */
   async verified(ticket: Ticket, at: Date): Promise<void> {
     const verify = await this.open(ticket, 'verify');
-    if (verify) await domainErrors(() => this.sla.complete(this.tx, verify.id, at));
+    if (verify) await this.sla.complete(this.tx, verify.id, at);
   }
 }
 
 function sameFacts(a: MatterFacts, b: MatterFacts): boolean {
   return a.kind === b.kind && a.category === b.category && a.urgency === b.urgency && a.stage === b.stage;
-}
-
-async function domainErrors<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isSlaError(error)) throw new DomainError(error.code, error.message, error.details);
-    throw error;
-  }
 }

@@ -4,7 +4,6 @@ import { PinoLogger } from 'nestjs-pino';
 import { GRIEVANCE_KINDS, GrievanceKind } from '@grievance/contracts';
 import { demoCitySeedFile, readDirectorySeedParts } from '@grievance/directory-seed';
 import { IntakeConfig } from '../config';
-import { repoRootOrCwd } from '../repo-root';
 
 export interface Category {
   code: string;
@@ -55,7 +54,7 @@ export class CategoryCatalogue {
 
   list(): Category[] {
     if (this.cached) return this.cached;
-    const file = this.config.CATEGORIES_FILE ?? demoCitySeedFile(repoRootOrCwd());
+    const file = this.config.CATEGORIES_FILE ?? demoCitySeedFile(process.cwd());
     if (!existsSync(file)) {
       this.logger.warn({ file }, 'category seed file not found; no category is known yet');
       return [];

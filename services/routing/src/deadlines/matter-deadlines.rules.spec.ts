@@ -1,5 +1,5 @@
 import type { SlaDeadline, SlaEngine } from '@grievance/sla';
-import { recordingTransaction, strictMock } from '@grievance/testing/unit';
+import { fixedClock, recordingTransaction, strictMock } from '@grievance/testing/unit';
 import { appealMatter, rungOf } from '../../test/unit-fixtures';
 import { MatterDeadlines } from './matter-deadlines';
 
@@ -20,7 +20,7 @@ function setup(openDeadlines: Open[]) {
     },
     'sla',
   );
-  return { tx, sla, deadlines: new MatterDeadlines(sla) };
+  return { tx, sla, deadlines: new MatterDeadlines(sla, fixedClock(new Date())) };
 }
 
 /** The ids an engine method was called with, in order. */
@@ -96,7 +96,7 @@ describe('the deadlines an inbox shows', () => {
     const waiting = row('respond', { status: 'paused', dueAt: null });
     const warned = row('resolve', { warnedAt: new Date('2026-11-23T07:00:00Z') });
     const sla = strictMock<SlaEngine>({ openForMany: async () => new Map([['g-1', [waiting, warned]]]), remaining: async () => 20 * 60_000 }, 'sla');
-    const views = await new MatterDeadlines(sla).viewsOf(['g-1', 'g-2'], 'en');
+    const views = await new MatterDeadlines(sla, fixedClock(new Date())).viewsOf(['g-1', 'g-2'], 'en');
     expect(views.get('g-1')).toEqual([
       { target: 'respond', status: 'paused', startedAt: started.toISOString(), dueAt: null, remainingMs: null, warned: false, breached: false, notice: null },
       {

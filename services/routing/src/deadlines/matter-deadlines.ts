@@ -3,6 +3,7 @@ import { Holder, Language, SlaTarget } from '@grievance/contracts';
 import { formatDuration, t } from '@grievance/i18n';
 import { OutboxTransaction } from '@grievance/messaging';
 import { SlaDeadline, SlaEngine } from '@grievance/sla';
+import { Clock } from '@grievance/platform';
 import type { MatterEntity } from '../matters/matter.entity';
 
 /** What a holder of a matter owes in routing: an answer (acknowledge / accept) and a resolution. */
@@ -45,7 +46,10 @@ export function deadlineNotice(language: Language, d: Pick<DeadlineView, 'target
  */
 @Injectable()
 export class MatterDeadlines {
-  constructor(private readonly sla: SlaEngine) {}
+  constructor(
+    private readonly sla: SlaEngine,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * The matter reached a new holder at `stage` (a rung, or `department`): each target's
@@ -110,7 +114,7 @@ export class MatterDeadlines {
   async viewsOf(grievanceIds: readonly string[], language: Language): Promise<Map<string, DeadlineView[]>> {
     const open = await this.sla.openForMany(grievanceIds);
     const views = new Map<string, DeadlineView[]>();
-    const now = new Date();
+    const now = this.clock.now();
     for (const [grievanceId, deadlines] of open) {
       views.set(
         grievanceId,

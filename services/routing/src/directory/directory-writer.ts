@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Actor, createEnvelope, DIRECTORY_STREAM_ID, DirectoryKind, GRIEVANCE_KINDS, OCCUPATIONS } from '@grievance/contracts';
 import { polygonsOverlap, selfIntersection } from '@grievance/geo';
 import { OutboxTransaction } from '@grievance/messaging';
-import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
+import { Clock, correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
 import {
   allEntries,
   canonical,
@@ -81,6 +81,8 @@ const CODE = /^[a-z][a-z0-9_]{1,40}$/;
  */
 @Injectable()
 export class DirectoryWriter {
+  constructor(private readonly clock: Clock) {}
+
   async put(tx: OutboxTransaction, state: EntryState, options: ChangeOptions): Promise<ChangeResult> {
     const manager = tx.manager;
     const next = canonical(state);
@@ -139,7 +141,7 @@ export class DirectoryWriter {
   }
 
   private async publish(tx: OutboxTransaction, state: EntryState, version: number, retired: boolean, actor: Actor): Promise<StoredEntry> {
-    const changedAt = new Date();
+    const changedAt = this.clock.now();
     await tx.publish(
       'directory.entry-changed.v1',
       createEnvelope({

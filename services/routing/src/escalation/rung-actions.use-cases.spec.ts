@@ -1,5 +1,5 @@
 import type { Principal } from '@grievance/auth';
-import { payloadsOn, recordingOutbox, strictMock } from '@grievance/testing/unit';
+import { fixedClock, payloadsOn, recordingOutbox, strictMock } from '@grievance/testing/unit';
 import { appealMatter, departmentUser, rungOf, rungUser } from '../../test/unit-fixtures';
 import type { MatterDeadlines } from '../deadlines/matter-deadlines';
 import type { DepartmentTopics } from '../directory/department-topics';
@@ -31,7 +31,7 @@ function setup(current: MatterEntity | null, clocks: { paused?: number | false; 
   );
   const directory = strictMock<DirectoryRepository>({ department: async (code) => (code === LABOUR.code ? LABOUR : null) }, 'directory');
   const topics = strictMock<DepartmentTopics>({ ensure: async () => undefined }, 'topics');
-  return { tx, matters, moves, deadlines, topics, rung: new RungActions(outbox, matters, moves, deadlines, directory, topics) };
+  return { tx, matters, moves, deadlines, topics, rung: new RungActions(outbox, matters, moves, deadlines, directory, topics, fixedClock(new Date())) };
 }
 
 describe('who may work an appeal', () => {

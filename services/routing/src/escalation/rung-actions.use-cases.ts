@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Principal } from '@grievance/auth';
 import { createEnvelope, departmentIssuesTopic, Level, LEVELS } from '@grievance/contracts';
 import { OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
-import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
+import { Clock, correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
 import { MatterDeadlines } from '../deadlines/matter-deadlines';
 import { DepartmentTopics } from '../directory/department-topics';
 import { DirectoryRepository } from '../directory/directory.repository';
@@ -31,6 +31,7 @@ export class RungActions {
     private readonly deadlines: MatterDeadlines,
     private readonly directory: DirectoryRepository,
     private readonly topics: DepartmentTopics,
+    private readonly clock: Clock,
   ) {}
 
   /** routed → in_progress (grievance.accepted.v1): the rung has answered the worker. */
@@ -87,7 +88,7 @@ export class RungActions {
       await this.deadlines.responded(tx, grievanceId);
       await this.moves.publish(tx, matter, cause, 'grievance.assigned.v1', { holder, departmentCode, reason: 'assigned_by_rung', ...(note ? { note } : {}) });
       const topic = departmentIssuesTopic(departmentCode);
-      await tx.publish(topic, createEnvelope({ topic, grievanceId, actor: cause.actor, correlationId: cause.correlationId, causationId: cause.causationId, payload: departmentIssue(matter, departmentCode, new Date()) }));
+      await tx.publish(topic, createEnvelope({ topic, grievanceId, actor: cause.actor, correlationId: cause.correlationId, causationId: cause.causationId, payload: departmentIssue(matter, departmentCode, this.clock.now()) }));
     });
   }
 

@@ -1,6 +1,6 @@
 import { createEnvelope, Holder, TicketVerifiedV1, uuidv7 } from '@grievance/contracts';
 import { PermanentEventError } from '@grievance/messaging';
-import { payloadsOn, recordingTransaction, strictMock } from '@grievance/testing/unit';
+import { fixedClock, payloadsOn, recordingTransaction, strictMock } from '@grievance/testing/unit';
 import { appealMatter, hazardMatter } from '../../test/unit-fixtures';
 import type { MatterDeadlines } from '../deadlines/matter-deadlines';
 import type { DepartmentTopics } from '../directory/department-topics';
@@ -21,7 +21,7 @@ function setup(current: MatterEntity | null, departmentName: string | null = 'Mu
   );
   const topics = strictMock<DepartmentTopics>({ ensure: async () => undefined }, 'topics');
   const deadlines = strictMock<MatterDeadlines>({ arrive: async () => undefined, cancelAll: async () => undefined }, 'deadlines');
-  const assign = new AssignToDepartment(directory, topics, matters, deadlines);
+  const assign = new AssignToDepartment(directory, topics, matters, deadlines, fixedClock(new Date()));
   return {
     tx,
     matters,

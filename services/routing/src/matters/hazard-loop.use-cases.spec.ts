@@ -1,5 +1,6 @@
 import { createEnvelope, EventEnvelope, TicketVerifiedV1, uuidv7 } from '@grievance/contracts';
 import { OutboxTransaction, PermanentEventError } from '@grievance/messaging';
+import { Clock } from '@grievance/platform';
 import type { EntityManager } from 'typeorm';
 import type { DepartmentTopics } from '../directory/department-topics';
 import type { DirectoryRepository } from '../directory/directory.repository';
@@ -51,7 +52,7 @@ function setup(current: MatterEntity | null) {
     }),
   } as unknown as OutboxTransaction;
   const deadlines = { arrive: jest.fn().mockResolvedValue(undefined) } as unknown as MatterDeadlines;
-  const assign = new AssignToDepartment(directory, topics, matters, deadlines);
+  const assign = new AssignToDepartment(directory, topics, matters, deadlines, new Clock());
   return { saved, published, tx, topics, deadlines, verify: new ApplyVerification(matters, assign), reopen: new ReopenMatter(matters, assign) };
 }
 

@@ -17,6 +17,7 @@ import { departmentHolder, departmentIssue, ROUTING_ACTOR } from './matter-event
 import { MatterEntity } from './matter.entity';
 import { MatterRepository } from './matter.repository';
 import { DEFAULT_LANGUAGE, t } from '@grievance/i18n';
+import { Clock } from '@grievance/platform';
 
 export type Outcome = 'applied' | 'skipped';
 
@@ -28,6 +29,7 @@ export class AssignToDepartment {
     private readonly topics: DepartmentTopics,
     private readonly matters: MatterRepository,
     private readonly deadlines: MatterDeadlines,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
@@ -56,7 +58,7 @@ export class AssignToDepartment {
       }),
     );
     const topic = departmentIssuesTopic(departmentCode);
-    await tx.publish(topic, causedBy(cause, { topic, actor: ROUTING_ACTOR, payload: departmentIssue(matter, departmentCode, new Date()) }));
+    await tx.publish(topic, causedBy(cause, { topic, actor: ROUTING_ACTOR, payload: departmentIssue(matter, departmentCode, this.clock.now()) }));
     return holder;
   }
 }

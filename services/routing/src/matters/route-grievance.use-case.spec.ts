@@ -1,6 +1,6 @@
 import type { Polygon } from 'geojson';
 import { PermanentEventError } from '@grievance/messaging';
-import { manholeReport, payloadsOn, recordingTransaction, strictMock } from '@grievance/testing/unit';
+import { fixedClock, manholeReport, payloadsOn, recordingTransaction, strictMock } from '@grievance/testing/unit';
 import { hazardMatter } from '../../test/unit-fixtures';
 import type { MatterDeadlines } from '../deadlines/matter-deadlines';
 import { RoutingDirectory, RoutingDirectoryData } from '../decision/route-decision';
@@ -40,7 +40,7 @@ function setup(data: RoutingDirectoryData = CITY, existing: MatterEntity | null 
   );
   const topics = strictMock<DepartmentTopics>({ ensure: async () => undefined }, 'topics');
   const deadlines = strictMock<MatterDeadlines>({ arrive: async () => undefined }, 'deadlines');
-  return { tx, matters, topics, deadlines, route: new RouteGrievance(directory, matters, topics, deadlines) };
+  return { tx, matters, topics, deadlines, route: new RouteGrievance(directory, matters, topics, deadlines, fixedClock(new Date())) };
 }
 
 describe('routing a new hazard', () => {

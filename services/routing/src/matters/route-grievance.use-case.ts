@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { causedBy, departmentIssuesTopic, EventEnvelope, GrievanceSubmittedV1 } from '@grievance/contracts';
 import { OutboxTransaction, PermanentEventError } from '@grievance/messaging';
+import { Clock } from '@grievance/platform';
 import { DepartmentTopics } from '../directory/department-topics';
 import { RoutingDirectoryCache } from '../directory/routing-directory.cache';
 import { decideRoute, NoOwnerError, RouteDecision } from '../decision/route-decision';
@@ -21,6 +22,7 @@ export class RouteGrievance {
     private readonly matters: MatterRepository,
     private readonly topics: DepartmentTopics,
     private readonly deadlines: MatterDeadlines,
+    private readonly clock: Clock,
   ) {}
 
   /** Whether this use case handles the submission at all. */
@@ -82,7 +84,7 @@ export class RouteGrievance {
       const topic = departmentIssuesTopic(decision.departmentCode);
       await tx.publish(
         topic,
-        causedBy(event, { topic, actor: ROUTING_ACTOR, payload: departmentIssue(matter, decision.departmentCode, new Date()) }),
+        causedBy(event, { topic, actor: ROUTING_ACTOR, payload: departmentIssue(matter, decision.departmentCode, this.clock.now()) }),
       );
     }
     return decision;

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Principal } from '@grievance/auth';
 import { createEnvelope, SLA_SETTINGS_STREAM_ID } from '@grievance/contracts';
 import { OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
-import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
-import { CalendarSpec, isSlaError, policyChangedPayload, SettingsChange, SlaPolicy, SlaSettingsStore, VersionedCalendar, VersionedPolicy } from '@grievance/sla';
+import { correlationIdForNewWork, currentCorrelationId } from '@grievance/platform';
+import { CalendarSpec, policyChangedPayload, SettingsChange, SlaPolicy, SlaSettingsStore, VersionedCalendar, VersionedPolicy } from '@grievance/sla';
 import { PutCalendarDto, PutPolicyDto, RetirePolicyDto } from './sla-settings.dto';
 
 /**
@@ -48,25 +48,15 @@ export class SlaSettingsAdmin {
 
   putPolicy(principal: Principal, id: string, dto: PutPolicyDto): Promise<VersionedPolicy> {
     const { reason, expectedVersion, ...body } = dto;
-    return this.change(() => this.outbox.run((tx) => this.store.putPolicy(tx, { ...body, id } as SlaPolicy, { actor: principal.sub, reason, expectedVersion })));
+    return this.outbox.run((tx) => this.store.putPolicy(tx, { ...body, id } as SlaPolicy, { actor: principal.sub, reason, expectedVersion }));
   }
 
   retirePolicy(principal: Principal, id: string, dto: RetirePolicyDto): Promise<void> {
-    return this.change(() => this.outbox.run((tx) => this.store.retirePolicy(tx, id, { actor: principal.sub, reason: dto.reason, expectedVersion: dto.expectedVersion })));
+    return this.outbox.run((tx) => this.store.retirePolicy(tx, id, { actor: principal.sub, reason: dto.reason, expectedVersion: dto.expectedVersion }));
   }
 
   putCalendar(principal: Principal, id: string, dto: PutCalendarDto): Promise<VersionedCalendar> {
     const { reason, expectedVersion, ...body } = dto;
-    return this.change(() => this.outbox.run((tx) => this.store.putCalendar(tx, { ...body, id } as CalendarSpec, { actor: principal.sub, reason, expectedVersion })));
-  }
-
-  /** The library's refusals become the platform's domain errors (400 naming what is wrong, 404, 409). */
-  private async change<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (isSlaError(error)) throw new DomainError(error.code, error.message, error.details);
-      throw error;
-    }
+    return this.outbox.run((tx) => this.store.putCalendar(tx, { ...body, id } as CalendarSpec, { actor: principal.sub, reason, expectedVersion }));
   }
 }
