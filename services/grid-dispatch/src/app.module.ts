@@ -1,17 +1,14 @@
 /** The grid-dispatch service: grids and grid workers, dispatch and re-dispatch, the on-site check, and the hand-over to the department. */
 import { DynamicModule, Module } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { PinoLogger } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
-import { TransactionalOutbox } from '@grievance/messaging';
-import { bullPrefixFor, PlatformModule } from '@grievance/platform';
+import { bullPrefixFor, EventConsumersModule, PlatformModule } from '@grievance/platform';
 import { SlaModule } from '@grievance/sla';
 import { GridDispatchConfig } from './config';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { GRID_DISPATCH_SLA_QUEUE } from './deadlines/ticket-deadlines';
 import { DirectoryModule } from './directory/directory.module';
 import { gridDispatchSlaHandlers } from './dispatch/deadline-breaches';
-import { DispatchLifecycle } from './dispatch/dispatch.consumer';
+import { DispatchConsumer, GRID_DISPATCH_CONSUMER_GROUP } from './dispatch/dispatch.consumer';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { GRID_DISPATCH_ENTITIES } from './entities';
 import { GRID_DISPATCH_MIGRATIONS } from './migrations';
@@ -26,29 +23,23 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ config, entities: GRID_DISPATCH_ENTITIES, migrations: GRID_DISPATCH_MIGRATIONS }),
-        SlaModule.forRootAsync({
-          inject: [DataSource, TransactionalOutbox, ModuleRef, PinoLogger],
-          useFactory: (dataSource: DataSource, outbox: TransactionalOutbox, moduleRef: ModuleRef, logger: PinoLogger) => {
-            logger.setContext('sla');
-            return {
-              dataSource,
-              outbox,
-              queueName: GRID_DISPATCH_SLA_QUEUE,
-              redisUrl: config.REDIS_URL,
-              prefix: bullPrefixFor(config.KAFKA_TOPIC_PREFIX),
-              timeScale: config.SLA_TIME_SCALE,
-              handlers: gridDispatchSlaHandlers(moduleRef),
-              logger,
-            };
-          },
+        SlaModule.forService({
+          queueName: GRID_DISPATCH_SLA_QUEUE,
+          redisUrl: config.REDIS_URL,
+          prefix: bullPrefixFor(config.KAFKA_TOPIC_PREFIX),
+          timeScale: config.SLA_TIME_SCALE,
+          handlers: gridDispatchSlaHandlers,
+          logger: PinoLogger,
         }),
         DeadlinesModule,
         TicketsModule,
         DispatchModule,
         DirectoryModule,
+        // fromBeginning: a group new to the compacted directory topic must read all of it.
+        EventConsumersModule.forGroup({ groupId: GRID_DISPATCH_CONSUMER_GROUP, fromBeginning: true, handlers: [DispatchConsumer] }),
       ],
       // The consumer's handlers call use cases of every context.
-      providers: [DispatchLifecycle],
+      providers: [DispatchConsumer],
     };
   }
 }

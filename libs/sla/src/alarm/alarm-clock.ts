@@ -216,14 +216,24 @@ export class AlarmClock {
     this.scheduleSweep();
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops ringing (the first step of a shutdown): no sweep, no new slot taken, held alarms
+   * released (their slots go back to Redis for the next process or another replica). Arming
+   * still works, so work finishing meanwhile keeps its alarms; they ring in the next process.
+   */
+  async quiesce(): Promise<void> {
+    if (!this.opened || this.closing) return;
     this.closing = true;
     if (this.sweepTimer) clearTimeout(this.sweepTimer);
     this.sweepTimer = undefined;
     await this.sweeping;
-    // Held alarms are released; their slots go back to Redis for the next process (or another replica).
     this.timer.close();
     await Promise.all([...this.holding.values()]);
+  }
+
+  async close(): Promise<void> {
+    await this.quiesce();
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.close()));
     this.workers = [];
     await this.queue?.close();

@@ -142,6 +142,11 @@ export class SlaEngine {
     await this.alarms.open();
   }
 
+  /** Stops firing (a shutdown's first step); deadlines can still be started and moved, their alarms ring in the next process. */
+  async quiesce(): Promise<void> {
+    await this.alarms.quiesce();
+  }
+
   async close(): Promise<void> {
     await this.alarms.close();
   }

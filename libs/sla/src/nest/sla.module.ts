@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, type InjectionToken, type ModuleMetadata } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy, type InjectionToken, type ModuleMetadata } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { MessagingLogger, TransactionalOutbox } from '@grievance/messaging';
 import { DataSource } from 'typeorm';
@@ -22,13 +22,21 @@ export interface SlaServiceOptions extends Omit<SlaEngineOptions, 'dataSource' |
   logger?: InjectionToken;
 }
 
-/** Opens the engine once the app is up (re-arming every open deadline) and closes it before the database goes. */
+/**
+ * Opens the engine once the app is up (re-arming every open deadline); on shutdown stops its
+ * firing first (before the consumers stop, which can take a broker's long poll), so no alarm
+ * rings in a process on its way out, and closes it before the database goes.
+ */
 @Injectable()
-class SlaEngineLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+class SlaEngineLifecycle implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
   constructor(@Inject(SlaEngine) private readonly engine: SlaEngine) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.engine.open();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.engine.quiesce();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
