@@ -15,6 +15,7 @@ import { TrackingSerials } from './grievances/tracking-serials';
 import { SubmitGrievanceUseCase } from './grievances/submit-grievance.use-case';
 import { ReplyToHolder } from './grievances/reply-to-holder.use-case';
 import { INTAKE_MIGRATIONS } from './migrations';
+import { Open311Module } from './open311/open311.module';
 import { repoRootOrCwd } from './repo-root';
 import { TrackEventUseCase } from './tracking/track-event.use-case';
 import { TrackingConsumer } from './tracking/tracking.consumer';
@@ -27,7 +28,7 @@ export class AppModule {
   static forRoot(config: IntakeConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, entities: [], migrations: INTAKE_MIGRATIONS })],
+      imports: [PlatformModule.forRoot({ config, entities: [], migrations: INTAKE_MIGRATIONS }), Open311Module],
       controllers: [GrievancesController, AttachmentsController],
       providers: [
         rateLimitRules({
