@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { waitForMessages } from '@grievance/testing';
 import { readXml, type XmlNode } from '../services/intake/src/open311/open311-xml.testing';
-import { call, eventually, RunningSystem, startSystem, tokenFor } from './system-harness';
+import { call, eventually, RunningSystem, startSystem, tokenFor, uploadPhoto } from './system-harness';
 
 /**
  * A third-party client (a partner app of the city) speaks Open311 GeoReport v2 to intake:
@@ -207,9 +207,9 @@ describe('Open311 GeoReport v2 on intake', () => {
     const ticket = tickets.find((t) => t.grievanceId === token)!.id;
     expect((await call(dispatch(`/v1/tickets/${ticket}/accept`), gridWorker, { method: 'POST' })).status).toBe(200);
     const verified = await call(dispatch(`/v1/tickets/${ticket}/verify`), gridWorker, {
-      body: { verdict: 'confirmed', note: '现场核实，井盖缺失', position: { lat: PLACE.lat + 0.0003, lng: PLACE.long } },
+      body: { verdict: 'confirmed', note: '现场核实，井盖缺失', position: { lat: PLACE.lat + 0.0003, lng: PLACE.long }, attachmentIds: [await uploadPhoto(system, gridWorker)] },
     });
-    expect(verified.status).toBe(200);
+    expect(verified).toMatchObject({ status: 200 });
     const atDepartment = await eventually(read, (r) => typeof r.agency_responsible === 'string', 'held by the department', 60_000);
     expect(atDepartment.agency_responsible).toMatch(/Municipal Works|市政/);
     expect(atDepartment.status).toBe('open');
