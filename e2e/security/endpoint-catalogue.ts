@@ -8,13 +8,16 @@ import { ROLES, type Role } from '@grievance/contracts';
  *
  * `roles: 'any'` means any authenticated caller passes the role check; what they then
  * see is narrowed by scope (a 404 for what is not theirs), which the scope tests cover.
+ * `roles: 'public'` means no token is asked for or read (Open311 GeoReport v2, public by its
+ * spec; its POST is guarded by a partner's api_key in the form instead): every caller gets
+ * the same answer, never a 401.
  */
 export interface EndpointSpec {
   service: 'intake' | 'routing' | 'grid-dispatch' | 'feedback' | 'audit';
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** As in the OpenAPI document: `/v1/matters/{id}/resolve`. */
   path: string;
-  roles: readonly Role[] | 'any';
+  roles: readonly Role[] | 'any' | 'public';
   /** What the path parameter names, so the suite can put a real one in. */
   param?: ParamKind;
   /** A valid body (field mutations start from it); `{}` for a body with no required fields. */
@@ -62,6 +65,13 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
   { service: 'intake', method: 'GET', path: '/v1/grievances/{id}', roles: 'any', param: 'appeal' },
   { service: 'intake', method: 'POST', path: '/v1/grievances/{id}/reply', roles: ['worker'], param: 'appeal', body: { message: 'At the east gate.' }, freeText: ['message'], required: ['message'] },
   { service: 'intake', method: 'GET', path: '/v1/categories', roles: 'any' },
+  // intake: Open311 GeoReport v2 (`{format}` is json or xml)
+  { service: 'intake', method: 'GET', path: '/open311/v2/services.{format}', roles: 'public' },
+  { service: 'intake', method: 'GET', path: '/open311/v2/services/{service_code}.{format}', roles: 'public' },
+  { service: 'intake', method: 'POST', path: '/open311/v2/requests.{format}', roles: 'public' },
+  { service: 'intake', method: 'GET', path: '/open311/v2/requests.{format}', roles: 'public', query: { start_date: '2026-12-01T00:00:00Z' } },
+  { service: 'intake', method: 'GET', path: '/open311/v2/requests/{service_request_id}.{format}', roles: 'public' },
+  { service: 'intake', method: 'GET', path: '/open311/v2/tokens/{token}.{format}', roles: 'public' },
 
   // routing: the worker's registration
   { service: 'routing', method: 'PUT', path: '/v1/workers/me', roles: ['worker'], body: { occupation: 'rider', platform: 'meituan' }, freeText: ['platform'], required: ['occupation'] },
@@ -249,5 +259,5 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
   { service: 'audit', method: 'GET', path: '/v1/audit-queries', roles: ['auditor'] },
 ];
 
-export const allows = (spec: EndpointSpec, role: Role): boolean => spec.roles === 'any' || spec.roles.includes(role);
+export const allows = (spec: EndpointSpec, role: Role): boolean => spec.roles === 'any' || spec.roles === 'public' || spec.roles.includes(role);
 export const endpointKey = (spec: Pick<EndpointSpec, 'method' | 'path'>): string => `${spec.method} ${spec.path}`;

@@ -7,14 +7,12 @@ import { AttachmentsRepository } from './attachments/attachments.repository';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { UploadAttachmentUseCase } from './attachments/upload-attachment.use-case';
 import { DownloadAttachmentUseCase } from './attachments/download-attachment.use-case';
-import { CategoryCatalogue } from './categories/category-catalogue';
 import { IntakeConfig } from './config';
 import { GrievancesController } from './grievances/grievances.controller';
-import { GrievancesRepository } from './grievances/grievances.repository';
-import { TrackingSerials } from './grievances/tracking-serials';
-import { SubmitGrievanceUseCase } from './grievances/submit-grievance.use-case';
 import { ReplyToHolder } from './grievances/reply-to-holder.use-case';
+import { SubmissionModule } from './grievances/submission.module';
 import { INTAKE_MIGRATIONS } from './migrations';
+import { Open311Module } from './open311/open311.module';
 import { TrackEventUseCase } from './tracking/track-event.use-case';
 import { INTAKE_CONSUMER_GROUP, TrackingConsumer } from './tracking/tracking.consumer';
 import { TrackingViewService } from './tracking/tracking-view.service';
@@ -29,6 +27,8 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config, entities: [], migrations: INTAKE_MIGRATIONS }),
         EventConsumersModule.forGroup({ groupId: INTAKE_CONSUMER_GROUP, handlers: [TrackingConsumer] }),
+        SubmissionModule,
+        Open311Module,
       ],
       controllers: [GrievancesController, AttachmentsController],
       providers: [
@@ -38,10 +38,6 @@ export class AppModule {
           read: { limit: config.RATE_LIMIT_READS_PER_MINUTE, windowMs: 60_000, noun: 'reads' },
         }),
         RateLimitGuard,
-        CategoryCatalogue,
-        GrievancesRepository,
-        TrackingSerials,
-        SubmitGrievanceUseCase,
         ReplyToHolder,
         TrackingViewService,
         TrackEventUseCase,

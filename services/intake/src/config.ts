@@ -1,6 +1,7 @@
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { EnvInteger, IsIntegerBetween, ServiceConfig } from '@grievance/platform';
 import { TRACKING_PREFIX_PATTERN } from './grievances/tracking-number';
+import { PARTNERS_PATTERN } from './open311/open311-partners';
 
 /**
  * The intake service's environment: the shared variables of ServiceConfig with this
@@ -56,4 +57,13 @@ export class IntakeConfig extends ServiceConfig {
   @EnvInteger()
   @IsIntegerBetween(1, 1_000_000)
   RATE_LIMIT_READS_PER_MINUTE = 600;
+
+  /** The jurisdiction Open311 GeoReport v2 answers for; a request naming another gets 404. */
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'OPEN311_JURISDICTION_ID must be 1 to 100 letters, digits, dots, dashes or underscores' })
+  OPEN311_JURISDICTION_ID = 'nanchang.example';
+
+  /** The partner apps that may post Open311 requests: `app-id:<SHA-256 hex of its api_key>`, comma-separated (the keys themselves are never configured); none by default. */
+  @IsOptional()
+  @Matches(new RegExp(`${PARTNERS_PATTERN.source}|^$`), { message: 'OPEN311_PARTNERS must be app-id:sha256-hex pairs, comma-separated' })
+  OPEN311_PARTNERS?: string;
 }

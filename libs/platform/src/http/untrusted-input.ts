@@ -15,6 +15,13 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** JSON for every body; multipart only for uploads (the upload route checks its own part). */
 const ACCEPTED_BODY_TYPES = ['application/json', 'multipart/form-data'];
 
+/**
+ * Open311 GeoReport v2 clients post forms, as that spec says; those routes read and check
+ * their own body, take no cookie and want the partner's api_key in the form, so a
+ * cross-site form gains nothing there.
+ */
+const FORM_ROUTES = /^\/open311\//;
+
 function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
@@ -29,6 +36,7 @@ export function refuseUnexpectedContentType(req: IncomingMessage, _res: ServerRe
   if (!BODY_METHODS.has(req.method ?? '') || !hasBody(req)) return next();
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (ACCEPTED_BODY_TYPES.includes(type)) return next();
+  if (type === 'application/x-www-form-urlencoded' && FORM_ROUTES.test(req.url ?? '')) return next();
   next(badRequest(`content-type must be application/json${type ? `, not ${type}` : ''}`));
 }
 

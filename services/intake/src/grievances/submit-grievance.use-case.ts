@@ -18,6 +18,8 @@ export interface SubmitGrievanceCommand {
   language?: Language;
   idempotencyKey?: string;
   body: SubmitGrievanceDto;
+  /** Runs in the submission's transaction once the matter is created (not on a replay): what a caller keeps beside it commits with it. */
+  alongside?: (tx: OutboxTransaction, answer: SubmissionAnswer) => Promise<void>;
 }
 
 export const DUPLICATE_CHECK_HOLDER: Holder = { type: 'org_unit', id: 'intake', name: 'duplicate check' };
@@ -71,6 +73,7 @@ export class SubmitGrievanceUseCase {
         }
       }
       const answer = await this.create(tx, command);
+      await command.alongside?.(tx, answer);
       if (command.idempotencyKey !== undefined) {
         await this.repository.saveIdempotencyKey(m, command.reporterId, command.idempotencyKey, fingerprint, answer);
       }

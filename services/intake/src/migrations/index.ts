@@ -2,6 +2,7 @@ import { MESSAGING_MIGRATIONS } from '@grievance/messaging';
 import { CreateIntakeTables1764000000000 } from './1764000000000-CreateIntakeTables';
 import { IndexAttachmentIds1797000000000 } from './1797000000000-IndexAttachmentIds';
 import { HistoryMessages1798000000000 } from './1798000000000-HistoryMessages';
+import { Open311Requests1799000000000 } from '../open311/1799000000000-Open311Requests';
 
 /** Every migration of the intake database, oldest first. */
-export const INTAKE_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateIntakeTables1764000000000, IndexAttachmentIds1797000000000, HistoryMessages1798000000000];
+export const INTAKE_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateIntakeTables1764000000000, IndexAttachmentIds1797000000000, HistoryMessages1798000000000, Open311Requests1799000000000];

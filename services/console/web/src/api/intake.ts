@@ -17,6 +17,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open311/v2/requests.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2 service requests: hazards, newest first, at most 1000, by default of the last 90 days */
+        get: operations["Open311Controller_list"];
+        put?: never;
+        /** GeoReport v2 POST service request, form-encoded, with a partner app's api_key */
+        post: operations["Open311Controller_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{service_request_id}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2 service request: one, by its service_request_id (the tracking number) */
+        get: operations["Open311Controller_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2 service list: the hazard categories */
+        get: operations["Open311Controller_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{service_code}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2 service definition: the attributes a request of this service may carry */
+        get: operations["Open311Controller_definition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{token}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2 request id from a token (the token a POST answered) */
+        get: operations["Open311Controller_token"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/attachments": {
         parameters: {
             query?: never;
@@ -198,6 +284,175 @@ export interface operations {
                         status?: "error";
                     };
                 };
+            };
+        };
+    };
+    Open311Controller_list: {
+        parameters: {
+            query?: {
+                /** @description ISO 8601 with offset; requested on or before (at most 90 days after start_date) */
+                end_date?: unknown;
+                /** @description this city's OPEN311_JURISDICTION_ID; another gives 404 */
+                jurisdiction_id?: unknown;
+                /** @description comma-separated service codes */
+                service_code?: unknown;
+                /** @description comma-separated tracking numbers; when given, the other filters are ignored */
+                service_request_id?: unknown;
+                /** @description ISO 8601 with offset; requested on or after */
+                start_date?: unknown;
+                /** @description open, closed, or both comma-separated */
+                status?: unknown;
+            };
+            header?: never;
+            path: {
+                /** @description json or xml */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Open311Controller_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description json or xml */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    account_id?: string;
+                    address_string?: string;
+                    api_key: string;
+                    "attribute[urgency]"?: string;
+                    description?: string;
+                    device_id?: string;
+                    email?: string;
+                    first_name?: string;
+                    jurisdiction_id?: string;
+                    last_name?: string;
+                    lat: string;
+                    long: string;
+                    media_url?: string;
+                    phone?: string;
+                    service_code: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Open311Controller_one: {
+        parameters: {
+            query?: {
+                /** @description this city's OPEN311_JURISDICTION_ID; another gives 404 */
+                jurisdiction_id?: unknown;
+            };
+            header?: never;
+            path: {
+                /** @description json or xml */
+                format: "json" | "xml";
+                /** @description the tracking number, e.g. NC-20261206-000001 */
+                service_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Open311Controller_services: {
+        parameters: {
+            query?: {
+                /** @description this city's OPEN311_JURISDICTION_ID; another gives 404 */
+                jurisdiction_id?: unknown;
+            };
+            header?: never;
+            path: {
+                /** @description json or xml */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Open311Controller_definition: {
+        parameters: {
+            query?: {
+                /** @description this city's OPEN311_JURISDICTION_ID; another gives 404 */
+                jurisdiction_id?: unknown;
+            };
+            header?: never;
+            path: {
+                /** @description json or xml */
+                format: "json" | "xml";
+                service_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Open311Controller_token: {
+        parameters: {
+            query?: {
+                /** @description this city's OPEN311_JURISDICTION_ID; another gives 404 */
+                jurisdiction_id?: unknown;
+            };
+            header?: never;
+            path: {
+                /** @description json or xml */
+                format: "json" | "xml";
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

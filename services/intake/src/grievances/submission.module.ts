@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CategoryCatalogue } from '../categories/category-catalogue';
+import { GrievancesRepository } from './grievances.repository';
+import { SubmitGrievanceUseCase } from './submit-grievance.use-case';
+import { TrackingSerials } from './tracking-serials';
+
+/**
+ * The submission path every way in shares (intake's own API, Open311): the category
+ * catalogue, the tracking numbers, the store and the use case. One instance of each per
+ * process, so one read of the catalogue and one pool for the tracking counters.
+ */
+@Module({
+  providers: [CategoryCatalogue, GrievancesRepository, TrackingSerials, SubmitGrievanceUseCase],
+  exports: [CategoryCatalogue, GrievancesRepository, TrackingSerials, SubmitGrievanceUseCase],
+})
+export class SubmissionModule {}
