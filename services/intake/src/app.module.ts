@@ -5,15 +5,15 @@ import { EventConsumersModule, PlatformModule, RateLimitGuard, rateLimitRules } 
 import { AttachmentStorage, LocalDiskAttachmentStorage } from './attachments/attachment-storage';
 import { AttachmentsRepository } from './attachments/attachments.repository';
 import { AttachmentsController } from './attachments/attachments.controller';
-import { UploadAttachmentUseCase } from './attachments/upload-attachment.use-case';
-import { DownloadAttachmentUseCase } from './attachments/download-attachment.use-case';
+import { UploadAttachment } from './attachments/upload-attachment.use-case';
+import { DownloadAttachment } from './attachments/download-attachment.use-case';
 import { IntakeConfig } from './config';
 import { GrievancesController } from './grievances/grievances.controller';
 import { ReplyToHolder } from './grievances/reply-to-holder.use-case';
 import { SubmissionModule } from './grievances/submission.module';
 import { INTAKE_MIGRATIONS } from './migrations';
 import { Open311Module } from './open311/open311.module';
-import { TrackEventUseCase } from './tracking/track-event.use-case';
+import { TrackEvent } from './tracking/track-event.use-case';
 import { INTAKE_CONSUMER_GROUP, TrackingConsumer } from './tracking/tracking.consumer';
 import { TrackingViewService } from './tracking/tracking-view.service';
 
@@ -40,11 +40,11 @@ export class AppModule {
         RateLimitGuard,
         ReplyToHolder,
         TrackingViewService,
-        TrackEventUseCase,
+        TrackEvent,
         TrackingConsumer,
         AttachmentsRepository,
-        UploadAttachmentUseCase,
-        DownloadAttachmentUseCase,
+        UploadAttachment,
+        DownloadAttachment,
         {
           provide: AttachmentStorage,
           useFactory: () => new LocalDiskAttachmentStorage(config.ATTACHMENTS_DIR ?? join(process.cwd(), '.cache', 'attachments')),

@@ -2,16 +2,16 @@ import { Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Streamab
 import { FileInterceptor } from '@nestjs/platform-express';
 import { CurrentPrincipal, Roles, type Principal } from '@grievance/auth';
 import { RateLimit, RateLimitGuard } from '@grievance/platform';
-import { DownloadAttachmentUseCase } from './download-attachment.use-case';
-import { MAX_ATTACHMENT_BYTES, UploadAttachmentUseCase } from './upload-attachment.use-case';
+import { DownloadAttachment } from './download-attachment.use-case';
+import { MAX_ATTACHMENT_BYTES, UploadAttachment } from './upload-attachment.use-case';
 
 @Controller('v1')
 @UseGuards(RateLimitGuard)
 @RateLimit('upload')
 export class AttachmentsController {
   constructor(
-    private readonly upload: UploadAttachmentUseCase,
-    private readonly download: DownloadAttachmentUseCase,
+    private readonly upload: UploadAttachment,
+    private readonly download: DownloadAttachment,
   ) {}
 
   /** multipart/form-data with one `file`: a JPEG, PNG or WebP of at most 10 MiB (413 beyond). */

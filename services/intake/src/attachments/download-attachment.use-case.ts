@@ -17,7 +17,7 @@ export interface AttachmentDownload {
  * comments): the place of a hazard is the matter's location, not the reporter's phone's.
  */
 @Injectable()
-export class DownloadAttachmentUseCase {
+export class DownloadAttachment {
   constructor(
     private readonly repository: AttachmentsRepository,
     private readonly storage: AttachmentStorage,

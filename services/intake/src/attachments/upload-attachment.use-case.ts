@@ -35,7 +35,7 @@ export async function exifMetadata(bytes: Buffer): Promise<Record<string, unknow
 
 /** Stores an uploaded photo (JPEG, PNG or WebP by its bytes) for its uploader to attach to a matter. */
 @Injectable()
-export class UploadAttachmentUseCase {
+export class UploadAttachment {
   constructor(
     private readonly storage: AttachmentStorage,
     private readonly repository: AttachmentsRepository,

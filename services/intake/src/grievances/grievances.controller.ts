@@ -5,7 +5,7 @@ import { DomainError, RateLimit, RateLimitGuard } from '@grievance/platform';
 import { Category, CategoryCatalogue } from '../categories/category-catalogue';
 import { ListGrievancesQuery, TrackingViewService } from '../tracking/tracking-view.service';
 import { IDEMPOTENCY_KEY_PATTERN, SubmitGrievanceDto } from './submit-grievance.dto';
-import { SubmitGrievanceUseCase } from './submit-grievance.use-case';
+import { SubmitGrievance } from './submit-grievance.use-case';
 import { ReplyToHolder } from './reply-to-holder.use-case';
 import { IsString, Matches, MaxLength } from 'class-validator';
 
@@ -22,7 +22,7 @@ class ReplyDto {
 @RateLimit('read')
 export class GrievancesController {
   constructor(
-    private readonly submit: SubmitGrievanceUseCase,
+    private readonly submit: SubmitGrievance,
     private readonly view: TrackingViewService,
     private readonly categories: CategoryCatalogue,
     private readonly reply: ReplyToHolder,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CategoryCatalogue } from '../categories/category-catalogue';
 import { GrievancesRepository } from './grievances.repository';
-import { SubmitGrievanceUseCase } from './submit-grievance.use-case';
+import { SubmitGrievance } from './submit-grievance.use-case';
 import { TrackingSerials } from './tracking-serials';
 
 /**
@@ -10,7 +10,7 @@ import { TrackingSerials } from './tracking-serials';
  * process, so one read of the catalogue and one pool for the tracking counters.
  */
 @Module({
-  providers: [CategoryCatalogue, GrievancesRepository, TrackingSerials, SubmitGrievanceUseCase],
-  exports: [CategoryCatalogue, GrievancesRepository, TrackingSerials, SubmitGrievanceUseCase],
+  providers: [CategoryCatalogue, GrievancesRepository, TrackingSerials, SubmitGrievance],
+  exports: [CategoryCatalogue, GrievancesRepository, TrackingSerials, SubmitGrievance],
 })
 export class SubmissionModule {}

@@ -33,7 +33,7 @@ const UNIQUE_VIOLATION = '23505';
  * the same request again gets the same answer; a different body under the key is refused.
  */
 @Injectable()
-export class SubmitGrievanceUseCase {
+export class SubmitGrievance {
   constructor(
     private readonly outbox: TransactionalOutbox,
     private readonly repository: GrievancesRepository,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CategoryCatalogue } from '../categories/category-catalogue';
 import type { SubmitGrievanceDto } from '../grievances/submit-grievance.dto';
-import { SubmitGrievanceUseCase } from '../grievances/submit-grievance.use-case';
+import { SubmitGrievance } from '../grievances/submit-grievance.use-case';
 import { requestFingerprint } from '../grievances/tracking-number';
 import { Open311Error } from './open311-error';
 import type { ServiceRequestForm } from './open311-input';
@@ -31,13 +31,13 @@ export const idempotencyKeyOf = (partnerId: string, form: ServiceRequestForm): s
 
 /**
  * A partner app's request enters intake as a hazard report through the native path
- * (SubmitGrievanceUseCase: tracking number, duplicate check, grievance.submitted.v1 and so
+ * (SubmitGrievance: tracking number, duplicate check, grievance.submitted.v1 and so
  * routing); the partner, its account or device and the media_url are kept in the same transaction.
  */
 @Injectable()
 export class SubmitOpen311Request {
   constructor(
-    private readonly submit: SubmitGrievanceUseCase,
+    private readonly submit: SubmitGrievance,
     private readonly categories: CategoryCatalogue,
     private readonly repository: Open311Repository,
   ) {}

@@ -10,7 +10,7 @@ import { historyLine, linkOf, trackedStateAfter, TrackedTopic } from './tracking
  * duplicate, and one history line per event. Events of matters intake does not hold are skipped.
  */
 @Injectable()
-export class TrackEventUseCase {
+export class TrackEvent {
   constructor(private readonly repository: GrievancesRepository) {}
 
   async execute<T extends TrackedTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>, tx: OutboxTransaction): Promise<'applied' | 'unknown'> {

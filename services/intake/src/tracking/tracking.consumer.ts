@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OutboxTransaction } from '@grievance/messaging';
 import { ConsumedEvent, EventMeta, HandlesEvent, SkippedEvent, skipped } from '@grievance/platform';
-import { TrackEventUseCase } from './track-event.use-case';
+import { TrackEvent } from './track-event.use-case';
 import { TRACKED_TOPICS, TrackedTopic } from './tracking-rules';
 
 /** The intake consumer group: every grievance and ticket event intake tracks. */
@@ -10,7 +10,7 @@ export const INTAKE_CONSUMER_GROUP = 'intake';
 /** Every grievance and ticket event feeds the reporter's tracking view. */
 @Injectable()
 export class TrackingConsumer {
-  constructor(private readonly tracking: TrackEventUseCase) {}
+  constructor(private readonly tracking: TrackEvent) {}
 
   @HandlesEvent(...TRACKED_TOPICS)
   async track(event: ConsumedEvent<TrackedTopic>, tx: OutboxTransaction, { topic }: EventMeta<TrackedTopic>): Promise<void | SkippedEvent> {
