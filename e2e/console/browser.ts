@@ -51,3 +51,27 @@ export async function screenshot(page: Page, name: string, logDir: string): Prom
     fs.writeFileSync(path.join(dir, `${name}.png`), image);
   }
 }
+
+/**
+ * Chooses an option of an Ant Design Select as a person does (open the list, click the
+ * option) and checks that the field shows it. On a busy machine a click can land while the
+ * list is still sliding in and choose nothing; a person would see the empty field and choose
+ * again, and so does this, up to three times. (The visible options carry their label as
+ * title; the role=option list is for screen readers.)
+ */
+export async function chooseOption(page: Page, combobox: string, option: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: combobox });
+  const shown = page.locator('.ant-select').filter({ has: box }).getByTitle(option, { exact: true });
+  // The list is a portal at the end of the page, after the field that would show the choice.
+  const listed = page.getByTitle(option, { exact: true }).last();
+  for (let attempt = 1; ; attempt++) {
+    if (!(await listed.isVisible())) await box.click();
+    await listed.click();
+    try {
+      await shown.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}

@@ -6,7 +6,7 @@ import { freePort } from '@grievance/testing';
 import { RunningService, startConsole } from '../../deploy/local/services';
 import zh from '../../services/console/web/src/i18n/zh-CN';
 import { call, eventually, RunningSystem, startSystem, tokenFor } from '../system-harness';
-import { ensureConsoleBuilt, launchChromium, personContext, screenshot } from './browser';
+import { chooseOption, ensureConsoleBuilt, launchChromium, personContext, screenshot } from './browser';
 
 /** A well-formed 1×1 PNG: intake checks a photo by its bytes. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -97,9 +97,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     await rider.page.getByText(zh.rider.report.uploaded.replace('{{count}}', '1')).waitFor();
     await rider.page.getByRole('button', { name: zh.rider.report.useMyPosition }).click();
     await rider.page.getByText(`已选位置：${PLACE.lat}, ${PLACE.lng}`).waitFor();
-    await rider.page.getByRole('combobox', { name: zh.rider.report.category }).click();
-    // Ant Design's visible options carry their label as title (its role=option list is for screen readers).
-    await rider.page.getByTitle(zh.category.manhole_cover_missing, { exact: true }).click();
+    await chooseOption(rider.page, zh.rider.report.category, zh.category.manhole_cover_missing);
     await rider.page.getByRole('radio', { name: zh.rider.report.urgent }).check();
     await rider.page.getByLabel(zh.rider.report.headline).fill(HOSTILE_TITLE);
     await rider.page.getByLabel(zh.rider.report.description).fill(HOSTILE_DESCRIPTION);
@@ -187,8 +185,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
       await page.getByText(zh.validation.category).waitFor();
       await page.getByText(`请填写${zh.rider.appeal.description}`).waitFor();
       expect(sent).toEqual([]);
-      await page.getByRole('combobox', { name: zh.rider.appeal.category }).click();
-      await page.getByTitle(zh.category.pay_dispute, { exact: true }).click();
+      await chooseOption(page, zh.rider.appeal.category, zh.category.pay_dispute);
       await page.getByLabel(zh.rider.appeal.headline).fill('Three weeks of pay withheld');
       await page.getByLabel(zh.rider.appeal.description).fill('The station says the platform has not paid.');
       await screenshot(page, 'rider-appeal', logDir);
@@ -228,8 +225,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
       await signIn(branch.page, personaName('secretary-br-delivery-meituan-xiangyun'));
       await branch.page.getByRole('button', { name: 'Three weeks of pay withheld' }).click({ timeout: 30_000 });
       await branch.page.getByRole('button', { name: zh.chain.action['assign-department'] }).click();
-      await branch.page.getByRole('combobox', { name: zh.chain.department }).click();
-      await branch.page.getByTitle('Human Resources and Social Security Bureau (人力资源和社会保障局)', { exact: true }).click();
+      await chooseOption(branch.page, zh.chain.department, 'Human Resources and Social Security Bureau (人力资源和社会保障局)');
       await branch.page.getByLabel(zh.chain.field.note).fill('Wage arrears: please mediate.');
       await branch.page.getByRole('button', { name: zh.chain.send }).click();
       await eventually(() => call(`${system.url('intake')}/v1/grievances/${appeal!.id}`, courier), (r) => r.body?.holder?.type === 'department' && r.body.holder.id === 'hrss', 'the appeal reaches hrss');
