@@ -45,12 +45,24 @@ export interface ProcessSample {
   /** CPU used since the previous sample, as a share of one core (1 = one core fully busy). */
   cpu: number;
   rssMb: number;
+  /** CPU seconds used since the previous sample (cpu × the sample's length). */
+  cpuSeconds: number;
+}
+
+export interface ProcessSummary {
+  /** Mean share of one core over the samples. */
+  cpuMean: number;
+  cpuMax: number;
+  rssMaxMb: number;
+  /** CPU seconds used over the samples (user + system). */
+  cpuSeconds: number;
 }
 
 /** Samples CPU and memory of named groups of processes; each group is a function returning its pids now. */
 export class ProcessSampler {
   private last = new Map<string, { at: number; cpu: number }>();
   private lastMachine = machineTicks();
+  private lastMachineAt?: number;
   readonly samples: Record<string, ProcessSample[]> = {};
 
   constructor(private readonly groups: Record<string, () => number[]>) {}
@@ -70,8 +82,9 @@ export class ProcessSampler {
       const prev = this.last.get(name);
       this.last.set(name, { at: now, cpu });
       if (!prev) continue;
-      const share = Math.max(0, (cpu - prev.cpu) / ((now - prev.at) / 1000));
-      const sample = { cpu: Math.round(share * 100) / 100, rssMb: Math.round(rss / 1024 / 1024) };
+      const used = Math.max(0, cpu - prev.cpu);
+      const share = used / ((now - prev.at) / 1000);
+      const sample = { cpu: Math.round(share * 100) / 100, rssMb: Math.round(rss / 1024 / 1024), cpuSeconds: used };
       (this.samples[name] ??= []).push(sample);
       out[name] = sample;
     }
@@ -79,15 +92,17 @@ export class ProcessSampler {
     const machine = machineTicks();
     const share = (machine.busy - this.lastMachine.busy) / Math.max(1, machine.total - this.lastMachine.total);
     this.lastMachine = machine;
-    const sample = { cpu: Math.round(share * cpus().length * 100) / 100, rssMb: 0 };
+    const seconds = (now - (this.lastMachineAt ?? now)) / 1000;
+    this.lastMachineAt = now;
+    const sample = { cpu: Math.round(share * cpus().length * 100) / 100, rssMb: 0, cpuSeconds: share * cpus().length * seconds };
     (this.samples['machine (all cores)'] ??= []).push(sample);
     out['machine (all cores)'] = sample;
     return out;
   }
 
   /** Mean CPU and peak memory per group since `from` (an index into each group's samples), then resets nothing. */
-  summary(from: Record<string, number> = {}): Record<string, { cpuMean: number; cpuMax: number; rssMaxMb: number }> {
-    const out: Record<string, { cpuMean: number; cpuMax: number; rssMaxMb: number }> = {};
+  summary(from: Record<string, number> = {}): Record<string, ProcessSummary> {
+    const out: Record<string, ProcessSummary> = {};
     for (const [name, list] of Object.entries(this.samples)) {
       const part = list.slice(from[name] ?? 0);
       if (part.length === 0) continue;
@@ -95,6 +110,7 @@ export class ProcessSampler {
         cpuMean: Math.round((part.reduce((s, x) => s + x.cpu, 0) / part.length) * 100) / 100,
         cpuMax: Math.max(...part.map((x) => x.cpu)),
         rssMaxMb: Math.max(...part.map((x) => x.rssMb)),
+        cpuSeconds: Math.round(part.reduce((s, x) => s + x.cpuSeconds, 0) * 1000) / 1000,
       };
     }
     return out;
@@ -151,23 +167,30 @@ export class LagProbe {
 }
 
 /** Outbox rows not yet published, per service database. */
+/** What a database has done, from Postgres's own counters (pg_stat_database). */
+export interface DatabaseWork {
+  /** Transactions committed and rolled back, less the probe's own. */
+  transactions: number;
+  rowsInserted: number;
+  rowsUpdated: number;
+  rowsDeleted: number;
+  /** Rows read by index and sequential scans. */
+  rowsRead: number;
+}
+
+/** Each service's outbox backlog, and the work its database does (one connection per database). */
 export class BacklogProbe {
   private clients = new Map<string, Client>();
+  /** Statements the probe itself ran per service (each is a transaction of its own). */
+  private own = new Map<string, number>();
 
   constructor(private readonly urls: Record<string, string>) {}
 
   async backlog(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const [service, url] of Object.entries(this.urls)) {
+    for (const service of Object.keys(this.urls)) {
       try {
-        let client = this.clients.get(service);
-        if (!client) {
-          client = new Client({ connectionString: url });
-          client.on('error', () => this.clients.delete(service));
-          await client.connect();
-          this.clients.set(service, client);
-        }
-        const { rows } = await client.query(`SELECT count(*)::int AS n FROM messaging_outbox WHERE published_at IS NULL`);
+        const { rows } = await this.query(service, `SELECT count(*)::int AS n FROM messaging_outbox WHERE published_at IS NULL`);
         out[service] = (rows[0] as { n: number }).n;
       } catch {
         this.clients.delete(service);
@@ -177,8 +200,50 @@ export class BacklogProbe {
     return out;
   }
 
+  /** Each database's counters so far; `workBetween` turns two readings into what happened between them. */
+  async work(): Promise<Record<string, DatabaseWork>> {
+    const out: Record<string, DatabaseWork> = {};
+    for (const service of Object.keys(this.urls)) {
+      const own = this.own.get(service) ?? 0;
+      const { rows } = await this.query(
+        service,
+        `SELECT (xact_commit + xact_rollback)::float8 AS transactions, tup_inserted::float8 AS "rowsInserted", tup_updated::float8 AS "rowsUpdated",
+                tup_deleted::float8 AS "rowsDeleted", (tup_fetched + tup_returned)::float8 AS "rowsRead"
+           FROM pg_stat_database WHERE datname = current_database()`,
+      );
+      const row = rows[0] as DatabaseWork;
+      out[service] = { ...row, transactions: row.transactions - own };
+    }
+    return out;
+  }
+
+  private async query(service: string, sql: string) {
+    let client = this.clients.get(service);
+    if (!client) {
+      client = new Client({ connectionString: this.urls[service] });
+      client.on('error', () => this.clients.delete(service));
+      await client.connect();
+      this.clients.set(service, client);
+    }
+    this.own.set(service, (this.own.get(service) ?? 0) + 1);
+    return client.query(sql);
+  }
+
   async close(): Promise<void> {
     for (const client of this.clients.values()) await client.end().catch(() => undefined);
     this.clients.clear();
   }
+}
+
+/** Per matter: what each database did between two readings of `BacklogProbe.work`. */
+export function workPerMatter(before: Record<string, DatabaseWork>, after: Record<string, DatabaseWork>, matters: number): Record<string, DatabaseWork> {
+  const out: Record<string, DatabaseWork> = {};
+  if (matters === 0) return out;
+  for (const [service, end] of Object.entries(after)) {
+    const start = before[service];
+    if (!start) continue;
+    const per = (key: keyof DatabaseWork) => Math.round(((end[key] - start[key]) / matters) * 10) / 10;
+    out[service] = { transactions: per('transactions'), rowsInserted: per('rowsInserted'), rowsUpdated: per('rowsUpdated'), rowsDeleted: per('rowsDeleted'), rowsRead: per('rowsRead') };
+  }
+  return out;
 }

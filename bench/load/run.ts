@@ -26,7 +26,7 @@ import { distribution, round, sleep, table } from '../sla/stats';
 import { calibrate, Calibration } from './calibrate';
 import { hazardReport, Latency, LatencySummary, openLoop, postJson } from './generator';
 import { DispatchWatcher, dispatchedAt, hops, submittedAt } from './observer';
-import { BacklogProbe, LagProbe, pidsNamed, ProcessSampler } from './probes';
+import { BacklogProbe, DatabaseWork, LagProbe, pidsNamed, ProcessSampler, ProcessSummary, workPerMatter } from './probes';
 import { summariseProfile, ProfileSummary } from './profile';
 import { BenchSystem, BENCH_INTAKE_ENV, ROOT, startBenchSystem } from './system';
 
@@ -41,8 +41,10 @@ const { values: args } = parseArgs({
     reporters: { type: 'string', default: '8000' },
     'log-level': { type: 'string', default: 'warn' },
     profile: { type: 'boolean', default: false },
-    /** Runs this service under node --cpu-prof for the whole run and prints where its time went. */
+    /** Runs these services (comma-separated, or `all`) under node --cpu-prof for the whole run and prints where their time went. */
     'profile-service': { type: 'string' },
+    /** How long the stack is watched at rest after the warm-up (0: not at all). */
+    'idle-seconds': { type: 'string', default: '20' },
     'p99-limit-ms': { type: 'string', default: '250' },
     'results-dir': { type: 'string', default: path.join(ROOT, 'bench', 'results') },
   },
@@ -77,7 +79,11 @@ export interface StepResult {
   scheduledToOnTopic: LatencySummary;
   /** scheduled send → HTTP 201. */
   scheduledToAnswered: LatencySummary;
-  processes: Record<string, { cpuMean: number; cpuMax: number; rssMaxMb: number }>;
+  processes: Record<string, ProcessSummary>;
+  /** CPU milliseconds per accepted matter, per process group and for the whole stack (`stack`: services, broker, Postgres, Redis). */
+  cpuPerMatterMs: Record<string, number>;
+  /** Per accepted matter, what each service's database did (transactions, rows written and read). */
+  databasePerMatter: Record<string, DatabaseWork>;
   lag: { max: Record<string, number>; endOfSend: Record<string, number>; after: Record<string, number> };
   outboxBacklog: { max: Record<string, number>; endOfSend: Record<string, number> };
   drainMs: number;
@@ -107,6 +113,7 @@ const maxOf = (list: Record<string, number>[]) => {
 
 async function runStep(ctx: Context, label: string, rate: number, seconds: number): Promise<StepResult> {
   const mark = ctx.sampler.mark();
+  const workBefore = await ctx.backlog.work();
   const lags: Record<string, number>[] = [];
   const backlogs: Record<string, number>[] = [];
   let sampling = true;
@@ -145,6 +152,9 @@ async function runStep(ctx: Context, label: string, rate: number, seconds: numbe
   const drainMs = Date.now() - drainStarted;
   sampling = false;
   await sampler;
+  const processes = ctx.sampler.summary(mark);
+  await sleep(1000); // Postgres publishes its counters about once a second
+  const databasePerMatter = workPerMatter(workBefore, await ctx.backlog.work(), ids.size);
   const list = [...ids.keys()];
   const urls = { intake: ctx.system.databases.intake!.url, routing: ctx.system.databases.routing!.url, dispatch: ctx.system.databases['grid-dispatch']!.url };
   const [submitted, committed, hopTimes] = await Promise.all([submittedAt(urls.intake, list), dispatchedAt(urls.dispatch, list), hops(urls, list)]);
@@ -178,7 +188,9 @@ async function runStep(ctx: Context, label: string, rate: number, seconds: numbe
     acceptedToCommitted: acceptedToCommitted.summary(),
     scheduledToOnTopic: toTopic.summary(),
     scheduledToAnswered: answered.summary(),
-    processes: ctx.sampler.summary(mark),
+    processes,
+    cpuPerMatterMs: cpuPerMatter(processes, ids.size),
+    databasePerMatter,
     lag: { max: maxOf(lags), endOfSend: endOfSendLag, after: lags.at(-1) ?? {} },
     outboxBacklog: { max: maxOf(backlogs), endOfSend: endOfSendBacklog },
     drainMs,
@@ -193,6 +205,58 @@ async function runStep(ctx: Context, label: string, rate: number, seconds: numbe
     `  ${label} ${rate}/s: ${result.accepted}/${result.sent} accepted, ${result.dispatched} dispatched; scheduled→committed p50 ${result.scheduledToCommitted.p50} ms, p99 ${result.scheduledToCommitted.p99} ms, max ${result.scheduledToCommitted.max} ms; lag at end of send ${sum(endOfSendLag)}, outbox ${sum(endOfSendBacklog)}; drained in ${round(drainMs / 1000)} s`,
   );
   return result;
+}
+
+/** The groups that make up the stack (everything but the benchmark itself and the machine's total). */
+const NOT_STACK = new Set(['bench', 'machine (all cores)']);
+
+function cpuPerMatter(processes: Record<string, ProcessSummary>, matters: number): Record<string, number> {
+  if (matters === 0) return {};
+  const out: Record<string, number> = {};
+  let stack = 0;
+  for (const [name, p] of Object.entries(processes)) {
+    out[name] = round((p.cpuSeconds * 1000) / matters);
+    if (!NOT_STACK.has(name)) stack += p.cpuSeconds;
+  }
+  out.stack = round((stack * 1000) / matters);
+  return out;
+}
+
+/** CPU per matter and CPU share per process of some steps, the stack's total last. */
+function cpuTable(steps: StepResult[]): string {
+  const names = [...new Set(steps.flatMap((s) => Object.keys(s.cpuPerMatterMs)))].sort((a, b) => Number(a === 'stack') - Number(b === 'stack'));
+  return table(
+    ['process', ...steps.map((s) => `${s.label} ${s.rate}/s: cores, ms CPU/matter`)],
+    names.map((name) => [
+      name,
+      ...steps.map((s) => {
+        const cores = name === 'stack' ? round(Object.entries(s.processes).filter(([n]) => !NOT_STACK.has(n)).reduce((t, [, p]) => t + p.cpuMean, 0)) : s.processes[name]?.cpuMean;
+        return `${cores ?? ''}  ${s.cpuPerMatterMs[name] ?? ''}`;
+      }),
+    ]),
+  );
+}
+
+function databaseTable(step: StepResult): string {
+  return table(
+    ['database, per matter', 'transactions', 'rows inserted', 'rows updated', 'rows deleted', 'rows read'],
+    Object.entries(step.databasePerMatter).map(([service, w]) => [service, w.transactions, w.rowsInserted, w.rowsUpdated, w.rowsDeleted, w.rowsRead]),
+  );
+}
+
+/** The stack with no traffic: CPU share of each process and the total, against the goal of 5 % of one core. */
+async function measureIdle(ctx: Context, seconds: number): Promise<{ seconds: number; processes: Record<string, ProcessSummary>; stackCores: number }> {
+  await sleep(3000); // let the last step's commits and relays settle
+  const mark = ctx.sampler.mark();
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    ctx.sampler.sample();
+    await sleep(1000);
+  }
+  ctx.sampler.sample();
+  const processes = ctx.sampler.summary(mark);
+  const stackCores = round(Object.entries(processes).filter(([n]) => !NOT_STACK.has(n)).reduce((t, [, p]) => t + p.cpuSeconds, 0) / seconds, 3);
+  return { seconds, processes, stackCores };
 }
 
 function latencyRows(steps: StepResult[]): (string | number)[][] {
@@ -267,12 +331,12 @@ async function main(): Promise<void> {
 
     log('\nstarting the five services…');
     const started = Date.now();
-    const whole = args['profile-service'];
-    const profileDir = path.join(ROOT, '.cache', 'bench-profiles', `${whole ?? 'none'}-${Date.now()}`);
+    const profiled = profiledServices(args['profile-service']);
+    const profileDir = path.join(ROOT, '.cache', 'bench-profiles', `run-${Date.now()}`);
     const serviceEnv: Record<string, Record<string, string>> = { intake: { ...BENCH_INTAKE_ENV } };
-    if (whole) serviceEnv[whole] = { ...serviceEnv[whole], NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` };
+    for (const name of profiled) serviceEnv[name] = { ...serviceEnv[name], NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(profileDir, name)}` };
     system = await startBenchSystem({ label: 'bench', brokers: TEST_KAFKA_BROKERS, redisUrl: redis.url, env: { LOG_LEVEL: args['log-level'] }, serviceEnv });
-    if (whole) profileWhenStopped = { service: whole, dir: profileDir };
+    profileWhenStopped = profiled.map((service) => ({ service, dir: path.join(profileDir, service) }));
     log(`  healthy in ${round((Date.now() - started) / 1000)} s (logs in ${path.relative(ROOT, system.logDir)})`);
     const sys = system;
     const tokens = await Promise.all(Array.from({ length: Number(args.reporters) }, (_, i) => signDevToken({ sub: `bench-rider-${i}`, role: 'worker' })));
@@ -289,6 +353,13 @@ async function main(): Promise<void> {
     // Warm-up: JIT, connection pools, group assignments.
     log('warm-up: 20/s for 10 s');
     await runStep(ctx, 'warm-up', 20, 10);
+    const idleSeconds = Number(args['idle-seconds']);
+    if (idleSeconds > 0) {
+      const idle = await measureIdle(ctx, idleSeconds);
+      log(`\nat rest for ${idleSeconds} s: the stack uses ${round(idle.stackCores * 100, 1)} % of one core (goal ≤ 5 %)`);
+      log(table(['process', '% of one core'], Object.entries(idle.processes).filter(([n]) => !NOT_STACK.has(n)).map(([n, p]) => [n, round((p.cpuSeconds / idleSeconds) * 100, 1)])));
+      log(`  → ${write('idle', { scenario: 'idle', at: new Date().toISOString(), machine: machine(), goalCores: 0.05, ...idle })}`);
+    }
 
     for (const scenario of ['S1', 'S2'] as const) {
       if (!SCENARIOS.has(scenario)) continue;
@@ -300,6 +371,9 @@ async function main(): Promise<void> {
       log(ratioLine(step, calibration));
       log(`    goal ${met ? 'met' : 'NOT met'}`);
       log(hopTable([step]));
+      log(cpuTable([step]));
+      log(databaseTable(step));
+      log(`    CPU per matter, the whole stack: ${step.cpuPerMatterMs.stack} ms (goal at 50/s ≤ 15 ms)`);
       log(`  → ${write(scenario, { scenario, at: new Date().toISOString(), machine: machine(), goal, met, calibration, step })}`);
     }
 
@@ -328,6 +402,8 @@ async function main(): Promise<void> {
       log(hopTable(steps));
       log('\nCPU (share of one core, mean) / peak RSS MB per process and step');
       log(table(['process', ...steps.map((s) => `${s.rate}/s`)], processRows(steps)));
+      log('\nCPU per matter (ms) per process and step');
+      log(cpuTable(steps));
       log(`\nhighest sustained rate: ${highest ? `${highest.rate}/s` : 'none of the steps'} (goal ≥ 1000/s)`);
       if (highest) log(ratioLine(highest, calibration));
       let profile: ProfileSummary | undefined;
@@ -338,13 +414,25 @@ async function main(): Promise<void> {
   } finally {
     await cleanup();
   }
-  if (profileWhenStopped) {
-    const file = fs.readdirSync(profileWhenStopped.dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileWhenStopped!.dir, f))[0];
-    if (file) printProfile(profileWhenStopped.service, summariseProfile(file));
+  for (const { service, dir } of profileWhenStopped) {
+    const file = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f))[0] : undefined;
+    if (file) printProfile(service, summariseProfile(file));
+    else log(`\nno profile written by ${service} (in ${path.relative(ROOT, dir)})`);
   }
 }
 
-let profileWhenStopped: { service: string; dir: string } | undefined;
+let profileWhenStopped: { service: string; dir: string }[] = [];
+
+const SERVICE_NAMES = ['intake', 'routing', 'grid-dispatch', 'feedback', 'audit'];
+
+/** `--profile-service intake,routing` or `all`. */
+function profiledServices(flag: string | undefined): string[] {
+  if (!flag) return [];
+  const names = flag === 'all' ? SERVICE_NAMES : flag.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !SERVICE_NAMES.includes(n));
+  if (unknown.length) throw new Error(`--profile-service: no service named ${unknown.join(', ')} (one of ${SERVICE_NAMES.join(', ')} or all)`);
+  return names;
+}
 
 function printProfile(service: string, summary: ProfileSummary): void {
   log(`\nprofile of ${service} (${summary.seconds} s, ${path.relative(ROOT, summary.file)})`);
