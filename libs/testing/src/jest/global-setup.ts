@@ -21,7 +21,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { StartedContainers } from './containers';
-import { chooseTestInfra, containerEnvironment, containerRuntimeMayAnswer, parseTestInfraMode, TestInfra } from './test-infra';
+import { chooseTestInfra, containerEnvironment, containerRuntimeMayAnswer, parseTestInfraMode, TestInfra, TestInfraEnvironment } from './test-infra';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -29,7 +29,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const RUNTIME_PROBE_TIMEOUT_MS = 3_000;
 
 /** Shared by the tiers' global setups and teardowns of one jest run (they run in the same process). */
-interface TestInfraState {
+export interface TestInfraState {
   infra?: Promise<TestInfra>;
   containers?: StartedContainers;
 }
@@ -55,7 +55,14 @@ export default async function globalSetup(): Promise<void> {
   state.infra ??= resolveTestInfra();
   const infra = await state.infra;
   if (infra === 'local') return localInfraUp();
-  if (first) await containersUp(state);
+  if (!first) return;
+  const started = Date.now();
+  const { CONTAINER_IMAGES, startContainers } = await import('./containers');
+  const env = await containersUp(state, startContainers);
+  process.stderr.write(
+    `\ninfra for the tests: containers (${Object.values(CONTAINER_IMAGES).join(', ')}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n` +
+      `  kafka ${env.TEST_KAFKA_BROKERS}   postgres ${env.TEST_POSTGRES_ADMIN_URL}   redis ${env.TEST_REDIS_URL}\n`,
+  );
 }
 
 async function localInfraUp(): Promise<void> {
@@ -65,24 +72,30 @@ async function localInfraUp(): Promise<void> {
   }
 }
 
-async function containersUp(state: TestInfraState): Promise<void> {
-  const started = Date.now();
-  const { CONTAINER_IMAGES, startContainers } = await import('./containers');
-  const containers = await startContainers();
-  state.containers = containers;
+/**
+ * The containers branch: starts them, creates the catalogue topics and the service databases
+ * on them with deploy/local's code, and publishes their addresses in process.env. Keeps them
+ * in `state` for `stopContainers`; stops them itself if the preparation fails.
+ */
+export async function containersUp(state: TestInfraState, start: () => Promise<StartedContainers>): Promise<TestInfraEnvironment> {
+  const containers = await start();
   const env = containerEnvironment(containers.addresses);
   try {
     await runInfraCli(['prepare', '--kafka', env.TEST_KAFKA_BROKERS, '--postgres', env.TEST_POSTGRES_ADMIN_URL], 'deploy/local/cli.ts prepare');
   } catch (error) {
-    delete state.containers;
     await containers.stop();
     throw error;
   }
+  state.containers = containers;
   Object.assign(process.env, env);
-  process.stderr.write(
-    `\ninfra for the tests: containers (${Object.values(CONTAINER_IMAGES).join(', ')}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n` +
-      `  kafka ${env.TEST_KAFKA_BROKERS}   postgres ${env.TEST_POSTGRES_ADMIN_URL}   redis ${env.TEST_REDIS_URL}\n`,
-  );
+  return env;
+}
+
+/** Stops the containers `containersUp` started, if any (the global teardown). */
+export async function stopContainers(state: TestInfraState): Promise<void> {
+  const containers = state.containers;
+  delete state.containers;
+  await containers?.stop();
 }
 
 /** Runs `deploy/local/cli.ts <args>` with tsx; resolves to what it printed, rejects with it. */

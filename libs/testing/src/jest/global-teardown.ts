@@ -3,11 +3,8 @@
  * global setup started (TEST_INFRA=containers, or auto with a container runtime). The local
  * infrastructure is left running, as ever (the next run reuses it).
  */
-import { testInfraState } from './global-setup';
+import { stopContainers, testInfraState } from './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
-  const state = testInfraState();
-  const containers = state.containers;
-  delete state.containers;
-  await containers?.stop();
+  await stopContainers(testInfraState());
 }

@@ -1,4 +1,8 @@
-import { resolveTestInfra } from './global-setup';
+import { CATALOGUE_TOPICS, deadLetterTopic } from '@grievance/contracts';
+import { KafkaConnection } from '@grievance/messaging';
+import { PrivateKafka, startPrivateKafka } from '../private-kafka';
+import { PrivateRedis, startPrivateRedis } from '../redis';
+import { containersUp, resolveTestInfra, stopContainers, TestInfraState } from './global-setup';
 
 // testcontainers' own runtime detection against an address where nothing answers: the jest
 // global setup forced into containers fails at once with one line, and auto falls back to local.
@@ -30,5 +34,78 @@ describe('TEST_INFRA where no container runtime answers', () => {
 
   it('local: picks the local infrastructure without asking', async () => {
     await expect(resolveTestInfra({ ...process.env, TEST_INFRA: 'local' })).resolves.toBe('local');
+  });
+});
+
+// No container runtime here: a fresh private broker and Redis stand in for the containers, to
+// check what the global setup does once they are up (the containers themselves are
+// testcontainers' modules, started by containers.ts).
+describe('the containers branch of the global setup, once the containers are up', () => {
+  let kafka: PrivateKafka;
+  let redis: PrivateRedis;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    [kafka, redis] = await Promise.all([startPrivateKafka({ label: 'containers-branch' }), startPrivateRedis()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const key of ['TEST_KAFKA_BROKERS', 'TEST_POSTGRES_ADMIN_URL', 'TEST_REDIS_URL']) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+    await Promise.all([kafka?.dispose(), redis?.stop()]);
+  });
+
+  it('creates the catalogue topics on the broker it was given, publishes the addresses to the tests, and the teardown stops the containers', async () => {
+    const state: TestInfraState = {};
+    const stop = jest.fn(async () => undefined);
+    const env = await containersUp(state, async () => ({
+      addresses: {
+        kafka: { host: '127.0.0.1', port: kafka.port },
+        postgres: { host: '127.0.0.1', port: 5432, user: 'postgres' },
+        redis: { host: '127.0.0.1', port: redis.port },
+      },
+      stop,
+    }));
+
+    expect(env).toEqual({
+      TEST_KAFKA_BROKERS: `127.0.0.1:${kafka.port}`,
+      TEST_POSTGRES_ADMIN_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
+      TEST_REDIS_URL: `redis://127.0.0.1:${redis.port}`,
+    });
+    expect(process.env).toMatchObject(env);
+
+    const connection = new KafkaConnection({ brokers: kafka.brokers, clientId: 'containers-branch' });
+    const admin = connection.kafka.admin();
+    try {
+      await admin.connect();
+      expect(await admin.listTopics()).toEqual(expect.arrayContaining(CATALOGUE_TOPICS.flatMap((t) => [t, deadLetterTopic(t)])));
+    } finally {
+      await admin.disconnect();
+      await connection.disconnect();
+    }
+
+    await stopContainers(state);
+    expect(stop).toHaveBeenCalledTimes(1);
+    await stopContainers(state);
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops the containers and fails naming the step when preparing them fails', async () => {
+    const state: TestInfraState = {};
+    const stop = jest.fn(async () => undefined);
+    const failed = containersUp(state, async () => ({
+      addresses: {
+        kafka: { host: '127.0.0.1', port: kafka.port },
+        // Nothing listens on port 1: the service databases cannot be created.
+        postgres: { host: '127.0.0.1', port: 1, user: 'postgres' },
+        redis: { host: '127.0.0.1', port: redis.port },
+      },
+      stop,
+    }));
+    await expect(failed).rejects.toThrow(/deploy\/local\/cli\.ts prepare failed[\s\S]*postgres failed/);
+    expect(stop).toHaveBeenCalledTimes(1);
+    expect(state.containers).toBeUndefined();
   });
 });
