@@ -2,6 +2,8 @@
 //   unit        *.spec.ts      pure logic, no infrastructure
 //   integration *.int-spec.ts  one service or lib against the real Kafka, Postgres and Redis
 //   e2e         *.e2e-spec.ts  the services as separate processes, driven through HTTP and topics
+// The integration and e2e tiers take Kafka, Postgres and Redis from TEST_INFRA=auto|local|containers
+// (libs/testing/src/jest/test-infra.ts).
 // Tests are compiled with SWC (decorator metadata on, no type checking: `npm run typecheck` does that).
 const swc = [
   '@swc/jest',
@@ -43,6 +45,7 @@ const projects = [
     displayName: 'integration',
     testMatch: ['**/*.int-spec.ts'],
     globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
+    globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
     setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-timeout.ts'],
   },
   {
@@ -50,6 +53,7 @@ const projects = [
     displayName: 'e2e',
     testMatch: ['**/*.e2e-spec.ts'],
     globalSetup: '<rootDir>/e2e/global-setup.ts',
+    globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
     setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-timeout.ts'],
   },
 ];

@@ -3,11 +3,14 @@
  *   npx tsx deploy/local/cli.ts up [--fresh]   Kafka + PostgreSQL + Redis, reusing what runs
  *   npx tsx deploy/local/cli.ts down           stop what `up` started
  *   npx tsx deploy/local/cli.ts status
+ *   npx tsx deploy/local/cli.ts prepare --kafka <host:port> --postgres <postgres://user[:password]@host:port>
+ *                                              the catalogue topics and service databases on a Kafka and
+ *                                              PostgreSQL started elsewhere (the test tier's containers)
  *   npx tsx deploy/local/cli.ts start [--json] infrastructure, then the five built services (npm start);
  *                                              their logs readable, or as the JSON lines they write
  * KAFKA_FRESH=1 works like --fresh. To add a command, add an entry to `commands`.
  */
-import { infraDown, infraStatus, infraUp } from './infra';
+import { infraDown, infraPrepare, infraStatus, infraUp, postgresServerOf } from './infra';
 import { seconds } from './processes';
 import { DEMO_CITY_DIR } from './paths';
 import { RunningService, startConsole, startServices } from './services';
@@ -20,6 +23,14 @@ export interface Command {
 }
 
 const flag = (args: string[], name: string) => args.includes(`--${name}`);
+
+/** The value of `--name value` or `--name=value`; throws naming the option when it is missing. */
+function option(args: string[], name: string): string {
+  const index = args.indexOf(`--${name}`);
+  const value = index >= 0 ? args[index + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  if (!value || value.startsWith('--')) throw new Error(`--${name} is required`);
+  return value;
+}
 
 export const commands: Record<string, Command> = {
   up: {
@@ -60,6 +71,18 @@ export const commands: Record<string, Command> = {
       });
       console.log(`\n${signal}: stopping the services`);
       await Promise.all(services.map((s) => s.stop()));
+      return 0;
+    },
+  },
+  prepare: {
+    summary: 'create the catalogue topics and the service databases on a Kafka and PostgreSQL started elsewhere: --kafka host:port[,...] --postgres postgres://user[:password]@host:port',
+    async run(args) {
+      const result = await infraPrepare({
+        kafkaBrokers: option(args, 'kafka').split(',').map((b) => b.trim()).filter(Boolean),
+        postgres: postgresServerOf(option(args, 'postgres')),
+      });
+      console.log(`${result.topicsCreated.length} topics created; databases created: ${result.databasesCreated.join(', ') || 'none'}`);
+      for (const warning of result.warnings) console.warn(`kafka     warning: ${warning}`);
       return 0;
     },
   },

@@ -1,13 +1,16 @@
 import { Client } from 'pg';
+import { Redis } from 'ioredis';
 import { DEFAULT_PARTITIONS, CATALOGUE_TOPICS, deadLetterTopic } from '@grievance/contracts';
 import { KafkaConnection } from '@grievance/messaging';
-import { ensureDatabase, infraStatus, infraUp, KAFKA_BROKERS, postgresConfig, SERVICE_DATABASES } from './infra';
+import { TEST_KAFKA_BROKERS, TEST_POSTGRES_ADMIN_URL, TEST_REDIS_URL } from '@grievance/testing';
+import { ensureDatabase, infraStatus, infraUp, postgresServerOf, SERVICE_DATABASES } from './infra';
 import { ourBrokerPid } from './kafka';
-import { redisAccepts } from './redis';
 
-// The jest global setup (libs/testing/src/jest/global-setup.ts) has already run infraUp().
-describe('local infrastructure (deploy/local)', () => {
-  const kafka = new KafkaConnection({ brokers: KAFKA_BROKERS, clientId: 'infra-int-spec' });
+// The jest global setup (libs/testing/src/jest/global-setup.ts) has provisioned the tier's
+// infrastructure with this code: infraUp() on the local one, infraPrepare() on containers
+// (TEST_INFRA). These checks run against whichever the tier uses.
+describe('the infrastructure deploy/local provisions', () => {
+  const kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'infra-int-spec' });
 
   afterAll(() => kafka.disconnect());
 
@@ -47,6 +50,32 @@ describe('local infrastructure (deploy/local)', () => {
     }
   });
 
+  it('has the service databases, and ensureDatabase is idempotent', async () => {
+    const client = new Client({ connectionString: TEST_POSTGRES_ADMIN_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = ANY($1)', [[...SERVICE_DATABASES]]);
+      expect(rows.map((r) => r.datname).sort()).toEqual([...SERVICE_DATABASES].sort());
+    } finally {
+      await client.end();
+    }
+    expect(await ensureDatabase(SERVICE_DATABASES[0], postgresServerOf(TEST_POSTGRES_ADMIN_URL))).toBe(false);
+  });
+
+  it('answers PING on Redis', async () => {
+    const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      expect(await redis.ping()).toBe('PONG');
+    } finally {
+      redis.disconnect();
+    }
+  });
+});
+
+describe('npm run infra:up (deploy/local)', () => {
+  // Under TEST_INFRA=local the global setup has run it already; under containers this brings the local infrastructure up first.
+  beforeAll(() => infraUp({ quiet: true }), 300_000);
+
   it('reuses what runs when called again: same broker pid, nothing started', async () => {
     const before = ourBrokerPid();
     const result = await infraUp({ quiet: true, fresh: false });
@@ -57,20 +86,5 @@ describe('local infrastructure (deploy/local)', () => {
     if (before !== undefined) expect(result.kafka.pid).toBe(before);
     expect((await infraStatus()).up).toBe(true);
   });
-
-  it('has the service databases, and ensureDatabase is idempotent', async () => {
-    const client = new Client(postgresConfig());
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = ANY($1)', [[...SERVICE_DATABASES]]);
-      expect(rows.map((r) => r.datname).sort()).toEqual([...SERVICE_DATABASES].sort());
-    } finally {
-      await client.end();
-    }
-    expect(await ensureDatabase(SERVICE_DATABASES[0])).toBe(false);
-  });
-
-  it('answers PING on Redis', async () => {
-    expect(await redisAccepts()).toBe(true);
-  });
 });
+

@@ -6,17 +6,30 @@
  *
  * `infraUp` is idempotent: what already runs is reused. What it starts is recorded
  * (.cache/kafka/broker.pid, .cache/infra/state.json) so that `infraDown` stops only that.
+ * `infraPrepare` does `infraUp`'s provisioning (catalogue topics, service databases) on a
+ * Kafka and PostgreSQL started elsewhere (the test tier's containers).
  */
 import * as fs from 'node:fs';
-import { kafkaDown, kafkaStatus, kafkaUp, KafkaUpResult } from './kafka';
+import { ensureCatalogueTopics, kafkaDown, kafkaStatus, kafkaUp, KafkaUpResult } from './kafka';
 import { INFRA_LOCK_FILE, INFRA_STATE_DIR, INFRA_STATE_FILE } from './paths';
-import { postgresDown, postgresStatus, postgresUp, PostgresUpResult } from './postgres';
+import { ensureServiceDatabases, postgresDown, postgresStatus, postgresUp, PostgresServer, PostgresUpResult } from './postgres';
 import { seconds, withLock } from './processes';
 import { redisDown, redisStatus, redisUp, RedisUpResult } from './redis';
 
-export { KAFKA_BROKERS, KAFKA_HOST, KAFKA_PORT } from './kafka';
-export { ensureDatabase, ensureServiceDatabases, postgresConfig, postgresUrl, SERVICE_DATABASES, POSTGRES_HOST, POSTGRES_PORT, POSTGRES_USER } from './postgres';
-export type { ServiceDatabase } from './postgres';
+export { ensureCatalogueTopics, KAFKA_BROKERS, KAFKA_HOST, KAFKA_PORT } from './kafka';
+export {
+  ensureDatabase,
+  ensureServiceDatabases,
+  LOCAL_POSTGRES,
+  postgresConfig,
+  postgresServerOf,
+  postgresUrl,
+  SERVICE_DATABASES,
+  POSTGRES_HOST,
+  POSTGRES_PORT,
+  POSTGRES_USER,
+} from './postgres';
+export type { PostgresServer, ServiceDatabase } from './postgres';
 export { REDIS_HOST, REDIS_PORT, REDIS_URL } from './redis';
 
 export type Log = (line: string) => void;
@@ -136,6 +149,33 @@ export function infraUp(options: InfraUpOptions = {}): Promise<InfraUpResult> {
       };
     }),
   );
+}
+
+export interface InfraPrepareTarget {
+  /** The broker's bootstrap addresses (host:port). */
+  kafkaBrokers: string[];
+  postgres: PostgresServer;
+}
+
+export interface InfraPrepareResult {
+  topicsCreated: string[];
+  databasesCreated: string[];
+  warnings: string[];
+}
+
+/**
+ * What `infraUp` does once Kafka and PostgreSQL answer, on a Kafka and PostgreSQL started
+ * elsewhere (the test tier's containers): the catalogue topics and the service databases.
+ * Redis needs nothing. Idempotent; throws an InfraError naming what failed.
+ */
+export async function infraPrepare(target: InfraPrepareTarget): Promise<InfraPrepareResult> {
+  const [kafka, postgres] = await Promise.allSettled([ensureCatalogueTopics(target.kafkaBrokers), ensureServiceDatabases(target.postgres)]);
+  const failures: { component: string; error: Error }[] = [];
+  for (const [component, result] of Object.entries({ kafka, postgres })) {
+    if (result.status === 'rejected') failures.push({ component, error: result.reason instanceof Error ? result.reason : new Error(String(result.reason)) });
+  }
+  if (kafka.status === 'rejected' || postgres.status === 'rejected') throw new InfraError(failures);
+  return { topicsCreated: kafka.value.created, databasesCreated: postgres.value, warnings: kafka.value.warnings };
 }
 
 export interface InfraDownResult {

@@ -393,23 +393,33 @@ export async function kafkaUp(options: KafkaUpOptions = {}): Promise<KafkaUpResu
     result = { address, status: 'started', ...started, maven, topicsCreated: [], warnings: [] };
   }
 
-  await createCatalogueTopics(result);
+  const topics = await ensureCatalogueTopics([address]);
+  result.topicsCreated = topics.created;
+  result.warnings.push(...topics.warnings);
   return result;
 }
 
-/** Every catalogue topic and its .dlq; department topics are created when a department is added. */
-async function createCatalogueTopics(result: KafkaUpResult): Promise<void> {
+/**
+ * Every catalogue topic and its .dlq on the broker at `brokers` (the shared one, or one
+ * started elsewhere, e.g. the test tier's container); department topics are created when a
+ * department is added. Resolves to the topics it created and a warning per existing topic
+ * whose partition count differs from the catalogue's.
+ */
+export async function ensureCatalogueTopics(brokers: string[]): Promise<{ created: string[]; warnings: string[] }> {
   const wanted = catalogueTopicsToCreate();
-  const connection = new KafkaConnection({ brokers: [result.address], clientId: 'infra' });
+  const address = brokers.join(',');
+  const connection = new KafkaConnection({ brokers, clientId: 'infra' });
+  let created: string[] = [];
+  const warnings: string[] = [];
   try {
     // Right after the port opens the broker may still refuse admin requests for a moment.
     for (let attempt = 1; ; attempt++) {
       try {
-        result.topicsCreated = await connection.ensureTopics(wanted);
+        created = await connection.ensureTopics(wanted);
         break;
       } catch (error) {
         if (attempt >= 10) {
-          throw new Error(`could not create the catalogue topics on ${result.address}: ${(error as Error).message}`);
+          throw new Error(`could not create the catalogue topics on ${address}: ${(error as Error).message}`);
         }
         await connection.disconnect();
         await sleep(500 * attempt);
@@ -425,12 +435,13 @@ async function createCatalogueTopics(result: KafkaUpResult): Promise<void> {
     for (const topic of metadata?.topics ?? []) {
       const partitions = wanted.find((t) => t.topic === topic.name)?.partitions;
       if (partitions !== undefined && topic.partitions.length !== partitions) {
-        result.warnings.push(`topic ${topic.name} has ${topic.partitions.length} partitions, the catalogue says ${partitions} (use --fresh)`);
+        warnings.push(`topic ${topic.name} has ${topic.partitions.length} partitions, the catalogue says ${partitions} (use --fresh)`);
       }
     }
   } finally {
     await connection.disconnect();
   }
+  return { created, warnings };
 }
 
 /** Stops the broker if we started it. */

@@ -8,29 +8,54 @@ export const POSTGRES_HOST = '127.0.0.1';
 export const POSTGRES_PORT = 5432;
 export const POSTGRES_USER = 'postgres';
 
+/** Where a PostgreSQL server answers and as whom. */
+export interface PostgresServer {
+  host: string;
+  port: number;
+  user: string;
+  /** None for trust auth (the local server). */
+  password?: string;
+}
+
+/** The local server: 127.0.0.1:5432, user postgres, trust auth. */
+export const LOCAL_POSTGRES: PostgresServer = { host: POSTGRES_HOST, port: POSTGRES_PORT, user: POSTGRES_USER };
+
 /** Connection settings for a database on the local server (trust auth, user postgres). */
 export function postgresConfig(database = 'postgres'): ClientConfig {
   return { host: POSTGRES_HOST, port: POSTGRES_PORT, user: POSTGRES_USER, database, connectionTimeoutMillis: 3000 };
 }
 
-/** postgres://postgres@127.0.0.1:5432/<database> */
-export function postgresUrl(database: string): string {
-  return `postgres://${POSTGRES_USER}@${POSTGRES_HOST}:${POSTGRES_PORT}/${database}`;
+/** postgres://<user>[:<password>]@<host>:<port>/<database>; by default on the local server (postgres://postgres@127.0.0.1:5432/<database>). */
+export function postgresUrl(database: string, server: PostgresServer = LOCAL_POSTGRES): string {
+  const credentials = encodeURIComponent(server.user) + (server.password === undefined ? '' : `:${encodeURIComponent(server.password)}`);
+  return `postgres://${credentials}@${server.host}:${server.port}/${encodeURIComponent(database)}`;
+}
+
+/** The server a postgres:// URL points at (its database, if any, is ignored). */
+export function postgresServerOf(url: string): PostgresServer {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') throw new Error(`not a postgres:// URL: ${url}`);
+  return {
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : 5432,
+    user: parsed.username ? decodeURIComponent(parsed.username) : POSTGRES_USER,
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+  };
 }
 
 /** One database per service (each owns its data; none reads another's tables): the defaults of their DATABASE_URL. */
 export const SERVICE_DATABASES = ['grievance_intake', 'grievance_routing', 'grievance_grid_dispatch', 'grievance_feedback', 'grievance_audit'] as const;
 export type ServiceDatabase = (typeof SERVICE_DATABASES)[number];
 
-/** Creates a database on the local server if it does not exist yet; resolves to true when it created it (safe when racing). */
-export async function ensureDatabase(name: string): Promise<boolean> {
-  return ensureDatabaseAt(postgresUrl(name));
+/** Creates a database on the server (the local one by default) if it does not exist yet; resolves to true when it created it (safe when racing). */
+export async function ensureDatabase(name: string, server: PostgresServer = LOCAL_POSTGRES): Promise<boolean> {
+  return ensureDatabaseAt(postgresUrl(name, server));
 }
 
-/** Every service database; resolves to the names it created. */
-export async function ensureServiceDatabases(): Promise<string[]> {
+/** Every service database on the server (the local one by default); resolves to the names it created. */
+export async function ensureServiceDatabases(server: PostgresServer = LOCAL_POSTGRES): Promise<string[]> {
   const created: string[] = [];
-  for (const name of SERVICE_DATABASES) if (await ensureDatabase(name)) created.push(name);
+  for (const name of SERVICE_DATABASES) if (await ensureDatabase(name, server)) created.push(name);
   return created;
 }
 

@@ -6,9 +6,7 @@ import {
   readTopic,
   TopicToCreate,
 } from '@grievance/messaging';
-
-/** The broker the integration tier runs against (started by the jest global setup). */
-export const TEST_KAFKA_BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+import { TEST_KAFKA_BROKERS } from './environment';
 
 /** A topic prefix of this suite's own, so suites sharing the broker never see each other's messages. */
 export function uniqueTopicPrefix(label = 'test'): string {
