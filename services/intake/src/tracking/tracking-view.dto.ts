@@ -29,6 +29,14 @@ export class LocationView {
   address?: string;
 }
 
+export class ActorView {
+  @ApiProperty({ example: 'municipal_works' })
+  id!: string;
+
+  @ApiProperty({ example: 'department' })
+  role!: string;
+}
+
 export class HistoryLineView {
   @ApiProperty({ format: 'date-time' })
   at!: string;
@@ -36,8 +44,8 @@ export class HistoryLineView {
   @ApiProperty({ example: 'grievance.resolved' })
   type!: string;
 
-  @ApiProperty({ example: { id: 'municipal_works', role: 'department' } })
-  actor!: { id: string; role: string };
+  @ApiProperty({ type: () => ActorView })
+  actor!: ActorView;
 
   @ApiProperty({ description: 'the line in the Accept-Language' })
   summary!: string;
@@ -118,7 +126,7 @@ export class GrievanceSummaryView {
   @ApiProperty()
   underSupervision!: boolean;
 
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'the original this matter was joined to as a duplicate' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the original this matter was joined to as a duplicate' })
   duplicateOf!: string | null;
 
   @ApiPropertyOptional({ type: () => OriginalSummaryView, description: 'for a duplicate: the matter it was joined to' })
