@@ -64,6 +64,10 @@ export const en: Catalogue = {
   'notification.closed.duplicate': 'Your report is closed as a duplicate of an earlier one.',
   'notification.closed.rated': 'Closed. Thank you for your rating.',
   'notification.closed.unrated': 'Closed: nobody rated the result in time, so it counts as done.',
+  'notification.joined.resolved': '{holder} resolved the report you joined ({trackingNo}): {resolution}',
+  'notification.joined.resolved.withPhotos': '{holder} resolved the report you joined ({trackingNo}); the fix photos are in your report. What was done: {resolution}',
+  'notification.joined.closed': 'The report you joined ({trackingNo}) is closed.',
+  'notification.joined.closed.rejected': 'The report you joined ({trackingNo}) is closed without action.',
 
   'history.submitted': 'submitted as {trackingNo}',
   'history.linkedNearby': 'linked to an open report of the same hazard nearby ({duplicateOf})',

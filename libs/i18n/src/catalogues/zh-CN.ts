@@ -66,6 +66,11 @@ export const zhCN = {
   'notification.closed.duplicate': '您的诉求与先前的上报重复，现已结案。',
   'notification.closed.rated': '已结案，感谢您的评价。',
   'notification.closed.unrated': '已结案：您未在规定时间内评价，按已办结处理。',
+  // A co-reporter (whose report was joined to an earlier one) follows that one; its reporter rates it.
+  'notification.joined.resolved': '您参与反映的诉求（编号 {trackingNo}）已由{holder}办结。办理结果：{resolution}',
+  'notification.joined.resolved.withPhotos': '您参与反映的诉求（编号 {trackingNo}）已由{holder}办结，整改照片可在诉求详情中查看。办理结果：{resolution}',
+  'notification.joined.closed': '您参与反映的诉求（编号 {trackingNo}）已结案。',
+  'notification.joined.closed.rejected': '您参与反映的诉求（编号 {trackingNo}）未作处理，现已结案。',
 
   // The history lines of the reporter's tracking view (intake).
   'history.submitted': '已提交，编号 {trackingNo}',

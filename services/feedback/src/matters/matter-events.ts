@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { causedBy, EventEnvelope, grievanceStateAfter, PayloadOf, submittedGrievanceState, SYSTEM_ACTOR } from '@grievance/contracts';
+import type { Message } from '@grievance/i18n';
 import { OutboxTransaction } from '@grievance/messaging';
 import { PinoLogger } from 'nestjs-pino';
 import { RatingWindows } from '../auto-close/rating-window';
 import { FeedbackConfig } from '../config';
-import { notificationMessage, NotifiedTopic } from '../notifications/messages';
+import { coReporterNotificationMessage, notificationMessage, NotifiedTopic } from '../notifications/messages';
 import { NOTIFICATION_SENDER, NotificationSender } from '../notifications/notification-sender';
 import { pointsForVerification } from '../points/points-rules';
 import { MatterEntity } from './entities';
@@ -162,7 +163,14 @@ export class MatterEvents {
         causationId: event.eventId,
       });
     }
-    await this.notify(tx, topic, event, [matter.reporterId, ...(await this.repository.coReporters(tx.manager, matter.grievanceId))]);
+    await this.notify(tx, topic, event, [matter.reporterId]);
+    await this.notifyCoReporters(tx, topic, event, matter);
+  }
+
+  /** The co-reporters of the matter are told too, in the words meant for them (coReporterNotificationMessage). */
+  private async notifyCoReporters<T extends NotifiedTopic>(tx: OutboxTransaction, topic: T, event: Envelope<T>, matter: MatterEntity): Promise<void> {
+    const coReporters = (await this.repository.coReporters(tx.manager, matter.grievanceId)).filter((id) => id !== matter.reporterId);
+    await this.send(tx, event, coReporterNotificationMessage(topic, event, matter.trackingNo ?? matter.grievanceId), coReporters);
   }
 
   /**
@@ -197,8 +205,11 @@ export class MatterEvents {
   }
 
   private async notify<T extends NotifiedTopic>(tx: OutboxTransaction, topic: T, event: Envelope<T>, recipients: string[]): Promise<void> {
-    const message = notificationMessage(topic, event);
-    if (!message) return;
+    await this.send(tx, event, notificationMessage(topic, event), recipients);
+  }
+
+  private async send(tx: OutboxTransaction, event: EventEnvelope, message: Message | undefined, recipients: string[]): Promise<void> {
+    if (!message || recipients.length === 0) return;
     const unique = [...new Set(recipients)];
     await this.repository.insertNotifications(
       tx.manager,

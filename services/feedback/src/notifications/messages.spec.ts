@@ -1,6 +1,6 @@
 import { createEnvelope, EventEnvelope, NewEvent, PayloadOf, SYSTEM_ACTOR, uuidv7 } from '@grievance/contracts';
 import { render } from '@grievance/i18n';
-import { notificationMessage as messageOf, NotifiedTopic } from './messages';
+import { coReporterNotificationMessage, notificationMessage as messageOf, NotifiedTopic } from './messages';
 
 /** The message as an English reader gets it. */
 const notificationMessage = <T extends NotifiedTopic>(topic: T, e: EventEnvelope<PayloadOf<T>>) => {
@@ -146,5 +146,37 @@ describe('notificationMessage', () => {
         zh('grievance.escalated.v1', event('grievance.escalated.v1', { fromLevel: 'member', toLevel: 'branch', fromHolder: member, toHolder: branch, reason: 'sla', automatic: true, trigger: 'deadline_missed' })),
       ).toBe('您的诉求已上交象湖外卖骑手党支部：党员联络员李明未在时限内处理。');
     });
+  });
+});
+
+describe('coReporterNotificationMessage', () => {
+  const works = { type: 'department' as const, id: 'municipal_works', name: 'Municipal works' };
+  const en = <T extends NotifiedTopic>(topic: T, e: EventEnvelope<PayloadOf<T>>) => {
+    const m = coReporterNotificationMessage(topic, e, 'NC-20261124-000042');
+    return m && render('en', m);
+  };
+
+  it('tells a co-reporter the matter they joined was resolved, by its tracking number, without asking them to rate it', () => {
+    const withPhoto = event('grievance.resolved.v1', { resolvedBy: works, resolution: 'New cover fitted.', attachmentIds: [uuidv7()] });
+    expect(en('grievance.resolved.v1', withPhoto)).toBe(
+      'Municipal works resolved the report you joined (NC-20261124-000042); the fix photos are in your report. What was done: New cover fitted.',
+    );
+    expect(render('zh-CN', coReporterNotificationMessage('grievance.resolved.v1', withPhoto, 'NC-20261124-000042')!)).toBe(
+      '您参与反映的诉求（编号 NC-20261124-000042）已由Municipal works办结，整改照片可在诉求详情中查看。办理结果：New cover fitted.',
+    );
+    expect(en('grievance.resolved.v1', event('grievance.resolved.v1', { resolvedBy: works, resolution: 'New cover fitted.', attachmentIds: [] }))).toBe(
+      'Municipal works resolved the report you joined (NC-20261124-000042): New cover fitted.',
+    );
+  });
+
+  it('tells them it closed, rated or not, and whether anything was done', () => {
+    expect(en('grievance.closed.v1', event('grievance.closed.v1', { outcome: 'resolved', rating: 'satisfied', slaMet: true }))).toBe('The report you joined (NC-20261124-000042) is closed.');
+    expect(en('grievance.closed.v1', event('grievance.closed.v1', { outcome: 'resolved', slaMet: true }))).toBe('The report you joined (NC-20261124-000042) is closed.');
+    expect(en('grievance.closed.v1', event('grievance.closed.v1', { outcome: 'rejected', slaMet: true }))).toBe('The report you joined (NC-20261124-000042) is closed without action.');
+  });
+
+  it('does not put the holder’s question to the reporter to them, and tells them the rest as the reporter is told', () => {
+    expect(en('grievance.paused.v1', event('grievance.paused.v1', { holder: works, question: 'Which side of the road?' }))).toBeUndefined();
+    expect(en('ticket.dispatched.v1', event('ticket.dispatched.v1', { ticketId: uuidv7(), gridId: 'g-1', gridWorkerId: 'gw-1', attempt: 1 }))).toBe('A grid worker is checking your report.');
   });
 });

@@ -70,3 +70,27 @@ export function notificationMessage<T extends NotifiedTopic>(topic: T, event: Ev
   const write: ((p: PayloadOf<T>) => Message | undefined) | undefined = MESSAGES[topic];
   return write?.(event.payload);
 }
+
+/**
+ * What a co-reporter (whose own report was joined to this matter as a duplicate) is told
+ * where it differs from the reporter's message: they are told of the resolution and the close
+ * of the matter they joined, named by its tracking number, but not asked to rate it (only the
+ * matter's reporter rates it), nor asked the holder's questions (those are for the reporter).
+ * Undefined: the event is not worth a message to them; other topics read as the reporter's.
+ */
+const CO_REPORTER_MESSAGES: { [K in NotifiedTopic]?: (p: PayloadOf<K>, trackingNo: string) => Message | undefined } = {
+  'grievance.resolved.v1': (p, trackingNo) =>
+    message(p.attachmentIds.length > 0 ? 'notification.joined.resolved.withPhotos' : 'notification.joined.resolved', {
+      trackingNo,
+      holder: p.resolvedBy.name,
+      resolution: quote(p.resolution),
+    }),
+  'grievance.paused.v1': () => undefined,
+  'grievance.closed.v1': (p, trackingNo) => message(p.outcome === 'rejected' ? 'notification.joined.closed.rejected' : 'notification.joined.closed', { trackingNo }),
+};
+
+/** The message a co-reporter of the matter `trackingNo` reads about one of its events (pure). */
+export function coReporterNotificationMessage<T extends NotifiedTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>, trackingNo: string): Message | undefined {
+  const write: ((p: PayloadOf<T>, trackingNo: string) => Message | undefined) | undefined = CO_REPORTER_MESSAGES[topic];
+  return write ? write(event.payload, trackingNo) : notificationMessage(topic, event);
+}

@@ -43,6 +43,9 @@ export class RateMatter {
       if (seen?.status === 'resolved') await this.ratingWindows.end(tx, seen.grievanceId, seen.resolutionNo);
       const matter = await this.repository.findMatter(tx.manager, command.grievanceId, { lock: true });
       // Someone else's matter reads as missing: its existence is not the caller's business.
+      // Co-reporters (whose duplicates were joined to it) do not rate it either: as on the 12345
+      // hotlines, the callback (回访) goes to the one who raised the matter, so each resolution
+      // has one verdict and one chance to reopen it; co-reporters are told how it ended instead.
       if (!matter || matter.reporterId !== command.reporterId) throw DomainError.notFound('grievance', command.grievanceId);
       if (matter.status !== 'resolved' || !matter.resolvedBy) {
         throw DomainError.conflict(

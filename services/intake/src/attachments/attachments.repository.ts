@@ -36,9 +36,32 @@ export class AttachmentsRepository {
     return row ? { id: row.id, ownerId: row.owner_id, sha256: row.sha256, size: Number(row.size), contentType: row.content_type, metadata: row.metadata } : undefined;
   }
 
-  /** The current holders of the matters the attachment is part of (a GIN index lookup on attachment_ids). */
+  /**
+   * The current holders of the matters the attachment is part of: as a photo of the report
+   * (a GIN index lookup on attachment_ids) or as a fix photo of one of its resolutions.
+   */
   async holdersOfMattersWith(id: string): Promise<Holder[]> {
-    const rows = (await this.dataSource.query(`SELECT holder FROM intake_grievances WHERE attachment_ids @> $1::jsonb AND holder IS NOT NULL`, [JSON.stringify([id])])) as { holder: Holder }[];
+    const rows = (await this.dataSource.query(
+      `SELECT g.holder FROM intake_grievances g
+        WHERE g.holder IS NOT NULL
+          AND (g.attachment_ids @> $1::jsonb OR g.id IN (SELECT r.grievance_id FROM intake_resolutions r WHERE r.attachment_ids @> $1::jsonb))`,
+      [JSON.stringify([id])],
+    )) as { holder: Holder }[];
     return rows.map((row) => row.holder);
+  }
+
+  /**
+   * Whether the attachment belongs to a matter `reporterId` reported or co-reported: as a photo
+   * of the report, or as a fix photo the department gave when resolving it.
+   */
+  async isOfMatterReportedBy(id: string, reporterId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM intake_grievances g
+        WHERE (g.attachment_ids @> $1::jsonb OR g.id IN (SELECT r.grievance_id FROM intake_resolutions r WHERE r.attachment_ids @> $1::jsonb))
+          AND (g.reporter_id = $2 OR EXISTS (SELECT 1 FROM intake_co_reporters c WHERE c.grievance_id = g.id AND c.reporter_id = $2))
+        LIMIT 1`,
+      [JSON.stringify([id]), reporterId],
+    );
+    return (rows as unknown[]).length > 0;
   }
 }

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@grievance/auth';
 import { matchLanguage, negotiateLanguage } from '@grievance/i18n';
 import { DomainError, RateLimit, RateLimitGuard } from '@grievance/platform';
 import { Category, CategoryCatalogue } from '../categories/category-catalogue';
 import { ListGrievancesQuery, TrackingViewService } from '../tracking/tracking-view.service';
+import { GrievancePageView, GrievanceView } from '../tracking/tracking-view.dto';
 import { IDEMPOTENCY_KEY_PATTERN, SubmitGrievanceDto } from './submit-grievance.dto';
 import { SubmitGrievance } from './submit-grievance.use-case';
 import { ReplyToHolder } from './reply-to-holder.use-case';
@@ -46,14 +48,21 @@ export class GrievancesController {
     return answer;
   }
 
+  /** The caller's own matters, newest first; a duplicate shows the status of the original it was joined to. */
   @Get('grievances')
   @Roles('worker')
+  @ApiOkResponse({ type: GrievancePageView })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListGrievancesQuery) {
     return this.view.list(principal.sub, query);
   }
 
-  /** The matter with its history, each line in the caller's language (Accept-Language; Chinese by default). */
+  /**
+   * The matter with its history, each line in the caller's language (Accept-Language; Chinese
+   * by default), and its latest resolution with the fix photos. A duplicate's reporter follows
+   * the original it was joined to: its status, holder, resolution and history.
+   */
   @Get('grievances/:id')
+  @ApiOkResponse({ type: GrievanceView })
   get(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Headers('accept-language') acceptLanguage?: string) {
     return this.view.get(principal, id, negotiateLanguage(acceptLanguage));
   }

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { DuplicateCandidate } from './duplicates';
 import { DEFAULT_LANGUAGE, render, type Language, type StoredMessage } from '@grievance/i18n';
 import type { GrievanceRecord, HistoryEntry, HistoryLine, SubmissionAnswer } from './grievance.model';
+import type { Resolution } from '../tracking/tracking-rules';
 
 type Row = Record<string, unknown>;
 
@@ -152,6 +153,45 @@ export class GrievancesRepository {
       [grievanceId],
     )) as Row[];
     return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  /** Records a resolution of a matter; the same event again records nothing. */
+  async recordResolution(m: EntityManager, grievanceId: string, eventId: string, r: Resolution): Promise<void> {
+    await m.query(
+      `INSERT INTO intake_resolutions (event_id, grievance_id, resolved_at, resolved_by, resolution, attachment_ids) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (event_id) DO NOTHING`,
+      [eventId, grievanceId, r.resolvedAt.toISOString(), JSON.stringify(r.resolvedBy), r.resolution, JSON.stringify(r.attachmentIds)],
+    );
+  }
+
+  /** The latest resolution of a matter (by when it was resolved, whatever order the events came in). */
+  async latestResolution(grievanceId: string): Promise<Resolution | undefined> {
+    const rows = (await this.dataSource.query(
+      `SELECT resolved_at, resolved_by, resolution, attachment_ids FROM intake_resolutions WHERE grievance_id = $1 ORDER BY resolved_at DESC, event_id DESC LIMIT 1`,
+      [grievanceId],
+    )) as Row[];
+    const row = rows[0];
+    return row
+      ? {
+          resolvedAt: new Date(row.resolved_at as string),
+          resolvedBy: row.resolved_by as Resolution['resolvedBy'],
+          resolution: row.resolution as string,
+          attachmentIds: (row.attachment_ids as string[] | null) ?? [],
+        }
+      : undefined;
+  }
+
+  /** When `reporterId` joined the matter as a co-reporter; undefined when they did not. */
+  async coReporterSince(grievanceId: string, reporterId: string): Promise<Date | undefined> {
+    const rows = (await this.dataSource.query(`SELECT linked_at FROM intake_co_reporters WHERE grievance_id = $1 AND reporter_id = $2`, [grievanceId, reporterId])) as Row[];
+    return rows[0] ? new Date(rows[0].linked_at as string) : undefined;
+  }
+
+  /** The matters of these ids that exist. */
+  async findByIds(ids: readonly string[]): Promise<GrievanceRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = (await this.dataSource.query(`SELECT * FROM intake_grievances WHERE id = ANY($1::uuid[])`, [ids])) as Row[];
+    return rows.map(toRecord);
   }
 
   async isCoReporter(grievanceId: string, reporterId: string): Promise<boolean> {

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
 import type { OutboxTransaction } from '@grievance/messaging';
 import { GrievancesRepository } from '../grievances/grievances.repository';
-import { historyLine, linkOf, trackedStateAfter, TrackedTopic } from './tracking-rules';
+import { historyLine, linkOf, resolutionOf, trackedStateAfter, TrackedTopic } from './tracking-rules';
 
 /**
  * Keeps a reporter's tracking view current from one event: the grievance's state after it
  * (by the contracts' reducer, so order and redelivery do not matter), the link of a
- * duplicate, and one history line per event. Events of matters intake does not hold are skipped.
+ * duplicate, the resolutions (with the department's fix photos), and one history line per event. Events of matters intake does not hold are skipped.
  */
 @Injectable()
 export class TrackEvent {
@@ -26,6 +26,8 @@ export class TrackEvent {
         await this.repository.addCoReporter(m, original.id, link.reporterId, event.grievanceId, at);
       }
     }
+    const resolution = resolutionOf(topic, event);
+    if (resolution) await this.repository.recordResolution(m, event.grievanceId, event.eventId, resolution);
     await this.repository.appendHistory(m, event.grievanceId, event.eventId, {
       at: event.occurredAt,
       type: event.type,

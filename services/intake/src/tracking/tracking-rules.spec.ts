@@ -1,6 +1,6 @@
 import { createEnvelope, EventEnvelope, PayloadOf } from '@grievance/contracts';
 import { render } from '@grievance/i18n';
-import { historyLine, linkOf, TrackedState, trackedStateAfter, TrackedTopic } from './tracking-rules';
+import { historyLine, linkOf, resolutionOf, TrackedState, trackedStateAfter, TrackedTopic } from './tracking-rules';
 
 // The state itself (status, holder, level, supervision, any order) is the contracts' reducer's,
 // and is specified in libs/contracts/src/grievance-state.spec.ts; here: what the view adds.
@@ -98,5 +98,12 @@ describe('the tracking view', () => {
     expect(linkOf(...EVENTS.routed)).toBeUndefined();
     expect(replay([linked as unknown as Ev]).duplicateOf).toBe(G);
     expect(replay([linked as unknown as Ev], { ...initial, duplicateOf: 'first' }).duplicateOf).toBe('first');
+  });
+
+  it('keeps what a resolution says and its fix photos, once each, and nothing of other events', () => {
+    const photo = '0195a8c4-1b2c-7d3e-8f40-123456789abd';
+    const resolved = event('grievance.resolved.v1', 6, { resolvedBy: { type: 'department', id: 'fire', name: 'Fire' }, resolution: 'cleared', attachmentIds: [photo, photo] });
+    expect(resolutionOf(...resolved)).toEqual({ resolvedAt: at(6), resolvedBy: { type: 'department', id: 'fire', name: 'Fire' }, resolution: 'cleared', attachmentIds: [photo] });
+    expect(resolutionOf(...EVENTS.closed)).toBeUndefined();
   });
 });

@@ -71,6 +71,21 @@ export function linkOf<T extends TrackedTopic>(topic: T, event: EventEnvelope<Pa
   return LINKS[topic]?.(event.payload);
 }
 
+/** A resolution as the tracking view keeps it: who resolved the matter, what they said, and their fix photos. */
+export interface Resolution {
+  resolvedAt: Date;
+  resolvedBy: Holder;
+  resolution: string;
+  attachmentIds: string[];
+}
+
+/** The resolution an event reports, if it reports one (pure). */
+export function resolutionOf<T extends TrackedTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>): Resolution | undefined {
+  if (topic !== 'grievance.resolved.v1') return undefined;
+  const p = event.payload as PayloadOf<'grievance.resolved.v1'>;
+  return { resolvedAt: new Date(event.occurredAt), resolvedBy: named(p.resolvedBy), resolution: p.resolution, attachmentIds: [...new Set(p.attachmentIds)] };
+}
+
 /** The parameters that name a holder in a history line: its name (its id when it has none) and its type. */
 const holderOf = (h: Holder) => ({ holder: h.name || h.id, holderType: h.type });
 

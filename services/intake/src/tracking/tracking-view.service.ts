@@ -4,7 +4,8 @@ import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class
 import { actsFor, type Principal } from '@grievance/auth';
 import type { Language } from '@grievance/i18n';
 import { DomainError } from '@grievance/platform';
-import type { GrievanceRecord } from '../grievances/grievance.model';
+import type { GrievanceRecord, HistoryLine } from '../grievances/grievance.model';
+import type { Resolution } from './tracking-rules';
 import { GrievancesRepository } from '../grievances/grievances.repository';
 
 export class ListGrievancesQuery {
@@ -34,20 +35,46 @@ function decodeCursor(cursor: string): { submittedAt: Date; id: string } {
   return { submittedAt, id };
 }
 
-const summary = (g: GrievanceRecord) => ({
+/**
+ * Where a matter stands as its reporter follows it: a duplicate is not worked on by itself,
+ * so its status, holder, level and supervision are those of the original it was joined to.
+ */
+const followed = (g: GrievanceRecord, original: GrievanceRecord | undefined) => {
+  const worked = original ?? g;
+  return { status: worked.status, level: worked.level, holder: worked.holder, underSupervision: worked.underSupervision };
+};
+
+const summary = (g: GrievanceRecord, original: GrievanceRecord | undefined) => ({
   id: g.id,
   trackingNo: g.trackingNo,
   kind: g.kind,
   category: g.category,
   title: g.title,
   urgency: g.urgency,
-  status: g.status,
-  level: g.level,
-  holder: g.holder,
-  underSupervision: g.underSupervision,
+  ...followed(g, original),
   duplicateOf: g.duplicateOf,
+  ...(original ? { original: { id: original.id, trackingNo: original.trackingNo, status: original.status } } : {}),
   submittedAt: g.submittedAt.toISOString(),
 });
+
+/** Where a photo of a matter is downloaded from (intake's GET /v1/attachments/:id). */
+export const attachmentUrl = (id: string) => `/v1/attachments/${id}`;
+
+const resolutionView = (r: Resolution | undefined) =>
+  r
+    ? {
+        resolvedAt: r.resolvedAt.toISOString(),
+        resolvedBy: r.resolvedBy,
+        resolution: r.resolution,
+        attachments: r.attachmentIds.map((id) => ({ id, url: attachmentUrl(id) })),
+      }
+    : null;
+
+/**
+ * The lines of the original a co-reporter reads: everything but the dialogue between the
+ * holder and the original's reporter (a question to them and their answer), which is theirs.
+ */
+const SHARED_WITH_CO_REPORTERS = (line: HistoryLine) => line.type !== 'grievance.paused' && line.type !== 'grievance.replied';
 
 /** The reporter's tracking view of their matters. */
 @Injectable()
@@ -65,8 +92,9 @@ export class TrackingViewService {
       (principal.role === 'worker' ? g.reporterId === principal.sub || (await this.repository.isCoReporter(id, principal.sub)) : actsFor(principal, g.holder));
     if (!g || !allowed) throw DomainError.notFound('grievance', id);
     const coReporters = await this.repository.coReporters(undefined, id);
-    // A duplicate is not worked on by itself: its reporter follows the original.
+    // A duplicate is not worked on by itself: its reporter follows the original, as one of its co-reporters.
     const original = g.duplicateOf ? await this.repository.findById(g.duplicateOf) : undefined;
+    const joinedAt = original ? await this.repository.coReporterSince(original.id, g.reporterId) : undefined;
     return {
       id: g.id,
       trackingNo: g.trackingNo,
@@ -77,12 +105,21 @@ export class TrackingViewService {
       urgency: g.urgency,
       location: g.location,
       attachmentIds: g.attachmentIds,
-      status: g.status,
-      level: g.level,
-      holder: g.holder,
-      underSupervision: g.underSupervision,
+      ...followed(g, original),
+      resolution: resolutionView(await this.repository.latestResolution((original ?? g).id)),
       duplicateOf: g.duplicateOf,
-      ...(original ? { original: { id: original.id, trackingNo: original.trackingNo, status: original.status, holder: original.holder } } : {}),
+      ...(original
+        ? {
+            original: {
+              id: original.id,
+              trackingNo: original.trackingNo,
+              joinedAt: (joinedAt ?? g.submittedAt).toISOString(),
+              status: original.status,
+              holder: original.holder,
+              history: (await this.repository.history(original.id, language)).filter(SHARED_WITH_CO_REPORTERS),
+            },
+          }
+        : {}),
       submittedAt: g.submittedAt.toISOString(),
       ...(g.reporterId === principal.sub ? { coReporters } : {}),
       history: await this.repository.history(id, language),
@@ -93,6 +130,7 @@ export class TrackingViewService {
     const limit = query.limit ?? 20;
     const rows = await this.repository.listByReporter(reporterId, limit + 1, query.cursor ? decodeCursor(query.cursor) : undefined);
     const page = rows.slice(0, limit);
-    return { items: page.map(summary), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+    const originals = new Map((await this.repository.findByIds([...new Set(page.flatMap((g) => (g.duplicateOf ? [g.duplicateOf] : [])))])).map((o) => [o.id, o]));
+    return { items: page.map((g) => summary(g, g.duplicateOf ? originals.get(g.duplicateOf) : undefined)), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
   }
 }

@@ -203,13 +203,160 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActorView: {
+            /** @example municipal_works */
+            id: string;
+            /** @example department */
+            role: string;
+        };
+        AttachmentLinkView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description where the reader downloads it: intake's GET /v1/attachments/:id
+             * @example /v1/attachments/0195a8c4-1b2c-7d3e-8f40-123456789abc
+             */
+            url: string;
+        };
+        GrievancePageView: {
+            items: components["schemas"]["GrievanceSummaryView"][];
+            /** @description pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        GrievanceSummaryView: {
+            category: string;
+            /**
+             * Format: uuid
+             * @description the original this matter was joined to as a duplicate
+             */
+            duplicateOf: string | null;
+            /** @description who must act now (a duplicate's: the original's) */
+            holder: components["schemas"]["HolderView"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "hazard" | "appeal" | "suggestion";
+            /** @enum {string|null} */
+            level: "member" | "branch" | "industry_committee" | "two_new_committee" | null;
+            /** @description for a duplicate: the matter it was joined to */
+            original?: components["schemas"]["OriginalSummaryView"];
+            /**
+             * @description where the matter stands; a duplicate's is the original's, which is the one worked on
+             * @enum {string}
+             */
+            status: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
+            /** Format: date-time */
+            submittedAt: string;
+            title: string;
+            /** @example NC-20261203-000042 */
+            trackingNo: string;
+            underSupervision: boolean;
+            /** @enum {string} */
+            urgency: "normal" | "urgent";
+        };
+        GrievanceView: {
+            /** @description the report's photos */
+            attachmentIds: string[];
+            category: string;
+            /** @description the matter's co-reporters (to its reporter only) */
+            coReporters?: string[];
+            description: string;
+            /**
+             * Format: uuid
+             * @description the original this matter was joined to as a duplicate
+             */
+            duplicateOf: string | null;
+            /** @description this matter's own history */
+            history: components["schemas"]["HistoryLineView"][];
+            /** @description who must act now (a duplicate's: the original's) */
+            holder: components["schemas"]["HolderView"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "hazard" | "appeal" | "suggestion";
+            /** @enum {string|null} */
+            level: "member" | "branch" | "industry_committee" | "two_new_committee" | null;
+            location: components["schemas"]["LocationView"] | null;
+            /** @description for a duplicate: the matter it was joined to, its status and its history, which its reporter follows as a co-reporter */
+            original?: components["schemas"]["OriginalView"];
+            /** @description the latest resolution of the matter worked on (a duplicate's: the original's), with the department's fix photos */
+            resolution: components["schemas"]["ResolutionView"] | null;
+            /**
+             * @description where the matter stands; a duplicate's is the original's, which is the one worked on
+             * @enum {string}
+             */
+            status: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
+            /** Format: date-time */
+            submittedAt: string;
+            title: string;
+            /** @example NC-20261203-000042 */
+            trackingNo: string;
+            underSupervision: boolean;
+            /** @enum {string} */
+            urgency: "normal" | "urgent";
+        };
+        HistoryLineView: {
+            actor: components["schemas"]["ActorView"];
+            /** Format: date-time */
+            at: string;
+            /** @description the line in the Accept-Language */
+            summary: string;
+            /** @example grievance.resolved */
+            type: string;
+        };
+        HolderView: {
+            id: string;
+            /** @enum {string} */
+            level?: "member" | "branch" | "industry_committee" | "two_new_committee";
+            name: string;
+            /** @enum {string} */
+            type: "grid_worker" | "member" | "org_unit" | "department";
+        };
         LocationDto: {
             address?: string;
             lat: number;
             lng: number;
         };
+        LocationView: {
+            address?: string;
+            lat: number;
+            lng: number;
+        };
+        OriginalSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
+            /** @example NC-20261203-000042 */
+            trackingNo: string;
+        };
+        OriginalView: {
+            /** @description the original's history (without the dialogue between its holder and its reporter) */
+            history: components["schemas"]["HistoryLineView"][];
+            holder: components["schemas"]["HolderView"] | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description when the reader was joined to it as a co-reporter
+             */
+            joinedAt: string;
+            /** @enum {string} */
+            status: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
+            /** @example NC-20261203-000042 */
+            trackingNo: string;
+        };
         ReplyDto: {
             message: string;
+        };
+        ResolutionView: {
+            /** @description the fix photos, downloadable by the reporter and the co-reporters */
+            attachments: components["schemas"]["AttachmentLinkView"][];
+            /** @description what the holder says was done */
+            resolution: string;
+            /** Format: date-time */
+            resolvedAt: string;
+            resolvedBy: components["schemas"]["HolderView"];
         };
         SubmitGrievanceDto: {
             attachmentIds?: string[];
@@ -522,7 +669,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GrievancePageView"];
+                };
             };
         };
     };
@@ -567,7 +716,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GrievanceView"];
+                };
             };
         };
     };
