@@ -253,6 +253,9 @@ describe('the HTTP chassis of a service', () => {
       expect(response.body.security).toEqual([{ bearer: [] }]);
       expect(response.body.paths['/health'].get.security).toEqual([]);
       expect(response.body.paths['/v1/fixture/things']).toBeDefined();
+      expect(response.body.paths['/v1/fixture/things'].post.responses['4XX'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ApiErrorBody' });
+      expect(response.body.components.schemas.ApiErrorBody.properties.errors.items).toEqual({ $ref: '#/components/schemas/ApiErrorEntry' });
+      expect(response.body.components.schemas.ApiErrorEntry.required).toEqual(['code', 'message']);
     });
 
     it('serves the UI at /docs without a token', async () => {
