@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsLatitude, IsLongitude, IsNotEmpty, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DomainError } from '@grievance/contracts';
 import { createValidationPipe } from '../platform.module';
 import { answerFor } from './all-exceptions.filter';
@@ -41,6 +41,14 @@ class Report {
 
   @Min(1)
   copies!: number;
+
+  @IsOptional()
+  @Matches(/\S/, { message: 'reason must not be empty' })
+  reason?: string;
+
+  @IsOptional()
+  @Matches(/^\+?[0-9 -]{5,30}$/, { message: 'phone must be digits' })
+  phone?: string;
 }
 
 const valid = { title: 'manhole', urgency: 'normal', location: { lat: 31.2, lng: 121.4 }, attachments: [{ id: 'a1' }], copies: 1 };
@@ -88,6 +96,14 @@ describe('validation errors in the caller’s language', () => {
     );
     const en = await entries({ ...valid, urgency: 'soon' }, 'en');
     expect(en).toEqual([{ field: 'urgency', code: 'isIn', message: 'Urgency must be one of: normal, urgent.' }]);
+  });
+
+  it('says a pattern in words of its own: some text, a phone number', async () => {
+    expect(await entries({ ...valid, reason: '   ', phone: 'call the office' }, 'zh-CN')).toEqual([
+      { field: 'reason', code: 'matches', message: '理由不能为空。' },
+      { field: 'phone', code: 'matches', message: '手机号只能由数字组成，可以 + 开头，可含空格或横线（5 到 30 位）。' },
+    ]);
+    expect(await entries({ ...valid, reason: '   ' }, 'en')).toEqual([{ field: 'reason', code: 'matches', message: 'Reason must not be empty.' }]);
   });
 
   it('says every check a field fails, each with its own code', async () => {

@@ -54,13 +54,17 @@ function fieldLabel(language: Language, path: string): string {
 const listSeparator = (language: Language) => (language === 'zh-CN' ? '、' : ', ');
 
 /** The parameters of a failed constraint, read back from the class-validator metadata of the object that failed it. */
-function constraintParams(language: Language, error: ValidationError, code: string): Record<string, ParamValue> {
+function constraintsOf(error: ValidationError, code: string): unknown[] {
   const owner = error.target;
-  if (!owner || typeof owner !== 'object') return {};
+  if (!owner || typeof owner !== 'object') return [];
   const metadata = getMetadataStorage()
     .getTargetValidationMetadatas(owner.constructor, '', true, false)
     .find((m) => m.propertyName === error.property && m.name === code);
-  const values = (metadata?.constraints ?? []) as unknown[];
+  return (metadata?.constraints ?? []) as unknown[];
+}
+
+function constraintParams(language: Language, error: ValidationError, code: string): Record<string, ParamValue> {
+  const values = constraintsOf(error, code);
   const list = (items: unknown) => (Array.isArray(items) ? items.map(String).join(listSeparator(language)) : String(items));
   switch (code) {
     case 'maxLength':
@@ -84,6 +88,20 @@ function constraintParams(language: Language, error: ValidationError, code: stri
   }
 }
 
+/**
+ * The catalogue keys that may say a failed check, most precise first: `validation.matches.notBlank`
+ * for a pattern that only asks for some text, `validation.<code>.<field name>` for a field
+ * whose pattern has its own words (a phone), then `validation.<code>`.
+ */
+function variantKeys(error: ValidationError, code: string, field: string | undefined): string[] {
+  const keys: string[] = [];
+  if (code === 'matches' && String(constraintsOf(error, code)[0]) === String(/\S/)) keys.push('validation.matches.notBlank');
+  const name = field?.replace(/\[\d+\]$/, '').split(/[.[\]]/).filter(Boolean).pop();
+  if (name) keys.push(`validation.${code}.${name}`);
+  keys.push(`validation.${code}`);
+  return keys;
+}
+
 /** Each failed check of a validation error tree as an entry, with the JSON path of its field. */
 export function validationErrorEntries(errors: readonly ValidationError[], language: Language): ApiErrorEntry[] {
   const entries: ApiErrorEntry[] = [];
@@ -95,7 +113,10 @@ export function validationErrorEntries(errors: readonly ValidationError[], langu
       // The whitelist names the unexpected field as sent; every other check says the field's name.
       const label = code === 'whitelistValidation' || !field ? (field ?? '') : fieldLabel(language, field);
       const params = { field: label, ...constraintParams(language, error, code) };
-      const message = say(language, `validation.${code}`, params) ?? say(language, 'validation.default', params)!;
+      const message =
+        variantKeys(error, code, field)
+          .map((key) => say(language, key, params))
+          .find((text) => text !== undefined) ?? say(language, 'validation.default', params)!;
       entries.push(field ? { field, code, message } : { code, message });
     }
     for (const child of error.children ?? []) visit(child, path);
