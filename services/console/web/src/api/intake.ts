@@ -203,6 +203,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiErrorBody: {
+            /**
+             * @description The domain error code, when a rule of the service refused the request.
+             * @example conflict
+             */
+            code?: string;
+            /** @description Machine-readable facts of a domain error (the field, the current version of a stale entry...). */
+            details?: {
+                [key: string]: unknown;
+            };
+            /** @example Bad Request */
+            error?: string;
+            /** @description Each problem, at its field, in the language of Accept-Language (zh-CN by default). */
+            errors: components["schemas"]["ApiErrorEntry"][];
+            /** @description The refusal in English, as earlier clients read it (a list for a 400). */
+            message?: string | string[];
+            /** @example 400 */
+            statusCode: number;
+        };
+        ApiErrorEntry: {
+            /**
+             * @description A stable machine code: the failed check (`isLatitude`, `maxLength`, `whitelistValidation`...) or the domain error code (`not_found`, `conflict`...).
+             * @example isLatitude
+             */
+            code: string;
+            /**
+             * @description The JSON path of the field the problem is about (`location.lat`, `attachments[0]`); absent when it is about no one field.
+             * @example location.lat
+             */
+            field?: string;
+            /**
+             * @description The problem in the language negotiated from Accept-Language (zh-CN when the header names none of zh-CN, en).
+             * @example 纬度必须是 -90 到 90 之间的纬度。
+             */
+            message: string;
+        };
         LocationDto: {
             address?: string;
             lat: number;
@@ -243,6 +279,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description Every dependency answers */
             200: {
                 headers: {
@@ -312,6 +357,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -352,6 +406,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -377,6 +440,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -400,6 +472,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -424,6 +505,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -448,6 +538,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -465,6 +564,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -484,6 +592,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -501,6 +618,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -518,6 +644,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -542,6 +677,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -563,6 +707,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -586,6 +739,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             202: {
                 headers: {
                     [name: string]: unknown;
