@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { t } from '@grievance/i18n';
 import { freePort } from '@grievance/testing';
 import { RunningService, startConsole } from '../../deploy/local/services';
 import text from '../../services/console/web/src/i18n/admin.zh-CN';
@@ -99,19 +100,19 @@ describe('the console in a browser: the admin keeps the directory and the SLA se
       await openEdit(page, text.kinds.grids, GRID.name);
       await page.getByRole('dialog').getByLabel(text.field.polygon).fill(JSON.stringify(BOW_TIE));
       await save(page);
-      await fieldOf(page, text.field.polygon).getByText(/^polygon intersects itself/).waitFor();
+      await fieldOf(page, text.field.polygon).getByText(/^边界多边形自相交：ring \d+ edge \d+ meets/).waitFor();
       await screenshot(page, 'admin-bad-polygon', logDir);
       const gridAfter = (await routing(`/v1/directory/org-units?level=grid`)).body.items.find((g: { id: string }) => g.id === GRID.id);
       expect(gridAfter).toEqual(gridBefore);
       await closeDrawer(page);
 
-      // A phone that is not a phone number: the API's message at the phone field, and nothing changed.
+      // A phone that is not a phone number: the API's message, in Chinese, at the phone field, and nothing changed.
       const workerName = `Grid worker 1 of ${GRID.id}`;
       const workersBefore = (await routing('/v1/directory/grid-workers')).body.items;
       await openEdit(page, text.kinds.gridWorkers, workerName);
       await page.getByRole('dialog').getByLabel(text.field.phone).fill('call the office');
       await save(page);
-      await fieldOf(page, text.field.phone).getByText(/^phone must be digits/).waitFor();
+      await fieldOf(page, text.field.phone).getByText(t('zh-CN', 'validation.matches.phone', { field: t('zh-CN', 'field.phone') }), { exact: true }).waitFor();
       expect((await routing('/v1/directory/grid-workers')).body.items).toEqual(workersBefore);
       await closeDrawer(page);
 

@@ -7,11 +7,24 @@
 export type DomainErrorCode = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable';
 
 /**
+ * The catalogue message (libs/i18n) that says the error in the caller's language: its key
+ * and the values of its placeholders. The English `message` stays what logs and old
+ * clients read; the HTTP filter answers `errors[].message` from this text.
+ */
+export interface DomainErrorText {
+  key: string;
+  params?: Readonly<Record<string, string | number>>;
+}
+
+/**
  * An error a use case throws on purpose: the caller asked for something the rules do
  * not allow. Its message is shown to the caller, so it must hold no internals.
  *
- *     throw new DomainError('conflict', 'a closed matter cannot be resolved');
+ *     throw new DomainError('conflict', 'a closed matter cannot be resolved', undefined, { key: 'error.matter.closed' });
  *     throw DomainError.notFound('grievance', id);
+ *
+ * `notFound` names its catalogue text itself (`error.notFound` with the thing's label
+ * `entity.<what>`); every other site passes a `text` (key + params) as its last argument.
  */
 export class DomainError extends Error {
   override readonly name = 'DomainError';
@@ -21,30 +34,37 @@ export class DomainError extends Error {
     message: string,
     /** Extra machine-readable facts for the caller (e.g. the id a duplicate points to). */
     readonly details?: Record<string, unknown>,
+    /** The message in the catalogue (libs/i18n); without it the caller reads a generic text for the code. */
+    readonly text?: DomainErrorText,
   ) {
     super(message);
   }
 
-  static invalid(message: string, details?: Record<string, unknown>): DomainError {
-    return new DomainError('invalid', message, details);
+  static invalid(message: string, details?: Record<string, unknown>, text?: DomainErrorText): DomainError {
+    return new DomainError('invalid', message, details, text);
   }
 
-  static forbidden(message = 'outside your scope', details?: Record<string, unknown>): DomainError {
-    return new DomainError('forbidden', message, details);
+  static forbidden(message = 'outside your scope', details?: Record<string, unknown>, text?: DomainErrorText): DomainError {
+    return new DomainError('forbidden', message, details, text);
   }
 
+  /** `what` is a thing the catalogue labels as `entity.<what>` (spaces as `_`): `notFound('grid worker', id)`. */
   static notFound(what: string, id?: string): DomainError {
-    return new DomainError('not_found', id === undefined ? `${what} not found` : `${what} ${id} not found`);
+    const text: DomainErrorText = { key: id === undefined ? 'error.notFound' : 'error.notFound.id', params: id === undefined ? { what: entityOf(what) } : { what: entityOf(what), id } };
+    return new DomainError('not_found', id === undefined ? `${what} not found` : `${what} ${id} not found`, undefined, text);
   }
 
-  static conflict(message: string, details?: Record<string, unknown>): DomainError {
-    return new DomainError('conflict', message, details);
+  static conflict(message: string, details?: Record<string, unknown>, text?: DomainErrorText): DomainError {
+    return new DomainError('conflict', message, details, text);
   }
 
-  static unprocessable(message: string, details?: Record<string, unknown>): DomainError {
-    return new DomainError('unprocessable', message, details);
+  static unprocessable(message: string, details?: Record<string, unknown>, text?: DomainErrorText): DomainError {
+    return new DomainError('unprocessable', message, details, text);
   }
 }
+
+/** The label key of a thing `notFound` names: `grid worker` is `entity.grid_worker`. */
+const entityOf = (what: string): string => what.trim().replace(/\s+/g, '_');
 
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;

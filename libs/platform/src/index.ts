@@ -7,6 +7,8 @@ export * from './logging/redact';
 export * from './logging/logger-options';
 export * from './errors/domain-error';
 export * from './errors/all-exceptions.filter';
+export * from './errors/error-texts';
+export * from './errors/error-body.schema';
 export * from './database/ensure-database';
 export * from './database/data-source';
 export * from './database/side-pool';

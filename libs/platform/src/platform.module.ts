@@ -1,7 +1,7 @@
 import {
   ArgumentMetadata,
-  BadRequestException,
   DynamicModule,
+  HttpException,
   Inject,
   Injectable,
   MiddlewareConsumer,
@@ -19,12 +19,14 @@ import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import type { ValidationError } from 'class-validator';
 import { KafkaConnection, OutboxRelay, TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { authModuleFor } from './auth-wiring';
 import { ServiceConfig } from './config/service-config';
 import { CorrelationIdMiddleware } from './correlation/correlation';
 import { EntityList, MigrationList, openServiceDatabase } from './database/data-source';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
+import { CatalogueBadRequestException, RequestValidationException } from './errors/error-texts';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { kafkaSettingsFrom } from './kafka/kafka-settings';
@@ -51,15 +53,25 @@ export interface PlatformOptions<C extends ServiceConfig = ServiceConfig> {
 /**
  * The global ValidationPipe: unknown fields are refused, payloads become DTO instances,
  * and a handler that takes a body gets a JSON object or a 400 that says so (not the
- * validator's "unknown value" when the body is missing, an array or a bare string).
+ * validator's "unknown value" when the body is missing, an array or a bare string). Its
+ * 400 keeps the failed checks, which the exception filter says in the caller's language.
  */
 class ServiceValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const wantsDto = metadata.type === 'body' && metadata.metatype !== undefined && !PLAIN_TYPES.has(metadata.metatype);
     if (wantsDto && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['the body must be a JSON object (content-type application/json)'] });
+      throw new CatalogueBadRequestException('the body must be a JSON object (content-type application/json)', 'bodyNotObject', 'error.bodyNotObject');
     }
     return super.transform(value, metadata);
+  }
+
+  override createExceptionFactory(): (errors?: ValidationError[]) => unknown {
+    const english = super.createExceptionFactory();
+    return (errors: ValidationError[] = []) => {
+      const exception = english(errors) as HttpException;
+      const body = exception.getResponse();
+      return new RequestValidationException(typeof body === 'object' ? body : { statusCode: 400, error: 'Bad Request', message: [body] }, errors);
+    };
   }
 }
 
@@ -71,7 +83,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
-    validationError: { target: false, value: false },
+    // The target stays on each error (never in the answer) so the filter can read the failed constraint's parameters.
+    validationError: { target: true, value: false },
   });
 }
 

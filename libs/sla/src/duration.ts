@@ -23,13 +23,13 @@ const ISO = /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H
 
 export function parseDuration(input: DurationInput): ParsedDuration {
   if (typeof input === 'number') {
-    if (!Number.isFinite(input) || input < 0) throw new DomainError('invalid', `duration ${input} must be a finite number of milliseconds, 0 or more`);
+    if (!Number.isFinite(input) || input < 0) throw new DomainError('invalid', `duration ${input} must be a finite number of milliseconds, 0 or more`, undefined, { key: 'error.sla.durationNegative', params: { input } });
     return { days: 0, ms: input };
   }
   const text = input.trim().toUpperCase();
   const match = ISO.exec(text);
   if (!match || text === 'P' || text.endsWith('T')) {
-    throw new DomainError('invalid', `duration "${input}" must be milliseconds or an ISO-8601 duration such as PT2H, P7D or P1DT4H (no months or years)`);
+    throw new DomainError('invalid', `duration "${input}" must be milliseconds or an ISO-8601 duration such as PT2H, P7D or P1DT4H (no months or years)`, undefined, { key: 'error.sla.durationFormat', params: { input: String(input) } });
   }
   const [, w, d, h, m, s] = match.map((part) => (part === undefined ? 0 : Number(part)));
   return { days: w! * 7 + d!, ms: ((h! * 60 + m!) * 60 + s!) * 1000 };

@@ -52,6 +52,7 @@ describe('per-caller rate limits on intake', () => {
       statusCode: 429,
       error: 'Too Many Requests',
       message: [expect.stringMatching(/^too many submissions: at most 3 every minute; try again in \d+ s$/)],
+      errors: [{ code: 'tooManyRequests', message: '请求过于频繁，请稍后再试。' }],
     });
     const retryAfter = Number(refused.headers['retry-after']);
     // One submission frees up every 20 s of the 60 s window.

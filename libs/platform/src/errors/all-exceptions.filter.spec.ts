@@ -2,7 +2,7 @@ import { ArgumentsHost, BadRequestException, HttpException, NotFoundException, S
 import { AllExceptionsFilter, ErrorLogger } from './all-exceptions.filter';
 import { DomainError, DomainErrorCode } from './domain-error';
 
-function harness() {
+function harness(headers?: Record<string, string>) {
   const logger = { error: jest.fn(), warn: jest.fn() } satisfies ErrorLogger;
   const response = {
     headersSent: false,
@@ -20,7 +20,7 @@ function harness() {
   };
   const host = {
     getType: () => 'http',
-    switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({}) }),
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => (headers ? { headers, log: {} } : {}) }),
   } as unknown as ArgumentsHost;
   const filter = new AllExceptionsFilter(logger);
   return { logger, response, send: (error: unknown) => filter.catch(error, host) };
@@ -37,7 +37,7 @@ describe('AllExceptionsFilter', () => {
     const { response, send, logger } = harness();
     send(new DomainError(code, 'the matter is closed'));
     expect(response.statusCode).toBe(status);
-    expect(response.body).toEqual({ statusCode: status, error, code, message: 'the matter is closed' });
+    expect(response.body).toEqual({ statusCode: status, error, code, message: 'the matter is closed', errors: [{ code, message: expect.any(String) }] });
     expect(logger.error).not.toHaveBeenCalled();
   });
 
@@ -51,24 +51,34 @@ describe('AllExceptionsFilter', () => {
       code: 'invalid',
       message: ['a hazard needs a location'],
       details: { field: 'location' },
+      errors: [{ field: 'location', code: 'invalid', message: '提交的内容有误，请检查后重试。' }],
     });
+  });
+
+  it('says the errors in the language of the Accept-Language header, zh-CN when it names none of ours', () => {
+    const english = harness({ 'accept-language': 'en-GB,en;q=0.8' });
+    english.send(DomainError.notFound('ticket', 't-1'));
+    expect(english.response.body).toMatchObject({ message: 'ticket t-1 not found', errors: [{ code: 'not_found', message: 'ticket t-1 not found.' }] });
+    const french = harness({ 'accept-language': 'fr-FR' });
+    french.send(DomainError.notFound('ticket', 't-1'));
+    expect(french.response.body).toMatchObject({ errors: [{ code: 'not_found', message: '未找到工单 t-1。' }] });
   });
 
   it('lets Nest HTTP exceptions through with their own body', () => {
     const { response, send } = harness();
     send(new BadRequestException(['title must be a string']));
     expect(response.statusCode).toBe(400);
-    expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: ['title must be a string'] });
+    expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: ['title must be a string'], errors: [{ code: 'invalid', message: '提交的内容有误，请检查后重试。' }] });
 
     send(new UnauthorizedException('missing bearer token'));
     expect(response.statusCode).toBe(401);
-    expect(response.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'missing bearer token' });
+    expect(response.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'missing bearer token', errors: [{ code: 'unauthorized', message: '登录已失效，请重新登录。' }] });
 
     send(new NotFoundException());
     expect(response.statusCode).toBe(404);
 
     send(new HttpException('plain text', 418));
-    expect(response.body).toEqual({ statusCode: 418, message: 'plain text' });
+    expect(response.body).toEqual({ statusCode: 418, message: 'plain text', errors: [{ code: 'http418', message: '请求未被接受（418）。' }] });
   });
 
   it('hides the internals of any other error behind a 500 with an errorId it logs with the stack', () => {
@@ -97,7 +107,12 @@ describe('AllExceptionsFilter', () => {
     const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, statusCode: 413, expose: true, type: 'entity.too.large' });
     send(tooLarge);
     expect(response.statusCode).toBe(413);
-    expect(response.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'request entity too large' });
+    expect(response.body).toEqual({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: 'request entity too large',
+      errors: [{ code: 'payloadTooLarge', message: '提交的内容过大。' }],
+    });
   });
 
   it('does not trust a 5xx status on a foreign error', () => {

@@ -1,8 +1,10 @@
 import { IncomingMessage, STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import { uuidv7 } from '@grievance/contracts';
+import { DEFAULT_LANGUAGE, Language, negotiateLanguage } from '@grievance/i18n';
 import { requestCorrelationId } from '../correlation/correlation';
 import { DOMAIN_ERROR_STATUS, DomainError } from './domain-error';
+import { ApiErrorEntry, chassisEntries, domainErrorEntry, statusEntry } from './error-texts';
 
 /** The slice of a pino-style logger the filter needs. */
 export interface ErrorLogger {
@@ -33,6 +35,9 @@ export interface ErrorAnswer {
 
 /**
  * The one exception filter of every service:
+ * - every 4xx also carries `errors: [{field?, code, message}]`, the same refusal in the
+ *   language the request's `Accept-Language` asks for (zh-CN when none), from the
+ *   catalogue of libs/i18n; `message` stays the English text older clients read;
  * - a DomainError becomes its 4xx (`{statusCode, error, code, message}`; 400s carry
  *   `message` as a list, like validation errors);
  * - a Nest HttpException passes through with its own body (validation 400s, 401s from
@@ -50,11 +55,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
     const response = http.getResponse<HttpResponseLike>();
-    const answer = answerFor(exception);
+    const request = http.getRequest<IncomingMessage & { log?: unknown }>();
+    const answer = answerFor(exception, uuidv7, negotiateLanguage(headerOf(request, 'accept-language')));
     if (answer.log) {
       // Inside the request logger the correlation id is bound already; an error raised
       // before it (a body refused by the parser) names it itself.
-      const request = http.getRequest<IncomingMessage & { log?: unknown }>();
       const fields = request && !request.log && request.headers ? { ...answer.log.fields, correlationId: requestCorrelationId(request) } : answer.log.fields;
       this.logger[answer.log.level](fields, answer.log.message);
     }
@@ -66,7 +71,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }
 
-export function answerFor(exception: unknown, newErrorId: () => string = uuidv7): ErrorAnswer {
+function headerOf(request: IncomingMessage | undefined, name: string): string | undefined {
+  const value = request?.headers?.[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+/** The answer for an error, its 4xx `errors` in `language`. */
+export function answerFor(exception: unknown, newErrorId: () => string = uuidv7, language: Language = DEFAULT_LANGUAGE): ErrorAnswer {
+  const answer = plainAnswerFor(exception, newErrorId);
+  if (answer.status >= 400 && answer.status < 500) answer.body = { ...answer.body, errors: errorEntries(exception, answer.status, language) };
+  return answer;
+}
+
+function errorEntries(exception: unknown, status: number, language: Language): ApiErrorEntry[] {
+  if (exception instanceof DomainError) return [domainErrorEntry(exception, language)];
+  return chassisEntries(exception, language) ?? [statusEntry(status, language)];
+}
+
+function plainAnswerFor(exception: unknown, newErrorId: () => string): ErrorAnswer {
   if (exception instanceof DomainError) {
     const status = DOMAIN_ERROR_STATUS[exception.code] ?? 400;
     const body: ErrorBody = {

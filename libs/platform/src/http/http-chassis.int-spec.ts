@@ -65,7 +65,50 @@ describe('the HTTP chassis of a service', () => {
           'urgency must be one of the following values: normal, urgent',
           'location.lat must be a number conforming to the specified constraints',
         ]),
+        errors: expect.any(Array),
       });
+    });
+
+    it('says each problem of a bad body at its field in the language of Accept-Language, zh-CN when there is none, and leaves message as it was', async () => {
+      const bad = { title: 'a title longer than twenty', urgency: 'soon', location: { lat: 'north', lng: 1 }, admin: true };
+      const english = [
+        'property admin should not exist',
+        'title must be shorter than or equal to 20 characters',
+        'urgency must be one of the following values: normal, urgent',
+        'location.lat must be a number conforming to the specified constraints',
+      ];
+      const zh = await request(service.url).post('/v1/fixture/things').set('accept-language', 'zh-CN').send(bad).expect(400);
+      const none = await request(service.url).post('/v1/fixture/things').send(bad).expect(400);
+      const en = await request(service.url).post('/v1/fixture/things').set('accept-language', 'en-US,en;q=0.9,zh;q=0.5').send(bad).expect(400);
+      for (const response of [zh, none, en]) {
+        expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+        expect([...(response.body as { message: string[] }).message].sort()).toEqual([...english].sort());
+      }
+      const byField = (body: { errors: Array<{ field?: string; code: string; message: string }> }) => Object.fromEntries(body.errors.map((e) => [`${e.field}:${e.code}`, e.message]));
+      expect(byField(zh.body)).toEqual({
+        'admin:whitelistValidation': '不接受字段 admin。',
+        'title:maxLength': '标题不能超过 20 个字符。',
+        'urgency:isIn': '紧急程度必须是以下之一：normal、urgent。',
+        'location.lat:isNumber': '纬度必须是数字。',
+      });
+      expect(none.body.errors).toEqual(zh.body.errors);
+      expect(byField(en.body)).toEqual({
+        'admin:whitelistValidation': 'The field admin is not accepted.',
+        'title:maxLength': 'Title must be at most 20 characters.',
+        'urgency:isIn': 'Urgency must be one of: normal, urgent.',
+        'location.lat:isNumber': 'Latitude must be a number.',
+      });
+    });
+
+    it('says a domain error, a refused body and an unknown route in the caller’s language too', async () => {
+      const zh = await request(service.url).get('/v1/fixture/domain-errors/conflict').expect(409);
+      expect(zh.body).toEqual({ statusCode: 409, error: 'Conflict', code: 'conflict', message: 'fixture conflict', errors: [{ code: 'conflict', message: '此操作与当前状态冲突，请刷新后重试。' }] });
+      const en = await request(service.url).get('/v1/fixture/domain-errors/conflict').set('accept-language', 'en').expect(409);
+      expect(en.body.errors).toEqual([{ code: 'conflict', message: 'This clashes with the current state; reload and try again.' }]);
+      const array = await request(service.url).post('/v1/fixture/things').set('content-type', 'application/json').send('[1]').expect(400);
+      expect(array.body.errors).toEqual([{ code: 'bodyNotObject', message: '请求体必须是一个 JSON 对象（content-type application/json）。' }]);
+      const route = await request(service.url).get('/v1/fixture/nowhere').set('accept-language', 'en').expect(404);
+      expect(route.body.errors).toEqual([{ code: 'not_found', message: 'What you asked for was not found.' }]);
     });
 
     it('answers 400 for a body that is not JSON', async () => {
@@ -78,7 +121,7 @@ describe('the HTTP chassis of a service', () => {
         .post('/v1/fixture/things')
         .send({ title: 'big', urgency: 'normal', note: 'x'.repeat(1024 * 1024 + 10) })
         .expect(413);
-      expect(response.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'request entity too large' });
+      expect(response.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'request entity too large', errors: [{ code: 'payloadTooLarge', message: '提交的内容过大。' }] });
     });
   });
 
@@ -91,7 +134,7 @@ describe('the HTTP chassis of a service', () => {
       ['application/x-www-form-urlencoded', 'content-type must be application/json, not application/x-www-form-urlencoded'],
     ])('refuses a body sent as %s with 400 naming the content type', async (type, message) => {
       const response = await post(JSON.stringify(thing), type).expect(400);
-      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [message] });
+      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [message], errors: [{ code: 'invalid', message: '提交的内容有误，请检查后重试。' }] });
     });
 
     it('refuses a body with no content type at all', async () => {
@@ -118,7 +161,12 @@ describe('the HTTP chassis of a service', () => {
     it.each(['__proto__', 'constructor'])('refuses a %s key with 400 naming its path, and pollutes nothing', async (key) => {
       const body = JSON.stringify(thing).replace('"location":{', `"location":{"${key}":{"isAdmin":true},`);
       const response = await post(body).expect(400);
-      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [`location.${key} is not an allowed property name`] });
+      expect(response.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: [`location.${key} is not an allowed property name`],
+        errors: [{ code: 'invalid', message: '提交的内容有误，请检查后重试。' }],
+      });
       expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     });
 
@@ -205,6 +253,9 @@ describe('the HTTP chassis of a service', () => {
       expect(response.body.security).toEqual([{ bearer: [] }]);
       expect(response.body.paths['/health'].get.security).toEqual([]);
       expect(response.body.paths['/v1/fixture/things']).toBeDefined();
+      expect(response.body.paths['/v1/fixture/things'].post.responses['4XX'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ApiErrorBody' });
+      expect(response.body.components.schemas.ApiErrorBody.properties.errors.items).toEqual({ $ref: '#/components/schemas/ApiErrorEntry' });
+      expect(response.body.components.schemas.ApiErrorEntry.required).toEqual(['code', 'message']);
     });
 
     it('serves the UI at /docs without a token', async () => {

@@ -10,6 +10,7 @@ import { pino } from 'pino';
 import { DataSource } from 'typeorm';
 import { validatedClassSchemas } from '@grievance/contracts';
 import { ConfigClass, Env, loadConfig } from '../config/load-config';
+import { describeErrorBodies } from '../errors/error-body.schema';
 import { ServiceConfig } from '../config/service-config';
 import { requestCorrelationId } from '../correlation/correlation';
 import { pinoOptions } from '../logging/logger-options';
@@ -110,7 +111,10 @@ export function buildOpenApiDocument(app: INestApplication, config: ServiceConfi
     app,
     new DocumentBuilder()
       .setTitle(`${config.SERVICE_NAME} service`)
-      .setDescription(`The ${config.SERVICE_NAME} service of the grievance routing system. Every call but /health and /docs needs a bearer JWT.`)
+      .setDescription(
+        `The ${config.SERVICE_NAME} service of the grievance routing system. Every call but /health and /docs needs a bearer JWT. ` +
+          'A refusal (4xx) keeps its English `message` and adds `errors` (`field`, `code`, `message`), said in the language of the Accept-Language header (zh-CN, the default, or en).',
+      )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
       .addSecurityRequirements('bearer')
@@ -129,6 +133,8 @@ export function buildOpenApiDocument(app: INestApplication, config: ServiceConfi
       }
     }
   }
+  // Every refusal has the same body: English `message`, and `errors` in the caller's language.
+  describeErrorBodies(document);
   // Health answers without a token.
   const health = document.paths['/health']?.get;
   if (health) health.security = [];

@@ -133,7 +133,7 @@ export class WorkingCalendar implements SlaCalendar {
 
   constructor(spec: CalendarSpec) {
     const errors = validateCalendar({ ...spec, kind: 'working' });
-    if (errors.length) throw new DomainError('invalid', `calendar ${spec.id}: ${errors.join('; ')}`, { errors });
+    if (errors.length) throw new DomainError('invalid', `calendar ${spec.id}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.calendarInvalid', params: { id: spec.id, count: errors.length } });
     this.id = spec.id;
     this.timeZone = spec.timeZone ?? DEFAULT_TIME_ZONE;
     this.hours = (spec.workingHours ?? DEFAULT_WORKING_HOURS)
@@ -177,7 +177,10 @@ export class WorkingCalendar implements SlaCalendar {
         remaining -= available;
       }
     }
-    throw new DomainError('invalid', `calendar ${this.id} has no working time in ${MAX_DAYS_SEARCHED} days after ${new Date(start).toISOString()}`);
+    throw new DomainError('invalid', `calendar ${this.id} has no working time in ${MAX_DAYS_SEARCHED} days after ${new Date(start).toISOString()}`, undefined, {
+      key: 'error.sla.noWorkingTime',
+      params: { id: this.id, days: MAX_DAYS_SEARCHED },
+    });
   }
 
   workingTimeBetween(a: number, b: number): number {
@@ -201,6 +204,6 @@ export class WorkingCalendar implements SlaCalendar {
 /** A calendar object for a spec. */
 export function createCalendar(spec: CalendarSpec): SlaCalendar {
   const errors = validateCalendar(spec);
-  if (errors.length) throw new DomainError('invalid', `calendar ${String(spec?.id)}: ${errors.join('; ')}`, { errors });
+  if (errors.length) throw new DomainError('invalid', `calendar ${String(spec?.id)}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.calendarInvalid', params: { id: String(spec?.id), count: errors.length } });
   return spec.kind === 'calendar' ? new CalendarTime(spec.id) : new WorkingCalendar(spec);
 }

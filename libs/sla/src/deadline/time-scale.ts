@@ -15,7 +15,10 @@ export function parseTimeScale(value: string | number | undefined | null): numbe
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return DEFAULT_TIME_SCALE;
   const scale = typeof value === 'number' ? value : Number(value.trim());
   if (!Number.isFinite(scale) || scale < MIN_SCALE || scale > MAX_SCALE) {
-    throw new DomainError('invalid', `${SLA_TIME_SCALE_VARIABLE} must be a number from ${MIN_SCALE} to ${MAX_SCALE} (1 = real time), got "${String(value)}"`);
+    throw new DomainError('invalid', `${SLA_TIME_SCALE_VARIABLE} must be a number from ${MIN_SCALE} to ${MAX_SCALE} (1 = real time), got "${String(value)}"`, undefined, {
+      key: 'error.sla.timeScale',
+      params: { variable: SLA_TIME_SCALE_VARIABLE, min: MIN_SCALE, max: MAX_SCALE },
+    });
   }
   return scale;
 }

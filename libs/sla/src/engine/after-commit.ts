@@ -47,7 +47,7 @@ export function installAfterCommit(dataSource: DataSource): void {
 export function afterCommit(manager: EntityManager, action: Action): void {
   const runner = manager.queryRunner;
   if (!runner || !runner.isTransactionActive) {
-    throw new DomainError('invalid', 'SLA deadlines change only inside a transaction (TransactionalOutbox.run)');
+    throw new DomainError('invalid', 'SLA deadlines change only inside a transaction (TransactionalOutbox.run)', undefined, { key: 'error.sla.outsideTransaction' });
   }
   installAfterCommit(runner.dataSource);
   let actions = pendingOf(runner);

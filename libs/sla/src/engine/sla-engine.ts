@@ -159,7 +159,7 @@ export class SlaEngine {
     if (existing) {
       throw new DomainError('conflict', `grievance ${input.grievanceId} already has an open ${input.target} deadline for ${existing.subject}`, {
         deadlineId: existing.id,
-      });
+      }, { key: 'error.sla.deadlineOpen', params: { grievanceId: input.grievanceId, target: input.target, subject: existing.subject } });
     }
     const [deadline] = await this.startMany(tx, [input]);
     return deadline!;
@@ -199,7 +199,7 @@ export class SlaEngine {
   async complete(tx: OutboxTransaction, id: string, at?: Date): Promise<Completed> {
     const current = await this.lockExisting(tx, id);
     if (current.status === 'met' || current.status === 'late') return { deadline: current, verdict: current.status };
-    if (!isOpen(current)) throw new DomainError('conflict', `SLA deadline ${id} is ${current.status}; it cannot be completed`);
+    if (!isOpen(current)) throw new DomainError('conflict', `SLA deadline ${id} is ${current.status}; it cannot be completed`, undefined, { key: 'error.sla.deadlineNotOpen', params: { id, status: current.status } });
     const settings = await this.settings.current(tx.manager);
     const when = this.instant(at);
     const timeline = timelineOf(current, settings.calendar(current.calendarId));
@@ -211,7 +211,7 @@ export class SlaEngine {
   async cancel(tx: OutboxTransaction, id: string, at?: Date): Promise<SlaDeadline> {
     const current = await this.lockExisting(tx, id);
     if (current.status === 'cancelled') return current;
-    if (!isOpen(current)) throw new DomainError('conflict', `SLA deadline ${id} is ${current.status}; it cannot be cancelled`);
+    if (!isOpen(current)) throw new DomainError('conflict', `SLA deadline ${id} is ${current.status}; it cannot be cancelled`, undefined, { key: 'error.sla.deadlineNotOpen', params: { id, status: current.status } });
     const settings = await this.settings.current(tx.manager);
     return this.closeWith(tx, current, 'cancelled', this.instant(at), timelineOf(current, settings.calendar(current.calendarId)));
   }
@@ -389,13 +389,13 @@ export class SlaEngine {
 
   private async lockExisting(tx: OutboxTransaction, id: string): Promise<SlaDeadline> {
     const found = await this.repository.lock(tx.manager, id);
-    if (!found) throw new DomainError('not_found', `SLA deadline ${id} not found`);
+    if (!found) throw new DomainError('not_found', `SLA deadline ${id} not found`, undefined, { key: 'error.sla.deadlineNotFound', params: { id } });
     return found;
   }
 
   private async lockOpen(tx: OutboxTransaction, id: string, what: string): Promise<SlaDeadline> {
     const found = await this.lockExisting(tx, id);
-    if (!isOpen(found)) throw new DomainError('conflict', `SLA deadline ${id} is ${found.status}; cannot ${what} it`);
+    if (!isOpen(found)) throw new DomainError('conflict', `SLA deadline ${id} is ${found.status}; cannot ${what} it`, undefined, { key: 'error.sla.deadlineNotOpen', params: { id, status: found.status } });
     return found;
   }
 

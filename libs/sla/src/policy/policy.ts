@@ -89,7 +89,10 @@ export interface PolicyChoice<P extends SlaPolicy = SlaPolicy> {
 export function choosePolicy<P extends SlaPolicy>(policies: readonly P[], facts: MatterFacts, target: SlaTarget): PolicyChoice<P> {
   const [best] = rankPolicies(policies, facts, target);
   if (!best) {
-    throw new DomainError('not_found', `no SLA policy gives a ${target} budget for ${describeFacts(facts)}`, { target, facts });
+    throw new DomainError('not_found', `no SLA policy gives a ${target} budget for ${describeFacts(facts)}`, { target, facts }, {
+      key: 'error.sla.noPolicy',
+      params: { target, facts: describeFacts(facts) },
+    });
   }
   return {
     policy: best,

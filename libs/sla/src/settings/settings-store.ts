@@ -122,9 +122,9 @@ export class SlaSettingsStore implements SlaSettingsSource {
   /** Creates or replaces a policy. Applies to deadlines started from now on. */
   async putPolicy(tx: OutboxTransaction, policy: SlaPolicy, meta: ChangeMeta): Promise<VersionedPolicy> {
     const errors = validatePolicy(policy);
-    if (errors.length) throw new DomainError('invalid', `policy ${String(policy?.id)}: ${errors.join('; ')}`, { errors });
+    if (errors.length) throw new DomainError('invalid', `policy ${String(policy?.id)}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.policyInvalid', params: { id: String(policy?.id), count: errors.length } });
     const calendars = await this.read(tx.manager, 'calendar');
-    if (!calendars.some((c) => c.id === policy.calendar)) throw new DomainError('invalid', `policy ${policy.id} names calendar "${policy.calendar}", which does not exist`);
+    if (!calendars.some((c) => c.id === policy.calendar)) throw new DomainError('invalid', `policy ${policy.id} names calendar "${policy.calendar}", which does not exist`, undefined, { key: 'error.sla.unknownCalendar', params: { id: policy.id, calendar: policy.calendar } });
     const body = normalisePolicy(policy);
     const version = await this.put(tx, 'policy', body, meta);
     return { ...body, version };
@@ -133,7 +133,7 @@ export class SlaSettingsStore implements SlaSettingsSource {
   /** Removes a policy (kept in the history). */
   async retirePolicy(tx: OutboxTransaction, id: string, meta: ChangeMeta): Promise<void> {
     const current = await this.lockItem(tx.manager, 'policy', id);
-    if (!current) throw new DomainError('not_found', `SLA policy ${id} not found`);
+    if (!current) throw new DomainError('not_found', `SLA policy ${id} not found`, undefined, { key: 'error.sla.policyNotFound', params: { id } });
     checkVersion('policy', current, meta);
     await tx.manager.query(`DELETE FROM sla_policies WHERE id = $1`, [id]);
     await this.record(tx, 'policy', id, current.version + 1, 'retire', null, current.body, meta);
@@ -142,7 +142,7 @@ export class SlaSettingsStore implements SlaSettingsSource {
   /** Creates or replaces a calendar (e.g. adds next year's holidays). Calendars are never retired: deadlines name them. */
   async putCalendar(tx: OutboxTransaction, calendar: CalendarSpec, meta: ChangeMeta): Promise<VersionedCalendar> {
     const errors = validateCalendar(calendar);
-    if (errors.length) throw new DomainError('invalid', `calendar ${String(calendar?.id)}: ${errors.join('; ')}`, { errors });
+    if (errors.length) throw new DomainError('invalid', `calendar ${String(calendar?.id)}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.calendarInvalid', params: { id: String(calendar?.id), count: errors.length } });
     const body = JSON.parse(JSON.stringify(calendar)) as CalendarSpec;
     const version = await this.put(tx, 'calendar', body, meta);
     return { ...body, version };
@@ -159,13 +159,13 @@ export class SlaSettingsStore implements SlaSettingsSource {
     if (change.version <= known) return false;
     const meta: ChangeMeta = { actor: change.actor, ...(change.reason ? { reason: change.reason } : {}) };
     if (change.action === 'retire') {
-      if (change.kind !== 'policy') throw new DomainError('invalid', 'calendars are never retired');
+      if (change.kind !== 'policy') throw new DomainError('invalid', 'calendars are never retired', undefined, { key: 'error.sla.calendarNotRetirable' });
       if (current) await tx.manager.query(`DELETE FROM sla_policies WHERE id = $1`, [change.id]);
     } else {
-      if (!change.after) throw new DomainError('invalid', `a ${change.kind} change without its new body`);
+      if (!change.after) throw new DomainError('invalid', `a ${change.kind} change without its new body`, undefined, { key: 'error.sla.changeWithoutBody', params: { kind: change.kind } });
       const body = change.kind === 'policy' ? normalisePolicy(change.after as SlaPolicy) : (change.after as CalendarSpec);
       const errors = change.kind === 'policy' ? validatePolicy(body as SlaPolicy) : validateCalendar(body as CalendarSpec);
-      if (errors.length) throw new DomainError('invalid', `${change.kind} ${change.id}: ${errors.join('; ')}`, { errors });
+      if (errors.length) throw new DomainError('invalid', `${change.kind} ${change.id}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.changeInvalid', params: { kind: change.kind, id: change.id, count: errors.length } });
       if (current) {
         await tx.manager.query(`UPDATE ${TABLE[change.kind]} SET version = $2, body = $3, updated_by = $4, updated_at = now() WHERE id = $1`, [
           change.id,
@@ -227,7 +227,10 @@ export class SlaSettingsStore implements SlaSettingsSource {
     const current = await this.lockItem(tx.manager, kind, body.id);
     if (current) checkVersion(kind, current, meta);
     else if (meta.expectedVersion !== undefined && meta.expectedVersion !== 0) {
-      throw new DomainError('conflict', `SLA ${kind} ${body.id} does not exist (expected version ${meta.expectedVersion})`);
+      throw new DomainError('conflict', `SLA ${kind} ${body.id} does not exist (expected version ${meta.expectedVersion})`, undefined, {
+        key: 'error.sla.missingForVersion',
+        params: { kind, id: body.id, expected: meta.expectedVersion },
+      });
     }
     const version = (current?.version ?? (await this.lastVersion(tx.manager, kind, body.id))) + 1;
     await this.write(tx.manager, kind, body, version, 'put', meta, current?.version ?? null);
@@ -306,7 +309,7 @@ function checkVersion(kind: SettingsKind, current: ItemRow, meta: ChangeMeta): v
   if (meta.expectedVersion !== undefined && meta.expectedVersion !== current.version) {
     throw new DomainError('conflict', `SLA ${kind} ${current.id} is at version ${current.version}, not ${meta.expectedVersion}; reload and edit again`, {
       version: current.version,
-    });
+    }, { key: 'error.sla.staleVersion', params: { kind, id: current.id, actual: current.version, expected: meta.expectedVersion } });
   }
 }
 
@@ -318,7 +321,7 @@ function normalisePolicy(policy: SlaPolicy): SlaPolicy {
 
 /** The sla.policy-changed.v1 payload of a change this store made (seeding is not published). */
 export function policyChangedPayload(change: SettingsChange): SlaPolicyChangedV1 {
-  if (change.action === 'seed') throw new DomainError('invalid', 'seeding the defaults is not a published change');
+  if (change.action === 'seed') throw new DomainError('invalid', 'seeding the defaults is not a published change', undefined, { key: 'error.sla.seedNotPublished' });
   return {
     kind: change.kind,
     id: change.id,

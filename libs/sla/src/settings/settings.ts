@@ -39,15 +39,15 @@ export function buildSettings(policies: readonly VersionedPolicy[], calendars: r
   for (const spec of calendars) byId.set(spec.id, createCalendar(spec));
   for (const policy of policies) {
     const errors = validatePolicy(policy);
-    if (errors.length) throw new DomainError('invalid', `policy ${policy.id}: ${errors.join('; ')}`, { errors });
-    if (!byId.has(policy.calendar)) throw new DomainError('invalid', `policy ${policy.id} names calendar "${policy.calendar}", which does not exist`);
+    if (errors.length) throw new DomainError('invalid', `policy ${policy.id}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.policyInvalid', params: { id: policy.id, count: errors.length } });
+    if (!byId.has(policy.calendar)) throw new DomainError('invalid', `policy ${policy.id} names calendar "${policy.calendar}", which does not exist`, undefined, { key: 'error.sla.unknownCalendar', params: { id: policy.id, calendar: policy.calendar } });
   }
   return {
     policies,
     calendarSpecs: calendars,
     calendar(id: string): SlaCalendar {
       const found = byId.get(id);
-      if (!found) throw new DomainError('not_found', `SLA calendar ${id} not found`);
+      if (!found) throw new DomainError('not_found', `SLA calendar ${id} not found`, undefined, { key: 'error.sla.calendarNotFound', params: { id } });
       return found;
     },
   };

@@ -50,7 +50,7 @@ export class RateMatter {
       if (matter.status !== 'resolved' || !matter.resolvedBy) {
         throw DomainError.conflict(
           matter.status === 'closed' ? 'the matter is closed and cannot be rated again' : `only a resolved matter can be rated; it is ${matter.status}`,
-          { status: matter.status },
+          { status: matter.status }, matter.status === 'closed' ? { key: 'error.rating.closed' } : { key: 'error.rating.notResolved', params: { status: matter.status } },
         );
       }
       const stored = await this.repository.insertRating(tx.manager, {
@@ -60,7 +60,7 @@ export class RateMatter {
         rating: command.rating,
         comment: command.comment,
       });
-      if (!stored) throw DomainError.conflict('this resolution was already rated');
+      if (!stored) throw DomainError.conflict('this resolution was already rated', undefined, { key: 'error.rating.alreadyRated' });
       if (matter.resolutionNo !== seen?.resolutionNo) await this.ratingWindows.end(tx, matter.grievanceId, matter.resolutionNo);
 
       const actor = { id: command.reporterId, role: 'worker' as const };

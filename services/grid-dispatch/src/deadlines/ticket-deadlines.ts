@@ -94,7 +94,7 @@ export class TicketDeadlines {
    */
   async accepted(ticket: Ticket, gridWorkerId: string, at: Date, causationId: string): Promise<SlaDeadline> {
     const accept = await this.open(ticket, 'accept');
-    if (accept && accept.holder.id !== gridWorkerId) throw DomainError.conflict(`ticket ${ticket.id} is no longer waiting for you to accept it`);
+    if (accept && accept.holder.id !== gridWorkerId) throw DomainError.conflict(`ticket ${ticket.id} is no longer waiting for you to accept it`, undefined, { key: 'error.ticket.noLongerYours', params: { ticketId: ticket.id } });
     const holder = accept ? (await this.sla.complete(this.tx, accept.id, at)).deadline.holder : { type: 'grid_worker' as const, id: gridWorkerId, name: gridWorkerId };
     return this.sla.start(this.tx, {
       grievanceId: ticket.grievanceId,

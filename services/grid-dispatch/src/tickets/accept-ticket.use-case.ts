@@ -27,7 +27,7 @@ export class AcceptTicket {
   execute({ ticketId, gridWorker }: AcceptTicketCommand): Promise<TicketView> {
     return this.unitOfWork.run(async () => {
       const seen = await ownTicket(this.tickets, ticketId, gridWorker.id, false);
-      if (seen.status !== 'dispatched') throw DomainError.conflict(`ticket ${ticketId} is ${seen.status}, not waiting to be accepted`);
+      if (seen.status !== 'dispatched') throw DomainError.conflict(`ticket ${ticketId} is ${seen.status}, not waiting to be accepted`, undefined, { key: 'error.ticket.notWaitingForAccept', params: { ticketId, status: seen.status } });
       const now = this.clock.now();
       const accepted = createEnvelope({
         topic: 'ticket.accepted.v1',
@@ -40,7 +40,7 @@ export class AcceptTicket {
       // The deadline before the ticket: a firing locks them in this order, so the two never wait on each other.
       await this.deadlines.accepted(seen, gridWorker.id, now, accepted.eventId);
       const ticket = await ownTicket(this.tickets, ticketId, gridWorker.id, true);
-      if (ticket.status !== 'dispatched') throw DomainError.conflict(`ticket ${ticketId} is ${ticket.status}, not waiting to be accepted`);
+      if (ticket.status !== 'dispatched') throw DomainError.conflict(`ticket ${ticketId} is ${ticket.status}, not waiting to be accepted`, undefined, { key: 'error.ticket.notWaitingForAccept', params: { ticketId, status: ticket.status } });
       ticket.status = 'accepted';
       ticket.acceptedAt = now;
       await this.tickets.update(ticket.id, { status: 'accepted', acceptedAt: now });

@@ -40,13 +40,13 @@ export class VerifyTicket {
     const { ticketId, gridWorker } = command;
     return this.unitOfWork.run(async () => {
       const ticket = await ownTicket(this.tickets, ticketId, gridWorker.id, true);
-      if (ticket.status === 'verified') throw DomainError.conflict(`ticket ${ticketId} is already verified`);
-      if (ticket.status !== 'accepted') throw DomainError.conflict(`ticket ${ticketId} must be accepted before it is verified`);
+      if (ticket.status === 'verified') throw DomainError.conflict(`ticket ${ticketId} is already verified`, undefined, { key: 'error.ticket.alreadyVerified', params: { ticketId } });
+      if (ticket.status !== 'accepted') throw DomainError.conflict(`ticket ${ticketId} must be accepted before it is verified`, undefined, { key: 'error.ticket.notAccepted', params: { ticketId } });
       const snapshot = await this.tickets.snapshotOf(ticket.grievanceId);
       const attachmentIds = command.attachmentIds ?? [];
       if (command.verdict === 'confirmed') this.checkOnSite(command, attachmentIds, snapshot);
       if (command.verdict === 'duplicate' && command.duplicateOf === ticket.grievanceId) {
-        throw DomainError.unprocessable('duplicateOf: a matter cannot be a duplicate of itself', { field: 'duplicateOf' });
+        throw DomainError.unprocessable('duplicateOf: a matter cannot be a duplicate of itself', { field: 'duplicateOf' }, { key: 'error.ticket.duplicateOfSelf' });
       }
       const now = this.clock.now();
       const changes = { status: 'verified' as const, verifiedAt: now, verdict: command.verdict, verifyNote: command.note };
@@ -79,10 +79,10 @@ export class VerifyTicket {
   /** A confirmed hazard was seen: a photo of it, taken where it was reported. */
   private checkOnSite(command: VerifyTicketCommand, attachmentIds: string[], snapshot: GrievanceSnapshot | undefined): void {
     if (attachmentIds.length === 0) {
-      throw DomainError.unprocessable('attachmentIds: a confirmed check needs at least one photo', { field: 'attachmentIds' });
+      throw DomainError.unprocessable('attachmentIds: a confirmed check needs at least one photo', { field: 'attachmentIds' }, { key: 'error.ticket.photoRequired' });
     }
     if (!snapshot || snapshot.lat === null || snapshot.lng === null) {
-      throw DomainError.unprocessable('position: the report has no known location to check against', { field: 'position' });
+      throw DomainError.unprocessable('position: the report has no known location to check against', { field: 'position' }, { key: 'error.ticket.noLocation' });
     }
     const metres = metresBetween(command.position, { lat: snapshot.lat, lng: snapshot.lng });
     const max = this.config.VERIFY_MAX_DISTANCE_M;
@@ -91,7 +91,7 @@ export class VerifyTicket {
         field: 'position',
         distanceM: Math.round(metres),
         maxDistanceM: max,
-      });
+      }, { key: 'error.ticket.tooFar', params: { metres: Math.round(metres), max } });
     }
   }
 }

@@ -39,7 +39,7 @@ export class DownloadAttachment {
       return { contentType: attachment.contentType, bytes: stripImageMetadata(bytes, attachment.contentType as ImageType) };
     } catch (error) {
       // Uploads are checked the same way, so only a file stored before that check can land here.
-      if (error instanceof UnreadableImageError) throw new DomainError('unprocessable', `attachment ${id} is not a well-formed image and is not served`);
+      if (error instanceof UnreadableImageError) throw new DomainError('unprocessable', `attachment ${id} is not a well-formed image and is not served`, undefined, { key: 'error.attachment.notServed', params: { id } });
       throw error;
     }
   }

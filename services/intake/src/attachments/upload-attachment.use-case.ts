@@ -42,15 +42,18 @@ export class UploadAttachment {
   ) {}
 
   async execute(ownerId: string, bytes: Buffer | undefined): Promise<AttachmentAnswer> {
-    if (!bytes || bytes.length === 0) throw DomainError.invalid('file must be a JPEG, PNG or WebP image sent as multipart field "file"');
-    if (bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('invalid', 'file must be at most 10 MiB');
+    if (!bytes || bytes.length === 0) throw DomainError.invalid('file must be a JPEG, PNG or WebP image sent as multipart field "file"', undefined, { key: 'error.attachment.missing' });
+    if (bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('invalid', 'file must be at most 10 MiB', undefined, { key: 'error.attachment.tooLarge', params: { maxMiB: MAX_ATTACHMENT_BYTES / 2 ** 20 } });
     const contentType = sniffImageType(bytes);
-    if (!contentType) throw DomainError.invalid('file must be a JPEG, PNG or WebP image (checked from its bytes)');
+    if (!contentType) throw DomainError.invalid('file must be a JPEG, PNG or WebP image (checked from its bytes)', undefined, { key: 'error.attachment.notImage' });
     // Served photos are always stripped of metadata; one we could not strip is refused now, not on the way out.
     try {
       stripImageMetadata(bytes, contentType);
     } catch (error) {
-      if (error instanceof UnreadableImageError) throw DomainError.invalid(`file is not a well-formed ${contentType.slice(6).toUpperCase()} image: ${error.message}`);
+      if (error instanceof UnreadableImageError) throw DomainError.invalid(`file is not a well-formed ${contentType.slice(6).toUpperCase()} image: ${error.message}`, undefined, {
+          key: 'error.attachment.malformed',
+          params: { format: contentType.slice(6).toUpperCase() },
+        });
       throw error;
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');

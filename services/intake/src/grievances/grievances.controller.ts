@@ -41,7 +41,7 @@ export class GrievancesController {
     @Headers('accept-language') acceptLanguage?: string,
   ) {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
-      throw DomainError.invalid('Idempotency-Key must be 1 to 128 letters, digits, dots, dashes, underscores or colons');
+      throw DomainError.invalid('Idempotency-Key must be 1 to 128 letters, digits, dots, dashes, underscores or colons', undefined, { key: 'error.grievance.idempotencyKey' });
     }
     // The language travels with the submission, so notifications reach an unregistered reporter in it.
     const { answer } = await this.submit.execute({ reporterId: principal.sub, language: matchLanguage(acceptLanguage), idempotencyKey, body });

@@ -46,8 +46,14 @@ export class SubmitGrievance {
   async execute(command: SubmitGrievanceCommand): Promise<{ answer: SubmissionAnswer; replayed: boolean }> {
     const { body } = command;
     const category = this.categories.find(body.category);
-    if (!category) throw DomainError.invalid(`category must be one of the known categories (GET /v1/categories); "${body.category}" is not`);
-    if (category.kind !== body.kind) throw DomainError.invalid(`category ${body.category} is a ${category.kind} category, not a ${body.kind} one`);
+    if (!category) throw DomainError.invalid(`category must be one of the known categories (GET /v1/categories); "${body.category}" is not`, { field: 'category' }, {
+        key: 'error.grievance.unknownCategory',
+        params: { category: body.category },
+      });
+    if (category.kind !== body.kind) throw DomainError.invalid(`category ${body.category} is a ${category.kind} category, not a ${body.kind} one`, { field: 'category' }, {
+        key: 'error.grievance.categoryKind',
+        params: { category: body.category, categoryKind: category.kind, kind: body.kind },
+      });
     const fingerprint = requestFingerprint(body);
     try {
       return await this.submitOnce(command, fingerprint);
@@ -67,7 +73,7 @@ export class SubmitGrievance {
         const seen = await this.repository.findIdempotencyKey(m, command.reporterId, command.idempotencyKey);
         if (seen) {
           if (seen.requestHash !== fingerprint) {
-            throw DomainError.unprocessable('this Idempotency-Key was already used with a different request');
+            throw DomainError.unprocessable('this Idempotency-Key was already used with a different request', undefined, { key: 'error.grievance.idempotencyReused' });
           }
           return { answer: seen.response, replayed: true };
         }
@@ -92,7 +98,10 @@ export class SubmitGrievance {
     const attachmentIds = [...new Set(body.attachmentIds ?? [])];
     const owned = await this.repository.ownedAttachmentIds(m, reporterId, attachmentIds);
     const unknown = attachmentIds.filter((id) => !owned.has(id));
-    if (unknown.length > 0) throw DomainError.invalid(`attachmentIds must be attachments you uploaded; unknown: ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw DomainError.invalid(`attachmentIds must be attachments you uploaded; unknown: ${unknown.join(', ')}`, { field: 'attachmentIds' }, {
+        key: 'error.grievance.unknownAttachments',
+        params: { unknown: unknown.join(', ') },
+      });
 
     let duplicateOf: string | null = null;
     if (body.kind === 'hazard' && body.location) {

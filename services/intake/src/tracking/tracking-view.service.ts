@@ -30,7 +30,7 @@ function decodeCursor(cursor: string): { submittedAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const submittedAt = new Date(at ?? '');
   if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(submittedAt.getTime())) {
-    throw DomainError.invalid('cursor must be a nextCursor from a previous page');
+    throw DomainError.invalid('cursor must be a nextCursor from a previous page', undefined, { key: 'error.tracking.badCursor' });
   }
   return { submittedAt, id };
 }

@@ -89,10 +89,10 @@ export class DirectoryWriter {
     const current = await loadEntry(manager, next.kind, next.id, true);
     if (!current && KINDS[next.kind].table === 'org_unit') {
       const taken = await orgUnitLevelOf(manager, next.id);
-      if (taken) throw DomainError.conflict(`id ${next.id} is already a ${taken}`, { field: 'id' });
+      if (taken) throw DomainError.conflict(`id ${next.id} is already a ${taken}`, { field: 'id' }, { key: 'error.directory.idTaken', params: { id: next.id, taken } });
     }
     if (current && options.mustBeNew) {
-      throw DomainError.conflict(`${next.kind} ${next.id} exists${current.retired ? ' (retired)' : ''}`, { field: 'id' });
+      throw DomainError.conflict(`${next.kind} ${next.id} exists${current.retired ? ' (retired)' : ''}`, { field: 'id' }, { key: current.retired ? 'error.directory.existsRetired' : 'error.directory.exists', params: { kind: next.kind, id: next.id } });
     }
     if (!current && options.mustExist) throw DomainError.notFound(next.kind, next.id);
     this.checkVersion(current, options.expectedVersion);
@@ -113,7 +113,10 @@ export class DirectoryWriter {
     if (current.retired) return { entry: current, changed: false };
     const dependants = await this.liveDependants(tx.manager, kind, id);
     if (dependants.length > 0) {
-      throw DomainError.conflict(`${kind} ${id} is still used by ${dependants.slice(0, 5).join(', ')}: retire or move them first`, { field: 'id' });
+      throw DomainError.conflict(`${kind} ${id} is still used by ${dependants.slice(0, 5).join(', ')}: retire or move them first`, { field: 'id' }, {
+        key: 'error.directory.stillUsed',
+        params: { kind, id, dependants: dependants.slice(0, 5).join(', ') },
+      });
     }
     await saveEntry(tx.manager, current.state, current.version + 1, true);
     return { entry: await this.publish(tx, current.state, current.version + 1, true, options.actor), changed: true };
@@ -136,7 +139,7 @@ export class DirectoryWriter {
     if (expected === undefined) return;
     const actual = current?.version ?? 0;
     if (actual !== expected) {
-      throw DomainError.conflict(`expectedVersion ${expected} is stale: the entry is at version ${actual}`, { field: 'expectedVersion', version: actual });
+      throw DomainError.conflict(`expectedVersion ${expected} is stale: the entry is at version ${actual}`, { field: 'expectedVersion', version: actual }, { key: 'error.directory.staleVersion', params: { expected, actual } });
     }
   }
 
@@ -163,24 +166,27 @@ export class DirectoryWriter {
     if (spec.parent !== null) {
       await this.mustBeLive(manager, spec.parent, s.parentId ?? null, options.parentField ?? 'parentId');
     }
-    if (spec.polygon === 'required' && !s.polygon) throw DomainError.invalid(`a ${s.kind} needs a polygon`, { field: 'polygon' });
+    if (spec.polygon === 'required' && !s.polygon) throw DomainError.invalid(`a ${s.kind} needs a polygon`, { field: 'polygon' }, { key: 'error.directory.polygonRequired', params: { kind: s.kind } });
     if (s.polygon) await this.checkPolygon(manager, s.kind, s.id, s.polygon as Polygon, options.polygons);
     switch (s.kind) {
       case 'industry_committee': {
         if (typeof a.industry !== 'string' || !CODE.test(a.industry)) {
-          throw DomainError.invalid('industry must be a code (lower-case letters, digits and _)', { field: 'industry' });
+          throw DomainError.invalid('industry must be a code (lower-case letters, digits and _)', { field: 'industry' }, { key: 'error.directory.industryCode' });
         }
         const occupations = a.occupations;
-        if (!Array.isArray(occupations) || occupations.length === 0) throw DomainError.invalid('occupations must list at least one occupation', { field: 'occupations' });
+        if (!Array.isArray(occupations) || occupations.length === 0) throw DomainError.invalid('occupations must list at least one occupation', { field: 'occupations' }, { key: 'error.directory.occupationsRequired' });
         const unknown = occupations.filter((o) => !(OCCUPATIONS as readonly unknown[]).includes(o));
-        if (unknown.length > 0) throw DomainError.invalid(`occupations: unknown occupation ${unknown.join(', ')} (known: ${OCCUPATIONS.join(', ')})`, { field: 'occupations' });
+        if (unknown.length > 0) throw DomainError.invalid(`occupations: unknown occupation ${unknown.join(', ')} (known: ${OCCUPATIONS.join(', ')})`, { field: 'occupations' }, {
+            key: 'error.directory.unknownOccupation',
+            params: { unknown: unknown.join(', ') },
+          });
         return;
       }
       case 'branch':
-        if (a.fallback !== null && typeof a.fallback !== 'boolean') throw DomainError.invalid('fallback must be true or false', { field: 'fallback' });
+        if (a.fallback !== null && typeof a.fallback !== 'boolean') throw DomainError.invalid('fallback must be true or false', { field: 'fallback' }, { key: 'error.directory.fallbackBoolean' });
         return;
       case 'category':
-        if (!(GRIEVANCE_KINDS as readonly unknown[]).includes(a.kind)) throw DomainError.invalid(`kind must be one of ${GRIEVANCE_KINDS.join(', ')}`, { field: 'kind' });
+        if (!(GRIEVANCE_KINDS as readonly unknown[]).includes(a.kind)) throw DomainError.invalid(`kind must be one of ${GRIEVANCE_KINDS.join(', ')}`, { field: 'kind' }, { key: 'error.directory.unknownKind', params: { allowed: GRIEVANCE_KINDS.join(', ') } });
         if (a.defaultDepartment) await this.mustBeLive(manager, 'department', a.defaultDepartment as string, 'defaultDepartment');
         return;
       case 'category_route':
@@ -198,19 +204,19 @@ export class DirectoryWriter {
   }
 
   private async mustBeLive(manager: EntityManager, kind: DirectoryKind, id: string | null, field: string): Promise<void> {
-    if (!id) throw DomainError.invalid(`${field} must name a ${kind}`, { field });
+    if (!id) throw DomainError.invalid(`${field} must name a ${kind}`, { field }, { key: 'error.directory.mustName', params: { field, kind } });
     const entry = await loadEntry(manager, kind, id);
-    if (!entry) throw DomainError.invalid(`${field}: there is no ${kind} ${id}`, { field });
-    if (entry.retired) throw DomainError.invalid(`${field}: ${kind} ${id} is retired`, { field });
+    if (!entry) throw DomainError.invalid(`${field}: there is no ${kind} ${id}`, { field }, { key: 'error.directory.noSuchEntry', params: { field, kind, id } });
+    if (entry.retired) throw DomainError.invalid(`${field}: ${kind} ${id} is retired`, { field }, { key: 'error.directory.entryRetired', params: { field, kind, id } });
   }
 
   /** A polygon must be simple, and a grid (or a district) must not overlap a live one of its kind. */
   private async checkPolygon(manager: EntityManager, kind: DirectoryKind, id: string, polygon: Polygon, cache?: LivePolygons): Promise<void> {
     const crossing = selfIntersection(polygon);
-    if (crossing) throw DomainError.invalid(`polygon intersects itself: ${crossing}`, { field: 'polygon' });
+    if (crossing) throw DomainError.invalid(`polygon intersects itself: ${crossing}`, { field: 'polygon' }, { key: 'error.directory.polygonSelfIntersects', params: { crossing } });
     const others = cache ? [...(await cache.of(manager, kind))].map(([otherId, p]) => ({ id: otherId, polygon: p })) : await livePolygons(manager, kind);
     const overlapped = others.find((other) => other.id !== id && polygonsOverlap(polygon, other.polygon!));
-    if (overlapped) throw DomainError.conflict(`polygon overlaps ${kind} ${overlapped.id}`, { field: 'polygon', overlaps: overlapped.id });
+    if (overlapped) throw DomainError.conflict(`polygon overlaps ${kind} ${overlapped.id}`, { field: 'polygon', overlaps: overlapped.id }, { key: 'error.directory.polygonOverlaps', params: { kind, overlaps: overlapped.id } });
   }
 
   /** Live entries that name this one (children, routes, fallback owners, categories' default department). */

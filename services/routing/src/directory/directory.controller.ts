@@ -189,7 +189,7 @@ export class DirectoryController {
   @Roles('admin')
   async gridWorkers(@Query() query: GridWorkersQuery): Promise<{ items: object[] }> {
     if (query.gridId && !(await loadEntry(this.dataSource.manager, 'grid', query.gridId))) {
-      throw DomainError.invalid(`gridId: there is no grid ${query.gridId}`, { field: 'gridId' });
+      throw DomainError.invalid(`gridId: there is no grid ${query.gridId}`, { field: 'gridId' }, { key: 'error.directory.noSuchGrid', params: { gridId: query.gridId } });
     }
     return { items: (await this.list('grid_worker', query.gridId)).map(gridWorkerView) };
   }

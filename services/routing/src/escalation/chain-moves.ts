@@ -36,7 +36,7 @@ export class ChainMoves {
   async escalate(tx: OutboxTransaction, matter: MatterEntity, trigger: EscalationTrigger, reason: string, cause: MoveCause): Promise<Holder> {
     const from = levelOf(matter);
     const to = nextRungUp(matter.chain, from);
-    if (!to) throw DomainError.conflict('the 两新工委 is the top of the chain: there is no one above it to escalate to');
+    if (!to) throw DomainError.conflict('the 两新工委 is the top of the chain: there is no one above it to escalate to', undefined, { key: 'error.chain.top' });
     return this.move(tx, matter, to, cause, (fromHolder, toHolder) =>
       this.publish(tx, matter, cause, 'grievance.escalated.v1', { fromLevel: from, toLevel: to, fromHolder, toHolder, reason, automatic: trigger !== 'by_hand', trigger }),
     );
@@ -49,7 +49,7 @@ export class ChainMoves {
   async returnDown(tx: OutboxTransaction, matter: MatterEntity, reason: string, attachmentIds: string[], cause: MoveCause): Promise<Holder> {
     const from = levelOf(matter);
     const to = nextRungDown(matter.chain, from);
-    if (!to) throw DomainError.conflict('a liaison member is the first rung: there is no one below to return the matter to');
+    if (!to) throw DomainError.conflict('a liaison member is the first rung: there is no one below to return the matter to', undefined, { key: 'error.chain.bottom' });
     const bounces = matter.bounces + 1;
     matter.bounces = bounces;
     if (needsArbitration(bounces, this.config.CHAIN_MAX_RETURNS, from === TOP_LEVEL)) {

@@ -13,7 +13,7 @@ import { ChainMoves, MoveCause } from './chain-moves';
 
 /** The rung of a chain role's caller, and their unit (their own id for a liaison member). */
 export function rungOf(principal: Principal): { level: Level; unitId: string } {
-  if (!(LEVELS as readonly string[]).includes(principal.role) || !principal.orgUnitId) throw DomainError.forbidden('only a rung of the escalation chain has this inbox');
+  if (!(LEVELS as readonly string[]).includes(principal.role) || !principal.orgUnitId) throw DomainError.forbidden('only a rung of the escalation chain has this inbox', undefined, { key: 'error.chain.onlyRung' });
   return { level: principal.role as Level, unitId: principal.orgUnitId };
 }
 
@@ -37,7 +37,7 @@ export class RungActions {
   /** routed → in_progress (grievance.accepted.v1): the rung has answered the worker. */
   acknowledge(principal: Principal, grievanceId: string): Promise<MatterEntity> {
     return this.act(principal, grievanceId, async (tx, matter, cause) => {
-      if (matter.status !== 'routed') throw DomainError.conflict(`the matter is ${matter.status}; only a matter waiting for its rung can be acknowledged`);
+      if (matter.status !== 'routed') throw DomainError.conflict(`the matter is ${matter.status}; only a matter waiting for its rung can be acknowledged`, undefined, { key: 'error.matter.notWaitingForRung', params: { status: matter.status } });
       matter.status = 'in_progress';
       await this.matters.save(tx.manager, matter);
       await this.deadlines.responded(tx, grievanceId);
@@ -78,7 +78,7 @@ export class RungActions {
   assignDepartment(principal: Principal, grievanceId: string, departmentCode: string, note: string): Promise<MatterEntity> {
     return this.act(principal, grievanceId, async (tx, matter, cause) => {
       const department = await this.directory.department(departmentCode, tx.manager);
-      if (!department) throw DomainError.invalid(`departmentCode ${departmentCode} is not a department of the directory`, { field: 'departmentCode' });
+      if (!department) throw DomainError.invalid(`departmentCode ${departmentCode} is not a department of the directory`, { field: 'departmentCode' }, { key: 'error.department.unknown', params: { departmentCode } });
       await this.topics.ensure([departmentCode]);
       const holder = departmentHolder(departmentCode, department.name);
       matter.departmentCode = departmentCode;
@@ -95,7 +95,7 @@ export class RungActions {
   /** Asks the reporter something (grievance.paused.v1): the rung's clocks stop until the reply. */
   askReporter(principal: Principal, grievanceId: string, question: string): Promise<MatterEntity> {
     return this.act(principal, grievanceId, async (tx, matter, cause) => {
-      if ((await this.deadlines.pause(tx, grievanceId)) === false) throw DomainError.conflict('the matter is already waiting for the reporter');
+      if ((await this.deadlines.pause(tx, grievanceId)) === false) throw DomainError.conflict('the matter is already waiting for the reporter', undefined, { key: 'error.matter.alreadyPaused' });
       await this.moves.publish(tx, matter, cause, 'grievance.paused.v1', { holder: matter.owner!, question });
     });
   }
@@ -103,7 +103,7 @@ export class RungActions {
   /** The rung took the reporter's answer another way (by phone): it resumes the clocks itself. */
   resumeWithAnswer(principal: Principal, grievanceId: string, answer: string): Promise<MatterEntity> {
     return this.act(principal, grievanceId, async (tx, matter, cause) => {
-      if ((await this.deadlines.resume(tx, grievanceId)) === 0) throw DomainError.conflict('the matter is not waiting for the reporter');
+      if ((await this.deadlines.resume(tx, grievanceId)) === 0) throw DomainError.conflict('the matter is not waiting for the reporter', undefined, { key: 'error.matter.notPaused' });
       await this.moves.publish(tx, matter, cause, 'grievance.replied.v1', { reporterId: matter.reporterId, message: answer, resumedBy: matter.owner! });
     });
   }
@@ -118,7 +118,7 @@ export class RungActions {
     return this.outbox.run(async (tx) => {
       const matter = await this.matters.findForUpdate(tx.manager, grievanceId);
       if (!matter || matter.owner?.id !== rung.unitId || matter.level !== rung.level) throw DomainError.notFound('matter', grievanceId);
-      if (!WORKED_STATUSES.includes(matter.status)) throw DomainError.conflict(`the matter is ${matter.status}; nothing more can be done with it here`);
+      if (!WORKED_STATUSES.includes(matter.status)) throw DomainError.conflict(`the matter is ${matter.status}; nothing more can be done with it here`, undefined, { key: 'error.matter.finished', params: { status: matter.status } });
       const cause: MoveCause = { actor: { id: principal.sub, role: principal.role }, correlationId: correlationIdForNewWork(), causationId: currentCorrelationId() ?? null };
       await action(tx, matter, cause);
       return matter;

@@ -73,7 +73,7 @@ export const INBOX_LIMIT = 500;
 const INBOX_STATUSES: MatterStatus[] = ['assigned', 'in_progress'];
 
 function departmentOf(principal: Principal): string {
-  if (principal.role !== 'department' || !principal.departmentCode) throw DomainError.forbidden('only a department has this inbox');
+  if (principal.role !== 'department' || !principal.departmentCode) throw DomainError.forbidden('only a department has this inbox', undefined, { key: 'error.department.onlyDepartment' });
   return principal.departmentCode;
 }
 
@@ -95,7 +95,7 @@ export class DepartmentActions {
   accept(principal: Principal, grievanceId: string): Promise<MatterView> {
     return this.outbox.run(async (tx) => {
       const matter = await this.theirs(tx.manager, principal, grievanceId);
-      if (matter.status !== 'assigned') throw DomainError.conflict(`the matter is ${matter.status}; only an assigned matter can be accepted`);
+      if (matter.status !== 'assigned') throw DomainError.conflict(`the matter is ${matter.status}; only an assigned matter can be accepted`, undefined, { key: 'error.matter.notAssigned', params: { status: matter.status } });
       matter.status = 'in_progress';
       await this.matters.save(tx.manager, matter);
       await this.deadlines.responded(tx, grievanceId);
@@ -119,7 +119,7 @@ export class DepartmentActions {
     return this.outbox.run(async (tx) => {
       const matter = await this.theirs(tx.manager, principal, grievanceId);
       if (matter.status !== 'assigned' && matter.status !== 'in_progress') {
-        throw DomainError.conflict(`the matter is ${matter.status}; only an assigned or accepted matter can be resolved`);
+        throw DomainError.conflict(`the matter is ${matter.status}; only an assigned or accepted matter can be resolved`, undefined, { key: 'error.matter.notResolvable', params: { status: matter.status } });
       }
       matter.status = 'resolved';
       matter.resolution = resolution;

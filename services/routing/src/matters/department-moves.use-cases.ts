@@ -46,10 +46,13 @@ export class DepartmentMoves {
       const directory = await this.routing.get();
       const arbiter = directory.fallbackOwner(matter.districtId);
       if (from === arbiter && matter.bounces > this.config.CHAIN_MAX_RETURNS) {
-        throw DomainError.conflict(`the matter bounced ${matter.bounces} times and its fallback owner arbitrates: resolve it or transfer it to the department that must act`);
+        throw DomainError.conflict(`the matter bounced ${matter.bounces} times and its fallback owner arbitrates: resolve it or transfer it to the department that must act`, undefined, {
+          key: 'error.matter.arbitrating',
+          params: { bounces: matter.bounces },
+        });
       }
       const next = rerouteAfterReturn(matter, from, directory);
-      if (!next) throw DomainError.conflict('routing knows no other owner for this category here: transfer it to the department that must act');
+      if (!next) throw DomainError.conflict('routing knows no other owner for this category here: transfer it to the department that must act', undefined, { key: 'error.matter.noOtherOwner' });
       const to = this.destination(matter, next, from, arbiter);
       return this.move(tx, matter, to, 'returned', (fromHolder, toHolder, bounces) =>
         this.publish(tx, principal, matter, 'grievance.department-returned.v1', { fromHolder, toHolder, departmentCode: to.departmentCode, reason, bounces, arbitration: to.arbitration, attachmentIds }),
@@ -62,9 +65,9 @@ export class DepartmentMoves {
     return this.outbox.run(async (tx) => {
       const matter = await this.movable(tx, principal, grievanceId);
       const from = matter.departmentCode!;
-      if (departmentCode === from) throw DomainError.invalid(`departmentCode ${departmentCode} is the department that holds the matter already`, { field: 'departmentCode' });
+      if (departmentCode === from) throw DomainError.invalid(`departmentCode ${departmentCode} is the department that holds the matter already`, { field: 'departmentCode' }, { key: 'error.department.alreadyHolds', params: { departmentCode } });
       if (!(await this.directory.department(departmentCode, tx.manager))) {
-        throw DomainError.invalid(`departmentCode ${departmentCode} is not a live department of the directory`, { field: 'departmentCode' });
+        throw DomainError.invalid(`departmentCode ${departmentCode} is not a live department of the directory`, { field: 'departmentCode' }, { key: 'error.department.notLive', params: { departmentCode } });
       }
       const to = this.destination(matter, departmentCode, from, (await this.routing.get()).fallbackOwner(matter.districtId));
       return this.move(tx, matter, to, 'transferred', (fromHolder, toHolder, bounces) =>
@@ -76,9 +79,9 @@ export class DepartmentMoves {
   /** The caller's hazard, in a state it can still send on. */
   private async movable(tx: OutboxTransaction, principal: Principal, grievanceId: string): Promise<MatterEntity> {
     const matter = await heldByDepartment(this.matters, tx.manager, principal, grievanceId);
-    if (matter.level) throw DomainError.conflict('an appeal a rung asked this department to act on stays with that rung: answer it there');
+    if (matter.level) throw DomainError.conflict('an appeal a rung asked this department to act on stays with that rung: answer it there', undefined, { key: 'error.matter.appealStaysWithRung' });
     if (matter.status !== 'assigned' && matter.status !== 'in_progress') {
-      throw DomainError.conflict(`the matter is ${matter.status}; only an assigned or accepted matter can be returned or transferred`);
+      throw DomainError.conflict(`the matter is ${matter.status}; only an assigned or accepted matter can be returned or transferred`, undefined, { key: 'error.matter.notMovable', params: { status: matter.status } });
     }
     return matter;
   }
@@ -98,7 +101,7 @@ export class DepartmentMoves {
     record: (fromHolder: Holder, toHolder: Holder, bounces: number) => Promise<EventEnvelope>,
   ): Promise<MatterView> {
     const department = await this.directory.department(to.departmentCode, tx.manager);
-    if (!department) throw DomainError.conflict(`the department ${to.departmentCode} routing would send it to is retired; transfer it to a live one`);
+    if (!department) throw DomainError.conflict(`the department ${to.departmentCode} routing would send it to is retired; transfer it to a live one`, undefined, { key: 'error.department.retired', params: { departmentCode: to.departmentCode } });
     const fromHolder = matter.holder;
     matter.bounces += 1;
     const cause = await record(fromHolder, departmentHolder(department.code, department.name), matter.bounces);

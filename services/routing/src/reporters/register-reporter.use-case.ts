@@ -28,7 +28,7 @@ export class RegisterReporter {
   execute(command: RegisterReporterCommand): Promise<WorkerRegistrationView> {
     const { workerId, branchId } = command;
     return this.unitOfWork.run(async () => {
-      if (branchId && !(await this.reporters.isBranch(branchId))) throw DomainError.invalid(`branchId ${branchId} is not a branch`, { field: 'branchId' });
+      if (branchId && !(await this.reporters.isBranch(branchId))) throw DomainError.invalid(`branchId ${branchId} is not a branch`, { field: 'branchId' }, { key: 'error.reporter.notBranch', params: { branchId } });
       await this.reporters.save({
         workerId,
         occupation: command.occupation,

@@ -43,7 +43,7 @@ export function saveProblems(error: unknown, fields: readonly Field[]): SaveProb
   if (error.status === 409 && error.details.version !== undefined) return { ...none, stale: true };
   if (error.status !== 400 && error.status !== 409) return { ...none, top: error };
   // A 409 about a field (an id taken, a polygon overlapping another grid) is said there too.
-  const byApi = fieldErrors(error.messages, fields.map(apiName), error.details.field);
+  const byApi = fieldErrors(error.messages, fields.map(apiName), error.details.field, error.fields);
   if (error.status === 409 && Object.keys(byApi.byField).length === 0) return { ...none, top: error };
   const byField: Record<string, string[]> = {};
   for (const f of fields) if (byApi.byField[apiName(f)]) byField[f.name] = byApi.byField[apiName(f)]!;

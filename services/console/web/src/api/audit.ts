@@ -180,7 +180,44 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        ApiErrorBody: {
+            /**
+             * @description The domain error code, when a rule of the service refused the request.
+             * @example conflict
+             */
+            code?: string;
+            /** @description Machine-readable facts of a domain error (the field, the current version of a stale entry...). */
+            details?: {
+                [key: string]: unknown;
+            };
+            /** @example Bad Request */
+            error?: string;
+            /** @description Each problem, at its field, in the language of Accept-Language (zh-CN by default). */
+            errors: components["schemas"]["ApiErrorEntry"][];
+            /** @description The refusal in English, as earlier clients read it (a list for a 400). */
+            message?: string | string[];
+            /** @example 400 */
+            statusCode: number;
+        };
+        ApiErrorEntry: {
+            /**
+             * @description A stable machine code: the failed check (`isLatitude`, `maxLength`, `whitelistValidation`...) or the domain error code (`not_found`, `conflict`...).
+             * @example isLatitude
+             */
+            code: string;
+            /**
+             * @description The JSON path of the field the problem is about (`location.lat`, `attachments[0]`); absent when it is about no one field.
+             * @example location.lat
+             */
+            field?: string;
+            /**
+             * @description The problem in the language negotiated from Accept-Language (zh-CN when the header names none of zh-CN, en).
+             * @example 纬度必须是 -90 到 90 之间的纬度。
+             */
+            message: string;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
@@ -198,6 +235,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description Every dependency answers */
             200: {
                 headers: {
@@ -253,6 +299,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -270,6 +325,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -287,6 +351,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -312,6 +385,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -333,6 +415,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -366,6 +457,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -413,6 +513,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -439,6 +548,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -466,6 +584,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -483,6 +610,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -502,6 +638,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import { consoleFetch, csrfToken, isRetryable, retryDelayMs, SESSION_ENDED_EVENT } from '../shared/http';
+import { acceptLanguage, consoleFetch, csrfToken, isRetryable, retryDelayMs, SESSION_ENDED_EVENT } from '../shared/http';
 import { ApiError, apiErrorFrom, apiErrorOf } from '../shared/errors';
 import type { paths as AuditPaths } from './audit';
 import type { paths as FeedbackPaths } from './feedback';
@@ -36,6 +36,7 @@ export function uploadPhoto(file: File, onProgress: (percent: number) => void): 
       xhr.open('POST', '/api/intake/v1/attachments');
       const token = csrfToken();
       if (token) xhr.setRequestHeader('x-csrf-token', token);
+      xhr.setRequestHeader('accept-language', acceptLanguage());
       xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
       xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText, retryAfter: xhr.getResponseHeader('retry-after') });
       xhr.onerror = () => reject(new ApiError(0, []));

@@ -69,6 +69,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiErrorBody: {
+            /**
+             * @description The domain error code, when a rule of the service refused the request.
+             * @example conflict
+             */
+            code?: string;
+            /** @description Machine-readable facts of a domain error (the field, the current version of a stale entry...). */
+            details?: {
+                [key: string]: unknown;
+            };
+            /** @example Bad Request */
+            error?: string;
+            /** @description Each problem, at its field, in the language of Accept-Language (zh-CN by default). */
+            errors: components["schemas"]["ApiErrorEntry"][];
+            /** @description The refusal in English, as earlier clients read it (a list for a 400). */
+            message?: string | string[];
+            /** @example 400 */
+            statusCode: number;
+        };
+        ApiErrorEntry: {
+            /**
+             * @description A stable machine code: the failed check (`isLatitude`, `maxLength`, `whitelistValidation`...) or the domain error code (`not_found`, `conflict`...).
+             * @example isLatitude
+             */
+            code: string;
+            /**
+             * @description The JSON path of the field the problem is about (`location.lat`, `attachments[0]`); absent when it is about no one field.
+             * @example location.lat
+             */
+            field?: string;
+            /**
+             * @description The problem in the language negotiated from Accept-Language (zh-CN when the header names none of zh-CN, en).
+             * @example 纬度必须是 -90 到 90 之间的纬度。
+             */
+            message: string;
+        };
         RateMatterDto: {
             comment?: string;
             /** @enum {string} */
@@ -92,6 +128,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description Every dependency answers */
             200: {
                 headers: {
@@ -151,6 +196,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -172,6 +226,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -189,6 +252,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;

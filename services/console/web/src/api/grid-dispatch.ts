@@ -133,6 +133,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiErrorBody: {
+            /**
+             * @description The domain error code, when a rule of the service refused the request.
+             * @example conflict
+             */
+            code?: string;
+            /** @description Machine-readable facts of a domain error (the field, the current version of a stale entry...). */
+            details?: {
+                [key: string]: unknown;
+            };
+            /** @example Bad Request */
+            error?: string;
+            /** @description Each problem, at its field, in the language of Accept-Language (zh-CN by default). */
+            errors: components["schemas"]["ApiErrorEntry"][];
+            /** @description The refusal in English, as earlier clients read it (a list for a 400). */
+            message?: string | string[];
+            /** @example 400 */
+            statusCode: number;
+        };
+        ApiErrorEntry: {
+            /**
+             * @description A stable machine code: the failed check (`isLatitude`, `maxLength`, `whitelistValidation`...) or the domain error code (`not_found`, `conflict`...).
+             * @example isLatitude
+             */
+            code: string;
+            /**
+             * @description The JSON path of the field the problem is about (`location.lat`, `attachments[0]`); absent when it is about no one field.
+             * @example location.lat
+             */
+            field?: string;
+            /**
+             * @description The problem in the language negotiated from Accept-Language (zh-CN when the header names none of zh-CN, en).
+             * @example 纬度必须是 -90 到 90 之间的纬度。
+             */
+            message: string;
+        };
         DutyBody: {
             onDuty: boolean;
         };
@@ -167,6 +203,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description Every dependency answers */
             200: {
                 headers: {
@@ -224,6 +269,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -241,6 +295,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -258,6 +321,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -275,6 +347,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -292,6 +373,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -313,6 +403,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -330,6 +429,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description a stream of `ticket` events */
             200: {
                 headers: {

@@ -12,10 +12,22 @@ export class ApiError extends Error {
     readonly messages: string[],
     readonly errorId?: string,
     readonly details: ErrorDetails = {},
+    /** The field each message is about (the JSON path of the answer's `errors[].field`), where the service said. */
+    readonly fields: readonly (string | undefined)[] = [],
   ) {
     super(messages.join('; ') || `HTTP ${status}`);
   }
 }
+
+/** One entry of an error answer's `errors`: the problem in the language the console asked for. */
+interface ErrorEntry {
+  field?: string;
+  code: string;
+  message: string;
+}
+
+const isEntry = (e: unknown): e is ErrorEntry =>
+  !!e && typeof e === 'object' && typeof (e as ErrorEntry).message === 'string' && typeof (e as ErrorEntry).code === 'string' && ['string', 'undefined'].includes(typeof (e as ErrorEntry).field);
 
 export async function apiErrorOf(response: Response): Promise<ApiError> {
   let body: unknown;
@@ -28,33 +40,46 @@ export async function apiErrorOf(response: Response): Promise<ApiError> {
 }
 
 /**
- * From an error answer's parsed body ({statusCode, error, message: [...], errorId?, details?}).
- * A rejected SLA setting says every problem in details.errors: those are the messages, one per field.
+ * From an error answer's parsed body ({statusCode, error, message: [...], errors: [{field?, code, message}], errorId?, details?}).
+ * The messages are those of `errors` (in the language sent as Accept-Language), each with its field;
+ * a rejected SLA setting says every problem in details.errors: those are the messages, one per field;
+ * an answer without `errors` falls back to its `message`.
  */
 export function apiErrorFrom(status: number, body: unknown): ApiError {
-  const { message, errorId, details } = (body && typeof body === 'object' ? body : {}) as { message?: unknown; errorId?: string; details?: unknown };
+  const { message, errorId, details, errors } = (body && typeof body === 'object' ? body : {}) as { message?: unknown; errorId?: string; details?: unknown; errors?: unknown };
   const d = (details && typeof details === 'object' ? details : {}) as Record<string, unknown>;
   const own: ErrorDetails = {
     ...(typeof d.field === 'string' ? { field: d.field } : {}),
     ...(typeof d.version === 'number' ? { version: d.version } : {}),
     ...(Array.isArray(d.errors) && d.errors.every((e) => typeof e === 'string') ? { errors: d.errors as string[] } : {}),
   };
+  if (!own.errors?.length && Array.isArray(errors) && errors.length > 0 && errors.every(isEntry)) {
+    return new ApiError(status, errors.map((e) => e.message), errorId, own, errors.map((e) => e.field));
+  }
   const messages = own.errors?.length ? own.errors : Array.isArray(message) ? message.map(String) : typeof message === 'string' ? [message] : [];
   return new ApiError(status, messages, errorId, own);
 }
 
 /**
- * A 400's messages by the form field they name ("title must be shorter…", "location.lat must
- * be…" → location); what names no field of the form stays in `rest` for the form's top.
+ * A 400's messages by the form field they name: the field the answer gives each (`location.lat`
+ * → location), else the message's first word ("title must be shorter…"); what names no field
+ * of the form stays in `rest` for the form's top.
  */
-export function fieldErrors(messages: readonly string[], fields: readonly string[], namedField?: string): { byField: Record<string, string[]>; rest: string[] } {
+export function fieldErrors(
+  messages: readonly string[],
+  fields: readonly string[],
+  namedField?: string,
+  messageFields: readonly (string | undefined)[] = [],
+): { byField: Record<string, string[]>; rest: string[] } {
   const byField: Record<string, string[]> = {};
   const rest: string[] = [];
-  for (const message of messages) {
+  const matching = (path: string) => fields.find((f) => path === f || path.startsWith(`${f}.`) || path.startsWith(`${f}[`));
+  for (const [index, message] of messages.entries()) {
+    const given = messageFields[index];
     // "gridId: there is no grid g9" names its field with a colon.
     const head = (message.split(/\s/, 1)[0] ?? '').replace(/:$/, '');
     // A message that names no field in its words ("a grid needs a polygon") may name it in the answer's details.
-    const field = fields.find((f) => head === f || head.startsWith(`${f}.`) || head.startsWith(`${f}[`)) ?? (namedField && fields.includes(namedField) ? namedField : undefined);
+    const field = (given !== undefined ? matching(given) : matching(head)) ?? (namedField && fields.includes(namedField) ? namedField : undefined);
     if (field) (byField[field] ??= []).push(message);
     else rest.push(message);
   }

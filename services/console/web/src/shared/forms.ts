@@ -13,7 +13,7 @@ export function showProblems(form: FormInstance, problems: Problems, t: TFunctio
 export function showApiErrors(form: FormInstance, error: unknown, fields: readonly string[], rename: Record<string, string> = {}): unknown {
   if (!(error instanceof ApiError) || error.status !== 400) return error;
   const api = [...fields.map((f) => rename[f] ?? f)];
-  const { byField, rest } = fieldErrors(error.messages, api);
+  const { byField, rest } = fieldErrors(error.messages, api, undefined, error.fields);
   form.setFields(fields.map((name) => ({ name, errors: byField[rename[name] ?? name] ?? [] })));
   return rest.length ? new ApiError(400, rest) : null;
 }

@@ -1,9 +1,13 @@
+import i18next from 'i18next';
+
 /**
  * The browser's one way to the services: same origin, the session cookie goes by itself,
  * the CSRF token is sent back on every state change, 429 and 503 are retried after their
  * Retry-After (the same request, so the same Idempotency-Key), and a 401 tells the app
- * to ask for sign-in again.
+ * to ask for sign-in again. Every call sends the console's language as Accept-Language, so
+ * the services say their refusals in it.
  */
+
 export const CSRF_COOKIE = 'gr_csrf';
 export const SESSION_ENDED_EVENT = 'console:session-ended';
 const MAX_ATTEMPTS = 4;
@@ -26,8 +30,12 @@ export const isRetryable = (status: number): boolean => status === 429 || status
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The language the person reads the console in, for the services' Accept-Language (their error texts). */
+export const acceptLanguage = (): string => i18next.resolvedLanguage ?? i18next.language ?? 'zh-CN';
+
 export async function consoleFetch(input: Request): Promise<Response> {
   const request = input.clone();
+  request.headers.set('accept-language', acceptLanguage());
   if (!['GET', 'HEAD'].includes(request.method)) {
     const token = csrfToken();
     if (token) request.headers.set('x-csrf-token', token);

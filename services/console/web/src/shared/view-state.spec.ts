@@ -1,5 +1,5 @@
 import { deadlineState } from './deadlines';
-import { fieldErrors } from './errors';
+import { apiErrorFrom, fieldErrors } from './errors';
 import { formatDuration, formatTime, metresBetween } from './format';
 import { csrfToken, isRetryable, retryDelayMs } from './http';
 import { canRate, openQuestion, timelineOf } from './timeline';
@@ -21,6 +21,25 @@ describe('view state', () => {
       byField: { title: ['title must be shorter than or equal to 200 characters'], location: ['location.lat must not be greater than 90'] },
       rest: ['property foo should not exist'],
     });
+  });
+
+  it('a 400 that says its problems in errors[] lands each message, in the language asked for, at the field the answer names', () => {
+    const error = apiErrorFrom(400, {
+      statusCode: 400,
+      message: ['location.lat must be a latitude string or number', 'property colour should not exist'],
+      errors: [
+        { field: 'location.lat', code: 'isLatitude', message: '纬度必须是 -90 到 90 之间的纬度。' },
+        { field: 'attachmentIds[1]', code: 'isUuid', message: '照片必须是有效的编号（UUID）。' },
+        { field: 'colour', code: 'whitelistValidation', message: '不接受字段 colour。' },
+      ],
+    });
+    expect(error.messages).toEqual(['纬度必须是 -90 到 90 之间的纬度。', '照片必须是有效的编号（UUID）。', '不接受字段 colour。']);
+    expect(fieldErrors(error.messages, ['title', 'location', 'attachmentIds'], undefined, error.fields)).toEqual({
+      byField: { location: ['纬度必须是 -90 到 90 之间的纬度。'], attachmentIds: ['照片必须是有效的编号（UUID）。'] },
+      rest: ['不接受字段 colour。'],
+    });
+    // An answer from before errors[] still reads its message.
+    expect(apiErrorFrom(409, { message: 'the matter is closed' }).messages).toEqual(['the matter is closed']);
   });
 
   it('429 and 503 are retried after Retry-After (capped at 10 s), other answers are not', () => {
