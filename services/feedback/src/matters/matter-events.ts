@@ -16,6 +16,7 @@ type Envelope<T extends NotifiedTopic> = EventEnvelope<PayloadOf<T>>;
 const OWN_FACTS: { [K in NotifiedTopic]?: (p: PayloadOf<K>, at: Date) => MatterChange } = {
   'grievance.resolved.v1': (p, at) => ({ resolvedBy: p.resolvedBy, resolution: p.resolution, resolvedAt: at, newResolution: true }),
   'grievance.closed.v1': (p, at) => ({ closeOutcome: p.outcome, closedAt: at, ...(p.rating ? { rating: p.rating } : {}) }),
+  'grievance.rejected.v1': (p, at) => ({ rejectedBy: p.rejectedBy, rejectedAt: at }),
 };
 
 /**
