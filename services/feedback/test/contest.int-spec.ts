@@ -51,7 +51,7 @@ describe('contesting a grid worker’s invalid verdict (feedback, real Postgres 
     // Its own event comes back to it and changes nothing: the matter stays open, with a notification.
     const inbox = await eventually(
       async () => (await request(h.url).get('/v1/notifications').set('authorization', `Bearer ${await workerToken(reporter)}`).set('accept-language', 'en')).body,
-      (b: { items: { eventType: string }[] }) => b.items[0]?.eventType === 'grievance.contested',
+      (b: { items: { eventType: string; message: string }[] }) => b.items[0]?.eventType === 'grievance.contested',
       { what: 'the contest notification' },
     );
     expect(inbox.items[0].message).toBe('We received your request for a second check: another grid worker will check it on site.');
