@@ -240,6 +240,57 @@ describe('the grievance state', () => {
     });
   });
 
+  describe('a contested invalid verdict (申请复核)', () => {
+    const OFFICE = { type: 'department' as const, id: 'xiangyun_supervision', name: 'Xiangyun supervising office' };
+    const invalid = event('ticket.verified.v1', 4, { ticketId: G, gridWorkerId: 'gw-1', verdict: 'invalid', note: 'nothing there', position: { lat: 1, lng: 1 }, attachmentIds: [] });
+    const rejected = event('grievance.rejected.v1', 5, { rejectedBy: GRID_WORKER as never, reason: 'nothing there' });
+    const closedRejected = event('grievance.closed.v1', 6, { outcome: 'rejected', slaMet: true });
+    const contested = event('grievance.contested.v1', 20, { reporterId: 'w-1', reason: 'it is still open', verdictBy: { ...GRID_WORKER, name: 'gw-1' } });
+    const redispatched = event('ticket.dispatched.v1', 21, { ticketId: G, gridId: 'grid-1', gridWorkerId: 'gw-2', attempt: 2 });
+    const reaccepted = event('ticket.accepted.v1', 22, { ticketId: G, gridWorkerId: 'gw-2' });
+    const confirmed = event('grievance.assigned.v1', 24, { holder: DEPT, departmentCode: 'municipal_works', reason: 'verified_on_site' });
+    const rejectedAgain = event('grievance.rejected.v1', 24, { rejectedBy: { type: 'grid_worker', id: 'gw-2', name: 'gw-2' }, reason: 'still nothing' });
+    const closedAgain = event('grievance.closed.v1', 25, { outcome: 'rejected', slaMet: true });
+    const closedOnVerdict = [HAZARD.routed, HAZARD.dispatched, HAZARD.accepted, invalid, rejected, closedRejected];
+
+    it('reopens a matter closed on the verdict: routed, held by nobody until another grid worker is dispatched', () => {
+      expect(replay(closedOnVerdict)).toMatchObject({ status: 'closed', holder: null });
+      expect(replay([...closedOnVerdict, contested])).toMatchObject({ status: 'routed', holder: null, reopenedAt: at(20) });
+      expect(replay([...closedOnVerdict, contested, redispatched, reaccepted])).toMatchObject({ status: 'accepted', holder: { type: 'grid_worker', id: 'gw-2' } });
+    });
+
+    it('lets the new verdict stand: confirmed goes to the department, invalid again closes it for good', () => {
+      const confirmedLoop = [...closedOnVerdict, contested, redispatched, reaccepted, confirmed];
+      expect(replay(confirmedLoop)).toMatchObject({ status: 'verified', holder: DEPT });
+      const rejectedLoop = [...closedOnVerdict, contested, redispatched, reaccepted, rejectedAgain, closedAgain];
+      expect(replay(rejectedLoop)).toMatchObject({ status: 'closed', holder: null });
+    });
+
+    it('does not let the rejection and close it answers close it again, in whatever order they arrive', () => {
+      const loop = [...closedOnVerdict, contested, redispatched, reaccepted, confirmed];
+      const expected = replay(loop);
+      expect(replay([contested, ...closedOnVerdict, redispatched, reaccepted, confirmed])).toEqual(expected);
+      expect(replay([HAZARD.routed, rejected, contested, closedRejected, confirmed, redispatched, reaccepted])).toMatchObject({ status: 'verified', holder: DEPT });
+      expect(replay([...loop, ...loop])).toEqual(expected);
+    });
+
+    it('does not revive a matter a plain reopening could not: a rejection stays rejected after grievance.reopened', () => {
+      expect(replay([rejected, HAZARD.reopened]).status).toBe('rejected');
+    });
+
+    it('sends a hazard rated unsatisfied twice to the supervising office, under supervision', () => {
+      const referred = event('grievance.referred-to-supervision.v1', 13, { fromHolder: DEPT, toHolder: OFFICE, districtId: 'xiangyun', unsatisfiedRatings: 2, reason: 'still broken' });
+      const reopenedAgain = event('grievance.reopened.v1', 12, { reason: 'still broken', reopenedTo: DEPT });
+      const toOffice = event('grievance.assigned.v1', 14, { holder: OFFICE, departmentCode: OFFICE.id, reason: 'reopened' });
+      const open = LOOP.slice(0, -1);
+      const expected = { status: 'in_progress', holder: OFFICE, underSupervision: true };
+      expect(replay([...open, reopenedAgain, referred, toOffice])).toMatchObject(expected);
+      expect(replay([toOffice, referred, ...open, reopenedAgain])).toMatchObject(expected);
+      expect(holdersNamedBy(referred[1])).toEqual({ holder: OFFICE, from: DEPT });
+      expect(holdersNamedBy(contested[1])).toEqual({});
+    });
+  });
+
   it('is idempotent: the same event twice is the same as once', () => {
     const once = replay([HAZARD.routed, HAZARD.reopened]);
     expect(replay([HAZARD.routed, HAZARD.reopened, HAZARD.reopened, HAZARD.routed])).toEqual(once);

@@ -15,6 +15,9 @@
  * - the status only moves forward (by STATUS_RANK), and closed is final;
  * - a reopening later than the current status sends the matter back to in_progress, and from
  *   then on events that occurred before it change no status;
+ * - a contest of an invalid verdict is a reopening that may bring back even a rejected or closed
+ *   matter (to routed: it waits for another grid worker's check); the rejection and close it
+ *   answers occurred before it, so they change no status after it;
  * - holder and level follow the latest event (by occurredAt) that sets them, but an event whose
  *   status was refused as stale moves no holder;
  * - underSupervision, once true, stays true.
@@ -83,6 +86,8 @@ interface StateReading {
   status?: GrievanceStatus;
   /** The event sends a resolved matter back to work (grievance.reopened). */
   reopen?: true;
+  /** The reopening may bring back a rejected or closed matter too (grievance.contested). */
+  revive?: true;
   /** The holder after the event; null: nobody holds it any more. */
   holder?: HolderRef | null;
   level?: Level;
@@ -146,6 +151,9 @@ const READINGS: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => StateRea
   'feedback.rated.v1': () => NO_CHANGE,
   'grievance.reopened.v1': (p) => ({ status: 'in_progress', reopen: true, ...named(p.reopenedTo, p.level) }),
   'grievance.closed.v1': () => ({ status: 'closed', holder: null }),
+  // The invalid verdict is contested: nobody holds the matter until another grid worker is dispatched.
+  'grievance.contested.v1': () => ({ status: 'routed', reopen: true, revive: true }),
+  'grievance.referred-to-supervision.v1': (p) => ({ status: 'in_progress', ...named(p.toHolder), underSupervision: true }),
   'sla.warned.v1': () => NO_CHANGE,
   'sla.breached.v1': (p) => (p.level === TOP_LEVEL || p.holder.level === TOP_LEVEL ? { underSupervision: true } : NO_CHANGE),
   'sla.policy-changed.v1': () => NO_CHANGE,
@@ -182,6 +190,9 @@ const NAMED: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => NamedHolder
   'feedback.rated.v1': () => NOBODY,
   'grievance.reopened.v1': (p) => named(p.reopenedTo, p.level),
   'grievance.closed.v1': () => NOBODY,
+  // The reporter contests; the grid worker whose verdict it is does not hold the matter again.
+  'grievance.contested.v1': () => NOBODY,
+  'grievance.referred-to-supervision.v1': moved,
   'sla.warned.v1': (p) => named(p.holder, p.level),
   'sla.breached.v1': (p) => named(p.holder, p.level),
   'sla.policy-changed.v1': () => NOBODY,
@@ -200,9 +211,9 @@ function apply(state: GrievanceState, reading: StateReading, at: Date): Grievanc
   const next: GrievanceState = { ...state };
   const t = at.getTime();
   const beforeReopen = t < time(state.reopenedAt);
-  if (reading.status !== undefined && state.status !== 'closed') {
+  if (reading.status !== undefined && (state.status !== 'closed' || reading.revive)) {
     if (reading.reopen) {
-      if (state.status !== 'rejected' && t > time(state.statusAt) && t > time(state.reopenedAt)) {
+      if ((reading.revive || state.status !== 'rejected') && t > time(state.statusAt) && t > time(state.reopenedAt)) {
         next.status = reading.status;
         next.statusAt = at;
       }

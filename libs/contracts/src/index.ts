@@ -22,6 +22,7 @@ export * from './events/grievance-resolved.v1';
 export * from './events/feedback-rated.v1';
 export * from './events/grievance-reopened.v1';
 export * from './events/grievance-closed.v1';
+export * from './events/recourse.v1';
 export * from './events/sla.v1';
 export * from './events/points-awarded.v1';
 export * from './events/department-issue.v1';

@@ -9,6 +9,7 @@ import { GrievancePausedV1, GrievanceRepliedV1 } from './events/reporter-dialogu
 import { GrievanceReopenedV1 } from './events/grievance-reopened.v1';
 import { GrievanceResolvedV1 } from './events/grievance-resolved.v1';
 import { GrievanceRoutedV1 } from './events/grievance-routed.v1';
+import { GrievanceContestedV1, GrievanceReferredToSupervisionV1 } from './events/recourse.v1';
 import { GrievanceSubmittedV1 } from './events/grievance-submitted.v1';
 import { PointsAwardedV1 } from './events/points-awarded.v1';
 import { SlaBreachedV1, SlaWarnedV1 } from './events/sla.v1';
@@ -48,6 +49,8 @@ export interface TopicPayloads {
   'feedback.rated.v1': FeedbackRatedV1;
   'grievance.reopened.v1': GrievanceReopenedV1;
   'grievance.closed.v1': GrievanceClosedV1;
+  'grievance.contested.v1': GrievanceContestedV1;
+  'grievance.referred-to-supervision.v1': GrievanceReferredToSupervisionV1;
   'sla.warned.v1': SlaWarnedV1;
   'sla.breached.v1': SlaBreachedV1;
   'sla.policy-changed.v1': SlaPolicyChangedV1;
@@ -117,6 +120,16 @@ export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
   'feedback.rated.v1': spec('feedback.rated.v1', FeedbackRatedV1, 'The reporter rated the result.'),
   'grievance.reopened.v1': spec('grievance.reopened.v1', GrievanceReopenedV1, 'An unsatisfied rating sent the matter back to work.'),
   'grievance.closed.v1': spec('grievance.closed.v1', GrievanceClosedV1, 'The loop is closed, with its final SLA verdict.'),
+  'grievance.contested.v1': spec(
+    'grievance.contested.v1',
+    GrievanceContestedV1,
+    "The reporter contested a grid worker's invalid verdict, once, with a reason; another grid worker checks the matter again.",
+  ),
+  'grievance.referred-to-supervision.v1': spec(
+    'grievance.referred-to-supervision.v1',
+    GrievanceReferredToSupervisionV1,
+    "The reporter was unsatisfied with a hazard's resolution a second time; the district's supervising office (督办) holds it now.",
+  ),
   'sla.warned.v1': spec('sla.warned.v1', SlaWarnedV1, 'A holder has used the warning share of its deadline.'),
   'sla.breached.v1': spec('sla.breached.v1', SlaBreachedV1, 'A holder missed its deadline; the matter passes up.'),
   'sla.policy-changed.v1': spec('sla.policy-changed.v1', SlaPolicyChangedV1, 'An admin changed an SLA policy or calendar; it applies to new deadlines.'),

@@ -44,6 +44,8 @@ describe('readCityFiles', () => {
     expect(statesOf(read.entries, 'industry_committee').map((c) => c.attributes?.industry)).toEqual(['delivery', 'express', 'ride_hailing', 'freight']);
     expect(statesOf(read.entries, 'grid_worker').find((w) => w.id === 'gw-xiangyun-yuhua-g1-2')).toMatchObject({ parentId: 'xiangyun-yuhua-g1', partTime: true, phone: null });
     expect(statesOf(read.entries, 'fallback_owner').find((f) => f.id === '*')).toMatchObject({ attributes: { districtId: null } });
+    expect(statesOf(read.entries, 'district').map((d) => d.attributes?.supervisingOffice)).toEqual(['xiangyun_supervision', 'binjiang_supervision', 'hongcheng_supervision']);
+    expect(statesOf(read.entries, 'department').map((d) => d.id)).toEqual(expect.arrayContaining(['xiangyun_supervision', 'binjiang_supervision', 'hongcheng_supervision']));
   });
 
   it('names the file, row and field of each bad CSV value, and keeps no entry of a bad row', () => {
@@ -57,7 +59,7 @@ describe('readCityFiles', () => {
         expect.objectContaining({ file: 'grid-workers.csv', row: 26, field: 'phone' }),
         expect.objectContaining({ file: 'grid-workers.csv', row: 26, field: 'employment', message: expect.stringContaining('full_time, part_time') }),
         expect.objectContaining({ file: 'chain-units.csv', row: 37, field: 'occupations', message: expect.stringContaining('unknown occupation astronaut') }),
-        expect.objectContaining({ file: 'departments.csv', row: 14, field: 'code' }),
+        expect.objectContaining({ file: 'departments.csv', row: 17, field: 'code' }),
       ]),
     );
     expect(describeProblem(found.find((p) => p.field === 'employment')!)).toMatch(/^grid-workers\.csv row 26, employment: "sometimes" must be one of/);

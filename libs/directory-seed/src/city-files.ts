@@ -169,7 +169,7 @@ export const CITY_FILES: Record<string, CsvSpec> = {
 
 /** Each GeoJSON file's kind, properties, and the property naming the unit above. */
 export const CITY_GEOJSON: Record<string, { kind: DirectoryKind; properties: Record<string, Check>; parentField?: string; polygon: 'required' | 'optional' }> = {
-  'districts.geojson': { kind: 'district', properties: { id: required(isId), name: isName }, polygon: 'optional' },
+  'districts.geojson': { kind: 'district', properties: { id: required(isId), name: isName, supervisingOffice: optional(isCode) }, polygon: 'optional' },
   'grids.geojson': { kind: 'grid', properties: { id: required(isId), name: isName, communityId: required(isId) }, parentField: 'communityId', polygon: 'required' },
 };
 
@@ -260,7 +260,15 @@ function readGeoJsonFile(name: string, text: string, out: CityFiles): void {
     const parentId = spec.parentField ? values[spec.parentField] : undefined;
     out.entries.push({
       source: { file: name, row },
-      state: { kind: spec.kind, id: values.id!, name: values.name, ...(spec.parentField ? { parentId } : {}), polygon },
+      state: {
+        kind: spec.kind,
+        id: values.id!,
+        name: values.name,
+        ...(spec.parentField ? { parentId } : {}),
+        polygon,
+        // A district's supervising office (督办): the department a hazard goes up to when its reporter is unsatisfied twice.
+        ...(spec.kind === 'district' ? { attributes: { supervisingOffice: nullable(values.supervisingOffice ?? '') } } : {}),
+      },
       parentField: spec.parentField,
     });
   });

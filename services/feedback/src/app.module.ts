@@ -7,6 +7,8 @@ import { AutoCloseLifecycle } from './auto-close/auto-close.lifecycle';
 import { CloseUnrated, feedbackSlaHandlers } from './auto-close/close-unrated.use-case';
 import { FEEDBACK_SLA_QUEUE, RatingWindows, ratingWindowSettings } from './auto-close/rating-window';
 import { FeedbackConfig } from './config';
+import { ContestController } from './contest/contest.controller';
+import { ContestVerdict } from './contest/contest-verdict.use-case';
 import { FEEDBACK_ENTITIES } from './matters/entities';
 import { FEEDBACK_CONSUMER_GROUP, FeedbackConsumer } from './matters/feedback.consumer';
 import { FeedbackRepository } from './matters/feedback.repository';
@@ -42,7 +44,7 @@ export class AppModule {
           logger: PinoLogger,
         }),
       ],
-      controllers: [NotificationsController, PointsController, RatingController],
+      controllers: [NotificationsController, PointsController, RatingController, ContestController],
       providers: [
         {
           provide: NOTIFICATION_SENDER,
@@ -53,6 +55,7 @@ export class AppModule {
         RatingWindows,
         MatterEvents,
         RateMatter,
+        ContestVerdict,
         CloseUnrated,
         NotificationDispatcher,
         FeedbackConsumer,

@@ -40,6 +40,11 @@ export class FeedbackConfig extends ServiceConfig {
   @IsIntegerBetween(1, 365 * 24 * 60 * 60 * 1000)
   AUTO_CLOSE_AFTER_MS = SEVEN_DAYS_MS;
 
+  /** How long after a grid worker's invalid verdict its reporter may contest it (once); a rule checked on request, not a timer. */
+  @EnvInteger()
+  @IsIntegerBetween(1, 365 * 24 * 60 * 60 * 1000)
+  CONTEST_WINDOW_MS = SEVEN_DAYS_MS;
+
   /** Multiplies every deadline (1 = real time; tests use a small one). */
   @Transform(toDecimal)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'SLA_TIME_SCALE must be a number from 0.0000001 to 1000' })

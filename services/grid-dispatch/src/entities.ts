@@ -114,6 +114,10 @@ export class TicketEntity {
   @Column('text', { name: 'lapsed_worker_ids', array: true, default: () => "'{}'" })
   lapsedWorkerIds!: string[];
 
+  /** The grid worker whose invalid verdict the reporter contested: the second check never goes to them. */
+  @Column('text', { name: 'contested_verdict_by', nullable: true })
+  contestedVerdictBy!: string | null;
+
   @Column('text', { name: 'correlation_id' })
   correlationId!: string;
 

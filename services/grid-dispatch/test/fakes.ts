@@ -43,6 +43,7 @@ export function aTicket(over: Partial<Ticket> = {}): Ticket {
     verifiedAt: null,
     verdict: null,
     verifyNote: null,
+    contestedVerdictBy: null,
     createdAt: NOW,
     updatedAt: NOW,
     ...over,

@@ -447,4 +447,55 @@ describe('routing: the hazard loop through the real broker', () => {
       });
     });
   });
+
+  describe('the reporter’s recourse', () => {
+    const WORKS = { type: 'department' as const, id: 'municipal_works', name: 'Municipal Works Bureau' };
+
+    it('takes a contested invalid verdict back to routed and applies the second grid worker’s confirmation', async () => {
+      const id = await routedHazard();
+      await verify(id, 'invalid', { note: 'nothing there' });
+      await eventually(() => matterRow(id), (row) => row?.status === 'rejected', { what: `matter ${id} rejected` });
+      await publish('grievance.closed.v1', id, { outcome: 'rejected', slaMet: true });
+      await eventually(() => matterRow(id), (row) => row?.status === 'closed', { what: `matter ${id} closed` });
+
+      await publish('grievance.contested.v1', id, {
+        reporterId: 'worker-1',
+        reason: 'the cover is still missing',
+        verdictBy: { type: 'grid_worker', id: 'gw-xiangyun-yuhua-g1-1', name: 'gw-xiangyun-yuhua-g1-1' },
+      });
+      await eventually(() => matterRow(id), (row) => row?.status === 'routed', { what: `matter ${id} routed again` });
+      await publish('ticket.verified.v1', id, { ticketId: uuidv7(), gridWorkerId: 'gw-xiangyun-yuhua-g1-2', verdict: 'confirmed', note: 'missing', position: IN_GRID, attachmentIds: [] });
+      const [assigned] = await eventsOf('grievance.assigned.v1', id);
+      expect(assigned!.payload).toMatchObject({ departmentCode: 'municipal_works', reason: 'verified_on_site' });
+    });
+
+    it('sends a hazard reopened a second time to the district’s supervising office named in the directory, under supervision', async () => {
+      const id = await routedHazard();
+      await verify(id, 'confirmed');
+      await eventually(() => matterRow(id), (row) => row?.status === 'assigned', { what: `matter ${id} assigned` });
+      for (const round of [1, 2]) {
+        await request(service.url).post(`/v1/matters/${id}/resolve`).set('Authorization', `Bearer ${works}`).send({ resolution: `Plate laid (${round}).` }).expect(200);
+        await publish('grievance.reopened.v1', id, { reason: `still broken (${round})`, reopenedTo: WORKS });
+        await eventsOf('grievance.assigned.v1', id, round + 1);
+      }
+      const [referral] = await eventsOf('grievance.referred-to-supervision.v1', id);
+      expect(referral!.payload).toEqual({
+        fromHolder: WORKS,
+        toHolder: { type: 'department', id: 'xiangyun_supervision', name: 'Xiangyun District Supervision Office (祥云区督查督办室)' },
+        districtId: 'xiangyun',
+        unsatisfiedRatings: 2,
+        reason: 'still broken (2)',
+      });
+      const assignments = await eventsOf('grievance.assigned.v1', id, 3);
+      expect(assignments.map((a) => (a.payload as { departmentCode: string }).departmentCode)).toEqual(['municipal_works', 'municipal_works', 'xiangyun_supervision']);
+      const [issue] = await eventsOf(departmentIssuesTopic('xiangyun_supervision'), id);
+      expect(issue!.payload).toMatchObject({ departmentCode: 'xiangyun_supervision', category: 'manhole_cover_missing' });
+      expect(await matterRow(id)).toMatchObject({ status: 'assigned', department_code: 'xiangyun_supervision' });
+      const [row] = (await dataSource.query(`SELECT under_supervision, reopenings FROM routing_matters WHERE grievance_id = $1`, [id])) as unknown[];
+      expect(row).toEqual({ under_supervision: true, reopenings: 2 });
+      const office = await signDevToken({ sub: 'officer-xy-sup', role: 'department', departmentCode: 'xiangyun_supervision' });
+      const inbox = await request(service.url).get('/v1/inbox').set('Authorization', `Bearer ${office}`).expect(200);
+      expect((inbox.body as { items: { grievanceId: string }[] }).items.map((m) => m.grievanceId)).toContain(id);
+    });
+  });
 });

@@ -46,6 +46,7 @@ export function hazardMatter(over: Partial<MatterEntity> = {}): MatterEntity {
     chain: {},
     bounces: 0,
     underSupervision: false,
+    reopenings: 0,
     submittedAt: new Date('2026-11-23T01:00:00Z'),
     updatedAt: new Date('2026-11-23T01:00:00Z'),
     ...over,

@@ -21,6 +21,12 @@ export class MatterEntity {
   @Column('text', { nullable: true }) rating!: Rating | null;
   @Column('text', { name: 'close_outcome', nullable: true }) closeOutcome!: string | null;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
+  /** Who rejected the matter (a grid worker's invalid verdict on site) and when: what a contest answers. */
+  @Column('jsonb', { name: 'rejected_by', nullable: true }) rejectedBy!: Holder | null;
+  @Column('timestamptz', { name: 'rejected_at', nullable: true }) rejectedAt!: Date | null;
+  /** The reporter's one contest of the verdict, once made. */
+  @Column('timestamptz', { name: 'contested_at', nullable: true }) contestedAt!: Date | null;
+  @Column('text', { name: 'contest_reason', nullable: true }) contestReason!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

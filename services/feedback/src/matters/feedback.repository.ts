@@ -50,8 +50,12 @@ export interface MatterChange {
   /** Adds one to resolution_no and clears the rating of the previous resolution. */
   newResolution?: boolean;
   rating?: Rating | null;
-  closeOutcome?: string;
-  closedAt?: Date;
+  closeOutcome?: string | null;
+  closedAt?: Date | null;
+  rejectedBy?: Holder;
+  rejectedAt?: Date;
+  /** The reporter contested the verdict: the matter is open again (its close cleared). */
+  contested?: { at: Date; reason: string };
 }
 
 /**
@@ -125,6 +129,12 @@ export class FeedbackRepository {
     if (change.rating !== undefined) set('rating', change.rating);
     if (change.closeOutcome !== undefined) set('close_outcome', change.closeOutcome);
     if (change.closedAt !== undefined) set('closed_at', change.closedAt);
+    if (change.rejectedBy !== undefined) set('rejected_by', JSON.stringify(change.rejectedBy));
+    if (change.rejectedAt !== undefined) set('rejected_at', change.rejectedAt);
+    if (change.contested !== undefined) {
+      set('contested_at', change.contested.at);
+      set('contest_reason', change.contested.reason);
+    }
     await manager.query(`UPDATE feedback_matters SET ${sets.join(', ')} WHERE grievance_id = $1`, params);
   }
 

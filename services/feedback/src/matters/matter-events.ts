@@ -17,6 +17,7 @@ type Envelope<T extends NotifiedTopic> = EventEnvelope<PayloadOf<T>>;
 const OWN_FACTS: { [K in NotifiedTopic]?: (p: PayloadOf<K>, at: Date) => MatterChange } = {
   'grievance.resolved.v1': (p, at) => ({ resolvedBy: p.resolvedBy, resolution: p.resolution, resolvedAt: at, newResolution: true }),
   'grievance.closed.v1': (p, at) => ({ closeOutcome: p.outcome, closedAt: at, ...(p.rating ? { rating: p.rating } : {}) }),
+  'grievance.rejected.v1': (p, at) => ({ rejectedBy: p.rejectedBy, rejectedAt: at }),
 };
 
 /**
@@ -176,12 +177,13 @@ export class MatterEvents {
   /**
    * What an event changes in the feedback service's view of the matter: its status, by the
    * grievance-state reducer of the contracts (feedback keeps no times, so arrival order breaks
-   * ties), and the resolution and close the service keeps of its own. Nothing changes a closed
-   * matter but its close.
+   * ties, but for its contest: the reporter's contest reopened it at contestedAt, so the contest
+   * coming back to it, or an event from before it, does not undo what came after), and the
+   * resolution and close the service keeps of its own. Nothing changes a closed matter but its close.
    */
   private statusChange<T extends NotifiedTopic>(topic: T, event: Envelope<T>, matter: MatterEntity): MatterChange | undefined {
     if (matter.status === 'closed' && topic !== 'grievance.closed.v1') return undefined;
-    const { status } = grievanceStateAfter({ ...submittedGrievanceState(), status: matter.status }, topic, event);
+    const { status } = grievanceStateAfter({ ...submittedGrievanceState(), status: matter.status, reopenedAt: matter.contestedAt }, topic, event);
     const own = OWN_FACTS[topic]?.(event.payload, new Date(event.occurredAt));
     const change: MatterChange = { ...(status !== matter.status ? { status } : {}), ...own };
     return Object.keys(change).length > 0 ? change : undefined;

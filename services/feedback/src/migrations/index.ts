@@ -4,6 +4,7 @@ import { CreateFeedbackTables1763950000000 } from './1763950000000-CreateFeedbac
 import { MatterKindAndSlaBreaches1795410000000 } from './1795410000000-MatterKindAndSlaBreaches';
 import { WaitingEvents1797200000000 } from './1797200000000-WaitingEvents';
 import { NotificationLanguages1798200000000 } from './1798200000000-NotificationLanguages';
+import { ContestedVerdicts1798300000000 } from './1798300000000-ContestedVerdicts';
 
 /** Every migration of the feedback database, oldest first. */
 export const FEEDBACK_MIGRATIONS = [
@@ -14,4 +15,5 @@ export const FEEDBACK_MIGRATIONS = [
   MatterKindAndSlaBreaches1795410000000,
   WaitingEvents1797200000000,
   NotificationLanguages1798200000000,
+  ContestedVerdicts1798300000000,
 ];

@@ -18,6 +18,8 @@ export const NOTIFIED_TOPICS = [
   'grievance.supervised.v1',
   'grievance.paused.v1',
   'grievance.closed.v1',
+  'grievance.contested.v1',
+  'grievance.referred-to-supervision.v1',
 ] as const satisfies readonly TopicName[];
 
 export type NotifiedTopic = (typeof NOTIFIED_TOPICS)[number];
@@ -54,6 +56,8 @@ const MESSAGES: { [K in NotifiedTopic]: (p: PayloadOf<K>) => Message | undefined
   'grievance.supervised.v1': (p) =>
     message(p.cause === 'reporter_unsatisfied' ? 'notification.supervised.reporterUnsatisfied' : 'notification.supervised.deadlineMissed', { holder: p.holder.name }),
   'grievance.paused.v1': (p) => message('notification.paused', { holder: p.holder.name, question: quote(p.question) }),
+  'grievance.contested.v1': () => message('notification.contested'),
+  'grievance.referred-to-supervision.v1': (p) => message('notification.referredToSupervision', { holder: p.toHolder.name }),
   'grievance.closed.v1': (p) => {
     if (p.outcome === 'rejected') return message('notification.closed.rejected');
     if (p.outcome === 'duplicate') return message('notification.closed.duplicate');

@@ -1,4 +1,4 @@
-import { chooseGridWorker, DispatchCandidate } from './dispatch-rule';
+import { chooseGridWorker, DispatchCandidate, excludedWorkers } from './dispatch-rule';
 
 const worker = (over: Partial<DispatchCandidate> & { id: string }): DispatchCandidate => ({
   gridId: 'g1',
@@ -61,5 +61,34 @@ describe('chooseGridWorker', () => {
       worker({ id: 'n', gridId: 'g2', communityId: null, streetId: null }),
     ]);
     expect(decision.kind).toBe('none');
+  });
+
+  describe('a second check after the reporter contested an invalid verdict', () => {
+    const contested = { lapsedWorkerIds: [], contestedVerdictBy: 'g-1' };
+
+    it('goes to another on-duty worker of the same grid, never to the one who gave the verdict', () => {
+      const candidates = [worker({ id: 'g-1', openTickets: 0 }), worker({ id: 'g-2', openTickets: 4 }), worker({ id: 'c-1', gridId: 'g2', openTickets: 0 })];
+      expect(chooseGridWorker({ ...request, exclude: excludedWorkers(contested) }, candidates)).toEqual({ kind: 'dispatch', gridWorkerId: 'g-2', pool: 'grid' });
+    });
+
+    it('goes to the community, then the street, when the grid has nobody else on duty', () => {
+      const community = worker({ id: 'c-1', gridId: 'g2' });
+      const street = worker({ id: 's-1', gridId: 'g3', communityId: 'c2' });
+      expect(chooseGridWorker({ ...request, exclude: excludedWorkers(contested) }, [worker({ id: 'g-1' }), worker({ id: 'g-2', onDuty: false }), community, street])).toEqual({
+        kind: 'dispatch',
+        gridWorkerId: 'c-1',
+        pool: 'community',
+      });
+      expect(chooseGridWorker({ ...request, exclude: excludedWorkers(contested) }, [worker({ id: 'g-1' }), street])).toMatchObject({ gridWorkerId: 's-1', pool: 'street' });
+      expect(chooseGridWorker({ ...request, exclude: excludedWorkers(contested) }, [worker({ id: 'g-1' })])).toEqual({
+        kind: 'none',
+        reason: 'no on-duty grid worker in grid g1, its community or its street (excluding g-1)',
+      });
+    });
+
+    it('keeps excluding the verdict’s giver after a lapse, beside the workers who let it lapse', () => {
+      expect(excludedWorkers({ lapsedWorkerIds: ['g-2', 'g-1'], contestedVerdictBy: 'g-1' })).toEqual(['g-2', 'g-1']);
+      expect(excludedWorkers({ lapsedWorkerIds: ['g-2'], contestedVerdictBy: null })).toEqual(['g-2']);
+    });
   });
 });

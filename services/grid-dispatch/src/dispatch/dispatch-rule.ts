@@ -15,7 +15,7 @@ export interface DispatchRequest {
   gridId: string;
   communityId: string | null;
   streetId: string | null;
-  /** Workers who must not get it (they let it lapse). */
+  /** Workers who must not get it (they let it lapse, or gave the verdict the reporter contested). */
   exclude?: readonly string[];
 }
 
@@ -55,4 +55,12 @@ export function chooseGridWorker(request: DispatchRequest, candidates: readonly 
     kind: 'none',
     reason: `no on-duty grid worker in grid ${request.gridId}, its community or its street${excluded.size ? ` (excluding ${[...excluded].join(', ')})` : ''}`,
   };
+}
+
+/**
+ * The grid workers a ticket must not go to: those who let it lapse, and the one whose invalid
+ * verdict the reporter contested (a second check by the same person is no second check).
+ */
+export function excludedWorkers(ticket: { lapsedWorkerIds: readonly string[]; contestedVerdictBy: string | null }): string[] {
+  return [...new Set([...ticket.lapsedWorkerIds, ...(ticket.contestedVerdictBy ? [ticket.contestedVerdictBy] : [])])];
 }

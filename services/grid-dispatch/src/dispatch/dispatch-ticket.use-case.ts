@@ -5,7 +5,7 @@ import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { Clock } from '@grievance/platform';
 import { TicketDeadlines } from '../deadlines/ticket-deadlines';
 import { Ticket, TicketsRepository } from '../tickets/tickets.repository';
-import { chooseGridWorker } from './dispatch-rule';
+import { chooseGridWorker, excludedWorkers } from './dispatch-rule';
 import { DispatchRepository } from './dispatch.repository';
 
 export interface DispatchTicketCommand {
@@ -45,7 +45,7 @@ export class DispatchTicket {
       // dispatch sees both and evens it out. A lock would be held until a whole batch commits, and
       // batches that dispatch in several streets took such locks in different orders (deadlocks).
       const candidates = await this.dispatches.candidates(ticket.gridId, communityId, streetId);
-      const decision = chooseGridWorker({ gridId: ticket.gridId, communityId, streetId, exclude: ticket.lapsedWorkerIds }, candidates);
+      const decision = chooseGridWorker({ gridId: ticket.gridId, communityId, streetId, exclude: excludedWorkers(ticket) }, candidates);
       const now = this.clock.now();
       if (decision.kind === 'none') {
         const message = grid ? decision.reason : `grid ${ticket.gridId} is not in the directory`;

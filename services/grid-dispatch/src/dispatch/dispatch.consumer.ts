@@ -6,6 +6,7 @@ import { ApplySlaPolicyChange } from '../deadlines/apply-policy-change.use-case'
 import { ApplyDirectoryChange } from '../directory/apply-directory-change.use-case';
 import { AdoptUntimedTickets } from './adopt-untimed-tickets.use-case';
 import { OpenTicket } from './open-ticket.use-case';
+import { RecheckContested } from './recheck-contested.use-case';
 import { RecordSubmission } from './record-submission.use-case';
 
 /** The grid-dispatch service's consumer group. */
@@ -14,7 +15,8 @@ export const GRID_DISPATCH_CONSUMER_GROUP = 'grid-dispatch';
 /**
  * Turns each event grid-dispatch consumes into a use case call, inside the consumer's unit
  * of work: `grievance.submitted.v1` (keeps the report's snapshot), `grievance.routed.v1` (a
- * hazard with a grid gets a ticket and is dispatched), `sla.policy-changed.v1` (the SLA
+ * hazard with a grid gets a ticket and is dispatched), `grievance.contested.v1` (the reporter
+ * contested the invalid verdict: another grid worker checks again), `sla.policy-changed.v1` (the SLA
  * settings follow routing's admin API) and `directory.entry-changed.v1` (grids and grid
  * workers follow routing's directory; the group reads the compacted topic from its
  * beginning, so a new one starts with the whole directory).
@@ -27,6 +29,7 @@ export class DispatchConsumer implements BeforeConsuming {
     private readonly adoptUntimedTickets: AdoptUntimedTickets,
     private readonly recordSubmission: RecordSubmission,
     private readonly openTicket: OpenTicket,
+    private readonly recheckContested: RecheckContested,
     private readonly applyPolicyChange: ApplySlaPolicyChange,
     private readonly applyDirectoryChange: ApplyDirectoryChange,
   ) {
@@ -58,6 +61,11 @@ export class DispatchConsumer implements BeforeConsuming {
   @HandlesEvent('grievance.routed.v1')
   async routed({ grievanceId, eventId, correlationId, payload }: ConsumedEvent<'grievance.routed.v1'>): Promise<void> {
     await this.openTicket.execute({ grievanceId, eventId, correlationId, kind: payload.kind, category: payload.category, gridId: payload.gridId });
+  }
+
+  @HandlesEvent('grievance.contested.v1')
+  async contested({ grievanceId, eventId, payload }: ConsumedEvent<'grievance.contested.v1'>): Promise<void> {
+    await this.recheckContested.execute({ grievanceId, eventId, verdictBy: payload.verdictBy.id });
   }
 
   @HandlesEvent('sla.policy-changed.v1')

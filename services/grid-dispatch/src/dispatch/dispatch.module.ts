@@ -7,12 +7,13 @@ import { DispatchWaiting } from './dispatch-waiting.use-case';
 import { DispatchRepository } from './dispatch.repository';
 import { OpenTicket } from './open-ticket.use-case';
 import { RecordSubmission } from './record-submission.use-case';
+import { RecheckContested } from './recheck-contested.use-case';
 import { RedispatchOnLapse } from './redispatch-on-lapse.use-case';
 
 /** Who gets a ticket: opening a routed hazard's ticket, dispatch and re-dispatch, tickets waiting for somebody in reach. */
 @Module({
   imports: [TicketsModule, DeadlinesModule],
-  providers: [DispatchRepository, DispatchTicket, OpenTicket, RecordSubmission, RedispatchOnLapse, DispatchWaiting, AdoptUntimedTickets],
-  exports: [OpenTicket, RecordSubmission, RedispatchOnLapse, DispatchWaiting, AdoptUntimedTickets],
+  providers: [DispatchRepository, DispatchTicket, OpenTicket, RecordSubmission, RedispatchOnLapse, DispatchWaiting, AdoptUntimedTickets, RecheckContested],
+  exports: [OpenTicket, RecheckContested, RecordSubmission, RedispatchOnLapse, DispatchWaiting, AdoptUntimedTickets],
 })
 export class DispatchModule {}

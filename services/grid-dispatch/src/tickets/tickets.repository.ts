@@ -11,7 +11,7 @@ export type GrievanceSnapshot = GrievanceSnapshotEntity;
 
 /** The columns a change of a ticket may set. */
 export type TicketChanges = Partial<
-  Pick<Ticket, 'status' | 'gridWorkerId' | 'attempt' | 'acceptBy' | 'urgency' | 'lapsedWorkerIds' | 'dispatchedAt' | 'acceptedAt' | 'verifiedAt' | 'verdict' | 'verifyNote'>
+  Pick<Ticket, 'status' | 'gridWorkerId' | 'attempt' | 'acceptBy' | 'urgency' | 'lapsedWorkerIds' | 'dispatchedAt' | 'acceptedAt' | 'verifiedAt' | 'verdict' | 'verifyNote' | 'contestedVerdictBy'>
 >;
 
 const CHANGE_COLUMNS: Record<keyof TicketChanges, string> = {
@@ -26,12 +26,13 @@ const CHANGE_COLUMNS: Record<keyof TicketChanges, string> = {
   verifiedAt: 'verified_at',
   verdict: 'verdict',
   verifyNote: 'verify_note',
+  contestedVerdictBy: 'contested_verdict_by',
 };
 
 const TICKET = `id, grievance_id AS "grievanceId", grid_id AS "gridId", grid_worker_id AS "gridWorkerId", attempt, status,
   accept_by AS "acceptBy", kind, category, urgency, lapsed_worker_ids AS "lapsedWorkerIds", correlation_id AS "correlationId",
   dispatched_at AS "dispatchedAt", accepted_at AS "acceptedAt", verified_at AS "verifiedAt", verdict, verify_note AS "verifyNote",
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
+  contested_verdict_by AS "contestedVerdictBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 const SNAPSHOT = `grievance_id AS "grievanceId", tracking_no AS "trackingNo", kind, category, title, urgency, lat, lng, address,
   submitted_at AS "submittedAt"`;

@@ -34,6 +34,8 @@ export const TRACKED_TOPICS = [
   'feedback.rated.v1',
   'grievance.reopened.v1',
   'grievance.closed.v1',
+  'grievance.contested.v1',
+  'grievance.referred-to-supervision.v1',
   'sla.breached.v1',
 ] as const satisfies readonly TopicName[];
 
@@ -112,6 +114,9 @@ const HISTORY: { [K in TrackedTopic]: (p: PayloadOf<K>) => Message } = {
   'feedback.rated.v1': (p) => message('history.rated', { rating: p.rating }),
   'grievance.reopened.v1': (p) => message('history.reopened', { ...holderOf(p.reopenedTo), reason: p.reason }),
   'grievance.closed.v1': (p) => (p.rating ? message('history.closed.rated', { outcome: p.outcome, rating: p.rating }) : message('history.closed', { outcome: p.outcome })),
+  'grievance.contested.v1': (p) => message('history.contested', { gridWorker: p.verdictBy.name || p.verdictBy.id, reason: p.reason }),
+  'grievance.referred-to-supervision.v1': (p) =>
+    message('history.referredToSupervision', { count: p.unsatisfiedRatings, from: p.fromHolder.name || p.fromHolder.id, ...holderOf(p.toHolder), reason: p.reason }),
   'sla.breached.v1': (p) => {
     const top = p.level === TOP_LEVEL || p.holder.level === TOP_LEVEL;
     return message(top ? 'history.breached.supervised' : 'history.breached', { ...holderOf(p.holder), target: p.target });

@@ -36,7 +36,7 @@ export interface KindSpec {
 
 /** Where each kind is kept and what it hangs from. */
 export const KINDS: Readonly<Record<DirectoryKind, KindSpec>> = {
-  district: { table: 'org_unit', parent: null, polygon: 'optional' },
+  district: { table: 'org_unit', parent: null, polygon: 'optional', attributes: ['supervisingOffice'] },
   street: { table: 'org_unit', parent: 'district' },
   community: { table: 'org_unit', parent: 'street' },
   grid: { table: 'org_unit', parent: 'community', polygon: 'required' },

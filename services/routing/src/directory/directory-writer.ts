@@ -182,6 +182,13 @@ export class DirectoryWriter {
           });
         return;
       }
+      case 'district':
+        // 督办: the department a hazard goes up to when its reporter is unsatisfied a second time.
+        if (a.supervisingOffice !== null && a.supervisingOffice !== undefined) {
+          if (typeof a.supervisingOffice !== 'string') throw DomainError.invalid('supervisingOffice must be a department code', { field: 'supervisingOffice' });
+          await this.mustBeLive(manager, 'department', a.supervisingOffice, 'supervisingOffice');
+        }
+        return;
       case 'branch':
         if (a.fallback !== null && typeof a.fallback !== 'boolean') throw DomainError.invalid('fallback must be true or false', { field: 'fallback' }, { key: 'error.directory.fallbackBoolean' });
         return;
@@ -237,6 +244,7 @@ export class DirectoryWriter {
       await rows(`SELECT category || '@' || district_id AS id FROM directory_category_routes WHERE department_code = $1 AND NOT retired LIMIT 5`, 'category route');
       await rows(`SELECT scope AS id FROM directory_fallback_owners WHERE department_code = $1 AND NOT retired`, 'fallback owner');
       await rows(`SELECT code AS id FROM directory_categories WHERE default_department = $1 AND NOT retired LIMIT 5`, 'category');
+      await rows(`SELECT id FROM directory_org_units WHERE level = 'district' AND attributes->>'supervisingOffice' = $1 AND NOT retired LIMIT 5`, 'district');
     }
     if (kind === 'category') {
       await rows(`SELECT category || '@' || district_id AS id FROM directory_category_routes WHERE category = $1 AND NOT retired LIMIT 5`, 'category route');

@@ -19,6 +19,16 @@ export class DirectoryRepository {
     return manager.getRepository(DepartmentEntity).findOneBy({ code, retired: false });
   }
 
+  /**
+   * The district's supervising office (督办): the live department its directory entry names
+   * (`attributes.supervisingOffice`); null when it names none, or one that is retired.
+   */
+  async supervisingOffice(districtId: string, manager: EntityManager = this.dataSource.manager): Promise<DepartmentEntity | null> {
+    const district = await manager.getRepository(OrgUnitEntity).findOneBy({ id: districtId, level: 'district', retired: false });
+    const code = district?.attributes?.supervisingOffice;
+    return typeof code === 'string' && code ? this.department(code, manager) : null;
+  }
+
   /** Everything routing decides with: live entries only (retired ones are history). */
   async routingTables(manager: EntityManager = this.dataSource.manager): Promise<DirectoryTables> {
     // One after another: a transaction's manager holds one connection, which runs one query at a time.

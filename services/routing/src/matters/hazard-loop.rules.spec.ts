@@ -6,7 +6,7 @@ import type { MatterDeadlines } from '../deadlines/matter-deadlines';
 import type { DepartmentTopics } from '../directory/department-topics';
 import type { DepartmentEntity } from '../directory/directory.entities';
 import type { DirectoryRepository } from '../directory/directory.repository';
-import { ApplyVerification, AssignToDepartment, CloseMatter, ReopenMatter } from './hazard-loop.use-cases';
+import { ApplyVerification, AssignToDepartment, CloseMatter, ReopenContested, ReopenMatter } from './hazard-loop.use-cases';
 import type { MatterEntity, MatterStatus } from './matter.entity';
 import type { MatterRepository } from './matter.repository';
 
@@ -16,7 +16,10 @@ function setup(current: MatterEntity | null, departmentName: string | null = 'Mu
   const tx = recordingTransaction();
   const matters = strictMock<MatterRepository>({ findForUpdate: async () => current, save: async () => undefined }, 'matters');
   const directory = strictMock<DirectoryRepository>(
-    { department: async (code) => (departmentName ? ({ code, name: departmentName } as DepartmentEntity) : null) },
+    {
+      department: async (code) => (departmentName ? ({ code, name: departmentName } as DepartmentEntity) : null),
+      supervisingOffice: async (districtId) => (districtId === 'xiangyun' ? ({ code: 'xiangyun_supervision', name: 'Xiangyun Supervision Office' } as DepartmentEntity) : null),
+    },
     'directory',
   );
   const topics = strictMock<DepartmentTopics>({ ensure: async () => undefined }, 'topics');
@@ -27,8 +30,9 @@ function setup(current: MatterEntity | null, departmentName: string | null = 'Mu
     matters,
     deadlines,
     verify: new ApplyVerification(matters, assign),
-    reopen: new ReopenMatter(matters, assign),
+    reopen: new ReopenMatter(matters, assign, directory),
     close: new CloseMatter(matters, deadlines),
+    reopenContested: new ReopenContested(matters),
   };
 }
 
@@ -111,6 +115,62 @@ describe('a hazard reopened by its reporter', () => {
     const { reopen, tx } = setup(matter);
     await expect(reopen.execute(reopened(GRID), tx)).resolves.toBe('skipped');
     expect(tx.events).toEqual([]);
+  });
+});
+
+describe('a hazard its reporter sends back a second time', () => {
+  const DEPT = { type: 'department' as const, id: 'municipal_works', name: 'Municipal Works Bureau' };
+
+  it('goes up to the district’s supervising office, under supervision, saying who failed the reporter twice', async () => {
+    const matter = hazardMatter({ status: 'resolved', reopenings: 1 });
+    const { reopen, tx } = setup(matter, 'Xiangyun Supervision Office');
+    await expect(reopen.execute(reopened(DEPT), tx)).resolves.toBe('applied');
+    expect(matter).toMatchObject({ status: 'assigned', departmentCode: 'xiangyun_supervision', reopenings: 2, underSupervision: true });
+    expect(tx.events.map((e) => e.topic)).toEqual(['grievance.referred-to-supervision.v1', 'grievance.assigned.v1', 'department.xiangyun_supervision.issues.v1']);
+    expect(payloadsOn(tx, 'grievance.referred-to-supervision.v1')).toEqual([
+      {
+        fromHolder: DEPT,
+        toHolder: { type: 'department', id: 'xiangyun_supervision', name: 'Xiangyun Supervision Office' },
+        districtId: 'xiangyun',
+        unsatisfiedRatings: 2,
+        reason: 'still broken',
+      },
+    ]);
+  });
+
+  it('goes back to the same department when its district has no supervising office', async () => {
+    const matter = hazardMatter({ status: 'resolved', reopenings: 1, districtId: 'binjiang' });
+    const { reopen, tx } = setup(matter);
+    await reopen.execute(reopened(DEPT), tx);
+    expect(matter).toMatchObject({ departmentCode: 'municipal_works', reopenings: 2, underSupervision: false });
+    expect(tx.events.map((e) => e.topic)).toEqual(['grievance.assigned.v1', 'department.municipal_works.issues.v1']);
+  });
+});
+
+describe('a hazard whose invalid verdict the reporter contested', () => {
+  const contested = (grievanceId: string) =>
+    createEnvelope({
+      topic: 'grievance.contested.v1',
+      grievanceId,
+      actor: { id: 'worker-1', role: 'worker' },
+      correlationId: 'c-4',
+      payload: { reporterId: 'worker-1', reason: 'the hole is still there', verdictBy: { type: 'grid_worker', id: 'gw-1', name: 'gw-1' } },
+    });
+
+  it.each<MatterStatus>(['rejected', 'closed'])('waits again for a grid worker’s verdict, from %s, and applies the next one', async (status) => {
+    const matter = hazardMatter({ status, holder: GRID });
+    const { reopenContested, verify, tx } = setup(matter);
+    await expect(reopenContested.execute(contested(matter.grievanceId), tx)).resolves.toBe('applied');
+    expect(matter.status).toBe('routed');
+    await expect(verify.execute(verdict({ gridWorkerId: 'gw-2' }), tx)).resolves.toBe('applied');
+    expect(payloadsOn(tx, 'grievance.assigned.v1')).toEqual([expect.objectContaining({ departmentCode: 'municipal_works', reason: 'verified_on_site' })]);
+  });
+
+  it.each<MatterStatus>(['routed', 'assigned', 'resolved'])('leaves a matter that is %s alone', async (status) => {
+    const matter = hazardMatter({ status });
+    const { reopenContested, tx } = setup(matter);
+    await expect(reopenContested.execute(contested(matter.grievanceId), tx)).resolves.toBe('skipped');
+    expect(matter.status).toBe(status);
   });
 });
 

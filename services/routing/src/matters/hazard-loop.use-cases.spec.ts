@@ -53,7 +53,7 @@ function setup(current: MatterEntity | null) {
   } as unknown as OutboxTransaction;
   const deadlines = { arrive: jest.fn().mockResolvedValue(undefined) } as unknown as MatterDeadlines;
   const assign = new AssignToDepartment(directory, topics, matters, deadlines, new Clock());
-  return { saved, published, tx, topics, deadlines, verify: new ApplyVerification(matters, assign), reopen: new ReopenMatter(matters, assign) };
+  return { saved, published, tx, topics, deadlines, verify: new ApplyVerification(matters, assign), reopen: new ReopenMatter(matters, assign, directory) };
 }
 
 const verified = (payload: Partial<TicketVerifiedV1>) =>

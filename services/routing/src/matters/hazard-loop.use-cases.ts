@@ -5,6 +5,7 @@ import {
   departmentIssuesTopic,
   EventEnvelope,
   GrievanceClosedV1,
+  GrievanceContestedV1,
   GrievanceReopenedV1,
   Holder,
   TicketVerifiedV1,
@@ -13,6 +14,7 @@ import { OutboxTransaction, PermanentEventError } from '@grievance/messaging';
 import { DepartmentTopics } from '../directory/department-topics';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { MatterDeadlines } from '../deadlines/matter-deadlines';
+import { reopeningTarget } from './hazard-reopening';
 import { departmentHolder, departmentIssue, ROUTING_ACTOR } from './matter-events';
 import { MatterEntity } from './matter.entity';
 import { MatterRepository } from './matter.repository';
@@ -118,12 +120,18 @@ export class ApplyVerification {
   }
 }
 
-/** grievance.reopened.v1 → the matter goes back to the department's inbox (assigned, reason reopened). */
+/**
+ * grievance.reopened.v1 → the matter goes back to the department's inbox (assigned, reason
+ * reopened). A hazard the reporter sends back a second time goes up instead, to the district's
+ * supervising office (督办; reopeningTarget): grievance.referred-to-supervision.v1 says so, and
+ * the office gets it as a department does (its inbox, its topic, its deadlines).
+ */
 @Injectable()
 export class ReopenMatter {
   constructor(
     private readonly matters: MatterRepository,
     private readonly assign: AssignToDepartment,
+    private readonly directory: DirectoryRepository,
   ) {}
 
   async execute(event: EventEnvelope<GrievanceReopenedV1>, tx: OutboxTransaction): Promise<Outcome> {
@@ -135,7 +143,48 @@ export class ReopenMatter {
     const departmentCode = to.type === 'department' ? to.id : matter.departmentCode;
     if (!departmentCode) return 'skipped';
     matter.resolution = null;
-    await this.assign.execute(event, tx, matter, departmentCode, 'reopened', event.payload.reason);
+    matter.reopenings += 1;
+    const office =
+      matter.kind === 'hazard' && matter.reopenings >= 2 && matter.districtId ? await this.directory.supervisingOffice(matter.districtId, tx.manager) : null;
+    const target = reopeningTarget({ unsatisfiedRatings: matter.reopenings, departmentCode, districtId: matter.districtId, supervisingOffice: office?.code ?? null });
+    if (target.kind === 'supervising_office') {
+      const fromHolder: Holder = to.type === 'department' ? to : departmentHolder(departmentCode, undefined);
+      matter.underSupervision = true;
+      await tx.publish(
+        'grievance.referred-to-supervision.v1',
+        causedBy(event, {
+          topic: 'grievance.referred-to-supervision.v1',
+          actor: ROUTING_ACTOR,
+          payload: {
+            fromHolder,
+            toHolder: departmentHolder(target.departmentCode, office?.name),
+            districtId: target.districtId,
+            unsatisfiedRatings: matter.reopenings,
+            reason: event.payload.reason,
+          },
+        }),
+      );
+    }
+    await this.assign.execute(event, tx, matter, target.departmentCode, 'reopened', event.payload.reason);
+    return 'applied';
+  }
+}
+
+/**
+ * grievance.contested.v1 → the reporter contested the invalid verdict: the hazard, rejected (and
+ * closed) on it, waits again for a grid worker's verdict (routed), which ApplyVerification applies
+ * as it did the first. A matter that is not rejected or closed (a repeat) stays as it is.
+ */
+@Injectable()
+export class ReopenContested {
+  constructor(private readonly matters: MatterRepository) {}
+
+  async execute(event: EventEnvelope<GrievanceContestedV1>, tx: OutboxTransaction): Promise<Outcome> {
+    const matter = await this.matters.findForUpdate(tx.manager, event.grievanceId);
+    if (!matter || matter.kind !== 'hazard' || matter.level) return 'skipped';
+    if (matter.status !== 'rejected' && matter.status !== 'closed') return 'skipped';
+    matter.status = 'routed';
+    await this.matters.save(tx.manager, matter);
     return 'applied';
   }
 }

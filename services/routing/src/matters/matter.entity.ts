@@ -91,6 +91,10 @@ export class MatterEntity {
   @Column({ name: 'under_supervision', type: 'boolean', default: false })
   underSupervision!: boolean;
 
+  /** Hazards: how many times the reporter sent it back unsatisfied (the second goes to the district's supervising office). */
+  @Column({ type: 'integer', default: 0 })
+  reopenings!: number;
+
   @Column({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt!: Date;
 

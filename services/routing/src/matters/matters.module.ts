@@ -3,7 +3,7 @@ import { EventConsumersModule } from '@grievance/platform';
 import { DirectoryModule } from '../directory/directory.module';
 import { DepartmentMoves } from './department-moves.use-cases';
 import { DepartmentActions } from './department-actions.use-cases';
-import { ApplyVerification, AssignToDepartment, CloseMatter, ReopenMatter } from './hazard-loop.use-cases';
+import { ApplyVerification, AssignToDepartment, CloseMatter, ReopenContested, ReopenMatter } from './hazard-loop.use-cases';
 import { MatterRepository } from './matter.repository';
 import { MattersController } from './matters.controller';
 import { RouteGrievance } from './route-grievance.use-case';
@@ -25,6 +25,7 @@ import { StartAppeal } from '../escalation/start-appeal.use-case';
     AssignToDepartment,
     ApplyVerification,
     ReopenMatter,
+    ReopenContested,
     CloseMatter,
     DepartmentActions,
     DepartmentMoves,

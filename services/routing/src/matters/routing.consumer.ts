@@ -4,7 +4,7 @@ import { ConsumedEvent, HandlesEvent } from '@grievance/platform';
 import { MatterDeadlines } from '../deadlines/matter-deadlines';
 import { ReopenAppeal } from '../escalation/reopen-appeal.use-case';
 import { StartAppeal } from '../escalation/start-appeal.use-case';
-import { ApplyVerification, CloseMatter, ReopenMatter } from './hazard-loop.use-cases';
+import { ApplyVerification, CloseMatter, ReopenContested, ReopenMatter } from './hazard-loop.use-cases';
 import { RouteGrievance } from './route-grievance.use-case';
 
 /** The routing service's consumer group. */
@@ -18,6 +18,7 @@ export class RoutingConsumer {
     private readonly verify: ApplyVerification,
     private readonly reopen: ReopenMatter,
     private readonly close: CloseMatter,
+    private readonly reopenContested: ReopenContested,
     private readonly startAppeal: StartAppeal,
     private readonly reopenAppeal: ReopenAppeal,
     private readonly deadlines: MatterDeadlines,
@@ -48,6 +49,12 @@ export class RoutingConsumer {
   @HandlesEvent('grievance.reopened.v1')
   async reopened(event: ConsumedEvent<'grievance.reopened.v1'>, tx: OutboxTransaction): Promise<void> {
     await this.reopen.execute(event, tx);
+  }
+
+  /** The reporter contested the invalid verdict: the hazard waits for another grid worker's verdict. */
+  @HandlesEvent('grievance.contested.v1')
+  async contested(event: ConsumedEvent<'grievance.contested.v1'>, tx: OutboxTransaction): Promise<void> {
+    await this.reopenContested.execute(event, tx);
   }
 
   @HandlesEvent('grievance.closed.v1')

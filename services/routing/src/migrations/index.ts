@@ -4,6 +4,7 @@ import { CreateDirectoryAndMatters1763990000000 } from './1763990000000-CreateDi
 import { EscalationChain1796000000000 } from './1796000000000-EscalationChain';
 import { DirectoryVersions1797300000000 } from './1797300000000-DirectoryVersions';
 import { WorkerLanguage1798100000000 } from './1798100000000-WorkerLanguage';
+import { HazardReopenings1798300000000 } from './1798300000000-HazardReopenings';
 
 /** Every migration of the routing database, oldest first. */
 export const ROUTING_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ROUTING_MIGRATIONS = [
   EscalationChain1796000000000,
   DirectoryVersions1797300000000,
   WorkerLanguage1798100000000,
+  HazardReopenings1798300000000,
 ];

@@ -53,6 +53,7 @@ const en: Catalogue = {
     'grievance.submitted.v1': 'You reported it', 'grievance.routed.v1': 'Routed', 'grievance.linked.v1': 'Joined to the same report nearby', 'ticket.dispatched.v1': 'Given to a grid worker', 'ticket.accepted.v1': 'The grid worker took it',
     'ticket.verified.v1': 'Checked on site', 'grievance.assigned.v1': 'Handed to the department', 'grievance.accepted.v1': 'Accepted', 'grievance.resolved.v1': 'Resolved', 'grievance.rejected.v1': 'Not confirmed on site',
     'grievance.escalated.v1': 'Passed up a level', 'grievance.returned.v1': 'Returned down a level', 'grievance.supervised.v1': 'Supervised by the Two-New Work Committee', 'grievance.reopened.v1': 'Reopened', 'grievance.closed.v1': 'Closed',
+    'grievance.contested.v1': 'You asked for a second check; another grid worker will check it', 'grievance.referred-to-supervision.v1': 'Sent to the district supervising office',
     'feedback.rated.v1': 'You rated it', 'points.awarded.v1': 'Points awarded', 'grievance.paused.v1': 'You were asked a question', 'grievance.replied.v1': 'You replied',
   },
   rating: { satisfied: 'Satisfied', basically_satisfied: 'Mostly satisfied', unsatisfied: 'Unsatisfied' },

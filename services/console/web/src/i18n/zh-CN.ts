@@ -51,6 +51,7 @@ const zhCN = {
     'grievance.submitted.v1': '您提交了事项', 'grievance.routed.v1': '事项已分派', 'grievance.linked.v1': '与附近相同事项合并', 'ticket.dispatched.v1': '已派给网格员', 'ticket.accepted.v1': '网格员已签收',
     'ticket.verified.v1': '网格员已现场核查', 'grievance.assigned.v1': '已交职能部门办理', 'grievance.accepted.v1': '已受理', 'grievance.resolved.v1': '已办结', 'grievance.rejected.v1': '核查不属实，未予受理',
     'grievance.escalated.v1': '已上报上一级', 'grievance.returned.v1': '已退回下一级', 'grievance.supervised.v1': '两新工委督办', 'grievance.reopened.v1': '重新办理', 'grievance.closed.v1': '已关闭',
+    'grievance.contested.v1': '您已申请复核，将另派网格员核查', 'grievance.referred-to-supervision.v1': '已转区督查督办室督办',
     'feedback.rated.v1': '您已评价', 'points.awarded.v1': '获得积分', 'grievance.paused.v1': '办理人向您询问情况', 'grievance.replied.v1': '您已回复',
   },
   rating: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' },

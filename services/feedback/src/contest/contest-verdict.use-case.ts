@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { createEnvelope } from '@grievance/contracts';
+import { TransactionalOutbox } from '@grievance/messaging';
+import { Clock, DomainError } from '@grievance/platform';
+import { FeedbackConfig } from '../config';
+import { FeedbackRepository } from '../matters/feedback.repository';
+import { contestRefusal, verdictGiver } from './contest-rules';
+
+export interface ContestVerdictCommand {
+  grievanceId: string;
+  reporterId: string;
+  reason: string;
+  correlationId: string;
+}
+
+export interface ContestVerdictResult {
+  grievanceId: string;
+  /** Routed again: it waits for another grid worker's check. */
+  status: 'routed';
+  contestedAt: string;
+}
+
+/**
+ * The reporter contests the invalid verdict that closed their hazard (申请复核), once, with a
+ * reason, within CONTEST_WINDOW_MS of the verdict. The matter opens again (routed, its close
+ * cleared) and grievance.contested.v1 tells grid-dispatch to send another grid worker and
+ * routing to wait for that worker's verdict, which stands.
+ */
+@Injectable()
+export class ContestVerdict {
+  constructor(
+    private readonly outbox: TransactionalOutbox,
+    private readonly repository: FeedbackRepository,
+    private readonly config: FeedbackConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: ContestVerdictCommand): Promise<ContestVerdictResult> {
+    return this.outbox.run(async (tx) => {
+      const matter = await this.repository.findMatter(tx.manager, command.grievanceId, { lock: true });
+      // Someone else's matter reads as missing: its existence is not the caller's business.
+      if (!matter || matter.reporterId !== command.reporterId) throw DomainError.notFound('grievance', command.grievanceId);
+      const now = this.clock.now();
+      const refusal = contestRefusal(matter, now, this.config.CONTEST_WINDOW_MS);
+      if (refusal) throw new DomainError(refusal.code, refusal.message, refusal.details);
+      const verdictBy = verdictGiver(matter)!;
+      const reason = command.reason.trim();
+      await this.repository.updateMatter(tx.manager, matter.grievanceId, {
+        status: 'routed',
+        closeOutcome: null,
+        closedAt: null,
+        contested: { at: now, reason },
+      });
+      await tx.publish(
+        'grievance.contested.v1',
+        createEnvelope({
+          topic: 'grievance.contested.v1',
+          grievanceId: matter.grievanceId,
+          actor: { id: command.reporterId, role: 'worker' },
+          correlationId: command.correlationId,
+          occurredAt: now,
+          payload: { reporterId: command.reporterId, reason, verdictBy: { type: verdictBy.type, id: verdictBy.id, name: verdictBy.name } },
+        }),
+      );
+      return { grievanceId: matter.grievanceId, status: 'routed', contestedAt: now.toISOString() };
+    });
+  }
+}
