@@ -24,6 +24,7 @@ describe('contesting an invalid verdict', () => {
 
   it('refuses once the window has passed, saying until when it was open (422)', () => {
     expect(contestRefusal(closedOnVerdict, after(WINDOW + 1), WINDOW)).toEqual({
+      reason: 'window-passed',
       code: 'unprocessable',
       message: 'the verdict could be contested until 2026-12-08T08:00:00.000Z; that time has passed',
       details: { contestBy: '2026-12-08T08:00:00.000Z' },

@@ -2,8 +2,9 @@ import type { Holder } from '@grievance/contracts';
 import type { MatterEntity } from '../matters/entities';
 
 export type ContestRefusal =
-  | { code: 'conflict'; message: string; details: Record<string, unknown> }
-  | { code: 'unprocessable'; message: string; details: Record<string, unknown> };
+  | { reason: 'already-contested'; code: 'conflict'; message: string; details: { contestedAt: string } }
+  | { reason: 'not-contestable'; code: 'conflict'; message: string; details: { status: string } }
+  | { reason: 'window-passed'; code: 'unprocessable'; message: string; details: { contestBy: string } };
 
 /** What the rule reads of the feedback service's view of a matter. */
 export type ContestedMatter = Pick<MatterEntity, 'kind' | 'status' | 'closeOutcome' | 'rejectedBy' | 'rejectedAt' | 'contestedAt'>;
@@ -15,11 +16,12 @@ export type ContestedMatter = Pick<MatterEntity, 'kind' | 'status' | 'closeOutco
  */
 export function contestRefusal(matter: ContestedMatter, now: Date, windowMs: number): ContestRefusal | undefined {
   if (matter.contestedAt) {
-    return { code: 'conflict', message: 'the verdict was already contested once; the second check stands', details: { contestedAt: matter.contestedAt.toISOString() } };
+    return { reason: 'already-contested', code: 'conflict', message: 'the verdict was already contested once; the second check stands', details: { contestedAt: matter.contestedAt.toISOString() } };
   }
   const verdictBy = matter.rejectedBy;
   if (matter.kind !== 'hazard' || matter.status !== 'closed' || matter.closeOutcome !== 'rejected' || !verdictBy || verdictBy.type !== 'grid_worker' || !matter.rejectedAt) {
     return {
+      reason: 'not-contestable',
       code: 'conflict',
       message: `only a hazard closed on a grid worker's invalid verdict can be contested; this one is ${matter.status}`,
       details: { status: matter.status },
@@ -28,6 +30,7 @@ export function contestRefusal(matter: ContestedMatter, now: Date, windowMs: num
   const contestBy = new Date(matter.rejectedAt.getTime() + windowMs);
   if (now.getTime() > contestBy.getTime()) {
     return {
+      reason: 'window-passed',
       code: 'unprocessable',
       message: `the verdict could be contested until ${contestBy.toISOString()}; that time has passed`,
       details: { contestBy: contestBy.toISOString() },

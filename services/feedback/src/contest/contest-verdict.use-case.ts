@@ -4,7 +4,7 @@ import { TransactionalOutbox } from '@grievance/messaging';
 import { Clock, DomainError } from '@grievance/platform';
 import { FeedbackConfig } from '../config';
 import { FeedbackRepository } from '../matters/feedback.repository';
-import { contestRefusal, verdictGiver } from './contest-rules';
+import { ContestRefusal, contestRefusal, verdictGiver } from './contest-rules';
 
 export interface ContestVerdictCommand {
   grievanceId: string;
@@ -42,7 +42,7 @@ export class ContestVerdict {
       if (!matter || matter.reporterId !== command.reporterId) throw DomainError.notFound('grievance', command.grievanceId);
       const now = this.clock.now();
       const refusal = contestRefusal(matter, now, this.config.CONTEST_WINDOW_MS);
-      if (refusal) throw new DomainError(refusal.code, refusal.message, refusal.details);
+      if (refusal) throw refusalError(refusal);
       const verdictBy = verdictGiver(matter)!;
       const reason = command.reason.trim();
       await this.repository.updateMatter(tx.manager, matter.grievanceId, {
@@ -64,5 +64,17 @@ export class ContestVerdict {
       );
       return { grievanceId: matter.grievanceId, status: 'routed', contestedAt: now.toISOString() };
     });
+  }
+}
+
+/** The refusal as the caller reads it, in their language. */
+function refusalError(refusal: ContestRefusal): DomainError {
+  switch (refusal.reason) {
+    case 'already-contested':
+      return new DomainError('conflict', refusal.message, refusal.details, { key: 'error.contest.alreadyContested' });
+    case 'not-contestable':
+      return new DomainError('conflict', refusal.message, refusal.details, { key: 'error.contest.notContestable', params: { status: refusal.details.status } });
+    case 'window-passed':
+      return new DomainError('unprocessable', refusal.message, refusal.details, { key: 'error.contest.windowPassed', params: { contestBy: refusal.details.contestBy } });
   }
 }

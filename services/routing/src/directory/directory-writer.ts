@@ -185,7 +185,7 @@ export class DirectoryWriter {
       case 'district':
         // 督办: the department a hazard goes up to when its reporter is unsatisfied a second time.
         if (a.supervisingOffice !== null && a.supervisingOffice !== undefined) {
-          if (typeof a.supervisingOffice !== 'string') throw DomainError.invalid('supervisingOffice must be a department code', { field: 'supervisingOffice' });
+          if (typeof a.supervisingOffice !== 'string') throw DomainError.invalid('supervisingOffice must be a department code', { field: 'supervisingOffice' }, { key: 'error.directory.supervisingOfficeCode' });
           await this.mustBeLive(manager, 'department', a.supervisingOffice, 'supervisingOffice');
         }
         return;
