@@ -153,6 +153,15 @@ export class ServiceConfig {
   @Matches(/^[A-Za-z0-9._-]+$/, { message: 'KAFKA_CLIENT_ID must be letters, digits, dots, dashes and underscores' })
   KAFKA_CLIENT_ID?: string;
 
+  /**
+   * A consumer commits the offsets of what it applied at most this often (the newest of each
+   * partition, in one request); 0 commits after every applied group. Later commits mean fewer
+   * broker requests and, after a crash, a little more redelivery, which the inbox drops.
+   */
+  @EnvInteger()
+  @IsIntegerBetween(0, 60_000)
+  KAFKA_OFFSET_COMMIT_INTERVAL_MS = 100;
+
   /** Prepended to every topic name; empty in production, unique per suite in tests. */
   @IsString()
   @MaxLength(100)

@@ -7,6 +7,7 @@ import {
   Module,
   OnApplicationBootstrap,
   OnModuleInit,
+  Optional,
   Type,
 } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
@@ -14,6 +15,7 @@ import { TopicName, topicSpec } from '@grievance/contracts';
 import { EventConsumer, EventConsumerOptions, KafkaConnection, OutboxRelay } from '@grievance/messaging';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { ServiceConfig } from '../config/service-config';
 import { eventHandlerBindings, HandledEventReport } from './handles-event';
 
 export interface ConsumerGroupOptions extends EventConsumerOptions {
@@ -86,11 +88,18 @@ class ConsumerGroup implements OnModuleInit, OnApplicationBootstrap, BeforeAppli
     private readonly registry: EventConsumers,
     private readonly discovery: DiscoveryService,
     private readonly logger: PinoLogger,
+    @Optional() config?: ServiceConfig,
   ) {
     const { handlers, ...consumerOptions } = options;
     this.groupId = options.groupId;
     this.logger.setContext('consumer');
-    this.consumer = new EventConsumer(kafka, dataSource, consumerOptions, logger, relay);
+    this.consumer = new EventConsumer(
+      kafka,
+      dataSource,
+      { offsetCommitIntervalMs: config?.KAFKA_OFFSET_COMMIT_INTERVAL_MS, ...consumerOptions },
+      logger,
+      relay,
+    );
     registry.register(this.groupId, this.consumer, handlers);
     const fields = (topic: TopicName, event: { eventId: string; grievanceId: string }, reason: string) => ({
       groupId: this.groupId,
