@@ -242,6 +242,7 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 
   // feedback
   { service: 'feedback', method: 'POST', path: '/v1/grievances/{id}/rating', roles: ['worker'], param: 'appeal', body: { rating: 'satisfied', comment: 'Quick.' }, freeText: ['comment'], required: ['rating'] },
+  { service: 'feedback', method: 'POST', path: '/v1/grievances/{id}/contest', roles: ['worker'], param: 'appeal', body: { reason: 'The pothole is still there.' }, freeText: ['reason'], required: ['reason'] },
   { service: 'feedback', method: 'GET', path: '/v1/notifications', roles: ['worker'] },
   { service: 'feedback', method: 'GET', path: '/v1/points/me', roles: ['worker'] },
 
