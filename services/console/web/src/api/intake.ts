@@ -318,6 +318,19 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Past the limit (reads: OPEN311_RATE_LIMIT_READS_PER_MINUTE per client address; posts: OPEN311_RATE_LIMIT_POSTS_PER_MINUTE per api_key): the spec's error list, [{"code": 429, "description": "too many …; try again in N s"}] or <errors><error>…, in the format the path asks for */
+            429: {
+                headers: {
+                    /** @description requests allowed a minute */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the next request is allowed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Open311Controller_create: {
@@ -358,6 +371,19 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Past the limit (reads: OPEN311_RATE_LIMIT_READS_PER_MINUTE per client address; posts: OPEN311_RATE_LIMIT_POSTS_PER_MINUTE per api_key): the spec's error list, [{"code": 429, "description": "too many …; try again in N s"}] or <errors><error>…, in the format the path asks for */
+            429: {
+                headers: {
+                    /** @description requests allowed a minute */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the next request is allowed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Open311Controller_one: {
@@ -383,6 +409,19 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Past the limit (reads: OPEN311_RATE_LIMIT_READS_PER_MINUTE per client address; posts: OPEN311_RATE_LIMIT_POSTS_PER_MINUTE per api_key): the spec's error list, [{"code": 429, "description": "too many …; try again in N s"}] or <errors><error>…, in the format the path asks for */
+            429: {
+                headers: {
+                    /** @description requests allowed a minute */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the next request is allowed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Open311Controller_services: {
@@ -402,6 +441,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Past the limit (reads: OPEN311_RATE_LIMIT_READS_PER_MINUTE per client address; posts: OPEN311_RATE_LIMIT_POSTS_PER_MINUTE per api_key): the spec's error list, [{"code": 429, "description": "too many …; try again in N s"}] or <errors><error>…, in the format the path asks for */
+            429: {
+                headers: {
+                    /** @description requests allowed a minute */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the next request is allowed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -430,6 +482,19 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Past the limit (reads: OPEN311_RATE_LIMIT_READS_PER_MINUTE per client address; posts: OPEN311_RATE_LIMIT_POSTS_PER_MINUTE per api_key): the spec's error list, [{"code": 429, "description": "too many …; try again in N s"}] or <errors><error>…, in the format the path asks for */
+            429: {
+                headers: {
+                    /** @description requests allowed a minute */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the next request is allowed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Open311Controller_token: {
@@ -450,6 +515,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Past the limit (reads: OPEN311_RATE_LIMIT_READS_PER_MINUTE per client address; posts: OPEN311_RATE_LIMIT_POSTS_PER_MINUTE per api_key): the spec's error list, [{"code": 429, "description": "too many …; try again in N s"}] or <errors><error>…, in the format the path asks for */
+            429: {
+                headers: {
+                    /** @description requests allowed a minute */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the next request is allowed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
