@@ -2,19 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
 import type { OutboxTransaction } from '@grievance/messaging';
 import { GrievancesRepository } from '../grievances/grievances.repository';
-import { RecordDeadline } from './record-deadline.use-case';
 import { historyLine, linkOf, trackedStateAfter, TrackedTopic } from './tracking-rules';
+import { RecordDeadline } from './record-deadline.use-case';
 
 /**
  * Keeps a reporter's tracking view current from one event: the grievance's state after it
  * (by the contracts' reducer, so order and redelivery do not matter), the link of a
  * duplicate, and one history line per event. Events of matters intake does not hold are skipped.
- * The holder's deadline, which the same events move, is RecordDeadline's.
  */
 @Injectable()
 export class TrackEvent {
   constructor(
     private readonly repository: GrievancesRepository,
+    /** The holder's deadline, which the same events move (Open311's expected_datetime). */
     private readonly deadlines: RecordDeadline,
   ) {}
 
