@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
 import type { OutboxTransaction } from '@grievance/messaging';
+import { RecordDeadline } from './record-deadline.use-case';
 import { GrievancesRepository } from '../grievances/grievances.repository';
 import { historyLine, linkOf, trackedStateAfter, TrackedTopic } from './tracking-rules';
-import { RecordDeadline } from './record-deadline.use-case';
 
 /**
  * Keeps a reporter's tracking view current from one event: the grievance's state after it
