@@ -8,7 +8,7 @@ import { call, eventually, RunningSystem, startSystem, tokenFor, uploadPhoto } f
  * A third-party client (a partner app of the city) speaks Open311 GeoReport v2 to intake:
  * lists the services, posts a hazard form-encoded with its api_key, follows it by id, by
  * token and in filtered lists as the grid worker and the department work it through the
- * system's own HTTP APIs, until it is closed. Every answer is checked against the spec's
+ * system's own HTTP APIs, until it is closed (expected by the holder's deadline while one is known). Every answer is checked against the spec's
  * field lists, XML answers parsed and checked against the spec's structure, and bad requests
  * get the spec's errors naming the field, leaving nothing behind.
  */
@@ -192,12 +192,22 @@ describe('Open311 GeoReport v2 on intake', () => {
     expect(first).toMatchObject({
       service_request_id: id, status: 'open', service_code: 'manhole_cover_missing', service_name: 'Missing manhole cover',
       description: '井盖丢失，骑手绕行 <危险> & 需尽快处理', address: '玉华路与青山路交叉口', lat: PLACE.lat, long: PLACE.long,
-      media_url: 'https://photos.fixit.example/p/123.jpg?size=large&v=2', expected_datetime: null,
+      media_url: 'https://photos.fixit.example/p/123.jpg?size=large&v=2',
     });
     expect(first.status_notes).toEqual(expect.any(String));
 
-    // The grid worker is sent, accepts, checks on site; the department gets it.
-    await eventually(read, (r) => typeof r.status_notes === 'string' && (r.status_notes as string).includes(GRID_WORKER), 'dispatched to the grid worker', 60_000);
+    // The grid worker is sent, accepts, checks on site; the department gets it. Once sent, the
+    // request is expected by the grid worker's deadline to accept the ticket, in JSON and XML.
+    const dispatched = await eventually(
+      read,
+      (r) => typeof r.status_notes === 'string' && (r.status_notes as string).includes(GRID_WORKER) && r.expected_datetime !== null,
+      'dispatched to the grid worker, with a deadline',
+      60_000,
+    );
+    expect(dispatched.expected_datetime).toMatch(ISO);
+    expect(new Date(dispatched.expected_datetime as string).getTime()).toBeGreaterThan(Date.now());
+    const dispatchedXml = readXml((await open311(`/requests/${id}.xml`)).text) as { service_requests: { request: Record<string, string> } };
+    expect(dispatchedXml.service_requests.request.expected_datetime).toBe(dispatched.expected_datetime);
     const dispatch = (path: string) => `${system.url('grid-dispatch')}${path}`;
     const tickets = await eventually(
       async () => (await call(dispatch('/v1/tickets'), gridWorker)).body as { id: string; grievanceId: string }[],

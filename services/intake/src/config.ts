@@ -66,4 +66,14 @@ export class IntakeConfig extends ServiceConfig {
   @IsOptional()
   @Matches(new RegExp(`${PARTNERS_PATTERN.source}|^$`), { message: 'OPEN311_PARTNERS must be app-id:sha256-hex pairs, comma-separated' })
   OPEN311_PARTNERS?: string;
+
+  /** Open311 reads (services, requests, tokens) one client address may make a minute: they are public, so the address is the caller (as TRUST_PROXY reads it). */
+  @EnvInteger()
+  @IsIntegerBetween(1, 1_000_000)
+  OPEN311_RATE_LIMIT_READS_PER_MINUTE = 300;
+
+  /** Open311 requests one partner app (by its api_key) may post a minute; posts with an unknown api_key count against the client address. */
+  @EnvInteger()
+  @IsIntegerBetween(1, 1_000_000)
+  OPEN311_RATE_LIMIT_POSTS_PER_MINUTE = 60;
 }

@@ -85,6 +85,13 @@ describe('loadConfig', () => {
     expect(error.message).toContain('EXAMPLE_BATCH_SIZE: EXAMPLE_BATCH_SIZE must not be less than 1');
   });
 
+  it('takes the proxies to trust as hops, addresses, CIDRs or names, and refuses anything else', () => {
+    expect(loadConfig(ExampleConfig, {}).TRUST_PROXY).toBe('');
+    for (const value of ['1', 'loopback', '10.0.0.0/8, 192.168.1.7', 'uniquelocal,fd00::/8']) expect(loadConfig(ExampleConfig, { TRUST_PROXY: value }).TRUST_PROXY).toBe(value);
+    expect(problemsOf({ TRUST_PROXY: 'yes please' }).problems.map((p) => p.variable)).toEqual(['TRUST_PROXY']);
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/8;rm' }).problems.map((p) => p.variable)).toEqual(['TRUST_PROXY']);
+  });
+
   it('never echoes the values it refuses', () => {
     const error = problemsOf({ DATABASE_URL: 'mysql://admin:s3cret@db/x' });
     expect(error.message).not.toContain('s3cret');

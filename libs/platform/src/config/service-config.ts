@@ -201,6 +201,18 @@ export class ServiceConfig {
   @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, { each: true, message: 'CORS_ALLOWED_ORIGINS must be a comma-separated list of origins such as https://app.example.org' })
   CORS_ALLOWED_ORIGINS: string[] = [];
 
+  /**
+   * Which proxies in front of the service are trusted to name the client (X-Forwarded-For),
+   * as Express's `trust proxy` reads it: empty (the default) trusts none and the client is the
+   * socket's peer; a number trusts that many hops; otherwise addresses, CIDRs or `loopback`,
+   * `linklocal`, `uniquelocal`, comma-separated (e.g. the Ingress's pod network `10.0.0.0/8`).
+   * Per-address rate limits count by the client it gives.
+   */
+  @IsString()
+  @MaxLength(1000)
+  @Matches(/^$|^\d{1,3}$|^[A-Za-z0-9.:/]+(\s*,\s*[A-Za-z0-9.:/]+)*$/, { message: 'TRUST_PROXY must be empty, a number of hops, or comma-separated addresses, CIDRs or loopback/linklocal/uniquelocal' })
+  TRUST_PROXY = '';
+
   /** Development only; defaults to .cache/dev-keys under the working directory (the repository root). */
   @IsOptional()
   @IsString()

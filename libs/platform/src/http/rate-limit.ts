@@ -21,6 +21,8 @@ export interface RateLimitRule {
   windowMs: number;
   /** For the 429 message: "submissions", "uploads". */
   noun: string;
+  /** Whom a request counts against: the token's `sub` (the default), or the client's address (public routes). */
+  by?: 'caller' | 'address';
 }
 
 /** The service's rules by bucket name; provide with `rateLimitRules(...)`. */
@@ -59,19 +61,32 @@ return {1, math.floor((window - (next_tat - now)) / interval), 0}
 /** A Redis that does not answer this fast does not hold the request up. */
 const REDIS_TIMEOUT_MS = 250;
 
+/** Where the RateLimit-* and Retry-After headers go. */
+export interface RateLimitHeaders {
+  setHeader(name: string, value: string): unknown;
+}
+
 /**
- * Counts each authenticated caller's requests per bucket, in Redis (so it holds across
- * replicas), and answers 429 with Retry-After past the limit. It runs after the JWT
- * guard (controller-level guards come after global ones), so the caller is the token's
- * `sub`. When Redis is away it lets requests through and says so in the log: refusing
- * every worker's report because a counter is down would hurt more than a burst.
+ * The address a request came from, as the app's `trust proxy` setting reads it (Express's
+ * `req.ip`: the socket's peer unless proxies in front are trusted, then the client they name).
+ */
+export function clientAddressOf(request: { ip?: string; socket?: { remoteAddress?: string } }): string | undefined {
+  return request.ip ?? request.socket?.remoteAddress;
+}
+
+/**
+ * Counts requests per bucket and key, in Redis (so it holds across replicas), sets the
+ * RateLimit-Limit and RateLimit-Remaining headers, and past the limit sets Retry-After and
+ * throws 429. For a handler that knows its caller only once it has read the request (a key
+ * in a form body); handlers that know it before take RateLimitGuard. When Redis is away it
+ * lets requests through and says so in the log: refusing every worker's report because a
+ * counter is down would hurt more than a burst.
  */
 @Injectable()
-export class RateLimitGuard implements CanActivate {
+export class RateLimiter {
   private readonly keyPrefix: string;
 
   constructor(
-    @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(RATE_LIMIT_RULES) private readonly rules: Record<string, RateLimitRule>,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
@@ -81,19 +96,15 @@ export class RateLimitGuard implements CanActivate {
     this.logger.setContext('rate-limit');
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true;
-    const bucket = this.reflector.getAllAndOverride<string | undefined>(RATE_LIMIT_BUCKET, [context.getHandler(), context.getClass()]);
-    const rule = bucket ? this.rules[bucket] : undefined;
-    const caller = context.switchToHttp().getRequest<AuthenticatedRequest>().principal?.sub;
-    if (!bucket || !rule || !caller) return true;
-
-    const verdict = await this.take(`${this.keyPrefix}${bucket}:${caller}`, rule);
-    if (!verdict) return true;
-    const response = context.switchToHttp().getResponse<{ setHeader(name: string, value: string): unknown }>();
+  /** Counts one request of `key` against `bucket` (a bucket without a rule counts nothing); throws 429 past the limit. */
+  async enforce(bucket: string, key: string, response: RateLimitHeaders): Promise<void> {
+    const rule = this.rules[bucket];
+    if (!rule) return;
+    const verdict = await this.take(`${this.keyPrefix}${bucket}:${key}`, rule);
+    if (!verdict) return;
     response.setHeader('RateLimit-Limit', String(rule.limit));
     response.setHeader('RateLimit-Remaining', String(verdict.remaining));
-    if (verdict.allowed) return true;
+    if (verdict.allowed) return;
     const retryAfterSec = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
     response.setHeader('Retry-After', String(retryAfterSec));
     throw new HttpException(
@@ -118,6 +129,40 @@ export class RateLimitGuard implements CanActivate {
       this.logger.warn({ err: error, key }, 'rate limit not checked: redis unavailable; letting the request through');
       return undefined;
     }
+  }
+}
+
+/**
+ * Counts each caller's requests per bucket (see RateLimiter). It runs after the JWT guard
+ * (controller-level guards come after global ones), so the caller is the token's `sub`; a
+ * rule `by: 'address'` counts by the client's address instead (public routes, no token),
+ * as the app's `trust proxy` setting reads it.
+ */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  private readonly limiter: RateLimiter;
+
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(REDIS_CLIENT) redis: Redis,
+    @Inject(RATE_LIMIT_RULES) private readonly rules: Record<string, RateLimitRule>,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+    logger: PinoLogger,
+  ) {
+    this.limiter = new RateLimiter(redis, rules, config, logger);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const bucket = this.reflector.getAllAndOverride<string | undefined>(RATE_LIMIT_BUCKET, [context.getHandler(), context.getClass()]);
+    const rule = bucket ? this.rules[bucket] : undefined;
+    if (!bucket || !rule) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { ip?: string; socket?: { remoteAddress?: string } }>();
+    const address = rule.by === 'address' ? clientAddressOf(request) : undefined;
+    const caller = rule.by === 'address' ? (address === undefined ? undefined : `address:${address}`) : request.principal?.sub;
+    if (!caller) return true;
+    await this.limiter.enforce(bucket, caller, context.switchToHttp().getResponse<RateLimitHeaders>());
+    return true;
   }
 }
 

@@ -64,6 +64,8 @@ export function configureServiceApp(app: NestExpressApplication, config: Service
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');
+  // Who the client is (req.ip) when proxies stand in front: only the ones configured are believed.
+  if (config.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
   // First, so that requests refused before routing (503, hostile URLs) are timed too.
   const metrics = providerOf(app, ServiceMetrics);
   if (metrics) app.use(metrics.httpMiddleware());

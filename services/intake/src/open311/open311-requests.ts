@@ -35,11 +35,13 @@ export interface TrackedRequest {
   agency: string | null;
   /** The link a partner app posted (kept as given, never fetched). */
   mediaUrl: string | null;
+  /** The current holder's deadline, when the events named one (a grid worker's accept-by, an SLA warning's due time). */
+  expectedAt: Date | null;
 }
 
 /**
  * A request as GeoReport v2 answers it ("GET Service Requests"), every field of the spec's list
- * present, in its order; what intake does not know is null. `service_request_id` is the
+ * present, in its order; what intake does not know is null (XML: an empty element). `service_request_id` is the
  * tracking number (NC-YYYYMMDD-NNNNNN): the one id the reporter, the holders and the auditors
  * already quote, and it says nothing an outsider could not see anyway.
  */
@@ -55,8 +57,9 @@ export function requestOf(request: TrackedRequest, serviceName: string): Open311
     service_notice: null,
     requested_datetime: request.submittedAt.toISOString(),
     updated_datetime: (request.latest?.at ?? request.submittedAt).toISOString(),
-    // Intake keeps no deadline of its own (routing and grid-dispatch run the clocks).
-    expected_datetime: null,
+    // The current holder's deadline as the events named it (routing and grid-dispatch run the
+    // clocks); none once the matter is closed for Open311, or while no event has named one.
+    expected_datetime: open311StatusOf(request.status) === 'open' && request.expectedAt ? request.expectedAt.toISOString() : null,
     address: request.location?.address ?? null,
     address_id: null,
     zipcode: null,

@@ -1,9 +1,9 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { Public } from '@grievance/auth';
 import { decodeUtf8Strictly } from '@grievance/contracts';
-import { Clock } from '@grievance/platform';
+import { clientAddressOf, Clock, RateLimit, RateLimitGuard, RateLimiter } from '@grievance/platform';
 import { CategoryCatalogue } from '../categories/category-catalogue';
 import { IntakeConfig } from '../config';
 import { Open311Error } from './open311-error';
@@ -11,6 +11,7 @@ import { CONTENT_TYPE, formatOf, OPEN311_FORMATS, serialize, serializeOne, type 
 import { isServiceRequestId, readRequestFilter, readServiceRequestForm } from './open311-input';
 import { Open311ExceptionFilter } from './open311-exception.filter';
 import { parsePartners, partnerOf, type Partner } from './open311-partners';
+import { OPEN311_POST_BUCKET, OPEN311_READ_BUCKET } from './open311-rate-limits';
 import { createdRequestOf } from './open311-requests';
 import { isOpen311Service, serviceDefinitionOf, serviceOf } from './open311-services';
 import { ServiceRequestsView } from './service-requests.view';
@@ -55,6 +56,17 @@ async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
 @ApiTags('open311')
 @Public()
 @UseFilters(Open311ExceptionFilter)
+@UseGuards(RateLimitGuard)
+@ApiTooManyRequestsResponse({
+  description:
+    'Past the limit (reads: OPEN311_RATE_LIMIT_READS_PER_MINUTE per client address; posts: OPEN311_RATE_LIMIT_POSTS_PER_MINUTE per api_key): '
+    + 'the spec\'s error list, [{"code": 429, "description": "too many …; try again in N s"}] or <errors><error>…, in the format the path asks for',
+  headers: {
+    'Retry-After': { description: 'seconds until the next request is allowed', schema: { type: 'integer' } },
+    'RateLimit-Limit': { description: 'requests allowed a minute', schema: { type: 'integer' } },
+    'RateLimit-Remaining': { description: 'requests left now', schema: { type: 'integer' } },
+  },
+})
 @Controller('open311/v2')
 export class Open311Controller {
   private readonly partners: readonly Partner[];
@@ -65,6 +77,7 @@ export class Open311Controller {
     private readonly submit: SubmitOpen311Request,
     private readonly config: IntakeConfig,
     private readonly clock: Clock,
+    private readonly limiter: RateLimiter,
   ) {
     this.partners = parsePartners(config.OPEN311_PARTNERS);
   }
@@ -89,6 +102,7 @@ export class Open311Controller {
     return body;
   }
 
+  @RateLimit(OPEN311_READ_BUCKET)
   @Get('services.:format')
   @open('GeoReport v2 service list: the hazard categories')
   @ApiParam(format)
@@ -101,6 +115,7 @@ export class Open311Controller {
     return this.answer(reply, as, serialize(as, 'services', 'service', services));
   }
 
+  @RateLimit(OPEN311_READ_BUCKET)
   @Get('services/:service_code.:format')
   @open('GeoReport v2 service definition: the attributes a request of this service may carry')
   @ApiParam({ name: 'service_code' })
@@ -138,17 +153,20 @@ export class Open311Controller {
     },
   })
   @ApiProduces('application/json', 'text/xml')
-  async create(@Param('format') extension: string, @Req() request: IncomingMessage, @Res({ passthrough: true }) reply: Reply): Promise<string> {
+  async create(@Param('format') extension: string, @Req() request: IncomingMessage & { ip?: string }, @Res({ passthrough: true }) reply: Reply): Promise<string> {
     const as = formatOf(extension);
     const fields = await readForm(request);
-    this.checkJurisdiction(fields.get('jurisdiction_id') ?? undefined);
     const partner = partnerOf(this.partners, fields.get('api_key') ?? '');
+    // A partner's posts count against its api_key; a post with a key nobody holds, against its address.
+    await this.limiter.enforce(OPEN311_POST_BUCKET, partner === undefined ? `address:${clientAddressOf(request) ?? 'unknown'}` : `partner:${partner}`, reply);
+    this.checkJurisdiction(fields.get('jurisdiction_id') ?? undefined);
     if (partner === undefined) throw Open311Error.forbidden('api_key: invalid api_key received; ask the city for a partner key');
     const form = readServiceRequestForm(fields);
     const created = await this.submit.execute(partner, form);
     return this.answer(reply, as, serialize(as, 'service_requests', 'request', [createdRequestOf(created.trackingNo, created.token, form.accountId ?? null)]));
   }
 
+  @RateLimit(OPEN311_READ_BUCKET)
   @Get('requests.:format')
   @open('GeoReport v2 service requests: hazards, newest first, at most 1000, by default of the last 90 days')
   @ApiParam(format)
@@ -166,6 +184,7 @@ export class Open311Controller {
     return this.answer(reply, as, serialize(as, 'service_requests', 'request', await this.view.list(filter)));
   }
 
+  @RateLimit(OPEN311_READ_BUCKET)
   @Get('requests/:service_request_id.:format')
   @open('GeoReport v2 service request: one, by its service_request_id (the tracking number)')
   @ApiParam({ name: 'service_request_id', description: 'the tracking number, e.g. NC-20261206-000001' })
@@ -184,6 +203,7 @@ export class Open311Controller {
     return this.answer(reply, as, serialize(as, 'service_requests', 'request', await this.view.one(id)));
   }
 
+  @RateLimit(OPEN311_READ_BUCKET)
   @Get('tokens/:token.:format')
   @open('GeoReport v2 request id from a token (the token a POST answered)')
   @ApiParam({ name: 'token' })

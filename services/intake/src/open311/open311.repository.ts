@@ -29,17 +29,18 @@ export interface RequestQuery {
 /**
  * Intake's tracking view of hazards, read for Open311: the matter, its status (a duplicate
  * follows its original, which is the one worked on), the latest history line of either, the
- * department that holds or last held it (from the history lines that name a department), and
- * the partner's media_url.
+ * department that holds or last held it (from the history lines that name a department), the
+ * current holder's deadline (of the original, for a duplicate), and the partner's media_url.
  */
 const SELECT = `
   SELECT g.id, g.tracking_no, g.category, g.description, g.lat, g.lng, g.address, g.submitted_at,
          COALESCE(o.status, g.status) AS status, r.media_url,
          latest.at AS latest_at, latest.summary AS latest_summary, latest.message AS latest_message,
-         agency.name AS agency
+         agency.name AS agency, d.due_at AS expected_at
     FROM intake_grievances g
     LEFT JOIN intake_grievances o ON o.id = g.duplicate_of
     LEFT JOIN open311_requests r ON r.grievance_id = g.id
+    LEFT JOIN intake_deadlines d ON d.grievance_id = COALESCE(o.id, g.id)
     LEFT JOIN LATERAL (
       SELECT h.at, h.summary, h.message FROM intake_history h
        WHERE h.grievance_id = g.id OR h.grievance_id = o.id
@@ -71,6 +72,7 @@ function toRequest(row: Row): TrackedRequest {
       : null,
     agency: (row.agency as string | null) ?? null,
     mediaUrl: (row.media_url as string | null) ?? null,
+    expectedAt: row.expected_at === null || row.expected_at === undefined ? null : new Date(row.expected_at as string),
   };
 }
 

@@ -21,6 +21,7 @@ const REQUEST: TrackedRequest = {
   latest: { at: new Date('2026-12-06T03:00:00Z'), summary: '市政工程局（职能部门）正在办理' },
   agency: '市政工程局',
   mediaUrl: 'https://img.example/a.jpg?x=1&y=2',
+  expectedAt: new Date('2026-12-08T03:00:00Z'),
 };
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
@@ -59,11 +60,17 @@ describe('a service request in GeoReport v2 fields', () => {
       agency_responsible: '市政工程局',
       requested_datetime: '2026-12-06T01:00:00.000Z',
       updated_datetime: '2026-12-06T03:00:00.000Z',
-      expected_datetime: null,
+      expected_datetime: '2026-12-08T03:00:00.000Z',
       address: '玉华路',
       lat: 28.66,
       long: 115.82,
     });
+  });
+
+  it('expects it by the holder\'s deadline while open, and by no time once closed or while no deadline is known', () => {
+    for (const status of ['resolved', 'rejected', 'closed'] as const) expect(requestOf({ ...REQUEST, status }, 'x').expected_datetime).toBeNull();
+    expect(requestOf({ ...REQUEST, status: 'dispatched' }, 'x').expected_datetime).toBe('2026-12-08T03:00:00.000Z');
+    expect(requestOf({ ...REQUEST, expectedAt: null }, 'x').expected_datetime).toBeNull();
   });
 
   it('has no address or point when the matter has none, and its submission time as the update', () => {
@@ -89,7 +96,8 @@ describe('XML documents', () => {
   it('escapes what a reporter wrote and parses back to the spec structure', () => {
     const xml = serialize('xml', 'service_requests', 'request', [requestOf(REQUEST, '井盖 & <盖>')]);
     expect(xml).toContain('<description>Cover gone &lt;at&gt; the "crossroads" &amp; more</description>');
-    expect(xml).toContain('<expected_datetime/>');
+    expect(xml).toContain('<expected_datetime>2026-12-08T03:00:00.000Z</expected_datetime>');
+    expect(serialize('xml', 'service_requests', 'request', [requestOf({ ...REQUEST, expectedAt: null }, 'x')])).toContain('<expected_datetime/>');
     const parsed = readXml(xml) as unknown as { service_requests: { request: Record<string, string> } };
     expect(parsed.service_requests.request).toMatchObject({ service_request_id: 'NC-20261206-000001', service_name: '井盖 & <盖>', media_url: 'https://img.example/a.jpg?x=1&y=2', lat: '28.66' });
   });

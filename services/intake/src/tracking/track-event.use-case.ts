@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
 import type { OutboxTransaction } from '@grievance/messaging';
+import { RecordDeadline } from './record-deadline.use-case';
 import { GrievancesRepository } from '../grievances/grievances.repository';
 import { historyLine, linkOf, resolutionOf, trackedStateAfter, TrackedTopic } from './tracking-rules';
 
@@ -11,7 +12,11 @@ import { historyLine, linkOf, resolutionOf, trackedStateAfter, TrackedTopic } fr
  */
 @Injectable()
 export class TrackEvent {
-  constructor(private readonly repository: GrievancesRepository) {}
+  constructor(
+    private readonly repository: GrievancesRepository,
+    /** The holder's deadline, which the same events move (Open311's expected_datetime). */
+    private readonly deadlines: RecordDeadline,
+  ) {}
 
   async execute<T extends TrackedTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>, tx: OutboxTransaction): Promise<'applied' | 'unknown'> {
     const m = tx.manager;
@@ -34,6 +39,7 @@ export class TrackEvent {
       actor: event.actor,
       summary: historyLine(topic, event),
     });
+    await this.deadlines.execute(topic, event, tx);
     return 'applied';
   }
 }

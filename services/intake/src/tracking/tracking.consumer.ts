@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OutboxTransaction } from '@grievance/messaging';
 import { ConsumedEvent, EventMeta, HandlesEvent, SkippedEvent, skipped } from '@grievance/platform';
+import { RecordDeadline } from './record-deadline.use-case';
 import { TrackEvent } from './track-event.use-case';
 import { TRACKED_TOPICS, TrackedTopic } from './tracking-rules';
 
@@ -10,11 +11,21 @@ export const INTAKE_CONSUMER_GROUP = 'intake';
 /** Every grievance and ticket event feeds the reporter's tracking view. */
 @Injectable()
 export class TrackingConsumer {
-  constructor(private readonly tracking: TrackEvent) {}
+  constructor(
+    private readonly tracking: TrackEvent,
+    private readonly deadlines: RecordDeadline,
+  ) {}
 
   @HandlesEvent(...TRACKED_TOPICS)
   async track(event: ConsumedEvent<TrackedTopic>, tx: OutboxTransaction, { topic }: EventMeta<TrackedTopic>): Promise<void | SkippedEvent> {
     const outcome = await this.tracking.execute(topic, event, tx);
+    if (outcome === 'unknown') return skipped('a matter intake does not hold');
+  }
+
+  /** An SLA warning names the holder's deadline (for Open311's expected_datetime); it adds no line to the reporter's history. */
+  @HandlesEvent('sla.warned.v1')
+  async warned(event: ConsumedEvent<'sla.warned.v1'>, tx: OutboxTransaction): Promise<void | SkippedEvent> {
+    const outcome = await this.deadlines.execute('sla.warned.v1', event, tx);
     if (outcome === 'unknown') return skipped('a matter intake does not hold');
   }
 }

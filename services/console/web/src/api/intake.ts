@@ -519,6 +519,19 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Past the limit (reads: OPEN311_RATE_LIMIT_READS_PER_MINUTE per client address; posts: OPEN311_RATE_LIMIT_POSTS_PER_MINUTE per api_key): the spec's error list, [{"code": 429, "description": "too many …; try again in N s"}] or <errors><error>…, in the format the path asks for */
+            429: {
+                headers: {
+                    /** @description requests allowed a minute */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the next request is allowed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Open311Controller_create: {
@@ -568,6 +581,19 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Past the limit (reads: OPEN311_RATE_LIMIT_READS_PER_MINUTE per client address; posts: OPEN311_RATE_LIMIT_POSTS_PER_MINUTE per api_key): the spec's error list, [{"code": 429, "description": "too many …; try again in N s"}] or <errors><error>…, in the format the path asks for */
+            429: {
+                headers: {
+                    /** @description requests allowed a minute */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the next request is allowed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Open311Controller_one: {
@@ -602,6 +628,19 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Past the limit (reads: OPEN311_RATE_LIMIT_READS_PER_MINUTE per client address; posts: OPEN311_RATE_LIMIT_POSTS_PER_MINUTE per api_key): the spec's error list, [{"code": 429, "description": "too many …; try again in N s"}] or <errors><error>…, in the format the path asks for */
+            429: {
+                headers: {
+                    /** @description requests allowed a minute */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the next request is allowed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Open311Controller_services: {
@@ -630,6 +669,19 @@ export interface operations {
             };
             200: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Past the limit (reads: OPEN311_RATE_LIMIT_READS_PER_MINUTE per client address; posts: OPEN311_RATE_LIMIT_POSTS_PER_MINUTE per api_key): the spec's error list, [{"code": 429, "description": "too many …; try again in N s"}] or <errors><error>…, in the format the path asks for */
+            429: {
+                headers: {
+                    /** @description requests allowed a minute */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the next request is allowed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -667,6 +719,19 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Past the limit (reads: OPEN311_RATE_LIMIT_READS_PER_MINUTE per client address; posts: OPEN311_RATE_LIMIT_POSTS_PER_MINUTE per api_key): the spec's error list, [{"code": 429, "description": "too many …; try again in N s"}] or <errors><error>…, in the format the path asks for */
+            429: {
+                headers: {
+                    /** @description requests allowed a minute */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the next request is allowed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Open311Controller_token: {
@@ -696,6 +761,19 @@ export interface operations {
             };
             200: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Past the limit (reads: OPEN311_RATE_LIMIT_READS_PER_MINUTE per client address; posts: OPEN311_RATE_LIMIT_POSTS_PER_MINUTE per api_key): the spec's error list, [{"code": 429, "description": "too many …; try again in N s"}] or <errors><error>…, in the format the path asks for */
+            429: {
+                headers: {
+                    /** @description requests allowed a minute */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until the next request is allowed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
