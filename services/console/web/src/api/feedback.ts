@@ -17,6 +17,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/grievances/{id}/contest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ContestController_contest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/grievances/{id}/rating": {
         parameters: {
             query?: never;
@@ -105,6 +121,20 @@ export interface components {
              */
             message: string;
         };
+        ContestVerdictDto: {
+            reason: string;
+        };
+        ContestVerdictResponse: {
+            /** Format: date-time */
+            contestedAt: string;
+            /** Format: uuid */
+            grievanceId: string;
+            /**
+             * @description open again, waiting for another grid worker to check it on site
+             * @enum {string}
+             */
+            status: "routed";
+        };
         RateMatterDto: {
             comment?: string;
             /** @enum {string} */
@@ -178,6 +208,54 @@ export interface operations {
                         status?: "error";
                     };
                 };
+            };
+        };
+    };
+    ContestController_contest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContestVerdictDto"];
+            };
+        };
+        responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContestVerdictResponse"];
+                };
+            };
+            /** @description already contested once, or not a hazard closed on a grid worker’s invalid verdict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the contest window has passed (details.contestBy) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
