@@ -58,8 +58,9 @@ function MatterTimeline({ id }: { id: string }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph style={{ overflowWrap: 'anywhere' }}>{matter.description}</Typography.Paragraph>
-      {matter.original && <JoinedOriginal original={matter.original} />}
+      {/* The news first: what was done; then, for a duplicate, the matter it follows (its progress is long). */}
       {showsResolution(matter.status, matter.resolution) && <FixResolution resolution={matter.resolution!} />}
+      {matter.original && <JoinedOriginal original={matter.original} />}
       {canContest(matter.kind, matter.status, matter.history) && <ContestVerdict key={id} id={id} />}
       <Typography.Text strong>{t('rider.matters.timeline')}</Typography.Text>
       <HistoryTimeline history={matter.history} />
