@@ -1,3 +1,5 @@
+import type { components as IntakeSchemas } from './intake';
+
 /** What the services answer, as the console reads it (their OpenAPI documents do not describe answers yet). */
 export interface Session {
   principal: { sub: string; role: Role; orgUnitId?: string; gridId?: string; departmentCode?: string };
@@ -27,6 +29,9 @@ export interface MatterSummary {
   status: string;
   underSupervision: boolean;
   submittedAt: string;
+  /** The original this matter was joined to as a duplicate (its status is then the original's). */
+  duplicateOf?: string | null;
+  original?: IntakeSchemas['schemas']['OriginalSummaryView'];
 }
 
 export interface HistoryEntry {
@@ -42,7 +47,14 @@ export interface MatterDetail extends MatterSummary {
   location: { lat: number; lng: number; address?: string } | null;
   attachmentIds: string[];
   history: HistoryEntry[];
+  /** For a duplicate: the matter it was joined to, its status and its history, which its reporter follows as a co-reporter. */
+  original?: OriginalMatter;
+  /** The latest resolution of the matter worked on (a duplicate's: the original's), with the department's fix photos. */
+  resolution: Resolution | null;
 }
+
+export type OriginalMatter = IntakeSchemas['schemas']['OriginalView'];
+export type Resolution = IntakeSchemas['schemas']['ResolutionView'];
 
 export interface Points {
   balance: number;

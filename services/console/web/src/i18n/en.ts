@@ -19,7 +19,14 @@ const en: Catalogue = {
       title: 'Raise an appeal', register: 'First register your occupation and branch (scan to register)', occupation: 'Occupation', branch: 'Branch', platform: 'Platform (optional)', registerButton: 'Register', registered: 'Registered: {{occupation}} · {{branch}}', changeRegistration: 'Change registration',
       fromQr: 'Branch filled in from the QR code', category: 'Category', headline: 'Title', description: 'What happened', submit: 'Submit appeal', submitted: 'Submitted, tracking number {{trackingNo}}',
     },
-    matters: { title: 'My matters', empty: 'No matters yet', timeline: 'Progress', rate: 'Rate', rating: 'Satisfaction', comment: 'Comment (optional)', sendRating: 'Send rating', rated: 'Thank you for your rating', underSupervision: 'Supervised', asked: 'The holder asks you', reply: 'Reply', replyLabel: 'Your answer' },
+    matters: { title: 'My matters', empty: 'No matters yet', timeline: 'Progress', rate: 'Rate', rating: 'Satisfaction', comment: 'Comment (optional)', sendRating: 'Send rating', rated: 'Thank you for your rating', underSupervision: 'Supervised', asked: 'The holder asks you', reply: 'Reply', replyLabel: 'Your answer',
+      joined: 'Joined to {{trackingNo}}', joinedHint: 'Someone nearby had already reported the same hazard: your report was joined to theirs on {{time}} and is dealt with together with it.', originalStatus: 'Its status', originalTimeline: 'Its progress',
+      resolution: 'What was done', resolvedBy: '{{holder}} · {{time}}', fixPhotos: 'Photos of the fix', fixPhoto: 'Photo of the fix {{n}}', photoFailed: 'The photo could not be loaded',
+      contest: {
+        open: 'Ask for a second check', hint: 'The grid worker found nothing on site. If the hazard is still there, you may ask once for another grid worker to check it.', reason: 'Why check again', reasonHint: 'Where the hazard is and what it looks like', send: 'Send the request', cancel: 'Cancel',
+        sent: 'You asked for a second check: another grid worker will look at it',
+      },
+    },
     points: { title: 'My points', balance: 'Balance', history: 'History', empty: 'No points yet', reason: { verified_report: 'Report confirmed on site', verified_co_report: 'A hazard you also reported was confirmed' } },
   },
   grid: {

@@ -17,7 +17,14 @@ const zhCN = {
       title: '我要诉求', register: '先登记职业和所属支部（扫码报到）', occupation: '职业', branch: '所属支部', platform: '平台（可选）', registerButton: '登记', registered: '已登记：{{occupation}} · {{branch}}', changeRegistration: '修改登记',
       fromQr: '已通过二维码预填支部', category: '诉求类别', headline: '标题', description: '详细情况', submit: '提交诉求', submitted: '已提交，受理编号 {{trackingNo}}',
     },
-    matters: { title: '我的事项', empty: '还没有事项', timeline: '办理进度', rate: '评价', rating: '满意度', comment: '留言（可选）', sendRating: '提交评价', rated: '感谢您的评价', underSupervision: '督办中', asked: '办理人向您询问', reply: '回复', replyLabel: '您的回复' },
+    matters: { title: '我的事项', empty: '还没有事项', timeline: '办理进度', rate: '评价', rating: '满意度', comment: '留言（可选）', sendRating: '提交评价', rated: '感谢您的评价', underSupervision: '督办中', asked: '办理人向您询问', reply: '回复', replyLabel: '您的回复',
+      joined: '已并入 {{trackingNo}}', joinedHint: '附近已有人报告同一隐患，您的报告于 {{time}} 并入该事项，随它一起办理。', originalStatus: '该事项状态', originalTimeline: '该事项的办理进度',
+      resolution: '办理结果', resolvedBy: '{{holder}} · {{time}}', fixPhotos: '整改照片', fixPhoto: '整改照片 {{n}}', photoFailed: '照片加载失败',
+      contest: {
+        open: '申请复核', hint: '网格员现场核查认为不属实。如果隐患仍在，您可以申请复核一次，将另派网格员核查。', reason: '复核理由', reasonHint: '隐患还在哪里、是什么情况', send: '提交复核申请', cancel: '取消',
+        sent: '已申请复核，将另派网格员核查',
+      },
+    },
     points: { title: '我的积分', balance: '积分余额', history: '积分记录', empty: '还没有积分记录', reason: { verified_report: '举报经核实属实', verified_co_report: '共同举报的隐患经核实属实' } },
   },
   grid: {

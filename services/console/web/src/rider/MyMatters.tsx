@@ -1,17 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Collapse, Empty, Form, Input, Radio, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Empty, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { answer, feedback, intake } from '../api/clients';
 import type { MatterDetail, MatterSummary } from '../api/views';
 import { ErrorText } from '../shared/ErrorText';
 import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
 import { LIMITS, validateText } from '../shared/validation';
-import { formatTime } from '../shared/format';
-import { canRate, openQuestion, timelineOf } from '../shared/timeline';
+import { canContest, canRate, eventOf, openQuestion, showsResolution } from '../shared/timeline';
+import { ContestVerdict } from './ContestVerdict';
+import { FixResolution } from './FixResolution';
+import { HistoryTimeline } from './HistoryTimeline';
+import { JoinedOriginal } from './JoinedOriginal';
+import { STATUS_COLOUR } from './status';
 
-const STATUS_COLOUR: Record<string, string> = { resolved: 'green', closed: 'default', rejected: 'red', in_progress: 'blue' };
-
-/** My matters: each with its status and, opened, the timeline in plain words and the rating once resolved. */
+/**
+ * My matters: each with its status and, opened, the timeline in plain words; a duplicate shows
+ * the matter it was joined to; a resolved one what was done with its fix photos and the rating;
+ * a hazard closed on an invalid verdict offers to contest it.
+ */
 export default function MyMatters() {
   const { t } = useTranslation();
   const list = useQuery({ queryKey: ['my-matters'], queryFn: () => answer<{ items: MatterSummary[] }>(intake.GET('/v1/grievances')), refetchInterval: 5000 });
@@ -30,6 +36,7 @@ export default function MyMatters() {
                 <Typography.Text strong>{m.title}</Typography.Text>
                 <Tag color={STATUS_COLOUR[m.status] ?? 'processing'}>{t(`status.${m.status}`, { defaultValue: m.status })}</Tag>
                 {m.underSupervision && <Tag color="purple">{t('rider.matters.underSupervision')}</Tag>}
+                {m.original && <Tag color="cyan">{t('rider.matters.joined', { trackingNo: m.original.trackingNo })}</Tag>}
                 <Typography.Text type="secondary">{m.trackingNo}</Typography.Text>
               </Space>
             ),
@@ -42,31 +49,26 @@ export default function MyMatters() {
 }
 
 function MatterTimeline({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const detail = useQuery({ queryKey: ['matter', id], queryFn: () => answer<MatterDetail>(intake.GET('/v1/grievances/{id}', { params: { path: { id } } })), refetchInterval: 5000 });
   if (detail.isError) return <ErrorText error={detail.error} />;
   if (!detail.data) return null;
-  const steps = timelineOf(detail.data.history, (key) => i18n.exists(key));
+  const matter = detail.data;
+  const question = openQuestion(matter.history);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Typography.Paragraph>{detail.data.description}</Typography.Paragraph>
+      <Typography.Paragraph style={{ overflowWrap: 'anywhere' }}>{matter.description}</Typography.Paragraph>
+      {/* The news first: what was done; then, for a duplicate, the matter it follows (its progress is long). */}
+      {showsResolution(matter.status, matter.resolution) && <FixResolution resolution={matter.resolution!} />}
+      {matter.original && <JoinedOriginal original={matter.original} />}
+      {canContest(matter.kind, matter.status, matter.history) && <ContestVerdict key={id} id={id} />}
       <Typography.Text strong>{t('rider.matters.timeline')}</Typography.Text>
-      <Timeline
-        items={steps.map((s) => ({
-          color: s.tone === 'bad' ? 'red' : s.tone === 'done' ? 'green' : 'blue',
-          content: (
-            <>
-              <Typography.Text>{s.key ? t(s.key) : s.fallback}</Typography.Text>
-              <br />
-              <Typography.Text type="secondary">{formatTime(s.at, i18n.language)}</Typography.Text>
-            </>
-          ),
-        }))}
-      />
-      {openQuestion(detail.data.history) && <ReplyForm id={id} question={openQuestion(detail.data.history)!.summary} />}
-      {canRate(detail.data.status, detail.data.history) && <RateForm id={id} />}
+      <HistoryTimeline history={matter.history} />
+      {question && <ReplyForm id={id} question={question.summary} />}
+      {/* Only the first reporter is asked to rate (as on the 12345 hotlines), never a co-reporter. */}
+      {!matter.original && canRate(matter.status, matter.history) && <RateForm id={id} />}
       {/* Once the rating is in the history the form goes; the thanks stay. */}
-      {detail.data.history.some((h) => h.type === 'feedback.rated.v1') && <Alert type="success" role="status" title={t('rider.matters.rated')} />}
+      {matter.history.some((h) => eventOf(h.type) === 'feedback.rated') && <Alert type="success" role="status" title={t('rider.matters.rated')} />}
     </Space>
   );
 }

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { answer, gridDispatch, intake } from '../api/clients';
 import type { Category, Grid } from '../api/views';
+import { consoleFetch } from './http';
 
 export function useConfig() {
   return useQuery({ queryKey: ['config'], queryFn: async () => (await (await fetch('/api/config')).json()) as { authMode: string; tileUrl: string | null }, staleTime: Infinity });
@@ -41,4 +42,35 @@ export function usePosition() {
       );
     });
   return { position, setPosition, locating, failed, locate };
+}
+
+/**
+ * A photo a service serves only to those allowed to see it, as an object URL for an <img>:
+ * downloaded through the console's one way to the services (consoleFetch: the session, the
+ * retries, the sign-in prompt on a 401), and revoked when the photo leaves the screen.
+ */
+export function usePhoto(path: string): { src?: string; failed: boolean } {
+  const [photo, setPhoto] = useState<{ src?: string; failed: boolean }>({ failed: false });
+  useEffect(() => {
+    let live = true;
+    let src: string | undefined;
+    setPhoto({ failed: false });
+    void (async () => {
+      try {
+        const response = await consoleFetch(new Request(new URL(path, location.href)));
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const blob = await response.blob();
+        if (!live) return;
+        src = URL.createObjectURL(blob);
+        setPhoto({ src, failed: false });
+      } catch {
+        if (live) setPhoto({ failed: true });
+      }
+    })();
+    return () => {
+      live = false;
+      if (src) URL.revokeObjectURL(src);
+    };
+  }, [path]);
+  return photo;
 }

@@ -12,7 +12,11 @@ export interface TimelineStep {
   tone: 'done' | 'bad' | 'info';
 }
 
-const BAD = new Set(['grievance.rejected.v1', 'grievance.escalated.v1', 'grievance.reopened.v1', 'sla.breached.v1']);
+const BAD = new Set(['grievance.rejected', 'grievance.escalated', 'grievance.reopened', 'sla.breached']);
+
+/** The event a history line records, without its version: the services write `grievance.rejected`, the catalogue's topics end in `.v1`. */
+export const eventOf = (type: string): string => type.replace(/\.v\d+$/, '');
+const is = (h: Pick<HistoryEntry, 'type'>, event: string) => eventOf(h.type) === event;
 
 export function timelineOf(history: readonly HistoryEntry[], known: (key: string) => boolean): TimelineStep[] {
   return [...history]
@@ -21,17 +25,34 @@ export function timelineOf(history: readonly HistoryEntry[], known: (key: string
       at: h.at,
       key: known(`history.${h.type}`) ? `history.${h.type}` : null,
       fallback: h.summary,
-      tone: BAD.has(h.type) ? 'bad' : h.type === 'grievance.resolved.v1' || h.type === 'grievance.closed.v1' ? 'done' : 'info',
+      tone: BAD.has(eventOf(h.type)) ? 'bad' : is(h, 'grievance.resolved') || is(h, 'grievance.closed') ? 'done' : 'info',
     }));
 }
 
 /** Whether the reporter can rate now: resolved and not yet rated by them. */
 export function canRate(status: string, history: readonly HistoryEntry[]): boolean {
-  return status === 'resolved' && !history.some((h) => h.type === 'feedback.rated.v1');
+  return status === 'resolved' && !history.some((h) => is(h, 'feedback.rated'));
 }
 
 /** The holder's open question to the reporter (the matter waits for the answer), if any. */
 export function openQuestion(history: readonly HistoryEntry[]): HistoryEntry | undefined {
-  const last = [...history].sort((a, b) => a.at.localeCompare(b.at)).filter((h) => h.type === 'grievance.paused.v1' || h.type === 'grievance.replied.v1').pop();
-  return last?.type === 'grievance.paused.v1' ? last : undefined;
+  const last = [...history].sort((a, b) => a.at.localeCompare(b.at)).filter((h) => is(h, 'grievance.paused') || is(h, 'grievance.replied')).pop();
+  return last && is(last, 'grievance.paused') ? last : undefined;
 }
+
+/**
+ * Whether the reporter may contest the verdict that closed their matter (申请复核): a hazard
+ * closed because a grid worker found it invalid on site (only that verdict rejects a hazard),
+ * not yet contested. The contest window is the server's to judge (a late one answers 422).
+ */
+export function canContest(kind: string, status: string, history: readonly HistoryEntry[]): boolean {
+  return kind === 'hazard' && status === 'closed' && history.some((h) => is(h, 'grievance.rejected')) && !history.some((h) => is(h, 'grievance.contested'));
+}
+
+/** Whether the department's resolution (what was done, its fix photos) is the matter's news: resolved or closed after it, not sent back to work. */
+export function showsResolution(status: string, resolution: unknown): boolean {
+  return resolution != null && (status === 'resolved' || status === 'closed');
+}
+
+/** Where the console downloads a photo intake links to (`/v1/attachments/:id`): through the console's `/api/intake`. */
+export const intakeDownload = (url: string): string => `/api/intake${url.startsWith('/') ? url : `/${url}`}`;

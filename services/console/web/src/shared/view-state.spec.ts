@@ -2,7 +2,7 @@ import { deadlineState } from './deadlines';
 import { apiErrorFrom, fieldErrors } from './errors';
 import { formatDuration, formatTime, metresBetween } from './format';
 import { csrfToken, isRetryable, retryDelayMs } from './http';
-import { canRate, openQuestion, timelineOf } from './timeline';
+import { canContest, canRate, eventOf, intakeDownload, openQuestion, showsResolution, timelineOf } from './timeline';
 
 const NOW = Date.parse('2026-12-03T08:00:00Z');
 
@@ -86,5 +86,41 @@ describe('view state', () => {
     expect(openQuestion([asked])).toBe(asked);
     expect(openQuestion([asked, { at: '2026-12-03T08:10:00Z', type: 'grievance.replied.v1', summary: 'Yuhua' }])).toBeUndefined();
     expect(openQuestion([])).toBeUndefined();
+  });
+
+  it('reads the history the services write (grievance.rejected, no version) as the catalogue\'s topics: the bad steps red, a rating and a question found', () => {
+    expect(eventOf('grievance.rejected')).toBe('grievance.rejected');
+    expect(eventOf('grievance.rejected.v1')).toBe('grievance.rejected');
+    const steps = timelineOf([{ at: '2026-12-03T08:00:00Z', type: 'grievance.rejected', summary: 'Found invalid: nothing missing here' }], () => false);
+    expect(steps).toEqual([{ at: '2026-12-03T08:00:00Z', key: null, fallback: 'Found invalid: nothing missing here', tone: 'bad' }]);
+    expect(canRate('resolved', [{ at: '2026-12-03T09:00:00Z', type: 'feedback.rated', summary: '' }])).toBe(false);
+    expect(openQuestion([{ at: '2026-12-03T08:00:00Z', type: 'grievance.paused', summary: 'Which station?' }])?.summary).toBe('Which station?');
+  });
+
+  it('offers to contest only a hazard closed on a grid worker\'s invalid verdict, and only until it is contested', () => {
+    const rejected = [
+      { at: '2026-12-03T08:00:00Z', type: 'grievance.submitted', summary: '' },
+      { at: '2026-12-03T09:00:00Z', type: 'grievance.rejected', summary: '' },
+      { at: '2026-12-03T09:00:01Z', type: 'grievance.closed', summary: '' },
+    ];
+    expect(canContest('hazard', 'closed', rejected)).toBe(true);
+    expect(canContest('hazard', 'closed', [...rejected, { at: '2026-12-03T10:00:00Z', type: 'grievance.contested', summary: '' }])).toBe(false);
+    // Closed after a fix and a rating: nothing to contest.
+    expect(canContest('hazard', 'closed', [rejected[0]!, { at: '2026-12-03T09:00:00Z', type: 'grievance.resolved', summary: '' }, rejected[2]!])).toBe(false);
+    expect(canContest('hazard', 'rejected', rejected.slice(0, 2))).toBe(false);
+    expect(canContest('appeal', 'closed', rejected)).toBe(false);
+  });
+
+  it('shows the department\'s resolution once resolved or closed, not after it was sent back to work', () => {
+    const resolution = { resolution: 'New cover fitted.', attachments: [] };
+    expect(showsResolution('resolved', resolution)).toBe(true);
+    expect(showsResolution('closed', resolution)).toBe(true);
+    expect(showsResolution('in_progress', resolution)).toBe(false);
+    expect(showsResolution('closed', null)).toBe(false);
+  });
+
+  it('downloads a photo intake links to through the console\'s /api/intake', () => {
+    expect(intakeDownload('/v1/attachments/0195a8c4-1b2c-7d3e-8f40-123456789abc')).toBe('/api/intake/v1/attachments/0195a8c4-1b2c-7d3e-8f40-123456789abc');
+    expect(intakeDownload('v1/attachments/a')).toBe('/api/intake/v1/attachments/a');
   });
 });
