@@ -165,6 +165,7 @@ export class PlatformModule implements NestModule {
             logger,
             applicationName: config.SERVICE_NAME,
             poolSize: config.DATABASE_POOL_SIZE,
+            preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
           });
         },
       },

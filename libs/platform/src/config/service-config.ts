@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import {
   ArrayNotEmpty,
+  IsBoolean,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -137,6 +138,14 @@ export class ServiceConfig {
   @EnvInteger()
   @IsIntegerBetween(1, 100_000)
   DATABASE_QUEUE_LIMIT = 20;
+
+  /**
+   * Parameterised queries run as named prepared statements, parsed and planned once per
+   * connection. Turn off behind a pooler in transaction mode that cannot keep them.
+   */
+  @EnvBoolean()
+  @IsBoolean()
+  DATABASE_PREPARED_STATEMENTS = true;
 
   @IsUrlWithScheme(['redis:', 'rediss:'])
   REDIS_URL = 'redis://127.0.0.1:6379';

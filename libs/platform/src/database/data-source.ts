@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DataSource, EntitySchema, Logger as TypeOrmLogger, Migration, MigrationInterface } from 'typeorm';
 import { databaseNameOf, ensureDatabase } from './ensure-database';
+import { PreparingClient } from './prepared-statements';
 
 /** The slice of a pino-style logger the database code needs. */
 export interface DatabaseLogger {
@@ -24,6 +25,8 @@ export interface ServiceDataSourceOptions {
   poolSize?: number;
   /** The name of the service, shown in pg_stat_activity. */
   applicationName?: string;
+  /** Parameterised queries as named prepared statements (see PreparingClient). Default true. */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -46,6 +49,8 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     connectTimeoutMS: 5_000,
     logging: ['error', 'warn', 'migration'],
     logger: options.logger ? new PinoTypeOrmLogger(options.logger) : 'simple-console',
+    // pg's Pool makes its connections with this class (TypeORM hands `extra` to the Pool).
+    extra: options.preparedStatements === false ? {} : { Client: PreparingClient },
   });
 }
 

@@ -1,0 +1,67 @@
+import { createTestDatabase, queryDatabase, TestDatabase } from '@grievance/testing';
+import { DataSource, QueryRunner } from 'typeorm';
+import { createServiceDataSource } from './data-source';
+
+describe('prepared statements on the real database', () => {
+  let database: TestDatabase;
+  const opened: DataSource[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('prepared');
+    await queryDatabase(database.url, `CREATE TABLE matters (id int PRIMARY KEY, title text NOT NULL)`);
+    await queryDatabase(database.url, `INSERT INTO matters VALUES (1, 'pothole'), (2, 'broken light')`);
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled(opened.map((d) => d.destroy()));
+    await database.drop();
+  });
+
+  async function connection(preparedStatements?: boolean): Promise<QueryRunner> {
+    const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+    const dataSource = createServiceDataSource({ url: database.url, poolSize: 1, preparedStatements, logger: quiet });
+    await dataSource.initialize();
+    opened.push(dataSource);
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    return runner;
+  }
+
+  const preparedOn = async (runner: QueryRunner) =>
+    ((await runner.query(`SELECT statement FROM pg_prepared_statements ORDER BY statement`)) as { statement: string }[]).map((r) => r.statement);
+
+  it('prepares each parameterised text once per connection and answers as before', async () => {
+    const runner = await connection();
+    try {
+      expect(await runner.query(`SELECT title FROM matters WHERE id = $1`, [1])).toEqual([{ title: 'pothole' }]);
+      expect(await runner.query(`SELECT title FROM matters WHERE id = $1`, [2])).toEqual([{ title: 'broken light' }]);
+      expect(await runner.query(`SELECT title FROM matters WHERE id = ANY($1::int[]) ORDER BY id`, [[1, 2]])).toHaveLength(2);
+      // Two texts, two statements; the query without parameters is not among them.
+      expect(await preparedOn(runner)).toEqual([`SELECT title FROM matters WHERE id = $1`, `SELECT title FROM matters WHERE id = ANY($1::int[]) ORDER BY id`]);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('prepares nothing when turned off', async () => {
+    const runner = await connection(false);
+    try {
+      expect(await runner.query(`SELECT title FROM matters WHERE id = $1`, [1])).toEqual([{ title: 'pothole' }]);
+      expect(await preparedOn(runner)).toEqual([]);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('after a column is added under a prepared SELECT *, fails that call once and then answers with the new column', async () => {
+    const runner = await connection();
+    try {
+      expect(await runner.query(`SELECT * FROM matters WHERE id = $1`, [1])).toEqual([{ id: 1, title: 'pothole' }]);
+      await queryDatabase(database.url, `ALTER TABLE matters ADD COLUMN urgency text NOT NULL DEFAULT 'normal'`);
+      await expect(runner.query(`SELECT * FROM matters WHERE id = $1`, [1])).rejects.toThrow(/cached plan must not change result type/);
+      expect(await runner.query(`SELECT * FROM matters WHERE id = $1`, [1])).toEqual([{ id: 1, title: 'pothole', urgency: 'normal' }]);
+    } finally {
+      await runner.release();
+    }
+  });
+});
