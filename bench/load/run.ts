@@ -56,7 +56,7 @@ const STEP_SECONDS = Number(args['step-seconds']);
 const RATES = args.rates.split(',').map(Number);
 const DRAIN_MS = Number(args['drain-seconds']) * 1000;
 const P99_LIMIT = Number(args['p99-limit-ms']);
-const GOALS: Record<string, { rate: number; p50: number; p99: number }> = { S1: { rate: 10, p50: 10, p99: 30 }, S2: { rate: 50, p50: 12, p99: 40 } };
+const GOALS: Record<string, { rate: number; p50: number; p99: number }> = { S1: { rate: 10, p50: 15, p99: 50 }, S2: { rate: 50, p50: 20, p99: 80 } };
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const date = new Date().toISOString().slice(0, 10);
