@@ -4,7 +4,7 @@ import type { Principal } from './principal';
 /**
  * Whether the caller is the holder of a matter (API.md, "Identity"): the grid worker it was
  * dispatched to (by their id), the department by its code, or a rung of the chain by its
- * level and unit (a liaison member's unit is their own id). Auditors and admins hold
+ * level and unit (a liaison member's unit is their own id). Station staff, auditors and admins hold
  * nothing; they read through the audit service and the directory.
  */
 export function actsFor(principal: Principal, holder: Pick<Holder, 'type' | 'id' | 'level'> | null | undefined): boolean {
@@ -15,6 +15,7 @@ export function actsFor(principal: Principal, holder: Pick<Holder, 'type' | 'id'
     case 'department':
       return holder.type === 'department' && holder.id === principal.departmentCode;
     case 'worker':
+    case 'station_staff':
     case 'auditor':
     case 'admin':
       return false;

@@ -11,9 +11,11 @@ export interface Principal {
   gridId?: string;
   /** The department (by code) a department user acts for. */
   departmentCode?: string;
+  /** The station (驿站) a station_staff user works at. */
+  stationId?: string;
 }
 
-export type ScopeClaim = 'orgUnitId' | 'gridId' | 'departmentCode';
+export type ScopeClaim = 'orgUnitId' | 'gridId' | 'departmentCode' | 'stationId';
 
 /**
  * The scope claim each role cannot work without (API.md, "Identity"). A role mapped to
@@ -27,6 +29,7 @@ export const SCOPE_CLAIM_BY_ROLE: Readonly<Record<Role, ScopeClaim | undefined>>
   two_new_committee: 'orgUnitId',
   grid_worker: 'gridId',
   department: 'departmentCode',
+  station_staff: 'stationId',
   auditor: undefined,
   admin: undefined,
 };

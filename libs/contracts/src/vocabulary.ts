@@ -12,6 +12,7 @@ export const ROLES = [
   'two_new_committee', // 两新工委
   'grid_worker', // 网格员
   'department', // 职能部门
+  'station_staff', // 驿站工作人员: logs walk-ins, hands over prizes, awards volunteering points
   'auditor',
   'admin',
 ] as const;

@@ -76,7 +76,7 @@ describe('the console server', () => {
 
     it('lists the demo city\'s personas and signs one in with an httpOnly, SameSite session cookie page scripts cannot read', async () => {
       const personas = (await (await fetch(`${consoleServer.url}/api/dev/personas`)).json()) as { group: string }[];
-      expect(new Set(personas.map((p) => p.group))).toEqual(new Set(['worker', 'grid_worker', 'department', 'member', 'branch', 'industry_committee', 'two_new_committee', 'auditor', 'admin']));
+      expect(new Set(personas.map((p) => p.group))).toEqual(new Set(['worker', 'grid_worker', 'department', 'station_staff', 'member', 'branch', 'industry_committee', 'two_new_committee', 'auditor', 'admin']));
       const first = await fetch(`${consoleServer.url}/api/config`);
       const csrf = value(cookiesOf(first), 'gr_csrf')!;
       const response = await fetch(`${consoleServer.url}/api/dev/sign-in`, {

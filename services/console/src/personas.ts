@@ -8,12 +8,12 @@ export interface Persona {
   name: string;
   principal: Principal;
   /** For the page's grouping. */
-  group: 'worker' | 'grid_worker' | 'department' | 'member' | 'branch' | 'industry_committee' | 'two_new_committee' | 'auditor' | 'admin';
+  group: 'worker' | 'grid_worker' | 'department' | 'station_staff' | 'member' | 'branch' | 'industry_committee' | 'two_new_committee' | 'auditor' | 'admin';
 }
 
 /**
  * Every persona of the demo city: three workers (a rider, a courier, a truck driver), each
- * grid worker, an officer of each department, each liaison member, the secretary of each
+ * grid worker, an officer of each department, staff of each station (驿站), each liaison member, the secretary of each
  * branch, staff of each industry committee and of the 两新工委, an auditor and an admin.
  */
 export function demoPersonas(cityFolder: string): Persona[] {
@@ -31,6 +31,10 @@ export function demoPersonas(cityFolder: string): Persona[] {
   for (const d of named('department')) {
     const sub = `officer-${d.id}`;
     personas.push({ id: sub, name: d.name, group: 'department', principal: { sub, role: 'department', departmentCode: d.id } });
+  }
+  for (const s of named('station')) {
+    const sub = `staff-${s.id}`;
+    personas.push({ id: sub, name: s.name, group: 'station_staff', principal: { sub, role: 'station_staff', stationId: s.id } });
   }
   for (const m of named('member')) {
     personas.push({ id: m.id, name: m.name, group: 'member', principal: { sub: m.id, role: 'member', orgUnitId: m.id } });

@@ -3,7 +3,7 @@ import { ROLES } from '@grievance/contracts';
 import { isRole, SCOPE_CLAIM_BY_ROLE, type Principal, type ScopeClaim } from '../principal';
 import { DEFAULT_DEV_TOKEN_TTL_SEC } from '../settings';
 
-export const TOKEN_USAGE = `Usage: npm run token -- --role <role> --sub <id> [--org <orgUnitId>] [--grid <gridId>] [--department <code>] [--ttl <seconds>]
+export const TOKEN_USAGE = `Usage: npm run token -- --role <role> --sub <id> [--org <orgUnitId>] [--grid <gridId>] [--department <code>] [--station <stationId>] [--ttl <seconds>]
 
 Prints a token signed with the local development key.
   --role        one of ${ROLES.join(', ')}
@@ -11,6 +11,7 @@ Prints a token signed with the local development key.
   --org         org unit id (member, branch, industry_committee, two_new_committee)
   --grid        grid id (grid_worker)
   --department  department code (department)
+  --station     station id (station_staff)
   --ttl         lifetime in seconds (default ${DEFAULT_DEV_TOKEN_TTL_SEC})`;
 
 /** A mistake on the command line; the message names the flag. */
@@ -21,7 +22,7 @@ export class UsageError extends Error {
 export type TokenCommand = { help: true } | { help: false; claims: Principal; ttlSeconds: number };
 
 /** The flag that carries each scope claim. */
-const FLAG_BY_SCOPE: Record<ScopeClaim, string> = { orgUnitId: 'org', gridId: 'grid', departmentCode: 'department' };
+const FLAG_BY_SCOPE: Record<ScopeClaim, string> = { orgUnitId: 'org', gridId: 'grid', departmentCode: 'department', stationId: 'station' };
 
 /**
  * Reads the token command's flags. The role rules are checked here rather than left to
@@ -40,6 +41,7 @@ export function parseTokenArgs(argv: string[]): TokenCommand {
         org: { type: 'string' },
         grid: { type: 'string' },
         department: { type: 'string' },
+        station: { type: 'string' },
         ttl: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -60,6 +62,7 @@ export function parseTokenArgs(argv: string[]): TokenCommand {
     orgUnitId: values.org?.trim(),
     gridId: values.grid?.trim(),
     departmentCode: values.department?.trim(),
+    stationId: values.station?.trim(),
   };
   const needed = SCOPE_CLAIM_BY_ROLE[role];
   const claims: Principal = { sub, role };

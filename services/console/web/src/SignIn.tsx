@@ -6,7 +6,7 @@ import type { Persona, Session } from './api/views';
 import { apiErrorOf } from './shared/errors';
 import { consoleFetch } from './shared/http';
 
-const GROUPS = ['worker', 'grid_worker', 'department', 'member', 'branch', 'industry_committee', 'two_new_committee', 'auditor', 'admin'] as const;
+const GROUPS = ['worker', 'grid_worker', 'department', 'station_staff', 'member', 'branch', 'industry_committee', 'two_new_committee', 'auditor', 'admin'] as const;
 
 export default function SignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: (session: Session) => void }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ export interface Session {
   principal: { sub: string; role: Role; orgUnitId?: string; gridId?: string; departmentCode?: string };
   name: string;
 }
-export type Role = 'worker' | 'member' | 'branch' | 'industry_committee' | 'two_new_committee' | 'grid_worker' | 'department' | 'auditor' | 'admin';
+export type Role = 'worker' | 'member' | 'branch' | 'industry_committee' | 'two_new_committee' | 'grid_worker' | 'department' | 'station_staff' | 'auditor' | 'admin';
 
 export interface Persona {
   id: string;

@@ -5,9 +5,9 @@ const en: Catalogue = {
   app: { title: 'Grievance console', subtitle: 'Straight-through grievances for new-employment workers', language: '中文', signOut: 'Sign out', loading: 'Loading…', error: 'Something went wrong', retry: 'Try again', signedInAs: 'Signed in as {{name}}', notBuilt: 'This role\'s screens are not open yet' },
   signIn: {
     title: 'Sign in as a demo persona', hint: 'Development: these people come from the demo city; the server mints the chosen one\'s token.', search: 'Search personas', signIn: 'Sign in', production: 'Sign in with the identity provider', failed: 'Sign-in failed, try again', expired: 'Your session has ended; please sign in again',
-    group: { worker: 'Workers', grid_worker: 'Grid workers', department: 'Departments', member: 'Liaison members', branch: 'Branch secretaries', industry_committee: 'Industry committees', two_new_committee: 'Two-New Work Committee', auditor: 'Auditor', admin: 'Admin' },
+    group: { station_staff: 'Station staff', worker: 'Workers', grid_worker: 'Grid workers', department: 'Departments', member: 'Liaison members', branch: 'Branch secretaries', industry_committee: 'Industry committees', two_new_committee: 'Two-New Work Committee', auditor: 'Auditor', admin: 'Admin' },
   },
-  role: { system: 'System', worker: 'Worker', grid_worker: 'Grid worker', department: 'Department', member: 'Liaison member', branch: 'Branch', industry_committee: 'Industry committee', two_new_committee: 'Two-New Work Committee', auditor: 'Auditor', admin: 'Admin' },
+  role: { station_staff: 'Station staff', system: 'System', worker: 'Worker', grid_worker: 'Grid worker', department: 'Department', member: 'Liaison member', branch: 'Branch', industry_committee: 'Industry committee', two_new_committee: 'Two-New Work Committee', auditor: 'Auditor', admin: 'Admin' },
   rider: {
     tabs: { report: 'Snap & report', appeal: 'Appeal', matters: 'My matters', points: 'My points' },
     report: {

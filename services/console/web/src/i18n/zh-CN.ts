@@ -3,9 +3,9 @@ const zhCN = {
   app: { title: '诉求直通', subtitle: '新就业群体诉求直通', language: 'English', signOut: '退出', loading: '加载中…', error: '出错了', retry: '重试', signedInAs: '当前身份：{{name}}', notBuilt: '此角色的工作台尚未开放' },
   signIn: {
     title: '选择演示身份登录', hint: '开发环境：以下身份来自演示城市，服务器为所选身份签发令牌。', search: '搜索身份', signIn: '登录', production: '通过统一身份认证登录', failed: '登录失败，请重试', expired: '登录已过期，请重新登录',
-    group: { worker: '新就业劳动者', grid_worker: '网格员', department: '职能部门', member: '联络党员', branch: '支部书记', industry_committee: '行业综合党委', two_new_committee: '两新工委', auditor: '审计', admin: '管理员' },
+    group: { station_staff: '驿站工作人员', worker: '新就业劳动者', grid_worker: '网格员', department: '职能部门', member: '联络党员', branch: '支部书记', industry_committee: '行业综合党委', two_new_committee: '两新工委', auditor: '审计', admin: '管理员' },
   },
-  role: { system: '系统', worker: '劳动者', grid_worker: '网格员', department: '职能部门', member: '联络党员', branch: '支部', industry_committee: '行业综合党委', two_new_committee: '两新工委', auditor: '审计', admin: '管理员' },
+  role: { station_staff: '驿站工作人员', system: '系统', worker: '劳动者', grid_worker: '网格员', department: '职能部门', member: '联络党员', branch: '支部', industry_committee: '行业综合党委', two_new_committee: '两新工委', auditor: '审计', admin: '管理员' },
   rider: {
     tabs: { report: '随手拍', appeal: '我要诉求', matters: '我的事项', points: '我的积分' },
     report: {
