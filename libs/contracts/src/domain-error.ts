@@ -14,7 +14,30 @@ export type DomainErrorCode = 'invalid' | 'unauthorized' | 'forbidden' | 'not_fo
 export interface DomainErrorText {
   key: string;
   params?: Readonly<Record<string, string | number>>;
+  /**
+   * When a body has several problems (an SLA policy with a bad budget and a bad calendar),
+   * each at its field: the caller reads one entry per problem instead of the summary.
+   */
+  problems?: readonly FieldProblem[];
 }
+
+/** One problem of a submitted body, at its field (a JSON path), in English and as a catalogue text. */
+export interface FieldProblem {
+  /** The JSON path of the field (`targets.resolve`, `workingHours[1]`); absent for the body as a whole. */
+  field?: string;
+  /** The English text, as logs and older clients read it. */
+  message: string;
+  key: string;
+  params?: Readonly<Record<string, string | number>>;
+}
+
+/** A FieldProblem, written the short way at a validator's site. */
+export const fieldProblem = (field: string | undefined, message: string, key: string, params?: Readonly<Record<string, string | number>>): FieldProblem => ({
+  ...(field ? { field } : {}),
+  message,
+  key,
+  ...(params ? { params } : {}),
+});
 
 /**
  * An error a use case throws on purpose: the caller asked for something the rules do

@@ -59,12 +59,27 @@ const segmentsOf = (ring: Position[]): Segment[] => ring.slice(1).map((p, i) => 
 
 const samePosition = (a: Position, b: Position) => Math.abs(a[0]! - b[0]!) < EPSILON && Math.abs(a[1]! - b[1]!) < EPSILON;
 
+/** Where two edges of a polygon meet: rings and edges counted from 0 (ring 0 is the outline, the others its holes). */
+export interface PolygonCrossing {
+  ringA: number;
+  edgeA: number;
+  ringB: number;
+  edgeB: number;
+  /** The first corner of edge A, [lng, lat]. */
+  near: Position;
+}
+
 /**
  * Where a polygon's rings cross themselves or each other (a bow-tie, a figure eight, a hole
  * poking out): a description of the first place found, or null for a simple polygon.
- * Repeated positions count as one (zero-length edges are skipped).
  */
 export function selfIntersection(original: Polygon): string | null {
+  const crossing = polygonCrossing(original);
+  return crossing ? `ring ${crossing.ringA} edge ${crossing.edgeA} meets ring ${crossing.ringB} edge ${crossing.edgeB} near [${crossing.near.join(', ')}]` : null;
+}
+
+/** The first place a polygon's rings cross themselves or each other, or null for a simple polygon. Repeated positions count as one (zero-length edges are skipped). */
+export function polygonCrossing(original: Polygon): PolygonCrossing | null {
   const polygon = snapped(original);
   const rings = polygon.coordinates.map((ring) => ring.filter((p, i) => i === 0 || !samePosition(p, ring[i - 1]!)));
   const edges = rings.flatMap((ring, r) => segmentsOf(ring).map((segment, i) => ({ segment, r, i, n: ring.length - 1 })));
@@ -74,9 +89,7 @@ export function selfIntersection(original: Polygon): string | null {
       const b = edges[y]!;
       // Consecutive edges of one ring share their corner; that is not a crossing.
       if (a.r === b.r && (b.i === a.i + 1 || (a.i === 0 && b.i === a.n - 1))) continue;
-      if (segmentsMeet(a.segment, b.segment)) {
-        return `ring ${a.r} edge ${a.i} meets ring ${b.r} edge ${b.i} near [${a.segment[0].join(', ')}]`;
-      }
+      if (segmentsMeet(a.segment, b.segment)) return { ringA: a.r, edgeA: a.i, ringB: b.r, edgeB: b.i, near: a.segment[0] };
     }
   }
   return null;

@@ -183,6 +183,7 @@ describe('routing: the directory admin and worker registration', () => {
         const crossing = await post({ parentId: 'binjiang-wangjiang-chaoyang', polygon: bowTie }, 400);
         expect(crossing.body).toMatchObject({ details: { field: 'polygon' } });
         expect(JSON.stringify(crossing.body)).toContain('intersects itself');
+        expect(crossing.body.errors).toEqual([{ field: 'polygon', code: 'invalid', message: expect.stringMatching(/^边界多边形自相交：第 0 环的第 \d 条边与第 0 环的第 \d 条边在 \[[\d., ]+\] 附近相交/) }]);
         const overlapping = await post({ parentId: 'binjiang-wangjiang-chaoyang', polygon: square(115.905, 28.765, 0.01) }, 409);
         expect(overlapping.body).toMatchObject({ details: { field: 'polygon', overlaps: 'binjiang-new-g1' } });
         await asAdmin('post', '/v1/directory/org-units').send({ id: 'binjiang', level: 'district', name: 'Again' }).expect(409);

@@ -285,9 +285,24 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     const badBudget = await request(service.url)
       .put('/v1/sla/policies/test.broken')
       .set('authorization', `Bearer ${tokens.admin}`)
-      .send({ match: {}, targets: { resolve: 'soon' }, calendar: 'calendar' })
+      .send({ match: { urgency: 'whenever' }, targets: { resolve: 'soon' }, calendar: 'calendar' })
       .expect(400);
     expect(JSON.stringify(badBudget.body)).toContain('resolve');
+    // Each problem at its own field, in the admin's language (zh-CN by default).
+    expect(badBudget.body.errors).toEqual([
+      { field: 'match.urgency', code: 'invalid', message: '紧急程度须为以下之一：normal, urgent。' },
+      { field: 'targets.resolve', code: 'invalid', message: '时限“办结”须为毫秒数或 ISO-8601 时长（如 PT2H、P7D）。' },
+    ]);
+    const badCalendar = await request(service.url)
+      .put('/v1/sla/calendars/test.broken')
+      .set('authorization', `Bearer ${tokens.admin}`)
+      .set('accept-language', 'en')
+      .send({ kind: 'working', workingHours: [{ from: '18:00', to: '09:00' }], holidays: ['2026-13-01'] })
+      .expect(400);
+    expect(badCalendar.body.errors).toEqual([
+      { field: 'workingHours[0]', code: 'invalid', message: 'An interval must end after it starts (split a night shift at 24:00).' },
+      { field: 'holidays[0]', code: 'invalid', message: '"2026-13-01" is not a YYYY-MM-DD date.' },
+    ]);
     await request(service.url).put('/v1/sla/policies/test.other').set('authorization', `Bearer ${tokens.member1}`).send({ match: {}, targets: {}, calendar: 'calendar' }).expect(403);
     const changes = (await dataSource.query(`SELECT envelope FROM messaging_outbox WHERE topic = 'sla.policy-changed.v1' ORDER BY seq`)) as { envelope: EventEnvelope }[];
     expect(changes.map((c) => c.envelope.payload)).toEqual([expect.objectContaining({ kind: 'policy', id: 'test.fast-appeals', action: 'put', version: 1 })]);

@@ -4,7 +4,7 @@ import { uuidv7 } from '@grievance/contracts';
 import { DEFAULT_LANGUAGE, Language, negotiateLanguage } from '@grievance/i18n';
 import { requestCorrelationId } from '../correlation/correlation';
 import { DOMAIN_ERROR_STATUS, DomainError } from './domain-error';
-import { ApiErrorEntry, chassisEntries, domainErrorEntry, statusEntry } from './error-texts';
+import { ApiErrorEntry, chassisEntries, domainErrorEntries, statusEntry } from './error-texts';
 
 /** The slice of a pino-style logger the filter needs. */
 export interface ErrorLogger {
@@ -84,7 +84,7 @@ export function answerFor(exception: unknown, newErrorId: () => string = uuidv7,
 }
 
 function errorEntries(exception: unknown, status: number, language: Language): ApiErrorEntry[] {
-  if (exception instanceof DomainError) return [domainErrorEntry(exception, language)];
+  if (exception instanceof DomainError) return domainErrorEntries(exception, language);
   return chassisEntries(exception, language) ?? [statusEntry(status, language)];
 }
 

@@ -125,12 +125,23 @@ export function validationErrorEntries(errors: readonly ValidationError[], langu
   return entries;
 }
 
-/** A domain error's entry: its own catalogue text when the site gave one (and the catalogue has it), else the generic text of its code. */
-export function domainErrorEntry(error: DomainError, language: Language): ApiErrorEntry {
+/**
+ * A domain error's entries: one per problem at its field when the site listed them (an SLA
+ * policy with several bad fields), else one, with its own catalogue text when the site gave
+ * one (and the catalogue has it), else the generic text of its code.
+ */
+export function domainErrorEntries(error: DomainError, language: Language): ApiErrorEntry[] {
+  const problems = error.text?.problems ?? [];
+  if (problems.length > 0) {
+    return problems.slice(0, MAX_ERROR_ENTRIES).map((p) => {
+      const message = say(language, p.key, p.params) ?? p.message;
+      return p.field ? { field: p.field, code: error.code, message } : { code: error.code, message };
+    });
+  }
   const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
   const own = error.text ? say(language, error.text.key, error.text.params) : undefined;
   const message = own ?? genericText(language, error.code);
-  return field ? { field, code: error.code, message } : { code: error.code, message };
+  return [field ? { field, code: error.code, message } : { code: error.code, message }];
 }
 
 /** The generic text of a domain error code (`error.<code>`). */

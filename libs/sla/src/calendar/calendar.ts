@@ -1,4 +1,4 @@
-import { DomainError } from '@grievance/contracts';
+import { DomainError, FieldProblem, fieldProblem } from '@grievance/contracts';
 import { assertTimeZone, DayNumber, isoWeekday, localDay, parseDay, zonedInstant } from './zone';
 
 /**
@@ -78,42 +78,48 @@ function minutesOf(text: string): number | undefined {
   return h * 60 + m;
 }
 
-/** What is wrong with a calendar spec; empty when nothing is. */
+/** What is wrong with a calendar spec, in English; empty when nothing is. */
 export function validateCalendar(spec: CalendarSpec): string[] {
-  const errors: string[] = [];
-  if (typeof spec !== 'object' || spec === null) return ['calendar must be an object'];
-  if (typeof spec.id !== 'string' || !/^[a-z0-9][a-z0-9._-]{0,63}$/.test(spec.id)) errors.push('id must be 1-64 lower-case letters, digits, dots, dashes or underscores');
-  if (spec.kind !== 'calendar' && spec.kind !== 'working') errors.push('kind must be calendar or working');
+  return calendarProblems(spec).map((p) => p.message);
+}
+
+/** What is wrong with a calendar spec, each problem at its field with its catalogue text (libs/i18n `sla.problem.*`). */
+export function calendarProblems(spec: CalendarSpec): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const add = (field: string | undefined, message: string, key: string, params?: Record<string, string | number>) => problems.push(fieldProblem(field, message, key, params));
+  if (typeof spec !== 'object' || spec === null) return [fieldProblem(undefined, 'calendar must be an object', 'sla.problem.calendarNotObject')];
+  if (typeof spec.id !== 'string' || !/^[a-z0-9][a-z0-9._-]{0,63}$/.test(spec.id)) add('id', 'id must be 1-64 lower-case letters, digits, dots, dashes or underscores', 'sla.problem.id');
+  if (spec.kind !== 'calendar' && spec.kind !== 'working') add('kind', 'kind must be calendar or working', 'sla.problem.calendarKind');
   if (spec.timeZone !== undefined) {
     try {
       assertTimeZone(spec.timeZone);
     } catch {
-      errors.push(`timeZone "${spec.timeZone}" is not an IANA time zone`);
+      add('timeZone', `timeZone "${spec.timeZone}" is not an IANA time zone`, 'sla.problem.timeZone', { timeZone: String(spec.timeZone) });
     }
   }
   if (spec.kind === 'working') {
     const hours = spec.workingHours ?? DEFAULT_WORKING_HOURS;
-    if (!Array.isArray(hours) || hours.length === 0) errors.push('workingHours must list at least one interval');
+    if (!Array.isArray(hours) || hours.length === 0) add('workingHours', 'workingHours must list at least one interval', 'sla.problem.workingHoursEmpty');
     else {
       const parsed = hours.map((h) => ({ from: minutesOf(h?.from), to: minutesOf(h?.to) }));
       parsed.forEach((h, i) => {
-        if (h.from === undefined || h.to === undefined) errors.push(`workingHours[${i}] must be {from, to} as HH:MM`);
-        else if (h.from >= h.to) errors.push(`workingHours[${i}] must end after it starts (split a night shift at 24:00)`);
+        if (h.from === undefined || h.to === undefined) add(`workingHours[${i}]`, `workingHours[${i}] must be {from, to} as HH:MM`, 'sla.problem.workingHoursFormat');
+        else if (h.from >= h.to) add(`workingHours[${i}]`, `workingHours[${i}] must end after it starts (split a night shift at 24:00)`, 'sla.problem.workingHoursOrder');
       });
       const sorted = parsed.filter((h) => h.from !== undefined && h.to !== undefined).sort((a, b) => a.from! - b.from!);
-      for (let i = 1; i < sorted.length; i++) if (sorted[i]!.from! < sorted[i - 1]!.to!) errors.push('workingHours must not overlap');
+      for (let i = 1; i < sorted.length; i++) if (sorted[i]!.from! < sorted[i - 1]!.to!) add('workingHours', 'workingHours must not overlap', 'sla.problem.workingHoursOverlap');
     }
     const weekend = spec.weekend ?? DEFAULT_WEEKEND;
-    if (!Array.isArray(weekend) || weekend.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) errors.push('weekend must list ISO weekdays 1-7');
+    if (!Array.isArray(weekend) || weekend.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) add('weekend', 'weekend must list ISO weekdays 1-7', 'sla.problem.weekend');
     for (const field of ['holidays', 'workdays'] as const) {
       const days = spec[field] ?? [];
-      if (!Array.isArray(days)) errors.push(`${field} must be a list of YYYY-MM-DD`);
-      else days.forEach((d, i) => typeof d === 'string' && parseDay(d) !== undefined ? undefined : errors.push(`${field}[${i}] "${String(d)}" is not a YYYY-MM-DD date`));
+      if (!Array.isArray(days)) add(field, `${field} must be a list of YYYY-MM-DD`, 'sla.problem.daysNotList');
+      else days.forEach((d, i) => typeof d === 'string' && parseDay(d) !== undefined ? undefined : add(`${field}[${i}]`, `${field}[${i}] "${String(d)}" is not a YYYY-MM-DD date`, 'sla.problem.dayFormat', { value: String(d) }));
     }
     const holidays = new Set(spec.holidays ?? []);
-    for (const d of spec.workdays ?? []) if (holidays.has(d)) errors.push(`${d} cannot be both a holiday and a make-up working day`);
+    for (const d of spec.workdays ?? []) if (holidays.has(d)) add('workdays', `${d} cannot be both a holiday and a make-up working day`, 'sla.problem.dayBoth', { day: d });
   }
-  return errors;
+  return problems;
 }
 
 /**
@@ -132,8 +138,8 @@ export class WorkingCalendar implements SlaCalendar {
   private readonly cache = new Map<DayNumber, readonly [number, number][]>();
 
   constructor(spec: CalendarSpec) {
-    const errors = validateCalendar({ ...spec, kind: 'working' });
-    if (errors.length) throw new DomainError('invalid', `calendar ${spec.id}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.calendarInvalid', params: { id: spec.id, count: errors.length } });
+    const problems = calendarProblems({ ...spec, kind: 'working' });
+    if (problems.length) throw calendarInvalid(spec, problems);
     this.id = spec.id;
     this.timeZone = spec.timeZone ?? DEFAULT_TIME_ZONE;
     this.hours = (spec.workingHours ?? DEFAULT_WORKING_HOURS)
@@ -206,4 +212,10 @@ export function createCalendar(spec: CalendarSpec): SlaCalendar {
   const errors = validateCalendar(spec);
   if (errors.length) throw new DomainError('invalid', `calendar ${String(spec?.id)}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.calendarInvalid', params: { id: String(spec?.id), count: errors.length } });
   return spec.kind === 'calendar' ? new CalendarTime(spec.id) : new WorkingCalendar(spec);
+}
+
+/** The refusal of a calendar with problems: English in `details.errors`, each problem at its field for the caller. */
+export function calendarInvalid(spec: CalendarSpec, problems: readonly FieldProblem[]): DomainError {
+  const errors = problems.map((p) => p.message);
+  return new DomainError('invalid', `calendar ${String(spec?.id)}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.calendarInvalid', params: { id: String(spec?.id), count: errors.length }, problems });
 }

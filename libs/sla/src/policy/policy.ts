@@ -1,4 +1,4 @@
-import { DomainError, GRIEVANCE_KINDS, GrievanceKind, SLA_TARGETS, SlaTarget, URGENCIES, Urgency } from '@grievance/contracts';
+import { DomainError, FieldProblem, fieldProblem, GRIEVANCE_KINDS, GrievanceKind, SLA_TARGETS, SlaTarget, URGENCIES, Urgency } from '@grievance/contracts';
 import { DurationInput, isDuration, parseDuration, ParsedDuration } from '../duration';
 
 /** Which matters a policy applies to. An absent key matches anything. */
@@ -107,35 +107,50 @@ function describeFacts(facts: MatterFacts): string {
   return `${facts.urgency} ${facts.kind} "${facts.category}"${facts.stage ? ` at ${facts.stage}` : ''}`;
 }
 
-/** What is wrong with a policy; empty when nothing is. Calendar existence is checked by the store. */
+/** Ids of policies and calendars: what a URL and a log line can carry unescaped. */
+const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+/** What is wrong with a policy, in English; empty when nothing is. Calendar existence is checked by the store. */
 export function validatePolicy(policy: SlaPolicy): string[] {
-  const errors: string[] = [];
-  if (typeof policy !== 'object' || policy === null) return ['policy must be an object'];
-  if (typeof policy.id !== 'string' || !/^[a-z0-9][a-z0-9._-]{0,63}$/.test(policy.id)) errors.push('id must be 1-64 lower-case letters, digits, dots, dashes or underscores');
+  return policyProblems(policy).map((p) => p.message);
+}
+
+/** What is wrong with a policy, each problem at its field with its catalogue text (libs/i18n `sla.problem.*`). */
+export function policyProblems(policy: SlaPolicy): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const add = (field: string | undefined, message: string, key: string, params?: Record<string, string | number>) => problems.push(fieldProblem(field, message, key, params));
+  if (typeof policy !== 'object' || policy === null) return [fieldProblem(undefined, 'policy must be an object', 'sla.problem.policyNotObject')];
+  if (typeof policy.id !== 'string' || !ID_PATTERN.test(policy.id)) add('id', 'id must be 1-64 lower-case letters, digits, dots, dashes or underscores', 'sla.problem.id');
   const match = policy.match;
-  if (typeof match !== 'object' || match === null) errors.push('match must be an object (empty matches everything)');
+  if (typeof match !== 'object' || match === null) add('match', 'match must be an object (empty matches everything)', 'sla.problem.matchNotObject');
   else {
     const unknown = Object.keys(match).filter((k) => !(k in MATCH_WEIGHTS));
-    if (unknown.length) errors.push(`match has unknown keys: ${unknown.join(', ')}`);
-    if (match.kind !== undefined && !GRIEVANCE_KINDS.includes(match.kind)) errors.push(`match.kind must be one of ${GRIEVANCE_KINDS.join(', ')}`);
-    if (match.urgency !== undefined && !URGENCIES.includes(match.urgency)) errors.push(`match.urgency must be one of ${URGENCIES.join(', ')}`);
-    if (match.stage !== undefined && (typeof match.stage !== 'string' || match.stage.length === 0)) errors.push('match.stage must be a non-empty string');
+    if (unknown.length) add('match', `match has unknown keys: ${unknown.join(', ')}`, 'sla.problem.matchUnknownKeys', { keys: unknown.join(', ') });
+    if (match.kind !== undefined && !GRIEVANCE_KINDS.includes(match.kind)) add('match.kind', `match.kind must be one of ${GRIEVANCE_KINDS.join(', ')}`, 'sla.problem.matchKind', { allowed: GRIEVANCE_KINDS.join(', ') });
+    if (match.urgency !== undefined && !URGENCIES.includes(match.urgency)) add('match.urgency', `match.urgency must be one of ${URGENCIES.join(', ')}`, 'sla.problem.matchUrgency', { allowed: URGENCIES.join(', ') });
+    if (match.stage !== undefined && (typeof match.stage !== 'string' || match.stage.length === 0)) add('match.stage', 'match.stage must be a non-empty string', 'sla.problem.matchStage');
     if (match.category !== undefined) {
       const list = Array.isArray(match.category) ? match.category : [match.category];
-      if (list.length === 0 || list.some((c) => typeof c !== 'string' || c.length === 0 || c.length > 64)) errors.push('match.category must be a category code or a non-empty list of them');
+      if (list.length === 0 || list.some((c) => typeof c !== 'string' || c.length === 0 || c.length > 64)) add('match.category', 'match.category must be a category code or a non-empty list of them', 'sla.problem.matchCategory');
     }
   }
-  if (typeof policy.targets !== 'object' || policy.targets === null) errors.push('targets must be an object');
+  if (typeof policy.targets !== 'object' || policy.targets === null) add('targets', 'targets must be an object', 'sla.problem.targetsNotObject');
   else {
     const keys = Object.keys(policy.targets);
-    if (keys.length === 0) errors.push('targets must give at least one budget');
+    if (keys.length === 0) add('targets', 'targets must give at least one budget', 'sla.problem.targetsEmpty');
     for (const key of keys) {
-      if (!(SLA_TARGETS as readonly string[]).includes(key)) errors.push(`targets.${key} is not one of ${SLA_TARGETS.join(', ')}`);
-      else if (!isDuration(policy.targets[key as SlaTarget])) errors.push(`targets.${key} must be milliseconds or an ISO-8601 duration such as PT2H or P7D`);
+      if (!(SLA_TARGETS as readonly string[]).includes(key)) add(`targets.${key}`, `targets.${key} is not one of ${SLA_TARGETS.join(', ')}`, 'sla.problem.targetUnknown', { target: key, allowed: SLA_TARGETS.join(', ') });
+      else if (!isDuration(policy.targets[key as SlaTarget])) add(`targets.${key}`, `targets.${key} must be milliseconds or an ISO-8601 duration such as PT2H or P7D`, 'sla.problem.targetDuration', { target: key });
     }
   }
-  if (policy.warnShare !== undefined && !(typeof policy.warnShare === 'number' && policy.warnShare > 0 && policy.warnShare <= 1)) errors.push('warnShare must be a number in (0, 1]');
-  if (typeof policy.calendar !== 'string' || policy.calendar.length === 0) errors.push('calendar must name a calendar');
-  if (policy.priority !== undefined && !Number.isInteger(policy.priority)) errors.push('priority must be an integer');
-  return errors;
+  if (policy.warnShare !== undefined && !(typeof policy.warnShare === 'number' && policy.warnShare > 0 && policy.warnShare <= 1)) add('warnShare', 'warnShare must be a number in (0, 1]', 'sla.problem.warnShare');
+  if (typeof policy.calendar !== 'string' || policy.calendar.length === 0) add('calendar', 'calendar must name a calendar', 'sla.problem.calendar');
+  if (policy.priority !== undefined && !Number.isInteger(policy.priority)) add('priority', 'priority must be an integer', 'sla.problem.priority');
+  return problems;
+}
+
+/** The refusal of a policy with problems: English in `details.errors`, each problem at its field for the caller. */
+export function policyInvalid(policy: SlaPolicy, problems: readonly FieldProblem[]): DomainError {
+  const errors = problems.map((p) => p.message);
+  return new DomainError('invalid', `policy ${String(policy?.id)}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.policyInvalid', params: { id: String(policy?.id), count: errors.length }, problems });
 }

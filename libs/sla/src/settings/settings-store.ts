@@ -1,10 +1,10 @@
 import { DomainError, type SlaPolicyChangedV1 } from '@grievance/contracts';
 import { OutboxTransaction } from '@grievance/messaging';
 import { DataSource, EntityManager } from 'typeorm';
-import { CalendarSpec, validateCalendar } from '../calendar/calendar';
+import { calendarInvalid, calendarProblems, CalendarSpec } from '../calendar/calendar';
 import { DEFAULT_SLA_CALENDARS } from '../calendar/default-calendars';
 import { afterCommit } from '../engine/after-commit';
-import { SlaPolicy, validatePolicy, VersionedPolicy } from '../policy/policy';
+import { policyInvalid, policyProblems, SlaPolicy, VersionedPolicy } from '../policy/policy';
 import { DEFAULT_SLA_POLICIES } from '../policy/default-policies';
 import { buildSettings, SlaSettings, SlaSettingsSource, VersionedCalendar } from './settings';
 
@@ -121,8 +121,8 @@ export class SlaSettingsStore implements SlaSettingsSource {
 
   /** Creates or replaces a policy. Applies to deadlines started from now on. */
   async putPolicy(tx: OutboxTransaction, policy: SlaPolicy, meta: ChangeMeta): Promise<VersionedPolicy> {
-    const errors = validatePolicy(policy);
-    if (errors.length) throw new DomainError('invalid', `policy ${String(policy?.id)}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.policyInvalid', params: { id: String(policy?.id), count: errors.length } });
+    const policyErrors = policyProblems(policy);
+    if (policyErrors.length) throw policyInvalid(policy, policyErrors);
     const calendars = await this.read(tx.manager, 'calendar');
     if (!calendars.some((c) => c.id === policy.calendar)) throw new DomainError('invalid', `policy ${policy.id} names calendar "${policy.calendar}", which does not exist`, undefined, { key: 'error.sla.unknownCalendar', params: { id: policy.id, calendar: policy.calendar } });
     const body = normalisePolicy(policy);
@@ -141,8 +141,8 @@ export class SlaSettingsStore implements SlaSettingsSource {
 
   /** Creates or replaces a calendar (e.g. adds next year's holidays). Calendars are never retired: deadlines name them. */
   async putCalendar(tx: OutboxTransaction, calendar: CalendarSpec, meta: ChangeMeta): Promise<VersionedCalendar> {
-    const errors = validateCalendar(calendar);
-    if (errors.length) throw new DomainError('invalid', `calendar ${String(calendar?.id)}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.calendarInvalid', params: { id: String(calendar?.id), count: errors.length } });
+    const calendarErrors = calendarProblems(calendar);
+    if (calendarErrors.length) throw calendarInvalid(calendar, calendarErrors);
     const body = JSON.parse(JSON.stringify(calendar)) as CalendarSpec;
     const version = await this.put(tx, 'calendar', body, meta);
     return { ...body, version };
@@ -164,8 +164,11 @@ export class SlaSettingsStore implements SlaSettingsSource {
     } else {
       if (!change.after) throw new DomainError('invalid', `a ${change.kind} change without its new body`, undefined, { key: 'error.sla.changeWithoutBody', params: { kind: change.kind } });
       const body = change.kind === 'policy' ? normalisePolicy(change.after as SlaPolicy) : (change.after as CalendarSpec);
-      const errors = change.kind === 'policy' ? validatePolicy(body as SlaPolicy) : validateCalendar(body as CalendarSpec);
-      if (errors.length) throw new DomainError('invalid', `${change.kind} ${change.id}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.changeInvalid', params: { kind: change.kind, id: change.id, count: errors.length } });
+      const problems = change.kind === 'policy' ? policyProblems(body as SlaPolicy) : calendarProblems(body as CalendarSpec);
+      if (problems.length) {
+        const errors = problems.map((p) => p.message);
+        throw new DomainError('invalid', `${change.kind} ${change.id}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.changeInvalid', params: { kind: change.kind, id: change.id, count: errors.length }, problems });
+      }
       if (current) {
         await tx.manager.query(`UPDATE ${TABLE[change.kind]} SET version = $2, body = $3, updated_by = $4, updated_at = now() WHERE id = $1`, [
           change.id,

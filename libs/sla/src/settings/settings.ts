@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CalendarSpec, createCalendar, SlaCalendar } from '../calendar/calendar';
 import { DEFAULT_SLA_CALENDARS } from '../calendar/default-calendars';
 import { durationMs } from '../duration';
-import { choosePolicy, MatterFacts, SlaPolicy, validatePolicy, VersionedPolicy } from '../policy/policy';
+import { choosePolicy, MatterFacts, SlaPolicy, policyInvalid, policyProblems, VersionedPolicy } from '../policy/policy';
 import { DEFAULT_SLA_POLICIES } from '../policy/default-policies';
 
 export interface VersionedCalendar extends CalendarSpec {
@@ -38,8 +38,8 @@ export function buildSettings(policies: readonly VersionedPolicy[], calendars: r
   const byId = new Map<string, SlaCalendar>();
   for (const spec of calendars) byId.set(spec.id, createCalendar(spec));
   for (const policy of policies) {
-    const errors = validatePolicy(policy);
-    if (errors.length) throw new DomainError('invalid', `policy ${policy.id}: ${errors.join('; ')}`, { errors }, { key: 'error.sla.policyInvalid', params: { id: policy.id, count: errors.length } });
+    const problems = policyProblems(policy);
+    if (problems.length) throw policyInvalid(policy, problems);
     if (!byId.has(policy.calendar)) throw new DomainError('invalid', `policy ${policy.id} names calendar "${policy.calendar}", which does not exist`, undefined, { key: 'error.sla.unknownCalendar', params: { id: policy.id, calendar: policy.calendar } });
   }
   return {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Polygon } from 'geojson';
 import { EntityManager } from 'typeorm';
 import { Actor, createEnvelope, DIRECTORY_STREAM_ID, DirectoryKind, GRIEVANCE_KINDS, OCCUPATIONS } from '@grievance/contracts';
-import { polygonsOverlap, selfIntersection } from '@grievance/geo';
+import { polygonCrossing, polygonsOverlap, selfIntersection } from '@grievance/geo';
 import { OutboxTransaction } from '@grievance/messaging';
 import { Clock, correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
 import {
@@ -219,8 +219,11 @@ export class DirectoryWriter {
 
   /** A polygon must be simple, and a grid (or a district) must not overlap a live one of its kind. */
   private async checkPolygon(manager: EntityManager, kind: DirectoryKind, id: string, polygon: Polygon, cache?: LivePolygons): Promise<void> {
-    const crossing = selfIntersection(polygon);
-    if (crossing) throw DomainError.invalid(`polygon intersects itself: ${crossing}`, { field: 'polygon' }, { key: 'error.directory.polygonSelfIntersects', params: { crossing } });
+    const crossing = polygonCrossing(polygon);
+    if (crossing) {
+      const { ringA, edgeA, ringB, edgeB } = crossing;
+      throw DomainError.invalid(`polygon intersects itself: ${selfIntersection(polygon)}`, { field: 'polygon' }, { key: 'error.directory.polygonSelfIntersects', params: { ringA, edgeA, ringB, edgeB, near: crossing.near.join(', ') } });
+    }
     const others = cache ? [...(await cache.of(manager, kind))].map(([otherId, p]) => ({ id: otherId, polygon: p })) : await livePolygons(manager, kind);
     const overlapped = others.find((other) => other.id !== id && polygonsOverlap(polygon, other.polygon!));
     if (overlapped) throw DomainError.conflict(`polygon overlaps ${kind} ${overlapped.id}`, { field: 'polygon', overlaps: overlapped.id }, { key: 'error.directory.polygonOverlaps', params: { kind, overlaps: overlapped.id } });
