@@ -249,4 +249,25 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     await page.getByRole('heading', { name: 'Sign in as a demo persona' }).waitFor();
     await context.close();
   });
+
+  it('shows a grid worker the duty dispatch sees, after a reload too', async () => {
+    const { context, page } = await personContext(browser, { phone: true });
+    try {
+      // The grid's second worker went off duty in beforeAll (through the API).
+      await signIn(page, `Grid worker 2 of ${GRID}`);
+      const duty = page.getByRole('switch', { name: zh.grid.dutyLabel });
+      await page.getByRole('switch', { name: zh.grid.dutyLabel, checked: false }).waitFor();
+      await duty.click();
+      await page.getByRole('switch', { name: zh.grid.dutyLabel, checked: true }).waitFor();
+      await page.reload();
+      await page.getByRole('switch', { name: zh.grid.dutyLabel, checked: true }).waitFor();
+      await duty.click();
+      await page.getByRole('switch', { name: zh.grid.dutyLabel, checked: false }).waitFor();
+      const other = await tokenFor({ sub: `gw-${GRID}-2`, role: 'grid_worker', gridId: GRID });
+      const now = await call(`${system.url('grid-dispatch')}/v1/grid-workers/me/duty`, other);
+      expect(now.body).toEqual({ id: `gw-${GRID}-2`, gridId: GRID, onDuty: false });
+    } finally {
+      await context.close();
+    }
+  });
 });

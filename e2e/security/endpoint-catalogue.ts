@@ -225,6 +225,7 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
   // grid-dispatch
   { service: 'grid-dispatch', method: 'GET', path: '/v1/grids', roles: 'any', query: { lat: '28.66', lng: '115.82' } },
   { service: 'grid-dispatch', method: 'GET', path: '/v1/grids/{id}/workers', roles: 'any', param: 'grid' },
+  { service: 'grid-dispatch', method: 'GET', path: '/v1/grid-workers/me/duty', roles: ['grid_worker'] },
   { service: 'grid-dispatch', method: 'PUT', path: '/v1/grid-workers/me/duty', roles: ['grid_worker'], body: { onDuty: true }, required: ['onDuty'] },
   { service: 'grid-dispatch', method: 'GET', path: '/v1/tickets', roles: ['grid_worker', 'admin', 'auditor'] },
   { service: 'grid-dispatch', method: 'GET', path: '/v1/tickets/stream', roles: ['grid_worker'] },

@@ -71,9 +71,11 @@ describe('grid-dispatch: the grid worker API', () => {
   });
 
   describe('duty', () => {
-    it('lets a grid worker go off and on duty; others get 403, unknown workers 404, bad bodies 400', async () => {
+    it('lets a grid worker go off and on duty and read it back; others get 403, unknown workers 404, bad bodies 400', async () => {
       const token = await gridWorkerToken('gw-g2-1', 'g2');
+      await api(h).get('/v1/grid-workers/me/duty').set('Authorization', `Bearer ${token}`).expect(200, { id: 'gw-g2-1', gridId: 'g2', onDuty: true });
       await api(h).put('/v1/grid-workers/me/duty').set('Authorization', `Bearer ${token}`).send({ onDuty: false }).expect(200, { id: 'gw-g2-1', gridId: 'g2', onDuty: false });
+      await api(h).get('/v1/grid-workers/me/duty').set('Authorization', `Bearer ${token}`).expect(200, { id: 'gw-g2-1', gridId: 'g2', onDuty: false });
       const workers = await api(h).get('/v1/grids/g2/workers').set('Authorization', `Bearer ${token}`).expect(200);
       expect(workers.body[0].onDuty).toBe(false);
       await api(h).put('/v1/grid-workers/me/duty').set('Authorization', `Bearer ${token}`).send({ onDuty: true }).expect(200);
@@ -82,7 +84,10 @@ describe('grid-dispatch: the grid worker API', () => {
       expect(JSON.stringify(bad.body)).toContain('onDuty');
       const stranger = await gridWorkerToken('gw-nobody', 'g2');
       await api(h).put('/v1/grid-workers/me/duty').set('Authorization', `Bearer ${stranger}`).send({ onDuty: false }).expect(404);
+      await api(h).get('/v1/grid-workers/me/duty').set('Authorization', `Bearer ${stranger}`).expect(404);
+      await api(h).get('/v1/grid-workers/me/duty').set('Authorization', `Bearer ${await gridWorkerToken('gw-g2-1', 'g1')}`).expect(404);
       const worker = await signDevToken({ sub: 'worker-1', role: 'worker' });
+      await api(h).get('/v1/grid-workers/me/duty').set('Authorization', `Bearer ${worker}`).expect(403);
       await api(h).put('/v1/grid-workers/me/duty').set('Authorization', `Bearer ${worker}`).send({ onDuty: false }).expect(403);
     });
   });

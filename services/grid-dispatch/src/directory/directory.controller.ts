@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
-import { DutyBody, GridIdParam, GridsQuery } from './directory.dto';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { DutyBody, DutyView, GridIdParam, GridsQuery } from './directory.dto';
 import { FindGrids, GridView } from './find-grids.use-case';
 import { GridWorkerView, ListGridWorkers } from './list-grid-workers.use-case';
+import { GetDuty } from './get-duty.use-case';
 import { SetDuty } from './set-duty.use-case';
 
 @Controller()
@@ -10,6 +12,7 @@ export class DirectoryController {
   constructor(
     private readonly findGrids: FindGrids,
     private readonly listGridWorkers: ListGridWorkers,
+    private readonly getDuty: GetDuty,
     private readonly setDuty: SetDuty,
   ) {}
 
@@ -26,9 +29,18 @@ export class DirectoryController {
     return this.listGridWorkers.execute({ gridId: params.id, viewer: { role: principal.role, gridId: principal.gridId } });
   }
 
+  /** The caller's own duty, as dispatch sees it. */
+  @Get('v1/grid-workers/me/duty')
+  @Roles('grid_worker')
+  @ApiOkResponse({ type: DutyView })
+  currentDuty(@CurrentPrincipal() principal: Principal): Promise<DutyView> {
+    return this.getDuty.execute({ gridWorkerId: principal.sub, gridId: principal.gridId });
+  }
+
   @Put('v1/grid-workers/me/duty')
   @Roles('grid_worker')
-  duty(@CurrentPrincipal() principal: Principal, @Body() body: DutyBody): Promise<{ id: string; gridId: string; onDuty: boolean }> {
+  @ApiOkResponse({ type: DutyView })
+  duty(@CurrentPrincipal() principal: Principal, @Body() body: DutyBody): Promise<DutyView> {
     return this.setDuty.execute({ gridWorkerId: principal.sub, gridId: principal.gridId, onDuty: body.onDuty });
   }
 }

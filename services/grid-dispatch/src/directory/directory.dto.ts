@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsLatitude, IsLongitude, IsNotEmpty, IsNumber, IsString, MaxLength, ValidateIf } from 'class-validator';
 
@@ -28,5 +29,17 @@ export class GridIdParam {
 
 export class DutyBody {
   @IsBoolean()
+  onDuty!: boolean;
+}
+
+/** A grid worker's duty (在岗), as they set it and as dispatch reads it. */
+export class DutyView {
+  @ApiProperty({ description: 'The grid worker id.' })
+  id!: string;
+
+  @ApiProperty({ description: 'The grid they cover.' })
+  gridId!: string;
+
+  @ApiProperty({ description: 'On duty: tickets of their grid (and, when nobody nearer is, of their community and street) come to them.' })
   onDuty!: boolean;
 }

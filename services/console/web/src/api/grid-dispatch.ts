@@ -24,7 +24,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["DirectoryController_currentDuty"];
         put: operations["DirectoryController_duty"];
         post?: never;
         delete?: never;
@@ -172,6 +172,14 @@ export interface components {
         DutyBody: {
             onDuty: boolean;
         };
+        DutyView: {
+            /** @description The grid they cover. */
+            gridId: string;
+            /** @description The grid worker id. */
+            id: string;
+            /** @description On duty: tickets of their grid (and, when nobody nearer is, of their community and street) come to them. */
+            onDuty: boolean;
+        };
         PositionBody: {
             lat: number;
             lng: number;
@@ -256,6 +264,34 @@ export interface operations {
             };
         };
     };
+    DirectoryController_currentDuty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyView"];
+                };
+            };
+        };
+    };
     DirectoryController_duty: {
         parameters: {
             query?: never;
@@ -282,7 +318,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DutyView"];
+                };
             };
         };
     };

@@ -1,3 +1,4 @@
+import type { components as GridDispatchSchemas } from './grid-dispatch';
 import type { components as IntakeSchemas } from './intake';
 
 /** What the services answer, as the console reads it (their OpenAPI documents do not describe answers yet). */
@@ -55,6 +56,8 @@ export interface MatterDetail extends MatterSummary {
 
 export type OriginalMatter = IntakeSchemas['schemas']['OriginalView'];
 export type Resolution = IntakeSchemas['schemas']['ResolutionView'];
+/** A grid worker's duty (在岗), as dispatch sees it. */
+export type Duty = GridDispatchSchemas['schemas']['DutyView'];
 
 export interface Points {
   balance: number;

@@ -3,7 +3,7 @@ import { Badge, Button, Card, Empty, Form, Input, List, Radio, Space, Switch, Ta
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, gridDispatch } from '../api/clients';
-import type { Ticket } from '../api/views';
+import type { Duty, Ticket } from '../api/views';
 import { DeadlineTag } from '../shared/DeadlineTag';
 import { ErrorText } from '../shared/ErrorText';
 import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
@@ -40,11 +40,14 @@ export default function GridApp() {
   const { t } = useTranslation();
   const live = useLiveTickets();
   const tickets = useQuery({ queryKey: ['tickets'], queryFn: () => answer<Ticket[]>(gridDispatch.GET('/v1/tickets')) });
-  const [onDuty, setOnDuty] = useState(true);
+  // The switch shows what dispatch sees, read from the server (a reload never shows a stale guess).
+  const queryClient = useQueryClient();
+  const dutyNow = useQuery({ queryKey: ['duty'], queryFn: () => answer<Duty>(gridDispatch.GET('/v1/grid-workers/me/duty')) });
   const duty = useMutation({
-    mutationFn: (value: boolean) => answer(gridDispatch.PUT('/v1/grid-workers/me/duty', { body: { onDuty: value } })),
-    onSuccess: (_a, value) => setOnDuty(value),
+    mutationFn: (value: boolean) => answer<Duty>(gridDispatch.PUT('/v1/grid-workers/me/duty', { body: { onDuty: value } })),
+    onSuccess: (now) => queryClient.setQueryData(['duty'], now),
   });
+  const onDuty = dutyNow.data?.onDuty ?? false;
   const open = (tickets.data ?? []).filter((x) => x.status === 'dispatched' || x.status === 'accepted');
   const done = (tickets.data ?? []).filter((x) => x.status === 'verified');
   return (
@@ -52,10 +55,10 @@ export default function GridApp() {
       <Card size="small">
         <Space wrap>
           <Typography.Text id="duty-label">{t('grid.dutyLabel')}</Typography.Text>
-          <Switch aria-labelledby="duty-label" checked={onDuty} loading={duty.isPending} onChange={(v) => duty.mutate(v)} checkedChildren={t('grid.onDuty')} unCheckedChildren={t('grid.offDuty')} />
+          <Switch aria-labelledby="duty-label" checked={onDuty} loading={duty.isPending || dutyNow.isPending} disabled={dutyNow.isError} onChange={(v) => duty.mutate(v)} checkedChildren={t('grid.onDuty')} unCheckedChildren={t('grid.offDuty')} />
           <Badge status={live ? 'processing' : 'default'} text={t('grid.live')} />
         </Space>
-        <ErrorText error={duty.error} />
+        <ErrorText error={duty.error ?? dutyNow.error} />
       </Card>
       <ErrorText error={tickets.error} />
       <Tabs
