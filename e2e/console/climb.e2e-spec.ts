@@ -45,6 +45,7 @@ describe('the console in a browser: an appeal nobody answers climbs to the 两�
   it('the admin sets an hour per rung for truck-passage appeals; unanswered, one climbs member → branch → industry committee → 两新工委, who sees it supervised', async () => {
     const admin = await personContext(browser, { phone: false });
     const top = await personContext(browser, { phone: false });
+    const auditor = await personContext(browser, { phone: false });
     try {
       // The admin adds the policy in the console, choosing its calendar with the keyboard.
       await signIn(admin.page, '管理员 Admin');
@@ -82,14 +83,26 @@ describe('the console in a browser: an appeal nobody answers climbs to the 两�
       expect(seen.body).toMatchObject({ level: 'two_new_committee', holder: { id: 'two-new-committee' } });
       const climbed = (seen.body.history as { type: string }[]).map((h) => h.type);
       expect(climbed.filter((type) => type === 'grievance.escalated')).toHaveLength(3);
-      expect([...admin.dialogs, ...top.dialogs]).toEqual([]);
+
+      // The auditor sees each rung's clock run out, one after the other, each said in words.
+      await signIn(auditor.page, '审计 Auditor');
+      await auditor.page.getByLabel(zh.audit.matterRef).fill(submitted.body.trackingNo);
+      await auditor.page.getByRole('button', { name: zh.audit.find }).click();
+      await auditor.page.getByRole('img', { name: zh.audit.clock.title }).waitFor({ timeout: 30_000 });
+      const caption = auditor.page.locator('figcaption').filter({ hasText: zh.audit.clock.title });
+      const breached = caption.getByRole('listitem').filter({ hasText: new RegExp(`${zh.deadline.target.respond}：时限 .+，${zh.audit.outcome.breached}`) });
+      await eventually(() => breached.count(), (n) => n >= 3, 'three rungs breached in the SLA clocks');
+      await screenshot(auditor.page, 'auditor-sla-clocks', logDir);
+      expect([...admin.dialogs, ...top.dialogs, ...auditor.dialogs]).toEqual([]);
     } catch (error) {
       await admin.page.screenshot({ path: path.join(logDir, 'failed-admin.png') }).catch(() => undefined);
       await top.page.screenshot({ path: path.join(logDir, 'failed-two-new-committee.png') }).catch(() => undefined);
+      await auditor.page.screenshot({ path: path.join(logDir, 'failed-auditor.png') }).catch(() => undefined);
       throw error;
     } finally {
       await admin.context.close();
       await top.context.close();
+      await auditor.context.close();
     }
   }, 180_000);
 });

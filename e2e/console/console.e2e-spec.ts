@@ -172,6 +172,55 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     expect([...rider.dialogs, ...grid.dialogs, ...department.dialogs]).toEqual([]);
   }
 
+  it('the auditor searches every matter, sees its SLA verdict, the three rates and the month\'s ranking as charts, and downloads the yearly assessment', async () => {
+    const riderToken = await tokenFor({ sub: 'rider-1', role: 'worker' });
+    const [matter] = (await call(`${system.url('intake')}/v1/grievances`, riderToken)).body.items as { id: string; trackingNo: string }[];
+    const auditor = await personContext(browser, { phone: false });
+    const { page } = auditor;
+    try {
+      await signIn(page, '审计 Auditor');
+      // The search: hazards under municipal works; the rider's matter is there, and opens its trace.
+      await page.getByRole('tab', { name: zh.audit.search }).click();
+      await chooseOption(page, zh.audit.filter.kind, zh.kind.hazard);
+      await page.getByLabel(zh.audit.filter.department).fill('municipal_works');
+      await page.getByRole('button', { name: zh.audit.filter.search, exact: true }).click();
+      const open = page.getByRole('button', { name: zh.audit.openTrace.replace('{{ref}}', matter!.trackingNo) });
+      await open.waitFor({ timeout: 15_000 });
+      await screenshot(page, 'auditor-search', logDir);
+      await open.click();
+      await page.getByText(/哈希链校验通过/).waitFor({ timeout: 30_000 });
+      // Closed with every deadline met: the verdict says so (only deadlines that warned or broke are drawn as clocks).
+      await page.getByText(zh.audit.slaMet).waitFor();
+
+      // The three rates of the departments as bars, then this month's ranking.
+      await page.getByRole('tab', { name: zh.audit.rates, exact: true }).click();
+      await page.getByRole('img', { name: zh.audit.chart.rates.replace('{{group}}', zh.audit.group.department) }).waitFor();
+      await page.getByRole('cell', { name: 'municipal_works' }).first().waitFor();
+      await screenshot(page, 'auditor-rates', logDir);
+      await page.getByRole('tab', { name: zh.audit.rankings }).click();
+      await page.getByRole('img', { name: new RegExp(`按${zh.audit.group.department}的${zh.audit.rankBy.score}排名`) }).waitFor({ timeout: 15_000 });
+      await page.getByLabel(zh.audit.month).fill('2026-13');
+      await page.getByRole('alert').filter({ hasText: zh.audit.monthInvalid }).waitFor();
+      await screenshot(page, 'auditor-ranking', logDir);
+
+      // The yearly assessment of the industry committees, downloaded as the CSV the API gives (its header in Chinese).
+      await page.getByRole('tab', { name: zh.audit.assessments }).click();
+      const download = page.getByRole('link', { name: zh.audit.downloadAssessment });
+      const href = await download.getAttribute('href');
+      expect(href).toMatch(/^\/api\/audit\/v1\/assessments\?year=\d{4}&unit=committee&format=csv$/);
+      const csv = await page.request.get(`${consoleServer.url}${href}`);
+      expect(csv.status()).toBe(200);
+      expect(csv.headers()['content-type']).toContain('text/csv');
+      expect((await csv.text()).split('\n')[0]).toContain('排名');
+      expect(auditor.dialogs).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: path.join(logDir, 'failed-auditor-figures.png') }).catch(() => undefined);
+      throw error;
+    } finally {
+      await auditor.context.close();
+    }
+  });
+
   it('a worker scans a branch\'s QR link, registers with it and raises an appeal; the member acknowledges and escalates it, the branch assigns it to a department; bad input stays in the forms', async () => {
     const { context, page, dialogs } = await personContext(browser, { phone: true });
     try {

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Roles } from '@grievance/auth';
 import { maskPersonalData } from '@grievance/platform';
@@ -9,6 +9,7 @@ import { CsvColumn, csvHeader, HeaderSink, sendCsv, toCsv, wantsCsv } from '../s
 import { ExportableTimeRangeQuery, toDate } from '../shared/time-range.query';
 import { BreachesRepository } from './breaches.repository';
 import { breachView, BreachView, SupervisedMatter, supervisedMatters } from './breaches';
+import { BreachesViewSchema, SupervisionViewSchema } from './breaches.view';
 
 export class BreachesQuery extends ExportableTimeRangeQuery {
   @ApiPropertyOptional({ enum: LEVELS, description: 'the rung of the deadline (or of its holder)' })
@@ -46,6 +47,7 @@ export class BreachesController {
 
   /** SLA breaches fired in [from, to), newest first, with their holder, rung, target, due and fired times; `?format=csv` to export. */
   @Get('breaches')
+  @ApiOkResponse({ type: BreachesViewSchema, description: 'JSON; with `?format=csv` (or Accept: text/csv) the same rows as CSV.' })
   @ApiProduces('application/json', 'text/csv')
   async list(
     @Query() query: BreachesQuery,
@@ -73,6 +75,7 @@ export class BreachesController {
 
   /** Matters under supervision (督办): the top rung missed its deadline, or grievance.supervised says so. */
   @Get('supervision')
+  @ApiOkResponse({ type: SupervisionViewSchema })
   async supervision(): Promise<{ items: SupervisedMatter[] }> {
     return { items: maskPersonalData(supervisedMatters(await this.breaches.supervisionEvents())) };
   }

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@grievance/auth';
 import { maskPersonalData } from '@grievance/platform';
 import { CsvColumn, csvHeader, HeaderSink, sendCsv, toCsv, wantsCsv } from '../shared/csv';
@@ -7,6 +7,7 @@ import { toDate } from '../shared/time-range.query';
 import { MatterRow } from './matter-row';
 import { MatterCursor, MattersRepository } from './matters.repository';
 import { asBoolean, MattersQuery } from './matters.query';
+import { MattersViewSchema } from './matters.view';
 
 const MATTER_COLUMNS = [
   'grievanceId',
@@ -54,6 +55,7 @@ export class MattersController {
 
   /** Search over every matter by tracking number, submission time, kind, category, district, department, rung, status, breached, supervised; paged by cursor, sorted by submission time; `?format=csv` to export the page. */
   @Get('matters')
+  @ApiOkResponse({ type: MattersViewSchema, description: 'JSON; with `?format=csv` (or Accept: text/csv) the page as CSV.' })
   @ApiProduces('application/json', 'text/csv')
   async search(
     @Query() query: MattersQuery,

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@grievance/auth';
 import { CsvColumn, csvHeader, HeaderSink, sendCsv, toCsv, wantsCsv } from '../shared/csv';
 import { toDate } from '../shared/time-range.query';
@@ -8,6 +8,7 @@ import { GroupBy, GroupRates } from './rates';
 import { AssessedUnit, AssessedUnitRow } from './assessment';
 import { AssessmentsQuery, RankingsQuery, RatesQuery } from './rates.query';
 import { AssessYear, ComputeRates, RankMonth } from './rates.use-cases';
+import { AssessmentViewSchema, RankingsViewSchema, RatesViewSchema } from './rates.view';
 
 const RATE_COLUMNS = ['group', 'received', 'responded', 'resolved', 'rated', 'satisfied', 'bounces', 'breaches', 'responseRate', 'resolutionRate', 'satisfactionRate'] as const satisfies readonly CsvColumn[];
 const RANK_COLUMNS = ['rank', ...RATE_COLUMNS, 'score'] as const satisfies readonly CsvColumn[];
@@ -50,6 +51,7 @@ export class RatesController {
 
   /** Received, responded in time, resolved, satisfied and the three rates per group; `?format=csv` to export (its header line in the Accept-Language, Chinese by default). */
   @Get('rates')
+  @ApiOkResponse({ type: RatesViewSchema, description: 'JSON; with `?format=csv` (or Accept: text/csv) the same rows as CSV.' })
   @ApiProduces('application/json', 'text/csv')
   async rates(
     @Query() query: RatesQuery,
@@ -65,6 +67,7 @@ export class RatesController {
 
   /** The month's ranking of departments, rungs, industries or districts; `?format=csv` to export. */
   @Get('rankings')
+  @ApiOkResponse({ type: RankingsViewSchema, description: 'JSON; with `?format=csv` (or Accept: text/csv) the same rows as CSV.' })
   @ApiProduces('application/json', 'text/csv')
   async rankings(
     @Query() query: RankingsQuery,
@@ -81,6 +84,7 @@ export class RatesController {
 
   /** The yearly assessment (年度考核) of the industry committees or the branches: rates, breaches, satisfaction, score and rank; `?format=csv` to export. */
   @Get('assessments')
+  @ApiOkResponse({ type: AssessmentViewSchema, description: 'JSON; with `?format=csv` (or Accept: text/csv) the same rows as CSV.' })
   @ApiProduces('application/json', 'text/csv')
   async assessments(
     @Query() query: AssessmentsQuery,

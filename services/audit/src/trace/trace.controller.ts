@@ -1,8 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@grievance/auth';
 import { maskPersonalData } from '@grievance/platform';
 import { TraceMatter, TraceView } from './trace.use-case';
+import { TraceViewSchema } from './trace.view';
 
 @ApiTags('trace')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class TraceController {
    * numbers and people's names are masked; the hashes are over the records as stored.
    */
   @Get(':grievanceId')
+  @ApiOkResponse({ type: TraceViewSchema })
   async trace(@Param('grievanceId', new ParseUUIDPipe()) grievanceId: string): Promise<TraceView> {
     return maskPersonalData(await this.traceMatter.execute(grievanceId));
   }

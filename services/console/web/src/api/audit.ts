@@ -181,6 +181,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActorSchema: {
+            id: string;
+            role: string;
+        };
+        AnchorSchema: {
+            /** Format: date-time */
+            anchoredAt: string;
+            anchorId: string;
+            headHash: string;
+            length: number;
+        };
         ApiErrorBody: {
             /**
              * @description The domain error code, when a rule of the service refused the request.
@@ -216,6 +227,299 @@ export interface components {
              * @example 纬度必须是 -90 到 90 之间的纬度。
              */
             message: string;
+        };
+        AssessedUnitRowSchema: {
+            /** @description Returns, transfers and escalations that sent a matter away. */
+            bounces: number;
+            /** @description SLA deadlines of its holders that broke in the range. */
+            breaches: number;
+            /** @description The department code, rung, industry, district, branch, committee, grid or grid worker. */
+            group: string;
+            rank: number;
+            rated: number;
+            /** @description Matters it received in the range. */
+            received: number;
+            /** @description 办结率: resolved / received. */
+            resolutionRate: number | null;
+            resolved: number;
+            /** @description Taken up within the deadline. */
+            responded: number;
+            /** @description 响应率: responded / received. */
+            responseRate: number | null;
+            /** @description 满意率: satisfied / rated. */
+            satisfactionRate: number | null;
+            /** @description Rated satisfied or basically satisfied. */
+            satisfied: number;
+            /** @description 0..100; null when it received nothing in the year. */
+            score: number | null;
+            /** @description The industry committee or branch id. */
+            unit: string;
+        };
+        AssessmentViewSchema: {
+            /** Format: date-time */
+            from: string;
+            items: components["schemas"]["AssessedUnitRowSchema"][];
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            unit: "committee" | "branch";
+            year: number;
+        };
+        BreachesViewSchema: {
+            /** @description Newest first. */
+            items: components["schemas"]["BreachViewSchema"][];
+        };
+        BreachViewSchema: {
+            budgetMs: number;
+            deadlineId: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description The sla.breached.v1 event. */
+            eventId: string;
+            /** Format: date-time */
+            firedAt: string;
+            grievanceId: string;
+            /** @description Who held the deadline (people masked for auditors). */
+            holder: components["schemas"]["HolderRefSchema"];
+            level: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description respond, resolve, accept or verify */
+            target: string;
+        };
+        BrokenLinkSchema: {
+            /** @description The chain position where the chain stops holding. */
+            chainIndex: number;
+            eventId?: string;
+            message: string;
+            /** @enum {string} */
+            reason: "content_changed" | "prev_hash_mismatch" | "missing_link" | "columns_changed" | "truncated" | "rewritten";
+            seq?: string;
+        };
+        ChainLinkSchema: {
+            chainIndex: number;
+            hash: string;
+            prevHash: string;
+            seq: string;
+        };
+        ChainSchema: {
+            head: string;
+            length: number;
+        };
+        CompletedBySchema: {
+            eventId: string;
+            type: string;
+        };
+        DeadlineReplaySchema: {
+            /** Format: date-time */
+            breachedAt?: string;
+            budgetMs: number;
+            /**
+             * Format: date-time
+             * @description When the holder did what the deadline asked for.
+             */
+            completedAt?: string;
+            completedBy?: components["schemas"]["CompletedBySchema"];
+            deadlineId: string;
+            /** Format: date-time */
+            dueAt: string;
+            holder: components["schemas"]["HolderRefSchema"];
+            level?: string;
+            /** @enum {string} */
+            outcome: "met" | "late" | "breached" | "open";
+            overdueMs?: number;
+            /** @description The holder's questions to the reporter while the deadline ran. */
+            pauses?: components["schemas"]["PauseSchema"][];
+            /** Format: date-time */
+            startedAt: string;
+            /** @description respond, resolve, accept or verify */
+            target: string;
+            tookMs?: number;
+            /** Format: date-time */
+            warnedAt?: string;
+        };
+        GroupRatesSchema: {
+            /** @description Returns, transfers and escalations that sent a matter away. */
+            bounces: number;
+            /** @description SLA deadlines of its holders that broke in the range. */
+            breaches: number;
+            /** @description The department code, rung, industry, district, branch, committee, grid or grid worker. */
+            group: string;
+            rated: number;
+            /** @description Matters it received in the range. */
+            received: number;
+            /** @description 办结率: resolved / received. */
+            resolutionRate: number | null;
+            resolved: number;
+            /** @description Taken up within the deadline. */
+            responded: number;
+            /** @description 响应率: responded / received. */
+            responseRate: number | null;
+            /** @description 满意率: satisfied / rated. */
+            satisfactionRate: number | null;
+            /** @description Rated satisfied or basically satisfied. */
+            satisfied: number;
+        };
+        HolderRefSchema: {
+            id: string;
+            level?: string;
+            name?: string;
+            /** @description grid_worker, member, org_unit or department */
+            type: string;
+        };
+        MatterRowSchema: {
+            breaches: number;
+            category: string | null;
+            /** @description The department that holds, or last held, the matter. */
+            departmentCode: string | null;
+            districtId: string | null;
+            gridId: string | null;
+            grievanceId: string;
+            holder: components["schemas"]["HolderRefSchema"] | null;
+            kind: string | null;
+            level: string | null;
+            /** @enum {string} */
+            status: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
+            /** Format: date-time */
+            submittedAt: string;
+            /** @example NC-20261203-000042 */
+            trackingNo: string | null;
+            /** @description Under supervision (督办). */
+            underSupervision: boolean;
+        };
+        MattersViewSchema: {
+            items: components["schemas"]["MatterRowSchema"][];
+            /** @description Pass as `cursor` for the next page; null on the last one. */
+            nextCursor: string | null;
+        };
+        PauseSchema: {
+            /** Format: date-time */
+            pausedAt: string;
+            pausedMs: number | null;
+            /** Format: date-time */
+            resumedAt: string | null;
+        };
+        RankedGroupSchema: {
+            /** @description Returns, transfers and escalations that sent a matter away. */
+            bounces: number;
+            /** @description SLA deadlines of its holders that broke in the range. */
+            breaches: number;
+            /** @description The department code, rung, industry, district, branch, committee, grid or grid worker. */
+            group: string;
+            /** @description 1 for the best; groups with the same value share a rank (1, 1, 3). */
+            rank: number;
+            rated: number;
+            /** @description Matters it received in the range. */
+            received: number;
+            /** @description 办结率: resolved / received. */
+            resolutionRate: number | null;
+            resolved: number;
+            /** @description Taken up within the deadline. */
+            responded: number;
+            /** @description 响应率: responded / received. */
+            responseRate: number | null;
+            /** @description 满意率: satisfied / rated. */
+            satisfactionRate: number | null;
+            /** @description Rated satisfied or basically satisfied. */
+            satisfied: number;
+            /** @description The mean of the defined rates. */
+            score: number | null;
+        };
+        RankingsViewSchema: {
+            /** @description What ranks: score or one of the rates. */
+            by: string;
+            /** Format: date-time */
+            from: string;
+            /** @enum {string} */
+            groupBy: "department" | "level" | "industry" | "district" | "branch" | "committee" | "grid" | "grid_worker";
+            items: components["schemas"]["RankedGroupSchema"][];
+            /** @example 2026-11 */
+            month: string;
+            /** Format: date-time */
+            to: string;
+        };
+        RatesViewSchema: {
+            /** Format: date-time */
+            from: string | null;
+            /** @enum {string} */
+            groupBy: "department" | "level" | "industry" | "district" | "branch" | "committee" | "grid" | "grid_worker";
+            items: components["schemas"]["GroupRatesSchema"][];
+            /** Format: date-time */
+            to: string | null;
+        };
+        SlaReplaySchema: {
+            deadlines: components["schemas"]["DeadlineReplaySchema"][];
+            /** @description The matter's final SLA verdict, once it is closed. */
+            verdict?: components["schemas"]["VerdictSchema"];
+        };
+        SupervisedMatterSchema: {
+            causes: components["schemas"]["SupervisionCauseSchema"][];
+            /** Format: date-time */
+            closedAt: string | null;
+            grievanceId: string;
+            holder?: components["schemas"]["HolderRefSchema"];
+            level?: string;
+            /**
+             * Format: date-time
+             * @description When it first came under supervision (督办).
+             */
+            since: string;
+        };
+        SupervisionCauseSchema: {
+            cause?: string;
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            target?: string;
+            type: string;
+        };
+        SupervisionViewSchema: {
+            items: components["schemas"]["SupervisedMatterSchema"][];
+        };
+        TraceEventSchema: {
+            actor: components["schemas"]["ActorSchema"];
+            causationId: string | null;
+            correlationId: string;
+            eventId: string;
+            /** @description Who holds the matter after this event, when the payload names one. */
+            holder?: components["schemas"]["HolderRefSchema"];
+            /** @description The rung of the escalation chain, when the payload names one. */
+            level?: string;
+            link: components["schemas"]["ChainLinkSchema"];
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The event as it was published. */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description When the audit service stored it (arrival order is chain order).
+             */
+            recordedAt: string;
+            /** @description The topic it came on (grievance.submitted.v1). */
+            topic: string;
+            /** @description The event type without its version (grievance.submitted). */
+            type: string;
+            version: number;
+        };
+        TraceViewSchema: {
+            anchor: components["schemas"]["AnchorSchema"] | null;
+            brokenLink?: components["schemas"]["BrokenLinkSchema"];
+            chain: components["schemas"]["ChainSchema"];
+            /** @description In the matter's own order: occurredAt, then event id. */
+            events: components["schemas"]["TraceEventSchema"][];
+            grievanceId: string;
+            /** @description Each holder's deadline replayed: started, due, warned, breached, done. */
+            sla: components["schemas"]["SlaReplaySchema"];
+            /** @description The chain verifies, and it still holds everything the latest anchor saw of it. */
+            verified: boolean;
+        };
+        VerdictSchema: {
+            /** Format: date-time */
+            at: string;
+            eventId: string;
+            slaMet: boolean;
         };
     };
     responses: never;
@@ -394,11 +698,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description JSON; with `?format=csv` (or Accept: text/csv) the same rows as CSV. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessmentViewSchema"];
+                    "text/csv": components["schemas"]["AssessmentViewSchema"];
+                };
             };
         };
     };
@@ -466,11 +774,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description JSON; with `?format=csv` (or Accept: text/csv) the same rows as CSV. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BreachesViewSchema"];
+                    "text/csv": components["schemas"]["BreachesViewSchema"];
+                };
             };
         };
     };
@@ -522,11 +834,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description JSON; with `?format=csv` (or Accept: text/csv) the page as CSV. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MattersViewSchema"];
+                    "text/csv": components["schemas"]["MattersViewSchema"];
+                };
             };
         };
     };
@@ -557,11 +873,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description JSON; with `?format=csv` (or Accept: text/csv) the same rows as CSV. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RankingsViewSchema"];
+                    "text/csv": components["schemas"]["RankingsViewSchema"];
+                };
             };
         };
     };
@@ -593,11 +913,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description JSON; with `?format=csv` (or Accept: text/csv) the same rows as CSV. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RatesViewSchema"];
+                    "text/csv": components["schemas"]["RatesViewSchema"];
+                };
             };
         };
     };
@@ -623,7 +947,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupervisionViewSchema"];
+                };
             };
         };
     };
@@ -651,7 +977,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraceViewSchema"];
+                };
             };
         };
     };

@@ -1,3 +1,4 @@
+import type { components as AuditSchemas } from './audit';
 import type { components as GridDispatchSchemas } from './grid-dispatch';
 import type { components as IntakeSchemas } from './intake';
 
@@ -121,3 +122,15 @@ export interface Matter {
   submittedAt: string;
   deadlines?: Deadline[];
 }
+
+// The auditor's views, as the audit service's OpenAPI document gives them.
+type AuditSchema<K extends keyof AuditSchemas['schemas']> = AuditSchemas['schemas'][K];
+export type Trace = AuditSchema<'TraceViewSchema'>;
+export type DeadlineReplay = AuditSchema<'DeadlineReplaySchema'>;
+export type AuditHolder = AuditSchema<'HolderRefSchema'>;
+export type MattersPage = AuditSchema<'MattersViewSchema'>;
+export type AuditMatter = AuditSchema<'MatterRowSchema'>;
+export type RatesPage = AuditSchema<'RatesViewSchema'>;
+export type RankingsPage = AuditSchema<'RankingsViewSchema'>;
+export type AssessmentPage = AuditSchema<'AssessmentViewSchema'>;
+export type BreachesPage = AuditSchema<'BreachesViewSchema'>;
