@@ -100,7 +100,7 @@ describe('the console in a browser: the admin keeps the directory and the SLA se
       await openEdit(page, text.kinds.grids, GRID.name);
       await page.getByRole('dialog').getByLabel(text.field.polygon).fill(JSON.stringify(BOW_TIE));
       await save(page);
-      await fieldOf(page, text.field.polygon).getByText(/^边界多边形自相交：ring \d+ edge \d+ meets/).waitFor();
+      await fieldOf(page, text.field.polygon).getByText(/^边界多边形自相交：第 \d+ 环的第 \d+ 条边与第 \d+ 环的第 \d+ 条边在 \[[\d., ]+\] 附近相交/).waitFor();
       await screenshot(page, 'admin-bad-polygon', logDir);
       const gridAfter = (await routing(`/v1/directory/org-units?level=grid`)).body.items.find((g: { id: string }) => g.id === GRID.id);
       expect(gridAfter).toEqual(gridBefore);
@@ -178,7 +178,7 @@ describe('the console in a browser: the admin keeps the directory and the SLA se
       await openEdit(page, text.kinds.policies, 'urgent');
       await page.getByRole('dialog').getByLabel(text.field.resolve).fill('soon');
       await save(page);
-      await fieldOf(page, text.field.resolve).getByText(/^targets\.resolve must be milliseconds or an ISO-8601 duration/).waitFor();
+      await fieldOf(page, text.field.resolve).getByText('时限“办结”须为毫秒数或 ISO-8601 时长（如 PT2H、P7D）。', { exact: true }).waitFor();
       await screenshot(page, 'admin-sla-policy', logDir);
       expect(await urgent()).toEqual(before);
 
@@ -193,6 +193,73 @@ describe('the console in a browser: the admin keeps the directory and the SLA se
       expect(dialogs).toEqual([]);
     } catch (error) {
       await page.screenshot({ path: path.join(logDir, 'failed-admin-sla.png') }).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('opens a station and a community, keeps a bad phone and a missing district out at their fields, and retires both', async () => {
+    const { context, page, dialogs } = await personContext(browser, { phone: false });
+    type Station = { id: string; name: string; districtId: string; address: string; hours: string; staff?: string[]; phone: string | null; version: number; retired: boolean };
+    const station = async (id: string) => ((await routing('/v1/directory/stations')).body.items as Station[]).find((x) => x.id === id);
+    const unit = async (id: string) => ((await routing('/v1/directory/org-units?level=community')).body.items as { id: string; parentId: string; retired: boolean; version: number }[]).find((x) => x.id === id);
+    const NAME = '滨江新区骑手驿站 (Binjiang New Riders Station)';
+    try {
+      await signIn(page);
+      await page.getByRole('tab', { name: text.kinds.stations, exact: true }).click();
+      await page.getByRole('row').filter({ hasText: "Yuhua Warm Station" }).waitFor();
+      await page.getByRole('button', { name: `${text.new} · ${text.kinds.stations}` }).click();
+      const form = page.getByRole('dialog');
+      await form.getByLabel(text.field.id, { exact: true }).fill('st-binjiang-new');
+      await form.getByLabel(text.field.name, { exact: true }).fill(NAME);
+      await form.getByLabel(text.field.address, { exact: true }).fill('8 Jiangbin Road');
+      await form.getByLabel(text.field.openingHours, { exact: true }).fill('24h');
+      await form.getByLabel(text.field.staff, { exact: true }).fill('Chen Hao、Liu Yang');
+      await form.getByLabel(text.field.phone, { exact: true }).fill('ring the bell');
+      await save(page);
+      // The district is required: said at its field before anything is sent.
+      await fieldOf(page, text.field.districtId).getByText(`请填写${text.field.districtId}`).waitFor();
+      expect(await station('st-binjiang-new')).toBeUndefined();
+      await form.getByRole('combobox', { name: text.field.districtId }).fill('Binjiang');
+      await page.keyboard.press('Enter');
+      await save(page);
+      // A phone that is no phone number: routing's message at the phone field, nothing written.
+      await fieldOf(page, text.field.phone).getByText(t('zh-CN', 'validation.matches.phone', { field: t('zh-CN', 'field.phone') }), { exact: true }).waitFor();
+      expect(await station('st-binjiang-new')).toBeUndefined();
+      await form.getByLabel(text.field.phone, { exact: true }).fill('0791-8610-2003');
+      await save(page);
+      await page.getByText(text.saved.replace('{{version}}', '1')).waitFor();
+      expect(await station('st-binjiang-new')).toMatchObject({ name: NAME, districtId: 'binjiang', address: '8 Jiangbin Road', hours: '24h', staff: ['Chen Hao', 'Liu Yang'], phone: '0791-8610-2003', version: 1, retired: false });
+      await screenshot(page, 'admin-stations', logDir);
+
+      // Retired after a confirmation: kept as history, shown as retired.
+      await page.getByLabel(`${text.search} · ${text.kinds.stations}`).fill('Binjiang New');
+      await page.getByRole('button', { name: `${text.retire} ${NAME}`, exact: true }).click();
+      await page.getByRole('tooltip').getByRole('button', { name: text.retire }).click();
+      await page.getByText(text.retired.replace('{{name}}', NAME)).waitFor();
+      expect(await station('st-binjiang-new')).toMatchObject({ version: 2, retired: true });
+
+      // A community under a street, then retired.
+      await page.getByRole('tab', { name: text.kinds.areas, exact: true }).click();
+      await page.getByRole('button', { name: `${text.new} · ${text.kinds.areas}` }).click();
+      await form.getByLabel(text.field.id, { exact: true }).fill('binjiang-wangjiang-e2e');
+      await form.getByRole('combobox', { name: text.field.level }).fill(text.level.community);
+      await page.keyboard.press('Enter');
+      await form.getByLabel(text.field.name, { exact: true }).fill('江景社区 (Riverview Community)');
+      await form.getByRole('combobox', { name: text.field.parentId }).fill('Wangjiang');
+      await page.keyboard.press('Enter');
+      await save(page);
+      await page.getByText(text.saved.replace('{{version}}', '1')).waitFor();
+      expect(await unit('binjiang-wangjiang-e2e')).toMatchObject({ parentId: 'binjiang-wangjiang', retired: false, version: 1 });
+      await page.getByLabel(`${text.search} · ${text.kinds.areas}`).fill('Riverview');
+      await page.getByRole('button', { name: `${text.retire} 江景社区 (Riverview Community)`, exact: true }).click();
+      await page.getByRole('tooltip').getByRole('button', { name: text.retire }).click();
+      await page.getByText(text.retired.replace('{{name}}', '江景社区 (Riverview Community)')).waitFor();
+      expect(await unit('binjiang-wangjiang-e2e')).toMatchObject({ retired: true, version: 2 });
+      expect(dialogs).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: path.join(logDir, 'failed-admin-stations.png') }).catch(() => undefined);
       throw error;
     } finally {
       await context.close();

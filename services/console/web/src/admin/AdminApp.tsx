@@ -9,7 +9,7 @@ import { ErrorText } from '../shared/ErrorText';
 import { formatTime } from '../shared/format';
 import { useConfig } from '../shared/hooks';
 import { EntryTable } from './EntryTable';
-import { calendars, categoryRoutes, chainUnits, departments, fallbackOwners, gridWorkers, grids, type Lookups, policies } from './kinds';
+import { areas, calendars, categoryRoutes, chainUnits, departments, fallbackOwners, gridWorkers, grids, type Lookups, policies, stations } from './kinds';
 
 const MapView = lazy(() => import('../shared/MapView'));
 addAdminCatalogue();
@@ -23,6 +23,7 @@ function useLookups() {
     departments: useQuery({ queryKey: ['admin', 'departments'], queryFn: () => items<Lookups['departments'][number]>(routing.GET('/v1/directory/departments')) }),
     units: useQuery({ queryKey: ['admin', 'org-units'], queryFn: () => items<Lookups['units'][number]>(routing.GET('/v1/directory/org-units')) }),
     gridWorkers: useQuery({ queryKey: ['admin', 'grid-workers'], queryFn: () => items<Lookups['gridWorkers'][number]>(routing.GET('/v1/directory/grid-workers')) }),
+    stations: useQuery({ queryKey: ['admin', 'stations'], queryFn: () => items<Lookups['stations'][number]>(routing.GET('/v1/directory/stations')) }),
     routes: useQuery({ queryKey: ['admin', 'category-routes'], queryFn: () => items<Lookups['routes'][number]>(routing.GET('/v1/directory/category-routes')) }),
     fallbacks: useQuery({ queryKey: ['admin', 'fallback-owners'], queryFn: () => items<Lookups['fallbacks'][number]>(routing.GET('/v1/directory/fallback-owners')) }),
     categories: useQuery({ queryKey: ['admin', 'categories'], queryFn: () => items<Lookups['categories'][number]>(routing.GET('/v1/directory/categories')) }),
@@ -62,6 +63,8 @@ export default function AdminApp() {
                   items={[
                     { key: 'grids', label: t('admin.kinds.grids'), children: <EntryTable kind={grids} {...table} /> },
                     { key: 'gridWorkers', label: t('admin.kinds.gridWorkers'), children: <EntryTable kind={gridWorkers} {...table} /> },
+                    { key: 'areas', label: t('admin.kinds.areas'), children: <EntryTable kind={areas} {...table} /> },
+                    { key: 'stations', label: t('admin.kinds.stations'), children: <EntryTable kind={stations} {...table} /> },
                     { key: 'departments', label: t('admin.kinds.departments'), children: <EntryTable kind={departments} {...table} /> },
                     { key: 'categoryRoutes', label: t('admin.kinds.categoryRoutes'), children: <EntryTable kind={categoryRoutes} {...table} /> },
                     { key: 'fallbackOwners', label: t('admin.kinds.fallbackOwners'), children: <EntryTable kind={fallbackOwners} {...table} /> },

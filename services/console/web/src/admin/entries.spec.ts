@@ -45,6 +45,18 @@ describe('the admin\'s forms over versioned entries', () => {
     });
   });
 
+  it('a rejected SLA policy with its problems in the reader\'s language shows those, each at its field', () => {
+    const error = apiErrorFrom(400, {
+      message: ['policy urgent: targets.respond must be milliseconds or an ISO-8601 duration such as PT2H or P7D; calendar must name a calendar'],
+      details: { errors: ['targets.respond must be milliseconds or an ISO-8601 duration such as PT2H or P7D', 'calendar must name a calendar'] },
+      errors: [
+        { field: 'targets.respond', code: 'invalid', message: '时限“响应”须为毫秒数或 ISO-8601 时长（如 PT2H、P7D）。' },
+        { field: 'calendar', code: 'invalid', message: '须指定一个工作日历。' },
+      ],
+    });
+    expect(saveProblems(error, policies.fields).byField).toEqual({ respond: ['时限“响应”须为毫秒数或 ISO-8601 时长（如 PT2H、P7D）。'], calendar: ['须指定一个工作日历。'] });
+  });
+
   it('a server failure or a lost connection is for the top of the form', () => {
     const failure = new ApiError(500, [], 'e-1');
     expect(saveProblems(failure, departments.fields)).toEqual({ byField: {}, stale: false, top: failure });

@@ -28,6 +28,15 @@ export interface GridWorker extends Versioned {
   phone: string | null;
   employment: 'full_time' | 'part_time';
 }
+export interface Station extends Versioned {
+  id: string;
+  name: string;
+  districtId: string;
+  address: string;
+  hours: string;
+  staff?: string[];
+  phone: string | null;
+}
 export interface CategoryRoute extends Versioned {
   category: string;
   districtId: string;
@@ -66,6 +75,7 @@ export interface Lookups {
   departments: Department[];
   units: OrgUnit[];
   gridWorkers: GridWorker[];
+  stations: Station[];
   routes: CategoryRoute[];
   fallbacks: FallbackOwner[];
   categories: { code: string; name: string }[];
@@ -193,6 +203,11 @@ function unitKind(key: string, levels: string[], parentLevels: string[], extra: 
 }
 
 export const grids = unitKind('grids', ['grid'], ['community'], [{ name: 'polygon', label: 'polygon', input: 'json', hint: 'polygon' }]);
+/** Districts, streets and communities: the areas grids hang from (a district may carry its polygon and its supervising office). */
+export const areas = unitKind('areas', ['district', 'street', 'community'], ['district', 'street'], [
+  { name: 'polygon', label: 'polygon', input: 'json', optional: true, hint: 'polygon' },
+  { name: 'attributes', label: 'attributes', input: 'json', optional: true },
+]);
 export const chainUnits = unitKind('chainUnits', CHAIN_LEVELS, CHAIN_LEVELS.slice(0, 3), [{ name: 'attributes', label: 'attributes', input: 'json', optional: true }]);
 
 interface GridWorkerBody {
@@ -229,6 +244,60 @@ export const gridWorkers: EntryKind<GridWorker, GridWorkerBody> = {
       ? answer(routing.PUT('/v1/directory/grid-workers/{id}', { params: inPath({ id }), body: { ...rest, ...expected(e) } }))
       : answer(routing.POST('/v1/directory/grid-workers', { body: { id, ...rest } })),
   retire: (e) => answer(routing.POST('/v1/directory/grid-workers/{id}/retire', { params: inPath({ id: e.id }), body: asBody(expected(e)) })),
+};
+
+interface StationBody {
+  id: string;
+  name: string;
+  districtId: string;
+  address: string;
+  hours: string;
+  staff?: string[];
+  phone?: string;
+}
+const stationFields: FormField[] = [
+  { name: 'id', label: 'id', input: 'text', fixed: true },
+  { name: 'name', label: 'name', input: 'text' },
+  { name: 'districtId', label: 'districtId', input: 'select', options: (d) => unitOptions(d, 'district') },
+  { name: 'address', label: 'address', input: 'text' },
+  { name: 'hours', label: 'openingHours', input: 'text', hint: 'openingHours' },
+  { name: 'staff', label: 'staff', input: 'text', optional: true, hint: 'staff' },
+  { name: 'phone', label: 'phone', input: 'text', optional: true },
+];
+/** The staff as typed: names separated by 、 ， , or ; (none: an empty list left out). */
+const staffOf = (v: unknown): string[] | undefined => {
+  const names = String(v ?? '').split(/[、，,;；]/).map((n) => n.trim()).filter((n) => n !== '');
+  return names.length ? names : undefined;
+};
+/** Stations (驿站): where workers rest and walk in, with their address, opening hours and staff. */
+export const stations: EntryKind<Station, StationBody> = {
+  key: 'stations',
+  source: 'stations',
+  rows: (d) => d.stations,
+  id: (e) => e.id,
+  name: (e) => e.name,
+  columns: [
+    { label: 'districtId', value: (e, d) => nameOf(d.units, e.districtId) },
+    { label: 'address', value: (e) => e.address },
+    { label: 'openingHours', value: (e) => e.hours },
+  ],
+  fields: stationFields,
+  values: (e) => ({ id: e?.id ?? '', name: e?.name ?? '', districtId: e?.districtId, address: e?.address ?? '', hours: e?.hours ?? '', staff: (e?.staff ?? []).join('、'), phone: e?.phone ?? '' }),
+  body: (v, label) =>
+    built(stationFields, v, label, () => ({
+      id: requiredText(v.id),
+      name: requiredText(v.name),
+      districtId: requiredText(v.districtId),
+      address: requiredText(v.address),
+      hours: requiredText(v.hours),
+      staff: staffOf(v.staff),
+      phone: optionalText(v.phone),
+    })),
+  send: ({ id, ...rest }, e) =>
+    e
+      ? answer(routing.PUT('/v1/directory/stations/{id}', { params: inPath({ id }), body: { ...rest, ...expected(e) } }))
+      : answer(routing.POST('/v1/directory/stations', { body: { id, ...rest } })),
+  retire: (e) => answer(routing.POST('/v1/directory/stations/{id}/retire', { params: inPath({ id: e.id }), body: asBody(expected(e)) })),
 };
 
 const routeFields: FormField[] = [

@@ -41,9 +41,9 @@ export async function apiErrorOf(response: Response): Promise<ApiError> {
 
 /**
  * From an error answer's parsed body ({statusCode, error, message: [...], errors: [{field?, code, message}], errorId?, details?}).
- * The messages are those of `errors` (in the language sent as Accept-Language), each with its field;
- * a rejected SLA setting says every problem in details.errors: those are the messages, one per field;
- * an answer without `errors` falls back to its `message`.
+ * The messages are those of `errors` (in the language sent as Accept-Language), each with its field
+ * (a rejected SLA setting gives one entry per problem); an answer without `errors` falls back to the
+ * English of details.errors (one per problem, naming its field first) or else its `message`.
  */
 export function apiErrorFrom(status: number, body: unknown): ApiError {
   const { message, errorId, details, errors } = (body && typeof body === 'object' ? body : {}) as { message?: unknown; errorId?: string; details?: unknown; errors?: unknown };
@@ -53,7 +53,7 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
     ...(typeof d.version === 'number' ? { version: d.version } : {}),
     ...(Array.isArray(d.errors) && d.errors.every((e) => typeof e === 'string') ? { errors: d.errors as string[] } : {}),
   };
-  if (!own.errors?.length && Array.isArray(errors) && errors.length > 0 && errors.every(isEntry)) {
+  if (Array.isArray(errors) && errors.length > 0 && errors.every(isEntry)) {
     return new ApiError(status, errors.map((e) => e.message), errorId, own, errors.map((e) => e.field));
   }
   const messages = own.errors?.length ? own.errors : Array.isArray(message) ? message.map(String) : typeof message === 'string' ? [message] : [];
