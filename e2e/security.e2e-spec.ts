@@ -28,7 +28,7 @@ interface World {
   hazard: string;
   ticket: string;
   attachment: string;
-  tokens: Record<'rider' | 'otherRider' | 'member' | 'otherMember' | 'gridWorker' | 'otherGridWorker' | 'department' | 'auditor' | 'admin', string>;
+  tokens: Record<'rider' | 'otherRider' | 'member' | 'otherMember' | 'gridWorker' | 'otherGridWorker' | 'department' | 'stationStaff' | 'auditor' | 'admin', string>;
 }
 
 describe('security across the five services', () => {
