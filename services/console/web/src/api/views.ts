@@ -55,6 +55,8 @@ export interface MatterDetail extends MatterSummary {
 
 export type OriginalMatter = IntakeSchemas['schemas']['OriginalView'];
 export type Resolution = IntakeSchemas['schemas']['ResolutionView'];
+/** A station's walk-ins (GET /v1/stations/me/walk-ins). */
+export type WalkInPage = IntakeSchemas['schemas']['WalkInPageView'];
 
 export interface Points {
   balance: number;
