@@ -36,7 +36,7 @@ export type ParamKind = 'appeal' | 'hazard' | 'ticket' | 'grid' | 'department' |
 
 export const ALL_ROLES: readonly Role[] = ROLES;
 export const CHAIN: readonly Role[] = ['member', 'branch', 'industry_committee', 'two_new_committee'];
-const PHOTOGRAPHERS: readonly Role[] = ['worker', 'grid_worker', 'department', ...CHAIN];
+const PHOTOGRAPHERS: readonly Role[] = ['worker', 'station_staff', 'grid_worker', 'department', ...CHAIN];
 
 const HAZARD_BODY = {
   kind: 'hazard',
@@ -65,6 +65,25 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
   { service: 'intake', method: 'GET', path: '/v1/grievances/{id}', roles: 'any', param: 'appeal' },
   { service: 'intake', method: 'POST', path: '/v1/grievances/{id}/reply', roles: ['worker'], param: 'appeal', body: { message: 'At the east gate.' }, freeText: ['message'], required: ['message'] },
   { service: 'intake', method: 'GET', path: '/v1/categories', roles: 'any' },
+  // intake: walk-ins logged by a station's staff for a worker (the station is the token's)
+  {
+    service: 'intake',
+    method: 'POST',
+    path: '/v1/stations/me/walk-ins',
+    roles: ['station_staff'],
+    body: {
+      kind: 'appeal',
+      category: 'pay_dispute',
+      title: 'Wages unpaid for three weeks',
+      description: 'Told at the station counter.',
+      workerId: 'rider-walk-in-abuse',
+      workerPhone: '13800001234',
+      consent: { given: true, method: 'verbal' },
+    },
+    freeText: ['title', 'description'],
+    required: ['kind', 'category', 'title', 'description', 'workerId', 'consent'],
+  },
+  { service: 'intake', method: 'GET', path: '/v1/stations/me/walk-ins', roles: ['station_staff'], query: { limit: '10' } },
   // intake: Open311 GeoReport v2 (`{format}` is json or xml)
   { service: 'intake', method: 'GET', path: '/open311/v2/services.{format}', roles: 'public' },
   { service: 'intake', method: 'GET', path: '/open311/v2/services/{service_code}.{format}', roles: 'public' },

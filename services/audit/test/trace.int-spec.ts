@@ -136,6 +136,46 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
     expect(view.chain.head).toBe(byChain[total - 1]!.link.hash);
   });
 
+  it('names the station, its staff member, the worker and the consent of a walk-in, and nothing of the kind for a worker’s own report', async () => {
+    const id = uuidv7();
+    const base = new Date('2026-03-04T01:00:00.000Z');
+    const staff = { id: 'staff-li-na', role: 'station_staff' as const };
+    await h.publish(
+      'grievance.submitted.v1',
+      id,
+      {
+        trackingNo: 'NC-20260304-000007',
+        kind: 'appeal',
+        category: 'pay_dispute',
+        title: '工资三周未发',
+        description: '在驿站柜台口述。',
+        urgency: 'normal',
+        attachmentIds: [],
+        reporter: { id: 'rider-walked-in', occupation: 'rider' },
+        loggedAt: { stationId: 'st-xiangyun-yuhua', staffId: staff.id, consentMethod: 'verbal' },
+        submittedAt: base.toISOString(),
+      },
+      { at: base, actor: staff },
+    );
+    await h.untilStored(id, 1);
+    const view = await trace(id);
+    expect(view.verified).toBe(true);
+    expect(view.events[0]).toMatchObject({
+      type: 'grievance.submitted',
+      actor: staff,
+      loggedAt: {
+        stationId: 'st-xiangyun-yuhua',
+        staffId: 'staff-li-na',
+        workerId: 'rider-walked-in',
+        consentMethod: 'verbal',
+        summary: 'logged at station st-xiangyun-yuhua by staff-li-na for worker rider-walked-in, consent verbal',
+      },
+      payload: { reporter: { id: 'rider-walked-in' }, loggedAt: { stationId: 'st-xiangyun-yuhua', staffId: 'staff-li-na', consentMethod: 'verbal' } },
+    });
+    const own = await hazardLoop(new Date('2026-03-04T02:00:00.000Z'));
+    expect((await trace(own.id)).events[0]!.loggedAt).toBeUndefined();
+  });
+
   it('replays the SLA story: the warned resolve deadline was met by the resolution, and the matter closed with its verdict', async () => {
     const base = new Date('2026-03-03T01:00:00.000Z');
     const { id, sent } = await hazardLoop(base);

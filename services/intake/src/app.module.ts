@@ -18,6 +18,11 @@ import { RecordDeadline } from './tracking/record-deadline.use-case';
 import { TrackEvent } from './tracking/track-event.use-case';
 import { INTAKE_CONSUMER_GROUP, TrackingConsumer } from './tracking/tracking.consumer';
 import { TrackingViewService } from './tracking/tracking-view.service';
+import { ListWalkIns } from './stations/list-walk-ins.use-case';
+import { LogWalkIn } from './stations/log-walk-in.use-case';
+import { StationsConsumer } from './stations/stations.consumer';
+import { StationsRepository } from './stations/stations.repository';
+import { WalkInsController } from './stations/walk-ins.controller';
 
 @Module({})
 export class AppModule {
@@ -28,11 +33,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ config, entities: [], migrations: INTAKE_MIGRATIONS }),
-        EventConsumersModule.forGroup({ groupId: INTAKE_CONSUMER_GROUP, handlers: [TrackingConsumer] }),
+        EventConsumersModule.forGroup({ groupId: INTAKE_CONSUMER_GROUP, handlers: [TrackingConsumer, StationsConsumer] }),
         SubmissionModule,
         Open311Module,
       ],
-      controllers: [GrievancesController, AttachmentsController],
+      controllers: [GrievancesController, AttachmentsController, WalkInsController],
       providers: [
         rateLimitRules({
           submit: { limit: config.RATE_LIMIT_SUBMISSIONS_PER_MINUTE, windowMs: 60_000, noun: 'submissions' },
@@ -46,6 +51,10 @@ export class AppModule {
         RecordDeadline,
         DeadlinesRepository,
         TrackingConsumer,
+        StationsConsumer,
+        StationsRepository,
+        LogWalkIn,
+        ListWalkIns,
         AttachmentsRepository,
         UploadAttachment,
         DownloadAttachment,

@@ -29,11 +29,43 @@ export class Reporter extends ReporterProfile {
   id!: string;
 }
 
-/** grievance.submitted.v1: a worker handed in a hazard report, an appeal or a suggestion. */
+/** How a worker consented to station staff logging a matter for them. */
+export const CONSENT_METHODS = ['verbal', 'signature', 'sms'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/** Where and by whom a walk-in matter was logged on the worker's behalf (驿站代办), with how the worker consented. */
+export class LoggedAt {
+  /** The station (驿站) the worker walked into: a directory entry of kind station. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  stationId!: string;
+
+  /** The station staff member (their `sub`) who logged it. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  staffId!: string;
+
+  @IsIn(CONSENT_METHODS)
+  consentMethod!: ConsentMethod;
+}
+
+/**
+ * grievance.submitted.v1: a worker handed in a hazard report, an appeal or a suggestion,
+ * themselves or, with `loggedAt`, through the staff of a station they walked into. Either
+ * way the matter is the reporter's; the envelope's actor is whoever typed it in.
+ */
 export class GrievanceSubmittedV1 extends MatterSummary {
   @ValidateNested()
   @nested(Reporter)
   reporter!: Reporter;
+
+  /** Set for a walk-in: logged at a station by its staff, for `reporter`, with their consent. */
+  @IsOptional()
+  @ValidateNested()
+  @nested(LoggedAt)
+  loggedAt?: LoggedAt;
 
   /** Set when intake linked the report to an open one nearby (the reporter becomes a co-reporter). */
   @IsOptional()

@@ -19,11 +19,40 @@ export interface TraceEvent {
   holder?: HolderRef;
   /** The rung of the escalation chain, when the payload names one. */
   level?: string;
+  /** A walk-in's submission (驿站代办): where, by whom, for whom and on what consent it was logged. */
+  loggedAt?: WalkInFacts;
   correlationId: string;
   causationId: string | null;
   payload: unknown;
   /** The row's link in its matter's hash chain. */
   link: { chainIndex: number; seq: string; hash: string; prevHash: string };
+}
+
+/** Who logged a walk-in for whom: the station and its staff member, the worker it belongs to, how the worker consented. */
+export interface WalkInFacts {
+  stationId: string;
+  staffId: string;
+  workerId: string;
+  consentMethod: string;
+  /** The same in one line, as an auditor reads it. */
+  summary: string;
+}
+
+/** The walk-in facts of a grievance.submitted event that carries `loggedAt`; undefined for any other event. */
+export function walkInFactsOf(e: Pick<EventEnvelope, 'type' | 'payload'>): WalkInFacts | undefined {
+  if (e.type !== 'grievance.submitted') return undefined;
+  const payload = (e.payload ?? {}) as { loggedAt?: { stationId?: unknown; staffId?: unknown; consentMethod?: unknown }; reporter?: { id?: unknown } };
+  const logged = payload.loggedAt;
+  if (!logged || typeof logged.stationId !== 'string' || typeof logged.staffId !== 'string') return undefined;
+  const workerId = typeof payload.reporter?.id === 'string' ? payload.reporter.id : '';
+  const consentMethod = String(logged.consentMethod);
+  return {
+    stationId: logged.stationId,
+    staffId: logged.staffId,
+    workerId,
+    consentMethod,
+    summary: `logged at station ${logged.stationId} by ${logged.staffId} for worker ${workerId}, consent ${consentMethod}`,
+  };
 }
 
 export interface TraceView {
@@ -92,6 +121,7 @@ function anchorBreak(rows: readonly DossierRow[], anchored: { length: number; he
 function traceEvent(e: EventEnvelope, row: DossierRow): TraceEvent {
   const holder = holderOf(e);
   const level = levelOf(e);
+  const loggedAt = walkInFactsOf(e);
   return {
     eventId: e.eventId,
     type: e.type,
@@ -102,6 +132,7 @@ function traceEvent(e: EventEnvelope, row: DossierRow): TraceEvent {
     actor: { id: e.actor?.id, role: e.actor?.role },
     ...(holder ? { holder } : {}),
     ...(level ? { level } : {}),
+    ...(loggedAt ? { loggedAt } : {}),
     correlationId: e.correlationId,
     causationId: e.causationId ?? null,
     payload: e.payload,

@@ -19,6 +19,7 @@ const DepartmentApp = lazy(() => import('./department/DepartmentApp'));
 const ChainApp = lazy(() => import('./chain/ChainApp'));
 const AuditApp = lazy(() => import('./audit/AuditApp'));
 const AdminApp = lazy(() => import('./admin/AdminApp'));
+const StationApp = lazy(() => import('./station/StationApp'));
 const CHAIN_ROLES = ['member', 'branch', 'industry_committee', 'two_new_committee'];
 
 async function fetchSession(): Promise<Session | null> {
@@ -72,6 +73,7 @@ export function App() {
   else if (CHAIN_ROLES.includes(principal.role)) body = <ChainApp />;
   else if (principal.role === 'auditor') body = <AuditApp />;
   else if (principal.role === 'admin') body = <AdminApp />;
+  else if (principal.role === 'station_staff') body = <StationApp />;
   else body = <Alert type="info" showIcon title={t('app.notBuilt')} description={t(`role.${principal.role}`)} />;
 
   return (
@@ -85,7 +87,7 @@ export function App() {
               {session.data && <Button size="small" onClick={() => void signOut()}>{t('app.signOut')}</Button>}
             </Space>
           </header>
-          <main style={{ padding: 12, maxWidth: principal && principal.role !== 'worker' && principal.role !== 'grid_worker' ? 1200 : 640, width: '100%', margin: '0 auto', boxSizing: 'border-box' }}>
+          <main style={{ padding: 12, maxWidth: principal && principal.role !== 'worker' && principal.role !== 'grid_worker' && principal.role !== 'station_staff' ? 1200 : 640, width: '100%', margin: '0 auto', boxSizing: 'border-box' }}>
             <ErrorBoundary title={t('app.error')} retry={t('app.retry')}>
               <Suspense fallback={<Spin aria-label={t('app.loading')} />}>{body}</Suspense>
             </ErrorBoundary>

@@ -17,8 +17,8 @@ export class AttachmentsController {
   /** multipart/form-data with one `file`: a JPEG, PNG or WebP of at most 10 MiB (413 beyond). */
   @Post('attachments')
   @HttpCode(201)
-  // The people who photograph a matter: reporters, grid workers verifying on site, and holders resolving it.
-  @Roles('worker', 'grid_worker', 'department', 'member', 'branch', 'industry_committee', 'two_new_committee')
+  // The people who photograph a matter: reporters, station staff logging a walk-in, grid workers verifying on site, and holders resolving it.
+  @Roles('worker', 'station_staff', 'grid_worker', 'department', 'member', 'branch', 'industry_committee', 'two_new_committee')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10 } }))
   create(@CurrentPrincipal() principal: Principal, @UploadedFile() file?: { buffer: Buffer }) {
     return this.upload.execute(principal.sub, file?.buffer);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createEnvelope, uuidv7, type Holder, type Language } from '@grievance/contracts';
+import { createEnvelope, uuidv7, type Actor, type ConsentMethod, type Holder, type Language } from '@grievance/contracts';
 import { message } from '@grievance/i18n';
 import { OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
 import { Clock, correlationIdForNewWork, DomainError } from '@grievance/platform';
@@ -18,9 +18,28 @@ export interface SubmitGrievanceCommand {
   language?: Language;
   idempotencyKey?: string;
   body: SubmitGrievanceDto;
+  /**
+   * A walk-in (驿站代办): the station's staff typed it in for the reporter, with their consent.
+   * The matter is still the reporter's; the staff member is the event's actor, and the photos
+   * are the ones they uploaded.
+   */
+  walkIn?: WalkInOrigin;
   /** Runs in the submission's transaction once the matter is created (not on a replay): what a caller keeps beside it commits with it. */
   alongside?: (tx: OutboxTransaction, answer: SubmissionAnswer) => Promise<void>;
 }
+
+/** Where and by whom a walk-in was logged. */
+export interface WalkInOrigin {
+  stationId: string;
+  /** The station's name, for the reporter's history line. */
+  stationName: string;
+  staffId: string;
+  consentMethod: ConsentMethod;
+}
+
+/** Whose Idempotency-Keys a request's key is among: the reporter's own, or the staff member's who logs walk-ins. */
+export const idempotencyOwnerOf = (command: Pick<SubmitGrievanceCommand, 'reporterId' | 'walkIn'>): string =>
+  command.walkIn ? `station_staff:${command.walkIn.staffId}` : command.reporterId;
 
 export const DUPLICATE_CHECK_HOLDER: Holder = { type: 'org_unit', id: 'intake', name: 'duplicate check' };
 
@@ -70,7 +89,7 @@ export class SubmitGrievance {
     return this.outbox.run(async (tx) => {
       const m = tx.manager;
       if (command.idempotencyKey !== undefined) {
-        const seen = await this.repository.findIdempotencyKey(m, command.reporterId, command.idempotencyKey);
+        const seen = await this.repository.findIdempotencyKey(m, idempotencyOwnerOf(command), command.idempotencyKey);
         if (seen) {
           if (seen.requestHash !== fingerprint) {
             throw DomainError.unprocessable('this Idempotency-Key was already used with a different request', undefined, { key: 'error.grievance.idempotencyReused' });
@@ -81,13 +100,13 @@ export class SubmitGrievance {
       const answer = await this.create(tx, command);
       await command.alongside?.(tx, answer);
       if (command.idempotencyKey !== undefined) {
-        await this.repository.saveIdempotencyKey(m, command.reporterId, command.idempotencyKey, fingerprint, answer);
+        await this.repository.saveIdempotencyKey(m, idempotencyOwnerOf(command), command.idempotencyKey, fingerprint, answer);
       }
       return { answer, replayed: false };
     });
   }
 
-  private async create(tx: OutboxTransaction, { reporterId, language, body }: SubmitGrievanceCommand): Promise<SubmissionAnswer> {
+  private async create(tx: OutboxTransaction, { reporterId, language, body, walkIn }: SubmitGrievanceCommand): Promise<SubmissionAnswer> {
     const m = tx.manager;
     // Checks that could find each other take turns (the lock is taken before reading the
     // clock, so a report that committed while we waited counts as earlier than this one).
@@ -96,7 +115,8 @@ export class SubmitGrievance {
     }
     const now = this.clock.now();
     const attachmentIds = [...new Set(body.attachmentIds ?? [])];
-    const owned = await this.repository.ownedAttachmentIds(m, reporterId, attachmentIds);
+    // A walk-in's photos are the ones the station's staff took and uploaded.
+    const owned = await this.repository.ownedAttachmentIds(m, walkIn?.staffId ?? reporterId, attachmentIds);
     const unknown = attachmentIds.filter((id) => !owned.has(id));
     if (unknown.length > 0) throw DomainError.invalid(`attachmentIds must be attachments you uploaded; unknown: ${unknown.join(', ')}`, { field: 'attachmentIds' }, {
         key: 'error.grievance.unknownAttachments',
@@ -142,7 +162,7 @@ export class SubmitGrievance {
     };
     await this.repository.insert(m, record);
 
-    const actor = { id: reporterId, role: 'worker' as const };
+    const actor: Actor = walkIn ? { id: walkIn.staffId, role: 'station_staff' } : { id: reporterId, role: 'worker' };
     const correlationId = correlationIdForNewWork();
     const submitted = createEnvelope({
       topic: 'grievance.submitted.v1',
@@ -165,6 +185,7 @@ export class SubmitGrievance {
           ...(body.platform ? { platform: body.platform } : {}),
           ...(language ? { language } : {}),
         },
+        ...(walkIn ? { loggedAt: { stationId: walkIn.stationId, staffId: walkIn.staffId, consentMethod: walkIn.consentMethod } } : {}),
         ...(duplicateOf ? { duplicateOf } : {}),
         submittedAt: now.toISOString(),
       },
@@ -174,7 +195,7 @@ export class SubmitGrievance {
       at: submitted.occurredAt,
       type: 'grievance.submitted',
       actor,
-      summary: message('history.submitted', { trackingNo }),
+      summary: walkIn ? message('history.submittedAtStation', { trackingNo, station: walkIn.stationName }) : message('history.submitted', { trackingNo }),
     });
 
     if (duplicateOf) {

@@ -5,6 +5,7 @@ import { HistoryMessages1798000000000 } from './1798000000000-HistoryMessages';
 import { Open311Requests1799000000000 } from '../open311/1799000000000-Open311Requests';
 import { Resolutions1800000000000 } from './1800000000000-Resolutions';
 import { Deadlines1801000000000 } from './1801000000000-Deadlines';
+import { WalkIns1802000000000 } from './1802000000000-WalkIns';
 
 /** Every migration of the intake database, oldest first. */
 export const INTAKE_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const INTAKE_MIGRATIONS = [
   Open311Requests1799000000000,
   Resolutions1800000000000,
   Deadlines1801000000000,
+  WalkIns1802000000000,
 ];

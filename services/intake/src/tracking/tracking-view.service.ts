@@ -7,6 +7,7 @@ import { DomainError } from '@grievance/platform';
 import type { GrievanceRecord, HistoryLine } from '../grievances/grievance.model';
 import type { Resolution } from './tracking-rules';
 import { GrievancesRepository } from '../grievances/grievances.repository';
+import { StationsRepository } from '../stations/stations.repository';
 
 export class ListGrievancesQuery {
   @IsOptional()
@@ -24,9 +25,12 @@ export class ListGrievancesQuery {
   cursor?: string;
 }
 
-const encodeCursor = (g: GrievanceRecord) => Buffer.from(`${g.submittedAt.toISOString()}|${g.id}`).toString('base64url');
+const encodeCursor = (g: GrievanceRecord) => encodePageCursor(g.submittedAt, g.id);
 
-function decodeCursor(cursor: string): { submittedAt: Date; id: string } {
+/** A page's cursor: the time and id of its last item. */
+export const encodePageCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+
+export function decodeCursor(cursor: string): { submittedAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const submittedAt = new Date(at ?? '');
   if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(submittedAt.getTime())) {
@@ -79,7 +83,10 @@ const SHARED_WITH_CO_REPORTERS = (line: HistoryLine) => line.type !== 'grievance
 /** The reporter's tracking view of their matters. */
 @Injectable()
 export class TrackingViewService {
-  constructor(private readonly repository: GrievancesRepository) {}
+  constructor(
+    private readonly repository: GrievancesRepository,
+    private readonly stations: StationsRepository,
+  ) {}
 
   /**
    * The matter for its reporter, a co-reporter, or the staff who hold it now; to anyone
@@ -89,7 +96,12 @@ export class TrackingViewService {
     const g = await this.repository.findById(id);
     const allowed =
       g !== undefined &&
-      (principal.role === 'worker' ? g.reporterId === principal.sub || (await this.repository.isCoReporter(id, principal.sub)) : actsFor(principal, g.holder));
+      (principal.role === 'worker'
+        ? g.reporterId === principal.sub || (await this.repository.isCoReporter(id, principal.sub))
+        : principal.role === 'station_staff'
+          ? // A station's staff follow the walk-ins logged at their station, and no others.
+            (await this.stations.findWalkIn(id))?.stationId === principal.stationId
+          : actsFor(principal, g.holder));
     if (!g || !allowed) throw DomainError.notFound('grievance', id);
     const coReporters = await this.repository.coReporters(undefined, id);
     // A duplicate is not worked on by itself: its reporter follows the original, as one of its co-reporters.
@@ -124,6 +136,13 @@ export class TrackingViewService {
       ...(g.reporterId === principal.sub ? { coReporters } : {}),
       history: await this.repository.history(id, language),
     };
+  }
+
+  /** The list summaries of these matters (a duplicate's status is its original's), by id. */
+  async summaries(ids: readonly string[]): Promise<Map<string, ReturnType<typeof summary>>> {
+    const records = await this.repository.findByIds(ids);
+    const originals = new Map((await this.repository.findByIds([...new Set(records.flatMap((g) => (g.duplicateOf ? [g.duplicateOf] : [])))])).map((o) => [o.id, o]));
+    return new Map(records.map((g) => [g.id, summary(g, g.duplicateOf ? originals.get(g.duplicateOf) : undefined)]));
   }
 
   async list(reporterId: string, query: ListGrievancesQuery) {

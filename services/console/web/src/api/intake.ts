@@ -199,6 +199,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stations/me/walk-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WalkInsController_list"];
+        put?: never;
+        post: operations["WalkInsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -253,6 +269,13 @@ export interface components {
              * @example /v1/attachments/0195a8c4-1b2c-7d3e-8f40-123456789abc
              */
             url: string;
+        };
+        ConsentDto: {
+            at?: string;
+            /** @enum {boolean} */
+            given: true;
+            /** @enum {string} */
+            method: "verbal" | "signature" | "sms";
         };
         GrievancePageView: {
             items: components["schemas"]["GrievanceSummaryView"][];
@@ -358,6 +381,23 @@ export interface components {
             lat: number;
             lng: number;
         };
+        LogWalkInDto: {
+            attachmentIds?: string[];
+            category: string;
+            consent: components["schemas"]["ConsentDto"];
+            description: string;
+            /** @enum {string} */
+            kind: "hazard" | "appeal" | "suggestion";
+            location?: components["schemas"]["LocationDto"];
+            /** @enum {string} */
+            occupation?: "rider" | "courier" | "ride_hailing_driver" | "truck_driver" | "livestreamer" | "domestic_worker" | "online_writer";
+            platform?: string;
+            title: string;
+            /** @enum {string} */
+            urgency?: "normal" | "urgent";
+            workerId: string;
+            workerPhone?: string;
+        };
         OriginalSummaryView: {
             /** Format: uuid */
             id: string;
@@ -407,6 +447,67 @@ export interface components {
             title: string;
             /** @enum {string} */
             urgency?: "normal" | "urgent";
+        };
+        WalkInAnswerView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "submitted";
+            /** @example NC-20261207-000042 */
+            trackingNo: string;
+        };
+        WalkInPageView: {
+            items: components["schemas"]["WalkInSummaryView"][];
+            /** @description pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+            /** @description true once the directory retired the station (its walk-ins stay listed; it logs no new ones) */
+            retired?: boolean;
+            stationId: string;
+            /** @description the station's name in the directory */
+            stationName: string;
+        };
+        WalkInSummaryView: {
+            category: string;
+            /** Format: date-time */
+            consentAt: string;
+            /** @enum {string} */
+            consentMethod: "verbal" | "signature" | "sms";
+            /**
+             * Format: uuid
+             * @description the original this matter was joined to as a duplicate
+             */
+            duplicateOf: string | null;
+            /** @description who must act now (a duplicate's: the original's) */
+            holder: components["schemas"]["HolderView"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "hazard" | "appeal" | "suggestion";
+            /** @enum {string|null} */
+            level: "member" | "branch" | "industry_committee" | "two_new_committee" | null;
+            /** Format: date-time */
+            loggedAt: string;
+            /** @description for a duplicate: the matter it was joined to */
+            original?: components["schemas"]["OriginalSummaryView"];
+            /** @description the staff member who logged it */
+            staffId: string;
+            /**
+             * @description where the matter stands; a duplicate's is the original's, which is the one worked on
+             * @enum {string}
+             */
+            status: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
+            /** Format: date-time */
+            submittedAt: string;
+            title: string;
+            /** @example NC-20261203-000042 */
+            trackingNo: string;
+            underSupervision: boolean;
+            /** @enum {string} */
+            urgency: "normal" | "urgent";
+            /** @description the worker the matter belongs to */
+            workerId: string;
+            /** @description the call-back phone the worker gave, masked (138****5678) */
+            workerPhone: string | null;
         };
     };
     responses: never;
@@ -982,6 +1083,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    WalkInsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkInPageView"];
+                };
+            };
+        };
+    };
+    WalkInsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogWalkInDto"];
+            };
+        };
+        responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkInAnswerView"];
+                };
             };
         };
     };

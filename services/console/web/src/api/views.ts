@@ -59,6 +59,8 @@ export type OriginalMatter = IntakeSchemas['schemas']['OriginalView'];
 export type Resolution = IntakeSchemas['schemas']['ResolutionView'];
 /** A grid worker's duty (在岗), as dispatch sees it. */
 export type Duty = GridDispatchSchemas['schemas']['DutyView'];
+/** A station's walk-ins (GET /v1/stations/me/walk-ins). */
+export type WalkInPage = IntakeSchemas['schemas']['WalkInPageView'];
 
 export interface Points {
   balance: number;

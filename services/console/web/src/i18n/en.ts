@@ -60,6 +60,15 @@ const en: Catalogue = {
     event: { 'grievance.submitted.v1': 'The worker reported it', 'feedback.rated.v1': 'The reporter rated it', 'grievance.replied.v1': 'The reporter replied', 'grievance.paused.v1': 'The reporter was asked', 'sla.warned.v1': 'Deadline warning (80 % used)', 'sla.breached.v1': 'Deadline missed', 'grievance.department-returned.v1': 'Returned by the department (not its matter)', 'grievance.transferred.v1': 'Transferred to another department' },
   },
   kind: { hazard: 'Hazard', appeal: 'Appeal', suggestion: 'Suggestion' },
+  station: {
+    tabs: { log: 'Log a walk-in', list: 'Our walk-ins' },
+    form: {
+      title: 'Log a matter for a worker at the counter', workerId: 'Worker id', workerIdHint: 'The worker\'s account id in this system', workerPhone: 'Call-back phone (optional)', category: 'Category', headline: 'Title', description: 'Details',
+      consentMethod: 'How they consented', consentGiven: 'The worker agrees to the station logging this for them', submit: 'Log it', logged: 'Logged as {{trackingNo}}; it is the worker\'s own matter, which they follow and rate on their phone',
+    },
+    consent: { verbal: 'Verbally', signature: 'Signed', sms: 'By text message' },
+    list: { title: 'Walk-ins logged at {{station}}', empty: 'No walk-ins at this station yet', worker: 'Worker {{worker}} · phone {{phone}}', noPhone: 'none given', logged: '{{time}}, logged by {{staff}} · {{consent}}' },
+  },
   deadline: { target: { respond: 'Respond', resolve: 'Resolve', accept: 'Accept', verify: 'Verify' }, left: '{{time}} left', overdue: '{{time}} overdue', paused: 'Paused', none: 'No deadline' },
   status: {
     submitted: 'Submitted', routed: 'Routed', dispatched: 'With the grid worker', accepted: 'Accepted', verified: 'Checked on site', in_progress: 'Being handled', resolved: 'Resolved', closed: 'Closed', rejected: 'Not taken up',
@@ -80,7 +89,7 @@ const en: Catalogue = {
     golden_idea: 'Suggestion (golden idea)',
   },
   validation: {
-    required: '{{field}} is required', tooLong: '{{field}} must be at most {{max}} characters', place: 'Choose a place: use your position or tap the map', photoType: 'A photo must be JPEG, PNG or WebP', photoSize: 'A photo must be at most 10 MB', category: 'Choose a category', uuid: 'Enter a valid matter id', matterRef: 'Enter a matter id or a tracking number (such as NC-20261203-000042)', json: '{{field}} must be JSON', hours: '{{field}} must look like 09:00-12:00, 13:30-18:00', number: '{{field}} must be a number',
+    required: '{{field}} is required', tooLong: '{{field}} must be at most {{max}} characters', place: 'Choose a place: use your position or tap the map', photoType: 'A photo must be JPEG, PNG or WebP', photoSize: 'A photo must be at most 10 MB', category: 'Choose a category', uuid: 'Enter a valid matter id', matterRef: 'Enter a matter id or a tracking number (such as NC-20261203-000042)', json: '{{field}} must be JSON', hours: '{{field}} must look like 09:00-12:00, 13:30-18:00', number: '{{field}} must be a number', workerId: 'A worker id is letters, digits and . _ : @ -', phone: '{{field}} must be a phone number (digits, an optional leading +, spaces or dashes)', consent: 'A station logs a matter only with the worker\'s consent: tick the box',
   },
   errors: {
     network: 'No connection; try again shortly', server: 'The service could not do it now; try again shortly (error {{errorId}})', conflict: 'The matter has moved on: {{message}}', unprocessable: 'Cannot be done: {{message}}', forbidden: 'You may not do this', notFound: 'Not found, or not yours to see', busy: 'Busy, trying again…', field: '{{message}}',

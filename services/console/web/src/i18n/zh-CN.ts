@@ -58,6 +58,15 @@ const zhCN = {
     event: { 'grievance.submitted.v1': '劳动者提交事项', 'feedback.rated.v1': '诉求人评价', 'grievance.replied.v1': '诉求人已回复', 'grievance.paused.v1': '向诉求人询问', 'sla.warned.v1': '时限预警（已用 80%）', 'sla.breached.v1': '超过时限', 'grievance.department-returned.v1': '部门退回（非本部门职责）', 'grievance.transferred.v1': '部门转办' },
   },
   kind: { hazard: '隐患', appeal: '诉求', suggestion: '建言' },
+  station: {
+    tabs: { log: '登记代办', list: '本站代办' },
+    form: {
+      title: '为来站劳动者登记诉求', workerId: '劳动者编号', workerIdHint: '劳动者在本系统的账号编号', workerPhone: '回访电话（可选）', category: '诉求类别', headline: '标题', description: '详细情况',
+      consentMethod: '同意方式', consentGiven: '劳动者本人已同意由驿站代为登记', submit: '登记', logged: '已登记，受理编号 {{trackingNo}}；事项归劳动者本人，其手机上可查看和评价',
+    },
+    consent: { verbal: '口头同意', signature: '签字同意', sms: '短信确认' },
+    list: { title: '{{station}}登记的代办事项', empty: '本站还没有代办事项', worker: '劳动者 {{worker}} · 电话 {{phone}}', noPhone: '未留', logged: '{{time}} 由 {{staff}} 登记 · {{consent}}' },
+  },
   deadline: { target: { respond: '响应', resolve: '办结', accept: '签收', verify: '核查' }, left: '剩余 {{time}}', overdue: '已超时 {{time}}', paused: '已暂停', none: '无时限' },
   status: {
     submitted: '已提交', routed: '已分派', dispatched: '已派给网格员', accepted: '已受理', verified: '网格员已核实', in_progress: '部门办理中', resolved: '已办结', closed: '已关闭', rejected: '未予受理',
@@ -78,7 +87,7 @@ const zhCN = {
     golden_idea: '建言献策（金点子）',
   },
   validation: {
-    required: '请填写{{field}}', tooLong: '{{field}}不能超过 {{max}} 个字', place: '请选择位置：使用当前位置或在地图上点选', photoType: '照片须为 JPEG、PNG 或 WebP', photoSize: '照片不能超过 10 MB', category: '请选择类别', uuid: '请填写有效的事项编号', matterRef: '请填写事项 ID 或受理编号（如 NC-20261203-000042）', json: '{{field}}须为 JSON', hours: '{{field}}的格式如 09:00-12:00, 13:30-18:00', number: '{{field}}须为数字',
+    required: '请填写{{field}}', tooLong: '{{field}}不能超过 {{max}} 个字', place: '请选择位置：使用当前位置或在地图上点选', photoType: '照片须为 JPEG、PNG 或 WebP', photoSize: '照片不能超过 10 MB', category: '请选择类别', uuid: '请填写有效的事项编号', matterRef: '请填写事项 ID 或受理编号（如 NC-20261203-000042）', json: '{{field}}须为 JSON', hours: '{{field}}的格式如 09:00-12:00, 13:30-18:00', number: '{{field}}须为数字', workerId: '劳动者编号只能由字母、数字及 . _ : @ - 组成', phone: '{{field}}须为电话号码（数字，可以 + 开头，可含空格或横线）', consent: '须经劳动者本人同意才能代为登记，请勾选确认',
   },
   errors: {
     network: '网络不通，请稍后再试', server: '服务暂时无法处理，请稍后再试（错误编号 {{errorId}}）', conflict: '事项状态已变化：{{message}}', unprocessable: '无法办理：{{message}}', forbidden: '您无权进行此操作', notFound: '未找到，或不在您的范围内', busy: '系统繁忙，正在重试…', field: '{{message}}',

@@ -1,4 +1,4 @@
-import { validateAppeal, validateHazard, validatePhoto, validateResolution, validateText, validateVerify, VERIFY_MAX_DISTANCE_M } from './validation';
+import { validateAppeal, validateHazard, validateWalkIn, validatePhoto, validateResolution, validateText, validateVerify, VERIFY_MAX_DISTANCE_M } from './validation';
 
 const labels = { title: 'Title', description: 'Description', address: 'Address' };
 const good = { category: 'manhole_cover_missing', title: 'Hole', description: 'Open hole', location: { lat: 28.66, lng: 115.82 } };
@@ -21,6 +21,22 @@ describe('the forms\' own checks (nothing is sent while any fails)', () => {
     const problems = validateHazard({ ...good, title: 'x'.repeat(201), address: 'y'.repeat(301) }, labels);
     expect(problems.title).toEqual({ key: 'validation.tooLong', values: { field: 'Title', max: 200 } });
     expect(problems.address).toEqual({ key: 'validation.tooLong', values: { field: 'Address', max: 300 } });
+  });
+
+  it('a walk-in needs the worker, their consent, and a phone only if one is given', () => {
+    const walkInLabels = { ...labels, workerId: 'Worker id', workerPhone: 'Phone' };
+    const appeal = { category: 'pay_dispute', title: 'Pay', description: 'Three weeks withheld' };
+    expect(validateWalkIn({ ...appeal, workerId: 'rider-1', consentGiven: true, consentMethod: 'verbal' }, walkInLabels)).toEqual({});
+    expect(validateWalkIn({ ...appeal, workerId: 'rider-1', workerPhone: '138 1234 5678', consentGiven: true }, walkInLabels)).toEqual({});
+    expect(validateWalkIn(appeal, walkInLabels)).toEqual({
+      workerId: { key: 'validation.required', values: { field: 'Worker id' } },
+      consentGiven: { key: 'validation.consent' },
+    });
+    expect(validateWalkIn({ ...appeal, workerId: 'rider 1', workerPhone: 'ring the station', consentGiven: false }, walkInLabels)).toEqual({
+      workerId: { key: 'validation.workerId' },
+      workerPhone: { key: 'validation.phone', values: { field: 'Phone' } },
+      consentGiven: { key: 'validation.consent' },
+    });
   });
 
   it('an appeal needs a category, a title and what happened', () => {

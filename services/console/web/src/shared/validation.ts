@@ -51,6 +51,29 @@ export function validateAppeal(draft: AppealDraft, labels: Record<'title' | 'des
   return problems;
 }
 
+export interface WalkInDraft extends AppealDraft {
+  workerId?: string;
+  workerPhone?: string;
+  consentGiven?: boolean;
+  consentMethod?: 'verbal' | 'signature' | 'sms';
+}
+
+/** The API's patterns for a worker's id and a call-back phone (intake's walk-in.dto.ts). */
+export const WORKER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}$/;
+export const WORKER_PHONE_PATTERN = /^\+?[0-9][0-9 -]{5,22}[0-9]$/;
+
+/** A walk-in logged at a station: an appeal's checks, plus the worker, their phone if given, and their consent. */
+export function validateWalkIn(draft: WalkInDraft, labels: Record<'workerId' | 'workerPhone' | 'title' | 'description', string>): Problems {
+  const problems: Problems = validateAppeal(draft, labels);
+  const worker = (draft.workerId ?? '').trim();
+  if (!worker) problems.workerId = { key: 'validation.required', values: { field: labels.workerId } };
+  else if (!WORKER_ID_PATTERN.test(worker)) problems.workerId = { key: 'validation.workerId' };
+  const phone = (draft.workerPhone ?? '').trim();
+  if (phone && !WORKER_PHONE_PATTERN.test(phone)) problems.workerPhone = { key: 'validation.phone', values: { field: labels.workerPhone } };
+  if (draft.consentGiven !== true) problems.consentGiven = { key: 'validation.consent' };
+  return problems;
+}
+
 export function validatePhoto(file: { type: string; size: number }): Problem | undefined {
   if (!PHOTO_TYPES.includes(file.type)) return { key: 'validation.photoType' };
   if (file.size > LIMITS.photoBytes) return { key: 'validation.photoSize' };

@@ -1,0 +1,22 @@
+import { Tabs } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { WalkInForm } from './WalkInForm';
+
+const StationWalkIns = lazy(() => import('./StationWalkIns'));
+
+/** The station counter's phone: log a walk-in for a worker (it opens on that), then the station's walk-ins. */
+export default function StationApp() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState('log');
+  return (
+    <Tabs
+      activeKey={tab}
+      onChange={setTab}
+      items={[
+        { key: 'log', label: t('station.tabs.log'), children: <WalkInForm onLogged={() => setTab('list')} /> },
+        { key: 'list', label: t('station.tabs.list'), children: <Suspense><StationWalkIns /></Suspense> },
+      ]}
+    />
+  );
+}
