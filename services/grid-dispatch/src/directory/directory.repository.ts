@@ -74,6 +74,23 @@ export class DirectoryRepository {
     return rows.length > 0;
   }
 
+  /** A category or a department: its code and name. */
+  async applyCode(entry: DirectoryEntryChangedV1): Promise<boolean> {
+    const rows = await this.query(
+      `INSERT INTO directory_codes (kind, code, name, version, retired) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (kind, code) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version, retired = EXCLUDED.retired
+       WHERE directory_codes.version < EXCLUDED.version
+       RETURNING code`,
+      [entry.kind, entry.id, entry.name ?? entry.id, entry.version, entry.retired],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether the directory holds a category or department of that code, not retired. */
+  async liveCode(kind: 'category' | 'department', code: string): Promise<boolean> {
+    return (await this.query(`SELECT 1 FROM directory_codes WHERE kind = $1 AND code = $2 AND NOT retired`, [kind, code])).length > 0;
+  }
+
   /** A street or a community. */
   async applyUnit(entry: DirectoryEntryChangedV1): Promise<boolean> {
     const rows = await this.query(

@@ -11,11 +11,12 @@ export type GrievanceSnapshot = GrievanceSnapshotEntity;
 
 /** The columns a change of a ticket may set. */
 export type TicketChanges = Partial<
-  Pick<Ticket, 'status' | 'gridWorkerId' | 'attempt' | 'acceptBy' | 'urgency' | 'lapsedWorkerIds' | 'dispatchedAt' | 'acceptedAt' | 'verifiedAt' | 'verdict' | 'verifyNote' | 'contestedVerdictBy'>
+  Pick<Ticket, 'status' | 'category' | 'gridWorkerId' | 'attempt' | 'acceptBy' | 'urgency' | 'lapsedWorkerIds' | 'dispatchedAt' | 'acceptedAt' | 'verifiedAt' | 'verdict' | 'verifyNote' | 'contestedVerdictBy'>
 >;
 
 const CHANGE_COLUMNS: Record<keyof TicketChanges, string> = {
   status: 'status',
+  category: 'category',
   gridWorkerId: 'grid_worker_id',
   attempt: 'attempt',
   acceptBy: 'accept_by',
