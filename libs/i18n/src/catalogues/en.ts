@@ -109,6 +109,7 @@ export const en: Catalogue = {
   'reason.reporterUnsatisfied': 'The reporter is not satisfied with the result.',
   'chain.supervisedUnsatisfied': 'the reporter is not satisfied with what the 两新工委 did: {reason}',
   'hazard.foundInvalid': 'found invalid on site',
+  'hazard.checkedByReporter': 'reported on site with a photo by the part-time grid worker of this grid: counts as the on-site check',
 
   'sla.warning': '{left} left to {target:target}: the deadline is near',
   'sla.breached': '{over} past the {target:target} deadline',
@@ -217,6 +218,9 @@ export const en: Catalogue = {
   'error.chain.top': 'The 两新工委 is the top of the chain: there is no one above it to escalate to.',
   'error.chain.bottom': 'A liaison member is the first rung: there is no one below to return the matter to.',
   'error.reporter.notBranch': '{branchId} is not a branch.',
+  'error.directory.workerIdFormat': 'workerId must be a worker account id (letters, digits, _ . : @ -, 1 to 100).',
+  'error.directory.workerIdNeedsPartTime': 'employment must be part_time for a grid worker who is a registered worker (workerId).',
+  'error.directory.workerAlreadyAppointed': 'workerId: {workerId} is already appointed as grid worker {gridWorkerId}.',
   'error.directory.idTaken': 'Id {id} is already a {taken:entity}.',
   'error.directory.exists': '{kind:entity} {id} exists.',
   'error.directory.existsRetired': '{kind:entity} {id} exists (retired).',

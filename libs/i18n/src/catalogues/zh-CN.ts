@@ -114,6 +114,7 @@ export const zhCN = {
   'reason.reporterUnsatisfied': '诉求人对办理结果不满意。',
   'chain.supervisedUnsatisfied': '诉求人对两新工委的办理结果不满意：{reason}',
   'hazard.foundInvalid': '网格员现场核查，问题不属实',
+  'hazard.checkedByReporter': '本网格兼职网格员本人现场拍照上报，视同现场核查',
 
   // SLA notices in the inboxes of the rungs and departments.
   'sla.warning': '{target:target}时限还剩 {left}，即将超时',
@@ -225,6 +226,9 @@ export const zhCN = {
   'error.chain.top': '两新工委是最高一级，无法再向上提交。',
   'error.chain.bottom': '党员联络员是第一级，无法再向下退回。',
   'error.reporter.notBranch': '{branchId} 不是党支部。',
+  'error.directory.workerIdFormat': 'workerId 须为新就业群体的账号（字母、数字、_ . : @ -，1 至 100 个字符）。',
+  'error.directory.workerIdNeedsPartTime': '由已注册的新就业群体担任（workerId）的网格员须为兼职（employment 为 part_time）。',
+  'error.directory.workerAlreadyAppointed': 'workerId：{workerId} 已被聘为网格员 {gridWorkerId}。',
   'error.directory.idTaken': '编号 {id} 已被{taken:entity}使用。',
   'error.directory.exists': '{kind:entity} {id} 已存在。',
   'error.directory.existsRetired': '{kind:entity} {id} 已存在（已停用）。',

@@ -17,6 +17,12 @@ export interface GridWorkerLoad {
   lastDispatchedAt: Date | null;
 }
 
+/** The registered worker a part-time grid worker's entry names (attributes.workerId), if any. */
+const workerIdOf = (entry: DirectoryEntryChangedV1): string | null => {
+  const workerId = entry.attributes?.workerId;
+  return entry.partTime === true && typeof workerId === 'string' && workerId !== '' ? workerId : null;
+};
+
 const GRID = `id, name, community_id AS "communityId", community_name AS "communityName", street_id AS "streetId",
   district_id AS "districtId", polygon, version, retired`;
 
@@ -63,13 +69,13 @@ export class DirectoryRepository {
   /** A grid worker (their grid need not be here yet). */
   async applyGridWorker(entry: DirectoryEntryChangedV1): Promise<boolean> {
     const rows = await this.query(
-      `INSERT INTO grid_workers (id, name, grid_id, phone, part_time, version, retired)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO grid_workers (id, name, grid_id, phone, part_time, worker_id, version, retired)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, grid_id = EXCLUDED.grid_id, phone = EXCLUDED.phone,
-         part_time = EXCLUDED.part_time, version = EXCLUDED.version, retired = EXCLUDED.retired
+         part_time = EXCLUDED.part_time, worker_id = EXCLUDED.worker_id, version = EXCLUDED.version, retired = EXCLUDED.retired
        WHERE grid_workers.version < EXCLUDED.version
        RETURNING id`,
-      [entry.id, entry.name ?? entry.id, entry.parentId ?? null, entry.phone ?? null, entry.partTime ?? false, entry.version, entry.retired],
+      [entry.id, entry.name ?? entry.id, entry.parentId ?? null, entry.phone ?? null, entry.partTime ?? false, workerIdOf(entry), entry.version, entry.retired],
     );
     return rows.length > 0;
   }
