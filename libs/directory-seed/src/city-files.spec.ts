@@ -42,7 +42,9 @@ describe('readCityFiles', () => {
     expect(statesOf(read.entries, 'grid')).toHaveLength(12);
     expect(statesOf(read.entries, 'grid_worker')).toHaveLength(24);
     expect(statesOf(read.entries, 'industry_committee').map((c) => c.attributes?.industry)).toEqual(['delivery', 'express', 'ride_hailing', 'freight']);
-    expect(statesOf(read.entries, 'grid_worker').find((w) => w.id === 'gw-xiangyun-yuhua-g1-2')).toMatchObject({ parentId: 'xiangyun-yuhua-g1', partTime: true, phone: null });
+    expect(statesOf(read.entries, 'grid_worker').find((w) => w.id === 'gw-xiangyun-yuhua-g1-2')).toMatchObject({ parentId: 'xiangyun-yuhua-g1', partTime: true, phone: null, attributes: { workerId: null } });
+    // 兼职网格员: the rider persona rider-1 is the part-time grid worker of Shiquan village's first grid.
+    expect(statesOf(read.entries, 'grid_worker').find((w) => w.id === 'gw-hongcheng-shiquancun-g1-2')).toMatchObject({ parentId: 'hongcheng-shiquancun-g1', partTime: true, attributes: { workerId: 'rider-1' } });
     expect(statesOf(read.entries, 'fallback_owner').find((f) => f.id === '*')).toMatchObject({ attributes: { districtId: null } });
     expect(statesOf(read.entries, 'district').map((d) => d.attributes?.supervisingOffice)).toEqual(['xiangyun_supervision', 'binjiang_supervision', 'hongcheng_supervision']);
     expect(statesOf(read.entries, 'department').map((d) => d.id)).toEqual(expect.arrayContaining(['xiangyun_supervision', 'binjiang_supervision', 'hongcheng_supervision']));
@@ -50,7 +52,7 @@ describe('readCityFiles', () => {
 
   it('names the file, row and field of each bad CSV value, and keeps no entry of a bad row', () => {
     copy();
-    append('grid-workers.csv', 'gw-x,X,xiangyun-yuhua-g1,12,sometimes');
+    append('grid-workers.csv', 'gw-x,X,xiangyun-yuhua-g1,12,sometimes,');
     append('chain-units.csv', 'ic-space,industry_committee,Space,two-new-committee,space,rider;astronaut,');
     append('departments.csv', 'Bad Code,Bad');
     const found = problems();
@@ -66,11 +68,21 @@ describe('readCityFiles', () => {
     expect(readCityFiles(dir).entries.find((e) => e.state.id === 'gw-x')).toBeUndefined();
   });
 
+  it('reads grid-workers.csv with or without its optional workerId column, and names a bad workerId', () => {
+    copy();
+    writeFileSync(join(dir, 'grid-workers.csv'), 'id,name,gridId,phone,employment\ngw-a,A,xiangyun-yuhua-g1,,part_time\n');
+    const without = readCityFiles(dir);
+    expect(without.problems).toEqual([]);
+    expect(without.entries.find((e) => e.state.id === 'gw-a')?.state).toMatchObject({ partTime: true, attributes: { workerId: null } });
+    writeFileSync(join(dir, 'grid-workers.csv'), 'id,name,gridId,phone,employment,workerId\ngw-a,A,xiangyun-yuhua-g1,,part_time,not a sub!\n');
+    expect(problems()).toEqual([expect.objectContaining({ file: 'grid-workers.csv', row: 2, field: 'workerId' })]);
+  });
+
   it('refuses unknown or missing columns, a row of the wrong width, an id given twice and a file it does not know', () => {
     copy();
     writeFileSync(join(dir, 'streets.csv'), 'id,name,district\nx,X,xiangyun\n');
     append('communities.csv', 'c-x,Too,many,fields');
-    append('grid-workers.csv', 'gw-xiangyun-yuhua-g1-1,Again,xiangyun-yuhua-g1,,full_time');
+    append('grid-workers.csv', 'gw-xiangyun-yuhua-g1-1,Again,xiangyun-yuhua-g1,,full_time,');
     writeFileSync(join(dir, 'notes.txt'), 'hello');
     const found = problems();
     expect(found).toEqual(

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { DirectoryEntryChangedV1, DirectoryKind, GRIEVANCE_KINDS, OCCUPATIONS } from '@grievance/contracts';
+import { DirectoryEntryChangedV1, DirectoryKind, GRIEVANCE_KINDS, OCCUPATIONS, WORKER_ACCOUNT_ID } from '@grievance/contracts';
 import { parseCsv } from './csv';
 
 /**
@@ -70,6 +70,8 @@ const list = (value: string) => value.split(';').map((v) => v.trim()).filter((v)
 interface CsvSpec {
   kind: (row: Row) => DirectoryKind;
   columns: Record<string, Check>;
+  /** Columns a file may leave out (read as empty). */
+  optionalColumns?: readonly string[];
   parentField?: string;
   state: (row: Row) => Omit<CityEntryState, 'kind'>;
 }
@@ -98,9 +100,19 @@ export const CITY_FILES: Record<string, CsvSpec> = {
       gridId: required(isId),
       phone: optional(matches(PHONE, 'digits, with an optional leading + and spaces or dashes (5 to 30)')),
       employment: required(oneOf(EMPLOYMENTS)),
+      // 兼职网格员: the registered worker (a rider's or courier's account id) this part-time grid worker is.
+      workerId: optional(matches(WORKER_ACCOUNT_ID, 'a worker account id (letters, digits, _ . : @ -, 1 to 100)')),
     },
+    optionalColumns: ['workerId'],
     parentField: 'gridId',
-    state: (r) => ({ id: r.id!, name: r.name, parentId: r.gridId, phone: nullable(r.phone ?? ''), partTime: r.employment === 'part_time' }),
+    state: (r) => ({
+      id: r.id!,
+      name: r.name,
+      parentId: r.gridId,
+      phone: nullable(r.phone ?? ''),
+      partTime: r.employment === 'part_time',
+      attributes: { workerId: nullable(r.workerId ?? '') },
+    }),
   },
   'stations.csv': {
     kind: () => 'station',
@@ -191,7 +203,7 @@ function readCsvFile(name: string, text: string, out: CityFiles): void {
   }
   const columns = header.fields.map((c) => c.trim());
   const unknown = columns.filter((c) => !(c in spec.columns));
-  const missing = Object.keys(spec.columns).filter((c) => !columns.includes(c));
+  const missing = Object.keys(spec.columns).filter((c) => !columns.includes(c) && !spec.optionalColumns?.includes(c));
   if (unknown.length || missing.length) {
     const what = [unknown.length ? `unknown column ${unknown.join(', ')}` : '', missing.length ? `missing column ${missing.join(', ')}` : ''].filter(Boolean).join('; ');
     out.problems.push({ file: name, row: 1, field: unknown[0] ?? missing[0]!, message: `${what} (columns: ${Object.keys(spec.columns).join(',')})` });
@@ -205,8 +217,9 @@ function readCsvFile(name: string, text: string, out: CityFiles): void {
     const row: Row = Object.fromEntries(columns.map((c, i) => [c, record.fields[i]!.trim()]));
     const before = out.problems.length;
     for (const [column, check] of Object.entries(spec.columns)) {
-      const problem = check(row[column]!, row);
-      if (problem) out.problems.push({ file: name, row: record.line, field: column, message: `${row[column] === '' ? '' : `"${row[column]}" `}${problem}` });
+      const value = row[column] ?? '';
+      const problem = check(value, row);
+      if (problem) out.problems.push({ file: name, row: record.line, field: column, message: `${value === '' ? '' : `"${value}" `}${problem}` });
     }
     if (out.problems.length > before) continue;
     out.entries.push({ source: { file: name, row: record.line }, state: { kind: spec.kind(row), ...spec.state(row) }, parentField: spec.parentField });

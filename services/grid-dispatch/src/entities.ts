@@ -61,6 +61,10 @@ export class GridWorkerEntity {
   @Column('boolean', { name: 'part_time', default: false })
   partTime!: boolean;
 
+  /** 兼职网格员: the registered worker (a rider's or courier's account id) this part-time grid worker is. */
+  @Column('text', { name: 'worker_id', nullable: true })
+  workerId!: string | null;
+
   @Column('integer', { default: 0 })
   version!: number;
 
@@ -175,6 +179,14 @@ export class GrievanceSnapshotEntity {
 
   @Column('timestamptz', { name: 'submitted_at' })
   submittedAt!: Date;
+
+  /** The reporter, when they handed it in as themself (role worker): a part-time grid worker's own report may be the on-site check. */
+  @Column('text', { name: 'reported_by', nullable: true })
+  reportedBy!: string | null;
+
+  /** The report's photos. */
+  @Column('text', { name: 'attachment_ids', array: true, default: () => "'{}'" })
+  attachmentIds!: string[];
 }
 
 /** A log of tickets that found nobody to go to (for operators). */

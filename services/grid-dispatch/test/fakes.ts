@@ -62,6 +62,8 @@ export function aSnapshot(over: Partial<GrievanceSnapshot> = {}): GrievanceSnaps
     lng: 115.805,
     address: 'Corner',
     submittedAt: NOW,
+    reportedBy: null,
+    attachmentIds: [],
     ...over,
   };
 }

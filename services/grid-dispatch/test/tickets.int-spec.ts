@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { signDevToken } from '@grievance/auth';
 import { TicketVerifiedV1 } from '@grievance/contracts';
 import { waitForMessages } from '@grievance/testing';
-import { api, dispatchedOf, gridWorkerToken, Harness, IN_GRID, outboxCount, parse, reportHazard, startHarness } from './helpers';
+import { api, dispatchedOf, gridWorkerToken, Harness, IN_GRID, outboxCount, parse, publishDirectory, reportHazard, startHarness } from './helpers';
+import { eventually } from '@grievance/testing';
 
 jest.setTimeout(90_000);
 
@@ -140,6 +141,37 @@ describe('grid-dispatch: the grid worker API', () => {
         .send({ verdict: 'invalid', note: 'again', position: IN_GRID.g3 })
         .expect(409);
       expect(again.body).toBeDefined();
+    });
+
+    it('corrects the category at a confirmed check to one the directory knows (400 naming the field otherwise, nothing written)', async () => {
+      await publishDirectory(h, [
+        { kind: 'category', id: 'stairwell_clutter', name: 'Clutter in a stairwell', attributes: { kind: 'hazard', defaultDepartment: 'urban_management' } },
+        { kind: 'department', id: 'urban_management', name: 'Urban management' },
+      ]);
+      await eventually(
+        () => h.dataSource.query(`SELECT count(*)::int AS n FROM directory_codes`) as Promise<{ n: number }[]>,
+        (rows) => rows[0]!.n === 2,
+        { what: 'the category and department copied' },
+      );
+      const { ticketId, grievanceId, token } = await dispatchedTicket();
+      await api(h).post(`/v1/tickets/${ticketId}/accept`).set('Authorization', `Bearer ${token}`).expect(200);
+      const check = { verdict: 'confirmed', note: 'Clutter, not a manhole', position: IN_GRID.g3, attachmentIds: [randomUUID()] };
+      const verifiedBefore = await outboxCount(h, 'ticket.verified.v1');
+
+      const unknown = await api(h).post(`/v1/tickets/${ticketId}/verify`).set('Authorization', `Bearer ${token}`).send({ ...check, correctedCategory: 'no_such_thing' }).expect(400);
+      expect(JSON.stringify(unknown.body)).toContain('correctedCategory');
+      const unknownDepartment = await api(h).post(`/v1/tickets/${ticketId}/verify`).set('Authorization', `Bearer ${token}`).send({ ...check, correctedDepartment: 'nobody' }).expect(400);
+      expect(JSON.stringify(unknownDepartment.body)).toContain('correctedDepartment');
+      const notConfirmed = await api(h).post(`/v1/tickets/${ticketId}/verify`).set('Authorization', `Bearer ${token}`).send({ ...check, verdict: 'invalid', correctedCategory: 'stairwell_clutter' }).expect(400);
+      expect(JSON.stringify(notConfirmed.body)).toContain('correctedCategory');
+      expect(await ticketStatus(ticketId)).toBe('accepted');
+      expect(await outboxCount(h, 'ticket.verified.v1')).toBe(verifiedBefore);
+
+      const verified = await api(h).post(`/v1/tickets/${ticketId}/verify`).set('Authorization', `Bearer ${token}`).send({ ...check, correctedCategory: 'stairwell_clutter' }).expect(200);
+      expect(verified.body).toMatchObject({ status: 'verified', verdict: 'confirmed', report: { category: 'stairwell_clutter' } });
+      const [event] = await waitForMessages(h.kafka, 'ticket.verified.v1', 1, (m) => parse(m).grievanceId === grievanceId);
+      expect(parse<TicketVerifiedV1>(event!).payload).toMatchObject({ verdict: 'confirmed', correctedCategory: 'stairwell_clutter' });
+      expect(parse<TicketVerifiedV1>(event!).payload).not.toHaveProperty('correctedDepartment');
     });
 
     it('409 for verify before accept; 404 for somebody else’s ticket or an unknown one', async () => {

@@ -215,13 +215,13 @@ describe('routing: the directory admin and worker registration', () => {
       const created = await asAdmin('post', '/v1/directory/grid-workers')
         .send({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'binjiang-new-g1', phone: '138 0000 1234', employment: 'part_time' })
         .expect(201);
-      expect(created.body).toEqual({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'binjiang-new-g1', phone: '138 0000 1234', employment: 'part_time', version: 1, retired: false });
+      expect(created.body).toEqual({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'binjiang-new-g1', phone: '138 0000 1234', employment: 'part_time', workerId: null, version: 1, retired: false });
       await asAdmin('put', '/v1/directory/grid-workers/gw-new-1').send({ name: 'Chen Jing', gridId: 'xiangyun-yuhua-g1', employment: 'full_time', expectedVersion: 1 }).expect(200);
       await http().get('/v1/directory/grid-workers').set('Authorization', `Bearer ${department}`).expect(403);
       const unknown = await asAdmin('get', '/v1/directory/grid-workers?gridId=no-such-grid').expect(400);
       expect(unknown.body).toMatchObject({ details: { field: 'gridId' } });
       const list = await asAdmin('get', '/v1/directory/grid-workers?gridId=xiangyun-yuhua-g1').expect(200);
-      expect((list.body as { items: unknown[] }).items).toContainEqual({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'xiangyun-yuhua-g1', phone: null, employment: 'full_time', version: 2, retired: false });
+      expect((list.body as { items: unknown[] }).items).toContainEqual({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'xiangyun-yuhua-g1', phone: null, employment: 'full_time', workerId: null, version: 2, retired: false });
       await asAdmin('post', '/v1/directory/grid-workers/gw-new-1/retire').send({ expectedVersion: 1 }).expect(409);
       await asAdmin('post', '/v1/directory/grid-workers/gw-new-1/retire').send({ expectedVersion: 2 }).expect(200);
       const payloads = (await directoryEvents()).filter((e) => e.payload.id === 'gw-new-1').map((e) => e.payload);
@@ -238,6 +238,36 @@ describe('routing: the directory admin and worker registration', () => {
         expect(noGrid.body).toMatchObject({ details: { field: 'gridId' } });
         const bad = await asAdmin('post', '/v1/directory/grid-workers').send({ id: 'gw-lost', name: 'Lost', gridId: 'xiangyun-yuhua-g1', employment: 'sometimes' }).expect(400);
         expect(JSON.stringify(bad.body)).toContain('employment');
+      });
+    });
+
+    it('appoints a rider as a part-time grid worker (workerId), announces it, and retires the appointment', async () => {
+      const appointed = await asAdmin('post', '/v1/directory/grid-workers')
+        .send({ id: 'gw-rider-7', name: 'Rider 7', gridId: 'xiangyun-yuhua-g2', employment: 'part_time', workerId: 'rider-7' })
+        .expect(201);
+      expect(appointed.body).toMatchObject({ id: 'gw-rider-7', employment: 'part_time', workerId: 'rider-7', version: 1 });
+      await asAdmin('post', '/v1/directory/grid-workers/gw-rider-7/retire').send({ expectedVersion: 1 }).expect(200);
+      const payloads = (await directoryEvents()).filter((e) => e.payload.id === 'gw-rider-7').map((e) => e.payload);
+      expect(payloads.map((p) => [p.partTime, p.attributes, p.retired])).toEqual([
+        [true, { workerId: 'rider-7' }, false],
+        [true, { workerId: 'rider-7' }, true],
+      ]);
+      // Retired, the rider may be appointed again (elsewhere).
+      await asAdmin('post', '/v1/directory/grid-workers').send({ id: 'gw-rider-7b', name: 'Rider 7', gridId: 'xiangyun-yuhua-g1', employment: 'part_time', workerId: 'rider-7' }).expect(201);
+    });
+
+    it('refuses an appointment that is not part-time, a malformed workerId, or a rider appointed twice, naming the field', async () => {
+      await asAdmin('post', '/v1/directory/grid-workers').send({ id: 'gw-rider-8', name: 'Rider 8', gridId: 'xiangyun-yuhua-g2', employment: 'part_time', workerId: 'rider-8' }).expect(201);
+      await expectNothingWritten(async () => {
+        const fullTime = await asAdmin('post', '/v1/directory/grid-workers').send({ id: 'gw-rider-9', name: 'Rider 9', gridId: 'xiangyun-yuhua-g2', employment: 'full_time', workerId: 'rider-9' }).expect(400);
+        expect(fullTime.body).toMatchObject({ details: { field: 'employment' } });
+        expect(JSON.stringify(fullTime.body)).toContain('workerId');
+        const malformed = await asAdmin('post', '/v1/directory/grid-workers').send({ id: 'gw-rider-9', name: 'Rider 9', gridId: 'xiangyun-yuhua-g2', employment: 'part_time', workerId: 'no spaces!' }).expect(400);
+        expect(JSON.stringify(malformed.body)).toContain('workerId');
+        const twice = await asAdmin('post', '/v1/directory/grid-workers').send({ id: 'gw-rider-9', name: 'Rider 8 again', gridId: 'xiangyun-yuhua-g1', employment: 'part_time', workerId: 'rider-8' }).expect(409);
+        expect(twice.body).toMatchObject({ details: { field: 'workerId', appointedAs: 'gw-rider-8' } });
+        const demoted = await asAdmin('put', '/v1/directory/grid-workers/gw-rider-8').send({ name: 'Rider 8', gridId: 'xiangyun-yuhua-g2', employment: 'full_time', workerId: 'rider-8' }).expect(400);
+        expect(demoted.body).toMatchObject({ details: { field: 'employment' } });
       });
     });
 

@@ -104,7 +104,11 @@ describe('routing: the hazard loop through the real broker', () => {
     return id;
   };
 
-  const verify = (id: string, verdict: 'confirmed' | 'invalid' | 'duplicate', extra: { note?: string; duplicateOf?: string } = {}) =>
+  const verify = (
+    id: string,
+    verdict: 'confirmed' | 'invalid' | 'duplicate',
+    extra: { note?: string; duplicateOf?: string; correctedCategory?: string; correctedDepartment?: string } = {},
+  ) =>
     publish('ticket.verified.v1', id, {
       ticketId: uuidv7(),
       gridWorkerId: 'gw-xiangyun-yuhua-g1-1',
@@ -113,6 +117,8 @@ describe('routing: the hazard loop through the real broker', () => {
       position: IN_GRID,
       attachmentIds: [uuidv7()],
       ...(extra.duplicateOf ? { duplicateOf: extra.duplicateOf } : {}),
+      ...(extra.correctedCategory ? { correctedCategory: extra.correctedCategory } : {}),
+      ...(extra.correctedDepartment ? { correctedDepartment: extra.correctedDepartment } : {}),
     });
 
   describe('the directory', () => {
@@ -231,6 +237,32 @@ describe('routing: the hazard loop through the real broker', () => {
       const [issue] = await eventsOf(departmentIssuesTopic('municipal_works'), id);
       expect(issue!.payload).toMatchObject({ departmentCode: 'municipal_works', category: 'manhole_cover_missing', urgency: 'urgent' });
       expect(await matterRow(id)).toMatchObject({ status: 'assigned', holder: { type: 'department', id: 'municipal_works' } });
+    });
+
+    it('confirmed with a corrected category: the department owning that category takes it, with the corrected category, and its clock starts', async () => {
+      const id = await routedHazard(); // filed as manhole_cover_missing (municipal works)
+      await verify(id, 'confirmed', { note: 'it is clutter in the stairwell', correctedCategory: 'stairwell_clutter' });
+      const [assigned] = await eventsOf('grievance.assigned.v1', id);
+      expect(assigned!.payload).toMatchObject({ departmentCode: 'urban_management', reason: 'verified_on_site', holder: { type: 'department', id: 'urban_management' } });
+      const [issue] = await eventsOf(departmentIssuesTopic('urban_management'), id);
+      expect(issue!.payload).toMatchObject({ departmentCode: 'urban_management', category: 'stairwell_clutter' });
+      expect(await matterRow(id)).toMatchObject({ status: 'assigned', department_code: 'urban_management', holder: { type: 'department', id: 'urban_management' } });
+      const [{ category }] = (await dataSource.query(`SELECT category FROM routing_matters WHERE grievance_id = $1`, [id])) as { category: string }[];
+      expect(category).toBe('stairwell_clutter');
+      const deadlines = await dataSource.query(`SELECT target, status, holder->>'id' AS holder FROM sla_deadlines WHERE grievance_id = $1 ORDER BY target`, [id]);
+      expect(deadlines).toEqual([
+        { target: 'resolve', status: 'running', holder: 'urban_management' },
+        { target: 'respond', status: 'running', holder: 'urban_management' },
+      ]);
+      const inbox = await request(service.url).get('/v1/inbox').set('Authorization', `Bearer ${urban}`).expect(200);
+      expect((inbox.body as { items: { grievanceId: string }[] }).items.map((m) => m.grievanceId)).toContain(id);
+    });
+
+    it('confirmed naming a department: that department takes it', async () => {
+      const id = await routedHazard();
+      await verify(id, 'confirmed', { correctedDepartment: 'urban_management' });
+      const [assigned] = await eventsOf('grievance.assigned.v1', id);
+      expect(assigned!.payload).toMatchObject({ departmentCode: 'urban_management', reason: 'verified_on_site' });
     });
 
     it('invalid: rejects with the grid worker note', async () => {

@@ -45,6 +45,9 @@ export type DirectoryKind = (typeof DIRECTORY_KINDS)[number];
 /** An entry's id: a unit's id, a department's or category's code, `<category>@<district>` for a route, a district (or `*`) for a fallback owner. */
 export const DIRECTORY_ENTRY_ID = /^[a-z0-9*][a-z0-9_@*-]{0,130}$/;
 
+/** A registered worker's account id (their token's sub), as a part-time grid worker's `attributes.workerId` names it. */
+export const WORKER_ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
+
 /** A GeoJSON polygon (WGS-84, [lng, lat]); the owner checks it is closed, simple and overlaps no other grid. */
 export class DirectoryPolygon {
   @IsIn(['Polygon'])
@@ -115,7 +118,8 @@ export class DirectoryEntryChangedV1 {
   partTime?: boolean;
 
   /**
-   * The facts of the other kinds: a station's address, hours and staff; a category's kind and
+   * The facts of the other kinds: a part-time grid worker's workerId (the registered worker, a
+   * rider or courier, they are: their account id); a station's address, hours and staff; a category's kind and
    * default department; a route's category, district and department; a fallback owner's
    * district and department; a committee's industry and occupations; a branch's fallback flag.
    */

@@ -49,6 +49,17 @@ describe('summariseMatter', () => {
     expect(summariseMatter(ID, events.slice(0, 4))).toMatchObject({ status: 'verified', holder: MW });
   });
 
+  it('shows the category an on-site check corrected, and the department that owns it', () => {
+    const FIRE = { type: 'department', id: 'fire', name: 'Fire' };
+    const corrected = [
+      ...events.slice(0, 3),
+      event('ticket.verified', 8, { ticketId: uuidv7(), gridWorkerId: 'gw-1', verdict: 'confirmed', note: '', position: { lat: 1, lng: 1 }, attachmentIds: [], correctedCategory: 'fire_hazard' }),
+      event('grievance.assigned', 10, { holder: FIRE, departmentCode: 'fire', reason: 'verified_on_site' }),
+    ];
+    expect(summariseMatter(ID, corrected)).toMatchObject({ category: 'fire_hazard', departmentCode: 'fire', holder: FIRE, status: 'verified' });
+    expect(summariseMatter(ID, [...corrected].reverse())).toMatchObject({ category: 'fire_hazard' });
+  });
+
   it('is under supervision after a breach at the top rung or a grievance.supervised', () => {
     const top = { type: 'org_unit', id: 'two-new-committee', level: 'two_new_committee' };
     expect(summariseMatter(ID, [event('sla.breached', 1, { target: 'respond', holder: top, level: 'two_new_committee' })]).underSupervision).toBe(true);

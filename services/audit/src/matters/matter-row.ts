@@ -54,7 +54,8 @@ export function summariseMatter(grievanceId: string, events: readonly EventEnvel
       row.submittedAt = new Date(text('submittedAt') ?? e.occurredAt).toISOString();
     }
     row.kind = text('kind') ?? row.kind;
-    row.category = text('category') ?? row.category;
+    // A confirmed on-site check may correct the category (ticket.verified's correctedCategory).
+    row.category = text('category') ?? (e.type === 'ticket.verified' && text('verdict') === 'confirmed' ? text('correctedCategory') : undefined) ?? row.category;
     row.districtId = text('districtId') ?? row.districtId;
     row.gridId = text('gridId') ?? row.gridId;
     row.departmentCode = text('departmentCode') ?? row.departmentCode;

@@ -75,4 +75,23 @@ describe('computeRates', () => {
     const after = computeRates(events, 'department', RANGE).find((r) => r.group === 'municipal_works')!;
     expect(after.bounces).toBe(before.bounces + 2);
   });
+
+  it('counts a part-time grid worker whose own report was the on-site check as received and responded by them', () => {
+    const GRID_WORKER = { type: 'grid_worker', id: 'gw-rider' };
+    const MW = { type: 'department', id: 'municipal_works', name: 'Municipal works' };
+    const selfChecked = envelopes([
+      { matter: 'M6', topic: 'grievance.routed.v1', minute: 1, payload: { kind: 'hazard', category: 'road_damage', gridId: 'g1', holder: { type: 'org_unit', id: 'g1' }, fallback: false } },
+      { matter: 'M6', topic: 'ticket.verified.v1', minute: 1, payload: { ticketId: uuidv7(), gridWorkerId: 'gw-rider', verdict: 'confirmed', note: '', position: { lat: 1, lng: 1 }, attachmentIds: [] } },
+      { matter: 'M6', topic: 'grievance.assigned.v1', minute: 2, payload: { holder: MW, departmentCode: 'municipal_works', reason: 'verified_on_site' } },
+    ]);
+    expect(computeRates(selfChecked, 'grid_worker', RANGE)).toEqual([
+      expect.objectContaining({ group: GRID_WORKER.id, received: 1, responded: 1, resolved: 0, responseRate: 1 }),
+    ]);
+    // A grid worker a ticket was dispatched to is reached by the dispatch and answers by accepting; their verdict adds nothing.
+    const dispatched = envelopes([
+      { matter: 'M5', topic: 'ticket.dispatched.v1', minute: 1, payload: { ticketId: uuidv7(), gridId: 'g1', gridWorkerId: 'gw-1', attempt: 1 } },
+      { matter: 'M5', topic: 'ticket.verified.v1', minute: 3, payload: { ticketId: uuidv7(), gridWorkerId: 'gw-1', verdict: 'confirmed', note: '', position: { lat: 1, lng: 1 }, attachmentIds: [] } },
+    ]);
+    expect(computeRates(dispatched, 'grid_worker', RANGE)).toEqual([expect.objectContaining({ group: 'gw-1', received: 1, responded: 0 })]);
+  });
 });

@@ -32,7 +32,8 @@ export const UNKNOWN_GROUP = 'unknown';
  * committee (its org unit id) holding the matter on the escalation chain; `grid` — the grid
  * the matter was routed or dispatched in (every holder of the matter counts in it; matters
  * with no grid, such as appeals, are in none); `grid_worker` — the grid worker holding its
- * ticket (they accept and check; resolutions are the department's). A matter is counted in the range where it reached the
+ * ticket (they accept and check; resolutions are the department's), and a part-time grid worker
+ * whose own report was the check (its ticket.verified reached and answered them at once). A matter is counted in the range where it reached the
  * holder; what happened to it afterwards counts even after `to`.
  */
 export interface GroupRates {
@@ -144,6 +145,13 @@ function countMatter(events: readonly EventEnvelope[], groupBy: GroupBy, range: 
     }
     const holder = holderOf(e);
     if (holder && reachesHolder(e)) holding(holder, levelOf(e)).reachedAt.push(t);
+    // 兼职网格员: a part-time grid worker's own report is their on-site check, with no ticket
+    // dispatched to them: the verdict of a grid worker no ticket reached is their reach and their response at once.
+    if (holder && e.type === 'ticket.verified' && !holdings.has(holderKey(holder))) {
+      const h = holding(holder, levelOf(e));
+      h.reachedAt.push(t);
+      h.respondedAt ??= t;
+    }
     if (holder && RESPONSE_TYPES.has(e.type)) {
       const h = holding(holder, levelOf(e));
       h.respondedAt ??= t;

@@ -6,8 +6,8 @@ import { DispatchWaiting } from '../dispatch/dispatch-waiting.use-case';
 import { DirectoryRepository } from './directory.repository';
 import { GridIndex } from './grid-index';
 
-/** What dispatch keeps of the directory; departments, routes, stations and the party chain are routing's business. */
-const APPLIED_KINDS: ReadonlySet<string> = new Set(['grid', 'grid_worker', 'community', 'street']);
+/** What dispatch keeps of the directory (categories and departments by code, for corrections at the check); routes, stations and the party chain are routing's business. */
+const APPLIED_KINDS: ReadonlySet<string> = new Set(['grid', 'grid_worker', 'community', 'street', 'category', 'department']);
 
 /**
  * Keeps this service's copy of the directory (grids, grid workers, and the streets and
@@ -36,7 +36,7 @@ export class ApplyDirectoryChange {
     return this.unitOfWork.run(async () => {
       const applied = await this.apply(entry);
       if (!applied) return false;
-      this.gridIndex.changed();
+      if (entry.kind !== 'category' && entry.kind !== 'department') this.gridIndex.changed();
       this.logger.info({ kind: entry.kind, id: entry.id, version: entry.version, retired: entry.retired }, 'directory entry applied');
       if (!entry.retired && (entry.kind === 'grid' || entry.kind === 'grid_worker')) {
         const dispatched = await this.dispatchWaiting.execute(entry.kind === 'grid' ? { gridId: entry.id } : { gridWorkerId: entry.id });
@@ -62,6 +62,9 @@ export class ApplyDirectoryChange {
         if (entry.kind === 'community') await this.directory.placeGridsOfCommunity(entry.id, entry.name ?? entry.id, entry.parentId ?? null);
         else await this.directory.placeGridsOfStreet(entry.id, entry.parentId ?? null);
         return true;
+      case 'category':
+      case 'department':
+        return this.directory.applyCode(entry);
       default:
         return false;
     }

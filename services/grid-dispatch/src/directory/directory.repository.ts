@@ -17,6 +17,12 @@ export interface GridWorkerLoad {
   lastDispatchedAt: Date | null;
 }
 
+/** The registered worker a part-time grid worker's entry names (attributes.workerId), if any. */
+const workerIdOf = (entry: DirectoryEntryChangedV1): string | null => {
+  const workerId = entry.attributes?.workerId;
+  return entry.partTime === true && typeof workerId === 'string' && workerId !== '' ? workerId : null;
+};
+
 const GRID = `id, name, community_id AS "communityId", community_name AS "communityName", street_id AS "streetId",
   district_id AS "districtId", polygon, version, retired`;
 
@@ -63,15 +69,32 @@ export class DirectoryRepository {
   /** A grid worker (their grid need not be here yet). */
   async applyGridWorker(entry: DirectoryEntryChangedV1): Promise<boolean> {
     const rows = await this.query(
-      `INSERT INTO grid_workers (id, name, grid_id, phone, part_time, version, retired)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO grid_workers (id, name, grid_id, phone, part_time, worker_id, version, retired)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, grid_id = EXCLUDED.grid_id, phone = EXCLUDED.phone,
-         part_time = EXCLUDED.part_time, version = EXCLUDED.version, retired = EXCLUDED.retired
+         part_time = EXCLUDED.part_time, worker_id = EXCLUDED.worker_id, version = EXCLUDED.version, retired = EXCLUDED.retired
        WHERE grid_workers.version < EXCLUDED.version
        RETURNING id`,
-      [entry.id, entry.name ?? entry.id, entry.parentId ?? null, entry.phone ?? null, entry.partTime ?? false, entry.version, entry.retired],
+      [entry.id, entry.name ?? entry.id, entry.parentId ?? null, entry.phone ?? null, entry.partTime ?? false, workerIdOf(entry), entry.version, entry.retired],
     );
     return rows.length > 0;
+  }
+
+  /** A category or a department: its code and name. */
+  async applyCode(entry: DirectoryEntryChangedV1): Promise<boolean> {
+    const rows = await this.query(
+      `INSERT INTO directory_codes (kind, code, name, version, retired) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (kind, code) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version, retired = EXCLUDED.retired
+       WHERE directory_codes.version < EXCLUDED.version
+       RETURNING code`,
+      [entry.kind, entry.id, entry.name ?? entry.id, entry.version, entry.retired],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether the directory holds a category or department of that code, not retired. */
+  async liveCode(kind: 'category' | 'department', code: string): Promise<boolean> {
+    return (await this.query(`SELECT 1 FROM directory_codes WHERE kind = $1 AND code = $2 AND NOT retired`, [kind, code])).length > 0;
   }
 
   /** A street or a community. */

@@ -15,6 +15,7 @@ function fakes(over: Partial<Record<keyof DirectoryRepository, jest.Mock>> = {})
     applyGrid: jest.fn().mockResolvedValue(true),
     applyGridWorker: jest.fn().mockResolvedValue(true),
     applyUnit: jest.fn().mockResolvedValue(true),
+    applyCode: jest.fn().mockResolvedValue(true),
     placeGridsOfCommunity: jest.fn().mockResolvedValue(undefined),
     placeGridsOfStreet: jest.fn().mockResolvedValue(undefined),
     findLiveGrid: jest.fn().mockResolvedValue({ id: 'g1' }),
@@ -101,9 +102,18 @@ describe('ApplyDirectoryChange', () => {
     expect(await useCase(retired).execute(entry({ kind: 'grid_worker', id: 'gw-1', parentId: 'g5', retired: true }))).toBe(true);
     expect(retired.dispatchWaiting.execute).not.toHaveBeenCalled();
 
+    const route = fakes();
+    expect(await useCase(route).execute(entry({ kind: 'category_route', id: 'road_damage@d1' }))).toBe(false);
+    expect(route.directory.takeApplyTurn).not.toHaveBeenCalled();
+  });
+
+  it('keeps categories and departments by code (what a check may correct to), without touching the grids', async () => {
     const department = fakes();
-    expect(await useCase(department).execute(entry({ kind: 'department', id: 'municipal_works' }))).toBe(false);
-    expect(department.directory.takeApplyTurn).not.toHaveBeenCalled();
+    const departmentEntry = entry({ kind: 'department', id: 'municipal_works', name: 'Municipal works', polygon: undefined });
+    expect(await useCase(department).execute(departmentEntry)).toBe(true);
+    expect(department.directory.applyCode).toHaveBeenCalledWith(departmentEntry);
+    expect(department.gridIndex.changed).not.toHaveBeenCalled();
+    expect(department.dispatchWaiting.execute).not.toHaveBeenCalled();
   });
 
   it('parks a grid without a polygon and a grid worker without a grid (retrying would not help)', async () => {

@@ -45,7 +45,7 @@ export class DispatchConsumer implements BeforeConsuming {
   }
 
   @HandlesEvent('grievance.submitted.v1')
-  async submitted({ grievanceId, payload }: ConsumedEvent<'grievance.submitted.v1'>): Promise<void> {
+  async submitted({ grievanceId, eventId, actor, payload }: ConsumedEvent<'grievance.submitted.v1'>): Promise<void> {
     await this.recordSubmission.execute({
       grievanceId,
       trackingNo: payload.trackingNo,
@@ -55,6 +55,10 @@ export class DispatchConsumer implements BeforeConsuming {
       urgency: payload.urgency,
       location: payload.location ? { lat: payload.location.lat, lng: payload.location.lng, address: payload.location.address ?? null } : null,
       submittedAt: payload.submittedAt,
+      // Handed in by the reporter as themself (not logged for them by somebody else): a part-time grid worker's own report may be the check.
+      reportedBy: actor.role === 'worker' && actor.id === payload.reporter.id ? payload.reporter.id : null,
+      attachmentIds: payload.attachmentIds,
+      eventId,
     });
   }
 

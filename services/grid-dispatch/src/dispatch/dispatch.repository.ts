@@ -52,6 +52,22 @@ export class DispatchRepository {
     }));
   }
 
+  /**
+   * 兼职网格员: the live part-time grid worker a registered worker is appointed as, with their
+   * grid's outline (the grid live too); undefined when they are none.
+   */
+  async appointedGridWorker(workerId: string): Promise<{ id: string; name: string; gridId: string; polygon: GridEntity['polygon'] } | undefined> {
+    return (
+      await this.query<{ id: string; name: string; gridId: string; polygon: GridEntity['polygon'] }>(
+        `SELECT w.id, w.name, w.grid_id AS "gridId", g.polygon
+           FROM grid_workers w JOIN grids g ON g.id = w.grid_id
+          WHERE w.worker_id = $1 AND w.part_time AND NOT w.retired AND NOT g.retired
+          ORDER BY w.id LIMIT 1`,
+        [workerId],
+      )
+    )[0];
+  }
+
   /** A grid worker's name, as their deadlines name their holder. */
   async workerName(gridWorkerId: string): Promise<string | undefined> {
     return (await this.query<{ name: string }>(`SELECT name FROM grid_workers WHERE id = $1`, [gridWorkerId]))[0]?.name;

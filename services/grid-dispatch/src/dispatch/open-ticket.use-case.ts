@@ -4,6 +4,7 @@ import { GrievanceKind, uuidv7 } from '@grievance/contracts';
 import { UnitOfWork } from '@grievance/messaging';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { DispatchTicket } from './dispatch-ticket.use-case';
+import { SelfCheck } from './self-check.use-case';
 
 export interface OpenTicketCommand {
   grievanceId: string;
@@ -20,7 +21,8 @@ export interface OpenTicketCommand {
 /**
  * A routed hazard with a grid gets its ticket (one per grievance: a redelivered or repeated
  * routing changes nothing) and is dispatched in the same transaction. The urgency comes from
- * the submission's snapshot when it has arrived (normal otherwise).
+ * the submission's snapshot when it has arrived (normal otherwise). A report its grid's own
+ * part-time grid worker handed in, with a photo, is checked already (SelfCheck): not dispatched.
  */
 @Injectable()
 export class OpenTicket {
@@ -28,6 +30,7 @@ export class OpenTicket {
     private readonly unitOfWork: UnitOfWork,
     private readonly tickets: TicketsRepository,
     private readonly dispatchTicket: DispatchTicket,
+    private readonly selfCheck: SelfCheck,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext('dispatch');
@@ -49,6 +52,7 @@ export class OpenTicket {
         this.logger.info({ grievanceId: command.grievanceId }, 'the grievance already has a ticket; routing ignored');
         return;
       }
+      if (await this.selfCheck.execute(ticket, await this.tickets.snapshotOf(command.grievanceId), command.eventId)) return;
       await this.dispatchTicket.execute({ ticket, causationId: command.eventId });
     });
   }

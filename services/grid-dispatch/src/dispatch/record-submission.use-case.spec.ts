@@ -3,18 +3,22 @@ import { aTicket, fakeLogger, fakeUnitOfWork } from '../../test/fakes';
 import type { TicketDeadlines } from '../deadlines/ticket-deadlines';
 import type { Ticket, TicketsRepository } from '../tickets/tickets.repository';
 import { RecordSubmission, RecordSubmissionCommand } from './record-submission.use-case';
+import type { SelfCheck } from './self-check.use-case';
 
 const REPLANNED_DUE = new Date('2026-12-01T08:30:00.000Z');
 
-function setup(ticket: Ticket | undefined, replanned: Partial<SlaDeadline>[] = []) {
+function setup(ticket: Ticket | undefined, replanned: Partial<SlaDeadline>[] = [], selfChecked = false) {
   const tickets = {
     saveSnapshot: jest.fn().mockResolvedValue(undefined),
     findByGrievance: jest.fn().mockResolvedValue(ticket),
+    findForUpdate: jest.fn().mockResolvedValue(ticket),
+    snapshotOf: jest.fn().mockResolvedValue(undefined),
     update: jest.fn().mockResolvedValue(undefined),
   };
   const deadlines = { replan: jest.fn().mockResolvedValue(replanned) };
-  const useCase = new RecordSubmission(fakeUnitOfWork(), tickets as unknown as TicketsRepository, deadlines as unknown as TicketDeadlines, fakeLogger());
-  return { useCase, tickets, deadlines };
+  const selfCheck = { execute: jest.fn().mockResolvedValue(selfChecked) };
+  const useCase = new RecordSubmission(fakeUnitOfWork(), tickets as unknown as TicketsRepository, deadlines as unknown as TicketDeadlines, selfCheck as unknown as SelfCheck, fakeLogger());
+  return { useCase, tickets, deadlines, selfCheck };
 }
 
 const submission = (over: Partial<RecordSubmissionCommand> = {}): RecordSubmissionCommand => ({
@@ -30,6 +34,19 @@ const submission = (over: Partial<RecordSubmissionCommand> = {}): RecordSubmissi
 });
 
 describe('RecordSubmission', () => {
+  it('lets a report its reporter handed in as themself be their on-site check when its ticket came first, and plans nothing more then', async () => {
+    const first = setup(aTicket({ status: 'dispatched', urgency: 'normal' }), [], true);
+    await first.useCase.execute(submission({ reportedBy: 'rider-1', attachmentIds: ['a'] }));
+    expect(first.tickets.saveSnapshot).toHaveBeenCalledWith(expect.objectContaining({ reportedBy: 'rider-1', attachmentIds: ['a'] }));
+    expect(first.selfCheck.execute).toHaveBeenCalled();
+    expect(first.deadlines.replan).not.toHaveBeenCalled();
+
+    const somebodyElse = setup(aTicket({ status: 'dispatched', urgency: 'normal' }));
+    await somebodyElse.useCase.execute(submission({ reportedBy: null }));
+    expect(somebodyElse.selfCheck.execute).not.toHaveBeenCalled();
+    expect(somebodyElse.deadlines.replan).toHaveBeenCalled();
+  });
+
   it('keeps the report of a hazard, and of nothing else', async () => {
     const hazard = setup(undefined);
     await hazard.useCase.execute(submission({ location: null }));

@@ -4,6 +4,7 @@ import { GrievanceKind, Urgency } from '@grievance/contracts';
 import { UnitOfWork } from '@grievance/messaging';
 import { TicketDeadlines } from '../deadlines/ticket-deadlines';
 import { TicketsRepository } from '../tickets/tickets.repository';
+import { SelfCheck } from './self-check.use-case';
 
 export interface RecordSubmissionCommand {
   grievanceId: string;
@@ -14,13 +15,20 @@ export interface RecordSubmissionCommand {
   urgency: Urgency;
   location: { lat: number; lng: number; address: string | null } | null;
   submittedAt: string;
+  /** The reporter, when they handed it in as themself (the envelope's actor, role worker, is them). */
+  reportedBy?: string | null;
+  attachmentIds?: string[];
+  /** The submission event: the cause of a self-check it makes. */
+  eventId?: string;
 }
 
 /**
  * A hazard was submitted: its report is kept for the ticket (what the grid worker sees, where
  * they check). The submission may arrive after the routing (the two topics are consumed
  * independently): then the ticket takes its urgency, and deadlines already running are
- * planned again with it. Other kinds of grievance are not this service's.
+ * planned again with it; and a report of the grid's own part-time grid worker is their on-site
+ * check (SelfCheck) even when its ticket went to somebody else meanwhile, as long as nobody
+ * accepted it. Other kinds of grievance are not this service's.
  */
 @Injectable()
 export class RecordSubmission {
@@ -28,6 +36,7 @@ export class RecordSubmission {
     private readonly unitOfWork: UnitOfWork,
     private readonly tickets: TicketsRepository,
     private readonly deadlines: TicketDeadlines,
+    private readonly selfCheck: SelfCheck,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext('dispatch');
@@ -48,9 +57,15 @@ export class RecordSubmission {
         lng: location?.lng ?? null,
         address: location?.address ?? null,
         submittedAt: command.submittedAt,
+        reportedBy: command.reportedBy ?? null,
+        attachmentIds: command.attachmentIds ?? [],
       });
       // Not locked first: the deadlines are (a firing takes them in that order); a firing in between makes the replan refuse, and the event is retried.
       const ticket = await this.tickets.findByGrievance(grievanceId);
+      if (ticket && command.reportedBy) {
+        const locked = (await this.tickets.findForUpdate(ticket.id))!;
+        if (await this.selfCheck.execute(locked, await this.tickets.snapshotOf(grievanceId), command.eventId ?? null)) return;
+      }
       if (!ticket || ticket.urgency === urgency) return;
       ticket.urgency = urgency;
       const replanned = await this.deadlines.replan(ticket);

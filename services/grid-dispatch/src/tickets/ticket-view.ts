@@ -34,7 +34,8 @@ export function toTicketView(ticket: Ticket, snapshot: GrievanceSnapshot | undef
     report: snapshot
       ? {
           trackingNo: snapshot.trackingNo,
-          category: snapshot.category,
+          // The category the check found (a corrected one), else the reporter's.
+          category: ticket.category ?? snapshot.category,
           title: snapshot.title,
           location:
             snapshot.lat !== null && snapshot.lng !== null

@@ -35,7 +35,17 @@ export class TicketsController {
   @HttpCode(200)
   @Roles('grid_worker')
   verify(@CurrentPrincipal() principal: Principal, @Param() params: TicketIdParam, @Body() body: VerifyBody): Promise<TicketView> {
-    const { verdict, note, position, attachmentIds, duplicateOf } = body;
-    return this.verifyTicket.execute({ ticketId: params.id, gridWorker: actorOf(principal), verdict, note, position, attachmentIds, duplicateOf });
+    const { verdict, note, position, attachmentIds, duplicateOf, correctedCategory, correctedDepartment } = body;
+    return this.verifyTicket.execute({
+      ticketId: params.id,
+      gridWorker: actorOf(principal),
+      verdict,
+      note,
+      position,
+      attachmentIds,
+      duplicateOf,
+      correctedCategory,
+      correctedDepartment,
+    });
   }
 }

@@ -10,11 +10,15 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { VERIFY_VERDICTS, VerifyVerdict } from '@grievance/contracts';
+
+/** A category's or a department's code. */
+const CODE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 export class TicketIdParam {
   @IsUUID('all', { message: 'id must be a ticket id (UUID)' })
@@ -55,4 +59,16 @@ export class VerifyBody {
   @ValidateIf((body: VerifyBody) => body.verdict === 'duplicate' || body.duplicateOf !== undefined)
   @IsUUID('all', { message: 'duplicateOf must be the grievance id (UUID) of the matter this one duplicates' })
   duplicateOf?: string;
+
+  /** With verdict `confirmed`: the category found on site, when the report was filed under a wrong one (a category code of the directory). */
+  @IsOptional()
+  @IsString()
+  @Matches(CODE, { message: 'correctedCategory must be a category code' })
+  correctedCategory?: string;
+
+  /** With verdict `confirmed`: the department that should take it (a department code of the directory). */
+  @IsOptional()
+  @IsString()
+  @Matches(CODE, { message: 'correctedDepartment must be a department code' })
+  correctedDepartment?: string;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { DirectoryRepository } from '../directory/directory.repository';
 import { AcceptTicket } from './accept-ticket.use-case';
 import { ListTickets } from './list-tickets.use-case';
 import { TicketStream } from './ticket-stream';
@@ -12,7 +13,7 @@ import { VerifyTicket } from './verify-ticket.use-case';
 @Module({
   imports: [DeadlinesModule],
   controllers: [TicketsController, TicketStreamController],
-  providers: [TicketsRepository, ListTickets, AcceptTicket, VerifyTicket, TicketStream],
+  providers: [TicketsRepository, DirectoryRepository, ListTickets, AcceptTicket, VerifyTicket, TicketStream],
   exports: [TicketsRepository],
 })
 export class TicketsModule {}

@@ -11,11 +11,12 @@ export type GrievanceSnapshot = GrievanceSnapshotEntity;
 
 /** The columns a change of a ticket may set. */
 export type TicketChanges = Partial<
-  Pick<Ticket, 'status' | 'gridWorkerId' | 'attempt' | 'acceptBy' | 'urgency' | 'lapsedWorkerIds' | 'dispatchedAt' | 'acceptedAt' | 'verifiedAt' | 'verdict' | 'verifyNote' | 'contestedVerdictBy'>
+  Pick<Ticket, 'status' | 'category' | 'gridWorkerId' | 'attempt' | 'acceptBy' | 'urgency' | 'lapsedWorkerIds' | 'dispatchedAt' | 'acceptedAt' | 'verifiedAt' | 'verdict' | 'verifyNote' | 'contestedVerdictBy'>
 >;
 
 const CHANGE_COLUMNS: Record<keyof TicketChanges, string> = {
   status: 'status',
+  category: 'category',
   gridWorkerId: 'grid_worker_id',
   attempt: 'attempt',
   acceptBy: 'accept_by',
@@ -35,7 +36,7 @@ const TICKET = `id, grievance_id AS "grievanceId", grid_id AS "gridId", grid_wor
   contested_verdict_by AS "contestedVerdictBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 const SNAPSHOT = `grievance_id AS "grievanceId", tracking_no AS "trackingNo", kind, category, title, urgency, lat, lng, address,
-  submitted_at AS "submittedAt"`;
+  submitted_at AS "submittedAt", reported_by AS "reportedBy", attachment_ids AS "attachmentIds"`;
 
 /**
  * The only code that reads and writes tickets and the reports' snapshots, in the current
@@ -97,11 +98,13 @@ export class TicketsRepository {
   }
 
   /** Keeps the report of a submission (a redelivered one changes nothing). */
-  async saveSnapshot(s: Omit<GrievanceSnapshot, 'submittedAt'> & { submittedAt: Date | string }): Promise<void> {
+  async saveSnapshot(
+    s: Omit<GrievanceSnapshot, 'submittedAt' | 'reportedBy' | 'attachmentIds'> & { submittedAt: Date | string; reportedBy?: string | null; attachmentIds?: string[] },
+  ): Promise<void> {
     await this.query(
-      `INSERT INTO grievance_snapshots (grievance_id, tracking_no, kind, category, title, urgency, lat, lng, address, submitted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (grievance_id) DO NOTHING`,
-      [s.grievanceId, s.trackingNo, s.kind, s.category, s.title, s.urgency, s.lat, s.lng, s.address, s.submittedAt],
+      `INSERT INTO grievance_snapshots (grievance_id, tracking_no, kind, category, title, urgency, lat, lng, address, submitted_at, reported_by, attachment_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (grievance_id) DO NOTHING`,
+      [s.grievanceId, s.trackingNo, s.kind, s.category, s.title, s.urgency, s.lat, s.lng, s.address, s.submittedAt, s.reportedBy ?? null, s.attachmentIds ?? []],
     );
   }
 

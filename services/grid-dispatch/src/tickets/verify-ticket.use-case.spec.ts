@@ -2,6 +2,7 @@ import { DomainError } from '@grievance/platform';
 import { aSnapshot, aTicket, fakeClock, fakeOutbox, fakeUnitOfWork, NOW } from '../../test/fakes';
 import type { GridDispatchConfig } from '../config';
 import type { TicketDeadlines } from '../deadlines/ticket-deadlines';
+import type { DirectoryRepository } from '../directory/directory.repository';
 import type { GrievanceSnapshot, Ticket, TicketsRepository } from './tickets.repository';
 import { VerifyTicket, VerifyTicketCommand } from './verify-ticket.use-case';
 
@@ -17,9 +18,12 @@ function setup(ticket: Ticket | undefined, snapshot: GrievanceSnapshot | undefin
     update: jest.fn().mockResolvedValue(undefined),
   };
   const deadlines = { verified: jest.fn().mockResolvedValue(undefined) };
+  /** The directory copy knows the category fire_hazard and the department fire. */
+  const known: Record<string, string[]> = { category: ['manhole_cover_missing', 'fire_hazard'], department: ['municipal_works', 'fire'] };
+  const directory = { liveCode: jest.fn(async (kind: string, code: string) => known[kind]!.includes(code)) };
   const { outbox, published } = fakeOutbox();
   const config = { VERIFY_MAX_DISTANCE_M: 200 } as GridDispatchConfig;
-  const useCase = new VerifyTicket(config, fakeUnitOfWork(), tickets as unknown as TicketsRepository, deadlines as unknown as TicketDeadlines, outbox, fakeClock());
+  const useCase = new VerifyTicket(config, fakeUnitOfWork(), tickets as unknown as TicketsRepository, directory as unknown as DirectoryRepository, deadlines as unknown as TicketDeadlines, outbox, fakeClock());
   return { useCase, tickets, deadlines, published };
 }
 
@@ -95,6 +99,38 @@ describe('VerifyTicket', () => {
       details: { field: 'duplicateOf' },
     });
     expect(itself.published).toEqual([]);
+  });
+
+  it('carries a corrected category and department of the directory with a confirmed verdict, and the ticket takes the category', async () => {
+    const { useCase, tickets, published } = setup(accepted());
+
+    const view = await useCase.execute(command({ correctedCategory: 'fire_hazard', correctedDepartment: 'fire' }));
+
+    expect(tickets.update).toHaveBeenCalledWith('ticket-1', expect.objectContaining({ status: 'verified', category: 'fire_hazard' }));
+    expect(published[0]!.envelope.payload).toMatchObject({ verdict: 'confirmed', correctedCategory: 'fire_hazard', correctedDepartment: 'fire' });
+    expect(view.report?.category).toBe('fire_hazard');
+  });
+
+  it('refuses a correction the directory does not know, or on a verdict other than confirmed, naming the field and changing nothing', async () => {
+    const unknownCategory = setup(accepted());
+    expect(await refusal(unknownCategory.useCase.execute(command({ correctedCategory: 'no_such_category' })))).toMatchObject({
+      code: 'invalid',
+      details: { field: 'correctedCategory' },
+    });
+    const unknownDepartment = setup(accepted());
+    expect(await refusal(unknownDepartment.useCase.execute(command({ correctedDepartment: 'no_such_department' })))).toMatchObject({
+      code: 'invalid',
+      details: { field: 'correctedDepartment' },
+    });
+    const invalid = setup(accepted());
+    expect(await refusal(invalid.useCase.execute(command({ verdict: 'invalid', correctedCategory: 'fire_hazard' })))).toMatchObject({
+      code: 'invalid',
+      details: { field: 'correctedCategory' },
+    });
+    for (const { tickets, published } of [unknownCategory, unknownDepartment, invalid]) {
+      expect(tickets.update).not.toHaveBeenCalled();
+      expect(published).toEqual([]);
+    }
   });
 
   it('verifies only an accepted ticket of the caller: another worker is told it is not found', async () => {

@@ -5,6 +5,7 @@ import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { Clock, correlationIdForNewWork, DomainError } from '@grievance/platform';
 import { GridDispatchConfig } from '../config';
 import { TicketDeadlines } from '../deadlines/ticket-deadlines';
+import { DirectoryRepository } from '../directory/directory.repository';
 import { ownTicket } from './own-ticket';
 import { GrievanceSnapshot, TicketsRepository } from './tickets.repository';
 import { toTicketView, TicketView } from './ticket-view';
@@ -18,12 +19,18 @@ export interface VerifyTicketCommand {
   position: { lat: number; lng: number };
   attachmentIds?: string[];
   duplicateOf?: string;
+  /** A confirmed verdict only: the category found on site (a category code of the directory copy). */
+  correctedCategory?: string;
+  /** A confirmed verdict only: the department that should take it (a department code of the directory copy). */
+  correctedDepartment?: string;
 }
 
 /**
  * 核查: the grid worker's verdict from the site. A `confirmed` one needs a photo and a
  * position within VERIFY_MAX_DISTANCE_M of the report; a `duplicate` names another matter.
  * The verify deadline is completed and ticket.verified.v1 recorded with the ticket's change.
+ * A confirmed verdict may correct the report's category and/or name the department that should
+ * take it (both must be in the directory copy): routing hands the matter to that department.
  */
 @Injectable()
 export class VerifyTicket {
@@ -31,6 +38,7 @@ export class VerifyTicket {
     private readonly config: GridDispatchConfig,
     private readonly unitOfWork: UnitOfWork,
     private readonly tickets: TicketsRepository,
+    private readonly directory: DirectoryRepository,
     private readonly deadlines: TicketDeadlines,
     private readonly outbox: TransactionalOutbox,
     private readonly clock: Clock,
@@ -48,8 +56,16 @@ export class VerifyTicket {
       if (command.verdict === 'duplicate' && command.duplicateOf === ticket.grievanceId) {
         throw DomainError.unprocessable('duplicateOf: a matter cannot be a duplicate of itself', { field: 'duplicateOf' }, { key: 'error.ticket.duplicateOfSelf' });
       }
+      await this.checkCorrections(command);
+      const { correctedCategory, correctedDepartment } = command;
       const now = this.clock.now();
-      const changes = { status: 'verified' as const, verifiedAt: now, verdict: command.verdict, verifyNote: command.note };
+      const changes = {
+        status: 'verified' as const,
+        verifiedAt: now,
+        verdict: command.verdict,
+        verifyNote: command.note,
+        ...(correctedCategory ? { category: correctedCategory } : {}),
+      };
       Object.assign(ticket, changes);
       await this.tickets.update(ticket.id, changes);
       await this.deadlines.verified(ticket, now);
@@ -69,11 +85,29 @@ export class VerifyTicket {
             position: { lat: command.position.lat, lng: command.position.lng },
             attachmentIds,
             ...(command.verdict === 'duplicate' ? { duplicateOf: command.duplicateOf } : {}),
+            ...(correctedCategory ? { correctedCategory } : {}),
+            ...(correctedDepartment ? { correctedDepartment } : {}),
           },
         }),
       );
       return toTicketView(ticket, snapshot);
     });
+  }
+
+  /** A correction comes with a confirmed verdict only, and names a category or department the directory holds. */
+  private async checkCorrections(command: VerifyTicketCommand): Promise<void> {
+    const { correctedCategory, correctedDepartment } = command;
+    if (correctedCategory === undefined && correctedDepartment === undefined) return;
+    if (command.verdict !== 'confirmed') {
+      const field = correctedCategory !== undefined ? 'correctedCategory' : 'correctedDepartment';
+      throw DomainError.invalid(`${field}: only a confirmed check corrects the category or the department`, { field }, { key: 'error.ticket.correctionNeedsConfirmed' });
+    }
+    if (correctedCategory !== undefined && !(await this.directory.liveCode('category', correctedCategory))) {
+      throw DomainError.invalid(`correctedCategory: the directory has no category ${correctedCategory}`, { field: 'correctedCategory' }, { key: 'error.ticket.unknownCategory', params: { category: correctedCategory } });
+    }
+    if (correctedDepartment !== undefined && !(await this.directory.liveCode('department', correctedDepartment))) {
+      throw DomainError.invalid(`correctedDepartment: the directory has no department ${correctedDepartment}`, { field: 'correctedDepartment' }, { key: 'error.ticket.unknownDepartment', params: { department: correctedDepartment } });
+    }
   }
 
   /** A confirmed hazard was seen: a photo of it, taken where it was reported. */

@@ -3,12 +3,12 @@ import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
 import type { OutboxTransaction } from '@grievance/messaging';
 import { RecordDeadline } from './record-deadline.use-case';
 import { GrievancesRepository } from '../grievances/grievances.repository';
-import { historyLine, linkOf, resolutionOf, trackedStateAfter, TrackedTopic } from './tracking-rules';
+import { correctedCategoryOf, historyLine, linkOf, resolutionOf, trackedStateAfter, TrackedTopic } from './tracking-rules';
 
 /**
  * Keeps a reporter's tracking view current from one event: the grievance's state after it
  * (by the contracts' reducer, so order and redelivery do not matter), the link of a
- * duplicate, the resolutions (with the department's fix photos), and one history line per event. Events of matters intake does not hold are skipped.
+ * duplicate, the category an on-site check corrected, the resolutions (with the department's fix photos), and one history line per event. Events of matters intake does not hold are skipped.
  */
 @Injectable()
 export class TrackEvent {
@@ -23,7 +23,9 @@ export class TrackEvent {
     const current = await this.repository.findById(event.grievanceId, m, true);
     if (!current) return 'unknown';
     const at = new Date(event.occurredAt);
-    await this.repository.saveTracking(m, { ...current, ...trackedStateAfter(current, topic, event) });
+    // A category the grid worker corrected on site is the matter's category from then on.
+    const category = correctedCategoryOf(topic, event) ?? current.category;
+    await this.repository.saveTracking(m, { ...current, ...trackedStateAfter(current, topic, event), category });
     const link = linkOf(topic, event);
     if (link) {
       const original = await this.repository.findById(link.duplicateOf, m);

@@ -1,6 +1,6 @@
 import { createEnvelope, EventEnvelope, PayloadOf } from '@grievance/contracts';
 import { render } from '@grievance/i18n';
-import { historyLine, linkOf, resolutionOf, TrackedState, trackedStateAfter, TrackedTopic } from './tracking-rules';
+import { correctedCategoryOf, historyLine, linkOf, resolutionOf, TrackedState, trackedStateAfter, TrackedTopic } from './tracking-rules';
 
 // The state itself (status, holder, level, supervision, any order) is the contracts' reducer's,
 // and is specified in libs/contracts/src/grievance-state.spec.ts; here: what the view adds.
@@ -83,6 +83,15 @@ describe('the tracking view', () => {
     expect(render('en', lines[3]!)).toBe('assigned to Municipal works (department) (verified on site)');
     // No line is left to a key no catalogue knows.
     for (const m of lines) expect(render('en', m, 'MISSING')).not.toBe('MISSING');
+  });
+
+  it('takes the category a confirmed on-site check corrected, and writes it in the history', () => {
+    const check = { ticketId: G, gridWorkerId: 'gw-1', note: '', position: { lat: 1, lng: 1 }, attachmentIds: [] };
+    const corrected = event('ticket.verified.v1', 3, { ...check, verdict: 'confirmed', correctedCategory: 'fire_hazard' }) as unknown as Ev;
+    expect(correctedCategoryOf(...corrected)).toBe('fire_hazard');
+    expect(render('zh-CN', line(corrected))).toBe('网格员 gw-1 现场核查：属实；类别更正为 fire_hazard');
+    expect(correctedCategoryOf(...(event('ticket.verified.v1', 3, { ...check, verdict: 'confirmed' }) as unknown as Ev))).toBeUndefined();
+    expect(correctedCategoryOf(...ev('assigned'))).toBeUndefined();
   });
 
   it('writes a breach at the top rung as a supervision', () => {

@@ -73,6 +73,13 @@ export function linkOf<T extends TrackedTopic>(topic: T, event: EventEnvelope<Pa
   return LINKS[topic]?.(event.payload);
 }
 
+/** The category an on-site check corrected the matter to, if it corrected one (pure). */
+export function correctedCategoryOf<T extends TrackedTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>): string | undefined {
+  if (topic !== 'ticket.verified.v1') return undefined;
+  const p = event.payload as PayloadOf<'ticket.verified.v1'>;
+  return p.verdict === 'confirmed' ? p.correctedCategory : undefined;
+}
+
 /** A resolution as the tracking view keeps it: who resolved the matter, what they said, and their fix photos. */
 export interface Resolution {
   resolvedAt: Date;
@@ -103,7 +110,9 @@ const HISTORY: { [K in TrackedTopic]: (p: PayloadOf<K>) => Message } = {
   'ticket.dispatched.v1': (p) => message(p.attempt > 1 ? 'history.dispatched.again' : 'history.dispatched', { gridWorker: p.gridWorkerId, attempt: p.attempt }),
   'ticket.accepted.v1': (p) => message('history.ticketAccepted', { gridWorker: p.gridWorkerId }),
   'ticket.verified.v1': (p) =>
-    p.note
+    p.correctedCategory
+      ? message('history.verified.corrected', { gridWorker: p.gridWorkerId, verdict: p.verdict, category: p.correctedCategory })
+      : p.note
       ? message('history.verified.withNote', { gridWorker: p.gridWorkerId, verdict: p.verdict, note: p.note })
       : message('history.verified', { gridWorker: p.gridWorkerId, verdict: p.verdict }),
   'grievance.assigned.v1': (p) => message('history.assigned', { ...holderOf(p.holder), reason: p.reason }),

@@ -16,6 +16,7 @@ import {
   ValidationArguments,
 } from 'class-validator';
 import type { Polygon } from 'geojson';
+import { WORKER_ACCOUNT_ID } from '@grievance/contracts';
 import { ORG_UNIT_LEVELS, OrgUnitLevel } from './directory.entities';
 
 export const ORG_UNIT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -152,6 +153,16 @@ export class UpdateGridWorkerDto extends VersionedDto {
 
   @IsIn(EMPLOYMENTS, { message: 'employment must be full_time or part_time' })
   employment!: Employment;
+
+  /**
+   * 兼职网格员: the registered worker (a rider's or courier's own account id, their token's sub)
+   * this part-time grid worker is. Their own hazard reports in their grid, with a photo, count as
+   * the on-site check. Only with employment part_time.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(WORKER_ACCOUNT_ID, { message: 'workerId must be a worker account id (letters, digits, _ . : @ -, 1 to 100)' })
+  workerId?: string;
 }
 
 export class CreateGridWorkerDto extends UpdateGridWorkerDto {

@@ -43,7 +43,15 @@ function orgUnitState(id: string, level: OrgUnitLevel, dto: UpdateOrgUnitDto): E
 }
 
 export function gridWorkerState(id: string, dto: UpdateGridWorkerDto): EntryState {
-  return { kind: 'grid_worker', id, name: dto.name, parentId: dto.gridId, phone: dto.phone ?? null, partTime: dto.employment === 'part_time' };
+  return {
+    kind: 'grid_worker',
+    id,
+    name: dto.name,
+    parentId: dto.gridId,
+    phone: dto.phone ?? null,
+    partTime: dto.employment === 'part_time',
+    attributes: { workerId: dto.workerId ?? null },
+  };
 }
 
 export function stationState(id: string, dto: UpdateStationDto): EntryState {

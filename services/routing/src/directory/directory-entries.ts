@@ -40,7 +40,8 @@ export const KINDS: Readonly<Record<DirectoryKind, KindSpec>> = {
   street: { table: 'org_unit', parent: 'district' },
   community: { table: 'org_unit', parent: 'street' },
   grid: { table: 'org_unit', parent: 'community', polygon: 'required' },
-  grid_worker: { table: 'org_unit', parent: 'grid' },
+  // workerId: the registered worker (a rider's or courier's own account id) a part-time grid worker is, if any.
+  grid_worker: { table: 'org_unit', parent: 'grid', attributes: ['workerId'] },
   station: { table: 'org_unit', parent: 'district', attributes: ['address', 'hours', 'staff'] },
   two_new_committee: { table: 'org_unit', parent: null },
   industry_committee: { table: 'org_unit', parent: 'two_new_committee', attributes: ['industry', 'occupations'] },

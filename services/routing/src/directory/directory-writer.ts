@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Polygon } from 'geojson';
 import { EntityManager } from 'typeorm';
-import { Actor, createEnvelope, DIRECTORY_STREAM_ID, DirectoryKind, GRIEVANCE_KINDS, OCCUPATIONS } from '@grievance/contracts';
+import { Actor, createEnvelope, DIRECTORY_STREAM_ID, DirectoryKind, GRIEVANCE_KINDS, OCCUPATIONS, WORKER_ACCOUNT_ID } from '@grievance/contracts';
 import { polygonCrossing, polygonsOverlap, selfIntersection } from '@grievance/geo';
 import { OutboxTransaction } from '@grievance/messaging';
 import { Clock, correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
@@ -189,6 +189,9 @@ export class DirectoryWriter {
           await this.mustBeLive(manager, 'department', a.supervisingOffice, 'supervisingOffice');
         }
         return;
+      case 'grid_worker':
+        if (a.workerId !== null && a.workerId !== undefined) await this.checkAppointment(manager, s, a.workerId);
+        return;
       case 'branch':
         if (a.fallback !== null && typeof a.fallback !== 'boolean') throw DomainError.invalid('fallback must be true or false', { field: 'fallback' }, { key: 'error.directory.fallbackBoolean' });
         return;
@@ -215,6 +218,29 @@ export class DirectoryWriter {
     const entry = await loadEntry(manager, kind, id);
     if (!entry) throw DomainError.invalid(`${field}: there is no ${kind} ${id}`, { field }, { key: 'error.directory.noSuchEntry', params: { field, kind, id } });
     if (entry.retired) throw DomainError.invalid(`${field}: ${kind} ${id} is retired`, { field }, { key: 'error.directory.entryRetired', params: { field, kind, id } });
+  }
+
+  /**
+   * 兼职网格员: a grid worker who is a registered worker (workerId) is part-time, and a worker is
+   * appointed as one grid worker at most (not retired).
+   */
+  private async checkAppointment(manager: EntityManager, s: EntryState, workerId: unknown): Promise<void> {
+    if (typeof workerId !== 'string' || !WORKER_ACCOUNT_ID.test(workerId)) {
+      throw DomainError.invalid('workerId must be a worker account id (letters, digits, _ . : @ -, 1 to 100)', { field: 'workerId' }, { key: 'error.directory.workerIdFormat' });
+    }
+    if (s.partTime !== true) {
+      throw DomainError.invalid('employment must be part_time for a grid worker who is a registered worker (workerId)', { field: 'employment' }, { key: 'error.directory.workerIdNeedsPartTime' });
+    }
+    const [other] = (await manager.query(
+      `SELECT id FROM directory_org_units WHERE level = 'grid_worker' AND NOT retired AND id <> $1 AND attributes->>'workerId' = $2 LIMIT 1`,
+      [s.id, workerId],
+    )) as { id: string }[];
+    if (other) {
+      throw DomainError.conflict(`workerId: ${workerId} is already appointed as grid worker ${other.id}`, { field: 'workerId', appointedAs: other.id }, {
+        key: 'error.directory.workerAlreadyAppointed',
+        params: { workerId, gridWorkerId: other.id },
+      });
+    }
   }
 
   /** A polygon must be simple, and a grid (or a district) must not overlap a live one of its kind. */

@@ -81,6 +81,7 @@ export const gridWorkerView = (e: StoredEntry) => ({
   gridId: e.state.parentId,
   phone: e.state.phone ?? null,
   employment: e.state.partTime ? 'part_time' : 'full_time',
+  workerId: (e.state.attributes?.workerId as string | null | undefined) ?? null,
   ...versioned(e),
 });
 

@@ -6,9 +6,27 @@ import type { MatterDeadlines } from '../deadlines/matter-deadlines';
 import type { DepartmentTopics } from '../directory/department-topics';
 import type { DepartmentEntity } from '../directory/directory.entities';
 import type { DirectoryRepository } from '../directory/directory.repository';
+import type { RoutingDirectoryCache } from '../directory/routing-directory.cache';
+import { RoutingDirectory } from '../decision/route-decision';
 import { ApplyVerification, AssignToDepartment, CloseMatter, ReopenContested, ReopenMatter } from './hazard-loop.use-cases';
 import type { MatterEntity, MatterStatus } from './matter.entity';
 import type { MatterRepository } from './matter.repository';
+
+/** What routing's directory says about the categories a check may correct to. */
+const ROUTING_DIRECTORY = new RoutingDirectory({
+  grids: [],
+  districts: [],
+  departments: [
+    { code: 'municipal_works', name: 'Municipal Works Bureau' },
+    { code: 'fire', name: 'Fire Brigade' },
+  ],
+  categories: [
+    { code: 'manhole_cover_missing', defaultDepartment: 'municipal_works' },
+    { code: 'fire_hazard', defaultDepartment: 'fire' },
+  ],
+  routes: [],
+  fallbackOwners: [],
+});
 
 const GRID = { type: 'org_unit', id: 'xiangyun-yuhua-g1', name: 'Grid 1' } as const;
 
@@ -24,12 +42,13 @@ function setup(current: MatterEntity | null, departmentName: string | null = 'Mu
   );
   const topics = strictMock<DepartmentTopics>({ ensure: async () => undefined }, 'topics');
   const deadlines = strictMock<MatterDeadlines>({ arrive: async () => undefined, cancelAll: async () => undefined }, 'deadlines');
+  const routing = strictMock<RoutingDirectoryCache>({ get: async () => ROUTING_DIRECTORY }, 'routing');
   const assign = new AssignToDepartment(directory, topics, matters, deadlines, fixedClock(new Date()));
   return {
     tx,
     matters,
     deadlines,
-    verify: new ApplyVerification(matters, assign),
+    verify: new ApplyVerification(matters, assign, routing),
     reopen: new ReopenMatter(matters, assign, directory),
     close: new CloseMatter(matters, deadlines),
     reopenContested: new ReopenContested(matters),

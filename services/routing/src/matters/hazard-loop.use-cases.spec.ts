@@ -4,10 +4,28 @@ import { Clock } from '@grievance/platform';
 import type { EntityManager } from 'typeorm';
 import type { DepartmentTopics } from '../directory/department-topics';
 import type { DirectoryRepository } from '../directory/directory.repository';
+import type { RoutingDirectoryCache } from '../directory/routing-directory.cache';
+import { RoutingDirectory } from '../decision/route-decision';
 import { ApplyVerification, AssignToDepartment, ReopenMatter } from './hazard-loop.use-cases';
 import { MatterEntity, MatterStatus } from './matter.entity';
 import type { MatterRepository } from './matter.repository';
 import type { MatterDeadlines } from '../deadlines/matter-deadlines';
+
+/** What routing's directory says about the categories a check may correct to. */
+const ROUTING_DIRECTORY = new RoutingDirectory({
+  grids: [],
+  districts: [],
+  departments: [
+    { code: 'municipal_works', name: 'Municipal Works Bureau' },
+    { code: 'fire', name: 'Fire Brigade' },
+  ],
+  categories: [
+    { code: 'manhole_cover_missing', defaultDepartment: 'municipal_works' },
+    { code: 'fire_hazard', defaultDepartment: 'fire' },
+  ],
+  routes: [],
+  fallbackOwners: [],
+});
 
 const GRIEVANCE = uuidv7();
 
@@ -42,7 +60,9 @@ function setup(current: MatterEntity | null) {
       saved.push({ ...m });
     }),
   } as unknown as MatterRepository;
-  const directory = { department: jest.fn().mockResolvedValue({ code: 'municipal_works', name: 'Municipal Works Bureau' }) } as unknown as DirectoryRepository;
+  const directory = {
+    department: jest.fn(async (code: string) => ({ code, name: code === 'fire' ? 'Fire Brigade' : 'Municipal Works Bureau' })),
+  } as unknown as DirectoryRepository;
   const topics = { ensure: jest.fn().mockResolvedValue(undefined) } as unknown as DepartmentTopics;
   const published: { topic: string; envelope: EventEnvelope }[] = [];
   const tx = {
@@ -52,8 +72,9 @@ function setup(current: MatterEntity | null) {
     }),
   } as unknown as OutboxTransaction;
   const deadlines = { arrive: jest.fn().mockResolvedValue(undefined) } as unknown as MatterDeadlines;
+  const routing = { get: async () => ROUTING_DIRECTORY } as unknown as RoutingDirectoryCache;
   const assign = new AssignToDepartment(directory, topics, matters, deadlines, new Clock());
-  return { saved, published, tx, topics, deadlines, verify: new ApplyVerification(matters, assign), reopen: new ReopenMatter(matters, assign, directory) };
+  return { saved, published, tx, topics, deadlines, verify: new ApplyVerification(matters, assign, routing), reopen: new ReopenMatter(matters, assign, directory) };
 }
 
 const verified = (payload: Partial<TicketVerifiedV1>) =>
@@ -86,6 +107,24 @@ describe('ApplyVerification', () => {
     });
     expect(saved[0]).toMatchObject({ status: 'assigned', holder: { type: 'department' } });
     expect(deadlines.arrive).toHaveBeenCalledWith(tx, expect.objectContaining({ grievanceId: GRIEVANCE }), expect.objectContaining({ id: 'municipal_works' }), 'department', expect.anything());
+  });
+
+  it('hands a matter whose category the check corrected to the department owning the corrected category, which keeps it', async () => {
+    const { verify, tx, published, saved, topics, deadlines } = setup(matter('routed'));
+    await expect(verify.execute(verified({ verdict: 'confirmed', correctedCategory: 'fire_hazard' }), tx)).resolves.toBe('applied');
+    expect(topics.ensure).toHaveBeenCalledWith(['fire']);
+    expect(published.map((p) => p.topic)).toEqual(['grievance.assigned.v1', 'department.fire.issues.v1']);
+    expect(published[0]!.envelope.payload).toMatchObject({ holder: { type: 'department', id: 'fire' }, departmentCode: 'fire', reason: 'verified_on_site' });
+    expect(published[1]!.envelope.payload).toMatchObject({ category: 'fire_hazard' });
+    expect(saved[0]).toMatchObject({ status: 'assigned', category: 'fire_hazard', departmentCode: 'fire' });
+    expect(deadlines.arrive).toHaveBeenCalledWith(tx, expect.anything(), expect.objectContaining({ id: 'fire' }), 'department', expect.anything());
+  });
+
+  it('hands a matter to the department the check named, whatever its category', async () => {
+    const { verify, tx, published, saved } = setup(matter('routed'));
+    await verify.execute(verified({ verdict: 'confirmed', correctedDepartment: 'fire' }), tx);
+    expect(published[0]!.envelope.payload).toMatchObject({ departmentCode: 'fire' });
+    expect(saved[0]).toMatchObject({ category: 'manhole_cover_missing', departmentCode: 'fire' });
   });
 
   it('rejects an invalid one with a reason even when the note is blank', async () => {

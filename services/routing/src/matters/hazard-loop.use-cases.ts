@@ -13,6 +13,7 @@ import {
 import { OutboxTransaction, PermanentEventError } from '@grievance/messaging';
 import { DepartmentTopics } from '../directory/department-topics';
 import { DirectoryRepository } from '../directory/directory.repository';
+import { RoutingDirectoryCache } from '../directory/routing-directory.cache';
 import { MatterDeadlines } from '../deadlines/matter-deadlines';
 import { reopeningTarget } from './hazard-reopening';
 import { departmentHolder, departmentIssue, ROUTING_ACTOR } from './matter-events';
@@ -68,6 +69,10 @@ export class AssignToDepartment {
 /**
  * ticket.verified.v1 → confirmed: the department takes it (assigned, verified_on_site, and
  * its topic); invalid: rejected with the grid worker's note; duplicate: linked.
+ * A confirmed check that corrected the category hands the matter to the department that owns
+ * the corrected category in its district (its route there, its default department, the
+ * district's fallback owner); one that named a department hands it to that department. The
+ * matter keeps the corrected category (the department's issue and the SLA policies read it).
  * A verdict on a matter no longer waiting for one changes nothing.
  */
 @Injectable()
@@ -75,6 +80,7 @@ export class ApplyVerification {
   constructor(
     private readonly matters: MatterRepository,
     private readonly assign: AssignToDepartment,
+    private readonly routing: RoutingDirectoryCache,
   ) {}
 
   async execute(event: EventEnvelope<TicketVerifiedV1>, tx: OutboxTransaction): Promise<Outcome> {
@@ -85,8 +91,10 @@ export class ApplyVerification {
     const gridWorker: Holder = { type: 'grid_worker', id: verified.gridWorkerId, name: verified.gridWorkerId };
     switch (verified.verdict) {
       case 'confirmed': {
-        if (!matter.departmentCode) throw new PermanentEventError(`grievance ${matter.grievanceId} has no department`);
-        await this.assign.execute(event, tx, matter, matter.departmentCode, 'verified_on_site', verified.note || undefined);
+        if (verified.correctedCategory) matter.category = verified.correctedCategory;
+        const departmentCode = await this.departmentAfterCheck(matter, verified);
+        if (!departmentCode) throw new PermanentEventError(`grievance ${matter.grievanceId} has no department`);
+        await this.assign.execute(event, tx, matter, departmentCode, 'verified_on_site', verified.note || undefined);
         return 'applied';
       }
       case 'invalid': {
@@ -117,6 +125,17 @@ export class ApplyVerification {
         return 'applied';
       }
     }
+  }
+
+  /** The department a confirmed check hands the matter to: the one it named, else the corrected category's owner, else routing's first choice. */
+  private async departmentAfterCheck(matter: MatterEntity, verified: TicketVerifiedV1): Promise<string | null> {
+    const directory = verified.correctedDepartment || verified.correctedCategory ? await this.routing.get() : undefined;
+    if (verified.correctedDepartment && directory?.department(verified.correctedDepartment)) return verified.correctedDepartment;
+    if (verified.correctedCategory && directory) {
+      const owner = directory.ownersOf(verified.correctedCategory, matter.districtId)[0];
+      if (owner) return owner;
+    }
+    return matter.departmentCode;
   }
 }
 
