@@ -186,6 +186,8 @@ export interface components {
         };
         VerifyBody: {
             attachmentIds?: string[];
+            correctedCategory?: string;
+            correctedDepartment?: string;
             /** Format: uuid */
             duplicateOf?: string;
             note: string;

@@ -610,6 +610,7 @@ export interface components {
             id: string;
             name: string;
             phone?: string;
+            workerId?: string;
         };
         CreateOrgUnitDto: {
             attributes?: Record<string, never>;
@@ -707,6 +708,7 @@ export interface components {
             gridId: string;
             name: string;
             phone?: string;
+            workerId?: string;
         };
         UpdateOrgUnitDto: {
             attributes?: Record<string, never>;
