@@ -6,7 +6,7 @@ import { RunningService, startConsole } from '../../deploy/local/services';
 import text from '../../services/console/web/src/i18n/admin.zh-CN';
 import zh from '../../services/console/web/src/i18n/zh-CN';
 import { call, RunningSystem, startSystem, tokenFor } from '../system-harness';
-import { ensureConsoleBuilt, launchChromium, personContext, screenshot } from './browser';
+import { chooseOption, ensureConsoleBuilt, launchChromium, personContext, screenshot } from './browser';
 
 const ADMIN = '管理员 Admin';
 const GRID = { id: 'xiangyun-yuhua-g1', name: 'Yuhua Community Grid 1' };
@@ -239,6 +239,21 @@ describe('the console in a browser: the admin keeps the directory and the SLA se
       await page.getByRole('tooltip').getByRole('button', { name: text.retire }).click();
       await page.getByText(text.retired.replace('{{name}}', NAME)).waitFor();
       expect(await station('st-binjiang-new')).toMatchObject({ version: 2, retired: true });
+
+      // A rider appointed part-time grid worker of a grid (兼职网格员): a full-time entry cannot name a rider's account.
+      await page.getByRole('tab', { name: text.kinds.gridWorkers, exact: true }).click();
+      const workerName = `Grid worker 1 of xiangyun-yuhua-g2`;
+      await openEdit(page, text.kinds.gridWorkers, workerName);
+      await page.getByRole('dialog').getByLabel(text.field.workerId, { exact: true }).fill('courier-7');
+      await save(page);
+      await fieldOf(page, text.field.employment).locator('.ant-form-item-explain-error').waitFor();
+      const appointed = async () => ((await routing('/v1/directory/grid-workers')).body.items as { id: string; workerId?: string | null }[]).find((w) => w.id === 'gw-xiangyun-yuhua-g2-1');
+      expect((await appointed())?.workerId ?? null).toBeNull();
+      // As part-time, the appointment is saved and the directory names the courier.
+      await chooseOption(page, text.field.employment, text.employment.part_time);
+      await save(page);
+      await page.getByText(/已保存（版本 \d+）/).waitFor();
+      expect(await appointed()).toMatchObject({ workerId: 'courier-7', employment: 'part_time' });
 
       // A community under a street, then retired.
       await page.getByRole('tab', { name: text.kinds.areas, exact: true }).click();

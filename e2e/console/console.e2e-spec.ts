@@ -319,4 +319,43 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
       await context.close();
     }
   });
+
+  it('a grid worker sees on site that a report of illegal parking is a missing manhole cover, corrects its category, and municipal works gets it', async () => {
+    const courier = await tokenFor({ sub: 'courier-1', role: 'worker' });
+    const title = 'Van on the pavement, and something under it';
+    const submitted = await call(`${system.url('intake')}/v1/grievances`, courier, {
+      body: { kind: 'hazard', category: 'illegal_parking', title, description: 'A van parked over a hole in the pavement.', location: PLACE },
+    });
+    expect(submitted.status).toBe(201);
+    const { context, page } = await personContext(browser, { phone: true, place: { lat: PLACE.lat + 0.0003, lng: PLACE.lng } });
+    try {
+      await signIn(page, `Grid worker 1 of ${GRID}`);
+      const ticket = page.getByRole('listitem').filter({ hasText: title });
+      await ticket.waitFor({ timeout: 30_000 });
+      await ticket.getByRole('button', { name: zh.grid.accept }).click();
+      await ticket.getByRole('button', { name: zh.grid.verify }).click();
+      await ticket.getByRole('button', { name: zh.grid.locate }).click();
+      await ticket.getByText(/距上报地点 \d+ 米/).waitFor();
+      await ticket.getByLabel(zh.grid.photo).setInputFiles(photo);
+      await ticket.getByText(zh.rider.report.uploaded.replace('{{count}}', '1')).waitFor();
+      await ticket.getByRole('radio', { name: zh.grid.confirmed, exact: true }).check();
+      await chooseOption(page, zh.grid.correctedCategory, zh.category.manhole_cover_missing);
+      await ticket.getByLabel(zh.grid.note).fill('The van has gone; the cover under it is missing.');
+      await screenshot(page, 'grid-worker-corrects-category', logDir);
+      await ticket.getByRole('button', { name: zh.grid.send }).click();
+      await page.getByRole('tab', { name: new RegExp(zh.grid.done) }).waitFor();
+      // The matter is now a missing manhole cover, held by municipal works (not urban management, who owns parking).
+      const seen = await eventually(
+        () => call(`${system.url('intake')}/v1/grievances/${submitted.body.id}`, courier),
+        (r) => r.body?.holder?.id === 'municipal_works',
+        'held by municipal works',
+      );
+      expect(seen.body).toMatchObject({ category: 'manhole_cover_missing', holder: { type: 'department', id: 'municipal_works' } });
+    } catch (error) {
+      await page.screenshot({ path: path.join(logDir, 'failed-grid-correction.png') }).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -27,6 +27,8 @@ export interface GridWorker extends Versioned {
   gridId: string;
   phone: string | null;
   employment: 'full_time' | 'part_time';
+  /** A part-time grid worker (兼职网格员) who is a registered rider or courier: their own account id. */
+  workerId?: string | null;
 }
 export interface Station extends Versioned {
   id: string;
@@ -216,6 +218,7 @@ interface GridWorkerBody {
   gridId: string;
   phone?: string;
   employment: 'full_time' | 'part_time';
+  workerId?: string;
 }
 const gridWorkerFields: FormField[] = [
   { name: 'id', label: 'id', input: 'text', fixed: true },
@@ -223,6 +226,7 @@ const gridWorkerFields: FormField[] = [
   { name: 'gridId', label: 'gridId', input: 'select', options: (d) => unitOptions(d, 'grid') },
   { name: 'phone', label: 'phone', input: 'text', optional: true },
   { name: 'employment', label: 'employment', input: 'select', options: (_d, t) => ['full_time', 'part_time'].map((e) => ({ value: e, label: t(`admin.employment.${e}`) })) },
+  { name: 'workerId', label: 'workerId', input: 'text', optional: true, hint: 'workerId' },
 ];
 export const gridWorkers: EntryKind<GridWorker, GridWorkerBody> = {
   key: 'gridWorkers',
@@ -233,12 +237,19 @@ export const gridWorkers: EntryKind<GridWorker, GridWorkerBody> = {
   columns: [
     { label: 'gridId', value: (e, d) => nameOf(d.units, e.gridId) },
     { label: 'phone', value: (e) => e.phone ?? '' },
-    { label: 'employment', value: (e, _d, t) => t(`admin.employment.${e.employment}`) },
+    { label: 'employment', value: (e, _d, t) => t(`admin.employment.${e.employment}`) + (e.workerId ? ` · ${e.workerId}` : '') },
   ],
   fields: gridWorkerFields,
-  values: (e) => ({ id: e?.id ?? '', name: e?.name ?? '', gridId: e?.gridId, phone: e?.phone ?? '', employment: e?.employment ?? 'full_time' }),
+  values: (e) => ({ id: e?.id ?? '', name: e?.name ?? '', gridId: e?.gridId, phone: e?.phone ?? '', employment: e?.employment ?? 'full_time', workerId: e?.workerId ?? '' }),
   body: (v, label) =>
-    built(gridWorkerFields, v, label, () => ({ id: requiredText(v.id), name: requiredText(v.name), gridId: requiredText(v.gridId), phone: optionalText(v.phone), employment: v.employment === 'part_time' ? 'part_time' : 'full_time' })),
+    built(gridWorkerFields, v, label, () => ({
+      id: requiredText(v.id),
+      name: requiredText(v.name),
+      gridId: requiredText(v.gridId),
+      phone: optionalText(v.phone),
+      employment: v.employment === 'part_time' ? 'part_time' : 'full_time',
+      workerId: optionalText(v.workerId),
+    })),
   send: ({ id, ...rest }, e) =>
     e
       ? answer(routing.PUT('/v1/directory/grid-workers/{id}', { params: inPath({ id }), body: { ...rest, ...expected(e) } }))

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Card, Empty, Form, Input, List, Radio, Space, Switch, Tabs, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Empty, Form, Input, List, Radio, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, gridDispatch } from '../api/clients';
@@ -8,7 +8,7 @@ import { DeadlineTag } from '../shared/DeadlineTag';
 import { ErrorText } from '../shared/ErrorText';
 import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
 import { formatTime, metresBetween } from '../shared/format';
-import { useConfig, useGrids, usePosition } from '../shared/hooks';
+import { useCategories, useConfig, useGrids, usePosition } from '../shared/hooks';
 import { PhotoPicker } from '../shared/PhotoPicker';
 import { Slot } from '../shared/Slot';
 import { validateVerify, VerifyDraft } from '../shared/validation';
@@ -108,7 +108,7 @@ function TicketCard({ ticket }: { ticket: Ticket }) {
   );
 }
 
-const VERIFY_FIELDS = ['verdict', 'note', 'position', 'duplicateOf'] as const;
+const VERIFY_FIELDS = ['verdict', 'note', 'position', 'duplicateOf', 'correctedCategory'] as const;
 
 function VerifyForm({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
@@ -116,6 +116,7 @@ function VerifyForm({ ticket }: { ticket: Ticket }) {
   const [form] = Form.useForm<VerifyDraft>();
   const grids = useGrids();
   const config = useConfig();
+  const categories = useCategories();
   const { position, locating, locate } = usePosition();
   const [photos, setPhotos] = useState<string[]>([]);
   const reported = ticket.report?.location ?? null;
@@ -125,7 +126,15 @@ function VerifyForm({ ticket }: { ticket: Ticket }) {
       answer<Ticket>(
         gridDispatch.POST('/v1/tickets/{id}/verify', {
           params: ticketPath(ticket.id),
-          body: { verdict: v.verdict!, note: v.note!.trim(), position: position!, attachmentIds: photos, ...(v.verdict === 'duplicate' ? { duplicateOf: v.duplicateOf } : {}) },
+          body: {
+            verdict: v.verdict!,
+            note: v.note!.trim(),
+            position: position!,
+            attachmentIds: photos,
+            ...(v.verdict === 'duplicate' ? { duplicateOf: v.duplicateOf } : {}),
+            // Seen on site to be another kind of hazard: routing sends it to that category's department.
+            ...(v.verdict === 'confirmed' && v.correctedCategory ? { correctedCategory: v.correctedCategory } : {}),
+          },
         }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tickets'] }),
@@ -160,11 +169,23 @@ function VerifyForm({ ticket }: { ticket: Ticket }) {
       </Form.Item>
       <Form.Item noStyle shouldUpdate={(a, b) => a.verdict !== b.verdict}>
         {() =>
-          form.getFieldValue('verdict') === 'duplicate' && (
+          (form.getFieldValue('verdict') === 'duplicate' && (
             <Form.Item name="duplicateOf" label={t('grid.duplicateOf')}>
               <Input />
             </Form.Item>
-          )
+          )) ||
+          (form.getFieldValue('verdict') === 'confirmed' && (
+            <Form.Item name="correctedCategory" label={t('grid.correctedCategory')} extra={t('grid.correctedCategoryHint')}>
+              <Select
+                aria-label={t('grid.correctedCategory')}
+                allowClear
+                loading={categories.isPending}
+                options={(categories.data ?? [])
+                  .filter((c) => c.kind === 'hazard' && c.code !== ticket.report?.category)
+                  .map((c) => ({ value: c.code, label: t(`category.${c.code}`, { defaultValue: c.name }) }))}
+              />
+            </Form.Item>
+          ))
         }
       </Form.Item>
       <Form.Item name="note" label={t('grid.note')}>

@@ -32,7 +32,7 @@ const en: Catalogue = {
   grid: {
     onDuty: 'On duty', offDuty: 'Off duty', dutyLabel: 'Duty', inbox: 'Tickets', done: 'Done', empty: 'No tickets', live: 'Live',
     accept: 'Accept', verify: 'Verify on site', verdict: 'Verdict', confirmed: 'Confirmed', invalid: 'Invalid', duplicate: 'Duplicate', note: 'Note', photo: 'Photo on site', position: 'My position', locate: 'Get my position',
-    distance: '{{metres}} m from the report', tooFar: '{{metres}} m from the report, more than {{limit}} m: cannot confirm', send: 'Send check', duplicateOf: 'Matter it duplicates (UUID)', verified: 'Verified', accepted: 'Accepted',
+    distance: '{{metres}} m from the report', tooFar: '{{metres}} m from the report, more than {{limit}} m: cannot confirm', send: 'Send check', duplicateOf: 'Matter it duplicates (UUID)', verified: 'Verified', accepted: 'Accepted', correctedCategory: 'Correct the category (optional)', correctedCategoryHint: 'When what you see on site is another kind of hazard; the matter goes to that category\'s department',
     ticketStatus: { dispatched: 'To accept', accepted: 'To verify', verified: 'Verified', undispatched: 'Waiting', reassigned: 'Reassigned' },
   },
   department: {

@@ -30,7 +30,7 @@ const zhCN = {
   grid: {
     onDuty: '在岗', offDuty: '离岗', dutyLabel: '在岗状态', inbox: '待办工单', done: '已办结', empty: '暂无工单', live: '实时更新',
     accept: '签收', verify: '现场核查', verdict: '核查结论', confirmed: '属实', invalid: '不属实', duplicate: '重复', note: '核查说明', photo: '现场照片', position: '我的位置', locate: '获取当前位置',
-    distance: '距上报地点 {{metres}} 米', tooFar: '距上报地点 {{metres}} 米，超过 {{limit}} 米，无法确认属实', send: '提交核查', duplicateOf: '重复事项编号（UUID）', verified: '已核查', accepted: '已签收',
+    distance: '距上报地点 {{metres}} 米', tooFar: '距上报地点 {{metres}} 米，超过 {{limit}} 米，无法确认属实', send: '提交核查', duplicateOf: '重复事项编号（UUID）', verified: '已核查', accepted: '已签收', correctedCategory: '更正类别（可选）', correctedCategoryHint: '现场所见与上报类别不符时选择；事项将转给该类别的责任部门',
     ticketStatus: { dispatched: '待签收', accepted: '待核查', verified: '已核查', undispatched: '待派发', reassigned: '已改派' },
   },
   department: {

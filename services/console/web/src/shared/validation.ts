@@ -85,6 +85,8 @@ export interface VerifyDraft {
   note?: string;
   position?: { lat: number; lng: number } | null;
   duplicateOf?: string;
+  /** With `confirmed`: the category the grid worker saw on site, when the report named another. */
+  correctedCategory?: string;
 }
 
 /** The 200 m rule: a confirming check must be made near the report (grid-dispatch's VERIFY_MAX_DISTANCE_M). */
