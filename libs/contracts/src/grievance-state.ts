@@ -158,6 +158,8 @@ const READINGS: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => StateRea
   'sla.breached.v1': (p) => (p.level === TOP_LEVEL || p.holder.level === TOP_LEVEL ? { underSupervision: true } : NO_CHANGE),
   'sla.policy-changed.v1': () => NO_CHANGE,
   'points.awarded.v1': () => NO_CHANGE,
+  'points.redeemed.v1': () => NO_CHANGE,
+  'points.handed-over.v1': () => NO_CHANGE,
   'directory.entry-changed.v1': () => NO_CHANGE,
 };
 
@@ -197,6 +199,8 @@ const NAMED: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => NamedHolder
   'sla.breached.v1': (p) => named(p.holder, p.level),
   'sla.policy-changed.v1': () => NOBODY,
   'points.awarded.v1': () => NOBODY,
+  'points.redeemed.v1': () => NOBODY,
+  'points.handed-over.v1': () => NOBODY,
   'directory.entry-changed.v1': () => NOBODY,
 };
 

@@ -17,7 +17,13 @@ import { FEEDBACK_MIGRATIONS } from './migrations';
 import { NotificationDispatcher } from './notifications/notification-dispatcher';
 import { DisabledNotificationSender, NOTIFICATION_SENDER, WebhookNotificationSender } from './notifications/notification-sender';
 import { NotificationsController } from './notifications/notifications.controller';
+import { AwardVolunteering } from './points/award-volunteering.use-case';
+import { ManageCatalogue } from './points/catalogue.use-cases';
+import { HandOverRedemption } from './points/hand-over.use-case';
 import { PointsController } from './points/points.controller';
+import { PointsRepository } from './points/points.repository';
+import { RedeemItem } from './points/redeem-item.use-case';
+import { StationsController } from './points/stations.controller';
 import { RateMatter } from './rating/rate-matter.use-case';
 import { RatingController } from './rating/rating.controller';
 
@@ -44,7 +50,7 @@ export class AppModule {
           logger: PinoLogger,
         }),
       ],
-      controllers: [NotificationsController, PointsController, RatingController, ContestController],
+      controllers: [NotificationsController, PointsController, StationsController, RatingController, ContestController],
       providers: [
         {
           provide: NOTIFICATION_SENDER,
@@ -52,6 +58,11 @@ export class AppModule {
             config.NOTIFY_WEBHOOK_URL ? new WebhookNotificationSender(config.NOTIFY_WEBHOOK_URL) : new DisabledNotificationSender(),
         },
         FeedbackRepository,
+        PointsRepository,
+        ManageCatalogue,
+        RedeemItem,
+        HandOverRedemption,
+        AwardVolunteering,
         RatingWindows,
         MatterEvents,
         RateMatter,
