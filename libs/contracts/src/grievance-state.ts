@@ -160,6 +160,9 @@ const READINGS: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => StateRea
   'points.awarded.v1': () => NO_CHANGE,
   'points.redeemed.v1': () => NO_CHANGE,
   'points.handed-over.v1': () => NO_CHANGE,
+  'worker.registered.v1': () => NO_CHANGE,
+  'benefit.applied.v1': () => NO_CHANGE,
+  'benefit.decided.v1': () => NO_CHANGE,
   'directory.entry-changed.v1': () => NO_CHANGE,
 };
 
@@ -201,6 +204,9 @@ const NAMED: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => NamedHolder
   'points.awarded.v1': () => NOBODY,
   'points.redeemed.v1': () => NOBODY,
   'points.handed-over.v1': () => NOBODY,
+  'worker.registered.v1': () => NOBODY,
+  'benefit.applied.v1': () => NOBODY,
+  'benefit.decided.v1': () => NOBODY,
   'directory.entry-changed.v1': () => NOBODY,
 };
 

@@ -13,6 +13,7 @@ import { GrievanceContestedV1, GrievanceReferredToSupervisionV1 } from './events
 import { GrievanceSubmittedV1 } from './events/grievance-submitted.v1';
 import { PointsAwardedV1 } from './events/points-awarded.v1';
 import { PointsHandedOverV1, PointsRedeemedV1 } from './events/points-redeemed.v1';
+import { BenefitAppliedV1, BenefitDecidedV1, WorkerRegisteredV1 } from './events/worker-benefits.v1';
 import { SlaBreachedV1, SlaWarnedV1 } from './events/sla.v1';
 import { TicketDispatchedV1 } from './events/ticket-dispatched.v1';
 import { TicketVerifiedV1 } from './events/ticket-verified.v1';
@@ -58,6 +59,9 @@ export interface TopicPayloads {
   'points.awarded.v1': PointsAwardedV1;
   'points.redeemed.v1': PointsRedeemedV1;
   'points.handed-over.v1': PointsHandedOverV1;
+  'worker.registered.v1': WorkerRegisteredV1;
+  'benefit.applied.v1': BenefitAppliedV1;
+  'benefit.decided.v1': BenefitDecidedV1;
   'directory.entry-changed.v1': DirectoryEntryChangedV1;
 }
 
@@ -150,6 +154,21 @@ export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
     'points.handed-over.v1',
     PointsHandedOverV1,
     "A station's staff handed a redeemed prize to the worker (or granted the wish); keyed by the worker's points account.",
+  ),
+  'worker.registered.v1': spec(
+    'worker.registered.v1',
+    WorkerRegisteredV1,
+    "A worker registered with routing (扫码报到): their branch and the industry committee that owns them; keyed by the worker's account.",
+  ),
+  'benefit.applied.v1': spec(
+    'benefit.applied.v1',
+    BenefitAppliedV1,
+    "A worker over the points threshold applied for a public-service benefit (五入: 入学, 入医, 入职, 入托, 入网); keyed by the worker's account.",
+  ),
+  'benefit.decided.v1': spec(
+    'benefit.decided.v1',
+    BenefitDecidedV1,
+    "The worker's industry committee approved or refused a benefit application, with a reason; keyed by the worker's account.",
   ),
   'directory.entry-changed.v1': {
     ...spec('directory.entry-changed.v1', DirectoryEntryChangedV1, 'A directory entry as it is now (compacted, keyed by <kind>:<id>); routing owns the directory.'),

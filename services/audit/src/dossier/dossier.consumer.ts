@@ -32,12 +32,11 @@ export class DossierConsumer {
 }
 
 /**
- * A points movement that belongs to no matter (volunteering, a redemption, a hand-over): it
- * travels with its worker's points account id, whose chain (GET /v1/trace/:accountId) holds
- * every such movement of the worker in order.
+ * A worker's fact that belongs to no matter (volunteering points, a redemption, a hand-over,
+ * a registration, a benefit application and its decision): it travels with the worker's
+ * account id, whose chain (GET /v1/trace/:accountId) holds every such fact of the worker in order.
  */
-export function isPointsAccountEvent(event: Pick<EventEnvelope, 'type' | 'grievanceId' | 'payload'>): boolean {
-  if (!event.type.startsWith('points.')) return false;
+export function isPointsAccountEvent(event: Pick<EventEnvelope, 'grievanceId' | 'payload'>): boolean {
   const workerId = (event.payload as { workerId?: unknown } | null)?.workerId;
   return typeof workerId === 'string' && event.grievanceId === pointsAccountId(workerId);
 }
