@@ -24,12 +24,13 @@ describe('points: earned, redeemed, refused when short, handed over', () => {
   let auditor: string;
 
   const intake = (path: string) => `${system.url('intake')}${path}`;
+  const routing = (path: string) => `${system.url('routing')}${path}`;
   const dispatch = (path: string) => `${system.url('grid-dispatch')}${path}`;
   const feedback = (path: string) => `${system.url('feedback')}${path}`;
   const audit = (path: string) => `${system.url('audit')}${path}`;
 
   beforeAll(async () => {
-    system = await startSystem();
+    system = await startSystem({ BENEFITS_POINTS_THRESHOLD: '12' });
     riderId = `rider-${randomUUID()}`;
     rider = await tokenFor({ sub: riderId, role: 'worker' });
     gridWorker = await tokenFor({ sub: GRID_WORKER, role: 'grid_worker', gridId: GRID });
@@ -133,5 +134,53 @@ describe('points: earned, redeemed, refused when short, handed over', () => {
       ['points.redeemed', riderId],
       ['points.handed-over', 'staff-li-na'],
     ]);
+  });
+
+  it('opens a public-service benefit (五入) to a registered worker over the threshold, decided by the industry committee that owns them', async () => {
+    const volunteerId = `rider-${randomUUID()}`;
+    const volunteer = await tokenFor({ sub: volunteerId, role: 'worker' });
+    const committee = await tokenFor({ sub: 'secretary-ic-delivery', role: 'industry_committee', orgUnitId: 'ic-delivery' });
+    const otherCommittee = await tokenFor({ sub: 'secretary-ic-express', role: 'industry_committee', orgUnitId: 'ic-express' });
+
+    // Registered with a Meituan branch of the delivery committee (扫码报到); routing tells feedback.
+    expect((await call(routing('/v1/workers/me'), volunteer, { method: 'PUT', body: { occupation: 'rider', branchId: 'br-delivery-meituan-xiangyun' } })).status).toBe(200);
+    // Volunteering at the station: 15 points, over the threshold of 12.
+    const awarded = await call(feedback('/v1/stations/me/volunteering'), staff, { body: { workerId: volunteerId, points: 15, reason: '暴雨天协助驿站转移物资' } });
+    expect(awarded.status).toBe(201);
+    const missing = await call(feedback('/v1/stations/me/volunteering'), staff, { body: { workerId: volunteerId, points: 5 } });
+    expect(missing.status).toBe(400);
+
+    const applied = await eventually(
+      () => call(feedback('/v1/points/benefits'), volunteer, { body: { kind: 'childcare', note: '孩子三岁，想进社区托育点' } }),
+      (r) => r.status !== 422 || r.body?.details?.reason !== 'notRegistered',
+      'the registration known to feedback',
+    );
+    expect(applied.status).toBe(201);
+    expect(applied.body).toMatchObject({ kind: 'childcare', committeeId: 'ic-delivery', balance: 15, state: 'pending' });
+
+    expect((await call(feedback('/v1/benefits'), otherCommittee)).body).toEqual([]);
+    const pending = (await call(feedback('/v1/benefits'), committee)).body as { id: string }[];
+    expect(pending.map((a) => a.id)).toContain(applied.body.id);
+    const decided = await call(feedback(`/v1/benefits/${applied.body.id}/decide`), committee, { body: { decision: 'refused', reason: '本月托育名额已满，下月优先安排。' } });
+    expect(decided.status).toBe(200);
+
+    const told = await eventually(
+      async () => (await call(feedback('/v1/notifications'), volunteer)).body.items as { eventType: string; message: string }[],
+      (items) => items.some((n) => n.eventType === 'benefit.decided'),
+      'the volunteer told of the decision',
+    );
+    expect(told.find((n) => n.eventType === 'benefit.decided')!.message).toBe('您的入托积分权益申请未获批准：本月托育名额已满，下月优先安排。');
+    const mine = (await call(feedback('/v1/points/me'), volunteer)).body;
+    expect(mine.balance).toBe(15);
+    expect(mine.benefits).toEqual([expect.objectContaining({ id: applied.body.id, state: 'refused', decisionReason: '本月托育名额已满，下月优先安排。' })]);
+
+    // The auditor sees the worker's registration, award, application and decision in their account.
+    const account = await eventually(
+      async () => (await call(audit(`/v1/trace/${mine.accountId}`), auditor)).body,
+      (t) => t?.events?.length === 4,
+      "the volunteer's account traced",
+    );
+    expect(account.verified).toBe(true);
+    expect(account.events.map((e: { type: string }) => e.type)).toEqual(['worker.registered', 'points.awarded', 'benefit.applied', 'benefit.decided']);
   });
 });

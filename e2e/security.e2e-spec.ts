@@ -28,7 +28,7 @@ interface World {
   hazard: string;
   ticket: string;
   attachment: string;
-  tokens: Record<'rider' | 'otherRider' | 'member' | 'otherMember' | 'gridWorker' | 'otherGridWorker' | 'department' | 'stationStaff' | 'auditor' | 'admin', string>;
+  tokens: Record<'rider' | 'otherRider' | 'member' | 'otherMember' | 'gridWorker' | 'otherGridWorker' | 'department' | 'stationStaff' | 'committee' | 'auditor' | 'admin', string>;
 }
 
 describe('security across the five services', () => {
@@ -79,6 +79,7 @@ describe('security across the five services', () => {
       otherGridWorker: await tokenFor({ sub: OTHER_GRID_WORKER, role: 'grid_worker', gridId: GRID }),
       department: await tokenFor({ sub: 'officer-mw', role: 'department', departmentCode: 'municipal_works' }),
       stationStaff: await tokenFor({ sub: 'staff-yuhua', role: 'station_staff', stationId: 'st-xiangyun-yuhua' }),
+      committee: await tokenFor({ sub: 'secretary-ic-delivery', role: 'industry_committee', orgUnitId: 'ic-delivery' }),
       auditor: await tokenFor({ sub: 'auditor-1', role: 'auditor' }),
       admin: await tokenFor({ sub: 'admin-1', role: 'admin' }),
       member: '',
@@ -146,6 +147,7 @@ describe('security across the five services', () => {
     if (spec.roles.includes('grid_worker')) return t.gridWorker;
     if (spec.roles.includes('department')) return t.department;
     if (spec.roles.includes('station_staff')) return t.stationStaff;
+    if (spec.roles.includes('industry_committee')) return t.committee;
     if (spec.roles.includes('admin')) return t.admin;
     return t.auditor;
   }

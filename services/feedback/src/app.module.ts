@@ -18,6 +18,9 @@ import { NotificationDispatcher } from './notifications/notification-dispatcher'
 import { DisabledNotificationSender, NOTIFICATION_SENDER, WebhookNotificationSender } from './notifications/notification-sender';
 import { NotificationsController } from './notifications/notifications.controller';
 import { AwardVolunteering } from './points/award-volunteering.use-case';
+import { BenefitsController } from './points/benefits.controller';
+import { BenefitsRepository } from './points/benefits.repository';
+import { ApplyForBenefit, DecideBenefit } from './points/benefits.use-cases';
 import { ManageCatalogue } from './points/catalogue.use-cases';
 import { HandOverRedemption } from './points/hand-over.use-case';
 import { PointsController } from './points/points.controller';
@@ -50,7 +53,7 @@ export class AppModule {
           logger: PinoLogger,
         }),
       ],
-      controllers: [NotificationsController, PointsController, StationsController, RatingController, ContestController],
+      controllers: [NotificationsController, PointsController, StationsController, BenefitsController, RatingController, ContestController],
       providers: [
         {
           provide: NOTIFICATION_SENDER,
@@ -63,6 +66,9 @@ export class AppModule {
         RedeemItem,
         HandOverRedemption,
         AwardVolunteering,
+        BenefitsRepository,
+        ApplyForBenefit,
+        DecideBenefit,
         RatingWindows,
         MatterEvents,
         RateMatter,

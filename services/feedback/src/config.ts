@@ -40,6 +40,11 @@ export class FeedbackConfig extends ServiceConfig {
   @IsIntegerBetween(0, 10_000)
   VOLUNTEERING_DAILY_CAP = 20;
 
+  /** The balance a worker needs to apply for a public-service benefit (五入: 入学, 入医, 入职, 入托, 入网); applying spends nothing. */
+  @EnvInteger()
+  @IsIntegerBetween(0, 1_000_000)
+  BENEFITS_POINTS_THRESHOLD = 100;
+
   /** How long a resolved matter waits for its rating before it closes by itself (before SLA_TIME_SCALE). */
   @EnvInteger()
   @IsIntegerBetween(1, 365 * 24 * 60 * 60 * 1000)

@@ -1,4 +1,4 @@
-import { balanceOf, pointsForVerification, redemptionRefusal, shanghaiDayStart, volunteeringRoom } from './points-rules';
+import { balanceOf, benefitRefusal, pointsForVerification, redemptionRefusal, shanghaiDayStart, volunteeringRoom } from './points-rules';
 
 const policy = { verifiedReport: 10, coReporterShare: 0.5 };
 
@@ -76,5 +76,21 @@ describe('shanghaiDayStart', () => {
     expect(shanghaiDayStart(new Date('2026-12-07T02:30:00Z')).toISOString()).toBe('2026-12-06T16:00:00.000Z');
     expect(shanghaiDayStart(new Date('2026-12-07T15:59:59.999Z')).toISOString()).toBe('2026-12-06T16:00:00.000Z');
     expect(shanghaiDayStart(new Date('2026-12-07T16:00:00Z')).toISOString()).toBe('2026-12-07T16:00:00.000Z');
+  });
+});
+
+describe('benefitRefusal', () => {
+  it('lets a worker at or over the threshold whose committee is known apply', () => {
+    expect(benefitRefusal(100, 100, 'ic-delivery')).toBeUndefined();
+    expect(benefitRefusal(250, 100, 'ic-delivery')).toBeUndefined();
+  });
+
+  it('refuses a worker under the threshold first, whatever their registration', () => {
+    expect(benefitRefusal(99, 100, 'ic-delivery')).toBe('belowThreshold');
+    expect(benefitRefusal(0, 100, undefined)).toBe('belowThreshold');
+  });
+
+  it('refuses a worker no committee is known to own (not registered with routing)', () => {
+    expect(benefitRefusal(100, 100, null)).toBe('notRegistered');
   });
 });

@@ -81,3 +81,17 @@ export function shanghaiDayStart(now: Date): Date {
   const local = now.getTime() + SHANGHAI_OFFSET_MS;
   return new Date(local - (((local % 86_400_000) + 86_400_000) % 86_400_000) - SHANGHAI_OFFSET_MS);
 }
+
+/** Why a benefit application is refused before it reaches a committee. */
+export type BenefitRefusal = 'belowThreshold' | 'notRegistered';
+
+/**
+ * Whether a worker may apply for a benefit (五入积分法): their balance must reach the
+ * threshold (applying spends nothing), and routing must have told which industry committee
+ * owns them (their registration, 扫码报到), since the committee decides.
+ */
+export function benefitRefusal(balance: number, threshold: number, committeeId: string | null | undefined): BenefitRefusal | undefined {
+  if (balance < threshold) return 'belowThreshold';
+  if (!committeeId) return 'notRegistered';
+  return undefined;
+}

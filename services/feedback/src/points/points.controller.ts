@@ -4,6 +4,8 @@ import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { pointsAccountId } from '@grievance/contracts';
 import { correlationIdForNewWork, DomainError } from '@grievance/platform';
 import { FeedbackRepository } from '../matters/feedback.repository';
+import { BenefitApplicationView, benefitView } from './benefits.controller';
+import { BenefitsRepository } from './benefits.repository';
 import { IDEMPOTENCY_KEY_PATTERN, RedeemDto, redemptionView, RedemptionView } from './points.dto';
 import { PointsRepository } from './points.repository';
 import { RedeemItem } from './redeem-item.use-case';
@@ -27,6 +29,8 @@ export class PointsView {
   @ApiProperty({ type: [PointsEntryView] }) entries!: PointsEntryView[];
   /** What the worker redeemed, newest first, each with its state (awaiting_hand_over, handed_over). */
   @ApiProperty({ type: [RedemptionView] }) redemptions!: RedemptionView[];
+  /** The worker's benefit applications (五入), newest first, each with its state and the committee's reason. */
+  @ApiProperty({ type: [BenefitApplicationView] }) benefits!: BenefitApplicationView[];
 }
 
 @ApiTags('points')
@@ -36,14 +40,19 @@ export class PointsController {
   constructor(
     private readonly repository: FeedbackRepository,
     private readonly points: PointsRepository,
+    private readonly benefits: BenefitsRepository,
     private readonly redeem: RedeemItem,
   ) {}
 
-  /** The caller's balance, ledger entries (newest first) and redemptions with their state. */
+  /** The caller's balance, ledger entries (newest first), redemptions and benefit applications with their state. */
   @Get('me')
   @Roles('worker')
   async mine(@CurrentPrincipal() principal: Principal): Promise<PointsView> {
-    const [{ balance, entries }, redemptions] = await Promise.all([this.repository.pointsOf(principal.sub), this.points.redemptionsOf(principal.sub)]);
+    const [{ balance, entries }, redemptions, benefits] = await Promise.all([
+      this.repository.pointsOf(principal.sub),
+      this.points.redemptionsOf(principal.sub),
+      this.benefits.applicationsOf(principal.sub),
+    ]);
     return {
       balance,
       accountId: pointsAccountId(principal.sub),
@@ -58,6 +67,7 @@ export class PointsController {
         createdAt: new Date(e.createdAt).toISOString(),
       })),
       redemptions: redemptions.map(redemptionView),
+      benefits: benefits.map(benefitView),
     };
   }
 
