@@ -154,6 +154,7 @@ describe('the feedback service (notifications, points, rating)', () => {
         accountId: pointsAccountId(reporter),
         entries: [expect.objectContaining({ points: 10, reason: 'verified_report', grievanceId: id })],
         redemptions: [],
+        benefits: [],
       });
       const theirs = await request(h.url)
         .get('/v1/points/me')
@@ -176,7 +177,7 @@ describe('the feedback service (notifications, points, rating)', () => {
       await eventually(() => notificationsOf(reporter), (b) => b.items.some((n) => n.eventType === 'ticket.verified'));
       expect(await h.query(`SELECT 1 FROM feedback_points_ledger WHERE grievance_id = $1`, [id])).toEqual([]);
       const me = await request(h.url).get('/v1/points/me').set('authorization', `Bearer ${await workerToken(reporter)}`).expect(200);
-      expect(me.body).toEqual({ balance: 0, accountId: pointsAccountId(reporter), entries: [], redemptions: [] });
+      expect(me.body).toEqual({ balance: 0, accountId: pointsAccountId(reporter), entries: [], redemptions: [], benefits: [] });
     });
   });
 
