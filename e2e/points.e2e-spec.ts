@@ -134,6 +134,14 @@ describe('points: earned, redeemed, refused when short, handed over', () => {
       ['points.redeemed', riderId],
       ['points.handed-over', 'staff-li-na'],
     ]);
+    // …and every movement of the rider together, with the running balance the ledger gives.
+    const movements = (await call(audit(`/v1/workers/${riderId}/points`), auditor)).body;
+    expect(movements).toMatchObject({ balance: 2, verified: true, accountId: mine.accountId });
+    expect(movements.movements.map((m: { type: string; points: number; balanceAfter: number }) => [m.type, m.points, m.balanceAfter])).toEqual([
+      ['points.awarded', 10, 10],
+      ['points.redeemed', -8, 2],
+      ['points.handed-over', 0, 2],
+    ]);
   });
 
   it('opens a public-service benefit (五入) to a registered worker over the threshold, decided by the industry committee that owns them', async () => {

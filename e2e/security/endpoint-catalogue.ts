@@ -297,6 +297,7 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 
   // audit (auditors only)
   { service: 'audit', method: 'GET', path: '/v1/trace/{grievanceId}', roles: ['auditor'], param: 'appeal' },
+  { service: 'audit', method: 'GET', path: '/v1/workers/{workerId}/points', roles: ['auditor'] },
   { service: 'audit', method: 'GET', path: '/v1/breaches', roles: ['auditor'], query: { level: 'member', limit: '10' } },
   { service: 'audit', method: 'GET', path: '/v1/supervision', roles: ['auditor'] },
   { service: 'audit', method: 'GET', path: '/v1/anchors', roles: ['auditor'] },

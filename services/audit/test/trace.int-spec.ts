@@ -275,6 +275,26 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
     ]);
     // An account is no matter: auditors' matter search and the rates never see it.
     expect(await h.query(`SELECT 1 FROM audit_matters WHERE grievance_id = $1`, [account])).toEqual([]);
+
+    // Every movement of the worker, a verified report's award in its matter's chain included, with the running balance.
+    const matter = uuidv7();
+    await h.publish('points.awarded.v1', matter, { entryId: uuidv7(), workerId: worker, points: 10, reason: 'verified_report' }, { at: at(base, -60), actor: { id: 'system', role: 'system' } });
+    await h.untilStored(matter, 1);
+    const movements = (await h.get(`/v1/workers/${worker}/points`)).body as {
+      balance: number;
+      verified: boolean;
+      accountId: string;
+      movements: { type: string; points: number; balanceAfter: number; chain: { grievanceId: string } }[];
+    };
+    expect(movements).toMatchObject({ balance: 15, verified: true, accountId: account });
+    expect(movements.movements.map((m) => [m.type, m.points, m.balanceAfter, m.chain.grievanceId])).toEqual([
+      ['points.awarded', 10, 10, matter],
+      ['points.awarded', 15, 25, account],
+      ['points.redeemed', -10, 15, account],
+      ['points.handed-over', 0, 15, account],
+    ]);
+    await h.get(`/v1/workers/${worker}/points`, { role: 'worker', status: 403 });
+    await h.get(`/v1/workers/${encodeURIComponent('bad id!')}/points`, { status: 400 });
   });
 
   it('is for auditors only, needs a token, and names a bad id; an unknown matter is a 404', async () => {
