@@ -138,7 +138,9 @@ export class PointsRepository {
   ): Promise<CatalogueItem | undefined> {
     const params: unknown[] = [itemId, stationId, by];
     const sets = ['updated_at = now()', 'updated_by = $3'];
-    for (const [column, value] of Object.entries(change)) {
+    // Only these columns, whatever else the object holds.
+    for (const column of ['name', 'kind', 'cost', 'stock'] as const) {
+      const value = change[column];
       if (value === undefined) continue;
       params.push(value);
       sets.push(`${column} = $${params.length}`);
