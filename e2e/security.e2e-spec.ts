@@ -28,7 +28,7 @@ interface World {
   hazard: string;
   ticket: string;
   attachment: string;
-  tokens: Record<'rider' | 'otherRider' | 'member' | 'otherMember' | 'gridWorker' | 'otherGridWorker' | 'department' | 'stationStaff' | 'auditor' | 'admin', string>;
+  tokens: Record<'rider' | 'otherRider' | 'member' | 'otherMember' | 'gridWorker' | 'otherGridWorker' | 'department' | 'stationStaff' | 'committee' | 'auditor' | 'admin', string>;
 }
 
 describe('security across the five services', () => {
@@ -78,14 +78,22 @@ describe('security across the five services', () => {
       gridWorker: await tokenFor({ sub: GRID_WORKER, role: 'grid_worker', gridId: GRID }),
       otherGridWorker: await tokenFor({ sub: OTHER_GRID_WORKER, role: 'grid_worker', gridId: GRID }),
       department: await tokenFor({ sub: 'officer-mw', role: 'department', departmentCode: 'municipal_works' }),
+      stationStaff: await tokenFor({ sub: 'staff-yuhua', role: 'station_staff', stationId: 'st-xiangyun-yuhua' }),
+      committee: await tokenFor({ sub: 'secretary-ic-delivery', role: 'industry_committee', orgUnitId: 'ic-delivery' }),
       auditor: await tokenFor({ sub: 'auditor-1', role: 'auditor' }),
       admin: await tokenFor({ sub: 'admin-1', role: 'admin' }),
-      stationStaff: await tokenFor({ sub: 'staff-yuhua-1', role: 'station_staff', stationId: 'st-xiangyun-yuhua' }),
       member: '',
       otherMember: await tokenFor({ sub: 'member-nobody', role: 'member', orgUnitId: 'member-nobody' }),
     };
     for (const role of ALL_ROLES) {
-      roleTokens[role] = await tokenFor({ sub: `${role}-outsider`, role, orgUnitId: `${role}-outsider`, gridId: 'grid-outsider', departmentCode: 'outsider_dept', stationId: 'station-outsider' });
+      roleTokens[role] = await tokenFor({
+        sub: `${role}-outsider`,
+        role,
+        orgUnitId: `${role}-outsider`,
+        gridId: 'grid-outsider',
+        departmentCode: 'outsider_dept',
+        stationId: 'st-outsider',
+      });
     }
     const routing = (path: string) => `${system.url('routing')}${path}`;
     const dispatch = (path: string) => `${system.url('grid-dispatch')}${path}`;
@@ -139,6 +147,7 @@ describe('security across the five services', () => {
     if (spec.roles.includes('grid_worker')) return t.gridWorker;
     if (spec.roles.includes('department')) return t.department;
     if (spec.roles.includes('station_staff')) return t.stationStaff;
+    if (spec.roles.includes('industry_committee')) return t.committee;
     if (spec.roles.includes('admin')) return t.admin;
     return t.auditor;
   }

@@ -158,6 +158,11 @@ const READINGS: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => StateRea
   'sla.breached.v1': (p) => (p.level === TOP_LEVEL || p.holder.level === TOP_LEVEL ? { underSupervision: true } : NO_CHANGE),
   'sla.policy-changed.v1': () => NO_CHANGE,
   'points.awarded.v1': () => NO_CHANGE,
+  'points.redeemed.v1': () => NO_CHANGE,
+  'points.handed-over.v1': () => NO_CHANGE,
+  'worker.registered.v1': () => NO_CHANGE,
+  'benefit.applied.v1': () => NO_CHANGE,
+  'benefit.decided.v1': () => NO_CHANGE,
   'directory.entry-changed.v1': () => NO_CHANGE,
 };
 
@@ -197,6 +202,11 @@ const NAMED: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => NamedHolder
   'sla.breached.v1': (p) => named(p.holder, p.level),
   'sla.policy-changed.v1': () => NOBODY,
   'points.awarded.v1': () => NOBODY,
+  'points.redeemed.v1': () => NOBODY,
+  'points.handed-over.v1': () => NOBODY,
+  'worker.registered.v1': () => NOBODY,
+  'benefit.applied.v1': () => NOBODY,
+  'benefit.decided.v1': () => NOBODY,
   'directory.entry-changed.v1': () => NOBODY,
 };
 

@@ -1,4 +1,4 @@
-import { uuidv7, uuidv7Time, UUID_V7_PATTERN } from './ids';
+import { pointsAccountId, uuidv7, uuidv7Time, UUID_V7_PATTERN } from './ids';
 
 describe('uuidv7', () => {
   it('makes RFC 9562 version-7 ids that carry their creation time', () => {
@@ -17,5 +17,14 @@ describe('uuidv7', () => {
   it('never repeats an id within the same millisecond', () => {
     const ids = new Set(Array.from({ length: 10_000 }, () => uuidv7(1_700_000_000_000)));
     expect(ids.size).toBe(10_000);
+  });
+});
+
+describe('pointsAccountId', () => {
+  it('is the same UUID v5 for the same worker, and another for another worker', () => {
+    const id = pointsAccountId('w-1');
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(pointsAccountId('w-1')).toBe(id);
+    expect(pointsAccountId('w-2')).not.toBe(id);
   });
 });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /**
  * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits.
@@ -21,4 +21,22 @@ export const UUID_V7_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9
 /** The Unix milliseconds encoded in a UUID v7. */
 export function uuidv7Time(id: string): number {
   return Number.parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+}
+
+/** The namespace of points accounts (a UUID v5 namespace of this project's own). */
+const POINTS_ACCOUNT_NAMESPACE = Buffer.from('6f0c8f52d2a34f1e9b7e3c1a5d4e2b90', 'hex');
+
+/**
+ * The id of a worker's points account: a UUID v5 (RFC 9562, SHA-1) of the worker id, the
+ * same wherever it is computed. A worker's facts that belong to no matter (volunteering,
+ * redemptions, hand-overs, registrations, benefit applications) travel with it as their
+ * envelope's grievanceId: it keys their Kafka messages, so one worker's facts keep their
+ * order, and it is the audit chain (GET /v1/trace/:id) that holds them.
+ */
+export function pointsAccountId(workerId: string): string {
+  const bytes = createHash('sha1').update(POINTS_ACCOUNT_NAMESPACE).update(workerId, 'utf8').digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50; // version 5
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

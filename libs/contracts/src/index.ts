@@ -25,6 +25,8 @@ export * from './events/grievance-closed.v1';
 export * from './events/recourse.v1';
 export * from './events/sla.v1';
 export * from './events/points-awarded.v1';
+export * from './events/points-redeemed.v1';
+export * from './events/worker-benefits.v1';
 export * from './events/department-issue.v1';
 export * from './events/directory-entry-changed.v1';
 export { validatedClassSchemas } from './schemas';

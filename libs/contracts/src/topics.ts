@@ -12,6 +12,8 @@ import { GrievanceRoutedV1 } from './events/grievance-routed.v1';
 import { GrievanceContestedV1, GrievanceReferredToSupervisionV1 } from './events/recourse.v1';
 import { GrievanceSubmittedV1 } from './events/grievance-submitted.v1';
 import { PointsAwardedV1 } from './events/points-awarded.v1';
+import { PointsHandedOverV1, PointsRedeemedV1 } from './events/points-redeemed.v1';
+import { BenefitAppliedV1, BenefitDecidedV1, WorkerRegisteredV1 } from './events/worker-benefits.v1';
 import { SlaBreachedV1, SlaWarnedV1 } from './events/sla.v1';
 import { TicketDispatchedV1 } from './events/ticket-dispatched.v1';
 import { TicketVerifiedV1 } from './events/ticket-verified.v1';
@@ -55,6 +57,11 @@ export interface TopicPayloads {
   'sla.breached.v1': SlaBreachedV1;
   'sla.policy-changed.v1': SlaPolicyChangedV1;
   'points.awarded.v1': PointsAwardedV1;
+  'points.redeemed.v1': PointsRedeemedV1;
+  'points.handed-over.v1': PointsHandedOverV1;
+  'worker.registered.v1': WorkerRegisteredV1;
+  'benefit.applied.v1': BenefitAppliedV1;
+  'benefit.decided.v1': BenefitDecidedV1;
   'directory.entry-changed.v1': DirectoryEntryChangedV1;
 }
 
@@ -133,7 +140,36 @@ export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
   'sla.warned.v1': spec('sla.warned.v1', SlaWarnedV1, 'A holder has used the warning share of its deadline.'),
   'sla.breached.v1': spec('sla.breached.v1', SlaBreachedV1, 'A holder missed its deadline; the matter passes up.'),
   'sla.policy-changed.v1': spec('sla.policy-changed.v1', SlaPolicyChangedV1, 'An admin changed an SLA policy or calendar; it applies to new deadlines.'),
-  'points.awarded.v1': spec('points.awarded.v1', PointsAwardedV1, 'A worker earned points for a verified report.'),
+  'points.awarded.v1': spec(
+    'points.awarded.v1',
+    PointsAwardedV1,
+    "A worker earned points for a verified report (keyed by the matter) or a volunteer act at a station (keyed by the worker's points account).",
+  ),
+  'points.redeemed.v1': spec(
+    'points.redeemed.v1',
+    PointsRedeemedV1,
+    "A worker spent points on a station's prize or small wish (微心愿); keyed by the worker's points account.",
+  ),
+  'points.handed-over.v1': spec(
+    'points.handed-over.v1',
+    PointsHandedOverV1,
+    "A station's staff handed a redeemed prize to the worker (or granted the wish); keyed by the worker's points account.",
+  ),
+  'worker.registered.v1': spec(
+    'worker.registered.v1',
+    WorkerRegisteredV1,
+    "A worker registered with routing (扫码报到): their branch and the industry committee that owns them; keyed by the worker's account.",
+  ),
+  'benefit.applied.v1': spec(
+    'benefit.applied.v1',
+    BenefitAppliedV1,
+    "A worker over the points threshold applied for a public-service benefit (五入: 入学, 入医, 入职, 入托, 入网); keyed by the worker's account.",
+  ),
+  'benefit.decided.v1': spec(
+    'benefit.decided.v1',
+    BenefitDecidedV1,
+    "The worker's industry committee approved or refused a benefit application, with a reason; keyed by the worker's account.",
+  ),
   'directory.entry-changed.v1': {
     ...spec('directory.entry-changed.v1', DirectoryEntryChangedV1, 'A directory entry as it is now (compacted, keyed by <kind>:<id>); routing owns the directory.'),
     messageKey: directoryEntryKey,

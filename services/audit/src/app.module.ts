@@ -19,6 +19,8 @@ import { AssessYear, ComputeRates, RankMonth } from './rates/rates.use-cases';
 import { MattersController } from './matters/matters.controller';
 import { MattersRepository } from './matters/matters.repository';
 import { TraceController } from './trace/trace.controller';
+import { WorkerPointsController } from './trace/worker-points.controller';
+import { TraceWorkerPoints } from './trace/worker-points.use-case';
 import { TraceMatter } from './trace/trace.use-case';
 
 @Module({})
@@ -32,12 +34,13 @@ export class AppModule {
         PlatformModule.forRoot({ config, entities: [], migrations: AUDIT_MIGRATIONS }),
         EventConsumersModule.forGroup({ groupId: AUDIT_CONSUMER_GROUP, handlers: [DossierConsumer] }),
       ],
-      controllers: [TraceController, MattersController, RatesController, BreachesController, AnchorsController, AuditQueriesController],
+      controllers: [TraceController, WorkerPointsController, MattersController, RatesController, BreachesController, AnchorsController, AuditQueriesController],
       providers: [
         DossierRepository,
         AuditQueriesRepository,
         BreachesRepository,
         TraceMatter,
+        TraceWorkerPoints,
         ComputeRates,
         RankMonth,
         AssessYear,

@@ -1,4 +1,4 @@
-import { EventEnvelope, uuidv7 } from '@grievance/contracts';
+import { EventEnvelope, pointsAccountId, uuidv7 } from '@grievance/contracts';
 import { eventually } from '@grievance/testing';
 import type { TraceView } from '../src/trace/trace.use-case';
 import { at, AuditHarness, GRID_WORKER, MUNICIPAL_WORKS } from './audit-harness';
@@ -277,6 +277,64 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
     // A later anchor does not forget the deleted matter.
     await h.post('/v1/anchors');
     expect((await h.get('/v1/anchors/verify')).body.problems).toEqual([expect.objectContaining({ grievanceId: id, problem: 'matter_missing' })]);
+  });
+
+  it("keeps a worker's points movements outside matters in one chain, their points account, traced in order and out of the matter index", async () => {
+    const worker = `rider-${uuidv7()}`;
+    const account = pointsAccountId(worker);
+    const base = new Date('2026-03-09T02:00:00.000Z');
+    const staff = { id: 'staff-yuhua', role: 'station_staff' as const };
+    const redemptionId = uuidv7();
+    const itemId = uuidv7();
+    await h.publish(
+      'points.awarded.v1',
+      account,
+      { entryId: uuidv7(), workerId: worker, points: 15, reason: 'volunteering', stationId: 'st-xiangyun-yuhua', note: '协助驿站整理物资' },
+      { at: at(base, 0), actor: staff },
+    );
+    await h.publish(
+      'points.redeemed.v1',
+      account,
+      { redemptionId, entryId: uuidv7(), workerId: worker, stationId: 'st-xiangyun-yuhua', itemId, itemName: '雨衣', kind: 'prize', points: -10, balanceAfter: 5 },
+      { at: at(base, 5), actor: { id: worker, role: 'worker' } },
+    );
+    await h.publish(
+      'points.handed-over.v1',
+      account,
+      { redemptionId, workerId: worker, stationId: 'st-xiangyun-yuhua', itemId, itemName: '雨衣', kind: 'prize', handedOverBy: staff.id },
+      { at: at(base, 9), actor: staff },
+    );
+    await h.untilStored(account, 3);
+
+    const view = await trace(account);
+    expect(view.verified).toBe(true);
+    expect(view.events.map((e) => [e.type, e.actor.id, (e.payload as { points?: number }).points])).toEqual([
+      ['points.awarded', staff.id, 15],
+      ['points.redeemed', worker, -10],
+      ['points.handed-over', staff.id, undefined],
+    ]);
+    // An account is no matter: auditors' matter search and the rates never see it.
+    expect(await h.query(`SELECT 1 FROM audit_matters WHERE grievance_id = $1`, [account])).toEqual([]);
+
+    // Every movement of the worker, a verified report's award in its matter's chain included, with the running balance.
+    const matter = uuidv7();
+    await h.publish('points.awarded.v1', matter, { entryId: uuidv7(), workerId: worker, points: 10, reason: 'verified_report' }, { at: at(base, -60), actor: { id: 'system', role: 'system' } });
+    await h.untilStored(matter, 1);
+    const movements = (await h.get(`/v1/workers/${worker}/points`)).body as {
+      balance: number;
+      verified: boolean;
+      accountId: string;
+      movements: { type: string; points: number; balanceAfter: number; chain: { grievanceId: string } }[];
+    };
+    expect(movements).toMatchObject({ balance: 15, verified: true, accountId: account });
+    expect(movements.movements.map((m) => [m.type, m.points, m.balanceAfter, m.chain.grievanceId])).toEqual([
+      ['points.awarded', 10, 10, matter],
+      ['points.awarded', 15, 25, account],
+      ['points.redeemed', -10, 15, account],
+      ['points.handed-over', 0, 15, account],
+    ]);
+    await h.get(`/v1/workers/${worker}/points`, { role: 'worker', status: 403 });
+    await h.get(`/v1/workers/${encodeURIComponent('bad id!')}/points`, { status: 400 });
   });
 
   it('is for auditors only, needs a token, and names a bad id; an unknown matter is a 404', async () => {

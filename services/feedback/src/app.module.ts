@@ -17,7 +17,16 @@ import { FEEDBACK_MIGRATIONS } from './migrations';
 import { NotificationDispatcher } from './notifications/notification-dispatcher';
 import { DisabledNotificationSender, NOTIFICATION_SENDER, WebhookNotificationSender } from './notifications/notification-sender';
 import { NotificationsController } from './notifications/notifications.controller';
+import { AwardVolunteering } from './points/award-volunteering.use-case';
+import { BenefitsController } from './points/benefits.controller';
+import { BenefitsRepository } from './points/benefits.repository';
+import { ApplyForBenefit, DecideBenefit } from './points/benefits.use-cases';
+import { ManageCatalogue } from './points/catalogue.use-cases';
+import { HandOverRedemption } from './points/hand-over.use-case';
 import { PointsController } from './points/points.controller';
+import { PointsRepository } from './points/points.repository';
+import { RedeemItem } from './points/redeem-item.use-case';
+import { StationsController } from './points/stations.controller';
 import { RateMatter } from './rating/rate-matter.use-case';
 import { RatingController } from './rating/rating.controller';
 
@@ -44,7 +53,7 @@ export class AppModule {
           logger: PinoLogger,
         }),
       ],
-      controllers: [NotificationsController, PointsController, RatingController, ContestController],
+      controllers: [NotificationsController, PointsController, StationsController, BenefitsController, RatingController, ContestController],
       providers: [
         {
           provide: NOTIFICATION_SENDER,
@@ -52,6 +61,14 @@ export class AppModule {
             config.NOTIFY_WEBHOOK_URL ? new WebhookNotificationSender(config.NOTIFY_WEBHOOK_URL) : new DisabledNotificationSender(),
         },
         FeedbackRepository,
+        PointsRepository,
+        ManageCatalogue,
+        RedeemItem,
+        HandOverRedemption,
+        AwardVolunteering,
+        BenefitsRepository,
+        ApplyForBenefit,
+        DecideBenefit,
         RatingWindows,
         MatterEvents,
         RateMatter,

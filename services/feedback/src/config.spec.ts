@@ -11,6 +11,16 @@ describe('FeedbackConfig', () => {
     expect(config.NOTIFY_WEBHOOK_URL).toBeUndefined();
   });
 
+  it('caps volunteering at 20 points a worker a day unless told otherwise', () => {
+    expect(loadConfig(FeedbackConfig, {}).VOLUNTEERING_DAILY_CAP).toBe(20);
+    expect(loadConfig(FeedbackConfig, { VOLUNTEERING_DAILY_CAP: '50' }).VOLUNTEERING_DAILY_CAP).toBe(50);
+  });
+
+  it('opens benefits (五入) at 100 points unless told otherwise', () => {
+    expect(loadConfig(FeedbackConfig, {}).BENEFITS_POINTS_THRESHOLD).toBe(100);
+    expect(loadConfig(FeedbackConfig, { BENEFITS_POINTS_THRESHOLD: '300' }).BENEFITS_POINTS_THRESHOLD).toBe(300);
+  });
+
   it('reads decimals and a webhook URL; an empty URL means off', () => {
     const config = loadConfig(FeedbackConfig, {
       POINTS_CO_REPORTER_SHARE: '0.25',
@@ -31,6 +41,9 @@ describe('FeedbackConfig', () => {
       ['NOTIFY_WEBHOOK_URL', 'ftp://x'],
       ['POINTS_VERIFIED_REPORT', 'ten'],
       ['AUTO_CLOSE_AFTER_MS', '-1'],
+      ['VOLUNTEERING_DAILY_CAP', '-5'],
+      ['VOLUNTEERING_DAILY_CAP', 'many'],
+      ['BENEFITS_POINTS_THRESHOLD', '-1'],
     ] as const) {
       expect(() => loadConfig(FeedbackConfig, { [variable]: value })).toThrow(variable);
     }

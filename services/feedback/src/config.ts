@@ -35,6 +35,16 @@ export class FeedbackConfig extends ServiceConfig {
   @Max(1, { message: 'POINTS_CO_REPORTER_SHARE must be a number from 0 to 1' })
   POINTS_CO_REPORTER_SHARE = 0.5;
 
+  /** The most volunteering points station staff may award one worker in a day (Asia/Shanghai), across every station. */
+  @EnvInteger()
+  @IsIntegerBetween(0, 10_000)
+  VOLUNTEERING_DAILY_CAP = 20;
+
+  /** The balance a worker needs to apply for a public-service benefit (五入: 入学, 入医, 入职, 入托, 入网); applying spends nothing. */
+  @EnvInteger()
+  @IsIntegerBetween(0, 1_000_000)
+  BENEFITS_POINTS_THRESHOLD = 100;
+
   /** How long a resolved matter waits for its rating before it closes by itself (before SLA_TIME_SCALE). */
   @EnvInteger()
   @IsIntegerBetween(1, 365 * 24 * 60 * 60 * 1000)

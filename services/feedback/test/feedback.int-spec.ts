@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { signDevToken } from '@grievance/auth';
-import { uuidv7 } from '@grievance/contracts';
+import { pointsAccountId, uuidv7 } from '@grievance/contracts';
 import { EventConsumers } from '@grievance/platform';
 import { eventually } from '@grievance/testing';
 import { FEEDBACK_CONSUMER_GROUP } from '../src/matters/feedback.consumer';
@@ -151,7 +151,10 @@ describe('the feedback service (notifications, points, rating)', () => {
         .expect(200);
       expect(me.body).toEqual({
         balance: 10,
+        accountId: pointsAccountId(reporter),
         entries: [expect.objectContaining({ points: 10, reason: 'verified_report', grievanceId: id })],
+        redemptions: [],
+        benefits: [],
       });
       const theirs = await request(h.url)
         .get('/v1/points/me')
@@ -174,7 +177,7 @@ describe('the feedback service (notifications, points, rating)', () => {
       await eventually(() => notificationsOf(reporter), (b) => b.items.some((n) => n.eventType === 'ticket.verified'));
       expect(await h.query(`SELECT 1 FROM feedback_points_ledger WHERE grievance_id = $1`, [id])).toEqual([]);
       const me = await request(h.url).get('/v1/points/me').set('authorization', `Bearer ${await workerToken(reporter)}`).expect(200);
-      expect(me.body).toEqual({ balance: 0, entries: [] });
+      expect(me.body).toEqual({ balance: 0, accountId: pointsAccountId(reporter), entries: [], redemptions: [], benefits: [] });
     });
   });
 

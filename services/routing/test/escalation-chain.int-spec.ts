@@ -1,7 +1,17 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { signDevToken } from '@grievance/auth';
-import { createEnvelope, DEFAULT_PARTITIONS, departmentIssuesTopic, EventEnvelope, GrievanceSubmittedV1, PayloadOf, TopicName, uuidv7 } from '@grievance/contracts';
+import {
+  createEnvelope,
+  DEFAULT_PARTITIONS,
+  departmentIssuesTopic,
+  EventEnvelope,
+  GrievanceSubmittedV1,
+  PayloadOf,
+  pointsAccountId,
+  TopicName,
+  uuidv7,
+} from '@grievance/contracts';
 import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
 import { createServiceApp, eventually, TEST_KAFKA_BROKERS, testConfigEnv, TestServiceApp, uniqueTopicPrefix } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
@@ -132,6 +142,9 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     const token = await signDevToken({ sub: worker, role: 'worker' });
     const registered = await request(service.url).put('/v1/workers/me').set('authorization', `Bearer ${token}`).send({ occupation: 'rider', platform: '美团', language: 'en' }).expect(200);
     expect(registered.body).toMatchObject({ occupation: 'rider', platform: '美团', language: 'en', branchId: null, effectiveBranchId: 'br-delivery-fallback' });
+    // The other services learn which industry committee owns the worker (their fallback branch's).
+    const [told] = await events(pointsAccountId(worker), 'worker.registered.v1');
+    expect(told!.payload).toEqual({ workerId: worker, occupation: 'rider', effectiveBranchId: 'br-delivery-fallback', committeeId: 'ic-delivery' });
     const id = await submitAppeal({ reporter: { id: worker, occupation: 'courier', language: 'zh-CN' } });
     const [routed] = await events(id, 'grievance.routed.v1');
     expect(routed!.payload).toMatchObject({ fallback: true, reporter: { occupation: 'rider', platform: '美团', language: 'en' } });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CATALOGUE_TOPICS, CatalogueTopic } from '@grievance/contracts';
+import { CATALOGUE_TOPICS, CatalogueTopic, EventEnvelope, pointsAccountId } from '@grievance/contracts';
 import type { OutboxTransaction } from '@grievance/messaging';
 import { ConsumedEvent, EventMeta, HandlesEvent } from '@grievance/platform';
 import { refreshMatterRow } from '../matters/matters.repository';
@@ -26,6 +26,17 @@ export class DossierConsumer {
   @HandlesEvent(...AUDITED_TOPICS)
   async record(event: ConsumedEvent<CatalogueTopic>, tx: OutboxTransaction, { topic }: EventMeta<CatalogueTopic>): Promise<void> {
     // The matter index follows the dossier in the same transaction (under the matter's lock).
-    if (await this.dossier.append(tx.manager, topic, event)) await refreshMatterRow(tx.manager, event.grievanceId);
+    // A worker's points account is a chain of its own but no matter: it stays out of the index.
+    if ((await this.dossier.append(tx.manager, topic, event)) && !isPointsAccountEvent(event)) await refreshMatterRow(tx.manager, event.grievanceId);
   }
+}
+
+/**
+ * A worker's fact that belongs to no matter (volunteering points, a redemption, a hand-over,
+ * a registration, a benefit application and its decision): it travels with the worker's
+ * account id, whose chain (GET /v1/trace/:accountId) holds every such fact of the worker in order.
+ */
+export function isPointsAccountEvent(event: Pick<EventEnvelope, 'grievanceId' | 'payload'>): boolean {
+  const workerId = (event.payload as { workerId?: unknown } | null)?.workerId;
+  return typeof workerId === 'string' && event.grievanceId === pointsAccountId(workerId);
 }

@@ -130,6 +130,17 @@ export class DossierRepository {
     return rows.map(toDossierRow);
   }
 
+  /** Every points movement (awarded, redeemed, handed over) naming the worker, whichever chain holds it, in time order. */
+  async pointsMovementsOf(workerId: string): Promise<DossierRow[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${DOSSIER_COLUMNS} FROM audit_dossier
+        WHERE event_type IN ('points.awarded', 'points.redeemed', 'points.handed-over') AND envelope->'payload'->>'workerId' = $1
+        ORDER BY occurred_at, event_id LIMIT 5000`,
+      [workerId],
+    )) as RawDossierRow[];
+    return rows.map(toDossierRow);
+  }
+
   /** What the latest anchor says about one matter, if any anchor saw it. */
   async anchoredHeadOf(grievanceId: string): Promise<(ChainHead & { anchorId: string; anchoredAt: string }) | null> {
     const [row] = (await this.dataSource.query(

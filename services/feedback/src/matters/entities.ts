@@ -76,8 +76,15 @@ export class PointsEntryEntity {
   @Column('text', { name: 'worker_id' }) workerId!: string;
   @Column('integer') points!: number;
   @Column('text') reason!: string;
-  @Column('uuid', { name: 'grievance_id' }) grievanceId!: string;
+  /** The matter a verified report's award is for; null for what belongs to no matter (volunteering, redemptions). */
+  @Column('uuid', { name: 'grievance_id', nullable: true }) grievanceId!: string | null;
   @Column('uuid', { name: 'cause_event_id' }) causeEventId!: string;
+  /** The station of a volunteering award or a redemption. */
+  @Column('text', { name: 'station_id', nullable: true }) stationId!: string | null;
+  /** The redemption a negative entry pays for. */
+  @Column('uuid', { name: 'redemption_id', nullable: true }) redemptionId!: string | null;
+  /** What a volunteer did, in the station staff's words. */
+  @Column('text', { nullable: true }) note!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }
 

@@ -5,6 +5,8 @@ import { MatterKindAndSlaBreaches1795410000000 } from './1795410000000-MatterKin
 import { WaitingEvents1797200000000 } from './1797200000000-WaitingEvents';
 import { NotificationLanguages1798200000000 } from './1798200000000-NotificationLanguages';
 import { ContestedVerdicts1798300000000 } from './1798300000000-ContestedVerdicts';
+import { StationCataloguesAndRedemptions1798400000000 } from './1798400000000-StationCataloguesAndRedemptions';
+import { WorkerCommitteesAndBenefits1798500000000 } from './1798500000000-WorkerCommitteesAndBenefits';
 
 /** Every migration of the feedback database, oldest first. */
 export const FEEDBACK_MIGRATIONS = [
@@ -16,4 +18,6 @@ export const FEEDBACK_MIGRATIONS = [
   WaitingEvents1797200000000,
   NotificationLanguages1798200000000,
   ContestedVerdicts1798300000000,
+  StationCataloguesAndRedemptions1798400000000,
+  WorkerCommitteesAndBenefits1798500000000,
 ];

@@ -1,4 +1,4 @@
-import { balanceOf, pointsForVerification } from './points-rules';
+import { balanceOf, benefitRefusal, pointsForVerification, redemptionRefusal, shanghaiDayStart, volunteeringRoom } from './points-rules';
 
 const policy = { verifiedReport: 10, coReporterShare: 0.5 };
 
@@ -42,5 +42,55 @@ describe('balanceOf', () => {
   it('is the sum of the entries', () => {
     expect(balanceOf([])).toBe(0);
     expect(balanceOf([{ points: 10 }, { points: 5 }, { points: -3 }])).toBe(12);
+  });
+});
+
+describe('redemptionRefusal', () => {
+  it('lets a worker take an item that costs no more than the balance while stock lasts', () => {
+    expect(redemptionRefusal({ cost: 30, stock: 1 }, 30)).toBeUndefined();
+    expect(redemptionRefusal({ cost: 30, stock: 5 }, 100)).toBeUndefined();
+  });
+
+  it('refuses an item that costs more than the balance (insufficientPoints)', () => {
+    expect(redemptionRefusal({ cost: 31, stock: 5 }, 30)).toBe('insufficientPoints');
+    expect(redemptionRefusal({ cost: 1, stock: 5 }, 0)).toBe('insufficientPoints');
+  });
+
+  it('refuses an item with nothing left (outOfStock), whatever the balance', () => {
+    expect(redemptionRefusal({ cost: 10, stock: 0 }, 100)).toBe('outOfStock');
+    expect(redemptionRefusal({ cost: 500, stock: 0 }, 0)).toBe('outOfStock');
+  });
+});
+
+describe('volunteeringRoom', () => {
+  it('is what is left of the daily cap, never below zero', () => {
+    expect(volunteeringRoom(0, 20)).toBe(20);
+    expect(volunteeringRoom(15, 20)).toBe(5);
+    expect(volunteeringRoom(20, 20)).toBe(0);
+    expect(volunteeringRoom(25, 20)).toBe(0);
+  });
+});
+
+describe('shanghaiDayStart', () => {
+  it('is midnight in Asia/Shanghai, 16:00 UTC the day before', () => {
+    expect(shanghaiDayStart(new Date('2026-12-07T02:30:00Z')).toISOString()).toBe('2026-12-06T16:00:00.000Z');
+    expect(shanghaiDayStart(new Date('2026-12-07T15:59:59.999Z')).toISOString()).toBe('2026-12-06T16:00:00.000Z');
+    expect(shanghaiDayStart(new Date('2026-12-07T16:00:00Z')).toISOString()).toBe('2026-12-07T16:00:00.000Z');
+  });
+});
+
+describe('benefitRefusal', () => {
+  it('lets a worker at or over the threshold whose committee is known apply', () => {
+    expect(benefitRefusal(100, 100, 'ic-delivery')).toBeUndefined();
+    expect(benefitRefusal(250, 100, 'ic-delivery')).toBeUndefined();
+  });
+
+  it('refuses a worker under the threshold first, whatever their registration', () => {
+    expect(benefitRefusal(99, 100, 'ic-delivery')).toBe('belowThreshold');
+    expect(benefitRefusal(0, 100, undefined)).toBe('belowThreshold');
+  });
+
+  it('refuses a worker no committee is known to own (not registered with routing)', () => {
+    expect(benefitRefusal(100, 100, null)).toBe('notRegistered');
   });
 });

@@ -47,3 +47,51 @@ export function pointsForVerification(
 export function balanceOf(entries: readonly { points: number }[]): number {
   return entries.reduce((sum, entry) => sum + entry.points, 0);
 }
+
+export const REASON_VOLUNTEERING = 'volunteering';
+export const REASON_REDEMPTION = 'redemption';
+
+/** Why a redemption is refused: nothing left, or not enough points (the balance never goes below zero). */
+export type RedemptionRefusal = 'outOfStock' | 'insufficientPoints';
+
+/**
+ * Whether a worker with `balance` points may take one of an item costing `cost` with
+ * `stock` left: an empty stock refuses first (no amount of points helps), then a cost
+ * above the balance.
+ */
+export function redemptionRefusal(item: { cost: number; stock: number }, balance: number): RedemptionRefusal | undefined {
+  if (item.stock <= 0) return 'outOfStock';
+  if (item.cost > balance) return 'insufficientPoints';
+  return undefined;
+}
+
+/**
+ * How many more volunteering points a worker may get today under the daily cap
+ * (VOLUNTEERING_DAILY_CAP): an award that would pass the cap is refused whole, not cut.
+ */
+export function volunteeringRoom(awardedToday: number, cap: number): number {
+  return Math.max(0, cap - awardedToday);
+}
+
+/** The offset of Asia/Shanghai (no daylight saving since 1991). */
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The start of the day `now` falls in, in Asia/Shanghai: the daily cap resets at local midnight. */
+export function shanghaiDayStart(now: Date): Date {
+  const local = now.getTime() + SHANGHAI_OFFSET_MS;
+  return new Date(local - (((local % 86_400_000) + 86_400_000) % 86_400_000) - SHANGHAI_OFFSET_MS);
+}
+
+/** Why a benefit application is refused before it reaches a committee. */
+export type BenefitRefusal = 'belowThreshold' | 'notRegistered';
+
+/**
+ * Whether a worker may apply for a benefit (五入积分法): their balance must reach the
+ * threshold (applying spends nothing), and routing must have told which industry committee
+ * owns them (their registration, 扫码报到), since the committee decides.
+ */
+export function benefitRefusal(balance: number, threshold: number, committeeId: string | null | undefined): BenefitRefusal | undefined {
+  if (balance < threshold) return 'belowThreshold';
+  if (!committeeId) return 'notRegistered';
+  return undefined;
+}

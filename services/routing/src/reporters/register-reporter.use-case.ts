@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Language } from '@grievance/i18n';
-import { Occupation } from '@grievance/contracts';
+import { createEnvelope, Occupation, pointsAccountId } from '@grievance/contracts';
 import { UnitOfWork } from '@grievance/messaging';
-import { DomainError } from '@grievance/platform';
+import { correlationIdForNewWork, DomainError } from '@grievance/platform';
 import { ReportersRepository } from './reporters.repository';
 import { toRegistrationView, WorkerRegistrationView } from './registration-view';
 
@@ -17,6 +17,8 @@ export interface RegisterReporterCommand {
 /**
  * 扫码报到: a worker registers with a branch (or with none: their appeals then start at the
  * fallback branch of their occupation's committee). Registering again replaces the old one.
+ * worker.registered.v1 tells the other services which industry committee owns the worker
+ * (feedback sends their benefit applications there, 五入积分法).
  */
 @Injectable()
 export class RegisterReporter {
@@ -38,7 +40,25 @@ export class RegisterReporter {
       });
       const saved = await this.reporters.find(workerId);
       if (!saved) throw new Error(`the registration of ${workerId} was not saved`);
-      return toRegistrationView(this.reporters, saved);
+      const view = await toRegistrationView(this.reporters, saved);
+      const committeeId = view.effectiveBranchId ? await this.reporters.committeeOf(view.effectiveBranchId) : null;
+      await this.unitOfWork.transaction().publish(
+        'worker.registered.v1',
+        createEnvelope({
+          topic: 'worker.registered.v1',
+          grievanceId: pointsAccountId(workerId),
+          actor: { id: workerId, role: 'worker' },
+          correlationId: correlationIdForNewWork(),
+          payload: {
+            workerId,
+            occupation: command.occupation,
+            ...(saved.branchId ? { branchId: saved.branchId } : {}),
+            ...(view.effectiveBranchId ? { effectiveBranchId: view.effectiveBranchId } : {}),
+            ...(committeeId ? { committeeId } : {}),
+          },
+        }),
+      );
+      return view;
     });
   }
 }

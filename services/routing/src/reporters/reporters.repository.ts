@@ -26,6 +26,16 @@ export class ReportersRepository {
     return (await this.unitOfWork.manager().getRepository(WorkerRegistrationEntity).findOneBy({ workerId })) ?? undefined;
   }
 
+  /** The live industry committee a branch belongs to, if any. */
+  async committeeOf(branchId: string): Promise<string | null> {
+    const rows = (await this.unitOfWork.manager().query(
+      `SELECT c.id FROM directory_org_units b JOIN directory_org_units c ON c.id = b.parent_id AND c.level = 'industry_committee' AND NOT c.retired
+        WHERE b.id = $1`,
+      [branchId],
+    )) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
   fallbackBranchFor(occupation: string): Promise<string | null> {
     return fallbackBranchFor(this.unitOfWork.manager(), occupation);
   }

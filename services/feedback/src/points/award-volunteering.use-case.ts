@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { createEnvelope, pointsAccountId, uuidv7 } from '@grievance/contracts';
+import { TransactionalOutbox } from '@grievance/messaging';
+import { Clock, DomainError } from '@grievance/platform';
+import { FeedbackConfig } from '../config';
+import { REASON_VOLUNTEERING, shanghaiDayStart, volunteeringRoom } from './points-rules';
+import { PointsRepository } from './points.repository';
+
+export interface AwardVolunteeringCommand {
+  stationId: string;
+  staffId: string;
+  workerId: string;
+  points: number;
+  reason: string;
+  correlationId: string;
+}
+
+export interface VolunteeringAward {
+  entryId: string;
+  workerId: string;
+  points: number;
+  reason: string;
+  stationId: string;
+  /** What is left of the worker's cap today, after this award. */
+  remainingToday: number;
+  createdAt: string;
+}
+
+/**
+ * A station's staff award a worker points for volunteering (志愿服务), with a reason, within
+ * the daily cap per worker (VOLUNTEERING_DAILY_CAP, the day of Asia/Shanghai, across every
+ * station): an award that would pass the cap is refused whole (422), nothing written.
+ */
+@Injectable()
+export class AwardVolunteering {
+  constructor(
+    private readonly outbox: TransactionalOutbox,
+    private readonly points: PointsRepository,
+    private readonly config: FeedbackConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(command: AwardVolunteeringCommand): Promise<VolunteeringAward> {
+    return this.outbox.run(async (tx) => {
+      const m = tx.manager;
+      await this.points.lockWorker(m, command.workerId);
+      const now = this.clock.now();
+      const cap = this.config.VOLUNTEERING_DAILY_CAP;
+      const awardedToday = await this.points.volunteeringSince(m, command.workerId, shanghaiDayStart(now));
+      const room = volunteeringRoom(awardedToday, cap);
+      if (command.points > room) {
+        throw DomainError.unprocessable(
+          `a worker may get at most ${cap} volunteering points a day; ${room} are left today`,
+          { cap, awardedToday, remaining: room },
+          { key: 'error.points.dailyCapReached', params: { cap, remaining: room } },
+        );
+      }
+      const entryId = uuidv7();
+      const note = command.reason.trim();
+      const event = createEnvelope({
+        topic: 'points.awarded.v1',
+        grievanceId: pointsAccountId(command.workerId),
+        actor: { id: command.staffId, role: 'station_staff' },
+        correlationId: command.correlationId,
+        occurredAt: now,
+        payload: { entryId, workerId: command.workerId, points: command.points, reason: REASON_VOLUNTEERING, stationId: command.stationId, note },
+      });
+      await this.points.appendVolunteering(m, {
+        id: entryId,
+        workerId: command.workerId,
+        points: command.points,
+        stationId: command.stationId,
+        note,
+        causeEventId: event.eventId,
+        at: now,
+      });
+      await tx.publish('points.awarded.v1', event);
+      return {
+        entryId,
+        workerId: command.workerId,
+        points: command.points,
+        reason: note,
+        stationId: command.stationId,
+        remainingToday: room - command.points,
+        createdAt: now.toISOString(),
+      };
+    });
+  }
+}
