@@ -2,6 +2,7 @@ import { DomainError } from '@grievance/contracts';
 import { catalogueOf, isMessageKey, LANGUAGES } from '@grievance/i18n';
 import { calendarProblems, CalendarSpec, policyInvalid, policyProblems, SlaPolicy } from '@grievance/sla';
 import { answerFor } from './all-exceptions.filter';
+import type { ApiErrorEntry } from './error-texts';
 
 /** Bodies an admin could send that break every rule of the SLA settings once. */
 const BAD_POLICIES = [
@@ -30,7 +31,7 @@ describe('the SLA settings\' problems, each at its field', () => {
     for (const problem of problems) {
       expect(isMessageKey(problem.key)).toBe(true);
       const error = policyInvalid(policy, [problem]);
-      const [entry] = answerFor(error, () => 'id', language).body.errors!;
+      const [entry] = answerFor(error, () => 'id', language).body.errors as ApiErrorEntry[];
       expect(entry!.message).not.toMatch(/\{\w+(:\w+)?\}/);
       expect(entry!.message).toBe(entry!.message.trim());
       expect(entry!.message.length).toBeGreaterThan(4);
