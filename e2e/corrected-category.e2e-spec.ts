@@ -30,7 +30,7 @@ describe('a category corrected at the on-site check across the services', () => 
 
   beforeAll(async () => {
     system = await startSystem();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await system?.stop();

@@ -23,7 +23,7 @@ describe('a part-time grid worker’s own report reaches the department without 
 
   beforeAll(async () => {
     system = await startSystem();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await system?.stop();

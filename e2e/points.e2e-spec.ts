@@ -39,7 +39,7 @@ describe('points: earned, redeemed, refused when short, handed over', () => {
     const other = await tokenFor({ sub: OTHER_GRID_WORKER, role: 'grid_worker', gridId: GRID });
     expect((await call(dispatch('/v1/grid-workers/me/duty'), other, { method: 'PUT', body: { onDuty: false } })).status).toBe(200);
     expect((await call(dispatch('/v1/grid-workers/me/duty'), gridWorker, { method: 'PUT', body: { onDuty: true } })).status).toBe(200);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await system?.stop();

@@ -49,7 +49,7 @@ describe('a walk-in at a station', () => {
     expect((await call(dispatch('/v1/grid-workers/me/duty'), gridWorker, { method: 'PUT', body: { onDuty: true } })).status).toBe(200);
     // Intake has the stations once routing's import reached it.
     await eventually(() => call(intake('/v1/stations/me/walk-ins'), liNa), (r) => r.status === 200, 'the demo stations in intake', 60_000);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await system?.stop();

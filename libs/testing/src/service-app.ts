@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { KafkaConnection } from '@grievance/messaging';
 import { Env, loadConfig, ServiceConfig, ServiceModule, startServiceApp } from '@grievance/platform';
 import { createTestDatabase, TestDatabase } from './database';
 import { TEST_KAFKA_BROKERS, TEST_LOG_LEVEL, TEST_REDIS_URL } from './environment';
@@ -30,6 +31,31 @@ export function testConfigEnv(overrides: Env = {}): Env {
   };
 }
 
+/**
+ * The apps of this process running under each topic prefix: when the last of them closes,
+ * the prefix's topics go (a long-lived local broker would otherwise pile up every suite's
+ * topics until it runs out of file handles).
+ */
+const appsByPrefix = new Map<string, number>();
+
+async function releasePrefix(prefix: string | undefined, brokers: string[]): Promise<void> {
+  if (!prefix) return;
+  const left = (appsByPrefix.get(prefix) ?? 1) - 1;
+  if (left > 0) {
+    appsByPrefix.set(prefix, left);
+    return;
+  }
+  appsByPrefix.delete(prefix);
+  const kafka = new KafkaConnection({ brokers, clientId: 'test-cleanup', topicPrefix: prefix });
+  try {
+    await kafka.deletePrefixedTopics();
+  } catch {
+    // A broker already gone (a chaos test stopped it) keeps the topics; `npm run infra:up -- --fresh` clears them.
+  } finally {
+    await kafka.disconnect().catch(() => undefined);
+  }
+}
+
 export interface TestServiceApp<C extends ServiceConfig = ServiceConfig> {
   app: NestExpressApplication;
   /** http://127.0.0.1:<port>, for supertest: `request(service.url).get('/health')`. */
@@ -55,6 +81,8 @@ export async function createServiceApp<C extends ServiceConfig>(service: Service
   try {
     const config = loadConfig(service.configClass, database ? { ...env, DATABASE_URL: database.url } : env);
     const app = await startServiceApp(service, config, { host: '127.0.0.1', port: 0 });
+    const prefix = env.KAFKA_TOPIC_PREFIX || undefined;
+    if (prefix) appsByPrefix.set(prefix, (appsByPrefix.get(prefix) ?? 0) + 1);
     const port = (app.getHttpServer().address() as AddressInfo).port;
     let closed = false;
     return {
@@ -70,6 +98,8 @@ export async function createServiceApp<C extends ServiceConfig>(service: Service
           await app.close();
         } finally {
           await database?.drop();
+          // After the app stopped consuming, so no consumer sees its topics vanish.
+          await releasePrefix(prefix, (env.KAFKA_BROKERS ?? TEST_KAFKA_BROKERS.join(',')).split(','));
         }
       },
     };
