@@ -11,7 +11,7 @@ const OTHER_STATION = { persona: "Chaoyang Riders' Home (朝阳骑手之家)" };
 const RIDER = { sub: 'rider-1', persona: '骑手 Li Wei (rider)' };
 const TITLE = '平台拖欠三周工资';
 
-describe('the station counter in a browser: a walk-in logged for a rider, who finds it on his own phone', () => {
+describe('the station counter in a browser: a walk-in logged for a rider, who finds it on his own phone; points earned, spent and handed over; a 五入 benefit decided', () => {
   let system: RunningSystem;
   let consoleServer: RunningService;
   let browser: Browser;
@@ -19,7 +19,8 @@ describe('the station counter in a browser: a walk-in logged for a rider, who fi
 
   beforeAll(async () => {
     ensureConsoleBuilt();
-    system = await startSystem();
+    // A public-service benefit (五入) opens at 5 points here, so the rider reaches it in one test.
+    system = await startSystem({ BENEFITS_POINTS_THRESHOLD: '5' });
     logDir = path.join(__dirname, '..', '..', '.cache', 'e2e-logs', `console-station-${Date.now()}`);
     consoleServer = await startConsole(system.services, { output: { logDir }, port: await freePort() });
     browser = await launchChromium();
@@ -106,6 +107,84 @@ describe('the station counter in a browser: a walk-in logged for a rider, who fi
       await station.context.close();
       await rider.context.close();
       await other.context.close();
+    }
+  }, 180_000);
+
+  it('the staff stock a prize and award volunteering points; the rider redeems it, the staff hand it over; his 五入 application is approved by his industry committee', async () => {
+    const staff = await personContext(browser, { phone: true });
+    const rider = await personContext(browser, { phone: true });
+    const committee = await personContext(browser, { phone: false });
+    const PRIZE = '充电宝 (power bank)';
+    try {
+      // The rider registered with a delivery branch (扫码报到) first: routing tells feedback which committee owns him.
+      const riderToken = await tokenFor({ sub: RIDER.sub, role: 'worker' });
+      expect((await call(`${system.url('routing')}/v1/workers/me`, riderToken, { method: 'PUT', body: { occupation: 'rider', branchId: 'br-delivery-meituan-xiangyun' } })).status).toBe(200);
+      // The station's staff add a prize to the catalogue (a missing cost is said at its field).
+      await signIn(staff.page, STATION.persona);
+      await staff.page.getByRole('tab', { name: zh.points.station.tabs.points }).click();
+      // Every tab's form stays in the page; each is found by its own form.
+      const catalogue = staff.page.locator('form#catalogue-item');
+      await catalogue.getByLabel(zh.points.station.catalogue.name).fill(PRIZE);
+      await catalogue.getByLabel(zh.points.station.catalogue.stock).fill('1');
+      await catalogue.getByRole('button', { name: zh.points.station.catalogue.save }).click();
+      await catalogue.getByText(`请填写${zh.points.station.catalogue.cost}`).waitFor();
+      await catalogue.getByLabel(zh.points.station.catalogue.cost).fill('10');
+      await catalogue.getByRole('button', { name: zh.points.station.catalogue.save }).click();
+      await catalogue.getByText(zh.points.station.catalogue.saved.replace('{{name}}', PRIZE)).waitFor();
+      await screenshot(staff.page, 'station-catalogue', logDir);
+
+      // Volunteering points: without what he did, nothing is sent; with it, 15 points.
+      const volunteering = staff.page.locator('form#volunteering');
+      await volunteering.getByLabel(zh.points.station.volunteering.workerId).fill(RIDER.sub);
+      await volunteering.getByLabel(zh.points.station.volunteering.points).fill('15');
+      await volunteering.getByRole('button', { name: zh.points.station.volunteering.award }).click();
+      await volunteering.getByText(`请填写${zh.points.station.volunteering.reason}`).waitFor();
+      await volunteering.getByLabel(zh.points.station.volunteering.reason).fill('帮助清理驿站门前积雪');
+      await volunteering.getByRole('button', { name: zh.points.station.volunteering.award }).click();
+      await volunteering.getByText(/已发放 15 积分/).waitFor();
+
+      // The rider sees 15 points, redeems the power bank at the Yuhua station, and has 5 left; it is sold out now.
+      await signIn(rider.page, RIDER.persona);
+      await rider.page.getByRole('tab', { name: zh.rider.tabs.points }).click();
+      await rider.page.getByLabel(zh.rider.points.balance).filter({ hasText: '15' }).waitFor({ timeout: 30_000 });
+      await rider.page.getByText(zh.rider.points.reason.volunteering).first().waitFor();
+      await chooseOption(rider.page, zh.points.redeem.station, STATION.persona);
+      await rider.page.getByRole('button', { name: `${zh.points.redeem.button} ${PRIZE}` }).click();
+      await rider.page.getByText(zh.points.redeem.redeemed.replace('{{name}}', PRIZE).replace('{{balance}}', '5')).waitFor();
+      await rider.page.getByLabel(zh.rider.points.balance).filter({ hasText: '5' }).waitFor();
+      await rider.page.getByText(zh.points.redeem.soldOut).waitFor();
+      await rider.page.getByText(zh.points.redemptions.state.awaiting_hand_over).waitFor();
+      await screenshot(rider.page, 'rider-redeem', logDir);
+
+      // The staff hand it over; the rider's list says so.
+      await staff.page.getByRole('button', { name: `${zh.points.station.handOver.button} ${PRIZE} ${RIDER.sub}` }).click();
+      await staff.page.getByText(zh.points.station.handOver.empty).waitFor();
+      await rider.page.getByText(zh.points.redemptions.state.handed_over).waitFor({ timeout: 15_000 });
+
+      // 五入: registered with a delivery branch, he applies for a school place; the delivery committee approves it with a reason.
+      await chooseOption(rider.page, zh.points.benefits.kind, zh.points.benefits.kinds.school);
+      await rider.page.getByRole('button', { name: zh.points.benefits.apply }).click();
+      await rider.page.getByText(zh.points.benefits.applied).waitFor();
+      await rider.page.getByText(zh.points.benefits.state.pending).waitFor({ timeout: 30_000 });
+
+      await signIn(committee.page, 'Delivery Industry Committee (外卖行业综合党委)');
+      await committee.page.getByRole('tab', { name: zh.points.decisions.tab }).click();
+      await committee.page.getByText(zh.points.benefits.kinds.school).waitFor({ timeout: 15_000 });
+      await committee.page.getByRole('button', { name: zh.points.decisions.approve, exact: true }).click();
+      await committee.page.getByText(`请填写${zh.points.decisions.reason}`).waitFor();
+      await committee.page.getByLabel(zh.points.decisions.reason).fill('积分达标，已协调辖区小学学位');
+      await screenshot(committee.page, 'committee-benefits', logDir);
+      await committee.page.getByRole('button', { name: zh.points.decisions.approve, exact: true }).click();
+      await committee.page.getByText(zh.points.decisions.empty).waitFor();
+      await rider.page.getByText('已同意：积分达标，已协调辖区小学学位').waitFor({ timeout: 15_000 });
+      expect([...staff.dialogs, ...rider.dialogs, ...committee.dialogs]).toEqual([]);
+    } catch (error) {
+      for (const [name, person] of Object.entries({ staff, rider, committee })) await person.page.screenshot({ path: path.join(logDir, `failed-points-${name}.png`) }).catch(() => undefined);
+      throw error;
+    } finally {
+      await staff.context.close();
+      await rider.context.close();
+      await committee.context.close();
     }
   }, 180_000);
 });

@@ -70,7 +70,7 @@ export function App() {
   else if (principal.role === 'worker') body = <RiderApp />;
   else if (principal.role === 'grid_worker') body = <GridApp />;
   else if (principal.role === 'department') body = <DepartmentApp />;
-  else if (CHAIN_ROLES.includes(principal.role)) body = <ChainApp />;
+  else if (CHAIN_ROLES.includes(principal.role)) body = <ChainApp role={principal.role} />;
   else if (principal.role === 'auditor') body = <AuditApp />;
   else if (principal.role === 'admin') body = <AdminApp />;
   else if (principal.role === 'station_staff') body = <StationApp />;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { pointsAccountId } from '@grievance/contracts';
 import { correlationIdForNewWork, DomainError } from '@grievance/platform';
@@ -47,6 +47,7 @@ export class PointsController {
   /** The caller's balance, ledger entries (newest first), redemptions and benefit applications with their state. */
   @Get('me')
   @Roles('worker')
+  @ApiOkResponse({ type: PointsView })
   async mine(@CurrentPrincipal() principal: Principal): Promise<PointsView> {
     const [{ balance, entries }, redemptions, benefits] = await Promise.all([
       this.repository.pointsOf(principal.sub),

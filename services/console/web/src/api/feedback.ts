@@ -354,6 +354,35 @@ export interface components {
             name: string;
             stock: number;
         };
+        PointsEntryView: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description the matter a verified report earned it for
+             */
+            grievanceId?: string;
+            /** Format: uuid */
+            id: string;
+            /** @description what a volunteer did, in the station staff's words */
+            note?: string;
+            /** @description positive when earned, negative when spent */
+            points: number;
+            /** @description verified_report, verified_co_report, volunteering or redemption */
+            reason: string;
+            /** Format: uuid */
+            redemptionId?: string;
+            /** @description the station of a volunteering award or a redemption */
+            stationId?: string;
+        };
+        PointsView: {
+            /** Format: uuid */
+            accountId: string;
+            balance: number;
+            benefits: components["schemas"]["BenefitApplicationView"][];
+            entries: components["schemas"]["PointsEntryView"][];
+            redemptions: components["schemas"]["RedemptionView"][];
+        };
         RateMatterDto: {
             comment?: string;
             /** @enum {string} */
@@ -722,7 +751,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointsView"];
+                };
             };
         };
     };

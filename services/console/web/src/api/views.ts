@@ -1,4 +1,5 @@
 import type { components as AuditSchemas } from './audit';
+import type { components as FeedbackSchemas } from './feedback';
 import type { components as GridDispatchSchemas } from './grid-dispatch';
 import type { components as IntakeSchemas } from './intake';
 
@@ -62,10 +63,14 @@ export type Duty = GridDispatchSchemas['schemas']['DutyView'];
 /** A station's walk-ins (GET /v1/stations/me/walk-ins). */
 export type WalkInPage = IntakeSchemas['schemas']['WalkInPageView'];
 
-export interface Points {
-  balance: number;
-  entries: { id: string; points: number; reason: string; grievanceId: string; createdAt: string }[];
-}
+// Points (积分), from feedback's OpenAPI document.
+type FeedbackSchema<K extends keyof FeedbackSchemas['schemas']> = FeedbackSchemas['schemas'][K];
+export type Points = FeedbackSchema<'PointsView'>;
+export type Redemption = FeedbackSchema<'RedemptionView'>;
+export type CatalogueItem = FeedbackSchema<'CatalogueItemView'>;
+export type Catalogue = FeedbackSchema<'CatalogueView'>;
+export type BenefitApplication = FeedbackSchema<'BenefitApplicationView'>;
+export type VolunteeringAward = FeedbackSchema<'VolunteeringAwardView'>;
 
 export interface WorkerRegistration {
   registered?: boolean;

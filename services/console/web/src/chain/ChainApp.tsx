@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Drawer, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Checkbox, Drawer, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, routing } from '../api/clients';
 import type { Matter } from '../api/views';
@@ -22,8 +22,23 @@ const ACTIONS = {
 } as const;
 type Action = keyof typeof ACTIONS;
 
-/** The chain's rungs (member, branch, industry committee, 两新工委): the inbox with deadlines and 督办, and each rung's moves. */
-export default function ChainApp() {
+const BenefitDecisions = lazy(() => import('./BenefitDecisions'));
+
+/** The chain's rungs (member, branch, industry committee, 两新工委): the inbox with deadlines and 督办, and each rung's moves; an industry committee also decides its workers' 五入 applications. */
+export default function ChainApp({ role }: { role: string }) {
+  const { t } = useTranslation();
+  if (role !== 'industry_committee') return <Inbox />;
+  return (
+    <Tabs
+      items={[
+        { key: 'inbox', label: t('chain.inbox'), children: <Inbox /> },
+        { key: 'benefits', label: t('points.decisions.tab'), children: <Suspense><BenefitDecisions /></Suspense> },
+      ]}
+    />
+  );
+}
+
+function Inbox() {
   const { t, i18n } = useTranslation();
   const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => answer<{ items: ChainMatter[] }>(routing.GET('/v1/inbox')), refetchInterval: 5000 });
   const [supervisedOnly, setSupervisedOnly] = useState(false);

@@ -27,7 +27,7 @@ const en: Catalogue = {
         sent: 'You asked for a second check: another grid worker will look at it',
       },
     },
-    points: { title: 'My points', balance: 'Balance', history: 'History', empty: 'No points yet', reason: { verified_report: 'Report confirmed on site', verified_co_report: 'A hazard you also reported was confirmed' } },
+    points: { title: 'My points', balance: 'Balance', history: 'History', empty: 'No points yet', reason: { verified_report: 'Report confirmed on site', verified_co_report: 'A hazard you also reported was confirmed', volunteering: 'Volunteering', redemption: 'Redeemed' } },
   },
   grid: {
     onDuty: 'On duty', offDuty: 'Off duty', dutyLabel: 'Duty', inbox: 'Tickets', done: 'Done', empty: 'No tickets', live: 'Live',
@@ -68,6 +68,23 @@ const en: Catalogue = {
     },
     consent: { verbal: 'Verbally', signature: 'Signed', sms: 'By text message' },
     list: { title: 'Walk-ins logged at {{station}}', empty: 'No walk-ins at this station yet', worker: 'Worker {{worker}} · phone {{phone}}', noPhone: 'none given', logged: '{{time}}, logged by {{staff}} · {{consent}}' },
+  },
+  points: {
+    redeem: { title: 'Redeem points', station: 'Station', choose: 'Choose a station', empty: 'Nothing to redeem at this station', cost: '{{cost}} points', stock: '{{stock}} left', soldOut: 'Sold out', short: 'Not enough points', button: 'Redeem', redeemed: 'Redeemed “{{name}}”: collect it at the station; balance {{balance}}' },
+    kind: { prize: 'Prize', wish: 'Small wish' },
+    redemptions: { title: 'My redemptions', empty: 'Nothing redeemed yet', state: { awaiting_hand_over: 'To collect', handed_over: 'Collected' } },
+    benefits: {
+      title: 'Public-service benefits (五入)', kind: 'Benefit', note: 'Note (optional)', apply: 'Apply', applied: 'Sent: the industry committee decides', empty: 'No applications yet',
+      kinds: { school: 'School place', medical: 'Medical care', job: 'A job', childcare: 'Childcare', network: 'Network' },
+      state: { pending: 'Pending', approved: 'Approved', refused: 'Refused' }, decided: '{{state}}: {{reason}}',
+    },
+    station: {
+      tabs: { points: 'Points', handOver: 'Hand over', catalogue: 'Catalogue', volunteering: 'Volunteering' },
+      handOver: { empty: 'Nothing waiting to be collected', button: 'Handed over', who: 'Worker {{worker}} · {{time}}', done: 'Handed over' },
+      catalogue: { add: 'Add an item', name: 'Name', kind: 'Kind', cost: 'Points', stock: 'Stock', save: 'Save', saved: 'Saved “{{name}}”', empty: 'No items yet' },
+      volunteering: { workerId: 'Worker id', points: 'Points', reason: 'What they did', award: 'Award points', awarded: 'Awarded {{points}} points; {{remaining}} more possible today' },
+    },
+    decisions: { tab: 'Benefit applications', empty: 'No application waiting', worker: 'Worker {{worker}} · {{balance}} points · {{time}}', reason: 'Reason', approve: 'Approve', refuse: 'Refuse', decided: 'Decided' },
   },
   deadline: { target: { respond: 'Respond', resolve: 'Resolve', accept: 'Accept', verify: 'Verify' }, left: '{{time}} left', overdue: '{{time}} overdue', paused: 'Paused', none: 'No deadline' },
   status: {

@@ -25,7 +25,7 @@ const zhCN = {
         sent: '已申请复核，将另派网格员核查',
       },
     },
-    points: { title: '我的积分', balance: '积分余额', history: '积分记录', empty: '还没有积分记录', reason: { verified_report: '举报经核实属实', verified_co_report: '共同举报的隐患经核实属实' } },
+    points: { title: '我的积分', balance: '积分余额', history: '积分记录', empty: '还没有积分记录', reason: { verified_report: '举报经核实属实', verified_co_report: '共同举报的隐患经核实属实', volunteering: '志愿服务', redemption: '积分兑换' } },
   },
   grid: {
     onDuty: '在岗', offDuty: '离岗', dutyLabel: '在岗状态', inbox: '待办工单', done: '已办结', empty: '暂无工单', live: '实时更新',
@@ -66,6 +66,23 @@ const zhCN = {
     },
     consent: { verbal: '口头同意', signature: '签字同意', sms: '短信确认' },
     list: { title: '{{station}}登记的代办事项', empty: '本站还没有代办事项', worker: '劳动者 {{worker}} · 电话 {{phone}}', noPhone: '未留', logged: '{{time}} 由 {{staff}} 登记 · {{consent}}' },
+  },
+  points: {
+    redeem: { title: '积分兑换', station: '兑换驿站', choose: '请选择驿站', empty: '该驿站暂无可兑换的物品', cost: '{{cost}} 积分', stock: '剩余 {{stock}} 件', soldOut: '已兑完', short: '积分不足', button: '兑换', redeemed: '已兑换「{{name}}」，请到驿站领取；余额 {{balance}}' },
+    kind: { prize: '奖品', wish: '微心愿' },
+    redemptions: { title: '我的兑换', empty: '还没有兑换', state: { awaiting_hand_over: '待领取', handed_over: '已领取' } },
+    benefits: {
+      title: '五入积分申请', kind: '申请事项', note: '说明（可选）', apply: '提交申请', applied: '已提交，等待行业综合党委审核', empty: '还没有申请',
+      kinds: { school: '入学（子女就学）', medical: '入医（就医）', job: '入职（就业）', childcare: '入托（托育）', network: '入网（网络服务）' },
+      state: { pending: '待审核', approved: '已同意', refused: '未同意' }, decided: '{{state}}：{{reason}}',
+    },
+    station: {
+      tabs: { points: '积分服务', handOver: '兑换领取', catalogue: '积分商品', volunteering: '志愿积分' },
+      handOver: { empty: '没有待领取的兑换', button: '确认已领取', who: '劳动者 {{worker}} · {{time}}', done: '已确认领取' },
+      catalogue: { add: '新增物品', name: '名称', kind: '类型', cost: '所需积分', stock: '库存', save: '保存', saved: '已保存「{{name}}」', empty: '还没有物品' },
+      volunteering: { workerId: '劳动者编号', points: '积分', reason: '志愿服务内容', award: '发放积分', awarded: '已发放 {{points}} 积分，该劳动者今日还可获得 {{remaining}} 分' },
+    },
+    decisions: { tab: '五入申请', empty: '没有待审核的申请', worker: '劳动者 {{worker}} · 积分 {{balance}} · {{time}}', reason: '理由', approve: '同意', refuse: '不同意', decided: '已处理' },
   },
   deadline: { target: { respond: '响应', resolve: '办结', accept: '签收', verify: '核查' }, left: '剩余 {{time}}', overdue: '已超时 {{time}}', paused: '已暂停', none: '无时限' },
   status: {
