@@ -5,6 +5,7 @@ import { MatterKindAndSlaBreaches1795410000000 } from './1795410000000-MatterKin
 import { WaitingEvents1797200000000 } from './1797200000000-WaitingEvents';
 import { NotificationLanguages1798200000000 } from './1798200000000-NotificationLanguages';
 import { ContestedVerdicts1798300000000 } from './1798300000000-ContestedVerdicts';
+import { StaffNotifications1798400000000 } from './1798400000000-StaffNotifications';
 
 /** Every migration of the feedback database, oldest first. */
 export const FEEDBACK_MIGRATIONS = [
@@ -16,4 +17,5 @@ export const FEEDBACK_MIGRATIONS = [
   WaitingEvents1797200000000,
   NotificationLanguages1798200000000,
   ContestedVerdicts1798300000000,
+  StaffNotifications1798400000000,
 ];
