@@ -6,6 +6,7 @@ import { WaitingEvents1797200000000 } from './1797200000000-WaitingEvents';
 import { NotificationLanguages1798200000000 } from './1798200000000-NotificationLanguages';
 import { ContestedVerdicts1798300000000 } from './1798300000000-ContestedVerdicts';
 import { StaffNotifications1798400000000 } from './1798400000000-StaffNotifications';
+import { StaffNotificationDelivery1798410000000 } from './1798410000000-StaffNotificationDelivery';
 
 /** Every migration of the feedback database, oldest first. */
 export const FEEDBACK_MIGRATIONS = [
@@ -18,4 +19,5 @@ export const FEEDBACK_MIGRATIONS = [
   NotificationLanguages1798200000000,
   ContestedVerdicts1798300000000,
   StaffNotifications1798400000000,
+  StaffNotificationDelivery1798410000000,
 ];

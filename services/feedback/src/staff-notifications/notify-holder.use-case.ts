@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
 import type { OutboxTransaction } from '@grievance/messaging';
 import { PinoLogger } from 'nestjs-pino';
+import { NOTIFICATION_SENDER, NotificationSender } from '../notifications/notification-sender';
 import { staffNotice, StaffNotifiedTopic } from './staff-messages';
 import { StaffNotificationStream } from './staff-notification-stream';
 import { StaffNotificationsRepository } from './staff-notifications.repository';
@@ -14,13 +15,15 @@ export interface NotifyHolderCommand<T extends StaffNotifiedTopic = StaffNotifie
 /**
  * Stores the notification an event makes for the holder it names (staffNotice), in the
  * consumer's inbox transaction, and once that has committed tells the holder's open streams.
- * A redelivered event stores nothing and tells nobody again.
+ * A redelivered event stores nothing and tells nobody again. With a partner webhook configured
+ * it is also left pending for the NotificationDispatcher, as a reporter's notification is.
  */
 @Injectable()
 export class NotifyHolder {
   constructor(
     private readonly repository: StaffNotificationsRepository,
     private readonly stream: StaffNotificationStream,
+    @Inject(NOTIFICATION_SENDER) private readonly sender: NotificationSender,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext('staff-notifications');
@@ -31,6 +34,7 @@ export class NotifyHolder {
     if (!notice) return 'nobody';
     const row = await this.repository.insert(tx.manager, {
       recipientKey: notice.recipientKey,
+      delivery: this.sender.enabled ? 'pending' : 'off',
       grievanceId: event.grievanceId,
       eventId: event.eventId,
       eventType: event.type,

@@ -19,6 +19,8 @@ export interface StaffNotificationRow {
 
 export interface NewStaffNotification {
   recipientKey: string;
+  /** pending: to go to the partner webhook too; off: no webhook configured. */
+  delivery: 'pending' | 'off';
   grievanceId: string;
   eventId: string;
   eventType: string;
@@ -60,9 +62,9 @@ export class StaffNotificationsRepository {
   /** Stores one notification in the consumer's transaction; undefined when this holder had it already (a redelivery). */
   async insert(manager: EntityManager, n: NewStaffNotification): Promise<StaffNotificationRow | undefined> {
     const rows = (await manager.query(
-      `INSERT INTO feedback_staff_notifications (id, recipient_key, grievance_id, event_id, event_type, message, content, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (recipient_key, event_id) DO NOTHING RETURNING ${COLUMNS}`,
-      [uuidv7(), n.recipientKey, n.grievanceId, n.eventId, n.eventType, render(DEFAULT_LANGUAGE, n.message), JSON.stringify(n.message), n.occurredAt],
+      `INSERT INTO feedback_staff_notifications (id, recipient_key, grievance_id, event_id, event_type, message, content, occurred_at, delivery)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (recipient_key, event_id) DO NOTHING RETURNING ${COLUMNS}`,
+      [uuidv7(), n.recipientKey, n.grievanceId, n.eventId, n.eventType, render(DEFAULT_LANGUAGE, n.message), JSON.stringify(n.message), n.occurredAt, n.delivery],
     )) as Row[];
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
@@ -109,5 +111,23 @@ export class StaffNotificationsRepository {
       [recipientKey, upTo],
     )) as { found: number; marked: number }[];
     return rows[0]?.found ? rows[0].marked : undefined;
+  }
+
+  /**
+   * Runs `send` on up to `limit` staff notifications waiting for the webhook, each locked so
+   * that two replicas never send the same one, and records what became of each.
+   */
+  async deliverPending(limit: number, send: (n: StaffNotificationRow) => Promise<boolean>): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT ${COLUMNS} FROM feedback_staff_notifications WHERE delivery = 'pending' ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      )) as Row[];
+      for (const row of rows.map(fromRow)) {
+        const ok = await send(row);
+        await manager.query(`UPDATE feedback_staff_notifications SET delivery = $2 WHERE id = $1`, [row.id, ok ? 'sent' : 'failed']);
+      }
+      return rows.length;
+    });
   }
 }
