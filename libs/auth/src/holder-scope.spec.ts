@@ -1,5 +1,5 @@
 import type { Principal } from './principal';
-import { actsFor } from './holder-scope';
+import { actsFor, holderKey, holderKeyOf } from './holder-scope';
 
 const member: Principal = { sub: 'm-1', role: 'member', orgUnitId: 'm-1' };
 const branch: Principal = { sub: 'b-user', role: 'branch', orgUnitId: 'branch-7' };
@@ -26,5 +26,43 @@ describe('actsFor', () => {
       expect(actsFor({ sub: 'm-1', role, orgUnitId: 'm-1' }, { type: 'member', id: 'm-1', level: 'member' })).toBe(false);
     }
     expect(actsFor(member, null)).toBe(false);
+  });
+});
+
+describe('holderKey and holderKeyOf', () => {
+  const holders = [
+    { type: 'grid_worker' as const, id: 'gw-1' },
+    { type: 'department' as const, id: 'municipal_works' },
+    { type: 'member' as const, id: 'm-1', level: 'member' as const },
+    { type: 'org_unit' as const, id: 'branch-7', level: 'branch' as const },
+    { type: 'org_unit' as const, id: 'branch-7', level: 'industry_committee' as const },
+  ];
+  const principals: Principal[] = [
+    member,
+    branch,
+    { sub: 'gw-1', role: 'grid_worker', gridId: 'g-1' },
+    { sub: 'd', role: 'department', departmentCode: 'municipal_works' },
+    { sub: 'd', role: 'department', departmentCode: 'hrss' },
+    { sub: 'm-1', role: 'worker' },
+    { sub: 'a', role: 'auditor' },
+  ];
+
+  it('gives the caller the key of exactly the holders they act for', () => {
+    for (const principal of principals) {
+      for (const holder of holders) {
+        expect([principal.role, holder, holderKeyOf(principal) !== undefined && holderKeyOf(principal) === holderKey(holder)]).toEqual([
+          principal.role,
+          holder,
+          actsFor(principal, holder),
+        ]);
+      }
+    }
+  });
+
+  it('has no key for a worker, an auditor, or a chain unit whose rung is unknown', () => {
+    expect(holderKeyOf({ sub: 'm-1', role: 'worker' })).toBeUndefined();
+    expect(holderKeyOf({ sub: 'a', role: 'auditor' })).toBeUndefined();
+    expect(holderKey({ type: 'org_unit', id: 'branch-7' })).toBeUndefined();
+    expect(holderKey({ type: 'member', id: 'm-1' })).toBe('member:m-1');
   });
 });

@@ -28,3 +28,36 @@ export function actsFor(principal: Principal, holder: Pick<Holder, 'type' | 'id'
       );
   }
 }
+
+/**
+ * One string per holder, the same whichever event named it (a recipient key): `grid_worker:<id>`,
+ * `department:<code>`, or `<level>:<unit id>` for a rung of the chain (a liaison member's unit is
+ * their own id, so `member:<id>`). Undefined for a chain holder whose rung is not known.
+ */
+export function holderKey(holder: Pick<Holder, 'type' | 'id' | 'level'>): string | undefined {
+  switch (holder.type) {
+    case 'grid_worker':
+    case 'department':
+      return `${holder.type}:${holder.id}`;
+    case 'member':
+      return `member:${holder.id}`;
+    default:
+      return holder.level ? `${holder.level}:${holder.id}` : undefined;
+  }
+}
+
+/**
+ * The recipient key the caller acts for (see holderKey and actsFor): a grid worker by their id,
+ * a department by its code, a rung of the chain by its role and unit; undefined for the roles
+ * that hold nothing (workers, station staff, auditors, admins).
+ */
+export function holderKeyOf(principal: Principal): string | undefined {
+  switch (principal.role) {
+    case 'grid_worker':
+      return `grid_worker:${principal.sub}`;
+    case 'department':
+      return principal.departmentCode ? `department:${principal.departmentCode}` : undefined;
+    default:
+      return (LEVELS as readonly string[]).includes(principal.role) && principal.orgUnitId ? `${principal.role}:${principal.orgUnitId}` : undefined;
+  }
+}

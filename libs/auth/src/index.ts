@@ -38,4 +38,4 @@ export {
 } from './decorators';
 export { AuthGuard } from './auth.guard';
 export { AUTH_SETTINGS, AuthModule, type AuthModuleAsyncOptions } from './auth.module';
-export { actsFor } from './holder-scope';
+export { actsFor, holderKey, holderKeyOf } from './holder-scope';

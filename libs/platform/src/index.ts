@@ -13,6 +13,7 @@ export * from './database/ensure-database';
 export * from './database/data-source';
 export * from './database/side-pool';
 export * from './redis/redis-client';
+export * from './live/live-feed';
 export * from './kafka/kafka-settings';
 export * from './health/health.service';
 export * from './health/health.controller';

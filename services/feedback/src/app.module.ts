@@ -29,6 +29,12 @@ import { RedeemItem } from './points/redeem-item.use-case';
 import { StationsController } from './points/stations.controller';
 import { RateMatter } from './rating/rate-matter.use-case';
 import { RatingController } from './rating/rating.controller';
+import { NotifyHolder } from './staff-notifications/notify-holder.use-case';
+import { StaffNotificationStream } from './staff-notifications/staff-notification-stream';
+import { STAFF_NOTIFICATIONS_CONSUMER_GROUP, StaffNotificationsConsumer } from './staff-notifications/staff-notifications.consumer';
+import { StaffNotificationsController } from './staff-notifications/staff-notifications.controller';
+import { StaffNotificationsRepository } from './staff-notifications/staff-notifications.repository';
+import { ListStaffNotifications, MarkStaffNotificationsRead } from './staff-notifications/staff-notifications.use-cases';
 
 @Module({})
 export class AppModule {
@@ -40,6 +46,8 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config, entities: FEEDBACK_ENTITIES, migrations: FEEDBACK_MIGRATIONS }),
         EventConsumersModule.forGroup({ groupId: FEEDBACK_CONSUMER_GROUP, handlers: [FeedbackConsumer] }),
+        // Staff notifications (员工提醒) in a group of their own: the holders' notices never wait on the reporters'.
+        EventConsumersModule.forGroup({ groupId: STAFF_NOTIFICATIONS_CONSUMER_GROUP, handlers: [StaffNotificationsConsumer] }),
         // The rating windows (auto-close after AUTO_CLOSE_AFTER_MS): they close matters, they are
         // nobody's breach, so no sla.warned.v1 / sla.breached.v1 leaves this service.
         SlaModule.forService({
@@ -53,7 +61,7 @@ export class AppModule {
           logger: PinoLogger,
         }),
       ],
-      controllers: [NotificationsController, PointsController, StationsController, BenefitsController, RatingController, ContestController],
+      controllers: [NotificationsController, PointsController, StationsController, BenefitsController, RatingController, ContestController, StaffNotificationsController],
       providers: [
         {
           provide: NOTIFICATION_SENDER,
@@ -77,6 +85,12 @@ export class AppModule {
         NotificationDispatcher,
         FeedbackConsumer,
         AutoCloseLifecycle,
+        StaffNotificationsRepository,
+        StaffNotificationStream,
+        NotifyHolder,
+        ListStaffNotifications,
+        MarkStaffNotificationsRead,
+        StaffNotificationsConsumer,
       ],
     };
   }

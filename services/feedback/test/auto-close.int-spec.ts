@@ -146,4 +146,25 @@ describe('the feedback service (auto-close, webhook)', () => {
     await eventually(() => webhook.received.filter((n) => n.grievanceId === id), (list) => list.length === 1, { what: 'the webhook call' });
     expect(webhook.received.find((n) => n.grievanceId === id)).toMatchObject({ recipientId: reporter, language: 'en', message: expect.stringContaining('We received your report') });
   });
+
+  it('posts a staff notification to the same webhook, for the holder by its key, marked as the staff’s', async () => {
+    const id = uuidv7();
+    const worker = `gw-${uuidv7().slice(-8)}`;
+    await h.publish('ticket.dispatched.v1', id, { ticketId: uuidv7(), gridId: 'g-1', gridWorkerId: worker, attempt: 1 });
+    const [sent] = await eventually(() => webhook.received.filter((n) => n.grievanceId === id), (list) => list.length === 1, { what: 'the staff webhook call' });
+    expect(sent).toMatchObject({
+      audience: 'staff',
+      recipientId: `grid_worker:${worker}`,
+      eventType: 'ticket.dispatched',
+      language: 'zh-CN',
+      message: '有一张新的核查工单派给您，请尽快签收并到现场核查。',
+    });
+    await eventually(
+      () => h.query<{ delivery: string }>(`SELECT delivery FROM feedback_staff_notifications WHERE grievance_id = $1`, [id]),
+      (rows) => rows.length === 1 && rows[0]!.delivery === 'sent',
+      { what: 'the staff notification marked sent' },
+    );
+    // The reporters' webhook calls say whose they are too.
+    expect(webhook.received.filter((n) => n.audience === 'reporter').length).toBeGreaterThan(0);
+  });
 });

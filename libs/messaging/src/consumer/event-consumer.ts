@@ -8,7 +8,7 @@ import {
 import { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KafkaConnection, MessagingLogger, silentLogger, withTimeout } from '../kafka-connection';
-import { OutboxTransaction, OutboxWaker } from '../outbox/outbox-transaction';
+import { OutboxTransaction, OutboxWaker, runAfterCommit } from '../outbox/outbox-transaction';
 import { inConsumerSpan } from '../tracing';
 import { withTransaction } from '../unit-of-work';
 import { decodeHeaders, DLQ_HEADER } from '../wire';
@@ -272,6 +272,7 @@ export class EventConsumer {
     const handler = this.handlers.get(topic);
     if (!handler) throw new Error(`no handler for ${topic}`);
     let wroteEvents = false;
+    const after: (() => Promise<void> | void)[] = [];
     const applied = await this.dataSource.transaction(async (manager) => {
       const inserted = (await manager.query(
         `INSERT INTO messaging_inbox (consumer, event_id, topic, grievance_id)
@@ -286,6 +287,7 @@ export class EventConsumer {
         const tx = new OutboxTransaction(manager);
         await this.handle(handler, envelope, tx, meta);
         wroteEvents ||= tx.events.length > 0;
+        after.push(...tx.afterCommitWork);
         count += 1;
       }
       return count;
@@ -295,6 +297,12 @@ export class EventConsumer {
     this.stats.groupedTransactions += 1;
     this.count(topic, applied, group.length - applied);
     if (wroteEvents) this.outboxWaker?.wake();
+    await this.afterCommit(after);
+  }
+
+  /** What the handlers asked to do once their transaction committed (OutboxTransaction.afterCommit): a failure is only logged. */
+  private afterCommit(work: readonly (() => Promise<void> | void)[]): Promise<void> {
+    return runAfterCommit(work, (error) => this.logger.warn({ err: error, groupId: this.options.groupId }, 'after-commit work failed'));
   }
 
   private async applyWithRetries(
@@ -341,6 +349,7 @@ export class EventConsumer {
 
   private async applyOnce(envelope: EventEnvelope, handler: EventHandler<TopicName>, meta: MessageMeta): Promise<Outcome> {
     let wroteEvents = false;
+    let after: readonly (() => Promise<void> | void)[] = [];
     const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
       const inserted = (await manager.query(
         `INSERT INTO messaging_inbox (consumer, event_id, topic, grievance_id) VALUES ($1, $2, $3, $4)
@@ -351,9 +360,11 @@ export class EventConsumer {
       const tx = new OutboxTransaction(manager);
       await this.handle(handler, envelope, tx, meta);
       wroteEvents = tx.events.length > 0;
+      after = tx.afterCommitWork;
       return 'applied';
     });
     if (wroteEvents) this.outboxWaker?.wake();
+    await this.afterCommit(after);
     return outcome;
   }
 

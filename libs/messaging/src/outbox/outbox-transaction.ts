@@ -13,8 +13,23 @@ export type OutboxEvent = { [T in TopicName]: { topic: T; envelope: EventEnvelop
  */
 export class OutboxTransaction {
   private readonly pending: { topic: string; envelope: EventEnvelope }[] = [];
+  private readonly committed: (() => Promise<void> | void)[] = [];
 
   constructor(readonly manager: EntityManager) {}
+
+  /**
+   * Work to do once the transaction has committed, and only then (a live notice of what it
+   * wrote, on Redis): run in order by whoever committed it (an event consumer, TransactionalOutbox.run);
+   * a failure there is logged and changes nothing that was committed. Never run when it rolls back.
+   */
+  afterCommit(work: () => Promise<void> | void): void {
+    this.committed.push(work);
+  }
+
+  /** The after-commit work recorded so far (see afterCommit). */
+  get afterCommitWork(): readonly (() => Promise<void> | void)[] {
+    return this.committed;
+  }
 
   /** Records an event to publish once the transaction commits. */
   async publish<T extends TopicName>(topic: T, envelope: EventEnvelope<PayloadOf<T>>): Promise<void> {
@@ -72,14 +87,17 @@ export class TransactionalOutbox {
 
   async run<R>(work: (tx: OutboxTransaction) => Promise<R>): Promise<R> {
     let wrote = false;
+    let after: readonly (() => Promise<void> | void)[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const tx = new OutboxTransaction(manager);
       // The transaction is also the current one for what `work` calls (UnitOfWork, publish below).
       const value = await withTransaction(tx, () => work(tx));
       wrote = tx.events.length > 0;
+      after = tx.afterCommitWork;
       return value;
     });
     if (wrote) this.waker?.wake();
+    await runAfterCommit(after);
     return result;
   }
 
@@ -96,5 +114,19 @@ export class TransactionalOutbox {
     const tx = this.current();
     if (!tx) throw new Error(`no transaction to record ${topic} in: publish inside UnitOfWork.run or an event handler`);
     await tx.publish(topic, envelope);
+  }
+}
+
+/**
+ * Runs after-commit work (OutboxTransaction.afterCommit) in order; a failure is passed to
+ * `failed` (what was committed stays committed) and the rest still runs.
+ */
+export async function runAfterCommit(work: readonly (() => Promise<void> | void)[], failed?: (error: unknown) => void): Promise<void> {
+  for (const step of work) {
+    try {
+      await step();
+    } catch (error) {
+      failed?.(error);
+    }
   }
 }

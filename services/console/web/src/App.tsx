@@ -20,7 +20,10 @@ const ChainApp = lazy(() => import('./chain/ChainApp'));
 const AuditApp = lazy(() => import('./audit/AuditApp'));
 const AdminApp = lazy(() => import('./admin/AdminApp'));
 const StationApp = lazy(() => import('./station/StationApp'));
+const StaffBell = lazy(() => import('./staff/StaffBell'));
 const CHAIN_ROLES = ['member', 'branch', 'industry_committee', 'two_new_committee'];
+/** The roles that hold matters and get staff notifications (员工提醒). */
+const HOLDER_ROLES = ['grid_worker', 'department', ...CHAIN_ROLES];
 
 async function fetchSession(): Promise<Session | null> {
   const response = await fetch('/api/session');
@@ -82,6 +85,7 @@ export function App() {
           <header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 12px', gap: 8, height: 56, background: '#001529' }}>
             <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 18, whiteSpace: 'nowrap' }}>{t('app.title')}</Typography.Title>
             <Space size="small">
+              {principal && HOLDER_ROLES.includes(principal.role) && <Suspense fallback={null}><StaffBell /></Suspense>}
               {session.data && <Typography.Text className="console-who" style={{ color: '#fff' }} ellipsis>{t('app.signedInAs', { name: session.data.name })}</Typography.Text>}
               <Button size="small" onClick={switchLanguage} lang={language === 'en' ? 'zh-CN' : 'en'}>{t('app.language')}</Button>
               {session.data && <Button size="small" onClick={() => void signOut()}>{t('app.signOut')}</Button>}

@@ -7,6 +7,8 @@ import { NotificationLanguages1798200000000 } from './1798200000000-Notification
 import { ContestedVerdicts1798300000000 } from './1798300000000-ContestedVerdicts';
 import { StationCataloguesAndRedemptions1798400000000 } from './1798400000000-StationCataloguesAndRedemptions';
 import { WorkerCommitteesAndBenefits1798500000000 } from './1798500000000-WorkerCommitteesAndBenefits';
+import { StaffNotifications1798600000000 } from './1798600000000-StaffNotifications';
+import { StaffNotificationDelivery1798610000000 } from './1798610000000-StaffNotificationDelivery';
 
 /** Every migration of the feedback database, oldest first. */
 export const FEEDBACK_MIGRATIONS = [
@@ -20,4 +22,6 @@ export const FEEDBACK_MIGRATIONS = [
   ContestedVerdicts1798300000000,
   StationCataloguesAndRedemptions1798400000000,
   WorkerCommitteesAndBenefits1798500000000,
+  StaffNotifications1798600000000,
+  StaffNotificationDelivery1798610000000,
 ];

@@ -1,8 +1,9 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { render } from '@grievance/i18n';
+import { DEFAULT_LANGUAGE, render } from '@grievance/i18n';
 import { PinoLogger } from 'nestjs-pino';
 import { FeedbackConfig } from '../config';
 import { FeedbackRepository } from '../matters/feedback.repository';
+import { StaffNotificationsRepository } from '../staff-notifications/staff-notifications.repository';
 import { NOTIFICATION_SENDER, NotificationSender } from './notification-sender';
 
 /**
@@ -19,6 +20,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
 
   constructor(
     private readonly repository: FeedbackRepository,
+    private readonly staff: StaffNotificationsRepository,
     @Inject(NOTIFICATION_SENDER) private readonly sender: NotificationSender,
     private readonly config: FeedbackConfig,
     private readonly logger: PinoLogger,
@@ -37,12 +39,13 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     await this.running;
   }
 
-  /** One pass over the pending notifications; returns how many were handled. */
+  /** One pass over the pending notifications, the reporters' and the staff's; returns how many were handled. */
   async deliverOnce(): Promise<number> {
-    return this.repository.deliverPending(50, async (n) => {
+    const reporters = await this.repository.deliverPending(50, async (n) => {
       try {
         await this.sender.send({
           id: n.id,
+          audience: 'reporter',
           recipientId: n.recipientId,
           grievanceId: n.grievanceId,
           eventType: n.eventType,
@@ -56,6 +59,26 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
         return false;
       }
     });
+    // Staff notifications in Chinese: the holders' language is not known (their lists and streams follow Accept-Language).
+    const staff = await this.staff.deliverPending(50, async (n) => {
+      try {
+        await this.sender.send({
+          id: n.id,
+          audience: 'staff',
+          recipientId: n.recipientKey,
+          grievanceId: n.grievanceId,
+          eventType: n.eventType,
+          language: DEFAULT_LANGUAGE,
+          message: render(DEFAULT_LANGUAGE, n.content, n.message),
+          createdAt: n.occurredAt.toISOString(),
+        });
+        return true;
+      } catch (error) {
+        this.logger.warn({ err: error, notificationId: n.id, grievanceId: n.grievanceId }, 'staff notification could not be sent');
+        return false;
+      }
+    });
+    return reporters + staff;
   }
 
   private schedule(): void {

@@ -3,6 +3,8 @@ import type { Language } from '@grievance/contracts';
 /** One notification as it leaves the service: its message in the language its recipient reads. */
 export interface OutboundNotification {
   id: string;
+  /** reporter: recipientId is a worker's id; staff: a holder's key (grid_worker:<id>, department:<code>, <level>:<unit>). */
+  audience: 'reporter' | 'staff';
   recipientId: string;
   grievanceId: string;
   eventType: string;

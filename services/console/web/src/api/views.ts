@@ -60,6 +60,8 @@ export type OriginalMatter = IntakeSchemas['schemas']['OriginalView'];
 export type Resolution = IntakeSchemas['schemas']['ResolutionView'];
 /** A grid worker's duty (在岗), as dispatch sees it. */
 export type Duty = GridDispatchSchemas['schemas']['DutyView'];
+/** A holder's staff notifications (员工提醒): a page, newest first, and the unread count. */
+export type StaffNotificationPage = FeedbackSchemas['schemas']['StaffNotificationPage'];
 /** A station's walk-ins (GET /v1/stations/me/walk-ins). */
 export type WalkInPage = IntakeSchemas['schemas']['WalkInPageView'];
 

@@ -112,5 +112,6 @@ const en: Catalogue = {
     network: 'No connection; try again shortly', server: 'The service could not do it now; try again shortly (error {{errorId}})', conflict: 'The matter has moved on: {{message}}', unprocessable: 'Cannot be done: {{message}}', forbidden: 'You may not do this', notFound: 'Not found, or not yours to see', busy: 'Busy, trying again…', field: '{{message}}',
   },
   time: { justNow: 'just now' },
+  bell: { title: 'Alerts', label: 'Staff alerts, {{count}} unread', unread: 'Unread', empty: 'No alerts yet', markRead: 'Mark all read' },
 };
 export default en;

@@ -110,6 +110,7 @@ const zhCN = {
     network: '网络不通，请稍后再试', server: '服务暂时无法处理，请稍后再试（错误编号 {{errorId}}）', conflict: '事项状态已变化：{{message}}', unprocessable: '无法办理：{{message}}', forbidden: '您无权进行此操作', notFound: '未找到，或不在您的范围内', busy: '系统繁忙，正在重试…', field: '{{message}}',
   },
   time: { justNow: '刚刚' },
+  bell: { title: '提醒', label: '员工提醒，{{count}} 条未读', unread: '未读', empty: '暂无提醒', markRead: '全部标为已读' },
 };
 export default zhCN;
 export type Catalogue = typeof zhCN;

@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
+import type { OutboxTransaction } from '@grievance/messaging';
+import { PinoLogger } from 'nestjs-pino';
+import { NOTIFICATION_SENDER, NotificationSender } from '../notifications/notification-sender';
+import { staffNotice, StaffNotifiedTopic } from './staff-messages';
+import { StaffNotificationStream } from './staff-notification-stream';
+import { StaffNotificationsRepository } from './staff-notifications.repository';
+
+export interface NotifyHolderCommand<T extends StaffNotifiedTopic = StaffNotifiedTopic> {
+  topic: T;
+  event: EventEnvelope<PayloadOf<T>>;
+}
+
+/**
+ * Stores the notification an event makes for the holder it names (staffNotice), in the
+ * consumer's inbox transaction, and once that has committed tells the holder's open streams.
+ * A redelivered event stores nothing and tells nobody again. With a partner webhook configured
+ * it is also left pending for the NotificationDispatcher, as a reporter's notification is.
+ */
+@Injectable()
+export class NotifyHolder {
+  constructor(
+    private readonly repository: StaffNotificationsRepository,
+    private readonly stream: StaffNotificationStream,
+    @Inject(NOTIFICATION_SENDER) private readonly sender: NotificationSender,
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext('staff-notifications');
+  }
+
+  async execute<T extends StaffNotifiedTopic>({ topic, event }: NotifyHolderCommand<T>, tx: OutboxTransaction): Promise<'stored' | 'again' | 'nobody'> {
+    const notice = staffNotice(topic, event);
+    if (!notice) return 'nobody';
+    const row = await this.repository.insert(tx.manager, {
+      recipientKey: notice.recipientKey,
+      delivery: this.sender.enabled ? 'pending' : 'off',
+      grievanceId: event.grievanceId,
+      eventId: event.eventId,
+      eventType: event.type,
+      message: notice.message,
+      occurredAt: new Date(event.occurredAt),
+    });
+    if (!row) return 'again';
+    // A live notice only for what was committed; if Redis is away the list still has it.
+    tx.afterCommit(() =>
+      this.stream.publish(row).catch((error: unknown) => this.logger.warn({ err: error, grievanceId: row.grievanceId, notificationId: row.id }, 'live notice not sent')),
+    );
+    return 'stored';
+  }
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { uuidv7 } from '@grievance/contracts';
+import { DEFAULT_LANGUAGE, render, type Message, type StoredMessage } from '@grievance/i18n';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** One staff notification as stored (feedback_staff_notifications). */
+export interface StaffNotificationRow {
+  id: string;
+  recipientKey: string;
+  grievanceId: string;
+  eventId: string;
+  eventType: string;
+  /** The text in the default language (zh-CN), as it was written. */
+  message: string;
+  content: StoredMessage;
+  occurredAt: Date;
+  read: boolean;
+}
+
+export interface NewStaffNotification {
+  recipientKey: string;
+  /** pending: to go to the partner webhook too; off: no webhook configured. */
+  delivery: 'pending' | 'off';
+  grievanceId: string;
+  eventId: string;
+  eventType: string;
+  message: Message;
+  occurredAt: Date;
+}
+
+interface Row {
+  id: string;
+  recipient_key: string;
+  grievance_id: string;
+  event_id: string;
+  event_type: string;
+  message: string;
+  content: StoredMessage;
+  occurred_at: Date;
+  read: boolean;
+}
+
+const COLUMNS = `id, recipient_key, grievance_id, event_id, event_type, message, content, occurred_at, read`;
+
+const fromRow = (r: Row): StaffNotificationRow => ({
+  id: r.id,
+  recipientKey: r.recipient_key,
+  grievanceId: r.grievance_id,
+  eventId: r.event_id,
+  eventType: r.event_type,
+  message: r.message,
+  content: r.content,
+  occurredAt: new Date(r.occurred_at),
+  read: r.read,
+});
+
+/** The only code that touches feedback_staff_notifications. */
+@Injectable()
+export class StaffNotificationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Stores one notification in the consumer's transaction; undefined when this holder had it already (a redelivery). */
+  async insert(manager: EntityManager, n: NewStaffNotification): Promise<StaffNotificationRow | undefined> {
+    const rows = (await manager.query(
+      `INSERT INTO feedback_staff_notifications (id, recipient_key, grievance_id, event_id, event_type, message, content, occurred_at, delivery)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (recipient_key, event_id) DO NOTHING RETURNING ${COLUMNS}`,
+      [uuidv7(), n.recipientKey, n.grievanceId, n.eventId, n.eventType, render(DEFAULT_LANGUAGE, n.message), JSON.stringify(n.message), n.occurredAt, n.delivery],
+    )) as Row[];
+    return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+
+  /**
+   * A holder's notifications, newest first (by when their event occurred, so the notices of one
+   * matter read in the order things happened to it), `limit` of them from before the notification `before`.
+   */
+  async page(recipientKey: string, limit: number, before?: string): Promise<StaffNotificationRow[]> {
+    const rows = (await this.dataSource.query(
+      before
+        ? `SELECT ${COLUMNS} FROM feedback_staff_notifications n
+            WHERE recipient_key = $1
+              AND (occurred_at, id) < (SELECT occurred_at, id FROM feedback_staff_notifications WHERE id = $3 AND recipient_key = $1)
+            ORDER BY occurred_at DESC, id DESC LIMIT $2`
+        : `SELECT ${COLUMNS} FROM feedback_staff_notifications WHERE recipient_key = $1 ORDER BY occurred_at DESC, id DESC LIMIT $2`,
+      before ? [recipientKey, limit, before] : [recipientKey, limit],
+    )) as Row[];
+    return rows.map(fromRow);
+  }
+
+  /** Whether the notification is this holder's. */
+  async owns(recipientKey: string, id: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM feedback_staff_notifications WHERE id = $1 AND recipient_key = $2`, [id, recipientKey])) as unknown[];
+    return rows.length > 0;
+  }
+
+  async unreadCount(recipientKey: string): Promise<number> {
+    const rows = (await this.dataSource.query(`SELECT count(*)::int AS n FROM feedback_staff_notifications WHERE recipient_key = $1 AND NOT read`, [recipientKey])) as {
+      n: number;
+    }[];
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Marks read the holder's notification `upTo` and every one of theirs before it (in the list's order); how many changed, or undefined when `upTo` is not theirs. */
+  async markReadUpTo(recipientKey: string, upTo: string): Promise<number | undefined> {
+    const rows = (await this.dataSource.query(
+      `WITH mark AS (SELECT occurred_at, id FROM feedback_staff_notifications WHERE id = $2 AND recipient_key = $1),
+            done AS (
+              UPDATE feedback_staff_notifications n SET read = true FROM mark
+               WHERE n.recipient_key = $1 AND NOT n.read AND (n.occurred_at, n.id) <= (mark.occurred_at, mark.id)
+              RETURNING 1)
+       SELECT (SELECT count(*) FROM mark)::int AS found, (SELECT count(*) FROM done)::int AS marked`,
+      [recipientKey, upTo],
+    )) as { found: number; marked: number }[];
+    return rows[0]?.found ? rows[0].marked : undefined;
+  }
+
+  /**
+   * Runs `send` on up to `limit` staff notifications waiting for the webhook, each locked so
+   * that two replicas never send the same one, and records what became of each.
+   */
+  async deliverPending(limit: number, send: (n: StaffNotificationRow) => Promise<boolean>): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT ${COLUMNS} FROM feedback_staff_notifications WHERE delivery = 'pending' ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      )) as Row[];
+      for (const row of rows.map(fromRow)) {
+        const ok = await send(row);
+        await manager.query(`UPDATE feedback_staff_notifications SET delivery = $2 WHERE id = $1`, [row.id, ok ? 'sent' : 'failed']);
+      }
+      return rows.length;
+    });
+  }
+}
