@@ -81,6 +81,7 @@ export const en: Catalogue = {
   'history.escalated.deadlineMissed': 'escalated from {from:level} to {to:level} (deadline missed): {reason}',
   'history.returned': 'returned from {from:level} to {to:level} ({holder} ({holderType:holderType})): {reason}',
   'history.supervised': 'under supervision (督办): {reason}',
+  'history.supervised.owned': 'supervision (督办) round {round}: {supervisor} supervises {holder} ({holderType:holderType}), follow-up due {due}: {reason}',
   'history.paused': '{holder} ({holderType:holderType}) asks: {question} (its clock stops until you reply)',
   'history.replied': 'the reporter replied: {message}',
   'history.resumed': '{holder} ({holderType:holderType}) took the answer and resumed: {message}',

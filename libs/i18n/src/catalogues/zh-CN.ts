@@ -85,6 +85,7 @@ export const zhCN = {
   'history.escalated.deadlineMissed': '{from:level}超时未处理，已上交至{to:level}：{reason}',
   'history.returned': '由{from:level}退回{to:level}（{holder}，{holderType:holderType}）：{reason}',
   'history.supervised': '已督办：{reason}',
+  'history.supervised.owned': '第 {round} 轮督办：由{supervisor}督办{holder}（{holderType:holderType}），跟进期限 {due}：{reason}',
   'history.paused': '{holder}（{holderType:holderType}）询问：{question}（您回复前，其办理时限暂停计算）',
   'history.replied': '诉求人已回复：{message}',
   'history.resumed': '{holder}（{holderType:holderType}）已收到回复，继续办理：{message}',
