@@ -106,6 +106,7 @@ export const en: Catalogue = {
   'history.other': '{type}',
 
   'chain.deadlineMissed': '{holder} missed its {target:target} deadline (due {due})',
+  'chain.followUpMissed': '{supervisor} did not follow up within the supervision deadline ({due}): supervision round {round}',
   'chain.arbitration': 'returned {bounces} times, more than {max}: the 两新工委 arbitrates (last reason: {reason})',
   'chain.reopened': 'appealed to {to:level}: {reason}',
   'reason.reporterUnsatisfied': 'The reporter is not satisfied with the result.',

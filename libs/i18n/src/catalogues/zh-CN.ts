@@ -111,6 +111,7 @@ export const zhCN = {
 
   // Texts routing writes into the chain's events, read by the rungs and the reporter.
   'chain.deadlineMissed': '{holder}未在{target:target}时限内处理（截止 {due}）',
+  'chain.followUpMissed': '{supervisor}未在督办跟进期限内跟进（截止 {due}），第 {round} 轮督办',
   'chain.arbitration': '已退单 {bounces} 次，超过 {max} 次，由两新工委协调裁定（最后一次退单理由：{reason}）',
   'chain.reopened': '转由{to:level}重新办理：{reason}',
   'reason.reporterUnsatisfied': '诉求人对办理结果不满意。',

@@ -75,7 +75,7 @@ export class EscalateOnBreach implements SlaHandlers {
       case 'none':
         return;
       case 'follow_up':
-        await moves.followUp(tx, matter, deadline, step.round, missedText(fired), cause);
+        await moves.followUp(tx, matter, deadline, step.round, followUpMissedText(fired, step.round), cause);
         return;
       case 'rounds_exhausted':
         this.logger.warn({ ...where, round: step.round, maxRounds: config.SUPERVISION_MAX_ROUNDS }, 'supervision follow-up missed in the last round: recorded (sla.breached.v1), no further round');
@@ -115,3 +115,7 @@ const causeOf = (fired: FiredDeadline): MoveCause => ({ actor: ROUTING_ACTOR, co
 /** Written for the holders and the reporter, in the city's language. */
 const missedText = ({ deadline, firedAt }: FiredDeadline): string =>
   t(DEFAULT_LANGUAGE, 'chain.deadlineMissed', { holder: deadline.holder.name, target: deadline.target, due: formatDateTime(deadline.dueAt ?? firedAt) });
+
+/** The follow-up the supervising unit missed, and the round it starts. */
+const followUpMissedText = ({ deadline, firedAt }: FiredDeadline, round: number): string =>
+  t(DEFAULT_LANGUAGE, 'chain.followUpMissed', { supervisor: deadline.holder.name, due: formatDateTime(deadline.dueAt ?? firedAt), round });
