@@ -36,6 +36,7 @@ const initial: TrackedState = {
   holder: null,
   holderAt: null,
   underSupervision: false,
+  supervisionRound: 0,
   duplicateOf: null,
 };
 
