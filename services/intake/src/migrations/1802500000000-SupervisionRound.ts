@@ -6,7 +6,8 @@ export class SupervisionRound1802500000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE intake_grievances ADD COLUMN IF NOT EXISTS supervision_round integer NOT NULL DEFAULT 0`);
-    await queryRunner.query(`UPDATE intake_grievances SET supervision_round = 1 WHERE under_supervision AND supervision_round = 0`);
+    // An appeal under supervision had its grievance.supervised (round 1); a hazard's came from a referral, no round.
+    await queryRunner.query(`UPDATE intake_grievances SET supervision_round = 1 WHERE under_supervision AND kind <> 'hazard' AND supervision_round = 0`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

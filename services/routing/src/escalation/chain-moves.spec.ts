@@ -18,10 +18,22 @@ function setup(maxReturns = 2) {
   const matters = strictMock<MatterRepository>({ save: async () => undefined }, 'matters');
   const directory = strictMock<ChainDirectory>({ holderAt: async (_manager, _path, level) => rungOf(level) }, 'chainDirectory');
   const deadlines = strictMock<MatterDeadlines>({ arrive: async () => undefined }, 'deadlines');
-  const config = strictMock<RoutingConfig>({ CHAIN_MAX_RETURNS: maxReturns }, 'config');
-  const sla = strictMock<SlaEngine>({ start: async (_tx, input) => ({ ...input, id: 'd-follow-up', dueAt: FOLLOW_UP_DUE }) as unknown as SlaDeadline }, 'sla');
+  const config = strictMock<RoutingConfig>({ CHAIN_MAX_RETURNS: maxReturns, SUPERVISION_MAX_ROUNDS: 2 }, 'config');
+  // The follow-up deadline a supervision started stays open until the test says it closed.
+  const open: SlaDeadline[] = [];
+  const sla = strictMock<SlaEngine>(
+    {
+      start: async (_tx, input) => {
+        const d = { ...input, id: 'd-follow-up', dueAt: FOLLOW_UP_DUE } as unknown as SlaDeadline;
+        open.push(d);
+        return d;
+      },
+      openFor: async () => [...open],
+    },
+    'sla',
+  );
   const supervision = new SupervisionMoves(matters, sla);
-  return { tx, matters, deadlines, sla, moves: new ChainMoves(matters, directory, deadlines, config, supervision) };
+  return { tx, matters, deadlines, sla, closeFollowUp: () => open.splice(0), moves: new ChainMoves(matters, directory, deadlines, config, supervision) };
 }
 
 /** What the matter looks like to its new rung. */
@@ -156,5 +168,20 @@ describe('supervision (督办)', () => {
     ]);
     await expect(moves.supervise(tx, matter, 'reporter_unsatisfied', 'again', BY_HAND)).resolves.toBe(false);
     expect(tx.events).toHaveLength(1);
+  });
+
+  it('opens the next round when the matter came back after the 两新工委 resolved it (its follow-up closed), up to SUPERVISION_MAX_ROUNDS', async () => {
+    const { tx, moves, closeFollowUp } = setup();
+    const matter = appealMatter('two_new_committee');
+    await moves.supervise(tx, matter, 'deadline_missed', 'missed', BY_HAND);
+    closeFollowUp();
+    await expect(moves.supervise(tx, matter, 'reporter_unsatisfied', 'still unpaid', BY_HAND)).resolves.toBe(true);
+    expect(payloadsOn(tx, 'grievance.supervised.v1').map((p) => [p.cause, p.round])).toEqual([
+      ['deadline_missed', 1],
+      ['reporter_unsatisfied', 2],
+    ]);
+    closeFollowUp();
+    await expect(moves.supervise(tx, matter, 'reporter_unsatisfied', 'again', BY_HAND)).resolves.toBe(false);
+    expect(matter.supervisionRound).toBe(2);
   });
 });

@@ -86,7 +86,7 @@ describe('supervision (督办) on a breach', () => {
   function setupSupervision(current: MatterEntity, office: typeof OFFICE | null = OFFICE) {
     const tx = recordingTransaction();
     const matters = strictMock<MatterRepository>({ findForUpdate: async () => current }, 'matters');
-    const supervision = strictMock<SupervisionMoves>({ begin: async () => ({}) as SlaDeadline, followUp: async () => ({}) as SlaDeadline }, 'supervision');
+    const supervision = strictMock<SupervisionMoves>({ begin: async () => ({}) as SlaDeadline, followUp: async () => ({}) as SlaDeadline, followUpOpen: async () => false }, 'supervision');
     const directory = strictMock<DirectoryRepository>({ supervisingOffice: async () => office as DepartmentEntity | null }, 'directory');
     const config = strictMock<RoutingConfig>({ SUPERVISION_MAX_ROUNDS: 2 }, 'config');
     const byType = new Map<unknown, unknown>([
@@ -112,6 +112,7 @@ describe('supervision (督办) on a breach', () => {
         cause: 'department_deadline_missed',
         reason: expect.stringContaining(DEPT.name),
         districtId: 'xiangyun',
+        round: 1,
       },
       { actor: { id: 'routing', role: 'system' }, correlationId: 'c-submitted', causationId: 'e-breach' },
     );

@@ -59,16 +59,17 @@ export class EscalateOnBreach implements SlaHandlers {
     if (!matter) return;
     const office = await this.supervisingOfficeOf(matter, deadline.subject, tx);
     const config = this.moduleRef.get(RoutingConfig, { strict: false });
+    const moves = this.moduleRef.get(SupervisionMoves, { strict: false });
     const step = supervisionStep({
       subject: deadline.subject,
       target: deadline.target,
       holder: deadline.holder,
       level: deadline.level,
       matter,
+      followUpOpen: matter.supervisionRound > 0 && deadline.subject !== SUPERVISION_SUBJECT ? await moves.followUpOpen(tx, matter.grievanceId) : false,
       supervisingOffice: office?.code ?? null,
       maxRounds: config.SUPERVISION_MAX_ROUNDS,
     });
-    const moves = this.moduleRef.get(SupervisionMoves, { strict: false });
     const cause = causeOf(fired);
     const where = { grievanceId: matter.grievanceId, deadlineId: deadline.id, holder: deadline.holder.id };
     switch (step.kind) {
@@ -96,6 +97,7 @@ export class EscalateOnBreach implements SlaHandlers {
             cause: 'department_deadline_missed',
             reason: missedText(fired),
             districtId: step.districtId,
+            round: step.round,
           },
           cause,
         );
@@ -105,7 +107,7 @@ export class EscalateOnBreach implements SlaHandlers {
 
   /** The district's supervising office, looked up only for a hazard's own deadline. */
   private async supervisingOfficeOf(matter: MatterEntity, subject: string, tx: OutboxTransaction) {
-    if (subject !== 'grievance' || matter.kind !== 'hazard' || !matter.districtId || matter.supervisionRound > 0) return null;
+    if (subject !== 'grievance' || matter.kind !== 'hazard' || !matter.districtId) return null;
     return this.moduleRef.get(DirectoryRepository, { strict: false }).supervisingOffice(matter.districtId, tx.manager);
   }
 }

@@ -9,8 +9,9 @@ export class SupervisionRounds1798500000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE routing_matters ADD COLUMN IF NOT EXISTS supervision_round integer NOT NULL DEFAULT 0, ADD COLUMN IF NOT EXISTS supervisor jsonb`);
-    // A matter already under supervision is in its first round.
-    await queryRunner.query(`UPDATE routing_matters SET supervision_round = 1 WHERE under_supervision AND supervision_round = 0`);
+    // An appeal already under supervision (grievance.supervised) is in its first round; a hazard
+    // under supervision was referred to its supervising office, which holds it: no round.
+    await queryRunner.query(`UPDATE routing_matters SET supervision_round = 1 WHERE under_supervision AND kind <> 'hazard' AND supervision_round = 0`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -17,6 +17,8 @@ export interface BeginSupervision {
   cause: SupervisionCause;
   reason: string;
   districtId?: string;
+  /** The round it starts: 1 (default), or the next one when a matter supervised before came back. */
+  round?: number;
 }
 
 /**
@@ -32,10 +34,16 @@ export class SupervisionMoves {
     private readonly sla: SlaEngine,
   ) {}
 
-  /** Round 1: the matter is under the supervisor's supervision, whose follow-up deadline starts. */
+  /** Whether the matter's follow-up deadline is open (a round runs). */
+  async followUpOpen(tx: OutboxTransaction, grievanceId: string): Promise<boolean> {
+    return (await this.sla.openFor(grievanceId, tx)).some((d) => d.subject === SUPERVISION_SUBJECT);
+  }
+
+  /** Round 1 (or `input.round`): the matter is under the supervisor's supervision, whose follow-up deadline starts. */
   async begin(tx: OutboxTransaction, matter: MatterEntity, input: BeginSupervision, cause: MoveCause): Promise<SlaDeadline> {
+    const round = input.round ?? 1;
     matter.underSupervision = true;
-    matter.supervisionRound = 1;
+    matter.supervisionRound = round;
     matter.supervisor = input.supervisor;
     await this.matters.save(tx.manager, matter);
     const deadline = await this.sla.start(tx, {
@@ -53,7 +61,7 @@ export class SupervisionMoves {
       cause: input.cause,
       reason: input.reason,
       supervisor: input.supervisor,
-      round: 1,
+      round,
       ...dueOf(deadline),
       ...(input.districtId ? { districtId: input.districtId } : {}),
     });

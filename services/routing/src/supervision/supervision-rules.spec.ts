@@ -16,6 +16,7 @@ const departmentBreach = (over: Partial<BreachFacts> = {}): BreachFacts => ({
   holder: DEPT,
   level: null,
   matter: hazard(),
+  followUpOpen: false,
   supervisingOffice: 'xiangyun_supervision',
   maxRounds: 3,
   ...over,
@@ -30,7 +31,7 @@ const followUpBreach = (round: number, over: Partial<BreachFacts> = {}): BreachF
 
 describe('a department that misses its deadline on a hazard (督办)', () => {
   it.each(['respond', 'resolve'] as const)('is supervised by its district’s supervising office when it misses its %s deadline', (target) => {
-    expect(supervisionStep(departmentBreach({ target }))).toEqual({ kind: 'supervise', officeCode: 'xiangyun_supervision', districtId: 'xiangyun' });
+    expect(supervisionStep(departmentBreach({ target }))).toEqual({ kind: 'supervise', officeCode: 'xiangyun_supervision', districtId: 'xiangyun', round: 1 });
   });
 
   it('is only recorded when the district has no supervising office, the matter no district, or the office is the department itself', () => {
@@ -42,8 +43,22 @@ describe('a department that misses its deadline on a hazard (督办)', () => {
     });
   });
 
-  it('starts no second supervision while one runs', () => {
-    expect(supervisionStep(departmentBreach({ matter: hazard({ underSupervision: true, supervisionRound: 2 }) }))).toEqual({ kind: 'already_supervised', round: 2 });
+  it('starts no second supervision while a follow-up runs', () => {
+    expect(supervisionStep(departmentBreach({ followUpOpen: true, matter: hazard({ underSupervision: true, supervisionRound: 2 }) }))).toEqual({ kind: 'already_supervised', round: 2 });
+  });
+
+  it('opens the next round when the matter came back after its follow-up closed (resolved, then reopened), up to the last', () => {
+    expect(supervisionStep(departmentBreach({ matter: hazard({ underSupervision: true, supervisionRound: 1 }) }))).toEqual({
+      kind: 'supervise',
+      officeCode: 'xiangyun_supervision',
+      districtId: 'xiangyun',
+      round: 2,
+    });
+    expect(supervisionStep(departmentBreach({ matter: hazard({ underSupervision: true, supervisionRound: 3 }) }))).toEqual({ kind: 'rounds_exhausted', round: 3 });
+  });
+
+  it('counts a hazard referred to its supervising office (under supervision as its holder, no round) as not yet supervised in rounds', () => {
+    expect(supervisionStep(departmentBreach({ matter: hazard({ underSupervision: true, supervisionRound: 0 }) }))).toMatchObject({ kind: 'supervise', round: 1 });
   });
 
   it.each<[string, Partial<BreachFacts>]>([

@@ -22,6 +22,8 @@ export interface BreachFacts {
     underSupervision: boolean;
     supervisionRound: number;
   };
+  /** Whether the supervision's follow-up deadline is still open (it closes when the matter is resolved, closed or rejected). */
+  followUpOpen: boolean;
   /** The department code of the matter's district's supervising office (督查督办室), if it has one. */
   supervisingOffice: string | null;
   /** SUPERVISION_MAX_ROUNDS. */
@@ -36,8 +38,8 @@ export type SupervisionStep =
   | { kind: 'follow_up'; round: number }
   /** The last round's follow-up was missed: the breach is the record; logged. */
   | { kind: 'rounds_exhausted'; round: number }
-  /** A department missed its deadline on a hazard: the district's supervising office supervises it. */
-  | { kind: 'supervise'; officeCode: string; districtId: string }
+  /** A department missed its deadline on a hazard: the district's supervising office supervises it, in this round. */
+  | { kind: 'supervise'; officeCode: string; districtId: string; round: number }
   /** A department missed its deadline on a hazard, but nobody can supervise it: recorded and logged. */
   | { kind: 'no_office'; why: 'no_district' | 'no_office' | 'office_is_holder' }
   /** A department missed another deadline on a hazard already under supervision: the running follow-up covers it. */
@@ -61,9 +63,34 @@ export function supervisionStep(f: BreachFacts): SupervisionStep {
     f.subject === 'grievance' && f.level === null && f.holder.type === 'department' && HOLDER_TARGETS.includes(f.target) && f.matter.kind === 'hazard';
   // Only the department that holds the matter now is supervised for it.
   if (!departmentBreach || !worked || f.matter.departmentCode !== f.holder.id) return { kind: 'none' };
-  if (f.matter.supervisionRound > 0) return { kind: 'already_supervised', round: f.matter.supervisionRound };
+  const renewed = supervisionRenewal(f.matter, f.followUpOpen, f.maxRounds);
+  if (renewed.kind === 'running') return { kind: 'already_supervised', round: f.matter.supervisionRound };
+  if (renewed.kind === 'exhausted') return { kind: 'rounds_exhausted', round: renewed.round };
   if (!f.matter.districtId) return { kind: 'no_office', why: 'no_district' };
   if (!f.supervisingOffice) return { kind: 'no_office', why: 'no_office' };
   if (f.supervisingOffice === f.holder.id) return { kind: 'no_office', why: 'office_is_holder' };
-  return { kind: 'supervise', officeCode: f.supervisingOffice, districtId: f.matter.districtId };
+  return { kind: 'supervise', officeCode: f.supervisingOffice, districtId: f.matter.districtId, round: renewed.round };
+}
+
+/** What a new cause for supervision does to a matter's supervision. */
+export type Renewal =
+  /** Under supervision in this round, with a new follow-up deadline (1: the first time). */
+  | { kind: 'supervise'; round: number }
+  /** A follow-up deadline runs: it covers the new cause. */
+  | { kind: 'running' }
+  /** The last round is over: nothing more. */
+  | { kind: 'exhausted'; round: number };
+
+/**
+ * A new cause for supervision (pure): the first makes round 1; while a follow-up deadline runs
+ * it covers the new cause; once the last round's follow-up closed (the matter was resolved, then
+ * came back: reopened, rated unsatisfied) the next cause opens the next round, up to `maxRounds`.
+ */
+export function supervisionRenewal(matter: { supervisionRound: number }, followUpOpen: boolean, maxRounds: number): Renewal {
+  // Round 0: never supervised in rounds (a hazard referred to its supervising office is under
+  // supervision as its holder, not as the owner of a round).
+  if (matter.supervisionRound === 0 && !followUpOpen) return { kind: 'supervise', round: 1 };
+  if (followUpOpen) return { kind: 'running' };
+  const round = matter.supervisionRound + 1;
+  return round > maxRounds ? { kind: 'exhausted', round: matter.supervisionRound } : { kind: 'supervise', round };
 }
