@@ -148,6 +148,27 @@ describe('the grievance state', () => {
     expect(replay([routed, escalated, returned, supervised])).toMatchObject({ holder: MEMBER, level: 'member', underSupervision: true });
   });
 
+  it('counts the rounds of supervision (督办): the highest round seen, in any order; an event without a round is round 1', () => {
+    const DEPT = { type: 'department' as const, id: 'municipal_works', name: 'Municipal Works' };
+    const OFFICE = { type: 'department' as const, id: 'xiangyun_supervision', name: 'Xiangyun supervising office' };
+    const round = (n: number, t: number) =>
+      event('grievance.supervised.v1', t, {
+        holder: DEPT,
+        cause: n === 1 ? 'department_deadline_missed' : 'follow_up_missed',
+        reason: 'late',
+        supervisor: OFFICE,
+        round: n,
+        followUpDueAt: at(t + 1).toISOString(),
+        districtId: 'xiangyun',
+      });
+    expect(replay([]).supervisionRound).toBe(0);
+    expect(replay([event('grievance.supervised.v1', 4, { holder: TOP, level: 'two_new_committee', cause: 'deadline_missed', reason: 'late' })])).toMatchObject({ underSupervision: true, supervisionRound: 1 });
+    expect(replay([round(1, 4), round(2, 6)])).toMatchObject({ underSupervision: true, supervisionRound: 2 });
+    expect(replay([round(3, 8), round(1, 4), round(2, 6), round(2, 6)]).supervisionRound).toBe(3);
+    // The supervising unit does not take the matter: the department still holds it.
+    expect(holdersNamedBy(round(2, 6)[1])).toEqual({ holder: DEPT });
+  });
+
   it('takes the rung of a reopening from the event, else from the holder it names', () => {
     const resolved = { ...initial, status: 'resolved' as const, statusAt: at(5) };
     expect(replay([event('grievance.reopened.v1', 6, { reason: 'r', reopenedTo: MEMBER, level: 'member' })], resolved)).toMatchObject({ status: 'in_progress', level: 'member' });

@@ -20,11 +20,13 @@
  *   answers occurred before it, so they change no status after it;
  * - holder and level follow the latest event (by occurredAt) that sets them, but an event whose
  *   status was refused as stale moves no holder;
- * - underSupervision, once true, stays true.
+ * - underSupervision, once true, stays true; supervisionRound is the highest round of 督办 seen
+ *   (a grievance.supervised.v1 without a round is round 1).
  * A reader that keeps no times (null) gets the same rules, with arrival order breaking ties.
  */
 import type { EventEnvelope } from './envelope';
 import type { Holder } from './events/common';
+import { supervisionRoundOf } from './events/escalation-chain.v1';
 import { CatalogueTopic, PayloadOf, TopicPayloads, TOPICS } from './topics';
 import type { GrievanceStatus, HolderType, Level } from './vocabulary';
 
@@ -45,6 +47,8 @@ export interface GrievanceState {
   level: Level | null;
   /** 督办: the top rung missed its deadline, or the reporter rejected what it did. */
   underSupervision: boolean;
+  /** Which round of 督办 the matter is in: 0 before any grievance.supervised, then 1, 2, … (each missed follow-up adds one). */
+  supervisionRound: number;
   /** When the status was reached (occurredAt of the event that set it). */
   statusAt: Date | null;
   /** The occurredAt of the last reopening: events of the cycle before it change no status. */
@@ -59,6 +63,7 @@ export const submittedGrievanceState = (submittedAt: Date | null = null): Grieva
   holder: null,
   level: null,
   underSupervision: false,
+  supervisionRound: 0,
   statusAt: submittedAt,
   reopenedAt: null,
   holderAt: null,
@@ -92,6 +97,8 @@ interface StateReading {
   holder?: HolderRef | null;
   level?: Level;
   underSupervision?: true;
+  /** The round of supervision the event starts (grievance.supervised). */
+  supervisionRound?: number;
 }
 
 /** The same holder, with only the fields of a holder (a payload may carry it as a class instance). */
@@ -130,7 +137,7 @@ const READINGS: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => StateRea
   'grievance.routed.v1': (p) => ({ status: 'routed', ...named(p.holder, p.level) }),
   'grievance.escalated.v1': (p) => named(p.toHolder, p.toLevel),
   'grievance.returned.v1': (p) => named(p.toHolder, p.toLevel),
-  'grievance.supervised.v1': () => ({ underSupervision: true }),
+  'grievance.supervised.v1': (p) => ({ underSupervision: true, supervisionRound: supervisionRoundOf(p) }),
   'grievance.department-returned.v1': (p) => named(p.toHolder),
   'grievance.transferred.v1': (p) => named(p.toHolder),
   'grievance.paused.v1': () => NO_CHANGE,
@@ -245,6 +252,8 @@ function apply(state: GrievanceState, reading: StateReading, at: Date): Grievanc
     next.levelAt = at;
   }
   if (reading.underSupervision) next.underSupervision = true;
+  // The highest round wins, whatever order the rounds arrive in (a state stored before rounds has none).
+  if (reading.supervisionRound !== undefined) next.supervisionRound = Math.max(state.supervisionRound ?? 0, reading.supervisionRound);
   return next;
 }
 

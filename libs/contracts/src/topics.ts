@@ -107,7 +107,7 @@ export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
   'grievance.routed.v1': spec('grievance.routed.v1', GrievanceRoutedV1, 'Routing decided who owns the matter first.'),
   'grievance.escalated.v1': spec('grievance.escalated.v1', GrievanceEscalatedV1, 'The matter passed up the escalation chain.'),
   'grievance.returned.v1': spec('grievance.returned.v1', GrievanceReturnedV1, 'A rung handed the matter back down the chain (退单), with a reason.'),
-  'grievance.supervised.v1': spec('grievance.supervised.v1', GrievanceSupervisedV1, 'The matter is under supervision (督办): the top rung missed its deadline.'),
+  'grievance.supervised.v1': spec('grievance.supervised.v1', GrievanceSupervisedV1, 'The matter is under supervision (督办), or supervised again (round): the top rung or a hazard\'s department missed its deadline, or the supervising unit missed its follow-up; names the supervising unit and its follow-up deadline.'),
   'grievance.department-returned.v1': spec(
     'grievance.department-returned.v1',
     GrievanceDepartmentReturnedV1,

@@ -21,4 +21,13 @@ export class RoutingConfig extends ServiceConfig {
   @EnvInteger()
   @IsIntegerBetween(0, 100)
   CHAIN_MAX_RETURNS = 2;
+
+  /**
+   * How many rounds of supervision (督办) a matter gets: each follow-up deadline the supervising
+   * unit misses supervises it again, up to this round; a miss in the last round is recorded
+   * (sla.breached.v1) and logged, no further round.
+   */
+  @EnvInteger()
+  @IsIntegerBetween(1, 20)
+  SUPERVISION_MAX_ROUNDS = 3;
 }

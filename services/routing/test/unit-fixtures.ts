@@ -46,6 +46,8 @@ export function hazardMatter(over: Partial<MatterEntity> = {}): MatterEntity {
     chain: {},
     bounces: 0,
     underSupervision: false,
+    supervisionRound: 0,
+    supervisor: null,
     reopenings: 0,
     submittedAt: new Date('2026-11-23T01:00:00Z'),
     updatedAt: new Date('2026-11-23T01:00:00Z'),

@@ -104,6 +104,7 @@ export const en: Catalogue = {
   'history.escalated.deadlineMissed': 'escalated from {from:level} to {to:level} (deadline missed): {reason}',
   'history.returned': 'returned from {from:level} to {to:level} ({holder} ({holderType:holderType})): {reason}',
   'history.supervised': 'under supervision (督办): {reason}',
+  'history.supervised.owned': 'supervision (督办) round {round}: {supervisor} supervises {holder} ({holderType:holderType}), follow-up due {due}: {reason}',
   'history.paused': '{holder} ({holderType:holderType}) asks: {question} (its clock stops until you reply)',
   'history.replied': 'the reporter replied: {message}',
   'history.resumed': '{holder} ({holderType:holderType}) took the answer and resumed: {message}',
@@ -128,6 +129,7 @@ export const en: Catalogue = {
   'history.other': '{type}',
 
   'chain.deadlineMissed': '{holder} missed its {target:target} deadline (due {due})',
+  'chain.followUpMissed': '{supervisor} did not follow up within the supervision deadline ({due}): supervision round {round}',
   'chain.arbitration': 'returned {bounces} times, more than {max}: the 两新工委 arbitrates (last reason: {reason})',
   'chain.reopened': 'appealed to {to:level}: {reason}',
   'reason.reporterUnsatisfied': 'The reporter is not satisfied with the result.',

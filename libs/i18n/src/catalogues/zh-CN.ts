@@ -108,6 +108,7 @@ export const zhCN = {
   'history.escalated.deadlineMissed': '{from:level}超时未处理，已上交至{to:level}：{reason}',
   'history.returned': '由{from:level}退回{to:level}（{holder}，{holderType:holderType}）：{reason}',
   'history.supervised': '已督办：{reason}',
+  'history.supervised.owned': '第 {round} 轮督办：由{supervisor}督办{holder}（{holderType:holderType}），跟进期限 {due}：{reason}',
   'history.paused': '{holder}（{holderType:holderType}）询问：{question}（您回复前，其办理时限暂停计算）',
   'history.replied': '诉求人已回复：{message}',
   'history.resumed': '{holder}（{holderType:holderType}）已收到回复，继续办理：{message}',
@@ -133,6 +134,7 @@ export const zhCN = {
 
   // Texts routing writes into the chain's events, read by the rungs and the reporter.
   'chain.deadlineMissed': '{holder}未在{target:target}时限内处理（截止 {due}）',
+  'chain.followUpMissed': '{supervisor}未在督办跟进期限内跟进（截止 {due}），第 {round} 轮督办',
   'chain.arbitration': '已退单 {bounces} 次，超过 {max} 次，由两新工委协调裁定（最后一次退单理由：{reason}）',
   'chain.reopened': '转由{to:level}重新办理：{reason}',
   'reason.reporterUnsatisfied': '诉求人对办理结果不满意。',

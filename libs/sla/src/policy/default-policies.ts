@@ -11,7 +11,7 @@ export const COMPLEX_CATEGORIES: readonly string[] = Object.freeze(['labour_disp
  * The default policy set, modelled on Beijing 12345's 接诉即办 time limits: urgent matters
  * 2 hours, water/power/gas/heating-like matters 24 hours, general matters 7 (working)
  * days, complex matters 15 (working) days; plus per-rung budgets for appeals climbing the
- * escalation chain. Seeded into the store on first start; admins change them from there.
+ * escalation chain, and the follow-up budget of supervision (督办, stage `supervision`). Seeded into the store on first start; admins change them from there.
  *
  * A "day" in a working-time policy is one working day (7.5 h of the default calendar).
  */
@@ -71,5 +71,14 @@ export const DEFAULT_SLA_POLICIES: readonly SlaPolicy[] = Object.freeze([
     match: { kind: 'appeal', stage: 'two_new_committee' },
     targets: { respond: 'P1D', resolve: 'P5D' },
     calendar: CN_WORKING_CALENDAR_ID,
+  },
+  {
+    id: 'supervision',
+    description: 'Supervision (督办): the supervising unit follows the matter up within 3 working days, or it is supervised again (a new round).',
+    match: { stage: 'supervision' },
+    targets: { resolve: 'P3D' },
+    calendar: CN_WORKING_CALENDAR_ID,
+    // Above the urgency policies: the follow-up budget is the supervision's, whatever the matter.
+    priority: 1,
   },
 ] satisfies SlaPolicy[]);

@@ -112,6 +112,12 @@ describe('the default policy set (modelled on Beijing 12345)', () => {
     expect((await budget(appeal({ stage: 'branch', urgency: 'urgent' }), 'resolve')).policyId).toBe('urgent');
   });
 
+  it('gives supervision (督办) its follow-up budget, 3 working days, for any matter, urgent or not', async () => {
+    for (const facts of [hazard({ stage: 'supervision' }), hazard({ stage: 'supervision', urgency: 'urgent' }), appeal({ stage: 'supervision', category: 'labour_dispute' })]) {
+      expect(await budget(facts, 'resolve')).toMatchObject({ policyId: 'supervision', budgetMs: 3 * WORKING_DAY, calendarId: 'cn-working' });
+    }
+  });
+
   it('has budgets for tickets: accept and verify', async () => {
     expect(await budget(hazard(), 'accept')).toMatchObject({ policyId: 'general', budgetMs: 4 * H });
     expect(await budget(hazard({ urgency: 'urgent' }), 'verify')).toMatchObject({ policyId: 'urgent', budgetMs: H });

@@ -44,6 +44,12 @@ class SupervisionCauseSchema {
   cause?: string;
   @ApiPropertyOptional()
   target?: string;
+  @ApiPropertyOptional({ description: 'The round a grievance.supervised started (1 the first).' })
+  round?: number;
+  @ApiPropertyOptional({ type: HolderRefSchema, description: 'The supervising unit (督办单位) of that round.' })
+  owner?: HolderRefSchema;
+  @ApiPropertyOptional({ format: 'date-time', description: "That round's follow-up deadline." })
+  followUpDueAt?: string;
 }
 
 export class SupervisedMatterSchema implements SupervisedMatter {
@@ -55,6 +61,12 @@ export class SupervisedMatterSchema implements SupervisedMatter {
   holder?: HolderRefSchema;
   @ApiPropertyOptional()
   level?: string;
+  @ApiPropertyOptional({ type: HolderRefSchema, description: 'The supervising unit (督办单位) that owns the latest round.' })
+  owner?: HolderRefSchema;
+  @ApiProperty({ description: 'The latest round of supervision (1 the first; each missed follow-up deadline adds one).' })
+  round!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "The latest round's follow-up deadline (null: none named)." })
+  followUpDueAt!: string | null;
   @ApiProperty({ type: [SupervisionCauseSchema] })
   causes!: SupervisionCauseSchema[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true })

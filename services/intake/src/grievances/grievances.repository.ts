@@ -32,6 +32,7 @@ function toRecord(row: Row): GrievanceRecord {
     holder: (row.holder as GrievanceRecord['holder']) ?? null,
     holderAt: toDate(row.holder_at),
     underSupervision: row.under_supervision === true,
+    supervisionRound: Number(row.supervision_round ?? 0),
     duplicateOf: (row.duplicate_of as string | null) ?? null,
     submittedAt: toDate(row.submitted_at)!,
   };
@@ -218,10 +219,10 @@ export class GrievancesRepository {
   async saveTracking(m: EntityManager, g: GrievanceRecord): Promise<void> {
     await m.query(
       `UPDATE intake_grievances SET status = $2, status_at = $3, reopened_at = $4, level = $5, level_at = $6, holder = $7, holder_at = $8,
-         under_supervision = $9, duplicate_of = $10, category = $11 WHERE id = $1`,
+         under_supervision = $9, duplicate_of = $10, category = $11, supervision_round = $12 WHERE id = $1`,
       [
         g.id, g.status, g.statusAt.toISOString(), g.reopenedAt?.toISOString() ?? null, g.level, g.levelAt?.toISOString() ?? null,
-        g.holder === null ? null : JSON.stringify(g.holder), g.holderAt?.toISOString() ?? null, g.underSupervision, g.duplicateOf, g.category,
+        g.holder === null ? null : JSON.stringify(g.holder), g.holderAt?.toISOString() ?? null, g.underSupervision, g.duplicateOf, g.category, g.supervisionRound,
       ],
     );
   }

@@ -157,6 +157,7 @@ export class SubmitGrievance {
       holder: null,
       holderAt: null,
       underSupervision: false,
+      supervisionRound: 0,
       duplicateOf,
       submittedAt: now,
     };

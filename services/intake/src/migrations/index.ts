@@ -6,6 +6,7 @@ import { Open311Requests1799000000000 } from '../open311/1799000000000-Open311Re
 import { Resolutions1800000000000 } from './1800000000000-Resolutions';
 import { Deadlines1801000000000 } from './1801000000000-Deadlines';
 import { WalkIns1802000000000 } from './1802000000000-WalkIns';
+import { SupervisionRound1802500000000 } from './1802500000000-SupervisionRound';
 
 /** Every migration of the intake database, oldest first. */
 export const INTAKE_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const INTAKE_MIGRATIONS = [
   Resolutions1800000000000,
   Deadlines1801000000000,
   WalkIns1802000000000,
+  SupervisionRound1802500000000,
 ];

@@ -36,6 +36,7 @@ const initial: TrackedState = {
   holder: null,
   holderAt: null,
   underSupervision: false,
+  supervisionRound: 0,
   duplicateOf: null,
 };
 
@@ -114,5 +115,24 @@ describe('the tracking view', () => {
     const resolved = event('grievance.resolved.v1', 6, { resolvedBy: { type: 'department', id: 'fire', name: 'Fire' }, resolution: 'cleared', attachmentIds: [photo, photo] });
     expect(resolutionOf(...resolved)).toEqual({ resolvedAt: at(6), resolvedBy: { type: 'department', id: 'fire', name: 'Fire' }, resolution: 'cleared', attachmentIds: [photo] });
     expect(resolutionOf(...EVENTS.closed)).toBeUndefined();
+  });
+});
+
+describe('supervision rounds (督办) in the tracking view', () => {
+  it('says who supervises, which round and when the follow-up is due', () => {
+    const supervised = {
+      eventId: 'e-sup-2',
+      type: 'grievance.supervised',
+      occurredAt: '2026-12-01T02:00:00.000Z',
+      payload: {
+        holder: { type: 'department', id: 'municipal_works', name: '市政局' },
+        cause: 'follow_up_missed',
+        reason: '未按期跟进',
+        supervisor: { type: 'department', id: 'xiangyun_supervision', name: '祥云区督查督办室' },
+        round: 2,
+        followUpDueAt: '2026-12-02T02:00:00.000Z',
+      },
+    };
+    expect(render('zh-CN', historyLine('grievance.supervised.v1', supervised as never))).toBe('第 2 轮督办：由祥云区督查督办室督办市政局（职能部门），跟进期限 2026-12-02 10:00：未按期跟进');
   });
 });

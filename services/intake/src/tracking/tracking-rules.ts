@@ -1,5 +1,5 @@
-import { grievanceStateAfter, TOP_LEVEL, type EventEnvelope, type GrievanceState, type Holder, type HolderRef, type PayloadOf, type TopicName } from '@grievance/contracts';
-import { message, type Message } from '@grievance/i18n';
+import { grievanceStateAfter, supervisionRoundOf, TOP_LEVEL, type EventEnvelope, type GrievanceState, type Holder, type HolderRef, type PayloadOf, type TopicName } from '@grievance/contracts';
+import { formatDateTime, message, type Message } from '@grievance/i18n';
 
 /**
  * The part of a matter the tracking view follows from events: the grievance's state as the
@@ -104,7 +104,16 @@ const HISTORY: { [K in TrackedTopic]: (p: PayloadOf<K>) => Message } = {
   'grievance.routed.v1': (p) => message(p.fallback ? 'history.routed.fallback' : 'history.routed', holderOf(p.holder)),
   'grievance.escalated.v1': (p) => message(p.automatic ? 'history.escalated.deadlineMissed' : 'history.escalated', { from: p.fromLevel, to: p.toLevel, reason: p.reason }),
   'grievance.returned.v1': (p) => message('history.returned', { from: p.fromLevel, to: p.toLevel, ...holderOf(p.toHolder), reason: p.reason }),
-  'grievance.supervised.v1': (p) => message('history.supervised', { reason: p.reason }),
+  'grievance.supervised.v1': (p) =>
+    p.supervisor
+      ? message('history.supervised.owned', {
+          round: supervisionRoundOf(p),
+          supervisor: p.supervisor.name || p.supervisor.id,
+          ...holderOf(p.holder),
+          due: p.followUpDueAt ? formatDateTime(new Date(p.followUpDueAt)) : '—',
+          reason: p.reason,
+        })
+      : message('history.supervised', { reason: p.reason }),
   'grievance.paused.v1': (p) => message('history.paused', { ...holderOf(p.holder), question: p.question }),
   'grievance.replied.v1': (p) => (p.resumedBy ? message('history.resumed', { ...holderOf(p.resumedBy), message: p.message }) : message('history.replied', { message: p.message })),
   'ticket.dispatched.v1': (p) => message(p.attempt > 1 ? 'history.dispatched.again' : 'history.dispatched', { gridWorker: p.gridWorkerId, attempt: p.attempt }),

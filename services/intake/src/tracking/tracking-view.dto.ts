@@ -126,6 +126,9 @@ export class GrievanceSummaryView {
   @ApiProperty()
   underSupervision!: boolean;
 
+  @ApiProperty({ description: 'the round of supervision (督办): 0 none, 1 the first; each follow-up deadline the supervising unit missed adds one' })
+  supervisionRound!: number;
+
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the original this matter was joined to as a duplicate' })
   duplicateOf!: string | null;
 

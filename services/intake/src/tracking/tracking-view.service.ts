@@ -45,7 +45,7 @@ export function decodeCursor(cursor: string): { submittedAt: Date; id: string } 
  */
 const followed = (g: GrievanceRecord, original: GrievanceRecord | undefined) => {
   const worked = original ?? g;
-  return { status: worked.status, level: worked.level, holder: worked.holder, underSupervision: worked.underSupervision };
+  return { status: worked.status, level: worked.level, holder: worked.holder, underSupervision: worked.underSupervision, supervisionRound: worked.supervisionRound };
 };
 
 const summary = (g: GrievanceRecord, original: GrievanceRecord | undefined) => ({

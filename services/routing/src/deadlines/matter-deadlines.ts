@@ -5,6 +5,7 @@ import { OutboxTransaction } from '@grievance/messaging';
 import { SlaDeadline, SlaEngine } from '@grievance/sla';
 import { Clock } from '@grievance/platform';
 import type { MatterEntity } from '../matters/matter.entity';
+import { SUPERVISION_SUBJECT } from '../supervision/supervision-rules';
 
 /** What a holder of a matter owes in routing: an answer (acknowledge / accept) and a resolution. */
 const HOLDER_TARGETS: readonly SlaTarget[] = ['respond', 'resolve'];
@@ -105,9 +106,9 @@ export class MatterDeadlines {
     return paused.length;
   }
 
-  /** Nothing is owed any more (closed, rejected, linked). */
+  /** Nothing is owed any more (closed, rejected, linked), a supervision's follow-up neither. */
   async cancelAll(tx: OutboxTransaction, grievanceId: string, at?: Date): Promise<void> {
-    for (const d of await this.sla.openFor(grievanceId, tx)) if (d.subject === 'grievance') await this.sla.cancel(tx, d.id, at);
+    for (const d of await this.sla.openFor(grievanceId, tx)) if (d.subject === 'grievance' || d.subject === SUPERVISION_SUBJECT) await this.sla.cancel(tx, d.id, at);
   }
 
   /** The open deadlines of many matters, as inboxes show them, their notices in `language`. */
@@ -140,6 +141,8 @@ export class MatterDeadlines {
   private async complete(tx: OutboxTransaction, grievanceId: string, targets: readonly SlaTarget[], at?: Date): Promise<void> {
     for (const d of await this.sla.openFor(grievanceId, tx)) {
       if (d.subject === 'grievance' && targets.includes(d.target)) await this.sla.complete(tx, d.id, at);
+      // A resolution is what the supervision followed up: its follow-up deadline is met (or late) with it.
+      else if (d.subject === SUPERVISION_SUBJECT && targets.includes('resolve')) await this.sla.complete(tx, d.id, at);
     }
   }
 }

@@ -6,8 +6,11 @@ import type { MatterDeadlines } from '../deadlines/matter-deadlines';
 import type { MatterEntity } from '../matters/matter.entity';
 import type { MatterRepository } from '../matters/matter.repository';
 import type { ChainDirectory } from './chain-directory';
+import type { SlaDeadline, SlaEngine } from '@grievance/sla';
+import { SupervisionMoves } from '../supervision/supervision-moves';
 import { ChainMoves, MoveCause } from './chain-moves';
 
+const FOLLOW_UP_DUE = new Date('2026-11-27T10:00:00Z');
 const BY_HAND: MoveCause = { actor: { id: 'branch-user', role: 'branch' }, correlationId: 'c-1', causationId: null };
 
 function setup(maxReturns = 2) {
@@ -15,8 +18,22 @@ function setup(maxReturns = 2) {
   const matters = strictMock<MatterRepository>({ save: async () => undefined }, 'matters');
   const directory = strictMock<ChainDirectory>({ holderAt: async (_manager, _path, level) => rungOf(level) }, 'chainDirectory');
   const deadlines = strictMock<MatterDeadlines>({ arrive: async () => undefined }, 'deadlines');
-  const config = strictMock<RoutingConfig>({ CHAIN_MAX_RETURNS: maxReturns }, 'config');
-  return { tx, matters, deadlines, moves: new ChainMoves(matters, directory, deadlines, config) };
+  const config = strictMock<RoutingConfig>({ CHAIN_MAX_RETURNS: maxReturns, SUPERVISION_MAX_ROUNDS: 2 }, 'config');
+  // The follow-up deadline a supervision started stays open until the test says it closed.
+  const open: SlaDeadline[] = [];
+  const sla = strictMock<SlaEngine>(
+    {
+      start: async (_tx, input) => {
+        const d = { ...input, id: 'd-follow-up', dueAt: FOLLOW_UP_DUE } as unknown as SlaDeadline;
+        open.push(d);
+        return d;
+      },
+      openFor: async () => [...open],
+    },
+    'sla',
+  );
+  const supervision = new SupervisionMoves(matters, sla);
+  return { tx, matters, deadlines, sla, closeFollowUp: () => open.splice(0), moves: new ChainMoves(matters, directory, deadlines, config, supervision) };
 }
 
 /** What the matter looks like to its new rung. */
@@ -131,14 +148,40 @@ describe('returning an appeal down the chain (退单)', () => {
 });
 
 describe('supervision (督办)', () => {
-  it('puts the matter under supervision once, with its holder and rung', async () => {
-    const { tx, moves, matters } = setup();
+  it('puts the matter under supervision once, with its holder and rung, owned by the 两新工委 with a follow-up deadline', async () => {
+    const { tx, moves, matters, sla } = setup();
     const matter = appealMatter('two_new_committee');
     await expect(moves.supervise(tx, matter, 'deadline_missed', 'missed', BY_HAND)).resolves.toBe(true);
-    expect(matter.underSupervision).toBe(true);
+    expect(matter).toMatchObject({ underSupervision: true, supervisionRound: 1, supervisor: rungOf('two_new_committee') });
     expect(matters.save).toHaveBeenCalledWith(tx.manager, matter);
-    expect(payloadsOn(tx, 'grievance.supervised.v1')).toEqual([{ holder: rungOf('two_new_committee'), level: 'two_new_committee', cause: 'deadline_missed', reason: 'missed' }]);
+    expect(sla.start).toHaveBeenCalledWith(tx, expect.objectContaining({ subject: 'supervision', target: 'resolve', holder: rungOf('two_new_committee'), matter: expect.objectContaining({ stage: 'supervision' }) }));
+    expect(payloadsOn(tx, 'grievance.supervised.v1')).toEqual([
+      {
+        holder: rungOf('two_new_committee'),
+        level: 'two_new_committee',
+        cause: 'deadline_missed',
+        reason: 'missed',
+        supervisor: rungOf('two_new_committee'),
+        round: 1,
+        followUpDueAt: FOLLOW_UP_DUE.toISOString(),
+      },
+    ]);
     await expect(moves.supervise(tx, matter, 'reporter_unsatisfied', 'again', BY_HAND)).resolves.toBe(false);
     expect(tx.events).toHaveLength(1);
+  });
+
+  it('opens the next round when the matter came back after the 两新工委 resolved it (its follow-up closed), up to SUPERVISION_MAX_ROUNDS', async () => {
+    const { tx, moves, closeFollowUp } = setup();
+    const matter = appealMatter('two_new_committee');
+    await moves.supervise(tx, matter, 'deadline_missed', 'missed', BY_HAND);
+    closeFollowUp();
+    await expect(moves.supervise(tx, matter, 'reporter_unsatisfied', 'still unpaid', BY_HAND)).resolves.toBe(true);
+    expect(payloadsOn(tx, 'grievance.supervised.v1').map((p) => [p.cause, p.round])).toEqual([
+      ['deadline_missed', 1],
+      ['reporter_unsatisfied', 2],
+    ]);
+    closeFollowUp();
+    await expect(moves.supervise(tx, matter, 'reporter_unsatisfied', 'again', BY_HAND)).resolves.toBe(false);
+    expect(matter.supervisionRound).toBe(2);
   });
 });

@@ -6,6 +6,8 @@ import { RoutingConfig } from '../config';
 import { MatterDeadlines } from '../deadlines/matter-deadlines';
 import { MatterEntity } from '../matters/matter.entity';
 import { MatterRepository } from '../matters/matter.repository';
+import { SupervisionMoves } from '../supervision/supervision-moves';
+import { supervisionRenewal } from '../supervision/supervision-rules';
 import { ChainDirectory } from './chain-directory';
 import { needsArbitration, nextRungDown, nextRungUp, TOP_LEVEL } from './chain-rules';
 import { DEFAULT_LANGUAGE, t } from '@grievance/i18n';
@@ -30,6 +32,7 @@ export class ChainMoves {
     private readonly directory: ChainDirectory,
     private readonly deadlines: MatterDeadlines,
     private readonly config: RoutingConfig,
+    private readonly supervision: SupervisionMoves,
   ) {}
 
   /** Passes the matter to the next rung above that has someone. */
@@ -70,13 +73,18 @@ export class ChainMoves {
     );
   }
 
-  /** Puts the matter under supervision (督办), once; it stays with the 两新工委, never dropped. */
+  /**
+   * Puts the matter under supervision (督办); it stays with the 两新工委, never dropped. The
+   * 两新工委 unit owns the supervision: its follow-up deadline starts (round 1). While that
+   * deadline runs a new cause changes nothing; once it closed (the 两新工委 resolved the matter,
+   * which came back) a new cause opens the next round, up to SUPERVISION_MAX_ROUNDS.
+   */
   async supervise(tx: OutboxTransaction, matter: MatterEntity, why: SupervisionCause, reason: string, cause: MoveCause): Promise<boolean> {
-    if (matter.underSupervision) return false;
-    matter.underSupervision = true;
-    await this.matters.save(tx.manager, matter);
+    const open = matter.supervisionRound > 0 ? await this.supervision.followUpOpen(tx, matter.grievanceId) : false;
+    const renewed = supervisionRenewal(matter, open, this.config.SUPERVISION_MAX_ROUNDS);
+    if (renewed.kind !== 'supervise') return false;
     const holder = matter.owner ?? matter.holder;
-    await this.publish(tx, matter, cause, 'grievance.supervised.v1', { holder, level: levelOf(matter), cause: why, reason });
+    await this.supervision.begin(tx, matter, { holder, level: levelOf(matter), supervisor: holder, cause: why, reason, round: renewed.round }, cause);
     return true;
   }
 

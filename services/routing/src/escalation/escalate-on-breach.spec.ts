@@ -2,7 +2,11 @@ import type { ModuleRef } from '@nestjs/core';
 import { Holder, Level } from '@grievance/contracts';
 import type { FiredDeadline, SlaDeadline } from '@grievance/sla';
 import { recordingTransaction, strictMock } from '@grievance/testing/unit';
-import { appealMatter, rungOf } from '../../test/unit-fixtures';
+import { appealMatter, hazardMatter, rungOf } from '../../test/unit-fixtures';
+import { RoutingConfig } from '../config';
+import type { DepartmentEntity } from '../directory/directory.entities';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { SupervisionMoves } from '../supervision/supervision-moves';
 import { MatterEntity, MatterStatus } from '../matters/matter.entity';
 import { MatterRepository } from '../matters/matter.repository';
 import { ChainMoves } from './chain-moves';
@@ -72,5 +76,65 @@ describe('a breach that no longer speaks for the matter changes nothing', () => 
     const { tx, moves, handler } = setup(matter);
     await handler.onBreached(breachOf(matter), tx);
     expect(moves.escalate).not.toHaveBeenCalled();
+  });
+});
+
+describe('supervision (督办) on a breach', () => {
+  const OFFICE = { code: 'xiangyun_supervision', name: 'Xiangyun Supervising Office' };
+  const DEPT: Holder = { type: 'department', id: 'municipal_works', name: 'Municipal Works Bureau' };
+
+  function setupSupervision(current: MatterEntity, office: typeof OFFICE | null = OFFICE) {
+    const tx = recordingTransaction();
+    const matters = strictMock<MatterRepository>({ findForUpdate: async () => current }, 'matters');
+    const supervision = strictMock<SupervisionMoves>({ begin: async () => ({}) as SlaDeadline, followUp: async () => ({}) as SlaDeadline, followUpOpen: async () => false }, 'supervision');
+    const directory = strictMock<DirectoryRepository>({ supervisingOffice: async () => office as DepartmentEntity | null }, 'directory');
+    const config = strictMock<RoutingConfig>({ SUPERVISION_MAX_ROUNDS: 2 }, 'config');
+    const byType = new Map<unknown, unknown>([
+      [MatterRepository, matters],
+      [SupervisionMoves, supervision],
+      [DirectoryRepository, directory],
+      [RoutingConfig, config],
+    ]);
+    const moduleRef = strictMock<ModuleRef>({ get: ((type: unknown) => byType.get(type)) as ModuleRef['get'] });
+    return { tx, supervision, handler: new EscalateOnBreach(moduleRef) };
+  }
+
+  it('a department that misses its deadline on a hazard is supervised by its district’s supervising office', async () => {
+    const matter = hazardMatter({ status: 'in_progress' });
+    const { tx, supervision, handler } = setupSupervision(matter);
+    await handler.onBreached(breachOf(matter, { level: null, holder: DEPT }), tx);
+    expect(supervision.begin).toHaveBeenCalledWith(
+      tx,
+      matter,
+      {
+        holder: DEPT,
+        supervisor: { type: 'department', id: OFFICE.code, name: OFFICE.name },
+        cause: 'department_deadline_missed',
+        reason: expect.stringContaining(DEPT.name),
+        districtId: 'xiangyun',
+        round: 1,
+      },
+      { actor: { id: 'routing', role: 'system' }, correlationId: 'c-submitted', causationId: 'e-breach' },
+    );
+  });
+
+  it('with no supervising office, the breach is only recorded', async () => {
+    const matter = hazardMatter({ status: 'in_progress' });
+    const { tx, supervision, handler } = setupSupervision(matter, null);
+    await handler.onBreached(breachOf(matter, { level: null, holder: DEPT }), tx);
+    expect(supervision.begin).not.toHaveBeenCalled();
+    expect(tx.events).toEqual([]);
+  });
+
+  it('a missed follow-up supervises the matter again, until the last round', async () => {
+    const office: Holder = { type: 'department', id: OFFICE.code, name: OFFICE.name };
+    const matter = hazardMatter({ status: 'in_progress', underSupervision: true, supervisionRound: 1, supervisor: office });
+    const { tx, supervision, handler } = setupSupervision(matter);
+    const missed = breachOf(matter, { level: null, holder: office, subject: 'supervision' });
+    await handler.onBreached(missed, tx);
+    expect(supervision.followUp).toHaveBeenCalledWith(tx, matter, missed.deadline, 2, expect.stringContaining(OFFICE.name), expect.anything());
+    matter.supervisionRound = 2;
+    await handler.onBreached(missed, tx);
+    expect(supervision.followUp).toHaveBeenCalledTimes(1);
   });
 });

@@ -91,6 +91,14 @@ export class MatterEntity {
   @Column({ name: 'under_supervision', type: 'boolean', default: false })
   underSupervision!: boolean;
 
+  /** 督办: the round of supervision (0 none, 1 the first; each missed follow-up adds one). */
+  @Column({ name: 'supervision_round', type: 'integer', default: 0 })
+  supervisionRound!: number;
+
+  /** 督办: the supervising unit that owns the supervision (the 两新工委, a district's supervising office). */
+  @Column({ type: 'jsonb', nullable: true })
+  supervisor!: Holder | null;
+
   /** Hazards: how many times the reporter sent it back unsatisfied (the second goes to the district's supervising office). */
   @Column({ type: 'integer', default: 0 })
   reopenings!: number;

@@ -3,8 +3,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { MatterEntity, MatterStatus, WORKED_STATUSES } from './matter.entity';
 
 /** A matter as first stored; the chain's fields default to "not on the chain". */
-export type NewMatter = Omit<MatterEntity, 'createdAt' | 'updatedAt' | 'version' | 'level' | 'owner' | 'chain' | 'bounces' | 'underSupervision' | 'reopenings'> &
-  Partial<Pick<MatterEntity, 'level' | 'owner' | 'chain' | 'bounces' | 'underSupervision' | 'reopenings'>>;
+export type NewMatter = Omit<MatterEntity, 'createdAt' | 'updatedAt' | 'version' | 'level' | 'owner' | 'chain' | 'bounces' | 'underSupervision' | 'reopenings' | 'supervisionRound' | 'supervisor'> &
+  Partial<Pick<MatterEntity, 'level' | 'owner' | 'chain' | 'bounces' | 'underSupervision' | 'reopenings' | 'supervisionRound' | 'supervisor'>>;
 
 /** The only code that touches the routing_matters table. */
 @Injectable()
@@ -18,7 +18,7 @@ export class MatterRepository {
 
   /** Inserts a new matter and returns it as stored. */
   async insert(manager: EntityManager, matter: NewMatter): Promise<MatterEntity> {
-    const row = { level: null, owner: null, chain: {}, bounces: 0, underSupervision: false, reopenings: 0, ...matter };
+    const row = { level: null, owner: null, chain: {}, bounces: 0, underSupervision: false, reopenings: 0, supervisionRound: 0, supervisor: null, ...matter };
     await manager.getRepository(MatterEntity).insert(row);
     return Object.assign(new MatterEntity(), row);
   }

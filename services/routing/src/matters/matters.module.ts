@@ -14,6 +14,7 @@ import { ChainMoves } from '../escalation/chain-moves';
 import { ReopenAppeal } from '../escalation/reopen-appeal.use-case';
 import { RungActions } from '../escalation/rung-actions.use-cases';
 import { StartAppeal } from '../escalation/start-appeal.use-case';
+import { SupervisionMoves } from '../supervision/supervision-moves';
 
 /** The matters routing holds: the hazard loop's decisions, the escalation chain, the inboxes and actions of departments and rungs, their deadlines. */
 @Module({
@@ -32,6 +33,7 @@ import { StartAppeal } from '../escalation/start-appeal.use-case';
     MatterDeadlines,
     ChainDirectory,
     ChainMoves,
+    SupervisionMoves,
     StartAppeal,
     ReopenAppeal,
     RungActions,

@@ -5,6 +5,8 @@ import { EscalationChain1796000000000 } from './1796000000000-EscalationChain';
 import { DirectoryVersions1797300000000 } from './1797300000000-DirectoryVersions';
 import { WorkerLanguage1798100000000 } from './1798100000000-WorkerLanguage';
 import { HazardReopenings1798300000000 } from './1798300000000-HazardReopenings';
+import { SupervisionRounds1798500000000 } from './1798500000000-SupervisionRounds';
+import { SupervisionPolicy1798600000000 } from './1798600000000-SupervisionPolicy';
 
 /** Every migration of the routing database, oldest first. */
 export const ROUTING_MIGRATIONS = [
@@ -15,4 +17,6 @@ export const ROUTING_MIGRATIONS = [
   DirectoryVersions1797300000000,
   WorkerLanguage1798100000000,
   HazardReopenings1798300000000,
+  SupervisionRounds1798500000000,
+  SupervisionPolicy1798600000000,
 ];

@@ -472,9 +472,18 @@ export interface components {
             causes: components["schemas"]["SupervisionCauseSchema"][];
             /** Format: date-time */
             closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The latest round's follow-up deadline (null: none named).
+             */
+            followUpDueAt: string | null;
             grievanceId: string;
             holder?: components["schemas"]["HolderRefSchema"];
             level?: string;
+            /** @description The supervising unit (督办单位) that owns the latest round. */
+            owner?: components["schemas"]["HolderRefSchema"];
+            /** @description The latest round of supervision (1 the first; each missed follow-up deadline adds one). */
+            round: number;
             /**
              * Format: date-time
              * @description When it first came under supervision (督办).
@@ -484,8 +493,17 @@ export interface components {
         SupervisionCauseSchema: {
             cause?: string;
             eventId: string;
+            /**
+             * Format: date-time
+             * @description That round's follow-up deadline.
+             */
+            followUpDueAt?: string;
             /** Format: date-time */
             occurredAt: string;
+            /** @description The supervising unit (督办单位) of that round. */
+            owner?: components["schemas"]["HolderRefSchema"];
+            /** @description The round a grievance.supervised started (1 the first). */
+            round?: number;
             target?: string;
             type: string;
         };

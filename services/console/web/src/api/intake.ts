@@ -306,6 +306,8 @@ export interface components {
             status: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
             /** Format: date-time */
             submittedAt: string;
+            /** @description the round of supervision (督办): 0 none, 1 the first; each follow-up deadline the supervising unit missed adds one */
+            supervisionRound: number;
             title: string;
             /** @example NC-20261203-000042 */
             trackingNo: string;
@@ -347,6 +349,8 @@ export interface components {
             status: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
             /** Format: date-time */
             submittedAt: string;
+            /** @description the round of supervision (督办): 0 none, 1 the first; each follow-up deadline the supervising unit missed adds one */
+            supervisionRound: number;
             title: string;
             /** @example NC-20261203-000042 */
             trackingNo: string;
@@ -498,6 +502,8 @@ export interface components {
             status: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
             /** Format: date-time */
             submittedAt: string;
+            /** @description the round of supervision (督办): 0 none, 1 the first; each follow-up deadline the supervising unit missed adds one */
+            supervisionRound: number;
             title: string;
             /** @example NC-20261203-000042 */
             trackingNo: string;
