@@ -1,5 +1,5 @@
 import type * as JestGlobals from '@jest/globals';
-import type { EventEnvelope } from '@grievance/contracts';
+import type { EventEnvelope, PayloadOf, TopicName } from '@grievance/contracts';
 import type { OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '@grievance/platform';
@@ -80,7 +80,9 @@ export function recordingOutbox(tx: OutboxTransaction = recordingTransaction()):
   return { outbox, tx };
 }
 
-/** The events recorded on a topic, their payloads only (what the consumers will read). */
+/** The events recorded on a topic, their payloads only (what the consumers will read), typed by the catalogue's topic. */
+export function payloadsOn<T extends TopicName>(tx: Pick<OutboxTransaction, 'events'>, topic: T): PayloadOf<T>[];
+export function payloadsOn(tx: Pick<OutboxTransaction, 'events'>, topic: string): unknown[];
 export function payloadsOn(tx: Pick<OutboxTransaction, 'events'>, topic: string): unknown[] {
   return tx.events.filter((e) => e.topic === topic).map((e) => e.envelope.payload);
 }

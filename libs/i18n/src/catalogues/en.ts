@@ -59,6 +59,8 @@ export const en: Catalogue = {
   'staff.referredToSupervision': 'The reporter was twice unsatisfied with {from}; the matter is now yours to supervise.',
   'staff.supervised.deadlineMissed': 'A matter was not dealt with in time; it is now under your supervision (督办).',
   'staff.supervised.reporterUnsatisfied': 'The reporter was not satisfied; a matter is now under your supervision (督办).',
+  'staff.supervised.followUp': 'A supervised matter was not settled by its follow-up deadline: round {round} of supervision; follow it up.',
+  'staff.supervised.departmentMissed': '{from} missed its deadline on a hazard; you supervise it now.',
   'staff.slaWarned': 'The {target:target} deadline of a matter is due at {due}: please act soon.',
   'staff.slaBreached': 'The {target:target} deadline of a matter passed at {due} without action.',
   'notification.dispatched': 'A grid worker is checking your report.',
@@ -84,6 +86,7 @@ export const en: Catalogue = {
     'Your appeal is now under supervision (督办) at {holder}, because it was not dealt with in time; it will not be dropped.',
   'notification.supervised.reporterUnsatisfied':
     'Your appeal is now under supervision (督办) at {holder}, because you were not satisfied with its answer; it will not be dropped.',
+  'notification.supervised.followUp': 'Your matter is in round {round} of supervision by {holder}: it will not be dropped.',
   'notification.paused': '{holder} asks: "{question}" Reply in the app; their deadline waits for your answer.',
   'notification.closed.rejected': 'Your report is closed without action.',
   'notification.closed.duplicate': 'Your report is closed as a duplicate of an earlier one.',

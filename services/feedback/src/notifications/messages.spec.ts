@@ -114,6 +114,15 @@ describe('notificationMessage', () => {
       expect(supervised('deadline_missed')).toBe('Your appeal is now under supervision (督办) at City 两新工委, because it was not dealt with in time; it will not be dropped.');
       expect(supervised('reporter_unsatisfied')).toMatch(/because you were not satisfied with its answer/);
     });
+
+    it('names the unit that supervises, not the department that missed, and says which round a follow-up is', () => {
+      const works = { type: 'department' as const, id: 'municipal_works', name: 'Municipal Works' };
+      const office = { type: 'department' as const, id: 'xiangyun_supervision', name: 'Xiangyun Supervision Office' };
+      const first = event('grievance.supervised.v1', { holder: works, supervisor: office, cause: 'department_deadline_missed', reason: 'late', round: 1, districtId: 'xiangyun' });
+      expect(notificationMessage('grievance.supervised.v1', first)).toMatch(/at Xiangyun Supervision Office/);
+      const second = event('grievance.supervised.v1', { holder: works, supervisor: office, cause: 'follow_up_missed', reason: 'late', round: 2, districtId: 'xiangyun' });
+      expect(notificationMessage('grievance.supervised.v1', second)).toBe('Your matter is in round 2 of supervision by Xiangyun Supervision Office: it will not be dropped.');
+    });
   });
 
   describe('in Chinese, the reporters’ language', () => {

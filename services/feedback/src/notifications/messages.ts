@@ -1,4 +1,4 @@
-import { EventEnvelope, PayloadOf, TopicName } from '@grievance/contracts';
+import { EventEnvelope, PayloadOf, supervisionRoundOf, TopicName } from '@grievance/contracts';
 import { message, type Message } from '@grievance/i18n';
 
 /** The topics whose events the reporter and co-reporters of a matter are told about. */
@@ -53,8 +53,12 @@ const MESSAGES: { [K in NotifiedTopic]: (p: PayloadOf<K>) => Message | undefined
     return message('notification.escalated.byHand', { to: p.toHolder.name, reason: quote(p.reason) });
   },
   'grievance.returned.v1': (p) => message('notification.returned', { to: p.toHolder.name, reason: quote(p.reason) }),
-  'grievance.supervised.v1': (p) =>
-    message(p.cause === 'reporter_unsatisfied' ? 'notification.supervised.reporterUnsatisfied' : 'notification.supervised.deadlineMissed', { holder: p.holder.name }),
+  // The unit that supervises (督办单位) is named as supervisor; older events name only the holder.
+  'grievance.supervised.v1': (p) => {
+    const supervisor = (p.supervisor ?? p.holder).name;
+    if (supervisionRoundOf(p) > 1) return message('notification.supervised.followUp', { holder: supervisor, round: supervisionRoundOf(p) });
+    return message(p.cause === 'reporter_unsatisfied' ? 'notification.supervised.reporterUnsatisfied' : 'notification.supervised.deadlineMissed', { holder: supervisor });
+  },
   'grievance.paused.v1': (p) => message('notification.paused', { holder: p.holder.name, question: quote(p.question) }),
   'grievance.contested.v1': () => message('notification.contested'),
   'grievance.referred-to-supervision.v1': (p) => message('notification.referredToSupervision', { holder: p.toHolder.name }),

@@ -85,6 +85,19 @@ describe('staff notifications: who is told of what', () => {
     });
   });
 
+  it('tells the district\'s supervising office, not the department that missed, and says which round a follow-up is', () => {
+    const office = { type: 'department' as const, id: 'xiangyun_supervision', name: '象湖区督查督办室' };
+    expect(told('grievance.supervised.v1', { holder: works, supervisor: office, cause: 'department_deadline_missed', reason: 'resolve deadline missed', round: 1, districtId: 'xiangyun' })).toEqual({
+      to: 'department:xiangyun_supervision',
+      zh: '红谷滩区市政公用局未在时限内办理一条隐患，现由您督办。',
+      en: '红谷滩区市政公用局 missed its deadline on a hazard; you supervise it now.',
+    });
+    expect(told('grievance.supervised.v1', { holder: works, supervisor: office, cause: 'follow_up_missed', reason: 'follow-up missed', round: 2, districtId: 'xiangyun' })).toMatchObject({
+      to: 'department:xiangyun_supervision',
+      zh: '一条督办事项未在跟进期限内办结，进入第 2 轮督办，请继续跟进。',
+    });
+  });
+
   it('tells a rung its appeal was reopened, but leaves a hazard’s reopening to the assignment it causes', () => {
     expect(told('grievance.reopened.v1', { reason: '报告人不满意', reopenedTo: branch, level: 'branch' })).toMatchObject({ to: 'branch:b-1', zh: '一条诉求已重新打开，请再次办理：报告人不满意' });
     expect(told('grievance.reopened.v1', { reason: 'still broken', reopenedTo: works })).toBeUndefined();

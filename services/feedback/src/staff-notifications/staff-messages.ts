@@ -1,4 +1,4 @@
-import { EventEnvelope, holdersNamedBy, PayloadOf, TopicName } from '@grievance/contracts';
+import { EventEnvelope, holdersNamedBy, PayloadOf, supervisionRoundOf, TopicName } from '@grievance/contracts';
 import { holderKey } from '@grievance/auth';
 import { formatDateTime, message, type Message } from '@grievance/i18n';
 
@@ -75,7 +75,12 @@ const MESSAGES: { [K in StaffNotifiedTopic]: (p: PayloadOf<K>) => Message | unde
   // Routing's reopening of an appeal names the rung; feedback's of a hazard does not (its assignment is told).
   'grievance.reopened.v1': (p) => (p.level ? message('staff.reopened', { reason: quote(p.reason) }) : undefined),
   'grievance.referred-to-supervision.v1': (p) => message('staff.referredToSupervision', { from: p.fromHolder.name }),
-  'grievance.supervised.v1': (p) => message(p.cause === 'reporter_unsatisfied' ? 'staff.supervised.reporterUnsatisfied' : 'staff.supervised.deadlineMissed'),
+  'grievance.supervised.v1': (p) => {
+    if (supervisionRoundOf(p) > 1) return message('staff.supervised.followUp', { round: supervisionRoundOf(p) });
+    if (p.cause === 'reporter_unsatisfied') return message('staff.supervised.reporterUnsatisfied');
+    if (p.cause === 'department_deadline_missed') return message('staff.supervised.departmentMissed', { from: p.holder.name });
+    return message('staff.supervised.deadlineMissed');
+  },
   'sla.warned.v1': (p) => message('staff.slaWarned', { target: p.target, due: formatDateTime(new Date(p.dueAt)) }),
   'sla.breached.v1': (p) => message('staff.slaBreached', { target: p.target, due: formatDateTime(new Date(p.dueAt)) }),
 };
@@ -89,7 +94,9 @@ export function staffNotice<T extends StaffNotifiedTopic>(topic: T, event: Event
   const write: (p: PayloadOf<T>) => Message | undefined = MESSAGES[topic];
   const text = write(event.payload);
   if (!text) return undefined;
-  const { holder, level } = holdersNamedBy(event as EventEnvelope);
+  // 督办 is news for the unit that supervises (the district's office for a hazard), not for the holder that missed.
+  const supervisor = topic === 'grievance.supervised.v1' ? (event.payload as PayloadOf<'grievance.supervised.v1'>).supervisor : undefined;
+  const { holder, level } = supervisor ? { holder: supervisor, level: supervisor.level } : holdersNamedBy(event as EventEnvelope);
   if (!holder) return undefined;
   const recipientKey = holderKey({ ...holder, ...(level ? { level } : {}) });
   return recipientKey ? { recipientKey, message: text } : undefined;

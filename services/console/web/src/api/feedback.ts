@@ -145,6 +145,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/staff-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffNotificationsController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff-notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffNotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff-notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffNotificationsController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stations/{id}/catalogue": {
         parameters: {
             query?: never;
@@ -347,6 +395,16 @@ export interface components {
             decision: "approved" | "refused";
             reason: string;
         };
+        MarkReadBody: {
+            /** Format: uuid */
+            upTo: string;
+        };
+        MarkReadResult: {
+            /** @description how many notifications this call marked read */
+            marked: number;
+            /** @description how many are still unread */
+            unread: number;
+        };
         NewCatalogueItemDto: {
             cost: number;
             /** @enum {string} */
@@ -413,6 +471,33 @@ export interface components {
             state: "awaiting_hand_over" | "handed_over";
             stationId: string;
             workerId: string;
+        };
+        StaffNotificationPage: {
+            /** @description newest first */
+            items: components["schemas"]["StaffNotificationView"][];
+            /**
+             * Format: uuid
+             * @description pass as `before` for the next (older) page; absent on the last one
+             */
+            nextBefore?: string;
+            /** @description how many of the caller’s notifications are unread (all, not only this page) */
+            unread: number;
+        };
+        StaffNotificationView: {
+            /** @description the event that made it, e.g. sla.warned */
+            eventType: string;
+            /** Format: uuid */
+            grievanceId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description in the language asked for (Accept-Language), else Chinese */
+            message: string;
+            /**
+             * Format: date-time
+             * @description when the event occurred
+             */
+            occurredAt: string;
+            read: boolean;
         };
         VolunteeringAwardView: {
             /** Format: date-time */
@@ -797,6 +882,103 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    StaffNotificationsController_page: {
+        parameters: {
+            query?: {
+                /** @description the nextBefore of the previous page: only older notifications */
+                before?: string;
+                limit?: number;
+            };
+            header?: {
+                "accept-language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNotificationPage"];
+                };
+            };
+        };
+    };
+    StaffNotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadBody"];
+            };
+        };
+        responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkReadResult"];
+                };
+            };
+        };
+    };
+    StaffNotificationsController_events: {
+        parameters: {
+            query?: never;
+            header?: {
+                "accept-language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused: `message` in English as before, `errors` each problem at its field in the language of Accept-Language (zh-CN by default). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description a stream of `notification` events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
             };
         };
     };
