@@ -1,3 +1,4 @@
+import { listenToEventStream } from '@grievance/testing';
 import { call, eventually, RunningSystem, startSystem, tokenFor } from './system-harness';
 
 /**
@@ -14,31 +15,7 @@ const BRANCH = 'br-delivery-meituan-xiangyun';
 const MEMBERS = ['mb-delivery-meituan-xiangyun-1', 'mb-delivery-meituan-xiangyun-2'];
 
 /** Reads a server-sent-event stream in the background; `events` fills as they come. */
-function listen(url: string, token: string) {
-  const controller = new AbortController();
-  const events: { event: string; data: Record<string, unknown> }[] = [];
-  const opened = fetch(url, { headers: { authorization: `Bearer ${token}`, 'accept-language': 'zh-CN' }, signal: controller.signal }).then((response) => {
-    const reader = response.body!.getReader();
-    let buffer = '';
-    void (async () => {
-      for (;;) {
-        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-        if (done) return;
-        buffer += Buffer.from(value!).toString('utf8');
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (data) events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
-        }
-      }
-    })();
-    return response;
-  });
-  return { opened, events, close: () => controller.abort() };
-}
+const listen = (url: string, token: string) => listenToEventStream(url, token, { 'accept-language': 'zh-CN' });
 
 describe('staff notifications across the five services', () => {
   let system: RunningSystem;

@@ -10,3 +10,4 @@ export * from './fixtures/events';
 export * from './event-fed-service';
 export * from './metrics';
 export * from './strict-mock';
+export * from './event-stream';

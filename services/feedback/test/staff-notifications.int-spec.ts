@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { signDevToken } from '@grievance/auth';
 import { Holder, uuidv7 } from '@grievance/contracts';
-import { eventually } from '@grievance/testing';
+import { eventually, listenToEventStream } from '@grievance/testing';
 import { FeedbackHarness, MUNICIPAL_WORKS } from './feedback-harness';
 
 jest.setTimeout(120_000);
@@ -29,31 +29,7 @@ interface Page {
 }
 
 /** Reads a server-sent-event stream in the background; `events` fills as they come. */
-function listen(url: string, token: string, language = 'zh-CN') {
-  const controller = new AbortController();
-  const events: { event: string; data: Record<string, unknown> }[] = [];
-  const opened = fetch(url, { headers: { authorization: `Bearer ${token}`, 'accept-language': language }, signal: controller.signal }).then((response) => {
-    const reader = response.body!.getReader();
-    let buffer = '';
-    void (async () => {
-      for (;;) {
-        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-        if (done) return;
-        buffer += Buffer.from(value!).toString('utf8');
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (data) events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
-        }
-      }
-    })();
-    return response;
-  });
-  return { opened, events, close: () => controller.abort() };
-}
+const listen = (url: string, token: string, language = 'zh-CN') => listenToEventStream(url, token, { 'accept-language': language });
 
 describe('feedback: staff notifications (员工提醒) on the real broker, Postgres and Redis', () => {
   let h: FeedbackHarness;

@@ -1,34 +1,11 @@
 import { signDevToken } from '@grievance/auth';
 import { api, dispatchedOf, gridWorkerToken, Harness, IN_GRID, reportHazard, startHarness } from './helpers';
+import { listenToEventStream } from '@grievance/testing';
 
 jest.setTimeout(120_000);
 
 /** Reads a server-sent-event stream in the background; `events` fills as they come. */
-function listen(url: string, token: string) {
-  const controller = new AbortController();
-  const events: { event: string; data: Record<string, unknown> }[] = [];
-  const opened = fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal }).then(async (response) => {
-    const reader = response.body!.getReader();
-    let buffer = '';
-    void (async () => {
-      for (;;) {
-        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-        if (done) return;
-        buffer += Buffer.from(value!).toString('utf8');
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (data) events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
-        }
-      }
-    })();
-    return response;
-  });
-  return { opened, events, close: () => controller.abort() };
-}
+const listen = (url: string, token: string) => listenToEventStream(url, token);
 
 describe('grid-dispatch: GET /v1/tickets/stream, a grid worker\'s tickets live', () => {
   let h: Harness;
