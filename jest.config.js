@@ -46,7 +46,7 @@ const projects = [
     testMatch: ['**/*.int-spec.ts'],
     globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
     globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
-    setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-timeout.ts'],
+    setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-timeout.ts', '<rootDir>/libs/testing/src/jest/drop-test-topics.ts'],
   },
   {
     ...shared,
@@ -54,7 +54,7 @@ const projects = [
     testMatch: ['**/*.e2e-spec.ts'],
     globalSetup: '<rootDir>/e2e/global-setup.ts',
     globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
-    setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-timeout.ts'],
+    setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/integration-timeout.ts', '<rootDir>/libs/testing/src/jest/drop-test-topics.ts'],
   },
 ];
 

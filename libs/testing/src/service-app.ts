@@ -32,27 +32,25 @@ export function testConfigEnv(overrides: Env = {}): Env {
 }
 
 /**
- * The apps of this process running under each topic prefix: when the last of them closes,
- * the prefix's topics go (a long-lived local broker would otherwise pile up every suite's
- * topics until it runs out of file handles).
+ * The topic prefixes the service apps of this test file ran under, with their brokers: the
+ * file's topics go when it ends (jest/drop-test-topics.ts), not when an app closes, since a
+ * test may close an app and start it again on the same topics (a restart, a crash).
  */
-const appsByPrefix = new Map<string, number>();
+const prefixesInUse = new Map<string, string[]>();
 
-async function releasePrefix(prefix: string | undefined, brokers: string[]): Promise<void> {
-  if (!prefix) return;
-  const left = (appsByPrefix.get(prefix) ?? 1) - 1;
-  if (left > 0) {
-    appsByPrefix.set(prefix, left);
-    return;
-  }
-  appsByPrefix.delete(prefix);
-  const kafka = new KafkaConnection({ brokers, clientId: 'test-cleanup', topicPrefix: prefix });
-  try {
-    await kafka.deletePrefixedTopics();
-  } catch {
-    // A broker already gone (a chaos test stopped it) keeps the topics; `npm run infra:up -- --fresh` clears them.
-  } finally {
-    await kafka.disconnect().catch(() => undefined);
+/** Deletes the topics of every prefix this file's service apps used (a long-lived local broker would pile them up until it runs out of file handles). */
+export async function dropTestTopics(): Promise<void> {
+  const used = [...prefixesInUse];
+  prefixesInUse.clear();
+  for (const [prefix, brokers] of used) {
+    const kafka = new KafkaConnection({ brokers, clientId: 'test-cleanup', topicPrefix: prefix });
+    try {
+      await kafka.deletePrefixedTopics();
+    } catch {
+      // A broker already gone (a chaos test stopped it) keeps the topics; `npm run infra:up -- --fresh` clears them.
+    } finally {
+      await kafka.disconnect().catch(() => undefined);
+    }
   }
 }
 
@@ -81,8 +79,7 @@ export async function createServiceApp<C extends ServiceConfig>(service: Service
   try {
     const config = loadConfig(service.configClass, database ? { ...env, DATABASE_URL: database.url } : env);
     const app = await startServiceApp(service, config, { host: '127.0.0.1', port: 0 });
-    const prefix = env.KAFKA_TOPIC_PREFIX || undefined;
-    if (prefix) appsByPrefix.set(prefix, (appsByPrefix.get(prefix) ?? 0) + 1);
+    if (env.KAFKA_TOPIC_PREFIX) prefixesInUse.set(env.KAFKA_TOPIC_PREFIX, (env.KAFKA_BROKERS ?? TEST_KAFKA_BROKERS.join(',')).split(','));
     const port = (app.getHttpServer().address() as AddressInfo).port;
     let closed = false;
     return {
@@ -98,8 +95,6 @@ export async function createServiceApp<C extends ServiceConfig>(service: Service
           await app.close();
         } finally {
           await database?.drop();
-          // After the app stopped consuming, so no consumer sees its topics vanish.
-          await releasePrefix(prefix, (env.KAFKA_BROKERS ?? TEST_KAFKA_BROKERS.join(',')).split(','));
         }
       },
     };
