@@ -19,7 +19,7 @@ const candidate = (id: string, openTickets: number): DispatchCandidate => ({
 });
 
 function setup(options: { grid?: GridPlace; candidates?: DispatchCandidate[] } = {}) {
-  const tickets = { update: jest.fn().mockResolvedValue(undefined) };
+  const tickets = { update: jest.fn().mockResolvedValue(undefined), snapshotOf: jest.fn().mockResolvedValue(undefined) };
   const dispatches = {
     gridOf: jest.fn().mockResolvedValue(options.grid),
     candidates: jest.fn().mockResolvedValue(options.candidates ?? []),

@@ -45,7 +45,9 @@ export class DispatchTicket {
       // dispatch sees both and evens it out. A lock would be held until a whole batch commits, and
       // batches that dispatch in several streets took such locks in different orders (deadlocks).
       const candidates = await this.dispatches.candidates(ticket.gridId, communityId, streetId);
-      const decision = chooseGridWorker({ gridId: ticket.gridId, communityId, streetId, exclude: excludedWorkers(ticket) }, candidates);
+      // 驻点: a walk-in goes first to the grid workers on duty at the station it was logged at.
+      const loggedAtStationId = (await this.tickets.snapshotOf(ticket.grievanceId))?.loggedAtStationId ?? null;
+      const decision = chooseGridWorker({ gridId: ticket.gridId, communityId, streetId, exclude: excludedWorkers(ticket), loggedAtStationId }, candidates);
       const now = this.clock.now();
       if (decision.kind === 'none') {
         const message = grid ? decision.reason : `grid ${ticket.gridId} is not in the directory`;
@@ -81,7 +83,7 @@ export class DispatchTicket {
           },
         }),
       );
-      this.logger.info({ ticketId: ticket.id, gridWorkerId: decision.gridWorkerId, pool: decision.pool, attempt }, 'ticket dispatched');
+      this.logger.info({ ticketId: ticket.id, gridWorkerId: decision.gridWorkerId, pool: decision.pool, atStation: decision.atStation ?? false, attempt }, 'ticket dispatched');
       return true;
     });
   }

@@ -18,6 +18,8 @@ export interface RecordSubmissionCommand {
   /** The reporter, when they handed it in as themself (the envelope's actor, role worker, is them). */
   reportedBy?: string | null;
   attachmentIds?: string[];
+  /** A walk-in: the station whose staff logged it (its posted grid workers take it first). */
+  loggedAtStationId?: string | null;
   /** The submission event: the cause of a self-check it makes. */
   eventId?: string;
 }
@@ -59,6 +61,7 @@ export class RecordSubmission {
         submittedAt: command.submittedAt,
         reportedBy: command.reportedBy ?? null,
         attachmentIds: command.attachmentIds ?? [],
+        loggedAtStationId: command.loggedAtStationId ?? null,
       });
       // Not locked first: the deadlines are (a firing takes them in that order); a firing in between makes the replan refuse, and the event is retried.
       const ticket = await this.tickets.findByGrievance(grievanceId);
