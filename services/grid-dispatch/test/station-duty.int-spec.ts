@@ -38,6 +38,15 @@ describe('grid-dispatch: the grid worker posted at a station takes its walk-ins 
     expect((await dispatchedOf(h, elsewhere.grievanceId))[0]!.payload.gridWorkerId).toBe('gw-g1-1');
   });
 
+  it('moves a walk-in whose report came after its dispatch (nobody accepted it yet) to the grid worker posted at the station', async () => {
+    const late = await reportHazard(h, { gridId: 'g1', location: IN_GRID.g1, loggedAtStationId: STATION, routedFirst: true });
+    const [first, moved] = await dispatchedOf(h, late.grievanceId, 2);
+    // Without the report, the usual rule: gw-g1-2 held no ticket.
+    expect(first!.payload).toMatchObject({ gridWorkerId: 'gw-g1-2', attempt: 1 });
+    expect(moved!.payload).toMatchObject({ gridWorkerId: POSTED, attempt: 2 });
+    expect(await h.dataSource.query(`SELECT grid_worker_id, status FROM tickets WHERE grievance_id = $1`, [late.grievanceId])).toEqual([{ grid_worker_id: POSTED, status: 'dispatched' }]);
+  });
+
   it('with the posted grid worker off duty, gives the walk-in to the usual one', async () => {
     await api(h).put('/v1/grid-workers/me/duty').set('Authorization', `Bearer ${await gridWorkerToken(POSTED, 'g1')}`).send({ onDuty: false }).expect(200);
     const walkIn = await reportHazard(h, { gridId: 'g1', location: IN_GRID.g1, loggedAtStationId: STATION });
