@@ -78,6 +78,17 @@ describe('readCityFiles', () => {
     expect(problems()).toEqual([expect.objectContaining({ file: 'grid-workers.csv', row: 2, field: 'workerId' })]);
   });
 
+  it('reads the optional stationId column of grid-workers.csv (驻点), and names a bad stationId', () => {
+    copy();
+    expect(readCityFiles(dir).entries.find((e) => e.state.id === 'gw-xiangyun-yuhua-g1-1')?.state).toMatchObject({ attributes: { stationId: null } });
+    writeFileSync(join(dir, 'grid-workers.csv'), 'id,name,gridId,phone,employment,stationId\ngw-a,A,xiangyun-yuhua-g1,,full_time,st-xiangyun-yuhua\n');
+    const posted = readCityFiles(dir);
+    expect(posted.problems).toEqual([]);
+    expect(posted.entries.find((e) => e.state.id === 'gw-a')?.state).toMatchObject({ partTime: false, attributes: { workerId: null, stationId: 'st-xiangyun-yuhua' } });
+    writeFileSync(join(dir, 'grid-workers.csv'), 'id,name,gridId,phone,employment,workerId,stationId\ngw-a,A,xiangyun-yuhua-g1,,full_time,,Bad Station!\n');
+    expect(problems()).toEqual([expect.objectContaining({ file: 'grid-workers.csv', row: 2, field: 'stationId' })]);
+  });
+
   it('refuses unknown or missing columns, a row of the wrong width, an id given twice and a file it does not know', () => {
     copy();
     writeFileSync(join(dir, 'streets.csv'), 'id,name,district\nx,X,xiangyun\n');

@@ -102,8 +102,10 @@ export const CITY_FILES: Record<string, CsvSpec> = {
       employment: required(oneOf(EMPLOYMENTS)),
       // 兼职网格员: the registered worker (a rider's or courier's account id) this part-time grid worker is.
       workerId: optional(matches(WORKER_ACCOUNT_ID, 'a worker account id (letters, digits, _ . : @ -, 1 to 100)')),
+      // 驻点: the station (驿站) this grid worker is posted at.
+      stationId: optional(isId),
     },
-    optionalColumns: ['workerId'],
+    optionalColumns: ['workerId', 'stationId'],
     parentField: 'gridId',
     state: (r) => ({
       id: r.id!,
@@ -111,7 +113,7 @@ export const CITY_FILES: Record<string, CsvSpec> = {
       parentId: r.gridId,
       phone: nullable(r.phone ?? ''),
       partTime: r.employment === 'part_time',
-      attributes: { workerId: nullable(r.workerId ?? '') },
+      attributes: { workerId: nullable(r.workerId ?? ''), stationId: nullable(r.stationId ?? '') },
     }),
   },
   'stations.csv': {

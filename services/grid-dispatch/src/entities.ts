@@ -65,6 +65,10 @@ export class GridWorkerEntity {
   @Column('text', { name: 'worker_id', nullable: true })
   workerId!: string | null;
 
+  /** 驻点: the station (驿站) they are posted at; while on duty they take the walk-ins logged there first. */
+  @Column('text', { name: 'station_id', nullable: true })
+  stationId!: string | null;
+
   @Column('integer', { default: 0 })
   version!: number;
 
@@ -187,6 +191,10 @@ export class GrievanceSnapshotEntity {
   /** The report's photos. */
   @Column('text', { name: 'attachment_ids', array: true, default: () => "'{}'" })
   attachmentIds!: string[];
+
+  /** A walk-in: the station whose staff logged it (grievance.submitted.v1 loggedAt.stationId). */
+  @Column('text', { name: 'logged_at_station_id', nullable: true })
+  loggedAtStationId!: string | null;
 }
 
 /** A log of tickets that found nobody to go to (for operators). */

@@ -136,6 +136,8 @@ export async function reportHazard(
     grievanceId?: string;
     /** The routing is handled before the submission arrives (the two topics are consumed independently). Default false. */
     routedFirst?: boolean;
+    /** A walk-in: logged for the worker by the staff of this station (grievance.submitted.v1 loggedAt). */
+    loggedAtStationId?: string;
   },
 ): Promise<{ grievanceId: string; routed: ReturnType<typeof routedEvent> }> {
   const grievanceId = options.grievanceId ?? randomUUID();
@@ -143,9 +145,10 @@ export async function reportHazard(
   const submitted = createEnvelope({
     topic: 'grievance.submitted.v1',
     grievanceId,
-    actor: { id: 'worker-1', role: 'worker' },
+    actor: options.loggedAtStationId ? { id: `staff-of-${options.loggedAtStationId}`, role: 'station_staff' } : { id: 'worker-1', role: 'worker' },
     correlationId,
     payload: {
+      ...(options.loggedAtStationId ? { loggedAt: { stationId: options.loggedAtStationId, staffId: `staff-of-${options.loggedAtStationId}`, consentMethod: 'verbal' as const } } : {}),
       trackingNo: 'NC-20261123-000001',
       kind: 'hazard',
       category: 'manhole_cover_missing',

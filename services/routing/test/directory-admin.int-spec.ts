@@ -215,13 +215,13 @@ describe('routing: the directory admin and worker registration', () => {
       const created = await asAdmin('post', '/v1/directory/grid-workers')
         .send({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'binjiang-new-g1', phone: '138 0000 1234', employment: 'part_time' })
         .expect(201);
-      expect(created.body).toEqual({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'binjiang-new-g1', phone: '138 0000 1234', employment: 'part_time', workerId: null, version: 1, retired: false });
+      expect(created.body).toEqual({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'binjiang-new-g1', phone: '138 0000 1234', employment: 'part_time', workerId: null, stationId: null, version: 1, retired: false });
       await asAdmin('put', '/v1/directory/grid-workers/gw-new-1').send({ name: 'Chen Jing', gridId: 'xiangyun-yuhua-g1', employment: 'full_time', expectedVersion: 1 }).expect(200);
       await http().get('/v1/directory/grid-workers').set('Authorization', `Bearer ${department}`).expect(403);
       const unknown = await asAdmin('get', '/v1/directory/grid-workers?gridId=no-such-grid').expect(400);
       expect(unknown.body).toMatchObject({ details: { field: 'gridId' } });
       const list = await asAdmin('get', '/v1/directory/grid-workers?gridId=xiangyun-yuhua-g1').expect(200);
-      expect((list.body as { items: unknown[] }).items).toContainEqual({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'xiangyun-yuhua-g1', phone: null, employment: 'full_time', workerId: null, version: 2, retired: false });
+      expect((list.body as { items: unknown[] }).items).toContainEqual({ id: 'gw-new-1', name: 'Chen Jing', gridId: 'xiangyun-yuhua-g1', phone: null, employment: 'full_time', workerId: null, stationId: null, version: 2, retired: false });
       await asAdmin('post', '/v1/directory/grid-workers/gw-new-1/retire').send({ expectedVersion: 1 }).expect(409);
       await asAdmin('post', '/v1/directory/grid-workers/gw-new-1/retire').send({ expectedVersion: 2 }).expect(200);
       const payloads = (await directoryEvents()).filter((e) => e.payload.id === 'gw-new-1').map((e) => e.payload);
@@ -249,8 +249,8 @@ describe('routing: the directory admin and worker registration', () => {
       await asAdmin('post', '/v1/directory/grid-workers/gw-rider-7/retire').send({ expectedVersion: 1 }).expect(200);
       const payloads = (await directoryEvents()).filter((e) => e.payload.id === 'gw-rider-7').map((e) => e.payload);
       expect(payloads.map((p) => [p.partTime, p.attributes, p.retired])).toEqual([
-        [true, { workerId: 'rider-7' }, false],
-        [true, { workerId: 'rider-7' }, true],
+        [true, { workerId: 'rider-7', stationId: null }, false],
+        [true, { workerId: 'rider-7', stationId: null }, true],
       ]);
       // Retired, the rider may be appointed again (elsewhere).
       await asAdmin('post', '/v1/directory/grid-workers').send({ id: 'gw-rider-7b', name: 'Rider 7', gridId: 'xiangyun-yuhua-g1', employment: 'part_time', workerId: 'rider-7' }).expect(201);
@@ -268,6 +268,28 @@ describe('routing: the directory admin and worker registration', () => {
         expect(twice.body).toMatchObject({ details: { field: 'workerId', appointedAs: 'gw-rider-8' } });
         const demoted = await asAdmin('put', '/v1/directory/grid-workers/gw-rider-8').send({ name: 'Rider 8', gridId: 'xiangyun-yuhua-g2', employment: 'full_time', workerId: 'rider-8' }).expect(400);
         expect(demoted.body).toMatchObject({ details: { field: 'employment' } });
+      });
+    });
+
+    it('posts a grid worker at a live station (驻点), announces it, and refuses a station that is none or retired, or retiring one with a grid worker posted', async () => {
+      await asAdmin('post', '/v1/directory/stations').send({ id: 'st-post', name: 'Post Station', districtId: 'xiangyun', address: '2 Post Road', hours: '24h' }).expect(201);
+      const posted = await asAdmin('post', '/v1/directory/grid-workers')
+        .send({ id: 'gw-posted', name: 'Posted', gridId: 'xiangyun-yuhua-g1', employment: 'full_time', stationId: 'st-post' })
+        .expect(201);
+      expect(posted.body).toMatchObject({ id: 'gw-posted', stationId: 'st-post', version: 1 });
+      const payloads = (await directoryEvents()).filter((e) => e.payload.id === 'gw-posted').map((e) => e.payload);
+      expect(payloads.map((p) => p.attributes)).toEqual([{ workerId: null, stationId: 'st-post' }]);
+      await asAdmin('post', '/v1/directory/stations').send({ id: 'st-closed', name: 'Closed', districtId: 'xiangyun', address: '3 Post Road', hours: '24h' }).expect(201);
+      await asAdmin('post', '/v1/directory/stations/st-closed/retire').send({}).expect(200);
+      await expectNothingWritten(async () => {
+        const none = await asAdmin('post', '/v1/directory/grid-workers').send({ id: 'gw-nowhere', name: 'N', gridId: 'xiangyun-yuhua-g1', employment: 'full_time', stationId: 'no-such-station' }).expect(400);
+        expect(none.body).toMatchObject({ details: { field: 'stationId' } });
+        const retired = await asAdmin('put', '/v1/directory/grid-workers/gw-posted').send({ name: 'Posted', gridId: 'xiangyun-yuhua-g1', employment: 'full_time', stationId: 'st-closed' }).expect(400);
+        expect(retired.body).toMatchObject({ details: { field: 'stationId' } });
+        const malformed = await asAdmin('post', '/v1/directory/grid-workers').send({ id: 'gw-nowhere', name: 'N', gridId: 'xiangyun-yuhua-g1', employment: 'full_time', stationId: 'Not An Id!' }).expect(400);
+        expect(JSON.stringify(malformed.body)).toContain('stationId');
+        const busy = await asAdmin('post', '/v1/directory/stations/st-post/retire').send({}).expect(409);
+        expect(JSON.stringify(busy.body)).toContain('gw-posted');
       });
     });
 

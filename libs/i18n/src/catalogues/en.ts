@@ -441,6 +441,7 @@ export const en: Catalogue = {
   'field.comment': 'Comment',
   'field.departmentCode': 'Department',
   'field.gridId': 'Grid',
+  'field.stationId': 'Station',
   'field.districtId': 'District',
   'field.parentId': 'Parent unit',
   'field.id': 'Id',

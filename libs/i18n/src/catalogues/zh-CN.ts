@@ -451,6 +451,7 @@ export const zhCN = {
   'field.comment': '意见',
   'field.departmentCode': '职能部门',
   'field.gridId': '网格',
+  'field.stationId': '驿站',
   'field.districtId': '区县',
   'field.parentId': '上级单位',
   'field.id': '编号',

@@ -17,6 +17,12 @@ export interface GridWorkerLoad {
   lastDispatchedAt: Date | null;
 }
 
+/** 驻点: the station a grid worker's entry says they are posted at (attributes.stationId), if any. */
+const stationIdOf = (entry: DirectoryEntryChangedV1): string | null => {
+  const stationId = entry.attributes?.stationId;
+  return typeof stationId === 'string' && stationId !== '' ? stationId : null;
+};
+
 /** The registered worker a part-time grid worker's entry names (attributes.workerId), if any. */
 const workerIdOf = (entry: DirectoryEntryChangedV1): string | null => {
   const workerId = entry.attributes?.workerId;
@@ -69,13 +75,13 @@ export class DirectoryRepository {
   /** A grid worker (their grid need not be here yet). */
   async applyGridWorker(entry: DirectoryEntryChangedV1): Promise<boolean> {
     const rows = await this.query(
-      `INSERT INTO grid_workers (id, name, grid_id, phone, part_time, worker_id, version, retired)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO grid_workers (id, name, grid_id, phone, part_time, worker_id, station_id, version, retired)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, grid_id = EXCLUDED.grid_id, phone = EXCLUDED.phone,
-         part_time = EXCLUDED.part_time, worker_id = EXCLUDED.worker_id, version = EXCLUDED.version, retired = EXCLUDED.retired
+         part_time = EXCLUDED.part_time, worker_id = EXCLUDED.worker_id, station_id = EXCLUDED.station_id, version = EXCLUDED.version, retired = EXCLUDED.retired
        WHERE grid_workers.version < EXCLUDED.version
        RETURNING id`,
-      [entry.id, entry.name ?? entry.id, entry.parentId ?? null, entry.phone ?? null, entry.partTime ?? false, workerIdOf(entry), entry.version, entry.retired],
+      [entry.id, entry.name ?? entry.id, entry.parentId ?? null, entry.phone ?? null, entry.partTime ?? false, workerIdOf(entry), stationIdOf(entry), entry.version, entry.retired],
     );
     return rows.length > 0;
   }

@@ -13,6 +13,43 @@ const worker = (over: Partial<DispatchCandidate> & { id: string }): DispatchCand
 const request = { gridId: 'g1', communityId: 'c1', streetId: 's1' };
 
 describe('chooseGridWorker', () => {
+  describe('驻点: a matter logged at a station (a walk-in)', () => {
+    const walkIn = { ...request, loggedAtStationId: 'st-1' };
+
+    it('goes first to the on-duty grid worker posted at that station, though another is less loaded', () => {
+      const candidates = [worker({ id: 'a', openTickets: 0 }), worker({ id: 'posted', openTickets: 4, stationId: 'st-1' }), worker({ id: 'elsewhere', stationId: 'st-2' })];
+      expect(chooseGridWorker(walkIn, candidates)).toEqual({ kind: 'dispatch', gridWorkerId: 'posted', pool: 'grid', atStation: true });
+      // The same matter not logged at a station: the usual order.
+      expect(chooseGridWorker(request, candidates)).toEqual({ kind: 'dispatch', gridWorkerId: 'a', pool: 'grid' });
+    });
+
+    it('prefers a worker posted there of another grid of the community or street over the grid\'s own', () => {
+      const own = worker({ id: 'own' });
+      const communityPosted = worker({ id: 'c-posted', gridId: 'g2', stationId: 'st-1', openTickets: 2 });
+      const streetPosted = worker({ id: 's-posted', gridId: 'g3', communityId: 'c2', stationId: 'st-1' });
+      expect(chooseGridWorker(walkIn, [own, streetPosted, communityPosted])).toEqual({ kind: 'dispatch', gridWorkerId: 'c-posted', pool: 'community', atStation: true });
+      expect(chooseGridWorker(walkIn, [own, streetPosted])).toEqual({ kind: 'dispatch', gridWorkerId: 's-posted', pool: 'street', atStation: true });
+    });
+
+    it('among those posted there, the grid\'s own first, then by load', () => {
+      const candidates = [
+        worker({ id: 'p-community', gridId: 'g2', stationId: 'st-1' }),
+        worker({ id: 'p-busy', stationId: 'st-1', openTickets: 3 }),
+        worker({ id: 'p-free', stationId: 'st-1', openTickets: 1 }),
+      ];
+      expect(chooseGridWorker(walkIn, candidates)).toMatchObject({ gridWorkerId: 'p-free', pool: 'grid', atStation: true });
+    });
+
+    it('with none posted there on duty, excluded or within reach, follows the usual rule', () => {
+      const offDuty = worker({ id: 'posted-off', stationId: 'st-1', onDuty: false });
+      const lapsed = worker({ id: 'posted-lapsed', stationId: 'st-1' });
+      const outOfReach = worker({ id: 'posted-far', gridId: 'g9', communityId: 'c9', streetId: 's9', stationId: 'st-1' });
+      const usual = worker({ id: 'usual', openTickets: 2 });
+      expect(chooseGridWorker({ ...walkIn, exclude: ['posted-lapsed'] }, [offDuty, lapsed, outOfReach, usual])).toEqual({ kind: 'dispatch', gridWorkerId: 'usual', pool: 'grid' });
+      expect(chooseGridWorker(walkIn, [offDuty, outOfReach])).toMatchObject({ kind: 'none' });
+    });
+  });
+
   it('gives the ticket to the on-duty worker of the grid with the fewest open tickets', () => {
     const decision = chooseGridWorker(request, [
       worker({ id: 'a', openTickets: 3 }),

@@ -5,6 +5,8 @@ export interface DispatchCandidate {
   communityId: string | null;
   streetId: string | null;
   onDuty: boolean;
+  /** 驻点: the station (驿站) they are posted at; null = none. */
+  stationId?: string | null;
   /** Tickets dispatched to or accepted by them and not yet verified. */
   openTickets: number;
   /** When they were last given a ticket; null = never. */
@@ -17,12 +19,14 @@ export interface DispatchRequest {
   streetId: string | null;
   /** Workers who must not get it (they let it lapse, or gave the verdict the reporter contested). */
   exclude?: readonly string[];
+  /** A walk-in: the station whose staff logged the matter; the grid workers posted there come first. */
+  loggedAtStationId?: string | null;
 }
 
 export type DispatchPool = 'grid' | 'community' | 'street';
 
 export type DispatchDecision =
-  | { kind: 'dispatch'; gridWorkerId: string; pool: DispatchPool }
+  | { kind: 'dispatch'; gridWorkerId: string; pool: DispatchPool; /** Posted at the station the matter was logged at. */ atStation?: true }
   | { kind: 'none'; reason: string };
 
 /** Fewest open tickets first; ties go to the one idle the longest (never dispatched first); then by id. */
@@ -38,6 +42,9 @@ function byLoadThenIdle(a: DispatchCandidate, b: DispatchCandidate): number {
  * Who gets a ticket: an on-duty worker of the ticket's grid; none on duty there → an
  * on-duty worker of another grid of the same community, then of the same street. Within a
  * pool the one with the fewest open tickets, ties → the one idle the longest.
+ * 驻点: a matter logged at a station (a walk-in) goes first to the on-duty workers posted at
+ * that station who may take it (of its grid, community or street, in that order, by load);
+ * with none of them on duty, the usual rule applies.
  */
 export function chooseGridWorker(request: DispatchRequest, candidates: readonly DispatchCandidate[]): DispatchDecision {
   const excluded = new Set(request.exclude ?? []);
@@ -47,6 +54,14 @@ export function chooseGridWorker(request: DispatchRequest, candidates: readonly 
     ['community', (c) => request.communityId !== null && c.communityId === request.communityId],
     ['street', (c) => request.streetId !== null && c.streetId === request.streetId],
   ];
+  const station = request.loggedAtStationId ?? null;
+  if (station !== null) {
+    const posted = available.filter((c) => c.stationId === station);
+    for (const [pool, inPool] of pools) {
+      const best = posted.filter(inPool).sort(byLoadThenIdle)[0];
+      if (best) return { kind: 'dispatch', gridWorkerId: best.id, pool, atStation: true };
+    }
+  }
   for (const [pool, inPool] of pools) {
     const best = available.filter(inPool).sort(byLoadThenIdle)[0];
     if (best) return { kind: 'dispatch', gridWorkerId: best.id, pool };

@@ -18,8 +18,11 @@ const candidate = (id: string, openTickets: number): DispatchCandidate => ({
   lastDispatchedAt: null,
 });
 
-function setup(options: { grid?: GridPlace; candidates?: DispatchCandidate[] } = {}) {
-  const tickets = { update: jest.fn().mockResolvedValue(undefined) };
+function setup(options: { grid?: GridPlace; candidates?: DispatchCandidate[]; loggedAtStationId?: string } = {}) {
+  const tickets = {
+    update: jest.fn().mockResolvedValue(undefined),
+    snapshotOf: jest.fn().mockResolvedValue(options.loggedAtStationId ? { loggedAtStationId: options.loggedAtStationId } : undefined),
+  };
   const dispatches = {
     gridOf: jest.fn().mockResolvedValue(options.grid),
     candidates: jest.fn().mockResolvedValue(options.candidates ?? []),
@@ -89,6 +92,27 @@ describe('DispatchTicket', () => {
     expect(dispatches.logUndispatched).toHaveBeenCalledWith('ticket-1', 'no on-duty grid worker in grid g1, its community or its street');
     expect(deadlines.startAccept).not.toHaveBeenCalled();
     expect(published).toEqual([]);
+  });
+
+  it('驻点: gives a walk-in to the grid worker posted at its station; moved only there (toStationOnly) when its report came late', async () => {
+    const posted = { ...candidate('gw-posted', 3), stationId: 'st-1' };
+    const first = setup({ grid: GRID, candidates: [candidate('gw-a', 0), posted], loggedAtStationId: 'st-1' });
+    await first.useCase.execute({ ticket: aTicket(), causationId: 'routed-1' });
+    expect(first.published[0]!.envelope.payload).toMatchObject({ gridWorkerId: 'gw-posted', attempt: 1 });
+
+    const held = aTicket({ status: 'dispatched', gridWorkerId: 'gw-a', attempt: 1, dispatchedAt: new Date(NOW.getTime() - 60_000) });
+    const late = setup({ grid: GRID, candidates: [candidate('gw-a', 1), posted], loggedAtStationId: 'st-1' });
+    await expect(late.useCase.execute({ ticket: held, causationId: 'submitted-1', toStationOnly: true })).resolves.toBe(true);
+    expect(late.published[0]!.envelope.payload).toMatchObject({ gridWorkerId: 'gw-posted', attempt: 2 });
+
+    // Nobody posted there on duty, or the holder is posted there already: nothing changes.
+    for (const candidates of [[candidate('gw-a', 1), { ...posted, onDuty: false }], [{ ...candidate('gw-a', 5), stationId: 'st-1' }, posted]]) {
+      const none = setup({ grid: GRID, candidates, loggedAtStationId: 'st-1' });
+      await expect(none.useCase.execute({ ticket: held, causationId: 'submitted-1', toStationOnly: true })).resolves.toBe(false);
+      expect(none.tickets.update).not.toHaveBeenCalled();
+      expect(none.deadlines.cancelAccept).not.toHaveBeenCalled();
+      expect(none.published).toEqual([]);
+    }
   });
 
   it('says so when the grid of the ticket is not in the directory', async () => {

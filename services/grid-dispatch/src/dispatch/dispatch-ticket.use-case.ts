@@ -12,6 +12,12 @@ export interface DispatchTicketCommand {
   ticket: Ticket;
   /** The event that caused this dispatch (the routing, the lapse); null when none did (a worker came on duty). */
   causationId: string | null;
+  /**
+   * 驻点, a walk-in whose report came after its ticket was dispatched: moves the ticket only to
+   * an on-duty grid worker posted at the station it was logged at, and only from one who is not;
+   * otherwise changes nothing (returns false).
+   */
+  toStationOnly?: boolean;
 }
 
 /**
@@ -34,7 +40,7 @@ export class DispatchTicket {
     this.logger.setContext('dispatch');
   }
 
-  execute({ ticket, causationId }: DispatchTicketCommand): Promise<boolean> {
+  execute({ ticket, causationId, toStationOnly = false }: DispatchTicketCommand): Promise<boolean> {
     return this.unitOfWork.run(async () => {
       const grid = await this.dispatches.gridOf(ticket.gridId);
       const communityId = grid?.communityId ?? null;
@@ -45,7 +51,13 @@ export class DispatchTicket {
       // dispatch sees both and evens it out. A lock would be held until a whole batch commits, and
       // batches that dispatch in several streets took such locks in different orders (deadlocks).
       const candidates = await this.dispatches.candidates(ticket.gridId, communityId, streetId);
-      const decision = chooseGridWorker({ gridId: ticket.gridId, communityId, streetId, exclude: excludedWorkers(ticket) }, candidates);
+      // 驻点: a walk-in goes first to the grid workers on duty at the station it was logged at.
+      const loggedAtStationId = (await this.tickets.snapshotOf(ticket.grievanceId))?.loggedAtStationId ?? null;
+      const decision = chooseGridWorker({ gridId: ticket.gridId, communityId, streetId, exclude: excludedWorkers(ticket), loggedAtStationId }, candidates);
+      if (toStationOnly) {
+        const holderPostedThere = loggedAtStationId !== null && candidates.some((c) => c.id === ticket.gridWorkerId && c.stationId === loggedAtStationId);
+        if (decision.kind !== 'dispatch' || !decision.atStation || decision.gridWorkerId === ticket.gridWorkerId || holderPostedThere) return false;
+      }
       const now = this.clock.now();
       if (decision.kind === 'none') {
         const message = grid ? decision.reason : `grid ${ticket.gridId} is not in the directory`;
@@ -81,7 +93,7 @@ export class DispatchTicket {
           },
         }),
       );
-      this.logger.info({ ticketId: ticket.id, gridWorkerId: decision.gridWorkerId, pool: decision.pool, attempt }, 'ticket dispatched');
+      this.logger.info({ ticketId: ticket.id, gridWorkerId: decision.gridWorkerId, pool: decision.pool, atStation: decision.atStation ?? false, attempt }, 'ticket dispatched');
       return true;
     });
   }

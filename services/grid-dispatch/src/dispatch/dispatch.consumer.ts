@@ -58,6 +58,8 @@ export class DispatchConsumer implements BeforeConsuming {
       // Handed in by the reporter as themself (not logged for them by somebody else): a part-time grid worker's own report may be the check.
       reportedBy: actor.role === 'worker' && actor.id === payload.reporter.id ? payload.reporter.id : null,
       attachmentIds: payload.attachmentIds,
+      // A walk-in: the grid workers posted at that station (驻点) take it first.
+      loggedAtStationId: payload.loggedAt?.stationId ?? null,
       eventId,
     });
   }

@@ -10,6 +10,7 @@ interface CandidateRow extends WorkerLoadRow {
   community_id: string | null;
   street_id: string | null;
   on_duty: boolean;
+  station_id: string | null;
 }
 
 /** Where a ticket's grid lies (its community and street: the pools a dispatch falls back to). */
@@ -36,7 +37,7 @@ export class DispatchRepository {
    */
   async candidates(gridId: string, communityId: string | null, streetId: string | null): Promise<DispatchCandidate[]> {
     const rows = await this.query<CandidateRow>(
-      `SELECT w.id, w.grid_id, g.community_id, g.street_id, w.on_duty, ${WORKER_LOAD_COLUMNS}
+      `SELECT w.id, w.grid_id, g.community_id, g.street_id, w.on_duty, w.station_id, ${WORKER_LOAD_COLUMNS}
          FROM grid_workers w JOIN grids g ON g.id = w.grid_id
         WHERE w.on_duty AND NOT w.retired AND NOT g.retired AND (w.grid_id = $1 OR g.community_id = $2 OR g.street_id = $3)`,
       [gridId, communityId, streetId],
@@ -47,6 +48,7 @@ export class DispatchRepository {
       communityId: row.community_id,
       streetId: row.street_id,
       onDuty: row.on_duty,
+      stationId: row.station_id,
       openTickets: row.open_tickets,
       lastDispatchedAt: lastDispatchedAt(row),
     }));

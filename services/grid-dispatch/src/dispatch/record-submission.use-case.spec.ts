@@ -3,6 +3,7 @@ import { aTicket, fakeLogger, fakeUnitOfWork } from '../../test/fakes';
 import type { TicketDeadlines } from '../deadlines/ticket-deadlines';
 import type { Ticket, TicketsRepository } from '../tickets/tickets.repository';
 import { RecordSubmission, RecordSubmissionCommand } from './record-submission.use-case';
+import type { DispatchTicket } from './dispatch-ticket.use-case';
 import type { SelfCheck } from './self-check.use-case';
 
 const REPLANNED_DUE = new Date('2026-12-01T08:30:00.000Z');
@@ -17,8 +18,16 @@ function setup(ticket: Ticket | undefined, replanned: Partial<SlaDeadline>[] = [
   };
   const deadlines = { replan: jest.fn().mockResolvedValue(replanned) };
   const selfCheck = { execute: jest.fn().mockResolvedValue(selfChecked) };
-  const useCase = new RecordSubmission(fakeUnitOfWork(), tickets as unknown as TicketsRepository, deadlines as unknown as TicketDeadlines, selfCheck as unknown as SelfCheck, fakeLogger());
-  return { useCase, tickets, deadlines, selfCheck };
+  const dispatchTicket = { execute: jest.fn().mockResolvedValue(false) };
+  const useCase = new RecordSubmission(
+    fakeUnitOfWork(),
+    tickets as unknown as TicketsRepository,
+    deadlines as unknown as TicketDeadlines,
+    selfCheck as unknown as SelfCheck,
+    dispatchTicket as unknown as DispatchTicket,
+    fakeLogger(),
+  );
+  return { useCase, tickets, deadlines, selfCheck, dispatchTicket };
 }
 
 const submission = (over: Partial<RecordSubmissionCommand> = {}): RecordSubmissionCommand => ({
@@ -34,6 +43,18 @@ const submission = (over: Partial<RecordSubmissionCommand> = {}): RecordSubmissi
 });
 
 describe('RecordSubmission', () => {
+  it('offers a walk-in\'s dispatched ticket, its report coming after it, to a grid worker posted at the station; not an accepted one, nor a report logged nowhere', async () => {
+    const dispatched = setup(aTicket({ status: 'dispatched', urgency: 'urgent' }));
+    await dispatched.useCase.execute(submission({ loggedAtStationId: 'st-1', eventId: 'event-1' }));
+    expect(dispatched.dispatchTicket.execute).toHaveBeenCalledWith(expect.objectContaining({ causationId: 'event-1', toStationOnly: true }));
+    const accepted = setup(aTicket({ status: 'accepted', urgency: 'urgent' }));
+    await accepted.useCase.execute(submission({ loggedAtStationId: 'st-1' }));
+    expect(accepted.dispatchTicket.execute).not.toHaveBeenCalled();
+    const own = setup(aTicket({ status: 'dispatched', urgency: 'urgent' }));
+    await own.useCase.execute(submission());
+    expect(own.dispatchTicket.execute).not.toHaveBeenCalled();
+  });
+
   it('lets a report its reporter handed in as themself be their on-site check when its ticket came first, and plans nothing more then', async () => {
     const first = setup(aTicket({ status: 'dispatched', urgency: 'normal' }), [], true);
     await first.useCase.execute(submission({ reportedBy: 'rider-1', attachmentIds: ['a'] }));

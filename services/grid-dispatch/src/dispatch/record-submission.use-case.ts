@@ -4,6 +4,7 @@ import { GrievanceKind, Urgency } from '@grievance/contracts';
 import { UnitOfWork } from '@grievance/messaging';
 import { TicketDeadlines } from '../deadlines/ticket-deadlines';
 import { TicketsRepository } from '../tickets/tickets.repository';
+import { DispatchTicket } from './dispatch-ticket.use-case';
 import { SelfCheck } from './self-check.use-case';
 
 export interface RecordSubmissionCommand {
@@ -18,6 +19,8 @@ export interface RecordSubmissionCommand {
   /** The reporter, when they handed it in as themself (the envelope's actor, role worker, is them). */
   reportedBy?: string | null;
   attachmentIds?: string[];
+  /** A walk-in: the station whose staff logged it (its posted grid workers take it first). */
+  loggedAtStationId?: string | null;
   /** The submission event: the cause of a self-check it makes. */
   eventId?: string;
 }
@@ -28,7 +31,9 @@ export interface RecordSubmissionCommand {
  * independently): then the ticket takes its urgency, and deadlines already running are
  * planned again with it; and a report of the grid's own part-time grid worker is their on-site
  * check (SelfCheck) even when its ticket went to somebody else meanwhile, as long as nobody
- * accepted it. Other kinds of grievance are not this service's.
+ * accepted it. Likewise a walk-in (logged at a station) whose ticket went, before its report
+ * came, to somebody not posted at that station moves to an on-duty grid worker posted there
+ * (驻点), as long as nobody accepted it. Other kinds of grievance are not this service's.
  */
 @Injectable()
 export class RecordSubmission {
@@ -37,6 +42,7 @@ export class RecordSubmission {
     private readonly tickets: TicketsRepository,
     private readonly deadlines: TicketDeadlines,
     private readonly selfCheck: SelfCheck,
+    private readonly dispatchTicket: DispatchTicket,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext('dispatch');
@@ -59,12 +65,19 @@ export class RecordSubmission {
         submittedAt: command.submittedAt,
         reportedBy: command.reportedBy ?? null,
         attachmentIds: command.attachmentIds ?? [],
+        loggedAtStationId: command.loggedAtStationId ?? null,
       });
       // Not locked first: the deadlines are (a firing takes them in that order); a firing in between makes the replan refuse, and the event is retried.
       const ticket = await this.tickets.findByGrievance(grievanceId);
       if (ticket && command.reportedBy) {
         const locked = (await this.tickets.findForUpdate(ticket.id))!;
         if (await this.selfCheck.execute(locked, await this.tickets.snapshotOf(grievanceId), command.eventId ?? null)) return;
+      }
+      if (ticket && command.loggedAtStationId && ticket.status === 'dispatched') {
+        const locked = await this.tickets.findForUpdate(ticket.id);
+        if (locked?.status === 'dispatched' && (await this.dispatchTicket.execute({ ticket: locked, causationId: command.eventId ?? null, toStationOnly: true }))) {
+          this.logger.info({ ticketId: ticket.id, stationId: command.loggedAtStationId }, 'a walk-in\'s report came after its ticket; it went to the grid worker posted at the station');
+        }
       }
       if (!ticket || ticket.urgency === urgency) return;
       ticket.urgency = urgency;

@@ -36,7 +36,7 @@ const TICKET = `id, grievance_id AS "grievanceId", grid_id AS "gridId", grid_wor
   contested_verdict_by AS "contestedVerdictBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 const SNAPSHOT = `grievance_id AS "grievanceId", tracking_no AS "trackingNo", kind, category, title, urgency, lat, lng, address,
-  submitted_at AS "submittedAt", reported_by AS "reportedBy", attachment_ids AS "attachmentIds"`;
+  submitted_at AS "submittedAt", reported_by AS "reportedBy", attachment_ids AS "attachmentIds", logged_at_station_id AS "loggedAtStationId"`;
 
 /**
  * The only code that reads and writes tickets and the reports' snapshots, in the current
@@ -99,12 +99,17 @@ export class TicketsRepository {
 
   /** Keeps the report of a submission (a redelivered one changes nothing). */
   async saveSnapshot(
-    s: Omit<GrievanceSnapshot, 'submittedAt' | 'reportedBy' | 'attachmentIds'> & { submittedAt: Date | string; reportedBy?: string | null; attachmentIds?: string[] },
+    s: Omit<GrievanceSnapshot, 'submittedAt' | 'reportedBy' | 'attachmentIds' | 'loggedAtStationId'> & {
+      submittedAt: Date | string;
+      reportedBy?: string | null;
+      attachmentIds?: string[];
+      loggedAtStationId?: string | null;
+    },
   ): Promise<void> {
     await this.query(
-      `INSERT INTO grievance_snapshots (grievance_id, tracking_no, kind, category, title, urgency, lat, lng, address, submitted_at, reported_by, attachment_ids)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (grievance_id) DO NOTHING`,
-      [s.grievanceId, s.trackingNo, s.kind, s.category, s.title, s.urgency, s.lat, s.lng, s.address, s.submittedAt, s.reportedBy ?? null, s.attachmentIds ?? []],
+      `INSERT INTO grievance_snapshots (grievance_id, tracking_no, kind, category, title, urgency, lat, lng, address, submitted_at, reported_by, attachment_ids, logged_at_station_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (grievance_id) DO NOTHING`,
+      [s.grievanceId, s.trackingNo, s.kind, s.category, s.title, s.urgency, s.lat, s.lng, s.address, s.submittedAt, s.reportedBy ?? null, s.attachmentIds ?? [], s.loggedAtStationId ?? null],
     );
   }
 

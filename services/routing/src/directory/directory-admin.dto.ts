@@ -163,6 +163,15 @@ export class UpdateGridWorkerDto extends VersionedDto {
   @IsString()
   @Matches(WORKER_ACCOUNT_ID, { message: 'workerId must be a worker account id (letters, digits, _ . : @ -, 1 to 100)' })
   workerId?: string;
+
+  /**
+   * 驻点: the station (驿站) this grid worker is posted at, if any (a live station). While on
+   * duty they take the hazards logged at that station first.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(ORG_UNIT_ID, { message: 'stationId must be a station id' })
+  stationId?: string;
 }
 
 export class CreateGridWorkerDto extends UpdateGridWorkerDto {

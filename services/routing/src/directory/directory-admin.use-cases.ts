@@ -50,7 +50,7 @@ export function gridWorkerState(id: string, dto: UpdateGridWorkerDto): EntryStat
     parentId: dto.gridId,
     phone: dto.phone ?? null,
     partTime: dto.employment === 'part_time',
-    attributes: { workerId: dto.workerId ?? null },
+    attributes: { workerId: dto.workerId ?? null, stationId: dto.stationId ?? null },
   };
 }
 

@@ -40,8 +40,9 @@ export const KINDS: Readonly<Record<DirectoryKind, KindSpec>> = {
   street: { table: 'org_unit', parent: 'district' },
   community: { table: 'org_unit', parent: 'street' },
   grid: { table: 'org_unit', parent: 'community', polygon: 'required' },
-  // workerId: the registered worker (a rider's or courier's own account id) a part-time grid worker is, if any.
-  grid_worker: { table: 'org_unit', parent: 'grid', attributes: ['workerId'] },
+  // workerId: the registered worker (a rider's or courier's own account id) a part-time grid worker is, if any;
+  // stationId: the station (驿站) they are posted at (驻点), if any.
+  grid_worker: { table: 'org_unit', parent: 'grid', attributes: ['workerId', 'stationId'] },
   station: { table: 'org_unit', parent: 'district', attributes: ['address', 'hours', 'staff'] },
   two_new_committee: { table: 'org_unit', parent: null },
   industry_committee: { table: 'org_unit', parent: 'two_new_committee', attributes: ['industry', 'occupations'] },
@@ -61,8 +62,9 @@ export const KIND_ORDER: readonly DirectoryKind[] = [
   'street',
   'community',
   'grid',
-  'grid_worker',
+  // Stations before grid workers: a grid worker may be posted at one.
   'station',
+  'grid_worker',
   'category_route',
   'fallback_owner',
   'two_new_committee',

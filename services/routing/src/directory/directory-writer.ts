@@ -191,6 +191,11 @@ export class DirectoryWriter {
         return;
       case 'grid_worker':
         if (a.workerId !== null && a.workerId !== undefined) await this.checkAppointment(manager, s, a.workerId);
+        // 驻点: the station they are posted at must be a live one.
+        if (a.stationId !== null && a.stationId !== undefined) {
+          if (typeof a.stationId !== 'string') throw DomainError.invalid('stationId must name a station', { field: 'stationId' }, { key: 'error.directory.mustName', params: { field: 'stationId', kind: 'station' } });
+          await this.mustBeLive(manager, 'station', a.stationId, 'stationId');
+        }
         return;
       case 'branch':
         if (a.fallback !== null && typeof a.fallback !== 'boolean') throw DomainError.invalid('fallback must be true or false', { field: 'fallback' }, { key: 'error.directory.fallbackBoolean' });
@@ -274,6 +279,9 @@ export class DirectoryWriter {
       await rows(`SELECT scope AS id FROM directory_fallback_owners WHERE department_code = $1 AND NOT retired`, 'fallback owner');
       await rows(`SELECT code AS id FROM directory_categories WHERE default_department = $1 AND NOT retired LIMIT 5`, 'category');
       await rows(`SELECT id FROM directory_org_units WHERE level = 'district' AND attributes->>'supervisingOffice' = $1 AND NOT retired LIMIT 5`, 'district');
+    }
+    if (kind === 'station') {
+      await rows(`SELECT id FROM directory_org_units WHERE level = 'grid_worker' AND attributes->>'stationId' = $1 AND NOT retired ORDER BY id LIMIT 5`, 'grid worker');
     }
     if (kind === 'category') {
       await rows(`SELECT category || '@' || district_id AS id FROM directory_category_routes WHERE category = $1 AND NOT retired LIMIT 5`, 'category route');

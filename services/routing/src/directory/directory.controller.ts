@@ -82,6 +82,7 @@ export const gridWorkerView = (e: StoredEntry) => ({
   phone: e.state.phone ?? null,
   employment: e.state.partTime ? 'part_time' : 'full_time',
   workerId: (e.state.attributes?.workerId as string | null | undefined) ?? null,
+  stationId: (e.state.attributes?.stationId as string | null | undefined) ?? null,
   ...versioned(e),
 });
 

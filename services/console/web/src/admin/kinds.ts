@@ -29,6 +29,8 @@ export interface GridWorker extends Versioned {
   employment: 'full_time' | 'part_time';
   /** A part-time grid worker (兼职网格员) who is a registered rider or courier: their own account id. */
   workerId?: string | null;
+  /** 驻点: the station they are posted at (they take its walk-ins first while on duty). */
+  stationId?: string | null;
 }
 export interface Station extends Versioned {
   id: string;
@@ -219,6 +221,7 @@ interface GridWorkerBody {
   phone?: string;
   employment: 'full_time' | 'part_time';
   workerId?: string;
+  stationId?: string;
 }
 const gridWorkerFields: FormField[] = [
   { name: 'id', label: 'id', input: 'text', fixed: true },
@@ -227,6 +230,7 @@ const gridWorkerFields: FormField[] = [
   { name: 'phone', label: 'phone', input: 'text', optional: true },
   { name: 'employment', label: 'employment', input: 'select', options: (_d, t) => ['full_time', 'part_time'].map((e) => ({ value: e, label: t(`admin.employment.${e}`) })) },
   { name: 'workerId', label: 'workerId', input: 'text', optional: true, hint: 'workerId' },
+  { name: 'stationId', label: 'stationId', input: 'select', optional: true, hint: 'stationId', options: (d) => live(d.stations).map((s) => ({ value: s.id, label: s.name })) },
 ];
 export const gridWorkers: EntryKind<GridWorker, GridWorkerBody> = {
   key: 'gridWorkers',
@@ -238,9 +242,10 @@ export const gridWorkers: EntryKind<GridWorker, GridWorkerBody> = {
     { label: 'gridId', value: (e, d) => nameOf(d.units, e.gridId) },
     { label: 'phone', value: (e) => e.phone ?? '' },
     { label: 'employment', value: (e, _d, t) => t(`admin.employment.${e.employment}`) + (e.workerId ? ` · ${e.workerId}` : '') },
+    { label: 'stationId', value: (e, d) => (e.stationId ? (d.stations.find((s) => s.id === e.stationId)?.name ?? e.stationId) : '') },
   ],
   fields: gridWorkerFields,
-  values: (e) => ({ id: e?.id ?? '', name: e?.name ?? '', gridId: e?.gridId, phone: e?.phone ?? '', employment: e?.employment ?? 'full_time', workerId: e?.workerId ?? '' }),
+  values: (e) => ({ id: e?.id ?? '', name: e?.name ?? '', gridId: e?.gridId, phone: e?.phone ?? '', employment: e?.employment ?? 'full_time', workerId: e?.workerId ?? '', stationId: e?.stationId ?? undefined }),
   body: (v, label) =>
     built(gridWorkerFields, v, label, () => ({
       id: requiredText(v.id),
@@ -249,6 +254,7 @@ export const gridWorkers: EntryKind<GridWorker, GridWorkerBody> = {
       phone: optionalText(v.phone),
       employment: v.employment === 'part_time' ? 'part_time' : 'full_time',
       workerId: optionalText(v.workerId),
+      stationId: optionalText(v.stationId),
     })),
   send: ({ id, ...rest }, e) =>
     e

@@ -610,6 +610,7 @@ export interface components {
             id: string;
             name: string;
             phone?: string;
+            stationId?: string;
             workerId?: string;
         };
         CreateOrgUnitDto: {
@@ -708,6 +709,7 @@ export interface components {
             gridId: string;
             name: string;
             phone?: string;
+            stationId?: string;
             workerId?: string;
         };
         UpdateOrgUnitDto: {
