@@ -64,6 +64,7 @@ export function aSnapshot(over: Partial<GrievanceSnapshot> = {}): GrievanceSnaps
     submittedAt: NOW,
     reportedBy: null,
     attachmentIds: [],
+    loggedAtStationId: null,
     ...over,
-  };
+  } as GrievanceSnapshot;
 }
