@@ -75,7 +75,11 @@ describe('co-reporters: the reporter of a duplicate follows the original, and bo
     await publish('grievance.replied.v1', original.id, 4, { reporterId: 'worker-alice', message: 'North side, by the bus stop.', resumedBy: DEPT });
     await publish('grievance.resolved.v1', original.id, 5, { resolvedBy: DEPT, resolution: 'New cover fitted.', attachmentIds: [photo.id] });
 
-    const bobs = await eventually(() => view('bob', duplicate.id), (v) => v.status === 'resolved', { what: 'the duplicate showing the original resolved', timeoutMs: 40_000 });
+    // The events come on five topics, so intake may apply the resolution before the routing: wait for the whole story.
+    const bobs = await eventually(() => view('bob', duplicate.id), (v) => v.status === 'resolved' && v.original?.history.length === 4, {
+      what: 'the duplicate showing the original resolved, with its whole history',
+      timeoutMs: 40_000,
+    });
     expect(bobs).toMatchObject({
       trackingNo: duplicate.trackingNo,
       status: 'resolved',
