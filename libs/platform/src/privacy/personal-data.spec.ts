@@ -18,6 +18,16 @@ describe('personal data masking', () => {
     expect(maskPhonesInText('tracking NC-20261201-000042, 3 riders, order 123456789012345')).toBe('tracking NC-20261201-000042, 3 riders, order 123456789012345');
   });
 
+  it('leaves ids alone whose hex happens to hold eleven digits that look like a mobile number', () => {
+    const photo = '01a24edc-83ed-718f-95d5-14959607296a';
+    expect(maskPersonalData({ attachmentIds: [photo], note: `photo ${photo}`, id: '01a24edc-83ed-718f-95d5-139596072961' })).toEqual({
+      attachmentIds: [photo],
+      note: `photo ${photo}`,
+      id: '01a24edc-83ed-718f-95d5-139596072961',
+    });
+    expect(maskPhonesInText('ref x13812345678y, call 13812345678')).toBe('ref x13812345678y, call 138****5678');
+  });
+
   it('masks holders who are people, phone fields and phones in text, and keeps ids, org units and departments', () => {
     const payload = {
       description: 'Open manhole, call me on 13812345678',

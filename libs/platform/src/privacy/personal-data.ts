@@ -5,8 +5,14 @@
  * record can still be told apart and followed without naming anyone.
  */
 
-/** Mainland mobile numbers (optionally +86), and landlines with an area code (0791-8888888). */
-const PHONE_IN_TEXT = /(?<!\d)(?:(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}|0\d{2,3}-\d{7,8})(?!\d)/g;
+/**
+ * Mainland mobile numbers (optionally +86), and landlines with an area code (0791-8888888),
+ * standing on their own: digits inside a word (the hex of an id such as
+ * 01a24edc-…-14959607296a) are no phone number.
+ */
+const PHONE_IN_TEXT = /(?<![0-9A-Za-z])(?:(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}|0\d{2,3}-\d{7,8})(?![0-9A-Za-z])/g;
+/** An id (UUID): how auditors follow a matter, an attachment or an event; never masked. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** 138****5678: the carrier prefix and the last four digits, which is what call centres show. */
 export function maskPhone(phone: string): string {
@@ -47,7 +53,7 @@ export function maskPersonalData<T>(value: T): T {
 }
 
 function mask(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return maskPhonesInText(value);
+  if (typeof value === 'string') return UUID.test(value) ? value : maskPhonesInText(value);
   if (typeof value !== 'object' || value === null || depth > 16) return value;
   if (Array.isArray(value)) return value.map((item) => mask(item, depth + 1));
   if (value instanceof Date) return value;
