@@ -233,5 +233,40 @@ describe('points: station catalogues, redemptions, hand-overs and volunteering (
       ]);
       expect(events[0]!.actor).toEqual({ id: 'wang-jun', role: 'station_staff' });
     });
+
+    it('pays once for a double tap: the same Idempotency-Key answers the same award, even sent twice at once; another request under it is refused', async () => {
+      const station = newStation();
+      const worker = `w-${uuidv7()}`;
+      const award = async (body: object, key: string) =>
+        request(h.url)
+          .post('/v1/stations/me/volunteering')
+          .set('authorization', `Bearer ${await staffToken(station, 'wang-jun')}`)
+          .set('idempotency-key', key)
+          .send(body);
+      const body = { workerId: worker, points: 10, reason: '帮忙搬运防汛沙袋' };
+
+      const [a, b] = await Promise.all([award(body, 'tap-1'), award(body, 'tap-1')]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(b.body.entryId).toBe(a.body.entryId);
+      const again = await award(body, 'tap-1');
+      expect(again.body).toMatchObject({ entryId: a.body.entryId, points: 10, remainingToday: CAP - 10 });
+      expect((await pointsOf(worker)).balance).toBe(10);
+
+      const reused = await award({ ...body, points: 5 }, 'tap-1');
+      expect(reused.status).toBe(422);
+      expect(reused.body.errors[0].message).toContain('Idempotency-Key');
+      const badKey = await award(body, 'not a key!');
+      expect(badKey.status).toBe(400);
+      expect(JSON.stringify(badKey.body)).toContain('Idempotency-Key');
+
+      const next = await award(body, 'tap-2');
+      expect(next.status).toBe(201);
+      expect(next.body.entryId).not.toBe(a.body.entryId);
+      expect(await ledgerOf(worker)).toEqual([
+        { points: 10, reason: 'volunteering' },
+        { points: 10, reason: 'volunteering' },
+      ]);
+      expect(await h.eventsOn('points.awarded.v1', pointsAccountId(worker), 2)).toHaveLength(2);
+    });
   });
 });

@@ -276,6 +276,8 @@ export const en: Catalogue = {
   'error.points.outOfStock': '{item} is out of stock at this station.',
   'error.points.idempotencyKey': 'A redemption needs an Idempotency-Key header of 1 to 128 letters, digits, dots, dashes, underscores or colons.',
   'error.points.idempotencyReused': 'This Idempotency-Key was already used for another redemption.',
+  'error.points.awardIdempotencyKey': 'An Idempotency-Key header holds 1 to 128 letters, digits, dots, dashes, underscores or colons.',
+  'error.points.awardIdempotencyReused': 'This Idempotency-Key was already used for another award.',
   'error.points.alreadyHandedOver': 'This redemption was already handed over at {handedOverAt}.',
   'error.benefit.belowThreshold': 'A benefit needs {threshold} points; you have {balance}.',
   'error.benefit.notRegistered': 'We do not know your industry committee yet: register with your branch first (扫码报到).',

@@ -284,6 +284,8 @@ export const zhCN = {
   'error.points.outOfStock': '{item}在本驿站已兑完。',
   'error.points.idempotencyKey': '兑换请求需带 Idempotency-Key 请求头（1 至 128 个字母、数字、点、连字符、下划线或冒号）。',
   'error.points.idempotencyReused': '此 Idempotency-Key 已用于另一笔兑换。',
+  'error.points.awardIdempotencyKey': 'Idempotency-Key 请求头须为 1 至 128 个字母、数字、点、连字符、下划线或冒号。',
+  'error.points.awardIdempotencyReused': '此 Idempotency-Key 已用于另一笔积分发放。',
   'error.points.alreadyHandedOver': '该兑换已于 {handedOverAt} 领取。',
   'error.benefit.belowThreshold': '申请积分权益需达到 {threshold} 积分，您当前有 {balance} 积分。',
   'error.benefit.notRegistered': '尚不知道您所属的行业党委：请先扫码报到，登记所在支部。',

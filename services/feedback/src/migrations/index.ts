@@ -9,6 +9,7 @@ import { StationCataloguesAndRedemptions1798400000000 } from './1798400000000-St
 import { WorkerCommitteesAndBenefits1798500000000 } from './1798500000000-WorkerCommitteesAndBenefits';
 import { StaffNotifications1798600000000 } from './1798600000000-StaffNotifications';
 import { StaffNotificationDelivery1798610000000 } from './1798610000000-StaffNotificationDelivery';
+import { VolunteeringIdempotencyKey1798700000000 } from './1798700000000-VolunteeringIdempotencyKey';
 
 /** Every migration of the feedback database, oldest first. */
 export const FEEDBACK_MIGRATIONS = [
@@ -24,4 +25,5 @@ export const FEEDBACK_MIGRATIONS = [
   WorkerCommitteesAndBenefits1798500000000,
   StaffNotifications1798600000000,
   StaffNotificationDelivery1798610000000,
+  VolunteeringIdempotencyKey1798700000000,
 ];

@@ -4,7 +4,7 @@ import { TransactionalOutbox } from '@grievance/messaging';
 import { Clock, DomainError } from '@grievance/platform';
 import { FeedbackConfig } from '../config';
 import { REASON_VOLUNTEERING, shanghaiDayStart, volunteeringRoom } from './points-rules';
-import { PointsRepository } from './points.repository';
+import { PointsRepository, VolunteeringEntry } from './points.repository';
 
 export interface AwardVolunteeringCommand {
   stationId: string;
@@ -12,6 +12,8 @@ export interface AwardVolunteeringCommand {
   workerId: string;
   points: number;
   reason: string;
+  /** The counter's Idempotency-Key: the same key again at this station answers the same award and pays nothing more. */
+  idempotencyKey?: string;
   correlationId: string;
 }
 
@@ -29,7 +31,9 @@ export interface VolunteeringAward {
 /**
  * A station's staff award a worker points for volunteering (志愿服务), with a reason, within
  * the daily cap per worker (VOLUNTEERING_DAILY_CAP, the day of Asia/Shanghai, across every
- * station): an award that would pass the cap is refused whole (422), nothing written.
+ * station): an award that would pass the cap is refused whole (422), nothing written. With an
+ * Idempotency-Key, a double tap or a retry after a lost answer pays once: the key is looked up
+ * under the worker's lock, so of two such requests the second finds the first's award.
  */
 @Injectable()
 export class AwardVolunteering {
@@ -48,6 +52,10 @@ export class AwardVolunteering {
       const cap = this.config.VOLUNTEERING_DAILY_CAP;
       const awardedToday = await this.points.volunteeringSince(m, command.workerId, shanghaiDayStart(now));
       const room = volunteeringRoom(awardedToday, cap);
+      if (command.idempotencyKey !== undefined) {
+        const earlier = await this.points.findVolunteeringByKey(m, command.stationId, command.idempotencyKey);
+        if (earlier) return sameAward(earlier, command, room);
+      }
       if (command.points > room) {
         throw DomainError.unprocessable(
           `a worker may get at most ${cap} volunteering points a day; ${room} are left today`,
@@ -72,6 +80,7 @@ export class AwardVolunteering {
         stationId: command.stationId,
         note,
         causeEventId: event.eventId,
+        idempotencyKey: command.idempotencyKey,
         at: now,
       });
       await tx.publish('points.awarded.v1', event);
@@ -86,4 +95,20 @@ export class AwardVolunteering {
       };
     });
   }
+}
+
+/** The award an Idempotency-Key already made, answered again; the key with another request is refused (422). */
+function sameAward(earlier: VolunteeringEntry, command: AwardVolunteeringCommand, room: number): VolunteeringAward {
+  if (earlier.workerId !== command.workerId || earlier.points !== command.points || earlier.note !== command.reason.trim()) {
+    throw DomainError.unprocessable('this Idempotency-Key was already used for another award', undefined, { key: 'error.points.awardIdempotencyReused' });
+  }
+  return {
+    entryId: earlier.id,
+    workerId: earlier.workerId,
+    points: earlier.points,
+    reason: earlier.note,
+    stationId: earlier.stationId,
+    remainingToday: room,
+    createdAt: earlier.at.toISOString(),
+  };
 }

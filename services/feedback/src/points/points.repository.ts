@@ -3,6 +3,18 @@ import { CatalogueItemKind, uuidv7 } from '@grievance/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { REASON_REDEMPTION, REASON_VOLUNTEERING } from './points-rules';
 
+/** One volunteering award in the ledger. */
+export interface VolunteeringEntry {
+  id: string;
+  workerId: string;
+  points: number;
+  stationId: string;
+  note: string;
+  causeEventId: string;
+  idempotencyKey?: string;
+  at: Date;
+}
+
 export interface CatalogueItem {
   id: string;
   stationId: string;
@@ -246,16 +258,33 @@ export class PointsRepository {
     );
   }
 
-  /** A volunteering award, caused by its points.awarded.v1 event. */
-  async appendVolunteering(
-    manager: EntityManager,
-    entry: { id: string; workerId: string; points: number; stationId: string; note: string; causeEventId: string; at: Date },
-  ): Promise<void> {
+  /** A volunteering award, caused by its points.awarded.v1 event; with the counter's Idempotency-Key when it sent one. */
+  async appendVolunteering(manager: EntityManager, entry: VolunteeringEntry): Promise<void> {
     await manager.query(
-      `INSERT INTO feedback_points_ledger (id, worker_id, points, reason, grievance_id, cause_event_id, station_id, note, created_at)
-       VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8)`,
-      [entry.id, entry.workerId, entry.points, REASON_VOLUNTEERING, entry.causeEventId, entry.stationId, entry.note, entry.at],
+      `INSERT INTO feedback_points_ledger (id, worker_id, points, reason, grievance_id, cause_event_id, station_id, note, idempotency_key, created_at)
+       VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8, $9)`,
+      [entry.id, entry.workerId, entry.points, REASON_VOLUNTEERING, entry.causeEventId, entry.stationId, entry.note, entry.idempotencyKey ?? null, entry.at],
     );
+  }
+
+  /** The volunteering award a station already made under this Idempotency-Key, if any. */
+  async findVolunteeringByKey(manager: EntityManager, stationId: string, idempotencyKey: string): Promise<VolunteeringEntry | undefined> {
+    const [row] = (await manager.query(
+      `SELECT id, worker_id, points, station_id, note, cause_event_id, idempotency_key, created_at FROM feedback_points_ledger
+        WHERE station_id = $1 AND idempotency_key = $2 AND reason = $3`,
+      [stationId, idempotencyKey, REASON_VOLUNTEERING],
+    )) as { id: string; worker_id: string; points: number; station_id: string; note: string | null; cause_event_id: string; idempotency_key: string; created_at: Date }[];
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      workerId: row.worker_id,
+      points: row.points,
+      stationId: row.station_id,
+      note: row.note ?? '',
+      causeEventId: row.cause_event_id,
+      idempotencyKey: row.idempotency_key,
+      at: new Date(row.created_at),
+    };
   }
 
   /** The volunteering points a worker was awarded since `since` (the start of their day). */

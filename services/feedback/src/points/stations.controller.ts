@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProperty, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { STATION_ID_PATTERN } from '@grievance/contracts';
 import { correlationIdForNewWork, DomainError } from '@grievance/platform';
@@ -10,6 +10,7 @@ import {
   CatalogueItemChangeDto,
   CatalogueItemView,
   CatalogueView,
+  IDEMPOTENCY_KEY_PATTERN,
   itemView,
   NewCatalogueItemDto,
   RedemptionsQuery,
@@ -104,15 +105,30 @@ export class StationsController {
   @Post('me/volunteering')
   @HttpCode(201)
   @Roles('station_staff')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '1 to 128 letters, digits, dots, dashes, underscores or colons; the same key again at this station answers the same award and pays nothing more',
+  })
   @ApiCreatedResponse({ type: VolunteeringAwardView })
-  @ApiUnprocessableEntityResponse({ description: 'past the daily cap (details.cap, details.remaining); nothing written' })
-  award(@Body() body: VolunteeringDto, @CurrentPrincipal() principal: Principal): Promise<VolunteeringAward> {
+  @ApiUnprocessableEntityResponse({ description: 'past the daily cap (details.cap, details.remaining), or the Idempotency-Key was used for another award; nothing written' })
+  award(
+    @Body() body: VolunteeringDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<VolunteeringAward> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+      throw DomainError.invalid('Idempotency-Key must be 1 to 128 letters, digits, dots, dashes, underscores or colons', undefined, {
+        key: 'error.points.awardIdempotencyKey',
+      });
+    }
     return this.volunteering.execute({
       stationId: ownStation(principal),
       staffId: principal.sub,
       workerId: body.workerId.trim(),
       points: body.points,
       reason: body.reason,
+      idempotencyKey,
       correlationId: correlationIdForNewWork(),
     });
   }

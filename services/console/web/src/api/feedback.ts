@@ -1148,7 +1148,11 @@ export interface operations {
     StationsController_award: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "idempotency-key"?: string;
+                /** @description 1 to 128 letters, digits, dots, dashes, underscores or colons; the same key again at this station answers the same award and pays nothing more */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1175,7 +1179,7 @@ export interface operations {
                     "application/json": components["schemas"]["VolunteeringAwardView"];
                 };
             };
-            /** @description past the daily cap (details.cap, details.remaining); nothing written */
+            /** @description past the daily cap (details.cap, details.remaining), or the Idempotency-Key was used for another award; nothing written */
             422: {
                 headers: {
                     [name: string]: unknown;

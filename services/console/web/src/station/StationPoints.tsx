@@ -180,11 +180,20 @@ function VolunteeringForm() {
   const { t } = useTranslation();
   const [form] = Form.useForm<AwardDraft>();
   const [awarded, setAwarded] = useState<string | null>(null);
+  // One key per award, kept across a retry of the same form: a double tap pays once.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const award = useMutation({
-    mutationFn: (v: AwardDraft) => answer<VolunteeringAward>(feedback.POST('/v1/stations/me/volunteering', { body: { workerId: v.workerId!.trim(), points: v.points!, reason: v.reason!.trim() } })),
+    mutationFn: (v: AwardDraft) =>
+      answer<VolunteeringAward>(
+        feedback.POST('/v1/stations/me/volunteering', {
+          params: { header: { 'Idempotency-Key': idempotencyKey } },
+          body: { workerId: v.workerId!.trim(), points: v.points!, reason: v.reason!.trim() },
+        }),
+      ),
     onSuccess: (a) => {
       setAwarded(t('points.station.volunteering.awarded', { points: a.points, remaining: a.remainingToday }));
       form.resetFields();
+      setIdempotencyKey(crypto.randomUUID());
     },
     onError: () => setAwarded(null),
   });
@@ -199,6 +208,8 @@ function VolunteeringForm() {
         noValidate
         onValuesChange={(changed) => {
           setAwarded(null);
+          // Other values are another award: a new key.
+          setIdempotencyKey(crypto.randomUUID());
           clearOnChange(form)(changed);
         }}
         onFinish={(v) => {
