@@ -68,6 +68,9 @@ export class CalendarTime implements SlaCalendar {
   }
 }
 
+/** Ids of SLA policies and calendars: what a URL and a log line can carry unescaped. */
+export const SLA_SETTING_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
 const HHMM = /^(\d{2}):(\d{2})$/;
 
 function minutesOf(text: string): number | undefined {
@@ -88,7 +91,7 @@ export function calendarProblems(spec: CalendarSpec): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (field: string | undefined, message: string, key: string, params?: Record<string, string | number>) => problems.push(fieldProblem(field, message, key, params));
   if (typeof spec !== 'object' || spec === null) return [fieldProblem(undefined, 'calendar must be an object', 'sla.problem.calendarNotObject')];
-  if (typeof spec.id !== 'string' || !/^[a-z0-9][a-z0-9._-]{0,63}$/.test(spec.id)) add('id', 'id must be 1-64 lower-case letters, digits, dots, dashes or underscores', 'sla.problem.id');
+  if (typeof spec.id !== 'string' || !SLA_SETTING_ID_PATTERN.test(spec.id)) add('id', 'id must be 1-64 lower-case letters, digits, dots, dashes or underscores', 'sla.problem.id');
   if (spec.kind !== 'calendar' && spec.kind !== 'working') add('kind', 'kind must be calendar or working', 'sla.problem.calendarKind');
   if (spec.timeZone !== undefined) {
     try {

@@ -1,4 +1,5 @@
 import { DomainError, FieldProblem, fieldProblem, GRIEVANCE_KINDS, GrievanceKind, SLA_TARGETS, SlaTarget, URGENCIES, Urgency } from '@grievance/contracts';
+import { SLA_SETTING_ID_PATTERN } from '../calendar/calendar';
 import { DurationInput, isDuration, parseDuration, ParsedDuration } from '../duration';
 
 /** Which matters a policy applies to. An absent key matches anything. */
@@ -107,9 +108,6 @@ function describeFacts(facts: MatterFacts): string {
   return `${facts.urgency} ${facts.kind} "${facts.category}"${facts.stage ? ` at ${facts.stage}` : ''}`;
 }
 
-/** Ids of policies and calendars: what a URL and a log line can carry unescaped. */
-const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-
 /** What is wrong with a policy, in English; empty when nothing is. Calendar existence is checked by the store. */
 export function validatePolicy(policy: SlaPolicy): string[] {
   return policyProblems(policy).map((p) => p.message);
@@ -120,7 +118,7 @@ export function policyProblems(policy: SlaPolicy): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (field: string | undefined, message: string, key: string, params?: Record<string, string | number>) => problems.push(fieldProblem(field, message, key, params));
   if (typeof policy !== 'object' || policy === null) return [fieldProblem(undefined, 'policy must be an object', 'sla.problem.policyNotObject')];
-  if (typeof policy.id !== 'string' || !ID_PATTERN.test(policy.id)) add('id', 'id must be 1-64 lower-case letters, digits, dots, dashes or underscores', 'sla.problem.id');
+  if (typeof policy.id !== 'string' || !SLA_SETTING_ID_PATTERN.test(policy.id)) add('id', 'id must be 1-64 lower-case letters, digits, dots, dashes or underscores', 'sla.problem.id');
   const match = policy.match;
   if (typeof match !== 'object' || match === null) add('match', 'match must be an object (empty matches everything)', 'sla.problem.matchNotObject');
   else {

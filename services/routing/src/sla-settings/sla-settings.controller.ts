@@ -3,14 +3,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
-import { SettingsChange, VersionedCalendar, VersionedPolicy } from '@grievance/sla';
+import { SettingsChange, SLA_SETTING_ID_PATTERN, VersionedCalendar, VersionedPolicy } from '@grievance/sla';
 import { PutCalendarDto, PutPolicyDto, RetirePolicyDto } from './sla-settings.dto';
 import { SlaSettingsAdmin } from './sla-settings.use-cases';
 
-const SETTING_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-
 class SettingIdParams {
-  @Matches(SETTING_ID, { message: 'id must be 1-64 lower-case letters, digits, dots, dashes or underscores' })
+  @Matches(SLA_SETTING_ID_PATTERN, { message: 'id must be 1-64 lower-case letters, digits, dots, dashes or underscores' })
   id!: string;
 }
 
@@ -20,7 +18,7 @@ class HistoryQuery {
   kind?: 'policy' | 'calendar';
 
   @IsOptional()
-  @Matches(SETTING_ID, { message: 'id must be a policy or calendar id' })
+  @Matches(SLA_SETTING_ID_PATTERN, { message: 'id must be a policy or calendar id' })
   id?: string;
 
   @IsOptional()

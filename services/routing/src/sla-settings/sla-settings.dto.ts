@@ -14,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { SLA_SETTING_ID_PATTERN } from '@grievance/sla';
 
 /** Why an admin changes a setting, and which version they edited (a stale edit is refused with 409). */
 class ChangeDto {
@@ -50,7 +51,7 @@ export class PutPolicyDto extends ChangeDto {
   warnShare?: number;
 
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9._-]{0,63}$/, { message: 'calendar must be a calendar id' })
+  @Matches(SLA_SETTING_ID_PATTERN, { message: 'calendar must be a calendar id' })
   calendar!: string;
 
   @IsOptional()
