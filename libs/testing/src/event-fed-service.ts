@@ -1,5 +1,5 @@
 import { Actor, createEnvelope, EventEnvelope, NewEvent, PayloadOf, TopicName, uuidv7 } from '@grievance/contracts';
-import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
+import { catalogueTopicsToCreate, EventPublisher, KafkaConnection, toWireMessage } from '@grievance/messaging';
 import { Env, ServiceConfig, ServiceModule } from '@grievance/platform';
 import { queryDatabase } from './database';
 import { createServiceApp, TestServiceApp, testConfigEnv } from './service-app';
@@ -54,6 +54,25 @@ export class EventFedService<C extends ServiceConfig> {
   /** Publishes the very same envelope again, as a broker redelivery would. */
   async redeliver<T extends TopicName>(topic: T, envelope: EventEnvelope<PayloadOf<T>>): Promise<void> {
     await this.publisher.publish(topic, envelope);
+  }
+
+  /**
+   * Publishes envelopes in one produce request, as a relay's batch goes out: each partition's
+   * share lands at once, so a consumer fetches it as one batch.
+   */
+  async publishAll(events: readonly { topic: TopicName; envelope: EventEnvelope }[]): Promise<void> {
+    const producer = this.kafka.createProducer();
+    await producer.connect();
+    try {
+      const byTopic = new Map<string, ReturnType<typeof toWireMessage>[]>();
+      for (const { topic, envelope } of events) {
+        const name = this.kafka.topic(topic);
+        byTopic.set(name, [...(byTopic.get(name) ?? []), toWireMessage(envelope)]);
+      }
+      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    } finally {
+      await producer.disconnect();
+    }
   }
 
   async query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> {
