@@ -60,7 +60,12 @@ export class StatementCounter {
 
   /** The committed or rolled-back transactions that wrote to an inbox, since start or the last reset. */
   consumerTransactions(): CountedTransaction[] {
-    return this.done.filter((t) => t.statements.some((s) => /INSERT INTO messaging_inbox/i.test(s)));
+    return this.transactionsWith(/INSERT INTO messaging_inbox/i);
+  }
+
+  /** The transactions with a statement matching `pattern` (an outbox relay's rounds: /messaging_outbox_relay|pg_try_advisory_xact_lock/). */
+  transactionsWith(pattern: RegExp): CountedTransaction[] {
+    return this.done.filter((t) => t.statements.some((s) => pattern.test(s)));
   }
 
   /** Statements of those transactions, BEGIN and COMMIT included. */
