@@ -1,5 +1,5 @@
 import { EventEnvelope, GrievanceSubmittedV1, uuidv7 } from '@grievance/contracts';
-import { createTestDatabase, createTestKafka, eventually, manholeReport, TestDatabase, waitForMessages } from '@grievance/testing';
+import { createTestDatabase, createTestKafka, eventually, manholeReport, StatementCounter, TestDatabase, waitForMessages } from '@grievance/testing';
 import { DataSource } from 'typeorm';
 import { PermanentEventError } from './consumer/errors';
 import { EventConsumer } from './consumer/event-consumer';
@@ -125,6 +125,19 @@ describe('the outbox, the relay and the idempotent inbox on a real broker and da
     }
     await eventually(() => seen.length, (n) => n >= titles.length, { what: 'all 30 events applied' });
     expect(seen).toEqual(titles);
+  });
+
+  it('relays a commit in one round of four statements: begin, the lock with the claim, the mark, commit', async () => {
+    const counter = StatementCounter.start(database.url);
+    try {
+      const before = relay.publishedCount;
+      await outbox.run((tx) => tx.publish('grievance.submitted.v1', manholeReport()));
+      await eventually(() => relay.publishedCount, (n) => n > before, { what: 'the event relayed' });
+      const rounds = counter.transactionsWith(/pg_try_advisory_xact_lock/).filter((t) => t.statements.some((s) => /^UPDATE messaging_outbox/.test(s)));
+      expect(rounds.map((t) => t.statements.length)).toEqual([4]);
+    } finally {
+      counter.stop();
+    }
   });
 
   it('publishes a commit at once even while another replica holds the relay lock, instead of waiting for the next poll', async () => {
