@@ -1,5 +1,5 @@
 import { createEnvelope, EventEnvelope, NewEvent, TopicName, uuidv7 } from '@grievance/contracts';
-import { eventually, StatementCounter } from '@grievance/testing';
+import { StatementCounter } from '@grievance/testing';
 import type { TraceView } from '../src/trace/trace.use-case';
 import { AuditHarness } from './audit-harness';
 
@@ -62,14 +62,10 @@ describe('audit applies a consumed batch', () => {
   const trace = async (id: string): Promise<TraceView> => (await h.get(`/v1/trace/${id}`)).body as TraceView;
   const seen = () => h.consumerStats.applied + h.consumerStats.duplicates;
   async function deliver(events: { topic: TopicName; envelope: EventEnvelope }[]): Promise<{ transactions: number; statements: number }> {
-    const before = seen();
-    counter.reset();
-    await h.publishAll(events);
-    await eventually(seen, (n) => n >= before + events.length, { timeoutMs: 30_000, what: `${events.length} events consumed` });
-    const transactions = counter.consumerTransactions().length;
-    const statements = counter.consumerStatements();
-    process.stdout.write(`audit: ${events.length} events, ${transactions} transactions, ${statements} statements\n`);
-    return { transactions, statements };
+    const cost = await h.deliverCounted(events, seen, counter);
+    process.stdout.write(`audit: ${events.length} events, ${cost.transactions} transactions, ${cost.statements} statements
+`);
+    return cost;
   }
 
   it('applies one event with a handful of statements', async () => {
@@ -106,20 +102,13 @@ describe('audit applies a consumed batch', () => {
     const ids = Array.from({ length: 6 }, () => uuidv7());
     await deliver(ids.map((id, n) => submitted(id, n, base)));
     // The next write to the dossier fails once, as a crash in the middle of a batch would.
-    await h.query(`CREATE SEQUENCE IF NOT EXISTS crash_once`);
-    await h.query(`
-      CREATE OR REPLACE FUNCTION crash_once() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF nextval('crash_once') = 1 THEN RAISE EXCEPTION 'crash in the middle of a batch'; END IF;
-        RETURN NEW;
-      END $$`);
-    await h.query(`CREATE TRIGGER crash_once BEFORE INSERT ON audit_dossier FOR EACH ROW EXECUTE FUNCTION crash_once()`);
+    const restore = await h.failNextInsertOnce('audit_dossier');
     try {
       const batch = ids.map((id) => routed(id, new Date(base.getTime() + 60_000)));
       await deliver(batch);
       await deliver(batch); // the whole batch again, as after a crash before its offsets were committed
     } finally {
-      await h.query(`DROP TRIGGER crash_once ON audit_dossier`);
+      await restore();
     }
     for (const id of ids) {
       const view = await trace(id);

@@ -75,14 +75,10 @@ describe('intake applies a consumed batch', () => {
     };
   const seen = () => h.consumerStats.applied + h.consumerStats.duplicates;
   async function deliver(events: { topic: TopicName; envelope: EventEnvelope }[]): Promise<{ transactions: number; statements: number }> {
-    const before = seen();
-    counter.reset();
-    await h.publishAll(events);
-    await eventually(seen, (n) => n >= before + events.length, { timeoutMs: 30_000, what: `${events.length} events consumed` });
-    const transactions = counter.consumerTransactions().length;
-    const statements = counter.consumerStatements();
-    process.stdout.write(`intake: ${events.length} events, ${transactions} transactions, ${statements} statements\n`);
-    return { transactions, statements };
+    const cost = await h.deliverCounted(events, seen, counter);
+    process.stdout.write(`intake: ${events.length} events, ${cost.transactions} transactions, ${cost.statements} statements
+`);
+    return cost;
   }
 
   it('applies one event with a handful of statements', async () => {
@@ -126,20 +122,13 @@ describe('intake applies a consumed batch', () => {
     const ids: string[] = [];
     for (let n = 0; n < 6; n += 1) ids.push(await submit());
     // The next history row fails once, as a crash in the middle of a batch would.
-    await h.query(`CREATE SEQUENCE IF NOT EXISTS crash_once`);
-    await h.query(`
-      CREATE OR REPLACE FUNCTION crash_once() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF nextval('crash_once') = 1 THEN RAISE EXCEPTION 'crash in the middle of a batch'; END IF;
-        RETURN NEW;
-      END $$`);
-    await h.query(`CREATE TRIGGER crash_once BEFORE INSERT ON intake_history FOR EACH ROW EXECUTE FUNCTION crash_once()`);
+    const restore = await h.failNextInsertOnce('intake_history');
     const batch = ids.flatMap((id) => [routed(id, 1), resolved(id, 2)]);
     try {
       await deliver(batch);
       await deliver(batch); // the whole batch again, as after a crash before its offsets were committed
     } finally {
-      await h.query(`DROP TRIGGER crash_once ON intake_history`);
+      await restore();
     }
     for (const id of ids) {
       const v = await view(id);
