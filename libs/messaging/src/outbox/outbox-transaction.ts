@@ -18,6 +18,8 @@ export interface BatchWriter {
  * to its writer, and the writers write them together before the commit, so a group of events
  * costs a few statements per table instead of a few per event. Flushed in the order the
  * writers were first asked for; a failing flush fails the transaction like any statement.
+ * Until the flush its rows are nowhere in the database: a handler that needs what an earlier
+ * event of the group left asks the writer (intake's TrackingWrites.current), not a query.
  */
 export class TransactionBatch {
   private readonly writers = new Map<unknown, BatchWriter>();
