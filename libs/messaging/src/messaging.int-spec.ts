@@ -1,12 +1,12 @@
 import { EventEnvelope, GrievanceSubmittedV1, uuidv7 } from '@grievance/contracts';
-import { createTestDatabase, createTestKafka, eventually, manholeReport, TestDatabase, waitForMessages } from '@grievance/testing';
-import { DataSource } from 'typeorm';
+import { createTestDatabase, createTestKafka, eventually, manholeReport, StatementCounter, TestDatabase, waitForMessages } from '@grievance/testing';
+import { DataSource, EntityManager } from 'typeorm';
 import { PermanentEventError } from './consumer/errors';
 import { EventConsumer } from './consumer/event-consumer';
 import { KafkaConnection } from './kafka-connection';
 import { MESSAGING_MIGRATIONS } from './migrations';
 import { OutboxRelay } from './outbox/outbox-relay';
-import { TransactionalOutbox } from './outbox/outbox-transaction';
+import { BatchWriter, TransactionalOutbox } from './outbox/outbox-transaction';
 import { EventPublisher } from './publisher';
 import { DLQ_HEADER } from './wire';
 
@@ -125,6 +125,19 @@ describe('the outbox, the relay and the idempotent inbox on a real broker and da
     }
     await eventually(() => seen.length, (n) => n >= titles.length, { what: 'all 30 events applied' });
     expect(seen).toEqual(titles);
+  });
+
+  it('relays a commit in one round of four statements: begin, the lock with the claim, the mark, commit', async () => {
+    const counter = StatementCounter.start(database.url);
+    try {
+      const before = relay.publishedCount;
+      await outbox.run((tx) => tx.publish('grievance.submitted.v1', manholeReport()));
+      await eventually(() => relay.publishedCount, (n) => n > before, { what: 'the event relayed' });
+      const rounds = counter.transactionsWith(/pg_try_advisory_xact_lock/).filter((t) => t.statements.some((s) => /^UPDATE messaging_outbox/.test(s)));
+      expect(rounds.map((t) => t.statements.length)).toEqual([4]);
+    } finally {
+      counter.stop();
+    }
   });
 
   it('publishes a commit at once even while another replica holds the relay lock, instead of waiting for the next poll', async () => {
@@ -273,6 +286,46 @@ describe('the outbox, the relay and the idempotent inbox on a real broker and da
     expect(grouped.stats.groupedTransactions).toBeGreaterThan(0);
     const inbox = (await dataSource.query(`SELECT event_id FROM messaging_inbox WHERE consumer = 'grouped' ORDER BY processed_at`)) as { event_id: string }[];
     expect(new Set(inbox.map((r) => r.event_id))).toEqual(new Set(events.map((e) => e.eventId)));
+  });
+
+  it("writes a group's rows through its batch writer once, before the commit, and a redelivered group adds nothing", async () => {
+    /** Rows of the group, written in one statement by flush. */
+    class EffectRows implements BatchWriter {
+      rows: { grievance_id: string; event_id: string }[] = [];
+      constructor(private readonly manager: EntityManager) {}
+      async flush(): Promise<void> {
+        const rows = this.rows;
+        this.rows = [];
+        flushes.push(rows.length);
+        if (rows.length === 0) return;
+        await this.manager.query(
+          `INSERT INTO effects (grievance_id, event_id, consumer) SELECT grievance_id, event_id, 'batched' FROM jsonb_to_recordset($1::jsonb) AS r(grievance_id uuid, event_id uuid)`,
+          [JSON.stringify(rows)],
+        );
+      }
+    }
+    const flushes: number[] = [];
+    const first = manholeReport();
+    const events = [first, ...Array.from({ length: 19 }, () => manholeReport(first.grievanceId))];
+    // On the topic before the consumer joins, twice (a redelivery of the whole group): one partition (one key).
+    await outbox.run(async (tx) => {
+      for (const event of events) await tx.publish('grievance.submitted.v1', event);
+    });
+    const publisher = new EventPublisher(kafka);
+    for (const event of events) await publisher.publish('grievance.submitted.v1', event);
+    await publisher.disconnect();
+    await waitForMessages(kafka, 'grievance.submitted.v1', 2 * events.length, (m) => m.key === first.grievanceId);
+    const batched = new EventConsumer(kafka, dataSource, { groupId: 'batched' }).on('grievance.submitted.v1', async (event, tx) => {
+      tx.batchWriter(EffectRows, (manager) => new EffectRows(manager)).rows.push({ grievance_id: event.grievanceId, event_id: event.eventId });
+    });
+    consumers.push(batched);
+    await batched.start();
+    await eventually(() => batched.stats.applied + batched.stats.duplicates, (n) => n === 2 * events.length, { what: 'every copy consumed' });
+    expect(await effects(first.grievanceId)).toBe(events.length);
+    expect(batched.stats).toMatchObject({ applied: events.length, duplicates: events.length, groupFallbacks: 0 });
+    // One flush per transaction that applied something: far fewer than the events.
+    expect(flushes.reduce((a, b) => a + b, 0)).toBe(events.length);
+    expect(flushes.length).toBeLessThanOrEqual(batched.stats.groupedTransactions);
   });
 
   it('takes a group with a failing event apart: the others applied once, the failing one parked', async () => {

@@ -54,6 +54,31 @@ describe('the unit of work on a real database', () => {
     expect(woken).toBe(1);
   });
 
+  it("writes what the work left to a batch writer once, before the commit; a failing flush rolls the whole work back", async () => {
+    const notesOf = (tx: OutboxTransaction) =>
+      tx.batchWriter('notes', (manager) => ({
+        texts: [] as string[],
+        async flush() {
+          if (this.texts.length > 0) await manager.query(`INSERT INTO notes (text) SELECT unnest($1::text[])`, [this.texts]);
+          this.texts = [];
+        },
+      }));
+    await unitOfWork.run(async () => {
+      notesOf(unitOfWork.transaction()).texts.push('a', 'b');
+      await notes.add('c');
+      notesOf(unitOfWork.transaction()).texts.push('d');
+      expect(await committed()).toEqual([]); // nothing of it outside the transaction yet
+    });
+    expect(await committed()).toEqual(['a', 'b', 'c', 'd']);
+    await expect(
+      unitOfWork.run(async () => {
+        await notes.add('e');
+        notesOf(unitOfWork.transaction()).texts.push('a'); // already there: the flush fails
+      }),
+    ).rejects.toThrow(/duplicate key/);
+    expect(await committed()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('rolls back every write and event of the work when it throws', async () => {
     await expect(
       unitOfWork.run(async () => {

@@ -11,6 +11,7 @@ export * from './errors/error-texts';
 export * from './errors/error-body.schema';
 export * from './database/ensure-database';
 export * from './database/data-source';
+export { PreparingClient } from './database/prepared-statements';
 export * from './database/side-pool';
 export * from './redis/redis-client';
 export * from './live/live-feed';

@@ -1,7 +1,9 @@
 import { Actor, createEnvelope, EventEnvelope, NewEvent, PayloadOf, TopicName, uuidv7 } from '@grievance/contracts';
-import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
+import { catalogueTopicsToCreate, EventPublisher, KafkaConnection, toWireMessage } from '@grievance/messaging';
 import { Env, ServiceConfig, ServiceModule } from '@grievance/platform';
 import { queryDatabase } from './database';
+import { eventually } from './kafka';
+import type { StatementCounter } from './statement-counter';
 import { createServiceApp, TestServiceApp, testConfigEnv } from './service-app';
 
 /**
@@ -54,6 +56,60 @@ export class EventFedService<C extends ServiceConfig> {
   /** Publishes the very same envelope again, as a broker redelivery would. */
   async redeliver<T extends TopicName>(topic: T, envelope: EventEnvelope<PayloadOf<T>>): Promise<void> {
     await this.publisher.publish(topic, envelope);
+  }
+
+  /**
+   * Publishes envelopes in one produce request, as a relay's batch goes out: each partition's
+   * share lands at once, so a consumer fetches it as one batch.
+   */
+  async publishAll(events: readonly { topic: TopicName; envelope: EventEnvelope }[]): Promise<void> {
+    const producer = this.kafka.createProducer();
+    await producer.connect();
+    try {
+      const byTopic = new Map<string, ReturnType<typeof toWireMessage>[]>();
+      for (const { topic, envelope } of events) {
+        const name = this.kafka.topic(topic);
+        byTopic.set(name, [...(byTopic.get(name) ?? []), toWireMessage(envelope)]);
+      }
+      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    } finally {
+      await producer.disconnect();
+    }
+  }
+
+  /**
+   * Publishes `events` in one produce request (publishAll) and waits until `consumed()` (the
+   * group's applied + duplicate count) has grown by their number; answers what the consumer's
+   * transactions cost meanwhile, as `counter` saw them.
+   */
+  async deliverCounted(
+    events: readonly { topic: TopicName; envelope: EventEnvelope }[],
+    consumed: () => number,
+    counter: StatementCounter,
+  ): Promise<{ transactions: number; statements: number }> {
+    const before = consumed();
+    counter.reset();
+    await this.publishAll(events);
+    await eventually(consumed, (n) => n >= before + events.length, { timeoutMs: 30_000, what: `${events.length} events consumed` });
+    return { transactions: counter.consumerTransactions().length, statements: counter.consumerStatements() };
+  }
+
+  /**
+   * Makes the next row inserted into `table` fail, once (a sequence is not rolled back with
+   * the transaction), as a crash in the middle of a batch would; answers how to undo it.
+   */
+  async failNextInsertOnce(table: string): Promise<() => Promise<void>> {
+    await this.query(`CREATE SEQUENCE IF NOT EXISTS fail_once`);
+    await this.query(`
+      CREATE OR REPLACE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF nextval('fail_once') = 1 THEN RAISE EXCEPTION 'crash in the middle of a batch'; END IF;
+        RETURN NEW;
+      END $$`);
+    await this.query(`CREATE TRIGGER fail_once BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION fail_once()`);
+    return async () => {
+      await this.query(`DROP TRIGGER fail_once ON ${table}`);
+    };
   }
 
   async query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> {

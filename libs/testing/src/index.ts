@@ -11,3 +11,4 @@ export * from './event-fed-service';
 export * from './metrics';
 export * from './strict-mock';
 export * from './event-stream';
+export * from './statement-counter';

@@ -13,7 +13,6 @@ import { ReplyToHolder } from './grievances/reply-to-holder.use-case';
 import { SubmissionModule } from './grievances/submission.module';
 import { INTAKE_MIGRATIONS } from './migrations';
 import { Open311Module } from './open311/open311.module';
-import { DeadlinesRepository } from './tracking/deadlines.repository';
 import { RecordDeadline } from './tracking/record-deadline.use-case';
 import { TrackEvent } from './tracking/track-event.use-case';
 import { INTAKE_CONSUMER_GROUP, TrackingConsumer } from './tracking/tracking.consumer';
@@ -49,7 +48,6 @@ export class AppModule {
         TrackingViewService,
         TrackEvent,
         RecordDeadline,
-        DeadlinesRepository,
         TrackingConsumer,
         StationsConsumer,
         StationsRepository,

@@ -8,7 +8,7 @@ import {
 import { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KafkaConnection, MessagingLogger, silentLogger, withTimeout } from '../kafka-connection';
-import { OutboxTransaction, OutboxWaker, runAfterCommit } from '../outbox/outbox-transaction';
+import { OutboxTransaction, OutboxWaker, runAfterCommit, TransactionBatch } from '../outbox/outbox-transaction';
 import { inConsumerSpan } from '../tracing';
 import { withTransaction } from '../unit-of-work';
 import { decodeHeaders, DLQ_HEADER } from '../wire';
@@ -281,16 +281,21 @@ export class EventConsumer {
         [this.options.groupId, topic, group.map((g) => g.envelope.eventId), group.map((g) => g.envelope.grievanceId ?? null)],
       )) as { event_id: string }[];
       const fresh = new Set(inserted.map((r) => r.event_id));
-      let count = 0;
+      // What the handlers leave to their batch writers is written once for the whole group, before the commit.
+      const batch = new TransactionBatch();
+      const txs: OutboxTransaction[] = [];
       for (const { envelope, meta } of group) {
         if (!fresh.delete(envelope.eventId)) continue; // already applied (or a second copy within the group)
-        const tx = new OutboxTransaction(manager);
+        const tx = new OutboxTransaction(manager, batch);
         await this.handle(handler, envelope, tx, meta);
+        txs.push(tx);
+      }
+      await batch.flush();
+      for (const tx of txs) {
         wroteEvents ||= tx.events.length > 0;
         after.push(...tx.afterCommitWork);
-        count += 1;
       }
-      return count;
+      return txs.length;
     });
     this.stats.applied += applied;
     this.stats.duplicates += group.length - applied;
@@ -359,6 +364,7 @@ export class EventConsumer {
       if (inserted.length === 0) return 'duplicate';
       const tx = new OutboxTransaction(manager);
       await this.handle(handler, envelope, tx, meta);
+      await tx.batch.flush();
       wroteEvents = tx.events.length > 0;
       after = tx.afterCommitWork;
       return 'applied';

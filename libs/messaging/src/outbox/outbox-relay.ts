@@ -140,22 +140,28 @@ export class OutboxRelay implements OutboxWaker {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const [lock] = (await runner.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [RELAY_LOCK])) as {
-        locked: boolean;
-      }[];
-      if (!lock?.locked) {
+      // The relay lock and the claim in one statement: the lock is tried once (the CTE), and rows
+      // are claimed only when it was granted. FOR UPDATE reads each row's latest version, so a
+      // row another relay published since this statement's snapshot is not claimed again.
+      const claimed = (await runner.query(
+        `WITH relay AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked)
+         SELECT relay.locked, o.seq, o.event_id, o.topic, o.message_key, o.envelope, o.headers
+           FROM relay
+           LEFT JOIN LATERAL (
+             SELECT seq, event_id, topic, message_key, envelope::text AS envelope, headers
+               FROM messaging_outbox
+              WHERE relay.locked AND published_at IS NULL
+              ORDER BY seq
+              LIMIT $2
+              FOR UPDATE SKIP LOCKED) AS o ON true
+          ORDER BY o.seq`,
+        [RELAY_LOCK, this.batchSize],
+      )) as (OutboxRow & { locked: boolean })[];
+      if (!claimed[0]?.locked) {
         await runner.rollbackTransaction();
         return LOCK_BUSY;
       }
-      const rows = (await runner.query(
-        `SELECT seq, event_id, topic, message_key, envelope::text AS envelope, headers
-           FROM messaging_outbox
-          WHERE published_at IS NULL
-          ORDER BY seq
-          LIMIT $1
-          FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
-      )) as OutboxRow[];
+      const rows = claimed.filter((r) => r.seq !== null);
       if (rows.length === 0) {
         await runner.commitTransaction();
         return 0;

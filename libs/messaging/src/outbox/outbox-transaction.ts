@@ -6,6 +6,40 @@ import { toWireMessage } from '../wire';
 /** An event to record, its payload typed by its topic. */
 export type OutboxEvent = { [T in TopicName]: { topic: T; envelope: EventEnvelope<PayloadOf<T>> } }[TopicName];
 
+/** Rows an event handler leaves to be written with those of the other events of its transaction, at once, just before it commits. */
+export interface BatchWriter {
+  /** Writes what was added since the last flush (a few multi-row statements, whatever the number of events). */
+  flush(): Promise<void>;
+}
+
+/**
+ * The batch writers of one transaction, shared by every event applied in it (an event
+ * consumer applies a fetched group of events in one transaction): each handler adds its rows
+ * to its writer, and the writers write them together before the commit, so a group of events
+ * costs a few statements per table instead of a few per event. Flushed in the order the
+ * writers were first asked for; a failing flush fails the transaction like any statement.
+ * Until the flush its rows are nowhere in the database: a handler that needs what an earlier
+ * event of the group left asks the writer (intake's TrackingWrites.current), not a query.
+ */
+export class TransactionBatch {
+  private readonly writers = new Map<unknown, BatchWriter>();
+
+  /** The transaction's writer under `key`, made by `create` the first time. */
+  writer<W extends BatchWriter>(key: unknown, create: () => W): W {
+    let writer = this.writers.get(key);
+    if (!writer) {
+      writer = create();
+      this.writers.set(key, writer);
+    }
+    return writer as W;
+  }
+
+  /** Writes what every writer holds (called by whoever commits, right before the commit). */
+  async flush(): Promise<void> {
+    for (const writer of this.writers.values()) await writer.flush();
+  }
+}
+
 /**
  * One Postgres transaction in which a service changes its state and records the events
  * that change causes. Either both are committed or neither is: there is no gap between
@@ -15,7 +49,19 @@ export class OutboxTransaction {
   private readonly pending: { topic: string; envelope: EventEnvelope }[] = [];
   private readonly committed: (() => Promise<void> | void)[] = [];
 
-  constructor(readonly manager: EntityManager) {}
+  constructor(
+    readonly manager: EntityManager,
+    /** Shared with the other events applied in the same Postgres transaction (see TransactionBatch). */
+    readonly batch: TransactionBatch = new TransactionBatch(),
+  ) {}
+
+  /**
+   * A writer whose rows are written with those of every other event of this Postgres
+   * transaction, just before it commits (see TransactionBatch): `create` makes it the first time.
+   */
+  batchWriter<W extends BatchWriter>(key: unknown, create: (manager: EntityManager) => W): W {
+    return this.batch.writer(key, () => create(this.manager));
+  }
 
   /**
    * Work to do once the transaction has committed, and only then (a live notice of what it
@@ -92,6 +138,7 @@ export class TransactionalOutbox {
       const tx = new OutboxTransaction(manager);
       // The transaction is also the current one for what `work` calls (UnitOfWork, publish below).
       const value = await withTransaction(tx, () => work(tx));
+      await tx.batch.flush();
       wrote = tx.events.length > 0;
       after = tx.afterCommitWork;
       return value;

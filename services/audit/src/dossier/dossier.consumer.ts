@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { CATALOGUE_TOPICS, CatalogueTopic, EventEnvelope, pointsAccountId } from '@grievance/contracts';
 import type { OutboxTransaction } from '@grievance/messaging';
 import { ConsumedEvent, EventMeta, HandlesEvent } from '@grievance/platform';
-import { refreshMatterRow } from '../matters/matters.repository';
 import { DossierRepository } from './dossier.repository';
 
 export const AUDIT_CONSUMER_GROUP = 'audit';
@@ -16,7 +15,7 @@ export const AUDITED_TOPICS: readonly CatalogueTopic[] = CATALOGUE_TOPICS;
 
 /**
  * The audit consumer group: appends each event to its matter's chain in the inbox
- * transaction, so a redelivered event is stored once. It only reads: it publishes nothing,
+ * transaction (a consumed group of events at once), so a redelivered event is stored once. It only reads: it publishes nothing,
  * and no other service depends on it.
  */
 @Injectable()
@@ -25,9 +24,10 @@ export class DossierConsumer {
 
   @HandlesEvent(...AUDITED_TOPICS)
   async record(event: ConsumedEvent<CatalogueTopic>, tx: OutboxTransaction, { topic }: EventMeta<CatalogueTopic>): Promise<void> {
-    // The matter index follows the dossier in the same transaction (under the matter's lock).
-    // A worker's points account is a chain of its own but no matter: it stays out of the index.
-    if ((await this.dossier.append(tx.manager, topic, event)) && !isPointsAccountEvent(event)) await refreshMatterRow(tx.manager, event.grievanceId);
+    // Appended with the other events of the transaction, right before it commits; the matter
+    // index follows the dossier in the same statement (under the matter's lock). A worker's
+    // points account is a chain of its own but no matter: it stays out of the index.
+    this.dossier.appendInBatch(tx, topic, event, !isPointsAccountEvent(event));
   }
 }
 

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@grievance/contracts';
+import type { BatchWriter, OutboxTransaction } from '@grievance/messaging';
 import { DataSource, EntityManager } from 'typeorm';
+import { matterIndexRow, UPSERT_MATTER_ROWS } from '../matters/matters.repository';
+import { summariseMatter } from '../matters/matter-row';
 import {
   AnchoredHeadCheck,
   anchorHash,
@@ -87,38 +90,120 @@ const toAnchorRow = (r: Record<string, unknown>): AnchorRow => ({
   anchorHash: String(r.anchor_hash),
 });
 
+interface Appended {
+  topic: string;
+  event: EventEnvelope;
+  /** Whether the event is about a matter, so the matter's index row follows it (a worker's points account has none). */
+  matter: boolean;
+}
+
+/**
+ * The events of one transaction (an event consumer's group) waiting to be appended to their
+ * chains, written at once before it commits, whatever their number: one statement takes the
+ * locks of every chain concerned, one reads what those chains hold, the chains are extended
+ * in memory in arrival order, and one statement inserts every new link with the matters'
+ * index rows. An event already stored, in the dossier or earlier in the batch, is left out.
+ */
+export class DossierAppends implements BatchWriter {
+  private pending: Appended[] = [];
+
+  constructor(private readonly manager: Pick<EntityManager, 'query'>) {}
+
+  add(topic: string, envelope: EventEnvelope, matter: boolean): void {
+    // The hash covers the envelope exactly as jsonb will give it back: plain JSON.
+    this.pending.push({ topic, event: JSON.parse(JSON.stringify(envelope)) as EventEnvelope, matter });
+  }
+
+  async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const chains = [...new Set(batch.map((a) => a.event.grievanceId))];
+    const matters = [...new Set(batch.filter((a) => a.matter).map((a) => a.event.grievanceId))];
+    const accounts = chains.filter((id) => !matters.includes(id));
+    // The anchor's lock shared, then each chain's, in one order for every transaction (no two wait on each other).
+    await this.manager.query(
+      `SELECT pg_advisory_xact_lock_shared($1, $2), pg_advisory_xact_lock(k)
+         FROM (SELECT DISTINCT hashtextextended(g, 0) AS k FROM unnest($3::text[]) AS g ORDER BY k) AS keys`,
+      [...ANCHOR_LOCK, chains],
+    );
+    // A statement of its own, so its snapshot is taken after the locks were granted: every link
+    // of the matters (their index row is summarised from them), the head of each points account,
+    // and which of the events are stored already.
+    const rows = (await this.manager.query(
+      `SELECT 'link' AS kind, grievance_id, event_id, chain_index, hash, envelope FROM audit_dossier WHERE grievance_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT 'head', g, last.event_id, last.chain_index, last.hash, NULL
+         FROM unnest($2::uuid[]) AS g
+         CROSS JOIN LATERAL (SELECT event_id, chain_index, hash FROM audit_dossier WHERE grievance_id = g ORDER BY chain_index DESC LIMIT 1) AS last
+       UNION ALL
+       SELECT 'known', grievance_id, event_id, NULL, NULL, NULL FROM audit_dossier WHERE event_id = ANY($3::uuid[])`,
+      [matters, accounts, batch.map((a) => a.event.eventId)],
+    )) as { kind: 'link' | 'head' | 'known'; grievance_id: string; event_id: string; chain_index: number | null; hash: string | null; envelope: EventEnvelope | null }[];
+    const known = new Set<string>();
+    const heads = new Map<string, { chainIndex: number; hash: string }>();
+    const events = new Map<string, EventEnvelope[]>(matters.map((id) => [id, []]));
+    for (const row of rows) {
+      known.add(row.event_id);
+      if (row.kind === 'known') continue;
+      const head = heads.get(row.grievance_id);
+      if (!head || row.chain_index! > head.chainIndex) heads.set(row.grievance_id, { chainIndex: row.chain_index!, hash: row.hash! });
+      if (row.envelope) events.get(row.grievance_id)?.push(row.envelope);
+    }
+    const links: Record<string, unknown>[] = [];
+    const touched = new Set<string>();
+    for (const { topic, event, matter } of batch) {
+      if (known.has(event.eventId)) continue;
+      known.add(event.eventId);
+      const head = heads.get(event.grievanceId);
+      const chainIndex = head ? head.chainIndex + 1 : 0;
+      const prevHash = head?.hash ?? GENESIS_HASH;
+      const hash = linkHash({ topic, chainIndex, prevHash, event });
+      heads.set(event.grievanceId, { chainIndex, hash });
+      events.get(event.grievanceId)?.push(event);
+      if (matter) touched.add(event.grievanceId);
+      links.push({
+        event_id: event.eventId,
+        grievance_id: event.grievanceId,
+        chain_index: chainIndex,
+        topic,
+        event_type: event.type,
+        occurred_at: event.occurredAt,
+        actor_id: event.actor.id,
+        actor_role: event.actor.role,
+        envelope: event,
+        prev_hash: prevHash,
+        hash,
+      });
+    }
+    if (links.length === 0) return;
+    const rowsOfMatters = [...touched].map((id) => matterIndexRow(summariseMatter(id, events.get(id)!)));
+    await this.manager.query(
+      `WITH links AS (
+         INSERT INTO audit_dossier (event_id, grievance_id, chain_index, topic, event_type, occurred_at, actor_id, actor_role, envelope, prev_hash, hash)
+         SELECT event_id, grievance_id, chain_index, topic, event_type, occurred_at, actor_id, actor_role, envelope, prev_hash, hash
+           FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (event_id uuid, grievance_id uuid, chain_index integer, topic text, event_type text,
+                  occurred_at timestamptz, actor_id text, actor_role text, envelope jsonb, prev_hash text, hash text)) WITH ORDINALITY AS l
+          ORDER BY l.ordinality
+         RETURNING 1)
+       ${UPSERT_MATTER_ROWS}`,
+      [JSON.stringify(links), JSON.stringify(rowsOfMatters)],
+    );
+  }
+}
+
 /** The only code that touches the dossier and anchor tables. */
 @Injectable()
 export class DossierRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Appends an event to its matter's chain inside the caller's (inbox) transaction. The
-   * matter's rows are serialised by an advisory lock, so two topics of one matter
-   * consumed in parallel still make one chain. An event already stored changes nothing.
+   * Appends an event to its chain when the caller's (inbox) transaction is about to commit,
+   * with the other events of that transaction (see DossierAppends); `matter` false for an
+   * event of a worker's points account, which is kept out of the matter index.
    */
-  async append(manager: EntityManager, topic: string, envelope: EventEnvelope): Promise<{ chainIndex: number; hash: string } | undefined> {
-    // The hash covers the envelope exactly as jsonb will give it back: plain JSON.
-    const event = JSON.parse(JSON.stringify(envelope)) as EventEnvelope;
-    // Three statements an event: both locks; then (a statement of its own, so its snapshot is
-    // taken after the lock was granted) whether it is stored and the chain's head; the insert.
-    await manager.query(`SELECT pg_advisory_xact_lock_shared($1, $2), pg_advisory_xact_lock(hashtextextended($3, 0))`, [...ANCHOR_LOCK, event.grievanceId]);
-    const [head] = (await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM audit_dossier WHERE event_id = $1) AS known, last.chain_index, last.hash
-         FROM (SELECT 1) AS one
-         LEFT JOIN LATERAL (SELECT chain_index, hash FROM audit_dossier WHERE grievance_id = $2 ORDER BY chain_index DESC LIMIT 1) AS last ON true`,
-      [event.eventId, event.grievanceId],
-    )) as { known: boolean; chain_index: number | null; hash: string | null }[];
-    if (head!.known) return undefined;
-    const chainIndex = head!.chain_index === null ? 0 : head!.chain_index + 1;
-    const prevHash = head!.hash ?? GENESIS_HASH;
-    const hash = linkHash({ topic, chainIndex, prevHash, event });
-    await manager.query(
-      `INSERT INTO audit_dossier (event_id, grievance_id, chain_index, topic, event_type, occurred_at, actor_id, actor_role, envelope, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [event.eventId, event.grievanceId, chainIndex, topic, event.type, event.occurredAt, event.actor.id, event.actor.role, JSON.stringify(event), prevHash, hash],
-    );
-    return { chainIndex, hash };
+  appendInBatch(tx: OutboxTransaction, topic: string, envelope: EventEnvelope, matter: boolean): void {
+    tx.batchWriter(DossierAppends, (manager) => new DossierAppends(manager)).add(topic, envelope, matter);
   }
 
   /** One matter's rows in chain (arrival) order. */

@@ -76,6 +76,33 @@ export async function refreshMatterRow(manager: Pick<EntityManager, 'query'>, gr
   );
 }
 
+/** A matter's index row as UPSERT_MATTER_ROWS takes it (one element of its JSON array). */
+export const matterIndexRow = (m: MatterRow): Record<string, unknown> => ({
+  grievance_id: m.grievanceId,
+  tracking_no: m.trackingNo,
+  kind: m.kind,
+  category: m.category,
+  status: m.status,
+  level: m.level,
+  holder: m.holder,
+  district_id: m.districtId,
+  department_code: m.departmentCode,
+  grid_id: m.gridId,
+  submitted_at: m.submittedAt,
+  breaches: m.breaches,
+  under_supervision: m.underSupervision,
+});
+
+/** Writes matters' index rows, given as a JSON array of matterIndexRow in its second parameter ($2), in one statement. */
+export const UPSERT_MATTER_ROWS = `INSERT INTO audit_matters (grievance_id, tracking_no, kind, category, status, level, holder, district_id, department_code, grid_id, submitted_at, breaches, under_supervision)
+     SELECT grievance_id, tracking_no, kind, category, status, level, holder, district_id, department_code, grid_id, submitted_at, breaches, under_supervision
+       FROM jsonb_to_recordset($2::jsonb) AS m(grievance_id uuid, tracking_no text, kind text, category text, status text, level text, holder jsonb,
+            district_id text, department_code text, grid_id text, submitted_at timestamptz, breaches integer, under_supervision boolean)
+     ON CONFLICT (grievance_id) DO UPDATE SET tracking_no = EXCLUDED.tracking_no, kind = EXCLUDED.kind, category = EXCLUDED.category,
+       status = EXCLUDED.status, level = EXCLUDED.level, holder = EXCLUDED.holder, district_id = EXCLUDED.district_id,
+       department_code = EXCLUDED.department_code, grid_id = EXCLUDED.grid_id, submitted_at = EXCLUDED.submitted_at,
+       breaches = EXCLUDED.breaches, under_supervision = EXCLUDED.under_supervision`;
+
 /** The matter index auditors search: one row per matter, kept by the consumer. */
 @Injectable()
 export class MattersRepository {

@@ -156,15 +156,6 @@ export class GrievancesRepository {
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
-  /** Records a resolution of a matter; the same event again records nothing. */
-  async recordResolution(m: EntityManager, grievanceId: string, eventId: string, r: Resolution): Promise<void> {
-    await m.query(
-      `INSERT INTO intake_resolutions (event_id, grievance_id, resolved_at, resolved_by, resolution, attachment_ids) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (event_id) DO NOTHING`,
-      [eventId, grievanceId, r.resolvedAt.toISOString(), JSON.stringify(r.resolvedBy), r.resolution, JSON.stringify(r.attachmentIds)],
-    );
-  }
-
   /** The latest resolution of a matter (by when it was resolved, whatever order the events came in). */
   async latestResolution(grievanceId: string): Promise<Resolution | undefined> {
     const rows = (await this.dataSource.query(
@@ -215,15 +206,41 @@ export class GrievancesRepository {
     return rows.map(toRecord);
   }
 
-  /** Writes the tracked state of a matter (status, level, holder, supervision, duplicateOf). */
-  async saveTracking(m: EntityManager, g: GrievanceRecord): Promise<void> {
+  /**
+   * Writes what the events of one transaction changed in the tracking view (see
+   * TrackingWrites), in one statement: the tracked state of matters, resolutions, history lines
+   * (in the given order) and deadlines, each a JSON array. A resolution or history line of an
+   * event already recorded is not recorded twice; a deadline only replaces an older one.
+   */
+  async saveTrackedBatch(m: EntityManager, [tracked, resolutions, history, deadlines]: [string, string, string, string]): Promise<void> {
     await m.query(
-      `UPDATE intake_grievances SET status = $2, status_at = $3, reopened_at = $4, level = $5, level_at = $6, holder = $7, holder_at = $8,
-         under_supervision = $9, duplicate_of = $10, category = $11, supervision_round = $12 WHERE id = $1`,
-      [
-        g.id, g.status, g.statusAt.toISOString(), g.reopenedAt?.toISOString() ?? null, g.level, g.levelAt?.toISOString() ?? null,
-        g.holder === null ? null : JSON.stringify(g.holder), g.holderAt?.toISOString() ?? null, g.underSupervision, g.duplicateOf, g.category, g.supervisionRound,
-      ],
+      `WITH tracked AS (
+         UPDATE intake_grievances g SET status = t.status, status_at = t.status_at, reopened_at = t.reopened_at, level = t.level, level_at = t.level_at,
+                holder = t.holder, holder_at = t.holder_at, under_supervision = t.under_supervision, duplicate_of = t.duplicate_of,
+                category = t.category, supervision_round = t.supervision_round
+           FROM jsonb_to_recordset($1::jsonb) AS t(id uuid, status text, status_at timestamptz, reopened_at timestamptz, level text, level_at timestamptz,
+                holder jsonb, holder_at timestamptz, under_supervision boolean, duplicate_of uuid, category text, supervision_round integer)
+          WHERE g.id = t.id
+         RETURNING 1),
+       resolved AS (
+         INSERT INTO intake_resolutions (event_id, grievance_id, resolved_at, resolved_by, resolution, attachment_ids)
+         SELECT event_id, grievance_id, resolved_at, resolved_by, resolution, attachment_ids
+           FROM jsonb_to_recordset($2::jsonb) AS r(event_id uuid, grievance_id uuid, resolved_at timestamptz, resolved_by jsonb, resolution text, attachment_ids jsonb)
+         ON CONFLICT (event_id) DO NOTHING
+         RETURNING 1),
+       lines AS (
+         INSERT INTO intake_history (grievance_id, event_id, at, type, actor, summary, message)
+         SELECT grievance_id, event_id, at, type, actor, summary, message
+           FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS (grievance_id uuid, event_id uuid, at timestamptz, type text, actor jsonb, summary text, message jsonb))
+                WITH ORDINALITY AS l(grievance_id, event_id, at, type, actor, summary, message, n)
+          ORDER BY l.n
+         ON CONFLICT (event_id) DO NOTHING
+         RETURNING 1)
+       INSERT INTO intake_deadlines (grievance_id, due_at, at, event_id)
+       SELECT grievance_id, due_at, at, event_id FROM jsonb_to_recordset($4::jsonb) AS d(grievance_id uuid, due_at timestamptz, at timestamptz, event_id text)
+       ON CONFLICT (grievance_id) DO UPDATE SET due_at = EXCLUDED.due_at, at = EXCLUDED.at, event_id = EXCLUDED.event_id
+        WHERE intake_deadlines.at <= EXCLUDED.at`,
+      [tracked, resolutions, history, deadlines],
     );
   }
 

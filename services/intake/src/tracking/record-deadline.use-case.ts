@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
 import type { OutboxTransaction } from '@grievance/messaging';
 import { deadlineAfter, type DeadlineTopic } from './deadline-rules';
-import { DeadlinesRepository } from './deadlines.repository';
+import { GrievancesRepository } from '../grievances/grievances.repository';
+import { TrackingWrites } from './tracking-writes';
 
 /**
  * Keeps the current holder's deadline of a matter from one event (what Open311 answers as
@@ -11,12 +12,15 @@ import { DeadlinesRepository } from './deadlines.repository';
  */
 @Injectable()
 export class RecordDeadline {
-  constructor(private readonly repository: DeadlinesRepository) {}
+  constructor(private readonly repository: GrievancesRepository) {}
 
   async execute<T extends DeadlineTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>, tx: OutboxTransaction): Promise<'applied' | 'unknown'> {
     const after = deadlineAfter(topic, event);
     if (!after) return 'applied';
-    const held = await this.repository.record(tx.manager, event.grievanceId, after.dueAt, new Date(event.occurredAt), event.eventId);
-    return held ? 'applied' : 'unknown';
+    // Written with the other events of the transaction, right before it commits (see TrackingWrites).
+    const writes = TrackingWrites.of(tx, this.repository);
+    if (!(await writes.current(event.grievanceId))) return 'unknown';
+    writes.recordDeadline(event.grievanceId, after.dueAt, new Date(event.occurredAt), event.eventId);
+    return 'applied';
   }
 }

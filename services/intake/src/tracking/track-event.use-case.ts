@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
 import type { OutboxTransaction } from '@grievance/messaging';
 import { RecordDeadline } from './record-deadline.use-case';
+import { TrackingWrites } from './tracking-writes';
 import { GrievancesRepository } from '../grievances/grievances.repository';
 import { correctedCategoryOf, historyLine, linkOf, resolutionOf, trackedStateAfter, TrackedTopic } from './tracking-rules';
 
@@ -20,12 +21,14 @@ export class TrackEvent {
 
   async execute<T extends TrackedTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>, tx: OutboxTransaction): Promise<'applied' | 'unknown'> {
     const m = tx.manager;
-    const current = await this.repository.findById(event.grievanceId, m, true);
+    // Written with the other events of the transaction, right before it commits (see TrackingWrites).
+    const writes = TrackingWrites.of(tx, this.repository);
+    const current = await writes.current(event.grievanceId);
     if (!current) return 'unknown';
     const at = new Date(event.occurredAt);
     // A category the grid worker corrected on site is the matter's category from then on.
     const category = correctedCategoryOf(topic, event) ?? current.category;
-    await this.repository.saveTracking(m, { ...current, ...trackedStateAfter(current, topic, event), category });
+    writes.saveTracking({ ...current, ...trackedStateAfter(current, topic, event), category });
     const link = linkOf(topic, event);
     if (link) {
       const original = await this.repository.findById(link.duplicateOf, m);
@@ -34,8 +37,8 @@ export class TrackEvent {
       }
     }
     const resolution = resolutionOf(topic, event);
-    if (resolution) await this.repository.recordResolution(m, event.grievanceId, event.eventId, resolution);
-    await this.repository.appendHistory(m, event.grievanceId, event.eventId, {
+    if (resolution) writes.recordResolution(event.grievanceId, event.eventId, resolution);
+    writes.appendHistory(event.grievanceId, event.eventId, {
       at: event.occurredAt,
       type: event.type,
       actor: event.actor,

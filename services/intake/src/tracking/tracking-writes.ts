@@ -1,0 +1,103 @@
+import type { BatchWriter, OutboxTransaction } from '@grievance/messaging';
+import { DEFAULT_LANGUAGE, render } from '@grievance/i18n';
+import type { EntityManager } from 'typeorm';
+import type { GrievanceRecord, HistoryEntry } from '../grievances/grievance.model';
+import { GrievancesRepository } from '../grievances/grievances.repository';
+import type { Resolution } from './tracking-rules';
+
+/**
+ * What the events of one transaction (an event consumer's group) change in the tracking
+ * view, written at once before it commits: the matters' tracked state, their resolutions,
+ * history lines and deadlines, in one statement whatever the number of events. A matter is
+ * read (and locked) once per transaction; the next event of the same matter builds on the
+ * state the previous one left here, so a group applies its events in their order.
+ */
+export class TrackingWrites implements BatchWriter {
+  private readonly held = new Map<string, GrievanceRecord | undefined>();
+  private readonly tracked = new Map<string, GrievanceRecord>();
+  private resolutions: Record<string, unknown>[] = [];
+  private history: Record<string, unknown>[] = [];
+  private readonly deadlines = new Map<string, { grievance_id: string; due_at: string | null; at: Date; event_id: string }>();
+
+  private constructor(
+    private readonly manager: EntityManager,
+    private readonly repository: GrievancesRepository,
+  ) {}
+
+  /** The writer of the transaction `tx` belongs to (made on first use). */
+  static of(tx: OutboxTransaction, repository: GrievancesRepository): TrackingWrites {
+    return tx.batchWriter(TrackingWrites, (manager) => new TrackingWrites(manager, repository));
+  }
+
+  /** The matter as this transaction left it so far (read and locked the first time); undefined when intake does not hold it. */
+  async current(grievanceId: string): Promise<GrievanceRecord | undefined> {
+    if (!this.held.has(grievanceId)) this.held.set(grievanceId, await this.repository.findById(grievanceId, this.manager, true));
+    return this.held.get(grievanceId);
+  }
+
+  /** The matter's tracked state (status, level, holder, supervision, duplicateOf, category) after an event. */
+  saveTracking(g: GrievanceRecord): void {
+    this.held.set(g.id, g);
+    this.tracked.set(g.id, g);
+  }
+
+  /** A resolution of a matter; the same event again records nothing. */
+  recordResolution(grievanceId: string, eventId: string, r: Resolution): void {
+    this.resolutions.push({
+      event_id: eventId,
+      grievance_id: grievanceId,
+      resolved_at: r.resolvedAt.toISOString(),
+      resolved_by: r.resolvedBy,
+      resolution: r.resolution,
+      attachment_ids: r.attachmentIds,
+    });
+  }
+
+  /** A line of a matter's history (kept as a message, and as its text in the default language); an event already recorded is not recorded twice. */
+  appendHistory(grievanceId: string, eventId: string, entry: HistoryEntry): void {
+    this.history.push({
+      grievance_id: grievanceId,
+      event_id: eventId,
+      at: entry.at,
+      type: entry.type,
+      actor: entry.actor,
+      summary: render(DEFAULT_LANGUAGE, entry.summary),
+      message: entry.summary,
+    });
+  }
+
+  /**
+   * Sets (or clears, with null) the matter's deadline as of `at`, unless a later event already
+   * spoke: of this transaction's events the latest (the last of equal ones) is kept, and it is
+   * written only over an older one.
+   */
+  recordDeadline(grievanceId: string, dueAt: Date | null, at: Date, eventId: string): void {
+    const before = this.deadlines.get(grievanceId);
+    if (before && before.at > at) return;
+    this.deadlines.set(grievanceId, { grievance_id: grievanceId, due_at: dueAt?.toISOString() ?? null, at, event_id: eventId });
+  }
+
+  async flush(): Promise<void> {
+    if (this.tracked.size + this.resolutions.length + this.history.length + this.deadlines.size === 0) return;
+    const tracked = [...this.tracked.values()].map((g) => ({
+      id: g.id,
+      status: g.status,
+      status_at: g.statusAt.toISOString(),
+      reopened_at: g.reopenedAt?.toISOString() ?? null,
+      level: g.level,
+      level_at: g.levelAt?.toISOString() ?? null,
+      holder: g.holder,
+      holder_at: g.holderAt?.toISOString() ?? null,
+      under_supervision: g.underSupervision,
+      duplicate_of: g.duplicateOf,
+      category: g.category,
+      supervision_round: g.supervisionRound,
+    }));
+    const params = [tracked, this.resolutions, this.history, [...this.deadlines.values()]].map((rows) => JSON.stringify(rows));
+    this.tracked.clear();
+    this.resolutions = [];
+    this.history = [];
+    this.deadlines.clear();
+    await this.repository.saveTrackedBatch(this.manager, params as [string, string, string, string]);
+  }
+}
