@@ -7,37 +7,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { createEnvelope, DecodeResult, decodeEvent, decodeEventWithClassValidator, TopicName } from '@grievance/contracts';
+import { manholeReport } from '@grievance/testing';
 
 const GRIEVANCE = '0195a3c2-8f00-7abc-9def-0123456789ab';
-const actor = { id: 'worker-1', role: 'worker' as const };
 const TICKET = { ticketId: '0195a3c2-8f00-7abc-9def-0123456789ad', gridId: 'dh-01-g3', gridWorkerId: 'gw-12', attempt: 1, acceptBy: '2026-11-23T09:00:00.000Z' };
 
 const samples: { topic: TopicName; value: Buffer }[] = [
-  {
-    topic: 'grievance.submitted.v1',
-    value: Buffer.from(
-      JSON.stringify(
-        createEnvelope({
-          topic: 'grievance.submitted.v1',
-          grievanceId: GRIEVANCE,
-          actor,
-          correlationId: 'req-1',
-          payload: {
-            trackingNo: 'NC-20261123-000042',
-            kind: 'hazard',
-            category: 'manhole_cover_missing',
-            title: 'Manhole cover missing at the crossroads',
-            description: 'Open manhole on the east side of the crossing, riders swerve around it.',
-            urgency: 'urgent',
-            location: { lat: 28.6829, lng: 115.8579, address: 'Bayi Avenue / Zhongshan Road' },
-            attachmentIds: ['0195a3c2-8f00-7abc-9def-0123456789ac'],
-            reporter: { id: 'worker-1', occupation: 'rider' },
-            submittedAt: '2026-11-23T08:30:00.000Z',
-          },
-        }),
-      ),
-    ),
-  },
+  { topic: 'grievance.submitted.v1', value: Buffer.from(JSON.stringify(manholeReport(GRIEVANCE))) },
   {
     topic: 'grievance.routed.v1',
     value: Buffer.from(
