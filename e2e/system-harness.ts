@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { signDevToken, type Principal } from '@grievance/auth';
-import { DEFAULT_PARTITIONS, departmentIssuesTopic } from '@grievance/contracts';
-import { catalogueTopicsToCreate, KafkaConnection } from '@grievance/messaging';
+import { catalogueTopicsToCreate, KafkaConnection, departmentTopicsToCreate } from '@grievance/messaging';
 import { createTestDatabase, freePort, testConfigEnv, TestDatabase, TEST_KAFKA_BROKERS, uniqueTopicPrefix } from '@grievance/testing';
 import { readValidCity, statesOf } from '@grievance/directory-seed';
 import { DEMO_CITY_DIR } from '../deploy/local/paths';
@@ -32,7 +31,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
   const kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'e2e', topicPrefix: prefix });
   await kafka.ensureTopics([
     ...catalogueTopicsToCreate(),
-    ...statesOf(demoCity, 'department').map((d) => ({ topic: departmentIssuesTopic(d.id), partitions: DEFAULT_PARTITIONS })),
+    ...departmentTopicsToCreate(statesOf(demoCity, 'department').map((d) => d.id)),
   ]);
   const ports: Record<string, number> = {};
   for (const { name } of SERVICES) ports[name] = await freePort();

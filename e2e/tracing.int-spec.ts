@@ -2,9 +2,8 @@ import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, ReadableSpan } from '@opentelemetry/sdk-trace';
 import request from 'supertest';
 import { signDevToken } from '@grievance/auth';
-import { DEFAULT_PARTITIONS, departmentIssuesTopic } from '@grievance/contracts';
 import { readValidCity, statesOf } from '@grievance/directory-seed';
-import { catalogueTopicsToCreate, KafkaConnection } from '@grievance/messaging';
+import { catalogueTopicsToCreate, KafkaConnection, departmentTopicsToCreate } from '@grievance/messaging';
 import { startTracing, stopTracing } from '@grievance/platform';
 import {
   createServiceApp,
@@ -43,7 +42,7 @@ describe('one trace from the HTTP request through every Kafka hop to the dispatc
   beforeAll(async () => {
     startTracing({ serviceName: 'grievance-tests', exporter });
     kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'trace-int', topicPrefix: prefix });
-    const departments = statesOf(demoCity, 'department').map((d) => ({ topic: departmentIssuesTopic(d.id), partitions: DEFAULT_PARTITIONS }));
+    const departments = departmentTopicsToCreate(statesOf(demoCity, 'department').map((d) => d.id));
     await kafka.ensureTopics([...catalogueTopicsToCreate(), ...departments]);
     const env = { KAFKA_TOPIC_PREFIX: prefix, CATEGORIES_FILE: DEMO_CITY };
     // Sequentially: three apps migrating at once on a busy machine only slows each.

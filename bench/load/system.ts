@@ -5,8 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_PARTITIONS, departmentIssuesTopic } from '@grievance/contracts';
-import { catalogueTopicsToCreate, KafkaConnection } from '@grievance/messaging';
+import { catalogueTopicsToCreate, KafkaConnection, departmentTopicsToCreate } from '@grievance/messaging';
 import { createTestDatabase, freePort, TestDatabase, uniqueTopicPrefix } from '@grievance/testing';
 import { RunningService, SERVICES, startService, startServices, StartServicesOptions, waitUntilHealthy } from '../../deploy/local/services';
 import { readValidCity, statesOf } from '@grievance/directory-seed';
@@ -66,7 +65,7 @@ export async function startBenchSystem(options: SystemOptions): Promise<BenchSys
   const kafka = new KafkaConnection({ brokers: options.brokers, clientId: `${options.label}-observer`, topicPrefix: prefix });
   await kafka.ensureTopics([
     ...catalogueTopicsToCreate(),
-    ...statesOf(demoCity, 'department').map((d) => ({ topic: departmentIssuesTopic(d.id), partitions: DEFAULT_PARTITIONS })),
+    ...departmentTopicsToCreate(statesOf(demoCity, 'department').map((d) => d.id)),
   ]);
   const ports: Record<string, number> = {};
   for (const { name } of SERVICES) ports[name] = await freePort();

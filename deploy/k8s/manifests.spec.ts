@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { DEFAULT_PARTITIONS } from '@grievance/contracts';
+import { MAX_PARTITIONS } from '@grievance/contracts';
 
 /** A rendered object, as kustomize prints it. */
 interface K8sObject {
@@ -134,7 +134,7 @@ describe.each(['dev', 'prod'])('the %s overlay (kubectl kustomize)', (overlay) =
       const hpa = hpas.find((h) => (h.spec!.scaleTargetRef as { name: string }).name === d.metadata.name);
       expect({ app: appOf(d), hpa: hpa !== undefined }).toEqual({ app: appOf(d), hpa: true });
       // A consumer group gains nothing past the partitions of its topics.
-      if (appOf(d) !== 'console') expect(hpa!.spec!.maxReplicas as number).toBeLessThanOrEqual(DEFAULT_PARTITIONS);
+      if (appOf(d) !== 'console') expect(hpa!.spec!.maxReplicas as number).toBeLessThanOrEqual(MAX_PARTITIONS);
     }
   });
 

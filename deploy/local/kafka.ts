@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { DEFAULT_PARTITIONS } from '@grievance/contracts';
+import { DEPARTMENT_TOPIC_SPEC } from '@grievance/contracts';
 import { catalogueTopicsToCreate, KafkaConnection } from '@grievance/messaging';
 import {
   KAFKA_BROKER_PATHS,
@@ -167,7 +167,7 @@ export function serverProperties(layout: BrokerLayout = SHARED_BROKER): string {
     // is added. A typo'd topic name must fail, not silently create a 1-partition topic.
     ['auto.create.topics.enable', false],
     // Partitions of a topic created without a count (e.g. a department topic).
-    ['num.partitions', DEFAULT_PARTITIONS],
+    ['num.partitions', DEPARTMENT_TOPIC_SPEC.partitions],
     // One node: every replication factor and min ISR is 1.
     ['default.replication.factor', 1],
     ['min.insync.replicas', 1],
@@ -425,7 +425,9 @@ export async function ensureCatalogueTopics(brokers: string[]): Promise<{ create
         await sleep(500 * attempt);
       }
     }
-    // A persistent data dir may hold a topic made from an older catalogue.
+    // A persistent data dir may hold a topic made from an older catalogue. Partitions are
+    // never taken away: a topic with more than the catalogue's count works the same (order
+    // holds per key), it only costs every group reading it more at rest.
     const admin = connection.kafka.admin();
     const metadata = await admin
       .connect()
@@ -434,7 +436,7 @@ export async function ensureCatalogueTopics(brokers: string[]): Promise<{ create
       .finally(() => admin.disconnect().catch(() => undefined));
     for (const topic of metadata?.topics ?? []) {
       const partitions = wanted.find((t) => t.topic === topic.name)?.partitions;
-      if (partitions !== undefined && topic.partitions.length !== partitions) {
+      if (partitions !== undefined && topic.partitions.length < partitions) {
         warnings.push(`topic ${topic.name} has ${topic.partitions.length} partitions, the catalogue says ${partitions} (use --fresh)`);
       }
     }

@@ -93,85 +93,112 @@ export interface TopicSpec<P> {
   cleanupPolicy?: 'compact';
 }
 
-/** Partitions per topic. Every event is keyed by grievance id (a directory entry by `<kind>:<id>`), so order holds per matter. */
-export const DEFAULT_PARTITIONS = 6;
+/**
+ * Partitions per topic, by its traffic. Every event is keyed by grievance id (a directory
+ * entry by `<kind>:<id>`, a points or benefit event by the worker's account), so order holds
+ * per key whatever the count. Each partition costs every consumer group that reads the topic
+ * a slot in each fetch and an offset to track, at rest too, so only the topics every matter
+ * passes through get a service's full parallelism.
+ */
+export const PARTITIONS = {
+  /** A topic every matter passes through (and a department's own topic): as many as a service has replicas at most (deploy/k8s hpa.yaml). */
+  hot: 6,
+  /** A step only some matters take (a return, a pause, a duplicate, a contest). */
+  occasional: 2,
+  /** Not one event per matter: the directory, SLA policies, points, worker registrations and benefits. */
+  low: 1,
+} as const;
 
-const spec = <P>(name: string, payload: new () => P, summary: string): TopicSpec<P> => {
+export type TopicVolume = keyof typeof PARTITIONS;
+
+/** The most partitions any topic has: a consumer group gains nothing from more members than this. */
+export const MAX_PARTITIONS = Math.max(...Object.values(PARTITIONS));
+
+const spec = <P>(name: string, payload: new () => P, summary: string, volume: TopicVolume = 'hot'): TopicSpec<P> => {
   const match = /^(.+)\.v(\d+)$/.exec(name);
   if (!match) throw new Error(`topic ${name} does not end in .v<N>`);
-  return { name, type: match[1]!, version: Number(match[2]), payload, partitions: DEFAULT_PARTITIONS, summary };
+  return { name, type: match[1]!, version: Number(match[2]), payload, partitions: PARTITIONS[volume], summary };
 };
 
 export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
   'grievance.submitted.v1': spec('grievance.submitted.v1', GrievanceSubmittedV1, 'A worker handed in a hazard report, an appeal or a suggestion.'),
   'grievance.routed.v1': spec('grievance.routed.v1', GrievanceRoutedV1, 'Routing decided who owns the matter first.'),
   'grievance.escalated.v1': spec('grievance.escalated.v1', GrievanceEscalatedV1, 'The matter passed up the escalation chain.'),
-  'grievance.returned.v1': spec('grievance.returned.v1', GrievanceReturnedV1, 'A rung handed the matter back down the chain (退单), with a reason.'),
+  'grievance.returned.v1': spec('grievance.returned.v1', GrievanceReturnedV1, 'A rung handed the matter back down the chain (退单), with a reason.', 'occasional'),
   'grievance.supervised.v1': spec('grievance.supervised.v1', GrievanceSupervisedV1, 'The matter is under supervision (督办), or supervised again (round): the top rung or a hazard\'s department missed its deadline, or the supervising unit missed its follow-up; names the supervising unit and its follow-up deadline.'),
   'grievance.department-returned.v1': spec(
     'grievance.department-returned.v1',
     GrievanceDepartmentReturnedV1,
     'A department returned a hazard that is not its own (退单), with a reason and evidence; routing re-routed it.',
+    'occasional',
   ),
-  'grievance.transferred.v1': spec('grievance.transferred.v1', GrievanceTransferredV1, 'A department handed a hazard to the department it named, with a reason.'),
-  'grievance.paused.v1': spec('grievance.paused.v1', GrievancePausedV1, 'The holder asked the reporter something; its deadlines stop until the answer.'),
-  'grievance.replied.v1': spec('grievance.replied.v1', GrievanceRepliedV1, 'The reporter answered; the deadlines run again.'),
+  'grievance.transferred.v1': spec('grievance.transferred.v1', GrievanceTransferredV1, 'A department handed a hazard to the department it named, with a reason.', 'occasional'),
+  'grievance.paused.v1': spec('grievance.paused.v1', GrievancePausedV1, 'The holder asked the reporter something; its deadlines stop until the answer.', 'occasional'),
+  'grievance.replied.v1': spec('grievance.replied.v1', GrievanceRepliedV1, 'The reporter answered; the deadlines run again.', 'occasional'),
   'ticket.dispatched.v1': spec('ticket.dispatched.v1', TicketDispatchedV1, 'A grid worker was given a ticket to check a hazard on site.'),
   'ticket.accepted.v1': spec('ticket.accepted.v1', TicketAcceptedV1, 'The grid worker took the ticket.'),
   'ticket.verified.v1': spec('ticket.verified.v1', TicketVerifiedV1, 'The grid worker checked the report on site.'),
   'grievance.assigned.v1': spec('grievance.assigned.v1', GrievanceAssignedV1, 'A department now holds the matter.'),
   'grievance.accepted.v1': spec('grievance.accepted.v1', GrievanceAcceptedV1, 'The holder accepted the matter and is working on it.'),
-  'grievance.rejected.v1': spec('grievance.rejected.v1', GrievanceRejectedV1, 'The matter was found invalid; the reporter is told why.'),
-  'grievance.linked.v1': spec('grievance.linked.v1', GrievanceLinkedV1, 'The matter is a duplicate of an open one and follows it.'),
+  'grievance.rejected.v1': spec('grievance.rejected.v1', GrievanceRejectedV1, 'The matter was found invalid; the reporter is told why.', 'occasional'),
+  'grievance.linked.v1': spec('grievance.linked.v1', GrievanceLinkedV1, 'The matter is a duplicate of an open one and follows it.', 'occasional'),
   'grievance.resolved.v1': spec('grievance.resolved.v1', GrievanceResolvedV1, 'The holder says the matter is dealt with.'),
   'feedback.rated.v1': spec('feedback.rated.v1', FeedbackRatedV1, 'The reporter rated the result.'),
-  'grievance.reopened.v1': spec('grievance.reopened.v1', GrievanceReopenedV1, 'An unsatisfied rating sent the matter back to work.'),
+  'grievance.reopened.v1': spec('grievance.reopened.v1', GrievanceReopenedV1, 'An unsatisfied rating sent the matter back to work.', 'occasional'),
   'grievance.closed.v1': spec('grievance.closed.v1', GrievanceClosedV1, 'The loop is closed, with its final SLA verdict.'),
   'grievance.contested.v1': spec(
     'grievance.contested.v1',
     GrievanceContestedV1,
     "The reporter contested a grid worker's invalid verdict, once, with a reason; another grid worker checks the matter again.",
+    'occasional',
   ),
   'grievance.referred-to-supervision.v1': spec(
     'grievance.referred-to-supervision.v1',
     GrievanceReferredToSupervisionV1,
     "The reporter was unsatisfied with a hazard's resolution a second time; the district's supervising office (督办) holds it now.",
+    'occasional',
   ),
   'sla.warned.v1': spec('sla.warned.v1', SlaWarnedV1, 'A holder has used the warning share of its deadline.'),
   'sla.breached.v1': spec('sla.breached.v1', SlaBreachedV1, 'A holder missed its deadline; the matter passes up.'),
-  'sla.policy-changed.v1': spec('sla.policy-changed.v1', SlaPolicyChangedV1, 'An admin changed an SLA policy or calendar; it applies to new deadlines.'),
+  'sla.policy-changed.v1': spec('sla.policy-changed.v1', SlaPolicyChangedV1, 'An admin changed an SLA policy or calendar; it applies to new deadlines.', 'low'),
   'points.awarded.v1': spec(
     'points.awarded.v1',
     PointsAwardedV1,
     "A worker earned points for a verified report (keyed by the matter) or a volunteer act at a station (keyed by the worker's points account).",
+    'low',
   ),
   'points.redeemed.v1': spec(
     'points.redeemed.v1',
     PointsRedeemedV1,
     "A worker spent points on a station's prize or small wish (微心愿); keyed by the worker's points account.",
+    'low',
   ),
   'points.handed-over.v1': spec(
     'points.handed-over.v1',
     PointsHandedOverV1,
     "A station's staff handed a redeemed prize to the worker (or granted the wish); keyed by the worker's points account.",
+    'low',
   ),
   'worker.registered.v1': spec(
     'worker.registered.v1',
     WorkerRegisteredV1,
     "A worker registered with routing (扫码报到): their branch and the industry committee that owns them; keyed by the worker's account.",
+    'low',
   ),
   'benefit.applied.v1': spec(
     'benefit.applied.v1',
     BenefitAppliedV1,
     "A worker over the points threshold applied for a public-service benefit (五入: 入学, 入医, 入职, 入托, 入网); keyed by the worker's account.",
+    'low',
   ),
   'benefit.decided.v1': spec(
     'benefit.decided.v1',
     BenefitDecidedV1,
     "The worker's industry committee approved or refused a benefit application, with a reason; keyed by the worker's account.",
+    'low',
   ),
   'directory.entry-changed.v1': {
-    ...spec('directory.entry-changed.v1', DirectoryEntryChangedV1, 'A directory entry as it is now (compacted, keyed by <kind>:<id>); routing owns the directory.'),
+    ...spec('directory.entry-changed.v1', DirectoryEntryChangedV1, 'A directory entry as it is now (compacted, keyed by <kind>:<id>); routing owns the directory.', 'low'),
     messageKey: directoryEntryKey,
     cleanupPolicy: 'compact',
   },

@@ -1,5 +1,5 @@
 import { Admin, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
-import { CATALOGUE_TOPICS, deadLetterTopic, TOPICS } from '@grievance/contracts';
+import { CATALOGUE_TOPICS, deadLetterTopic, DEPARTMENT_TOPIC_SPEC, departmentIssuesTopic, TOPICS } from '@grievance/contracts';
 import { MessagingObservers } from './observer';
 
 export interface KafkaSettings {
@@ -216,6 +216,11 @@ export function catalogueTopicsToCreate(): TopicToCreate[] {
       { topic: deadLetterTopic(name), partitions },
     ];
   });
+}
+
+/** Each department's own topic (`department.<code>.issues.v1`), with the partitions the catalogue gives department topics. */
+export function departmentTopicsToCreate(codes: readonly string[]): TopicToCreate[] {
+  return codes.map((code) => ({ topic: departmentIssuesTopic(code), partitions: DEPARTMENT_TOPIC_SPEC.partitions }));
 }
 
 export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

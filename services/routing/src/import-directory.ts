@@ -11,9 +11,8 @@
  * and each is printed with its file, row and field. The same files again change nothing.
  * The database and broker come from routing's environment (services/routing/.env.example).
  */
-import { DEFAULT_PARTITIONS, departmentIssuesTopic } from '@grievance/contracts';
 import { CityProblem, describeProblem, readCityFiles } from '@grievance/directory-seed';
-import { KafkaConnection, TransactionalOutbox } from '@grievance/messaging';
+import { KafkaConnection, TransactionalOutbox, departmentTopicsToCreate } from '@grievance/messaging';
 import { Clock, kafkaSettingsFrom, loadConfig, openServiceDatabase } from '@grievance/platform';
 import { RoutingConfig } from './config';
 import { importDirectory, ImportSummary } from './directory/directory-import';
@@ -39,7 +38,7 @@ export async function importCity(config: RoutingConfig, path: string, options: {
     const codes = read.entries.filter((e) => e.state.kind === 'department').map((e) => e.state.id);
     const kafka = new KafkaConnection(kafkaSettingsFrom(config));
     try {
-      topics = await kafka.ensureTopics(codes.map((code) => ({ topic: departmentIssuesTopic(code), partitions: DEFAULT_PARTITIONS })));
+      topics = await kafka.ensureTopics(departmentTopicsToCreate(codes));
     } finally {
       await kafka.disconnect();
     }

@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { signDevToken } from '@grievance/auth';
 import {
   createEnvelope,
-  DEFAULT_PARTITIONS,
   departmentIssuesTopic,
   EventEnvelope,
   GrievanceSubmittedV1,
@@ -12,7 +11,7 @@ import {
   TopicName,
   uuidv7,
 } from '@grievance/contracts';
-import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
+import { catalogueTopicsToCreate, EventPublisher, KafkaConnection, departmentTopicsToCreate } from '@grievance/messaging';
 import { createServiceApp, eventually, TEST_KAFKA_BROKERS, testConfigEnv, TestServiceApp, uniqueTopicPrefix } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
 import { importDemoCity } from './demo-city';
@@ -35,7 +34,7 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
   beforeAll(async () => {
     const prefix = uniqueTopicPrefix('chain');
     kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'chain-int', topicPrefix: prefix });
-    await kafka.ensureTopics([...catalogueTopicsToCreate(), ...['hrss', 'transport'].map((code) => ({ topic: departmentIssuesTopic(code), partitions: DEFAULT_PARTITIONS }))]);
+    await kafka.ensureTopics([...catalogueTopicsToCreate(), ...departmentTopicsToCreate(['hrss', 'transport'])]);
     publisher = new EventPublisher(kafka);
     service = await createServiceApp(AppModule, testConfigEnv({ KAFKA_TOPIC_PREFIX: prefix, SLA_TIME_SCALE: TIME_SCALE }));
     await importDemoCity(service);

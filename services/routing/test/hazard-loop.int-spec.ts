@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { signDevToken } from '@grievance/auth';
 import {
   createEnvelope,
-  DEFAULT_PARTITIONS,
   departmentIssuesTopic,
   EventEnvelope,
   GrievanceSubmittedV1,
@@ -11,7 +10,7 @@ import {
   TopicName,
   uuidv7,
 } from '@grievance/contracts';
-import { catalogueTopicsToCreate, EventPublisher, KafkaConnection, RawMessage } from '@grievance/messaging';
+import { catalogueTopicsToCreate, EventPublisher, KafkaConnection, RawMessage, departmentTopicsToCreate } from '@grievance/messaging';
 import {
   createServiceApp,
   eventually,
@@ -42,7 +41,7 @@ describe('routing: the hazard loop through the real broker', () => {
     kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'routing-int', topicPrefix: prefix });
     await kafka.ensureTopics([
       ...catalogueTopicsToCreate(),
-      ...['municipal_works', 'urban_management'].map((code) => ({ topic: departmentIssuesTopic(code), partitions: DEFAULT_PARTITIONS })),
+      ...departmentTopicsToCreate(['municipal_works', 'urban_management']),
     ]);
     publisher = new EventPublisher(kafka);
     service = await createServiceApp(AppModule, testConfigEnv({ KAFKA_TOPIC_PREFIX: prefix }));

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { signDevToken } from '@grievance/auth';
-import { createEnvelope, DEFAULT_PARTITIONS, departmentIssuesTopic, EventEnvelope, GrievanceSubmittedV1, PayloadOf, TopicName, uuidv7 } from '@grievance/contracts';
-import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
+import { createEnvelope, EventEnvelope, GrievanceSubmittedV1, PayloadOf, TopicName, uuidv7 } from '@grievance/contracts';
+import { catalogueTopicsToCreate, EventPublisher, KafkaConnection, departmentTopicsToCreate } from '@grievance/messaging';
 import { createServiceApp, eventually, TEST_KAFKA_BROKERS, testConfigEnv, TestServiceApp, uniqueTopicPrefix } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
 import { RoutingConfig } from '../src/config';
@@ -27,7 +27,7 @@ describe('routing: supervision (督办) with an owner, a follow-up deadline and 
   beforeAll(async () => {
     const prefix = uniqueTopicPrefix('supervision');
     kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'supervision-int', topicPrefix: prefix });
-    await kafka.ensureTopics([...catalogueTopicsToCreate(), ...['municipal_works', 'hongcheng_supervision'].map((code) => ({ topic: departmentIssuesTopic(code), partitions: DEFAULT_PARTITIONS }))]);
+    await kafka.ensureTopics([...catalogueTopicsToCreate(), ...departmentTopicsToCreate(['municipal_works', 'hongcheng_supervision'])]);
     publisher = new EventPublisher(kafka);
     service = await createServiceApp(AppModule, testConfigEnv({ KAFKA_TOPIC_PREFIX: prefix, SLA_TIME_SCALE: TIME_SCALE, SUPERVISION_MAX_ROUNDS: '2' }));
     await importDemoCity(service);

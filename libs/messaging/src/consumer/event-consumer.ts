@@ -46,8 +46,22 @@ export interface EventConsumerOptions {
   /** Where a new group starts: true (default) reads everything the topics still hold. */
   fromBeginning?: boolean;
   retry?: Partial<RetryPolicy>;
+  /**
+   * A member that sends no heartbeat for this long is dropped and its partitions move on:
+   * how soon a crashed member's work is taken over (a clean stop leaves at once). kafkajs
+   * heartbeats between fetches, so it must exceed maxWaitTimeInMs (refused otherwise).
+   */
   sessionTimeoutMs?: number;
+  /** Heartbeats are sent at most this often (between fetches and between batches). */
   heartbeatIntervalMs?: number;
+  /**
+   * How long the broker holds a fetch that finds nothing new (a long poll). It answers as
+   * soon as a message arrives on any of the fetched partitions, so a longer wait costs a
+   * lone event no latency; it only makes an idle consumer ask less often.
+   */
+  maxWaitTimeInMs?: number;
+  /** The most one fetch brings of one partition; a batch is at most this large. */
+  maxBytesPerPartition?: number;
   /** Partitions processed in parallel; order within a partition always holds. */
   partitionsConsumedConcurrently?: number;
   /**
@@ -64,9 +78,15 @@ export interface EventConsumerOptions {
   offsetCommitIntervalMs?: number;
 }
 
-/** Default session timeout: the broker's minimum (group.min.session.timeout.ms), so a crashed member's partitions move on within seconds. */
+/** A crashed member's partitions move on within this (the broker's minimum is 6 s, group.min.session.timeout.ms). */
 export const DEFAULT_SESSION_TIMEOUT_MS = 6000;
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 1000;
+/** kafkajs's own default: an idle consumer asks every 5 s. */
+export const DEFAULT_MAX_WAIT_TIME_MS = 5000;
+/** 1 MiB: four times the largest event a consumer accepts (MAX_EVENT_BYTES), kafkajs's own default. */
+export const DEFAULT_MAX_BYTES_PER_PARTITION = 1024 * 1024;
+/** kafkajs heartbeats only between fetches: an idle member's heartbeats are a long poll apart, and need this margin before the session ends. */
+const HEARTBEAT_MARGIN_MS = 1000;
 export const DEFAULT_MAX_MESSAGES_PER_TRANSACTION = 50;
 export const DEFAULT_OFFSET_COMMIT_INTERVAL_MS = 100;
 
@@ -124,6 +144,21 @@ export class EventConsumer {
     private readonly outboxWaker?: OutboxWaker,
   ) {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    const { sessionTimeoutMs, maxWaitTimeInMs } = this.settings();
+    if (sessionTimeoutMs < maxWaitTimeInMs + HEARTBEAT_MARGIN_MS) {
+      throw new Error(
+        `consumer ${options.groupId}: the session timeout (${sessionTimeoutMs} ms) must exceed the fetch wait (${maxWaitTimeInMs} ms) by ${HEARTBEAT_MARGIN_MS} ms at least, or an idle member is dropped between two heartbeats`,
+      );
+    }
+  }
+
+  private settings() {
+    return {
+      sessionTimeoutMs: this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
+      heartbeatIntervalMs: this.options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
+      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? DEFAULT_MAX_WAIT_TIME_MS,
+      maxBytesPerPartition: this.options.maxBytesPerPartition ?? DEFAULT_MAX_BYTES_PER_PARTITION,
+    };
   }
 
   /** Registers the handler of a topic (logical name). */
@@ -182,10 +217,15 @@ export class EventConsumer {
   }
 
   private async startOnce(): Promise<void> {
+    const settings = this.settings();
     const consumer = this.connection.kafka.consumer({
       groupId: this.connection.topic(this.options.groupId),
-      sessionTimeout: this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
-      heartbeatInterval: this.options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
+      sessionTimeout: settings.sessionTimeoutMs,
+      heartbeatInterval: settings.heartbeatIntervalMs,
+      maxWaitTimeInMs: settings.maxWaitTimeInMs,
+      maxBytesPerPartition: settings.maxBytesPerPartition,
+      // A fetch returns as soon as there is anything at all: a lone event never waits for company.
+      minBytes: 1,
       allowAutoTopicCreation: false,
       // Whatever made the consumer crash (a broker restart, a lost coordinator), start again.
       retry: { retries: 5, restartOnFailure: async () => !this.stopping },

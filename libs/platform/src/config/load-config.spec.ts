@@ -105,6 +105,27 @@ describe('loadConfig', () => {
     expect(missingJwks.problems.map((p) => p.variable)).toEqual(['AUTH_JWKS_URL', 'AUTH_DEV_KEY_DIR']);
   });
 
+  it('hands every consumer its fetch and group settings, and refuses a session an idle consumer would outlive', () => {
+    expect(loadConfig(ExampleConfig, {}).consumerSettings()).toEqual({
+      offsetCommitIntervalMs: 100,
+      maxWaitTimeInMs: 5000,
+      maxBytesPerPartition: 1048576,
+      sessionTimeoutMs: 6000,
+      heartbeatIntervalMs: 1000,
+    });
+    const longPoll = loadConfig(ExampleConfig, { KAFKA_FETCH_MAX_WAIT_MS: '10000', KAFKA_SESSION_TIMEOUT_MS: '15000', KAFKA_HEARTBEAT_INTERVAL_MS: '3000' });
+    expect(longPoll.consumerSettings()).toMatchObject({ maxWaitTimeInMs: 10000, sessionTimeoutMs: 15000, heartbeatIntervalMs: 3000 });
+
+    expect(problemsOf({ KAFKA_FETCH_MAX_WAIT_MS: '10000' }).problems).toEqual([
+      { variable: 'KAFKA_SESSION_TIMEOUT_MS', reasons: ['KAFKA_SESSION_TIMEOUT_MS must exceed KAFKA_FETCH_MAX_WAIT_MS by 1000 at least'] },
+    ]);
+    expect(problemsOf({ KAFKA_HEARTBEAT_INTERVAL_MS: '6000' }).problems.map((p) => p.variable)).toEqual(['KAFKA_HEARTBEAT_INTERVAL_MS']);
+    expect(problemsOf({ KAFKA_SESSION_TIMEOUT_MS: '3000', KAFKA_FETCH_MAX_BYTES_PER_PARTITION: '1000' }).problems.map((p) => p.variable).sort()).toEqual([
+      'KAFKA_FETCH_MAX_BYTES_PER_PARTITION',
+      'KAFKA_SESSION_TIMEOUT_MS',
+    ]);
+  });
+
   it('accepts a production configuration', () => {
     const config = loadConfig(ExampleConfig, {
       NODE_ENV: 'production',

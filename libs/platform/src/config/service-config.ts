@@ -13,6 +13,13 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { DEV_AUDIENCE, DEV_ISSUER } from '@grievance/auth';
+import {
+  DEFAULT_HEARTBEAT_INTERVAL_MS,
+  DEFAULT_MAX_BYTES_PER_PARTITION,
+  DEFAULT_MAX_WAIT_TIME_MS,
+  DEFAULT_SESSION_TIMEOUT_MS,
+  EventConsumerOptions,
+} from '@grievance/messaging';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -171,6 +178,33 @@ export class ServiceConfig {
   @IsIntegerBetween(0, 60_000)
   KAFKA_OFFSET_COMMIT_INTERVAL_MS = 100;
 
+  /**
+   * How long the broker holds a consumer's fetch that finds nothing new. It answers as soon
+   * as a message arrives, so a longer wait costs no latency, only idle requests fewer.
+   */
+  @EnvInteger()
+  @IsIntegerBetween(100, 60_000)
+  KAFKA_FETCH_MAX_WAIT_MS = DEFAULT_MAX_WAIT_TIME_MS;
+
+  /** The most one fetch brings of one partition (bytes; an event is at most 256 KiB). */
+  @EnvInteger()
+  @IsIntegerBetween(262_144, 104_857_600)
+  KAFKA_FETCH_MAX_BYTES_PER_PARTITION = DEFAULT_MAX_BYTES_PER_PARTITION;
+
+  /**
+   * A consumer that sends no heartbeat for this long is dropped from its group and its
+   * partitions move to another replica: how soon a crashed replica's work is taken over.
+   * Heartbeats go out between fetches, so it must exceed KAFKA_FETCH_MAX_WAIT_MS by a second.
+   */
+  @EnvInteger()
+  @IsIntegerBetween(6000, 300_000)
+  KAFKA_SESSION_TIMEOUT_MS = DEFAULT_SESSION_TIMEOUT_MS;
+
+  /** Consumers send heartbeats at most this often. */
+  @EnvInteger()
+  @IsIntegerBetween(100, 60_000)
+  KAFKA_HEARTBEAT_INTERVAL_MS = DEFAULT_HEARTBEAT_INTERVAL_MS;
+
   /** Prepended to every topic name; empty in production, unique per suite in tests. */
   @IsString()
   @MaxLength(100)
@@ -242,7 +276,27 @@ export class ServiceConfig {
     if (this.AUTH_MODE === 'production' && this.AUTH_DEV_KEY_DIR !== undefined) {
       problems.push({ variable: 'AUTH_DEV_KEY_DIR', reasons: ['AUTH_DEV_KEY_DIR must not be set when AUTH_MODE is production'] });
     }
+    if (this.KAFKA_SESSION_TIMEOUT_MS < this.KAFKA_FETCH_MAX_WAIT_MS + 1000) {
+      problems.push({ variable: 'KAFKA_SESSION_TIMEOUT_MS', reasons: ['KAFKA_SESSION_TIMEOUT_MS must exceed KAFKA_FETCH_MAX_WAIT_MS by 1000 at least'] });
+    }
+    if (this.KAFKA_HEARTBEAT_INTERVAL_MS >= this.KAFKA_SESSION_TIMEOUT_MS) {
+      problems.push({ variable: 'KAFKA_HEARTBEAT_INTERVAL_MS', reasons: ['KAFKA_HEARTBEAT_INTERVAL_MS must be less than KAFKA_SESSION_TIMEOUT_MS'] });
+    }
     return problems;
+  }
+
+  /** What every consumer of the service takes from the environment. */
+  consumerSettings(): Pick<
+    EventConsumerOptions,
+    'offsetCommitIntervalMs' | 'maxWaitTimeInMs' | 'maxBytesPerPartition' | 'sessionTimeoutMs' | 'heartbeatIntervalMs'
+  > {
+    return {
+      offsetCommitIntervalMs: this.KAFKA_OFFSET_COMMIT_INTERVAL_MS,
+      maxWaitTimeInMs: this.KAFKA_FETCH_MAX_WAIT_MS,
+      maxBytesPerPartition: this.KAFKA_FETCH_MAX_BYTES_PER_PARTITION,
+      sessionTimeoutMs: this.KAFKA_SESSION_TIMEOUT_MS,
+      heartbeatIntervalMs: this.KAFKA_HEARTBEAT_INTERVAL_MS,
+    };
   }
 }
 

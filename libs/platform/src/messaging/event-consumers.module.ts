@@ -96,7 +96,7 @@ class ConsumerGroup implements OnModuleInit, OnApplicationBootstrap, BeforeAppli
     this.consumer = new EventConsumer(
       kafka,
       dataSource,
-      { offsetCommitIntervalMs: config?.KAFKA_OFFSET_COMMIT_INTERVAL_MS, ...consumerOptions },
+      { ...config?.consumerSettings(), ...consumerOptions },
       logger,
       relay,
     );

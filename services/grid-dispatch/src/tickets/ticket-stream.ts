@@ -43,7 +43,7 @@ export class TicketStream implements OnApplicationBootstrap, BeforeApplicationSh
     this.logger.setContext('ticket-stream');
     this.feed = new LiveFeed<TicketNotice>(redis, { channel: `${config.KAFKA_TOPIC_PREFIX ?? ''}grid-dispatch:tickets`, eventType: 'ticket' }, logger);
     // A live feed: a new group starts at the end; what happened before is in GET /v1/tickets.
-    this.consumer = new EventConsumer(kafka, dataSource, { groupId: TICKET_STREAM_GROUP, fromBeginning: false }, logger, relay);
+    this.consumer = new EventConsumer(kafka, dataSource, { ...config.consumerSettings(), groupId: TICKET_STREAM_GROUP, fromBeginning: false }, logger, relay);
     const publish = (type: TicketNotice['type']) => async (event: { grievanceId: string; payload: { ticketId: string; gridWorkerId: string } }) => {
       await this.feed.publish({ gridWorkerId: event.payload.gridWorkerId, ticketId: event.payload.ticketId, grievanceId: event.grievanceId, type });
     };

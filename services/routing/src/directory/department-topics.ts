@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PARTITIONS, departmentIssuesTopic } from '@grievance/contracts';
-import { KafkaConnection } from '@grievance/messaging';
+import { KafkaConnection, departmentTopicsToCreate } from '@grievance/messaging';
 
 /**
  * Makes sure each department's own topic (`department.<code>.issues.v1`) exists before
@@ -15,7 +14,7 @@ export class DepartmentTopics {
   async ensure(codes: readonly string[]): Promise<void> {
     const missing = [...new Set(codes)].filter((code) => !this.ensured.has(code));
     if (missing.length === 0) return;
-    await this.kafka.ensureTopics(missing.map((code) => ({ topic: departmentIssuesTopic(code), partitions: DEFAULT_PARTITIONS })));
+    await this.kafka.ensureTopics(departmentTopicsToCreate(missing));
     missing.forEach((code) => this.ensured.add(code));
   }
 }
