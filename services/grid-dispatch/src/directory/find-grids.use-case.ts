@@ -1,16 +1,39 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@grievance/messaging';
 import { Grid, DirectoryRepository } from './directory.repository';
 import { GridIndex } from './grid-index';
 
-export interface GridView {
-  id: string;
-  name: string;
-  communityId: string | null;
-  communityName: string | null;
-  streetId: string | null;
-  districtId: string | null;
-  polygon: Grid['polygon'];
+/** A GeoJSON polygon (WGS-84, [lng, lat]). */
+export class GridPolygonView {
+  @ApiProperty({ enum: ['Polygon'] })
+  type!: 'Polygon';
+
+  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'number' } } }, description: 'the rings, each a list of [lng, lat]' })
+  coordinates!: number[][][];
+}
+
+export class GridView {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  communityId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  communityName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  streetId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  districtId!: string | null;
+
+  @ApiProperty({ type: () => GridPolygonView })
+  polygon!: GridPolygonView;
 }
 
 export interface FindGridsCommand {
