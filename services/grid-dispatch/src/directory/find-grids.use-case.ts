@@ -1,17 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@grievance/messaging';
+import { PolygonView } from '@grievance/platform';
 import { Grid, DirectoryRepository } from './directory.repository';
 import { GridIndex } from './grid-index';
-
-/** A GeoJSON polygon (WGS-84, [lng, lat]). */
-export class GridPolygonView {
-  @ApiProperty({ enum: ['Polygon'] })
-  type!: 'Polygon';
-
-  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'number' } } }, description: 'the rings, each a list of [lng, lat]' })
-  coordinates!: number[][][];
-}
 
 export class GridView {
   @ApiProperty()
@@ -32,8 +24,8 @@ export class GridView {
   @ApiProperty({ type: String, nullable: true })
   districtId!: string | null;
 
-  @ApiProperty({ type: () => GridPolygonView })
-  polygon!: GridPolygonView;
+  @ApiProperty({ type: () => PolygonView })
+  polygon!: PolygonView;
 }
 
 export interface FindGridsCommand {

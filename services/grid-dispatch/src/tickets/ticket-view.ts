@@ -1,18 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { VERIFY_VERDICTS, VerifyVerdict } from '@grievance/contracts';
+import { LocationView } from '@grievance/platform';
 import { TICKET_STATUSES, TicketStatus } from '../entities';
 import { GrievanceSnapshot, Ticket } from './tickets.repository';
-
-export class ReportLocationView {
-  @ApiProperty()
-  lat!: number;
-
-  @ApiProperty()
-  lng!: number;
-
-  @ApiPropertyOptional()
-  address?: string;
-}
 
 /** The report a ticket is about, as intake took it. */
 export class TicketReportView {
@@ -25,8 +15,8 @@ export class TicketReportView {
   @ApiProperty()
   title!: string;
 
-  @ApiProperty({ type: () => ReportLocationView, nullable: true })
-  location!: ReportLocationView | null;
+  @ApiProperty({ type: () => LocationView, nullable: true })
+  location!: LocationView | null;
 }
 
 /** A ticket as its grid worker's inbox shows it, with the report it is about. */

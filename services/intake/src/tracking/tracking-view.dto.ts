@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { GRIEVANCE_KINDS, GRIEVANCE_STATUSES, GrievanceKind, HOLDER_TYPES, LEVELS, URGENCIES } from '@grievance/contracts';
+import { GRIEVANCE_KINDS, GRIEVANCE_STATUSES, GrievanceKind, LEVELS, URGENCIES } from '@grievance/contracts';
+import { HolderView, LocationView } from '@grievance/platform';
 
 // The answers of the tracking view, for its OpenAPI document (what GET /v1/grievances and
 // GET /v1/grievances/:id return; the service builds them in TrackingViewService).
@@ -29,31 +30,6 @@ export class CategoryView {
 
   @ApiProperty({ type: String, nullable: true, description: 'the department a matter of this category goes to, unless a route says otherwise' })
   defaultDepartment!: string | null;
-}
-
-export class HolderView {
-  @ApiProperty({ enum: HOLDER_TYPES })
-  type!: string;
-
-  @ApiProperty()
-  id!: string;
-
-  @ApiProperty()
-  name!: string;
-
-  @ApiPropertyOptional({ enum: LEVELS })
-  level?: string;
-}
-
-export class LocationView {
-  @ApiProperty()
-  lat!: number;
-
-  @ApiProperty()
-  lng!: number;
-
-  @ApiPropertyOptional()
-  address?: string;
 }
 
 export class ActorView {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PolygonView } from '@grievance/platform';
 import { GRIEVANCE_KINDS, OCCUPATIONS } from '@grievance/contracts';
 import { EMPLOYMENTS, Employment } from './directory-admin.dto';
 import { ORG_UNIT_LEVELS } from './directory.entities';
@@ -34,15 +35,6 @@ export class DirectoryCategoryView extends VersionedView {
 
   @ApiProperty({ type: String, nullable: true })
   defaultDepartment!: string | null;
-}
-
-/** A GeoJSON polygon (WGS-84, [lng, lat]). */
-export class PolygonView {
-  @ApiProperty({ enum: ['Polygon'] })
-  type!: 'Polygon';
-
-  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'number' } } }, description: 'the rings, each a list of [lng, lat]' })
-  coordinates!: number[][][];
 }
 
 /** Levels listed through org-units (grid workers and stations have their own resources). */

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, 
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { DirectoryKind } from '@grievance/contracts';
-import { DomainError } from '@grievance/platform';
+import { DomainError, PolygonView } from '@grievance/platform';
 import { entriesOf, loadEntry, orgUnitLevelOf, routeEntryId, StoredEntry } from './directory-entries';
 import { OrgUnitLevel } from './directory.entities';
 import {
@@ -36,7 +36,6 @@ import {
   OrgUnitAttributes,
   OrgUnitsView,
   OrgUnitView,
-  PolygonView,
   StationsView,
   StationView,
   UNIT_LEVELS,

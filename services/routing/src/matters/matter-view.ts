@@ -1,35 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { GRIEVANCE_KINDS, HOLDER_TYPES, HolderType, Level, LEVELS, SLA_TARGETS, SlaTarget, URGENCIES } from '@grievance/contracts';
+import { GRIEVANCE_KINDS, Level, LEVELS, SLA_TARGETS, SlaTarget, URGENCIES } from '@grievance/contracts';
+import { HolderView, LocationView } from '@grievance/platform';
 import { DEADLINE_STATUSES, DeadlineStatus } from '@grievance/sla';
 import { MATTER_STATUSES, MatterStatus } from './matter.entity';
 
 // The answers of routing's matters (GET /v1/inbox and each holder's action), for its OpenAPI document.
-
-/** Who must act on a matter now. A department's id is its code. */
-export class HolderView {
-  @ApiProperty({ enum: HOLDER_TYPES })
-  type!: HolderType;
-
-  @ApiProperty()
-  id!: string;
-
-  @ApiProperty()
-  name!: string;
-
-  @ApiPropertyOptional({ enum: LEVELS, description: 'the rung of the escalation chain, when the holder is one' })
-  level?: Level;
-}
-
-export class MatterLocationView {
-  @ApiProperty()
-  lat!: number;
-
-  @ApiProperty()
-  lng!: number;
-
-  @ApiPropertyOptional()
-  address?: string;
-}
 
 /** A deadline as an inbox shows it. */
 export class DeadlineView {
@@ -81,8 +56,8 @@ export class MatterView {
   @ApiProperty({ enum: URGENCIES })
   urgency!: string;
 
-  @ApiProperty({ type: () => MatterLocationView, nullable: true })
-  location!: MatterLocationView | null;
+  @ApiProperty({ type: () => LocationView, nullable: true })
+  location!: LocationView | null;
 
   @ApiProperty({ type: [String], description: "the report's photos" })
   attachmentIds!: string[];

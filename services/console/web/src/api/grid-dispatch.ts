@@ -180,34 +180,34 @@ export interface components {
             /** @description On duty: tickets of their grid (and, when nobody nearer is, of their community and street) come to them. */
             onDuty: boolean;
         };
-        GridPolygonView: {
-            /** @description the rings, each a list of [lng, lat] */
-            coordinates: number[][][];
-            /** @enum {string} */
-            type: "Polygon";
-        };
         GridView: {
             communityId: string | null;
             communityName: string | null;
             districtId: string | null;
             id: string;
             name: string;
-            polygon: components["schemas"]["GridPolygonView"];
+            polygon: components["schemas"]["PolygonView"];
             streetId: string | null;
         };
-        PositionBody: {
+        LocationView: {
+            address?: string;
             lat: number;
             lng: number;
         };
-        ReportLocationView: {
-            address?: string;
+        PolygonView: {
+            /** @description the rings, each a list of [lng, lat] */
+            coordinates: number[][][];
+            /** @enum {string} */
+            type: "Polygon";
+        };
+        PositionBody: {
             lat: number;
             lng: number;
         };
         TicketReportView: {
             /** @description the category the check found (a corrected one), else the reporter's */
             category: string;
-            location: components["schemas"]["ReportLocationView"] | null;
+            location: components["schemas"]["LocationView"] | null;
             title: string;
             /** @example NC-20261203-000042 */
             trackingNo: string;

@@ -389,7 +389,10 @@ export interface components {
         };
         HolderView: {
             id: string;
-            /** @enum {string} */
+            /**
+             * @description the rung of the escalation chain, when the holder is one
+             * @enum {string}
+             */
             level?: "member" | "branch" | "industry_committee" | "two_new_committee";
             name: string;
             /** @enum {string} */

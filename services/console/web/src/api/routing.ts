@@ -763,7 +763,7 @@ export interface components {
         InboxView: {
             items: components["schemas"]["MatterView"][];
         };
-        MatterLocationView: {
+        LocationView: {
             address?: string;
             lat: number;
             lng: number;
@@ -793,7 +793,7 @@ export interface components {
              * @enum {string|null}
              */
             level: "member" | "branch" | "industry_committee" | "two_new_committee" | null;
-            location: components["schemas"]["MatterLocationView"] | null;
+            location: components["schemas"]["LocationView"] | null;
             /** @description appeals: the rung that owns it (stays the owner while a department it asked acts) */
             owner: components["schemas"]["HolderView"] | null;
             /** @description what the holder says was done */
