@@ -136,6 +136,8 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     // The rider sees it resolved, rates it and sees the points.
     await rider.page.getByRole('button', { name: new RegExp(HOSTILE_TITLE.replace(/[<>()=]/g, '.')) }).click();
     await rider.page.getByText(zh.history['grievance.resolved.v1']).first().waitFor({ timeout: 30_000 });
+    // Each step of the timeline in the catalogue's plain words (intake's line under it).
+    await rider.page.getByText(zh.history['grievance.submitted.v1'], { exact: true }).first().waitFor();
     await rider.page.getByRole('radio', { name: zh.rating.satisfied, exact: true }).check();
     await rider.page.getByLabel(zh.rider.matters.comment).fill('Fixed quickly, thank you.');
     await rider.page.getByRole('button', { name: zh.rider.matters.sendRating }).click();

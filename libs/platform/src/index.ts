@@ -31,3 +31,4 @@ export * from './platform.module';
 export * from './http/service-app';
 export * from './http/rate-limit';
 export * from './privacy/personal-data';
+export * from './views/answer-views';

@@ -1,10 +1,10 @@
-import { GrievanceKind, Urgency } from '@grievance/contracts';
+import { GrievanceKind, Urgency, VerifyVerdict } from '@grievance/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** A GeoJSON polygon (or multipolygon) geometry. */
+/** A grid's boundary: a GeoJSON polygon, as routing's directory publishes it (directory.entry-changed.v1). */
 export interface GridPolygon {
-  type: 'Polygon' | 'MultiPolygon';
-  coordinates: number[][][] | number[][][][];
+  type: 'Polygon';
+  coordinates: number[][][];
 }
 
 /** A grid (网格) inside a community, a street and a district, with its boundary. */
@@ -139,7 +139,7 @@ export class TicketEntity {
   verifiedAt!: Date | null;
 
   @Column('text', { nullable: true })
-  verdict!: string | null;
+  verdict!: VerifyVerdict | null;
 
   @Column('text', { name: 'verify_note', nullable: true })
   verifyNote!: string | null;

@@ -1,18 +1,35 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { DEFAULT_LANGUAGE, matchLanguage, render } from '@grievance/i18n';
 import { FeedbackRepository } from '../matters/feedback.repository';
 
-export interface NotificationView {
-  id: string;
-  grievanceId: string;
-  eventType: string;
-  message: string;
-  read: boolean;
-  createdAt: string;
+/** A notification to the reporter about one of their matters. */
+export class NotificationView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  grievanceId!: string;
+
+  @ApiProperty({ description: 'the event it tells of', example: 'grievance.resolved.v1' })
+  eventType!: string;
+
+  @ApiProperty({ description: 'in the Accept-Language, else the language the reporter reads, else Chinese' })
+  message!: string;
+
+  @ApiProperty()
+  read!: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class NotificationPage {
+  @ApiProperty({ type: () => [NotificationView], description: 'newest first' })
+  items!: NotificationView[];
 }
 
 export class ListNotificationsQuery {
@@ -37,11 +54,12 @@ export class NotificationsController {
    */
   @Get()
   @Roles('worker')
+  @ApiOkResponse({ type: NotificationPage })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListNotificationsQuery,
     @Headers('accept-language') acceptLanguage?: string,
-  ): Promise<{ items: NotificationView[] }> {
+  ): Promise<NotificationPage> {
     const language = matchLanguage(acceptLanguage) ?? (await this.repository.languageOf(principal.sub)) ?? DEFAULT_LANGUAGE;
     const rows = await this.repository.notificationsOf(principal.sub, query.limit ?? 50);
     return {

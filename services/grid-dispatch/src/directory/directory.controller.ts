@@ -18,6 +18,7 @@ export class DirectoryController {
 
   /** Every grid, or with `lat` and `lng` the grid(s) holding that point. */
   @Get('v1/grids')
+  @ApiOkResponse({ type: [GridView] })
   grids(@Query() query: GridsQuery): Promise<GridView[]> {
     const at = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : undefined;
     return this.findGrids.execute({ at });

@@ -1,16 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@grievance/messaging';
+import { PolygonView } from '@grievance/platform';
 import { Grid, DirectoryRepository } from './directory.repository';
 import { GridIndex } from './grid-index';
 
-export interface GridView {
-  id: string;
-  name: string;
-  communityId: string | null;
-  communityName: string | null;
-  streetId: string | null;
-  districtId: string | null;
-  polygon: Grid['polygon'];
+export class GridView {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  communityId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  communityName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  streetId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  districtId!: string | null;
+
+  @ApiProperty({ type: () => PolygonView })
+  polygon!: PolygonView;
 }
 
 export interface FindGridsCommand {

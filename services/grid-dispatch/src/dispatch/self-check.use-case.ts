@@ -45,7 +45,7 @@ export class SelfCheck {
     // Routed before the submission came: a grid worker it went to is no longer owed an answer.
     if (ticket.status === 'dispatched') await this.deadlines.cancelAccept(ticket, now);
     const note = t(DEFAULT_LANGUAGE, 'hazard.checkedByReporter');
-    const changes = { status: 'verified' as const, gridWorkerId: appointee.id, verifiedAt: now, verdict: 'confirmed', verifyNote: note };
+    const changes = { status: 'verified' as const, gridWorkerId: appointee.id, verifiedAt: now, verdict: 'confirmed' as const, verifyNote: note };
     Object.assign(ticket, changes);
     await this.tickets.update(ticket.id, changes);
     await this.outbox.publish(

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { Actor } from '@grievance/contracts';
 import { AcceptTicket } from './accept-ticket.use-case';
@@ -20,6 +21,7 @@ export class TicketsController {
   /** A grid worker's own tickets (admins and auditors: all). */
   @Get('v1/tickets')
   @Roles('grid_worker', 'admin', 'auditor')
+  @ApiOkResponse({ type: [TicketView] })
   list(@CurrentPrincipal() principal: Principal): Promise<TicketView[]> {
     return this.listTickets.execute({ viewer: actorOf(principal) });
   }
@@ -27,6 +29,7 @@ export class TicketsController {
   @Post('v1/tickets/:id/accept')
   @HttpCode(200)
   @Roles('grid_worker')
+  @ApiOkResponse({ type: TicketView })
   accept(@CurrentPrincipal() principal: Principal, @Param() params: TicketIdParam): Promise<TicketView> {
     return this.acceptTicket.execute({ ticketId: params.id, gridWorker: actorOf(principal) });
   }
@@ -34,6 +37,7 @@ export class TicketsController {
   @Post('v1/tickets/:id/verify')
   @HttpCode(200)
   @Roles('grid_worker')
+  @ApiOkResponse({ type: TicketView })
   verify(@CurrentPrincipal() principal: Principal, @Param() params: TicketIdParam, @Body() body: VerifyBody): Promise<TicketView> {
     const { verdict, note, position, attachmentIds, duplicateOf, correctedCategory, correctedDepartment } = body;
     return this.verifyTicket.execute({

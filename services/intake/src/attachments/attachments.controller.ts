@@ -1,9 +1,10 @@
 import { Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@grievance/auth';
 import { RateLimit, RateLimitGuard } from '@grievance/platform';
 import { DownloadAttachment } from './download-attachment.use-case';
-import { MAX_ATTACHMENT_BYTES, UploadAttachment } from './upload-attachment.use-case';
+import { AttachmentAnswer, MAX_ATTACHMENT_BYTES, UploadAttachment } from './upload-attachment.use-case';
 
 @Controller('v1')
 @UseGuards(RateLimitGuard)
@@ -20,7 +21,8 @@ export class AttachmentsController {
   // The people who photograph a matter: reporters, station staff logging a walk-in, grid workers verifying on site, and holders resolving it.
   @Roles('worker', 'station_staff', 'grid_worker', 'department', 'member', 'branch', 'industry_committee', 'two_new_committee')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10 } }))
-  create(@CurrentPrincipal() principal: Principal, @UploadedFile() file?: { buffer: Buffer }) {
+  @ApiCreatedResponse({ type: AttachmentAnswer })
+  create(@CurrentPrincipal() principal: Principal, @UploadedFile() file?: { buffer: Buffer }): Promise<AttachmentAnswer> {
     return this.upload.execute(principal.sub, file?.buffer);
   }
 

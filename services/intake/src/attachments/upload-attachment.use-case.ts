@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import exifr from 'exifr';
@@ -10,11 +11,19 @@ import { stripImageMetadata, UnreadableImageError } from './strip-metadata';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-export interface AttachmentAnswer {
-  id: string;
-  sha256: string;
-  size: number;
-  contentType: string;
+/** What an upload answers (201): the stored photo's id, to send with a report, a verdict or a resolution. */
+export class AttachmentAnswer {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ description: 'of the stored bytes (EXIF, XMP and comments removed)' })
+  sha256!: string;
+
+  @ApiProperty({ description: 'bytes' })
+  size!: number;
+
+  @ApiProperty({ enum: ['image/jpeg', 'image/png', 'image/webp'] })
+  contentType!: string;
 }
 
 /** What a photo's EXIF says about where and when it was taken: kept as metadata, trusted for nothing. */

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiOkResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@grievance/auth';
 import { matchLanguage, negotiateLanguage } from '@grievance/i18n';
 import { DomainError, RateLimit, RateLimitGuard } from '@grievance/platform';
-import { Category, CategoryCatalogue } from '../categories/category-catalogue';
+import { CategoryCatalogue } from '../categories/category-catalogue';
 import { ListGrievancesQuery, TrackingViewService } from '../tracking/tracking-view.service';
-import { GrievancePageView, GrievanceView } from '../tracking/tracking-view.dto';
+import { CategoryView, GrievancePageView, GrievanceView, SubmissionAnswerView } from '../tracking/tracking-view.dto';
 import { IDEMPOTENCY_KEY_PATTERN, SubmitGrievanceDto } from './submit-grievance.dto';
 import { SubmitGrievance } from './submit-grievance.use-case';
 import { ReplyToHolder } from './reply-to-holder.use-case';
@@ -34,12 +34,13 @@ export class GrievancesController {
   @HttpCode(201)
   @Roles('worker')
   @RateLimit('submit')
+  @ApiCreatedResponse({ type: SubmissionAnswerView })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: SubmitGrievanceDto,
     @Headers('idempotency-key') idempotencyKey?: string,
     @Headers('accept-language') acceptLanguage?: string,
-  ) {
+  ): Promise<SubmissionAnswerView> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
       throw DomainError.invalid('Idempotency-Key must be 1 to 128 letters, digits, dots, dashes, underscores or colons', undefined, { key: 'error.grievance.idempotencyKey' });
     }
@@ -77,7 +78,8 @@ export class GrievancesController {
   }
 
   @Get('categories')
-  listCategories(): Category[] {
+  @ApiOkResponse({ type: [CategoryView] })
+  listCategories(): CategoryView[] {
     return this.categories.list();
   }
 }

@@ -7,7 +7,8 @@ import { ListGrievancesQuery } from '../tracking/tracking-view.service';
 import { ListWalkIns } from './list-walk-ins.use-case';
 import { LogWalkIn } from './log-walk-in.use-case';
 import { LogWalkInDto } from './walk-in.dto';
-import { WalkInAnswerView, WalkInPageView } from './walk-ins.view';
+import { SubmissionAnswerView } from '../tracking/tracking-view.dto';
+import { WalkInPageView } from './walk-ins.view';
 
 /**
  * Walk-ins (驿站代办): a station's staff log a matter for a worker who walked in, and list
@@ -27,7 +28,7 @@ export class WalkInsController {
   @Post('walk-ins')
   @HttpCode(201)
   @RateLimit('submit')
-  @ApiCreatedResponse({ type: WalkInAnswerView })
+  @ApiCreatedResponse({ type: SubmissionAnswerView })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: LogWalkInDto, @Headers('idempotency-key') idempotencyKey?: string) {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
       throw DomainError.invalid('Idempotency-Key must be 1 to 128 letters, digits, dots, dashes, underscores or colons', undefined, { key: 'error.grievance.idempotencyKey' });

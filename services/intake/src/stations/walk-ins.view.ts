@@ -4,17 +4,6 @@ import { GrievanceSummaryView } from '../tracking/tracking-view.dto';
 
 // The answers of the station's walk-in endpoints, for intake's OpenAPI document.
 
-export class WalkInAnswerView {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: 'NC-20261207-000042' })
-  trackingNo!: string;
-
-  @ApiProperty({ enum: ['submitted'] })
-  status!: string;
-}
-
 export class WalkInSummaryView extends GrievanceSummaryView {
   @ApiProperty({ description: 'the worker the matter belongs to' })
   workerId!: string;

@@ -1,32 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { GRIEVANCE_KINDS, GRIEVANCE_STATUSES, HOLDER_TYPES, LEVELS, URGENCIES } from '@grievance/contracts';
+import { GRIEVANCE_KINDS, GRIEVANCE_STATUSES, GrievanceKind, LEVELS, URGENCIES } from '@grievance/contracts';
+import { HolderView, LocationView } from '@grievance/platform';
 
 // The answers of the tracking view, for its OpenAPI document (what GET /v1/grievances and
 // GET /v1/grievances/:id return; the service builds them in TrackingViewService).
 
-export class HolderView {
-  @ApiProperty({ enum: HOLDER_TYPES })
-  type!: string;
-
-  @ApiProperty()
+/** What a submission answers (201), and the same again for a request repeated under its Idempotency-Key. */
+export class SubmissionAnswerView {
+  @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty()
-  name!: string;
+  @ApiProperty({ example: 'NC-20261207-000042' })
+  trackingNo!: string;
 
-  @ApiPropertyOptional({ enum: LEVELS })
-  level?: string;
+  @ApiProperty({ enum: ['submitted'] })
+  status!: 'submitted';
 }
 
-export class LocationView {
-  @ApiProperty()
-  lat!: number;
+/** A category a reporter can choose. */
+export class CategoryView {
+  @ApiProperty({ example: 'road_damage' })
+  code!: string;
 
-  @ApiProperty()
-  lng!: number;
+  @ApiProperty({ description: 'its name in Chinese' })
+  name!: string;
 
-  @ApiPropertyOptional()
-  address?: string;
+  @ApiProperty({ enum: GRIEVANCE_KINDS })
+  kind!: GrievanceKind;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the department a matter of this category goes to, unless a route says otherwise' })
+  defaultDepartment!: string | null;
 }
 
 export class ActorView {

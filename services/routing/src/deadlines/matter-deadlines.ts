@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Holder, Language, SlaTarget } from '@grievance/contracts';
 import { formatDuration, t } from '@grievance/i18n';
 import { OutboxTransaction } from '@grievance/messaging';
-import { SlaDeadline, SlaEngine } from '@grievance/sla';
+import { SlaEngine } from '@grievance/sla';
 import { Clock } from '@grievance/platform';
 import type { MatterEntity } from '../matters/matter.entity';
 import { SUPERVISION_SUBJECT } from '../supervision/supervision-rules';
+import type { DeadlineView } from '../matters/matter-view';
 
 /** What a holder of a matter owes in routing: an answer (acknowledge / accept) and a resolution. */
 const HOLDER_TARGETS: readonly SlaTarget[] = ['respond', 'resolve'];
@@ -17,19 +18,7 @@ export interface DeadlineCause {
   at?: Date;
 }
 
-/** A deadline as an inbox shows it. */
-export interface DeadlineView {
-  target: SlaTarget;
-  status: SlaDeadline['status'];
-  startedAt: string;
-  dueAt: string | null;
-  /** Budget left now in ms (negative once overdue); null while paused without a due moment. */
-  remainingMs: number | null;
-  warned: boolean;
-  breached: boolean;
-  /** For people, in the reader's language: the time left once the warning fired, the time past once overdue; else null. */
-  notice: string | null;
-}
+export { DeadlineView } from '../matters/matter-view';
 
 /** What an inbox says of a deadline that warned or broke (the SLA warning text). */
 export function deadlineNotice(language: Language, d: Pick<DeadlineView, 'target' | 'status' | 'remainingMs' | 'warned' | 'breached'>): string | null {

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, IntersectionType, PickType } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, ApiTags, IntersectionType, PickType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { DirectoryKind } from '@grievance/contracts';
-import { DomainError } from '@grievance/platform';
+import { DomainError, PolygonView } from '@grievance/platform';
 import { entriesOf, loadEntry, orgUnitLevelOf, routeEntryId, StoredEntry } from './directory-entries';
-import { ORG_UNIT_LEVELS, OrgUnitLevel } from './directory.entities';
+import { OrgUnitLevel } from './directory.entities';
 import {
   CategoryRouteDto,
   CreateDepartmentDto,
@@ -22,18 +22,35 @@ import {
   UpdateStationDto,
 } from './directory-admin.dto';
 import { DirectoryAdmin } from './directory-admin.use-cases';
+import {
+  CategoryRoutesView,
+  CategoryRouteView,
+  DepartmentsView,
+  DepartmentView,
+  DirectoryCategoriesView,
+  DirectoryCategoryView,
+  FallbackOwnersView,
+  FallbackOwnerView,
+  GridWorkerEntryView,
+  GridWorkersView,
+  OrgUnitAttributes,
+  OrgUnitsView,
+  OrgUnitView,
+  StationsView,
+  StationView,
+  UNIT_LEVELS,
+} from './directory-views';
 import { DataSource } from 'typeorm';
 
-/** Levels listed through org-units (grid workers and stations have their own resources). */
-const UNIT_LEVELS = ORG_UNIT_LEVELS.filter((level) => level !== 'grid_worker' && level !== 'station');
-
 class OrgUnitsQuery {
+  @ApiPropertyOptional({ enum: UNIT_LEVELS })
   @IsOptional()
   @IsIn(UNIT_LEVELS)
   level?: OrgUnitLevel;
 }
 
 class GridWorkersQuery {
+  @ApiPropertyOptional({ description: 'only the workers of this grid' })
   @IsOptional()
   @IsString()
   @Matches(ORG_UNIT_ID, { message: 'gridId must be a grid id' })
@@ -62,23 +79,24 @@ class RetireFallbackOwnerDto extends RetireDto {
 }
 
 const versioned = (e: StoredEntry) => ({ version: e.version, retired: e.retired });
+const nameOf = (e: StoredEntry) => e.state.name ?? e.state.id;
 
-export const departmentView = (e: StoredEntry) => ({ code: e.state.id, name: e.state.name, ...versioned(e) });
+export const departmentView = (e: StoredEntry): DepartmentView => ({ code: e.state.id, name: nameOf(e), ...versioned(e) });
 
-export const orgUnitView = (e: StoredEntry) => ({
+export const orgUnitView = (e: StoredEntry): OrgUnitView => ({
   id: e.state.id,
   level: e.state.kind,
-  name: e.state.name,
+  name: nameOf(e),
   parentId: e.state.parentId ?? null,
-  ...(e.state.attributes ?? {}),
-  ...(e.state.polygon ? { polygon: e.state.polygon } : {}),
+  ...((e.state.attributes ?? {}) as OrgUnitAttributes),
+  ...(e.state.polygon ? { polygon: e.state.polygon as PolygonView } : {}),
   ...versioned(e),
 });
 
-export const gridWorkerView = (e: StoredEntry) => ({
+export const gridWorkerView = (e: StoredEntry): GridWorkerEntryView => ({
   id: e.state.id,
-  name: e.state.name,
-  gridId: e.state.parentId,
+  name: nameOf(e),
+  gridId: e.state.parentId ?? '',
   phone: e.state.phone ?? null,
   employment: e.state.partTime ? 'part_time' : 'full_time',
   workerId: (e.state.attributes?.workerId as string | null | undefined) ?? null,
@@ -86,20 +104,25 @@ export const gridWorkerView = (e: StoredEntry) => ({
   ...versioned(e),
 });
 
-export const stationView = (e: StoredEntry) => ({
+export const stationView = (e: StoredEntry): StationView => ({
   id: e.state.id,
-  name: e.state.name,
-  districtId: e.state.parentId,
-  ...(e.state.attributes ?? {}),
+  name: nameOf(e),
+  districtId: e.state.parentId ?? '',
+  ...(e.state.attributes as { address: string; hours: string; staff: string[] | null }),
   phone: e.state.phone ?? null,
   ...versioned(e),
 });
 
-export const routeView = (e: StoredEntry) => ({ ...(e.state.attributes as { category: string; districtId: string; departmentCode: string }), ...versioned(e) });
+export const routeView = (e: StoredEntry): CategoryRouteView => ({ ...(e.state.attributes as { category: string; districtId: string; departmentCode: string }), ...versioned(e) });
 
-export const fallbackView = (e: StoredEntry) => ({ ...(e.state.attributes as { districtId: string | null; departmentCode: string }), ...versioned(e) });
+export const fallbackView = (e: StoredEntry): FallbackOwnerView => ({ ...(e.state.attributes as { districtId: string | null; departmentCode: string }), ...versioned(e) });
 
-export const categoryView = (e: StoredEntry) => ({ code: e.state.id, name: e.state.name, ...(e.state.attributes ?? {}), ...versioned(e) });
+export const categoryView = (e: StoredEntry): DirectoryCategoryView => ({
+  code: e.state.id,
+  name: nameOf(e),
+  ...(e.state.attributes as { kind: string | null; defaultDepartment: string | null }),
+  ...versioned(e),
+});
 
 /**
  * The directory, with routing as its one owner: anyone signed in reads it (grid workers,
@@ -122,21 +145,24 @@ export class DirectoryController {
 
   /** Every department, by code. */
   @Get('departments')
-  async departments(): Promise<{ items: object[] }> {
+  @ApiOkResponse({ type: DepartmentsView })
+  async departments(): Promise<DepartmentsView> {
     return { items: (await this.list('department')).map(departmentView) };
   }
 
   /** Adds a department (its topic department.<code>.issues.v1 is created). 409 when the code exists. */
   @Post('departments')
   @Roles('admin')
-  async createDepartment(@CurrentPrincipal() principal: Principal, @Body() body: CreateDepartmentDto): Promise<object> {
+  @ApiCreatedResponse({ type: DepartmentView })
+  async createDepartment(@CurrentPrincipal() principal: Principal, @Body() body: CreateDepartmentDto): Promise<DepartmentView> {
     return departmentView(await this.admin.createDepartment(principal, body));
   }
 
   /** Renames a department. */
   @Put('departments/:code')
   @Roles('admin')
-  async updateDepartment(@CurrentPrincipal() principal: Principal, @Param() params: CodeParams, @Body() body: UpdateDepartmentDto): Promise<object> {
+  @ApiOkResponse({ type: DepartmentView })
+  async updateDepartment(@CurrentPrincipal() principal: Principal, @Param() params: CodeParams, @Body() body: UpdateDepartmentDto): Promise<DepartmentView> {
     return departmentView(await this.admin.updateDepartment(principal, params.code, body));
   }
 
@@ -144,19 +170,22 @@ export class DirectoryController {
   @Post('departments/:code/retire')
   @Roles('admin')
   @HttpCode(200)
-  async retireDepartment(@CurrentPrincipal() principal: Principal, @Param() params: CodeParams, @Body() body: RetireDto): Promise<object> {
+  @ApiOkResponse({ type: DepartmentView })
+  async retireDepartment(@CurrentPrincipal() principal: Principal, @Param() params: CodeParams, @Body() body: RetireDto): Promise<DepartmentView> {
     return departmentView(await this.admin.retire(principal, 'department', params.code, body.expectedVersion));
   }
 
   /** The categories of matters, with their kind and default department. */
   @Get('categories')
-  async categories(): Promise<{ items: object[] }> {
+  @ApiOkResponse({ type: DirectoryCategoriesView })
+  async categories(): Promise<DirectoryCategoriesView> {
     return { items: (await this.list('category')).map(categoryView) };
   }
 
   /** The directory's org units, optionally of one level (district ... grid, two_new_committee ... member). */
   @Get('org-units')
-  async orgUnits(@Query() query: OrgUnitsQuery): Promise<{ items: object[] }> {
+  @ApiOkResponse({ type: OrgUnitsView })
+  async orgUnits(@Query() query: OrgUnitsQuery): Promise<OrgUnitsView> {
     const levels = query.level ? [query.level] : UNIT_LEVELS;
     const lists = await Promise.all(levels.map((level) => this.list(level)));
     return { items: lists.flat().map(orgUnitView) };
@@ -165,14 +194,16 @@ export class DirectoryController {
   /** Adds an org unit under a live parent of the level above (a grid needs a polygon that overlaps no other grid). 409 when the id exists. */
   @Post('org-units')
   @Roles('admin')
-  async createOrgUnit(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrgUnitDto): Promise<object> {
+  @ApiCreatedResponse({ type: OrgUnitView })
+  async createOrgUnit(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrgUnitDto): Promise<OrgUnitView> {
     return orgUnitView(await this.admin.createOrgUnit(principal, body));
   }
 
   /** Renames, moves or redraws an org unit. */
   @Put('org-units/:id')
   @Roles('admin')
-  async updateOrgUnit(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: UpdateOrgUnitDto): Promise<object> {
+  @ApiOkResponse({ type: OrgUnitView })
+  async updateOrgUnit(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: UpdateOrgUnitDto): Promise<OrgUnitView> {
     return orgUnitView(await this.admin.updateOrgUnit(principal, params.id, body));
   }
 
@@ -180,7 +211,8 @@ export class DirectoryController {
   @Post('org-units/:id/retire')
   @Roles('admin')
   @HttpCode(200)
-  async retireOrgUnit(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: RetireDto): Promise<object> {
+  @ApiOkResponse({ type: OrgUnitView })
+  async retireOrgUnit(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: RetireDto): Promise<OrgUnitView> {
     const level = await orgUnitLevelOf(this.dataSource.manager, params.id);
     if (!level || level === 'grid_worker' || level === 'station') throw DomainError.notFound('org unit', params.id);
     return orgUnitView(await this.admin.retire(principal, level, params.id, body.expectedVersion));
@@ -189,7 +221,8 @@ export class DirectoryController {
   /** Grid workers (网格员), of one grid with `gridId`; their phones are for admins only. */
   @Get('grid-workers')
   @Roles('admin')
-  async gridWorkers(@Query() query: GridWorkersQuery): Promise<{ items: object[] }> {
+  @ApiOkResponse({ type: GridWorkersView })
+  async gridWorkers(@Query() query: GridWorkersQuery): Promise<GridWorkersView> {
     if (query.gridId && !(await loadEntry(this.dataSource.manager, 'grid', query.gridId))) {
       throw DomainError.invalid(`gridId: there is no grid ${query.gridId}`, { field: 'gridId' }, { key: 'error.directory.noSuchGrid', params: { gridId: query.gridId } });
     }
@@ -199,13 +232,15 @@ export class DirectoryController {
   /** Adds a grid worker to a live grid; grid-dispatch gives them tickets within seconds. */
   @Post('grid-workers')
   @Roles('admin')
-  async createGridWorker(@CurrentPrincipal() principal: Principal, @Body() body: CreateGridWorkerDto): Promise<object> {
+  @ApiCreatedResponse({ type: GridWorkerEntryView })
+  async createGridWorker(@CurrentPrincipal() principal: Principal, @Body() body: CreateGridWorkerDto): Promise<GridWorkerEntryView> {
     return gridWorkerView(await this.admin.createGridWorker(principal, body));
   }
 
   @Put('grid-workers/:id')
   @Roles('admin')
-  async updateGridWorker(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: UpdateGridWorkerDto): Promise<object> {
+  @ApiOkResponse({ type: GridWorkerEntryView })
+  async updateGridWorker(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: UpdateGridWorkerDto): Promise<GridWorkerEntryView> {
     return gridWorkerView(await this.admin.updateGridWorker(principal, params.id, body));
   }
 
@@ -213,45 +248,52 @@ export class DirectoryController {
   @Post('grid-workers/:id/retire')
   @Roles('admin')
   @HttpCode(200)
-  async retireGridWorker(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: RetireDto): Promise<object> {
+  @ApiOkResponse({ type: GridWorkerEntryView })
+  async retireGridWorker(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: RetireDto): Promise<GridWorkerEntryView> {
     return gridWorkerView(await this.admin.retire(principal, 'grid_worker', params.id, body.expectedVersion));
   }
 
   /** Stations (驿站): address, opening hours, staff. */
   @Get('stations')
-  async stations(): Promise<{ items: object[] }> {
+  @ApiOkResponse({ type: StationsView })
+  async stations(): Promise<StationsView> {
     return { items: (await this.list('station')).map(stationView) };
   }
 
   @Post('stations')
   @Roles('admin')
-  async createStation(@CurrentPrincipal() principal: Principal, @Body() body: CreateStationDto): Promise<object> {
+  @ApiCreatedResponse({ type: StationView })
+  async createStation(@CurrentPrincipal() principal: Principal, @Body() body: CreateStationDto): Promise<StationView> {
     return stationView(await this.admin.createStation(principal, body));
   }
 
   @Put('stations/:id')
   @Roles('admin')
-  async updateStation(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: UpdateStationDto): Promise<object> {
+  @ApiOkResponse({ type: StationView })
+  async updateStation(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: UpdateStationDto): Promise<StationView> {
     return stationView(await this.admin.updateStation(principal, params.id, body));
   }
 
   @Post('stations/:id/retire')
   @Roles('admin')
   @HttpCode(200)
-  async retireStation(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: RetireDto): Promise<object> {
+  @ApiOkResponse({ type: StationView })
+  async retireStation(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: RetireDto): Promise<StationView> {
     return stationView(await this.admin.retire(principal, 'station', params.id, body.expectedVersion));
   }
 
   /** Category + district → department. */
   @Get('category-routes')
-  async categoryRoutes(): Promise<{ items: object[] }> {
+  @ApiOkResponse({ type: CategoryRoutesView })
+  async categoryRoutes(): Promise<CategoryRoutesView> {
     return { items: (await this.list('category_route')).map(routeView) };
   }
 
   /** Sets the department of a category in a district. */
   @Put('category-routes')
   @Roles('admin')
-  async putCategoryRoute(@CurrentPrincipal() principal: Principal, @Body() body: CategoryRouteDto): Promise<object> {
+  @ApiOkResponse({ type: CategoryRouteView })
+  async putCategoryRoute(@CurrentPrincipal() principal: Principal, @Body() body: CategoryRouteDto): Promise<CategoryRouteView> {
     return routeView(await this.admin.putCategoryRoute(principal, body));
   }
 
@@ -259,27 +301,31 @@ export class DirectoryController {
   @Post('category-routes/retire')
   @Roles('admin')
   @HttpCode(200)
-  async retireCategoryRoute(@CurrentPrincipal() principal: Principal, @Body() body: RetireRouteDto): Promise<object> {
+  @ApiOkResponse({ type: CategoryRouteView })
+  async retireCategoryRoute(@CurrentPrincipal() principal: Principal, @Body() body: RetireRouteDto): Promise<CategoryRouteView> {
     return routeView(await this.admin.retire(principal, 'category_route', routeEntryId(body.category, body.districtId), body.expectedVersion));
   }
 
   /** 兜底: the fallback owner per district (districtId null: the city's). */
   @Get('fallback-owners')
-  async fallbackOwners(): Promise<{ items: object[] }> {
+  @ApiOkResponse({ type: FallbackOwnersView })
+  async fallbackOwners(): Promise<FallbackOwnersView> {
     return { items: (await this.list('fallback_owner')).map(fallbackView) };
   }
 
   /** Sets a district's fallback owner (no districtId: the city's). */
   @Put('fallback-owners')
   @Roles('admin')
-  async putFallbackOwner(@CurrentPrincipal() principal: Principal, @Body() body: FallbackOwnerDto): Promise<object> {
+  @ApiOkResponse({ type: FallbackOwnerView })
+  async putFallbackOwner(@CurrentPrincipal() principal: Principal, @Body() body: FallbackOwnerDto): Promise<FallbackOwnerView> {
     return fallbackView(await this.admin.putFallbackOwner(principal, body));
   }
 
   @Post('fallback-owners/retire')
   @Roles('admin')
   @HttpCode(200)
-  async retireFallbackOwner(@CurrentPrincipal() principal: Principal, @Body() body: RetireFallbackOwnerDto): Promise<object> {
+  @ApiOkResponse({ type: FallbackOwnerView })
+  async retireFallbackOwner(@CurrentPrincipal() principal: Principal, @Body() body: RetireFallbackOwnerDto): Promise<FallbackOwnerView> {
     return fallbackView(await this.admin.retire(principal, 'fallback_owner', body.districtId, body.expectedVersion));
   }
 }

@@ -1,40 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@grievance/auth';
-import { createEnvelope, Holder, Language } from '@grievance/contracts';
+import { createEnvelope, Language } from '@grievance/contracts';
 import { TransactionalOutbox } from '@grievance/messaging';
 import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
 import { EntityManager } from 'typeorm';
 import { MatterEntity, MatterStatus } from './matter.entity';
 import { MatterRepository } from './matter.repository';
-import { DeadlineView, MatterDeadlines } from '../deadlines/matter-deadlines';
+import { MatterDeadlines } from '../deadlines/matter-deadlines';
+import { MatterView } from './matter-view';
 
-export interface MatterView {
-  grievanceId: string;
-  trackingNo: string;
-  kind: string;
-  category: string;
-  title: string;
-  description: string;
-  urgency: string;
-  location: MatterEntity['location'];
-  attachmentIds: string[];
-  districtId: string | null;
-  gridId: string | null;
-  departmentCode: string | null;
-  holder: Holder;
-  status: MatterStatus;
-  fallback: boolean;
-  resolution: string | null;
-  /** Appeals: the rung that owns the matter, the unit of each rung on its way up, returns so far, 督办. */
-  level: MatterEntity['level'];
-  owner: Holder | null;
-  bounces: number;
-  underSupervision: boolean;
-  submittedAt: string;
-  updatedAt: string;
-  /** The open SLA deadlines of the holder, with the time left (inbox views). */
-  deadlines?: DeadlineView[];
-}
+export { MatterView } from './matter-view';
 
 export function matterView(m: MatterEntity): MatterView {
   return {

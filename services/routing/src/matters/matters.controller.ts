@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { MAX_RETURN_ATTACHMENTS } from '@grievance/contracts';
@@ -9,7 +9,8 @@ import { CHAIN_ROLES } from '../escalation/chain-rules';
 import { RungActions } from '../escalation/rung-actions.use-cases';
 import { MatterDeadlines } from '../deadlines/matter-deadlines';
 import { DepartmentMoves } from './department-moves.use-cases';
-import { DepartmentActions, INBOX_LIMIT, MatterView, matterView, withDeadlines } from './department-actions.use-cases';
+import { DepartmentActions, INBOX_LIMIT, matterView, withDeadlines } from './department-actions.use-cases';
+import { InboxView, MatterView } from './matter-view';
 
 class ResolveMatterDto {
   @IsString()
@@ -97,7 +98,8 @@ export class MattersController {
    */
   @Get('inbox')
   @Roles('department', ...CHAIN_ROLES)
-  async inbox(@CurrentPrincipal() principal: Principal, @Headers('accept-language') acceptLanguage?: string): Promise<{ items: MatterView[] }> {
+  @ApiOkResponse({ type: InboxView })
+  async inbox(@CurrentPrincipal() principal: Principal, @Headers('accept-language') acceptLanguage?: string): Promise<InboxView> {
     const language = negotiateLanguage(acceptLanguage);
     if (isRung(principal)) return { items: await withDeadlines(await this.rung.inbox(principal, INBOX_LIMIT), this.deadlines, language) };
     return { items: await this.department.inbox(principal, language) };
@@ -107,6 +109,7 @@ export class MattersController {
   @Post('matters/:id/accept')
   @HttpCode(200)
   @Roles('department')
+  @ApiOkResponse({ type: MatterView })
   accept(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<MatterView> {
     return this.department.accept(principal, id);
   }
@@ -115,6 +118,7 @@ export class MattersController {
   @Post('matters/:id/resolve')
   @HttpCode(200)
   @Roles('department', ...CHAIN_ROLES)
+  @ApiOkResponse({ type: MatterView })
   async resolve(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ResolveMatterDto): Promise<MatterView> {
     if (isRung(principal)) return matterView(await this.rung.resolve(principal, id, body.resolution.trim(), body.attachmentIds ?? []));
     return this.department.resolve(principal, id, body.resolution.trim(), body.attachmentIds ?? []);
@@ -124,6 +128,7 @@ export class MattersController {
   @Post('matters/:id/acknowledge')
   @HttpCode(200)
   @Roles(...CHAIN_ROLES)
+  @ApiOkResponse({ type: MatterView })
   async acknowledge(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<MatterView> {
     return matterView(await this.rung.acknowledge(principal, id));
   }
@@ -132,6 +137,7 @@ export class MattersController {
   @Post('matters/:id/escalate')
   @HttpCode(200)
   @Roles(...CHAIN_ROLES)
+  @ApiOkResponse({ type: MatterView })
   async escalate(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto): Promise<MatterView> {
     return matterView(await this.rung.escalate(principal, id, body.reason.trim()));
   }
@@ -143,6 +149,7 @@ export class MattersController {
   @Post('matters/:id/return')
   @HttpCode(200)
   @Roles('department', ...CHAIN_ROLES)
+  @ApiOkResponse({ type: MatterView })
   async returnMatter(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReturnDto): Promise<MatterView> {
     const attachmentIds = body.attachmentIds ?? [];
     if (isRung(principal)) return matterView(await this.rung.returnDown(principal, id, body.reason.trim(), attachmentIds));
@@ -153,6 +160,7 @@ export class MattersController {
   @Post('matters/:id/transfer')
   @HttpCode(200)
   @Roles('department')
+  @ApiOkResponse({ type: MatterView })
   transfer(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: TransferDto): Promise<MatterView> {
     return this.moves.transfer(principal, id, body.departmentCode, body.reason.trim());
   }
@@ -161,6 +169,7 @@ export class MattersController {
   @Post('matters/:id/ask-reporter')
   @HttpCode(200)
   @Roles(...CHAIN_ROLES)
+  @ApiOkResponse({ type: MatterView })
   async askReporter(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: QuestionDto): Promise<MatterView> {
     return matterView(await this.rung.askReporter(principal, id, body.question.trim()));
   }
@@ -169,6 +178,7 @@ export class MattersController {
   @Post('matters/:id/resume')
   @HttpCode(200)
   @Roles(...CHAIN_ROLES)
+  @ApiOkResponse({ type: MatterView })
   async resume(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnswerDto): Promise<MatterView> {
     return matterView(await this.rung.resumeWithAnswer(principal, id, body.answer.trim()));
   }
@@ -177,6 +187,7 @@ export class MattersController {
   @Post('matters/:id/assign-department')
   @HttpCode(200)
   @Roles(...CHAIN_ROLES)
+  @ApiOkResponse({ type: MatterView })
   async assignDepartment(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AssignDepartmentDto): Promise<MatterView> {
     return matterView(await this.rung.assignDepartment(principal, id, body.departmentCode, body.note?.trim() ?? ''));
   }

@@ -1,16 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { LANGUAGES, OCCUPATIONS } from '@grievance/contracts';
 import { Registration, ReportersRepository } from './reporters.repository';
 
-export interface WorkerRegistrationView {
-  workerId: string;
-  occupation: string;
-  platform: string | null;
-  /** The language their notifications are written in; null: as each submission's Accept-Language asks (Chinese without one). */
-  language: string | null;
-  /** The branch the worker registered with (扫码报到), if any. */
-  branchId: string | null;
-  /** Where the worker's appeals start: their branch, else the fallback branch of their occupation's committee (兜底). */
-  effectiveBranchId: string | null;
-  registered: boolean;
+/** A worker's registration (扫码报到) as they see it. */
+export class WorkerRegistrationView {
+  @ApiProperty()
+  workerId!: string;
+
+  @ApiProperty({ enum: OCCUPATIONS })
+  occupation!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the platform they work for' })
+  platform!: string | null;
+
+  @ApiProperty({ type: String, enum: LANGUAGES, nullable: true, description: "the language their notifications are written in; null: as each submission's Accept-Language asks (Chinese without one)" })
+  language!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the branch the worker registered with (扫码报到), if any' })
+  branchId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "where the worker's appeals start: their branch, else the fallback branch of their occupation's committee (兜底)" })
+  effectiveBranchId!: string | null;
+
+  @ApiProperty({ description: 'true: GET answers 404 before the worker registered' })
+  registered!: boolean;
 }
 
 /** A registration as the worker sees it, with the branch their appeals start at. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { RegisterReporter } from './register-reporter.use-case';
 import { RegisterWorkerDto } from './register-worker.dto';
@@ -22,6 +22,7 @@ export class WorkersController {
   /** Registers (or re-registers) the calling worker. */
   @Put('me')
   @Roles('worker')
+  @ApiOkResponse({ type: WorkerRegistrationView })
   register(@CurrentPrincipal() principal: Principal, @Body() body: RegisterWorkerDto): Promise<WorkerRegistrationView> {
     return this.registerReporter.execute({ workerId: principal.sub, ...body });
   }
@@ -29,6 +30,7 @@ export class WorkersController {
   /** The calling worker's registration; 404 before they registered. */
   @Get('me')
   @Roles('worker')
+  @ApiOkResponse({ type: WorkerRegistrationView })
   me(@CurrentPrincipal() principal: Principal): Promise<WorkerRegistrationView> {
     return this.showRegistration.execute({ workerId: principal.sub });
   }

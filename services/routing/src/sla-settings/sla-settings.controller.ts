@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { SettingsChange, SLA_SETTING_ID_PATTERN, VersionedCalendar, VersionedPolicy } from '@grievance/sla';
 import { PutCalendarDto, PutPolicyDto, RetirePolicyDto } from './sla-settings.dto';
+import { CalendarsView, CalendarView, PoliciesView, PolicyView, SettingsHistoryView } from './sla-settings.views';
 import { SlaSettingsAdmin } from './sla-settings.use-cases';
 
 class SettingIdParams {
@@ -13,14 +14,17 @@ class SettingIdParams {
 }
 
 class HistoryQuery {
+  @ApiPropertyOptional({ enum: ['policy', 'calendar'] })
   @IsOptional()
   @IsIn(['policy', 'calendar'])
   kind?: 'policy' | 'calendar';
 
+  @ApiPropertyOptional({ description: 'a policy or calendar id' })
   @IsOptional()
   @Matches(SLA_SETTING_ID_PATTERN, { message: 'id must be a policy or calendar id' })
   id?: string;
 
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -38,6 +42,7 @@ export class SlaSettingsController {
 
   @Get('policies')
   @Roles('admin', 'auditor')
+  @ApiOkResponse({ type: PoliciesView })
   async policies(): Promise<{ items: VersionedPolicy[] }> {
     return { items: await this.admin.policies() };
   }
@@ -45,6 +50,7 @@ export class SlaSettingsController {
   /** Creates or replaces a policy; deadlines already running keep the budget they started with. */
   @Put('policies/:id')
   @Roles('admin')
+  @ApiOkResponse({ type: PolicyView })
   putPolicy(@CurrentPrincipal() principal: Principal, @Param() params: SettingIdParams, @Body() body: PutPolicyDto): Promise<VersionedPolicy> {
     return this.admin.putPolicy(principal, params.id, body);
   }
@@ -58,6 +64,7 @@ export class SlaSettingsController {
 
   @Get('calendars')
   @Roles('admin', 'auditor')
+  @ApiOkResponse({ type: CalendarsView })
   async calendars(): Promise<{ items: VersionedCalendar[] }> {
     return { items: await this.admin.calendars() };
   }
@@ -65,6 +72,7 @@ export class SlaSettingsController {
   /** Creates or replaces a calendar (next year's holidays, make-up days). */
   @Put('calendars/:id')
   @Roles('admin')
+  @ApiOkResponse({ type: CalendarView })
   putCalendar(@CurrentPrincipal() principal: Principal, @Param() params: SettingIdParams, @Body() body: PutCalendarDto): Promise<VersionedCalendar> {
     return this.admin.putCalendar(principal, params.id, body);
   }
@@ -72,6 +80,7 @@ export class SlaSettingsController {
   /** Every change, newest first: who, when, why, before and after. */
   @Get('history')
   @Roles('admin', 'auditor')
+  @ApiOkResponse({ type: SettingsHistoryView })
   async history(@Query() query: HistoryQuery): Promise<{ items: SettingsChange[] }> {
     return { items: await this.admin.history(query) };
   }

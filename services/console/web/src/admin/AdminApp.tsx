@@ -9,26 +9,27 @@ import { ErrorText } from '../shared/ErrorText';
 import { formatTime } from '../shared/format';
 import { useConfig } from '../shared/hooks';
 import { EntryTable } from './EntryTable';
-import { areas, calendars, categoryRoutes, chainUnits, departments, fallbackOwners, gridWorkers, grids, type Lookups, policies, stations } from './kinds';
+import { areas, calendars, categoryRoutes, chainUnits, departments, fallbackOwners, gridWorkers, grids, type Lookups, policies, type SettingsChange, stations } from './kinds';
 
 const MapView = lazy(() => import('../shared/MapView'));
 addAdminCatalogue();
 
-const items = <T,>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>) => answer<{ items: T[] }>(call).then((a) => a.items);
+/** A list's entries, typed by routing's OpenAPI document. */
+const items = <T,>(call: Promise<{ data?: { items: T[] }; error?: unknown; response: Response }>) => answer(call).then((a) => a.items);
 
 /** Everything the admin's screens read, each list on its own (a failing one leaves the others working). */
 function useLookups() {
   const queryClient = useQueryClient();
   const lists = {
-    departments: useQuery({ queryKey: ['admin', 'departments'], queryFn: () => items<Lookups['departments'][number]>(routing.GET('/v1/directory/departments')) }),
-    units: useQuery({ queryKey: ['admin', 'org-units'], queryFn: () => items<Lookups['units'][number]>(routing.GET('/v1/directory/org-units')) }),
-    gridWorkers: useQuery({ queryKey: ['admin', 'grid-workers'], queryFn: () => items<Lookups['gridWorkers'][number]>(routing.GET('/v1/directory/grid-workers')) }),
-    stations: useQuery({ queryKey: ['admin', 'stations'], queryFn: () => items<Lookups['stations'][number]>(routing.GET('/v1/directory/stations')) }),
-    routes: useQuery({ queryKey: ['admin', 'category-routes'], queryFn: () => items<Lookups['routes'][number]>(routing.GET('/v1/directory/category-routes')) }),
-    fallbacks: useQuery({ queryKey: ['admin', 'fallback-owners'], queryFn: () => items<Lookups['fallbacks'][number]>(routing.GET('/v1/directory/fallback-owners')) }),
-    categories: useQuery({ queryKey: ['admin', 'categories'], queryFn: () => items<Lookups['categories'][number]>(routing.GET('/v1/directory/categories')) }),
-    policies: useQuery({ queryKey: ['admin', 'policies'], queryFn: () => items<Lookups['policies'][number]>(routing.GET('/v1/sla/policies')) }),
-    calendars: useQuery({ queryKey: ['admin', 'calendars'], queryFn: () => items<Lookups['calendars'][number]>(routing.GET('/v1/sla/calendars')) }),
+    departments: useQuery({ queryKey: ['admin', 'departments'], queryFn: () => items(routing.GET('/v1/directory/departments')) }),
+    units: useQuery({ queryKey: ['admin', 'org-units'], queryFn: () => items(routing.GET('/v1/directory/org-units')) }),
+    gridWorkers: useQuery({ queryKey: ['admin', 'grid-workers'], queryFn: () => items(routing.GET('/v1/directory/grid-workers')) }),
+    stations: useQuery({ queryKey: ['admin', 'stations'], queryFn: () => items(routing.GET('/v1/directory/stations')) }),
+    routes: useQuery({ queryKey: ['admin', 'category-routes'], queryFn: () => items(routing.GET('/v1/directory/category-routes')) }),
+    fallbacks: useQuery({ queryKey: ['admin', 'fallback-owners'], queryFn: () => items(routing.GET('/v1/directory/fallback-owners')) }),
+    categories: useQuery({ queryKey: ['admin', 'categories'], queryFn: () => items(routing.GET('/v1/directory/categories')) }),
+    policies: useQuery({ queryKey: ['admin', 'policies'], queryFn: () => items(routing.GET('/v1/sla/policies')) }),
+    calendars: useQuery({ queryKey: ['admin', 'calendars'], queryFn: () => items(routing.GET('/v1/sla/calendars')) }),
   };
   const lookups = Object.fromEntries(Object.entries(lists).map(([name, q]) => [name, q.data ?? []])) as unknown as Lookups;
   return {
@@ -44,7 +45,7 @@ export default function AdminApp() {
   const { t } = useTranslation();
   const { lookups, pending, error, reload } = useLookups();
   const config = useConfig();
-  const mapGrids = useMemo<Grid[]>(() => lookups.units.filter((u) => u.level === 'grid' && !u.retired && u.polygon).map((u) => ({ id: u.id, name: u.name, polygon: u.polygon! })), [lookups.units]);
+  const mapGrids = useMemo<Pick<Grid, 'id' | 'name' | 'polygon'>[]>(() => lookups.units.filter((u) => u.level === 'grid' && !u.retired && u.polygon).map((u) => ({ id: u.id, name: u.name, polygon: u.polygon! })), [lookups.units]);
   const table = { lookups, pending, reload };
   return (
     <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('admin.title')}</Typography.Title>}>
@@ -93,20 +94,10 @@ export default function AdminApp() {
   );
 }
 
-interface SettingsChange {
-  kind: 'policy' | 'calendar';
-  id: string;
-  action: 'seed' | 'put' | 'retire';
-  version: number;
-  actor: string;
-  reason: string | null;
-  changedAt: string;
-}
-
 /** Who changed which policy or calendar, when (Asia/Shanghai) and why. */
 function SlaHistory() {
   const { t, i18n } = useTranslation();
-  const history = useQuery({ queryKey: ['admin', 'sla-history'], queryFn: () => items<SettingsChange>(routing.GET('/v1/sla/history', { params: { query: { limit: 100 } as never } })) });
+  const history = useQuery({ queryKey: ['admin', 'sla-history'], queryFn: () => items(routing.GET('/v1/sla/history', { params: { query: { limit: 100 } } })) });
   return (
     <>
       <ErrorText error={history.error} />

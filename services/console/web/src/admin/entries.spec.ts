@@ -95,8 +95,8 @@ describe('the admin\'s forms over versioned entries', () => {
   });
 
   it('an entry\'s form starts from what it is now', () => {
-    expect(departments.values({ code: 'fire', name: 'Fire Brigade', version: 3 })).toEqual({ code: 'fire', name: 'Fire Brigade' });
+    expect(departments.values({ code: 'fire', name: 'Fire Brigade', version: 3, retired: false })).toEqual({ code: 'fire', name: 'Fire Brigade' });
     const polygon = { type: 'Polygon' as const, coordinates: [[[115.8, 28.6], [115.9, 28.6], [115.9, 28.7], [115.8, 28.6]]] };
-    expect(grids.values({ id: 'g1', level: 'grid', name: 'G1', parentId: 'c1', polygon, version: 1 }).polygon).toBe(JSON.stringify(polygon));
+    expect(grids.values({ id: 'g1', level: 'grid', name: 'G1', parentId: 'c1', polygon, version: 1, retired: false }).polygon).toBe(JSON.stringify(polygon));
   });
 });

@@ -1,77 +1,28 @@
 import type { TFunction } from 'i18next';
 import { answer, routing } from '../api/clients';
-import type { Grid } from '../api/views';
+import type { components as RoutingSchemas } from '../api/routing';
 import type { Problems } from '../shared/validation';
 import { budgetOf, type Built, checkFields, daysOf, type Field, hoursOf, hoursText, jsonText, optionalJson, optionalNumber, optionalText, requiredText, type Values } from './entries';
 
-/** Routing's directory and SLA settings as the admin reads them (each entry with its version). */
-interface Versioned {
-  version: number;
-  retired?: boolean;
-}
-export interface Department extends Versioned {
-  code: string;
-  name: string;
-}
-export interface OrgUnit extends Versioned {
-  id: string;
-  level: string;
-  name: string;
-  parentId: string | null;
-  polygon?: Grid['polygon'];
-  [attribute: string]: unknown;
-}
-export interface GridWorker extends Versioned {
-  id: string;
-  name: string;
-  gridId: string;
-  phone: string | null;
-  employment: 'full_time' | 'part_time';
-  /** A part-time grid worker (兼职网格员) who is a registered rider or courier: their own account id. */
-  workerId?: string | null;
-  /** 驻点: the station they are posted at (they take its walk-ins first while on duty). */
-  stationId?: string | null;
-}
-export interface Station extends Versioned {
-  id: string;
-  name: string;
-  districtId: string;
-  address: string;
-  hours: string;
-  staff?: string[];
-  phone: string | null;
-}
-export interface CategoryRoute extends Versioned {
-  category: string;
-  districtId: string;
-  departmentCode: string;
-}
-export interface FallbackOwner extends Versioned {
-  districtId: string | null;
-  departmentCode: string;
-}
-export interface Policy extends Versioned {
-  id: string;
-  description?: string;
-  match: Record<string, unknown>;
-  targets: Partial<Record<Target, number | string>>;
-  warnShare?: number;
-  calendar: string;
-  priority?: number;
-}
-export interface Calendar extends Versioned {
-  id: string;
-  description?: string;
-  kind: 'calendar' | 'working';
-  timeZone?: string;
-  workingHours?: { from: string; to: string }[];
-  weekend?: number[];
-  holidays?: string[];
-  workdays?: string[];
-}
+/** Routing's directory and SLA settings as the admin reads them, from routing's OpenAPI document (each entry with its version). */
+type Routing<K extends keyof RoutingSchemas['schemas']> = RoutingSchemas['schemas'][K];
+export type Department = Routing<'DepartmentView'>;
+export type OrgUnit = Routing<'OrgUnitView'>;
+export type GridWorker = Routing<'GridWorkerEntryView'>;
+export type Station = Routing<'StationView'>;
+export type CategoryRoute = Routing<'CategoryRouteView'>;
+export type FallbackOwner = Routing<'FallbackOwnerView'>;
+export type DirectoryCategory = Routing<'DirectoryCategoryView'>;
+/** A change of a policy or calendar (GET /v1/sla/history). */
+export type SettingsChange = Routing<'SettingsChangeView'>;
+
+/** The SLA settings (GET /v1/sla/policies, /v1/sla/calendars). */
+export type Policy = Routing<'PolicyView'>;
+export type Calendar = Routing<'CalendarView'>;
 
 export const TARGETS = ['respond', 'resolve', 'accept', 'verify'] as const;
-type Target = (typeof TARGETS)[number];
+/** What every entry carries: its version (sent back as expectedVersion) and, for the directory's, whether it is retired. */
+type Versioned = { version: number; retired?: boolean };
 export const CHAIN_LEVELS = ['two_new_committee', 'industry_committee', 'branch', 'member'];
 
 /** Everything the admin's screens read, so a form can offer the live grids, districts, departments… */
@@ -82,7 +33,7 @@ export interface Lookups {
   stations: Station[];
   routes: CategoryRoute[];
   fallbacks: FallbackOwner[];
-  categories: { code: string; name: string }[];
+  categories: DirectoryCategory[];
   policies: Policy[];
   calendars: Calendar[];
 }

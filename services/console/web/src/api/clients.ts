@@ -4,7 +4,7 @@ import { ApiError, apiErrorFrom, apiErrorOf } from '../shared/errors';
 import type { paths as AuditPaths } from './audit';
 import type { paths as FeedbackPaths } from './feedback';
 import type { paths as GridDispatchPaths } from './grid-dispatch';
-import type { paths as IntakePaths } from './intake';
+import type { components as IntakeSchemas, paths as IntakePaths } from './intake';
 import type { paths as RoutingPaths } from './routing';
 
 /** One typed client per service, each under the console's `/api/<service>` (paths, methods and bodies from its OpenAPI document). */
@@ -16,20 +16,20 @@ export const feedback = createClient<FeedbackPaths>(options('feedback'));
 export const audit = createClient<AuditPaths>(options('audit'));
 
 /**
- * The services' OpenAPI documents describe what a caller sends, not yet what they answer:
- * the answer is read as the view the console expects (views.ts).
+ * The answer of a call, typed by the service's OpenAPI document (each read's `200`/`201`
+ * schema), or the refusal thrown as an ApiError.
  */
-export async function answer<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+export async function answer<D>(call: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<D> {
   const { data, error, response } = await call;
   if (!response.ok) throw apiErrorFrom(response.status, error);
-  return data as T;
+  return data as D;
 }
 
 /**
  * A photo to intake with upload progress (fetch cannot report it), retried after
  * Retry-After on 429/503 like every other call.
  */
-export function uploadPhoto(file: File, onProgress: (percent: number) => void): Promise<{ id: string }> {
+export function uploadPhoto(file: File, onProgress: (percent: number) => void): Promise<IntakeSchemas['schemas']['AttachmentAnswer']> {
   const once = () =>
     new Promise<{ status: number; body: string; retryAfter: string | null }>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
@@ -54,7 +54,8 @@ export function uploadPhoto(file: File, onProgress: (percent: number) => void): 
       }
       if (result.status < 200 || result.status >= 300) throw await apiErrorOf(new Response(result.body, { status: result.status }));
       onProgress(100);
-      return JSON.parse(result.body) as { id: string };
+      // XMLHttpRequest is untyped: the answer is intake's 201 (AttachmentAnswer in its document).
+      return JSON.parse(result.body) as IntakeSchemas['schemas']['AttachmentAnswer'];
     }
   })();
 }

@@ -412,6 +412,26 @@ export interface components {
             name: string;
             stock: number;
         };
+        NotificationPage: {
+            /** @description newest first */
+            items: components["schemas"]["NotificationView"][];
+        };
+        NotificationView: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description the event it tells of
+             * @example grievance.resolved.v1
+             */
+            eventType: string;
+            /** Format: uuid */
+            grievanceId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description in the Accept-Language, else the language the reporter reads, else Chinese */
+            message: string;
+            read: boolean;
+        };
         PointsEntryView: {
             /** Format: date-time */
             createdAt: string;
@@ -764,7 +784,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
             };
         };
     };

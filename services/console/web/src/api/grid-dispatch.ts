@@ -180,9 +180,64 @@ export interface components {
             /** @description On duty: tickets of their grid (and, when nobody nearer is, of their community and street) come to them. */
             onDuty: boolean;
         };
+        GridView: {
+            communityId: string | null;
+            communityName: string | null;
+            districtId: string | null;
+            id: string;
+            name: string;
+            polygon: components["schemas"]["PolygonView"];
+            streetId: string | null;
+        };
+        LocationView: {
+            address?: string;
+            lat: number;
+            lng: number;
+        };
+        PolygonView: {
+            /** @description the rings, each a list of [lng, lat] */
+            coordinates: number[][][];
+            /** @enum {string} */
+            type: "Polygon";
+        };
         PositionBody: {
             lat: number;
             lng: number;
+        };
+        TicketReportView: {
+            /** @description the category the check found (a corrected one), else the reporter's */
+            category: string;
+            location: components["schemas"]["LocationView"] | null;
+            title: string;
+            /** @example NC-20261203-000042 */
+            trackingNo: string;
+        };
+        TicketView: {
+            /**
+             * Format: date-time
+             * @description by when the grid worker must accept
+             */
+            acceptBy: string | null;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** @description the dispatch attempt: 1 the first, one more each time it went to another grid worker */
+            attempt: number;
+            /** Format: date-time */
+            dispatchedAt: string | null;
+            gridId: string;
+            gridWorkerId: string | null;
+            /** Format: uuid */
+            grievanceId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description null until intake's report reached dispatch */
+            report: components["schemas"]["TicketReportView"] | null;
+            /** @enum {string} */
+            status: "undispatched" | "dispatched" | "accepted" | "verified";
+            /** @enum {string|null} */
+            verdict: "confirmed" | "invalid" | "duplicate" | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
         };
         VerifyBody: {
             attachmentIds?: string[];
@@ -348,7 +403,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GridView"][];
+                };
             };
         };
     };
@@ -400,7 +457,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketView"][];
+                };
             };
         };
     };
@@ -426,7 +485,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
             };
         };
     };
@@ -456,7 +517,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
             };
         };
     };

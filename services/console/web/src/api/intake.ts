@@ -261,6 +261,16 @@ export interface components {
              */
             message: string;
         };
+        AttachmentAnswer: {
+            /** @enum {string} */
+            contentType: "image/jpeg" | "image/png" | "image/webp";
+            /** Format: uuid */
+            id: string;
+            /** @description of the stored bytes (EXIF, XMP and comments removed) */
+            sha256: string;
+            /** @description bytes */
+            size: number;
+        };
         AttachmentLinkView: {
             /** Format: uuid */
             id: string;
@@ -269,6 +279,16 @@ export interface components {
              * @example /v1/attachments/0195a8c4-1b2c-7d3e-8f40-123456789abc
              */
             url: string;
+        };
+        CategoryView: {
+            /** @example road_damage */
+            code: string;
+            /** @description the department a matter of this category goes to, unless a route says otherwise */
+            defaultDepartment: string | null;
+            /** @enum {string} */
+            kind: "hazard" | "appeal" | "suggestion";
+            /** @description its name in Chinese */
+            name: string;
         };
         ConsentDto: {
             at?: string;
@@ -369,7 +389,10 @@ export interface components {
         };
         HolderView: {
             id: string;
-            /** @enum {string} */
+            /**
+             * @description the rung of the escalation chain, when the holder is one
+             * @enum {string}
+             */
             level?: "member" | "branch" | "industry_committee" | "two_new_committee";
             name: string;
             /** @enum {string} */
@@ -438,6 +461,14 @@ export interface components {
             resolvedAt: string;
             resolvedBy: components["schemas"]["HolderView"];
         };
+        SubmissionAnswerView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "submitted";
+            /** @example NC-20261207-000042 */
+            trackingNo: string;
+        };
         SubmitGrievanceDto: {
             attachmentIds?: string[];
             category: string;
@@ -451,14 +482,6 @@ export interface components {
             title: string;
             /** @enum {string} */
             urgency?: "normal" | "urgent";
-        };
-        WalkInAnswerView: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            status: "submitted";
-            /** @example NC-20261207-000042 */
-            trackingNo: string;
         };
         WalkInPageView: {
             items: components["schemas"]["WalkInSummaryView"][];
@@ -909,7 +932,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentAnswer"];
+                };
             };
         };
     };
@@ -963,7 +988,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CategoryView"][];
+                };
             };
         };
     };
@@ -1024,7 +1051,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionAnswerView"];
+                };
             };
         };
     };
@@ -1149,7 +1178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WalkInAnswerView"];
+                    "application/json": components["schemas"]["SubmissionAnswerView"];
                 };
             };
         };

@@ -592,11 +592,47 @@ export interface components {
             departmentCode: string;
             note?: string;
         };
+        CalendarsView: {
+            items: components["schemas"]["CalendarView"][];
+        };
+        CalendarView: {
+            description?: string;
+            /** @description public holidays (YYYY-MM-DD) */
+            holidays?: string[];
+            /** @example cn-working */
+            id: string;
+            /**
+             * @description calendar: every minute counts; working: only working hours of working days
+             * @enum {string}
+             */
+            kind: "calendar" | "working";
+            /** @example Asia/Shanghai */
+            timeZone?: string;
+            /** @description the version to send back as expectedVersion */
+            version: number;
+            /** @description ISO weekdays off (1 = Monday … 7 = Sunday) */
+            weekend?: number[];
+            /** @description make-up working days (调休, YYYY-MM-DD) */
+            workdays?: string[];
+            workingHours?: components["schemas"]["WorkingHoursView"][];
+        };
         CategoryRouteDto: {
             category: string;
             departmentCode: string;
             districtId: string;
             expectedVersion?: number;
+        };
+        CategoryRoutesView: {
+            items: components["schemas"]["CategoryRouteView"][];
+        };
+        CategoryRouteView: {
+            category: string;
+            departmentCode: string;
+            districtId: string;
+            /** @description retired entries are history, not used for new work */
+            retired: boolean;
+            /** @description the version to send back as expectedVersion */
+            version: number;
         };
         CreateDepartmentDto: {
             code: string;
@@ -633,13 +669,218 @@ export interface components {
             phone?: string;
             staff?: string[];
         };
+        DeadlineView: {
+            breached: boolean;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @description in the reader's language (Accept-Language): the time left once the warning fired, the time past once overdue; else null */
+            notice: string | null;
+            /** @description budget left now in ms (negative once overdue); null while paused without a due moment */
+            remainingMs: number | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "paused" | "breached" | "met" | "late" | "cancelled" | "handed_over";
+            /** @enum {string} */
+            target: "respond" | "resolve" | "accept" | "verify";
+            warned: boolean;
+        };
+        DepartmentsView: {
+            items: components["schemas"]["DepartmentView"][];
+        };
+        DepartmentView: {
+            /** @example municipal_works */
+            code: string;
+            name: string;
+            /** @description retired entries are history, not used for new work */
+            retired: boolean;
+            /** @description the version to send back as expectedVersion */
+            version: number;
+        };
+        DirectoryCategoriesView: {
+            items: components["schemas"]["DirectoryCategoryView"][];
+        };
+        DirectoryCategoryView: {
+            /** @example road_damage */
+            code: string;
+            defaultDepartment: string | null;
+            /** @enum {string|null} */
+            kind: "hazard" | "appeal" | "suggestion" | null;
+            name: string;
+            /** @description retired entries are history, not used for new work */
+            retired: boolean;
+            /** @description the version to send back as expectedVersion */
+            version: number;
+        };
         FallbackOwnerDto: {
             departmentCode: string;
             districtId?: string;
             expectedVersion?: number;
         };
+        FallbackOwnersView: {
+            items: components["schemas"]["FallbackOwnerView"][];
+        };
+        FallbackOwnerView: {
+            departmentCode: string;
+            /** @description null: the city's own fallback owner */
+            districtId: string | null;
+            /** @description retired entries are history, not used for new work */
+            retired: boolean;
+            /** @description the version to send back as expectedVersion */
+            version: number;
+        };
+        GridWorkerEntryView: {
+            /** @enum {string} */
+            employment: "full_time" | "part_time";
+            gridId: string;
+            id: string;
+            name: string;
+            /** @description for admins only */
+            phone: string | null;
+            /** @description retired entries are history, not used for new work */
+            retired: boolean;
+            /** @description 驻点: the station they are posted at */
+            stationId: string | null;
+            /** @description the version to send back as expectedVersion */
+            version: number;
+            /** @description a part-time grid worker (兼职网格员) who is a registered rider or courier: their own account id */
+            workerId: string | null;
+        };
+        GridWorkersView: {
+            items: components["schemas"]["GridWorkerEntryView"][];
+        };
+        HolderView: {
+            id: string;
+            /**
+             * @description the rung of the escalation chain, when the holder is one
+             * @enum {string}
+             */
+            level?: "member" | "branch" | "industry_committee" | "two_new_committee";
+            name: string;
+            /** @enum {string} */
+            type: "grid_worker" | "member" | "org_unit" | "department";
+        };
+        InboxView: {
+            items: components["schemas"]["MatterView"][];
+        };
+        LocationView: {
+            address?: string;
+            lat: number;
+            lng: number;
+        };
+        MatterView: {
+            /** @description the report's photos */
+            attachmentIds: string[];
+            /** @description returns (退单) so far */
+            bounces: number;
+            category: string;
+            /** @description the open SLA deadlines of the holder, with the time left (inbox views) */
+            deadlines?: components["schemas"]["DeadlineView"][];
+            departmentCode: string | null;
+            description: string;
+            districtId: string | null;
+            /** @description routed to the fallback owner: no route matched */
+            fallback: boolean;
+            gridId: string | null;
+            /** Format: uuid */
+            grievanceId: string;
+            /** @description who must act now */
+            holder: components["schemas"]["HolderView"];
+            /** @enum {string} */
+            kind: "hazard" | "appeal" | "suggestion";
+            /**
+             * @description appeals: the rung that owns the matter
+             * @enum {string|null}
+             */
+            level: "member" | "branch" | "industry_committee" | "two_new_committee" | null;
+            location: components["schemas"]["LocationView"] | null;
+            /** @description appeals: the rung that owns it (stays the owner while a department it asked acts) */
+            owner: components["schemas"]["HolderView"] | null;
+            /** @description what the holder says was done */
+            resolution: string | null;
+            /** @enum {string} */
+            status: "routed" | "assigned" | "in_progress" | "resolved" | "rejected" | "linked" | "closed";
+            /** Format: date-time */
+            submittedAt: string;
+            title: string;
+            /** @example NC-20261203-000042 */
+            trackingNo: string;
+            /** @description under supervision (督办) */
+            underSupervision: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent";
+        };
+        OrgUnitsView: {
+            items: components["schemas"]["OrgUnitView"][];
+        };
+        OrgUnitView: {
+            /** @description a branch: its committee's fallback branch (兜底) */
+            fallback?: boolean | null;
+            id: string;
+            /** @description an industry committee's industry */
+            industry?: string | null;
+            /** @enum {string} */
+            level: "district" | "street" | "community" | "grid" | "two_new_committee" | "industry_committee" | "branch" | "member";
+            name: string;
+            /** @description an industry committee's occupations */
+            occupations?: ("rider" | "courier" | "ride_hailing_driver" | "truck_driver" | "livestreamer" | "domestic_worker" | "online_writer")[] | null;
+            parentId: string | null;
+            /** @description a grid's boundary (a district's, when drawn) */
+            polygon?: components["schemas"]["PolygonView"];
+            /** @description retired entries are history, not used for new work */
+            retired: boolean;
+            /** @description a district's supervising office (督办) */
+            supervisingOffice?: string | null;
+            /** @description the version to send back as expectedVersion */
+            version: number;
+        };
+        PoliciesView: {
+            items: components["schemas"]["PolicyView"][];
+        };
+        PolicyMatchView: {
+            /** @description one category code or several */
+            category?: string | string[];
+            /** @enum {string} */
+            kind?: "hazard" | "appeal" | "suggestion";
+            /** @description the rung of the escalation chain (member, branch, …) or a ticket stage (grid, department) */
+            stage?: string;
+            /** @enum {string} */
+            urgency?: "normal" | "urgent";
+        };
+        PolicyTargetsView: {
+            accept?: number | string;
+            resolve?: number | string;
+            respond?: number | string;
+            verify?: number | string;
+        };
+        PolicyView: {
+            /**
+             * @description the calendar the budget is counted in
+             * @example cn-working
+             */
+            calendar: string;
+            description?: string;
+            /** @example appeal.member */
+            id: string;
+            match: components["schemas"]["PolicyMatchView"];
+            /** @description overrides specificity: a higher priority wins first; default 0 */
+            priority?: number;
+            targets: components["schemas"]["PolicyTargetsView"];
+            /** @description the version to send back as expectedVersion */
+            version: number;
+            /** @description share of the budget at which the warning fires, in (0, 1]; default 0.8 */
+            warnShare?: number;
+        };
         PolygonDto: {
             coordinates: unknown;
+            /** @enum {string} */
+            type: "Polygon";
+        };
+        PolygonView: {
+            /** @description the rings, each a list of [lng, lat] */
+            coordinates: number[][][];
             /** @enum {string} */
             type: "Polygon";
         };
@@ -694,6 +935,48 @@ export interface components {
             attachmentIds?: string[];
             reason: string;
         };
+        SettingsChangeView: {
+            /** @enum {string} */
+            action: "seed" | "put" | "retire";
+            /** @description who changed it */
+            actor: string;
+            /** @description the policy or calendar after the change (null: retired) */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @description the policy or calendar before the change (null: new) */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            changedAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "policy" | "calendar";
+            reason: string | null;
+            version: number;
+        };
+        SettingsHistoryView: {
+            items: components["schemas"]["SettingsChangeView"][];
+        };
+        StationsView: {
+            items: components["schemas"]["StationView"][];
+        };
+        StationView: {
+            address: string;
+            districtId: string;
+            /** @description opening hours */
+            hours: string;
+            id: string;
+            name: string;
+            phone: string | null;
+            /** @description retired entries are history, not used for new work */
+            retired: boolean;
+            /** @description who staffs it (names) */
+            staff: string[] | null;
+            /** @description the version to send back as expectedVersion */
+            version: number;
+        };
         TransferDto: {
             departmentCode: string;
             reason: string;
@@ -728,8 +1011,32 @@ export interface components {
             phone?: string;
             staff?: string[];
         };
+        WorkerRegistrationView: {
+            /** @description the branch the worker registered with (扫码报到), if any */
+            branchId: string | null;
+            /** @description where the worker's appeals start: their branch, else the fallback branch of their occupation's committee (兜底) */
+            effectiveBranchId: string | null;
+            /**
+             * @description the language their notifications are written in; null: as each submission's Accept-Language asks (Chinese without one)
+             * @enum {string|null}
+             */
+            language: "zh-CN" | "en" | null;
+            /** @enum {string} */
+            occupation: "rider" | "courier" | "ride_hailing_driver" | "truck_driver" | "livestreamer" | "domestic_worker" | "online_writer";
+            /** @description the platform they work for */
+            platform: string | null;
+            /** @description true: GET answers 404 before the worker registered */
+            registered: boolean;
+            workerId: string;
+        };
         WorkingHoursDto: {
             from: string;
+            to: string;
+        };
+        WorkingHoursView: {
+            /** @example 09:00 */
+            from: string;
+            /** @example 12:00 */
             to: string;
         };
     };
@@ -825,7 +1132,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectoryCategoriesView"];
+                };
             };
         };
     };
@@ -851,7 +1160,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CategoryRoutesView"];
+                };
             };
         };
     };
@@ -881,7 +1192,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CategoryRouteView"];
+                };
             };
         };
     };
@@ -911,7 +1224,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CategoryRouteView"];
+                };
             };
         };
     };
@@ -937,7 +1252,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentsView"];
+                };
             };
         };
     };
@@ -967,7 +1284,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"];
+                };
             };
         };
     };
@@ -997,7 +1316,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"];
+                };
             };
         };
     };
@@ -1027,7 +1348,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"];
+                };
             };
         };
     };
@@ -1053,7 +1376,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FallbackOwnersView"];
+                };
             };
         };
     };
@@ -1083,7 +1408,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FallbackOwnerView"];
+                };
             };
         };
     };
@@ -1113,13 +1440,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FallbackOwnerView"];
+                };
             };
         };
     };
     DirectoryController_gridWorkers: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description only the workers of this grid */
+                gridId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1139,7 +1471,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GridWorkersView"];
+                };
             };
         };
     };
@@ -1169,7 +1503,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GridWorkerEntryView"];
+                };
             };
         };
     };
@@ -1199,7 +1535,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GridWorkerEntryView"];
+                };
             };
         };
     };
@@ -1229,13 +1567,17 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GridWorkerEntryView"];
+                };
             };
         };
     };
     DirectoryController_orgUnits: {
         parameters: {
-            query?: never;
+            query?: {
+                level?: "district" | "street" | "community" | "grid" | "two_new_committee" | "industry_committee" | "branch" | "member";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1255,7 +1597,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgUnitsView"];
+                };
             };
         };
     };
@@ -1285,7 +1629,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgUnitView"];
+                };
             };
         };
     };
@@ -1315,7 +1661,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgUnitView"];
+                };
             };
         };
     };
@@ -1345,7 +1693,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgUnitView"];
+                };
             };
         };
     };
@@ -1371,7 +1721,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StationsView"];
+                };
             };
         };
     };
@@ -1401,7 +1753,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StationView"];
+                };
             };
         };
     };
@@ -1431,7 +1785,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StationView"];
+                };
             };
         };
     };
@@ -1461,7 +1817,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StationView"];
+                };
             };
         };
     };
@@ -1489,7 +1847,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxView"];
+                };
             };
         };
     };
@@ -1517,7 +1877,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatterView"];
+                };
             };
         };
     };
@@ -1545,7 +1907,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatterView"];
+                };
             };
         };
     };
@@ -1577,7 +1941,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatterView"];
+                };
             };
         };
     };
@@ -1609,7 +1975,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatterView"];
+                };
             };
         };
     };
@@ -1641,7 +2009,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatterView"];
+                };
             };
         };
     };
@@ -1673,7 +2043,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatterView"];
+                };
             };
         };
     };
@@ -1705,7 +2077,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatterView"];
+                };
             };
         };
     };
@@ -1737,7 +2111,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatterView"];
+                };
             };
         };
     };
@@ -1769,7 +2145,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatterView"];
+                };
             };
         };
     };
@@ -1795,7 +2173,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarsView"];
+                };
             };
         };
     };
@@ -1825,13 +2205,20 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
             };
         };
     };
     SlaSettingsController_history: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description a policy or calendar id */
+                id?: string;
+                kind?: "policy" | "calendar";
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1851,7 +2238,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettingsHistoryView"];
+                };
             };
         };
     };
@@ -1877,7 +2266,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PoliciesView"];
+                };
             };
         };
     };
@@ -1907,7 +2298,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyView"];
+                };
             };
         };
     };
@@ -1963,7 +2356,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkerRegistrationView"];
+                };
             };
         };
     };
@@ -1993,7 +2388,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkerRegistrationView"];
+                };
             };
         };
     };

@@ -3,7 +3,6 @@ import { Button, Empty, Input, InputNumber, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, audit } from '../api/clients';
-import type { AssessmentPage, RankingsPage, RatesPage } from '../api/views';
 import { ErrorText } from '../shared/ErrorText';
 import { formatNumber, TIME_ZONE } from '../shared/format';
 import { BarSeries, ShareBars } from './charts';
@@ -38,7 +37,7 @@ export function RatesView() {
   const { t, i18n } = useTranslation();
   const series = useRateSeries();
   const [groupBy, setGroupBy] = useState<Group>('department');
-  const rates = useQuery({ queryKey: ['rates', groupBy], queryFn: () => answer<RatesPage>(audit.GET('/v1/rates', { params: { query: { groupBy } } })) });
+  const rates = useQuery({ queryKey: ['rates', groupBy], queryFn: () => answer(audit.GET('/v1/rates', { params: { query: { groupBy } } })) });
   const items = rates.data?.items ?? [];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -82,7 +81,7 @@ export function RankingsView() {
   const ranking = useQuery({
     queryKey: ['rankings', month, groupBy, by],
     enabled: valid,
-    queryFn: () => answer<RankingsPage>(audit.GET('/v1/rankings', { params: { query: { month, groupBy, by } } })),
+    queryFn: () => answer(audit.GET('/v1/rankings', { params: { query: { month, groupBy, by } } })),
   });
   const items = ranking.data?.items ?? [];
   const label = t(`audit.rankBy.${by}`);
@@ -131,7 +130,7 @@ export function AssessmentsView() {
   const assessment = useQuery({
     queryKey: ['assessments', year, unit],
     enabled: valid,
-    queryFn: () => answer<AssessmentPage>(audit.GET('/v1/assessments', { params: { query: { year: year!, unit } } })),
+    queryFn: () => answer(audit.GET('/v1/assessments', { params: { query: { year: year!, unit } } })),
   });
   const items = assessment.data?.items ?? [];
   return (

@@ -3,7 +3,7 @@ import { Button, Checkbox, Empty, Form, Input, Select, Space, Table, Tag } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, audit } from '../api/clients';
-import type { AuditMatter, MattersPage } from '../api/views';
+import type { AuditMatter } from '../api/views';
 import { ErrorText } from '../shared/ErrorText';
 import { formatTime } from '../shared/format';
 
@@ -51,7 +51,7 @@ export function SearchView({ onOpen }: { onOpen: (grievanceId: string) => void }
   const cursor = cursors.at(-1);
   const page = useQuery({
     queryKey: ['matters', query, cursor],
-    queryFn: () => answer<MattersPage>(audit.GET('/v1/matters', { params: { query: { ...query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } as never } })),
+    queryFn: () => answer(audit.GET('/v1/matters', { params: { query: { ...query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } as never } })),
   });
   const csv = `/api/audit/v1/matters?${new URLSearchParams({ ...query, limit: '1000', format: 'csv' }).toString()}`;
   const options = (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`, { defaultValue: v }) }));

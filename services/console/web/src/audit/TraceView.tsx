@@ -3,7 +3,6 @@ import { Alert, Button, Form, Input, Space, Tag, Timeline, Typography } from 'an
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, audit } from '../api/clients';
-import type { MattersPage, Trace } from '../api/views';
 import { ErrorText } from '../shared/ErrorText';
 import { formatTime } from '../shared/format';
 import { SlaClocks } from './charts';
@@ -28,14 +27,14 @@ export function TraceView({ opened }: { opened: string | null }) {
       form.setFieldsValue({ id: opened });
     }
   }, [opened, form]);
-  const trace = useQuery({ queryKey: ['trace', id], enabled: id !== null, queryFn: () => answer<Trace>(audit.GET('/v1/trace/{grievanceId}', { params: { path: { grievanceId: id! } } })) });
+  const trace = useQuery({ queryKey: ['trace', id], enabled: id !== null, queryFn: () => answer(audit.GET('/v1/trace/{grievanceId}', { params: { path: { grievanceId: id! } } })) });
   const find = async (input: string) => {
     const value = input.trim();
     if (UUID.test(value)) return value;
     const trackingNo = value.toUpperCase();
     if (!TRACKING_NO.test(trackingNo)) throw new FieldProblem(t('validation.matterRef'));
     // The audit's search finds the matter a tracking number names.
-    const page = await answer<MattersPage>(audit.GET('/v1/matters', { params: { query: { trackingNo, limit: 1 } } }));
+    const page = await answer(audit.GET('/v1/matters', { params: { query: { trackingNo, limit: 1 } } }));
     if (!page.items[0]) throw new FieldProblem(t('audit.noSuchTrackingNo', { trackingNo }));
     return page.items[0].grievanceId;
   };

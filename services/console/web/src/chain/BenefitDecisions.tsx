@@ -15,7 +15,7 @@ export default function BenefitDecisions() {
   const { t, i18n } = useTranslation();
   const pending = useQuery({
     queryKey: ['benefits', 'pending'],
-    queryFn: () => answer<BenefitApplication[]>(feedback.GET('/v1/benefits', { params: { query: { state: 'pending' } } })),
+    queryFn: () => answer(feedback.GET('/v1/benefits', { params: { query: { state: 'pending' } } })),
     refetchInterval: 5000,
   });
   return (
@@ -45,7 +45,7 @@ function Decide({ application }: { application: BenefitApplication }) {
   const [form] = Form.useForm<{ reason?: string }>();
   const decide = useMutation({
     mutationFn: ({ decision, reason }: { decision: 'approved' | 'refused'; reason: string }) =>
-      answer<BenefitApplication>(feedback.POST('/v1/benefits/{id}/decide', { params: decidePath(application.id), body: { decision, reason } })),
+      answer(feedback.POST('/v1/benefits/{id}/decide', { params: decidePath(application.id), body: { decision, reason } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['benefits'] }),
   });
   const error = decide.error ? showApiErrors(form, decide.error, ['reason']) : null;

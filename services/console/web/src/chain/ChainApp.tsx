@@ -40,7 +40,7 @@ export default function ChainApp({ role }: { role: string }) {
 
 function Inbox() {
   const { t, i18n } = useTranslation();
-  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => answer<{ items: ChainMatter[] }>(routing.GET('/v1/inbox')), refetchInterval: 5000 });
+  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => answer(routing.GET('/v1/inbox')), refetchInterval: 5000 });
   const [supervisedOnly, setSupervisedOnly] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const items = (inbox.data?.items ?? []).filter((m) => !supervisedOnly || m.underSupervision);
@@ -49,7 +49,7 @@ function Inbox() {
     <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('chain.inbox')}</Typography.Title>}>
       <Checkbox checked={supervisedOnly} onChange={(e) => setSupervisedOnly(e.target.checked)} style={{ marginBottom: 12 }}>{t('chain.supervisedOnly')}</Checkbox>
       <ErrorText error={inbox.error} />
-      <Table<ChainMatter>
+      <Table<Matter>
         rowKey="grievanceId"
         loading={inbox.isPending}
         dataSource={items}
@@ -81,17 +81,12 @@ function Inbox() {
   );
 }
 
-interface ChainMatter extends Matter {
-  underSupervision: boolean;
-  level: string | null;
-}
-
-function RungActions({ matter, onDone }: { matter: ChainMatter; onDone: () => void }) {
+function RungActions({ matter, onDone }: { matter: Matter; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [action, setAction] = useState<Action | null>(null);
   const [form] = Form.useForm<{ text?: string; departmentCode?: string }>();
-  const departments = useQuery({ queryKey: ['departments'], queryFn: async () => (await answer<{ items: { code: string; name: string }[] }>(routing.GET('/v1/directory/departments'))).items });
+  const departments = useQuery({ queryKey: ['departments'], queryFn: async () => (await answer(routing.GET('/v1/directory/departments'))).items });
   const departmentList = departments.data ?? [];
   const done = () => {
     void queryClient.invalidateQueries({ queryKey: ['inbox'] });

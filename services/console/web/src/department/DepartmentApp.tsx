@@ -22,7 +22,7 @@ const isOverdue = (m: Matter, now: number) => (m.deadlines ?? []).some((d) => de
 export default function DepartmentApp() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => answer<{ items: Matter[] }>(routing.GET('/v1/inbox')), refetchInterval: 5000 });
+  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => answer(routing.GET('/v1/inbox')), refetchInterval: 5000 });
   const [status, setStatus] = useState<string>();
   const [category, setCategory] = useState<string>();
   const [district, setDistrict] = useState<string>();
@@ -33,7 +33,7 @@ export default function DepartmentApp() {
   const shown = items.filter((m) => (!status || m.status === status) && (!category || m.category === category) && (!district || m.districtId === district) && (!overdue || isOverdue(m, now)));
   const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))];
   const accept = useMutation({
-    mutationFn: (id: string) => answer<Matter>(routing.POST('/v1/matters/{id}/accept', { params: { path: { id } } })),
+    mutationFn: (id: string) => answer(routing.POST('/v1/matters/{id}/accept', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['inbox'] }),
   });
 
@@ -74,7 +74,7 @@ export default function DepartmentApp() {
             title: '',
             key: 'actions',
             render: (_v, m) =>
-              m.status === 'assigned' || m.status === 'reopened' ? (
+              m.status === 'assigned' ? (
                 <Button type="primary" size="small" aria-label={`${t('department.accept')} ${m.title}`} loading={accept.isPending && accept.variables === m.grievanceId} onClick={() => accept.mutate(m.grievanceId)}>{t('department.accept')}</Button>
               ) : m.status === 'in_progress' ? (
                 <Button size="small" aria-label={`${t('department.resolve')} ${m.title}`} onClick={() => setOpen(m)}>{t('department.resolve')}</Button>
@@ -97,7 +97,7 @@ function MatterDetail({ matter, onDone }: { matter: Matter; onDone: () => void }
   const [form] = Form.useForm<{ resolution?: string }>();
   const [photos, setPhotos] = useState<string[]>([]);
   const resolve = useMutation({
-    mutationFn: (resolution: string) => answer<Matter>(routing.POST('/v1/matters/{id}/resolve', { params: { path: { id: matter.grievanceId } }, body: { resolution, attachmentIds: photos } })),
+    mutationFn: (resolution: string) => answer(routing.POST('/v1/matters/{id}/resolve', { params: { path: { id: matter.grievanceId } }, body: { resolution, attachmentIds: photos } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['inbox'] });
       onDone();

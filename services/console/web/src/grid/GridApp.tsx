@@ -3,7 +3,7 @@ import { Badge, Button, Card, Empty, Form, Input, List, Radio, Select, Space, Sw
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, gridDispatch } from '../api/clients';
-import type { Duty, Ticket } from '../api/views';
+import type { Ticket } from '../api/views';
 import { DeadlineTag } from '../shared/DeadlineTag';
 import { ErrorText } from '../shared/ErrorText';
 import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
@@ -39,12 +39,12 @@ function useLiveTickets() {
 export default function GridApp() {
   const { t } = useTranslation();
   const live = useLiveTickets();
-  const tickets = useQuery({ queryKey: ['tickets'], queryFn: () => answer<Ticket[]>(gridDispatch.GET('/v1/tickets')) });
+  const tickets = useQuery({ queryKey: ['tickets'], queryFn: () => answer(gridDispatch.GET('/v1/tickets')) });
   // The switch shows what dispatch sees, read from the server (a reload never shows a stale guess).
   const queryClient = useQueryClient();
-  const dutyNow = useQuery({ queryKey: ['duty'], queryFn: () => answer<Duty>(gridDispatch.GET('/v1/grid-workers/me/duty')) });
+  const dutyNow = useQuery({ queryKey: ['duty'], queryFn: () => answer(gridDispatch.GET('/v1/grid-workers/me/duty')) });
   const duty = useMutation({
-    mutationFn: (value: boolean) => answer<Duty>(gridDispatch.PUT('/v1/grid-workers/me/duty', { body: { onDuty: value } })),
+    mutationFn: (value: boolean) => answer(gridDispatch.PUT('/v1/grid-workers/me/duty', { body: { onDuty: value } })),
     onSuccess: (now) => queryClient.setQueryData(['duty'], now),
   });
   const onDuty = dutyNow.data?.onDuty ?? false;
@@ -82,7 +82,7 @@ function TicketCard({ ticket }: { ticket: Ticket }) {
   const queryClient = useQueryClient();
   const [verifying, setVerifying] = useState(false);
   const accept = useMutation({
-    mutationFn: () => answer<Ticket>(gridDispatch.POST('/v1/tickets/{id}/accept', { params: ticketPath(ticket.id) })),
+    mutationFn: () => answer(gridDispatch.POST('/v1/tickets/{id}/accept', { params: ticketPath(ticket.id) })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tickets'] }),
   });
   const report = ticket.report;
@@ -123,7 +123,7 @@ function VerifyForm({ ticket }: { ticket: Ticket }) {
   const distance = position && reported ? metresBetween(position, reported) : undefined;
   const verify = useMutation({
     mutationFn: (v: VerifyDraft) =>
-      answer<Ticket>(
+      answer(
         gridDispatch.POST('/v1/tickets/{id}/verify', {
           params: ticketPath(ticket.id),
           body: {

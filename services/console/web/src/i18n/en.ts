@@ -95,7 +95,7 @@ const en: Catalogue = {
     'ticket.verified.v1': 'Checked on site', 'grievance.assigned.v1': 'Handed to the department', 'grievance.accepted.v1': 'Accepted', 'grievance.resolved.v1': 'Resolved', 'grievance.rejected.v1': 'Not confirmed on site',
     'grievance.escalated.v1': 'Passed up a level', 'grievance.returned.v1': 'Returned down a level', 'grievance.supervised.v1': 'Supervised by the Two-New Work Committee', 'grievance.reopened.v1': 'Reopened', 'grievance.closed.v1': 'Closed',
     'grievance.contested.v1': 'You asked for a second check; another grid worker will check it', 'grievance.referred-to-supervision.v1': 'Sent to the district supervising office',
-    'feedback.rated.v1': 'You rated it', 'points.awarded.v1': 'Points awarded', 'grievance.paused.v1': 'You were asked a question', 'grievance.replied.v1': 'You replied',
+    'feedback.rated.v1': 'You rated it', 'points.awarded.v1': 'Points awarded', 'grievance.paused.v1': 'You were asked a question', 'grievance.replied.v1': 'You replied', 'sla.breached.v1': 'A deadline was missed',
   },
   rating: { satisfied: 'Satisfied', basically_satisfied: 'Mostly satisfied', unsatisfied: 'Unsatisfied' },
   occupation: { rider: 'Delivery rider', courier: 'Courier', ride_hailing_driver: 'Ride-hailing driver', truck_driver: 'Truck driver', livestreamer: 'Livestreamer', domestic_worker: 'Domestic worker', online_writer: 'Online writer' },

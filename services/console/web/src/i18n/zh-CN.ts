@@ -93,7 +93,7 @@ const zhCN = {
     'ticket.verified.v1': '网格员已现场核查', 'grievance.assigned.v1': '已交职能部门办理', 'grievance.accepted.v1': '已受理', 'grievance.resolved.v1': '已办结', 'grievance.rejected.v1': '核查不属实，未予受理',
     'grievance.escalated.v1': '已上报上一级', 'grievance.returned.v1': '已退回下一级', 'grievance.supervised.v1': '两新工委督办', 'grievance.reopened.v1': '重新办理', 'grievance.closed.v1': '已关闭',
     'grievance.contested.v1': '您已申请复核，将另派网格员核查', 'grievance.referred-to-supervision.v1': '已转区督查督办室督办',
-    'feedback.rated.v1': '您已评价', 'points.awarded.v1': '获得积分', 'grievance.paused.v1': '办理人向您询问情况', 'grievance.replied.v1': '您已回复',
+    'feedback.rated.v1': '您已评价', 'points.awarded.v1': '获得积分', 'grievance.paused.v1': '办理人向您询问情况', 'grievance.replied.v1': '您已回复', 'sla.breached.v1': '办理超过时限',
   },
   rating: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' },
   occupation: { rider: '外卖骑手', courier: '快递员', ride_hailing_driver: '网约车司机', truck_driver: '货车司机', livestreamer: '网络主播', domestic_worker: '家政服务员', online_writer: '网络作家' },

@@ -21,7 +21,7 @@ export function BenefitsPanel({ applications }: { applications: BenefitApplicati
   const [done, setDone] = useState(false);
   const apply = useMutation({
     mutationFn: (v: { kind: (typeof BENEFIT_KINDS)[number]; note?: string }) =>
-      answer<BenefitApplication>(feedback.POST('/v1/points/benefits', { body: { kind: v.kind, ...(v.note?.trim() ? { note: v.note.trim() } : {}) } })),
+      answer(feedback.POST('/v1/points/benefits', { body: { kind: v.kind, ...(v.note?.trim() ? { note: v.note.trim() } : {}) } })),
     onSuccess: () => {
       setDone(true);
       form.resetFields();

@@ -3,25 +3,19 @@ import { Alert, Button, Card, Empty, List, Select, Space, Tag, Typography } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, feedback, routing } from '../api/clients';
-import type { Catalogue, CatalogueItem, Redemption } from '../api/views';
+import type { CatalogueItem } from '../api/views';
 import { ErrorText } from '../shared/ErrorText';
-
-interface Station {
-  id: string;
-  name: string;
-  retired?: boolean;
-}
 
 /** 积分兑换: a station's prizes and small wishes (微心愿); each redemption its own Idempotency-Key, kept across a retry. */
 export function RedeemPanel({ balance }: { balance: number }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const stations = useQuery({ queryKey: ['stations'], queryFn: () => answer<{ items: Station[] }>(routing.GET('/v1/directory/stations')).then((a) => a.items.filter((s) => !s.retired)) });
+  const stations = useQuery({ queryKey: ['stations'], queryFn: () => answer(routing.GET('/v1/directory/stations')).then((a) => a.items.filter((s) => !s.retired)) });
   const [stationId, setStationId] = useState<string | undefined>();
   const catalogue = useQuery({
     queryKey: ['catalogue', stationId],
     enabled: stationId !== undefined,
-    queryFn: () => answer<Catalogue>(feedback.GET('/v1/stations/{id}/catalogue', { params: { path: { id: stationId! } } })),
+    queryFn: () => answer(feedback.GET('/v1/stations/{id}/catalogue', { params: { path: { id: stationId! } } })),
   });
   const [done, setDone] = useState<string | null>(null);
   // One key per item chosen: a retried click (429/503) is the same redemption, never a second one.
@@ -30,7 +24,7 @@ export function RedeemPanel({ balance }: { balance: number }) {
     mutationFn: (item: CatalogueItem) => {
       const key = keys.get(item.id) ?? crypto.randomUUID();
       keys.set(item.id, key);
-      return answer<Redemption>(feedback.POST('/v1/points/redemptions', { params: { header: { 'Idempotency-Key': key } }, body: { stationId: item.stationId, itemId: item.id } }));
+      return answer(feedback.POST('/v1/points/redemptions', { params: { header: { 'Idempotency-Key': key } }, body: { stationId: item.stationId, itemId: item.id } }));
     },
     onSuccess: (r) => {
       keys.delete(r.itemId);

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, intake, routing } from '../api/clients';
-import type { OrgUnit, WorkerRegistration } from '../api/views';
+import type { WorkerRegistration } from '../api/views';
 import { ApiError } from '../shared/errors';
 import { ErrorText } from '../shared/ErrorText';
 import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
@@ -28,7 +28,7 @@ export default function AppealForm({ branchFromQr, onSubmitted }: { branchFromQr
     queryKey: ['worker-me'],
     queryFn: async () => {
       try {
-        return await answer<WorkerRegistration>(routing.GET('/v1/workers/me'));
+        return await answer(routing.GET('/v1/workers/me'));
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
@@ -37,14 +37,14 @@ export default function AppealForm({ branchFromQr, onSubmitted }: { branchFromQr
   });
   const branches = useQuery({
     queryKey: ['branches'],
-    queryFn: async () => (await answer<{ items: OrgUnit[] }>(routing.GET('/v1/directory/org-units', { params: { query: { level: 'branch' } as never } }))).items,
+    queryFn: async () => (await answer(routing.GET('/v1/directory/org-units', { params: { query: { level: 'branch' } } }))).items,
   });
   const branchName = (id?: string | null) => branches.data?.find((b) => b.id === id)?.name ?? id ?? '';
   const appealCategories = useMemo(() => (categories.data ?? []).filter((c) => c.kind !== 'hazard'), [categories.data]);
 
   const register = useMutation({
     mutationFn: (values: WorkerRegistration) =>
-      answer<WorkerRegistration>(routing.PUT('/v1/workers/me', { body: { occupation: values.occupation as 'rider', branchId: values.branchId || undefined, platform: values.platform?.trim() || undefined } })),
+      answer(routing.PUT('/v1/workers/me', { body: { occupation: values.occupation as 'rider', branchId: values.branchId || undefined, platform: values.platform?.trim() || undefined } })),
     onSuccess: (saved) => {
       queryClient.setQueryData(['worker-me'], saved);
       setEditing(false);
@@ -52,7 +52,7 @@ export default function AppealForm({ branchFromQr, onSubmitted }: { branchFromQr
   });
   const submit = useMutation({
     mutationFn: (values: { category?: string; title?: string; description?: string }) =>
-      answer<{ trackingNo: string }>(
+      answer(
         intake.POST('/v1/grievances', {
           params: { header: { 'idempotency-key': idempotencyKey } },
           body: { kind: appealCategories.find((c) => c.code === values.category)?.kind === 'suggestion' ? 'suggestion' : 'appeal', category: values.category!, title: values.title!.trim(), description: values.description!.trim() },

@@ -18,7 +18,7 @@ export function ContestVerdict({ id }: { id: string }) {
   const [open, setOpen] = useState(false);
   const queryClient = useQueryClient();
   const contest = useMutation({
-    mutationFn: (reason: string) => answer<{ status: string }>(feedback.POST('/v1/grievances/{id}/contest', { params: { path: { id } }, body: { reason } })),
+    mutationFn: (reason: string) => answer(feedback.POST('/v1/grievances/{id}/contest', { params: { path: { id } }, body: { reason } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['matter', id] });
       void queryClient.invalidateQueries({ queryKey: ['my-matters'] });

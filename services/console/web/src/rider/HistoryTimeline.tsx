@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatTime } from '../shared/format';
 import { type HistoryEntry, timelineOf } from '../shared/timeline';
 
-/** A matter's history as its reporter reads it: plain-word steps, oldest first, red where it went wrong. */
+/** A matter's history as its reporter reads it: plain-word steps from the catalogue with intake's line under each, oldest first, red where it went wrong. */
 export function HistoryTimeline({ history }: { history: readonly HistoryEntry[] }) {
   const { t, i18n } = useTranslation();
   const steps = timelineOf(history, (key) => i18n.exists(key));
@@ -13,8 +13,14 @@ export function HistoryTimeline({ history }: { history: readonly HistoryEntry[] 
         color: s.tone === 'bad' ? 'red' : s.tone === 'done' ? 'green' : 'blue',
         content: (
           <>
-            <Typography.Text>{s.key ? t(s.key) : s.fallback}</Typography.Text>
+            <Typography.Text strong={!!s.key}>{s.key ? t(s.key) : s.detail}</Typography.Text>
             <br />
+            {s.key && s.detail && (
+              <>
+                <Typography.Text>{s.detail}</Typography.Text>
+                <br />
+              </>
+            )}
             <Typography.Text type="secondary">{formatTime(s.at, i18n.language)}</Typography.Text>
           </>
         ),

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Collapse, Empty, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { answer, feedback, intake } from '../api/clients';
-import type { MatterDetail, MatterSummary } from '../api/views';
 import { ErrorText } from '../shared/ErrorText';
 import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
 import { LIMITS, validateText } from '../shared/validation';
@@ -20,7 +19,7 @@ import { STATUS_COLOUR } from './status';
  */
 export default function MyMatters() {
   const { t } = useTranslation();
-  const list = useQuery({ queryKey: ['my-matters'], queryFn: () => answer<{ items: MatterSummary[] }>(intake.GET('/v1/grievances')), refetchInterval: 5000 });
+  const list = useQuery({ queryKey: ['my-matters'], queryFn: () => answer(intake.GET('/v1/grievances')), refetchInterval: 5000 });
   if (list.isError) return <ErrorText error={list.error} />;
   const items = list.data?.items ?? [];
   return (
@@ -50,7 +49,7 @@ export default function MyMatters() {
 
 function MatterTimeline({ id }: { id: string }) {
   const { t } = useTranslation();
-  const detail = useQuery({ queryKey: ['matter', id], queryFn: () => answer<MatterDetail>(intake.GET('/v1/grievances/{id}', { params: { path: { id } } })), refetchInterval: 5000 });
+  const detail = useQuery({ queryKey: ['matter', id], queryFn: () => answer(intake.GET('/v1/grievances/{id}', { params: { path: { id } } })), refetchInterval: 5000 });
   if (detail.isError) return <ErrorText error={detail.error} />;
   if (!detail.data) return null;
   const matter = detail.data;

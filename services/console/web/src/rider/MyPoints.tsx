@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, List, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { answer, feedback } from '../api/clients';
-import type { Points } from '../api/views';
 import { BenefitsPanel } from '../points/BenefitsPanel';
 import { RedeemPanel } from '../points/RedeemPanel';
 import { ErrorText } from '../shared/ErrorText';
@@ -11,7 +10,7 @@ import { formatNumber, formatTime } from '../shared/format';
 /** The rider's points (积分): the balance, spending it at a station, what they redeemed, the 五入 applications, every movement. */
 export default function MyPoints() {
   const { t, i18n } = useTranslation();
-  const points = useQuery({ queryKey: ['points'], queryFn: () => answer<Points>(feedback.GET('/v1/points/me')), refetchInterval: 5000 });
+  const points = useQuery({ queryKey: ['points'], queryFn: () => answer(feedback.GET('/v1/points/me')), refetchInterval: 5000 });
   if (points.isError) return <ErrorText error={points.error} />;
   const data = points.data;
   return (

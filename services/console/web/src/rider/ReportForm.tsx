@@ -39,7 +39,7 @@ export function ReportForm({ onSubmitted }: { onSubmitted: () => void }) {
 
   const submit = useMutation({
     mutationFn: (values: Values) =>
-      answer<{ id: string; trackingNo: string }>(
+      answer(
         intake.POST('/v1/grievances', {
           // The same key for every retry of this one report, so it is never filed twice.
           params: { header: { 'idempotency-key': idempotencyKey } },

@@ -5,7 +5,7 @@ import type { Grid } from '../api/views';
 
 export interface MapViewProps {
   /** Grid polygons drawn from their GeoJSON: the map works without any tile server. */
-  grids: Grid[];
+  grids: Pick<Grid, 'id' | 'name' | 'polygon'>[];
   marker?: { lat: number; lng: number } | null;
   /** A second point (the grid worker's own position). */
   me?: { lat: number; lng: number } | null;

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { answer, gridDispatch, intake } from '../api/clients';
-import type { Category, Grid } from '../api/views';
 import { consoleFetch } from './http';
 
 export function useConfig() {
@@ -9,11 +8,11 @@ export function useConfig() {
 }
 
 export function useGrids() {
-  return useQuery({ queryKey: ['grids'], queryFn: () => answer<Grid[]>(gridDispatch.GET('/v1/grids')), staleTime: 3_600_000 });
+  return useQuery({ queryKey: ['grids'], queryFn: () => answer(gridDispatch.GET('/v1/grids')), staleTime: 3_600_000 });
 }
 
 export function useCategories() {
-  return useQuery({ queryKey: ['categories'], queryFn: () => answer<Category[]>(intake.GET('/v1/categories')), staleTime: 3_600_000 });
+  return useQuery({ queryKey: ['categories'], queryFn: () => answer(intake.GET('/v1/categories')), staleTime: 3_600_000 });
 }
 
 /** The device's position on request (the browser asks the person first). */

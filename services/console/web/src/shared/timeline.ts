@@ -1,14 +1,20 @@
-/** The reporter's history as plain-word steps: each event's catalogue key, or its own summary when the catalogue has none. */
-export interface HistoryEntry {
-  at: string;
-  type: string;
-  summary: string;
-}
+import type { components as IntakeSchemas } from '../api/intake';
 
+/**
+ * A line of a matter's history, as intake's tracking view answers it: the event's type
+ * (`grievance.resolved`, without its version) and the line in the reader's language.
+ */
+export type HistoryEntry = Pick<IntakeSchemas['schemas']['HistoryLineView'], 'at' | 'type' | 'summary'>;
+
+/**
+ * The reporter's history as plain-word steps: what happened in the catalogue's words
+ * (`history.<topic>`), with intake's line (who, why, what was done) under it; intake's line
+ * alone when the catalogue has no words for the event.
+ */
 export interface TimelineStep {
   at: string;
   key: string | null;
-  fallback: string;
+  detail: string;
   tone: 'done' | 'bad' | 'info';
 }
 
@@ -17,14 +23,16 @@ const BAD = new Set(['grievance.rejected', 'grievance.escalated', 'grievance.reo
 /** The event a history line records, without its version: the services write `grievance.rejected`, the catalogue's topics end in `.v1`. */
 export const eventOf = (type: string): string => type.replace(/\.v\d+$/, '');
 const is = (h: Pick<HistoryEntry, 'type'>, event: string) => eventOf(h.type) === event;
+/** The catalogue's words for an event: `history.grievance.resolved.v1`, whichever way the type is written. */
+export const historyKey = (type: string): string => `history.${eventOf(type)}.v1`;
 
 export function timelineOf(history: readonly HistoryEntry[], known: (key: string) => boolean): TimelineStep[] {
   return [...history]
     .sort((a, b) => a.at.localeCompare(b.at))
     .map((h) => ({
       at: h.at,
-      key: known(`history.${h.type}`) ? `history.${h.type}` : null,
-      fallback: h.summary,
+      key: known(historyKey(h.type)) ? historyKey(h.type) : null,
+      detail: h.summary,
       tone: BAD.has(eventOf(h.type)) ? 'bad' : is(h, 'grievance.resolved') || is(h, 'grievance.closed') ? 'done' : 'info',
     }));
 }

@@ -1,3 +1,4 @@
+import zhCN from '../i18n/zh-CN';
 import { deadlineState } from './deadlines';
 import { apiErrorFrom, fieldErrors } from './errors';
 import { formatDuration, formatTime, metresBetween } from './format';
@@ -74,7 +75,8 @@ describe('view state', () => {
       { at: '2026-12-03T08:01:00Z', type: 'something.new.v1', summary: 'Something new happened' },
     ];
     const steps = timelineOf(history, (key) => key !== 'history.something.new.v1');
-    expect(steps.map((s) => s.key ?? s.fallback)).toEqual(['history.grievance.submitted.v1', 'Something new happened', 'history.grievance.resolved.v1']);
+    expect(steps.map((s) => s.key ?? s.detail)).toEqual(['history.grievance.submitted.v1', 'Something new happened', 'history.grievance.resolved.v1']);
+    expect(steps[0]!.detail).toBe('submitted');
     expect(steps[2]!.tone).toBe('done');
     expect(canRate('resolved', history)).toBe(true);
     expect(canRate('resolved', [...history, { at: '2026-12-03T09:00:00Z', type: 'feedback.rated.v1', summary: '' }])).toBe(false);
@@ -91,8 +93,11 @@ describe('view state', () => {
   it('reads the history the services write (grievance.rejected, no version) as the catalogue\'s topics: the bad steps red, a rating and a question found', () => {
     expect(eventOf('grievance.rejected')).toBe('grievance.rejected');
     expect(eventOf('grievance.rejected.v1')).toBe('grievance.rejected');
-    const steps = timelineOf([{ at: '2026-12-03T08:00:00Z', type: 'grievance.rejected', summary: 'Found invalid: nothing missing here' }], () => false);
-    expect(steps).toEqual([{ at: '2026-12-03T08:00:00Z', key: null, fallback: 'Found invalid: nothing missing here', tone: 'bad' }]);
+    const line = { at: '2026-12-03T08:00:00Z', type: 'grievance.rejected', summary: 'Found invalid: nothing missing here' };
+    expect(timelineOf([line], () => false)).toEqual([{ at: '2026-12-03T08:00:00Z', key: null, detail: 'Found invalid: nothing missing here', tone: 'bad' }]);
+    // The catalogue's words for it are found though the type carries no version, with intake's line under them.
+    const known = new Set(Object.keys(zhCN.history).map((event) => `history.${event}`));
+    expect(timelineOf([line], (key) => known.has(key))).toEqual([{ at: '2026-12-03T08:00:00Z', key: 'history.grievance.rejected.v1', detail: 'Found invalid: nothing missing here', tone: 'bad' }]);
     expect(canRate('resolved', [{ at: '2026-12-03T09:00:00Z', type: 'feedback.rated', summary: '' }])).toBe(false);
     expect(openQuestion([{ at: '2026-12-03T08:00:00Z', type: 'grievance.paused', summary: 'Which station?' }])?.summary).toBe('Which station?');
   });

@@ -3,7 +3,6 @@ import { Badge, Button, Drawer, Empty, List, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, feedback } from '../api/clients';
-import type { StaffNotificationPage } from '../api/views';
 import { ErrorText } from '../shared/ErrorText';
 import { formatTime } from '../shared/format';
 
@@ -20,7 +19,7 @@ function useStaffNotifications() {
     source.addEventListener('notification', () => void queryClient.invalidateQueries({ queryKey: KEY }));
     return () => source.close();
   }, [queryClient]);
-  return useQuery({ queryKey: KEY, queryFn: () => answer<StaffNotificationPage>(feedback.GET('/v1/staff-notifications', { params: { query: { limit: 30 } } })) });
+  return useQuery({ queryKey: KEY, queryFn: () => answer(feedback.GET('/v1/staff-notifications', { params: { query: { limit: 30 } } })) });
 }
 
 /** The header's bell for the staff roles (grid worker, department, the rungs of the chain): the unread count, live, and the list. */
@@ -32,7 +31,7 @@ export default function StaffBell() {
   const unread = notifications.data?.unread ?? 0;
   const newest = notifications.data?.items[0];
   const markRead = useMutation({
-    mutationFn: (upTo: string) => answer<{ marked: number; unread: number }>(feedback.POST('/v1/staff-notifications/read', { body: { upTo } })),
+    mutationFn: (upTo: string) => answer(feedback.POST('/v1/staff-notifications/read', { body: { upTo } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: KEY }),
   });
   return (

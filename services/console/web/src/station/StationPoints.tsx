@@ -3,7 +3,7 @@ import { Alert, Button, Card, Empty, Form, Input, InputNumber, List, Radio, Spac
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, feedback } from '../api/clients';
-import type { Catalogue, CatalogueItem, Redemption, VolunteeringAward } from '../api/views';
+import type { CatalogueItem, Redemption } from '../api/views';
 import { ErrorText } from '../shared/ErrorText';
 import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
 import { formatTime } from '../shared/format';
@@ -38,11 +38,11 @@ function StationHandOver() {
   const queryClient = useQueryClient();
   const waiting = useQuery({
     queryKey: ['station-redemptions'],
-    queryFn: () => answer<Redemption[]>(feedback.GET('/v1/stations/me/redemptions', { params: { query: { state: 'awaiting_hand_over' } } })),
+    queryFn: () => answer(feedback.GET('/v1/stations/me/redemptions', { params: { query: { state: 'awaiting_hand_over' } } })),
     refetchInterval: 5000,
   });
   const handOver = useMutation({
-    mutationFn: (r: Redemption) => answer<Redemption>(feedback.POST('/v1/stations/me/redemptions/{id}/hand-over', { params: ownRedemption(r.id) })),
+    mutationFn: (r: Redemption) => answer(feedback.POST('/v1/stations/me/redemptions/{id}/hand-over', { params: ownRedemption(r.id) })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['station-redemptions'] }),
   });
   return (
@@ -81,11 +81,11 @@ const ITEM_FIELDS = ['name', 'kind', 'cost', 'stock'] as const;
 function StationCatalogue() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const catalogue = useQuery({ queryKey: ['station-catalogue'], queryFn: () => answer<Catalogue>(feedback.GET('/v1/stations/{id}/catalogue', { params: { path: { id: 'me' } } })) });
+  const catalogue = useQuery({ queryKey: ['station-catalogue'], queryFn: () => answer(feedback.GET('/v1/stations/{id}/catalogue', { params: { path: { id: 'me' } } })) });
   const [form] = Form.useForm<ItemDraft>();
   const [saved, setSaved] = useState<string | null>(null);
   const add = useMutation({
-    mutationFn: (v: Required<ItemDraft>) => answer<CatalogueItem>(feedback.POST('/v1/stations/me/catalogue', { body: { name: v.name!.trim(), kind: v.kind!, cost: v.cost!, stock: v.stock! } })),
+    mutationFn: (v: Required<ItemDraft>) => answer(feedback.POST('/v1/stations/me/catalogue', { body: { name: v.name!.trim(), kind: v.kind!, cost: v.cost!, stock: v.stock! } })),
     onSuccess: (item) => {
       setSaved(t('points.station.catalogue.saved', { name: item.name }));
       form.resetFields();
@@ -93,7 +93,7 @@ function StationCatalogue() {
     },
   });
   const restock = useMutation({
-    mutationFn: ({ item, stock }: { item: CatalogueItem; stock: number }) => answer<CatalogueItem>(feedback.PUT('/v1/stations/me/catalogue/{itemId}', { params: ownItem(item.id), body: { stock } })),
+    mutationFn: ({ item, stock }: { item: CatalogueItem; stock: number }) => answer(feedback.PUT('/v1/stations/me/catalogue/{itemId}', { params: ownItem(item.id), body: { stock } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['station-catalogue'] }),
   });
   const error = add.error ? showApiErrors(form, add.error, ITEM_FIELDS) : null;
@@ -184,7 +184,7 @@ function VolunteeringForm() {
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const award = useMutation({
     mutationFn: (v: AwardDraft) =>
-      answer<VolunteeringAward>(
+      answer(
         feedback.POST('/v1/stations/me/volunteering', {
           params: { header: { 'Idempotency-Key': idempotencyKey } },
           body: { workerId: v.workerId!.trim(), points: v.points!, reason: v.reason!.trim() },

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { answer, intake } from '../api/clients';
-import type { WalkInPage } from '../api/views';
 import { STATUS_COLOUR } from '../rider/status';
 import { ErrorText } from '../shared/ErrorText';
 import { formatTime } from '../shared/format';
@@ -10,7 +9,7 @@ import { formatTime } from '../shared/format';
 /** 本站代办: the station's walk-ins, newest first, each with where it stands, for whom and on what consent. */
 export default function StationWalkIns() {
   const { t, i18n } = useTranslation();
-  const list = useQuery({ queryKey: ['station-walk-ins'], queryFn: () => answer<WalkInPage>(intake.GET('/v1/stations/me/walk-ins')), refetchInterval: 5000 });
+  const list = useQuery({ queryKey: ['station-walk-ins'], queryFn: () => answer(intake.GET('/v1/stations/me/walk-ins')), refetchInterval: 5000 });
   if (list.isError) return <ErrorText error={list.error} />;
   const page = list.data;
   return (

@@ -26,7 +26,7 @@ export function WalkInForm({ onLogged }: { onLogged: () => void }) {
 
   const log = useMutation({
     mutationFn: (v: WalkInDraft) =>
-      answer<{ trackingNo: string }>(
+      answer(
         intake.POST('/v1/stations/me/walk-ins', {
           params: { header: { 'idempotency-key': idempotencyKey } },
           body: {
