@@ -60,14 +60,20 @@ export interface HttpAnswer {
 
 /** A POST with a JSON body on a keep-alive connection (node:http: less client CPU than fetch). */
 export function postJson(url: string, token: string, body: unknown, timeoutMs = 30_000, headers: Record<string, string> = {}): Promise<HttpAnswer> {
-  const payload = JSON.stringify(body);
+  return requestJson('POST', url, token, body, timeoutMs, headers);
+}
+
+/** A request (a JSON body when one is given) on a keep-alive connection; never rejects: a failure is status 0 with its message. */
+export function requestJson(method: string, url: string, token: string, body?: unknown, timeoutMs = 30_000, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const bodyHeaders: Record<string, string | number> = payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
   return new Promise((resolve) => {
     const request = http.request(
       url,
       {
-        method: 'POST',
+        method,
         agent,
-        headers: { ...headers, authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        headers: { ...headers, authorization: `Bearer ${token}`, ...bodyHeaders },
         timeout: timeoutMs,
       },
       (response) => {
