@@ -4,7 +4,7 @@
  * token signed for them (development auth, as `npm start` runs the services).
  */
 import { Principal, signDevToken } from '@grievance/auth';
-import { HttpAnswer, requestJson } from './generator';
+import { HttpAnswer, request, requestJson } from './generator';
 
 /** A 1×1 PNG: the photo a confirmed check needs. */
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -45,16 +45,27 @@ export class Actors {
 
   constructor(private readonly url: ServiceUrl) {}
 
+  /** Answers `503 busy` (a service shedding load) that the actors waited out and asked again. */
+  busyAnswers = 0;
+
   /**
-   * One request as `principal`. When the server had just closed the kept-alive connection it
-   * went out on (its keep-alive timeout: a reset before any answer), it is sent once more on
-   * a fresh one; an action the server did take the first time then answers 409, loudly.
+   * One request as `principal`, as a person's client makes it: when the service answers 503
+   * (busy, shedding load) it asks again after its Retry-After, up to 5 times; when the
+   * server had just closed the kept-alive connection it went out on (a reset before any
+   * answer), it is sent once more on a fresh one (an action the server did take the first
+   * time then answers 409, loudly).
    */
-  private async call(service: string, method: string, path: string, principal: Principal, body?: unknown): Promise<HttpAnswer> {
+  private async call(service: string, method: string, path: string, principal: Principal, body?: unknown, payload?: { bytes: Buffer; contentType: string }): Promise<HttpAnswer> {
     const url = `${this.url(service)}${path}`;
     const token = await this.tokens.of(principal);
-    const answer = await requestJson(method, url, token, body);
-    if (answer.status === 0 && /socket hang up|ECONNRESET/.test(answer.body)) return requestJson(method, url, token, body);
+    const send = () => (payload ? request(method, url, token, payload) : requestJson(method, url, token, body));
+    let answer = await send();
+    if (answer.status === 0 && /socket hang up|ECONNRESET/.test(answer.body)) answer = await send();
+    for (let asked = 0; answer.status === 503 && asked < 5; asked += 1) {
+      this.busyAnswers += 1;
+      await new Promise((resolve) => setTimeout(resolve, (Number(answer.retryAfter) || 1) * 1000));
+      answer = await send();
+    }
     return answer;
   }
 
@@ -104,12 +115,14 @@ export class Actors {
 
   /** POST /v1/attachments on intake (multipart `file`): the photo's attachment id. */
   async uploadPhoto(person: Principal): Promise<string> {
-    const form = new FormData();
-    form.append('file', new Blob([PHOTO], { type: 'image/png' }), 'on-site.png');
-    const response = await fetch(`${this.url('intake')}/v1/attachments`, { method: 'POST', headers: { authorization: `Bearer ${await this.tokens.of(person)}` }, body: form });
-    const body = await response.text();
-    ok({ status: response.status, body }, `upload a photo as ${person.sub}`);
-    return (JSON.parse(body) as { id: string }).id;
+    const boundary = `bench-${Math.random().toString(36).slice(2)}`;
+    const bytes = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="on-site.png"\r\nContent-Type: image/png\r\n\r\n`),
+      PHOTO,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const answer = ok(await this.call('intake', 'POST', '/v1/attachments', person, undefined, { bytes, contentType: `multipart/form-data; boundary=${boundary}` }), `upload a photo as ${person.sub}`);
+    return (JSON.parse(answer.body) as { id: string }).id;
   }
 
   /** On site (about 30 m north of the reported point, within the 200 m allowed), the hazard confirmed with a photo. */

@@ -85,12 +85,14 @@ export class HandOverWatcher {
  * Reads until `read` says the matter is there, for at most `timeoutMs`: every 10 ms for the
  * first 200 ms (the goal's resolution), then every 50 ms (so a slow hop does not multiply
  * the reads, nor run into a per-caller limit); resolves with the moment the read that showed
- * it was answered (nowMs clock). A read that fails throws at once.
+ * it was answered (nowMs clock), or undefined once `moved()` says the matter has gone on
+ * (it will never show). A read that fails throws at once.
  */
-export async function firstSeen(read: () => Promise<boolean>, what: string, timeoutMs: number): Promise<number> {
+export async function firstSeen(read: () => Promise<boolean>, what: string, timeoutMs: number, moved: () => boolean = () => false): Promise<number | undefined> {
   const started = nowMs();
   for (;;) {
     if (await read()) return nowMs();
+    if (moved()) return undefined;
     const waited = nowMs() - started;
     if (waited > timeoutMs) throw new Error(`${what} not seen within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, waited < 200 ? 10 : 50));
@@ -109,7 +111,8 @@ export class HopLatency {
   private readonly hops = new Map<string, { toHolder: Latency; toTopic: Latency }>();
 
   /** The hop `name` of one matter: its hand-over event, and when the next holder saw the matter. */
-  record(name: string, handOver: HandOver<unknown>, seenAt: number): void {
+  record(name: string, handOver: HandOver<unknown>, seenAt: number | undefined): void {
+    if (seenAt === undefined) throw new Error(`${name}: the matter moved on before its holder saw it`);
     let hop = this.hops.get(name);
     if (!hop) {
       hop = { toHolder: new Latency(), toTopic: new Latency() };

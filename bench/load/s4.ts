@@ -78,7 +78,11 @@ export interface S4Counts {
   closed: number;
   appeals: number;
   routedToMember: number;
+  /** Appeals that climbed before their member's read showed them (the member's hop slower than the budget). */
+  memberMissed: number;
   escalated: number;
+  /** 503 busy answers to the actors' reads and actions, waited out and asked again. */
+  busyAnswers: number;
 }
 
 export interface S4Result extends StackUse {
@@ -116,7 +120,9 @@ const emptyCounts = (): S4Counts => ({
   closed: 0,
   appeals: 0,
   routedToMember: 0,
+  memberMissed: 0,
   escalated: 0,
+  busyAnswers: 0,
 });
 
 /** Sets the run's compressed appeal budget and registers the appealing riders; then plays S4 and reports it. */
@@ -206,10 +212,21 @@ export async function runS4(probes: S4Probes, options: S4Options): Promise<S4Res
         const routed = await watcher.next<{ holder: { id: string; level?: string } }>(TOPICS.routed, id, timeout);
         const member = actors.rung('member', routed.payload.holder.id);
         step = 'in the member’s inbox';
-        hops.record(S4_HOPS.routed, routed, await firstSeen(() => actors.inInbox(member, id), step, timeout));
-        counts.routedToMember += 1;
+        const escalation = watcher.next<{ toHolder: { id: string }; toLevel: string; automatic: boolean }>(TOPICS.escalated, id, timeout + options.appealRespondMs);
+        let climbed = false;
+        escalation.then(
+          () => (climbed = true),
+          () => undefined, // awaited below
+        );
+        // The member's read races the deadline: once the appeal has climbed, the member never sees it.
+        const seen = await firstSeen(() => actors.inInbox(member, id), step, timeout, () => climbed);
+        if (seen === undefined) counts.memberMissed += 1;
+        else {
+          hops.record(S4_HOPS.routed, routed, seen);
+          counts.routedToMember += 1;
+        }
         step = 'escalated by the SLA';
-        const escalated = await watcher.next<{ toHolder: { id: string }; toLevel: string; automatic: boolean }>(TOPICS.escalated, id, timeout + options.appealRespondMs);
+        const escalated = await escalation;
         if (!escalated.payload.automatic) throw new Error(`escalated, but not by the deadline: ${JSON.stringify(escalated.payload)}`);
         lateness.record(escalated.occurredAt - (routed.occurredAt + options.appealRespondMs));
         const branch = actors.rung(escalated.payload.toLevel, escalated.payload.toHolder.id);
@@ -256,6 +273,7 @@ export async function runS4(probes: S4Probes, options: S4Options): Promise<S4Res
     await sampling.stop();
     const processes = probes.sampler.summary(mark);
     const matters = counts.submitted - counts.refused;
+    counts.busyAnswers = actors.busyAnswers;
     const hopSummary = hops.summary(Object.values(S4_HOPS));
     const met = Object.values(S4_HOPS).every((name) => (hopSummary[name]?.toHolder.p99 ?? Infinity) <= S4_GOAL_P99_MS);
     return {
@@ -285,7 +303,7 @@ export async function runS4(probes: S4Probes, options: S4Options): Promise<S4Res
 export function s4Complete(result: S4Result): boolean {
   const c = result.counts;
   const hazardSteps = [c.dispatched, c.accepted, c.verified, c.assigned, c.departmentAccepted, c.resolved, c.rated, c.closed];
-  return result.stuck.length === 0 && hazardSteps.every((n) => n === c.hazards) && c.routedToMember === c.appeals && c.escalated === c.appeals;
+  return result.stuck.length === 0 && hazardSteps.every((n) => n === c.hazards) && c.routedToMember + c.memberMissed === c.appeals && c.escalated === c.appeals;
 }
 
 /** The counts, each hop against the goal, CPU per matter, lag and backlog, as printed after the run. */
@@ -296,8 +314,8 @@ export function s4Report(result: S4Result): string {
       ['hazards', 'submitted', 'dispatched', 'accepted', 'verified', 'assigned', 'dept accepted', 'resolved', 'rated', 'closed'],
       [[c.hazards, c.hazards, c.dispatched, c.accepted, c.verified, c.assigned, c.departmentAccepted, c.resolved, c.rated, c.closed]],
     ),
-    table(['appeals', 'submitted', 'in the member’s inbox', 'escalated (SLA)'], [[c.appeals, c.appeals, c.routedToMember, c.escalated]]),
-    `  stuck: ${result.stuck.length}; refused at submission (not matters): ${c.refused}${c.refused ? ` ${JSON.stringify(result.refusals)}` : ''}`,
+    table(['appeals', 'submitted', 'in the member’s inbox', 'climbed before the member saw it', 'escalated (SLA)'], [[c.appeals, c.appeals, c.routedToMember, c.memberMissed, c.escalated]]),
+    `  stuck: ${result.stuck.length}; refused at submission (not matters): ${c.refused}${c.refused ? ` ${JSON.stringify(result.refusals)}` : ''}; 503 busy answers to the actors, waited out: ${c.busyAnswers}`,
     table(
       ['hop: hand-over event → the next holder sees it', 'n', 'p50 ms', 'p99 ms', 'max ms', 'on topic p99', `goal p99 ≤ ${result.goalP99Ms}`],
       Object.entries(result.hops).map(([hop, s]) => [hop, s.toHolder.count, s.toHolder.p50, s.toHolder.p99, s.toHolder.max, s.toTopic.p99, s.toHolder.p99 <= result.goalP99Ms ? 'met' : 'NOT met']),
