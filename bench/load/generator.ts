@@ -56,31 +56,51 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 export interface HttpAnswer {
   status: number;
   body: string;
+  /** The Retry-After header of a 429 or 503. */
+  retryAfter?: string;
 }
 
 /** A POST with a JSON body on a keep-alive connection (node:http: less client CPU than fetch). */
 export function postJson(url: string, token: string, body: unknown, timeoutMs = 30_000, headers: Record<string, string> = {}): Promise<HttpAnswer> {
-  const payload = JSON.stringify(body);
+  return requestJson('POST', url, token, body, timeoutMs, headers);
+}
+
+/** A request (a JSON body when one is given) on a keep-alive connection; never rejects: a failure is status 0 with its message. */
+export function requestJson(method: string, url: string, token: string, body?: unknown, timeoutMs = 30_000, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+  const payload = body === undefined ? undefined : { bytes: Buffer.from(JSON.stringify(body)), contentType: 'application/json' };
+  return request(method, url, token, payload, timeoutMs, headers);
+}
+
+/** A request with a body of any type (a multipart upload, say) on a keep-alive connection; never rejects. */
+export function request(
+  method: string,
+  url: string,
+  token: string,
+  payload: { bytes: Buffer; contentType: string } | undefined,
+  timeoutMs = 30_000,
+  headers: Record<string, string> = {},
+): Promise<HttpAnswer> {
+  const bodyHeaders: Record<string, string | number> = payload === undefined ? {} : { 'content-type': payload.contentType, 'content-length': payload.bytes.length };
   return new Promise((resolve) => {
-    const request = http.request(
+    const outgoing = http.request(
       url,
       {
-        method: 'POST',
+        method,
         agent,
-        headers: { ...headers, authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        headers: { ...headers, authorization: `Bearer ${token}`, ...bodyHeaders },
         timeout: timeoutMs,
       },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text, retryAfter: response.headers['retry-after'] }));
         response.on('error', (error) => resolve({ status: 0, body: error.message }));
       },
     );
-    request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', (error) => resolve({ status: 0, body: error.message }));
-    request.end(payload);
+    outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
+    outgoing.on('error', (error) => resolve({ status: 0, body: error.message }));
+    outgoing.end(payload?.bytes);
   });
 }
 

@@ -8,31 +8,53 @@ import { Client } from 'pg';
 import { KafkaConnection } from '@grievance/messaging';
 import { nowMs } from './generator';
 
+type Consumer = ReturnType<KafkaConnection['kafka']['consumer']>;
+/** What the benchmark reads of a message: its key (the grievance id) and its value (the envelope). */
+interface ReadMessage {
+  key: Buffer | null;
+  value: Buffer | null;
+}
+
+/**
+ * A consumer of the benchmark's own (group `group` under the run's prefix) reading `topics`
+ * from the beginning; `onBatch` gets each batch with its topic's unprefixed name and the
+ * moment it was read (nowMs clock). Resolves once the group has joined.
+ */
+export async function readTopics(
+  kafka: KafkaConnection,
+  group: string,
+  topics: readonly string[],
+  maxWaitTimeInMs: number,
+  onBatch: (topic: string, messages: ReadMessage[], readAt: number) => void,
+): Promise<Consumer> {
+  const consumer = kafka.kafka.consumer({ groupId: kafka.topic(group), maxWaitTimeInMs, sessionTimeout: 10_000 });
+  await consumer.connect();
+  const byPrefixed = new Map(topics.map((t) => [kafka.topic(t), t]));
+  for (const topic of byPrefixed.keys()) await consumer.subscribe({ topic, fromBeginning: true });
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  await consumer.run({
+    autoCommit: true,
+    partitionsConsumedConcurrently: 6,
+    eachBatch: async ({ batch }) => onBatch(byPrefixed.get(batch.topic) ?? batch.topic, batch.messages, nowMs()),
+  });
+  await joined;
+  return consumer;
+}
+
 export class DispatchWatcher {
   /** grievance id → when its first ticket.dispatched.v1 was read from the topic (nowMs clock). */
   readonly seen = new Map<string, number>();
-  private consumer?: ReturnType<KafkaConnection['kafka']['consumer']>;
+  private consumer?: Consumer;
 
   constructor(private readonly kafka: KafkaConnection) {}
 
   async start(): Promise<void> {
-    const consumer = this.kafka.kafka.consumer({ groupId: this.kafka.topic('bench-observer'), maxWaitTimeInMs: 100, sessionTimeout: 10_000 });
-    this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topic: this.kafka.topic('ticket.dispatched.v1'), fromBeginning: true });
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-    await consumer.run({
-      autoCommit: true,
-      partitionsConsumedConcurrently: 6,
-      eachBatch: async ({ batch }) => {
-        const at = nowMs();
-        for (const message of batch.messages) {
-          const id = message.key?.toString();
-          if (id && !this.seen.has(id)) this.seen.set(id, at);
-        }
-      },
+    this.consumer = await readTopics(this.kafka, 'bench-observer', ['ticket.dispatched.v1'], 100, (_topic, messages, at) => {
+      for (const message of messages) {
+        const id = message.key?.toString();
+        if (id && !this.seen.has(id)) this.seen.set(id, at);
+      }
     });
-    await joined;
   }
 
   async stop(): Promise<void> {

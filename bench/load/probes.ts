@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { Client } from 'pg';
 import { KafkaConnection } from '@grievance/messaging';
+import { round, sleep } from '../sla/stats';
 import { CONSUMER_GROUPS } from './system';
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
@@ -30,6 +31,15 @@ export function pidsNamed(name: string): number[] {
     return execFileSync('pgrep', ['-x', name], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
+  }
+}
+
+/** A process's command line; empty when it has gone (another user's process may end between pgrep and the read). */
+export function commandLineOf(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
   }
 }
 
@@ -246,4 +256,61 @@ export function workPerMatter(before: Record<string, DatabaseWork>, after: Recor
     out[service] = { transactions: per('transactions'), rowsInserted: per('rowsInserted'), rowsUpdated: per('rowsUpdated'), rowsDeleted: per('rowsDeleted'), rowsRead: per('rowsRead') };
   }
   return out;
+}
+
+/** What the processes used over a step: CPU and memory per group, and CPU per matter (`stack`: services, broker, Postgres, Redis). */
+export interface StackUse {
+  processes: Record<string, ProcessSummary>;
+  /** CPU milliseconds per accepted matter, per process group and for the whole stack. */
+  cpuPerMatterMs: Record<string, number>;
+}
+
+/** The sum of a record's values, negatives (a probe that failed) left out. */
+export const sum = (r: Record<string, number>): number => Object.values(r).reduce((s, x) => s + Math.max(0, x), 0);
+
+/** Each key's largest value over a list of readings. */
+export const maxOf = (list: Record<string, number>[]): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const r of list) for (const [k, v] of Object.entries(r)) out[k] = Math.max(out[k] ?? 0, v);
+  return out;
+};
+
+/** The groups that make up the stack (everything but the benchmark itself and the machine's total). */
+export const NOT_STACK = new Set(['bench', 'machine (all cores)']);
+
+/** CPU milliseconds per matter of each process group, and `stack`, the sum of the groups that make up the stack. */
+export function cpuPerMatter(processes: Record<string, ProcessSummary>, matters: number): Record<string, number> {
+  if (matters === 0) return {};
+  const out: Record<string, number> = {};
+  let stack = 0;
+  for (const [name, p] of Object.entries(processes)) {
+    out[name] = round((p.cpuSeconds * 1000) / matters);
+    if (!NOT_STACK.has(name)) stack += p.cpuSeconds;
+  }
+  out.stack = round((stack * 1000) / matters);
+  return out;
+}
+
+/** Once a second while a step runs: CPU and memory of every process, each group's lag and each outbox's backlog. */
+export function sampleWhileRunning(sampler: ProcessSampler, lag: LagProbe, backlog: BacklogProbe): { lags: Record<string, number>[]; backlogs: Record<string, number>[]; stop(): Promise<void> } {
+  const lags: Record<string, number>[] = [];
+  const backlogs: Record<string, number>[] = [];
+  let sampling = true;
+  const loop = (async () => {
+    while (sampling) {
+      const started = Date.now();
+      sampler.sample();
+      lags.push(await lag.lag().catch(() => ({})));
+      backlogs.push(await backlog.backlog());
+      await sleep(1000 - (Date.now() - started));
+    }
+  })();
+  return {
+    lags,
+    backlogs,
+    async stop() {
+      sampling = false;
+      await loop;
+    },
+  };
 }

@@ -6,6 +6,9 @@
  * S2  50 hazards/s, the same.
  * S3  a ramp (--rates, default 100,250,500,1000,1500,2000/s, --step-seconds each) up to the
  *     highest rate the pipeline sustains: p99 ≤ 250 ms and no lag or outbox backlog left growing.
+ * S4  (only when asked for) the whole hazard loop and the appeal chain at --s4-rate (50/s), every
+ *     matter played to its end through the HTTP APIs; each hop from its hand-over event to the
+ *     next holder's read (s4.ts).
  *
  * Hazards are submitted through intake's HTTP API; the latency of each one runs from the
  * moment its request was scheduled to leave (open loop: coordinated omission shows as
@@ -26,8 +29,9 @@ import { distribution, round, sleep, table } from '../sla/stats';
 import { calibrate, Calibration } from './calibrate';
 import { hazardReport, Latency, LatencySummary, openLoop, postJson } from './generator';
 import { DispatchWatcher, dispatchedAt, hops, submittedAt } from './observer';
-import { BacklogProbe, DatabaseWork, LagProbe, pidsNamed, ProcessSampler, ProcessSummary, workPerMatter } from './probes';
+import { BacklogProbe, cpuPerMatter, DatabaseWork, LagProbe, maxOf, NOT_STACK, commandLineOf, pidsNamed, ProcessSampler, ProcessSummary, sampleWhileRunning, StackUse, sum, workPerMatter } from './probes';
 import { summariseProfile, ProfileSummary } from './profile';
+import { runS4, s4Complete, s4Report, S4_GOAL_P99_MS } from './s4';
 import { BenchSystem, BENCH_INTAKE_ENV, ROOT, startBenchSystem } from './system';
 
 const { values: args } = parseArgs({
@@ -47,6 +51,12 @@ const { values: args } = parseArgs({
     'idle-seconds': { type: 'string', default: '20' },
     'p99-limit-ms': { type: 'string', default: '250' },
     'results-dir': { type: 'string', default: path.join(ROOT, 'bench', 'results') },
+    /** S4: the arrival rate of matters, how long they arrive, one appeal in how many, the member's budget for the run, the longest any step of a matter may take. */
+    's4-rate': { type: 'string', default: '50' },
+    's4-seconds': { type: 'string', default: '30' },
+    's4-appeal-every': { type: 'string', default: '5' },
+    's4-appeal-respond-ms': { type: 'string', default: '3000' },
+    's4-step-timeout-seconds': { type: 'string', default: '30' },
   },
 });
 
@@ -61,7 +71,7 @@ const GOALS: Record<string, { rate: number; p50: number; p99: number }> = { S1: 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const date = new Date().toISOString().slice(0, 10);
 
-export interface StepResult {
+export interface StepResult extends StackUse {
   label: string;
   rate: number;
   seconds: number;
@@ -79,9 +89,6 @@ export interface StepResult {
   scheduledToOnTopic: LatencySummary;
   /** scheduled send → HTTP 201. */
   scheduledToAnswered: LatencySummary;
-  processes: Record<string, ProcessSummary>;
-  /** CPU milliseconds per accepted matter, per process group and for the whole stack (`stack`: services, broker, Postgres, Redis). */
-  cpuPerMatterMs: Record<string, number>;
   /** Per accepted matter, what each service's database did (transactions, rows written and read). */
   databasePerMatter: Record<string, DatabaseWork>;
   lag: { max: Record<string, number>; endOfSend: Record<string, number>; after: Record<string, number> };
@@ -104,28 +111,11 @@ interface Context {
   next: number;
 }
 
-const sum = (r: Record<string, number>) => Object.values(r).reduce((s, x) => s + Math.max(0, x), 0);
-const maxOf = (list: Record<string, number>[]) => {
-  const out: Record<string, number> = {};
-  for (const r of list) for (const [k, v] of Object.entries(r)) out[k] = Math.max(out[k] ?? 0, v);
-  return out;
-};
-
 async function runStep(ctx: Context, label: string, rate: number, seconds: number): Promise<StepResult> {
   const mark = ctx.sampler.mark();
   const workBefore = await ctx.backlog.work();
-  const lags: Record<string, number>[] = [];
-  const backlogs: Record<string, number>[] = [];
-  let sampling = true;
-  const sampler = (async () => {
-    while (sampling) {
-      const started = Date.now();
-      ctx.sampler.sample();
-      lags.push(await ctx.lag.lag().catch(() => ({})));
-      backlogs.push(await ctx.backlog.backlog());
-      await sleep(1000 - (Date.now() - started));
-    }
-  })();
+  const sampling = sampleWhileRunning(ctx.sampler, ctx.lag, ctx.backlog);
+  const { lags, backlogs } = sampling;
   const base = ctx.next;
   ctx.next += Math.round(rate * seconds);
   const intake = `${ctx.system.url('intake')}/v1/grievances`;
@@ -150,8 +140,7 @@ async function runStep(ctx: Context, label: string, rate: number, seconds: numbe
     await sleep(250);
   }
   const drainMs = Date.now() - drainStarted;
-  sampling = false;
-  await sampler;
+  await sampling.stop();
   const processes = ctx.sampler.summary(mark);
   await sleep(1000); // Postgres publishes its counters about once a second
   const databasePerMatter = workPerMatter(workBefore, await ctx.backlog.work(), ids.size);
@@ -205,21 +194,6 @@ async function runStep(ctx: Context, label: string, rate: number, seconds: numbe
     `  ${label} ${rate}/s: ${result.accepted}/${result.sent} accepted, ${result.dispatched} dispatched; scheduled→committed p50 ${result.scheduledToCommitted.p50} ms, p99 ${result.scheduledToCommitted.p99} ms, max ${result.scheduledToCommitted.max} ms; lag at end of send ${sum(endOfSendLag)}, outbox ${sum(endOfSendBacklog)}; drained in ${round(drainMs / 1000)} s`,
   );
   return result;
-}
-
-/** The groups that make up the stack (everything but the benchmark itself and the machine's total). */
-const NOT_STACK = new Set(['bench', 'machine (all cores)']);
-
-function cpuPerMatter(processes: Record<string, ProcessSummary>, matters: number): Record<string, number> {
-  if (matters === 0) return {};
-  const out: Record<string, number> = {};
-  let stack = 0;
-  for (const [name, p] of Object.entries(processes)) {
-    out[name] = round((p.cpuSeconds * 1000) / matters);
-    if (!NOT_STACK.has(name)) stack += p.cpuSeconds;
-  }
-  out.stack = round((stack * 1000) / matters);
-  return out;
 }
 
 /** CPU per matter and CPU share per process of some steps, the stack's total last. */
@@ -346,7 +320,7 @@ async function main(): Promise<void> {
       ...Object.fromEntries(sys.services.map((s) => [s.name, () => [sys.service(s.name).child.pid!]])),
       kafka: () => pidsNamed('java'),
       postgres: () => pidsNamed('postgres'),
-      redis: () => pidsNamed('redis-server').filter((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`:${redis.port}`)),
+      redis: () => pidsNamed('redis-server').filter((pid) => commandLineOf(pid).includes(`:${redis.port}`)),
       bench: () => [process.pid],
     });
     ctx = { system: sys, tokens, watcher, sampler, lag: new LagProbe(sys.kafka), backlog: new BacklogProbe(Object.fromEntries(Object.entries(sys.databases).map(([k, d]) => [k, d.url]))), next: 0 };
@@ -375,6 +349,25 @@ async function main(): Promise<void> {
       log(databaseTable(step));
       log(`    CPU per matter, the whole stack: ${step.cpuPerMatterMs.stack} ms (goal at 50/s ≤ 15 ms)`);
       log(`  → ${write(scenario, { scenario, at: new Date().toISOString(), machine: machine(), goal, met, calibration, step })}`);
+    }
+
+    if (SCENARIOS.has('S4')) {
+      const rate = Number(args['s4-rate']);
+      const seconds = Number(args['s4-seconds']);
+      log(`\nS4: the hazard loop and the appeal chain at ${rate}/s for ${seconds} s (goal: each hop's p99 ≤ ${S4_GOAL_P99_MS} ms)`);
+      const result = await runS4(ctx, {
+        rate,
+        seconds,
+        appealEvery: Number(args['s4-appeal-every']),
+        appealRespondMs: Number(args['s4-appeal-respond-ms']),
+        stepTimeoutMs: Number(args['s4-step-timeout-seconds']) * 1000,
+        riders: Number(args.reporters),
+        log,
+      });
+      log(s4Report(result));
+      const complete = s4Complete(result);
+      log(`  → ${write('S4', { scenario: 'S4', at: new Date().toISOString(), machine: machine(), complete, ...result })}`);
+      if (!complete) throw new Error(`S4: not every matter reached its end (${result.stuck.length} stuck; counts ${JSON.stringify(result.counts)})`);
     }
 
     if (SCENARIOS.has('S3')) {
