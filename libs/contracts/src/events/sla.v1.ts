@@ -2,8 +2,8 @@ import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min
 import { LEVELS, Level, SLA_TARGETS, SlaTarget } from '../vocabulary';
 import { Holder, nested } from './common';
 
-/** What sla.warned.v1 and sla.breached.v1 both carry: which deadline, whose, and when. */
-export class SlaDeadlineFired {
+/** Which deadline an SLA event is about: its id, what it measures, whose it is, at which rung. */
+export class SlaDeadlineRef {
   @IsString()
   @MaxLength(100)
   deadlineId!: string;
@@ -18,7 +18,10 @@ export class SlaDeadlineFired {
   @IsOptional()
   @IsIn(LEVELS)
   level?: Level;
+}
 
+/** What sla.warned.v1 and sla.breached.v1 both carry: which deadline, whose, and when. */
+export class SlaDeadlineFired extends SlaDeadlineRef {
   @IsISO8601()
   startedAt!: string;
 
@@ -46,26 +49,11 @@ export class SlaBreachedV1 extends SlaDeadlineFired {}
  * once per deadline: with the holder's later accept / resolve (or the ticket's accept /
  * verify) it shows a deadline that was met, which sla.warned.v1 / sla.breached.v1 never do.
  */
-export class SlaStartedV1 {
-  @IsString()
-  @MaxLength(100)
-  deadlineId!: string;
-
-  @IsIn(SLA_TARGETS)
-  target!: SlaTarget;
-
+export class SlaStartedV1 extends SlaDeadlineRef {
   /** What within the matter it is about: `grievance`, `ticket:<id>`, `supervision`. */
   @IsString()
   @MaxLength(200)
   subject!: string;
-
-  @ValidateNested()
-  @nested(Holder)
-  holder!: Holder;
-
-  @IsOptional()
-  @IsIn(LEVELS)
-  level?: Level;
 
   /** The stage the policy was matched at (a rung, `department`, `grid`, `supervision`). */
   @IsOptional()

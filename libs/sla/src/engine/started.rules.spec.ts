@@ -1,46 +1,28 @@
 import { decodeEvent } from '@grievance/contracts';
 import { SlaDeadline } from '../deadline/deadline';
+import { runningDeadline, TEST_DEADLINE_ID, TEST_START } from '../deadline/deadline.testing';
 import { startedEvent, startedPayload } from './started';
 
-const ID = '0196c0de-0000-7000-8000-000000000001';
-const T = Date.parse('2026-11-23T02:00:00Z');
+const ID = TEST_DEADLINE_ID;
+const T = TEST_START;
 
-function deadline(over: Partial<SlaDeadline> = {}): SlaDeadline {
-  return {
-    id: ID,
-    grievanceId: '0196c0de-0000-7000-8000-0000000000aa',
-    subject: 'grievance',
-    target: 'resolve',
+/** A department's urgent resolve deadline: 2 h from T, warning at 80 %. */
+const deadline = (over: Partial<SlaDeadline> = {}): SlaDeadline =>
+  runningDeadline({
     holder: { type: 'department', id: 'municipal_works', name: 'Municipal works' },
     level: null,
     matter: { kind: 'hazard', category: 'manhole_cover_missing', urgency: 'urgent', stage: 'department' },
-    chainId: ID,
-    previousId: null,
     policyId: 'urgent',
     policyVersion: 3,
     budgetMs: 7_200_000,
-    warnShare: 0.8,
-    calendarId: 'calendar',
-    timeScale: 1,
     correlationId: 'c-submitted',
     causationId: 'e-submitted',
-    clockStartedAt: new Date(T),
-    startedAt: new Date(T),
-    runningSince: new Date(T),
-    consumedMs: 0,
-    pausedSince: null,
-    pausedMs: 0,
     warnAt: new Date(T + 5_760_000),
     dueAt: new Date(T + 7_200_000),
     nextAlarm: { kind: 'warn', at: new Date(T + 5_760_000) },
-    status: 'running',
-    warnedAt: null,
-    breachedAt: null,
-    closedAt: null,
     version: 1,
     ...over,
-  };
-}
+  });
 
 describe('what sla.started.v1 says of a deadline just armed', () => {
   it('names the deadline, its holder, the stage and policy it was planned under, its budget and when it warns and is due', () => {
