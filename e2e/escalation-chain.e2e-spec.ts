@@ -82,7 +82,13 @@ describe('the escalation chain across the five services', () => {
 
   it('climbs member → branch → industry committee → 两新工委 → 督办 when nobody acts, with one breach per rung', async () => {
     const id = await submitAppeal('truck_passage', 'Trucks turned away from the logistics park gate');
-    const supervised = await eventually(() => view(id), (v) => v.underSupervision === true, 'under supervision', 40_000);
+    // The top rung's breach and the 督办 it causes come on different topics: wait for both in the view.
+    const supervised = await eventually(
+      () => view(id),
+      (v) => v.underSupervision === true && v.history.some((h: { type: string }) => h.type === 'grievance.supervised'),
+      'under supervision',
+      40_000,
+    );
     expect(supervised).toMatchObject({ level: 'two_new_committee', holder: { id: 'two-new-committee', level: 'two_new_committee' } });
     climbed = { id, trackingNo: supervised.trackingNo as string };
     const types = supervised.history.map((h: { type: string }) => h.type);
@@ -107,7 +113,16 @@ describe('the escalation chain across the five services', () => {
     const traced = trace.events.map((e: { type: string }) => e.type);
     expect(traced.filter((t: string) => t === 'grievance.escalated')).toHaveLength(3);
     expect(traced.filter((t: string) => t === 'sla.breached')).toHaveLength(4);
-    expect(trace.sla.deadlines.map((d: { level: string; outcome: string }) => d.level)).toEqual(['member', 'branch', 'industry_committee', 'two_new_committee']);
+    // Every rung's answer deadline broke; each started when the appeal reached the rung (sla.started), not when it warned.
+    type Replayed = { level: string; target: string; outcome: string; startedAt: string };
+    const answers = (trace.sla.deadlines as Replayed[]).filter((d) => d.target === 'respond');
+    expect(answers.map((d) => [d.level, d.outcome])).toEqual([
+      ['member', 'breached'],
+      ['branch', 'breached'],
+      ['industry_committee', 'breached'],
+      ['two_new_committee', 'breached'],
+    ]);
+    expect(traced.filter((t: string) => t === 'sla.started').length).toBeGreaterThanOrEqual(8);
   });
 
   it('sends an unregistered truck driver’s appeal to the freight committee’s fallback branch (兜底) and up the freight chain, telling them in Chinese', async () => {
@@ -204,6 +219,26 @@ describe('the escalation chain across the five services', () => {
     expect(closed.history.map((h: { type: string }) => h.type)).not.toContain('grievance.escalated');
     const [closedEvent] = await waitForMessages(system.kafka, 'grievance.closed.v1', 1, (m) => m.key === id);
     expect(JSON.parse(closedEvent!.value!).payload).toMatchObject({ outcome: 'resolved', slaMet: true });
+    // The auditor sees both deadlines the member met, though neither warned: each with its budget and the time it took.
+    const auditor = await tokenFor({ sub: 'auditor-e2e', role: 'auditor' });
+    const trace = await eventually(
+      async () => (await call(audit(`/v1/trace/${id}`), auditor)).body,
+      (t) => t?.sla?.verdict !== undefined && t.sla.deadlines.length === 2,
+      'the met deadlines in the audit trace',
+    );
+    type Replayed = { target: string; level: string; holder: { id: string }; outcome: string; startedAt: string; dueAt: string; budgetMs: number; tookMs: number; warnedAt?: string };
+    const deadlines = trace.sla.deadlines as Replayed[];
+    expect(deadlines.map((d) => [d.target, d.level, d.holder.id, d.outcome])).toEqual([
+      ['respond', 'member', member, 'met'],
+      ['resolve', 'member', member, 'met'],
+    ]);
+    for (const d of deadlines) {
+      expect(d.warnedAt).toBeUndefined();
+      expect(d.budgetMs).toBeGreaterThan(0);
+      expect(d.tookMs).toBeGreaterThanOrEqual(0);
+      expect(Date.parse(d.startedAt) + d.tookMs).toBeLessThanOrEqual(Date.parse(d.dueAt));
+    }
+    expect(trace.sla.verdict).toMatchObject({ slaMet: true });
   });
 
   it('appeals an unsatisfied rating to the next rung up', async () => {

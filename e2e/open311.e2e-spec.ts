@@ -220,9 +220,17 @@ describe('Open311 GeoReport v2 on intake', () => {
       body: { verdict: 'confirmed', note: '现场核实，井盖缺失', position: { lat: PLACE.lat + 0.0003, lng: PLACE.long }, attachmentIds: [await uploadPhoto(system, gridWorker)] },
     });
     expect(verified).toMatchObject({ status: 200 });
-    const atDepartment = await eventually(read, (r) => typeof r.agency_responsible === 'string', 'held by the department', 60_000);
+    // Held by the department, the request is expected by the department's resolve deadline from the moment it started (sla.started.v1), not only once it warns.
+    const atDepartment = await eventually(
+      read,
+      (r) => typeof r.agency_responsible === 'string' && typeof r.expected_datetime === 'string' && r.expected_datetime !== dispatched.expected_datetime,
+      'held by the department, with its deadline',
+      60_000,
+    );
     expect(atDepartment.agency_responsible).toMatch(/Municipal Works|市政/);
     expect(atDepartment.status).toBe('open');
+    expect(atDepartment.expected_datetime).toMatch(ISO);
+    expect(new Date(atDepartment.expected_datetime as string).getTime()).toBeGreaterThan(Date.now());
 
     // In the open list, filtered by code, status and window; not in the closed one.
     const since = new Date(Date.now() - 3_600_000).toISOString();

@@ -191,6 +191,8 @@ describe('the grievance state', () => {
       event('grievance.linked.v1', 4, { duplicateOf: G, reporterId: 'w-2', linkedBy: GRID }),
       event('feedback.rated.v1', 5, { reporterId: 'w-1', rating: 'satisfied' }),
       event('sla.warned.v1', 6, deadline(6, DEPT)),
+      // A deadline starting (even a top rung's, or another holder's) moves nothing: the move that caused it does.
+      event('sla.started.v1', 6, { deadlineId: 'd-top', target: 'resolve', subject: 'grievance', holder: TOP, level: 'two_new_committee', policyId: 'p', policyVersion: 1, startedAt: at(6).toISOString(), budgetMs: 1000 }),
       event('sla.policy-changed.v1', 7, { kind: 'policy', id: 'p', action: 'put', version: 1 }),
       event('points.awarded.v1', 8, { entryId: G, workerId: 'w-1', points: 10, reason: 'verified' }),
       event('directory.entry-changed.v1', 9, { kind: 'grid', id: 'grid-1', version: 1, retired: false, changedAt: at(9).toISOString() }),

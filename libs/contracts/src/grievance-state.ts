@@ -161,6 +161,8 @@ const READINGS: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => StateRea
   // The invalid verdict is contested: nobody holds the matter until another grid worker is dispatched.
   'grievance.contested.v1': () => ({ status: 'routed', reopen: true, revive: true }),
   'grievance.referred-to-supervision.v1': (p) => ({ status: 'in_progress', ...named(p.toHolder), underSupervision: true }),
+  // A deadline starting moves nothing: the move that caused it (routed, escalated, dispatched...) says where the matter is.
+  'sla.started.v1': () => NO_CHANGE,
   'sla.warned.v1': () => NO_CHANGE,
   'sla.breached.v1': (p) => (p.level === TOP_LEVEL || p.holder.level === TOP_LEVEL ? { underSupervision: true } : NO_CHANGE),
   'sla.policy-changed.v1': () => NO_CHANGE,
@@ -205,6 +207,7 @@ const NAMED: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => NamedHolder
   // The reporter contests; the grid worker whose verdict it is does not hold the matter again.
   'grievance.contested.v1': () => NOBODY,
   'grievance.referred-to-supervision.v1': moved,
+  'sla.started.v1': (p) => named(p.holder, p.level),
   'sla.warned.v1': (p) => named(p.holder, p.level),
   'sla.breached.v1': (p) => named(p.holder, p.level),
   'sla.policy-changed.v1': () => NOBODY,

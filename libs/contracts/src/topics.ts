@@ -14,7 +14,7 @@ import { GrievanceSubmittedV1 } from './events/grievance-submitted.v1';
 import { PointsAwardedV1 } from './events/points-awarded.v1';
 import { PointsHandedOverV1, PointsRedeemedV1 } from './events/points-redeemed.v1';
 import { BenefitAppliedV1, BenefitDecidedV1, WorkerRegisteredV1 } from './events/worker-benefits.v1';
-import { SlaBreachedV1, SlaWarnedV1 } from './events/sla.v1';
+import { SlaBreachedV1, SlaStartedV1, SlaWarnedV1 } from './events/sla.v1';
 import { TicketDispatchedV1 } from './events/ticket-dispatched.v1';
 import { TicketVerifiedV1 } from './events/ticket-verified.v1';
 import {
@@ -53,6 +53,7 @@ export interface TopicPayloads {
   'grievance.closed.v1': GrievanceClosedV1;
   'grievance.contested.v1': GrievanceContestedV1;
   'grievance.referred-to-supervision.v1': GrievanceReferredToSupervisionV1;
+  'sla.started.v1': SlaStartedV1;
   'sla.warned.v1': SlaWarnedV1;
   'sla.breached.v1': SlaBreachedV1;
   'sla.policy-changed.v1': SlaPolicyChangedV1;
@@ -157,6 +158,11 @@ export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
     GrievanceReferredToSupervisionV1,
     "The reporter was unsatisfied with a hazard's resolution a second time; the district's supervising office (督办) holds it now.",
     'occasional',
+  ),
+  'sla.started.v1': spec(
+    'sla.started.v1',
+    SlaStartedV1,
+    "A holder's deadline started: whose, for what, its budget and when it is due. Sent once per deadline, with the arming; with the holder's accept or resolve it shows a deadline met in time.",
   ),
   'sla.warned.v1': spec('sla.warned.v1', SlaWarnedV1, 'A holder has used the warning share of its deadline.'),
   'sla.breached.v1': spec('sla.breached.v1', SlaBreachedV1, 'A holder missed its deadline; the matter passes up.'),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DomainError, EventEnvelope, Holder, SlaDeadlineFired, uuidv7 } from '@grievance/contracts';
+import { createEnvelope, DomainError, EventEnvelope, Holder, SlaDeadlineFired, SlaStartedV1, SYSTEM_ACTOR, uuidv7 } from '@grievance/contracts';
 import { KafkaConnection, MESSAGING_MIGRATIONS, OutboxRelay, OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
 import {
   createTestDatabase,
@@ -86,8 +86,10 @@ describe('the SLA engine on real Postgres, Redis and Kafka', () => {
     await dataSource.initialize();
     await dataSource.runMigrations();
     kafka = await createTestKafka('sla', [
+      { topic: 'sla.started.v1', partitions: 3 },
       { topic: 'sla.warned.v1', partitions: 3 },
       { topic: 'sla.breached.v1', partitions: 3 },
+      { topic: 'sla.policy-changed.v1', partitions: 1 },
     ]);
     relay = new OutboxRelay(dataSource, kafka, { pollIntervalMs: 200 });
     relay.start();
@@ -372,6 +374,80 @@ describe('the SLA engine on real Postgres, Redis and Kafka', () => {
     expect(await row(rolledBack!.id)).toBeUndefined();
     expect(await sla.alarms.isArmed(rolledBack!.warnAt!)).toBe(false);
     await expect(outbox.run((tx) => sla.pause(tx, uuidv7()))).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it('publishes exactly one sla.started.v1 for a deadline armed twice and re-armed after a restart, after the events of its transaction, and none for a rolled-back start', async () => {
+    const first = engine();
+    await first.open();
+    const input = deadlineFor('test_long', { id: uuidv7(), matter: { kind: 'hazard', category: 'test_long', urgency: 'normal', stage: 'department' } });
+    const started = await outbox.run(async (tx) => {
+      const d = await first.start(tx, input);
+      // The caller's own event, written after the start in the same transaction (a routed, an escalated).
+      await tx.publish(
+        'sla.policy-changed.v1',
+        createEnvelope({ topic: 'sla.policy-changed.v1', grievanceId: d.grievanceId, actor: SYSTEM_ACTOR, correlationId: d.correlationId, payload: { kind: 'policy', id: 'p', action: 'put', version: 1 } }),
+      );
+      return d;
+    });
+    // Armed again (a redelivered cause): the same deadline, nothing new.
+    const again = await outbox.run((tx) => first.start(tx, input));
+    expect(again).toMatchObject({ id: started.id, version: 1 });
+    // A restart re-arms every open deadline, and announces none of them again.
+    await first.close();
+    engines.splice(engines.indexOf(first), 1);
+    const second = engine({ prefix: first.alarms.prefix });
+    await second.open();
+    await second.alarms.rearmAll();
+    // A start whose transaction rolls back announces nothing.
+    const other = deadlineFor('test_long');
+    await expect(
+      outbox.run(async (tx) => {
+        await second.start(tx, other);
+        throw new Error('the state change failed');
+      }),
+    ).rejects.toThrow('the state change failed');
+
+    const [message] = await waitForMessages(kafka, 'sla.started.v1', 1, (m) => m.key === input.grievanceId);
+    const envelope = JSON.parse(message!.value!) as EventEnvelope<SlaStartedV1>;
+    expect(envelope).toMatchObject({
+      type: 'sla.started',
+      grievanceId: input.grievanceId,
+      actor: { id: 'system', role: 'system' },
+      correlationId: input.correlationId,
+      payload: {
+        deadlineId: started.id,
+        target: 'resolve',
+        subject: 'grievance',
+        holder: member,
+        level: 'member',
+        stage: 'department',
+        policyId: 'long',
+        startedAt: started.startedAt.toISOString(),
+        dueAt: started.dueAt!.toISOString(),
+        warnAt: started.warnAt!.toISOString(),
+        budgetMs: 10 * 3600_000,
+      },
+    });
+    await sleep(1000);
+    expect(await eventsInOutbox(input.grievanceId, 'sla.started.v1')).toBe(1);
+    expect(await eventsInOutbox(other.grievanceId, 'sla.started.v1')).toBe(0);
+    // Written as the transaction commits: after the event the caller wrote after starting it.
+    const order = (await dataSource.query(`SELECT topic FROM messaging_outbox WHERE message_key = $1 ORDER BY seq`, [input.grievanceId])) as { topic: string }[];
+    expect(order.map((r) => r.topic)).toEqual(['sla.policy-changed.v1', 'sla.started.v1']);
+  });
+
+  it('announces the next holder\'s deadline when one is handed over, naming the one it carries on', async () => {
+    const sla = engine();
+    await sla.open();
+    const input = deadlineFor('test_long');
+    const first = await outbox.run((tx) => sla.start(tx, input));
+    const next = await outbox.run((tx) => sla.carryOver(tx, first.id, { holder: otherMember }));
+    const messages = await waitForMessages(kafka, 'sla.started.v1', 2, (m) => m.key === input.grievanceId);
+    const payloads = messages.map((m) => (JSON.parse(m.value!) as EventEnvelope<SlaStartedV1>).payload);
+    expect(payloads).toEqual([
+      expect.objectContaining({ deadlineId: first.id, holder: member }),
+      expect.objectContaining({ deadlineId: next.id, holder: otherMember, previousDeadlineId: first.id, dueAt: next.dueAt!.toISOString() }),
+    ]);
   });
 
   it('rolls a firing back when the owner fails, retries it, and still fires once', async () => {

@@ -48,6 +48,25 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
       { at: at(base, 1) },
     );
     sent.dispatched = await h.publish('ticket.dispatched.v1', id, { ticketId, gridId: GRID_HOLDER.id, gridWorkerId: GRID_WORKER, attempt: 1 }, { at: at(base, 2) });
+    // The grid worker's accept deadline, announced as it was armed: met a minute later, it never warns.
+    sent.acceptStarted = await h.publish(
+      'sla.started.v1',
+      id,
+      {
+        deadlineId: `${id}.accept`,
+        target: 'accept',
+        subject: `ticket:${ticketId}`,
+        holder: { type: 'grid_worker', id: GRID_WORKER, name: GRID_WORKER },
+        stage: 'grid',
+        policyId: 'urgent',
+        policyVersion: 1,
+        startedAt: at(base, 2).toISOString(),
+        dueAt: at(base, 32).toISOString(),
+        warnAt: at(base, 26).toISOString(),
+        budgetMs: 30 * 60_000,
+      },
+      { at: at(base, 2) },
+    );
     const accepted = () =>
       h.publish('ticket.accepted.v1', id, { ticketId, gridWorkerId: GRID_WORKER }, { at: at(base, 3), actor: { id: GRID_WORKER, role: 'grid_worker' } });
     if (!options.holdBack) sent.ticketAccepted = await accepted();
@@ -61,6 +80,24 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
       'grievance.assigned.v1',
       id,
       { holder: MUNICIPAL_WORKS, departmentCode: 'municipal_works', reason: 'verified_on_site' },
+      { at: at(base, 11) },
+    );
+    sent.resolveStarted = await h.publish(
+      'sla.started.v1',
+      id,
+      {
+        deadlineId: `${id}.resolve`,
+        target: 'resolve',
+        subject: 'grievance',
+        holder: MUNICIPAL_WORKS,
+        stage: 'department',
+        policyId: 'urgent',
+        policyVersion: 1,
+        startedAt: at(base, 11).toISOString(),
+        dueAt: at(base, 131).toISOString(),
+        warnAt: at(base, 107).toISOString(),
+        budgetMs: 120 * 60_000,
+      },
       { at: at(base, 11) },
     );
     sent.warned = await h.publish(
@@ -88,7 +125,7 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
     sent.closed = await h.publish('grievance.closed.v1', id, { outcome: 'resolved', rating: 'satisfied', slaMet: true }, { at: at(base, 121) });
     await h.untilStored(id, Object.keys(sent).length);
     if (options.holdBack) sent.ticketAccepted = await accepted();
-    return { id, sent, total: 11 };
+    return { id, sent, total: 13 };
   }
 
   const trace = async (id: string): Promise<TraceView> => (await h.get(`/v1/trace/${id}`)).body as TraceView;
@@ -104,9 +141,11 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
       'grievance.submitted',
       'grievance.routed',
       'ticket.dispatched',
+      'sla.started',
       'ticket.accepted',
       'ticket.verified',
       'grievance.assigned',
+      'sla.started',
       'grievance.accepted',
       'sla.warned',
       'grievance.resolved',
@@ -176,17 +215,36 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
     expect((await trace(own.id)).events[0]!.loggedAt).toBeUndefined();
   });
 
-  it('replays the SLA story: the warned resolve deadline was met by the resolution, and the matter closed with its verdict', async () => {
+  it('replays the SLA story: the accept deadline met in time (it never warned), the warned resolve deadline met by the resolution, and the matter closed with its verdict', async () => {
     const base = new Date('2026-03-03T01:00:00.000Z');
     const { id, sent } = await hazardLoop(base);
     const { sla } = await trace(id);
     expect(sla.deadlines).toEqual([
       {
+        deadlineId: `${id}.accept`,
+        target: 'accept',
+        // A grid worker's name is masked for the auditor, like everywhere in the trace.
+        holder: expect.objectContaining({ type: 'grid_worker', id: GRID_WORKER }),
+        stage: 'grid',
+        policyId: 'urgent',
+        startedAt: at(base, 2).toISOString(),
+        dueAt: at(base, 32).toISOString(),
+        warnAt: at(base, 26).toISOString(),
+        budgetMs: 30 * 60_000,
+        completedAt: at(base, 3).toISOString(),
+        completedBy: { eventId: sent.ticketAccepted!.eventId, type: 'ticket.accepted' },
+        outcome: 'met',
+        tookMs: 60_000,
+      },
+      {
         deadlineId: `${id}.resolve`,
         target: 'resolve',
         holder: MUNICIPAL_WORKS,
+        stage: 'department',
+        policyId: 'urgent',
         startedAt: at(base, 11).toISOString(),
         dueAt: at(base, 131).toISOString(),
+        warnAt: at(base, 107).toISOString(),
         budgetMs: 120 * 60_000,
         warnedAt: at(base, 107).toISOString(),
         completedAt: at(base, 110).toISOString(),
@@ -205,7 +263,7 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
     const view = await trace(id);
     expect(view.verified).toBe(true);
     const late = view.events.find((e) => e.eventId === sent.ticketAccepted!.eventId)!;
-    expect(view.events.indexOf(late)).toBe(3);
+    expect(view.events.indexOf(late)).toBe(4); // after the submission, routing, dispatch and the accept deadline starting
     expect(late.link.chainIndex).toBe(total - 1);
   });
 

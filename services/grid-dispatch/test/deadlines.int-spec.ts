@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { createEnvelope, SLA_SETTINGS_STREAM_ID, SlaBreachedV1 } from '@grievance/contracts';
+import { createEnvelope, SLA_SETTINGS_STREAM_ID, SlaBreachedV1, SlaStartedV1 } from '@grievance/contracts';
 import { DEFAULT_SLA_POLICIES, SlaDeadline, SlaEngine } from '@grievance/sla';
 import { eventually, PrivateRedis, startPrivateRedis, waitForMessages } from '@grievance/testing';
 import { ticketSubject } from '../src/deadlines/ticket-deadlines';
@@ -63,13 +63,14 @@ describe('grid-dispatch: tickets on SLA deadlines (accept, verify)', () => {
     await api(h).put('/v1/grid-workers/me/duty').set('Authorization', `Bearer ${token}`).send({ onDuty }).expect(200);
   }
 
-  /** sla.breached.v1 written to the outbox for a matter (the one place an event is ever written). */
-  async function breachesOf(grievanceId: string): Promise<SlaBreachedV1[]> {
-    const rows = (await h.dataSource.query(`SELECT envelope FROM messaging_outbox WHERE topic = 'sla.breached.v1' AND message_key = $1 ORDER BY seq`, [
-      grievanceId,
-    ])) as { envelope: { payload: SlaBreachedV1 } }[];
+  /** The payloads of a topic written to the outbox for a matter, in order (the one place an event is ever written). */
+  async function writtenOf<T>(topic: 'sla.breached.v1' | 'sla.started.v1', grievanceId: string): Promise<T[]> {
+    const rows = (await h.dataSource.query(`SELECT envelope FROM messaging_outbox WHERE topic = $1 AND message_key = $2 ORDER BY seq`, [topic, grievanceId])) as {
+      envelope: { payload: T };
+    }[];
     return rows.map((r) => r.envelope.payload);
   }
+  const breachesOf = (grievanceId: string) => writtenOf<SlaBreachedV1>('sla.breached.v1', grievanceId);
 
   async function dispatchesInOutbox(grievanceId: string): Promise<number> {
     const [row] = (await h.dataSource.query(`SELECT count(*)::int AS n FROM messaging_outbox WHERE topic = 'ticket.dispatched.v1' AND message_key = $1`, [
@@ -168,6 +169,13 @@ describe('grid-dispatch: tickets on SLA deadlines (accept, verify)', () => {
     const verify = (await ticketDeadlines(grievanceId, ticket.id)).find((d) => d.target === 'verify');
     expect(verify).toMatchObject({ status: 'met', holder: { id: ticket.grid_worker_id } });
     expect(await engine().openFor(grievanceId)).toEqual([]);
+    // Each deadline announced itself once as it started (met ones too), with the ticket it is about.
+    const started = await writtenOf<SlaStartedV1>('sla.started.v1', grievanceId);
+    expect(started.map((p) => [p.target, p.deadlineId, p.subject])).toEqual([
+      ['accept', accept!.id, `ticket:${ticket.id}`],
+      ['verify', verify!.id, `ticket:${ticket.id}`],
+    ]);
+    expect(started[0]!.dueAt).toBe(accept!.dueAt!.toISOString());
   });
 
   it('keeps a pending accept deadline through a restart and a Redis FLUSHALL, and fires it exactly once', async () => {

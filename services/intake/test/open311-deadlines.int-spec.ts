@@ -37,8 +37,8 @@ describe('Open311 expected_datetime', () => {
   });
 
   /** Publishes an event as another service would, `minutes` after now. */
-  const publish = async <T extends TopicName>(topic: T, grievanceId: string, minutes: number, payload: PayloadOf<T>): Promise<void> => {
-    const occurredAt = new Date(Date.now() + minutes * 60_000);
+  const publish = async <T extends TopicName>(topic: T, grievanceId: string, minutes: number | Date, payload: PayloadOf<T>): Promise<void> => {
+    const occurredAt = minutes instanceof Date ? minutes : new Date(Date.now() + minutes * 60_000);
     await publisher.publish(topic, createEnvelope({ topic, grievanceId, actor: { id: 'someone', role: 'system' }, correlationId: 'test', occurredAt, payload } as never) as EventEnvelope<PayloadOf<T>>);
   };
   const later = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
@@ -47,7 +47,7 @@ describe('Open311 expected_datetime', () => {
     Number((await queryDatabase<{ n: string }>(db.url, 'SELECT count(*) AS n FROM intake_history WHERE grievance_id = $1', [token]))[0]!.n);
   const until = (id: string, what: string, holds: (r: Record<string, unknown>) => boolean) => eventually(() => read(id), holds, { what, timeoutMs: 40_000 });
 
-  it('is the grid worker\'s accept-by once dispatched, empty once taken, the due time an SLA warning names, and empty once closed', async () => {
+  it('is the grid worker\'s accept-by once dispatched, empty once taken, the department\'s resolve deadline from its start (its take-up leaves it), the due time an SLA warning moves it to, and empty once closed', async () => {
     const posted = await request(service.url)
       .post('/open311/v2/requests.json')
       .type('form')
@@ -70,10 +70,26 @@ describe('Open311 expected_datetime', () => {
     await publish('ticket.accepted.v1', token, 3, { ticketId: TICKET, gridWorkerId: 'gw-grid-1-1' });
     await until(id, 'no deadline once the ticket is taken', (r) => r.expected_datetime === null && String(r.status_notes).includes('gw-grid-1-1'));
 
-    const due = later(48);
-    await publish('grievance.assigned.v1', token, 4, { holder: DEPT, departmentCode: 'municipal_works', reason: 'verified_on_site' });
-    await publish('sla.warned.v1', token, 5, { deadlineId: 'd-1', target: 'resolve', holder: DEPT, startedAt: later(0), dueAt: due, firedAt: later(0.1), budgetMs: 48 * 3_600_000 });
-    expect((await until(id, 'the department\'s due time', (r) => r.expected_datetime !== null)).expected_datetime).toBe(due);
+    // The assignment and the deadlines it started are one transaction at one instant; the deadline arrives first here, and still stands.
+    const assignedAt = new Date(Date.now() + 4 * 60_000);
+    const respondBy = later(4);
+    const resolveBy = later(48);
+    const started = (deadlineId: string, target: 'respond' | 'resolve', dueAt: string) =>
+      publish('sla.started.v1', token, assignedAt, { deadlineId, target, subject: 'grievance', holder: DEPT, stage: 'department', policyId: 'general', policyVersion: 1, startedAt: assignedAt.toISOString(), dueAt, budgetMs: 1 });
+    await started('d-respond', 'respond', respondBy);
+    await started('d-resolve', 'resolve', resolveBy);
+    await eventually(() => read(id), (r) => r.expected_datetime === resolveBy, { what: 'the resolve deadline from its start', timeoutMs: 40_000 });
+    await publish('grievance.assigned.v1', token, assignedAt, { holder: DEPT, departmentCode: 'municipal_works', reason: 'verified_on_site' });
+    await eventually(() => historyLines(token), (n) => n === 6, { what: 'the assignment applied', timeoutMs: 40_000 });
+    expect((await read(id)).expected_datetime).toBe(resolveBy);
+    await publish('grievance.accepted.v1', token, 4.5, { holder: DEPT });
+    await eventually(() => historyLines(token), (n) => n === 7, { what: 'the take-up applied', timeoutMs: 40_000 });
+    expect((await read(id)).expected_datetime).toBe(resolveBy);
+
+    // A warning names the due time as it holds now (moved by a pause since).
+    const due = later(50);
+    await publish('sla.warned.v1', token, 5, { deadlineId: 'd-resolve', target: 'resolve', holder: DEPT, startedAt: later(0), dueAt: due, firedAt: later(0.1), budgetMs: 48 * 3_600_000 });
+    expect((await until(id, 'the department\'s due time', (r) => r.expected_datetime === due)).expected_datetime).toBe(due);
 
     await publish('grievance.resolved.v1', token, 6, { resolvedBy: DEPT, resolution: '已更换井盖', attachmentIds: [] });
     const closed = await until(id, 'closed', (r) => r.status === 'closed');

@@ -132,18 +132,19 @@ export class TransactionalOutbox {
   ) {}
 
   async run<R>(work: (tx: OutboxTransaction) => Promise<R>): Promise<R> {
-    let wrote = false;
+    let ran: OutboxTransaction | undefined;
     let after: readonly (() => Promise<void> | void)[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const tx = new OutboxTransaction(manager);
+      ran = tx;
       // The transaction is also the current one for what `work` calls (UnitOfWork, publish below).
       const value = await withTransaction(tx, () => work(tx));
       await tx.batch.flush();
-      wrote = tx.events.length > 0;
       after = tx.afterCommitWork;
       return value;
     });
-    if (wrote) this.waker?.wake();
+    // Counted once committed: events recorded as it committed (an SLA deadline's start) wake the relay too.
+    if (ran && ran.events.length > 0) this.waker?.wake();
     await runAfterCommit(after);
     return result;
   }

@@ -1,48 +1,14 @@
 import { payloadsOn, recordingOutbox, strictMock } from '@grievance/testing/unit';
 import { SlaDeadline } from '../deadline/deadline';
+import { runningDeadline, TEST_DEADLINE_ID, TEST_START } from '../deadline/deadline.testing';
 import { DeadlineRepository } from '../persistence/deadline-repository';
 import { DeadlineFiring, FireRequest, FiringHooks, SlaHandlers } from './firing';
 
-const ID = '0196c0de-0000-7000-8000-000000000001';
-const T = Date.parse('2026-11-23T02:00:00Z');
+const ID = TEST_DEADLINE_ID;
+const T = TEST_START;
 
 /** A running deadline that warns at T + 8 s and is due at T + 10 s. */
-function deadline(over: Partial<SlaDeadline> = {}): SlaDeadline {
-  return {
-    id: ID,
-    grievanceId: '0196c0de-0000-7000-8000-0000000000aa',
-    subject: 'grievance',
-    target: 'resolve',
-    holder: { type: 'member', id: 'mb-1', name: 'Liu', level: 'member' },
-    level: 'member',
-    matter: { kind: 'appeal', category: 'wage_arrears', urgency: 'normal', stage: 'member' },
-    chainId: ID,
-    previousId: null,
-    policyId: 'appeal.member',
-    policyVersion: 1,
-    budgetMs: 10_000,
-    warnShare: 0.8,
-    calendarId: 'calendar',
-    timeScale: 1,
-    correlationId: 'c-submitted',
-    causationId: 'e-routed',
-    clockStartedAt: new Date(T),
-    startedAt: new Date(T),
-    runningSince: new Date(T),
-    consumedMs: 0,
-    pausedSince: null,
-    pausedMs: 0,
-    warnAt: new Date(T + 8000),
-    dueAt: new Date(T + 10_000),
-    nextAlarm: { kind: 'warn', at: new Date(T + 8000) },
-    status: 'running',
-    warnedAt: null,
-    breachedAt: null,
-    closedAt: null,
-    version: 3,
-    ...over,
-  };
-}
+const deadline = runningDeadline;
 
 /** `due`: what the locked re-check in Postgres fires; `current`: the rows as they are otherwise. */
 function setup(now: number, due: { kind: 'warn' | 'breach'; deadline: SlaDeadline }[], current: SlaDeadline[] = [], publishEvents = true) {

@@ -1,45 +1,19 @@
 import { decide, firedPayload, FireRequest } from '../alarm/firing';
 import { alarmJobId, parseAlarmJobId, SlaDeadline } from './deadline';
+import { runningDeadline, TEST_DEADLINE_ID, TEST_START } from './deadline.testing';
 
-const id = '0196c0de-0000-7000-8000-000000000001';
-const T = Date.parse('2026-11-23T02:00:00Z');
+const id = TEST_DEADLINE_ID;
+const T = TEST_START;
 
-function deadline(over: Partial<SlaDeadline> = {}): SlaDeadline {
-  return {
-    id,
-    grievanceId: '0196c0de-0000-7000-8000-0000000000aa',
+const deadline = (over: Partial<SlaDeadline> = {}): SlaDeadline =>
+  runningDeadline({
     subject: 'rung:member',
-    target: 'resolve',
     holder: { type: 'member', id: 'm-1', name: 'Liu', level: 'member' },
-    level: 'member',
     matter: { kind: 'appeal', category: 'order_dispute', urgency: 'normal', stage: 'member' },
-    chainId: id,
-    previousId: null,
-    policyId: 'appeal.member',
-    policyVersion: 1,
-    budgetMs: 10_000,
-    warnShare: 0.8,
-    calendarId: 'calendar',
-    timeScale: 1,
     correlationId: 'req-1',
     causationId: null,
-    clockStartedAt: new Date(T),
-    startedAt: new Date(T),
-    runningSince: new Date(T),
-    consumedMs: 0,
-    pausedSince: null,
-    pausedMs: 0,
-    warnAt: new Date(T + 8000),
-    dueAt: new Date(T + 10_000),
-    nextAlarm: { kind: 'warn', at: new Date(T + 8000) },
-    status: 'running',
-    warnedAt: null,
-    breachedAt: null,
-    closedAt: null,
-    version: 3,
     ...over,
-  };
-}
+  });
 
 const warn: FireRequest = { deadlineId: id, kind: 'warn', version: 3 };
 const breach: FireRequest = { deadlineId: id, kind: 'breach', version: 3 };

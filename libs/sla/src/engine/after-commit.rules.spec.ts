@@ -1,12 +1,12 @@
 import { strictMock } from '@grievance/testing/unit';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
-import { afterCommit } from './after-commit';
+import { afterCommit, beforeCommit } from './after-commit';
 
 /** A query runner in a transaction, and the commit and rollback TypeORM would announce for it. */
 function transaction() {
   const subscribers: EntitySubscriberInterface[] = [];
   // What TypeORM's query runner offers the hook (plain, as the transaction's state changes).
-  const runner = { isTransactionActive: true, data: {}, dataSource: strictMock<DataSource>({ subscribers }, 'dataSource') };
+  const runner = { isTransactionActive: true, transactionDepth: 1, data: {}, dataSource: strictMock<DataSource>({ subscribers }, 'dataSource') };
   const manager = strictMock<EntityManager>({ queryRunner: runner as unknown as QueryRunner }, 'manager');
   const event = { queryRunner: runner } as unknown as TransactionCommitEvent & TransactionRollbackEvent;
   const subscriber = () => subscribers[0]!;
@@ -15,6 +15,8 @@ function transaction() {
     subscribers,
     /** The outermost transaction ends (`nested`: only a savepoint is released). */
     commit: async (nested = false) => {
+      runner.transactionDepth = nested ? 2 : 1;
+      await subscriber().beforeTransactionCommit!(event);
       runner.isTransactionActive = nested;
       await subscriber().afterTransactionCommit!(event);
     },
@@ -58,6 +60,33 @@ describe('alarms are set only for what committed', () => {
     afterCommit(t.manager, next);
     await expect(t.commit()).resolves.toBeUndefined();
     expect(next).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs what must commit with the transaction just before the outermost commit, before what waits for it, and once', async () => {
+    const t = transaction();
+    const ran: string[] = [];
+    afterCommit(t.manager, () => void ran.push('arm alarm'));
+    beforeCommit(t.manager, async () => void ran.push('announce start'));
+    await t.commit(true);
+    expect(ran).toEqual([]);
+    await t.commit();
+    expect(ran).toEqual(['announce start', 'arm alarm']);
+    await t.commit();
+    expect(ran).toHaveLength(2);
+  });
+
+  it('fails the commit when what must commit with it fails, and drops it on a rollback', async () => {
+    const failing = transaction();
+    beforeCommit(failing.manager, () => {
+      throw new Error('outbox full');
+    });
+    await expect(failing.commit()).rejects.toThrow('outbox full');
+    const rolledBack = transaction();
+    const announce = jest.fn();
+    beforeCommit(rolledBack.manager, announce);
+    await rolledBack.rollback();
+    await rolledBack.commit();
+    expect(announce).not.toHaveBeenCalled();
   });
 
   it('refuses a deadline change outside a transaction', () => {

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner,
 type Action = () => Promise<void> | void;
 
 const PENDING = 'grievance.sla.afterCommit';
+const BEFORE = 'grievance.sla.beforeCommit';
 
 function pendingOf(runner: QueryRunner): Action[] | undefined {
   return runner.data[PENDING] as Action[] | undefined;
@@ -16,6 +17,16 @@ function pendingOf(runner: QueryRunner): Action[] | undefined {
  * of what it changed are set. An action never fails the commit: it has happened.
  */
 class AfterCommitSubscriber implements EntitySubscriberInterface {
+  /** The outermost transaction is about to commit: run what must commit with it (a failure rolls it back). */
+  async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    const runner = event.queryRunner;
+    if (depthOf(runner) > 1) return; // a savepoint is being released; the outer transaction goes on
+    const actions = runner.data[BEFORE] as Action[] | undefined;
+    if (!actions) return;
+    delete runner.data[BEFORE];
+    for (const action of actions) await action();
+  }
+
   async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const runner = event.queryRunner;
     if (runner.isTransactionActive) return; // a savepoint was released; the outer transaction goes on
@@ -32,7 +43,10 @@ class AfterCommitSubscriber implements EntitySubscriberInterface {
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
-    if (!event.queryRunner.isTransactionActive) delete event.queryRunner.data[PENDING];
+    if (!event.queryRunner.isTransactionActive) {
+      delete event.queryRunner.data[PENDING];
+      delete event.queryRunner.data[BEFORE];
+    }
   }
 }
 
@@ -45,15 +59,32 @@ export function installAfterCommit(dataSource: DataSource): void {
 
 /** Registers an action to run once the transaction of `manager` has committed. */
 export function afterCommit(manager: EntityManager, action: Action): void {
+  register(manager, PENDING, action);
+}
+
+/**
+ * Registers an action to run inside the transaction of `manager`, just before it commits
+ * (after everything the caller did in it); if it throws, the transaction rolls back.
+ */
+export function beforeCommit(manager: EntityManager, action: Action): void {
+  register(manager, BEFORE, action);
+}
+
+function register(manager: EntityManager, key: string, action: Action): void {
   const runner = manager.queryRunner;
   if (!runner || !runner.isTransactionActive) {
     throw new DomainError('invalid', 'SLA deadlines change only inside a transaction (TransactionalOutbox.run)', undefined, { key: 'error.sla.outsideTransaction' });
   }
   installAfterCommit(runner.dataSource);
-  let actions = pendingOf(runner);
+  let actions = runner.data[key] as Action[] | undefined;
   if (!actions) {
     actions = [];
-    runner.data[PENDING] = actions;
+    runner.data[key] = actions;
   }
   actions.push(action);
+}
+
+/** How deep the runner's transactions nest (1: the outermost; more: savepoints). */
+function depthOf(runner: QueryRunner): number {
+  return (runner as unknown as { transactionDepth?: number }).transactionDepth ?? 1;
 }

@@ -21,11 +21,12 @@ import { DeadlineRepository, PendingAlarm } from '../persistence/deadline-reposi
 import { MatterFacts } from '../policy/policy';
 import { resolveBudget, SlaSettings, SlaSettingsSource } from '../settings/settings';
 import { SlaSettingsStore } from '../settings/settings-store';
-import { afterCommit, installAfterCommit } from './after-commit';
+import { afterCommit, beforeCommit, installAfterCommit } from './after-commit';
+import { startedEvent } from './started';
 
 export interface SlaEngineOptions {
   dataSource: DataSource;
-  /** The service's outbox: firings write sla.warned.v1 / sla.breached.v1 through it. */
+  /** The service's outbox: starts write sla.started.v1, firings sla.warned.v1 / sla.breached.v1 through it. */
   outbox: TransactionalOutbox;
   /** The BullMQ queue of the owning service, a stable constant: `routing.sla`. */
   queueName: string;
@@ -36,7 +37,7 @@ export interface SlaEngineOptions {
   settings?: SlaSettingsSource;
   /** The owner's reaction to a warning or a breach, in the firing transaction. */
   handlers?: SlaHandlers;
-  /** Whether the engine writes sla.warned.v1 / sla.breached.v1 itself. Default true. */
+  /** Whether the engine writes sla.started.v1, sla.warned.v1 and sla.breached.v1 itself. Default true. */
   publishEvents?: boolean;
   /** SLA_TIME_SCALE: multiplies every duration (1 = real time). */
   timeScale?: number;
@@ -50,7 +51,7 @@ export interface SlaEngineOptions {
 
 /** A new deadline: the matter reached a holder who now owes it something. */
 export interface StartDeadline {
-  /** Default: a new UUID v7. */
+  /** Default: a new UUID v7. Starting again with the id of a deadline already started returns it, and publishes nothing new. */
   id?: string;
   grievanceId: string;
   /** What within the matter: `grievance` (default), `ticket:<id>`, `rung:<level>`. One open deadline per matter, subject and target. */
@@ -155,6 +156,8 @@ export class SlaEngine {
 
   /** Starts a deadline: the clock runs from when the matter reached the holder. */
   async start(tx: OutboxTransaction, input: StartDeadline): Promise<SlaDeadline> {
+    const same = input.id ? await this.repository.find(tx.manager, input.id) : undefined;
+    if (same && same.grievanceId === input.grievanceId && same.target === input.target && same.subject === (input.subject ?? 'grievance')) return same;
     const existing = await this.repository.findOpenFor(tx.manager, input.grievanceId, input.subject ?? 'grievance', input.target);
     if (existing) {
       throw new DomainError('conflict', `grievance ${input.grievanceId} already has an open ${input.target} deadline for ${existing.subject}`, {
@@ -171,6 +174,7 @@ export class SlaEngine {
     const now = this.clock.now();
     const deadlines = inputs.map((input) => this.plan(settings, input, now));
     await this.repository.insert(tx.manager, deadlines);
+    this.announce(tx, deadlines);
     this.alarmsAfterCommit(tx, deadlines);
     return deadlines;
   }
@@ -267,6 +271,7 @@ export class SlaEngine {
     const closed = this.closed(current, 'handed_over', when, oldTimeline);
     await this.repository.update(tx.manager, closed);
     await this.repository.insert(tx.manager, [next]);
+    this.announce(tx, [next]);
     this.alarmsAfterCommit(tx, [next]);
     return next;
   }
@@ -375,6 +380,21 @@ export class SlaEngine {
     await this.repository.update(tx.manager, after);
     this.alarmsAfterCommit(tx, [after]);
     return after;
+  }
+
+  /**
+   * sla.started.v1 for deadlines just started, written to the outbox as the transaction
+   * commits (after the caller's own events, so a reader ordering by time sees the move first
+   * and the deadline it started after it), exactly once with the rows that start them. A row
+   * gone by then (a savepoint rolled back) is not announced.
+   */
+  private announce(tx: OutboxTransaction, started: readonly SlaDeadline[]): void {
+    if (!(this.options.publishEvents ?? true) || started.length === 0) return;
+    beforeCommit(tx.manager, async () => {
+      const kept = new Set((await this.repository.findMany(tx.manager, started.map((d) => d.id))).map((d) => d.id));
+      const at = new Date(this.clock.now());
+      await tx.publishMany(started.filter((d) => kept.has(d.id)).map((d) => ({ topic: 'sla.started.v1' as const, envelope: startedEvent(d, at) })));
+    });
   }
 
   /**

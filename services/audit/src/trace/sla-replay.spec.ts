@@ -29,7 +29,85 @@ const fired = (deadlineId: string, target: string, holder: object, start: number
   budgetMs: (due - start) * 60_000,
 });
 
+const started = (deadlineId: string, target: string, holder: object, start: number, due: number, over: object = {}) => ({
+  deadlineId,
+  target,
+  subject: 'grievance',
+  holder,
+  stage: 'department',
+  policyId: 'general',
+  policyVersion: 1,
+  startedAt: t(start),
+  dueAt: t(due),
+  warnAt: t(start + (due - start) * 0.8),
+  budgetMs: (due - start) * 60_000,
+  ...over,
+});
+
 describe('replaySla', () => {
+  it('draws a deadline met in time from its start and the holder\'s take-up, with its budget, planned warning and the time it took', () => {
+    const DEPT = { type: 'department', id: 'municipal_works', name: 'Municipal works' };
+    const events = [
+      ev('grievance.assigned', 0, { holder: DEPT, reason: 'verified_on_site' }),
+      ev('sla.started', 0, started('d-respond', 'respond', DEPT, 0, 60)),
+      ev('sla.started', 0, started('d-resolve', 'resolve', DEPT, 0, 600)),
+      ev('grievance.accepted', 20, { holder: DEPT }),
+      ev('grievance.resolved', 200, { resolvedBy: DEPT, resolution: 'fixed', attachmentIds: [] }),
+    ];
+    const { deadlines } = replaySla(events);
+    expect(deadlines).toEqual([
+      {
+        deadlineId: 'd-respond',
+        target: 'respond',
+        holder: DEPT,
+        stage: 'department',
+        policyId: 'general',
+        startedAt: t(0),
+        dueAt: t(60),
+        warnAt: t(48),
+        budgetMs: 60 * 60_000,
+        completedAt: t(20),
+        completedBy: { eventId: events[3]!.eventId, type: 'grievance.accepted' },
+        outcome: 'met',
+        tookMs: 20 * 60_000,
+      },
+      expect.objectContaining({ deadlineId: 'd-resolve', outcome: 'met', completedAt: t(200), tookMs: 200 * 60_000, budgetMs: 600 * 60_000 }),
+    ]);
+  });
+
+  it('stops a deadline handed to the next holder undone, and does not let the holder\'s later deeds complete it', () => {
+    const events = [
+      ev('sla.started', 0, started('d1', 'resolve', BRANCH, 0, 60, { stage: 'branch' })),
+      ev('sla.started', 30, started('d2', 'resolve', COMMITTEE, 30, 90, { stage: 'industry_committee', previousDeadlineId: 'd1' })),
+      ev('grievance.returned', 40, { fromHolder: COMMITTEE, toHolder: BRANCH, fromLevel: 'industry_committee', toLevel: 'branch', reason: 'yours' }),
+      ev('sla.started', 40, started('d3', 'resolve', BRANCH, 40, 100, { stage: 'branch', previousDeadlineId: 'd2' })),
+      ev('grievance.resolved', 50, { resolvedBy: BRANCH, resolution: 'done', attachmentIds: [] }),
+    ];
+    const [d1, d2, d3] = replaySla(events).deadlines;
+    expect(d1).toMatchObject({ outcome: 'stopped', stoppedAt: t(30), stoppedBy: { type: 'sla.started' } });
+    expect(d1!.completedAt).toBeUndefined();
+    expect(d2).toMatchObject({ outcome: 'stopped', stoppedAt: t(40) });
+    expect(d3).toMatchObject({ outcome: 'met', completedAt: t(50) });
+  });
+
+  it('stops what the matter no longer owes once it is closed or linked, and keeps a breach and its later due time from the firing', () => {
+    const worker = { type: 'grid_worker', id: 'gw-1' };
+    const events = [
+      ev('sla.started', 0, started('accept', 'accept', worker, 0, 30)),
+      ev('sla.breached', 40, fired('accept', 'accept', worker, 0, 40, 40)),
+      ev('sla.started', 0, started('verify', 'verify', BRANCH, 0, 30)),
+      ev('grievance.linked', 20, { duplicateOf: 'other', reporterId: 'w', linkedBy: BRANCH }),
+    ];
+    const [verify, accept] = replaySla(events).deadlines;
+    expect(accept).toMatchObject({ outcome: 'breached', dueAt: t(40), breachedAt: t(40) });
+    expect(verify).toMatchObject({ outcome: 'stopped', stoppedAt: t(20), stoppedBy: { type: 'grievance.linked' } });
+  });
+
+  it('leaves out a clock that started stopped and never got a due time', () => {
+    const { deadlines } = replaySla([ev('sla.started', 0, started('p', 'resolve', BRANCH, 0, 60, { dueAt: undefined, warnAt: undefined, paused: true }))]);
+    expect(deadlines).toEqual([]);
+  });
+
   it('tells a breached rung from the next one that met its deadline, with the time each took', () => {
     const events = [
       ev('grievance.routed', 0, { holder: BRANCH, level: 'branch' }),

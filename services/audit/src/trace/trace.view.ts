@@ -114,7 +114,7 @@ class PauseSchema {
   pausedMs!: number | null;
 }
 
-const OUTCOMES: DeadlineOutcome[] = ['met', 'late', 'breached', 'open'];
+const OUTCOMES: DeadlineOutcome[] = ['met', 'late', 'breached', 'stopped', 'open'];
 
 export class DeadlineReplaySchema implements DeadlineReplay {
   @ApiProperty()
@@ -125,12 +125,18 @@ export class DeadlineReplaySchema implements DeadlineReplay {
   holder!: HolderRefSchema;
   @ApiPropertyOptional()
   level?: string;
+  @ApiPropertyOptional({ description: 'The stage the policy was matched at (from sla.started).' })
+  stage?: string;
+  @ApiPropertyOptional({ description: 'The SLA policy that gave the budget (from sla.started).' })
+  policyId?: string;
   @ApiProperty({ format: 'date-time' })
   startedAt!: string;
   @ApiProperty({ format: 'date-time' })
   dueAt!: string;
   @ApiProperty()
   budgetMs!: number;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the 80 % warning was planned (from sla.started), whether or not it fired.' })
+  warnAt?: string;
   @ApiPropertyOptional({ format: 'date-time' })
   warnedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' })
@@ -139,6 +145,10 @@ export class DeadlineReplaySchema implements DeadlineReplay {
   completedAt?: string;
   @ApiPropertyOptional({ type: CompletedBySchema })
   completedBy?: CompletedBySchema;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it stopped being owed undone: handed to the next holder, or the matter closed or linked.' })
+  stoppedAt?: string;
+  @ApiPropertyOptional({ type: CompletedBySchema, description: 'The event that stopped it (the next holder\'s sla.started, a grievance.closed or grievance.linked).' })
+  stoppedBy?: CompletedBySchema;
   @ApiProperty({ enum: OUTCOMES })
   outcome!: DeadlineOutcome;
   @ApiPropertyOptional()

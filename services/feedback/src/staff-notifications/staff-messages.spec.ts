@@ -1,6 +1,6 @@
 import { createEnvelope, EventEnvelope, NewEvent, PayloadOf, SYSTEM_ACTOR, uuidv7 } from '@grievance/contracts';
 import { render } from '@grievance/i18n';
-import { staffNotice, StaffNotifiedTopic } from './staff-messages';
+import { staffNotice, STAFF_NOTIFIED_TOPICS, StaffNotifiedTopic } from './staff-messages';
 
 const event = <T extends StaffNotifiedTopic>(topic: T, payload: PayloadOf<T>) =>
   createEnvelope({ topic, grievanceId: uuidv7(), actor: SYSTEM_ACTOR, correlationId: 'c-1', payload } as NewEvent<T>) as EventEnvelope<PayloadOf<T>>;
@@ -38,6 +38,10 @@ describe('staff notifications: who is told of what', () => {
       to: 'branch:b-1',
       zh: '一条诉求的响应时限已于 2026-12-07 10:00 到期，未按时处理。',
     });
+  });
+
+  it('tells nobody that a deadline started: the move that started it (dispatch, routing, assignment, escalation) already told the holder', () => {
+    expect(STAFF_NOTIFIED_TOPICS).not.toContain('sla.started.v1');
   });
 
   it('tells an appeal’s first rung, but not the department a hazard is routed to before its on-site check', () => {

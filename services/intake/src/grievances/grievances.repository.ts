@@ -239,7 +239,8 @@ export class GrievancesRepository {
        INSERT INTO intake_deadlines (grievance_id, due_at, at, event_id)
        SELECT grievance_id, due_at, at, event_id FROM jsonb_to_recordset($4::jsonb) AS d(grievance_id uuid, due_at timestamptz, at timestamptz, event_id text)
        ON CONFLICT (grievance_id) DO UPDATE SET due_at = EXCLUDED.due_at, at = EXCLUDED.at, event_id = EXCLUDED.event_id
-        WHERE intake_deadlines.at <= EXCLUDED.at`,
+        WHERE intake_deadlines.at < EXCLUDED.at
+           OR (intake_deadlines.at = EXCLUDED.at AND (EXCLUDED.due_at IS NOT NULL OR intake_deadlines.due_at IS NULL))`,
       [tracked, resolutions, history, deadlines],
     );
   }

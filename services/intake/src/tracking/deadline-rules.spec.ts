@@ -24,6 +24,22 @@ describe('the holder\'s deadline', () => {
     expect(after(warned)).toEqual({ dueAt: new Date(DUE) });
   });
 
+  it('is the due time of a deadline the reporter waits on as it starts, and none known while its clock starts stopped', () => {
+    const started = (target: 'resolve' | 'verify', over: object = {}) =>
+      event('sla.started.v1', { deadlineId: 'd1', target, subject: 'grievance', holder: DEPT, policyId: 'general', policyVersion: 1, startedAt: '2026-12-06T03:00:00.000Z', dueAt: DUE, budgetMs: 172_800_000, ...over });
+    expect(after(started('resolve'))).toEqual({ dueAt: new Date(DUE) });
+    expect(after(started('verify'))).toEqual({ dueAt: new Date(DUE) });
+    expect(after(started('resolve', { dueAt: undefined, paused: true }))).toEqual({ dueAt: null });
+  });
+
+  it('is left as it was by the respond step (its start, warning and breach) and by the take-up that meets it: the resolution is still owed by the same time', () => {
+    const fired = { deadlineId: 'd1', target: 'respond' as const, holder: DEPT, startedAt: DUE, dueAt: DUE, firedAt: DUE, budgetMs: 1 };
+    expect(after(event('sla.started.v1', { deadlineId: 'd1', target: 'respond', subject: 'grievance', holder: DEPT, policyId: 'general', policyVersion: 1, startedAt: DUE, dueAt: DUE, budgetMs: 1 }))).toBeUndefined();
+    expect(after(event('sla.warned.v1', fired))).toBeUndefined();
+    expect(after(event('sla.breached.v1', fired))).toBeUndefined();
+    expect(after(event('grievance.accepted.v1', { holder: DEPT }))).toBeUndefined();
+  });
+
   it('is no longer known once the ticket is taken, another holds the matter, the deadline is missed or the matter is resolved', () => {
     expect(after(event('ticket.accepted.v1', { ticketId: G, gridWorkerId: 'gw-1' }))).toEqual({ dueAt: null });
     expect(after(event('grievance.assigned.v1', { holder: DEPT, departmentCode: 'municipal_works', reason: 'verified_on_site' }))).toEqual({ dueAt: null });

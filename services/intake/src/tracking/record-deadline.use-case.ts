@@ -7,7 +7,7 @@ import { TrackingWrites } from './tracking-writes';
 
 /**
  * Keeps the current holder's deadline of a matter from one event (what Open311 answers as
- * expected_datetime): set by a dispatch's accept-by or an SLA warning's due time, cleared by
+ * expected_datetime): set by a dispatch's accept-by, a deadline starting or an SLA warning, cleared by
  * any other move; an event older than the one that last spoke changes nothing.
  */
 @Injectable()

@@ -68,12 +68,13 @@ export class TrackingWrites implements BatchWriter {
 
   /**
    * Sets (or clears, with null) the matter's deadline as of `at`, unless a later event already
-   * spoke: of this transaction's events the latest (the last of equal ones) is kept, and it is
-   * written only over an older one.
+   * spoke: of this transaction's events the latest is kept, and it is written only over an older
+   * one. At the same instant a deadline named beats one cleared (the move and the deadline it
+   * started are written in one transaction, so they share a time), whatever order they arrive in.
    */
   recordDeadline(grievanceId: string, dueAt: Date | null, at: Date, eventId: string): void {
     const before = this.deadlines.get(grievanceId);
-    if (before && before.at > at) return;
+    if (before && (before.at > at || (before.at.getTime() === at.getTime() && dueAt === null && before.due_at !== null))) return;
     this.deadlines.set(grievanceId, { grievance_id: grievanceId, due_at: dueAt?.toISOString() ?? null, at, event_id: eventId });
   }
 

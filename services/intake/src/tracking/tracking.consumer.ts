@@ -22,7 +22,14 @@ export class TrackingConsumer {
     if (outcome === 'unknown') return skipped('a matter intake does not hold');
   }
 
-  /** An SLA warning names the holder's deadline (for Open311's expected_datetime); it adds no line to the reporter's history. */
+  /** A deadline starting names the holder's deadline (for Open311's expected_datetime); it adds no line to the reporter's history. */
+  @HandlesEvent('sla.started.v1')
+  async started(event: ConsumedEvent<'sla.started.v1'>, tx: OutboxTransaction): Promise<void | SkippedEvent> {
+    const outcome = await this.deadlines.execute('sla.started.v1', event, tx);
+    if (outcome === 'unknown') return skipped('a matter intake does not hold');
+  }
+
+  /** An SLA warning names the holder's deadline (moved by the time paused); it adds no line to the reporter's history. */
   @HandlesEvent('sla.warned.v1')
   async warned(event: ConsumedEvent<'sla.warned.v1'>, tx: OutboxTransaction): Promise<void | SkippedEvent> {
     const outcome = await this.deadlines.execute('sla.warned.v1', event, tx);

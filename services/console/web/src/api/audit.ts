@@ -342,15 +342,31 @@ export interface components {
             holder: components["schemas"]["HolderRefSchema"];
             level?: string;
             /** @enum {string} */
-            outcome: "met" | "late" | "breached" | "open";
+            outcome: "met" | "late" | "breached" | "stopped" | "open";
             overdueMs?: number;
             /** @description The holder's questions to the reporter while the deadline ran. */
             pauses?: components["schemas"]["PauseSchema"][];
+            /** @description The SLA policy that gave the budget (from sla.started). */
+            policyId?: string;
+            /** @description The stage the policy was matched at (from sla.started). */
+            stage?: string;
             /** Format: date-time */
             startedAt: string;
+            /**
+             * Format: date-time
+             * @description When it stopped being owed undone: handed to the next holder, or the matter closed or linked.
+             */
+            stoppedAt?: string;
+            /** @description The event that stopped it (the next holder's sla.started, a grievance.closed or grievance.linked). */
+            stoppedBy?: components["schemas"]["CompletedBySchema"];
             /** @description respond, resolve, accept or verify */
             target: string;
             tookMs?: number;
+            /**
+             * Format: date-time
+             * @description When the 80 % warning was planned (from sla.started), whether or not it fired.
+             */
+            warnAt?: string;
             /** Format: date-time */
             warnedAt?: string;
         };

@@ -7,7 +7,7 @@ import { formatDuration, formatTime } from '../shared/format';
 // download. Each chart says in words what it draws (role="img" with its label, and a caption).
 
 /** The colour of each deadline outcome, the same in the chart and in its legend. */
-export const OUTCOME_COLOURS: Readonly<Record<DeadlineReplay['outcome'], string>> = { met: '#389e0d', late: '#d48806', breached: '#cf1322', open: '#1677ff' };
+export const OUTCOME_COLOURS: Readonly<Record<DeadlineReplay['outcome'], string>> = { met: '#389e0d', late: '#d48806', breached: '#cf1322', stopped: '#8c8c8c', open: '#1677ff' };
 
 export interface BarRow {
   key: string;
@@ -70,9 +70,10 @@ export function ShareBars({ title, rows, series, max = 1, format }: { title: str
   );
 }
 
-/** Where a deadline's clock stopped: done, broken, or (still running) the last event the audit has seen. */
+/** Where a deadline's clock stopped: done, broken, handed on or ended, or (still running) the last event the audit has seen. */
 function clockEnd(d: DeadlineReplay, lastSeen: number): number {
   if (d.completedAt) return Date.parse(d.completedAt);
+  if (d.stoppedAt) return Date.parse(d.stoppedAt);
   if (d.outcome === 'breached') return Math.max(Date.parse(d.breachedAt ?? d.dueAt), lastSeen);
   return Math.max(lastSeen, Date.parse(d.startedAt));
 }
@@ -117,6 +118,7 @@ export function SlaClocks({ deadlines, lastSeen, holderName }: { deadlines: Dead
           const y = 8 + i * rowHeight;
           const from = Date.parse(d.startedAt);
           const stop = clockEnd(d, seen);
+          const warning = d.warnedAt ?? d.warnAt;
           return (
             <g key={d.deadlineId} data-outcome={d.outcome}>
               <title>{describe(d)}</title>
@@ -128,7 +130,8 @@ export function SlaClocks({ deadlines, lastSeen, holderName }: { deadlines: Dead
               {(d.pauses ?? []).map((p) => (
                 <rect key={p.pausedAt} x={x(Date.parse(p.pausedAt))} y={y + 4} width={Math.max(2, x(p.resumedAt ? Date.parse(p.resumedAt) : seen) - x(Date.parse(p.pausedAt)))} height={10} fill="url(#paused)" />
               ))}
-              {d.warnedAt && <line x1={x(Date.parse(d.warnedAt))} x2={x(Date.parse(d.warnedAt))} y1={y - 2} y2={y + 20} stroke="#d48806" strokeWidth={2} />}
+              {/* The 80 % warning: where it fired, else where it was planned (a deadline met before it). */}
+              {warning && <line x1={x(Date.parse(warning))} x2={x(Date.parse(warning))} y1={y - 2} y2={y + 20} stroke="#d48806" strokeWidth={2} strokeDasharray={d.warnedAt ? undefined : '2 2'} />}
               <line x1={x(Date.parse(d.dueAt))} x2={x(Date.parse(d.dueAt))} y1={y - 2} y2={y + 20} stroke="#262626" strokeDasharray="3 2" />
             </g>
           );
