@@ -15,6 +15,8 @@ import {
   ValidateNested,
   ValidationArguments,
 } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { JSONSchema } from 'class-validator-jsonschema';
 import type { Polygon } from 'geojson';
 import { WORKER_ACCOUNT_ID } from '@grievance/contracts';
 import { ORG_UNIT_LEVELS, OrgUnitLevel } from './directory.entities';
@@ -71,6 +73,7 @@ export class PolygonDto implements Polygon {
 
 /** Optimistic concurrency: the version the caller last read; a stale one is refused with 409. */
 export class VersionedDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'the version last read' })
   @IsOptional()
   @IsInt({ message: 'expectedVersion must be an integer' })
   @Min(0)
@@ -116,6 +119,7 @@ export class UpdateOrgUnitDto extends VersionedDto {
   polygon?: PolygonDto;
 
   /** Level-specific facts (a committee's industry and occupations, a branch's fallback flag). */
+  @JSONSchema({ type: 'object', additionalProperties: true })
   @IsOptional()
   @IsObject()
   attributes?: Record<string, unknown>;
@@ -246,4 +250,15 @@ export class FallbackOwnerDto extends VersionedDto {
   @IsString()
   @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a department code' })
   departmentCode!: string;
+}
+
+/** Retires a category's route in one district. */
+export class RetireRouteDto extends VersionedDto {
+  @IsString()
+  @Matches(DEPARTMENT_CODE, { message: 'category must be a category code' })
+  category!: string;
+
+  @IsString()
+  @Matches(ORG_UNIT_ID, { message: 'districtId must be a district id' })
+  districtId!: string;
 }

@@ -104,7 +104,7 @@ const zhCN = {
     golden_idea: '建言献策（金点子）',
   },
   validation: {
-    required: '请填写{{field}}', tooLong: '{{field}}不能超过 {{max}} 个字', place: '请选择位置：使用当前位置或在地图上点选', photoType: '照片须为 JPEG、PNG 或 WebP', photoSize: '照片不能超过 10 MB', category: '请选择类别', uuid: '请填写有效的事项编号', matterRef: '请填写事项 ID 或受理编号（如 NC-20261203-000042）', json: '{{field}}须为 JSON', hours: '{{field}}的格式如 09:00-12:00, 13:30-18:00', number: '{{field}}须为数字', workerId: '劳动者编号只能由字母、数字及 . _ : @ - 组成', phone: '{{field}}须为电话号码（数字，可以 + 开头，可含空格或横线）', consent: '须经劳动者本人同意才能代为登记，请勾选确认',
+    required: '请填写{{field}}', tooLong: '{{field}}不能超过 {{max}} 个字', place: '请选择位置：使用当前位置或在地图上点选', photoType: '照片须为 JPEG、PNG 或 WebP', photoSize: '照片不能超过 10 MB', category: '请选择类别', uuid: '请填写有效的事项编号', matterRef: '请填写事项 ID 或受理编号（如 NC-20261203-000042）', polygon: '{{field}}须为 GeoJSON 多边形（"type": "Polygon"）', jsonObject: '{{field}}须为 JSON 对象（{…}）', json: '{{field}}须为 JSON', hours: '{{field}}的格式如 09:00-12:00, 13:30-18:00', number: '{{field}}须为数字', workerId: '劳动者编号只能由字母、数字及 . _ : @ - 组成', phone: '{{field}}须为电话号码（数字，可以 + 开头，可含空格或横线）', consent: '须经劳动者本人同意才能代为登记，请勾选确认',
   },
   errors: {
     network: '网络不通，请稍后再试', server: '服务暂时无法处理，请稍后再试（错误编号 {{errorId}}）', conflict: '事项状态已变化：{{message}}', unprocessable: '无法办理：{{message}}', forbidden: '您无权进行此操作', notFound: '未找到，或不在您的范围内', busy: '系统繁忙，正在重试…', field: '{{message}}',
