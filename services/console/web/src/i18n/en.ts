@@ -57,7 +57,16 @@ const en: Catalogue = {
     title: 'Audit', trace: 'Trace', rates: 'Rates', breaches: 'Breaches', matterId: 'Matter id', find: 'Find', matterRef: 'Matter id or tracking number', noSuchTrackingNo: 'No matter has the tracking number {{trackingNo}}',
     verified: 'Hash chain verified ({{length}} events)', broken: 'Hash chain broken at event {{index}}', groupBy: 'Group by', received: 'Received', responseRate: 'Response rate', resolutionRate: 'Resolution rate', satisfactionRate: 'Satisfaction rate',
     group: { department: 'Department', level: 'Level', industry: 'Industry', district: 'District', branch: 'Branch', committee: 'Industry committee', grid: 'Grid', grid_worker: 'Grid worker' }, holder: 'Holder', budget: 'Budget', firedAt: 'Breached at',
-    event: { 'grievance.submitted.v1': 'The worker reported it', 'feedback.rated.v1': 'The reporter rated it', 'grievance.replied.v1': 'The reporter replied', 'grievance.paused.v1': 'The reporter was asked', 'sla.warned.v1': 'Deadline warning (80 % used)', 'sla.breached.v1': 'Deadline missed', 'grievance.department-returned.v1': 'Returned by the department (not its matter)', 'grievance.transferred.v1': 'Transferred to another department' },
+    event: {
+      'grievance.submitted.v1': 'The worker reported it', 'grievance.routed.v1': 'Routed', 'grievance.escalated.v1': 'Passed up a level', 'grievance.returned.v1': 'Returned down a level',
+      'grievance.supervised.v1': 'Supervised by the Two-New Work Committee', 'grievance.department-returned.v1': 'Returned by the department (not its matter)', 'grievance.transferred.v1': 'Transferred to another department',
+      'grievance.paused.v1': 'The holder asked the reporter a question', 'grievance.replied.v1': 'The reporter replied', 'ticket.dispatched.v1': 'Given to a grid worker', 'ticket.accepted.v1': 'The grid worker took it',
+      'ticket.verified.v1': 'The grid worker checked it on site', 'grievance.assigned.v1': 'Handed to the department', 'grievance.accepted.v1': 'Accepted by its holder', 'grievance.rejected.v1': 'Not confirmed on site',
+      'grievance.linked.v1': 'Joined to the same report nearby', 'grievance.resolved.v1': 'Resolved by its holder', 'feedback.rated.v1': 'The reporter rated it', 'grievance.reopened.v1': 'Reopened', 'grievance.closed.v1': 'Closed',
+      'grievance.contested.v1': 'The reporter asked for a second check', 'grievance.referred-to-supervision.v1': 'Sent to the district supervising office', 'sla.warned.v1': 'Deadline warning (80 % used)', 'sla.breached.v1': 'Deadline missed',
+      'sla.policy-changed.v1': 'SLA policy changed', 'points.awarded.v1': 'The worker was awarded points', 'points.redeemed.v1': 'The worker redeemed points', 'points.handed-over.v1': 'The station handed the item over',
+      'worker.registered.v1': 'The worker registered', 'benefit.applied.v1': 'The worker applied for a benefit', 'benefit.decided.v1': 'The committee decided the benefit application', 'directory.entry-changed.v1': 'Directory entry changed',
+    },
   },
   kind: { hazard: 'Hazard', appeal: 'Appeal', suggestion: 'Suggestion' },
   station: {
