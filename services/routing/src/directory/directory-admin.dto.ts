@@ -226,7 +226,8 @@ export class CreateStationDto extends UpdateStationDto {
   id!: string;
 }
 
-export class CategoryRouteDto extends VersionedDto {
+/** A category's route in one district, as its retirement names it (the route itself adds its department). */
+export class RetireRouteDto extends VersionedDto {
   @IsString()
   @Matches(DEPARTMENT_CODE, { message: 'category must be a category code' })
   category!: string;
@@ -234,7 +235,9 @@ export class CategoryRouteDto extends VersionedDto {
   @IsString()
   @Matches(ORG_UNIT_ID, { message: 'districtId must be a district id' })
   districtId!: string;
+}
 
+export class CategoryRouteDto extends RetireRouteDto {
   @IsString()
   @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a department code' })
   departmentCode!: string;
@@ -250,15 +253,4 @@ export class FallbackOwnerDto extends VersionedDto {
   @IsString()
   @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a department code' })
   departmentCode!: string;
-}
-
-/** Retires a category's route in one district. */
-export class RetireRouteDto extends VersionedDto {
-  @IsString()
-  @Matches(DEPARTMENT_CODE, { message: 'category must be a category code' })
-  category!: string;
-
-  @IsString()
-  @Matches(ORG_UNIT_ID, { message: 'districtId must be a district id' })
-  districtId!: string;
 }
