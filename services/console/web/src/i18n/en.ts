@@ -63,7 +63,7 @@ const en: Catalogue = {
       'grievance.paused.v1': 'The holder asked the reporter a question', 'grievance.replied.v1': 'The reporter replied', 'ticket.dispatched.v1': 'Given to a grid worker', 'ticket.accepted.v1': 'The grid worker took it',
       'ticket.verified.v1': 'The grid worker checked it on site', 'grievance.assigned.v1': 'Handed to the department', 'grievance.accepted.v1': 'Accepted by its holder', 'grievance.rejected.v1': 'Not confirmed on site',
       'grievance.linked.v1': 'Joined to the same report nearby', 'grievance.resolved.v1': 'Resolved by its holder', 'feedback.rated.v1': 'The reporter rated it', 'grievance.reopened.v1': 'Reopened', 'grievance.closed.v1': 'Closed',
-      'grievance.contested.v1': 'The reporter asked for a second check', 'grievance.referred-to-supervision.v1': 'Sent to the district supervising office', 'sla.warned.v1': 'Deadline warning (80 % used)', 'sla.breached.v1': 'Deadline missed',
+      'grievance.contested.v1': 'The reporter asked for a second check', 'grievance.referred-to-supervision.v1': 'Sent to the district supervising office', 'sla.started.v1': 'Deadline started', 'sla.warned.v1': 'Deadline warning (80 % used)', 'sla.breached.v1': 'Deadline missed',
       'sla.policy-changed.v1': 'SLA policy changed', 'points.awarded.v1': 'The worker was awarded points', 'points.redeemed.v1': 'The worker redeemed points', 'points.handed-over.v1': 'The station handed the item over',
       'worker.registered.v1': 'The worker registered', 'benefit.applied.v1': 'The worker applied for a benefit', 'benefit.decided.v1': 'The committee decided the benefit application', 'directory.entry-changed.v1': 'Directory entry changed',
     },

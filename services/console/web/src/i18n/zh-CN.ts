@@ -61,7 +61,7 @@ const zhCN = {
       'grievance.paused.v1': '办理人向诉求人询问', 'grievance.replied.v1': '诉求人已回复', 'ticket.dispatched.v1': '派给网格员', 'ticket.accepted.v1': '网格员签收',
       'ticket.verified.v1': '网格员现场核查', 'grievance.assigned.v1': '交职能部门办理', 'grievance.accepted.v1': '办理方受理', 'grievance.rejected.v1': '核查不属实，未予受理',
       'grievance.linked.v1': '与附近相同事项合并', 'grievance.resolved.v1': '办理方办结', 'feedback.rated.v1': '诉求人评价', 'grievance.reopened.v1': '重新办理', 'grievance.closed.v1': '事项关闭',
-      'grievance.contested.v1': '诉求人申请复核', 'grievance.referred-to-supervision.v1': '转区督查督办室督办', 'sla.warned.v1': '时限预警（已用 80%）', 'sla.breached.v1': '超过时限',
+      'grievance.contested.v1': '诉求人申请复核', 'grievance.referred-to-supervision.v1': '转区督查督办室督办', 'sla.started.v1': '时限开始计时', 'sla.warned.v1': '时限预警（已用 80%）', 'sla.breached.v1': '超过时限',
       'sla.policy-changed.v1': '时限规则变更', 'points.awarded.v1': '劳动者获得积分', 'points.redeemed.v1': '劳动者兑换积分', 'points.handed-over.v1': '驿站交付兑换物品',
       'worker.registered.v1': '劳动者注册', 'benefit.applied.v1': '劳动者申请权益', 'benefit.decided.v1': '行业综合党委审批权益申请', 'directory.entry-changed.v1': '名录条目变更',
     },
