@@ -21,6 +21,7 @@ export class GridsQuery {
 }
 
 export class GridIdParam {
+  @ApiProperty({ maxLength: 64, description: 'the grid\'s id' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)

@@ -15,12 +15,14 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { VERIFY_VERDICTS, VerifyVerdict } from '@grievance/contracts';
 
 /** A category's or a department's code. */
 const CODE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 export class TicketIdParam {
+  @ApiProperty({ format: 'uuid', description: 'the ticket\'s id' })
   @IsUUID('all', { message: 'id must be a ticket id (UUID)' })
   id!: string;
 }

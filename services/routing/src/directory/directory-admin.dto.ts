@@ -15,6 +15,8 @@ import {
   ValidateNested,
   ValidationArguments,
 } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { JSONSchema } from 'class-validator-jsonschema';
 import type { Polygon } from 'geojson';
 import { WORKER_ACCOUNT_ID } from '@grievance/contracts';
 import { ORG_UNIT_LEVELS, OrgUnitLevel } from './directory.entities';
@@ -71,6 +73,7 @@ export class PolygonDto implements Polygon {
 
 /** Optimistic concurrency: the version the caller last read; a stale one is refused with 409. */
 export class VersionedDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'the version last read' })
   @IsOptional()
   @IsInt({ message: 'expectedVersion must be an integer' })
   @Min(0)
@@ -116,6 +119,7 @@ export class UpdateOrgUnitDto extends VersionedDto {
   polygon?: PolygonDto;
 
   /** Level-specific facts (a committee's industry and occupations, a branch's fallback flag). */
+  @JSONSchema({ type: 'object', additionalProperties: true })
   @IsOptional()
   @IsObject()
   attributes?: Record<string, unknown>;
@@ -222,7 +226,8 @@ export class CreateStationDto extends UpdateStationDto {
   id!: string;
 }
 
-export class CategoryRouteDto extends VersionedDto {
+/** A category's route in one district, as its retirement names it (the route itself adds its department). */
+export class RetireRouteDto extends VersionedDto {
   @IsString()
   @Matches(DEPARTMENT_CODE, { message: 'category must be a category code' })
   category!: string;
@@ -230,7 +235,9 @@ export class CategoryRouteDto extends VersionedDto {
   @IsString()
   @Matches(ORG_UNIT_ID, { message: 'districtId must be a district id' })
   districtId!: string;
+}
 
+export class CategoryRouteDto extends RetireRouteDto {
   @IsString()
   @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a department code' })
   departmentCode!: string;

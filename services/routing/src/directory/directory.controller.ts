@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, ApiTags, IntersectionType, PickType } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { DirectoryKind } from '@grievance/contracts';
@@ -16,6 +16,7 @@ import {
   FallbackOwnerDto,
   ORG_UNIT_ID,
   RetireDto,
+  RetireRouteDto,
   UpdateDepartmentDto,
   UpdateGridWorkerDto,
   UpdateOrgUnitDto,
@@ -58,18 +59,18 @@ class GridWorkersQuery {
 }
 
 class UnitIdParams {
+  @ApiProperty({ description: 'the entry\'s id', pattern: ORG_UNIT_ID.source })
   @IsString()
   @Matches(ORG_UNIT_ID, { message: 'id must be lower-case letters, digits, _ and - (1 to 64)' })
   id!: string;
 }
 
 class CodeParams {
+  @ApiProperty({ description: 'the department\'s code', pattern: DEPARTMENT_CODE.source })
   @IsString()
   @Matches(DEPARTMENT_CODE, { message: 'code must be a department code' })
   code!: string;
 }
-
-class RetireRouteDto extends IntersectionType(PickType(CategoryRouteDto, ['category', 'districtId'] as const), RetireDto) {}
 
 class RetireFallbackOwnerDto extends RetireDto {
   /** A district, or `*` for the city's own fallback owner (named, so an empty body retires nothing). */

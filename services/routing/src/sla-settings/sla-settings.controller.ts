@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
@@ -9,6 +9,7 @@ import { CalendarsView, CalendarView, PoliciesView, PolicyView, SettingsHistoryV
 import { SlaSettingsAdmin } from './sla-settings.use-cases';
 
 class SettingIdParams {
+  @ApiProperty({ description: 'the policy\'s or calendar\'s id', pattern: SLA_SETTING_ID_PATTERN.source })
   @Matches(SLA_SETTING_ID_PATTERN, { message: 'id must be 1-64 lower-case letters, digits, dots, dashes or underscores' })
   id!: string;
 }

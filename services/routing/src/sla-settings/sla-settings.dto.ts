@@ -14,15 +14,22 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { SLA_SETTING_ID_PATTERN } from '@grievance/sla';
+
+/** An object whose keys the SLA library judges (validatePolicy): described as any keys, so a client may send them. */
+const ANY_KEYS = { type: 'object', additionalProperties: true } as const;
 
 /** Why an admin changes a setting, and which version they edited (a stale edit is refused with 409). */
 class ChangeDto {
+  @ApiPropertyOptional({ maxLength: 2000, description: 'why, kept in the settings\' history' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   reason?: string;
 
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'the version last read' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -37,10 +44,12 @@ export class PutPolicyDto extends ChangeDto {
   description?: string;
 
   /** Which matters: `{kind?, category? (one or several), urgency?, stage?}`; {} matches every matter. */
+  @JSONSchema(ANY_KEYS)
   @IsObject()
   match!: Record<string, unknown>;
 
   /** Budgets per target (`respond`, `resolve`, `accept`, `verify`): milliseconds or ISO-8601 durations such as `PT4H` or `P2D`. */
+  @JSONSchema(ANY_KEYS)
   @IsObject()
   targets!: Record<string, unknown>;
 

@@ -31,7 +31,19 @@ function useLookups() {
     policies: useQuery({ queryKey: ['admin', 'policies'], queryFn: () => items(routing.GET('/v1/sla/policies')) }),
     calendars: useQuery({ queryKey: ['admin', 'calendars'], queryFn: () => items(routing.GET('/v1/sla/calendars')) }),
   };
-  const lookups = Object.fromEntries(Object.entries(lists).map(([name, q]) => [name, q.data ?? []])) as unknown as Lookups;
+  const of = <T,>(q: { data?: T[] }) => q.data ?? [];
+  const { departments, units, gridWorkers, stations, routes, fallbacks, categories, policies, calendars } = lists;
+  const lookups: Lookups = {
+    departments: of(departments),
+    units: of(units),
+    gridWorkers: of(gridWorkers),
+    stations: of(stations),
+    routes: of(routes),
+    fallbacks: of(fallbacks),
+    categories: of(categories),
+    policies: of(policies),
+    calendars: of(calendars),
+  };
   return {
     lookups,
     pending: new Set(Object.entries(lists).flatMap(([name, q]) => (q.isPending ? [name as keyof Lookups] : []))),

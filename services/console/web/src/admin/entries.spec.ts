@@ -70,6 +70,16 @@ describe('the admin\'s forms over versioned entries', () => {
     expect(checkFields({ id: 'p', match: '{}', calendar: 'calendar', warnShare: 'most' }, policies.fields, (f) => f.label)).toEqual({ warnShare: { key: 'validation.number', values: { field: 'warnShare' } } });
   });
 
+  it('sends a JSON field only as an object, and a grid\'s polygon only as a GeoJSON Polygon, saying so at the field', () => {
+    expect(checkFields({ id: 'p', match: '["urgent"]', calendar: 'calendar' }, policies.fields, (f) => f.label)).toEqual({ match: { key: 'validation.jsonObject', values: { field: 'match' } } });
+    expect(grids.body({ id: 'g9', name: 'G9', polygon: '{"type":"Point","coordinates":[115.8,28.6]}' }, label)).toEqual({ problems: { polygon: { key: 'validation.polygon', values: { field: '«polygon»' } } } });
+    const ring = [[115.8, 28.6], [115.81, 28.6], [115.81, 28.61], [115.8, 28.6]];
+    expect(grids.body({ id: 'g9', name: 'G9', polygon: JSON.stringify({ type: 'Polygon', coordinates: [ring] }) }, label)).toEqual({
+      body: { id: 'g9', level: 'grid', name: 'G9', parentId: undefined, polygon: { type: 'Polygon', coordinates: [ring] } },
+    });
+    expect(policies.body({ id: 'p', match: '{"urgency":"urgent"}', respond: 'PT2H', calendar: 'calendar' }, label)).toMatchObject({ body: { match: { urgency: 'urgent' }, targets: { respond: 'PT2H' } } });
+  });
+
   it('reads budgets, dates and working hours as typed', () => {
     expect(budgetOf('3600000')).toBe(3_600_000);
     expect(budgetOf(' PT4H ')).toBe('PT4H');

@@ -61,6 +61,7 @@ export function checkFields(values: Values, fields: readonly Field[], label: (f:
     if (blank(v)) {
       if (!f.optional) problems[f.name] = { key: 'validation.required', values: { field: label(f) } };
     } else if (f.input === 'json' && parseJson(text(v)) === undefined) problems[f.name] = { key: 'validation.json', values: { field: label(f) } };
+    else if (f.input === 'json' && !isObject(parseJson(text(v)))) problems[f.name] = { key: 'validation.jsonObject', values: { field: label(f) } };
     else if (f.input === 'number' && !Number.isFinite(Number(text(v)))) problems[f.name] = { key: 'validation.number', values: { field: label(f) } };
   }
   return problems;
@@ -78,7 +79,12 @@ export function parseJson(value: string): unknown {
 export const optionalText = (v: unknown): string | undefined => (text(v) === '' ? undefined : text(v));
 export const requiredText = (v: unknown): string => text(v);
 export const optionalNumber = (v: unknown): number | undefined => (text(v) === '' ? undefined : Number(text(v)));
-export const optionalJson = (v: unknown): unknown => (text(v) === '' ? undefined : parseJson(text(v)));
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+/** A JSON field's object (checkFields has made sure it is one), or left out when empty. */
+export const optionalObject = (v: unknown): Record<string, unknown> | undefined => {
+  const parsed = text(v) === '' ? undefined : parseJson(text(v));
+  return isObject(parsed) ? parsed : undefined;
+};
 export const jsonText = (v: unknown): string => (v === undefined || v === null ? '' : JSON.stringify(v));
 
 /** A budget as typed: digits are milliseconds, anything else goes as written (PT4H); the SLA library judges it. */

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { answer, routing } from '../api/clients';
 import type { components as RoutingSchemas } from '../api/routing';
 import type { Problems } from '../shared/validation';
-import { budgetOf, type Built, checkFields, daysOf, type Field, hoursOf, hoursText, jsonText, optionalJson, optionalNumber, optionalText, requiredText, type Values } from './entries';
+import { budgetOf, type Built, checkFields, daysOf, type Field, hoursOf, hoursText, jsonText, optionalNumber, optionalObject, optionalText, requiredText, type Values } from './entries';
 
 /** Routing's directory and SLA settings as the admin reads them, from routing's OpenAPI document (each entry with its version). */
 type Routing<K extends keyof RoutingSchemas['schemas']> = RoutingSchemas['schemas'][K];
@@ -23,7 +23,7 @@ export type Calendar = Routing<'CalendarView'>;
 export const TARGETS = ['respond', 'resolve', 'accept', 'verify'] as const;
 /** What every entry carries: its version (sent back as expectedVersion) and, for the directory's, whether it is retired. */
 type Versioned = { version: number; retired?: boolean };
-export const CHAIN_LEVELS = ['two_new_committee', 'industry_committee', 'branch', 'member'];
+export const CHAIN_LEVELS: UnitLevel[] = ['two_new_committee', 'industry_committee', 'branch', 'member'];
 
 /** Everything the admin's screens read, so a form can offer the live grids, districts, departments… */
 export interface Lookups {
@@ -71,13 +71,6 @@ const unitOptions = (d: Lookups, ...levels: string[]) => live(unitsOf(d, ...leve
 const departmentOptions = (d: Lookups) => live(d.departments).map((x) => ({ value: x.code, label: x.name }));
 const nameOf = (items: { id?: string; code?: string; name: string }[], id: string | null | undefined) => items.find((x) => (x.id ?? x.code) === id)?.name ?? id ?? '';
 const expected = (e: Versioned | null) => (e ? { expectedVersion: e.version } : {});
-/**
- * Routing's OpenAPI document does not yet describe the directory's and the SLA settings'
- * path parameters, nor the retire bodies (a DTO that only inherits expectedVersion) and the
- * free-form objects (a policy's match and targets): those go as the API describes them in words.
- */
-const inPath = (path: Record<string, string>) => ({ path }) as never;
-const asBody = (body: object) => body as never;
 
 /** The form's own checks, then the body (or the problems that keep it back). */
 function built<B>(fields: readonly Field[], v: Values, label: (key: string) => string, make: () => B | { problems: Problems }): Built<B> {
@@ -103,23 +96,30 @@ export const departments: EntryKind<Department, { code: string; name: string }> 
   body: (v, label) => built(departmentFields, v, label, () => ({ code: requiredText(v.code), name: requiredText(v.name) })),
   send: ({ code, name }, e) =>
     e
-      ? answer(routing.PUT('/v1/directory/departments/{code}', { params: inPath({ code }), body: { name, ...expected(e) } }))
+      ? answer(routing.PUT('/v1/directory/departments/{code}', { params: { path: { code } }, body: { name, ...expected(e) } }))
       : answer(routing.POST('/v1/directory/departments', { body: { code, name } })),
-  retire: (e) => answer(routing.POST('/v1/directory/departments/{code}/retire', { params: inPath({ code: e.code }), body: asBody(expected(e)) })),
+  retire: (e) => answer(routing.POST('/v1/directory/departments/{code}/retire', { params: { path: { code: e.code } }, body: expected(e) })),
 };
 
+type UnitLevel = Routing<'CreateOrgUnitDto'>['level'];
 interface UnitBody {
   id: string;
-  level: string;
+  level: UnitLevel;
   name: string;
   parentId?: string;
-  polygon?: unknown;
-  attributes?: unknown;
+  polygon?: Routing<'PolygonDto'>;
+  attributes?: Record<string, unknown>;
 }
+/** A polygon field's object as routing's PolygonDto (routing judges its rings), or the problem when it is no GeoJSON Polygon. */
+const polygonOf = (v: unknown): Routing<'PolygonDto'> | undefined | 'notPolygon' => {
+  const polygon = optionalObject(v);
+  if (!polygon) return undefined;
+  return polygon.type === 'Polygon' ? { type: 'Polygon', coordinates: polygon.coordinates } : 'notPolygon';
+};
 const ATTRIBUTE_SKIP = new Set(['id', 'level', 'name', 'parentId', 'polygon', 'version', 'retired']);
 const attributesOf = (u: OrgUnit) => Object.fromEntries(Object.entries(u).filter(([k, v]) => !ATTRIBUTE_SKIP.has(k) && v !== undefined && v !== null));
 
-function unitKind(key: string, levels: string[], parentLevels: string[], extra: FormField[]): EntryKind<OrgUnit, UnitBody> {
+function unitKind(key: string, levels: UnitLevel[], parentLevels: string[], extra: FormField[]): EntryKind<OrgUnit, UnitBody> {
   const fields: FormField[] = [
     { name: 'id', label: 'id', input: 'text', fixed: true },
     ...(levels.length > 1 ? [{ name: 'level', label: 'level', input: 'select', fixed: true, options: (_d: Lookups, t: TFunction) => levels.map((l) => ({ value: l, label: t(`admin.level.${l}`) })) } as FormField] : []),
@@ -141,19 +141,23 @@ function unitKind(key: string, levels: string[], parentLevels: string[], extra: 
     fields,
     values: (e) => ({ id: e?.id ?? '', level: e?.level ?? levels[0], name: e?.name ?? '', parentId: e?.parentId ?? undefined, polygon: e?.polygon ? jsonText(e.polygon) : '', attributes: e && Object.keys(attributesOf(e)).length ? jsonText(attributesOf(e)) : '' }),
     body: (v, label) =>
-      built(fields, v, label, () => ({
-        id: requiredText(v.id),
-        level: requiredText(v.level ?? levels[0]),
-        name: requiredText(v.name),
-        parentId: optionalText(v.parentId),
-        ...(fields.some((f) => f.name === 'polygon') ? { polygon: optionalJson(v.polygon) } : {}),
-        ...(fields.some((f) => f.name === 'attributes') ? { attributes: optionalJson(v.attributes) } : {}),
-      })),
+      built<UnitBody>(fields, v, label, () => {
+        const polygon = fields.some((f) => f.name === 'polygon') ? polygonOf(v.polygon) : undefined;
+        if (polygon === 'notPolygon') return { problems: { polygon: { key: 'validation.polygon', values: { field: label('polygon') } } } };
+        return {
+          id: requiredText(v.id),
+          level: levels.find((l) => l === v.level) ?? levels[0]!,
+          name: requiredText(v.name),
+          parentId: optionalText(v.parentId),
+          ...(polygon ? { polygon } : {}),
+          ...(fields.some((f) => f.name === 'attributes') ? { attributes: optionalObject(v.attributes) } : {}),
+        };
+      }),
     send: ({ id, level, ...rest }, e) =>
       e
-        ? answer(routing.PUT('/v1/directory/org-units/{id}', { params: inPath({ id }), body: asBody({ ...rest, ...expected(e) }) }))
-        : answer(routing.POST('/v1/directory/org-units', { body: asBody({ id, level, ...rest }) })),
-    retire: (e) => answer(routing.POST('/v1/directory/org-units/{id}/retire', { params: inPath({ id: e.id }), body: asBody(expected(e)) })),
+        ? answer(routing.PUT('/v1/directory/org-units/{id}', { params: { path: { id } }, body: { ...rest, ...expected(e) } }))
+        : answer(routing.POST('/v1/directory/org-units', { body: { id, level, ...rest } })),
+    retire: (e) => answer(routing.POST('/v1/directory/org-units/{id}/retire', { params: { path: { id: e.id } }, body: expected(e) })),
   };
 }
 
@@ -209,9 +213,9 @@ export const gridWorkers: EntryKind<GridWorker, GridWorkerBody> = {
     })),
   send: ({ id, ...rest }, e) =>
     e
-      ? answer(routing.PUT('/v1/directory/grid-workers/{id}', { params: inPath({ id }), body: { ...rest, ...expected(e) } }))
+      ? answer(routing.PUT('/v1/directory/grid-workers/{id}', { params: { path: { id } }, body: { ...rest, ...expected(e) } }))
       : answer(routing.POST('/v1/directory/grid-workers', { body: { id, ...rest } })),
-  retire: (e) => answer(routing.POST('/v1/directory/grid-workers/{id}/retire', { params: inPath({ id: e.id }), body: asBody(expected(e)) })),
+  retire: (e) => answer(routing.POST('/v1/directory/grid-workers/{id}/retire', { params: { path: { id: e.id } }, body: expected(e) })),
 };
 
 interface StationBody {
@@ -263,9 +267,9 @@ export const stations: EntryKind<Station, StationBody> = {
     })),
   send: ({ id, ...rest }, e) =>
     e
-      ? answer(routing.PUT('/v1/directory/stations/{id}', { params: inPath({ id }), body: { ...rest, ...expected(e) } }))
+      ? answer(routing.PUT('/v1/directory/stations/{id}', { params: { path: { id } }, body: { ...rest, ...expected(e) } }))
       : answer(routing.POST('/v1/directory/stations', { body: { id, ...rest } })),
-  retire: (e) => answer(routing.POST('/v1/directory/stations/{id}/retire', { params: inPath({ id: e.id }), body: asBody(expected(e)) })),
+  retire: (e) => answer(routing.POST('/v1/directory/stations/{id}/retire', { params: { path: { id: e.id } }, body: expected(e) })),
 };
 
 const routeFields: FormField[] = [
@@ -284,7 +288,7 @@ export const categoryRoutes: EntryKind<CategoryRoute, { category: string; distri
   values: (e) => ({ category: e?.category, districtId: e?.districtId, departmentCode: e?.departmentCode }),
   body: (v, label) => built(routeFields, v, label, () => ({ category: requiredText(v.category), districtId: requiredText(v.districtId), departmentCode: requiredText(v.departmentCode) })),
   send: (body, e) => answer(routing.PUT('/v1/directory/category-routes', { body: { ...body, ...expected(e) } })),
-  retire: (e) => answer(routing.POST('/v1/directory/category-routes/retire', { body: asBody({ category: e.category, districtId: e.districtId, ...expected(e) }) })),
+  retire: (e) => answer(routing.POST('/v1/directory/category-routes/retire', { body: { category: e.category, districtId: e.districtId, ...expected(e) } })),
 };
 
 const fallbackFields: FormField[] = [
@@ -319,7 +323,7 @@ const policyFields: FormField[] = [
 export interface PolicyBody {
   id: string;
   description?: string;
-  match: unknown;
+  match: Record<string, unknown>;
   targets: Record<string, number | string>;
   warnShare?: number;
   calendar: string;
@@ -352,15 +356,15 @@ export const policies: EntryKind<Policy, PolicyBody> = {
     built(policyFields, v, label, () => ({
       id: requiredText(v.id),
       description: optionalText(v.description),
-      match: optionalJson(v.match),
+      match: optionalObject(v.match) ?? {},
       targets: Object.fromEntries(TARGETS.flatMap((target) => (budgetOf(v[target]) === undefined ? [] : [[target, budgetOf(v[target])!]]))),
       warnShare: optionalNumber(v.warnShare),
       calendar: requiredText(v.calendar),
       priority: optionalNumber(v.priority),
       reason: optionalText(v.reason),
     })),
-  send: ({ id, ...rest }, e) => answer(routing.PUT('/v1/sla/policies/{id}', { params: inPath({ id }), body: asBody({ ...rest, ...expected(e) }) })),
-  retire: (e) => answer(routing.DELETE('/v1/sla/policies/{id}', { params: inPath({ id: e.id }), body: asBody(expected(e)) })),
+  send: ({ id, ...rest }, e) => answer(routing.PUT('/v1/sla/policies/{id}', { params: { path: { id } }, body: { ...rest, ...expected(e) } })),
+  retire: (e) => answer(routing.DELETE('/v1/sla/policies/{id}', { params: { path: { id: e.id } }, body: expected(e) })),
 };
 
 const calendarFields: FormField[] = [
@@ -424,5 +428,5 @@ export const calendars: EntryKind<Calendar, CalendarBody> = {
         reason: optionalText(v.reason),
       };
     }),
-  send: ({ id, ...rest }, e) => answer(routing.PUT('/v1/sla/calendars/{id}', { params: inPath({ id }), body: { ...rest, ...expected(e) } })),
+  send: ({ id, ...rest }, e) => answer(routing.PUT('/v1/sla/calendars/{id}', { params: { path: { id } }, body: { ...rest, ...expected(e) } })),
 };

@@ -413,7 +413,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the grid's id */
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -467,7 +470,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the ticket's id */
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -495,7 +501,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the ticket's id */
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {

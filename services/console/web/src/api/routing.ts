@@ -650,7 +650,9 @@ export interface components {
             workerId?: string;
         };
         CreateOrgUnitDto: {
-            attributes?: Record<string, never>;
+            attributes?: {
+                [key: string]: unknown;
+            };
             expectedVersion?: number;
             id: string;
             /** @enum {string} */
@@ -900,10 +902,14 @@ export interface components {
             calendar: string;
             description?: string;
             expectedVersion?: number;
-            match: Record<string, never>;
+            match: {
+                [key: string]: unknown;
+            };
             priority?: number;
             reason?: string;
-            targets: Record<string, never>;
+            targets: {
+                [key: string]: unknown;
+            };
             warnShare?: number;
         };
         QuestionDto: {
@@ -924,13 +930,25 @@ export interface components {
             attachmentIds?: string[];
             resolution: string;
         };
-        RetireDto: Record<string, never>;
+        RetireDto: {
+            /** @description the version last read */
+            expectedVersion?: number;
+        };
         RetireFallbackOwnerDto: {
             districtId: string;
             expectedVersion?: number;
         };
-        RetirePolicyDto: Record<string, never>;
-        RetireRouteDto: Record<string, never>;
+        RetirePolicyDto: {
+            /** @description the version last read */
+            expectedVersion?: number;
+            /** @description why, kept in the settings' history */
+            reason?: string;
+        };
+        RetireRouteDto: {
+            category: string;
+            districtId: string;
+            expectedVersion?: number;
+        };
         ReturnDto: {
             attachmentIds?: string[];
             reason: string;
@@ -996,7 +1014,9 @@ export interface components {
             workerId?: string;
         };
         UpdateOrgUnitDto: {
-            attributes?: Record<string, never>;
+            attributes?: {
+                [key: string]: unknown;
+            };
             expectedVersion?: number;
             name: string;
             parentId?: string;
@@ -1294,7 +1314,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the department's code */
+                code: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -1326,7 +1349,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the department's code */
+                code: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -1513,7 +1539,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the entry's id */
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -1545,7 +1574,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the entry's id */
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -1639,7 +1671,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the entry's id */
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -1671,7 +1706,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the entry's id */
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -1763,7 +1801,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the entry's id */
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -1795,7 +1836,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the entry's id */
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -2183,7 +2227,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the policy's or calendar's id */
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -2276,7 +2323,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the policy's or calendar's id */
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -2308,7 +2358,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the policy's or calendar's id */
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {

@@ -3,6 +3,7 @@ import { Button, Checkbox, Empty, Form, Input, Select, Space, Table, Tag } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, audit } from '../api/clients';
+import type { operations } from '../api/audit';
 import type { AuditMatter } from '../api/views';
 import { ErrorText } from '../shared/ErrorText';
 import { formatTime } from '../shared/format';
@@ -12,26 +13,27 @@ const STATUSES = ['submitted', 'routed', 'dispatched', 'accepted', 'verified', '
 const LEVELS = ['member', 'branch', 'industry_committee', 'two_new_committee'] as const;
 const PAGE_SIZE = 20;
 
-interface Filters {
-  trackingNo?: string;
-  kind?: string;
-  status?: string;
-  level?: string;
-  category?: string;
-  district?: string;
-  department?: string;
+/** The search's query, as audit's OpenAPI document describes it. */
+type MattersQuery = NonNullable<operations['MattersController_search']['parameters']['query']>;
+
+type Filters = Pick<MattersQuery, 'trackingNo' | 'kind' | 'status' | 'level' | 'category' | 'district' | 'department'> & {
   from?: string;
   to?: string;
   breached?: boolean;
   supervised?: boolean;
-}
+};
 
 /** The query the API takes for the filters the auditor set (empty ones left out). */
-export function searchQuery(f: Filters): Record<string, string> {
-  const query: Record<string, string> = {};
-  for (const key of ['trackingNo', 'kind', 'status', 'level', 'category', 'district', 'department'] as const) {
+export function searchQuery(f: Filters): MattersQuery {
+  const query: MattersQuery = {};
+  const trackingNo = f.trackingNo?.trim().toUpperCase();
+  if (trackingNo) query.trackingNo = trackingNo;
+  if (f.kind) query.kind = f.kind;
+  if (f.status) query.status = f.status;
+  if (f.level) query.level = f.level;
+  for (const key of ['category', 'district', 'department'] as const) {
     const value = f[key]?.trim();
-    if (value) query[key] = key === 'trackingNo' ? value.toUpperCase() : value;
+    if (value) query[key] = value;
   }
   // Days are whole days in Beijing time; the API's `to` is exclusive, so the day after.
   if (f.from) query.from = `${f.from}T00:00:00+08:00`;
@@ -45,15 +47,15 @@ export function searchQuery(f: Filters): Record<string, string> {
 export function SearchView({ onOpen }: { onOpen: (grievanceId: string) => void }) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Filters>();
-  const [query, setQuery] = useState<Record<string, string>>({});
+  const [query, setQuery] = useState<MattersQuery>({});
   // The cursors of the pages before this one, to go back.
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1);
   const page = useQuery({
     queryKey: ['matters', query, cursor],
-    queryFn: () => answer(audit.GET('/v1/matters', { params: { query: { ...query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } as never } })),
+    queryFn: () => answer(audit.GET('/v1/matters', { params: { query: { ...query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } } })),
   });
-  const csv = `/api/audit/v1/matters?${new URLSearchParams({ ...query, limit: '1000', format: 'csv' }).toString()}`;
+  const csv = `/api/audit/v1/matters?${new URLSearchParams({ ...query, limit: '1000', format: 'csv' } satisfies Record<string, string>).toString()}`;
   const options = (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`, { defaultValue: v }) }));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>

@@ -6,6 +6,7 @@ import { answer, audit } from '../api/clients';
 import { ErrorText } from '../shared/ErrorText';
 import { formatTime } from '../shared/format';
 import { SlaClocks } from './charts';
+import { auditEventKey } from './wording';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A tracking number as intake issues them: the city's prefix, the day, the serial (NC-20261203-000042). */
@@ -81,7 +82,7 @@ export function TraceView({ opened }: { opened: string | null }) {
             items={events.map((e) => ({
               content: (
                 <>
-                  <Typography.Text strong>{t(`audit.event.${e.topic}`, { defaultValue: t(`history.${e.topic}`, { defaultValue: e.type }) })}</Typography.Text>{' '}
+                  <Typography.Text strong>{t(auditEventKey(e.topic), { defaultValue: e.type })}</Typography.Text>{' '}
                   <Tag>{t(`role.${e.actor.role}`, { defaultValue: e.actor.role })}</Tag>
                   {e.holder && <Tag color="blue">{e.holder.name ?? e.holder.id}</Tag>}
                   <br />

@@ -8,8 +8,6 @@ import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
 import { formatTime } from '../shared/format';
 import { validateText } from '../shared/validation';
 
-const decidePath = (id: string) => ({ path: { id } }) as never;
-
 /** 五入 applications of the committee's own workers: each approved or refused, with a reason the worker reads. */
 export default function BenefitDecisions() {
   const { t, i18n } = useTranslation();
@@ -45,7 +43,7 @@ function Decide({ application }: { application: BenefitApplication }) {
   const [form] = Form.useForm<{ reason?: string }>();
   const decide = useMutation({
     mutationFn: ({ decision, reason }: { decision: 'approved' | 'refused'; reason: string }) =>
-      answer(feedback.POST('/v1/benefits/{id}/decide', { params: decidePath(application.id), body: { decision, reason } })),
+      answer(feedback.POST('/v1/benefits/{id}/decide', { params: { path: { id: application.id } }, body: { decision, reason } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['benefits'] }),
   });
   const error = decide.error ? showApiErrors(form, decide.error, ['reason']) : null;

@@ -10,7 +10,7 @@ import { ErrorText } from '../shared/ErrorText';
 import { MatterHeading } from '../shared/MatterHeading';
 import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
 import { formatTime } from '../shared/format';
-import { useConfig, useGrids } from '../shared/hooks';
+import { useConfig, useDistricts, useGrids } from '../shared/hooks';
 import { PhotoPicker } from '../shared/PhotoPicker';
 import { validateResolution } from '../shared/validation';
 
@@ -29,6 +29,9 @@ export default function DepartmentApp() {
   const [overdue, setOverdue] = useState(false);
   const [open, setOpen] = useState<Matter | null>(null);
   const items = inbox.data?.items ?? [];
+  // A district by its name in the directory (its id until the directory answers, or when it names none).
+  const districts = useDistricts();
+  const districtName = (id: string | null | undefined) => (id ? (districts.data?.get(id)?.name ?? id) : '');
   const now = Date.now();
   const shown = items.filter((m) => (!status || m.status === status) && (!category || m.category === category) && (!district || m.districtId === district) && (!overdue || isOverdue(m, now)));
   const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))];
@@ -39,7 +42,7 @@ export default function DepartmentApp() {
 
   const exportCsv = () => {
     const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-    const rows = [['trackingNo', 'status', 'category', 'district', 'title', 'submittedAt'], ...shown.map((m) => [m.trackingNo, m.status, m.category, m.districtId, m.title, m.submittedAt])];
+    const rows = [['trackingNo', 'status', 'category', 'district', 'title', 'submittedAt'], ...shown.map((m) => [m.trackingNo, m.status, m.category, districtName(m.districtId), m.title, m.submittedAt])];
     const blob = new Blob(['\ufeff' + rows.map((r) => r.map(cell).join(',')).join('\r\n')], { type: 'text/csv;charset=utf-8' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
@@ -53,7 +56,7 @@ export default function DepartmentApp() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select aria-label={t('department.status')} placeholder={t('department.status')} allowClear style={{ minWidth: 140 }} value={status} onChange={setStatus} options={distinct(items.map((m) => m.status)).map((s) => ({ value: s, label: t(`department.matterStatus.${s}`, { defaultValue: s }) }))} />
         <Select aria-label={t('department.category')} placeholder={t('department.category')} allowClear style={{ minWidth: 160 }} value={category} onChange={setCategory} options={distinct(items.map((m) => m.category)).map((c) => ({ value: c, label: t(`category.${c}`, { defaultValue: c }) }))} />
-        <Select aria-label={t('department.district')} placeholder={t('department.district')} allowClear style={{ minWidth: 140 }} value={district} onChange={setDistrict} options={distinct(items.map((m) => m.districtId)).map((d) => ({ value: d, label: d }))} />
+        <Select aria-label={t('department.district')} placeholder={t('department.district')} allowClear style={{ minWidth: 140 }} value={district} onChange={setDistrict} options={distinct(items.map((m) => m.districtId)).map((d) => ({ value: d, label: districtName(d) }))} />
         <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>{t('department.overdue')}</Checkbox>
       </Space>
       <ErrorText error={inbox.error ?? accept.error} />
@@ -67,6 +70,7 @@ export default function DepartmentApp() {
         columns={[
           { title: t('rider.report.headline'), dataIndex: 'title', render: (title: string, m) => <Button type="link" onClick={() => setOpen(m)} style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}>{title}</Button> },
           { title: t('department.category'), dataIndex: 'category', render: (c: string) => t(`category.${c}`, { defaultValue: c }) },
+          { title: t('department.district'), dataIndex: 'districtId', render: (d: string | null) => districtName(d) },
           { title: t('department.status'), dataIndex: 'status', render: (s: string) => <Tag>{t(`department.matterStatus.${s}`, { defaultValue: s })}</Tag> },
           { title: t('department.deadline'), key: 'deadline', render: (_v, m) => <Space wrap>{(m.deadlines ?? []).map((d) => <DeadlineTag key={d.target} target={d.target} deadline={d} />)}</Space> },
           { title: t('department.submittedAt'), dataIndex: 'submittedAt', render: (at: string) => formatTime(at, i18n.language) },

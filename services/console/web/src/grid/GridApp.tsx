@@ -14,8 +14,6 @@ import { Slot } from '../shared/Slot';
 import { validateVerify, VerifyDraft } from '../shared/validation';
 
 const MapView = lazy(() => import('../shared/MapView'));
-// The ticket routes take their id through a validated DTO, which the OpenAPI document does not list as a path parameter.
-const ticketPath = (id: string) => ({ path: { id } }) as never;
 const STREAM_URL = '/api/grid-dispatch/v1/tickets/stream';
 
 /** Tickets, fetched again whenever the server says one of the worker's tickets changed (no reload, no polling). */
@@ -82,7 +80,7 @@ function TicketCard({ ticket }: { ticket: Ticket }) {
   const queryClient = useQueryClient();
   const [verifying, setVerifying] = useState(false);
   const accept = useMutation({
-    mutationFn: () => answer(gridDispatch.POST('/v1/tickets/{id}/accept', { params: ticketPath(ticket.id) })),
+    mutationFn: () => answer(gridDispatch.POST('/v1/tickets/{id}/accept', { params: { path: { id: ticket.id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tickets'] }),
   });
   const report = ticket.report;
@@ -125,7 +123,7 @@ function VerifyForm({ ticket }: { ticket: Ticket }) {
     mutationFn: (v: VerifyDraft) =>
       answer(
         gridDispatch.POST('/v1/tickets/{id}/verify', {
-          params: ticketPath(ticket.id),
+          params: { path: { id: ticket.id } },
           body: {
             verdict: v.verdict!,
             note: v.note!.trim(),

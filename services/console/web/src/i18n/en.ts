@@ -57,7 +57,16 @@ const en: Catalogue = {
     title: 'Audit', trace: 'Trace', rates: 'Rates', breaches: 'Breaches', matterId: 'Matter id', find: 'Find', matterRef: 'Matter id or tracking number', noSuchTrackingNo: 'No matter has the tracking number {{trackingNo}}',
     verified: 'Hash chain verified ({{length}} events)', broken: 'Hash chain broken at event {{index}}', groupBy: 'Group by', received: 'Received', responseRate: 'Response rate', resolutionRate: 'Resolution rate', satisfactionRate: 'Satisfaction rate',
     group: { department: 'Department', level: 'Level', industry: 'Industry', district: 'District', branch: 'Branch', committee: 'Industry committee', grid: 'Grid', grid_worker: 'Grid worker' }, holder: 'Holder', budget: 'Budget', firedAt: 'Breached at',
-    event: { 'grievance.submitted.v1': 'The worker reported it', 'feedback.rated.v1': 'The reporter rated it', 'grievance.replied.v1': 'The reporter replied', 'grievance.paused.v1': 'The reporter was asked', 'sla.started.v1': 'Deadline started', 'sla.warned.v1': 'Deadline warning (80 % used)', 'sla.breached.v1': 'Deadline missed', 'grievance.department-returned.v1': 'Returned by the department (not its matter)', 'grievance.transferred.v1': 'Transferred to another department' },
+    event: {
+      'grievance.submitted.v1': 'The worker reported it', 'grievance.routed.v1': 'Routed', 'grievance.escalated.v1': 'Passed up a level', 'grievance.returned.v1': 'Returned down a level',
+      'grievance.supervised.v1': 'Supervised by the Two-New Work Committee', 'grievance.department-returned.v1': 'Returned by the department (not its matter)', 'grievance.transferred.v1': 'Transferred to another department',
+      'grievance.paused.v1': 'The holder asked the reporter a question', 'grievance.replied.v1': 'The reporter replied', 'ticket.dispatched.v1': 'Given to a grid worker', 'ticket.accepted.v1': 'The grid worker took it',
+      'ticket.verified.v1': 'The grid worker checked it on site', 'grievance.assigned.v1': 'Handed to the department', 'grievance.accepted.v1': 'Accepted by its holder', 'grievance.rejected.v1': 'Not confirmed on site',
+      'grievance.linked.v1': 'Joined to the same report nearby', 'grievance.resolved.v1': 'Resolved by its holder', 'feedback.rated.v1': 'The reporter rated it', 'grievance.reopened.v1': 'Reopened', 'grievance.closed.v1': 'Closed',
+      'grievance.contested.v1': 'The reporter asked for a second check', 'grievance.referred-to-supervision.v1': 'Sent to the district supervising office', 'sla.started.v1': 'Deadline started', 'sla.warned.v1': 'Deadline warning (80 % used)', 'sla.breached.v1': 'Deadline missed',
+      'sla.policy-changed.v1': 'SLA policy changed', 'points.awarded.v1': 'The worker was awarded points', 'points.redeemed.v1': 'The worker redeemed points', 'points.handed-over.v1': 'The station handed the item over',
+      'worker.registered.v1': 'The worker registered', 'benefit.applied.v1': 'The worker applied for a benefit', 'benefit.decided.v1': 'The committee decided the benefit application', 'directory.entry-changed.v1': 'Directory entry changed',
+    },
   },
   kind: { hazard: 'Hazard', appeal: 'Appeal', suggestion: 'Suggestion' },
   station: {
@@ -106,7 +115,7 @@ const en: Catalogue = {
     golden_idea: 'Suggestion (golden idea)',
   },
   validation: {
-    required: '{{field}} is required', tooLong: '{{field}} must be at most {{max}} characters', place: 'Choose a place: use your position or tap the map', photoType: 'A photo must be JPEG, PNG or WebP', photoSize: 'A photo must be at most 10 MB', category: 'Choose a category', uuid: 'Enter a valid matter id', matterRef: 'Enter a matter id or a tracking number (such as NC-20261203-000042)', json: '{{field}} must be JSON', hours: '{{field}} must look like 09:00-12:00, 13:30-18:00', number: '{{field}} must be a number', workerId: 'A worker id is letters, digits and . _ : @ -', phone: '{{field}} must be a phone number (digits, an optional leading +, spaces or dashes)', consent: 'A station logs a matter only with the worker\'s consent: tick the box',
+    required: '{{field}} is required', tooLong: '{{field}} must be at most {{max}} characters', place: 'Choose a place: use your position or tap the map', photoType: 'A photo must be JPEG, PNG or WebP', photoSize: 'A photo must be at most 10 MB', category: 'Choose a category', uuid: 'Enter a valid matter id', matterRef: 'Enter a matter id or a tracking number (such as NC-20261203-000042)', polygon: '{{field}} must be a GeoJSON polygon ("type": "Polygon")', jsonObject: '{{field}} must be a JSON object ({…})', json: '{{field}} must be JSON', hours: '{{field}} must look like 09:00-12:00, 13:30-18:00', number: '{{field}} must be a number', workerId: 'A worker id is letters, digits and . _ : @ -', phone: '{{field}} must be a phone number (digits, an optional leading +, spaces or dashes)', consent: 'A station logs a matter only with the worker\'s consent: tick the box',
   },
   errors: {
     network: 'No connection; try again shortly', server: 'The service could not do it now; try again shortly (error {{errorId}})', conflict: 'The matter has moved on: {{message}}', unprocessable: 'Cannot be done: {{message}}', forbidden: 'You may not do this', notFound: 'Not found, or not yours to see', busy: 'Busy, trying again…', field: '{{message}}',

@@ -55,7 +55,16 @@ const zhCN = {
     title: '审计', trace: '事项轨迹', rates: '三率', breaches: '超时记录', matterId: '事项 ID', find: '查询', matterRef: '事项 ID 或受理编号', noSuchTrackingNo: '没有受理编号为 {{trackingNo}} 的事项',
     verified: '哈希链校验通过（{{length}} 个事件）', broken: '哈希链在第 {{index}} 个事件处断开', groupBy: '统计维度', received: '受理数', responseRate: '响应率', resolutionRate: '办结率', satisfactionRate: '满意率',
     group: { department: '部门', level: '层级', industry: '行业', district: '区县', branch: '支部', committee: '行业综合党委', grid: '网格', grid_worker: '网格员' }, holder: '责任方', budget: '时限', firedAt: '超时时间',
-    event: { 'grievance.submitted.v1': '劳动者提交事项', 'feedback.rated.v1': '诉求人评价', 'grievance.replied.v1': '诉求人已回复', 'grievance.paused.v1': '向诉求人询问', 'sla.started.v1': '时限开始计时', 'sla.warned.v1': '时限预警（已用 80%）', 'sla.breached.v1': '超过时限', 'grievance.department-returned.v1': '部门退回（非本部门职责）', 'grievance.transferred.v1': '部门转办' },
+    event: {
+      'grievance.submitted.v1': '劳动者提交事项', 'grievance.routed.v1': '事项已分派', 'grievance.escalated.v1': '上报上一级', 'grievance.returned.v1': '退回下一级',
+      'grievance.supervised.v1': '两新工委督办', 'grievance.department-returned.v1': '部门退回（非本部门职责）', 'grievance.transferred.v1': '部门转办',
+      'grievance.paused.v1': '办理人向诉求人询问', 'grievance.replied.v1': '诉求人已回复', 'ticket.dispatched.v1': '派给网格员', 'ticket.accepted.v1': '网格员签收',
+      'ticket.verified.v1': '网格员现场核查', 'grievance.assigned.v1': '交职能部门办理', 'grievance.accepted.v1': '办理方受理', 'grievance.rejected.v1': '核查不属实，未予受理',
+      'grievance.linked.v1': '与附近相同事项合并', 'grievance.resolved.v1': '办理方办结', 'feedback.rated.v1': '诉求人评价', 'grievance.reopened.v1': '重新办理', 'grievance.closed.v1': '事项关闭',
+      'grievance.contested.v1': '诉求人申请复核', 'grievance.referred-to-supervision.v1': '转区督查督办室督办', 'sla.started.v1': '时限开始计时', 'sla.warned.v1': '时限预警（已用 80%）', 'sla.breached.v1': '超过时限',
+      'sla.policy-changed.v1': '时限规则变更', 'points.awarded.v1': '劳动者获得积分', 'points.redeemed.v1': '劳动者兑换积分', 'points.handed-over.v1': '驿站交付兑换物品',
+      'worker.registered.v1': '劳动者注册', 'benefit.applied.v1': '劳动者申请权益', 'benefit.decided.v1': '行业综合党委审批权益申请', 'directory.entry-changed.v1': '名录条目变更',
+    },
   },
   kind: { hazard: '隐患', appeal: '诉求', suggestion: '建言' },
   station: {
@@ -104,7 +113,7 @@ const zhCN = {
     golden_idea: '建言献策（金点子）',
   },
   validation: {
-    required: '请填写{{field}}', tooLong: '{{field}}不能超过 {{max}} 个字', place: '请选择位置：使用当前位置或在地图上点选', photoType: '照片须为 JPEG、PNG 或 WebP', photoSize: '照片不能超过 10 MB', category: '请选择类别', uuid: '请填写有效的事项编号', matterRef: '请填写事项 ID 或受理编号（如 NC-20261203-000042）', json: '{{field}}须为 JSON', hours: '{{field}}的格式如 09:00-12:00, 13:30-18:00', number: '{{field}}须为数字', workerId: '劳动者编号只能由字母、数字及 . _ : @ - 组成', phone: '{{field}}须为电话号码（数字，可以 + 开头，可含空格或横线）', consent: '须经劳动者本人同意才能代为登记，请勾选确认',
+    required: '请填写{{field}}', tooLong: '{{field}}不能超过 {{max}} 个字', place: '请选择位置：使用当前位置或在地图上点选', photoType: '照片须为 JPEG、PNG 或 WebP', photoSize: '照片不能超过 10 MB', category: '请选择类别', uuid: '请填写有效的事项编号', matterRef: '请填写事项 ID 或受理编号（如 NC-20261203-000042）', polygon: '{{field}}须为 GeoJSON 多边形（"type": "Polygon"）', jsonObject: '{{field}}须为 JSON 对象（{…}）', json: '{{field}}须为 JSON', hours: '{{field}}的格式如 09:00-12:00, 13:30-18:00', number: '{{field}}须为数字', workerId: '劳动者编号只能由字母、数字及 . _ : @ - 组成', phone: '{{field}}须为电话号码（数字，可以 + 开头，可含空格或横线）', consent: '须经劳动者本人同意才能代为登记，请勾选确认',
   },
   errors: {
     network: '网络不通，请稍后再试', server: '服务暂时无法处理，请稍后再试（错误编号 {{errorId}}）', conflict: '事项状态已变化：{{message}}', unprocessable: '无法办理：{{message}}', forbidden: '您无权进行此操作', notFound: '未找到，或不在您的范围内', busy: '系统繁忙，正在重试…', field: '{{message}}',

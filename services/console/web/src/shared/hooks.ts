@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { answer, gridDispatch, intake } from '../api/clients';
+import { answer, gridDispatch, intake, routing } from '../api/clients';
 import { consoleFetch } from './http';
 
 export function useConfig() {
@@ -9,6 +9,15 @@ export function useConfig() {
 
 export function useGrids() {
   return useQuery({ queryKey: ['grids'], queryFn: () => answer(gridDispatch.GET('/v1/grids')), staleTime: 3_600_000 });
+}
+
+/** The districts of routing's directory (retired ones too: older matters still name them), by id. */
+export function useDistricts() {
+  return useQuery({
+    queryKey: ['districts'],
+    queryFn: async () => new Map((await answer(routing.GET('/v1/directory/org-units', { params: { query: { level: 'district' } } }))).items.map((u) => [u.id, u])),
+    staleTime: 3_600_000,
+  });
 }
 
 export function useCategories() {

@@ -10,9 +10,6 @@ import { formatTime } from '../shared/format';
 import type { Problems } from '../shared/validation';
 
 const required = (label: string) => ({ key: 'validation.required', values: { field: label } });
-// The station's own redemptions and catalogue: the API takes the station from the staff's token.
-const ownRedemption = (id: string) => ({ path: { id } }) as never;
-const ownItem = (itemId: string) => ({ path: { itemId } }) as never;
 
 /** 积分服务 at the counter, one screen to scroll on a phone: prizes to hand over, volunteering points, the catalogue. */
 export default function StationPoints() {
@@ -42,7 +39,7 @@ function StationHandOver() {
     refetchInterval: 5000,
   });
   const handOver = useMutation({
-    mutationFn: (r: Redemption) => answer(feedback.POST('/v1/stations/me/redemptions/{id}/hand-over', { params: ownRedemption(r.id) })),
+    mutationFn: (r: Redemption) => answer(feedback.POST('/v1/stations/me/redemptions/{id}/hand-over', { params: { path: { id: r.id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['station-redemptions'] }),
   });
   return (
@@ -93,7 +90,7 @@ function StationCatalogue() {
     },
   });
   const restock = useMutation({
-    mutationFn: ({ item, stock }: { item: CatalogueItem; stock: number }) => answer(feedback.PUT('/v1/stations/me/catalogue/{itemId}', { params: ownItem(item.id), body: { stock } })),
+    mutationFn: ({ item, stock }: { item: CatalogueItem; stock: number }) => answer(feedback.PUT('/v1/stations/me/catalogue/{itemId}', { params: { path: { itemId: item.id } }, body: { stock } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['station-catalogue'] }),
   });
   const error = add.error ? showApiErrors(form, add.error, ITEM_FIELDS) : null;
