@@ -30,7 +30,7 @@ describe('co-reporters of one hazard', () => {
   const feedback = (path: string) => `${system.url('feedback')}${path}`;
   const audit = (path: string) => `${system.url('audit')}${path}`;
 
-  const matter = async (token: string, id: string) => (await call(intake(`/v1/grievances/${id}`), token, { headers: { 'accept-language': 'en' } })).body;
+  const grievance = async (token: string, id: string) => (await call(intake(`/v1/grievances/${id}`), token, { headers: { 'accept-language': 'en' } })).body;
   const download = async (token: string, url: string) => {
     const response = await fetch(intake(url), { headers: { authorization: `Bearer ${token}` } });
     await response.arrayBuffer();
@@ -76,11 +76,11 @@ describe('co-reporters of one hazard', () => {
     const duplicate = await report(second, NEXT_TO_IT);
     expect(duplicate.status).toBe(201);
     const duplicateId = duplicate.body.id as string;
-    const joined = await matter(second, duplicateId);
+    const joined = await grievance(second, duplicateId);
     expect(joined).toMatchObject({ duplicateOf: id, original: { id, trackingNo: original.body.trackingNo } });
 
     // The grid worker confirms the first report on site; municipal works takes it.
-    await eventually(() => matter(first, id), (m) => m?.status === 'dispatched', 'dispatched to the grid worker');
+    await eventually(() => grievance(first, id), (m) => m?.status === 'dispatched', 'dispatched to the grid worker');
     const tickets = await eventually(
       async () => (await call(dispatch('/v1/tickets'), gridWorker)).body as { id: string; grievanceId: string }[],
       (list) => Array.isArray(list) && list.some((t) => t.grievanceId === id),
@@ -94,8 +94,8 @@ describe('co-reporters of one hazard', () => {
     });
     expect(verified.status).toBe(200);
     await eventually(async () => (await call(routing('/v1/inbox'), department)).body, (inbox) => JSON.stringify(inbox).includes(id), 'in the department inbox');
-    // The second rider sees the first report move, as the matter they were joined to.
-    expect((await matter(second, duplicateId)).status).not.toBe('submitted');
+    // The second rider sees the first report move, as the grievance they were joined to.
+    expect((await grievance(second, duplicateId)).status).not.toBe('submitted');
 
     // Municipal works fixes it and photographs the fix.
     expect((await call(routing(`/v1/matters/${id}/accept`), department, { method: 'POST' })).status).toBeLessThan(300);
@@ -104,9 +104,9 @@ describe('co-reporters of one hazard', () => {
     expect(resolved.status).toBeLessThan(300);
 
     const photo = { id: fix, url: `/v1/attachments/${fix}` };
-    const firstView = await eventually(() => matter(first, id), (m) => m?.status === 'resolved', 'resolved for the first rider');
+    const firstView = await eventually(() => grievance(first, id), (m) => m?.status === 'resolved', 'resolved for the first rider');
     expect(firstView.resolution).toMatchObject({ resolution: 'New cover fitted and locked.', resolvedBy: { type: 'department', id: 'municipal_works' }, attachments: [photo] });
-    const secondView = await eventually(() => matter(second, duplicateId), (m) => m?.status === 'resolved', 'resolved for the second rider');
+    const secondView = await eventually(() => grievance(second, duplicateId), (m) => m?.status === 'resolved', 'resolved for the second rider');
     expect(secondView).toMatchObject({
       id: duplicateId,
       trackingNo: duplicate.body.trackingNo,
@@ -127,8 +127,8 @@ describe('co-reporters of one hazard', () => {
     // Only the first rider rates it (the 12345 callback); the second is told how it ended.
     expect((await call(feedback(`/v1/grievances/${id}/rating`), second, { body: { rating: 'unsatisfied' } })).status).toBe(404);
     expect((await call(feedback(`/v1/grievances/${id}/rating`), first, { body: { rating: 'satisfied' } })).status).toBe(201);
-    await eventually(() => matter(first, id), (m) => m?.status === 'closed', 'closed for the first rider');
-    const closedForSecond = await eventually(() => matter(second, duplicateId), (m) => m?.status === 'closed', 'closed for the second rider');
+    await eventually(() => grievance(first, id), (m) => m?.status === 'closed', 'closed for the first rider');
+    const closedForSecond = await eventually(() => grievance(second, duplicateId), (m) => m?.status === 'closed', 'closed for the second rider');
     expect(closedForSecond.original.status).toBe('closed');
     expect((await download(second, photo.url)).status).toBe(200);
 

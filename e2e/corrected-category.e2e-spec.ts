@@ -6,7 +6,7 @@ import { call, eventually, RunningSystem, startSystem, tokenFor, uploadPhoto } f
  * "missing manhole cover" where there is in fact a fire hazard; the grid worker confirms it on
  * site and corrects the category; routing hands it to the fire brigade (the corrected category's
  * owner) instead of municipal works, which resolves it. The rider's tracking view and the
- * auditor's trace and matter index show the corrected category.
+ * auditor's trace and grievance index show the corrected category.
  */
 
 // Inside the demo city's grid xiangyun-yuhua-g1.
@@ -36,7 +36,7 @@ describe('a category corrected at the on-site check across the services', () => 
     await system?.stop();
   });
 
-  it('routes the matter to the department owning the corrected category, which resolves it', async () => {
+  it('routes the grievance to the department owning the corrected category, which resolves it', async () => {
     const rider = await tokenFor({ sub: `rider-${randomUUID()}`, role: 'worker' });
     const gridWorker = await tokenFor({ sub: GRID_WORKER, role: 'grid_worker', gridId: GRID });
     const other = await tokenFor({ sub: OTHER_GRID_WORKER, role: 'grid_worker', gridId: GRID });
@@ -97,11 +97,11 @@ describe('a category corrected at the on-site check across the services', () => 
     expect(check_?.payload).toMatchObject({ verdict: 'confirmed', correctedCategory: 'fire_hazard' });
     const assigned = trace.events.find((e: { type: string }) => e.type === 'grievance.assigned');
     expect(assigned?.payload).toMatchObject({ departmentCode: 'fire', reason: 'verified_on_site' });
-    const matters = await eventually(
+    const grievances = await eventually(
       async () => (await call(audit(`/v1/matters?trackingNo=${submitted.body.trackingNo as string}`), auditor)).body,
       (page) => JSON.stringify(page).includes('fire_hazard'),
-      'the matter index shows the corrected category',
+      'the grievance index shows the corrected category',
     );
-    expect(JSON.stringify(matters)).toContain('"departmentCode":"fire"');
+    expect(JSON.stringify(grievances)).toContain('"departmentCode":"fire"');
   });
 });

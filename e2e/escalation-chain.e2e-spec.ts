@@ -54,7 +54,7 @@ describe('the escalation chain across the five services', () => {
     return id;
   }
 
-  /** The sla.breached.v1 events of a matter on the topic (as audit or a dashboard would read them), once `count` are there. */
+  /** The sla.breached.v1 events of a grievance on the topic (as audit or a dashboard would read them), once `count` are there. */
   async function breachesOf(id: string, count: number): Promise<EventEnvelope<{ level: string; target: string }>[]> {
     const messages = await waitForMessages(system.kafka, 'sla.breached.v1', count, (m) => m.key === id, 40_000);
     return messages.map((m) => JSON.parse(m.value!) as EventEnvelope<{ level: string; target: string }>);

@@ -31,7 +31,7 @@ describe('the hazard loop across the five services', () => {
 
   const uploadPhoto = (token: string) => upload(system, token, 'manhole.png');
 
-  const matter = async (token: string, id: string) => (await call(intake(`/v1/grievances/${id}`), token)).body;
+  const grievance = async (token: string, id: string) => (await call(intake(`/v1/grievances/${id}`), token)).body;
 
   async function reportManhole(token: string, extra: Record<string, unknown> = {}) {
     const photo = await uploadPhoto(token);
@@ -96,7 +96,7 @@ describe('the hazard loop across the five services', () => {
     timings.submit = Date.now() - t;
 
     t = Date.now();
-    const dispatched = await eventually(() => matter(rider, id), (m) => m?.status === 'dispatched', 'dispatched to the grid worker');
+    const dispatched = await eventually(() => grievance(rider, id), (m) => m?.status === 'dispatched', 'dispatched to the grid worker');
     expect(dispatched.holder).toMatchObject({ type: 'grid_worker', id: GRID_WORKER });
     timings.submitToDispatched = Date.now() - t;
 
@@ -108,7 +108,7 @@ describe('the hazard loop across the five services', () => {
       category: 'manhole_cover_missing',
       trackingNo: submitted.body.trackingNo,
     });
-    const verified = await eventually(() => matter(rider, id), (m) => m?.status === 'verified', 'handed to municipal works');
+    const verified = await eventually(() => grievance(rider, id), (m) => m?.status === 'verified', 'handed to municipal works');
     expect(verified.holder).toMatchObject({ type: 'department', id: 'municipal_works' });
     timings.verifyToDepartment = Date.now() - t;
 
@@ -121,13 +121,13 @@ describe('the hazard loop across the five services', () => {
     expect((await call(routing(`/v1/matters/${id}/accept`), department, { method: 'POST' })).status).toBeLessThan(300);
     const resolved = await call(routing(`/v1/matters/${id}/resolve`), department, { body: { resolution: 'New cover fitted and locked.' } });
     expect(resolved.status).toBeLessThan(300);
-    await eventually(() => matter(rider, id), (m) => m?.status === 'resolved', 'resolved for the rider');
+    await eventually(() => grievance(rider, id), (m) => m?.status === 'resolved', 'resolved for the rider');
     timings.acceptResolveToRider = Date.now() - t;
 
     t = Date.now();
     const rated = await call(feedback(`/v1/grievances/${id}/rating`), rider, { body: { rating: 'satisfied', comment: 'Fixed in two hours.' } });
     expect(rated.status).toBe(201);
-    const closed = await eventually(() => matter(rider, id), (m) => m?.status === 'closed', 'closed');
+    const closed = await eventually(() => grievance(rider, id), (m) => m?.status === 'closed', 'closed');
     timings.ratingToClosed = Date.now() - t;
     expect(closed.history.map((h: { type: string }) => h.type)).toEqual(
       expect.arrayContaining(['grievance.submitted', 'grievance.routed', 'ticket.dispatched', 'ticket.verified', 'grievance.resolved', 'grievance.closed']),
@@ -139,7 +139,7 @@ describe('the hazard loop across the five services', () => {
     expect(notifications.filter((n) => n.grievanceId === id).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('answers an idempotent resubmission with the same matter, and a changed body under the same key with 422', async () => {
+  it('answers an idempotent resubmission with the same grievance, and a changed body under the same key with 422', async () => {
     const key = randomUUID();
     const body = { kind: 'suggestion', category: 'golden_idea', title: 'Shaded waiting spots', description: 'Awnings at the delivery station.' };
     const first = await call(intake('/v1/grievances'), otherRider, { body, headers: { 'idempotency-key': key } });
@@ -157,7 +157,7 @@ describe('the hazard loop across the five services', () => {
     const first = await reportManhole(rider, { location: { lat: 28.67, lng: 115.825 } });
     const second = await reportManhole(otherRider, { location: { lat: 28.6702, lng: 115.8251 } });
     expect(second.status).toBe(201);
-    const view = await eventually(() => matter(otherRider, second.body.id), (m) => Boolean(m?.duplicateOf), 'linked as a duplicate');
+    const view = await eventually(() => grievance(otherRider, second.body.id), (m) => Boolean(m?.duplicateOf), 'linked as a duplicate');
     expect(view.duplicateOf).toBe(first.body.id);
   });
 
@@ -165,9 +165,9 @@ describe('the hazard loop across the five services', () => {
     const place = { lat: 28.645, lng: 115.81 };
     const report = await reportManhole(otherRider, { location: place });
     const id = report.body.id as string;
-    await eventually(() => matter(otherRider, id), (m) => m?.status === 'dispatched', 'dispatched');
+    await eventually(() => grievance(otherRider, id), (m) => m?.status === 'dispatched', 'dispatched');
     await verifyOnSite(id, place, 'invalid', 'The cover is in place; nothing to fix.');
-    await eventually(() => matter(otherRider, id), (m) => m?.status === 'rejected' || m?.status === 'closed', 'rejected');
+    await eventually(() => grievance(otherRider, id), (m) => m?.status === 'rejected' || m?.status === 'closed', 'rejected');
     const notifications = await eventually(
       async () => (await call(feedback('/v1/notifications'), otherRider)).body.items as { grievanceId: string; message: string }[],
       (items) => items.some((n) => n.grievanceId === id && n.message.includes('nothing to fix')),
@@ -180,23 +180,23 @@ describe('the hazard loop across the five services', () => {
     expect(why(english)).toContain('The grid worker could not confirm the problem on site: The cover is in place; nothing to fix.');
   });
 
-  it('reopens a matter to the department when the rider is unsatisfied', async () => {
+  it('reopens a grievance to the department when the rider is unsatisfied', async () => {
     const place = { lat: 28.655, lng: 115.83 };
     const report = await reportManhole(rider, { location: place });
     const id = report.body.id as string;
-    await eventually(() => matter(rider, id), (m) => m?.status === 'dispatched', 'dispatched');
+    await eventually(() => grievance(rider, id), (m) => m?.status === 'dispatched', 'dispatched');
     await verifyOnSite(id, place, 'confirmed', 'Missing cover confirmed.');
     await eventually(async () => (await call(routing('/v1/inbox'), department)).body, (inbox) => JSON.stringify(inbox).includes(id), 'in the inbox');
     await call(routing(`/v1/matters/${id}/resolve`), department, { body: { resolution: 'Temporary plate laid.' } });
-    await eventually(() => matter(rider, id), (m) => m?.status === 'resolved', 'resolved');
+    await eventually(() => grievance(rider, id), (m) => m?.status === 'resolved', 'resolved');
     const rated = await call(feedback(`/v1/grievances/${id}/rating`), rider, { body: { rating: 'unsatisfied', comment: 'A plate is not a cover.' } });
     expect(rated.status).toBe(201);
-    const reopened = await eventually(() => matter(rider, id), (m) => m?.status === 'in_progress', 'reopened');
+    const reopened = await eventually(() => grievance(rider, id), (m) => m?.status === 'in_progress', 'reopened');
     expect(reopened.holder).toMatchObject({ type: 'department', id: 'municipal_works' });
     await eventually(async () => (await call(routing('/v1/inbox'), department)).body, (inbox) => JSON.stringify(inbox).includes(id), 'back in the inbox');
   });
 
-  it('refuses bad input with 400 naming the field and makes no matter', async () => {
+  it('refuses bad input with 400 naming the field and makes no grievance', async () => {
     const before = (await call(intake('/v1/grievances'), otherRider)).body.items.length as number;
     const noLocation = await call(intake('/v1/grievances'), otherRider, {
       body: { kind: 'hazard', category: 'manhole_cover_missing', title: 'x', description: 'y' },

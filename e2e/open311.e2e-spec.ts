@@ -172,7 +172,7 @@ describe('Open311 GeoReport v2 on intake', () => {
     expect(again.json).toEqual(posted.json);
     expect(await count(`SELECT count(*) AS n FROM intake_grievances WHERE tracking_no = '${id}'`)).toBe(1);
 
-    // The matter entered the native path: the event that routing reads names the partner as the reporter.
+    // The grievance entered the native path: the event that routing reads names the partner as the reporter.
     const [submitted] = await waitForMessages(system.kafka, 'grievance.submitted.v1', 1, (m) => m.key === token);
     expect(JSON.parse(submitted!.value!).payload).toMatchObject({
       trackingNo: id, kind: 'hazard', category: 'manhole_cover_missing', urgency: 'urgent',
@@ -266,14 +266,14 @@ describe('Open311 GeoReport v2 on intake', () => {
     const closedNow = await open311(`/requests.json?status=closed&start_date=${encodeURIComponent(since)}`);
     expect((closedNow.json as { service_request_id: string }[]).map((r) => r.service_request_id)).toContain(id);
 
-    // The partner is on record beside the matter.
+    // The partner is on record beside the grievance.
     expect(await count(`SELECT count(*) AS n FROM open311_requests r JOIN intake_grievances g ON g.id = r.grievance_id
       WHERE g.tracking_no = '${id}' AND r.partner_id = '${PARTNER}' AND r.account_id = 'fixit-user-42' AND r.device_id = 'device-7'`)).toBe(1);
   });
 
   it('answers bad requests with the spec\'s errors naming the field, and changes nothing', async () => {
     const before = {
-      matters: await count('SELECT count(*) AS n FROM intake_grievances'),
+      grievances: await count('SELECT count(*) AS n FROM intake_grievances'),
       partners: await count('SELECT count(*) AS n FROM open311_requests'),
       outbox: await count('SELECT count(*) AS n FROM messaging_outbox'),
     };
@@ -310,7 +310,7 @@ describe('Open311 GeoReport v2 on intake', () => {
     expect(entries.map((e) => e.description.split(':')[0])).toEqual(['service_code', 'lat, long']);
 
     expect({
-      matters: await count('SELECT count(*) AS n FROM intake_grievances'),
+      grievances: await count('SELECT count(*) AS n FROM intake_grievances'),
       partners: await count('SELECT count(*) AS n FROM open311_requests'),
       outbox: await count('SELECT count(*) AS n FROM messaging_outbox'),
     }).toEqual(before);

@@ -66,7 +66,7 @@ describe('a part-time grid worker’s own report reaches the department without 
     const id = submitted.body.id as string;
 
     // The fire brigade has it, checked on site by the rider as grid worker.
-    await eventually(async () => (await call(routing('/v1/inbox'), fire)).body, (inbox) => JSON.stringify(inbox).includes(id), 'the matter in the fire brigade’s inbox');
+    await eventually(async () => (await call(routing('/v1/inbox'), fire)).body, (inbox) => JSON.stringify(inbox).includes(id), 'the grievance in the fire brigade’s inbox');
     const seen = await eventually(
       async () => (await call(intake(`/v1/grievances/${id}`), rider)).body,
       (m) => m?.holder?.id === 'fire',

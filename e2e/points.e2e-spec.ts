@@ -117,13 +117,13 @@ describe('points: earned, redeemed, refused when short, handed over', () => {
       [10, 'verified_report'],
     ]);
 
-    // Traceable: the award in the matter's trace, the redemption and hand-over in the rider's points account.
-    const matterTrace = await eventually(
+    // Traceable: the award in the grievance's trace, the redemption and hand-over in the rider's points account.
+    const grievanceTrace = await eventually(
       async () => (await call(audit(`/v1/trace/${id}`), auditor)).body,
       (t) => t?.events?.some((e: { type: string }) => e.type === 'points.awarded'),
-      'the award in the matter trace',
+      'the award in the grievance trace',
     );
-    expect(matterTrace.verified).toBe(true);
+    expect(grievanceTrace.verified).toBe(true);
     const accountTrace = await eventually(
       async () => (await call(audit(`/v1/trace/${mine.accountId}`), auditor)).body,
       (t) => t?.events?.length === 2,

@@ -26,7 +26,7 @@ describe('the reporter’s recourse: a contested verdict and a second unsatisfie
   const feedback = (path: string) => `${system.url('feedback')}${path}`;
   const audit = (path: string) => `${system.url('audit')}${path}`;
 
-  const matter = async (id: string) => (await call(intake(`/v1/grievances/${id}`), rider)).body;
+  const grievance = async (id: string) => (await call(intake(`/v1/grievances/${id}`), rider)).body;
 
   async function reportManhole(place: { lat: number; lng: number }): Promise<string> {
     const photo = await upload(system, rider, 'manhole.png');
@@ -47,7 +47,7 @@ describe('the reporter’s recourse: a contested verdict and a second unsatisfie
   /** The grid worker the rider's view says holds the dispatched ticket. */
   async function dispatchedTo(id: string, not?: string): Promise<string> {
     const view = await eventually(
-      () => matter(id),
+      () => grievance(id),
       (m) => m?.status === 'dispatched' && m.holder?.type === 'grid_worker' && m.holder.id !== not,
       `dispatched to a grid worker${not ? ` other than ${not}` : ''}`,
     );
@@ -101,7 +101,7 @@ describe('the reporter’s recourse: a contested verdict and a second unsatisfie
     const id = await reportManhole(place);
     const first = await dispatchedTo(id);
     await verifyOnSite(id, first, place, 'invalid', 'Nothing missing here.');
-    await eventually(() => matter(id), (m) => m?.status === 'closed', 'closed on the invalid verdict');
+    await eventually(() => grievance(id), (m) => m?.status === 'closed', 'closed on the invalid verdict');
 
     const missingReason = await contest(id, {});
     expect(missingReason.status).toBe(400);
@@ -115,11 +115,11 @@ describe('the reporter’s recourse: a contested verdict and a second unsatisfie
     const second = await dispatchedTo(id, first);
     expect(GRID_WORKERS).toContain(second);
     expect(second).not.toBe(first);
-    const view = await matter(id);
+    const view = await grievance(id);
     expect(view.history.map((h: { type: string }) => h.type)).toEqual(expect.arrayContaining(['grievance.rejected', 'grievance.closed', 'grievance.contested']));
 
     await verifyOnSite(id, second, place, 'confirmed', 'Missing cover by the bus stop, cordoned off.');
-    const verified = await eventually(() => matter(id), (m) => m?.status === 'verified', 'handed to municipal works');
+    const verified = await eventually(() => grievance(id), (m) => m?.status === 'verified', 'handed to municipal works');
     expect(verified.holder).toMatchObject({ type: 'department', id: 'municipal_works' });
     const [issue] = await waitForMessages(system.kafka, 'department.municipal_works.issues.v1', 1, (m) => m.key === id);
     expect(JSON.parse(issue!.value!).payload).toMatchObject({ departmentCode: 'municipal_works', category: 'manhole_cover_missing' });
@@ -140,14 +140,14 @@ describe('the reporter’s recourse: a contested verdict and a second unsatisfie
     const id = await reportManhole(place);
     const first = await dispatchedTo(id);
     await verifyOnSite(id, first, place, 'invalid', 'The cover is in place.');
-    await eventually(() => matter(id), (m) => m?.status === 'closed', 'closed on the invalid verdict');
+    await eventually(() => grievance(id), (m) => m?.status === 'closed', 'closed on the invalid verdict');
     expect((await contest(id, { reason: 'It rattles and slides off.' })).status).toBe(201);
     const second = await dispatchedTo(id, first);
     await verifyOnSite(id, second, place, 'invalid', 'Checked again: the cover is in place and firm.');
     await eventually(async () => (await call(feedback('/v1/notifications'), rider)).body.items as { grievanceId: string; eventType: string }[], (items) =>
       items.filter((n) => n.grievanceId === id && n.eventType === 'grievance.closed').length === 2, 'closed a second time');
     // Intake follows on its own topics: the second close reaches the tracking view in its time.
-    await eventually(() => matter(id), (m) => m?.status === 'closed', 'closed again in the tracking view');
+    await eventually(() => grievance(id), (m) => m?.status === 'closed', 'closed again in the tracking view');
     expect((await contest(id, { reason: 'Please look again.' })).status).toBe(409);
   });
 
@@ -159,11 +159,11 @@ describe('the reporter’s recourse: a contested verdict and a second unsatisfie
 
     for (const [round, resolution] of [[1, 'Temporary plate laid.'], [2, 'Plate bolted down.']] as const) {
       expect((await call(routing(`/v1/matters/${id}/resolve`), department, { body: { resolution } })).status).toBeLessThan(300);
-      await eventually(() => matter(id), (m) => m?.status === 'resolved', `resolved (${round})`);
+      await eventually(() => grievance(id), (m) => m?.status === 'resolved', `resolved (${round})`);
       const rated = await call(feedback(`/v1/grievances/${id}/rating`), rider, { body: { rating: 'unsatisfied', comment: 'A plate is not a cover.' } });
       expect(rated.status).toBe(201);
       if (round === 1) {
-        const reopened = await eventually(() => matter(id), (m) => m?.status === 'in_progress', 'reopened to the department');
+        const reopened = await eventually(() => grievance(id), (m) => m?.status === 'in_progress', 'reopened to the department');
         expect(reopened.holder).toMatchObject({ type: 'department', id: 'municipal_works' });
         expect(reopened.underSupervision).toBe(false);
         await eventually(async () => (await call(routing('/v1/inbox'), department)).body, (inbox) => JSON.stringify(inbox).includes(id), 'back in the department inbox');
@@ -171,7 +171,7 @@ describe('the reporter’s recourse: a contested verdict and a second unsatisfie
     }
 
     // The assignment and the referral come on two topics: wait for the view to have both.
-    const supervised = await eventually(() => matter(id), (m) => m?.status === 'in_progress' && m.holder?.id === SUPERVISING_OFFICE && m.underSupervision === true, 'with the supervising office, supervised');
+    const supervised = await eventually(() => grievance(id), (m) => m?.status === 'in_progress' && m.holder?.id === SUPERVISING_OFFICE && m.underSupervision === true, 'with the supervising office, supervised');
     expect(supervised).toMatchObject({ holder: { type: 'department', id: SUPERVISING_OFFICE }, underSupervision: true });
     const office = await tokenFor({ sub: 'officer-xy-sup-1', role: 'department', departmentCode: SUPERVISING_OFFICE });
     await eventually(async () => (await call(routing('/v1/inbox'), office)).body, (inbox) => JSON.stringify(inbox).includes(id), 'in the supervising office’s inbox');

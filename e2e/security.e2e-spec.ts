@@ -34,7 +34,7 @@ interface World {
 describe('security across the five services', () => {
   let system: RunningSystem;
   let world: World;
-  /** A token per role, each with a scope that holds nothing of this suite's matters. */
+  /** A token per role, each with a scope that holds nothing of this suite's grievances. */
   const roleTokens = {} as Record<Role, string>;
 
   const urlOf = (spec: Pick<EndpointSpec, 'service'>, path: string) => `${system.url(spec.service)}${path}`;
@@ -138,7 +138,7 @@ describe('security across the five services', () => {
     return spec.param ? concrete(spec, ids[spec.param]) : formatted(spec.path);
   }
 
-  /** A caller the endpoint lets in, holding the suite's matter where it acts on one. */
+  /** A caller the endpoint lets in, holding the suite's grievance where it acts on one. */
   function insiderToken(spec: EndpointSpec): string {
     const t = world.tokens;
     if (spec.roles === 'any' || spec.roles === 'public') return t.rider;
@@ -207,7 +207,7 @@ describe('security across the five services', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('keeps each matter to its scope: 404 to those who do not hold it, 403 for an action its holder may not take', async () => {
+  it('keeps each grievance to its scope: 404 to those who do not hold it, 403 for an action its holder may not take', async () => {
     const t = world.tokens;
     const intake = (path: string) => `${system.url('intake')}${path}`;
     const routing = (path: string) => `${system.url('routing')}${path}`;
@@ -324,7 +324,7 @@ describe('security across the five services', () => {
       await producer.disconnect();
     }
 
-    // Behind the poison on every partition, a real matter must still go the whole way round.
+    // Behind the poison on every partition, a real grievance must still go the whole way round.
     const t = world.tokens;
     const next = (await call(`${system.url('intake')}/v1/grievances`, t.rider, { body: { kind: 'appeal', category: 'pay_dispute', title: 'After the poison', description: 'still heard' } })).body.id as string;
     await eventually(() => view(next, t.rider), (v) => v.body?.level === 'member', 'the next appeal routed and tracked', 60_000);

@@ -8,7 +8,7 @@ import { call, eventually, RunningSystem, startSystem, tokenFor } from './system
  * (routing's sla.warned.v1) when nobody has acted; the other member of the branch hears neither.
  *
  * SLA_TIME_SCALE 0.0005: an hour of policy budget lasts 1.8 s, so a PT4H answer is due 7.2 s
- * after the matter reaches the member, and warned at 80 %, 5.8 s.
+ * after the grievance reaches the member, and warned at 80 %, 5.8 s.
  */
 const TIME_SCALE = '0.0005';
 const BRANCH = 'br-delivery-meituan-xiangyun';

@@ -4,7 +4,7 @@ import { call, eventually, RunningSystem, startSystem, tokenFor } from './system
 /**
  * 督办 followed up, across the services as separate processes, driven through their HTTP APIs:
  * a department misses its deadline on a rider's hazard, the district's supervising office
- * (督查督办室) supervises it with a follow-up deadline, misses that too, and the matter is
+ * (督查督办室) supervises it with a follow-up deadline, misses that too, and the grievance is
  * supervised again (round 2) with a fresh deadline; the rider's tracking view, the auditor's
  * trace and the supervision list show each round, its owner and its follow-up deadline.
  *
@@ -70,7 +70,7 @@ describe('督办 followed up', () => {
     const listed = await eventually(
       async () => ((await call(audit('/v1/supervision'), auditor)).body.items as { grievanceId: string; round: number }[]).find((m) => m.grievanceId === id),
       (m) => m?.round === 2,
-      'the matter in round 2 of the supervision list',
+      'the grievance in round 2 of the supervision list',
     );
     expect(listed).toMatchObject({ owner: { type: 'department', id: OFFICE }, round: 2, followUpDueAt: expect.any(String), holder: { id: 'municipal_works' } });
     expect((listed as unknown as { causes: { cause?: string; round?: number }[] }).causes.filter((c) => c.round !== undefined)).toEqual([

@@ -28,7 +28,7 @@ const demoCity = readValidCity(DEMO_CITY);
 const IN_GRID = { lat: 28.66, lng: 115.82 }; // xiangyun-yuhua-g1 of the demo city
 
 /**
- * One matter, one trace: intake, routing and grid-dispatch booted in this process (each with
+ * One grievance, one trace: intake, routing and grid-dispatch booted in this process (each with
  * its own database, one topic prefix), an in-memory span exporter in place of OTLP.
  */
 describe('one trace from the HTTP request through every Kafka hop to the dispatch', () => {

@@ -3,7 +3,7 @@ import { call, eventually, RunningSystem, startSystem, tokenFor, uploadPhoto } f
 
 /**
  * A rider walks into the Yuhua Warm Station (玉华暖心驿站) and tells the staff about a missing
- * manhole cover; Li Na logs it for him with his verbal consent. It is his matter: the grid
+ * manhole cover; Li Na logs it for him with his verbal consent. It is his grievance: the grid
  * worker checks it on site, municipal works fixes it, the rider rates it from his own phone
  * and it closes. The station follows it in its list; another station sees none of it; the
  * auditor's trace says where, by whom and for whom it was logged.
@@ -32,7 +32,7 @@ describe('a walk-in at a station', () => {
   const dispatch = (path: string) => `${system.url('grid-dispatch')}${path}`;
   const feedback = (path: string) => `${system.url('feedback')}${path}`;
   const audit = (path: string) => `${system.url('audit')}${path}`;
-  const matter = async (token: string, id: string) => (await call(intake(`/v1/grievances/${id}`), token, { headers: { 'accept-language': 'zh-CN' } })).body;
+  const grievance = async (token: string, id: string) => (await call(intake(`/v1/grievances/${id}`), token, { headers: { 'accept-language': 'zh-CN' } })).body;
   const stationList = async (token: string) => (await call(intake('/v1/stations/me/walk-ins'), token)).body as { stationName: string; items: { id: string; status: string; workerId: string; staffId: string; consentMethod: string }[] };
 
   beforeAll(async () => {
@@ -79,18 +79,18 @@ describe('a walk-in at a station', () => {
     const logged = await call(intake('/v1/stations/me/walk-ins'), liNa, { body, headers: { 'idempotency-key': key } });
     expect(logged.status).toBe(201);
     const id = logged.body.id as string;
-    // A retry with the same key (the counter's network dropped the answer) is the same matter.
+    // A retry with the same key (the counter's network dropped the answer) is the same grievance.
     expect((await call(intake('/v1/stations/me/walk-ins'), liNa, { body, headers: { 'idempotency-key': key } })).body).toEqual(logged.body);
 
     // It is the rider's: in his own list, with a history that says where it was logged.
     const mine = (await call(intake('/v1/grievances'), rider)).body.items as { id: string }[];
     expect(mine.map((m) => m.id)).toEqual([id]);
-    const first = await matter(rider, id);
+    const first = await grievance(rider, id);
     expect(first.history[0]).toMatchObject({ type: 'grievance.submitted', actor: { id: 'staff-yuhua-li-na', role: 'station_staff' } });
     expect(first.history[0].summary).toContain('玉华暖心驿站');
 
     // Dispatched to the grid worker, who confirms it on site; municipal works takes it.
-    await eventually(() => matter(rider, id), (m) => m?.status === 'dispatched', 'dispatched to the grid worker');
+    await eventually(() => grievance(rider, id), (m) => m?.status === 'dispatched', 'dispatched to the grid worker');
     const tickets = await eventually(
       async () => (await call(dispatch('/v1/tickets'), gridWorker)).body as { id: string; grievanceId: string }[],
       (list) => Array.isArray(list) && list.some((t) => t.grievanceId === id),
@@ -112,10 +112,10 @@ describe('a walk-in at a station', () => {
     expect(resolvedAtStation.items.find((i) => i.id === id)).toMatchObject({ workerId: riderId, staffId: 'staff-yuhua-li-na', consentMethod: 'verbal' });
 
     // The rider rates it himself; the station cannot rate for him.
-    await eventually(() => matter(rider, id), (m) => m?.status === 'resolved', 'resolved for the rider');
+    await eventually(() => grievance(rider, id), (m) => m?.status === 'resolved', 'resolved for the rider');
     expect((await call(feedback(`/v1/grievances/${id}/rating`), liNa, { body: { rating: 'satisfied' } })).status).toBe(403);
     expect((await call(feedback(`/v1/grievances/${id}/rating`), rider, { body: { rating: 'satisfied' } })).status).toBe(201);
-    await eventually(() => matter(rider, id), (m) => m?.status === 'closed', 'closed for the rider');
+    await eventually(() => grievance(rider, id), (m) => m?.status === 'closed', 'closed for the rider');
     const ownList = (await call(intake('/v1/grievances'), rider)).body.items as { id: string; status: string }[];
     expect(ownList.find((m) => m.id === id)?.status).toBe('closed');
     const closedAtStation = await eventually(() => stationList(liNa), (l) => l.items.find((i) => i.id === id)?.status === 'closed', 'closed in the station list');

@@ -1,8 +1,8 @@
 /**
- * The chaos run (not a test): `npm run chaos [-- --matters 10000 --rate 200]`.
+ * The chaos run (not a test): `npm run chaos [-- --grievances 10000 --rate 200]`.
  *
  * On a private Kafka broker and a private redis-server (the shared ones are never touched),
- * the five services as processes. N matters (70% hazard reports, 30% appeals) go in through
+ * the five services as processes. N grievances (70% hazard reports, 30% appeals) go in through
  * intake's HTTP API at a fixed rate, each with its own Idempotency-Key (a submission that
  * fails while intake is down is sent again under the same key). Grid workers accept and
  * verify every hazard's ticket through grid-dispatch's API (confirmed, with a photo), so each
@@ -12,10 +12,10 @@
  * every --kill-every seconds, the broker is restarted once, Redis is flushed once and
  * restarted once.
  *
- * Then, from the databases and topics: every matter in its expected state; exactly one
+ * Then, from the databases and topics: every grievance in its expected state; exactly one
  * ticket per hazard; exactly one points award per verified report; every breach fired once;
  * every event in an outbox reached every consumer of its topic (lost = missing from an
- * inbox); the audit trace of every matter verifies. Last, the recovery after a SIGKILL of
+ * inbox); the audit trace of every grievance verifies. Last, the recovery after a SIGKILL of
  * grid-dispatch under 50 hazards/s: seconds until p99 is back to steady and the lag is zero.
  *
  * Prints the figures and writes bench/results/<date>-chaos.json.
@@ -37,7 +37,7 @@ import { BENCH_INTAKE_ENV, BenchSystem, CONSUMER_GROUPS, ROOT, startBenchSystem 
 
 const { values: args } = parseArgs({
   options: {
-    matters: { type: 'string', default: '10000' },
+    grievances: { type: 'string', default: '10000' },
     rate: { type: 'string', default: '200' },
     'hazard-share': { type: 'string', default: '0.7' },
     'kill-every': { type: 'string', default: '20' },
@@ -54,7 +54,7 @@ const { values: args } = parseArgs({
   },
 });
 
-const N = Number(args.matters);
+const N = Number(args.grievances);
 const RATE = Number(args.rate);
 const KILL_EVERY_MS = Number(args['kill-every']) * 1000;
 const SETTLE_MS = Number(args['settle-minutes']) * 60_000;
@@ -66,7 +66,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 const log = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
-interface Matter {
+interface Grievance {
   index: number;
   kind: 'hazard' | 'appeal';
   body: Record<string, unknown>;
@@ -109,12 +109,12 @@ async function upload(intakeUrl: string, token: string): Promise<string> {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  log(`chaos run: ${N} matters at ${RATE}/s (${Math.round(Number(args['hazard-share']) * 100)}% hazards), a SIGKILL every ${KILL_EVERY_MS / 1000} s, SLA_TIME_SCALE ${args['time-scale']} for routing`);
+  log(`chaos run: ${N} grievances at ${RATE}/s (${Math.round(Number(args['hazard-share']) * 100)}% hazards), a SIGKILL every ${KILL_EVERY_MS / 1000} s, SLA_TIME_SCALE ${args['time-scale']} for routing`);
   const kafka = await startPrivateKafka({ label: 'chaos' });
   let redis: PrivateRedis = await startPrivateRedis();
   const redisPort = redis.port;
   let system: BenchSystem | undefined;
-  const results: Record<string, unknown> = { at: new Date().toISOString(), machine: { cpus: cpus().length }, matters: N, rate: RATE };
+  const results: Record<string, unknown> = { at: new Date().toISOString(), machine: { cpus: cpus().length }, grievances: N, rate: RATE };
   try {
     system = await startBenchSystem({
       label: 'chaos',
@@ -154,9 +154,9 @@ async function main(): Promise<void> {
       return;
     }
 
-    // The matters, each with its idempotency key.
+    // The grievances, each with its idempotency key.
     const hazardShare = Number(args['hazard-share']);
-    const matters: Matter[] = Array.from({ length: N }, (_, index) => {
+    const grievances: Grievance[] = Array.from({ length: N }, (_, index) => {
       const kind = (index * 7919) % 1000 < hazardShare * 1000 ? 'hazard' : 'appeal';
       const reporter = kind === 'appeal' ? (index % appealRiders.length) * 10 : index % riders.length;
       const body = kind === 'hazard' ? hazardReport(index) : { ...appeal(index), category: APPEAL_CATEGORY };
@@ -221,7 +221,7 @@ async function main(): Promise<void> {
     })();
 
     // Submissions: open loop at RATE; a failed one goes again under its key until intake takes it.
-    const submitOne = async (m: Matter): Promise<void> => {
+    const submitOne = async (m: Grievance): Promise<void> => {
       for (;;) {
         m.attempts += 1;
         const answer = await postJson(url('intake', '/v1/grievances'), riders[m.reporter]!, m.body, 15_000, { 'idempotency-key': m.key }).catch(() => ({
@@ -232,13 +232,13 @@ async function main(): Promise<void> {
           m.id = (JSON.parse(answer.body) as { id: string }).id;
           return;
         }
-        if (answer.status >= 400 && answer.status < 500 && answer.status !== 429) throw new Error(`matter ${m.index} refused: ${answer.status} ${answer.body}`);
+        if (answer.status >= 400 && answer.status < 500 && answer.status !== 429) throw new Error(`grievance ${m.index} refused: ${answer.status} ${answer.body}`);
         // As a rider's app would: back off (intake's 503 and 429 say Retry-After: 1 s or more), with jitter, up to 8 s.
         await sleep(Math.min(8000, 1000 * 2 ** Math.min(m.attempts - 1, 3)) * (0.5 + Math.random()));
       }
     };
     let hazardsDone = false;
-    const submissions = openLoop(RATE, N / RATE, (i) => submitOne(matters[i]!)).then(() => log(`all ${N} matters submitted`));
+    const submissions = openLoop(RATE, N / RATE, (i) => submitOne(grievances[i]!)).then(() => log(`all ${N} grievances submitted`));
 
     // Grid workers: accept, then verify, every dispatched ticket (driven by the tickets' state, so a lost answer is simply asked again).
     const workerTokens = new Map<string, Promise<{ token: string; photo: string }>>();
@@ -250,10 +250,10 @@ async function main(): Promise<void> {
       }
       return entry;
     };
-    const byId = new Map<string, Matter>();
+    const byId = new Map<string, Grievance>();
     const driver = (async () => {
       while (!hazardsDone) {
-        for (const m of matters) if (m.id && !byId.has(m.id)) byId.set(m.id, m);
+        for (const m of grievances) if (m.id && !byId.has(m.id)) byId.set(m.id, m);
         const open = await query<{ id: string; grievance_id: string; grid_worker_id: string; grid_id: string; status: string }>(
           sys.databases['grid-dispatch']!.url,
           `SELECT id, grievance_id, grid_worker_id, grid_id, status FROM tickets WHERE status IN ('dispatched', 'accepted') AND grid_worker_id IS NOT NULL LIMIT 2000`,
@@ -276,7 +276,7 @@ async function main(): Promise<void> {
 
     await submissions;
     await faultPlan;
-    log(`faults done; waiting for the matters to settle (at most ${SETTLE_MS / 60_000} min)`);
+    log(`faults done; waiting for the grievances to settle (at most ${SETTLE_MS / 60_000} min)`);
 
     // Settle: every hazard verified, every appeal under supervision, nothing in any lag or outbox.
     const intakeUrl = sys.databases.intake!.url;
@@ -288,7 +288,7 @@ async function main(): Promise<void> {
       const quiet = last !== undefined && Object.values(last.lag).every((v) => v === 0) && Object.values(last.outbox).every((v) => v === 0);
       const hazardsVerified = states.filter((s) => s.kind === 'hazard' && s.status === 'verified').reduce((a, s) => a + s.n, 0);
       const appealsSupervised = states.filter((s) => s.kind === 'appeal' && s.under_supervision).reduce((a, s) => a + s.n, 0);
-      const hazards = matters.filter((m) => m.kind === 'hazard').length;
+      const hazards = grievances.filter((m) => m.kind === 'hazard').length;
       if (Math.round((Date.now() - settleStarted) / 1000) % 15 === 0) {
         log(`  settling: ${hazardsVerified}/${hazards} hazards verified, ${appealsSupervised}/${N - hazards} appeals under supervision; lag ${JSON.stringify(last?.lag)} outbox ${JSON.stringify(last?.outbox)}`);
       }
@@ -304,11 +304,11 @@ async function main(): Promise<void> {
     const settleSeconds = round((Date.now() - settleStarted) / 1000);
     results.faults = faults;
     results.settleSeconds = settleSeconds;
-    results.submissionAttempts = matters.reduce((a, m) => a + m.attempts, 0);
+    results.submissionAttempts = grievances.reduce((a, m) => a + m.attempts, 0);
     results.timeline = timeline;
 
     log('checking…');
-    results.checks = await check(sys, matters, auditor);
+    results.checks = await check(sys, grievances, auditor);
     await lag.close();
     await backlog.close();
     if (!args['skip-recovery']) {
@@ -339,10 +339,10 @@ async function postPut(target: string, token: string, body: unknown): Promise<nu
   return response.status;
 }
 
-/** What the databases and topics say once the matters have settled. */
-async function check(sys: BenchSystem, matters: Matter[], auditor: string): Promise<Record<string, unknown>> {
+/** What the databases and topics say once the grievances have settled. */
+async function check(sys: BenchSystem, grievances: Grievance[], auditor: string): Promise<Record<string, unknown>> {
   const db = (name: string) => sys.databases[name]!.url;
-  const submitted = matters.filter((m) => m.id);
+  const submitted = grievances.filter((m) => m.id);
   const hazards = submitted.filter((m) => m.kind === 'hazard');
   const appeals = submitted.filter((m) => m.kind === 'appeal');
   const rows = await query<{ id: string; kind: string; status: string; level: string | null; under_supervision: boolean }>(
@@ -354,7 +354,7 @@ async function check(sys: BenchSystem, matters: Matter[], auditor: string): Prom
     ...hazards.filter((m) => view.get(m.id!)?.status !== 'verified'),
     ...appeals.filter((m) => !(view.get(m.id!)?.under_supervision && view.get(m.id!)?.level === 'two_new_committee')),
   ].map((m) => ({ id: m.id, kind: m.kind, view: view.get(m.id!) ?? null }));
-  const doubledMatters = rows.length - new Set(submitted.map((m) => m.id)).size;
+  const doubledGrievances = rows.length - new Set(submitted.map((m) => m.id)).size;
 
   const tickets = await query<{ grievance_id: string; n: number; verified: number }>(
     db('grid-dispatch'),
@@ -457,7 +457,7 @@ async function check(sys: BenchSystem, matters: Matter[], auditor: string): Prom
     await admin.disconnect();
   }
 
-  // The audit trace of every matter verifies.
+  // The audit trace of every grievance verifies.
   let traced = 0;
   let traceFailed = 0;
   const traceFailures: string[] = [];
@@ -477,7 +477,7 @@ async function check(sys: BenchSystem, matters: Matter[], auditor: string): Prom
     appeals: appeals.length,
     wrongState: wrongState.length,
     wrongStateExamples: wrongState.slice(0, 10),
-    doubledMatters,
+    doubledGrievances,
     hazardsWithoutTicket: ticketsMissing,
     hazardsWithMoreThanOneTicket: ticketsDoubled,
     verifiedHazards: verifiedHazards.length,
@@ -608,10 +608,10 @@ function report(results: Record<string, unknown>): void {
     table(
       ['check', 'value'],
       [
-        ['matters submitted (hazards / appeals)', `${c.submitted} (${c.hazards} / ${c.appeals})`],
+        ['grievances submitted (hazards / appeals)', `${c.submitted} (${c.hazards} / ${c.appeals})`],
         ['submission attempts (retries under the same Idempotency-Key)', results.submissionAttempts as number],
-        ['matters doubled by retried submissions', c.doubledMatters],
-        ['matters not in their expected state', c.wrongState],
+        ['grievances doubled by retried submissions', c.doubledGrievances],
+        ['grievances not in their expected state', c.wrongState],
         ['hazards with more than one ticket', c.hazardsWithMoreThanOneTicket],
         ['hazards without a ticket yet', c.hazardsWithoutTicket],
         ['verified reports without exactly one points award', `${c.pointsNotExactlyOne} of ${c.verifiedHazards}`],
@@ -627,7 +627,7 @@ function report(results: Record<string, unknown>): void {
     ),
   );
   const runs = reportRecovery(results);
-  log(`lost ${c.lost} (not applied when checked) / doubled ${c.doubledMatters + c.hazardsWithMoreThanOneTicket + c.pointsNotExactlyOne + c.breachesNotExactlyOnce} / recovered in ${runs.map((r) => `${r.recoverySeconds ?? '?'} s at ${r.rate}/s`).join(', ')}`);
+  log(`lost ${c.lost} (not applied when checked) / doubled ${c.doubledGrievances + c.hazardsWithMoreThanOneTicket + c.pointsNotExactlyOne + c.breachesNotExactlyOnce} / recovered in ${runs.map((r) => `${r.recoverySeconds ?? '?'} s at ${r.rate}/s`).join(', ')}`);
 }
 
 function reportRecovery(results: Record<string, unknown>): Record<string, unknown>[] {

@@ -87,9 +87,9 @@ export class Actors {
     ok(await this.call('routing', 'PUT', '/v1/workers/me', rider, { occupation, branchId }), `register ${rider.sub}`);
   }
 
-  /** The rider's view of their matter (GET /v1/grievances/:id on intake): its status. */
+  /** The rider's view of their grievance (GET /v1/grievances/:id on intake): its status. */
   async statusOf(rider: Principal, grievanceId: string): Promise<string | undefined> {
-    const answer = ok(await this.call('intake', 'GET', `/v1/grievances/${grievanceId}`, rider), `read matter ${grievanceId}`);
+    const answer = ok(await this.call('intake', 'GET', `/v1/grievances/${grievanceId}`, rider), `read grievance ${grievanceId}`);
     return (JSON.parse(answer.body) as { status?: string }).status;
   }
 
@@ -146,16 +146,16 @@ export class Actors {
     return { sub: `${unitId}-officer`, role: level as Principal['role'], orgUnitId: unitId };
   }
 
-  /** Whether the holder's inbox on routing (GET /v1/inbox) has the matter. */
+  /** Whether the holder's inbox on routing (GET /v1/inbox) has the grievance. */
   async inInbox(holder: Principal, grievanceId: string): Promise<boolean> {
     return ok(await this.call('routing', 'GET', '/v1/inbox', holder), `${holder.sub}'s inbox`).body.includes(grievanceId);
   }
 
-  async acceptMatter(department: Principal, grievanceId: string): Promise<void> {
-    ok(await this.call('routing', 'POST', `/v1/matters/${grievanceId}/accept`, department), `accept matter ${grievanceId}`);
+  async acceptGrievance(department: Principal, grievanceId: string): Promise<void> {
+    ok(await this.call('routing', 'POST', `/v1/matters/${grievanceId}/accept`, department), `accept grievance ${grievanceId}`);
   }
 
-  async resolveMatter(holder: Principal, grievanceId: string): Promise<void> {
-    ok(await this.call('routing', 'POST', `/v1/matters/${grievanceId}/resolve`, holder, { resolution: 'Fixed; reported by the load benchmark.' }), `resolve matter ${grievanceId}`);
+  async resolveGrievance(holder: Principal, grievanceId: string): Promise<void> {
+    ok(await this.call('routing', 'POST', `/v1/matters/${grievanceId}/resolve`, holder, { resolution: 'Fixed; reported by the load benchmark.' }), `resolve grievance ${grievanceId}`);
   }
 }

@@ -1,15 +1,15 @@
 /**
- * Hop latency: how long after the event that hands a matter over (its envelope's
+ * Hop latency: how long after the event that hands a grievance over (its envelope's
  * `occurredAt`, stamped by the service that committed it) the next holder can see the
- * matter in their own read of it. A consumer of the run's prefixed topics (HandOverWatcher)
- * tells the actors when each hand-over happened; the actors then read until the matter
+ * grievance in their own read of it. A consumer of the run's prefixed topics (HandOverWatcher)
+ * tells the actors when each hand-over happened; the actors then read until the grievance
  * shows (`firstSeen`), and each hop's times go into an HDR histogram (HopLatency).
  */
 import { KafkaConnection } from '@grievance/messaging';
 import { Latency, LatencySummary, nowMs } from './generator';
 import { readTopics } from './observer';
 
-/** One hand-over event of one matter, as the benchmark read it from its topic. */
+/** One hand-over event of one grievance, as the benchmark read it from its topic. */
 export interface HandOver<P = Record<string, unknown>> {
   topic: string;
   grievanceId: string;
@@ -22,7 +22,7 @@ export interface HandOver<P = Record<string, unknown>> {
 
 /**
  * Reads the given topics (under the run's prefix) from the beginning and keeps the first
- * event of each topic per matter; `next` waits, bounded in time, for one to arrive.
+ * event of each topic per grievance; `next` waits, bounded in time, for one to arrive.
  */
 export class HandOverWatcher {
   private readonly seen = new Map<string, HandOver>();
@@ -53,14 +53,14 @@ export class HandOverWatcher {
     this.waiting.delete(key);
   }
 
-  /** How many matters have had an event on `topic`. */
+  /** How many grievances have had an event on `topic`. */
   count(topic: string): number {
     let n = 0;
     for (const key of this.seen.keys()) if (key.startsWith(`${topic}|`)) n += 1;
     return n;
   }
 
-  /** The first event on `topic` of the matter; rejects after `timeoutMs` without one. */
+  /** The first event on `topic` of the grievance; rejects after `timeoutMs` without one. */
   next<P = Record<string, unknown>>(topic: string, grievanceId: string, timeoutMs: number): Promise<HandOver<P>> {
     const key = `${topic}|${grievanceId}`;
     const already = this.seen.get(key);
@@ -82,10 +82,10 @@ export class HandOverWatcher {
 }
 
 /**
- * Reads until `read` says the matter is there, for at most `timeoutMs`: every 10 ms for the
+ * Reads until `read` says the grievance is there, for at most `timeoutMs`: every 10 ms for the
  * first 200 ms (the goal's resolution), then every 50 ms (so a slow hop does not multiply
  * the reads, nor run into a per-caller limit); resolves with the moment the read that showed
- * it was answered (nowMs clock), or undefined once `moved()` says the matter has gone on
+ * it was answered (nowMs clock), or undefined once `moved()` says the grievance has gone on
  * (it will never show). A read that fails throws at once.
  */
 export async function firstSeen(read: () => Promise<boolean>, what: string, timeoutMs: number, moved: () => boolean = () => false): Promise<number | undefined> {
@@ -100,7 +100,7 @@ export async function firstSeen(read: () => Promise<boolean>, what: string, time
 }
 
 export interface HopSummary {
-  /** hand-over event committed (occurredAt) → the next holder's read shows the matter. */
+  /** hand-over event committed (occurredAt) → the next holder's read shows the grievance. */
   toHolder: LatencySummary;
   /** hand-over event committed → read from its topic by the benchmark. */
   toTopic: LatencySummary;
@@ -110,9 +110,9 @@ export interface HopSummary {
 export class HopLatency {
   private readonly hops = new Map<string, { toHolder: Latency; toTopic: Latency }>();
 
-  /** The hop `name` of one matter: its hand-over event, and when the next holder saw the matter. */
+  /** The hop `name` of one grievance: its hand-over event, and when the next holder saw the grievance. */
   record(name: string, handOver: HandOver<unknown>, seenAt: number | undefined): void {
-    if (seenAt === undefined) throw new Error(`${name}: the matter moved on before its holder saw it`);
+    if (seenAt === undefined) throw new Error(`${name}: the grievance moved on before its holder saw it`);
     let hop = this.hops.get(name);
     if (!hop) {
       hop = { toHolder: new Latency(), toTopic: new Latency() };

@@ -1,5 +1,5 @@
 /**
- * What the benchmark watches while the system runs: when each matter's ticket.dispatched.v1
+ * What the benchmark watches while the system runs: when each grievance's ticket.dispatched.v1
  * appears on its topic, and, once a step is over, the services' own timestamps of the
  * submission (intake's submitted_at) and of the dispatch (grid-dispatch's dispatched_at,
  * stamped in the transaction that commits the ticket and its event).

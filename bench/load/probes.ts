@@ -245,24 +245,24 @@ export class BacklogProbe {
   }
 }
 
-/** Per matter: what each database did between two readings of `BacklogProbe.work`. */
-export function workPerMatter(before: Record<string, DatabaseWork>, after: Record<string, DatabaseWork>, matters: number): Record<string, DatabaseWork> {
+/** Per grievance: what each database did between two readings of `BacklogProbe.work`. */
+export function workPerGrievance(before: Record<string, DatabaseWork>, after: Record<string, DatabaseWork>, grievances: number): Record<string, DatabaseWork> {
   const out: Record<string, DatabaseWork> = {};
-  if (matters === 0) return out;
+  if (grievances === 0) return out;
   for (const [service, end] of Object.entries(after)) {
     const start = before[service];
     if (!start) continue;
-    const per = (key: keyof DatabaseWork) => Math.round(((end[key] - start[key]) / matters) * 10) / 10;
+    const per = (key: keyof DatabaseWork) => Math.round(((end[key] - start[key]) / grievances) * 10) / 10;
     out[service] = { transactions: per('transactions'), rowsInserted: per('rowsInserted'), rowsUpdated: per('rowsUpdated'), rowsDeleted: per('rowsDeleted'), rowsRead: per('rowsRead') };
   }
   return out;
 }
 
-/** What the processes used over a step: CPU and memory per group, and CPU per matter (`stack`: services, broker, Postgres, Redis). */
+/** What the processes used over a step: CPU and memory per group, and CPU per grievance (`stack`: services, broker, Postgres, Redis). */
 export interface StackUse {
   processes: Record<string, ProcessSummary>;
-  /** CPU milliseconds per accepted matter, per process group and for the whole stack. */
-  cpuPerMatterMs: Record<string, number>;
+  /** CPU milliseconds per accepted grievance, per process group and for the whole stack. */
+  cpuPerGrievanceMs: Record<string, number>;
 }
 
 /** The sum of a record's values, negatives (a probe that failed) left out. */
@@ -278,16 +278,16 @@ export const maxOf = (list: Record<string, number>[]): Record<string, number> =>
 /** The groups that make up the stack (everything but the benchmark itself and the machine's total). */
 export const NOT_STACK = new Set(['bench', 'machine (all cores)']);
 
-/** CPU milliseconds per matter of each process group, and `stack`, the sum of the groups that make up the stack. */
-export function cpuPerMatter(processes: Record<string, ProcessSummary>, matters: number): Record<string, number> {
-  if (matters === 0) return {};
+/** CPU milliseconds per grievance of each process group, and `stack`, the sum of the groups that make up the stack. */
+export function cpuPerGrievance(processes: Record<string, ProcessSummary>, grievances: number): Record<string, number> {
+  if (grievances === 0) return {};
   const out: Record<string, number> = {};
   let stack = 0;
   for (const [name, p] of Object.entries(processes)) {
-    out[name] = round((p.cpuSeconds * 1000) / matters);
+    out[name] = round((p.cpuSeconds * 1000) / grievances);
     if (!NOT_STACK.has(name)) stack += p.cpuSeconds;
   }
-  out.stack = round((stack * 1000) / matters);
+  out.stack = round((stack * 1000) / grievances);
   return out;
 }
 

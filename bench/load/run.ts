@@ -7,7 +7,7 @@
  * S3  a ramp (--rates, default 100,250,500,1000,1500,2000/s, --step-seconds each) up to the
  *     highest rate the pipeline sustains: p99 ≤ 250 ms and no lag or outbox backlog left growing.
  * S4  (only when asked for) the whole hazard loop and the appeal chain at --s4-rate (50/s), every
- *     matter played to its end through the HTTP APIs; each hop from its hand-over event to the
+ *     grievance played to its end through the HTTP APIs; each hop from its hand-over event to the
  *     next holder's read (s4.ts).
  *
  * Hazards are submitted through intake's HTTP API; the latency of each one runs from the
@@ -29,7 +29,7 @@ import { distribution, round, sleep, table } from '../sla/stats';
 import { calibrate, Calibration } from './calibrate';
 import { hazardReport, Latency, LatencySummary, openLoop, postJson } from './generator';
 import { DispatchWatcher, dispatchedAt, hops, submittedAt } from './observer';
-import { BacklogProbe, cpuPerMatter, DatabaseWork, LagProbe, maxOf, NOT_STACK, commandLineOf, pidsNamed, ProcessSampler, ProcessSummary, sampleWhileRunning, StackUse, sum, workPerMatter } from './probes';
+import { BacklogProbe, cpuPerGrievance, DatabaseWork, LagProbe, maxOf, NOT_STACK, commandLineOf, pidsNamed, ProcessSampler, ProcessSummary, sampleWhileRunning, StackUse, sum, workPerGrievance } from './probes';
 import { summariseProfile, ProfileSummary } from './profile';
 import { runS4, s4Complete, s4Report, S4_GOAL_P99_MS } from './s4';
 import { BenchSystem, BENCH_INTAKE_ENV, ROOT, startBenchSystem } from './system';
@@ -51,7 +51,7 @@ const { values: args } = parseArgs({
     'idle-seconds': { type: 'string', default: '20' },
     'p99-limit-ms': { type: 'string', default: '250' },
     'results-dir': { type: 'string', default: path.join(ROOT, 'bench', 'results') },
-    /** S4: the arrival rate of matters, how long they arrive, one appeal in how many, the member's budget for the run, the longest any step of a matter may take. */
+    /** S4: the arrival rate of grievances, how long they arrive, one appeal in how many, the member's budget for the run, the longest any step of a grievance may take. */
     's4-rate': { type: 'string', default: '50' },
     's4-seconds': { type: 'string', default: '30' },
     's4-appeal-every': { type: 'string', default: '5' },
@@ -89,8 +89,8 @@ export interface StepResult extends StackUse {
   scheduledToOnTopic: LatencySummary;
   /** scheduled send → HTTP 201. */
   scheduledToAnswered: LatencySummary;
-  /** Per accepted matter, what each service's database did (transactions, rows written and read). */
-  databasePerMatter: Record<string, DatabaseWork>;
+  /** Per accepted grievance, what each service's database did (transactions, rows written and read). */
+  databasePerGrievance: Record<string, DatabaseWork>;
   lag: { max: Record<string, number>; endOfSend: Record<string, number>; after: Record<string, number> };
   outboxBacklog: { max: Record<string, number>; endOfSend: Record<string, number> };
   drainMs: number;
@@ -143,7 +143,7 @@ async function runStep(ctx: Context, label: string, rate: number, seconds: numbe
   await sampling.stop();
   const processes = ctx.sampler.summary(mark);
   await sleep(1000); // Postgres publishes its counters about once a second
-  const databasePerMatter = workPerMatter(workBefore, await ctx.backlog.work(), ids.size);
+  const databasePerGrievance = workPerGrievance(workBefore, await ctx.backlog.work(), ids.size);
   const list = [...ids.keys()];
   const urls = { intake: ctx.system.databases.intake!.url, routing: ctx.system.databases.routing!.url, dispatch: ctx.system.databases['grid-dispatch']!.url };
   const [submitted, committed, hopTimes] = await Promise.all([submittedAt(urls.intake, list), dispatchedAt(urls.dispatch, list), hops(urls, list)]);
@@ -178,8 +178,8 @@ async function runStep(ctx: Context, label: string, rate: number, seconds: numbe
     scheduledToOnTopic: toTopic.summary(),
     scheduledToAnswered: answered.summary(),
     processes,
-    cpuPerMatterMs: cpuPerMatter(processes, ids.size),
-    databasePerMatter,
+    cpuPerGrievanceMs: cpuPerGrievance(processes, ids.size),
+    databasePerGrievance,
     lag: { max: maxOf(lags), endOfSend: endOfSendLag, after: lags.at(-1) ?? {} },
     outboxBacklog: { max: maxOf(backlogs), endOfSend: endOfSendBacklog },
     drainMs,
@@ -196,16 +196,16 @@ async function runStep(ctx: Context, label: string, rate: number, seconds: numbe
   return result;
 }
 
-/** CPU per matter and CPU share per process of some steps, the stack's total last. */
+/** CPU per grievance and CPU share per process of some steps, the stack's total last. */
 function cpuTable(steps: StepResult[]): string {
-  const names = [...new Set(steps.flatMap((s) => Object.keys(s.cpuPerMatterMs)))].sort((a, b) => Number(a === 'stack') - Number(b === 'stack'));
+  const names = [...new Set(steps.flatMap((s) => Object.keys(s.cpuPerGrievanceMs)))].sort((a, b) => Number(a === 'stack') - Number(b === 'stack'));
   return table(
-    ['process', ...steps.map((s) => `${s.label} ${s.rate}/s: cores, ms CPU/matter`)],
+    ['process', ...steps.map((s) => `${s.label} ${s.rate}/s: cores, ms CPU/grievance`)],
     names.map((name) => [
       name,
       ...steps.map((s) => {
         const cores = name === 'stack' ? round(Object.entries(s.processes).filter(([n]) => !NOT_STACK.has(n)).reduce((t, [, p]) => t + p.cpuMean, 0)) : s.processes[name]?.cpuMean;
-        return `${cores ?? ''}  ${s.cpuPerMatterMs[name] ?? ''}`;
+        return `${cores ?? ''}  ${s.cpuPerGrievanceMs[name] ?? ''}`;
       }),
     ]),
   );
@@ -213,8 +213,8 @@ function cpuTable(steps: StepResult[]): string {
 
 function databaseTable(step: StepResult): string {
   return table(
-    ['database, per matter', 'transactions', 'rows inserted', 'rows updated', 'rows deleted', 'rows read'],
-    Object.entries(step.databasePerMatter).map(([service, w]) => [service, w.transactions, w.rowsInserted, w.rowsUpdated, w.rowsDeleted, w.rowsRead]),
+    ['database, per grievance', 'transactions', 'rows inserted', 'rows updated', 'rows deleted', 'rows read'],
+    Object.entries(step.databasePerGrievance).map(([service, w]) => [service, w.transactions, w.rowsInserted, w.rowsUpdated, w.rowsDeleted, w.rowsRead]),
   );
 }
 
@@ -347,7 +347,7 @@ async function main(): Promise<void> {
       log(hopTable([step]));
       log(cpuTable([step]));
       log(databaseTable(step));
-      log(`    CPU per matter, the whole stack: ${step.cpuPerMatterMs.stack} ms (goal at 50/s ≤ 15 ms)`);
+      log(`    CPU per grievance, the whole stack: ${step.cpuPerGrievanceMs.stack} ms (goal at 50/s ≤ 15 ms)`);
       log(`  → ${write(scenario, { scenario, at: new Date().toISOString(), machine: machine(), goal, met, calibration, step })}`);
     }
 
@@ -367,7 +367,7 @@ async function main(): Promise<void> {
       log(s4Report(result));
       const complete = s4Complete(result);
       log(`  → ${write('S4', { scenario: 'S4', at: new Date().toISOString(), machine: machine(), complete, ...result })}`);
-      if (!complete) throw new Error(`S4: not every matter reached its end (${result.stuck.length} stuck; counts ${JSON.stringify(result.counts)})`);
+      if (!complete) throw new Error(`S4: not every grievance reached its end (${result.stuck.length} stuck; counts ${JSON.stringify(result.counts)})`);
     }
 
     if (SCENARIOS.has('S3')) {
@@ -395,7 +395,7 @@ async function main(): Promise<void> {
       log(hopTable(steps));
       log('\nCPU (share of one core, mean) / peak RSS MB per process and step');
       log(table(['process', ...steps.map((s) => `${s.rate}/s`)], processRows(steps)));
-      log('\nCPU per matter (ms) per process and step');
+      log('\nCPU per grievance (ms) per process and step');
       log(cpuTable(steps));
       log(`\nhighest sustained rate: ${highest ? `${highest.rate}/s` : 'none of the steps'} (goal ≥ 1000/s)`);
       if (highest) log(ratioLine(highest, calibration));

@@ -2,21 +2,21 @@
  * S4: the whole hazard loop and the appeal chain at an arrival rate (50/s by default).
  *
  * Riders submit hazards (and, one in `appealEvery`, appeals as riders registered with a
- * branch of the demo city) at a fixed arrival rate; every matter is then played to its end
+ * branch of the demo city) at a fixed arrival rate; every grievance is then played to its end
  * through the public HTTP APIs: the grid worker it was dispatched to sees it, accepts it and
  * confirms it on site; the department it is assigned to sees it in its inbox, accepts and
  * resolves it; the rider sees it resolved, rates it satisfied and sees it closed. Nobody
  * answers an appeal: its liaison member sees it and lets the (compressed) deadline pass, and
  * the branch sees it once it is escalated.
  *
- * Each hop is timed from the event that hands the matter over (its envelope's occurredAt)
+ * Each hop is timed from the event that hands the grievance over (its envelope's occurredAt)
  * to the next holder's own read showing it; the goal is p99 ≤ 100 ms for each hop.
  */
 import { round, table } from '../sla/stats';
 import { ActorError, Actors } from './actors';
 import { appeal, hazardReport, Latency, LatencySummary, nowMs, openLoop, postJson } from './generator';
 import { firstSeen, HandOverWatcher, HopLatency, HopSummary } from './hops';
-import { BacklogProbe, cpuPerMatter, LagProbe, maxOf, ProcessSampler, sampleWhileRunning, StackUse, sum } from './probes';
+import { BacklogProbe, cpuPerGrievance, LagProbe, maxOf, ProcessSampler, sampleWhileRunning, StackUse, sum } from './probes';
 import { BenchSystem } from './system';
 
 /** The branch the appealing riders are registered with (deploy/seed/demo-city/chain-units.csv). */
@@ -32,7 +32,7 @@ const TOPICS = {
   escalated: 'grievance.escalated.v1',
 } as const;
 
-/** The hops, in the order a matter passes them. */
+/** The hops, in the order a grievance passes them. */
 export const S4_HOPS = {
   dispatched: "ticket.dispatched → in the grid worker's tickets",
   assigned: "grievance.assigned → in the department's inbox",
@@ -49,7 +49,7 @@ export interface S4Options {
   appealEvery: number;
   /** The liaison member's budget to answer an appeal, for the run (the appeal.member policy, calendar time). */
   appealRespondMs: number;
-  /** How long any one step of a matter may take before the matter counts as stuck. */
+  /** How long any one step of a grievance may take before the grievance counts as stuck. */
   stepTimeoutMs: number;
   /** Riders of the hazard reports, by index (the run's tokens). */
   riders: number;
@@ -63,7 +63,7 @@ export interface S4Probes {
   backlog: BacklogProbe;
 }
 
-/** How far each matter got. */
+/** How far each grievance got. */
 export interface S4Counts {
   submitted: number;
   refused: number;
@@ -91,9 +91,9 @@ export interface S4Result extends StackUse {
   appealEvery: number;
   appealRespondMs: number;
   counts: S4Counts;
-  /** Submissions intake refused (not matters, so not followed), by answer. */
+  /** Submissions intake refused (not grievances, so not followed), by answer. */
   refusals: Record<string, number>;
-  /** Matters that did not reach their end: id, kind, the step they stopped at and why. */
+  /** Grievances that did not reach their end: id, kind, the step they stopped at and why. */
   stuck: { id: string; kind: 'hazard' | 'appeal'; step: string; why: string }[];
   hops: Record<string, HopSummary>;
   /** The appeal's escalation after its member's deadline (routed + budget → escalated), ms. */
@@ -176,10 +176,10 @@ export async function runS4(probes: S4Probes, options: S4Options): Promise<S4Res
         step = 'in the department’s inbox';
         hops.record(S4_HOPS.assigned, assigned, await firstSeen(() => actors.inInbox(department, id), step, timeout));
         step = 'department accepts';
-        await actors.acceptMatter(department, id);
+        await actors.acceptGrievance(department, id);
         counts.departmentAccepted += 1;
         step = 'department resolves';
-        await actors.resolveMatter(department, id);
+        await actors.resolveGrievance(department, id);
         counts.resolved += 1;
         step = 'grievance.resolved';
         const resolved = await watcher.next(TOPICS.resolved, id, timeout);
@@ -241,7 +241,7 @@ export async function runS4(probes: S4Probes, options: S4Options): Promise<S4Res
     const mark = probes.sampler.mark();
     const sampling = sampleWhileRunning(probes.sampler, probes.lag, probes.backlog);
     const intake = `${system.url('intake')}/v1/grievances`;
-    log(`  sending ${Math.round(options.rate * options.seconds)} matters at ${options.rate}/s (one in ${options.appealEvery} an appeal; the member's budget ${options.appealRespondMs} ms)…`);
+    log(`  sending ${Math.round(options.rate * options.seconds)} grievances at ${options.rate}/s (one in ${options.appealEvery} an appeal; the member's budget ${options.appealRespondMs} ms)…`);
     const sent = await openLoop(options.rate, options.seconds, async (i) => {
       const isAppeal = i % options.appealEvery === options.appealEvery - 1;
       const rider = isAppeal ? appealRiders[i % appealRiders.length]! : hazardRiders[i % hazardRiders.length]!;
@@ -249,7 +249,7 @@ export async function runS4(probes: S4Probes, options: S4Options): Promise<S4Res
       const answer = await postJson(intake, await actors.tokens.of(rider), body);
       counts.submitted += 1;
       if (answer.status !== 201) {
-        // Not a matter: intake refused it (a 503 when it sheds load: the arrival rate was not sustained).
+        // Not a grievance: intake refused it (a 503 when it sheds load: the arrival rate was not sustained).
         counts.refused += 1;
         const why = `HTTP ${answer.status} ${answer.body.slice(0, 120)}`;
         refusals[why] = (refusals[why] ?? 0) + 1;
@@ -268,11 +268,11 @@ export async function runS4(probes: S4Probes, options: S4Options): Promise<S4Res
     });
     const answered = new Latency();
     for (const s of sent) answered.record(s.answeredAt! - s.scheduledAt);
-    log(`  sent; waiting for every matter to reach its end (each step at most ${timeout / 1000} s)…`);
+    log(`  sent; waiting for every grievance to reach its end (each step at most ${timeout / 1000} s)…`);
     await Promise.all(lifecycles);
     await sampling.stop();
     const processes = probes.sampler.summary(mark);
-    const matters = counts.submitted - counts.refused;
+    const grievances = counts.submitted - counts.refused;
     counts.busyAnswers = actors.busyAnswers;
     const hopSummary = hops.summary(Object.values(S4_HOPS));
     const met = Object.values(S4_HOPS).every((name) => (hopSummary[name]?.toHolder.p99 ?? Infinity) <= S4_GOAL_P99_MS);
@@ -290,7 +290,7 @@ export async function runS4(probes: S4Probes, options: S4Options): Promise<S4Res
       met,
       scheduledToAnswered: answered.summary(),
       processes,
-      cpuPerMatterMs: cpuPerMatter(processes, matters),
+      cpuPerGrievanceMs: cpuPerGrievance(processes, grievances),
       lag: { max: maxOf(sampling.lags), after: sampling.lags.at(-1) ?? {} },
       outboxBacklog: { max: maxOf(sampling.backlogs), after: sampling.backlogs.at(-1) ?? {} },
     };
@@ -299,14 +299,14 @@ export async function runS4(probes: S4Probes, options: S4Options): Promise<S4Res
   }
 }
 
-/** Every matter (every submission intake accepted) at its end: submitted = dispatched = accepted = verified = resolved = rated = closed for hazards, every appeal escalated. */
+/** Every grievance (every submission intake accepted) at its end: submitted = dispatched = accepted = verified = resolved = rated = closed for hazards, every appeal escalated. */
 export function s4Complete(result: S4Result): boolean {
   const c = result.counts;
   const hazardSteps = [c.dispatched, c.accepted, c.verified, c.assigned, c.departmentAccepted, c.resolved, c.rated, c.closed];
   return result.stuck.length === 0 && hazardSteps.every((n) => n === c.hazards) && c.routedToMember + c.memberMissed === c.appeals && c.escalated === c.appeals;
 }
 
-/** The counts, each hop against the goal, CPU per matter, lag and backlog, as printed after the run. */
+/** The counts, each hop against the goal, CPU per grievance, lag and backlog, as printed after the run. */
 export function s4Report(result: S4Result): string {
   const c = result.counts;
   const lines = [
@@ -315,22 +315,22 @@ export function s4Report(result: S4Result): string {
       [[c.hazards, c.hazards, c.dispatched, c.accepted, c.verified, c.assigned, c.departmentAccepted, c.resolved, c.rated, c.closed]],
     ),
     table(['appeals', 'submitted', 'in the member’s inbox', 'climbed before the member saw it', 'escalated (SLA)'], [[c.appeals, c.appeals, c.routedToMember, c.memberMissed, c.escalated]]),
-    `  stuck: ${result.stuck.length}; refused at submission (not matters): ${c.refused}${c.refused ? ` ${JSON.stringify(result.refusals)}` : ''}; 503 busy answers to the actors, waited out: ${c.busyAnswers}`,
+    `  stuck: ${result.stuck.length}; refused at submission (not grievances): ${c.refused}${c.refused ? ` ${JSON.stringify(result.refusals)}` : ''}; 503 busy answers to the actors, waited out: ${c.busyAnswers}`,
     table(
       ['hop: hand-over event → the next holder sees it', 'n', 'p50 ms', 'p99 ms', 'max ms', 'on topic p99', `goal p99 ≤ ${result.goalP99Ms}`],
       Object.entries(result.hops).map(([hop, s]) => [hop, s.toHolder.count, s.toHolder.p50, s.toHolder.p99, s.toHolder.max, s.toTopic.p99, s.toHolder.p99 <= result.goalP99Ms ? 'met' : 'NOT met']),
     ),
     `  the appeal escalated after its member's deadline by p50 ${result.escalationAfterDeadline.p50} ms, p99 ${result.escalationAfterDeadline.p99} ms; submission answered p99 ${result.scheduledToAnswered.p99} ms`,
     table(
-      ['process', 'cores (mean)', 'ms CPU per matter'],
-      Object.entries(result.cpuPerMatterMs).map(([name, ms]) => [name, name === 'stack' ? '' : (result.processes[name]?.cpuMean ?? ''), ms]),
+      ['process', 'cores (mean)', 'ms CPU per grievance'],
+      Object.entries(result.cpuPerGrievanceMs).map(([name, ms]) => [name, name === 'stack' ? '' : (result.processes[name]?.cpuMean ?? ''), ms]),
     ),
-    `  lag max ${sum(result.lag.max)} (after ${sum(result.lag.after)}), outbox backlog max ${sum(result.outboxBacklog.max)} (after ${sum(result.outboxBacklog.after)}); CPU per matter, the whole stack ${result.cpuPerMatterMs.stack} ms`,
+    `  lag max ${sum(result.lag.max)} (after ${sum(result.lag.after)}), outbox backlog max ${sum(result.outboxBacklog.max)} (after ${sum(result.outboxBacklog.after)}); CPU per grievance, the whole stack ${result.cpuPerGrievanceMs.stack} ms`,
   ];
   if (result.stuck.length) {
     const byStep = new Map<string, number>();
     for (const s of result.stuck) byStep.set(`${s.kind} at ${s.step}`, (byStep.get(`${s.kind} at ${s.step}`) ?? 0) + 1);
-    lines.push(table(['stuck', 'matters'], [...byStep].map(([k, n]) => [k, n])));
+    lines.push(table(['stuck', 'grievances'], [...byStep].map(([k, n]) => [k, n])));
     lines.push(...result.stuck.slice(0, 5).map((s) => `    ${s.kind} ${s.id} at "${s.step}": ${s.why}`));
   }
   lines.push(`  every hop p99 ≤ ${result.goalP99Ms} ms: ${result.met ? 'met' : 'NOT met'} (${round(result.rate)}/s for ${result.seconds} s)`);

@@ -67,7 +67,7 @@ function deadline(category: string, dueAt: number, budgetMs: number): StartDeadl
     grievanceId,
     target: 'resolve',
     holder,
-    matter: { kind: 'hazard', category, urgency: 'normal' },
+    grievance: { kind: 'hazard', category, urgency: 'normal' },
     at: new Date(dueAt - budgetMs),
     correlationId: `bench-${grievanceId}`,
   };

@@ -77,7 +77,7 @@ describe('the console in a browser: an appeal nobody answers climbs to the 两�
       await top.page.getByRole('heading', { name: zh.chain.inbox }).waitFor();
       await top.page.getByRole('checkbox', { name: zh.chain.supervisedOnly }).check();
       const row = top.page.getByRole('row').filter({ hasText: TITLE });
-      await row.getByText(zh.rider.matters.underSupervision, { exact: true }).waitFor({ timeout: 60_000 });
+      await row.getByText(zh.rider.grievances.underSupervision, { exact: true }).waitFor({ timeout: 60_000 });
       await screenshot(top.page, 'chain-supervised', logDir);
       const seen = await eventually(() => call(`${system.url('intake')}/v1/grievances/${submitted.body.id}`, rider), (r) => r.body?.underSupervision === true, 'supervised in intake');
       expect(seen.body).toMatchObject({ level: 'two_new_committee', holder: { id: 'two-new-committee' } });
@@ -86,7 +86,7 @@ describe('the console in a browser: an appeal nobody answers climbs to the 两�
 
       // The auditor sees each rung's clock run out, one after the other, each said in words.
       await signIn(auditor.page, '审计 Auditor');
-      await auditor.page.getByLabel(zh.audit.matterRef).fill(submitted.body.trackingNo);
+      await auditor.page.getByLabel(zh.audit.grievanceRef).fill(submitted.body.trackingNo);
       await auditor.page.getByRole('button', { name: zh.audit.find }).click();
       await auditor.page.getByRole('img', { name: zh.audit.clock.title }).waitFor({ timeout: 30_000 });
       const caption = auditor.page.locator('figcaption').filter({ hasText: zh.audit.clock.title });

@@ -102,7 +102,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     await rider.page.getByLabel(zh.rider.report.headline).fill(HOSTILE_TITLE);
     await rider.page.getByLabel(zh.rider.report.description).fill(HOSTILE_DESCRIPTION);
     await rider.page.getByRole('button', { name: zh.rider.report.submit }).click();
-    await rider.page.getByRole('tab', { name: zh.rider.tabs.matters, selected: true }).waitFor();
+    await rider.page.getByRole('tab', { name: zh.rider.tabs.grievances, selected: true }).waitFor();
     await rider.page.getByText(HOSTILE_TITLE).waitFor();
     expect(sent).toHaveLength(1);
 
@@ -139,23 +139,23 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     // Each step of the timeline in the catalogue's plain words (intake's line under it).
     await rider.page.getByText(zh.history['grievance.submitted.v1'], { exact: true }).first().waitFor();
     await rider.page.getByRole('radio', { name: zh.rating.satisfied, exact: true }).check();
-    await rider.page.getByLabel(zh.rider.matters.comment).fill('Fixed quickly, thank you.');
-    await rider.page.getByRole('button', { name: zh.rider.matters.sendRating }).click();
-    await rider.page.getByText(zh.rider.matters.rated).first().waitFor();
+    await rider.page.getByLabel(zh.rider.grievances.comment).fill('Fixed quickly, thank you.');
+    await rider.page.getByRole('button', { name: zh.rider.grievances.sendRating }).click();
+    await rider.page.getByText(zh.rider.grievances.rated).first().waitFor();
     await rider.page.getByRole('tab', { name: zh.rider.tabs.points }).click();
     await rider.page.getByLabel(zh.rider.points.balance).filter({ hasText: '10' }).waitFor({ timeout: 30_000 });
     await screenshot(rider.page, 'rider-points', logDir);
 
-    // The auditor finds the matter by the tracking number the rider was given, and its trace verifies.
+    // The auditor finds the grievance by the tracking number the rider was given, and its trace verifies.
     const riderToken = await tokenFor({ sub: 'rider-1', role: 'worker' });
-    const [matter] = (await call(`${system.url('intake')}/v1/grievances`, riderToken)).body.items as { id: string; trackingNo: string }[];
+    const [grievance] = (await call(`${system.url('intake')}/v1/grievances`, riderToken)).body.items as { id: string; trackingNo: string }[];
     const auditor = await personContext(browser, { phone: false });
     try {
       await signIn(auditor.page, '审计 Auditor');
-      await auditor.page.getByLabel(zh.audit.matterRef).fill('NC-20260101-999999');
+      await auditor.page.getByLabel(zh.audit.grievanceRef).fill('NC-20260101-999999');
       await auditor.page.getByRole('button', { name: zh.audit.find }).click();
       await auditor.page.getByText(zh.audit.noSuchTrackingNo.replace('{{trackingNo}}', 'NC-20260101-999999')).waitFor();
-      await auditor.page.getByLabel(zh.audit.matterRef).fill(matter!.trackingNo.toLowerCase());
+      await auditor.page.getByLabel(zh.audit.grievanceRef).fill(grievance!.trackingNo.toLowerCase());
       await auditor.page.getByRole('button', { name: zh.audit.find }).click();
       await auditor.page.getByText(/哈希链校验通过/).waitFor({ timeout: 30_000 });
       // The old "not found" fades out (antd's leave motion) and is gone beside the trace.
@@ -174,19 +174,19 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
     expect([...rider.dialogs, ...grid.dialogs, ...department.dialogs]).toEqual([]);
   }
 
-  it('the auditor searches every matter, sees its SLA verdict, the three rates and the month\'s ranking as charts, and downloads the yearly assessment', async () => {
+  it('the auditor searches every grievance, sees its SLA verdict, the three rates and the month\'s ranking as charts, and downloads the yearly assessment', async () => {
     const riderToken = await tokenFor({ sub: 'rider-1', role: 'worker' });
-    const [matter] = (await call(`${system.url('intake')}/v1/grievances`, riderToken)).body.items as { id: string; trackingNo: string }[];
+    const [grievance] = (await call(`${system.url('intake')}/v1/grievances`, riderToken)).body.items as { id: string; trackingNo: string }[];
     const auditor = await personContext(browser, { phone: false });
     const { page } = auditor;
     try {
       await signIn(page, '审计 Auditor');
-      // The search: hazards under municipal works; the rider's matter is there, and opens its trace.
+      // The search: hazards under municipal works; the rider's grievance is there, and opens its trace.
       await page.getByRole('tab', { name: zh.audit.search }).click();
       await chooseOption(page, zh.audit.filter.kind, zh.kind.hazard);
       await page.getByLabel(zh.audit.filter.department).fill('municipal_works');
       await page.getByRole('button', { name: zh.audit.filter.search, exact: true }).click();
-      const open = page.getByRole('button', { name: zh.audit.openTrace.replace('{{ref}}', matter!.trackingNo) });
+      const open = page.getByRole('button', { name: zh.audit.openTrace.replace('{{ref}}', grievance!.trackingNo) });
       await open.waitFor({ timeout: 15_000 });
       await screenshot(page, 'auditor-search', logDir);
       await open.click();
@@ -241,7 +241,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
       await page.getByLabel(zh.rider.appeal.description).fill('The station says the platform has not paid.');
       await screenshot(page, 'rider-appeal', logDir);
       await page.getByRole('button', { name: zh.rider.appeal.submit }).click();
-      await page.getByRole('tab', { name: zh.rider.tabs.matters, selected: true }).waitFor();
+      await page.getByRole('tab', { name: zh.rider.tabs.grievances, selected: true }).waitFor();
       await page.getByText('Three weeks of pay withheld').waitFor();
       expect(sent).toHaveLength(1);
       expect(dialogs).toEqual([]);
@@ -346,7 +346,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
       await screenshot(page, 'grid-worker-corrects-category', logDir);
       await ticket.getByRole('button', { name: zh.grid.send }).click();
       await page.getByRole('tab', { name: new RegExp(zh.grid.done) }).waitFor();
-      // The matter is now a missing manhole cover, held by municipal works (not urban management, who owns parking).
+      // The grievance is now a missing manhole cover, held by municipal works (not urban management, who owns parking).
       const seen = await eventually(
         () => call(`${system.url('intake')}/v1/grievances/${submitted.body.id}`, courier),
         (r) => r.body?.holder?.id === 'municipal_works',

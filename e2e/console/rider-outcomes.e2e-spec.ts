@@ -40,7 +40,7 @@ function fixPhoto(): Buffer {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
 }
 
-describe('the rider\'s matters in a browser: the fix photo, a report joined to another, a contested verdict', () => {
+describe('the rider\'s grievances in a browser: the fix photo, a report joined to another, a contested verdict', () => {
   let system: RunningSystem;
   let consoleServer: RunningService;
   let browser: Browser;
@@ -51,7 +51,7 @@ describe('the rider\'s matters in a browser: the fix photo, a report joined to a
   const intake = (p: string) => `${system.url('intake')}${p}`;
   const routing = (p: string) => `${system.url('routing')}${p}`;
   const dispatch = (p: string) => `${system.url('grid-dispatch')}${p}`;
-  const matter = async (token: string, id: string) => (await call(intake(`/v1/grievances/${id}`), token)).body;
+  const grievance = async (token: string, id: string) => (await call(intake(`/v1/grievances/${id}`), token)).body;
 
   async function report(token: string, title: string, location: typeof HOLE): Promise<{ id: string; trackingNo: string }> {
     const submitted = await call(intake('/v1/grievances'), token, {
@@ -97,12 +97,12 @@ describe('the rider\'s matters in a browser: the fix photo, a report joined to a
     await system?.stop();
   });
 
-  /** A worker signs in on their phone and opens one of their matters. */
-  async function openMatter(page: Page, persona: string, title: string): Promise<void> {
+  /** A worker signs in on their phone and opens one of their grievances. */
+  async function openGrievance(page: Page, persona: string, title: string): Promise<void> {
     await page.goto(consoleServer.url);
     await page.getByRole('searchbox', { name: zh.signIn.search }).fill(persona);
     await page.getByRole('button', { name: `${zh.signIn.signIn} ${persona}`, exact: true }).click();
-    await page.getByRole('tab', { name: zh.rider.tabs.matters }).click();
+    await page.getByRole('tab', { name: zh.rider.tabs.grievances }).click();
     await page.getByRole('button', { name: new RegExp(title) }).click();
   }
 
@@ -118,7 +118,7 @@ describe('the rider\'s matters in a browser: the fix photo, a report joined to a
     const courierToken = await tokenFor({ sub: COURIER.sub, role: 'worker' });
     const original = await report(riderToken, RIDER.title, HOLE);
     const duplicate = await report(courierToken, COURIER.title, NEXT_TO_IT);
-    expect(await matter(courierToken, duplicate.id)).toMatchObject({ duplicateOf: original.id });
+    expect(await grievance(courierToken, duplicate.id)).toMatchObject({ duplicateOf: original.id });
 
     // The grid worker confirms it on site; municipal works fixes it and photographs the fix.
     await verifyOnSite(original.id, HOLE, 'confirmed', 'Cover missing, coned off.');
@@ -130,18 +130,18 @@ describe('the rider\'s matters in a browser: the fix photo, a report joined to a
     expect(upload.status).toBe(201);
     const fix = ((await upload.json()) as { id: string }).id;
     expect((await call(routing(`/v1/matters/${original.id}/resolve`), department, { body: { resolution: FIX, attachmentIds: [fix] } })).status).toBeLessThan(300);
-    await eventually(() => matter(riderToken, original.id), (m) => m?.status === 'resolved' && m.resolution?.attachments?.length === 1, 'resolved with the fix photo');
-    await eventually(() => matter(courierToken, duplicate.id), (m) => m?.original?.status === 'resolved', 'resolved for the courier');
+    await eventually(() => grievance(riderToken, original.id), (m) => m?.status === 'resolved' && m.resolution?.attachments?.length === 1, 'resolved with the fix photo');
+    await eventually(() => grievance(courierToken, duplicate.id), (m) => m?.original?.status === 'resolved', 'resolved for the courier');
 
     const rider = await personContext(browser, { phone: true });
     const courier = await personContext(browser, { phone: true });
     try {
       // The rider: what was done, and the photo of the fix, which opens larger.
-      await openMatter(rider.page, RIDER.persona, RIDER.title);
-      const resolution = rider.page.getByRole('region', { name: zh.rider.matters.resolution });
+      await openGrievance(rider.page, RIDER.persona, RIDER.title);
+      const resolution = rider.page.getByRole('region', { name: zh.rider.grievances.resolution });
       await resolution.getByText(FIX).waitFor({ timeout: 30_000 });
       await resolution.getByText(/Municipal Works Bureau/).waitFor();
-      const thumbnail = resolution.getByRole('img', { name: zh.rider.matters.fixPhoto.replace('{{n}}', '1') });
+      const thumbnail = resolution.getByRole('img', { name: zh.rider.grievances.fixPhoto.replace('{{n}}', '1') });
       await thumbnail.waitFor();
       // Downloaded with the rider's session and shown from memory, not from a URL any page could open.
       await eventually(() => thumbnail.evaluate((img: { complete: boolean; naturalWidth: number; src: string }) => img.complete && img.naturalWidth === 240 && img.src.startsWith('blob:')), (shown) => shown, 'the fix photo shown');
@@ -157,19 +157,19 @@ describe('the rider\'s matters in a browser: the fix photo, a report joined to a
       await rider.page.keyboard.press('Escape');
       await preview.waitFor({ state: 'hidden' });
       // The first reporter is the one asked to rate it.
-      await rider.page.getByRole('button', { name: zh.rider.matters.sendRating }).waitFor();
+      await rider.page.getByRole('button', { name: zh.rider.grievances.sendRating }).waitFor();
 
       // The courier: their report joined to the rider's, with its tracking number, its status and its progress.
-      await openMatter(courier.page, COURIER.persona, COURIER.title);
-      const joined = courier.page.getByRole('region', { name: zh.rider.matters.joined.replace('{{trackingNo}}', original.trackingNo) });
+      await openGrievance(courier.page, COURIER.persona, COURIER.title);
+      const joined = courier.page.getByRole('region', { name: zh.rider.grievances.joined.replace('{{trackingNo}}', original.trackingNo) });
       await joined.waitFor({ timeout: 30_000 });
-      await courier.page.getByRole('button', { name: new RegExp(COURIER.title) }).getByText(zh.rider.matters.joined.replace('{{trackingNo}}', original.trackingNo)).waitFor();
+      await courier.page.getByRole('button', { name: new RegExp(COURIER.title) }).getByText(zh.rider.grievances.joined.replace('{{trackingNo}}', original.trackingNo)).waitFor();
       await joined.getByText(zh.status.resolved, { exact: true }).first().waitFor();
       await joined.getByText(/Cover missing, coned off/).first().waitFor();
       // They follow the same fix, photo and all, but are not asked to rate it.
-      await courier.page.getByRole('region', { name: zh.rider.matters.resolution }).getByText(FIX).waitFor();
-      await courier.page.getByRole('img', { name: zh.rider.matters.fixPhoto.replace('{{n}}', '1') }).waitFor();
-      expect(await courier.page.getByRole('button', { name: zh.rider.matters.sendRating }).count()).toBe(0);
+      await courier.page.getByRole('region', { name: zh.rider.grievances.resolution }).getByText(FIX).waitFor();
+      await courier.page.getByRole('img', { name: zh.rider.grievances.fixPhoto.replace('{{n}}', '1') }).waitFor();
+      expect(await courier.page.getByRole('button', { name: zh.rider.grievances.sendRating }).count()).toBe(0);
       expect(await fitsThePhone(courier.page)).toBe(true);
       await joined.scrollIntoViewIfNeeded();
       await screenshot(courier.page, 'rider-joined', logDir);
@@ -188,36 +188,36 @@ describe('the rider\'s matters in a browser: the fix photo, a report joined to a
     const driverToken = await tokenFor({ sub: DRIVER.sub, role: 'worker' });
     const reported = await report(driverToken, DRIVER.title, ELSEWHERE);
     await verifyOnSite(reported.id, ELSEWHERE, 'invalid', 'Nothing missing here.');
-    await eventually(() => matter(driverToken, reported.id), (m) => m?.status === 'closed', 'closed on the invalid verdict');
+    await eventually(() => grievance(driverToken, reported.id), (m) => m?.status === 'closed', 'closed on the invalid verdict');
 
     const driver = await personContext(browser, { phone: true });
     const { page } = driver;
     try {
-      await openMatter(page, DRIVER.persona, DRIVER.title);
+      await openGrievance(page, DRIVER.persona, DRIVER.title);
       const header = page.getByRole('button', { name: new RegExp(DRIVER.title) });
       await header.getByText(zh.status.closed, { exact: true }).waitFor();
       await page.getByText(/Nothing missing here/).first().waitFor();
-      await page.getByRole('button', { name: zh.rider.matters.contest.open }).click();
+      await page.getByRole('button', { name: zh.rider.grievances.contest.open }).click();
 
       // No reason: told at the field, and nothing sent.
       const sent: string[] = [];
       page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/contest') && sent.push(r.url()));
-      const form = page.getByRole('form', { name: zh.rider.matters.contest.open });
-      await form.getByRole('button', { name: zh.rider.matters.contest.send }).click();
-      await form.getByText(zh.validation.required.replace('{{field}}', zh.rider.matters.contest.reason)).waitFor();
+      const form = page.getByRole('form', { name: zh.rider.grievances.contest.open });
+      await form.getByRole('button', { name: zh.rider.grievances.contest.send }).click();
+      await form.getByText(zh.validation.required.replace('{{field}}', zh.rider.grievances.contest.reason)).waitFor();
       expect(sent).toEqual([]);
       expect(await fitsThePhone(page)).toBe(true);
       await screenshot(page, 'rider-contest', logDir);
 
-      await form.getByLabel(zh.rider.matters.contest.reason).fill(CONTEST_REASON);
-      await form.getByRole('button', { name: zh.rider.matters.contest.send }).click();
+      await form.getByLabel(zh.rider.grievances.contest.reason).fill(CONTEST_REASON);
+      await form.getByRole('button', { name: zh.rider.grievances.contest.send }).click();
       // Open again: routed to another grid worker's check, the contest in its progress, and nothing more to contest.
       await header.getByText(new RegExp(`^(${zh.status.routed}|${zh.status.dispatched})$`)).waitFor({ timeout: 30_000 });
       await page.getByText(new RegExp(CONTEST_REASON.slice(0, 24))).first().waitFor({ timeout: 30_000 });
-      expect(await page.getByRole('button', { name: zh.rider.matters.contest.open }).count()).toBe(0);
-      expect(await page.getByRole('form', { name: zh.rider.matters.contest.open }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: zh.rider.grievances.contest.open }).count()).toBe(0);
+      expect(await page.getByRole('form', { name: zh.rider.grievances.contest.open }).count()).toBe(0);
       expect(sent).toHaveLength(1);
-      expect(['routed', 'dispatched']).toContain((await matter(driverToken, reported.id)).status);
+      expect(['routed', 'dispatched']).toContain((await grievance(driverToken, reported.id)).status);
       await screenshot(page, 'rider-contested', logDir);
       expect(driver.dialogs).toEqual([]);
     } catch (error) {

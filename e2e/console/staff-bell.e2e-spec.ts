@@ -8,7 +8,7 @@ import { ensureConsoleBuilt, launchChromium, personContext, screenshot } from '.
 
 /**
  * 员工提醒 in the browser, under a compressed clock (SLA_TIME_SCALE 0.0005: an hour of budget
- * lasts 1.8 s; a PT8H answer is due 14.4 s after the matter reaches its member, warned at 80 %,
+ * lasts 1.8 s; a PT8H answer is due 14.4 s after the grievance reaches its member, warned at 80 %,
  * 11.5 s): the liaison member holding a rider's appeal has the console open; the bell in the
  * header counts the new appeal, then, without a reload, its 80 % warning, which the list shows.
  */

@@ -48,7 +48,7 @@ describe('the station counter in a browser: a walk-in logged for a rider, who fi
       return window.document.documentElement.scrollWidth <= window.innerWidth;
     });
 
-  it('the staff cannot log without the rider’s consent; with it, the matter is in the station’s list and in the rider’s own, and not in another station’s', async () => {
+  it('the staff cannot log without the rider’s consent; with it, the grievance is in the station’s list and in the rider’s own, and not in another station’s', async () => {
     const station = await personContext(browser, { phone: true });
     const rider = await personContext(browser, { phone: true });
     const other = await personContext(browser, { phone: true });
@@ -84,9 +84,9 @@ describe('the station counter in a browser: a walk-in logged for a rider, who fi
       const walkIns = (await call(`${system.url('intake')}/v1/stations/me/walk-ins`, staff)).body.items as { id: string; workerId: string; consentMethod: string }[];
       expect(walkIns).toEqual([expect.objectContaining({ workerId: RIDER.sub, consentMethod: 'signature' })]);
 
-      // The rider finds it among his own matters on his phone.
+      // The rider finds it among his own grievances on his phone.
       await signIn(rider.page, RIDER.persona);
-      await rider.page.getByRole('tab', { name: zh.rider.tabs.matters }).click();
+      await rider.page.getByRole('tab', { name: zh.rider.tabs.grievances }).click();
       await rider.page.getByRole('button', { name: new RegExp(TITLE) }).waitFor();
       const riderToken = await tokenFor({ sub: RIDER.sub, role: 'worker' });
       const mine = (await call(`${system.url('intake')}/v1/grievances`, riderToken)).body.items as { id: string }[];

@@ -314,7 +314,7 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
     freeText: ['workerId', 'reason'],
     required: ['workerId', 'points', 'reason'],
   },
-  // feedback: staff notifications (员工提醒) of the holders of matters
+  // feedback: staff notifications (员工提醒) of the holders of grievances
   { service: 'feedback', method: 'GET', path: '/v1/staff-notifications', roles: ['grid_worker', 'department', ...CHAIN], query: { limit: '10' } },
   { service: 'feedback', method: 'POST', path: '/v1/staff-notifications/read', roles: ['grid_worker', 'department', ...CHAIN], body: { upTo: '0193a0a0-0000-7000-8000-000000000000' }, required: ['upTo'] },
   { service: 'feedback', method: 'GET', path: '/v1/staff-notifications/stream', roles: ['grid_worker', 'department', ...CHAIN] },

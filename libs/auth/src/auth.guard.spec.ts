@@ -10,8 +10,8 @@ import { signDevToken } from './dev-token';
 import type { Principal } from './principal';
 import { developmentAuthSettings, type AuthSettings } from './settings';
 
-@Controller('matters')
-class MattersController {
+@Controller('grievances')
+class GrievancesController {
   @Get('mine')
   mine(@CurrentPrincipal() principal: Principal) {
     return principal;
@@ -70,7 +70,7 @@ describe('AuthModule guard over HTTP', () => {
     settings = developmentAuthSettings({ devKeyDir: dir });
     const moduleRef = await Test.createTestingModule({
       imports: [AuthModule.forRoot(settings)],
-      controllers: [MattersController, HealthController, DocsController, StaffController],
+      controllers: [GrievancesController, HealthController, DocsController, StaffController],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.init();
@@ -81,14 +81,14 @@ describe('AuthModule guard over HTTP', () => {
   });
 
   it('answers 401 with the API error shape when there is no token', async () => {
-    const response = await request(app.getHttpServer()).get('/matters/mine').expect(401);
+    const response = await request(app.getHttpServer()).get('/grievances/mine').expect(401);
     expect(response.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: ['missing bearer token'] });
     expect(response.headers['www-authenticate']).toMatch(/^Bearer /);
   });
 
   it('answers 401 to a non-bearer authorization header', async () => {
     const response = await request(app.getHttpServer())
-      .get('/matters/mine')
+      .get('/grievances/mine')
       .set('Authorization', 'Basic dXNlcjpwYXNz')
       .expect(401);
     expect(response.body.message).toEqual(['missing bearer token']);
@@ -96,7 +96,7 @@ describe('AuthModule guard over HTTP', () => {
 
   it('answers 401 to a bad token', async () => {
     const response = await request(app.getHttpServer())
-      .get('/matters/mine')
+      .get('/grievances/mine')
       .set('Authorization', 'Bearer not-a-token')
       .expect(401);
     expect(response.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: ['invalid token'] });
@@ -105,7 +105,7 @@ describe('AuthModule guard over HTTP', () => {
   it('answers 401 to an expired token and says so', async () => {
     const expired = await token({ sub: 'w-1', role: 'worker' }, { issuedAt: new Date(Date.now() - 7200_000), ttlSeconds: 60 });
     const response = await request(app.getHttpServer())
-      .get('/matters/mine')
+      .get('/grievances/mine')
       .set('Authorization', `Bearer ${expired}`)
       .expect(401);
     expect(response.body.message).toEqual(['token expired']);
@@ -113,7 +113,7 @@ describe('AuthModule guard over HTTP', () => {
 
   it('answers 401 to a token whose role lacks its scope claim', async () => {
     const response = await request(app.getHttpServer())
-      .get('/matters/mine')
+      .get('/grievances/mine')
       .set('Authorization', `Bearer ${await token({ sub: 'm-1', role: 'member' })}`)
       .expect(401);
     expect(response.body.message).toEqual(['invalid token']);
@@ -126,7 +126,7 @@ describe('AuthModule guard over HTTP', () => {
 
   it('gives the handler the caller through @CurrentPrincipal()', async () => {
     const response = await request(app.getHttpServer())
-      .get('/matters/mine')
+      .get('/grievances/mine')
       .set('authorization', `bearer ${await token({ sub: 'g-7', role: 'grid_worker', gridId: 'grid-2' })}`)
       .expect(200);
     expect(response.body).toEqual({ sub: 'g-7', role: 'grid_worker', gridId: 'grid-2' });
@@ -136,11 +136,11 @@ describe('AuthModule guard over HTTP', () => {
     const worker = await token({ sub: 'w-1', role: 'worker' });
     const auditor = await token({ sub: 'a-1', role: 'auditor' });
     const refused = await request(app.getHttpServer())
-      .get('/matters/trace')
+      .get('/grievances/trace')
       .set('Authorization', `Bearer ${worker}`)
       .expect(403);
     expect(refused.body).toEqual({ statusCode: 403, error: 'Forbidden', message: ['this action needs role auditor'] });
-    await request(app.getHttpServer()).get('/matters/trace').set('Authorization', `Bearer ${auditor}`).expect(200);
+    await request(app.getHttpServer()).get('/grievances/trace').set('Authorization', `Bearer ${auditor}`).expect(200);
   });
 
   it('applies a controller @Roles() to its handlers unless a handler sets its own', async () => {

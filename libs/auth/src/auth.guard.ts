@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    // Bearer tokens are an HTTP matter; Kafka and job handlers are not called by people.
+    // Bearer tokens are an HTTP grievance; Kafka and job handlers are not called by people.
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_KEY, targets)) return true;

@@ -21,7 +21,7 @@ describe('actsFor', () => {
     expect(actsFor({ sub: 'd', role: 'department', departmentCode: 'hrss' }, { type: 'department', id: 'municipal_works' })).toBe(false);
   });
 
-  it('never lets a worker, auditor or admin hold a matter, nor anyone hold a closed one', () => {
+  it('never lets a worker, auditor or admin hold a grievance, nor anyone hold a closed one', () => {
     for (const role of ['worker', 'auditor', 'admin'] as const) {
       expect(actsFor({ sub: 'm-1', role, orgUnitId: 'm-1' }, { type: 'member', id: 'm-1', level: 'member' })).toBe(false);
     }

@@ -2,7 +2,7 @@ import { LEVELS, type Holder } from '@grievance/contracts';
 import type { Principal } from './principal';
 
 /**
- * Whether the caller is the holder of a matter (API.md, "Identity"): the grid worker it was
+ * Whether the caller is the holder of a grievance (API.md, "Identity"): the grid worker it was
  * dispatched to (by their id), the department by its code, or a rung of the chain by its
  * level and unit (a liaison member's unit is their own id). Station staff, auditors and admins hold
  * nothing; they read through the audit service and the directory.

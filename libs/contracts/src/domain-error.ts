@@ -43,7 +43,7 @@ export const fieldProblem = (field: string | undefined, message: string, key: st
  * An error a use case throws on purpose: the caller asked for something the rules do
  * not allow. Its message is shown to the caller, so it must hold no internals.
  *
- *     throw new DomainError('conflict', 'a closed matter cannot be resolved', undefined, { key: 'error.matter.closed' });
+ *     throw new DomainError('conflict', 'a closed grievance cannot be resolved', undefined, { key: 'error.grievance.closed' });
  *     throw DomainError.notFound('grievance', id);
  *
  * `notFound` names its catalogue text itself (`error.notFound` with the thing's label

@@ -32,7 +32,7 @@ export const SYSTEM_ACTOR: Actor = Object.freeze({ id: 'system', role: 'system' 
 
 /**
  * The one envelope every event travels in. JSON on the wire; the Kafka message key is
- * `grievanceId`, so all events of one matter keep their order.
+ * `grievanceId`, so all events of one grievance keep their order.
  */
 export class EventEnvelope<P = unknown> {
   /** UUID v7: unique, and sorts by time. Consumers deduplicate on it. */
@@ -102,7 +102,7 @@ export function createEnvelope<T extends TopicName>(event: NewEvent<T>): EventEn
   };
 }
 
-/** The envelope of an event caused by another one: same matter, same correlation. */
+/** The envelope of an event caused by another one: same grievance, same correlation. */
 export function causedBy<T extends TopicName>(
   cause: Pick<EventEnvelope, 'eventId' | 'correlationId' | 'grievanceId'>,
   event: Omit<NewEvent<T>, 'correlationId' | 'causationId' | 'grievanceId'> & { grievanceId?: string },

@@ -116,13 +116,13 @@ describe('the grievance state', () => {
     expect(replay([routed]).holder).toEqual(GRID);
   });
 
-  it('ends the holding when the matter is rejected or closed', () => {
+  it('ends the holding when the grievance is rejected or closed', () => {
     const rejected = event('grievance.rejected.v1', 4, { rejectedBy: { ...GRID_WORKER, name: 'gw-1' }, reason: 'nothing there' });
     expect(replay([HAZARD.routed, HAZARD.dispatched, rejected])).toMatchObject({ status: 'rejected', holder: null });
     expect(replay([HAZARD.routed, rejected, event('grievance.closed.v1', 5, { outcome: 'rejected', slaMet: true })])).toMatchObject({ status: 'closed', holder: null });
   });
 
-  it('says a fallback owner holds a routed matter, and a department acting for a rung or sent on by another works on it', () => {
+  it('says a fallback owner holds a routed grievance, and a department acting for a rung or sent on by another works on it', () => {
     const fallback = event('grievance.assigned.v1', 1, { holder: DEPT, departmentCode: DEPT.id, reason: 'fallback' });
     expect(replay([fallback])).toMatchObject({ status: 'routed', holder: DEPT });
     for (const reason of ['assigned_by_rung', 'returned', 'transferred'] as const) {
@@ -165,7 +165,7 @@ describe('the grievance state', () => {
     expect(replay([event('grievance.supervised.v1', 4, { holder: TOP, level: 'two_new_committee', cause: 'deadline_missed', reason: 'late' })])).toMatchObject({ underSupervision: true, supervisionRound: 1 });
     expect(replay([round(1, 4), round(2, 6)])).toMatchObject({ underSupervision: true, supervisionRound: 2 });
     expect(replay([round(3, 8), round(1, 4), round(2, 6), round(2, 6)]).supervisionRound).toBe(3);
-    // The supervising unit does not take the matter: the department still holds it.
+    // The supervising unit does not take the grievance: the department still holds it.
     expect(holdersNamedBy(round(2, 6)[1])).toEqual({ holder: DEPT });
   });
 
@@ -175,7 +175,7 @@ describe('the grievance state', () => {
     expect(replay([event('grievance.reopened.v1', 6, { reason: 'r', reopenedTo: BRANCH })], resolved)).toMatchObject({ holder: BRANCH, level: 'branch' });
   });
 
-  it('puts a matter under supervision once the top rung misses its deadline, and keeps it there', () => {
+  it('puts a grievance under supervision once the top rung misses its deadline, and keeps it there', () => {
     expect(replay([event('sla.breached.v1', 3, deadline(3, BRANCH, 'branch'))]).underSupervision).toBe(false);
     expect(replay([event('sla.breached.v1', 3, deadline(3, TOP, 'two_new_committee'))]).underSupervision).toBe(true);
     expect(replay([event('sla.breached.v1', 3, deadline(3, TOP))]).underSupervision).toBe(true);
@@ -242,7 +242,7 @@ describe('the grievance state', () => {
       expect(replay([...open].reverse())).toEqual(replay(open));
     });
 
-    it('lets a reopening bring a resolved matter back, but not a stale resolution after it', () => {
+    it('lets a reopening bring a resolved grievance back, but not a stale resolution after it', () => {
       expect(replay([HAZARD.resolved, HAZARD.reopened]).status).toBe('in_progress');
       expect(replay([HAZARD.reopened, HAZARD.resolved])).toMatchObject({ status: 'in_progress', reopenedAt: at(9) });
       expect(replay([HAZARD.reopened, HAZARD.resolvedAgain]).status).toBe('resolved');
@@ -276,7 +276,7 @@ describe('the grievance state', () => {
     const closedAgain = event('grievance.closed.v1', 25, { outcome: 'rejected', slaMet: true });
     const closedOnVerdict = [HAZARD.routed, HAZARD.dispatched, HAZARD.accepted, invalid, rejected, closedRejected];
 
-    it('reopens a matter closed on the verdict: routed, held by nobody until another grid worker is dispatched', () => {
+    it('reopens a grievance closed on the verdict: routed, held by nobody until another grid worker is dispatched', () => {
       expect(replay(closedOnVerdict)).toMatchObject({ status: 'closed', holder: null });
       expect(replay([...closedOnVerdict, contested])).toMatchObject({ status: 'routed', holder: null, reopenedAt: at(20) });
       expect(replay([...closedOnVerdict, contested, redispatched, reaccepted])).toMatchObject({ status: 'accepted', holder: { type: 'grid_worker', id: 'gw-2' } });
@@ -297,7 +297,7 @@ describe('the grievance state', () => {
       expect(replay([...loop, ...loop])).toEqual(expected);
     });
 
-    it('does not revive a matter a plain reopening could not: a rejection stays rejected after grievance.reopened', () => {
+    it('does not revive a grievance a plain reopening could not: a rejection stays rejected after grievance.reopened', () => {
       expect(replay([rejected, HAZARD.reopened]).status).toBe('rejected');
     });
 

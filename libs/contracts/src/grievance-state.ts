@@ -1,7 +1,7 @@
 /**
  * A grievance's state — its status, who holds it and at which rung of the chain — read from
  * its events. One reducer, and every reader of the state (intake's tracking view, feedback's
- * matters, audit's matter index) uses it.
+ * grievances, audit's grievance index) uses it.
  *
  * Why a reducer every reader uses, and not "every event carries the state": each fact has
  * its own producer, which knows its part and no more (grid-dispatch knows the ticket, not the
@@ -13,10 +13,10 @@
  *
  * The reading does not depend on the order events arrive in, nor on redelivery:
  * - the status only moves forward (by STATUS_RANK), and closed is final;
- * - a reopening later than the current status sends the matter back to in_progress, and from
+ * - a reopening later than the current status sends the grievance back to in_progress, and from
  *   then on events that occurred before it change no status;
  * - a contest of an invalid verdict is a reopening that may bring back even a rejected or closed
- *   matter (to routed: it waits for another grid worker's check); the rejection and close it
+ *   grievance (to routed: it waits for another grid worker's check); the rejection and close it
  *   answers occurred before it, so they change no status after it;
  * - holder and level follow the latest event (by occurredAt) that sets them, but an event whose
  *   status was refused as stale moves no holder;
@@ -30,7 +30,7 @@ import { supervisionRoundOf } from './events/escalation-chain.v1';
 import { CatalogueTopic, PayloadOf, TopicPayloads, TOPICS } from './topics';
 import type { GrievanceStatus, HolderType, Level } from './vocabulary';
 
-/** Who must act on the matter, whatever the payload called it (holder, toHolder, reopenedTo, resolvedBy, a grid worker's id). */
+/** Who must act on the grievance, whatever the payload called it (holder, toHolder, reopenedTo, resolvedBy, a grid worker's id). */
 export interface HolderRef {
   type: HolderType;
   id: string;
@@ -47,7 +47,7 @@ export interface GrievanceState {
   level: Level | null;
   /** 督办: the top rung missed its deadline, or the reporter rejected what it did. */
   underSupervision: boolean;
-  /** Which round of 督办 the matter is in: 0 before any grievance.supervised, then 1, 2, … (each missed follow-up adds one). */
+  /** Which round of 督办 the grievance is in: 0 before any grievance.supervised, then 1, 2, … (each missed follow-up adds one). */
   supervisionRound: number;
   /** When the status was reached (occurredAt of the event that set it). */
   statusAt: Date | null;
@@ -57,7 +57,7 @@ export interface GrievanceState {
   levelAt: Date | null;
 }
 
-/** A matter just handed in; `submittedAt` when the reader knows it. */
+/** A grievance just handed in; `submittedAt` when the reader knows it. */
 export const submittedGrievanceState = (submittedAt: Date | null = null): GrievanceState => ({
   status: 'submitted',
   holder: null,
@@ -83,15 +83,15 @@ export const STATUS_RANK: Readonly<Record<GrievanceStatus, number>> = {
   closed: 8,
 };
 
-/** The top rung: a breach there puts the matter under supervision. */
+/** The top rung: a breach there puts the grievance under supervision. */
 export const TOP_LEVEL: Level = 'two_new_committee';
 
 /** What one event says about the state. */
 interface StateReading {
   status?: GrievanceStatus;
-  /** The event sends a resolved matter back to work (grievance.reopened). */
+  /** The event sends a resolved grievance back to work (grievance.reopened). */
   reopen?: true;
-  /** The reopening may bring back a rejected or closed matter too (grievance.contested). */
+  /** The reopening may bring back a rejected or closed grievance too (grievance.contested). */
   revive?: true;
   /** The holder after the event; null: nobody holds it any more. */
   holder?: HolderRef | null;
@@ -112,9 +112,9 @@ export const holderRef = (h: Pick<Holder, 'type' | 'id'> & { name?: string; leve
 const gridWorker = (id: string): HolderRef => ({ type: 'grid_worker', id });
 
 /**
- * The holders one event names, whatever the payload called them: the one it hands the matter
+ * The holders one event names, whatever the payload called them: the one it hands the grievance
  * to, or that acted or was timed as its holder (`holder`, with its rung), and the one it took
- * the matter from (`from`). A reader of single events (a trace, a rate) reads holders here.
+ * the grievance from (`from`). A reader of single events (a trace, a rate) reads holders here.
  */
 export interface NamedHolders {
   holder?: HolderRef;
@@ -158,10 +158,10 @@ const READINGS: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => StateRea
   'feedback.rated.v1': () => NO_CHANGE,
   'grievance.reopened.v1': (p) => ({ status: 'in_progress', reopen: true, ...named(p.reopenedTo, p.level) }),
   'grievance.closed.v1': () => ({ status: 'closed', holder: null }),
-  // The invalid verdict is contested: nobody holds the matter until another grid worker is dispatched.
+  // The invalid verdict is contested: nobody holds the grievance until another grid worker is dispatched.
   'grievance.contested.v1': () => ({ status: 'routed', reopen: true, revive: true }),
   'grievance.referred-to-supervision.v1': (p) => ({ status: 'in_progress', ...named(p.toHolder), underSupervision: true }),
-  // A deadline starting moves nothing: the move that caused it (routed, escalated, dispatched...) says where the matter is.
+  // A deadline starting moves nothing: the move that caused it (routed, escalated, dispatched...) says where the grievance is.
   'sla.started.v1': () => NO_CHANGE,
   'sla.warned.v1': () => NO_CHANGE,
   'sla.breached.v1': (p) => (p.level === TOP_LEVEL || p.holder.level === TOP_LEVEL ? { underSupervision: true } : NO_CHANGE),
@@ -198,13 +198,13 @@ const NAMED: { [K in CatalogueTopic]: (payload: TopicPayloads[K]) => NamedHolder
   'grievance.assigned.v1': (p) => named(p.holder),
   'grievance.accepted.v1': (p) => named(p.holder),
   'grievance.rejected.v1': (p) => named(p.rejectedBy),
-  // linkedBy is the check that found the duplicate, not a holder of the matter.
+  // linkedBy is the check that found the duplicate, not a holder of the grievance.
   'grievance.linked.v1': () => NOBODY,
   'grievance.resolved.v1': (p) => named(p.resolvedBy),
   'feedback.rated.v1': () => NOBODY,
   'grievance.reopened.v1': (p) => named(p.reopenedTo, p.level),
   'grievance.closed.v1': () => NOBODY,
-  // The reporter contests; the grid worker whose verdict it is does not hold the matter again.
+  // The reporter contests; the grid worker whose verdict it is does not hold the grievance again.
   'grievance.contested.v1': () => NOBODY,
   'grievance.referred-to-supervision.v1': moved,
   'sla.started.v1': (p) => named(p.holder, p.level),
@@ -294,7 +294,7 @@ export function grievanceStateAfterEnvelope(previous: GrievanceState, event: Eve
   return topic ? apply(previous, readingOf(topic, event.payload as TopicPayloads[typeof topic]), new Date(event.occurredAt)) : previous;
 }
 
-/** The state after a matter's events, whatever order they are given in. */
+/** The state after a grievance's events, whatever order they are given in. */
 export function grievanceStateOf(events: readonly EventEnvelope[], from: GrievanceState = submittedGrievanceState()): GrievanceState {
   return events.reduce(grievanceStateAfterEnvelope, from);
 }

@@ -28,7 +28,7 @@ const POINTS_ACCOUNT_NAMESPACE = Buffer.from('6f0c8f52d2a34f1e9b7e3c1a5d4e2b90',
 
 /**
  * The id of a worker's points account: a UUID v5 (RFC 9562, SHA-1) of the worker id, the
- * same wherever it is computed. A worker's facts that belong to no matter (volunteering,
+ * same wherever it is computed. A worker's facts that belong to no grievance (volunteering,
  * redemptions, hand-overs, registrations, benefit applications) travel with it as their
  * envelope's grievanceId: it keys their Kafka messages, so one worker's facts keep their
  * order, and it is the audit chain (GET /v1/trace/:id) that holds them.

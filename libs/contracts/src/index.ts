@@ -8,7 +8,7 @@ export * from './untrusted-json';
 export * from './grievance-state';
 export * from './domain-error';
 export * from './events/common';
-export * from './events/matter-summary';
+export * from './events/grievance-summary';
 export * from './events/grievance-submitted.v1';
 export * from './events/grievance-routed.v1';
 export * from './events/grievance-escalated.v1';

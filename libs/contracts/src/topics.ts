@@ -68,7 +68,7 @@ export interface TopicPayloads {
 
 export type CatalogueTopic = keyof TopicPayloads;
 
-/** Each department's own topic of routed matters. */
+/** Each department's own topic of routed grievances. */
 export type DepartmentIssuesTopic = `department.${string}.issues.v1`;
 
 export type TopicName = CatalogueTopic | DepartmentIssuesTopic;
@@ -98,15 +98,15 @@ export interface TopicSpec<P> {
  * Partitions per topic, by its traffic. Every event is keyed by grievance id (a directory
  * entry by `<kind>:<id>`, a points or benefit event by the worker's account), so order holds
  * per key whatever the count. Each partition costs every consumer group that reads the topic
- * a slot in each fetch and an offset to track, at rest too, so only the topics every matter
+ * a slot in each fetch and an offset to track, at rest too, so only the topics every grievance
  * passes through get a service's full parallelism.
  */
 export const PARTITIONS = {
-  /** A topic every matter passes through (and a department's own topic): as many as a service has replicas at most (deploy/k8s hpa.yaml). */
+  /** A topic every grievance passes through (and a department's own topic): as many as a service has replicas at most (deploy/k8s hpa.yaml). */
   hot: 6,
-  /** A step only some matters take (a return, a pause, a duplicate, a contest). */
+  /** A step only some grievances take (a return, a pause, a duplicate, a contest). */
   occasional: 2,
-  /** Not one event per matter: the directory, SLA policies, points, worker registrations and benefits. */
+  /** Not one event per grievance: the directory, SLA policies, points, worker registrations and benefits. */
   low: 1,
 } as const;
 
@@ -123,10 +123,10 @@ const spec = <P>(name: string, payload: new () => P, summary: string, volume: To
 
 export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
   'grievance.submitted.v1': spec('grievance.submitted.v1', GrievanceSubmittedV1, 'A worker handed in a hazard report, an appeal or a suggestion.'),
-  'grievance.routed.v1': spec('grievance.routed.v1', GrievanceRoutedV1, 'Routing decided who owns the matter first.'),
-  'grievance.escalated.v1': spec('grievance.escalated.v1', GrievanceEscalatedV1, 'The matter passed up the escalation chain.'),
-  'grievance.returned.v1': spec('grievance.returned.v1', GrievanceReturnedV1, 'A rung handed the matter back down the chain (退单), with a reason.', 'occasional'),
-  'grievance.supervised.v1': spec('grievance.supervised.v1', GrievanceSupervisedV1, 'The matter is under supervision (督办), or supervised again (round): the top rung or a hazard\'s department missed its deadline, or the supervising unit missed its follow-up; names the supervising unit and its follow-up deadline.'),
+  'grievance.routed.v1': spec('grievance.routed.v1', GrievanceRoutedV1, 'Routing decided who owns the grievance first.'),
+  'grievance.escalated.v1': spec('grievance.escalated.v1', GrievanceEscalatedV1, 'The grievance passed up the escalation chain.'),
+  'grievance.returned.v1': spec('grievance.returned.v1', GrievanceReturnedV1, 'A rung handed the grievance back down the chain (退单), with a reason.', 'occasional'),
+  'grievance.supervised.v1': spec('grievance.supervised.v1', GrievanceSupervisedV1, 'The grievance is under supervision (督办), or supervised again (round): the top rung or a hazard\'s department missed its deadline, or the supervising unit missed its follow-up; names the supervising unit and its follow-up deadline.'),
   'grievance.department-returned.v1': spec(
     'grievance.department-returned.v1',
     GrievanceDepartmentReturnedV1,
@@ -139,18 +139,18 @@ export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
   'ticket.dispatched.v1': spec('ticket.dispatched.v1', TicketDispatchedV1, 'A grid worker was given a ticket to check a hazard on site.'),
   'ticket.accepted.v1': spec('ticket.accepted.v1', TicketAcceptedV1, 'The grid worker took the ticket.'),
   'ticket.verified.v1': spec('ticket.verified.v1', TicketVerifiedV1, 'The grid worker checked the report on site.'),
-  'grievance.assigned.v1': spec('grievance.assigned.v1', GrievanceAssignedV1, 'A department now holds the matter.'),
-  'grievance.accepted.v1': spec('grievance.accepted.v1', GrievanceAcceptedV1, 'The holder accepted the matter and is working on it.'),
-  'grievance.rejected.v1': spec('grievance.rejected.v1', GrievanceRejectedV1, 'The matter was found invalid; the reporter is told why.', 'occasional'),
-  'grievance.linked.v1': spec('grievance.linked.v1', GrievanceLinkedV1, 'The matter is a duplicate of an open one and follows it.', 'occasional'),
-  'grievance.resolved.v1': spec('grievance.resolved.v1', GrievanceResolvedV1, 'The holder says the matter is dealt with.'),
+  'grievance.assigned.v1': spec('grievance.assigned.v1', GrievanceAssignedV1, 'A department now holds the grievance.'),
+  'grievance.accepted.v1': spec('grievance.accepted.v1', GrievanceAcceptedV1, 'The holder accepted the grievance and is working on it.'),
+  'grievance.rejected.v1': spec('grievance.rejected.v1', GrievanceRejectedV1, 'The grievance was found invalid; the reporter is told why.', 'occasional'),
+  'grievance.linked.v1': spec('grievance.linked.v1', GrievanceLinkedV1, 'The grievance is a duplicate of an open one and follows it.', 'occasional'),
+  'grievance.resolved.v1': spec('grievance.resolved.v1', GrievanceResolvedV1, 'The holder says the grievance is dealt with.'),
   'feedback.rated.v1': spec('feedback.rated.v1', FeedbackRatedV1, 'The reporter rated the result.'),
-  'grievance.reopened.v1': spec('grievance.reopened.v1', GrievanceReopenedV1, 'An unsatisfied rating sent the matter back to work.', 'occasional'),
+  'grievance.reopened.v1': spec('grievance.reopened.v1', GrievanceReopenedV1, 'An unsatisfied rating sent the grievance back to work.', 'occasional'),
   'grievance.closed.v1': spec('grievance.closed.v1', GrievanceClosedV1, 'The loop is closed, with its final SLA verdict.'),
   'grievance.contested.v1': spec(
     'grievance.contested.v1',
     GrievanceContestedV1,
-    "The reporter contested a grid worker's invalid verdict, once, with a reason; another grid worker checks the matter again.",
+    "The reporter contested a grid worker's invalid verdict, once, with a reason; another grid worker checks the grievance again.",
     'occasional',
   ),
   'grievance.referred-to-supervision.v1': spec(
@@ -165,12 +165,12 @@ export const TOPICS: { [K in CatalogueTopic]: TopicSpec<TopicPayloads[K]> } = {
     "A holder's deadline started: whose, for what, its budget and when it is due. Sent once per deadline, with the arming; with the holder's accept or resolve it shows a deadline met in time.",
   ),
   'sla.warned.v1': spec('sla.warned.v1', SlaWarnedV1, 'A holder has used the warning share of its deadline.'),
-  'sla.breached.v1': spec('sla.breached.v1', SlaBreachedV1, 'A holder missed its deadline; the matter passes up.'),
+  'sla.breached.v1': spec('sla.breached.v1', SlaBreachedV1, 'A holder missed its deadline; the grievance passes up.'),
   'sla.policy-changed.v1': spec('sla.policy-changed.v1', SlaPolicyChangedV1, 'An admin changed an SLA policy or calendar; it applies to new deadlines.', 'low'),
   'points.awarded.v1': spec(
     'points.awarded.v1',
     PointsAwardedV1,
-    "A worker earned points for a verified report (keyed by the matter) or a volunteer act at a station (keyed by the worker's points account).",
+    "A worker earned points for a verified report (keyed by the grievance) or a volunteer act at a station (keyed by the worker's points account).",
     'low',
   ),
   'points.redeemed.v1': spec(
@@ -223,7 +223,7 @@ export function departmentIssuesTopic(departmentCode: string): DepartmentIssuesT
   return `department.${departmentCode}.issues.v1`;
 }
 
-const departmentSpec = spec('department.<code>.issues.v1', DepartmentIssueV1, "A matter routed to a department, on the department's own topic.");
+const departmentSpec = spec('department.<code>.issues.v1', DepartmentIssueV1, "A grievance routed to a department, on the department's own topic.");
 
 /** The spec of any topic name, catalogue or department; undefined for a name we do not know. */
 export function topicSpec<T extends TopicName>(name: T): TopicSpec<PayloadOf<T>>;

@@ -51,7 +51,7 @@ export type Language = (typeof LANGUAGES)[number];
 export const LEVELS = ['member', 'branch', 'industry_committee', 'two_new_committee'] as const;
 export type Level = (typeof LEVELS)[number];
 
-/** Who must act on a matter now. A department's id is its code. */
+/** Who must act on a grievance now. A department's id is its code. */
 export const HOLDER_TYPES = ['grid_worker', 'member', 'org_unit', 'department'] as const;
 export type HolderType = (typeof HOLDER_TYPES)[number];
 

@@ -41,7 +41,7 @@ describe('the outbox relay and the consumers across a broker outage (a private b
     return result;
   };
 
-  /** The events of `grievances` matters, `perGrievance` each, committed one by one, the matters interleaved. */
+  /** The events of `grievances` grievances, `perGrievance` each, committed one by one, the grievances interleaved. */
   async function commitUpdates(outbox: TransactionalOutbox, grievances: string[], perGrievance: number, label: string, pauseMs = 0) {
     const written: EventEnvelope<GrievanceSubmittedV1>[] = [];
     for (let n = 0; n < perGrievance; n++) {
@@ -132,7 +132,7 @@ describe('the outbox relay and the consumers across a broker outage (a private b
     // it came back, so there is nothing a retry could have sent twice.
     expect(total).toBe(50);
 
-    // Each matter's events are on one partition, in the order they were committed.
+    // Each grievance's events are on one partition, in the order they were committed.
     for (const grievanceId of grievances) {
       const mine = onTopic.filter((m) => m.key === grievanceId);
       expect(new Set(mine.map((m) => m.partition)).size).toBe(1);
@@ -205,7 +205,7 @@ describe('the outbox relay and the consumers across a broker outage (a private b
     expect(effects.map((e) => e.event_id).sort()).toEqual(written.map((e) => e.eventId).sort());
     const inbox = (await dataSource.query(`SELECT event_id FROM messaging_inbox WHERE consumer = 'outage'`)) as { event_id: string }[];
     expect(inbox.map((r) => r.event_id).sort()).toEqual(written.map((e) => e.eventId).sort());
-    // ... and each matter's events applied in the order they were committed.
+    // ... and each grievance's events applied in the order they were committed.
     for (const grievanceId of grievances) {
       expect(effects.filter((e) => e.grievance_id === grievanceId).map((e) => e.event_id)).toEqual(
         written.filter((e) => e.grievanceId === grievanceId).map((e) => e.eventId),

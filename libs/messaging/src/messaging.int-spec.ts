@@ -112,7 +112,7 @@ describe('the outbox, the relay and the idempotent inbox on a real broker and da
     expect(rows).toHaveLength(0);
   });
 
-  it('keeps the events of one matter in the order they were committed', async () => {
+  it('keeps the events of one grievance in the order they were committed', async () => {
     const grievanceId = uuidv7();
     const seen: string[] = [];
     const ordered = consumer('ordering', (e) => {

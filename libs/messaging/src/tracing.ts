@@ -4,7 +4,7 @@ import { Context, context, propagation, ROOT_CONTEXT, Span, SpanKind, SpanStatus
  * OpenTelemetry around Kafka: the W3C trace context (`traceparent`, `tracestate`) of the
  * span that recorded an event travels in the event's headers (and so in its outbox row),
  * the relay publishes it in a producer span, and the consumer applies it in a consumer
- * span under that one, so a matter's trace runs from the HTTP request through every hop.
+ * span under that one, so a grievance's trace runs from the HTTP request through every hop.
  * Without a registered tracer provider and propagator (tracing off) every call here is the
  * API's no-op: no header is added and no span recorded.
  */

@@ -41,7 +41,7 @@ function deadlineFor(category: string, over: Partial<StartDeadline> = {}): Start
     grievanceId,
     target: 'resolve',
     holder: member,
-    matter: { kind: 'hazard', category, urgency: 'normal' },
+    grievance: { kind: 'hazard', category, urgency: 'normal' },
     correlationId: `req-${grievanceId}`,
     ...over,
   };
@@ -139,7 +139,7 @@ describe('the SLA engine on real Postgres, Redis and Kafka', () => {
       },
     });
     await sla.open();
-    const input = deadlineFor('manhole_cover_missing', { matter: { kind: 'hazard', category: 'manhole_cover_missing', urgency: 'urgent' } });
+    const input = deadlineFor('manhole_cover_missing', { grievance: { kind: 'hazard', category: 'manhole_cover_missing', urgency: 'urgent' } });
     const started = await outbox.run((tx) => sla.start(tx, input));
     expect(started).toMatchObject({ policyId: 'urgent', budgetMs: 2 * 3600_000, calendarId: 'calendar', timeScale: 0.0005, status: 'running' });
     expect(started.dueAt!.getTime() - started.startedAt.getTime()).toBe(3600);
@@ -337,7 +337,7 @@ describe('the SLA engine on real Postgres, Redis and Kafka', () => {
     const sla = engine();
     await sla.open();
     const t0 = Date.now() - 3000;
-    const appeal = deadlineFor('order_dispute', { at: new Date(t0), subject: 'rung', matter: { kind: 'appeal', category: 'order_dispute', urgency: 'normal', stage: 'member' } });
+    const appeal = deadlineFor('order_dispute', { at: new Date(t0), subject: 'rung', grievance: { kind: 'appeal', category: 'order_dispute', urgency: 'normal', stage: 'member' } });
     const first = await outbox.run((tx) => sla.start(tx, appeal));
     expect(first).toMatchObject({ policyId: 'rung.member', budgetMs: 4000 });
     // 1 s consumed, then waiting for the reporter; reassigned to another member while paused.
@@ -357,7 +357,7 @@ describe('the SLA engine on real Postgres, Redis and Kafka', () => {
     expect((await sla.historyOf(appeal.grievanceId)).map((d) => d.status)).toEqual(['handed_over', 'handed_over', 'running']);
   });
 
-  it('refuses a second open deadline for the same matter, subject and target, and arms nothing for a rolled-back start', async () => {
+  it('refuses a second open deadline for the same grievance, subject and target, and arms nothing for a rolled-back start', async () => {
     const sla = engine();
     await sla.open();
     const input = deadlineFor('test_long');
@@ -379,7 +379,7 @@ describe('the SLA engine on real Postgres, Redis and Kafka', () => {
   it('publishes exactly one sla.started.v1 for a deadline armed twice and re-armed after a restart, after the events of its transaction, and none for a rolled-back start', async () => {
     const first = engine();
     await first.open();
-    const input = deadlineFor('test_long', { id: uuidv7(), matter: { kind: 'hazard', category: 'test_long', urgency: 'normal', stage: 'department' } });
+    const input = deadlineFor('test_long', { id: uuidv7(), grievance: { kind: 'hazard', category: 'test_long', urgency: 'normal', stage: 'department' } });
     const started = await outbox.run(async (tx) => {
       const d = await first.start(tx, input);
       // The caller's own event, written after the start in the same transaction (a routed, an escalated).
@@ -473,13 +473,13 @@ describe('the SLA engine on real Postgres, Redis and Kafka', () => {
     const sla = engine({ settings: store, timeScale: 0.0001 });
     await sla.open();
     const urgent = { kind: 'hazard' as const, category: 'road_damage', urgency: 'urgent' as const };
-    const before = await outbox.run((tx) => sla.start(tx, deadlineFor('road_damage', { matter: urgent })));
+    const before = await outbox.run((tx) => sla.start(tx, deadlineFor('road_damage', { grievance: urgent })));
     const [current] = (await store.listPolicies()).filter((p) => p.id === 'urgent');
     const updated = await outbox.run((tx) =>
       store.putPolicy(tx, { ...current!, targets: { ...current!.targets, resolve: 'PT1H' } }, { actor: 'admin-1', reason: 'city campaign', expectedVersion: current!.version }),
     );
     expect(updated.version).toBe(current!.version + 1);
-    const after = await outbox.run((tx) => sla.start(tx, deadlineFor('road_damage', { matter: urgent })));
+    const after = await outbox.run((tx) => sla.start(tx, deadlineFor('road_damage', { grievance: urgent })));
     expect([before.budgetMs, after.budgetMs]).toEqual([2 * 3600_000, 3600_000]);
     expect(after.policyVersion).toBe(updated.version);
     expect((await row(before.id))!.budgetMs).toBe(2 * 3600_000);

@@ -39,7 +39,7 @@ export class EventFedService<C extends ServiceConfig> {
     return this.service.url;
   }
 
-  /** Publishes an event as another service would, at the matter's own time `at`; returns its envelope (for redelivery). */
+  /** Publishes an event as another service would, at the grievance's own time `at`; returns its envelope (for redelivery). */
   async publish<T extends TopicName>(topic: T, grievanceId: string, payload: PayloadOf<T>, options: { at?: Date; actor?: Actor } = {}): Promise<EventEnvelope<PayloadOf<T>>> {
     const envelope = createEnvelope({
       topic,

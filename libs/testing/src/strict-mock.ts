@@ -33,9 +33,9 @@ const inspected = (key: string | symbol) => typeof key === 'symbol' || INSPECTED
  * expect (a repository method, a property of the transaction) fails at that line instead of
  * running on with `undefined`.
  *
- *     const matters = strictMock<MatterRepository>({ findForUpdate: async () => matter }, 'matters');
+ *     const grievances = strictMock<GrievanceRepository>({ findForUpdate: async () => grievance }, 'grievances');
  *     ...
- *     expect(matters.findForUpdate).toHaveBeenCalledWith(tx.manager, matter.grievanceId);
+ *     expect(grievances.findForUpdate).toHaveBeenCalledWith(tx.manager, grievance.grievanceId);
  */
 export function strictMock<T extends object>(stubs: Stubs<T> = {}, name = 'strictMock'): StrictMock<T> {
   // Required here, not imported at the top: @jest/globals refuses to load outside jest.

@@ -1,4 +1,4 @@
-/** The audit service: consumes every topic: the tamper-evident per-matter trace for auditors, the three rates, breach lists and exports. */
+/** The audit service: consumes every topic: the tamper-evident per-grievance trace for auditors, the three rates, breach lists and exports. */
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { EventConsumersModule, PlatformModule } from '@grievance/platform';
@@ -16,12 +16,12 @@ import { AuditQueriesRepository } from './queries/audit-queries.repository';
 import { AuditQueryInterceptor } from './queries/audit-query.interceptor';
 import { RatesController } from './rates/rates.controller';
 import { AssessYear, ComputeRates, RankMonth } from './rates/rates.use-cases';
-import { MattersController } from './matters/matters.controller';
-import { MattersRepository } from './matters/matters.repository';
+import { GrievancesController } from './grievances/grievances.controller';
+import { GrievancesRepository } from './grievances/grievances.repository';
 import { TraceController } from './trace/trace.controller';
 import { WorkerPointsController } from './trace/worker-points.controller';
 import { TraceWorkerPoints } from './trace/worker-points.use-case';
-import { TraceMatter } from './trace/trace.use-case';
+import { TraceGrievance } from './trace/trace.use-case';
 
 @Module({})
 export class AppModule {
@@ -34,17 +34,17 @@ export class AppModule {
         PlatformModule.forRoot({ config, entities: [], migrations: AUDIT_MIGRATIONS }),
         EventConsumersModule.forGroup({ groupId: AUDIT_CONSUMER_GROUP, handlers: [DossierConsumer] }),
       ],
-      controllers: [TraceController, WorkerPointsController, MattersController, RatesController, BreachesController, AnchorsController, AuditQueriesController],
+      controllers: [TraceController, WorkerPointsController, GrievancesController, RatesController, BreachesController, AnchorsController, AuditQueriesController],
       providers: [
         DossierRepository,
         AuditQueriesRepository,
         BreachesRepository,
-        TraceMatter,
+        TraceGrievance,
         TraceWorkerPoints,
         ComputeRates,
         RankMonth,
         AssessYear,
-        MattersRepository,
+        GrievancesRepository,
         TakeAnchor,
         DossierConsumer,
         AnchorScheduler,

@@ -24,7 +24,7 @@ export class AuditHarness extends EventFedService<AuditConfig> {
     return this.service.app.get(EventConsumers).get(AUDIT_CONSUMER_GROUP).stats;
   }
 
-  /** Waits until the dossier holds `count` events of the matter. */
+  /** Waits until the dossier holds `count` events of the grievance. */
   async untilStored(grievanceId: string, count: number): Promise<void> {
     await eventually(
       async () => (await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_dossier WHERE grievance_id = $1`, [grievanceId]))[0]!.n,
@@ -66,5 +66,5 @@ export function tokenFor(role: Role, sub: string): Promise<string> {
   return signDevToken({ sub, role, ...scope });
 }
 
-/** Minutes after a fixed start, so the matter's own times are known to the test. */
+/** Minutes after a fixed start, so the grievance's own times are known to the test. */
 export const at = (base: Date, minutes: number): Date => new Date(base.getTime() + minutes * 60_000);

@@ -42,7 +42,7 @@ const routed = (id: string, at: Date) =>
 
 /**
  * A consumed batch applied as a whole: the statements and transactions it costs, and what it
- * leaves behind when it holds a duplicate, spans several matters, or is redelivered after a
+ * leaves behind when it holds a duplicate, spans several grievances, or is redelivered after a
  * transaction failed half-way.
  */
 describe('audit applies a consumed batch', () => {
@@ -70,11 +70,11 @@ describe('audit applies a consumed batch', () => {
 
   it('applies one event with a handful of statements', async () => {
     const cost = await deliver([submitted(uuidv7(), 1, new Date('2026-04-01T01:00:00Z'))]);
-    // BEGIN, the inbox, the chain's locks, its head, the link with the matter's index row, COMMIT.
+    // BEGIN, the inbox, the chain's locks, its head, the link with the grievance's index row, COMMIT.
     expect(cost).toEqual({ transactions: 1, statements: 6 });
   });
 
-  it('applies a batch of several matters, with a duplicate in it, once each and in each matter’s order', async () => {
+  it('applies a batch of several grievances, with a duplicate in it, once each and in each grievance’s order', async () => {
     const base = new Date('2026-04-02T01:00:00Z');
     const ids = Array.from({ length: 12 }, () => uuidv7());
     const first = ids.map((id, n) => submitted(id, n, base));
@@ -93,8 +93,8 @@ describe('audit applies a consumed batch', () => {
     }
     const rows = await h.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_dossier WHERE grievance_id = ANY($1::uuid[])`, [ids]);
     expect(rows[0]!.n).toBe(24);
-    const matters = await h.query<{ status: string }>(`SELECT status FROM audit_matters WHERE grievance_id = ANY($1::uuid[])`, [ids]);
-    expect(matters).toHaveLength(12);
+    const grievances = await h.query<{ status: string }>(`SELECT status FROM audit_grievances WHERE grievance_id = ANY($1::uuid[])`, [ids]);
+    expect(grievances).toHaveLength(12);
   });
 
   it('keeps one chain when a batch fails half-way and is applied and redelivered again', async () => {

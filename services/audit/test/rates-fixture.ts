@@ -1,6 +1,6 @@
 /**
- * Six matters with known outcomes, for the rates tests (unit and integration). Times are
- * minutes after `base`; matter M6 reached its holder two days before it, outside a range
+ * Six grievances with known outcomes, for the rates tests (unit and integration). Times are
+ * minutes after `base`; grievance M6 reached its holder two days before it, outside a range
  * that starts at `base`. The hand-computed results are below the events.
  */
 const MW = { type: 'department', id: 'municipal_works', name: 'Municipal works' };
@@ -11,31 +11,31 @@ const COMMITTEE = { type: 'org_unit', id: 'ic-1', name: 'Committee 1', level: 'i
 const TOP = { type: 'org_unit', id: 'two-new-committee', name: 'Two-New Work Committee', level: 'two_new_committee' };
 
 export interface FixtureEvent {
-  matter: 'M1' | 'M2' | 'M3' | 'M4' | 'M5' | 'M6';
+  grievance: 'M1' | 'M2' | 'M3' | 'M4' | 'M5' | 'M6';
   topic: string;
   minute: number;
   payload: Record<string, unknown>;
 }
 
-const submitted = (matter: FixtureEvent['matter'], kind: string, occupation?: string): FixtureEvent => ({
-  matter,
+const submitted = (grievance: FixtureEvent['grievance'], kind: string, occupation?: string): FixtureEvent => ({
+  grievance,
   topic: 'grievance.submitted.v1',
   // One minute apart (M1 first), so the submissions have an order of their own.
-  minute: matter === 'M6' ? -2 * 24 * 60 - 1 : -10 + Number(matter.slice(1)),
+  minute: grievance === 'M6' ? -2 * 24 * 60 - 1 : -10 + Number(grievance.slice(1)),
   payload: {
-    trackingNo: `NC-${matter}`,
+    trackingNo: `NC-${grievance}`,
     kind,
     category: kind === 'hazard' ? 'manhole_cover_missing' : 'wage_dispute',
-    title: `${matter} title`,
+    title: `${grievance} title`,
     description: 'd',
     urgency: 'normal',
     attachmentIds: [],
-    reporter: { id: `reporter-${matter}`, ...(occupation ? { occupation } : {}) },
+    reporter: { id: `reporter-${grievance}`, ...(occupation ? { occupation } : {}) },
     ...(kind === 'hazard' ? { location: { lat: 28.66, lng: 115.82 } } : {}),
   },
 });
-const routed = (matter: FixtureEvent['matter'], minute: number, holder: object, districtId: string, kind = 'hazard', occupation?: string): FixtureEvent => ({
-  matter,
+const routed = (grievance: FixtureEvent['grievance'], minute: number, holder: object, districtId: string, kind = 'hazard', occupation?: string): FixtureEvent => ({
+  grievance,
   topic: 'grievance.routed.v1',
   minute,
   payload: {
@@ -49,31 +49,31 @@ const routed = (matter: FixtureEvent['matter'], minute: number, holder: object, 
     ...(occupation ? { reporter: { occupation } } : {}),
   },
 });
-const assigned = (matter: FixtureEvent['matter'], minute: number, holder: typeof MW): FixtureEvent => ({
-  matter,
+const assigned = (grievance: FixtureEvent['grievance'], minute: number, holder: typeof MW): FixtureEvent => ({
+  grievance,
   topic: 'grievance.assigned.v1',
   minute,
   payload: { holder, departmentCode: holder.id, reason: 'verified_on_site' },
 });
-const accepted = (matter: FixtureEvent['matter'], minute: number, holder: object): FixtureEvent => ({ matter, topic: 'grievance.accepted.v1', minute, payload: { holder } });
-const resolved = (matter: FixtureEvent['matter'], minute: number, holder: object): FixtureEvent => ({
-  matter,
+const accepted = (grievance: FixtureEvent['grievance'], minute: number, holder: object): FixtureEvent => ({ grievance, topic: 'grievance.accepted.v1', minute, payload: { holder } });
+const resolved = (grievance: FixtureEvent['grievance'], minute: number, holder: object): FixtureEvent => ({
+  grievance,
   topic: 'grievance.resolved.v1',
   minute,
   payload: { resolvedBy: holder, resolution: 'done', attachmentIds: [] },
 });
-const rated = (matter: FixtureEvent['matter'], minute: number, rating: string): FixtureEvent => ({
-  matter,
+const rated = (grievance: FixtureEvent['grievance'], minute: number, rating: string): FixtureEvent => ({
+  grievance,
   topic: 'feedback.rated.v1',
   minute,
-  payload: { reporterId: `reporter-${matter}`, rating },
+  payload: { reporterId: `reporter-${grievance}`, rating },
 });
-const sla = (matter: FixtureEvent['matter'], kind: 'warned' | 'breached', target: string, holder: { id: string; level?: string }, start: number, due: number, fired: number, base: Date): FixtureEvent => ({
-  matter,
+const sla = (grievance: FixtureEvent['grievance'], kind: 'warned' | 'breached', target: string, holder: { id: string; level?: string }, start: number, due: number, fired: number, base: Date): FixtureEvent => ({
+  grievance,
   topic: `sla.${kind}.v1`,
   minute: fired,
   payload: {
-    deadlineId: `${matter}.${target}.${holder.id}`,
+    deadlineId: `${grievance}.${target}.${holder.id}`,
     target,
     holder,
     ...(holder.level ? { level: holder.level } : {}),
@@ -83,8 +83,8 @@ const sla = (matter: FixtureEvent['matter'], kind: 'warned' | 'breached', target
     budgetMs: (due - start) * 60_000,
   },
 });
-const escalated = (matter: FixtureEvent['matter'], minute: number, from: { level: string }, to: { level: string }): FixtureEvent => ({
-  matter,
+const escalated = (grievance: FixtureEvent['grievance'], minute: number, from: { level: string }, to: { level: string }): FixtureEvent => ({
+  grievance,
   topic: 'grievance.escalated.v1',
   minute,
   payload: { fromLevel: from.level, toLevel: to.level, fromHolder: from, toHolder: to, reason: 'passed up', automatic: true },
@@ -102,8 +102,8 @@ function fixtureEvents(base: Date): FixtureEvent[] {
     // M1: a rider's hazard in xiangyun; municipal works takes it up (no deadline named), resolves it, satisfied.
     submitted('M1', 'hazard', 'rider'),
     routed('M1', 0, GRID, 'xiangyun'),
-    { matter: 'M1', topic: 'ticket.dispatched.v1', minute: 1, payload: { ticketId: '019a0000-0000-7000-8000-0000000000a1', gridId: GRID.id, gridWorkerId: 'gw-1', attempt: 1 } },
-    { matter: 'M1', topic: 'ticket.accepted.v1', minute: 2, payload: { ticketId: '019a0000-0000-7000-8000-0000000000a1', gridWorkerId: 'gw-1' } },
+    { grievance: 'M1', topic: 'ticket.dispatched.v1', minute: 1, payload: { ticketId: '019a0000-0000-7000-8000-0000000000a1', gridId: GRID.id, gridWorkerId: 'gw-1', attempt: 1 } },
+    { grievance: 'M1', topic: 'ticket.accepted.v1', minute: 2, payload: { ticketId: '019a0000-0000-7000-8000-0000000000a1', gridWorkerId: 'gw-1' } },
     assigned('M1', 11, MW),
     accepted('M1', 20, MW),
     resolved('M1', 100, MW),
@@ -117,7 +117,7 @@ function fixtureEvents(base: Date): FixtureEvent[] {
     accepted('M2', 50, MW),
     resolved('M2', 200, MW),
     rated('M2', 210, 'unsatisfied'),
-    { matter: 'M2', topic: 'grievance.reopened.v1', minute: 211, payload: { reason: 'not fixed', reopenedTo: MW } },
+    { grievance: 'M2', topic: 'grievance.reopened.v1', minute: 211, payload: { reason: 'not fixed', reopenedTo: MW } },
     resolved('M2', 300, MW),
     rated('M2', 310, 'basically_satisfied'),
     // M3: a rider's hazard in xiangyun; urban management takes it up before its warned due time, not resolved yet.
@@ -136,7 +136,7 @@ function fixtureEvents(base: Date): FixtureEvent[] {
     sla('M4', 'warned', 'respond', COMMITTEE, 60, 120, 108, base),
     accepted('M4', 70, COMMITTEE),
     {
-      matter: 'M4',
+      grievance: 'M4',
       topic: 'grievance.returned.v1',
       minute: 80,
       payload: { fromLevel: 'industry_committee', toLevel: 'branch', fromHolder: COMMITTEE, toHolder: BRANCH, reason: 'the branch can do it', bounces: 1 },

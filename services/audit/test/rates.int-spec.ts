@@ -13,14 +13,14 @@ const WITH_RETURNS = hasTopic('grievance.returned.v1');
 
 describe('the audit rates, rankings, breaches and supervision', () => {
   let h: AuditHarness;
-  const ids = {} as Record<FixtureEvent['matter'] | 'M7', string>;
+  const ids = {} as Record<FixtureEvent['grievance'] | 'M7', string>;
 
   beforeAll(async () => {
     h = await AuditHarness.start();
     for (const m of ['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7'] as const) ids[m] = uuidv7();
     const events = ratesFixture(BASE).filter((e) => hasTopic(e.topic));
     for (const e of events) {
-      await h.publish(e.topic as TopicName, ids[e.matter], e.payload as never, { at: at(BASE, e.minute) });
+      await h.publish(e.topic as TopicName, ids[e.grievance], e.payload as never, { at: at(BASE, e.minute) });
     }
     let total = events.length;
     if (hasTopic('grievance.supervised.v1')) {
@@ -51,7 +51,7 @@ describe('the audit rates, rankings, breaches and supervision', () => {
     expect(body).toEqual({ groupBy, from: BASE.toISOString(), to: TO.toISOString(), items: withRates(expectedRates(WITH_RETURNS)[groupBy]) });
   });
 
-  it('says municipal works responded in time to half its matters, resolved all and satisfied every rater', async () => {
+  it('says municipal works responded in time to half its grievances, resolved all and satisfied every rater', async () => {
     const { body } = await h.get(`/v1/rates?${range}`);
     expect(body.items.find((r: { group: string }) => r.group === 'municipal_works')).toMatchObject({
       received: 2,
@@ -124,13 +124,13 @@ describe('the audit rates, rankings, breaches and supervision', () => {
       firedAt: at(BASE, 35).toISOString(),
       budgetMs: 30 * 60_000,
     });
-    const ofMatter = async (query: string) => (await h.get(`/v1/breaches?${query}`)).body.items.map((b: { grievanceId: string }) => b.grievanceId);
-    expect(await ofMatter('level=branch')).toEqual([ids.M4]);
-    expect(await ofMatter('level=two_new_committee')).toEqual([ids.M5]);
-    expect(await ofMatter('department=municipal_works')).toEqual([ids.M2]);
-    expect(await ofMatter(`grievanceId=${ids.M4}`)).toEqual([ids.M4]);
-    expect(await ofMatter('target=resolve')).toEqual([]);
-    expect(await ofMatter(`from=${at(BASE, 100).toISOString()}`)).toEqual([ids.M5]);
+    const ofGrievance = async (query: string) => (await h.get(`/v1/breaches?${query}`)).body.items.map((b: { grievanceId: string }) => b.grievanceId);
+    expect(await ofGrievance('level=branch')).toEqual([ids.M4]);
+    expect(await ofGrievance('level=two_new_committee')).toEqual([ids.M5]);
+    expect(await ofGrievance('department=municipal_works')).toEqual([ids.M2]);
+    expect(await ofGrievance(`grievanceId=${ids.M4}`)).toEqual([ids.M4]);
+    expect(await ofGrievance('target=resolve')).toEqual([]);
+    expect(await ofGrievance(`from=${at(BASE, 100).toISOString()}`)).toEqual([ids.M5]);
     const csv = await h.get(`/v1/breaches?grievanceId=${ids.M2}&format=csv`);
     expect(csv.text.split('\r\n')[0]).toBe('超时时间,诉求编号,时限类型,层级,承办方类型,承办方编号,承办方名称,开始计时,截止时间,时限（毫秒）,时限编号,事件编号');
     expect(csv.text.split('\r\n')[1]).toBe(
@@ -138,7 +138,7 @@ describe('the audit rates, rankings, breaches and supervision', () => {
     );
   });
 
-  it('lists the matters under supervision: the top rung missed its deadline (or grievance.supervised said so)', async () => {
+  it('lists the grievances under supervision: the top rung missed its deadline (or grievance.supervised said so)', async () => {
     const { body } = await h.get('/v1/supervision');
     const expected = [
       expect.objectContaining({ grievanceId: ids.M5, since: at(BASE, 200).toISOString(), holder: TOP, level: 'two_new_committee', closedAt: null, causes: [expect.objectContaining({ type: 'sla.breached', target: 'respond' })] }),
@@ -149,7 +149,7 @@ describe('the audit rates, rankings, breaches and supervision', () => {
     expect(body.items).toEqual(expected);
   });
 
-  it('shows the breached deadlines in the matter trace too', async () => {
+  it('shows the breached deadlines in the grievance trace too', async () => {
     const { body } = await h.get(`/v1/trace/${ids.M4}`);
     expect(body.verified).toBe(true);
     expect(body.sla.deadlines.map((d: { holder: { id: string }; outcome: string }) => [d.holder.id, d.outcome])).toEqual([

@@ -130,7 +130,7 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
 
   const trace = async (id: string): Promise<TraceView> => (await h.get(`/v1/trace/${id}`)).body as TraceView;
 
-  it('shows every event of a matter in its own order, with actor, holder, payload and chain link, verified', async () => {
+  it('shows every event of a grievance in its own order, with actor, holder, payload and chain link, verified', async () => {
     const base = new Date('2026-03-02T01:00:00.000Z');
     const { id, sent, total } = await hazardLoop(base);
     const view = await trace(id);
@@ -215,7 +215,7 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
     expect((await trace(own.id)).events[0]!.loggedAt).toBeUndefined();
   });
 
-  it('replays the SLA story: the accept deadline met in time (it never warned), the warned resolve deadline met by the resolution, and the matter closed with its verdict', async () => {
+  it('replays the SLA story: the accept deadline met in time (it never warned), the warned resolve deadline met by the resolution, and the grievance closed with its verdict', async () => {
     const base = new Date('2026-03-03T01:00:00.000Z');
     const { id, sent } = await hazardLoop(base);
     const { sla } = await trace(id);
@@ -308,11 +308,11 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
     expect(view.brokenLink).toMatchObject({ reason: 'content_changed', eventId, chainIndex: edited.link.chainIndex, seq: edited.link.seq });
   });
 
-  it('detects a whole matter deleted after it was anchored, in the anchor check and in its trace', async () => {
+  it('detects a whole grievance deleted after it was anchored, in the anchor check and in its trace', async () => {
     const base = new Date('2026-03-08T01:00:00.000Z');
     const kept = await hazardLoop(base);
     const { id, total } = await hazardLoop(at(base, 5));
-    const anchor = (await h.post('/v1/anchors')).body as { id: string; matters: number; root: string };
+    const anchor = (await h.post('/v1/anchors')).body as { id: string; grievances: number; root: string };
     expect(anchor.root).toMatch(/^[0-9a-f]{64}$/);
     const before = (await h.get('/v1/anchors/verify')).body;
     expect(before).toMatchObject({ verified: true, rootMatches: true, problems: [], anchor: { id: anchor.id } });
@@ -332,12 +332,12 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
     expect(gone).toMatchObject({ verified: false, events: [], brokenLink: { reason: 'truncated', chainIndex: 0 } });
     expect((await trace(kept.id)).verified).toBe(true);
 
-    // A later anchor does not forget the deleted matter.
+    // A later anchor does not forget the deleted grievance.
     await h.post('/v1/anchors');
     expect((await h.get('/v1/anchors/verify')).body.problems).toEqual([expect.objectContaining({ grievanceId: id, problem: 'matter_missing' })]);
   });
 
-  it("keeps a worker's points movements outside matters in one chain, their points account, traced in order and out of the matter index", async () => {
+  it("keeps a worker's points movements outside grievances in one chain, their points account, traced in order and out of the grievance index", async () => {
     const worker = `rider-${uuidv7()}`;
     const account = pointsAccountId(worker);
     const base = new Date('2026-03-09T02:00:00.000Z');
@@ -371,13 +371,13 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
       ['points.redeemed', worker, -10],
       ['points.handed-over', staff.id, undefined],
     ]);
-    // An account is no matter: auditors' matter search and the rates never see it.
-    expect(await h.query(`SELECT 1 FROM audit_matters WHERE grievance_id = $1`, [account])).toEqual([]);
+    // An account is no grievance: auditors' grievance search and the rates never see it.
+    expect(await h.query(`SELECT 1 FROM audit_grievances WHERE grievance_id = $1`, [account])).toEqual([]);
 
-    // Every movement of the worker, a verified report's award in its matter's chain included, with the running balance.
-    const matter = uuidv7();
-    await h.publish('points.awarded.v1', matter, { entryId: uuidv7(), workerId: worker, points: 10, reason: 'verified_report' }, { at: at(base, -60), actor: { id: 'system', role: 'system' } });
-    await h.untilStored(matter, 1);
+    // Every movement of the worker, a verified report's award in its grievance's chain included, with the running balance.
+    const grievance = uuidv7();
+    await h.publish('points.awarded.v1', grievance, { entryId: uuidv7(), workerId: worker, points: 10, reason: 'verified_report' }, { at: at(base, -60), actor: { id: 'system', role: 'system' } });
+    await h.untilStored(grievance, 1);
     const movements = (await h.get(`/v1/workers/${worker}/points`)).body as {
       balance: number;
       verified: boolean;
@@ -386,7 +386,7 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
     };
     expect(movements).toMatchObject({ balance: 15, verified: true, accountId: account });
     expect(movements.movements.map((m) => [m.type, m.points, m.balanceAfter, m.chain.grievanceId])).toEqual([
-      ['points.awarded', 10, 10, matter],
+      ['points.awarded', 10, 10, grievance],
       ['points.awarded', 15, 25, account],
       ['points.redeemed', -10, 15, account],
       ['points.handed-over', 0, 15, account],
@@ -395,7 +395,7 @@ describe('the audit trace (dossier, hash chain, anchors)', () => {
     await h.get(`/v1/workers/${encodeURIComponent('bad id!')}/points`, { status: 400 });
   });
 
-  it('is for auditors only, needs a token, and names a bad id; an unknown matter is a 404', async () => {
+  it('is for auditors only, needs a token, and names a bad id; an unknown grievance is a 404', async () => {
     const id = uuidv7();
     for (const role of ['worker', 'department', 'admin', 'two_new_committee'] as const) await h.get(`/v1/trace/${id}`, { role, status: 403 });
     const request = (await import('supertest')).default;

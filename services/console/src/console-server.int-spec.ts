@@ -131,7 +131,7 @@ describe('the console server', () => {
     });
 
     it('serves the app for any other path, with a CSP that runs only its own scripts', async () => {
-      const response = await fetch(`${consoleServer.url}/rider/matters?branch=br-1`);
+      const response = await fetch(`${consoleServer.url}/rider/grievances?branch=br-1`);
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('<title>console</title>');
       expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");

@@ -9,10 +9,10 @@ import { FEEDBACK_SLA_QUEUE, RatingWindows, ratingWindowSettings } from './auto-
 import { FeedbackConfig } from './config';
 import { ContestController } from './contest/contest.controller';
 import { ContestVerdict } from './contest/contest-verdict.use-case';
-import { FEEDBACK_ENTITIES } from './matters/entities';
-import { FEEDBACK_CONSUMER_GROUP, FeedbackConsumer } from './matters/feedback.consumer';
-import { FeedbackRepository } from './matters/feedback.repository';
-import { MatterEvents } from './matters/matter-events';
+import { FEEDBACK_ENTITIES } from './grievances/entities';
+import { FEEDBACK_CONSUMER_GROUP, FeedbackConsumer } from './grievances/feedback.consumer';
+import { FeedbackRepository } from './grievances/feedback.repository';
+import { GrievanceEvents } from './grievances/grievance-events';
 import { FEEDBACK_MIGRATIONS } from './migrations';
 import { NotificationDispatcher } from './notifications/notification-dispatcher';
 import { DisabledNotificationSender, NOTIFICATION_SENDER, WebhookNotificationSender } from './notifications/notification-sender';
@@ -27,7 +27,7 @@ import { PointsController } from './points/points.controller';
 import { PointsRepository } from './points/points.repository';
 import { RedeemItem } from './points/redeem-item.use-case';
 import { StationsController } from './points/stations.controller';
-import { RateMatter } from './rating/rate-matter.use-case';
+import { RateGrievance } from './rating/rate-grievance.use-case';
 import { RatingController } from './rating/rating.controller';
 import { NotifyHolder } from './staff-notifications/notify-holder.use-case';
 import { StaffNotificationStream } from './staff-notifications/staff-notification-stream';
@@ -48,7 +48,7 @@ export class AppModule {
         EventConsumersModule.forGroup({ groupId: FEEDBACK_CONSUMER_GROUP, handlers: [FeedbackConsumer] }),
         // Staff notifications (员工提醒) in a group of their own: the holders' notices never wait on the reporters'.
         EventConsumersModule.forGroup({ groupId: STAFF_NOTIFICATIONS_CONSUMER_GROUP, handlers: [StaffNotificationsConsumer] }),
-        // The rating windows (auto-close after AUTO_CLOSE_AFTER_MS): they close matters, they are
+        // The rating windows (auto-close after AUTO_CLOSE_AFTER_MS): they close grievances, they are
         // nobody's breach, so no sla.warned.v1 / sla.breached.v1 leaves this service.
         SlaModule.forService({
           queueName: FEEDBACK_SLA_QUEUE,
@@ -78,8 +78,8 @@ export class AppModule {
         ApplyForBenefit,
         DecideBenefit,
         RatingWindows,
-        MatterEvents,
-        RateMatter,
+        GrievanceEvents,
+        RateGrievance,
         ContestVerdict,
         CloseUnrated,
         NotificationDispatcher,

@@ -45,7 +45,7 @@ export class FeedbackConfig extends ServiceConfig {
   @IsIntegerBetween(0, 1_000_000)
   BENEFITS_POINTS_THRESHOLD = 100;
 
-  /** How long a resolved matter waits for its rating before it closes by itself (before SLA_TIME_SCALE). */
+  /** How long a resolved grievance waits for its rating before it closes by itself (before SLA_TIME_SCALE). */
   @EnvInteger()
   @IsIntegerBetween(1, 365 * 24 * 60 * 60 * 1000)
   AUTO_CLOSE_AFTER_MS = SEVEN_DAYS_MS;

@@ -68,7 +68,7 @@ describe('the feedback service: appeals up the chain and the SLA verdict', () =>
       { what: 'the reopening notification' },
     );
     expect(told.filter((n) => n.eventType === 'grievance.reopened').map((n) => n.message)).toEqual(['Reopened: Riders branch will look at it again.']);
-    // Past the redelivery (a later event of the same matter is in), still one.
+    // Past the redelivery (a later event of the same grievance is in), still one.
     await h.publish('grievance.accepted.v1', id, { holder: BRANCH }, { actor: { id: 'branch', role: 'system' } });
     await eventually(() => messagesOf(reporter, id), (items) => items.some((n) => n.eventType === 'grievance.accepted'));
     expect((await messagesOf(reporter, id)).filter((n) => n.eventType === 'grievance.reopened')).toHaveLength(1);
@@ -85,7 +85,7 @@ describe('the feedback service: appeals up the chain and the SLA verdict', () =>
     expect(reopened!.payload.reopenedTo).toEqual(MUNICIPAL_WORKS);
   });
 
-  it('closes with slaMet false once a deadline of the matter broke, and true when none did', async () => {
+  it('closes with slaMet false once a deadline of the grievance broke, and true when none did', async () => {
     const reporter = `w-${uuidv7()}`;
     const late = await h.submit(reporter, { kind: 'appeal' });
     const deadlineId = uuidv7();
@@ -112,7 +112,7 @@ describe('the feedback service: appeals up the chain and the SLA verdict', () =>
     expect(closedOnTime!.payload).toMatchObject({ slaMet: true });
   });
 
-  it('closes a rejected matter with slaMet false after a breach', async () => {
+  it('closes a rejected grievance with slaMet false after a breach', async () => {
     const reporter = `w-${uuidv7()}`;
     const id = await h.submit(reporter);
     await breach(id, uuidv7(), { type: 'grid_worker', id: 'gw-1', name: 'Grid worker 1' });

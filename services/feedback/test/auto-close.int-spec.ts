@@ -53,7 +53,7 @@ describe('the feedback service (auto-close, webhook)', () => {
     await new Promise((resolve) => webhook?.server.close(resolve));
   });
 
-  it('closes a resolved matter nobody rated once the (scaled) week is over', async () => {
+  it('closes a resolved grievance nobody rated once the (scaled) week is over', async () => {
     const reporter = `w-${uuidv7()}`;
     const id = await h.submit(reporter);
     await h.resolve(id);
@@ -85,10 +85,10 @@ describe('the feedback service (auto-close, webhook)', () => {
     expect((closes[0]!.envelope as { payload: unknown }).payload).toEqual({ outcome: 'resolved', rating: 'satisfied', slaMet: true });
   });
 
-  it('re-arms, on start, the timer of every resolved matter still unrated in Postgres', async () => {
+  it('re-arms, on start, the timer of every resolved grievance still unrated in Postgres', async () => {
     const id = uuidv7();
     await h.query(
-      `INSERT INTO feedback_matters (grievance_id, tracking_no, title, reporter_id, status, resolved_by, resolution, resolved_at, resolution_no)
+      `INSERT INTO feedback_grievances (grievance_id, tracking_no, title, reporter_id, status, resolved_by, resolution, resolved_at, resolution_no)
        VALUES ($1, 'NC-20261123-999999', 'Left over', 'w-left', 'resolved', $2, 'Done.', now() - interval '1 hour', 1)`,
       [id, JSON.stringify({ type: 'department', id: 'fire', name: 'Fire brigade' })],
     );
@@ -98,13 +98,13 @@ describe('the feedback service (auto-close, webhook)', () => {
     await h.untilStatus(id, ['closed']);
   });
 
-  it('re-arms, when the service starts again, a matter resolved while no timer was armed', async () => {
+  it('re-arms, when the service starts again, a grievance resolved while no timer was armed', async () => {
     await h.close();
     // Resolved while the service was down: only Postgres knows, Redis holds no job for it.
     const id = uuidv7();
     await queryDatabase(
       db.url,
-      `INSERT INTO feedback_matters (grievance_id, tracking_no, title, reporter_id, status, resolved_by, resolution, resolved_at, resolution_no)
+      `INSERT INTO feedback_grievances (grievance_id, tracking_no, title, reporter_id, status, resolved_by, resolution, resolved_at, resolution_no)
        VALUES ($1, 'NC-20261123-999998', 'Left over', 'w-left', 'resolved', $2, 'Done.', now(), 1)`,
       [id, JSON.stringify({ type: 'department', id: 'fire', name: 'Fire brigade' })],
     );

@@ -60,11 +60,11 @@ describe('the feedback service (co-reporters)', () => {
   const rate = async (id: string, workerId: string, rating: string) =>
     request(h.url).post(`/v1/grievances/${id}/rating`).set('authorization', `Bearer ${await workerToken(workerId)}`).send({ rating });
 
-  it('tells a co-reporter, in their language, that the matter they joined was resolved and closed; only its reporter rates it', async () => {
+  it('tells a co-reporter, in their language, that the grievance they joined was resolved and closed; only its reporter rates it', async () => {
     const reporter = `w-${uuidv7()}`;
     const follower = `w-${uuidv7()}`;
     const original = await h.submit(reporter, { language: 'en' });
-    const trackingNo = (await h.query<{ tracking_no: string }>(`SELECT tracking_no FROM feedback_matters WHERE grievance_id = $1`, [original]))[0]!.tracking_no;
+    const trackingNo = (await h.query<{ tracking_no: string }>(`SELECT tracking_no FROM feedback_grievances WHERE grievance_id = $1`, [original]))[0]!.tracking_no;
     const duplicate = await h.submit(follower, { duplicateOf: original, language: 'zh-CN' });
     await h.publish('grievance.linked.v1', duplicate, { duplicateOf: original, reporterId: follower, linkedBy: { type: 'org_unit', id: 'intake', name: 'duplicate check' } });
     await eventually(() => h.query(`SELECT 1 FROM feedback_co_reporters WHERE grievance_id = $1 AND reporter_id = $2`, [original, follower]), (rows) => rows.length === 1, {
@@ -82,7 +82,7 @@ describe('the feedback service (co-reporters)', () => {
     );
     expect((await inApp(reporter)).items[0]!.message).toBe('Municipal works resolved it: New cover fitted. Please rate the result.');
 
-    // The co-reporter's rating reads as for a matter not theirs; the reporter's closes the loop.
+    // The co-reporter's rating reads as for a grievance not theirs; the reporter's closes the loop.
     expect((await rate(original, follower, 'unsatisfied')).status).toBe(404);
     expect(await h.query(`SELECT 1 FROM feedback_ratings WHERE grievance_id = $1`, [original])).toEqual([]);
     expect((await rate(original, reporter, 'satisfied')).status).toBe(201);

@@ -31,24 +31,24 @@ describe('contesting a grid worker’s invalid verdict (feedback, real Postgres 
   const contest = async (id: string, reporter: string, body: object) =>
     request(h.url).post(`/v1/grievances/${id}/contest`).set('authorization', `Bearer ${await workerToken(reporter)}`).send(body);
 
-  it('reopens the matter, tells the other services whose verdict is contested and why, and refuses a second contest', async () => {
+  it('reopens the grievance, tells the other services whose verdict is contested and why, and refuses a second contest', async () => {
     const reporter = `w-${uuidv7()}`;
     const id = await closedOnInvalidVerdict(reporter);
 
     const first = await contest(id, reporter, { reason: '  The cover is still missing, by the school gate.  ' });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ grievanceId: id, status: 'routed' });
-    const [matter] = await h.query<{ status: string; close_outcome: string | null; contest_reason: string }>(
-      `SELECT status, close_outcome, contest_reason FROM feedback_matters WHERE grievance_id = $1`,
+    const [grievance] = await h.query<{ status: string; close_outcome: string | null; contest_reason: string }>(
+      `SELECT status, close_outcome, contest_reason FROM feedback_grievances WHERE grievance_id = $1`,
       [id],
     );
-    expect(matter).toEqual({ status: 'routed', close_outcome: null, contest_reason: 'The cover is still missing, by the school gate.' });
+    expect(grievance).toEqual({ status: 'routed', close_outcome: null, contest_reason: 'The cover is still missing, by the school gate.' });
 
     const [contested] = await h.eventsOn('grievance.contested.v1', id);
     expect(contested!.payload).toEqual({ reporterId: reporter, reason: 'The cover is still missing, by the school gate.', verdictBy: GRID_WORKER });
     expect(contested!.actor).toEqual({ id: reporter, role: 'worker' });
 
-    // Its own event comes back to it and changes nothing: the matter stays open, with a notification.
+    // Its own event comes back to it and changes nothing: the grievance stays open, with a notification.
     const inbox = await eventually(
       async () => (await request(h.url).get('/v1/notifications').set('authorization', `Bearer ${await workerToken(reporter)}`).set('accept-language', 'en')).body,
       (b: { items: { eventType: string; message: string }[] }) => b.items[0]?.eventType === 'grievance.contested',
@@ -62,7 +62,7 @@ describe('contesting a grid worker’s invalid verdict (feedback, real Postgres 
     expect(JSON.stringify(second.body)).toContain('already contested once');
   });
 
-  it('closes the matter for good when the second check finds it invalid too, and allows no contest of it', async () => {
+  it('closes the grievance for good when the second check finds it invalid too, and allows no contest of it', async () => {
     const reporter = `w-${uuidv7()}`;
     const id = await closedOnInvalidVerdict(reporter);
     expect((await contest(id, reporter, { reason: 'Still open.' })).status).toBe(201);
@@ -75,7 +75,7 @@ describe('contesting a grid worker’s invalid verdict (feedback, real Postgres 
     expect((await contest(id, reporter, { reason: 'Once more.' })).status).toBe(409);
   });
 
-  it('refuses a contest without a reason (400 naming the field), past the window (422), of another’s matter (404) or of a matter not closed on a verdict (409), changing nothing', async () => {
+  it('refuses a contest without a reason (400 naming the field), past the window (422), of another’s grievance (404) or of a grievance not closed on a verdict (409), changing nothing', async () => {
     const reporter = `w-${uuidv7()}`;
     const id = await closedOnInvalidVerdict(reporter);
 
@@ -87,7 +87,7 @@ describe('contesting a grid worker’s invalid verdict (feedback, real Postgres 
     expect((await contest(id, `w-${uuidv7()}`, { reason: 'Not mine.' })).status).toBe(404);
 
     // The verdict was given eight days ago: the seven-day window has passed.
-    await h.query(`UPDATE feedback_matters SET rejected_at = now() - interval '8 days' WHERE grievance_id = $1`, [id]);
+    await h.query(`UPDATE feedback_grievances SET rejected_at = now() - interval '8 days' WHERE grievance_id = $1`, [id]);
     const late = await contest(id, reporter, { reason: 'Too late?' });
     expect(late.status).toBe(422);
     expect(JSON.stringify(late.body)).toContain('that time has passed');

@@ -32,7 +32,7 @@ export class FeedbackHarness extends EventFedService<FeedbackConfig> {
       ...(options.duplicateOf ? { duplicateOf: options.duplicateOf } : {}),
     });
     // Known, in whatever state: events read before the submission apply with it.
-    await eventually(() => this.statusOf(grievanceId), (s) => s !== undefined, { what: `matter ${grievanceId} known` });
+    await eventually(() => this.statusOf(grievanceId), (s) => s !== undefined, { what: `grievance ${grievanceId} known` });
     return grievanceId;
   }
 
@@ -41,18 +41,18 @@ export class FeedbackHarness extends EventFedService<FeedbackConfig> {
   }
 
   async statusOf(grievanceId: string): Promise<string | undefined> {
-    const rows = await this.query<{ status: string }>(`SELECT status FROM feedback_matters WHERE grievance_id = $1`, [grievanceId]);
+    const rows = await this.query<{ status: string }>(`SELECT status FROM feedback_grievances WHERE grievance_id = $1`, [grievanceId]);
     return rows[0]?.status;
   }
 
   async untilStatus(grievanceId: string, statuses: string[], timeoutMs = 30_000): Promise<void> {
     await eventually(() => this.statusOf(grievanceId), (s) => s !== undefined && statuses.includes(s), {
       timeoutMs,
-      what: `matter ${grievanceId} reaching ${statuses.join('|')}`,
+      what: `grievance ${grievanceId} reaching ${statuses.join('|')}`,
     });
   }
 
-  /** The events of one matter on a topic, once `count` of them are there. */
+  /** The events of one grievance on a topic, once `count` of them are there. */
   async eventsOn<T extends TopicName>(topic: T, grievanceId: string, count = 1, timeoutMs = 20_000): Promise<EventEnvelope<PayloadOf<T>>[]> {
     const messages = await waitForMessages(this.kafka, topic, count, (m: RawMessage) => m.key === grievanceId, timeoutMs);
     return messages.map((m) => JSON.parse(m.value ?? 'null') as EventEnvelope<PayloadOf<T>>);

@@ -3,7 +3,7 @@ import { signDevToken } from '@grievance/auth';
 import { pointsAccountId, uuidv7 } from '@grievance/contracts';
 import { EventConsumers } from '@grievance/platform';
 import { eventually } from '@grievance/testing';
-import { FEEDBACK_CONSUMER_GROUP } from '../src/matters/feedback.consumer';
+import { FEEDBACK_CONSUMER_GROUP } from '../src/grievances/feedback.consumer';
 import { FeedbackHarness, GRID, MUNICIPAL_WORKS, workerToken } from './feedback-harness';
 
 jest.setTimeout(90_000);
@@ -27,7 +27,7 @@ describe('the feedback service (notifications, points, rating)', () => {
   };
 
   describe('notifications', () => {
-    it('tells the reporter and the co-reporters what happened to the matter, newest first, and nobody else', async () => {
+    it('tells the reporter and the co-reporters what happened to the grievance, newest first, and nobody else', async () => {
       const reporter = `w-${uuidv7()}`;
       const follower = `w-${uuidv7()}`;
       const original = await h.submit(reporter);
@@ -60,7 +60,7 @@ describe('the feedback service (notifications, points, rating)', () => {
       expect((await notificationsOf(`w-${uuidv7()}`)).items).toEqual([]);
     });
 
-    it('keeps events that came before their matter and applies them, in order, when its submission arrives (none parked)', async () => {
+    it('keeps events that came before their grievance and applies them, in order, when its submission arrives (none parked)', async () => {
       const reporter = `w-${uuidv7()}`;
       const follower = `w-${uuidv7()}`;
       const original = uuidv7();
@@ -188,7 +188,7 @@ describe('the feedback service (notifications, points, rating)', () => {
         .set('authorization', `Bearer ${await workerToken(workerId)}`)
         .send(body);
 
-    it('closes a satisfied matter with its rating, and refuses a second rating', async () => {
+    it('closes a satisfied grievance with its rating, and refuses a second rating', async () => {
       const reporter = `w-${uuidv7()}`;
       const id = await h.submit(reporter);
       await h.resolve(id);
@@ -210,7 +210,7 @@ describe('the feedback service (notifications, points, rating)', () => {
       await eventually(() => notificationsOf(reporter), (b) => b.items[0]?.eventType === 'grievance.closed');
     });
 
-    it('refuses a rating before the matter is resolved (409) and hides it from anyone but its reporter (404)', async () => {
+    it('refuses a rating before the grievance is resolved (409) and hides it from anyone but its reporter (404)', async () => {
       const reporter = `w-${uuidv7()}`;
       const id = await h.submit(reporter);
       expect((await rate(id, reporter, { rating: 'satisfied' })).status).toBe(409);
@@ -264,7 +264,7 @@ describe('the feedback service (notifications, points, rating)', () => {
 
       await h.resolve(id, 'Right-size cover fitted.');
       await eventually(
-        () => h.query<{ resolution_no: number; status: string }>(`SELECT resolution_no, status FROM feedback_matters WHERE grievance_id = $1`, [id]),
+        () => h.query<{ resolution_no: number; status: string }>(`SELECT resolution_no, status FROM feedback_grievances WHERE grievance_id = $1`, [id]),
         (rows) => rows[0]?.resolution_no === 2 && rows[0]?.status === 'resolved',
         { what: 'the second resolution' },
       );
@@ -300,7 +300,7 @@ describe('the feedback service (notifications, points, rating)', () => {
       expect((await notificationsOf(english, 'zh-CN')).items[0]!.message).toBe('您的诉求已转交Qingshan grid 1。');
     });
 
-    it('closes a rejected matter as rejected at once', async () => {
+    it('closes a rejected grievance as rejected at once', async () => {
       const reporter = `w-${uuidv7()}`;
       const id = await h.submit(reporter);
       await h.publish('grievance.rejected.v1', id, { rejectedBy: GRID, reason: 'Nothing there on site.' });

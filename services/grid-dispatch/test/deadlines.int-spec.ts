@@ -63,7 +63,7 @@ describe('grid-dispatch: tickets on SLA deadlines (accept, verify)', () => {
     await api(h).put('/v1/grid-workers/me/duty').set('Authorization', `Bearer ${token}`).send({ onDuty }).expect(200);
   }
 
-  /** The payloads of a topic written to the outbox for a matter, in order (the one place an event is ever written). */
+  /** The payloads of a topic written to the outbox for a grievance, in order (the one place an event is ever written). */
   async function writtenOf<T>(topic: 'sla.breached.v1' | 'sla.started.v1', grievanceId: string): Promise<T[]> {
     const rows = (await h.dataSource.query(`SELECT envelope FROM messaging_outbox WHERE topic = $1 AND message_key = $2 ORDER BY seq`, [topic, grievanceId])) as {
       envelope: { payload: T };
@@ -219,11 +219,11 @@ describe('grid-dispatch: tickets on SLA deadlines (accept, verify)', () => {
     const ticket = await ticketWhen(grievanceId, (t) => t.status === 'dispatched', 'the dispatch');
     const open = await eventually(
       async () => (await ticketDeadlines(grievanceId, ticket.id)).filter((d) => d.target === 'accept' && d.status === 'running'),
-      (ds) => ds.length === 1 && ds[0]!.matter.urgency === 'urgent',
+      (ds) => ds.length === 1 && ds[0]!.grievance.urgency === 'urgent',
       { what: 'the accept deadline under the urgent policy' },
     );
     expect(open[0]).toMatchObject({ policyId: 'urgent', budgetMs: URGENT_ACCEPT_MS, holder: { id: ticket.grid_worker_id } });
-    // Planned first as a normal matter (general policy), then again from the same start.
+    // Planned first as a normal grievance (general policy), then again from the same start.
     const [first] = await ticketDeadlines(grievanceId, ticket.id);
     expect(first).toMatchObject({ policyId: 'general', status: 'cancelled' });
     expect(open[0]!.startedAt.getTime()).toBe(first!.startedAt.getTime());

@@ -57,8 +57,8 @@ describe('grid-dispatch: tickets from routed hazards (through the broker)', () =
     const { grievanceId, routed } = await reportHazard(h, { gridId: 'g2', location: IN_GRID.g2 });
     await dispatchedOf(h, grievanceId);
     await h.publisher.publish('grievance.routed.v1', routed); // the same event again (redelivery)
-    await h.publisher.publish('grievance.routed.v1', routedEvent(grievanceId, routed.correlationId, routed.eventId, 'g2')); // a new event, same matter
-    const marker = await reportHazard(h, { gridId: 'g2', location: IN_GRID.g2 }); // same partition order is not guaranteed: wait for a later matter
+    await h.publisher.publish('grievance.routed.v1', routedEvent(grievanceId, routed.correlationId, routed.eventId, 'g2')); // a new event, same grievance
+    const marker = await reportHazard(h, { gridId: 'g2', location: IN_GRID.g2 }); // same partition order is not guaranteed: wait for a later grievance
     await dispatchedOf(h, marker.grievanceId);
     await eventually(
       async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM messaging_inbox WHERE consumer = 'grid-dispatch' AND grievance_id = $1 AND topic = 'grievance.routed.v1'`, [grievanceId])) as { n: number }[],

@@ -42,7 +42,7 @@ const resolved = (id: string, minutes: number) => event('grievance.resolved.v1',
 /**
  * A consumed batch applied as a whole by intake's tracking view: the statements and
  * transactions it costs, and what it leaves when it holds a duplicate, spans several
- * matters, holds several events of one matter, or is redelivered after failing half-way.
+ * grievances, holds several events of one grievance, or is redelivered after failing half-way.
  */
 describe('intake applies a consumed batch', () => {
   let h: IntakeHarness;
@@ -84,17 +84,17 @@ describe('intake applies a consumed batch', () => {
   it('applies one event with a handful of statements', async () => {
     const id = await submit();
     const cost = await deliver([routed(id, 1)]);
-    // BEGIN, the inbox, the matter read and locked, its tracked state + history + deadline at once, COMMIT.
+    // BEGIN, the inbox, the grievance read and locked, its tracked state + history + deadline at once, COMMIT.
     expect(cost).toEqual({ transactions: 1, statements: 5 });
     expect((await view(id)).status).toBe('routed');
   });
 
-  it('applies a batch of several matters, with a duplicate in it, once each', async () => {
+  it('applies a batch of several grievances, with a duplicate in it, once each', async () => {
     const ids: string[] = [];
     for (let n = 0; n < 12; n += 1) ids.push(await submit());
     const first = ids.map((id) => routed(id, 1));
     const cost = await deliver([...first, first[0]!]);
-    // Per transaction: BEGIN, the inbox, one write for all its events, COMMIT; and one read per matter.
+    // Per transaction: BEGIN, the inbox, one write for all its events, COMMIT; and one read per grievance.
     expect(cost.statements).toBe(4 * cost.transactions + ids.length);
     for (const id of ids) {
       const v = await view(id);
@@ -103,10 +103,10 @@ describe('intake applies a consumed batch', () => {
     }
   });
 
-  it('applies several events of one matter in one batch in their order', async () => {
+  it('applies several events of one grievance in one batch in their order', async () => {
     const ids: string[] = [];
     for (let n = 0; n < 6; n += 1) ids.push(await submit());
-    // One topic, so each matter's events share a partition and come in one group, in this order.
+    // One topic, so each grievance's events share a partition and come in one group, in this order.
     const cost = await deliver(ids.flatMap((id) => [routed(id, 1), routed(id, 2)]));
     expect(cost.statements).toBe(4 * cost.transactions + ids.length);
     await deliver(ids.flatMap((id) => [accepted(id, 3), resolved(id, 4)]));

@@ -69,7 +69,7 @@ describe('duplicate detection', () => {
     expect(outbox).toHaveLength(0);
   });
 
-  it('does not link to a closed matter or one older than the window', async () => {
+  it('does not link to a closed grievance or one older than the window', async () => {
     const closed = await submit('alice', north(3000));
     await queryDatabase(db.url, `UPDATE intake_grievances SET status = 'closed' WHERE id = $1`, [closed.id]);
     expect(await duplicateOf((await submit('erin', north(3010))).id)).toBeNull();

@@ -69,7 +69,7 @@ describe('POST /v1/grievances', () => {
     expect(JSON.parse(second!.value!).payload.reporter).toEqual({ id: 'worker-bob', occupation: 'truck_driver' });
   });
 
-  it('answers the same Idempotency-Key and body with the same matter, once', async () => {
+  it('answers the same Idempotency-Key and body with the same grievance, once', async () => {
     const body = { kind: 'appeal', category: 'pay_dispute', title: 'Unpaid wages', description: 'Three weeks unpaid' };
     const first = await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${alice}`).set('Idempotency-Key', 'key-1').send(body).expect(201);
     const again = await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${alice}`).set('Idempotency-Key', 'key-1').send(body).expect(201);
@@ -79,12 +79,12 @@ describe('POST /v1/grievances', () => {
     const events = await queryDatabase(db.url, `SELECT event_id FROM messaging_outbox WHERE message_key = $1`, [first.body.id]);
     expect(events).toHaveLength(1);
 
-    // Keys are per worker: Bob's "key-1" is a new matter.
+    // Keys are per worker: Bob's "key-1" is a new grievance.
     const bobs = await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${bob}`).set('Idempotency-Key', 'key-1').send(body).expect(201);
     expect(bobs.body.id).not.toBe(first.body.id);
   });
 
-  it('answers concurrent requests with one Idempotency-Key with one matter', async () => {
+  it('answers concurrent requests with one Idempotency-Key with one grievance', async () => {
     const body = { kind: 'appeal', category: 'pay_dispute', title: 'Raced', description: '' };
     const answers = await Promise.all(
       [1, 2, 3].map(() => request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${alice}`).set('Idempotency-Key', 'key-race').send(body)),
@@ -102,7 +102,7 @@ describe('POST /v1/grievances', () => {
     expect([await rowCount(), await outboxCount()]).toEqual(before);
   });
 
-  it('gives every matter its own tracking number', async () => {
+  it('gives every grievance its own tracking number', async () => {
     const numbers = await Promise.all(
       [1, 2, 3, 4].map(async (i) =>
         (await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${bob}`).send({ kind: 'appeal', category: 'pay_dispute', title: `n${i}`, description: '' }).expect(201)).body.trackingNo as string,

@@ -45,7 +45,7 @@ describe('the tracking view', () => {
     return language ? req.set('Accept-Language', language) : req;
   };
 
-  it('follows the matter through the loop; a late dispatch does not undo the resolution, a redelivery adds nothing', async () => {
+  it('follows the grievance through the loop; a late dispatch does not undo the resolution, a redelivery adds nothing', async () => {
     const { id } = (await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${alice}`).send(HAZARD).expect(201)).body as { id: string };
 
     await publish('grievance.routed.v1', id, 1, { kind: 'hazard', category: HAZARD.category, holder: GRID, gridId: 'grid-1', fallback: false });
@@ -109,14 +109,14 @@ describe('the tracking view', () => {
     ]);
   });
 
-  it('shows a matter only to its reporter and co-reporters', async () => {
+  it('shows a grievance only to its reporter and co-reporters', async () => {
     const { id } = (await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${alice}`).send({ ...HAZARD, location: { lat: 28.7, lng: 115.9 } }).expect(201)).body as { id: string };
     await view(id, bob).expect(404);
     await view('0195a8c4-1b2c-7d3e-8f40-123456789abc').expect(404);
     await view('not-a-uuid').expect(400);
   });
 
-  it('shows a matter to the staff who hold it now and to no other staff, whose answer is the same 404 as for a missing one', async () => {
+  it('shows a grievance to the staff who hold it now and to no other staff, whose answer is the same 404 as for a missing one', async () => {
     const { id } = (await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${alice}`).send({ kind: 'appeal', category: 'pay_dispute', title: 'Unpaid wages', description: 'three weeks' }).expect(201)).body as { id: string };
     const member = { type: 'member' as const, id: 'mb-7', name: 'Liaison member 7', level: 'member' as const };
     const branch = { type: 'org_unit' as const, id: 'branch-3', name: 'Branch 3', level: 'branch' as const };
@@ -149,7 +149,7 @@ describe('the tracking view', () => {
     expect(staffView.coReporters).toBeUndefined();
   });
 
-  it('lists the worker’s own matters, newest first, a page at a time', async () => {
+  it('lists the worker’s own grievances, newest first, a page at a time', async () => {
     const carol = await signDevToken({ sub: 'worker-carol', role: 'worker' });
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) {

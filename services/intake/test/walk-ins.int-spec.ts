@@ -20,7 +20,7 @@ const CLOSED_DOWN = 'st-closed-down';
 const APPEAL = { kind: 'appeal', category: 'pay_dispute', title: '工资三周未发', description: '在驿站柜台口述：平台拖欠三周工资。' };
 const walkIn = (workerId: string, extra: object = {}) => ({ ...APPEAL, workerId, workerPhone: '13812345678', consent: { given: true, method: 'verbal' }, ...extra });
 
-describe('walk-ins: station staff log a matter for a worker, which is the worker’s', () => {
+describe('walk-ins: station staff log a grievance for a worker, which is the worker’s', () => {
   let db: TestDatabase;
   let service: TestServiceApp<IntakeConfig>;
   let publisher: EventPublisher;
@@ -96,7 +96,7 @@ describe('walk-ins: station staff log a matter for a worker, which is the worker
     expect(created.body).toMatchObject({ id: expect.any(String), trackingNo: expect.stringMatching(/^[A-Z]+-\d{8}-\d{6}$/), status: 'submitted' });
     const id = created.body.id as string;
 
-    // The same key again (a retry after a lost answer) gets the same matter and writes nothing more.
+    // The same key again (a retry after a lost answer) gets the same grievance and writes nothing more.
     const again = await logWalkIn('liNa', sent, 'walk-in-001').expect(201);
     expect(again.body).toEqual(created.body);
     // The same key under another body is refused.
@@ -175,7 +175,7 @@ describe('walk-ins: station staff log a matter for a worker, which is the worker
     const second = (await stationList('liNa', `?limit=1&cursor=${first.nextCursor}`).expect(200)).body;
     expect(second.items.map((i: { id: string }) => i.id)).toEqual([older.id]);
 
-    // Another station's staff see only theirs, and cannot open this station's matters; its own staff can.
+    // Another station's staff see only theirs, and cannot open this station's grievances; its own staff can.
     expect((await stationList('zhaoLei').expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([elsewhere.id]);
     await request(service.url).get(`/v1/grievances/${newer.id}`).set(as('zhaoLei')).expect(404);
     await request(service.url).get(`/v1/grievances/${newer.id}`).set(as('wangJun')).expect(200);

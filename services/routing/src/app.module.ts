@@ -4,7 +4,7 @@ import { PlatformModule } from '@grievance/platform';
 import { RoutingConfig } from './config';
 import { DirectoryModule } from './directory/directory.module';
 import { ROUTING_ENTITIES } from './entities';
-import { MattersModule } from './matters/matters.module';
+import { GrievancesModule } from './grievances/grievances.module';
 import { ROUTING_MIGRATIONS } from './migrations';
 import { ReportersModule } from './reporters/reporters.module';
 import { RoutingSlaModule } from './deadlines/routing-sla.module';
@@ -21,7 +21,7 @@ export class AppModule {
         PlatformModule.forRoot({ config, entities: ROUTING_ENTITIES, migrations: ROUTING_MIGRATIONS }),
         DirectoryModule,
         RoutingSlaModule,
-        MattersModule,
+        GrievancesModule,
         ReportersModule,
         SlaSettingsModule,
       ],

@@ -17,13 +17,13 @@ export class RoutingConfig extends ServiceConfig {
   @Max(1000)
   SLA_TIME_SCALE = 1;
 
-  /** A matter returned down the chain (退单) more often than this goes to the 两新工委 for arbitration. */
+  /** A grievance returned down the chain (退单) more often than this goes to the 两新工委 for arbitration. */
   @EnvInteger()
   @IsIntegerBetween(0, 100)
   CHAIN_MAX_RETURNS = 2;
 
   /**
-   * How many rounds of supervision (督办) a matter gets: each follow-up deadline the supervising
+   * How many rounds of supervision (督办) a grievance gets: each follow-up deadline the supervising
    * unit misses supervises it again, up to this round; a miss in the last round is recorded
    * (sla.breached.v1) and logged, no further round.
    */

@@ -6,7 +6,7 @@ import {
   OrgUnitEntity,
   WorkerRegistrationEntity,
 } from './directory/directory.entities';
-import { MatterEntity } from './matters/matter.entity';
+import { GrievanceEntity } from './grievances/grievance.entity';
 
 /** Every TypeORM entity of the routing database. */
 export const ROUTING_ENTITIES = [
@@ -16,5 +16,5 @@ export const ROUTING_ENTITIES = [
   CategoryRouteEntity,
   FallbackOwnerEntity,
   WorkerRegistrationEntity,
-  MatterEntity,
+  GrievanceEntity,
 ];

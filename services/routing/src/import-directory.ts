@@ -34,7 +34,7 @@ export async function importCity(config: RoutingConfig, path: string, options: {
   if (read.problems.length > 0) return refused(read.problems);
   let topics: string[] = [];
   if (!options.dryRun) {
-    // Each department's topic exists before any matter can be routed to it.
+    // Each department's topic exists before any grievance can be routed to it.
     const codes = read.entries.filter((e) => e.state.kind === 'department').map((e) => e.state.id);
     const kafka = new KafkaConnection(kafkaSettingsFrom(config));
     try {

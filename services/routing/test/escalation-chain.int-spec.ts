@@ -79,8 +79,8 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     ...overrides,
   });
 
-  const matter = async (id: string) =>
-    ((await dataSource.query(`SELECT status, level, holder, owner, bounces, under_supervision, fallback FROM routing_matters WHERE grievance_id = $1`, [id])) as {
+  const grievance = async (id: string) =>
+    ((await dataSource.query(`SELECT status, level, holder, owner, bounces, under_supervision, fallback FROM routing_grievances WHERE grievance_id = $1`, [id])) as {
       status: string;
       level: string | null;
       holder: { type: string; id: string; level?: string };
@@ -90,7 +90,7 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
       fallback: boolean;
     }[])[0];
 
-  /** The events routing recorded for a matter, in order (its outbox). */
+  /** The events routing recorded for a grievance, in order (its outbox). */
   const events = async (id: string, topic?: string): Promise<EventEnvelope[]> =>
     ((await dataSource.query(`SELECT envelope FROM messaging_outbox WHERE message_key = $1 AND ($2::text IS NULL OR topic = $2) ORDER BY seq`, [id, topic ?? null])) as { envelope: EventEnvelope }[]).map(
       (r) => r.envelope,
@@ -99,7 +99,7 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
   const submitAppeal = async (overrides: Partial<GrievanceSubmittedV1> = {}): Promise<string> => {
     const id = uuidv7();
     await publish('grievance.submitted.v1', id, appeal(overrides));
-    await eventually(() => matter(id), (m) => m?.status === 'routed', { what: `appeal ${id} on the chain` });
+    await eventually(() => grievance(id), (m) => m?.status === 'routed', { what: `appeal ${id} on the chain` });
     return id;
   };
 
@@ -108,7 +108,7 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
   it('starts a registered worker’s appeals with the liaison members of their branch, in turn', async () => {
     const first = await submitAppeal();
     const second = await submitAppeal();
-    const holders = [(await matter(first))!.holder.id, (await matter(second))!.holder.id];
+    const holders = [(await grievance(first))!.holder.id, (await grievance(second))!.holder.id];
     expect(new Set(holders)).toEqual(new Set(MEMBERS));
     const [routed] = await events(first, 'grievance.routed.v1');
     expect(routed!.payload).toMatchObject({ kind: 'appeal', level: 'member', holder: { type: 'member', level: 'member' }, fallback: false });
@@ -116,13 +116,13 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
 
   it('sends an unregistered worker’s appeal to the fallback branch of their occupation’s committee (兜底)', async () => {
     const id = await submitAppeal({ reporter: { id: `courier-${uuidv7()}`, occupation: 'courier' } });
-    expect(await matter(id)).toMatchObject({ level: 'member', fallback: true, holder: { id: expect.stringMatching(/^mb-express-fallback-/) } });
+    expect(await grievance(id)).toMatchObject({ level: 'member', fallback: true, holder: { id: expect.stringMatching(/^mb-express-fallback-/) } });
   });
 
   it('sends an unregistered truck driver’s appeal, by the occupation given with it, to the freight committee’s fallback branch, and up the freight chain', async () => {
     const driver = `driver-${uuidv7()}`;
     const id = await submitAppeal({ category: FAST, reporter: { id: driver, occupation: 'truck_driver', platform: '货拉拉', language: 'zh-CN' } });
-    expect(await matter(id)).toMatchObject({ level: 'member', fallback: true, holder: { id: expect.stringMatching(/^mb-freight-fallback-\d$/) } });
+    expect(await grievance(id)).toMatchObject({ level: 'member', fallback: true, holder: { id: expect.stringMatching(/^mb-freight-fallback-\d$/) } });
     const [routed] = await events(id, 'grievance.routed.v1');
     expect(routed!.payload).toMatchObject({ fallback: true, reporter: { occupation: 'truck_driver', platform: '货拉拉', language: 'zh-CN' } });
     // Nobody acts: the freight chain passes it up rung by rung, not the delivery one.
@@ -147,13 +147,13 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     const id = await submitAppeal({ reporter: { id: worker, occupation: 'courier', language: 'zh-CN' } });
     const [routed] = await events(id, 'grievance.routed.v1');
     expect(routed!.payload).toMatchObject({ fallback: true, reporter: { occupation: 'rider', platform: '美团', language: 'en' } });
-    expect(await matter(id)).toMatchObject({ holder: { id: expect.stringMatching(/^mb-delivery-fallback-/) } });
+    expect(await grievance(id)).toMatchObject({ holder: { id: expect.stringMatching(/^mb-delivery-fallback-/) } });
     await request(service.url).put('/v1/workers/me').set('authorization', `Bearer ${token}`).send({ occupation: 'rider', language: 'fr' }).expect(400);
   });
 
   it('shows each rung only its own inbox, with the time left on its deadlines', async () => {
     const id = await submitAppeal();
-    const holder = (await matter(id))!.holder.id;
+    const holder = (await grievance(id))!.holder.id;
     const mine = holder === MEMBERS[0] ? tokens.member1! : tokens.member2!;
     const other = holder === MEMBERS[0] ? tokens.member2! : tokens.member1!;
     const inbox = await request(service.url).get('/v1/inbox').set('authorization', `Bearer ${mine}`).expect(200);
@@ -169,7 +169,7 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
 
   it('closes the loop with the SLA met when the member acknowledges and resolves in time', async () => {
     const id = await submitAppeal();
-    const token = (await matter(id))!.holder.id === MEMBERS[0] ? tokens.member1! : tokens.member2!;
+    const token = (await grievance(id))!.holder.id === MEMBERS[0] ? tokens.member1! : tokens.member2!;
     await act(token, id, 'acknowledge').expect(200);
     await act(token, id, 'acknowledge').expect(409);
     const resolved = await act(token, id, 'resolve', { resolution: 'The station paid the three weeks today.' }).expect(200);
@@ -191,7 +191,7 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     expect(escalated.every((e) => (e.payload as { trigger: string; automatic: boolean }).trigger === 'deadline_missed')).toBe(true);
     const breaches = (await events(id, 'sla.breached.v1')).map((e) => e.payload as { level: string; target: string });
     expect(breaches.map((b) => b.level)).toEqual(['member', 'branch', 'industry_committee', 'two_new_committee']);
-    expect(await matter(id)).toMatchObject({ level: 'two_new_committee', under_supervision: true, owner: { id: 'two-new-committee' } });
+    expect(await grievance(id)).toMatchObject({ level: 'two_new_committee', under_supervision: true, owner: { id: 'two-new-committee' } });
     // Never dropped: the 两新工委 still has it in its inbox and can still resolve it (late).
     const inbox = await request(service.url).get('/v1/inbox').set('authorization', `Bearer ${tokens.top}`).expect(200);
     const item = inbox.body.items.find((m: { grievanceId: string }) => m.grievanceId === id);
@@ -204,9 +204,9 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     await act(tokens.top!, id, 'resolve', { resolution: 'Settled with the platform.' }).expect(200);
   });
 
-  it('returns a matter down with a reason, counts the bounces, and sends it to the 两新工委 after one bounce too many', async () => {
+  it('returns a grievance down with a reason, counts the bounces, and sends it to the 两新工委 after one bounce too many', async () => {
     const id = await submitAppeal();
-    const member = (await matter(id))!.holder.id;
+    const member = (await grievance(id))!.holder.id;
     const memberToken = member === MEMBERS[0] ? tokens.member1! : tokens.member2!;
     const noReason = await act(memberToken, id, 'escalate', {}).expect(400);
     expect(JSON.stringify(noReason.body.message)).toContain('reason');
@@ -230,11 +230,11 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
 
   it('asks a department to act while the rung stays the owner, and the department’s answer resolves it', async () => {
     const id = await submitAppeal();
-    const token = (await matter(id))!.holder.id === MEMBERS[0] ? tokens.member1! : tokens.member2!;
+    const token = (await grievance(id))!.holder.id === MEMBERS[0] ? tokens.member1! : tokens.member2!;
     const bad = await act(token, id, 'assign-department', { departmentCode: 'no_such_department' }).expect(400);
     expect(JSON.stringify(bad.body)).toContain('departmentCode');
     await act(token, id, 'assign-department', { departmentCode: 'hrss', note: 'wage arrears: please mediate' }).expect(200);
-    expect(await matter(id)).toMatchObject({ status: 'assigned', level: 'member', holder: { type: 'department', id: 'hrss' } });
+    expect(await grievance(id)).toMatchObject({ status: 'assigned', level: 'member', holder: { type: 'department', id: 'hrss' } });
     const deptInbox = await request(service.url).get('/v1/inbox').set('authorization', `Bearer ${tokens.hrss}`).expect(200);
     expect(deptInbox.body.items.map((m: { grievanceId: string }) => m.grievanceId)).toContain(id);
     // The rung that asked owns the appeal: the department answers it, it does not send it on.
@@ -246,7 +246,7 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     expect(assigned!.payload).toMatchObject({ reason: 'assigned_by_rung', departmentCode: 'hrss', note: 'wage arrears: please mediate' });
     expect(await events(id, departmentIssuesTopic('hrss'))).toHaveLength(1);
     await act(tokens.hrss!, id, 'resolve', { resolution: 'Mediated: the station pays on Friday.' }).expect(200);
-    expect(await matter(id)).toMatchObject({ status: 'resolved' });
+    expect(await grievance(id)).toMatchObject({ status: 'resolved' });
     const deadlines = await dataSource.query(`SELECT target, status FROM sla_deadlines WHERE grievance_id = $1 ORDER BY target`, [id]);
     expect(deadlines).toEqual([
       { target: 'resolve', status: 'met' },
@@ -256,11 +256,11 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
 
   it('reopens an appeal the reporter is unsatisfied with at the next rung up, not at the rung that failed them', async () => {
     const id = await submitAppeal();
-    const token = (await matter(id))!.holder.id === MEMBERS[0] ? tokens.member1! : tokens.member2!;
+    const token = (await grievance(id))!.holder.id === MEMBERS[0] ? tokens.member1! : tokens.member2!;
     await act(token, id, 'resolve', { resolution: 'Told the rider to wait.' }).expect(200);
     await publish('feedback.rated.v1', id, { reporterId: 'rider-chain-1', rating: 'unsatisfied', comment: 'Waiting is not an answer.' });
-    await eventually(() => matter(id), (m) => m?.level === 'branch', { what: 'reopened at the branch' });
-    expect(await matter(id)).toMatchObject({ status: 'routed', owner: { id: BRANCH } });
+    await eventually(() => grievance(id), (m) => m?.level === 'branch', { what: 'reopened at the branch' });
+    expect(await grievance(id)).toMatchObject({ status: 'routed', owner: { id: BRANCH } });
     const [reopened] = await events(id, 'grievance.reopened.v1');
     expect(reopened!.payload).toMatchObject({ level: 'branch', reopenedTo: { id: BRANCH, level: 'branch' } });
     expect((reopened!.payload as { reason: string }).reason).toContain('Waiting is not an answer.');
@@ -268,7 +268,7 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
 
   it('stops a rung’s clocks while it waits for the reporter, through an escalation, until the reporter replies', async () => {
     const id = await submitAppeal({ category: FAST });
-    const token = (await matter(id))!.holder.id === MEMBERS[0] ? tokens.member1! : tokens.member2!;
+    const token = (await grievance(id))!.holder.id === MEMBERS[0] ? tokens.member1! : tokens.member2!;
     await act(token, id, 'ask-reporter', {}).expect(400);
     await act(token, id, 'ask-reporter', { question: 'Which station, and since when?' }).expect(200);
     await act(token, id, 'ask-reporter', { question: 'Again?' }).expect(409);
@@ -327,7 +327,7 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     const retire = (id: string) => request(service.url).post(`/v1/directory/org-units/${id}/retire`).set('authorization', `Bearer ${tokens.admin}`).send({});
     await retire(MEMBERS[0]!).expect(200);
     const holders = [];
-    for (let i = 0; i < 3; i += 1) holders.push((await matter(await submitAppeal()))!.holder.id);
+    for (let i = 0; i < 3; i += 1) holders.push((await grievance(await submitAppeal()))!.holder.id);
     expect(holders).toEqual([MEMBERS[1], MEMBERS[1], MEMBERS[1]]);
 
     // The express committee's fallback branch, once its members are retired, is retired in turn.
@@ -343,6 +343,6 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
     // An unregistered courier's appeal no longer lands at the retired fallback branch: with no
     // live branch for couriers it goes to the 两新工委.
     const id = await submitAppeal({ reporter: { id: `courier-${uuidv7()}`, occupation: 'courier' } });
-    expect(await matter(id)).toMatchObject({ level: 'two_new_committee', holder: { id: 'two-new-committee' } });
+    expect(await grievance(id)).toMatchObject({ level: 'two_new_committee', holder: { id: 'two-new-committee' } });
   });
 });

@@ -84,8 +84,8 @@ describe('routing: the hazard loop through the real broker', () => {
     return messages.map((m) => JSON.parse(m.value!) as EventEnvelope);
   };
 
-  const matterRow = async (grievanceId: string) =>
-    ((await dataSource.query(`SELECT status, holder, department_code, grid_id FROM routing_matters WHERE grievance_id = $1`, [grievanceId])) as {
+  const grievanceRow = async (grievanceId: string) =>
+    ((await dataSource.query(`SELECT status, holder, department_code, grid_id FROM routing_grievances WHERE grievance_id = $1`, [grievanceId])) as {
       status: string;
       holder: { type: string; id: string };
       department_code: string;
@@ -99,7 +99,7 @@ describe('routing: the hazard loop through the real broker', () => {
   const routedHazard = async (): Promise<string> => {
     const id = uuidv7();
     await publish('grievance.submitted.v1', id, submitted());
-    await eventually(() => matterRow(id), (row) => row?.status === 'routed', { what: `matter ${id} routed` });
+    await eventually(() => grievanceRow(id), (row) => row?.status === 'routed', { what: `grievance ${id} routed` });
     return id;
   };
 
@@ -161,7 +161,7 @@ describe('routing: the hazard loop through the real broker', () => {
   });
 
   describe('grievance.submitted.v1', () => {
-    it('routes a hazard inside a grid to that grid and keeps the matter', async () => {
+    it('routes a hazard inside a grid to that grid and keeps the grievance', async () => {
       const id = uuidv7();
       const cause = await publish('grievance.submitted.v1', id, submitted());
       const [routed] = await eventsOf('grievance.routed.v1', id);
@@ -178,7 +178,7 @@ describe('routing: the hazard loop through the real broker', () => {
       });
       expect(routed!.causationId).toBe(cause.eventId);
       expect(routed!.correlationId).toBe(cause.correlationId);
-      expect(await matterRow(id)).toMatchObject({ status: 'routed', department_code: 'municipal_works', grid_id: 'xiangyun-yuhua-g1' });
+      expect(await grievanceRow(id)).toMatchObject({ status: 'routed', department_code: 'municipal_works', grid_id: 'xiangyun-yuhua-g1' });
     });
 
     it('hands a hazard in no grid to the district fallback owner: routed, assigned and on its department topic', async () => {
@@ -205,11 +205,11 @@ describe('routing: the hazard loop through the real broker', () => {
         (rows: { n: number }[]) => rows[0]!.n === 1,
         { what: 'the duplicate consumed' },
       );
-      expect(await matterRow(duplicate)).toBeUndefined();
+      expect(await grievanceRow(duplicate)).toBeUndefined();
       expect(await outboxCount(duplicate)).toBe(0);
     });
 
-    it('starts a department’s deadlines when a matter reaches it, and completes them as it answers and resolves', async () => {
+    it('starts a department’s deadlines when a grievance reaches it, and completes them as it answers and resolves', async () => {
       const id = await routedHazard();
       await verify(id, 'confirmed', { note: 'cover is gone' });
       await eventsOf('grievance.assigned.v1', id);
@@ -235,7 +235,7 @@ describe('routing: the hazard loop through the real broker', () => {
       expect(assigned!.payload).toMatchObject({ departmentCode: 'municipal_works', reason: 'verified_on_site', note: 'cover is gone' });
       const [issue] = await eventsOf(departmentIssuesTopic('municipal_works'), id);
       expect(issue!.payload).toMatchObject({ departmentCode: 'municipal_works', category: 'manhole_cover_missing', urgency: 'urgent' });
-      expect(await matterRow(id)).toMatchObject({ status: 'assigned', holder: { type: 'department', id: 'municipal_works' } });
+      expect(await grievanceRow(id)).toMatchObject({ status: 'assigned', holder: { type: 'department', id: 'municipal_works' } });
     });
 
     it('confirmed with a corrected category: the department owning that category takes it, with the corrected category, and its clock starts', async () => {
@@ -245,8 +245,8 @@ describe('routing: the hazard loop through the real broker', () => {
       expect(assigned!.payload).toMatchObject({ departmentCode: 'urban_management', reason: 'verified_on_site', holder: { type: 'department', id: 'urban_management' } });
       const [issue] = await eventsOf(departmentIssuesTopic('urban_management'), id);
       expect(issue!.payload).toMatchObject({ departmentCode: 'urban_management', category: 'stairwell_clutter' });
-      expect(await matterRow(id)).toMatchObject({ status: 'assigned', department_code: 'urban_management', holder: { type: 'department', id: 'urban_management' } });
-      const [{ category }] = (await dataSource.query(`SELECT category FROM routing_matters WHERE grievance_id = $1`, [id])) as { category: string }[];
+      expect(await grievanceRow(id)).toMatchObject({ status: 'assigned', department_code: 'urban_management', holder: { type: 'department', id: 'urban_management' } });
+      const [{ category }] = (await dataSource.query(`SELECT category FROM routing_grievances WHERE grievance_id = $1`, [id])) as { category: string }[];
       expect(category).toBe('stairwell_clutter');
       const deadlines = await dataSource.query(`SELECT target, status, holder->>'id' AS holder FROM sla_deadlines WHERE grievance_id = $1 ORDER BY target`, [id]);
       expect(deadlines).toEqual([
@@ -272,16 +272,16 @@ describe('routing: the hazard loop through the real broker', () => {
         rejectedBy: { type: 'grid_worker', id: 'gw-xiangyun-yuhua-g1-1', name: 'gw-xiangyun-yuhua-g1-1' },
         reason: 'nothing there, the cover is in place',
       });
-      expect((await matterRow(id))!.status).toBe('rejected');
+      expect((await grievanceRow(id))!.status).toBe('rejected');
     });
 
-    it('duplicate: links the matter to the open one', async () => {
+    it('duplicate: links the grievance to the open one', async () => {
       const original = uuidv7();
       const id = await routedHazard();
       await verify(id, 'duplicate', { duplicateOf: original });
       const [linked] = await eventsOf('grievance.linked.v1', id);
       expect(linked!.payload).toMatchObject({ duplicateOf: original, reporterId: 'worker-1', linkedBy: { type: 'grid_worker' } });
-      expect((await matterRow(id))!.status).toBe('linked');
+      expect((await grievanceRow(id))!.status).toBe('linked');
     });
   });
 
@@ -289,11 +289,11 @@ describe('routing: the hazard loop through the real broker', () => {
     const assignedHazard = async (): Promise<string> => {
       const id = await routedHazard();
       await verify(id, 'confirmed');
-      await eventually(() => matterRow(id), (row) => row?.status === 'assigned', { what: `matter ${id} assigned` });
+      await eventually(() => grievanceRow(id), (row) => row?.status === 'assigned', { what: `grievance ${id} assigned` });
       return id;
     };
 
-    it('shows a department only its own matters', async () => {
+    it('shows a department only its own grievances', async () => {
       const id = await assignedHazard();
       const own = await request(service.url).get('/v1/inbox').set('Authorization', `Bearer ${works}`).expect(200);
       expect((own.body as { items: { grievanceId: string; status: string }[] }).items).toEqual(
@@ -304,7 +304,7 @@ describe('routing: the hazard loop through the real broker', () => {
       await request(service.url).get('/v1/inbox').set('Authorization', `Bearer ${gridWorker}`).expect(403);
     });
 
-    it('accepts, resolves, refuses what the state does not allow, and takes a reopened matter back', async () => {
+    it('accepts, resolves, refuses what the state does not allow, and takes a reopened grievance back', async () => {
       const id = await assignedHazard();
       await request(service.url).post(`/v1/matters/${id}/accept`).set('Authorization', `Bearer ${urban}`).expect(404);
       await request(service.url).post(`/v1/matters/${uuidv7()}/accept`).set('Authorization', `Bearer ${works}`).expect(404);
@@ -353,7 +353,7 @@ describe('routing: the hazard loop through the real broker', () => {
       expect(JSON.stringify(badAttachment.body)).toContain('attachmentIds');
       await request(service.url).post(`/v1/matters/not-a-uuid/resolve`).set('Authorization', `Bearer ${works}`).send({ resolution: 'done' }).expect(400);
       await request(service.url).post(`/v1/matters/${id}/resolve`).set('Authorization', `Bearer ${gridWorker}`).send({ resolution: 'done' }).expect(403);
-      expect((await matterRow(id))!.status).toBe('assigned');
+      expect((await grievanceRow(id))!.status).toBe('assigned');
       expect(await outboxCount(id)).toBe(before);
     });
 
@@ -419,7 +419,7 @@ describe('routing: the hazard loop through the real broker', () => {
         await as(fire, 'accept', id).expect(200);
       });
 
-      it('sends a matter bounced once too often to the fallback owner to arbitrate, whose transfer stands and whose return is refused', async () => {
+      it('sends a grievance bounced once too often to the fallback owner to arbitrate, whose transfer stands and whose return is refused', async () => {
         expect(service.config.CHAIN_MAX_RETURNS).toBe(2);
         const id = await assignedHazard();
         await as(works, 'transfer', id, { departmentCode: 'fire', reason: 'gas' }).expect(200);
@@ -446,7 +446,7 @@ describe('routing: the hazard loop through the real broker', () => {
         await request(service.url).post('/v1/directory/departments').set('Authorization', `Bearer ${admin}`).send({ code: 'old_bureau', name: 'Old Bureau' }).expect(201);
         await request(service.url).post('/v1/directory/departments/old_bureau/retire').set('Authorization', `Bearer ${admin}`).send({ expectedVersion: 1 }).expect(200);
         const id = await assignedHazard();
-        const before = { outbox: await outboxCount(id), row: await matterRow(id), deadlines: await openDeadlines(id) };
+        const before = { outbox: await outboxCount(id), row: await grievanceRow(id), deadlines: await openDeadlines(id) };
         const bad: [string, object, string][] = [
           ['return', {}, 'reason'],
           ['return', { reason: '   ' }, 'reason'],
@@ -468,7 +468,7 @@ describe('routing: the hazard loop through the real broker', () => {
         await as(urban, 'transfer', id, { reason: 'x', departmentCode: 'fire' }).expect(404);
         await as(works, 'return', uuidv7(), { reason: 'x' }).expect(404);
         await as(gridWorker, 'transfer', id, { reason: 'x', departmentCode: 'fire' }).expect(403);
-        expect({ outbox: await outboxCount(id), row: await matterRow(id), deadlines: await openDeadlines(id) }).toEqual(before);
+        expect({ outbox: await outboxCount(id), row: await grievanceRow(id), deadlines: await openDeadlines(id) }).toEqual(before);
 
         await request(service.url).post(`/v1/matters/${id}/resolve`).set('Authorization', `Bearer ${works}`).send({ resolution: 'done' }).expect(200);
         const resolved = await outboxCount(id);
@@ -485,16 +485,16 @@ describe('routing: the hazard loop through the real broker', () => {
     it('takes a contested invalid verdict back to routed and applies the second grid worker’s confirmation', async () => {
       const id = await routedHazard();
       await verify(id, 'invalid', { note: 'nothing there' });
-      await eventually(() => matterRow(id), (row) => row?.status === 'rejected', { what: `matter ${id} rejected` });
+      await eventually(() => grievanceRow(id), (row) => row?.status === 'rejected', { what: `grievance ${id} rejected` });
       await publish('grievance.closed.v1', id, { outcome: 'rejected', slaMet: true });
-      await eventually(() => matterRow(id), (row) => row?.status === 'closed', { what: `matter ${id} closed` });
+      await eventually(() => grievanceRow(id), (row) => row?.status === 'closed', { what: `grievance ${id} closed` });
 
       await publish('grievance.contested.v1', id, {
         reporterId: 'worker-1',
         reason: 'the cover is still missing',
         verdictBy: { type: 'grid_worker', id: 'gw-xiangyun-yuhua-g1-1', name: 'gw-xiangyun-yuhua-g1-1' },
       });
-      await eventually(() => matterRow(id), (row) => row?.status === 'routed', { what: `matter ${id} routed again` });
+      await eventually(() => grievanceRow(id), (row) => row?.status === 'routed', { what: `grievance ${id} routed again` });
       await publish('ticket.verified.v1', id, { ticketId: uuidv7(), gridWorkerId: 'gw-xiangyun-yuhua-g1-2', verdict: 'confirmed', note: 'missing', position: IN_GRID, attachmentIds: [] });
       const [assigned] = await eventsOf('grievance.assigned.v1', id);
       expect(assigned!.payload).toMatchObject({ departmentCode: 'municipal_works', reason: 'verified_on_site' });
@@ -503,7 +503,7 @@ describe('routing: the hazard loop through the real broker', () => {
     it('sends a hazard reopened a second time to the district’s supervising office named in the directory, under supervision', async () => {
       const id = await routedHazard();
       await verify(id, 'confirmed');
-      await eventually(() => matterRow(id), (row) => row?.status === 'assigned', { what: `matter ${id} assigned` });
+      await eventually(() => grievanceRow(id), (row) => row?.status === 'assigned', { what: `grievance ${id} assigned` });
       for (const round of [1, 2]) {
         await request(service.url).post(`/v1/matters/${id}/resolve`).set('Authorization', `Bearer ${works}`).send({ resolution: `Plate laid (${round}).` }).expect(200);
         await publish('grievance.reopened.v1', id, { reason: `still broken (${round})`, reopenedTo: WORKS });
@@ -521,8 +521,8 @@ describe('routing: the hazard loop through the real broker', () => {
       expect(assignments.map((a) => (a.payload as { departmentCode: string }).departmentCode)).toEqual(['municipal_works', 'municipal_works', 'xiangyun_supervision']);
       const [issue] = await eventsOf(departmentIssuesTopic('xiangyun_supervision'), id);
       expect(issue!.payload).toMatchObject({ departmentCode: 'xiangyun_supervision', category: 'manhole_cover_missing' });
-      expect(await matterRow(id)).toMatchObject({ status: 'assigned', department_code: 'xiangyun_supervision' });
-      const [row] = (await dataSource.query(`SELECT under_supervision, reopenings FROM routing_matters WHERE grievance_id = $1`, [id])) as unknown[];
+      expect(await grievanceRow(id)).toMatchObject({ status: 'assigned', department_code: 'xiangyun_supervision' });
+      const [row] = (await dataSource.query(`SELECT under_supervision, reopenings FROM routing_grievances WHERE grievance_id = $1`, [id])) as unknown[];
       expect(row).toEqual({ under_supervision: true, reopenings: 2 });
       const office = await signDevToken({ sub: 'officer-xy-sup', role: 'department', departmentCode: 'xiangyun_supervision' });
       const inbox = await request(service.url).get('/v1/inbox').set('Authorization', `Bearer ${office}`).expect(200);

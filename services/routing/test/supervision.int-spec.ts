@@ -64,8 +64,8 @@ describe('routing: supervision (督办) with an owner, a follow-up deadline and 
     submittedAt: new Date().toISOString(),
   });
 
-  const matter = async (id: string) =>
-    ((await dataSource.query(`SELECT status, department_code, under_supervision, supervision_round, supervisor FROM routing_matters WHERE grievance_id = $1`, [id])) as {
+  const grievance = async (id: string) =>
+    ((await dataSource.query(`SELECT status, department_code, under_supervision, supervision_round, supervisor FROM routing_grievances WHERE grievance_id = $1`, [id])) as {
       status: string;
       department_code: string | null;
       under_supervision: boolean;
@@ -87,7 +87,7 @@ describe('routing: supervision (督办) with an owner, a follow-up deadline and 
   const assignedHazard = async (category = FAST): Promise<string> => {
     const id = uuidv7();
     await publish('grievance.submitted.v1', id, hazard(category));
-    await eventually(() => matter(id), (m) => m?.department_code === 'municipal_works', { what: `hazard ${id} with the fallback owner` });
+    await eventually(() => grievance(id), (m) => m?.department_code === 'municipal_works', { what: `hazard ${id} with the fallback owner` });
     return id;
   };
 
@@ -125,8 +125,8 @@ describe('routing: supervision (督办) with an owner, a follow-up deadline and 
     const breaches = await events(id, 'sla.breached.v1');
     expect(breaches.filter((e) => (e.payload as { holder: { id: string } }).holder.id === 'hongcheng_supervision')).toHaveLength(2);
     expect(await events(id, 'grievance.supervised.v1')).toHaveLength(2);
-    // The department still holds the matter; the office owns the supervision.
-    expect(await matter(id)).toMatchObject({ status: 'assigned', department_code: 'municipal_works', under_supervision: true, supervision_round: 2, supervisor: { id: 'hongcheng_supervision' } });
+    // The department still holds the grievance; the office owns the supervision.
+    expect(await grievance(id)).toMatchObject({ status: 'assigned', department_code: 'municipal_works', under_supervision: true, supervision_round: 2, supervisor: { id: 'hongcheng_supervision' } });
   });
 
   it('a resolution meets the follow-up deadline: no further round', async () => {
@@ -148,6 +148,6 @@ describe('routing: supervision (督办) with an owner, a follow-up deadline and 
     await eventually(() => events(id, 'sla.breached.v1'), (e) => e.length >= 1, { timeoutMs: 40_000, what: 'the department’s breach' });
     await new Promise((r) => setTimeout(r, 2_000));
     expect(await events(id, 'grievance.supervised.v1')).toEqual([]);
-    expect(await matter(id)).toMatchObject({ under_supervision: false, supervision_round: 0, supervisor: null });
+    expect(await grievance(id)).toMatchObject({ under_supervision: false, supervision_round: 0, supervisor: null });
   });
 });

@@ -1,10 +1,10 @@
 import type { Principal } from '@grievance/auth';
 import { Level, uuidv7 } from '@grievance/contracts';
 import { rungHolder } from '../src/escalation/chain-rules';
-import { MatterEntity } from '../src/matters/matter.entity';
+import { GrievanceEntity } from '../src/grievances/grievance.entity';
 
 /**
- * Matters and callers for the unit tests of routing's use cases (no database: the
+ * Grievances and callers for the unit tests of routing's use cases (no database: the
  * repositories around them are strict mocks).
  */
 
@@ -22,8 +22,8 @@ const RUNG_NAMES: Readonly<Record<Level, string>> = {
 export const rungOf = (level: Level) => rungHolder(level, { id: FULL_PATH[level], name: RUNG_NAMES[level] });
 
 /** A hazard a grid checked and its department now holds. */
-export function hazardMatter(over: Partial<MatterEntity> = {}): MatterEntity {
-  return Object.assign(new MatterEntity(), {
+export function hazardGrievance(over: Partial<GrievanceEntity> = {}): GrievanceEntity {
+  return Object.assign(new GrievanceEntity(), {
     grievanceId: uuidv7(),
     trackingNo: 'NC-20261123-000001',
     kind: 'hazard',
@@ -56,8 +56,8 @@ export function hazardMatter(over: Partial<MatterEntity> = {}): MatterEntity {
 }
 
 /** An appeal a rung of FULL_PATH owns and holds. */
-export function appealMatter(level: Level, over: Partial<MatterEntity> = {}): MatterEntity {
-  return hazardMatter({
+export function appealGrievance(level: Level, over: Partial<GrievanceEntity> = {}): GrievanceEntity {
+  return hazardGrievance({
     kind: 'appeal',
     category: 'wage_arrears',
     location: null,

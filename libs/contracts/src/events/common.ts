@@ -28,7 +28,7 @@ export class GeoPoint {
   address?: string;
 }
 
-/** Who must act on a matter: a grid worker, a member, an org unit of the chain, or a department (id = its code). */
+/** Who must act on a grievance: a grid worker, a member, an org unit of the chain, or a department (id = its code). */
 export class Holder {
   @IsIn(HOLDER_TYPES)
   type!: HolderType;

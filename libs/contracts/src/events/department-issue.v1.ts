@@ -1,11 +1,11 @@
 import { IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { MatterSummary } from './matter-summary';
+import { GrievanceSummary } from './grievance-summary';
 
 /**
- * department.<code>.issues.v1: a matter routed to a department, self-contained so that a
+ * department.<code>.issues.v1: a grievance routed to a department, self-contained so that a
  * department's own systems can act on it with any Kafka client.
  */
-export class DepartmentIssueV1 extends MatterSummary {
+export class DepartmentIssueV1 extends GrievanceSummary {
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)

@@ -14,7 +14,7 @@ export class DepartmentMove {
   @nested(Holder)
   toHolder!: Holder;
 
-  /** The department that holds the matter now. */
+  /** The department that holds the grievance now. */
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
@@ -25,7 +25,7 @@ export class DepartmentMove {
   @MaxLength(2000)
   reason!: string;
 
-  /** How many times this matter has now bounced (returns and transfers, by departments or rungs). */
+  /** How many times this grievance has now bounced (returns and transfers, by departments or rungs). */
   @IsInt()
   @Min(1)
   bounces!: number;

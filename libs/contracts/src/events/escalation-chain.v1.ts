@@ -4,9 +4,9 @@ import { Holder, nested } from './common';
 import { MAX_RETURN_ATTACHMENTS } from './department-moves.v1';
 import { ChainMove } from './grievance-escalated.v1';
 
-/** grievance.returned.v1: a rung handed the matter back down the chain (退单), with a reason. */
+/** grievance.returned.v1: a rung handed the grievance back down the chain (退单), with a reason. */
 export class GrievanceReturnedV1 extends ChainMove {
-  /** How many times this matter has now been returned (the unit's bounce counts come from these events). */
+  /** How many times this grievance has now been returned (the unit's bounce counts come from these events). */
   @IsInt()
   @Min(1)
   bounces!: number;
@@ -28,7 +28,7 @@ export const SUPERVISION_CAUSES = [
 export type SupervisionCause = (typeof SUPERVISION_CAUSES)[number];
 
 /**
- * grievance.supervised.v1: the matter is now under supervision (督办); auditors are alerted. It is never dropped.
+ * grievance.supervised.v1: the grievance is now under supervision (督办); auditors are alerted. It is never dropped.
  *
  * One topic for every round: the first supervision is round 1, and each follow-up deadline the
  * supervising unit misses re-issues it with the next round, a fresh follow-up deadline and cause
@@ -37,7 +37,7 @@ export type SupervisionCause = (typeof SUPERVISION_CAUSES)[number];
  * round 1, with no named supervisor and no follow-up deadline.
  */
 export class GrievanceSupervisedV1 {
-  /** Who held the matter (the one supervised): the 两新工委 rung of an appeal, the department of a hazard. */
+  /** Who held the grievance (the one supervised): the 两新工委 rung of an appeal, the department of a hazard. */
   @ValidateNested()
   @nested(Holder)
   holder!: Holder;
@@ -67,7 +67,7 @@ export class GrievanceSupervisedV1 {
   @Min(1)
   round?: number;
 
-  /** When the supervising unit must have followed the matter up (the `supervision` SLA stage's deadline). */
+  /** When the supervising unit must have followed the grievance up (the `supervision` SLA stage's deadline). */
   @IsOptional()
   @IsISO8601()
   followUpDueAt?: string;

@@ -13,7 +13,7 @@ export class GrievanceClosedV1 {
   @IsIn(RATINGS)
   rating?: Rating;
 
-  /** True when every deadline of the matter held. */
+  /** True when every deadline of the grievance held. */
   @IsBoolean()
   slaMet!: boolean;
 }

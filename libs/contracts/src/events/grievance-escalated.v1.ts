@@ -5,7 +5,7 @@ import { Holder, nested } from './common';
 export const ESCALATION_TRIGGERS = ['by_hand', 'deadline_missed', 'arbitration'] as const;
 export type EscalationTrigger = (typeof ESCALATION_TRIGGERS)[number];
 
-/** A move of a matter between two rungs of the escalation chain, with the reason given. */
+/** A move of a grievance between two rungs of the escalation chain, with the reason given. */
 export class ChainMove {
   @IsIn(LEVELS)
   fromLevel!: Level;
@@ -27,7 +27,7 @@ export class ChainMove {
   reason!: string;
 }
 
-/** grievance.escalated.v1: a matter passed up the escalation chain, by hand or by a missed deadline. */
+/** grievance.escalated.v1: a grievance passed up the escalation chain, by hand or by a missed deadline. */
 export class GrievanceEscalatedV1 extends ChainMove {
   /** True when the SLA check escalated it because the lower rung missed its deadline. */
   @IsBoolean()

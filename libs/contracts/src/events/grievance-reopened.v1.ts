@@ -2,7 +2,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } fro
 import { LEVELS, Level } from '../vocabulary';
 import { Holder, nested } from './common';
 
-/** grievance.reopened.v1: an unsatisfied rating sent the matter back to work. */
+/** grievance.reopened.v1: an unsatisfied rating sent the grievance back to work. */
 export class GrievanceReopenedV1 {
   @IsString()
   @IsNotEmpty()

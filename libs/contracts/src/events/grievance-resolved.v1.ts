@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { Holder, nested } from './common';
 
-/** grievance.resolved.v1: the holder says the matter is dealt with (处置 / 办结). */
+/** grievance.resolved.v1: the holder says the grievance is dealt with (处置 / 办结). */
 export class GrievanceResolvedV1 {
   @ValidateNested()
   @nested(Holder)

@@ -3,7 +3,7 @@ import { GRIEVANCE_KINDS, GrievanceKind, LEVELS, Level } from '../vocabulary';
 import { Holder, nested } from './common';
 import { ReporterProfile } from './grievance-submitted.v1';
 
-/** grievance.routed.v1: routing decided who owns a matter first. */
+/** grievance.routed.v1: routing decided who owns a grievance first. */
 export class GrievanceRoutedV1 {
   @IsIn(GRIEVANCE_KINDS)
   kind!: GrievanceKind;

@@ -1,7 +1,7 @@
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { LANGUAGES, Language, OCCUPATIONS, Occupation } from '../vocabulary';
 import { nested } from './common';
-import { MatterSummary } from './matter-summary';
+import { GrievanceSummary } from './grievance-summary';
 
 /** What is known of a reporter beyond their id: from their registration, or given with the submission. */
 export class ReporterProfile {
@@ -29,11 +29,11 @@ export class Reporter extends ReporterProfile {
   id!: string;
 }
 
-/** How a worker consented to station staff logging a matter for them. */
+/** How a worker consented to station staff logging a grievance for them. */
 export const CONSENT_METHODS = ['verbal', 'signature', 'sms'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
-/** Where and by whom a walk-in matter was logged on the worker's behalf (驿站代办), with how the worker consented. */
+/** Where and by whom a walk-in grievance was logged on the worker's behalf (驿站代办), with how the worker consented. */
 export class LoggedAt {
   /** The station (驿站) the worker walked into: a directory entry of kind station. */
   @IsString()
@@ -54,9 +54,9 @@ export class LoggedAt {
 /**
  * grievance.submitted.v1: a worker handed in a hazard report, an appeal or a suggestion,
  * themselves or, with `loggedAt`, through the staff of a station they walked into. Either
- * way the matter is the reporter's; the envelope's actor is whoever typed it in.
+ * way the grievance is the reporter's; the envelope's actor is whoever typed it in.
  */
-export class GrievanceSubmittedV1 extends MatterSummary {
+export class GrievanceSubmittedV1 extends GrievanceSummary {
   @ValidateNested()
   @nested(Reporter)
   reporter!: Reporter;

@@ -16,7 +16,7 @@ export class TicketAcceptedV1 {
 export const ASSIGNMENT_REASONS = ['verified_on_site', 'assigned_by_rung', 'fallback', 'reopened', 'returned', 'transferred'] as const;
 export type AssignmentReason = (typeof ASSIGNMENT_REASONS)[number];
 
-/** grievance.assigned.v1: a department now holds the matter (派单 to 职能部门). */
+/** grievance.assigned.v1: a department now holds the grievance (派单 to 职能部门). */
 export class GrievanceAssignedV1 {
   @ValidateNested()
   @nested(Holder)
@@ -36,14 +36,14 @@ export class GrievanceAssignedV1 {
   note?: string;
 }
 
-/** grievance.accepted.v1: the holder accepted the matter and is working on it (接单). */
+/** grievance.accepted.v1: the holder accepted the grievance and is working on it (接单). */
 export class GrievanceAcceptedV1 {
   @ValidateNested()
   @nested(Holder)
   holder!: Holder;
 }
 
-/** grievance.rejected.v1: the matter was found invalid (e.g. nothing there on site); the reporter is told why. */
+/** grievance.rejected.v1: the grievance was found invalid (e.g. nothing there on site); the reporter is told why. */
 export class GrievanceRejectedV1 {
   @ValidateNested()
   @nested(Holder)
@@ -56,7 +56,7 @@ export class GrievanceRejectedV1 {
 }
 
 /**
- * grievance.linked.v1: the matter is a duplicate of an open one; its reporter follows that one as a co-reporter.
+ * grievance.linked.v1: the grievance is a duplicate of an open one; its reporter follows that one as a co-reporter.
  * Two deciders, one fact: intake's duplicate check at submission (linkedBy: the check; the
  * submission names duplicateOf too, and routing never routes it), and routing when a grid
  * worker finds a routed hazard a duplicate on site (linkedBy: the grid worker).

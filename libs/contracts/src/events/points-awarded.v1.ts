@@ -5,8 +5,8 @@ export const STATION_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /**
  * points.awarded.v1: a worker earned points (积分) for a verified report or a volunteer act.
- * A verified report's award travels with its matter's id; a volunteer act, which belongs to
- * no matter, with the worker's points account id (pointsAccountId) and names its station.
+ * A verified report's award travels with its grievance's id; a volunteer act, which belongs to
+ * no grievance, with the worker's points account id (pointsAccountId) and names its station.
  */
 export class PointsAwardedV1 {
   @IsUUID()

@@ -3,7 +3,7 @@ import { Holder, nested } from './common';
 
 /**
  * grievance.contested.v1: the reporter contested a grid worker's invalid verdict (申请复核), once,
- * with a reason, within the contest window. The matter, closed on that verdict, is open again:
+ * with a reason, within the contest window. The grievance, closed on that verdict, is open again:
  * another grid worker checks it on site, and the new verdict stands.
  */
 export class GrievanceContestedV1 {
@@ -25,7 +25,7 @@ export class GrievanceContestedV1 {
 
 /**
  * grievance.referred-to-supervision.v1: the reporter was unsatisfied with a hazard's resolution
- * again; instead of going back to the department that resolved it, the matter goes up to the
+ * again; instead of going back to the department that resolved it, the grievance goes up to the
  * district's supervising office (督办), which now holds it.
  */
 export class GrievanceReferredToSupervisionV1 {
@@ -44,7 +44,7 @@ export class GrievanceReferredToSupervisionV1 {
   @MaxLength(64)
   districtId!: string;
 
-  /** How many times the reporter has now rated the matter unsatisfied (2 at the referral). */
+  /** How many times the reporter has now rated the grievance unsatisfied (2 at the referral). */
   @IsInt()
   @Min(2)
   unsatisfiedRatings!: number;

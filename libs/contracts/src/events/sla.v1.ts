@@ -40,17 +40,17 @@ export class SlaDeadlineFired extends SlaDeadlineRef {
 /** sla.warned.v1: a holder has used the warning share (default 80%) of its budget. */
 export class SlaWarnedV1 extends SlaDeadlineFired {}
 
-/** sla.breached.v1: a holder missed its deadline; the matter passes up. */
+/** sla.breached.v1: a holder missed its deadline; the grievance passes up. */
 export class SlaBreachedV1 extends SlaDeadlineFired {}
 
 /**
- * sla.started.v1: a holder's deadline started (the matter reached it, or passed to it with a
+ * sla.started.v1: a holder's deadline started (the grievance reached it, or passed to it with a
  * fresh or carried budget). Published by the engine that armed it, in the same transaction,
  * once per deadline: with the holder's later accept / resolve (or the ticket's accept /
  * verify) it shows a deadline that was met, which sla.warned.v1 / sla.breached.v1 never do.
  */
 export class SlaStartedV1 extends SlaDeadlineRef {
-  /** What within the matter it is about: `grievance`, `ticket:<id>`, `supervision`. */
+  /** What within the grievance it is about: `grievance`, `ticket:<id>`, `supervision`. */
   @IsString()
   @MaxLength(200)
   subject!: string;
@@ -75,7 +75,7 @@ export class SlaStartedV1 extends SlaDeadlineRef {
   @MaxLength(100)
   previousDeadlineId?: string;
 
-  /** When the holder's clock started (the matter reached it), not when the event was written. */
+  /** When the holder's clock started (the grievance reached it), not when the event was written. */
   @IsISO8601()
   startedAt!: string;
 
@@ -94,7 +94,7 @@ export class SlaStartedV1 extends SlaDeadlineRef {
   @Min(0)
   budgetMs!: number;
 
-  /** Whether the clock starts stopped (the matter already waits for the reporter). */
+  /** Whether the clock starts stopped (the grievance already waits for the reporter). */
   @IsOptional()
   @IsBoolean()
   paused?: boolean;

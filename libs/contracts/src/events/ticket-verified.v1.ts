@@ -48,7 +48,7 @@ export class TicketVerifiedV1 {
 
   /**
    * A confirmed verdict only: the category the grid worker found on site, when the reporter
-   * filed it under a wrong one (a category code of the directory). Routing hands the matter to
+   * filed it under a wrong one (a category code of the directory). Routing hands the grievance to
    * the department that owns it instead of the original one.
    */
   @IsOptional()

@@ -9,7 +9,7 @@ export interface PartitionOffset {
  * Coalesces a consumer's offset commits: the newest offset of each partition is committed
  * at most once per interval, in one request for all partitions, instead of one OffsetCommit
  * request per applied group of messages (each of which the broker appends to
- * `__consumer_offsets`). At ten matters a second that was most of the broker's requests.
+ * `__consumer_offsets`). At ten grievances a second that was most of the broker's requests.
  *
  * Committing later is safe because the inbox makes redelivery harmless: what a crash leaves
  * uncommitted comes again and is recognised as a duplicate, never lost and never applied

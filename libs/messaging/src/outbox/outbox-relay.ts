@@ -39,7 +39,7 @@ const CLEANUP_EVERY_MS = 10 * 60_000;
  *
  * - Claims rows with `FOR UPDATE SKIP LOCKED`, inside a transaction that also holds an
  *   advisory lock: with several replicas only one relays at a time, which keeps the
- *   events of one matter in order on its partition (two relays sending interleaved
+ *   events of one grievance in order on its partition (two relays sending interleaved
  *   batches could reorder them).
  * - Sends with an idempotent producer and `acks: all`, and marks rows only after the
  *   broker acknowledged them. A crash between the two re-sends the batch: consumers

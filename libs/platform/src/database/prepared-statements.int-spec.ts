@@ -8,8 +8,8 @@ describe('prepared statements on the real database', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('prepared');
-    await queryDatabase(database.url, `CREATE TABLE matters (id int PRIMARY KEY, title text NOT NULL)`);
-    await queryDatabase(database.url, `INSERT INTO matters VALUES (1, 'pothole'), (2, 'broken light')`);
+    await queryDatabase(database.url, `CREATE TABLE grievances (id int PRIMARY KEY, title text NOT NULL)`);
+    await queryDatabase(database.url, `INSERT INTO grievances VALUES (1, 'pothole'), (2, 'broken light')`);
   });
 
   afterAll(async () => {
@@ -33,11 +33,11 @@ describe('prepared statements on the real database', () => {
   it('prepares each parameterised text once per connection and answers as before', async () => {
     const runner = await connection();
     try {
-      expect(await runner.query(`SELECT title FROM matters WHERE id = $1`, [1])).toEqual([{ title: 'pothole' }]);
-      expect(await runner.query(`SELECT title FROM matters WHERE id = $1`, [2])).toEqual([{ title: 'broken light' }]);
-      expect(await runner.query(`SELECT title FROM matters WHERE id = ANY($1::int[]) ORDER BY id`, [[1, 2]])).toHaveLength(2);
+      expect(await runner.query(`SELECT title FROM grievances WHERE id = $1`, [1])).toEqual([{ title: 'pothole' }]);
+      expect(await runner.query(`SELECT title FROM grievances WHERE id = $1`, [2])).toEqual([{ title: 'broken light' }]);
+      expect(await runner.query(`SELECT title FROM grievances WHERE id = ANY($1::int[]) ORDER BY id`, [[1, 2]])).toHaveLength(2);
       // Two texts, two statements; the query without parameters is not among them.
-      expect(await preparedOn(runner)).toEqual([`SELECT title FROM matters WHERE id = $1`, `SELECT title FROM matters WHERE id = ANY($1::int[]) ORDER BY id`]);
+      expect(await preparedOn(runner)).toEqual([`SELECT title FROM grievances WHERE id = $1`, `SELECT title FROM grievances WHERE id = ANY($1::int[]) ORDER BY id`]);
     } finally {
       await runner.release();
     }
@@ -46,7 +46,7 @@ describe('prepared statements on the real database', () => {
   it('prepares nothing when turned off', async () => {
     const runner = await connection(false);
     try {
-      expect(await runner.query(`SELECT title FROM matters WHERE id = $1`, [1])).toEqual([{ title: 'pothole' }]);
+      expect(await runner.query(`SELECT title FROM grievances WHERE id = $1`, [1])).toEqual([{ title: 'pothole' }]);
       expect(await preparedOn(runner)).toEqual([]);
     } finally {
       await runner.release();
@@ -56,10 +56,10 @@ describe('prepared statements on the real database', () => {
   it('after a column is added under a prepared SELECT *, fails that call once and then answers with the new column', async () => {
     const runner = await connection();
     try {
-      expect(await runner.query(`SELECT * FROM matters WHERE id = $1`, [1])).toEqual([{ id: 1, title: 'pothole' }]);
-      await queryDatabase(database.url, `ALTER TABLE matters ADD COLUMN urgency text NOT NULL DEFAULT 'normal'`);
-      await expect(runner.query(`SELECT * FROM matters WHERE id = $1`, [1])).rejects.toThrow(/cached plan must not change result type/);
-      expect(await runner.query(`SELECT * FROM matters WHERE id = $1`, [1])).toEqual([{ id: 1, title: 'pothole', urgency: 'normal' }]);
+      expect(await runner.query(`SELECT * FROM grievances WHERE id = $1`, [1])).toEqual([{ id: 1, title: 'pothole' }]);
+      await queryDatabase(database.url, `ALTER TABLE grievances ADD COLUMN urgency text NOT NULL DEFAULT 'normal'`);
+      await expect(runner.query(`SELECT * FROM grievances WHERE id = $1`, [1])).rejects.toThrow(/cached plan must not change result type/);
+      expect(await runner.query(`SELECT * FROM grievances WHERE id = $1`, [1])).toEqual([{ id: 1, title: 'pothole', urgency: 'normal' }]);
     } finally {
       await runner.release();
     }

@@ -4,8 +4,8 @@ import { Client } from 'pg';
 /**
  * A pg Client that runs every parameterised query as a named prepared statement, so
  * Postgres parses and plans each distinct statement once per connection instead of on every
- * call. A service sends about eighty statements per matter, nearly all the same few dozen
- * texts; planning them again each time was about half of Postgres's CPU per matter in the
+ * call. A service sends about eighty statements per grievance, nearly all the same few dozen
+ * texts; planning them again each time was about half of Postgres's CPU per grievance in the
  * load benchmark (bench/load/README.md).
  *
  * - Only queries with parameters are named: those without (DDL, BEGIN, COMMIT) go as before.

@@ -35,9 +35,9 @@ describe('AllExceptionsFilter', () => {
     ['unauthorized', 401, 'Unauthorized'],
   ])('maps the domain code %s to %i', (code, status, error) => {
     const { response, send, logger } = harness();
-    send(new DomainError(code, 'the matter is closed'));
+    send(new DomainError(code, 'the grievance is closed'));
     expect(response.statusCode).toBe(status);
-    expect(response.body).toEqual({ statusCode: status, error, code, message: 'the matter is closed', errors: [{ code, message: expect.any(String) }] });
+    expect(response.body).toEqual({ statusCode: status, error, code, message: 'the grievance is closed', errors: [{ code, message: expect.any(String) }] });
     expect(logger.error).not.toHaveBeenCalled();
   });
 

@@ -146,9 +146,9 @@ describe('domain errors in the caller’s language', () => {
   });
 
   it('labels the values a text names from the catalogue (a status, a kind of thing)', () => {
-    const conflict = DomainError.conflict('the matter is in_progress; only an assigned matter can be accepted', undefined, { key: 'error.matter.notAssigned', params: { status: 'in_progress' } });
+    const conflict = DomainError.conflict('the grievance is in_progress; only an assigned grievance can be accepted', undefined, { key: 'error.grievance.notAssigned', params: { status: 'in_progress' } });
     expect(answerFor(conflict, () => 'id', 'zh-CN').body.errors).toEqual([{ code: 'conflict', message: '该诉求当前办理中，只有已交办的诉求才能签收。' }]);
-    expect(answerFor(conflict, () => 'id', 'en').body.errors).toEqual([{ code: 'conflict', message: 'The matter is in progress; only an assigned matter can be accepted.' }]);
+    expect(answerFor(conflict, () => 'id', 'en').body.errors).toEqual([{ code: 'conflict', message: 'The grievance is in progress; only an assigned grievance can be accepted.' }]);
     const missing = DomainError.notFound('grid worker', 'gw-9');
     expect(answerFor(missing, () => 'id', 'zh-CN').body).toMatchObject({ message: 'grid worker gw-9 not found', errors: [{ code: 'not_found', message: '未找到网格员 gw-9。' }] });
     expect(answerFor(missing, () => 'id', 'en').body.errors).toEqual([{ code: 'not_found', message: 'grid worker gw-9 not found.' }]);

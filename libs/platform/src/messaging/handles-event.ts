@@ -12,7 +12,7 @@ export class SkippedEvent {
   constructor(readonly reason: string) {}
 }
 
-/** `return skipped('a matter this service does not hold')`: the event is acknowledged and logged as skipped. */
+/** `return skipped('a grievance this service does not hold')`: the event is acknowledged and logged as skipped. */
 export const skipped = (reason: string): SkippedEvent => new SkippedEvent(reason);
 
 /**

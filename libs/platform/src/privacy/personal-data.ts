@@ -1,5 +1,5 @@
 /**
- * Masking of personal data for everyone who is neither the reporter nor the matter's
+ * Masking of personal data for everyone who is neither the reporter nor the grievance's
  * current holder (auditors, other staff, logs): phone numbers keep the first three and
  * last four digits (138****5678), people's names their first character (张**), so a
  * record can still be told apart and followed without naming anyone.
@@ -11,7 +11,7 @@
  * 01a24edc-…-14959607296a) are no phone number.
  */
 const PHONE_IN_TEXT = /(?<![0-9A-Za-z])(?:(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}|0\d{2,3}-\d{7,8})(?![0-9A-Za-z])/g;
-/** An id (UUID): how auditors follow a matter, an attachment or an event; never masked. */
+/** An id (UUID): how auditors follow a grievance, an attachment or an event; never masked. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** 138****5678: the carrier prefix and the last four digits, which is what call centres show. */
@@ -43,10 +43,10 @@ const PHONE_KEYS = new Set(['phone', 'phonenumber', 'mobile', 'tel']);
 const NAME_KEYS = new Set(['reportername', 'fullname', 'contactname', 'personname', 'gridworkername', 'membername']);
 
 /**
- * A copy of `value` as someone outside the matter may see it: phone fields and phone
+ * A copy of `value` as someone outside the grievance may see it: phone fields and phone
  * numbers in any text masked, names of people masked (a holder of type member or
  * grid_worker, or a field named like a person's name). Ids stay: they are how auditors
- * follow a matter, and they name no one.
+ * follow a grievance, and they name no one.
  */
 export function maskPersonalData<T>(value: T): T {
   return mask(value, 0) as T;

@@ -3,7 +3,7 @@ import { HOLDER_TYPES, HolderType, Level, LEVELS } from '@grievance/contracts';
 
 // Shapes several services answer alike, described once for their OpenAPI documents.
 
-/** Where a matter is: a point (WGS-84) and the address the reporter gave, if any. */
+/** Where a grievance is: a point (WGS-84) and the address the reporter gave, if any. */
 export class LocationView {
   @ApiProperty()
   lat!: number;
@@ -15,7 +15,7 @@ export class LocationView {
   address?: string;
 }
 
-/** Who must act on a matter now. A department's id is its code. */
+/** Who must act on a grievance now. A department's id is its code. */
 export class HolderView {
   @ApiProperty({ enum: HOLDER_TYPES })
   type!: HolderType;

@@ -35,7 +35,7 @@ describe('what an admin may not save as a calendar', () => {
 });
 
 describe('the edges of working time', () => {
-  it('counts 09:00 as working and 18:00 as closed: a matter arriving at closing time starts the next morning', () => {
+  it('counts 09:00 as working and 18:00 as closed: a grievance arriving at closing time starts the next morning', () => {
     expect(cn.isWorkingTime(bj('2026-11-23T09:00:00'))).toBe(true);
     expect(cn.isWorkingTime(bj('2026-11-23T17:59:59'))).toBe(true);
     expect(cn.isWorkingTime(bj('2026-11-23T18:00:00'))).toBe(false);

@@ -25,7 +25,7 @@ describe('the working calendar (Asia/Shanghai, 09:00-12:00 and 13:30-18:00, main
     expect(cn.isWorkingTime(bj('2026-11-23T12:45:00'))).toBe(false);
   });
 
-  it('starts a matter that arrives before opening time at 09:00, and one that arrives at night the next morning', () => {
+  it('starts a grievance that arrives before opening time at 09:00, and one that arrives at night the next morning', () => {
     expect(cn.addWorkingTime(bj('2026-11-23T07:10:00'), 30 * M)).toBe(bj('2026-11-23T09:30:00'));
     expect(cn.addWorkingTime(bj('2026-11-23T22:00:00'), 30 * M)).toBe(bj('2026-11-24T09:30:00'));
   });

@@ -109,7 +109,7 @@ export function verdictAt(budget: Budget, state: ClockState, at: number, timelin
   return consumedAt(state, at, timeline) <= budget.budgetMs ? 'met' : 'late';
 }
 
-/** The state at the start: running from the moment the matter reached its holder. */
+/** The state at the start: running from the moment the grievance reached its holder. */
 export function startState(at: number, paused = false): ClockState {
   return { consumedMs: 0, runningSince: paused ? null : at, pausedSince: paused ? at : null, pausedMs: 0, warned: false, breached: false };
 }

@@ -9,7 +9,7 @@ const deadline = (over: Partial<SlaDeadline> = {}): SlaDeadline =>
   runningDeadline({
     subject: 'rung:member',
     holder: { type: 'member', id: 'm-1', name: 'Liu', level: 'member' },
-    matter: { kind: 'appeal', category: 'order_dispute', urgency: 'normal', stage: 'member' },
+    grievance: { kind: 'appeal', category: 'order_dispute', urgency: 'normal', stage: 'member' },
     correlationId: 'req-1',
     causationId: null,
     ...over,

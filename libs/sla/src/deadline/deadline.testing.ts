@@ -14,7 +14,7 @@ export function runningDeadline(over: Partial<SlaDeadline> = {}): SlaDeadline {
     target: 'resolve',
     holder: { type: 'member', id: 'mb-1', name: 'Liu', level: 'member' },
     level: 'member',
-    matter: { kind: 'appeal', category: 'wage_arrears', urgency: 'normal', stage: 'member' },
+    grievance: { kind: 'appeal', category: 'wage_arrears', urgency: 'normal', stage: 'member' },
     chainId: TEST_DEADLINE_ID,
     previousId: null,
     policyId: 'appeal.member',

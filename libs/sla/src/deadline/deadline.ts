@@ -1,5 +1,5 @@
 import { Holder, Level, SlaTarget } from '@grievance/contracts';
-import { MatterFacts } from '../policy/policy';
+import { GrievanceFacts } from '../policy/policy';
 import { AlarmKind, Budget, ClockState, Schedule } from './deadline-math';
 import { Timeline } from './time-scale';
 import { SlaCalendar } from '../calendar/calendar';
@@ -18,13 +18,13 @@ export const OPEN_STATUSES: readonly DeadlineStatus[] = ['running', 'paused', 'b
 export interface SlaDeadline {
   id: string;
   grievanceId: string;
-  /** What it is about within the matter: `grievance`, `ticket:<id>`, `rung:<level>`. */
+  /** What it is about within the grievance: `grievance`, `ticket:<id>`, `rung:<level>`. */
   subject: string;
   target: SlaTarget;
   holder: Holder;
   level: Level | null;
   /** The facts the policy was matched against. */
-  matter: MatterFacts;
+  grievance: GrievanceFacts;
   /** The first deadline of its chain of holders (its own id when it is the first). */
   chainId: string;
   /** The deadline of the previous holder, when it was handed over. */
@@ -41,7 +41,7 @@ export interface SlaDeadline {
   causationId: string | null;
   /** When this budget's clock started (an earlier holder's start when the budget was kept). */
   clockStartedAt: Date;
-  /** When the matter reached this holder. */
+  /** When the grievance reached this holder. */
   startedAt: Date;
   runningSince: Date | null;
   consumedMs: number;

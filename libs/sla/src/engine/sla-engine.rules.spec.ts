@@ -4,7 +4,7 @@ import { recordingTransaction, strictMock } from '@grievance/testing/unit';
 import type { DataSource } from 'typeorm';
 import { isOpen, SlaDeadline } from '../deadline/deadline';
 import { DeadlineRepository } from '../persistence/deadline-repository';
-import { MatterFacts } from '../policy/policy';
+import { GrievanceFacts } from '../policy/policy';
 import { StaticSlaSettings } from '../settings/settings';
 import { SlaEngine, StartDeadline } from './sla-engine';
 
@@ -15,8 +15,8 @@ const MONDAY_9 = bj('2026-11-23T09:00:00');
 
 const MEMBER: Holder = { type: 'member', id: 'mb-1', name: 'Liu', level: 'member' };
 const BRANCH: Holder = { type: 'org_unit', id: 'br-1', name: 'Courier Branch', level: 'branch' };
-const appealAt = (stage: string): MatterFacts => ({ kind: 'appeal', category: 'wage_arrears', urgency: 'normal', stage });
-const URGENT_HAZARD: MatterFacts = { kind: 'hazard', category: 'manhole_cover_missing', urgency: 'urgent', stage: 'department' };
+const appealAt = (stage: string): GrievanceFacts => ({ kind: 'appeal', category: 'wage_arrears', urgency: 'normal', stage });
+const URGENT_HAZARD: GrievanceFacts = { kind: 'hazard', category: 'manhole_cover_missing', urgency: 'urgent', stage: 'department' };
 
 /**
  * The engine over the default policies, its rows kept in memory instead of Postgres (the SQL
@@ -49,7 +49,7 @@ const start = (over: Partial<StartDeadline> = {}): StartDeadline => ({
   grievanceId: '0196c0de-0000-7000-8000-0000000000aa',
   target: 'resolve',
   holder: MEMBER,
-  matter: appealAt('member'),
+  grievance: appealAt('member'),
   correlationId: 'c-1',
   ...over,
 });
@@ -57,10 +57,10 @@ const start = (over: Partial<StartDeadline> = {}): StartDeadline => ({
 afterEach(() => jest.restoreAllMocks());
 
 describe('a new deadline', () => {
-  it('gives an urgent matter 2 hours, day and night, warning at 80% of them', async () => {
+  it('gives an urgent grievance 2 hours, day and night, warning at 80% of them', async () => {
     const { engine, tx } = setup();
     const saturdayNight = bj('2026-11-28T23:00:00');
-    const d = await engine.start(tx, start({ matter: URGENT_HAZARD, holder: { type: 'department', id: 'municipal_works', name: 'Works' }, at: saturdayNight }));
+    const d = await engine.start(tx, start({ grievance: URGENT_HAZARD, holder: { type: 'department', id: 'municipal_works', name: 'Works' }, at: saturdayNight }));
     expect(d).toMatchObject({ policyId: 'urgent', status: 'running', level: null, budgetMs: 2 * H });
     expect(d.dueAt).toEqual(new Date(saturdayNight.getTime() + 2 * H));
     expect(d.warnAt).toEqual(new Date(saturdayNight.getTime() + 1.6 * H));
@@ -74,7 +74,7 @@ describe('a new deadline', () => {
     expect(d.dueAt).toEqual(bj('2026-11-30T17:00:00'));
   });
 
-  it('starts with the clock stopped when the matter is already waiting for the reporter', async () => {
+  it('starts with the clock stopped when the grievance is already waiting for the reporter', async () => {
     const { engine, tx } = setup();
     const d = await engine.start(tx, start({ paused: true }));
     expect(d).toMatchObject({ status: 'paused', dueAt: null, nextAlarm: null });
@@ -87,14 +87,14 @@ describe('a new deadline', () => {
       code: 'conflict',
       message: expect.stringContaining('already has an open resolve deadline for grievance'),
     });
-    // Another target, or another subject of the same matter, is its own deadline.
+    // Another target, or another subject of the same grievance, is its own deadline.
     await expect(engine.start(tx, start({ target: 'respond' }))).resolves.toMatchObject({ target: 'respond' });
     await expect(engine.start(tx, start({ subject: 'ticket:1' }))).resolves.toMatchObject({ subject: 'ticket:1' });
   });
 
-  it('is refused for a matter no policy gives a budget, naming the matter', async () => {
+  it('is refused for a grievance no policy gives a budget, naming the grievance', async () => {
     const { engine, tx } = setup();
-    await expect(engine.start(tx, start({ target: 'verify', matter: appealAt('member') }))).resolves.toMatchObject({ policyId: 'general' });
+    await expect(engine.start(tx, start({ target: 'verify', grievance: appealAt('member') }))).resolves.toMatchObject({ policyId: 'general' });
     const none = new SlaEngine({
       dataSource: strictMock<DataSource>({ isInitialized: false }),
       outbox: strictMock<TransactionalOutbox>({}),
@@ -109,7 +109,7 @@ describe('a new deadline', () => {
 describe('waiting for the reporter', () => {
   it('moves the due moment by the time waited, and neither a second pause nor a second resume changes anything', async () => {
     const { engine, tx } = setup();
-    const d = await engine.start(tx, start({ matter: URGENT_HAZARD }));
+    const d = await engine.start(tx, start({ grievance: URGENT_HAZARD }));
     const paused = await engine.pause(tx, d.id, new Date(MONDAY_9.getTime() + 0.5 * H));
     expect(paused).toMatchObject({ status: 'paused', dueAt: null, nextAlarm: null });
     await expect(engine.pause(tx, d.id, new Date(MONDAY_9.getTime() + H))).resolves.toEqual(paused);
@@ -125,9 +125,9 @@ describe('finishing a deadline', () => {
     [1.5 * H, 'met'],
     [2 * H, 'met'],
     [2 * H + 1, 'late'],
-  ])('%i ms after an urgent matter arrived is %s', async (after, verdict) => {
+  ])('%i ms after an urgent grievance arrived is %s', async (after, verdict) => {
     const { engine, tx } = setup();
-    const d = await engine.start(tx, start({ matter: URGENT_HAZARD }));
+    const d = await engine.start(tx, start({ grievance: URGENT_HAZARD }));
     const done = await engine.complete(tx, d.id, new Date(MONDAY_9.getTime() + after));
     expect(done.verdict).toBe(verdict);
     expect(done.deadline).toMatchObject({ status: verdict, nextAlarm: null, closedAt: new Date(MONDAY_9.getTime() + after) });
@@ -135,7 +135,7 @@ describe('finishing a deadline', () => {
 
   it('keeps its first verdict when completed again', async () => {
     const { engine, tx } = setup();
-    const d = await engine.start(tx, start({ matter: URGENT_HAZARD }));
+    const d = await engine.start(tx, start({ grievance: URGENT_HAZARD }));
     await engine.complete(tx, d.id, new Date(MONDAY_9.getTime() + 3 * H));
     await expect(engine.complete(tx, d.id, new Date(MONDAY_9.getTime() + H))).resolves.toMatchObject({ verdict: 'late' });
   });
@@ -177,7 +177,7 @@ describe('a deadline passing to a new holder', () => {
 
   it('keeps the same budget running for a reassignment: the due moment does not move', async () => {
     const { engine, tx, rows } = setup();
-    const first = await engine.start(tx, start({ matter: URGENT_HAZARD }));
+    const first = await engine.start(tx, start({ grievance: URGENT_HAZARD }));
     const second = await engine.carryOver(tx, first.id, { holder: BRANCH, at: new Date(MONDAY_9.getTime() + H) });
     expect(second).toMatchObject({ consumedMs: H, policyId: 'urgent', dueAt: first.dueAt });
     expect([...rows.values()].filter(isOpen).map((d) => d.id)).toEqual([second.id]);

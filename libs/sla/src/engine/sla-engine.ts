@@ -18,7 +18,7 @@ import {
 import { budgetOf, clockOf, isOpen, SlaDeadline, timelineOf, withClock } from '../deadline/deadline';
 import { parseTimeScale, Timeline } from '../deadline/time-scale';
 import { DeadlineRepository, PendingAlarm } from '../persistence/deadline-repository';
-import { MatterFacts } from '../policy/policy';
+import { GrievanceFacts } from '../policy/policy';
 import { resolveBudget, SlaSettings, SlaSettingsSource } from '../settings/settings';
 import { SlaSettingsStore } from '../settings/settings-store';
 import { afterCommit, beforeCommit, installAfterCommit } from './after-commit';
@@ -49,18 +49,18 @@ export interface SlaEngineOptions {
   alarms?: Omit<AlarmClockOptions, 'queueName' | 'redisUrl' | 'prefix' | 'clock' | 'logger'>;
 }
 
-/** A new deadline: the matter reached a holder who now owes it something. */
+/** A new deadline: the grievance reached a holder who now owes it something. */
 export interface StartDeadline {
   /** Default: a new UUID v7. Starting again with the id of a deadline already started returns it, and publishes nothing new. */
   id?: string;
   grievanceId: string;
-  /** What within the matter: `grievance` (default), `ticket:<id>`, `rung:<level>`. One open deadline per matter, subject and target. */
+  /** What within the grievance: `grievance` (default), `ticket:<id>`, `rung:<level>`. One open deadline per grievance, subject and target. */
   subject?: string;
   target: SlaTarget;
   holder: Holder;
   /** What the policy is matched against (stage: the rung or the ticket stage). */
-  matter: MatterFacts;
-  /** When the matter reached the holder (dispatch, routing), not when the holder accepted it. Default now. */
+  grievance: GrievanceFacts;
+  /** When the grievance reached the holder (dispatch, routing), not when the holder accepted it. Default now. */
   at?: Date;
   /** Start with the clock stopped (already waiting for the reporter). */
   paused?: boolean;
@@ -78,7 +78,7 @@ export interface CarryOver {
    * zero (the next rung of the chain). A pause goes on either way.
    */
   budget?: 'keep' | 'fresh';
-  /** The matter's stage at the new holder (for `fresh`, the policy is matched with it). Default: unchanged. */
+  /** The grievance's stage at the new holder (for `fresh`, the policy is matched with it). Default: unchanged. */
   stage?: string;
   /** Default: unchanged. */
   subject?: string;
@@ -154,7 +154,7 @@ export class SlaEngine {
 
   // ---------------------------------------------------------------- deadlines
 
-  /** Starts a deadline: the clock runs from when the matter reached the holder. */
+  /** Starts a deadline: the clock runs from when the grievance reached the holder. */
   async start(tx: OutboxTransaction, input: StartDeadline): Promise<SlaDeadline> {
     const same = input.id ? await this.repository.find(tx.manager, input.id) : undefined;
     if (same && same.grievanceId === input.grievanceId && same.target === input.target && same.subject === (input.subject ?? 'grievance')) return same;
@@ -211,7 +211,7 @@ export class SlaEngine {
     return { deadline: await this.closeWith(tx, current, verdict, when, timeline), verdict };
   }
 
-  /** The deadline is no longer owed (the matter was withdrawn, rejected or merged). */
+  /** The deadline is no longer owed (the grievance was withdrawn, rejected or merged). */
   async cancel(tx: OutboxTransaction, id: string, at?: Date): Promise<SlaDeadline> {
     const current = await this.lockExisting(tx, id);
     if (current.status === 'cancelled') return current;
@@ -232,14 +232,14 @@ export class SlaEngine {
     const oldTimeline = timelineOf(current, settings.calendar(current.calendarId));
     const mode = input.budget ?? 'keep';
     const clock = handOver(clockOf(current), when, oldTimeline, mode);
-    const matter: MatterFacts = { ...current.matter, ...(input.stage !== undefined ? { stage: input.stage } : {}) };
+    const grievance: GrievanceFacts = { ...current.grievance, ...(input.stage !== undefined ? { stage: input.stage } : {}) };
     let next: SlaDeadline = {
       ...current,
       id: uuidv7(when),
       subject: input.subject ?? current.subject,
       holder: input.holder,
-      level: levelOf(input.holder, matter.stage),
-      matter,
+      level: levelOf(input.holder, grievance.stage),
+      grievance,
       previousId: current.id,
       correlationId: input.correlationId ?? current.correlationId,
       causationId: input.causationId === undefined ? current.causationId : input.causationId,
@@ -249,7 +249,7 @@ export class SlaEngine {
     };
     let timeline = oldTimeline;
     if (mode === 'fresh') {
-      const budget = resolveBudget(settings, matter, current.target);
+      const budget = resolveBudget(settings, grievance, current.target);
       timeline = new Timeline(budget.calendar, this.timeScale, when);
       next = {
         ...next,
@@ -282,21 +282,21 @@ export class SlaEngine {
     return this.repository.find(this.options.dataSource.manager, id);
   }
 
-  /** The open deadlines of a matter (read inside `tx` when given, to act on them). */
+  /** The open deadlines of a grievance (read inside `tx` when given, to act on them). */
   async openFor(grievanceId: string, tx?: OutboxTransaction): Promise<SlaDeadline[]> {
     return this.repository.findOpen(tx?.manager ?? this.options.dataSource.manager, grievanceId);
   }
 
-  /** The open deadlines of many matters, by grievance id (an inbox showing time left; read inside `tx` when given). */
+  /** The open deadlines of many grievances, by grievance id (an inbox showing time left; read inside `tx` when given). */
   async openForMany(grievanceIds: readonly string[], tx?: OutboxTransaction): Promise<Map<string, SlaDeadline[]>> {
-    const byMatter = new Map<string, SlaDeadline[]>();
+    const byGrievance = new Map<string, SlaDeadline[]>();
     for (const d of await this.repository.findOpenOfMany(tx?.manager ?? this.options.dataSource.manager, grievanceIds)) {
-      byMatter.set(d.grievanceId, [...(byMatter.get(d.grievanceId) ?? []), d]);
+      byGrievance.set(d.grievanceId, [...(byGrievance.get(d.grievanceId) ?? []), d]);
     }
-    return byMatter;
+    return byGrievance;
   }
 
-  /** Every deadline a matter had, in the order they started (who had it, which deadlines held and which broke). */
+  /** Every deadline a grievance had, in the order they started (who had it, which deadlines held and which broke). */
   async historyOf(grievanceId: string): Promise<SlaDeadline[]> {
     return this.repository.findByGrievance(this.options.dataSource.manager, grievanceId);
   }
@@ -315,7 +315,7 @@ export class SlaEngine {
   // ---------------------------------------------------------------- internals
 
   private plan(settings: SlaSettings, input: StartDeadline, now: number): SlaDeadline {
-    const budget = resolveBudget(settings, input.matter, input.target);
+    const budget = resolveBudget(settings, input.grievance, input.target);
     const at = input.at?.getTime() ?? now;
     const timeline = new Timeline(budget.calendar, this.timeScale, at);
     const clock = startState(at, input.paused ?? false);
@@ -326,8 +326,8 @@ export class SlaEngine {
       subject: input.subject ?? 'grievance',
       target: input.target,
       holder: input.holder,
-      level: levelOf(input.holder, input.matter.stage),
-      matter: { ...input.matter },
+      level: levelOf(input.holder, input.grievance.stage),
+      grievance: { ...input.grievance },
       chainId: id,
       previousId: null,
       policyId: budget.policyId,

@@ -11,7 +11,7 @@ const deadline = (over: Partial<SlaDeadline> = {}): SlaDeadline =>
   runningDeadline({
     holder: { type: 'department', id: 'municipal_works', name: 'Municipal works' },
     level: null,
-    matter: { kind: 'hazard', category: 'manhole_cover_missing', urgency: 'urgent', stage: 'department' },
+    grievance: { kind: 'hazard', category: 'manhole_cover_missing', urgency: 'urgent', stage: 'department' },
     policyId: 'urgent',
     policyVersion: 3,
     budgetMs: 7_200_000,

@@ -9,7 +9,7 @@ export function startedPayload(deadline: SlaDeadline): SlaStartedV1 {
     subject: deadline.subject,
     holder: deadline.holder,
     ...(deadline.level ? { level: deadline.level } : {}),
-    ...(deadline.matter.stage ? { stage: deadline.matter.stage } : {}),
+    ...(deadline.grievance.stage ? { stage: deadline.grievance.stage } : {}),
     policyId: deadline.policyId,
     policyVersion: deadline.policyVersion,
     ...(deadline.previousId ? { previousDeadlineId: deadline.previousId } : {}),
@@ -24,7 +24,7 @@ export function startedPayload(deadline: SlaDeadline): SlaStartedV1 {
 /**
  * The sla.started.v1 envelope of a deadline, written at `at`: the moment its transaction
  * commits, so it comes after the move that caused it (routed, escalated, dispatched) in the
- * order of the matter's events; its payload's startedAt says when the clock started.
+ * order of the grievance's events; its payload's startedAt says when the clock started.
  */
 export function startedEvent(deadline: SlaDeadline, at: Date): EventEnvelope<SlaStartedV1> {
   return createEnvelope({

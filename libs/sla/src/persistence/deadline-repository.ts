@@ -2,7 +2,7 @@ import { Holder, Level, SlaTarget } from '@grievance/contracts';
 import { EntityManager } from 'typeorm';
 import { AlarmKind } from '../deadline/deadline-math';
 import { DeadlineStatus, SlaDeadline } from '../deadline/deadline';
-import { MatterFacts } from '../policy/policy';
+import { GrievanceFacts } from '../policy/policy';
 
 interface DeadlineRow {
   id: string;
@@ -11,7 +11,7 @@ interface DeadlineRow {
   target: SlaTarget;
   holder: Holder;
   level: Level | null;
-  matter: MatterFacts;
+  matter: GrievanceFacts;
   chain_id: string;
   previous_id: string | null;
   policy_id: string;
@@ -75,7 +75,7 @@ function fromRow(row: DeadlineRow): SlaDeadline {
     target: row.target,
     holder: row.holder,
     level: row.level,
-    matter: row.matter,
+    grievance: row.matter,
     chainId: row.chain_id,
     previousId: row.previous_id,
     policyId: row.policy_id,
@@ -105,7 +105,7 @@ function fromRow(row: DeadlineRow): SlaDeadline {
 
 function toValues(d: SlaDeadline): unknown[] {
   return [
-    d.id, d.grievanceId, d.subject, d.target, JSON.stringify(d.holder), d.level, JSON.stringify(d.matter), d.chainId, d.previousId,
+    d.id, d.grievanceId, d.subject, d.target, JSON.stringify(d.holder), d.level, JSON.stringify(d.grievance), d.chainId, d.previousId,
     d.policyId, d.policyVersion, d.budgetMs, d.warnShare, d.calendarId, d.timeScale, d.correlationId, d.causationId,
     d.clockStartedAt, d.startedAt, d.runningSince, d.consumedMs, d.pausedSince, d.pausedMs, d.warnAt, d.dueAt,
     d.nextAlarm?.kind ?? null, d.nextAlarm?.at ?? null, d.status, d.warnedAt, d.breachedAt, d.closedAt, d.version,
@@ -163,7 +163,7 @@ export class DeadlineRepository {
     return rows[0] && fromRow(rows[0]);
   }
 
-  /** The open deadlines of a matter, oldest first. */
+  /** The open deadlines of a grievance, oldest first. */
   async findOpen(manager: EntityManager, grievanceId: string): Promise<SlaDeadline[]> {
     const rows = (await manager.query(`${SELECT} WHERE grievance_id = $1 AND status IN ('running', 'paused', 'breached') ORDER BY started_at, id`, [
       grievanceId,
@@ -171,7 +171,7 @@ export class DeadlineRepository {
     return rows.map(fromRow);
   }
 
-  /** The open deadlines of many matters (an inbox page), oldest first. */
+  /** The open deadlines of many grievances (an inbox page), oldest first. */
   async findOpenOfMany(manager: EntityManager, grievanceIds: readonly string[]): Promise<SlaDeadline[]> {
     if (grievanceIds.length === 0) return [];
     const rows = (await manager.query(
@@ -181,13 +181,13 @@ export class DeadlineRepository {
     return rows.map(fromRow);
   }
 
-  /** Every deadline of a matter (open and closed), in the order they started. */
+  /** Every deadline of a grievance (open and closed), in the order they started. */
   async findByGrievance(manager: EntityManager, grievanceId: string): Promise<SlaDeadline[]> {
     const rows = (await manager.query(`${SELECT} WHERE grievance_id = $1 ORDER BY started_at, id`, [grievanceId])) as DeadlineRow[];
     return rows.map(fromRow);
   }
 
-  /** The open deadline of a matter for a subject and target, if any. */
+  /** The open deadline of a grievance for a subject and target, if any. */
   async findOpenFor(manager: EntityManager, grievanceId: string, subject: string, target: SlaTarget): Promise<SlaDeadline | undefined> {
     const rows = (await manager.query(
       `${SELECT} WHERE grievance_id = $1 AND subject = $2 AND target = $3 AND status IN ('running', 'paused', 'breached')`,

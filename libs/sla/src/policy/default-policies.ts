@@ -1,16 +1,16 @@
 import { CALENDAR_TIME_ID, CN_WORKING_CALENDAR_ID } from '../calendar/default-calendars';
 import { SlaPolicy } from './policy';
 
-/** Categories treated like Beijing 12345's water, power, gas and heating matters (24 h round the clock). */
+/** Categories treated like Beijing 12345's water, power, gas and heating grievances (24 h round the clock). */
 export const UTILITY_CATEGORIES: readonly string[] = Object.freeze(['water_supply', 'power_supply', 'gas_supply', 'heating', 'elevator_safety']);
 
 /** Categories that need several parties and take long (15 working days). */
 export const COMPLEX_CATEGORIES: readonly string[] = Object.freeze(['labour_dispute', 'wage_arrears', 'injury_insurance', 'housing', 'school_place']);
 
 /**
- * The default policy set, modelled on Beijing 12345's 接诉即办 time limits: urgent matters
- * 2 hours, water/power/gas/heating-like matters 24 hours, general matters 7 (working)
- * days, complex matters 15 (working) days; plus per-rung budgets for appeals climbing the
+ * The default policy set, modelled on Beijing 12345's 接诉即办 time limits: urgent grievances
+ * 2 hours, water/power/gas/heating-like grievances 24 hours, general grievances 7 (working)
+ * days, complex grievances 15 (working) days; plus per-rung budgets for appeals climbing the
  * escalation chain, and the follow-up budget of supervision (督办, stage `supervision`). Seeded into the store on first start; admins change them from there.
  *
  * A "day" in a working-time policy is one working day (7.5 h of the default calendar).
@@ -18,28 +18,28 @@ export const COMPLEX_CATEGORIES: readonly string[] = Object.freeze(['labour_disp
 export const DEFAULT_SLA_POLICIES: readonly SlaPolicy[] = Object.freeze([
   {
     id: 'general',
-    description: 'Any matter: acknowledge within 1 working day, resolve within 7 working days.',
+    description: 'Any grievance: acknowledge within 1 working day, resolve within 7 working days.',
     match: {},
     targets: { respond: 'P1D', resolve: 'P7D', accept: 'PT4H', verify: 'P1D' },
     calendar: CN_WORKING_CALENDAR_ID,
   },
   {
     id: 'utilities',
-    description: 'Water, power, gas, heating and lift matters: resolve within 24 hours, day and night.',
+    description: 'Water, power, gas, heating and lift grievances: resolve within 24 hours, day and night.',
     match: { category: [...UTILITY_CATEGORIES] },
     targets: { respond: 'PT2H', resolve: 'PT24H', accept: 'PT1H', verify: 'PT4H' },
     calendar: CALENDAR_TIME_ID,
   },
   {
     id: 'complex',
-    description: 'Labour, insurance, housing and school matters: resolve within 15 working days.',
+    description: 'Labour, insurance, housing and school grievances: resolve within 15 working days.',
     match: { category: [...COMPLEX_CATEGORIES] },
     targets: { respond: 'P1D', resolve: 'P15D' },
     calendar: CN_WORKING_CALENDAR_ID,
   },
   {
     id: 'urgent',
-    description: 'Urgent matters (a missing manhole cover): resolve within 2 hours, day and night.',
+    description: 'Urgent grievances (a missing manhole cover): resolve within 2 hours, day and night.',
     match: { urgency: 'urgent' },
     targets: { respond: 'PT30M', resolve: 'PT2H', accept: 'PT30M', verify: 'PT1H' },
     calendar: CALENDAR_TIME_ID,
@@ -74,11 +74,11 @@ export const DEFAULT_SLA_POLICIES: readonly SlaPolicy[] = Object.freeze([
   },
   {
     id: 'supervision',
-    description: 'Supervision (督办): the supervising unit follows the matter up within 3 working days, or it is supervised again (a new round).',
+    description: 'Supervision (督办): the supervising unit follows the grievance up within 3 working days, or it is supervised again (a new round).',
     match: { stage: 'supervision' },
     targets: { resolve: 'P3D' },
     calendar: CN_WORKING_CALENDAR_ID,
-    // Above the urgency policies: the follow-up budget is the supervision's, whatever the matter.
+    // Above the urgency policies: the follow-up budget is the supervision's, whatever the grievance.
     priority: 1,
   },
 ] satisfies SlaPolicy[]);

@@ -1,11 +1,11 @@
-import { choosePolicy, MatterFacts, rankPolicies, SlaPolicy, specificity, validatePolicy } from './policy';
+import { choosePolicy, GrievanceFacts, rankPolicies, SlaPolicy, specificity, validatePolicy } from './policy';
 import { DEFAULT_SLA_POLICIES } from './default-policies';
 import { resolveBudget, StaticSlaSettings } from '../settings/settings';
 
 const H = 3600_000;
 const WORKING_DAY = 7.5 * H;
-const hazard = (over: Partial<MatterFacts> = {}): MatterFacts => ({ kind: 'hazard', category: 'flying_wire_charging', urgency: 'normal', ...over });
-const appeal = (over: Partial<MatterFacts> = {}): MatterFacts => ({ kind: 'appeal', category: 'order_dispute', urgency: 'normal', ...over });
+const hazard = (over: Partial<GrievanceFacts> = {}): GrievanceFacts => ({ kind: 'hazard', category: 'flying_wire_charging', urgency: 'normal', ...over });
+const appeal = (over: Partial<GrievanceFacts> = {}): GrievanceFacts => ({ kind: 'appeal', category: 'order_dispute', urgency: 'normal', ...over });
 
 describe('SLA policy matching', () => {
   const policies: SlaPolicy[] = [
@@ -44,14 +44,14 @@ describe('SLA policy matching', () => {
     expect(rankPolicies(twins, hazard(), 'resolve').map((p) => p.id)).toEqual(['a', 'b']);
   });
 
-  it('matches a stage only when the matter is at that stage', () => {
+  it('matches a stage only when the grievance is at that stage', () => {
     const staged: SlaPolicy[] = [...policies, { id: 'member', match: { stage: 'member' }, targets: { resolve: 'P1D' }, calendar: 'cn-working' }];
     expect(choosePolicy(staged, appeal({ stage: 'member' }), 'resolve').policy.id).toBe('member');
     expect(choosePolicy(staged, appeal({ stage: 'branch' }), 'resolve').policy.id).toBe('any');
     expect(choosePolicy(staged, appeal(), 'resolve').policy.id).toBe('any');
   });
 
-  it('says which matter has no budget for a target', () => {
+  it('says which grievance has no budget for a target', () => {
     expect(() => choosePolicy(policies, hazard(), 'verify')).toThrow(/no SLA policy gives a verify budget for normal hazard "flying_wire_charging"/);
   });
 
@@ -82,18 +82,18 @@ describe('SLA policy matching', () => {
 
 describe('the default policy set (modelled on Beijing 12345)', () => {
   const settings = new StaticSlaSettings();
-  const budget = async (facts: MatterFacts, target: 'respond' | 'resolve' | 'accept' | 'verify') => resolveBudget(await settings.current(), facts, target);
+  const budget = async (facts: GrievanceFacts, target: 'respond' | 'resolve' | 'accept' | 'verify') => resolveBudget(await settings.current(), facts, target);
 
-  it('gives urgent matters 2 hours, day and night', async () => {
+  it('gives urgent grievances 2 hours, day and night', async () => {
     const b = await budget(hazard({ category: 'manhole_cover_missing', urgency: 'urgent' }), 'resolve');
     expect(b).toMatchObject({ policyId: 'urgent', budgetMs: 2 * H, calendarId: 'calendar', warnShare: 0.8 });
   });
 
-  it('gives water, power, gas and heating matters 24 hours, day and night', async () => {
+  it('gives water, power, gas and heating grievances 24 hours, day and night', async () => {
     expect(await budget(hazard({ category: 'water_supply' }), 'resolve')).toMatchObject({ policyId: 'utilities', budgetMs: 24 * H, calendarId: 'calendar' });
   });
 
-  it('gives general matters 7 working days and complex ones 15', async () => {
+  it('gives general grievances 7 working days and complex ones 15', async () => {
     expect(await budget(hazard(), 'resolve')).toMatchObject({ policyId: 'general', budgetMs: 7 * WORKING_DAY, calendarId: 'cn-working' });
     expect(await budget(appeal({ category: 'labour_dispute' }), 'resolve')).toMatchObject({ policyId: 'complex', budgetMs: 15 * WORKING_DAY });
   });
@@ -112,7 +112,7 @@ describe('the default policy set (modelled on Beijing 12345)', () => {
     expect((await budget(appeal({ stage: 'branch', urgency: 'urgent' }), 'resolve')).policyId).toBe('urgent');
   });
 
-  it('gives supervision (督办) its follow-up budget, 3 working days, for any matter, urgent or not', async () => {
+  it('gives supervision (督办) its follow-up budget, 3 working days, for any grievance, urgent or not', async () => {
     for (const facts of [hazard({ stage: 'supervision' }), hazard({ stage: 'supervision', urgency: 'urgent' }), appeal({ stage: 'supervision', category: 'labour_dispute' })]) {
       expect(await budget(facts, 'resolve')).toMatchObject({ policyId: 'supervision', budgetMs: 3 * WORKING_DAY, calendarId: 'cn-working' });
     }

@@ -2,7 +2,7 @@ import { DomainError, FieldProblem, fieldProblem, GRIEVANCE_KINDS, GrievanceKind
 import { SLA_SETTING_ID_PATTERN } from '../calendar/calendar';
 import { DurationInput, isDuration, parseDuration, ParsedDuration } from '../duration';
 
-/** Which matters a policy applies to. An absent key matches anything. */
+/** Which grievances a policy applies to. An absent key matches anything. */
 export interface PolicyMatch {
   kind?: GrievanceKind;
   /** One category code or several. */
@@ -32,8 +32,8 @@ export interface SlaPolicy {
   priority?: number;
 }
 
-/** What a policy is matched against: the matter and where it stands. */
-export interface MatterFacts {
+/** What a policy is matched against: the grievance and where it stands. */
+export interface GrievanceFacts {
   kind: GrievanceKind;
   category: string;
   urgency: Urgency;
@@ -48,7 +48,7 @@ export interface VersionedPolicy extends SlaPolicy {
 export const DEFAULT_WARN_SHARE = 0.8;
 
 /**
- * How much each key adds to a policy's specificity. Urgency weighs most (an urgent matter
+ * How much each key adds to a policy's specificity. Urgency weighs most (an urgent grievance
  * is urgent whatever its category or rung), then the stage (a rung's own budget), then
  * the category, then the kind. Ties go to the higher `priority`, then to the id.
  */
@@ -58,7 +58,7 @@ export function specificity(match: PolicyMatch): number {
   return (Object.keys(MATCH_WEIGHTS) as (keyof PolicyMatch)[]).reduce((sum, key) => (match[key] === undefined ? sum : sum + MATCH_WEIGHTS[key]), 0);
 }
 
-export function policyMatches(policy: Pick<SlaPolicy, 'match'>, facts: MatterFacts): boolean {
+export function policyMatches(policy: Pick<SlaPolicy, 'match'>, facts: GrievanceFacts): boolean {
   const { kind, category, urgency, stage } = policy.match;
   if (kind !== undefined && kind !== facts.kind) return false;
   if (urgency !== undefined && urgency !== facts.urgency) return false;
@@ -68,7 +68,7 @@ export function policyMatches(policy: Pick<SlaPolicy, 'match'>, facts: MatterFac
 }
 
 /** The policies that match the facts and give a budget for the target, best first. */
-export function rankPolicies<P extends SlaPolicy>(policies: readonly P[], facts: MatterFacts, target: SlaTarget): P[] {
+export function rankPolicies<P extends SlaPolicy>(policies: readonly P[], facts: GrievanceFacts, target: SlaTarget): P[] {
   return policies
     .filter((p) => p.targets[target] !== undefined && policyMatches(p, facts))
     .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || specificity(b.match) - specificity(a.match) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -83,11 +83,11 @@ export interface PolicyChoice<P extends SlaPolicy = SlaPolicy> {
 }
 
 /**
- * The policy that sets the target's budget for a matter: the best-ranked policy that
+ * The policy that sets the target's budget for a grievance: the best-ranked policy that
  * gives that target. Each target is resolved on its own, so a category policy that only
  * sets `resolve` still takes `respond` from a more general one.
  */
-export function choosePolicy<P extends SlaPolicy>(policies: readonly P[], facts: MatterFacts, target: SlaTarget): PolicyChoice<P> {
+export function choosePolicy<P extends SlaPolicy>(policies: readonly P[], facts: GrievanceFacts, target: SlaTarget): PolicyChoice<P> {
   const [best] = rankPolicies(policies, facts, target);
   if (!best) {
     throw new DomainError('not_found', `no SLA policy gives a ${target} budget for ${describeFacts(facts)}`, { target, facts }, {
@@ -104,7 +104,7 @@ export function choosePolicy<P extends SlaPolicy>(policies: readonly P[], facts:
   };
 }
 
-function describeFacts(facts: MatterFacts): string {
+function describeFacts(facts: GrievanceFacts): string {
   return `${facts.urgency} ${facts.kind} "${facts.category}"${facts.stage ? ` at ${facts.stage}` : ''}`;
 }
 

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CalendarSpec, createCalendar, SlaCalendar } from '../calendar/calendar';
 import { DEFAULT_SLA_CALENDARS } from '../calendar/default-calendars';
 import { durationMs } from '../duration';
-import { choosePolicy, MatterFacts, SlaPolicy, policyInvalid, policyProblems, VersionedPolicy } from '../policy/policy';
+import { choosePolicy, GrievanceFacts, SlaPolicy, policyInvalid, policyProblems, VersionedPolicy } from '../policy/policy';
 import { DEFAULT_SLA_POLICIES } from '../policy/default-policies';
 
 export interface VersionedCalendar extends CalendarSpec {
@@ -53,8 +53,8 @@ export function buildSettings(policies: readonly VersionedPolicy[], calendars: r
   };
 }
 
-/** The budget the settings give a target for a matter. */
-export function resolveBudget(settings: SlaSettings, facts: MatterFacts, target: SlaTarget): ResolvedBudget {
+/** The budget the settings give a target for a grievance. */
+export function resolveBudget(settings: SlaSettings, facts: GrievanceFacts, target: SlaTarget): ResolvedBudget {
   const choice = choosePolicy(settings.policies, facts, target);
   const calendar = settings.calendar(choice.calendarId);
   return {

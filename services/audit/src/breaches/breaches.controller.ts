@@ -8,7 +8,7 @@ import { LimitParam } from '../shared/limit.query';
 import { CsvColumn, csvHeader, HeaderSink, sendCsv, toCsv, wantsCsv } from '../shared/csv';
 import { ExportableTimeRangeQuery, toDate } from '../shared/time-range.query';
 import { BreachesRepository } from './breaches.repository';
-import { breachView, BreachView, SupervisedMatter, supervisedMatters } from './breaches';
+import { breachView, BreachView, SupervisedGrievance, supervisedGrievances } from './breaches';
 import { BreachesViewSchema, SupervisionViewSchema } from './breaches.view';
 
 export class BreachesQuery extends ExportableTimeRangeQuery {
@@ -73,10 +73,10 @@ export class BreachesController {
     return { items };
   }
 
-  /** Matters under supervision (督办): the top rung missed its deadline, or grievance.supervised says so. */
+  /** Grievances under supervision (督办): the top rung missed its deadline, or grievance.supervised says so. */
   @Get('supervision')
   @ApiOkResponse({ type: SupervisionViewSchema })
-  async supervision(): Promise<{ items: SupervisedMatter[] }> {
-    return { items: maskPersonalData(supervisedMatters(await this.breaches.supervisionEvents())) };
+  async supervision(): Promise<{ items: SupervisedGrievance[] }> {
+    return { items: maskPersonalData(supervisedGrievances(await this.breaches.supervisionEvents())) };
   }
 }

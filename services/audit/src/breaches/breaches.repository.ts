@@ -40,8 +40,8 @@ export class BreachesRepository {
   }
 
   /**
-   * The events that put matters under supervision: a breach at the top rung, or
-   * grievance.supervised when the catalogue has it; with when each matter closed, if it did.
+   * The events that put grievances under supervision: a breach at the top rung, or
+   * grievance.supervised when the catalogue has it; with when each grievance closed, if it did.
    */
   async supervisionEvents(): Promise<{ envelope: EventEnvelope; closedAt: Date | null }[]> {
     const rows = (await this.dataSource.query(

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@grievance/contracts';
-import { byMatterTime, HolderRef, holderOf, levelOf, payloadField, SUPERVISED_TYPE } from '../trace/event-facts';
+import { byGrievanceTime, HolderRef, holderOf, levelOf, payloadField, SUPERVISED_TYPE } from '../trace/event-facts';
 
 export interface BreachView {
   eventId: string;
@@ -30,7 +30,7 @@ export function breachView(e: EventEnvelope): BreachView {
   };
 }
 
-export interface SupervisedMatter {
+export interface SupervisedGrievance {
   grievanceId: string;
   /** When the first supervising event happened. */
   since: string;
@@ -45,15 +45,15 @@ export interface SupervisedMatter {
   followUpDueAt: string | null;
   /** The events that put (or kept) it under supervision, oldest first; a grievance.supervised names its round. */
   causes: { eventId: string; type: string; occurredAt: string; cause?: string; target?: string; round?: number; owner?: HolderRef; followUpDueAt?: string }[];
-  /** When the matter closed since, if it did. */
+  /** When the grievance closed since, if it did. */
   closedAt: string | null;
 }
 
-/** Groups supervising events by matter, oldest supervision first. */
-export function supervisedMatters(rows: readonly { envelope: EventEnvelope; closedAt: Date | null }[]): SupervisedMatter[] {
-  const byMatter = new Map<string, SupervisedMatter>();
-  for (const { envelope: e, closedAt } of [...rows].sort((a, b) => byMatterTime(a.envelope, b.envelope))) {
-    let m = byMatter.get(e.grievanceId);
+/** Groups supervising events by grievance, oldest supervision first. */
+export function supervisedGrievances(rows: readonly { envelope: EventEnvelope; closedAt: Date | null }[]): SupervisedGrievance[] {
+  const byGrievance = new Map<string, SupervisedGrievance>();
+  for (const { envelope: e, closedAt } of [...rows].sort((a, b) => byGrievanceTime(a.envelope, b.envelope))) {
+    let m = byGrievance.get(e.grievanceId);
     if (!m) {
       const holder = holderOf(e);
       const level = levelOf(e);
@@ -67,7 +67,7 @@ export function supervisedMatters(rows: readonly { envelope: EventEnvelope; clos
         causes: [],
         closedAt: closedAt ? closedAt.toISOString() : null,
       };
-      byMatter.set(e.grievanceId, m);
+      byGrievance.set(e.grievanceId, m);
     }
     const cause = payloadField<string>(e, 'cause');
     const target = payloadField<string>(e, 'target');
@@ -92,5 +92,5 @@ export function supervisedMatters(rows: readonly { envelope: EventEnvelope; clos
       if (due) m.followUpDueAt = due;
     }
   }
-  return [...byMatter.values()];
+  return [...byGrievance.values()];
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HolderRefSchema } from '../trace/trace.view';
-import type { BreachView, SupervisedMatter } from './breaches';
+import type { BreachView, SupervisedGrievance } from './breaches';
 
 // The answers of /v1/breaches and /v1/supervision as OpenAPI schemas, so clients get their
 // types generated. Each class implements the interface the code returns.
@@ -52,7 +52,7 @@ class SupervisionCauseSchema {
   followUpDueAt?: string;
 }
 
-export class SupervisedMatterSchema implements SupervisedMatter {
+export class SupervisedGrievanceSchema implements SupervisedGrievance {
   @ApiProperty()
   grievanceId!: string;
   @ApiProperty({ format: 'date-time', description: 'When it first came under supervision (督办).' })
@@ -74,6 +74,6 @@ export class SupervisedMatterSchema implements SupervisedMatter {
 }
 
 export class SupervisionViewSchema {
-  @ApiProperty({ type: [SupervisedMatterSchema] })
-  items!: SupervisedMatterSchema[];
+  @ApiProperty({ type: [SupervisedGrievanceSchema] })
+  items!: SupervisedGrievanceSchema[];
 }

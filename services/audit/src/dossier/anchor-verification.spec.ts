@@ -36,7 +36,7 @@ const healthy = (): AnchoredState => {
 };
 
 describe('verifyAnchoredState', () => {
-  it('holds when the anchors chain, the root matches and every anchored matter is still there (grown or not)', () => {
+  it('holds when the anchors chain, the root matches and every anchored grievance is still there (grown or not)', () => {
     expect(verifyAnchoredState(healthy())).toMatchObject({ verified: true, rootMatches: true, anchorsChecked: 2, problems: [], anchor: { id: '2', matters: 2, events: 4 } });
   });
 
@@ -44,7 +44,7 @@ describe('verifyAnchoredState', () => {
     expect(verifyAnchoredState({ anchors: [], latest: null, heads: [], checks: [] })).toMatchObject({ verified: true, anchor: null, anchorsChecked: 0 });
   });
 
-  it('names a matter deleted after it was anchored', () => {
+  it('names a grievance deleted after it was anchored', () => {
     const state = healthy();
     state.checks[1] = { ...state.checks[1]!, foundHash: null, foundLength: 0 };
     const result = verifyAnchoredState(state);

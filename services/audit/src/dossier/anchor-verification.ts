@@ -4,14 +4,14 @@ import type { AnchoredState, AnchorRow } from './dossier.repository';
 export interface AnchorVerification {
   /** True when the anchors' own chain holds, the latest root matches its heads, and every anchored chain is still there. */
   verified: boolean;
-  /** The latest anchor (null before the first one: nothing can be said about whole matters yet). */
+  /** The latest anchor (null before the first one: nothing can be said about whole grievances yet). */
   anchor: Omit<AnchorRow, 'prevAnchorHash' | 'anchorHash'> | null;
   anchorsChecked: number;
   /** The first anchor whose own link does not hold (an anchor edited or removed). */
   brokenAnchor?: { id: string; message: string };
   /** False when the anchored heads no longer hash to the latest root (the heads table was edited). */
   rootMatches: boolean;
-  /** Matters the latest anchor saw that the dossier no longer holds as they were. */
+  /** Grievances the latest anchor saw that the dossier no longer holds as they were. */
   problems: AnchorProblem[];
 }
 

@@ -27,7 +27,7 @@ export class AnchorsController {
     return { items: await this.dossier.listAnchors(query.limit ?? 50) };
   }
 
-  /** Checks the anchors' own chain, the latest root, and that every matter an anchor saw is still whole. */
+  /** Checks the anchors' own chain, the latest root, and that every grievance an anchor saw is still whole. */
   @Get('verify')
   async verify(): Promise<AnchorVerification> {
     return verifyAnchoredState(await this.dossier.anchoredState());

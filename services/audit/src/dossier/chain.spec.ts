@@ -10,7 +10,7 @@ import {
 
 const G = '019a0000-0000-7000-8000-000000000001';
 
-/** A well-formed chain of `n` rows for matter G, built the way the dossier appends them. */
+/** A well-formed chain of `n` rows for grievance G, built the way the dossier appends them. */
 function chainOf(n: number): StoredLink[] {
   const links: StoredLink[] = [];
   let prev = GENESIS_HASH;
@@ -89,7 +89,7 @@ describe('verifyChain', () => {
     expect(verifyChain(G, links).brokenLink).toMatchObject({ reason: 'columns_changed', chainIndex: 0 });
   });
 
-  it('refuses a row of another matter slipped into the chain', () => {
+  it('refuses a row of another grievance slipped into the chain', () => {
     const links = chainOf(2);
     expect(verifyChain('019a0000-0000-7000-8000-000000000002', links).brokenLink).toMatchObject({ reason: 'columns_changed', chainIndex: 0 });
   });
@@ -101,12 +101,12 @@ describe('anchors', () => {
     { grievanceId: 'a', length: 5, headHash: 'h-a' },
   ];
 
-  it('roots the sorted (matter, head, length) list, so the order rows were read in does not matter', () => {
+  it('roots the sorted (grievance, head, length) list, so the order rows were read in does not matter', () => {
     expect(anchorRoot(heads)).toBe(anchorRoot([...heads].reverse()));
     expect(anchorRoot(heads)).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('gives another root when a matter is left out or a chain is shorter', () => {
+  it('gives another root when a grievance is left out or a chain is shorter', () => {
     expect(anchorRoot(heads.slice(1))).not.toBe(anchorRoot(heads));
     expect(anchorRoot([heads[0]!, { ...heads[1]!, length: 4 }])).not.toBe(anchorRoot(heads));
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical';
 
-/** The prevHash of the first row of every matter's chain. */
+/** The prevHash of the first row of every grievance's chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Bumped if what a link hashes ever changes; old rows keep verifying under the version they were written with. */
@@ -9,10 +9,10 @@ export const LINK_VERSION = 1;
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** What one dossier row commits to: the event as received, where it sits in its matter's chain, and the row before it. */
+/** What one dossier row commits to: the event as received, where it sits in its grievance's chain, and the row before it. */
 export interface LinkContent {
   topic: string;
-  /** 0 for a matter's first row, in arrival order. */
+  /** 0 for a grievance's first row, in arrival order. */
   chainIndex: number;
   prevHash: string;
   /** The envelope exactly as decoded from the wire, as plain JSON. */
@@ -48,9 +48,9 @@ export type BrokenLinkReason =
   | 'prev_hash_mismatch'
   /** A chain position is empty: a row was deleted. */
   | 'missing_link'
-  /** The row's columns (event id, matter, type, time) disagree with the envelope it hashes. */
+  /** The row's columns (event id, grievance, type, time) disagree with the envelope it hashes. */
   | 'columns_changed'
-  /** The anchor saw more rows of this matter than the dossier now holds: rows at the end (or all of them) were deleted. */
+  /** The anchor saw more rows of this grievance than the dossier now holds: rows at the end (or all of them) were deleted. */
   | 'truncated'
   /** The chain holds together, but the row an anchor saw has another hash now: the chain was rebuilt. */
   | 'rewritten';
@@ -75,8 +75,8 @@ export interface ChainVerdict {
 }
 
 /**
- * Walks one matter's chain in chain order (arrival order, not occurredAt) and reports
- * the first link that does not hold. `links` must be that matter's rows sorted by
+ * Walks one grievance's chain in chain order (arrival order, not occurredAt) and reports
+ * the first link that does not hold. `links` must be that grievance's rows sorted by
  * chainIndex.
  */
 export function verifyChain(grievanceId: string, links: readonly StoredLink[]): ChainVerdict {
@@ -115,7 +115,7 @@ export function verifyChain(grievanceId: string, links: readonly StoredLink[]): 
   return { verified: true, length: links.length, head };
 }
 
-/** What an anchor remembers of one matter's chain. */
+/** What an anchor remembers of one grievance's chain. */
 export interface ChainHead {
   grievanceId: string;
   length: number;
@@ -146,11 +146,11 @@ export function anchorHash(anchor: AnchorContent): string {
   return sha256Hex(canonicalJson({ v: LINK_VERSION, ...anchor }));
 }
 
-/** What the dossier holds now for a matter an anchor saw. */
+/** What the dossier holds now for a grievance an anchor saw. */
 export interface AnchoredHeadCheck extends ChainHead {
   /** The stored hash of the row at position length - 1, if that row still exists. */
   foundHash: string | null;
-  /** Rows the dossier holds for the matter now. */
+  /** Rows the dossier holds for the grievance now. */
   foundLength: number;
 }
 
@@ -170,11 +170,11 @@ export function anchoredHeadProblems(checks: readonly AnchoredHeadCheck[]): Anch
   for (const c of checks) {
     const base = { grievanceId: c.grievanceId, anchoredLength: c.length, foundLength: c.foundLength };
     if (c.foundLength === 0) {
-      problems.push({ ...base, problem: 'matter_missing', message: `matter ${c.grievanceId} was anchored with ${c.length} events; the dossier holds none` });
+      problems.push({ ...base, problem: 'matter_missing', message: `grievance ${c.grievanceId} was anchored with ${c.length} events; the dossier holds none` });
     } else if (c.foundHash === null || c.foundLength < c.length) {
-      problems.push({ ...base, problem: 'truncated', message: `matter ${c.grievanceId} was anchored with ${c.length} events; the dossier holds ${c.foundLength}` });
+      problems.push({ ...base, problem: 'truncated', message: `grievance ${c.grievanceId} was anchored with ${c.length} events; the dossier holds ${c.foundLength}` });
     } else if (c.foundHash !== c.headHash) {
-      problems.push({ ...base, problem: 'head_changed', message: `matter ${c.grievanceId}: row ${c.length - 1} no longer has the hash the anchor saw` });
+      problems.push({ ...base, problem: 'head_changed', message: `grievance ${c.grievanceId}: row ${c.length - 1} no longer has the hash the anchor saw` });
     }
   }
   return problems;

@@ -8,13 +8,13 @@ export const AUDIT_CONSUMER_GROUP = 'audit';
 
 /**
  * Every topic of the catalogue, derived from it so a topic added there is recorded without
- * a change here. Department topics carry the same matters as grievance.assigned.v1 and are
+ * a change here. Department topics carry the same grievances as grievance.assigned.v1 and are
  * not needed for the dossier.
  */
 export const AUDITED_TOPICS: readonly CatalogueTopic[] = CATALOGUE_TOPICS;
 
 /**
- * The audit consumer group: appends each event to its matter's chain in the inbox
+ * The audit consumer group: appends each event to its grievance's chain in the inbox
  * transaction (a consumed group of events at once), so a redelivered event is stored once. It only reads: it publishes nothing,
  * and no other service depends on it.
  */
@@ -24,15 +24,15 @@ export class DossierConsumer {
 
   @HandlesEvent(...AUDITED_TOPICS)
   async record(event: ConsumedEvent<CatalogueTopic>, tx: OutboxTransaction, { topic }: EventMeta<CatalogueTopic>): Promise<void> {
-    // Appended with the other events of the transaction, right before it commits; the matter
-    // index follows the dossier in the same statement (under the matter's lock). A worker's
-    // points account is a chain of its own but no matter: it stays out of the index.
+    // Appended with the other events of the transaction, right before it commits; the grievance
+    // index follows the dossier in the same statement (under the grievance's lock). A worker's
+    // points account is a chain of its own but no grievance: it stays out of the index.
     this.dossier.appendInBatch(tx, topic, event, !isPointsAccountEvent(event));
   }
 }
 
 /**
- * A worker's fact that belongs to no matter (volunteering points, a redemption, a hand-over,
+ * A worker's fact that belongs to no grievance (volunteering points, a redemption, a hand-over,
  * a registration, a benefit application and its decision): it travels with the worker's
  * account id, whose chain (GET /v1/trace/:accountId) holds every such fact of the worker in order.
  */

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@grievance/contracts';
 import type { BatchWriter, OutboxTransaction } from '@grievance/messaging';
 import { DataSource, EntityManager } from 'typeorm';
-import { matterIndexRow, UPSERT_MATTER_ROWS } from '../matters/matters.repository';
-import { summariseMatter } from '../matters/matter-row';
+import { grievanceIndexRow, UPSERT_GRIEVANCE_ROWS } from '../grievances/grievances.repository';
+import { summariseGrievance } from '../grievances/grievance-row';
 import {
   AnchoredHeadCheck,
   anchorHash,
@@ -38,7 +38,7 @@ export interface AnchoredState {
   latest: AnchorRow | null;
   /** Every anchor, oldest first (for the anchors' own chain). */
   anchors: AnchorRow[];
-  /** Each matter's head as the latest anchor saw it. */
+  /** Each grievance's head as the latest anchor saw it. */
   heads: ChainHead[];
   /** The same heads with what the dossier holds now. */
   checks: AnchoredHeadCheck[];
@@ -93,15 +93,15 @@ const toAnchorRow = (r: Record<string, unknown>): AnchorRow => ({
 interface Appended {
   topic: string;
   event: EventEnvelope;
-  /** Whether the event is about a matter, so the matter's index row follows it (a worker's points account has none). */
-  matter: boolean;
+  /** Whether the event is about a grievance, so the grievance's index row follows it (a worker's points account has none). */
+  grievance: boolean;
 }
 
 /**
  * The events of one transaction (an event consumer's group) waiting to be appended to their
  * chains, written at once before it commits, whatever their number: one statement takes the
  * locks of every chain concerned, one reads what those chains hold, the chains are extended
- * in memory in arrival order, and one statement inserts every new link with the matters'
+ * in memory in arrival order, and one statement inserts every new link with the grievances'
  * index rows. An event already stored, in the dossier or earlier in the batch, is left out.
  */
 export class DossierAppends implements BatchWriter {
@@ -109,9 +109,9 @@ export class DossierAppends implements BatchWriter {
 
   constructor(private readonly manager: Pick<EntityManager, 'query'>) {}
 
-  add(topic: string, envelope: EventEnvelope, matter: boolean): void {
+  add(topic: string, envelope: EventEnvelope, grievance: boolean): void {
     // The hash covers the envelope exactly as jsonb will give it back: plain JSON.
-    this.pending.push({ topic, event: JSON.parse(JSON.stringify(envelope)) as EventEnvelope, matter });
+    this.pending.push({ topic, event: JSON.parse(JSON.stringify(envelope)) as EventEnvelope, grievance });
   }
 
   async flush(): Promise<void> {
@@ -119,8 +119,8 @@ export class DossierAppends implements BatchWriter {
     this.pending = [];
     if (batch.length === 0) return;
     const chains = [...new Set(batch.map((a) => a.event.grievanceId))];
-    const matters = [...new Set(batch.filter((a) => a.matter).map((a) => a.event.grievanceId))];
-    const accounts = chains.filter((id) => !matters.includes(id));
+    const grievances = [...new Set(batch.filter((a) => a.grievance).map((a) => a.event.grievanceId))];
+    const accounts = chains.filter((id) => !grievances.includes(id));
     // The anchor's lock shared, then each chain's, in one order for every transaction (no two wait on each other).
     await this.manager.query(
       `SELECT pg_advisory_xact_lock_shared($1, $2), pg_advisory_xact_lock(k)
@@ -128,7 +128,7 @@ export class DossierAppends implements BatchWriter {
       [...ANCHOR_LOCK, chains],
     );
     // A statement of its own, so its snapshot is taken after the locks were granted: every link
-    // of the matters (their index row is summarised from them), the head of each points account,
+    // of the grievances (their index row is summarised from them), the head of each points account,
     // and which of the events are stored already.
     const rows = (await this.manager.query(
       `SELECT 'link' AS kind, grievance_id, event_id, chain_index, hash, envelope FROM audit_dossier WHERE grievance_id = ANY($1::uuid[])
@@ -138,11 +138,11 @@ export class DossierAppends implements BatchWriter {
          CROSS JOIN LATERAL (SELECT event_id, chain_index, hash FROM audit_dossier WHERE grievance_id = g ORDER BY chain_index DESC LIMIT 1) AS last
        UNION ALL
        SELECT 'known', grievance_id, event_id, NULL, NULL, NULL FROM audit_dossier WHERE event_id = ANY($3::uuid[])`,
-      [matters, accounts, batch.map((a) => a.event.eventId)],
+      [grievances, accounts, batch.map((a) => a.event.eventId)],
     )) as { kind: 'link' | 'head' | 'known'; grievance_id: string; event_id: string; chain_index: number | null; hash: string | null; envelope: EventEnvelope | null }[];
     const known = new Set<string>();
     const heads = new Map<string, { chainIndex: number; hash: string }>();
-    const events = new Map<string, EventEnvelope[]>(matters.map((id) => [id, []]));
+    const events = new Map<string, EventEnvelope[]>(grievances.map((id) => [id, []]));
     for (const row of rows) {
       known.add(row.event_id);
       if (row.kind === 'known') continue;
@@ -152,7 +152,7 @@ export class DossierAppends implements BatchWriter {
     }
     const links: Record<string, unknown>[] = [];
     const touched = new Set<string>();
-    for (const { topic, event, matter } of batch) {
+    for (const { topic, event, grievance } of batch) {
       if (known.has(event.eventId)) continue;
       known.add(event.eventId);
       const head = heads.get(event.grievanceId);
@@ -161,7 +161,7 @@ export class DossierAppends implements BatchWriter {
       const hash = linkHash({ topic, chainIndex, prevHash, event });
       heads.set(event.grievanceId, { chainIndex, hash });
       events.get(event.grievanceId)?.push(event);
-      if (matter) touched.add(event.grievanceId);
+      if (grievance) touched.add(event.grievanceId);
       links.push({
         event_id: event.eventId,
         grievance_id: event.grievanceId,
@@ -177,7 +177,7 @@ export class DossierAppends implements BatchWriter {
       });
     }
     if (links.length === 0) return;
-    const rowsOfMatters = [...touched].map((id) => matterIndexRow(summariseMatter(id, events.get(id)!)));
+    const rowsOfGrievances = [...touched].map((id) => grievanceIndexRow(summariseGrievance(id, events.get(id)!)));
     await this.manager.query(
       `WITH links AS (
          INSERT INTO audit_dossier (event_id, grievance_id, chain_index, topic, event_type, occurred_at, actor_id, actor_role, envelope, prev_hash, hash)
@@ -186,8 +186,8 @@ export class DossierAppends implements BatchWriter {
                   occurred_at timestamptz, actor_id text, actor_role text, envelope jsonb, prev_hash text, hash text)) WITH ORDINALITY AS l
           ORDER BY l.ordinality
          RETURNING 1)
-       ${UPSERT_MATTER_ROWS}`,
-      [JSON.stringify(links), JSON.stringify(rowsOfMatters)],
+       ${UPSERT_GRIEVANCE_ROWS}`,
+      [JSON.stringify(links), JSON.stringify(rowsOfGrievances)],
     );
   }
 }
@@ -199,14 +199,14 @@ export class DossierRepository {
 
   /**
    * Appends an event to its chain when the caller's (inbox) transaction is about to commit,
-   * with the other events of that transaction (see DossierAppends); `matter` false for an
-   * event of a worker's points account, which is kept out of the matter index.
+   * with the other events of that transaction (see DossierAppends); `grievance` false for an
+   * event of a worker's points account, which is kept out of the grievance index.
    */
-  appendInBatch(tx: OutboxTransaction, topic: string, envelope: EventEnvelope, matter: boolean): void {
-    tx.batchWriter(DossierAppends, (manager) => new DossierAppends(manager)).add(topic, envelope, matter);
+  appendInBatch(tx: OutboxTransaction, topic: string, envelope: EventEnvelope, grievance: boolean): void {
+    tx.batchWriter(DossierAppends, (manager) => new DossierAppends(manager)).add(topic, envelope, grievance);
   }
 
-  /** One matter's rows in chain (arrival) order. */
+  /** One grievance's rows in chain (arrival) order. */
   async chainOf(grievanceId: string): Promise<DossierRow[]> {
     const rows = (await this.dataSource.query(
       `SELECT ${DOSSIER_COLUMNS} FROM audit_dossier WHERE grievance_id = $1 ORDER BY chain_index`,
@@ -226,7 +226,7 @@ export class DossierRepository {
     return rows.map(toDossierRow);
   }
 
-  /** What the latest anchor says about one matter, if any anchor saw it. */
+  /** What the latest anchor says about one grievance, if any anchor saw it. */
   async anchoredHeadOf(grievanceId: string): Promise<(ChainHead & { anchorId: string; anchoredAt: string }) | null> {
     const [row] = (await this.dataSource.query(
       `SELECT h.grievance_id, h.length, h.head_hash, a.id::text AS anchor_id, a.anchored_at
@@ -239,10 +239,10 @@ export class DossierRepository {
   }
 
   /**
-   * Every event of the matters that have at least one event in [from, to) (the whole
-   * matter, events outside the range included), each matter's events in its own order.
+   * Every event of the grievances that have at least one event in [from, to) (the whole
+   * grievance, events outside the range included), each grievance's events in its own order.
    */
-  async eventsOfMattersActiveIn(from: Date | undefined, to: Date | undefined): Promise<EventEnvelope[]> {
+  async eventsOfGrievancesActiveIn(from: Date | undefined, to: Date | undefined): Promise<EventEnvelope[]> {
     const rows = (await this.dataSource.query(
       `SELECT d.envelope FROM audit_dossier d
         WHERE d.grievance_id IN (
@@ -257,7 +257,7 @@ export class DossierRepository {
   /**
    * Takes an anchor: under the exclusive lock, every chain's current head. A chain that
    * is shorter than, or not the one, the last anchor saw is not re-anchored (the anchor
-   * keeps what it saw, so verification names it); a matter missing altogether stays in
+   * keeps what it saw, so verification names it); a grievance missing altogether stays in
    * the anchored state for the same reason. A periodic anchor with nothing new is skipped.
    */
   async anchor(reason: AnchorReason, now: Date): Promise<{ anchor: AnchorRow | null; refused: ChainHead[] }> {
@@ -335,7 +335,7 @@ export class DossierRepository {
     return rows.map(toAnchorRow);
   }
 
-  /** Each matter's latest anchored head, as of anchor `upTo` (or the latest). */
+  /** Each grievance's latest anchored head, as of anchor `upTo` (or the latest). */
   private async anchoredHeads(manager: EntityManager, upTo: string | undefined): Promise<ChainHead[]> {
     const rows = (await manager.query(
       `SELECT DISTINCT ON (grievance_id) grievance_id, length, head_hash FROM audit_anchor_heads

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { refreshMatterRow } from '../matters/matters.repository';
+import { refreshIndexRowBeforeRename as refreshMatterRow } from '../grievances/grievances.repository';
 
 /**
  * audit_matters: one row per matter, what auditors search by (`GET /v1/matters`). Unlike

@@ -16,7 +16,7 @@ const unit = (group: string, received: number, breaches: number, responseRate: n
 });
 
 describe('the yearly assessment', () => {
-  it('scores 100 × the weighted rates less 10 points per breach per matter received', () => {
+  it('scores 100 × the weighted rates less 10 points per breach per grievance received', () => {
     expect(assessmentScore(unit('a', 2, 1, 0.5, 1, 1))).toBe(80);
     // No rating yet: the satisfaction weight is left out and the others scaled up.
     expect(assessmentScore(unit('b', 2, 0, 0.5, 0, null))).toBe(21.43);

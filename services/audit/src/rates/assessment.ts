@@ -5,14 +5,14 @@ export type AssessedUnit = (typeof ASSESSED_UNITS)[number];
 
 /** The weights of the yearly score: resolving counts most, then taking up in time and satisfying. */
 export const ASSESSMENT_WEIGHTS = { responseRate: 0.3, resolutionRate: 0.4, satisfactionRate: 0.3 } as const;
-/** Points off the score for each breached deadline per matter received. */
+/** Points off the score for each breached deadline per grievance received. */
 export const BREACH_PENALTY = 10;
 
 export interface AssessedUnitRow extends GroupRates {
   unit: string;
   /** 0..100, two decimals; null when the unit received nothing in the year. */
   score: number | null;
-  /** 1 for the best; units with the same score, breaches and matters received share a rank. */
+  /** 1 for the best; units with the same score, breaches and grievances received share a rank. */
   rank: number;
 }
 
@@ -38,7 +38,7 @@ export function assessmentScore(r: Pick<GroupRates, 'received' | 'breaches' | 'r
 
 /**
  * Ranks the units of a year: higher score first; on equal scores fewer breaches, then more
- * matters received; units equal on all three share a rank (1, 1, 3). Units without a score come last.
+ * grievances received; units equal on all three share a rank (1, 1, 3). Units without a score come last.
  */
 export function assessUnits(rates: readonly GroupRates[]): AssessedUnitRow[] {
   const scored = rates.map((r) => ({ ...r, unit: r.group, score: assessmentScore(r) }));

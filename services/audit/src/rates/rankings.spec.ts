@@ -27,7 +27,7 @@ describe('rankGroups', () => {
     ]);
   });
 
-  it('ranks by one rate when asked, sharing ranks on ties (more matters received first)', () => {
+  it('ranks by one rate when asked, sharing ranks on ties (more grievances received first)', () => {
     expect(rankGroups(rates, 'satisfactionRate').map((r) => [r.group, r.rank])).toEqual([
       ['b', 1],
       ['c', 2],

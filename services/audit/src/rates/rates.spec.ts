@@ -4,7 +4,7 @@ import { computeRates, GROUP_BYS } from './rates';
 
 const BASE = new Date('2026-04-01T00:00:00.000Z');
 const RANGE = { from: BASE, to: new Date(BASE.getTime() + 24 * 60 * 60_000) };
-const IDS: Record<FixtureEvent['matter'], string> = { M1: uuidv7(), M2: uuidv7(), M3: uuidv7(), M4: uuidv7(), M5: uuidv7(), M6: uuidv7() };
+const IDS: Record<FixtureEvent['grievance'], string> = { M1: uuidv7(), M2: uuidv7(), M3: uuidv7(), M4: uuidv7(), M5: uuidv7(), M6: uuidv7() };
 
 const envelopes = (events: FixtureEvent[]): EventEnvelope[] =>
   events.map((e) => ({
@@ -12,7 +12,7 @@ const envelopes = (events: FixtureEvent[]): EventEnvelope[] =>
     type: e.topic.replace(/\.v\d+$/, ''),
     version: 1,
     occurredAt: new Date(BASE.getTime() + e.minute * 60_000).toISOString(),
-    grievanceId: IDS[e.matter],
+    grievanceId: IDS[e.grievance],
     actor: { id: 'system', role: 'system' },
     correlationId: 'c',
     causationId: null,
@@ -47,7 +47,7 @@ describe('computeRates', () => {
     expect(computeRates(shuffled, 'level', RANGE)).toEqual(computeRates(events, 'level', RANGE));
   });
 
-  it('counts a matter where it reached its holder: without a range the one reached two days earlier counts too', () => {
+  it('counts a grievance where it reached its holder: without a range the one reached two days earlier counts too', () => {
     const mw = computeRates(events, 'department').find((r) => r.group === 'municipal_works')!;
     expect(mw).toMatchObject({ received: 3, resolved: 3, rated: 2 });
   });
@@ -65,7 +65,7 @@ describe('computeRates', () => {
 
   it('counts a department’s return and its transfer as bounces of that department', () => {
     const handBack = (topic: string, minute: number): FixtureEvent => ({
-      matter: 'M1',
+      grievance: 'M1',
       topic,
       minute,
       payload: { fromHolder: { type: 'department', id: 'municipal_works', name: 'Municipal works' }, toHolder: { type: 'department', id: 'urban_management', name: 'Urban management' }, reason: 'not ours' },
@@ -80,17 +80,17 @@ describe('computeRates', () => {
     const GRID_WORKER = { type: 'grid_worker', id: 'gw-rider' };
     const MW = { type: 'department', id: 'municipal_works', name: 'Municipal works' };
     const selfChecked = envelopes([
-      { matter: 'M6', topic: 'grievance.routed.v1', minute: 1, payload: { kind: 'hazard', category: 'road_damage', gridId: 'g1', holder: { type: 'org_unit', id: 'g1' }, fallback: false } },
-      { matter: 'M6', topic: 'ticket.verified.v1', minute: 1, payload: { ticketId: uuidv7(), gridWorkerId: 'gw-rider', verdict: 'confirmed', note: '', position: { lat: 1, lng: 1 }, attachmentIds: [] } },
-      { matter: 'M6', topic: 'grievance.assigned.v1', minute: 2, payload: { holder: MW, departmentCode: 'municipal_works', reason: 'verified_on_site' } },
+      { grievance: 'M6', topic: 'grievance.routed.v1', minute: 1, payload: { kind: 'hazard', category: 'road_damage', gridId: 'g1', holder: { type: 'org_unit', id: 'g1' }, fallback: false } },
+      { grievance: 'M6', topic: 'ticket.verified.v1', minute: 1, payload: { ticketId: uuidv7(), gridWorkerId: 'gw-rider', verdict: 'confirmed', note: '', position: { lat: 1, lng: 1 }, attachmentIds: [] } },
+      { grievance: 'M6', topic: 'grievance.assigned.v1', minute: 2, payload: { holder: MW, departmentCode: 'municipal_works', reason: 'verified_on_site' } },
     ]);
     expect(computeRates(selfChecked, 'grid_worker', RANGE)).toEqual([
       expect.objectContaining({ group: GRID_WORKER.id, received: 1, responded: 1, resolved: 0, responseRate: 1 }),
     ]);
     // A grid worker a ticket was dispatched to is reached by the dispatch and answers by accepting; their verdict adds nothing.
     const dispatched = envelopes([
-      { matter: 'M5', topic: 'ticket.dispatched.v1', minute: 1, payload: { ticketId: uuidv7(), gridId: 'g1', gridWorkerId: 'gw-1', attempt: 1 } },
-      { matter: 'M5', topic: 'ticket.verified.v1', minute: 3, payload: { ticketId: uuidv7(), gridWorkerId: 'gw-1', verdict: 'confirmed', note: '', position: { lat: 1, lng: 1 }, attachmentIds: [] } },
+      { grievance: 'M5', topic: 'ticket.dispatched.v1', minute: 1, payload: { ticketId: uuidv7(), gridId: 'g1', gridWorkerId: 'gw-1', attempt: 1 } },
+      { grievance: 'M5', topic: 'ticket.verified.v1', minute: 3, payload: { ticketId: uuidv7(), gridWorkerId: 'gw-1', verdict: 'confirmed', note: '', position: { lat: 1, lng: 1 }, attachmentIds: [] } },
     ]);
     expect(computeRates(dispatched, 'grid_worker', RANGE)).toEqual([expect.objectContaining({ group: 'gw-1', received: 1, responded: 0 })]);
   });

@@ -1,39 +1,39 @@
 import { LEVELS } from '@grievance/contracts';
 import type { EventEnvelope } from '@grievance/contracts';
-import { byMatterTime, fromHolderOf, holderKey, HolderRef, holderOf, levelOf, payloadField, reachesHolder, BOUNCE_TYPES } from '../trace/event-facts';
+import { byGrievanceTime, fromHolderOf, holderKey, HolderRef, holderOf, levelOf, payloadField, reachesHolder, BOUNCE_TYPES } from '../trace/event-facts';
 
 export const GROUP_BYS = ['department', 'level', 'industry', 'district', 'branch', 'committee', 'grid', 'grid_worker'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
-/** The group of a matter whose events do not say (no district routed, no occupation given). */
+/** The group of a grievance whose events do not say (no district routed, no occupation given). */
 export const UNKNOWN_GROUP = 'unknown';
 
 /**
  * The three rates (响应率, 解决率, 满意率) of one group over a time range. The unit counted
- * is a (matter, group) pair: a matter counts once for each group it reached in the range.
+ * is a (grievance, group) pair: a grievance counts once for each group it reached in the range.
  *
- * - received: matters that reached a holder of the group in [from, to) — routed, assigned,
+ * - received: grievances that reached a holder of the group in [from, to) — routed, assigned,
  *   escalated, returned or reopened to it, or dispatched to its grid worker;
- * - responded: of those, matters a holder of the group took up (grievance.accepted,
+ * - responded: of those, grievances a holder of the group took up (grievance.accepted,
  *   ticket.accepted) no later than the due time of its respond / accept deadline, when an
  *   SLA event names one (a take-up with no known deadline counts as in time);
- * - resolved: of those, matters a holder of the group resolved (grievance.resolved.v1);
+ * - resolved: of those, grievances a holder of the group resolved (grievance.resolved.v1);
  * - rated / satisfied: of those resolutions, the ones the reporter rated, and rated
  *   satisfied or basically_satisfied (a rating counts for the latest resolution before it);
  * - responseRate = responded / received, resolutionRate = resolved / received,
  *   satisfactionRate = satisfied / rated; null when there is nothing to divide by;
- * - bounces: matters a holder of the group handed back in the range (退单: a rung's return,
+ * - bounces: grievances a holder of the group handed back in the range (退单: a rung's return,
  *   a department's return or transfer);
  * - breaches: SLA deadlines of the group's holders that broke (sla.breached) in the range.
  *
- * Groups: `department` — the department holding the matter (its code); `level` — the rung
+ * Groups: `department` — the department holding the grievance (its code); `level` — the rung
  * of the escalation chain; `industry` — the reporter's occupation (as routing knew it from their registration, else as the submission gave it); `district` — the
- * district the matter was routed in; `branch` and `committee` — the branch or industry
- * committee (its org unit id) holding the matter on the escalation chain; `grid` — the grid
- * the matter was routed or dispatched in (every holder of the matter counts in it; matters
+ * district the grievance was routed in; `branch` and `committee` — the branch or industry
+ * committee (its org unit id) holding the grievance on the escalation chain; `grid` — the grid
+ * the grievance was routed or dispatched in (every holder of the grievance counts in it; grievances
  * with no grid, such as appeals, are in none); `grid_worker` — the grid worker holding its
  * ticket (they accept and check; resolutions are the department's), and a part-time grid worker
- * whose own report was the check (its ticket.verified reached and answered them at once). A matter is counted in the range where it reached the
+ * whose own report was the check (its ticket.verified reached and answered them at once). A grievance is counted in the range where it reached the
  * holder; what happened to it afterwards counts even after `to`.
  */
 export interface GroupRates {
@@ -56,7 +56,7 @@ export interface TimeRange {
   to?: Date;
 }
 
-/** Events by which a holder takes the matter up. */
+/** Events by which a holder takes the grievance up. */
 const RESPONSE_TYPES = new Set(['grievance.accepted', 'grievance.acknowledged', 'ticket.accepted']);
 const RESPOND_TARGETS = new Set(['respond', 'accept']);
 const SATISFIED = new Set(['satisfied', 'basically_satisfied']);
@@ -85,15 +85,15 @@ const inRange = (t: number, range: TimeRange) =>
 const ratio = (n: number, d: number): number | null => (d === 0 ? null : n / d);
 
 /**
- * Computes the rates per group from the events of the matters concerned (each matter's
+ * Computes the rates per group from the events of the grievances concerned (each grievance's
  * events complete, any order). Pure: the HTTP layer loads, this counts.
  */
 export function computeRates(events: readonly EventEnvelope[], groupBy: GroupBy, range: TimeRange = {}): GroupRates[] {
-  const byMatter = new Map<string, EventEnvelope[]>();
+  const byGrievance = new Map<string, EventEnvelope[]>();
   for (const e of events) {
-    const list = byMatter.get(e.grievanceId) ?? [];
+    const list = byGrievance.get(e.grievanceId) ?? [];
     list.push(e);
-    byMatter.set(e.grievanceId, list);
+    byGrievance.set(e.grievanceId, list);
   }
   const tallies = new Map<string, Tally>();
   const tally = (group: string): Tally => {
@@ -101,7 +101,7 @@ export function computeRates(events: readonly EventEnvelope[], groupBy: GroupBy,
     if (!t) tallies.set(group, (t = { received: 0, responded: 0, resolved: 0, rated: 0, satisfied: 0, bounces: 0, breaches: 0 }));
     return t;
   };
-  for (const matterEvents of byMatter.values()) countMatter([...matterEvents].sort(byMatterTime), groupBy, range, tally);
+  for (const grievanceEvents of byGrievance.values()) countGrievance([...grievanceEvents].sort(byGrievanceTime), groupBy, range, tally);
 
   return [...tallies.entries()]
     .map(([group, t]) => ({
@@ -114,7 +114,7 @@ export function computeRates(events: readonly EventEnvelope[], groupBy: GroupBy,
     .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
 }
 
-function countMatter(events: readonly EventEnvelope[], groupBy: GroupBy, range: TimeRange, tally: (group: string) => Tally): void {
+function countGrievance(events: readonly EventEnvelope[], groupBy: GroupBy, range: TimeRange, tally: (group: string) => Tally): void {
   let district: string | undefined;
   let grid: string | undefined;
   // The occupation the submission gave, and the one routing knew (the worker's registration wins).

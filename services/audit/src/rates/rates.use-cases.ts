@@ -11,8 +11,8 @@ export class ComputeRates {
   constructor(private readonly dossier: DossierRepository) {}
 
   async execute(command: { groupBy: GroupBy } & TimeRange): Promise<GroupRates[]> {
-    // Matters active in the range; computeRates keeps those that reached a holder in it.
-    const events = await this.dossier.eventsOfMattersActiveIn(command.from, command.to);
+    // Grievances active in the range; computeRates keeps those that reached a holder in it.
+    const events = await this.dossier.eventsOfGrievancesActiveIn(command.from, command.to);
     return computeRates(events, command.groupBy, { from: command.from, to: command.to });
   }
 }

@@ -12,7 +12,7 @@ const RATE = { type: Number, nullable: true, minimum: 0, maximum: 1 } as const;
 export class GroupRatesSchema implements GroupRates {
   @ApiProperty({ description: 'The department code, rung, industry, district, branch, committee, grid or grid worker.' })
   group!: string;
-  @ApiProperty({ description: 'Matters it received in the range.' })
+  @ApiProperty({ description: 'Grievances it received in the range.' })
   received!: number;
   @ApiProperty({ description: 'Taken up within the deadline.' })
   responded!: number;
@@ -22,7 +22,7 @@ export class GroupRatesSchema implements GroupRates {
   rated!: number;
   @ApiProperty({ description: 'Rated satisfied or basically satisfied.' })
   satisfied!: number;
-  @ApiProperty({ description: 'Returns, transfers and escalations that sent a matter away.' })
+  @ApiProperty({ description: 'Returns, transfers and escalations that sent a grievance away.' })
   bounces!: number;
   @ApiProperty({ description: 'SLA deadlines of its holders that broke in the range.' })
   breaches!: number;

@@ -90,7 +90,7 @@ describe('replaySla', () => {
     expect(d3).toMatchObject({ outcome: 'met', completedAt: t(50) });
   });
 
-  it('stops what the matter no longer owes once it is closed or linked, and keeps a breach and its later due time from the firing', () => {
+  it('stops what the grievance no longer owes once it is closed or linked, and keeps a breach and its later due time from the firing', () => {
     const worker = { type: 'grid_worker', id: 'gw-1' };
     const events = [
       ev('sla.started', 0, started('accept', 'accept', worker, 0, 30)),

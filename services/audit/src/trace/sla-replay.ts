@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@grievance/contracts';
-import { byMatterTime, holderKey, HolderRef, holderOf, payloadField } from './event-facts';
+import { byGrievanceTime, holderKey, HolderRef, holderOf, payloadField } from './event-facts';
 
 export type DeadlineOutcome =
   /** Done by its due time. */
@@ -8,7 +8,7 @@ export type DeadlineOutcome =
   | 'late'
   /** Missed, and not done by that holder since. */
   | 'breached'
-  /** No longer owed, neither done nor missed: handed to the next holder (a later sla.started carries it on), or the matter ended (closed, linked). */
+  /** No longer owed, neither done nor missed: handed to the next holder (a later sla.started carries it on), or the grievance ended (closed, linked). */
   | 'stopped'
   /** Neither done nor missed yet (as far as the events tell). */
   | 'open';
@@ -46,7 +46,7 @@ export interface DeadlineReplay {
 
 export interface SlaReplay {
   deadlines: DeadlineReplay[];
-  /** The matter's final SLA verdict, from grievance.closed.v1 when it has one. */
+  /** The grievance's final SLA verdict, from grievance.closed.v1 when it has one. */
   verdict?: { slaMet: boolean; at: string; eventId: string };
 }
 
@@ -76,8 +76,8 @@ interface Started {
 }
 
 const STARTED_TYPE = 'sla.started';
-/** Events after which the matter owes nothing more (its open deadlines are cancelled). */
-const ENDS_MATTER = ['grievance.closed', 'grievance.linked'];
+/** Events after which the grievance owes nothing more (its open deadlines are cancelled). */
+const ENDS_GRIEVANCE = ['grievance.closed', 'grievance.linked'];
 
 /** Which event types complete a deadline of each target. */
 const PAUSED_TYPE = 'grievance.paused';
@@ -108,14 +108,14 @@ function fromEvent(first: Fired | Started): Replaying {
 }
 
 /**
- * Replays every deadline of the matter: those sla.started announced (met ones included),
+ * Replays every deadline of the grievance: those sla.started announced (met ones included),
  * and those only an sla.warned / sla.breached names (older events, from before deadlines were
  * announced). For each: target, holder and rung, stage and policy, start, due, the planned
  * and fired warning, the breach, and the first later event by the same holder that did what
  * the deadline asked (so met, late, breached, stopped or still open, and the time it took).
  */
 export function replaySla(events: readonly EventEnvelope[]): SlaReplay {
-  const sorted = [...events].sort(byMatterTime);
+  const sorted = [...events].sort(byGrievanceTime);
   const deadlines = new Map<string, Replaying>();
   /** Deadlines carried on by a later one, and the event that started it. */
   const carriedOn = new Map<string, EventEnvelope>();
@@ -180,7 +180,7 @@ export function replaySla(events: readonly EventEnvelope[]): SlaReplay {
       d.outcome = 'breached';
       if (last !== undefined && last > due) d.overdueMs = last - due;
     } else {
-      const stop = handedOver ?? sorted.find((e) => ENDS_MATTER.includes(e.type) && Date.parse(e.occurredAt) >= start);
+      const stop = handedOver ?? sorted.find((e) => ENDS_GRIEVANCE.includes(e.type) && Date.parse(e.occurredAt) >= start);
       if (stop) {
         d.outcome = 'stopped';
         d.stoppedAt = stop.type === STARTED_TYPE ? (stop.payload as Started).startedAt : stop.occurredAt;

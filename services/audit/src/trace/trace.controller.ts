@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@grievance/auth';
 import { maskPersonalData } from '@grievance/platform';
-import { TraceMatter, TraceView } from './trace.use-case';
+import { TraceGrievance, TraceView } from './trace.use-case';
 import { TraceViewSchema } from './trace.view';
 
 @ApiTags('trace')
@@ -10,16 +10,16 @@ import { TraceViewSchema } from './trace.view';
 @Roles('auditor')
 @Controller('v1/trace')
 export class TraceController {
-  constructor(private readonly traceMatter: TraceMatter) {}
+  constructor(private readonly traceGrievance: TraceGrievance) {}
 
   /**
-   * Every event of the matter in order, each with its link in the hash chain; `verified` says
+   * Every event of the grievance in order, each with its link in the hash chain; `verified` says
    * whether the chain holds. An auditor is neither the reporter nor the holder, so phone
    * numbers and people's names are masked; the hashes are over the records as stored.
    */
   @Get(':grievanceId')
   @ApiOkResponse({ type: TraceViewSchema })
   async trace(@Param('grievanceId', new ParseUUIDPipe()) grievanceId: string): Promise<TraceView> {
-    return maskPersonalData(await this.traceMatter.execute(grievanceId));
+    return maskPersonalData(await this.traceGrievance.execute(grievanceId));
   }
 }

@@ -3,7 +3,7 @@ import type { EventEnvelope } from '@grievance/contracts';
 import { DomainError } from '@grievance/platform';
 import { BrokenLink, verifyChain } from '../dossier/chain';
 import { DossierRepository, DossierRow } from '../dossier/dossier.repository';
-import { byMatterTime, HolderRef, holderOf, levelOf } from './event-facts';
+import { byGrievanceTime, HolderRef, holderOf, levelOf } from './event-facts';
 import { replaySla, SlaReplay } from './sla-replay';
 
 export interface TraceEvent {
@@ -15,7 +15,7 @@ export interface TraceEvent {
   /** When the audit service stored it (arrival order is chain order). */
   recordedAt: string;
   actor: { id: string; role: string };
-  /** Who holds the matter after this event, when the payload names one. */
+  /** Who holds the grievance after this event, when the payload names one. */
   holder?: HolderRef;
   /** The rung of the escalation chain, when the payload names one. */
   level?: string;
@@ -24,7 +24,7 @@ export interface TraceEvent {
   correlationId: string;
   causationId: string | null;
   payload: unknown;
-  /** The row's link in its matter's hash chain. */
+  /** The row's link in its grievance's hash chain. */
   link: { chainIndex: number; seq: string; hash: string; prevHash: string };
 }
 
@@ -57,25 +57,25 @@ export function walkInFactsOf(e: Pick<EventEnvelope, 'type' | 'payload'>): WalkI
 
 export interface TraceView {
   grievanceId: string;
-  /** In the matter's own order: occurredAt, then event id. */
+  /** In the grievance's own order: occurredAt, then event id. */
   events: TraceEvent[];
   /** The chain verifies, and it still holds everything the latest anchor saw of it. */
   verified: boolean;
   brokenLink?: BrokenLink;
   chain: { length: number; head: string };
-  /** What the latest anchor that saw this matter recorded (null: not anchored yet). */
+  /** What the latest anchor that saw this grievance recorded (null: not anchored yet). */
   anchor: { anchorId: string; anchoredAt: string; length: number; headHash: string } | null;
   sla: SlaReplay;
 }
 
-/** One matter's trace for an auditor: the events in order, the chain verified, the SLA story replayed. */
+/** One grievance's trace for an auditor: the events in order, the chain verified, the SLA story replayed. */
 @Injectable()
-export class TraceMatter {
+export class TraceGrievance {
   constructor(private readonly dossier: DossierRepository) {}
 
   async execute(grievanceId: string): Promise<TraceView> {
     const [rows, anchored] = await Promise.all([this.dossier.chainOf(grievanceId), this.dossier.anchoredHeadOf(grievanceId)]);
-    if (rows.length === 0 && !anchored) throw DomainError.notFound('matter', grievanceId);
+    if (rows.length === 0 && !anchored) throw DomainError.notFound('grievance', grievanceId);
 
     const verdict = verifyChain(grievanceId, rows);
     let brokenLink = verdict.brokenLink;
@@ -83,7 +83,7 @@ export class TraceMatter {
 
     const envelopes = rows.map((r) => r.event as unknown as EventEnvelope);
     const byEventId = new Map(rows.map((r) => [r.eventId, r]));
-    const events = [...envelopes].sort(byMatterTime).map((e) => traceEvent(e, byEventId.get(e.eventId)!));
+    const events = [...envelopes].sort(byGrievanceTime).map((e) => traceEvent(e, byEventId.get(e.eventId)!));
     return {
       grievanceId,
       events,
@@ -102,7 +102,7 @@ function anchorBreak(rows: readonly DossierRow[], anchored: { length: number; he
     return {
       reason: 'truncated',
       chainIndex: rows.length,
-      message: `anchor ${anchored.anchorId} saw ${anchored.length} events of this matter; the dossier holds ${rows.length}`,
+      message: `anchor ${anchored.anchorId} saw ${anchored.length} events of this grievance; the dossier holds ${rows.length}`,
     };
   }
   const row = rows[anchored.length - 1]!;

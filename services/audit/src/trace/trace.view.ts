@@ -51,7 +51,7 @@ export class TraceEventSchema implements TraceEvent {
   recordedAt!: string;
   @ApiProperty({ type: ActorSchema })
   actor!: ActorSchema;
-  @ApiPropertyOptional({ type: HolderRefSchema, description: 'Who holds the matter after this event, when the payload names one.' })
+  @ApiPropertyOptional({ type: HolderRefSchema, description: 'Who holds the grievance after this event, when the payload names one.' })
   holder?: HolderRefSchema;
   @ApiPropertyOptional({ description: 'The rung of the escalation chain, when the payload names one.' })
   level?: string;
@@ -145,7 +145,7 @@ export class DeadlineReplaySchema implements DeadlineReplay {
   completedAt?: string;
   @ApiPropertyOptional({ type: CompletedBySchema })
   completedBy?: CompletedBySchema;
-  @ApiPropertyOptional({ format: 'date-time', description: 'When it stopped being owed undone: handed to the next holder, or the matter closed or linked.' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it stopped being owed undone: handed to the next holder, or the grievance closed or linked.' })
   stoppedAt?: string;
   @ApiPropertyOptional({ type: CompletedBySchema, description: 'The event that stopped it (the next holder\'s sla.started, a grievance.closed or grievance.linked).' })
   stoppedBy?: CompletedBySchema;
@@ -171,14 +171,14 @@ class VerdictSchema {
 class SlaReplaySchema implements SlaReplay {
   @ApiProperty({ type: [DeadlineReplaySchema] })
   deadlines!: DeadlineReplaySchema[];
-  @ApiPropertyOptional({ type: VerdictSchema, description: "The matter's final SLA verdict, once it is closed." })
+  @ApiPropertyOptional({ type: VerdictSchema, description: "The grievance's final SLA verdict, once it is closed." })
   verdict?: VerdictSchema;
 }
 
 export class TraceViewSchema implements TraceView {
   @ApiProperty()
   grievanceId!: string;
-  @ApiProperty({ type: [TraceEventSchema], description: "In the matter's own order: occurredAt, then event id." })
+  @ApiProperty({ type: [TraceEventSchema], description: "In the grievance's own order: occurredAt, then event id." })
   events!: TraceEventSchema[];
   @ApiProperty({ description: 'The chain verifies, and it still holds everything the latest anchor saw of it.' })
   verified!: boolean;

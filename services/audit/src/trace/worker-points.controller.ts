@@ -27,7 +27,7 @@ export class WorkerPointsController {
    */
   @Get(':workerId/points')
   async points(@Param() params: WorkerPointsParams): Promise<WorkerPointsView> {
-    // As in a matter's trace: phone numbers in free text (a volunteer's note) are masked.
+    // As in a grievance's trace: phone numbers in free text (a volunteer's note) are masked.
     return maskPersonalData(await this.traceWorkerPoints.execute(params.workerId));
   }
 }

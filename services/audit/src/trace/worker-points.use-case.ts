@@ -13,13 +13,13 @@ export interface WorkerPointsMovement {
   /** The sum of the movements up to and including this one. */
   balanceAfter: number;
   payload: unknown;
-  /** The chain that holds it: a matter's (a verified report's award) or the worker's account. */
+  /** The chain that holds it: a grievance's (a verified report's award) or the worker's account. */
   chain: { grievanceId: string; chainIndex: number; hash: string };
 }
 
 export interface WorkerPointsView {
   workerId: string;
-  /** The chain of the worker's movements that belong to no matter. */
+  /** The chain of the worker's movements that belong to no grievance. */
   accountId: string;
   balance: number;
   movements: WorkerPointsMovement[];
@@ -31,7 +31,7 @@ export interface WorkerPointsView {
 
 /**
  * Every points movement of one worker, as the dossier recorded it: the awards for verified
- * reports (in their matters' chains), volunteering awards, redemptions and hand-overs (in the
+ * reports (in their grievances' chains), volunteering awards, redemptions and hand-overs (in the
  * worker's account), in time order with the running balance, and whether each chain holding
  * them still verifies.
  */

@@ -22,7 +22,7 @@ const AdminApp = lazy(() => import('./admin/AdminApp'));
 const StationApp = lazy(() => import('./station/StationApp'));
 const StaffBell = lazy(() => import('./staff/StaffBell'));
 const CHAIN_ROLES = ['member', 'branch', 'industry_committee', 'two_new_committee'];
-/** The roles that hold matters and get staff notifications (员工提醒). */
+/** The roles that hold grievances and get staff notifications (员工提醒). */
 const HOLDER_ROLES = ['grid_worker', 'department', ...CHAIN_ROLES];
 
 async function fetchSession(): Promise<Session | null> {

@@ -4,14 +4,14 @@ import { createEnvelope, SYSTEM_ACTOR, uuidv7 } from '@grievance/contracts';
 import { OutboxTransaction } from '@grievance/messaging';
 import { FiredDeadline, SlaHandlers } from '@grievance/sla';
 import { PinoLogger } from 'nestjs-pino';
-import { FeedbackRepository } from '../matters/feedback.repository';
+import { FeedbackRepository } from '../grievances/feedback.repository';
 import { RatingWindows, resolutionOf } from './rating-window';
 
 export type CloseUnratedOutcome = 'closed' | 'no-longer-due';
 
 /**
- * A resolved matter nobody rated in time closes by itself, in the transaction of the
- * window's breach. The firing re-reads the matter: if it was rated, reopened, resolved
+ * A resolved grievance nobody rated in time closes by itself, in the transaction of the
+ * window's breach. The firing re-reads the grievance: if it was rated, reopened, resolved
  * again or closed meanwhile, nothing happens to it.
  */
 @Injectable()
@@ -28,27 +28,27 @@ export class CloseUnrated {
     const { deadline } = fired;
     const resolutionNo = resolutionOf(deadline);
     if (resolutionNo === undefined) return undefined;
-    const matter = await this.repository.findMatter(tx.manager, deadline.grievanceId, { lock: true });
-    if (!matter || matter.status !== 'resolved' || matter.resolutionNo !== resolutionNo) {
+    const grievance = await this.repository.findGrievance(tx.manager, deadline.grievanceId, { lock: true });
+    if (!grievance || grievance.status !== 'resolved' || grievance.resolutionNo !== resolutionNo) {
       await this.windows.cancel(tx, deadline.id);
       this.logger.info({ grievanceId: deadline.grievanceId, resolutionNo, outcome: 'no-longer-due' }, 'auto-close fired');
       return 'no-longer-due';
     }
     const now = fired.firedAt;
-    await this.repository.updateMatter(tx.manager, matter.grievanceId, { status: 'closed', closeOutcome: 'resolved', closedAt: now });
+    await this.repository.updateGrievance(tx.manager, grievance.grievanceId, { status: 'closed', closeOutcome: 'resolved', closedAt: now });
     await tx.publish(
       'grievance.closed.v1',
       createEnvelope({
         topic: 'grievance.closed.v1',
-        grievanceId: matter.grievanceId,
+        grievanceId: grievance.grievanceId,
         actor: SYSTEM_ACTOR,
         correlationId: uuidv7(),
         occurredAt: now,
-        payload: { outcome: 'resolved', slaMet: await this.repository.slaMet(tx.manager, matter.grievanceId) },
+        payload: { outcome: 'resolved', slaMet: await this.repository.slaMet(tx.manager, grievance.grievanceId) },
       }),
     );
-    await this.windows.end(tx, matter.grievanceId, resolutionNo);
-    this.logger.info({ grievanceId: matter.grievanceId, resolutionNo, outcome: 'closed' }, 'auto-close fired');
+    await this.windows.end(tx, grievance.grievanceId, resolutionNo);
+    this.logger.info({ grievanceId: grievance.grievanceId, resolutionNo, outcome: 'closed' }, 'auto-close fired');
     return 'closed';
   }
 }

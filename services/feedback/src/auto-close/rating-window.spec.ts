@@ -2,7 +2,7 @@ import { resolveBudget } from '@grievance/sla';
 import { ratingSubject, ratingWindowSettings, resolutionOf } from './rating-window';
 
 describe('the rating window', () => {
-  it('lasts AUTO_CLOSE_AFTER_MS of calendar time for any matter, without a warning', async () => {
+  it('lasts AUTO_CLOSE_AFTER_MS of calendar time for any grievance, without a warning', async () => {
     const settings = await ratingWindowSettings({ AUTO_CLOSE_AFTER_MS: 7 * 86_400_000 }).current();
     for (const facts of [
       { kind: 'hazard' as const, category: 'any', urgency: 'normal' as const },

@@ -3,13 +3,13 @@ import { Holder } from '@grievance/contracts';
 import { OutboxTransaction } from '@grievance/messaging';
 import { CALENDAR_TIME_ID, DEFAULT_SLA_CALENDARS, SlaDeadline, SlaEngine, SlaPolicy, StaticSlaSettings } from '@grievance/sla';
 import { FeedbackConfig } from '../config';
-import { MatterEntity } from '../matters/entities';
+import { GrievanceEntity } from '../grievances/entities';
 
 /** The queue of this service's SLA alarms: a stable name, prefixed by the service. */
 export const FEEDBACK_SLA_QUEUE = 'feedback.sla';
 
 /**
- * What the rating window is on the SLA engine: the matter's `respond` deadline about
+ * What the rating window is on the SLA engine: the grievance's `respond` deadline about
  * `rating:<resolution no>` (the resolution waits for the reporter's 回访), held by whoever
  * resolved it. Its budget is AUTO_CLOSE_AFTER_MS of calendar time, without a warning.
  */
@@ -29,7 +29,7 @@ export function resolutionOf(deadline: Pick<SlaDeadline, 'subject' | 'target'>):
 export function ratingWindowSettings(config: Pick<FeedbackConfig, 'AUTO_CLOSE_AFTER_MS'>): StaticSlaSettings {
   const policy: SlaPolicy = {
     id: 'feedback.rating-window',
-    description: 'A resolved matter nobody rated closes by itself.',
+    description: 'A resolved grievance nobody rated closes by itself.',
     match: {},
     targets: { [TARGET]: config.AUTO_CLOSE_AFTER_MS },
     warnShare: 1,
@@ -43,13 +43,13 @@ export interface ResolutionToRate {
   resolutionNo: number;
   resolvedBy: Holder;
   resolvedAt: Date;
-  kind: MatterEntity['kind'];
+  kind: GrievanceEntity['kind'];
   correlationId: string;
   causationId?: string | null;
 }
 
 /**
- * The rating windows of resolved matters, as deadlines of the SLA engine (rows in this
+ * The rating windows of resolved grievances, as deadlines of the SLA engine (rows in this
  * service's database, re-armed by the engine whatever Redis lost). Every call runs in the
  * caller's outbox transaction, so a window opens and ends with the change that causes it.
  */
@@ -73,28 +73,28 @@ export class RatingWindows {
       target: TARGET,
       holder: resolution.resolvedBy,
       // Every window has the same budget: the facts only fill what the policy could match on.
-      matter: { kind: resolution.kind ?? 'hazard', category: 'any', urgency: 'normal' },
+      grievance: { kind: resolution.kind ?? 'hazard', category: 'any', urgency: 'normal' },
       at: resolution.resolvedAt,
       correlationId: resolution.correlationId,
       causationId: resolution.causationId ?? null,
     });
   }
 
-  /** The reporter rated the resolution (or the window ran out and the matter closed): the window ends. */
+  /** The reporter rated the resolution (or the window ran out and the grievance closed): the window ends. */
   async end(tx: OutboxTransaction, grievanceId: string, resolutionNo: number): Promise<void> {
     const window = (await this.windowsOf(tx, grievanceId)).find((d) => d.subject === ratingSubject(resolutionNo));
     if (window) await this.sla.complete(tx, window.id);
   }
 
-  /** The window is no longer owed (the matter moved on without a rating of this resolution). */
+  /** The window is no longer owed (the grievance moved on without a rating of this resolution). */
   async cancel(tx: OutboxTransaction, deadlineId: string): Promise<void> {
     await this.sla.cancel(tx, deadlineId);
   }
 
-  /** Of these matters, the ones whose resolution has no open window (by grievance id; read in `tx` when given). */
-  async missing(matters: readonly Pick<MatterEntity, 'grievanceId' | 'resolutionNo'>[], tx?: OutboxTransaction): Promise<string[]> {
-    const open = await this.sla.openForMany(matters.map((m) => m.grievanceId), tx);
-    return matters
+  /** Of these grievances, the ones whose resolution has no open window (by grievance id; read in `tx` when given). */
+  async missing(grievances: readonly Pick<GrievanceEntity, 'grievanceId' | 'resolutionNo'>[], tx?: OutboxTransaction): Promise<string[]> {
+    const open = await this.sla.openForMany(grievances.map((m) => m.grievanceId), tx);
+    return grievances
       .filter((m) => !(open.get(m.grievanceId) ?? []).some((d) => d.subject === ratingSubject(m.resolutionNo) && d.target === TARGET))
       .map((m) => m.grievanceId);
   }

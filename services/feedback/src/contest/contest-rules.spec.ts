@@ -1,11 +1,11 @@
-import { contestRefusal, ContestedMatter, verdictGiver } from './contest-rules';
+import { contestRefusal, ContestedGrievance, verdictGiver } from './contest-rules';
 
 const DAY = 24 * 60 * 60 * 1000;
 const WINDOW = 7 * DAY;
 const VERDICT_AT = new Date('2026-12-01T08:00:00Z');
 const GRID_WORKER = { type: 'grid_worker' as const, id: 'gw-1', name: 'Grid worker 1' };
 
-const closedOnVerdict: ContestedMatter = {
+const closedOnVerdict: ContestedGrievance = {
   kind: 'hazard',
   status: 'closed',
   closeOutcome: 'rejected',
@@ -41,7 +41,7 @@ describe('contesting an invalid verdict', () => {
     }
   });
 
-  it('refuses what no grid worker found invalid: a resolved close, an open matter, an appeal, a rejection by someone else (409)', () => {
+  it('refuses what no grid worker found invalid: a resolved close, an open grievance, an appeal, a rejection by someone else (409)', () => {
     const refused = [
       { ...closedOnVerdict, closeOutcome: 'resolved' },
       { ...closedOnVerdict, closeOutcome: 'duplicate' },
@@ -51,7 +51,7 @@ describe('contesting an invalid verdict', () => {
       { ...closedOnVerdict, rejectedBy: { type: 'department' as const, id: 'municipal_works', name: 'Municipal works' } },
       { ...closedOnVerdict, rejectedBy: null, rejectedAt: null },
     ];
-    for (const matter of refused) expect(contestRefusal(matter, after(DAY), WINDOW)?.code).toBe('conflict');
+    for (const grievance of refused) expect(contestRefusal(grievance, after(DAY), WINDOW)?.code).toBe('conflict');
     expect(contestRefusal({ ...closedOnVerdict, status: 'in_progress', closeOutcome: null }, after(DAY), WINDOW)?.message).toBe(
       "only a hazard closed on a grid worker's invalid verdict can be contested; this one is in_progress",
     );

@@ -3,7 +3,7 @@ import { createEnvelope } from '@grievance/contracts';
 import { TransactionalOutbox } from '@grievance/messaging';
 import { Clock, DomainError } from '@grievance/platform';
 import { FeedbackConfig } from '../config';
-import { FeedbackRepository } from '../matters/feedback.repository';
+import { FeedbackRepository } from '../grievances/feedback.repository';
 import { ContestRefusal, contestRefusal, verdictGiver } from './contest-rules';
 
 export interface ContestVerdictCommand {
@@ -22,7 +22,7 @@ export interface ContestVerdictResult {
 
 /**
  * The reporter contests the invalid verdict that closed their hazard (申请复核), once, with a
- * reason, within CONTEST_WINDOW_MS of the verdict. The matter opens again (routed, its close
+ * reason, within CONTEST_WINDOW_MS of the verdict. The grievance opens again (routed, its close
  * cleared) and grievance.contested.v1 tells grid-dispatch to send another grid worker and
  * routing to wait for that worker's verdict, which stands.
  */
@@ -37,15 +37,15 @@ export class ContestVerdict {
 
   async execute(command: ContestVerdictCommand): Promise<ContestVerdictResult> {
     return this.outbox.run(async (tx) => {
-      const matter = await this.repository.findMatter(tx.manager, command.grievanceId, { lock: true });
-      // Someone else's matter reads as missing: its existence is not the caller's business.
-      if (!matter || matter.reporterId !== command.reporterId) throw DomainError.notFound('grievance', command.grievanceId);
+      const grievance = await this.repository.findGrievance(tx.manager, command.grievanceId, { lock: true });
+      // Someone else's grievance reads as missing: its existence is not the caller's business.
+      if (!grievance || grievance.reporterId !== command.reporterId) throw DomainError.notFound('grievance', command.grievanceId);
       const now = this.clock.now();
-      const refusal = contestRefusal(matter, now, this.config.CONTEST_WINDOW_MS);
+      const refusal = contestRefusal(grievance, now, this.config.CONTEST_WINDOW_MS);
       if (refusal) throw refusalError(refusal);
-      const verdictBy = verdictGiver(matter)!;
+      const verdictBy = verdictGiver(grievance)!;
       const reason = command.reason.trim();
-      await this.repository.updateMatter(tx.manager, matter.grievanceId, {
+      await this.repository.updateGrievance(tx.manager, grievance.grievanceId, {
         status: 'routed',
         closeOutcome: null,
         closedAt: null,
@@ -55,14 +55,14 @@ export class ContestVerdict {
         'grievance.contested.v1',
         createEnvelope({
           topic: 'grievance.contested.v1',
-          grievanceId: matter.grievanceId,
+          grievanceId: grievance.grievanceId,
           actor: { id: command.reporterId, role: 'worker' },
           correlationId: command.correlationId,
           occurredAt: now,
           payload: { reporterId: command.reporterId, reason, verdictBy: { type: verdictBy.type, id: verdictBy.id, name: verdictBy.name } },
         }),
       );
-      return { grievanceId: matter.grievanceId, status: 'routed', contestedAt: now.toISOString() };
+      return { grievanceId: grievance.grievanceId, status: 'routed', contestedAt: now.toISOString() };
     });
   }
 }

@@ -10,6 +10,7 @@ import { WorkerCommitteesAndBenefits1798500000000 } from './1798500000000-Worker
 import { StaffNotifications1798600000000 } from './1798600000000-StaffNotifications';
 import { StaffNotificationDelivery1798610000000 } from './1798610000000-StaffNotificationDelivery';
 import { VolunteeringIdempotencyKey1798700000000 } from './1798700000000-VolunteeringIdempotencyKey';
+import { RenameMattersToGrievances1803000000000 } from './1803000000000-RenameMattersToGrievances';
 
 /** Every migration of the feedback database, oldest first. */
 export const FEEDBACK_MIGRATIONS = [
@@ -26,4 +27,5 @@ export const FEEDBACK_MIGRATIONS = [
   StaffNotifications1798600000000,
   StaffNotificationDelivery1798610000000,
   VolunteeringIdempotencyKey1798700000000,
+  RenameMattersToGrievances1803000000000,
 ];

@@ -20,7 +20,7 @@ describe('notificationMessage', () => {
     ).toBe('A grid worker is checking your report.');
   });
 
-  it('says who resolved the matter and how, and asks for a rating', () => {
+  it('says who resolved the grievance and how, and asks for a rating', () => {
     expect(
       notificationMessage('grievance.resolved.v1', event('grievance.resolved.v1', { resolvedBy: works, resolution: 'New cover fitted.', attachmentIds: [] })),
     ).toBe('Municipal works resolved it: New cover fitted. Please rate the result.');
@@ -121,7 +121,7 @@ describe('notificationMessage', () => {
       const first = event('grievance.supervised.v1', { holder: works, supervisor: office, cause: 'department_deadline_missed', reason: 'late', round: 1, districtId: 'xiangyun' });
       expect(notificationMessage('grievance.supervised.v1', first)).toMatch(/at Xiangyun Supervision Office/);
       const second = event('grievance.supervised.v1', { holder: works, supervisor: office, cause: 'follow_up_missed', reason: 'late', round: 2, districtId: 'xiangyun' });
-      expect(notificationMessage('grievance.supervised.v1', second)).toBe('Your matter is in round 2 of supervision by Xiangyun Supervision Office: it will not be dropped.');
+      expect(notificationMessage('grievance.supervised.v1', second)).toBe('Your report is in round 2 of supervision by Xiangyun Supervision Office: it will not be dropped.');
     });
   });
 
@@ -165,7 +165,7 @@ describe('coReporterNotificationMessage', () => {
     return m && render('en', m);
   };
 
-  it('tells a co-reporter the matter they joined was resolved, by its tracking number, without asking them to rate it', () => {
+  it('tells a co-reporter the grievance they joined was resolved, by its tracking number, without asking them to rate it', () => {
     const withPhoto = event('grievance.resolved.v1', { resolvedBy: works, resolution: 'New cover fitted.', attachmentIds: [uuidv7()] });
     expect(en('grievance.resolved.v1', withPhoto)).toBe(
       'Municipal works resolved the report you joined (NC-20261124-000042); the fix photos are in your report. What was done: New cover fitted.',

@@ -1,7 +1,7 @@
 import { EventEnvelope, PayloadOf, supervisionRoundOf, TopicName } from '@grievance/contracts';
 import { message, type Message } from '@grievance/i18n';
 
-/** The topics whose events the reporter and co-reporters of a matter are told about. */
+/** The topics whose events the reporter and co-reporters of a grievance are told about. */
 export const NOTIFIED_TOPICS = [
   'grievance.submitted.v1',
   'grievance.linked.v1',
@@ -70,7 +70,7 @@ const MESSAGES: { [K in NotifiedTopic]: (p: PayloadOf<K>) => Message | undefined
 };
 
 /**
- * The short message a reporter reads about one event of their matter, as a message of the
+ * The short message a reporter reads about one event of their grievance, as a message of the
  * catalogue (rendered in the reader's language when read or sent). Pure: the same event
  * always gives the same message. Undefined when the event is not worth a message.
  */
@@ -80,10 +80,10 @@ export function notificationMessage<T extends NotifiedTopic>(topic: T, event: Ev
 }
 
 /**
- * What a co-reporter (whose own report was joined to this matter as a duplicate) is told
+ * What a co-reporter (whose own report was joined to this grievance as a duplicate) is told
  * where it differs from the reporter's message: they are told of the resolution and the close
- * of the matter they joined, named by its tracking number, but not asked to rate it (only the
- * matter's reporter rates it), nor asked the holder's questions (those are for the reporter).
+ * of the grievance they joined, named by its tracking number, but not asked to rate it (only the
+ * grievance's reporter rates it), nor asked the holder's questions (those are for the reporter).
  * Undefined: the event is not worth a message to them; other topics read as the reporter's.
  */
 const CO_REPORTER_MESSAGES: { [K in NotifiedTopic]?: (p: PayloadOf<K>, trackingNo: string) => Message | undefined } = {
@@ -97,7 +97,7 @@ const CO_REPORTER_MESSAGES: { [K in NotifiedTopic]?: (p: PayloadOf<K>, trackingN
   'grievance.closed.v1': (p, trackingNo) => message(p.outcome === 'rejected' ? 'notification.joined.closed.rejected' : 'notification.joined.closed', { trackingNo }),
 };
 
-/** The message a co-reporter of the matter `trackingNo` reads about one of its events (pure). */
+/** The message a co-reporter of the grievance `trackingNo` reads about one of its events (pure). */
 export function coReporterNotificationMessage<T extends NotifiedTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>, trackingNo: string): Message | undefined {
   const write: ((p: PayloadOf<T>, trackingNo: string) => Message | undefined) | undefined = CO_REPORTER_MESSAGES[topic];
   return write ? write(event.payload, trackingNo) : notificationMessage(topic, event);

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DEFAULT_LANGUAGE, render } from '@grievance/i18n';
 import { PinoLogger } from 'nestjs-pino';
 import { FeedbackConfig } from '../config';
-import { FeedbackRepository } from '../matters/feedback.repository';
+import { FeedbackRepository } from '../grievances/feedback.repository';
 import { StaffNotificationsRepository } from '../staff-notifications/staff-notifications.repository';
 import { NOTIFICATION_SENDER, NotificationSender } from './notification-sender';
 

@@ -4,9 +4,9 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { DEFAULT_LANGUAGE, matchLanguage, render } from '@grievance/i18n';
-import { FeedbackRepository } from '../matters/feedback.repository';
+import { FeedbackRepository } from '../grievances/feedback.repository';
 
-/** A notification to the reporter about one of their matters. */
+/** A notification to the reporter about one of their grievances. */
 export class NotificationView {
   @ApiProperty({ format: 'uuid' })
   id!: string;

@@ -4,7 +4,7 @@ import { message } from '@grievance/i18n';
 import { TransactionalOutbox } from '@grievance/messaging';
 import { Clock, DomainError } from '@grievance/platform';
 import { FeedbackConfig } from '../config';
-import { FeedbackRepository } from '../matters/feedback.repository';
+import { FeedbackRepository } from '../grievances/feedback.repository';
 import { NOTIFICATION_SENDER, NotificationSender } from '../notifications/notification-sender';
 import { BenefitApplication, BenefitsRepository } from './benefits.repository';
 import { benefitRefusal } from './points-rules';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiO
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { pointsAccountId } from '@grievance/contracts';
 import { correlationIdForNewWork, DomainError } from '@grievance/platform';
-import { FeedbackRepository } from '../matters/feedback.repository';
+import { FeedbackRepository } from '../grievances/feedback.repository';
 import { BenefitApplicationView, benefitView } from './benefits.controller';
 import { BenefitsRepository } from './benefits.repository';
 import { IDEMPOTENCY_KEY_PATTERN, RedeemDto, redemptionView, RedemptionView } from './points.dto';
@@ -14,7 +14,7 @@ export class PointsEntryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: 'positive when earned, negative when spent' }) points!: number;
   @ApiProperty({ description: 'verified_report, verified_co_report, volunteering or redemption' }) reason!: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'the matter a verified report earned it for' }) grievanceId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the grievance a verified report earned it for' }) grievanceId?: string;
   @ApiPropertyOptional({ description: 'the station of a volunteering award or a redemption' }) stationId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) redemptionId?: string;
   @ApiPropertyOptional({ description: "what a volunteer did, in the station staff's words" }) note?: string;
@@ -24,7 +24,7 @@ export class PointsEntryView {
 export class PointsView {
   /** The sum of the entries, computed on every read (the ledger stores no balance). */
   @ApiProperty() balance!: number;
-  /** The worker's points account: the audit chain of their movements that belong to no matter (GET /v1/trace/:accountId). */
+  /** The worker's points account: the audit chain of their movements that belong to no grievance (GET /v1/trace/:accountId). */
   @ApiProperty({ format: 'uuid' }) accountId!: string;
   @ApiProperty({ type: [PointsEntryView] }) entries!: PointsEntryView[];
   /** What the worker redeemed, newest first, each with its state (awaiting_hand_over, handed_over). */

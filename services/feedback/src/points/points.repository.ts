@@ -103,7 +103,7 @@ const ITEM_COLUMNS = 'id, station_id, name, kind, cost, stock, updated_at';
 
 /**
  * The only code that touches the station catalogues, the redemptions and the ledger entries
- * that belong to no matter. Methods that take an EntityManager run in the caller's transaction.
+ * that belong to no grievance. Methods that take an EntityManager run in the caller's transaction.
  */
 @Injectable()
 export class PointsRepository {

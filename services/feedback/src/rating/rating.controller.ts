@@ -4,9 +4,9 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { RATINGS, Rating } from '@grievance/contracts';
 import { correlationIdForNewWork } from '@grievance/platform';
-import { RateMatter, RateMatterResult } from './rate-matter.use-case';
+import { RateGrievance, RateGrievanceResult } from './rate-grievance.use-case';
 
-export class RateMatterDto {
+export class RateGrievanceDto {
   @ApiProperty({ enum: RATINGS })
   @IsIn(RATINGS)
   rating!: Rating;
@@ -22,18 +22,18 @@ export class RateMatterDto {
 @ApiBearerAuth()
 @Controller('v1/grievances')
 export class RatingController {
-  constructor(private readonly rateMatter: RateMatter) {}
+  constructor(private readonly rateGrievance: RateGrievance) {}
 
-  /** The reporter rates a resolved matter; unsatisfied reopens it, otherwise it closes. */
+  /** The reporter rates a resolved grievance; unsatisfied reopens it, otherwise it closes. */
   @Post(':id/rating')
   @HttpCode(201)
   @Roles('worker')
   rate(
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: RateMatterDto,
+    @Body() body: RateGrievanceDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<RateMatterResult> {
-    return this.rateMatter.execute({
+  ): Promise<RateGrievanceResult> {
+    return this.rateGrievance.execute({
       grievanceId: id,
       reporterId: principal.sub,
       rating: body.rating,

@@ -31,7 +31,7 @@ describe('staff notifications: who is told of what', () => {
     expect(told('sla.warned.v1', { ...deadline, target: 'resolve', holder: works })).toEqual({
       to: 'department:municipal_works',
       zh: '一条诉求的办结时限将于 2026-12-07 10:00 到期，请尽快处理。',
-      en: 'The resolve deadline of a matter is due at 2026-12-07 10:00: please act soon.',
+      en: 'The resolve deadline of a grievance is due at 2026-12-07 10:00: please act soon.',
     });
     expect(told('sla.warned.v1', { ...deadline, target: 'accept', holder: { type: 'grid_worker', id: 'gw-1', name: 'Wang' } })?.to).toBe('grid_worker:gw-1');
     expect(told('sla.breached.v1', { ...deadline, target: 'respond', holder: branch, level: 'branch' })).toMatchObject({
@@ -49,7 +49,7 @@ describe('staff notifications: who is told of what', () => {
     expect(told('grievance.routed.v1', { ...routed, holder: member, level: 'member' })).toEqual({
       to: 'member:m-1',
       zh: '一条新的急难愁盼诉求交由您办理。',
-      en: 'A new appeal matter is yours to handle.',
+      en: 'A new appeal is yours to handle.',
     });
     expect(told('grievance.routed.v1', { kind: 'hazard', category: 'manhole_cover_missing', gridId: 'g-1', departmentCode: 'municipal_works', holder: works, fallback: false })).toBeUndefined();
   });
@@ -65,11 +65,11 @@ describe('staff notifications: who is told of what', () => {
     expect(told('grievance.department-returned.v1', { ...moved, attachmentIds: [] })?.zh).toBe('人社局退单，一条诉求改由本部门办理：属于市政设施');
   });
 
-  it('tells the rung a matter was passed up or handed back to, at its own level', () => {
+  it('tells the rung a grievance was passed up or handed back to, at its own level', () => {
     expect(told('grievance.escalated.v1', { fromLevel: 'member', toLevel: 'branch', fromHolder: member, toHolder: branch, reason: 'sla', automatic: true, trigger: 'deadline_missed' })).toEqual({
       to: 'branch:b-1',
       zh: '党员联络员李明未在时限内处理，一条诉求已上交给您办理。',
-      en: '党员联络员李明 did not act in time; a matter was passed up to you.',
+      en: '党员联络员李明 did not act in time; a grievance was passed up to you.',
     });
     expect(told('grievance.returned.v1', { fromLevel: 'branch', toLevel: 'member', fromHolder: branch, toHolder: member, reason: '请先与站点核实', bounces: 1 })).toMatchObject({
       to: 'member:m-1',
@@ -85,7 +85,7 @@ describe('staff notifications: who is told of what', () => {
     expect(told('grievance.supervised.v1', { holder: top, level: 'two_new_committee', cause: 'deadline_missed', reason: 'overdue' })).toEqual({
       to: 'two_new_committee:tnc',
       zh: '一条诉求未在时限内办理，现由您督办。',
-      en: 'A matter was not dealt with in time; it is now under your supervision (督办).',
+      en: 'A grievance was not dealt with in time; it is now under your supervision (督办).',
     });
   });
 

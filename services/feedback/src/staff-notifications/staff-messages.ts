@@ -4,7 +4,7 @@ import { formatDateTime, message, type Message } from '@grievance/i18n';
 
 /**
  * The topics whose events mean new work or a deadline for a holder (员工提醒): a ticket
- * dispatched to a grid worker; a matter routed, escalated or returned to a rung of the chain;
+ * dispatched to a grid worker; a grievance routed, escalated or returned to a rung of the chain;
  * assigned, transferred or referred to a department; reopened to its holder; the 80 % warning
  * and the breach of a holder's deadline; and 督办 for the unit that now supervises. A deadline
  * starting (sla.started.v1) tells nobody: the move that started it is the notice.

@@ -10,7 +10,7 @@ import { StaffNotificationStream } from './staff-notification-stream';
 import { MarkReadResult, StaffNotificationPage } from './staff-notification-view';
 import { ListStaffNotifications, MarkStaffNotificationsRead, recipientKeyOf } from './staff-notifications.use-cases';
 
-/** The roles that hold matters: a grid worker, a department, each rung of the chain. */
+/** The roles that hold grievances: a grid worker, a department, each rung of the chain. */
 const HOLDER_ROLES = ['grid_worker', 'department', 'member', 'branch', 'industry_committee', 'two_new_committee'] as const;
 
 export class ListStaffNotificationsQuery {

@@ -71,7 +71,7 @@ export class StaffNotificationsRepository {
 
   /**
    * A holder's notifications, newest first (by when their event occurred, so the notices of one
-   * matter read in the order things happened to it), `limit` of them from before the notification `before`.
+   * grievance read in the order things happened to it), `limit` of them from before the notification `before`.
    */
   async page(recipientKey: string, limit: number, before?: string): Promise<StaffNotificationRow[]> {
     const rows = (await this.dataSource.query(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Holder, SlaTarget } from '@grievance/contracts';
 import { OutboxTransaction, UnitOfWork } from '@grievance/messaging';
 import { DomainError } from '@grievance/platform';
-import { MatterFacts, SlaDeadline, SlaEngine } from '@grievance/sla';
+import { GrievanceFacts, SlaDeadline, SlaEngine } from '@grievance/sla';
 import type { Ticket } from '../tickets/tickets.repository';
 
 /** The queue of this service's SLA alarms: a stable name, prefixed by the service. */
@@ -10,7 +10,7 @@ export const GRID_DISPATCH_SLA_QUEUE = 'grid-dispatch.sla';
 
 const SUBJECT_PREFIX = 'ticket:';
 
-/** A ticket's deadlines are the matter's deadlines about `ticket:<id>`. */
+/** A ticket's deadlines are the grievance's deadlines about `ticket:<id>`. */
 export function ticketSubject(ticketId: string): string {
   return `${SUBJECT_PREFIX}${ticketId}`;
 }
@@ -19,8 +19,8 @@ export function ticketIdOf(subject: string): string | undefined {
   return subject.startsWith(SUBJECT_PREFIX) ? subject.slice(SUBJECT_PREFIX.length) : undefined;
 }
 
-/** What a ticket's policies are matched on: the matter, at the grid stage. */
-export function ticketMatter(ticket: Pick<Ticket, 'kind' | 'category' | 'urgency'>): MatterFacts {
+/** What a ticket's policies are matched on: the grievance, at the grid stage. */
+export function ticketGrievance(ticket: Pick<Ticket, 'kind' | 'category' | 'urgency'>): GrievanceFacts {
   return { kind: ticket.kind, category: ticket.category ?? 'unknown', urgency: ticket.urgency, stage: 'grid' };
 }
 
@@ -74,7 +74,7 @@ export class TicketDeadlines {
       subject: ticketSubject(ticket.id),
       target: 'accept',
       holder,
-      matter: ticketMatter(ticket),
+      grievance: ticketGrievance(ticket),
       at,
       correlationId: ticket.correlationId,
       causationId,
@@ -101,7 +101,7 @@ export class TicketDeadlines {
       subject: ticketSubject(ticket.id),
       target: 'verify',
       holder,
-      matter: accept?.matter ?? ticketMatter(ticket),
+      grievance: accept?.grievance ?? ticketGrievance(ticket),
       at,
       correlationId: ticket.correlationId,
       causationId,
@@ -116,18 +116,18 @@ export class TicketDeadlines {
    * the deadlines planned anew (the ticket's copy of its accept deadline is the caller's to update).
    */
   async replan(ticket: Ticket): Promise<SlaDeadline[]> {
-    const matter = ticketMatter(ticket);
+    const grievance = ticketGrievance(ticket);
     const subject = ticketSubject(ticket.id);
     const replanned: SlaDeadline[] = [];
     for (const d of await this.sla.openFor(ticket.grievanceId, this.tx)) {
-      if (d.subject !== subject || d.status === 'breached' || sameFacts(d.matter, matter)) continue;
+      if (d.subject !== subject || d.status === 'breached' || sameFacts(d.grievance, grievance)) continue;
       await this.sla.cancel(this.tx, d.id);
       const next = await this.sla.start(this.tx, {
         grievanceId: d.grievanceId,
         subject,
         target: d.target,
         holder: d.holder,
-        matter,
+        grievance,
         at: d.startedAt,
         paused: d.status === 'paused',
         correlationId: d.correlationId,
@@ -145,6 +145,6 @@ export class TicketDeadlines {
   }
 }
 
-function sameFacts(a: MatterFacts, b: MatterFacts): boolean {
+function sameFacts(a: GrievanceFacts, b: GrievanceFacts): boolean {
   return a.kind === b.kind && a.category === b.category && a.urgency === b.urgency && a.stage === b.stage;
 }

@@ -13,13 +13,13 @@ const worker = (over: Partial<DispatchCandidate> & { id: string }): DispatchCand
 const request = { gridId: 'g1', communityId: 'c1', streetId: 's1' };
 
 describe('chooseGridWorker', () => {
-  describe('驻点: a matter logged at a station (a walk-in)', () => {
+  describe('驻点: a grievance logged at a station (a walk-in)', () => {
     const walkIn = { ...request, loggedAtStationId: 'st-1' };
 
     it('goes first to the on-duty grid worker posted at that station, though another is less loaded', () => {
       const candidates = [worker({ id: 'a', openTickets: 0 }), worker({ id: 'posted', openTickets: 4, stationId: 'st-1' }), worker({ id: 'elsewhere', stationId: 'st-2' })];
       expect(chooseGridWorker(walkIn, candidates)).toEqual({ kind: 'dispatch', gridWorkerId: 'posted', pool: 'grid', atStation: true });
-      // The same matter not logged at a station: the usual order.
+      // The same grievance not logged at a station: the usual order.
       expect(chooseGridWorker(request, candidates)).toEqual({ kind: 'dispatch', gridWorkerId: 'a', pool: 'grid' });
     });
 

@@ -19,14 +19,14 @@ export interface DispatchRequest {
   streetId: string | null;
   /** Workers who must not get it (they let it lapse, or gave the verdict the reporter contested). */
   exclude?: readonly string[];
-  /** A walk-in: the station whose staff logged the matter; the grid workers posted there come first. */
+  /** A walk-in: the station whose staff logged the grievance; the grid workers posted there come first. */
   loggedAtStationId?: string | null;
 }
 
 export type DispatchPool = 'grid' | 'community' | 'street';
 
 export type DispatchDecision =
-  | { kind: 'dispatch'; gridWorkerId: string; pool: DispatchPool; /** Posted at the station the matter was logged at. */ atStation?: true }
+  | { kind: 'dispatch'; gridWorkerId: string; pool: DispatchPool; /** Posted at the station the grievance was logged at. */ atStation?: true }
   | { kind: 'none'; reason: string };
 
 /** Fewest open tickets first; ties go to the one idle the longest (never dispatched first); then by id. */
@@ -42,7 +42,7 @@ function byLoadThenIdle(a: DispatchCandidate, b: DispatchCandidate): number {
  * Who gets a ticket: an on-duty worker of the ticket's grid; none on duty there → an
  * on-duty worker of another grid of the same community, then of the same street. Within a
  * pool the one with the fewest open tickets, ties → the one idle the longest.
- * 驻点: a matter logged at a station (a walk-in) goes first to the on-duty workers posted at
+ * 驻点: a grievance logged at a station (a walk-in) goes first to the on-duty workers posted at
  * that station who may take it (of its grid, community or street, in that order, by load);
  * with none of them on duty, the usual rule applies.
  */

@@ -11,10 +11,10 @@ export interface OpenTicketCommand {
   /** The routing event: the dispatch's cause. */
   eventId: string;
   correlationId: string;
-  /** The matter's facts its SLA policies are matched on. */
+  /** The grievance's facts its SLA policies are matched on. */
   kind: GrievanceKind;
   category: string;
-  /** The grid routing placed it in; none: not a matter for a grid worker. */
+  /** The grid routing placed it in; none: not a grievance for a grid worker. */
   gridId?: string;
 }
 

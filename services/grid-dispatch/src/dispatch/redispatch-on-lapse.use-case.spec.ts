@@ -34,7 +34,7 @@ describe('RedispatchOnLapse', () => {
     await verify.useCase.execute({ ...lapse, target: 'verify' });
     expect(verify.tickets.findForUpdate).not.toHaveBeenCalled();
     const notATicket = setup(aTicket());
-    await notATicket.useCase.execute({ ...lapse, subject: 'matter' });
+    await notATicket.useCase.execute({ ...lapse, subject: 'grievance' });
     expect(notATicket.tickets.findForUpdate).not.toHaveBeenCalled();
   });
 });

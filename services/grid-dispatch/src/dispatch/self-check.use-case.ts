@@ -14,7 +14,7 @@ import { DispatchRepository } from './dispatch.repository';
  * 骑手发单—网格员派单—部门接单: a rider or courier appointed as the part-time grid worker
  * (兼职网格员) of a grid reports a hazard as themself, inside that grid, with a photo and its
  * position. Their report is the on-site check: the ticket is theirs and verified (confirmed) at
- * once, and ticket.verified.v1 is recorded by them as grid worker, so routing hands the matter
+ * once, and ticket.verified.v1 is recorded by them as grid worker, so routing hands the grievance
  * straight to its department; nobody else is sent to look. Outside their grid, without a photo
  * or a position, or reported by somebody else for them, it is not (the normal loop applies).
  * Runs in the caller's unit of work; returns whether it took the ticket.

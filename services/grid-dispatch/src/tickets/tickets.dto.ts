@@ -57,9 +57,9 @@ export class VerifyBody {
   @IsUUID('all', { each: true })
   attachmentIds?: string[];
 
-  /** Required with verdict `duplicate`: the open matter this one repeats. */
+  /** Required with verdict `duplicate`: the open grievance this one repeats. */
   @ValidateIf((body: VerifyBody) => body.verdict === 'duplicate' || body.duplicateOf !== undefined)
-  @IsUUID('all', { message: 'duplicateOf must be the grievance id (UUID) of the matter this one duplicates' })
+  @IsUUID('all', { message: 'duplicateOf must be the grievance id (UUID) of the grievance this one duplicates' })
   duplicateOf?: string;
 
   /** With verdict `confirmed`: the category found on site, when the report was filed under a wrong one (a category code of the directory). */

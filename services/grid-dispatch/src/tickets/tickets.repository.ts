@@ -41,7 +41,7 @@ const SNAPSHOT = `grievance_id AS "grievanceId", tracking_no AS "trackingNo", ki
 /**
  * The only code that reads and writes tickets and the reports' snapshots, in the current
  * unit of work's transaction. Raw SQL, as every repository of this service: the statements
- * that matter here (ON CONFLICT, FOR UPDATE, advisory locks) are plain to read where they run.
+ * that grievance here (ON CONFLICT, FOR UPDATE, advisory locks) are plain to read where they run.
  */
 @Injectable()
 export class TicketsRepository {

@@ -84,7 +84,7 @@ describe('VerifyTicket', () => {
     }
   });
 
-  it('takes an invalid or duplicate verdict anywhere and without a photo, but not a matter as a duplicate of itself', async () => {
+  it('takes an invalid or duplicate verdict anywhere and without a photo, but not a grievance as a duplicate of itself', async () => {
     const invalid = setup(accepted(), aSnapshot({ lat: null, lng: null }));
     await invalid.useCase.execute(command({ verdict: 'invalid', position: FAR, attachmentIds: undefined }));
     expect(invalid.published[0]!.envelope.payload).toMatchObject({ verdict: 'invalid', attachmentIds: [] });

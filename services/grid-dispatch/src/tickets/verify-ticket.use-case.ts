@@ -27,10 +27,10 @@ export interface VerifyTicketCommand {
 
 /**
  * 核查: the grid worker's verdict from the site. A `confirmed` one needs a photo and a
- * position within VERIFY_MAX_DISTANCE_M of the report; a `duplicate` names another matter.
+ * position within VERIFY_MAX_DISTANCE_M of the report; a `duplicate` names another grievance.
  * The verify deadline is completed and ticket.verified.v1 recorded with the ticket's change.
  * A confirmed verdict may correct the report's category and/or name the department that should
- * take it (both must be in the directory copy): routing hands the matter to that department.
+ * take it (both must be in the directory copy): routing hands the grievance to that department.
  */
 @Injectable()
 export class VerifyTicket {
@@ -54,7 +54,7 @@ export class VerifyTicket {
       const attachmentIds = command.attachmentIds ?? [];
       if (command.verdict === 'confirmed') this.checkOnSite(command, attachmentIds, snapshot);
       if (command.verdict === 'duplicate' && command.duplicateOf === ticket.grievanceId) {
-        throw DomainError.unprocessable('duplicateOf: a matter cannot be a duplicate of itself', { field: 'duplicateOf' }, { key: 'error.ticket.duplicateOfSelf' });
+        throw DomainError.unprocessable('duplicateOf: a grievance cannot be a duplicate of itself', { field: 'duplicateOf' }, { key: 'error.ticket.duplicateOfSelf' });
       }
       await this.checkCorrections(command);
       const { correctedCategory, correctedDepartment } = command;

@@ -18,7 +18,7 @@ export class AttachmentsController {
   /** multipart/form-data with one `file`: a JPEG, PNG or WebP of at most 10 MiB (413 beyond). */
   @Post('attachments')
   @HttpCode(201)
-  // The people who photograph a matter: reporters, station staff logging a walk-in, grid workers verifying on site, and holders resolving it.
+  // The people who photograph a grievance: reporters, station staff logging a walk-in, grid workers verifying on site, and holders resolving it.
   @Roles('worker', 'station_staff', 'grid_worker', 'department', 'member', 'branch', 'industry_committee', 'two_new_committee')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10 } }))
   @ApiCreatedResponse({ type: AttachmentAnswer })
@@ -26,7 +26,7 @@ export class AttachmentsController {
     return this.upload.execute(principal.sub, file?.buffer);
   }
 
-  /** The photo, without its EXIF, XMP and comments, for its uploader or the staff holding a matter it belongs to (404 otherwise). */
+  /** The photo, without its EXIF, XMP and comments, for its uploader or the staff holding a grievance it belongs to (404 otherwise). */
   @Get('attachments/:id')
   @RateLimit('read')
   @Header('Cache-Control', 'private, no-store')

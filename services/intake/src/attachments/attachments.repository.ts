@@ -37,10 +37,10 @@ export class AttachmentsRepository {
   }
 
   /**
-   * The current holders of the matters the attachment is part of: as a photo of the report
+   * The current holders of the grievances the attachment is part of: as a photo of the report
    * (a GIN index lookup on attachment_ids) or as a fix photo of one of its resolutions.
    */
-  async holdersOfMattersWith(id: string): Promise<Holder[]> {
+  async holdersOfGrievancesWith(id: string): Promise<Holder[]> {
     const rows = (await this.dataSource.query(
       `SELECT g.holder FROM intake_grievances g
         WHERE g.holder IS NOT NULL
@@ -51,10 +51,10 @@ export class AttachmentsRepository {
   }
 
   /**
-   * Whether the attachment belongs to a matter `reporterId` reported or co-reported: as a photo
+   * Whether the attachment belongs to a grievance `reporterId` reported or co-reported: as a photo
    * of the report, or as a fix photo the department gave when resolving it.
    */
-  async isOfMatterReportedBy(id: string, reporterId: string): Promise<boolean> {
+  async isOfGrievanceReportedBy(id: string, reporterId: string): Promise<boolean> {
     const rows = await this.dataSource.query(
       `SELECT 1 FROM intake_grievances g
         WHERE (g.attachment_ids @> $1::jsonb OR g.id IN (SELECT r.grievance_id FROM intake_resolutions r WHERE r.attachment_ids @> $1::jsonb))

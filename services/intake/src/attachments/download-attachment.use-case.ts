@@ -12,10 +12,10 @@ export interface AttachmentDownload {
 }
 
 /**
- * A photo for its uploader, for the reporter and co-reporters of a matter it belongs to (a
+ * A photo for its uploader, for the reporter and co-reporters of a grievance it belongs to (a
  * photo of the report, or a fix photo the department gave when resolving it), or for the
- * staff who now hold such a matter; a 404 to anyone else. It always leaves without its metadata (EXIF GPS, camera serial, XMP,
- * comments): the place of a hazard is the matter's location, not the reporter's phone's.
+ * staff who now hold such a grievance; a 404 to anyone else. It always leaves without its metadata (EXIF GPS, camera serial, XMP,
+ * comments): the place of a hazard is the grievance's location, not the reporter's phone's.
  */
 @Injectable()
 export class DownloadAttachment {
@@ -30,8 +30,8 @@ export class DownloadAttachment {
       attachment !== undefined &&
       (attachment.ownerId === principal.sub ||
         (principal.role === 'worker'
-          ? await this.repository.isOfMatterReportedBy(id, principal.sub)
-          : (await this.repository.holdersOfMattersWith(id)).some((holder) => actsFor(principal, holder))));
+          ? await this.repository.isOfGrievanceReportedBy(id, principal.sub)
+          : (await this.repository.holdersOfGrievancesWith(id)).some((holder) => actsFor(principal, holder))));
     if (!attachment || !allowed) throw DomainError.notFound('attachment', id);
     const bytes = await this.storage.get(attachment.sha256);
     if (!bytes) throw DomainError.notFound('attachment', id);

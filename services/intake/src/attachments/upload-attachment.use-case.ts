@@ -42,7 +42,7 @@ export async function exifMetadata(bytes: Buffer): Promise<Record<string, unknow
   }
 }
 
-/** Stores an uploaded photo (JPEG, PNG or WebP by its bytes) for its uploader to attach to a matter. */
+/** Stores an uploaded photo (JPEG, PNG or WebP by its bytes) for its uploader to attach to a grievance. */
 @Injectable()
 export class UploadAttachment {
   constructor(

@@ -37,7 +37,7 @@ describe('findDuplicate', () => {
     expect(findDuplicate(report, [candidate({ kind: 'appeal' })], RULES)).toBeUndefined();
   });
 
-  it('does not link to a closed or rejected matter', () => {
+  it('does not link to a closed or rejected grievance', () => {
     expect(findDuplicate(report, [candidate({ status: 'closed' })], RULES)).toBeUndefined();
     expect(findDuplicate(report, [candidate({ status: 'rejected' })], RULES)).toBeUndefined();
     expect(findDuplicate(report, [candidate({ status: 'resolved' })], RULES)?.id).toBe('a');

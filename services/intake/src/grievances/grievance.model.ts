@@ -2,7 +2,7 @@ import type { GrievanceKind, Urgency } from '@grievance/contracts';
 import type { Message } from '@grievance/i18n';
 import type { TrackedState } from '../tracking/tracking-rules';
 
-/** A matter as intake keeps it: what was reported, and where it stands now (TrackedState). */
+/** A grievance as intake keeps it: what was reported, and where it stands now (TrackedState). */
 export interface GrievanceRecord extends TrackedState {
   id: string;
   trackingNo: string;
@@ -17,7 +17,7 @@ export interface GrievanceRecord extends TrackedState {
   submittedAt: Date;
 }
 
-/** One line of a matter's history as recorded: its summary is rendered when read, in the reader's language. */
+/** One line of a grievance's history as recorded: its summary is rendered when read, in the reader's language. */
 export interface HistoryEntry {
   at: string;
   type: string;
@@ -25,7 +25,7 @@ export interface HistoryEntry {
   summary: Message;
 }
 
-/** One line of a matter's history as its reader sees it. */
+/** One line of a grievance's history as its reader sees it. */
 export interface HistoryLine extends Omit<HistoryEntry, 'summary'> {
   summary: string;
 }

@@ -49,7 +49,7 @@ export class GrievancesController {
     return answer;
   }
 
-  /** The caller's own matters, newest first; a duplicate shows the status of the original it was joined to. */
+  /** The caller's own grievances, newest first; a duplicate shows the status of the original it was joined to. */
   @Get('grievances')
   @Roles('worker')
   @ApiOkResponse({ type: GrievancePageView })
@@ -58,7 +58,7 @@ export class GrievancesController {
   }
 
   /**
-   * The matter with its history, each line in the caller's language (Accept-Language; Chinese
+   * The grievance with its history, each line in the caller's language (Accept-Language; Chinese
    * by default), and its latest resolution with the fix photos. A duplicate's reporter follows
    * the original it was joined to: its status, holder, resolution and history.
    */

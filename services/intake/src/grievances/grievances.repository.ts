@@ -103,7 +103,7 @@ export class GrievancesRepository {
     );
   }
 
-  /** Adds a co-reporter to a matter; false when they already were one. */
+  /** Adds a co-reporter to a grievance; false when they already were one. */
   async addCoReporter(m: EntityManager, grievanceId: string, reporterId: string, viaGrievanceId: string, at: Date): Promise<boolean> {
     const rows = (await m.query(
       `INSERT INTO intake_co_reporters (grievance_id, reporter_id, via_grievance_id, linked_at) VALUES ($1, $2, $3, $4)
@@ -122,7 +122,7 @@ export class GrievancesRepository {
   }
 
   /**
-   * Appends to a matter's history; an event already recorded is not recorded twice. The
+   * Appends to a grievance's history; an event already recorded is not recorded twice. The
    * summary is kept as a message (key and parameters) to render in each reader's language,
    * and as its text in the default language.
    */
@@ -134,7 +134,7 @@ export class GrievancesRepository {
     );
   }
 
-  /** A matter's history in `language` (lines recorded before messages were kept read as they were written). */
+  /** A grievance's history in `language` (lines recorded before messages were kept read as they were written). */
   async history(grievanceId: string, language: Language): Promise<HistoryLine[]> {
     const rows = (await this.dataSource.query(
       `SELECT at, type, actor, summary, message FROM intake_history WHERE grievance_id = $1 ORDER BY at, event_id`,
@@ -156,7 +156,7 @@ export class GrievancesRepository {
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
-  /** The latest resolution of a matter (by when it was resolved, whatever order the events came in). */
+  /** The latest resolution of a grievance (by when it was resolved, whatever order the events came in). */
   async latestResolution(grievanceId: string): Promise<Resolution | undefined> {
     const rows = (await this.dataSource.query(
       `SELECT resolved_at, resolved_by, resolution, attachment_ids FROM intake_resolutions WHERE grievance_id = $1 ORDER BY resolved_at DESC, event_id DESC LIMIT 1`,
@@ -173,13 +173,13 @@ export class GrievancesRepository {
       : undefined;
   }
 
-  /** When `reporterId` joined the matter as a co-reporter; undefined when they did not. */
+  /** When `reporterId` joined the grievance as a co-reporter; undefined when they did not. */
   async coReporterSince(grievanceId: string, reporterId: string): Promise<Date | undefined> {
     const rows = (await this.dataSource.query(`SELECT linked_at FROM intake_co_reporters WHERE grievance_id = $1 AND reporter_id = $2`, [grievanceId, reporterId])) as Row[];
     return rows[0] ? new Date(rows[0].linked_at as string) : undefined;
   }
 
-  /** The matters of these ids that exist. */
+  /** The grievances of these ids that exist. */
   async findByIds(ids: readonly string[]): Promise<GrievanceRecord[]> {
     if (ids.length === 0) return [];
     const rows = (await this.dataSource.query(`SELECT * FROM intake_grievances WHERE id = ANY($1::uuid[])`, [ids])) as Row[];
@@ -191,7 +191,7 @@ export class GrievancesRepository {
     return rows.length > 0;
   }
 
-  /** A reporter's own matters, newest first, after the cursor (submitted_at, id) when given. */
+  /** A reporter's own grievances, newest first, after the cursor (submitted_at, id) when given. */
   async listByReporter(reporterId: string, limit: number, after?: { submittedAt: Date; id: string }): Promise<GrievanceRecord[]> {
     const params: unknown[] = [reporterId, limit];
     let where = 'reporter_id = $1';
@@ -208,7 +208,7 @@ export class GrievancesRepository {
 
   /**
    * Writes what the events of one transaction changed in the tracking view (see
-   * TrackingWrites), in one statement: the tracked state of matters, resolutions, history lines
+   * TrackingWrites), in one statement: the tracked state of grievances, resolutions, history lines
    * (in the given order) and deadlines, each a JSON array. A resolution or history line of an
    * event already recorded is not recorded twice; a deadline only replaces an older one.
    */

@@ -12,7 +12,7 @@ export interface ReplyCommand {
 
 /**
  * The reporter answers what the holder asked (grievance.replied.v1): the holder's deadlines,
- * stopped while it waited, run again. Only the reporter of an open matter can reply.
+ * stopped while it waited, run again. Only the reporter of an open grievance can reply.
  */
 @Injectable()
 export class ReplyToHolder {
@@ -25,7 +25,7 @@ export class ReplyToHolder {
     return this.outbox.run(async (tx) => {
       const g = await this.grievances.findById(command.grievanceId, tx.manager);
       if (!g || g.reporterId !== command.reporterId) throw DomainError.notFound('grievance', command.grievanceId);
-      if (g.status === 'closed' || g.status === 'rejected') throw DomainError.conflict(`the matter is ${g.status}; there is no one to reply to`, { status: g.status }, { key: 'error.grievance.nobodyToReply', params: { status: g.status } });
+      if (g.status === 'closed' || g.status === 'rejected') throw DomainError.conflict(`the grievance is ${g.status}; there is no one to reply to`, { status: g.status }, { key: 'error.grievance.nobodyToReply', params: { status: g.status } });
       const replied = createEnvelope({
         topic: 'grievance.replied.v1',
         grievanceId: g.id,

@@ -20,11 +20,11 @@ export interface SubmitGrievanceCommand {
   body: SubmitGrievanceDto;
   /**
    * A walk-in (驿站代办): the station's staff typed it in for the reporter, with their consent.
-   * The matter is still the reporter's; the staff member is the event's actor, and the photos
+   * The grievance is still the reporter's; the staff member is the event's actor, and the photos
    * are the ones they uploaded.
    */
   walkIn?: WalkInOrigin;
-  /** Runs in the submission's transaction once the matter is created (not on a replay): what a caller keeps beside it commits with it. */
+  /** Runs in the submission's transaction once the grievance is created (not on a replay): what a caller keeps beside it commits with it. */
   alongside?: (tx: OutboxTransaction, answer: SubmissionAnswer) => Promise<void>;
 }
 
@@ -46,7 +46,7 @@ export const DUPLICATE_CHECK_HOLDER: Holder = { type: 'org_unit', id: 'intake', 
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * A worker hands in a matter: it is stored as `submitted` with a tracking number, checked
+ * A worker hands in a grievance: it is stored as `submitted` with a tracking number, checked
  * against open hazards nearby, and announced (grievance.submitted.v1, plus
  * grievance.linked.v1 for a duplicate) in the same transaction. With an Idempotency-Key,
  * the same request again gets the same answer; a different body under the key is refused.

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * What an Open311 partner app posted beyond the matter itself: which partner and which of its
+ * What an Open311 partner app posted beyond the grievance itself: which partner and which of its
  * accounts or devices (the reporter), and the media_url link; and an index for the public list
  * of hazards by date (GET /open311/v2/requests).
  */

@@ -5,7 +5,7 @@ import type { Open311Record } from './open311-format';
 export type Open311Status = 'open' | 'closed';
 
 /**
- * A matter is `closed` for Open311 once the work is done or refused: resolved (the department
+ * A grievance is `closed` for Open311 once the work is done or refused: resolved (the department
  * finished; a reporter unhappy with it reopens it, and it is `open` again), rejected, closed.
  * Everything before, from submitted to in progress, is `open`.
  */
@@ -27,7 +27,7 @@ export interface TrackedRequest {
   description: string;
   location: { lat: number; lng: number; address?: string } | null;
   submittedAt: Date;
-  /** The matter's status; a duplicate's is its original's, which is the one worked on. */
+  /** The grievance's status; a duplicate's is its original's, which is the one worked on. */
   status: GrievanceStatus;
   /** The latest line of the tracking view's history (zh-CN) and when it happened. */
   latest: { at: Date; summary: string } | null;
@@ -58,7 +58,7 @@ export function requestOf(request: TrackedRequest, serviceName: string): Open311
     requested_datetime: request.submittedAt.toISOString(),
     updated_datetime: (request.latest?.at ?? request.submittedAt).toISOString(),
     // The current holder's deadline as the events named it (routing and grid-dispatch run the
-    // clocks); none once the matter is closed for Open311, or while no event has named one.
+    // clocks); none once the grievance is closed for Open311, or while no event has named one.
     expected_datetime: open311StatusOf(request.status) === 'open' && request.expectedAt ? request.expectedAt.toISOString() : null,
     address: request.location?.address ?? null,
     address_id: null,
@@ -69,7 +69,7 @@ export function requestOf(request: TrackedRequest, serviceName: string): Open311
   };
 }
 
-/** The answer to a new request: both ids at once, since intake numbers a matter as it takes it. */
+/** The answer to a new request: both ids at once, since intake numbers a grievance as it takes it. */
 export function createdRequestOf(trackingNo: string, token: string, accountId: string | null): Open311Record {
   return {
     service_request_id: trackingNo,

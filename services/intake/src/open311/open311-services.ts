@@ -4,7 +4,7 @@ import type { Open311Record } from './open311-format';
 
 /**
  * Which of intake's categories are Open311 services: the hazards (随手拍), problems at a place
- * in the street that anyone may see. Appeals and suggestions are a worker's own matters and
+ * in the street that anyone may see. Appeals and suggestions are a worker's own grievances and
  * go through the native API and the escalation chain, not a public civic feed.
  */
 export const isOpen311Service = (category: Category): boolean => category.kind === 'hazard';

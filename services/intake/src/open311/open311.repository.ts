@@ -6,7 +6,7 @@ import type { TrackedRequest } from './open311-requests';
 
 type Row = Record<string, unknown>;
 
-/** What a partner app's submission adds to its matter. */
+/** What a partner app's submission adds to its grievance. */
 export interface PartnerSubmission {
   grievanceId: string;
   partnerId: string;
@@ -27,7 +27,7 @@ export interface RequestQuery {
 }
 
 /**
- * Intake's tracking view of hazards, read for Open311: the matter, its status (a duplicate
+ * Intake's tracking view of hazards, read for Open311: the grievance, its status (a duplicate
  * follows its original, which is the one worked on), the latest history line of either, the
  * department that holds or last held it (from the history lines that name a department), the
  * current holder's deadline (of the original, for a duplicate), and the partner's media_url.
@@ -81,7 +81,7 @@ function toRequest(row: Row): TrackedRequest {
 export class Open311Repository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** In the submission's transaction, so a matter a partner posted is never without its partner. */
+  /** In the submission's transaction, so a grievance a partner posted is never without its partner. */
   async saveSubmission(m: EntityManager, s: PartnerSubmission): Promise<void> {
     await m.query(
       `INSERT INTO open311_requests (grievance_id, partner_id, account_id, device_id, media_url) VALUES ($1, $2, $3, $4, $5)`,

@@ -73,7 +73,7 @@ describe('a service request in GeoReport v2 fields', () => {
     expect(requestOf({ ...REQUEST, expectedAt: null }, 'x').expected_datetime).toBeNull();
   });
 
-  it('has no address or point when the matter has none, and its submission time as the update', () => {
+  it('has no address or point when the grievance has none, and its submission time as the update', () => {
     const record = requestOf({ ...REQUEST, location: null, latest: null, agency: null, mediaUrl: null }, 'x');
     expect(record).toMatchObject({ address: null, lat: null, long: null, status_notes: null, agency_responsible: null, updated_datetime: '2026-12-06T01:00:00.000Z' });
   });

@@ -10,7 +10,7 @@ import { isOpen311Service } from './open311-services';
 
 /**
  * Who reported, as far as intake can know: the partner app and the account (or else the
- * device) it names. The matter's reporter id says it, so the event grievance.submitted.v1,
+ * device) it names. The grievance's reporter id says it, so the event grievance.submitted.v1,
  * notifications, points and the audit trace all lead back to the partner.
  */
 export function reporterIdOf(partnerId: string, form: Pick<ServiceRequestForm, 'accountId' | 'deviceId'>): string {
@@ -22,7 +22,7 @@ export function reporterIdOf(partnerId: string, form: Pick<ServiceRequestForm, '
 /**
  * The spec gives a client no request id of its own, so the idempotency key is the hash of what
  * the partner sent (every argument but the api_key): the same form posted again, as a client
- * does when an answer was lost, gets the same matter back.
+ * does when an answer was lost, gets the same grievance back.
  */
 export const idempotencyKeyOf = (partnerId: string, form: ServiceRequestForm): string => {
   const { apiKey: _apiKey, ...sent } = form;

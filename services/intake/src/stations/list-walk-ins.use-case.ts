@@ -24,10 +24,10 @@ export class ListWalkIns {
     const page = rows.slice(0, limit);
     const summaries = await this.tracking.summaries(page.map((w) => w.grievanceId));
     const items = page.flatMap((w) => {
-      const matter = summaries.get(w.grievanceId);
-      return matter
+      const grievance = summaries.get(w.grievanceId);
+      return grievance
         ? [{
-            ...matter,
+            ...grievance,
             workerId: w.workerId,
             workerPhone: w.workerPhone === null ? null : maskPhone(w.workerPhone),
             staffId: w.staffId,

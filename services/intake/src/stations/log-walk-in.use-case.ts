@@ -14,12 +14,12 @@ export interface LogWalkInCommand {
 }
 
 /**
- * A station's staff log a matter for a worker who walked in (驿站代办), with the worker's
+ * A station's staff log a grievance for a worker who walked in (驿站代办), with the worker's
  * consent. It goes through the worker's own submission path (tracking number, duplicate
- * check, grievance.submitted.v1 with `loggedAt`), so the matter is the worker's from the start:
+ * check, grievance.submitted.v1 with `loggedAt`), so the grievance is the worker's from the start:
  * in their list, told to them, rated by them. The walk-in row (station, staff, consent, the
  * call-back phone) is written in the same transaction. An Idempotency-Key is the staff
- * member's: the same request again gets the same matter back.
+ * member's: the same request again gets the same grievance back.
  */
 @Injectable()
 export class LogWalkIn {

@@ -14,7 +14,7 @@ export const CONSENT_CLOCK_SKEW_MS = 5 * 60_000;
 /**
  * The station a staff member logs walk-ins at: one the directory knows (404 otherwise, as
  * for anything not there) and not retired (403: the staff's claim names a station that no
- * longer takes matters).
+ * longer takes grievances).
  */
 export function stationForWalkIns(station: StationCopy | undefined, stationId: string): StationCopy {
   if (!station) throw DomainError.notFound('station', stationId);

@@ -32,7 +32,7 @@ async function refused(body: object): Promise<{ field?: string; message: string 
 const fieldsOf = async (body: object) => [...new Set((await refused(body)).map((e) => e.field))];
 
 describe('a walk-in as the station staff send it', () => {
-  it('takes a matter with the worker, a call-back phone and their verbal, signed or texted consent', async () => {
+  it('takes a grievance with the worker, a call-back phone and their verbal, signed or texted consent', async () => {
     expect(await refused(VALID)).toEqual([]);
     for (const method of ['signature', 'sms']) expect(await refused({ ...VALID, consent: { given: true, method, at: '2026-12-07T02:00:00Z' } })).toEqual([]);
     const { workerPhone: _phone, ...withoutPhone } = VALID;
@@ -55,7 +55,7 @@ describe('a walk-in as the station staff send it', () => {
     expect(await fieldsOf({ ...VALID, consent: true })).toContain('consent');
   });
 
-  it('needs the worker the matter is for, and a phone that is a phone', async () => {
+  it('needs the worker the grievance is for, and a phone that is a phone', async () => {
     const { workerId: _worker, ...withoutWorker } = VALID;
     expect(await fieldsOf(withoutWorker)).toEqual(['workerId']);
     expect(await fieldsOf({ ...VALID, workerId: 'rider 42' })).toEqual(['workerId']);
@@ -111,7 +111,7 @@ describe('LogWalkIn', () => {
     return { useCase, submit, stations };
   };
 
-  it('submits the matter as the worker’s, logged at the staff’s station, and keeps the walk-in beside it', async () => {
+  it('submits the grievance as the worker’s, logged at the staff’s station, and keeps the walk-in beside it', async () => {
     const { useCase, submit, stations } = make({ id: 'st-xiangyun-yuhua', name: '玉华暖心驿站', retired: false, version: 3 });
     const body = { ...VALID, workerPhone: ' 13812345678 ' } as unknown as LogWalkInDto;
     await useCase.execute({ stationId: 'st-xiangyun-yuhua', staffId: 'staff-li-na', idempotencyKey: 'k-1', body });

@@ -11,7 +11,7 @@ import { SubmissionAnswerView } from '../tracking/tracking-view.dto';
 import { WalkInPageView } from './walk-ins.view';
 
 /**
- * Walk-ins (驿站代办): a station's staff log a matter for a worker who walked in, and list
+ * Walk-ins (驿站代办): a station's staff log a grievance for a worker who walked in, and list
  * their station's. The station is always the caller's own (their token's stationId).
  */
 @Controller('v1/stations/me')
@@ -24,7 +24,7 @@ export class WalkInsController {
     private readonly listWalkIns: ListWalkIns,
   ) {}
 
-  /** Logs a matter for `workerId` with their consent; the same Idempotency-Key again answers the same matter. */
+  /** Logs a grievance for `workerId` with their consent; the same Idempotency-Key again answers the same grievance. */
   @Post('walk-ins')
   @HttpCode(201)
   @RateLimit('submit')

@@ -5,7 +5,7 @@ import { GrievanceSummaryView } from '../tracking/tracking-view.dto';
 // The answers of the station's walk-in endpoints, for intake's OpenAPI document.
 
 export class WalkInSummaryView extends GrievanceSummaryView {
-  @ApiProperty({ description: 'the worker the matter belongs to' })
+  @ApiProperty({ description: 'the worker the grievance belongs to' })
   workerId!: string;
 
   @ApiProperty({ type: String, nullable: true, description: 'the call-back phone the worker gave, masked (138****5678)' })

@@ -40,7 +40,7 @@ describe('the holder\'s deadline', () => {
     expect(after(event('grievance.accepted.v1', { holder: DEPT }))).toBeUndefined();
   });
 
-  it('is no longer known once the ticket is taken, another holds the matter, the deadline is missed or the matter is resolved', () => {
+  it('is no longer known once the ticket is taken, another holds the grievance, the deadline is missed or the grievance is resolved', () => {
     expect(after(event('ticket.accepted.v1', { ticketId: G, gridWorkerId: 'gw-1' }))).toEqual({ dueAt: null });
     expect(after(event('grievance.assigned.v1', { holder: DEPT, departmentCode: 'municipal_works', reason: 'verified_on_site' }))).toEqual({ dueAt: null });
     expect(

@@ -12,7 +12,7 @@ export interface DeadlineAfter {
 
 /**
  * The deadlines the reporter waits on: the grid worker's accept and on-site check, and the
- * holder's resolution. A holder's `respond` deadline (to acknowledge or take the matter up) is
+ * holder's resolution. A holder's `respond` deadline (to acknowledge or take the grievance up) is
  * a step inside the resolution: its start, warning and breach leave the resolution's due time
  * as it was, and so does the take-up that meets it.
  */
@@ -41,7 +41,7 @@ const SETS: { [K in DeadlineTopic]?: (p: PayloadOf<K>) => Date | null } = {
  * The holder's deadline after one event (pure), or undefined when the event does not touch it.
  * A dispatch (its accept-by), a deadline starting and an SLA warning (their due time) name one;
  * every other move (a new holder, the ticket taken or checked, a pause, a missed deadline, the
- * matter resolved or closed) leaves none known until the next one names it. The engine writes
+ * grievance resolved or closed) leaves none known until the next one names it. The engine writes
  * sla.started as its transaction commits, so it is never older than the move that caused it.
  */
 export function deadlineAfter<T extends DeadlineTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>): DeadlineAfter | undefined {

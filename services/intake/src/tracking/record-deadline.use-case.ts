@@ -6,7 +6,7 @@ import { GrievancesRepository } from '../grievances/grievances.repository';
 import { TrackingWrites } from './tracking-writes';
 
 /**
- * Keeps the current holder's deadline of a matter from one event (what Open311 answers as
+ * Keeps the current holder's deadline of a grievance from one event (what Open311 answers as
  * expected_datetime): set by a dispatch's accept-by, a deadline starting or an SLA warning, cleared by
  * any other move; an event older than the one that last spoke changes nothing.
  */

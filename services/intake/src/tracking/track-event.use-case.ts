@@ -8,8 +8,8 @@ import { correctedCategoryOf, historyLine, linkOf, resolutionOf, trackedStateAft
 
 /**
  * Keeps a reporter's tracking view current from one event: the grievance's state after it
- * (by the contracts' reducer, so order and redelivery do not matter), the link of a
- * duplicate, the category an on-site check corrected, the resolutions (with the department's fix photos), and one history line per event. Events of matters intake does not hold are skipped.
+ * (by the contracts' reducer, so order and redelivery do not grievance), the link of a
+ * duplicate, the category an on-site check corrected, the resolutions (with the department's fix photos), and one history line per event. Events of grievances intake does not hold are skipped.
  */
 @Injectable()
 export class TrackEvent {
@@ -26,7 +26,7 @@ export class TrackEvent {
     const current = await writes.current(event.grievanceId);
     if (!current) return 'unknown';
     const at = new Date(event.occurredAt);
-    // A category the grid worker corrected on site is the matter's category from then on.
+    // A category the grid worker corrected on site is the grievance's category from then on.
     const category = correctedCategoryOf(topic, event) ?? current.category;
     writes.saveTracking({ ...current, ...trackedStateAfter(current, topic, event), category });
     const link = linkOf(topic, event);

@@ -2,7 +2,7 @@ import { grievanceStateAfter, supervisionRoundOf, TOP_LEVEL, type EventEnvelope,
 import { formatDateTime, message, type Message } from '@grievance/i18n';
 
 /**
- * The part of a matter the tracking view follows from events: the grievance's state as the
+ * The part of a grievance the tracking view follows from events: the grievance's state as the
  * contracts read it (status, holder, level, supervision, with the times that order them),
  * and the original a duplicate follows.
  */
@@ -45,7 +45,7 @@ const named = (h: HolderRef): Holder => ({ ...h, name: h.name ?? h.id });
 
 /**
  * The tracked state after one event (pure): the grievance's state by the contracts' reducer,
- * so order and redelivery do not matter, and the original of a duplicate, set once.
+ * so order and redelivery do not grievance, and the original of a duplicate, set once.
  */
 export function trackedStateAfter<T extends TrackedTopic>(state: TrackedState, topic: T, event: EventEnvelope<PayloadOf<T>>): TrackedState {
   const next = grievanceStateAfter(state, topic, event);
@@ -73,14 +73,14 @@ export function linkOf<T extends TrackedTopic>(topic: T, event: EventEnvelope<Pa
   return LINKS[topic]?.(event.payload);
 }
 
-/** The category an on-site check corrected the matter to, if it corrected one (pure). */
+/** The category an on-site check corrected the grievance to, if it corrected one (pure). */
 export function correctedCategoryOf<T extends TrackedTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>): string | undefined {
   if (topic !== 'ticket.verified.v1') return undefined;
   const p = event.payload as PayloadOf<'ticket.verified.v1'>;
   return p.verdict === 'confirmed' ? p.correctedCategory : undefined;
 }
 
-/** A resolution as the tracking view keeps it: who resolved the matter, what they said, and their fix photos. */
+/** A resolution as the tracking view keeps it: who resolved the grievance, what they said, and their fix photos. */
 export interface Resolution {
   resolvedAt: Date;
   resolvedBy: Holder;

@@ -28,7 +28,7 @@ export class CategoryView {
   @ApiProperty({ enum: GRIEVANCE_KINDS })
   kind!: GrievanceKind;
 
-  @ApiProperty({ type: String, nullable: true, description: 'the department a matter of this category goes to, unless a route says otherwise' })
+  @ApiProperty({ type: String, nullable: true, description: 'the department a grievance of this category goes to, unless a route says otherwise' })
   defaultDepartment!: string | null;
 }
 
@@ -117,7 +117,7 @@ export class GrievanceSummaryView {
   @ApiProperty({ enum: URGENCIES })
   urgency!: string;
 
-  @ApiProperty({ enum: GRIEVANCE_STATUSES, description: "where the matter stands; a duplicate's is the original's, which is the one worked on" })
+  @ApiProperty({ enum: GRIEVANCE_STATUSES, description: "where the grievance stands; a duplicate's is the original's, which is the one worked on" })
   status!: string;
 
   @ApiProperty({ enum: LEVELS, nullable: true })
@@ -132,10 +132,10 @@ export class GrievanceSummaryView {
   @ApiProperty({ description: 'the round of supervision (督办): 0 none, 1 the first; each follow-up deadline the supervising unit missed adds one' })
   supervisionRound!: number;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the original this matter was joined to as a duplicate' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the original this grievance was joined to as a duplicate' })
   duplicateOf!: string | null;
 
-  @ApiPropertyOptional({ type: () => OriginalSummaryView, description: 'for a duplicate: the matter it was joined to' })
+  @ApiPropertyOptional({ type: () => OriginalSummaryView, description: 'for a duplicate: the grievance it was joined to' })
   original?: OriginalSummaryView;
 
   @ApiProperty({ format: 'date-time' })
@@ -160,15 +160,15 @@ export class GrievanceView extends GrievanceSummaryView {
   @ApiProperty({ type: [String], description: "the report's photos" })
   attachmentIds!: string[];
 
-  @ApiProperty({ type: () => ResolutionView, nullable: true, description: "the latest resolution of the matter worked on (a duplicate's: the original's), with the department's fix photos" })
+  @ApiProperty({ type: () => ResolutionView, nullable: true, description: "the latest resolution of the grievance worked on (a duplicate's: the original's), with the department's fix photos" })
   resolution!: ResolutionView | null;
 
-  @ApiPropertyOptional({ type: () => OriginalView, description: "for a duplicate: the matter it was joined to, its status and its history, which its reporter follows as a co-reporter" })
+  @ApiPropertyOptional({ type: () => OriginalView, description: "for a duplicate: the grievance it was joined to, its status and its history, which its reporter follows as a co-reporter" })
   declare original?: OriginalView;
 
-  @ApiPropertyOptional({ type: [String], description: "the matter's co-reporters (to its reporter only)" })
+  @ApiPropertyOptional({ type: [String], description: "the grievance's co-reporters (to its reporter only)" })
   coReporters?: string[];
 
-  @ApiProperty({ type: () => [HistoryLineView], description: "this matter's own history" })
+  @ApiProperty({ type: () => [HistoryLineView], description: "this grievance's own history" })
   history!: HistoryLineView[];
 }

@@ -40,7 +40,7 @@ export function decodeCursor(cursor: string): { submittedAt: Date; id: string } 
 }
 
 /**
- * Where a matter stands as its reporter follows it: a duplicate is not worked on by itself,
+ * Where a grievance stands as its reporter follows it: a duplicate is not worked on by itself,
  * so its status, holder, level and supervision are those of the original it was joined to.
  */
 const followed = (g: GrievanceRecord, original: GrievanceRecord | undefined) => {
@@ -61,7 +61,7 @@ const summary = (g: GrievanceRecord, original: GrievanceRecord | undefined) => (
   submittedAt: g.submittedAt.toISOString(),
 });
 
-/** Where a photo of a matter is downloaded from (intake's GET /v1/attachments/:id). */
+/** Where a photo of a grievance is downloaded from (intake's GET /v1/attachments/:id). */
 export const attachmentUrl = (id: string) => `/v1/attachments/${id}`;
 
 const resolutionView = (r: Resolution | undefined) =>
@@ -80,7 +80,7 @@ const resolutionView = (r: Resolution | undefined) =>
  */
 const SHARED_WITH_CO_REPORTERS = (line: HistoryLine) => line.type !== 'grievance.paused' && line.type !== 'grievance.replied';
 
-/** The reporter's tracking view of their matters. */
+/** The reporter's tracking view of their grievances. */
 @Injectable()
 export class TrackingViewService {
   constructor(
@@ -89,7 +89,7 @@ export class TrackingViewService {
   ) {}
 
   /**
-   * The matter for its reporter, a co-reporter, or the staff who hold it now; to anyone
+   * The grievance for its reporter, a co-reporter, or the staff who hold it now; to anyone
    * else a 404, so the answer does not even say that it exists.
    */
   async get(principal: Principal, id: string, language: Language) {
@@ -138,7 +138,7 @@ export class TrackingViewService {
     };
   }
 
-  /** The list summaries of these matters (a duplicate's status is its original's), by id. */
+  /** The list summaries of these grievances (a duplicate's status is its original's), by id. */
   async summaries(ids: readonly string[]): Promise<Map<string, ReturnType<typeof summary>>> {
     const records = await this.repository.findByIds(ids);
     const originals = new Map((await this.repository.findByIds([...new Set(records.flatMap((g) => (g.duplicateOf ? [g.duplicateOf] : [])))])).map((o) => [o.id, o]));

@@ -7,9 +7,9 @@ import type { Resolution } from './tracking-rules';
 
 /**
  * What the events of one transaction (an event consumer's group) change in the tracking
- * view, written at once before it commits: the matters' tracked state, their resolutions,
- * history lines and deadlines, in one statement whatever the number of events. A matter is
- * read (and locked) once per transaction; the next event of the same matter builds on the
+ * view, written at once before it commits: the grievances' tracked state, their resolutions,
+ * history lines and deadlines, in one statement whatever the number of events. A grievance is
+ * read (and locked) once per transaction; the next event of the same grievance builds on the
  * state the previous one left here, so a group applies its events in their order.
  */
 export class TrackingWrites implements BatchWriter {
@@ -29,19 +29,19 @@ export class TrackingWrites implements BatchWriter {
     return tx.batchWriter(TrackingWrites, (manager) => new TrackingWrites(manager, repository));
   }
 
-  /** The matter as this transaction left it so far (read and locked the first time); undefined when intake does not hold it. */
+  /** The grievance as this transaction left it so far (read and locked the first time); undefined when intake does not hold it. */
   async current(grievanceId: string): Promise<GrievanceRecord | undefined> {
     if (!this.held.has(grievanceId)) this.held.set(grievanceId, await this.repository.findById(grievanceId, this.manager, true));
     return this.held.get(grievanceId);
   }
 
-  /** The matter's tracked state (status, level, holder, supervision, duplicateOf, category) after an event. */
+  /** The grievance's tracked state (status, level, holder, supervision, duplicateOf, category) after an event. */
   saveTracking(g: GrievanceRecord): void {
     this.held.set(g.id, g);
     this.tracked.set(g.id, g);
   }
 
-  /** A resolution of a matter; the same event again records nothing. */
+  /** A resolution of a grievance; the same event again records nothing. */
   recordResolution(grievanceId: string, eventId: string, r: Resolution): void {
     this.resolutions.push({
       event_id: eventId,
@@ -53,7 +53,7 @@ export class TrackingWrites implements BatchWriter {
     });
   }
 
-  /** A line of a matter's history (kept as a message, and as its text in the default language); an event already recorded is not recorded twice. */
+  /** A line of a grievance's history (kept as a message, and as its text in the default language); an event already recorded is not recorded twice. */
   appendHistory(grievanceId: string, eventId: string, entry: HistoryEntry): void {
     this.history.push({
       grievance_id: grievanceId,
@@ -67,7 +67,7 @@ export class TrackingWrites implements BatchWriter {
   }
 
   /**
-   * Sets (or clears, with null) the matter's deadline as of `at`, unless a later event already
+   * Sets (or clears, with null) the grievance's deadline as of `at`, unless a later event already
    * spoke: of this transaction's events the latest is kept, and it is written only over an older
    * one. At the same instant a deadline named beats one cleared (the move and the deadline it
    * started are written in one transaction, so they share a time), whatever order they arrive in.

@@ -19,20 +19,20 @@ export class TrackingConsumer {
   @HandlesEvent(...TRACKED_TOPICS)
   async track(event: ConsumedEvent<TrackedTopic>, tx: OutboxTransaction, { topic }: EventMeta<TrackedTopic>): Promise<void | SkippedEvent> {
     const outcome = await this.tracking.execute(topic, event, tx);
-    if (outcome === 'unknown') return skipped('a matter intake does not hold');
+    if (outcome === 'unknown') return skipped('a grievance intake does not hold');
   }
 
   /** A deadline starting names the holder's deadline (for Open311's expected_datetime); it adds no line to the reporter's history. */
   @HandlesEvent('sla.started.v1')
   async started(event: ConsumedEvent<'sla.started.v1'>, tx: OutboxTransaction): Promise<void | SkippedEvent> {
     const outcome = await this.deadlines.execute('sla.started.v1', event, tx);
-    if (outcome === 'unknown') return skipped('a matter intake does not hold');
+    if (outcome === 'unknown') return skipped('a grievance intake does not hold');
   }
 
   /** An SLA warning names the holder's deadline (moved by the time paused); it adds no line to the reporter's history. */
   @HandlesEvent('sla.warned.v1')
   async warned(event: ConsumedEvent<'sla.warned.v1'>, tx: OutboxTransaction): Promise<void | SkippedEvent> {
     const outcome = await this.deadlines.execute('sla.warned.v1', event, tx);
-    if (outcome === 'unknown') return skipped('a matter intake does not hold');
+    if (outcome === 'unknown') return skipped('a grievance intake does not hold');
   }
 }

@@ -44,7 +44,7 @@ describe('decideRoute on the demo city', () => {
     });
   });
 
-  it('hands a matter without a location to the city fallback owner', () => {
+  it('hands a grievance without a location to the city fallback owner', () => {
     expect(decideRoute({ category: 'road_damage' }, directory)).toMatchObject({ gridId: null, fallback: true, departmentCode: 'urban_management' });
   });
 
@@ -70,7 +70,7 @@ describe('decideRoute on the demo city', () => {
     }
   });
 
-  it('fails when nobody owns the matter', () => {
+  it('fails when nobody owns the grievance', () => {
     const empty = new RoutingDirectory({ grids: [], districts: [], departments: [], categories: [], routes: [], fallbackOwners: [] });
     expect(() => decideRoute({ category: 'road_damage', location: { lat: 1, lng: 1 } }, empty)).toThrow(NoOwnerError);
   });

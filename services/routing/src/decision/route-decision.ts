@@ -92,7 +92,7 @@ export interface RouteDecision {
   departmentCode: string;
   /** The grid (org unit) when one holds the place; else the fallback department. */
   holder: Holder;
-  /** True when no grid holds the place and the fallback owner (兜底) takes the matter. */
+  /** True when no grid holds the place and the fallback owner (兜底) takes the grievance. */
   fallback: boolean;
 }
 
@@ -140,6 +140,6 @@ export function decideRoute(request: RouteRequest, directory: RoutingDirectory):
  * district's fallback owner (兜底), the city's — that is not the department returning it.
  * Undefined when there is none: the department must name one (transfer).
  */
-export function rerouteAfterReturn(matter: { category: string; districtId: string | null }, returnedBy: string, directory: RoutingDirectory): string | undefined {
-  return directory.ownersOf(matter.category, matter.districtId).find((code) => code !== returnedBy);
+export function rerouteAfterReturn(grievance: { category: string; districtId: string | null }, returnedBy: string, directory: RoutingDirectory): string | undefined {
+  return directory.ownersOf(grievance.category, grievance.districtId).find((code) => code !== returnedBy);
 }

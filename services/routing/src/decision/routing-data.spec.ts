@@ -43,7 +43,7 @@ describe('the directory as routing reads it', () => {
     expect(decideRoute({ category: 'road_damage', location: { lat: 28.05, lng: 117.05 } }, directory)).toMatchObject({ gridId: 'g2', districtId: null, departmentCode: 'municipal_works' });
   });
 
-  it('routes no matter to a grid that has no map: its place goes to the district’s fallback owner', () => {
+  it('routes no grievance to a grid that has no map: its place goes to the district’s fallback owner', () => {
     const data = routingDataFrom(TABLES);
     expect(data.grids.map((g) => g.id)).toEqual(['g1', 'g2']);
     expect(decideRoute({ category: 'road_damage', location: { lat: 28.5, lng: 115.5 } }, directory)).toMatchObject({ gridId: null, districtId: 'donghu', departmentCode: 'urban_management', fallback: true });
@@ -57,7 +57,7 @@ describe('the directory as routing reads it', () => {
     expect(decideRoute({ category: 'road_damage', location: { lat: 10, lng: 10 } }, directory)).toMatchObject({ districtId: null, departmentCode: 'municipal_works', fallback: true });
   });
 
-  it('gives a grid’s matter of a category without a department to the district’s fallback owner, and fails when there is none', () => {
+  it('gives a grid’s grievance of a category without a department to the district’s fallback owner, and fails when there is none', () => {
     expect(decideRoute({ category: 'golden_idea', location: { lat: 28.05, lng: 115.05 } }, directory).departmentCode).toBe('urban_management');
     const noFallback = new RoutingDirectory(routingDataFrom({ ...TABLES, fallbackOwners: [] }));
     expect(() => decideRoute({ category: 'golden_idea', location: { lat: 28.05, lng: 115.05 } }, noFallback)).toThrow(NoOwnerError);

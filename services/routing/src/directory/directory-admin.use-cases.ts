@@ -92,7 +92,7 @@ export class DirectoryAdmin {
   ) {}
 
   async createDepartment(principal: Principal, dto: CreateDepartmentDto): Promise<StoredEntry> {
-    // The topic first: a department must never hold a matter its systems cannot be sent.
+    // The topic first: a department must never hold a grievance its systems cannot be sent.
     await this.topics.ensure([dto.code]);
     return this.put(principal, { kind: 'department', id: dto.code, name: dto.name }, { mustBeNew: true, expectedVersion: undefined });
   }

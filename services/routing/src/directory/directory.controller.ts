@@ -176,7 +176,7 @@ export class DirectoryController {
     return departmentView(await this.admin.retire(principal, 'department', params.code, body.expectedVersion));
   }
 
-  /** The categories of matters, with their kind and default department. */
+  /** The categories of grievances, with their kind and default department. */
   @Get('categories')
   @ApiOkResponse({ type: DirectoryCategoriesView })
   async categories(): Promise<DirectoryCategoriesView> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Holder, Level } from '@grievance/contracts';
 import { EntityManager } from 'typeorm';
 import { OrgUnitEntity } from '../directory/directory.entities';
-import type { ChainPath } from '../matters/matter.entity';
+import type { ChainPath } from '../grievances/grievance.entity';
 import { fallbackBranchFor, KnownReporter } from '../reporters/reporters.repository';
 import { firstRung, rungHolder } from './chain-rules';
 
@@ -40,10 +40,10 @@ export class ChainDirectory {
     return { path, level, holder: await this.holderAt(manager, path, level), fallback: !reporter.branchId };
   }
 
-  /** The holder of a rung on a matter's path. */
+  /** The holder of a rung on a grievance's path. */
   async holderAt(manager: EntityManager, path: ChainPath, level: Level): Promise<Holder> {
     const id = path[level];
-    if (!id) throw new Error(`the matter's path has no ${level}`);
+    if (!id) throw new Error(`the grievance's path has no ${level}`);
     const unit = await manager.getRepository(OrgUnitEntity).findOneBy({ id });
     return rungHolder(level, { id, name: unit?.name ?? id });
   }

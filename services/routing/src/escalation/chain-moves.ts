@@ -3,9 +3,9 @@ import { Actor, createEnvelope, EscalationTrigger, Holder, Level, PayloadOf, Sup
 import { OutboxTransaction } from '@grievance/messaging';
 import { DomainError } from '@grievance/platform';
 import { RoutingConfig } from '../config';
-import { MatterDeadlines } from '../deadlines/matter-deadlines';
-import { MatterEntity } from '../matters/matter.entity';
-import { MatterRepository } from '../matters/matter.repository';
+import { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
+import { GrievanceEntity } from '../grievances/grievance.entity';
+import { GrievanceRepository } from '../grievances/grievance.repository';
 import { SupervisionMoves } from '../supervision/supervision-moves';
 import { supervisionRenewal } from '../supervision/supervision-rules';
 import { ChainDirectory } from './chain-directory';
@@ -28,36 +28,36 @@ export interface MoveCause {
 @Injectable()
 export class ChainMoves {
   constructor(
-    private readonly matters: MatterRepository,
+    private readonly grievances: GrievanceRepository,
     private readonly directory: ChainDirectory,
-    private readonly deadlines: MatterDeadlines,
+    private readonly deadlines: GrievanceDeadlines,
     private readonly config: RoutingConfig,
     private readonly supervision: SupervisionMoves,
   ) {}
 
-  /** Passes the matter to the next rung above that has someone. */
-  async escalate(tx: OutboxTransaction, matter: MatterEntity, trigger: EscalationTrigger, reason: string, cause: MoveCause): Promise<Holder> {
-    const from = levelOf(matter);
-    const to = nextRungUp(matter.chain, from);
+  /** Passes the grievance to the next rung above that has someone. */
+  async escalate(tx: OutboxTransaction, grievance: GrievanceEntity, trigger: EscalationTrigger, reason: string, cause: MoveCause): Promise<Holder> {
+    const from = levelOf(grievance);
+    const to = nextRungUp(grievance.chain, from);
     if (!to) throw DomainError.conflict('the 两新工委 is the top of the chain: there is no one above it to escalate to', undefined, { key: 'error.chain.top' });
-    return this.move(tx, matter, to, cause, (fromHolder, toHolder) =>
-      this.publish(tx, matter, cause, 'grievance.escalated.v1', { fromLevel: from, toLevel: to, fromHolder, toHolder, reason, automatic: trigger !== 'by_hand', trigger }),
+    return this.move(tx, grievance, to, cause, (fromHolder, toHolder) =>
+      this.publish(tx, grievance, cause, 'grievance.escalated.v1', { fromLevel: from, toLevel: to, fromHolder, toHolder, reason, automatic: trigger !== 'by_hand', trigger }),
     );
   }
 
   /**
-   * Hands the matter back to the rung below (退单), with a reason. One bounce too many and
+   * Hands the grievance back to the rung below (退单), with a reason. One bounce too many and
    * it goes to the 两新工委 for arbitration instead.
    */
-  async returnDown(tx: OutboxTransaction, matter: MatterEntity, reason: string, attachmentIds: string[], cause: MoveCause): Promise<Holder> {
-    const from = levelOf(matter);
-    const to = nextRungDown(matter.chain, from);
-    if (!to) throw DomainError.conflict('a liaison member is the first rung: there is no one below to return the matter to', undefined, { key: 'error.chain.bottom' });
-    const bounces = matter.bounces + 1;
-    matter.bounces = bounces;
+  async returnDown(tx: OutboxTransaction, grievance: GrievanceEntity, reason: string, attachmentIds: string[], cause: MoveCause): Promise<Holder> {
+    const from = levelOf(grievance);
+    const to = nextRungDown(grievance.chain, from);
+    if (!to) throw DomainError.conflict('a liaison member is the first rung: there is no one below to return the grievance to', undefined, { key: 'error.chain.bottom' });
+    const bounces = grievance.bounces + 1;
+    grievance.bounces = bounces;
     if (needsArbitration(bounces, this.config.CHAIN_MAX_RETURNS, from === TOP_LEVEL)) {
-      return this.move(tx, matter, TOP_LEVEL, cause, (fromHolder, toHolder) =>
-        this.publish(tx, matter, cause, 'grievance.escalated.v1', {
+      return this.move(tx, grievance, TOP_LEVEL, cause, (fromHolder, toHolder) =>
+        this.publish(tx, grievance, cause, 'grievance.escalated.v1', {
           fromLevel: from,
           toLevel: TOP_LEVEL,
           fromHolder,
@@ -68,53 +68,53 @@ export class ChainMoves {
         }),
       );
     }
-    return this.move(tx, matter, to, cause, (fromHolder, toHolder) =>
-      this.publish(tx, matter, cause, 'grievance.returned.v1', { fromLevel: from, toLevel: to, fromHolder, toHolder, reason, bounces, ...(attachmentIds.length ? { attachmentIds } : {}) }),
+    return this.move(tx, grievance, to, cause, (fromHolder, toHolder) =>
+      this.publish(tx, grievance, cause, 'grievance.returned.v1', { fromLevel: from, toLevel: to, fromHolder, toHolder, reason, bounces, ...(attachmentIds.length ? { attachmentIds } : {}) }),
     );
   }
 
   /**
-   * Puts the matter under supervision (督办); it stays with the 两新工委, never dropped. The
+   * Puts the grievance under supervision (督办); it stays with the 两新工委, never dropped. The
    * 两新工委 unit owns the supervision: its follow-up deadline starts (round 1). While that
-   * deadline runs a new cause changes nothing; once it closed (the 两新工委 resolved the matter,
+   * deadline runs a new cause changes nothing; once it closed (the 两新工委 resolved the grievance,
    * which came back) a new cause opens the next round, up to SUPERVISION_MAX_ROUNDS.
    */
-  async supervise(tx: OutboxTransaction, matter: MatterEntity, why: SupervisionCause, reason: string, cause: MoveCause): Promise<boolean> {
-    const open = matter.supervisionRound > 0 ? await this.supervision.followUpOpen(tx, matter.grievanceId) : false;
-    const renewed = supervisionRenewal(matter, open, this.config.SUPERVISION_MAX_ROUNDS);
+  async supervise(tx: OutboxTransaction, grievance: GrievanceEntity, why: SupervisionCause, reason: string, cause: MoveCause): Promise<boolean> {
+    const open = grievance.supervisionRound > 0 ? await this.supervision.followUpOpen(tx, grievance.grievanceId) : false;
+    const renewed = supervisionRenewal(grievance, open, this.config.SUPERVISION_MAX_ROUNDS);
     if (renewed.kind !== 'supervise') return false;
-    const holder = matter.owner ?? matter.holder;
-    await this.supervision.begin(tx, matter, { holder, level: levelOf(matter), supervisor: holder, cause: why, reason, round: renewed.round }, cause);
+    const holder = grievance.owner ?? grievance.holder;
+    await this.supervision.begin(tx, grievance, { holder, level: levelOf(grievance), supervisor: holder, cause: why, reason, round: renewed.round }, cause);
     return true;
   }
 
-  /** The matter now waits at `level` for that rung to acknowledge it. */
-  async arriveAt(tx: OutboxTransaction, matter: MatterEntity, level: Level, cause: Pick<MoveCause, 'correlationId' | 'causationId'>): Promise<Holder> {
-    const holder = await this.directory.holderAt(tx.manager, matter.chain, level);
-    matter.level = level;
-    matter.owner = holder;
-    matter.holder = holder;
-    matter.status = 'routed';
-    matter.resolution = null;
-    await this.matters.save(tx.manager, matter);
-    await this.deadlines.arrive(tx, matter, holder, level, cause);
+  /** The grievance now waits at `level` for that rung to acknowledge it. */
+  async arriveAt(tx: OutboxTransaction, grievance: GrievanceEntity, level: Level, cause: Pick<MoveCause, 'correlationId' | 'causationId'>): Promise<Holder> {
+    const holder = await this.directory.holderAt(tx.manager, grievance.chain, level);
+    grievance.level = level;
+    grievance.owner = holder;
+    grievance.holder = holder;
+    grievance.status = 'routed';
+    grievance.resolution = null;
+    await this.grievances.save(tx.manager, grievance);
+    await this.deadlines.arrive(tx, grievance, holder, level, cause);
     return holder;
   }
 
-  async publish<T extends TopicName>(tx: OutboxTransaction, matter: MatterEntity, cause: MoveCause, topic: T, payload: PayloadOf<T>): Promise<void> {
-    await tx.publish(topic, createEnvelope({ topic, grievanceId: matter.grievanceId, actor: cause.actor, correlationId: cause.correlationId, causationId: cause.causationId, payload }));
+  async publish<T extends TopicName>(tx: OutboxTransaction, grievance: GrievanceEntity, cause: MoveCause, topic: T, payload: PayloadOf<T>): Promise<void> {
+    await tx.publish(topic, createEnvelope({ topic, grievanceId: grievance.grievanceId, actor: cause.actor, correlationId: cause.correlationId, causationId: cause.causationId, payload }));
   }
 
-  /** Moves the matter to the rung `to` (owner, holder, deadlines), then records the move. */
-  private async move(tx: OutboxTransaction, matter: MatterEntity, to: Level, cause: MoveCause, record: (from: Holder, to: Holder) => Promise<void>): Promise<Holder> {
-    const fromHolder = matter.owner ?? matter.holder;
-    const toHolder = await this.arriveAt(tx, matter, to, cause);
+  /** Moves the grievance to the rung `to` (owner, holder, deadlines), then records the move. */
+  private async move(tx: OutboxTransaction, grievance: GrievanceEntity, to: Level, cause: MoveCause, record: (from: Holder, to: Holder) => Promise<void>): Promise<Holder> {
+    const fromHolder = grievance.owner ?? grievance.holder;
+    const toHolder = await this.arriveAt(tx, grievance, to, cause);
     await record(fromHolder, toHolder);
     return toHolder;
   }
 }
 
-function levelOf(matter: MatterEntity): Level {
-  if (!matter.level) throw new Error(`matter ${matter.grievanceId} is not on the escalation chain`);
-  return matter.level;
+function levelOf(grievance: GrievanceEntity): Level {
+  if (!grievance.level) throw new Error(`grievance ${grievance.grievanceId} is not on the escalation chain`);
+  return grievance.level;
 }

@@ -27,7 +27,7 @@ describe('the escalation chain', () => {
     expect(nextRungDown(FULL, 'member')).toBeNull();
   });
 
-  it('sends a matter bounced more than the limit to the 两新工委, whose own returns stand', () => {
+  it('sends a grievance bounced more than the limit to the 两新工委, whose own returns stand', () => {
     expect(needsArbitration(2, 2, false)).toBe(false);
     expect(needsArbitration(3, 2, false)).toBe(true);
     expect(needsArbitration(3, 2, true)).toBe(false);

@@ -1,5 +1,5 @@
 import { Holder, Level, LEVELS } from '@grievance/contracts';
-import type { ChainPath } from '../matters/matter.entity';
+import type { ChainPath } from '../grievances/grievance.entity';
 
 /** The roles that work the chain's inboxes are named after their rung. */
 export const CHAIN_ROLES = LEVELS;
@@ -12,7 +12,7 @@ export function rungHolder(level: Level, unit: { id: string; name: string }): Ho
   return { type: level === 'member' ? 'member' : 'org_unit', id: unit.id, name: unit.name, level };
 }
 
-/** The next rung above `from` that has someone on this matter's path (a rung with no one is skipped). */
+/** The next rung above `from` that has someone on this grievance's path (a rung with no one is skipped). */
 export function nextRungUp(path: ChainPath, from: Level): Level | null {
   for (const level of LEVELS.slice(rank(from) + 1)) if (path[level]) return level;
   return null;
@@ -25,7 +25,7 @@ export function nextRungDown(path: ChainPath, from: Level): Level | null {
 }
 
 /**
- * Whether a return or transfer would bounce the matter once too often: then the arbiter takes
+ * Whether a return or transfer would bounce the grievance once too often: then the arbiter takes
  * it instead (the 两新工委 on the chain, the district's fallback owner for a hazard). The
  * arbiter's own moves are its arbitration, so they always stand.
  */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope, FeedbackRatedV1 } from '@grievance/contracts';
 import { OutboxTransaction } from '@grievance/messaging';
-import { ROUTING_ACTOR } from '../matters/matter-events';
-import { MatterRepository } from '../matters/matter.repository';
+import { ROUTING_ACTOR } from '../grievances/grievance-events';
+import { GrievanceRepository } from '../grievances/grievance.repository';
 import { ChainMoves, MoveCause } from './chain-moves';
 import { appealRung, TOP_LEVEL } from './chain-rules';
 import { DEFAULT_LANGUAGE, t } from '@grievance/i18n';
@@ -16,21 +16,21 @@ import { DEFAULT_LANGUAGE, t } from '@grievance/i18n';
 @Injectable()
 export class ReopenAppeal {
   constructor(
-    private readonly matters: MatterRepository,
+    private readonly grievances: GrievanceRepository,
     private readonly moves: ChainMoves,
   ) {}
 
   async execute(event: EventEnvelope<FeedbackRatedV1>, tx: OutboxTransaction): Promise<'applied' | 'skipped'> {
     if (event.payload.rating !== 'unsatisfied') return 'skipped';
-    const matter = await this.matters.findForUpdate(tx.manager, event.grievanceId);
-    if (!matter || !matter.level || matter.status !== 'resolved') return 'skipped'; // a hazard, or already reopened
-    const failed = matter.level;
-    const to = appealRung(matter.chain, failed);
+    const grievance = await this.grievances.findForUpdate(tx.manager, event.grievanceId);
+    if (!grievance || !grievance.level || grievance.status !== 'resolved') return 'skipped'; // a hazard, or already reopened
+    const failed = grievance.level;
+    const to = appealRung(grievance.chain, failed);
     const reason = event.payload.comment?.trim() || t(DEFAULT_LANGUAGE, 'reason.reporterUnsatisfied');
     const cause: MoveCause = { actor: ROUTING_ACTOR, correlationId: event.correlationId, causationId: event.eventId };
-    const holder = await this.moves.arriveAt(tx, matter, to, cause);
-    await this.moves.publish(tx, matter, cause, 'grievance.reopened.v1', { reason: t(DEFAULT_LANGUAGE, 'chain.reopened', { to, reason }).slice(0, 2000), reopenedTo: holder, level: to });
-    if (failed === TOP_LEVEL) await this.moves.supervise(tx, matter, 'reporter_unsatisfied', t(DEFAULT_LANGUAGE, 'chain.supervisedUnsatisfied', { reason }).slice(0, 2000), cause);
+    const holder = await this.moves.arriveAt(tx, grievance, to, cause);
+    await this.moves.publish(tx, grievance, cause, 'grievance.reopened.v1', { reason: t(DEFAULT_LANGUAGE, 'chain.reopened', { to, reason }).slice(0, 2000), reopenedTo: holder, level: to });
+    if (failed === TOP_LEVEL) await this.moves.supervise(tx, grievance, 'reporter_unsatisfied', t(DEFAULT_LANGUAGE, 'chain.supervisedUnsatisfied', { reason }).slice(0, 2000), cause);
     return 'applied';
   }
 }

@@ -3,12 +3,12 @@ import { Principal } from '@grievance/auth';
 import { createEnvelope, departmentIssuesTopic, Level, LEVELS } from '@grievance/contracts';
 import { OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
 import { Clock, correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
-import { MatterDeadlines } from '../deadlines/matter-deadlines';
+import { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
 import { DepartmentTopics } from '../directory/department-topics';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { departmentHolder, departmentIssue } from '../matters/matter-events';
-import { MatterEntity, WORKED_STATUSES } from '../matters/matter.entity';
-import { MatterRepository } from '../matters/matter.repository';
+import { departmentHolder, departmentIssue } from '../grievances/grievance-events';
+import { GrievanceEntity, WORKED_STATUSES } from '../grievances/grievance.entity';
+import { GrievanceRepository } from '../grievances/grievance.repository';
 import { ChainMoves, MoveCause } from './chain-moves';
 
 /** The rung of a chain role's caller, and their unit (their own id for a liaison member). */
@@ -26,48 +26,48 @@ export function rungOf(principal: Principal): { level: Level; unitId: string } {
 export class RungActions {
   constructor(
     private readonly outbox: TransactionalOutbox,
-    private readonly matters: MatterRepository,
+    private readonly grievances: GrievanceRepository,
     private readonly moves: ChainMoves,
-    private readonly deadlines: MatterDeadlines,
+    private readonly deadlines: GrievanceDeadlines,
     private readonly directory: DirectoryRepository,
     private readonly topics: DepartmentTopics,
     private readonly clock: Clock,
   ) {}
 
   /** routed → in_progress (grievance.accepted.v1): the rung has answered the worker. */
-  acknowledge(principal: Principal, grievanceId: string): Promise<MatterEntity> {
-    return this.act(principal, grievanceId, async (tx, matter, cause) => {
-      if (matter.status !== 'routed') throw DomainError.conflict(`the matter is ${matter.status}; only a matter waiting for its rung can be acknowledged`, undefined, { key: 'error.matter.notWaitingForRung', params: { status: matter.status } });
-      matter.status = 'in_progress';
-      await this.matters.save(tx.manager, matter);
+  acknowledge(principal: Principal, grievanceId: string): Promise<GrievanceEntity> {
+    return this.act(principal, grievanceId, async (tx, grievance, cause) => {
+      if (grievance.status !== 'routed') throw DomainError.conflict(`the grievance is ${grievance.status}; only a grievance waiting for its rung can be acknowledged`, undefined, { key: 'error.grievance.notWaitingForRung', params: { status: grievance.status } });
+      grievance.status = 'in_progress';
+      await this.grievances.save(tx.manager, grievance);
       await this.deadlines.responded(tx, grievanceId);
-      await this.moves.publish(tx, matter, cause, 'grievance.accepted.v1', { holder: matter.owner! });
+      await this.moves.publish(tx, grievance, cause, 'grievance.accepted.v1', { holder: grievance.owner! });
     });
   }
 
   /** 办结 by the rung itself: grievance.resolved.v1; what it owed is done, in time or late. */
-  resolve(principal: Principal, grievanceId: string, resolution: string, attachmentIds: string[]): Promise<MatterEntity> {
-    return this.act(principal, grievanceId, async (tx, matter, cause) => {
-      matter.status = 'resolved';
-      matter.resolution = resolution;
-      matter.holder = matter.owner!;
-      await this.matters.save(tx.manager, matter);
+  resolve(principal: Principal, grievanceId: string, resolution: string, attachmentIds: string[]): Promise<GrievanceEntity> {
+    return this.act(principal, grievanceId, async (tx, grievance, cause) => {
+      grievance.status = 'resolved';
+      grievance.resolution = resolution;
+      grievance.holder = grievance.owner!;
+      await this.grievances.save(tx.manager, grievance);
       await this.deadlines.resolved(tx, grievanceId);
-      await this.moves.publish(tx, matter, cause, 'grievance.resolved.v1', { resolvedBy: matter.owner!, resolution, attachmentIds });
+      await this.moves.publish(tx, grievance, cause, 'grievance.resolved.v1', { resolvedBy: grievance.owner!, resolution, attachmentIds });
     });
   }
 
-  /** Passes the matter up by hand, with a reason. */
-  escalate(principal: Principal, grievanceId: string, reason: string): Promise<MatterEntity> {
-    return this.act(principal, grievanceId, async (tx, matter, cause) => {
-      await this.moves.escalate(tx, matter, 'by_hand', reason, cause);
+  /** Passes the grievance up by hand, with a reason. */
+  escalate(principal: Principal, grievanceId: string, reason: string): Promise<GrievanceEntity> {
+    return this.act(principal, grievanceId, async (tx, grievance, cause) => {
+      await this.moves.escalate(tx, grievance, 'by_hand', reason, cause);
     });
   }
 
-  /** 退单: hands the matter back to the rung below, with a reason. */
-  returnDown(principal: Principal, grievanceId: string, reason: string, attachmentIds: string[] = []): Promise<MatterEntity> {
-    return this.act(principal, grievanceId, async (tx, matter, cause) => {
-      await this.moves.returnDown(tx, matter, reason, attachmentIds, cause);
+  /** 退单: hands the grievance back to the rung below, with a reason. */
+  returnDown(principal: Principal, grievanceId: string, reason: string, attachmentIds: string[] = []): Promise<GrievanceEntity> {
+    return this.act(principal, grievanceId, async (tx, grievance, cause) => {
+      await this.moves.returnDown(tx, grievance, reason, attachmentIds, cause);
     });
   }
 
@@ -75,53 +75,53 @@ export class RungActions {
    * Asks a department to act: the department holds it now (its inbox and its topic), the
    * rung stays the owner, and its resolve deadline keeps running until the department answers.
    */
-  assignDepartment(principal: Principal, grievanceId: string, departmentCode: string, note: string): Promise<MatterEntity> {
-    return this.act(principal, grievanceId, async (tx, matter, cause) => {
+  assignDepartment(principal: Principal, grievanceId: string, departmentCode: string, note: string): Promise<GrievanceEntity> {
+    return this.act(principal, grievanceId, async (tx, grievance, cause) => {
       const department = await this.directory.department(departmentCode, tx.manager);
       if (!department) throw DomainError.invalid(`departmentCode ${departmentCode} is not a department of the directory`, { field: 'departmentCode' }, { key: 'error.department.unknown', params: { departmentCode } });
       await this.topics.ensure([departmentCode]);
       const holder = departmentHolder(departmentCode, department.name);
-      matter.departmentCode = departmentCode;
-      matter.holder = holder;
-      matter.status = 'assigned';
-      await this.matters.save(tx.manager, matter);
+      grievance.departmentCode = departmentCode;
+      grievance.holder = holder;
+      grievance.status = 'assigned';
+      await this.grievances.save(tx.manager, grievance);
       await this.deadlines.responded(tx, grievanceId);
-      await this.moves.publish(tx, matter, cause, 'grievance.assigned.v1', { holder, departmentCode, reason: 'assigned_by_rung', ...(note ? { note } : {}) });
+      await this.moves.publish(tx, grievance, cause, 'grievance.assigned.v1', { holder, departmentCode, reason: 'assigned_by_rung', ...(note ? { note } : {}) });
       const topic = departmentIssuesTopic(departmentCode);
-      await tx.publish(topic, createEnvelope({ topic, grievanceId, actor: cause.actor, correlationId: cause.correlationId, causationId: cause.causationId, payload: departmentIssue(matter, departmentCode, this.clock.now()) }));
+      await tx.publish(topic, createEnvelope({ topic, grievanceId, actor: cause.actor, correlationId: cause.correlationId, causationId: cause.causationId, payload: departmentIssue(grievance, departmentCode, this.clock.now()) }));
     });
   }
 
   /** Asks the reporter something (grievance.paused.v1): the rung's clocks stop until the reply. */
-  askReporter(principal: Principal, grievanceId: string, question: string): Promise<MatterEntity> {
-    return this.act(principal, grievanceId, async (tx, matter, cause) => {
-      if ((await this.deadlines.pause(tx, grievanceId)) === false) throw DomainError.conflict('the matter is already waiting for the reporter', undefined, { key: 'error.matter.alreadyPaused' });
-      await this.moves.publish(tx, matter, cause, 'grievance.paused.v1', { holder: matter.owner!, question });
+  askReporter(principal: Principal, grievanceId: string, question: string): Promise<GrievanceEntity> {
+    return this.act(principal, grievanceId, async (tx, grievance, cause) => {
+      if ((await this.deadlines.pause(tx, grievanceId)) === false) throw DomainError.conflict('the grievance is already waiting for the reporter', undefined, { key: 'error.grievance.alreadyPaused' });
+      await this.moves.publish(tx, grievance, cause, 'grievance.paused.v1', { holder: grievance.owner!, question });
     });
   }
 
   /** The rung took the reporter's answer another way (by phone): it resumes the clocks itself. */
-  resumeWithAnswer(principal: Principal, grievanceId: string, answer: string): Promise<MatterEntity> {
-    return this.act(principal, grievanceId, async (tx, matter, cause) => {
-      if ((await this.deadlines.resume(tx, grievanceId)) === 0) throw DomainError.conflict('the matter is not waiting for the reporter', undefined, { key: 'error.matter.notPaused' });
-      await this.moves.publish(tx, matter, cause, 'grievance.replied.v1', { reporterId: matter.reporterId, message: answer, resumedBy: matter.owner! });
+  resumeWithAnswer(principal: Principal, grievanceId: string, answer: string): Promise<GrievanceEntity> {
+    return this.act(principal, grievanceId, async (tx, grievance, cause) => {
+      if ((await this.deadlines.resume(tx, grievanceId)) === 0) throw DomainError.conflict('the grievance is not waiting for the reporter', undefined, { key: 'error.grievance.notPaused' });
+      await this.moves.publish(tx, grievance, cause, 'grievance.replied.v1', { reporterId: grievance.reporterId, message: answer, resumedBy: grievance.owner! });
     });
   }
 
-  async inbox(principal: Principal, limit: number): Promise<MatterEntity[]> {
-    return this.matters.rungInbox(rungOf(principal).unitId, limit);
+  async inbox(principal: Principal, limit: number): Promise<GrievanceEntity[]> {
+    return this.grievances.rungInbox(rungOf(principal).unitId, limit);
   }
 
-  /** Runs an action on a matter the caller's rung owns now; anyone else's reads as missing. */
-  private act(principal: Principal, grievanceId: string, action: (tx: OutboxTransaction, matter: MatterEntity, cause: MoveCause) => Promise<void>): Promise<MatterEntity> {
+  /** Runs an action on a grievance the caller's rung owns now; anyone else's reads as missing. */
+  private act(principal: Principal, grievanceId: string, action: (tx: OutboxTransaction, grievance: GrievanceEntity, cause: MoveCause) => Promise<void>): Promise<GrievanceEntity> {
     const rung = rungOf(principal);
     return this.outbox.run(async (tx) => {
-      const matter = await this.matters.findForUpdate(tx.manager, grievanceId);
-      if (!matter || matter.owner?.id !== rung.unitId || matter.level !== rung.level) throw DomainError.notFound('matter', grievanceId);
-      if (!WORKED_STATUSES.includes(matter.status)) throw DomainError.conflict(`the matter is ${matter.status}; nothing more can be done with it here`, undefined, { key: 'error.matter.finished', params: { status: matter.status } });
+      const grievance = await this.grievances.findForUpdate(tx.manager, grievanceId);
+      if (!grievance || grievance.owner?.id !== rung.unitId || grievance.level !== rung.level) throw DomainError.notFound('grievance', grievanceId);
+      if (!WORKED_STATUSES.includes(grievance.status)) throw DomainError.conflict(`the grievance is ${grievance.status}; nothing more can be done with it here`, undefined, { key: 'error.grievance.finished', params: { status: grievance.status } });
       const cause: MoveCause = { actor: { id: principal.sub, role: principal.role }, correlationId: correlationIdForNewWork(), causationId: currentCorrelationId() ?? null };
-      await action(tx, matter, cause);
-      return matter;
+      await action(tx, grievance, cause);
+      return grievance;
     });
   }
 }

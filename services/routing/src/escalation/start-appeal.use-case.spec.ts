@@ -1,9 +1,9 @@
 import { GrievanceSubmittedV1 } from '@grievance/contracts';
 import { manholeReport, payloadsOn, recordingTransaction, strictMock } from '@grievance/testing/unit';
-import { appealMatter, FULL_PATH, rungOf } from '../../test/unit-fixtures';
-import type { MatterDeadlines } from '../deadlines/matter-deadlines';
-import { MatterEntity } from '../matters/matter.entity';
-import type { MatterRepository, NewMatter } from '../matters/matter.repository';
+import { appealGrievance, FULL_PATH, rungOf } from '../../test/unit-fixtures';
+import type { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
+import { GrievanceEntity } from '../grievances/grievance.entity';
+import type { GrievanceRepository, NewGrievance } from '../grievances/grievance.repository';
 import type { ChainDirectory, ChainStart } from './chain-directory';
 import { StartAppeal } from './start-appeal.use-case';
 
@@ -13,23 +13,23 @@ const appeal = (over: Partial<GrievanceSubmittedV1> = {}) =>
 const AT_MEMBER: ChainStart = { path: { ...FULL_PATH }, level: 'member', holder: rungOf('member'), fallback: false };
 
 /** `registration`: the worker's row in routing's register, if any (what the chain starts from). */
-function setup(start: ChainStart, existing: MatterEntity | null = null, registration: object | null = null) {
+function setup(start: ChainStart, existing: GrievanceEntity | null = null, registration: object | null = null) {
   const tx = recordingTransaction({ getRepository: (() => ({ findOneBy: async () => registration })) as never });
   const chain = strictMock<ChainDirectory>({ start: async () => start }, 'chain');
-  const matters = strictMock<MatterRepository>(
-    { findForUpdate: async () => existing, insert: async (_manager, row: NewMatter) => Object.assign(new MatterEntity(), row) },
-    'matters',
+  const grievances = strictMock<GrievanceRepository>(
+    { findForUpdate: async () => existing, insert: async (_manager, row: NewGrievance) => Object.assign(new GrievanceEntity(), row) },
+    'grievances',
   );
-  const deadlines = strictMock<MatterDeadlines>({ arrive: async () => undefined }, 'deadlines');
-  return { tx, chain, matters, deadlines, start: new StartAppeal(chain, matters, deadlines) };
+  const deadlines = strictMock<GrievanceDeadlines>({ arrive: async () => undefined }, 'deadlines');
+  return { tx, chain, grievances, deadlines, start: new StartAppeal(chain, grievances, deadlines) };
 }
 
 describe('a new appeal', () => {
   it('goes to the first rung of the worker’s chain, whose deadlines start now', async () => {
     const event = appeal();
-    const { tx, matters, deadlines, start } = setup(AT_MEMBER);
+    const { tx, grievances, deadlines, start } = setup(AT_MEMBER);
     await expect(start.execute(event, tx)).resolves.toBe('applied');
-    const stored = matters.insert.mock.calls[0]![1];
+    const stored = grievances.insert.mock.calls[0]![1];
     expect(stored).toMatchObject({
       grievanceId: event.grievanceId,
       kind: 'appeal',
@@ -71,16 +71,16 @@ describe('a new appeal', () => {
   });
 
   it('leaves a hazard to the hazard loop', async () => {
-    const { tx, matters, start } = setup(AT_MEMBER);
+    const { tx, grievances, start } = setup(AT_MEMBER);
     await expect(start.execute(manholeReport(), tx)).resolves.toBe('skipped');
-    expect(matters.findForUpdate).not.toHaveBeenCalled();
+    expect(grievances.findForUpdate).not.toHaveBeenCalled();
   });
 
   it('takes a redelivered appeal only once', async () => {
     const event = appeal();
-    const { tx, matters, deadlines, start } = setup(AT_MEMBER, appealMatter('member', { grievanceId: event.grievanceId }));
+    const { tx, grievances, deadlines, start } = setup(AT_MEMBER, appealGrievance('member', { grievanceId: event.grievanceId }));
     await expect(start.execute(event, tx)).resolves.toBe('skipped');
-    expect(matters.insert).not.toHaveBeenCalled();
+    expect(grievances.insert).not.toHaveBeenCalled();
     expect(deadlines.arrive).not.toHaveBeenCalled();
     expect(tx.events).toEqual([]);
   });

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { causedBy, EventEnvelope, GrievanceSubmittedV1 } from '@grievance/contracts';
 import { OutboxTransaction } from '@grievance/messaging';
-import { MatterDeadlines } from '../deadlines/matter-deadlines';
-import { ROUTING_ACTOR, submissionFacts } from '../matters/matter-events';
-import { MatterRepository } from '../matters/matter.repository';
+import { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
+import { ROUTING_ACTOR, submissionFacts } from '../grievances/grievance-events';
+import { GrievanceRepository } from '../grievances/grievance.repository';
 import { knownReporter, routedReporter } from '../reporters/reporters.repository';
 import { ChainDirectory } from './chain-directory';
 
@@ -16,8 +16,8 @@ import { ChainDirectory } from './chain-directory';
 export class StartAppeal {
   constructor(
     private readonly chain: ChainDirectory,
-    private readonly matters: MatterRepository,
-    private readonly deadlines: MatterDeadlines,
+    private readonly grievances: GrievanceRepository,
+    private readonly deadlines: GrievanceDeadlines,
   ) {}
 
   static applies(payload: GrievanceSubmittedV1): boolean {
@@ -27,10 +27,10 @@ export class StartAppeal {
   async execute(event: EventEnvelope<GrievanceSubmittedV1>, tx: OutboxTransaction): Promise<'applied' | 'skipped'> {
     const submitted = event.payload;
     if (!StartAppeal.applies(submitted)) return 'skipped';
-    if (await this.matters.findForUpdate(tx.manager, event.grievanceId)) return 'skipped'; // on the chain already
+    if (await this.grievances.findForUpdate(tx.manager, event.grievanceId)) return 'skipped'; // on the chain already
     const reporter = await knownReporter(tx.manager, submitted.reporter);
     const start = await this.chain.start(tx.manager, reporter);
-    const matter = await this.matters.insert(tx.manager, {
+    const grievance = await this.grievances.insert(tx.manager, {
       ...submissionFacts(event),
       districtId: null,
       gridId: null,
@@ -44,7 +44,7 @@ export class StartAppeal {
       status: 'routed',
       fallback: start.fallback,
     });
-    await this.deadlines.arrive(tx, matter, start.holder, start.level, { correlationId: event.correlationId, causationId: event.eventId });
+    await this.deadlines.arrive(tx, grievance, start.holder, start.level, { correlationId: event.correlationId, causationId: event.eventId });
     await tx.publish(
       'grievance.routed.v1',
       causedBy(event, {

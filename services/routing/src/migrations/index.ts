@@ -7,6 +7,7 @@ import { WorkerLanguage1798100000000 } from './1798100000000-WorkerLanguage';
 import { HazardReopenings1798300000000 } from './1798300000000-HazardReopenings';
 import { SupervisionRounds1798500000000 } from './1798500000000-SupervisionRounds';
 import { SupervisionPolicy1798600000000 } from './1798600000000-SupervisionPolicy';
+import { RenameMattersToGrievances1803000000000 } from './1803000000000-RenameMattersToGrievances';
 
 /** Every migration of the routing database, oldest first. */
 export const ROUTING_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ROUTING_MIGRATIONS = [
   HazardReopenings1798300000000,
   SupervisionRounds1798500000000,
   SupervisionPolicy1798600000000,
+  RenameMattersToGrievances1803000000000,
 ];

@@ -50,7 +50,7 @@ export interface KnownReporter {
 /**
  * What is known of the reporter of a submission: their registration (扫码报到) where they
  * registered, else what the submission said (occupation and platform given with it, the
- * language of its Accept-Language). Read in the caller's transaction (routing a matter).
+ * language of its Accept-Language). Read in the caller's transaction (routing a grievance).
  */
 export async function knownReporter(manager: EntityManager, reporter: Reporter): Promise<KnownReporter> {
   const registration = await manager.getRepository(WorkerRegistrationEntity).findOneBy({ workerId: reporter.id });

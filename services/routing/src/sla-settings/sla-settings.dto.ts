@@ -43,7 +43,7 @@ export class PutPolicyDto extends ChangeDto {
   @MaxLength(500)
   description?: string;
 
-  /** Which matters: `{kind?, category? (one or several), urgency?, stage?}`; {} matches every matter. */
+  /** Which grievances: `{kind?, category? (one or several), urgency?, stage?}`; {} matches every grievance. */
   @JSONSchema(ANY_KEYS)
   @IsObject()
   match!: Record<string, unknown>;

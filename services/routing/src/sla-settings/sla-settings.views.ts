@@ -5,7 +5,7 @@ import { GRIEVANCE_KINDS, URGENCIES } from '@grievance/contracts';
 
 const DURATION = { oneOf: [{ type: 'number', description: 'milliseconds' }, { type: 'string', description: 'an ISO-8601 duration', example: 'P2D' }] };
 
-/** Which matters a policy applies to; an absent key matches anything. */
+/** Which grievances a policy applies to; an absent key matches anything. */
 export class PolicyMatchView {
   @ApiPropertyOptional({ enum: GRIEVANCE_KINDS })
   kind?: string;

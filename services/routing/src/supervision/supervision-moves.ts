@@ -3,13 +3,13 @@ import { createEnvelope, Holder, Level, PayloadOf, SupervisionCause } from '@gri
 import { OutboxTransaction } from '@grievance/messaging';
 import { SlaDeadline, SlaEngine } from '@grievance/sla';
 import type { MoveCause } from '../escalation/chain-moves';
-import { MatterEntity } from '../matters/matter.entity';
-import { MatterRepository } from '../matters/matter.repository';
+import { GrievanceEntity } from '../grievances/grievance.entity';
+import { GrievanceRepository } from '../grievances/grievance.repository';
 import { FOLLOW_UP_TARGET, SUPERVISION_STAGE, SUPERVISION_SUBJECT } from './supervision-rules';
 
-/** How a matter comes under supervision: who is supervised, by whom, and why. */
+/** How a grievance comes under supervision: who is supervised, by whom, and why. */
 export interface BeginSupervision {
-  /** Who held the matter and is supervised (the 两新工委 rung, the department). */
+  /** Who held the grievance and is supervised (the 两新工委 rung, the department). */
   holder: Holder;
   level?: Level;
   /** The supervising unit that owns the supervision and its follow-up deadline. */
@@ -17,12 +17,12 @@ export interface BeginSupervision {
   cause: SupervisionCause;
   reason: string;
   districtId?: string;
-  /** The round it starts: 1 (default), or the next one when a matter supervised before came back. */
+  /** The round it starts: 1 (default), or the next one when a grievance supervised before came back. */
   round?: number;
 }
 
 /**
- * Supervision (督办) with an owner and a follow-up deadline: the matter comes under the
+ * Supervision (督办) with an owner and a follow-up deadline: the grievance comes under the
  * supervising unit's supervision (round 1), whose follow-up clock (SLA stage `supervision`)
  * starts; a missed follow-up supervises it again (the next round) with a fresh clock. Each
  * round is one grievance.supervised.v1. Everything runs in the caller's transaction.
@@ -30,32 +30,32 @@ export interface BeginSupervision {
 @Injectable()
 export class SupervisionMoves {
   constructor(
-    private readonly matters: MatterRepository,
+    private readonly grievances: GrievanceRepository,
     private readonly sla: SlaEngine,
   ) {}
 
-  /** Whether the matter's follow-up deadline is open (a round runs). */
+  /** Whether the grievance's follow-up deadline is open (a round runs). */
   async followUpOpen(tx: OutboxTransaction, grievanceId: string): Promise<boolean> {
     return (await this.sla.openFor(grievanceId, tx)).some((d) => d.subject === SUPERVISION_SUBJECT);
   }
 
-  /** Round 1 (or `input.round`): the matter is under the supervisor's supervision, whose follow-up deadline starts. */
-  async begin(tx: OutboxTransaction, matter: MatterEntity, input: BeginSupervision, cause: MoveCause): Promise<SlaDeadline> {
+  /** Round 1 (or `input.round`): the grievance is under the supervisor's supervision, whose follow-up deadline starts. */
+  async begin(tx: OutboxTransaction, grievance: GrievanceEntity, input: BeginSupervision, cause: MoveCause): Promise<SlaDeadline> {
     const round = input.round ?? 1;
-    matter.underSupervision = true;
-    matter.supervisionRound = round;
-    matter.supervisor = input.supervisor;
-    await this.matters.save(tx.manager, matter);
+    grievance.underSupervision = true;
+    grievance.supervisionRound = round;
+    grievance.supervisor = input.supervisor;
+    await this.grievances.save(tx.manager, grievance);
     const deadline = await this.sla.start(tx, {
-      grievanceId: matter.grievanceId,
+      grievanceId: grievance.grievanceId,
       subject: SUPERVISION_SUBJECT,
       target: FOLLOW_UP_TARGET,
       holder: input.supervisor,
-      matter: { kind: matter.kind, category: matter.category, urgency: matter.urgency, stage: SUPERVISION_STAGE },
+      grievance: { kind: grievance.kind, category: grievance.category, urgency: grievance.urgency, stage: SUPERVISION_STAGE },
       correlationId: cause.correlationId,
       causationId: cause.causationId,
     });
-    await this.publish(tx, matter, cause, {
+    await this.publish(tx, grievance, cause, {
       holder: input.holder,
       ...(input.level ? { level: input.level } : {}),
       cause: input.cause,
@@ -69,29 +69,29 @@ export class SupervisionMoves {
   }
 
   /** The supervisor missed its follow-up deadline (`missed`): supervised again in `round`, with a fresh deadline. */
-  async followUp(tx: OutboxTransaction, matter: MatterEntity, missed: SlaDeadline, round: number, reason: string, cause: MoveCause): Promise<SlaDeadline> {
-    const supervisor = matter.supervisor ?? missed.holder;
-    matter.supervisionRound = round;
-    matter.supervisor = supervisor;
-    await this.matters.save(tx.manager, matter);
+  async followUp(tx: OutboxTransaction, grievance: GrievanceEntity, missed: SlaDeadline, round: number, reason: string, cause: MoveCause): Promise<SlaDeadline> {
+    const supervisor = grievance.supervisor ?? missed.holder;
+    grievance.supervisionRound = round;
+    grievance.supervisor = supervisor;
+    await this.grievances.save(tx.manager, grievance);
     const next = await this.sla.carryOver(tx, missed.id, { holder: supervisor, budget: 'fresh', stage: SUPERVISION_STAGE, correlationId: cause.correlationId, causationId: cause.causationId });
-    const holder = matter.owner ?? matter.holder;
-    await this.publish(tx, matter, cause, {
+    const holder = grievance.owner ?? grievance.holder;
+    await this.publish(tx, grievance, cause, {
       holder,
-      ...(matter.level ? { level: matter.level } : {}),
+      ...(grievance.level ? { level: grievance.level } : {}),
       cause: 'follow_up_missed',
       reason,
       supervisor,
       round,
       ...dueOf(next),
-      ...(matter.kind === 'hazard' && matter.districtId ? { districtId: matter.districtId } : {}),
+      ...(grievance.kind === 'hazard' && grievance.districtId ? { districtId: grievance.districtId } : {}),
     });
     return next;
   }
 
-  private async publish(tx: OutboxTransaction, matter: MatterEntity, cause: MoveCause, payload: PayloadOf<'grievance.supervised.v1'>): Promise<void> {
+  private async publish(tx: OutboxTransaction, grievance: GrievanceEntity, cause: MoveCause, payload: PayloadOf<'grievance.supervised.v1'>): Promise<void> {
     const topic = 'grievance.supervised.v1';
-    await tx.publish(topic, createEnvelope({ topic, grievanceId: matter.grievanceId, actor: cause.actor, correlationId: cause.correlationId, causationId: cause.causationId, payload }));
+    await tx.publish(topic, createEnvelope({ topic, grievanceId: grievance.grievanceId, actor: cause.actor, correlationId: cause.correlationId, causationId: cause.causationId, payload }));
   }
 }
 

@@ -1,30 +1,30 @@
 import type { GrievanceKind, Holder, Level, SlaTarget } from '@grievance/contracts';
-import { MatterStatus, WORKED_STATUSES } from '../matters/matter.entity';
+import { GrievanceStatus, WORKED_STATUSES } from '../grievances/grievance.entity';
 
 /** The SLA stage of a supervision's follow-up deadline (policies match `stage: supervision`). */
 export const SUPERVISION_STAGE = 'supervision';
-/** The subject of the follow-up deadline within the matter: beside the holder's own (`grievance`), never in its way. */
+/** The subject of the follow-up deadline within the grievance: beside the holder's own (`grievance`), never in its way. */
 export const SUPERVISION_SUBJECT = 'supervision';
 /** The supervising unit owes a follow-up: the policy's `resolve` budget at the `supervision` stage. */
 export const FOLLOW_UP_TARGET: SlaTarget = 'resolve';
 
-/** A breach as the supervision rules read it: which deadline, and the matter it is on. */
+/** A breach as the supervision rules read it: which deadline, and the grievance it is on. */
 export interface BreachFacts {
   subject: string;
   target: SlaTarget;
   holder: Pick<Holder, 'type' | 'id'>;
   level: Level | null;
-  matter: {
+  grievance: {
     kind: GrievanceKind;
-    status: MatterStatus;
+    status: GrievanceStatus;
     departmentCode: string | null;
     districtId: string | null;
     underSupervision: boolean;
     supervisionRound: number;
   };
-  /** Whether the supervision's follow-up deadline is still open (it closes when the matter is resolved, closed or rejected). */
+  /** Whether the supervision's follow-up deadline is still open (it closes when the grievance is resolved, closed or rejected). */
   followUpOpen: boolean;
-  /** The department code of the matter's district's supervising office (督查督办室), if it has one. */
+  /** The department code of the grievance's district's supervising office (督查督办室), if it has one. */
   supervisingOffice: string | null;
   /** SUPERVISION_MAX_ROUNDS. */
   maxRounds: number;
@@ -32,7 +32,7 @@ export interface BreachFacts {
 
 /** What a breach means for supervision (督办). */
 export type SupervisionStep =
-  /** Not a supervision matter (a rung's breach: the chain's; another subject's). */
+  /** Not a supervision grievance (a rung's breach: the chain's; another subject's). */
   | { kind: 'none' }
   /** The supervising unit missed its follow-up: supervised again, this round, with a fresh deadline. */
   | { kind: 'follow_up'; round: number }
@@ -48,31 +48,31 @@ export type SupervisionStep =
 const HOLDER_TARGETS: readonly SlaTarget[] = ['respond', 'resolve'];
 
 /**
- * The supervision rule of a breach (pure). A follow-up deadline missed supervises the matter
+ * The supervision rule of a breach (pure). A follow-up deadline missed supervises the grievance
  * again (the next round) up to `maxRounds`; a department's respond/resolve deadline missed on a
- * hazard it still holds puts the matter under its district's supervising office (round 1).
+ * hazard it still holds puts the grievance under its district's supervising office (round 1).
  */
 export function supervisionStep(f: BreachFacts): SupervisionStep {
-  const worked = WORKED_STATUSES.includes(f.matter.status);
+  const worked = WORKED_STATUSES.includes(f.grievance.status);
   if (f.subject === SUPERVISION_SUBJECT) {
-    if (!worked || !f.matter.underSupervision) return { kind: 'none' };
-    const round = Math.max(1, f.matter.supervisionRound) + 1;
+    if (!worked || !f.grievance.underSupervision) return { kind: 'none' };
+    const round = Math.max(1, f.grievance.supervisionRound) + 1;
     return round > f.maxRounds ? { kind: 'rounds_exhausted', round: round - 1 } : { kind: 'follow_up', round };
   }
   const departmentBreach =
-    f.subject === 'grievance' && f.level === null && f.holder.type === 'department' && HOLDER_TARGETS.includes(f.target) && f.matter.kind === 'hazard';
-  // Only the department that holds the matter now is supervised for it.
-  if (!departmentBreach || !worked || f.matter.departmentCode !== f.holder.id) return { kind: 'none' };
-  const renewed = supervisionRenewal(f.matter, f.followUpOpen, f.maxRounds);
-  if (renewed.kind === 'running') return { kind: 'already_supervised', round: f.matter.supervisionRound };
+    f.subject === 'grievance' && f.level === null && f.holder.type === 'department' && HOLDER_TARGETS.includes(f.target) && f.grievance.kind === 'hazard';
+  // Only the department that holds the grievance now is supervised for it.
+  if (!departmentBreach || !worked || f.grievance.departmentCode !== f.holder.id) return { kind: 'none' };
+  const renewed = supervisionRenewal(f.grievance, f.followUpOpen, f.maxRounds);
+  if (renewed.kind === 'running') return { kind: 'already_supervised', round: f.grievance.supervisionRound };
   if (renewed.kind === 'exhausted') return { kind: 'rounds_exhausted', round: renewed.round };
-  if (!f.matter.districtId) return { kind: 'no_office', why: 'no_district' };
+  if (!f.grievance.districtId) return { kind: 'no_office', why: 'no_district' };
   if (!f.supervisingOffice) return { kind: 'no_office', why: 'no_office' };
   if (f.supervisingOffice === f.holder.id) return { kind: 'no_office', why: 'office_is_holder' };
-  return { kind: 'supervise', officeCode: f.supervisingOffice, districtId: f.matter.districtId, round: renewed.round };
+  return { kind: 'supervise', officeCode: f.supervisingOffice, districtId: f.grievance.districtId, round: renewed.round };
 }
 
-/** What a new cause for supervision does to a matter's supervision. */
+/** What a new cause for supervision does to a grievance's supervision. */
 export type Renewal =
   /** Under supervision in this round, with a new follow-up deadline (1: the first time). */
   | { kind: 'supervise'; round: number }
@@ -83,14 +83,14 @@ export type Renewal =
 
 /**
  * A new cause for supervision (pure): the first makes round 1; while a follow-up deadline runs
- * it covers the new cause; once the last round's follow-up closed (the matter was resolved, then
+ * it covers the new cause; once the last round's follow-up closed (the grievance was resolved, then
  * came back: reopened, rated unsatisfied) the next cause opens the next round, up to `maxRounds`.
  */
-export function supervisionRenewal(matter: { supervisionRound: number }, followUpOpen: boolean, maxRounds: number): Renewal {
+export function supervisionRenewal(grievance: { supervisionRound: number }, followUpOpen: boolean, maxRounds: number): Renewal {
   // Round 0: never supervised in rounds (a hazard referred to its supervising office is under
   // supervision as its holder, not as the owner of a round).
-  if (matter.supervisionRound === 0 && !followUpOpen) return { kind: 'supervise', round: 1 };
+  if (grievance.supervisionRound === 0 && !followUpOpen) return { kind: 'supervise', round: 1 };
   if (followUpOpen) return { kind: 'running' };
-  const round = matter.supervisionRound + 1;
-  return round > maxRounds ? { kind: 'exhausted', round: matter.supervisionRound } : { kind: 'supervise', round };
+  const round = grievance.supervisionRound + 1;
+  return round > maxRounds ? { kind: 'exhausted', round: grievance.supervisionRound } : { kind: 'supervise', round };
 }

@@ -245,7 +245,7 @@ export interface components {
             message: string;
         };
         AssessedUnitRowSchema: {
-            /** @description Returns, transfers and escalations that sent a matter away. */
+            /** @description Returns, transfers and escalations that sent a grievance away. */
             bounces: number;
             /** @description SLA deadlines of its holders that broke in the range. */
             breaches: number;
@@ -253,7 +253,7 @@ export interface components {
             group: string;
             rank: number;
             rated: number;
-            /** @description Matters it received in the range. */
+            /** @description Grievances it received in the range. */
             received: number;
             /** @description 办结率: resolved / received. */
             resolutionRate: number | null;
@@ -354,7 +354,7 @@ export interface components {
             startedAt: string;
             /**
              * Format: date-time
-             * @description When it stopped being owed undone: handed to the next holder, or the matter closed or linked.
+             * @description When it stopped being owed undone: handed to the next holder, or the grievance closed or linked.
              */
             stoppedAt?: string;
             /** @description The event that stopped it (the next holder's sla.started, a grievance.closed or grievance.linked). */
@@ -371,14 +371,14 @@ export interface components {
             warnedAt?: string;
         };
         GroupRatesSchema: {
-            /** @description Returns, transfers and escalations that sent a matter away. */
+            /** @description Returns, transfers and escalations that sent a grievance away. */
             bounces: number;
             /** @description SLA deadlines of its holders that broke in the range. */
             breaches: number;
             /** @description The department code, rung, industry, district, branch, committee, grid or grid worker. */
             group: string;
             rated: number;
-            /** @description Matters it received in the range. */
+            /** @description Grievances it received in the range. */
             received: number;
             /** @description 办结率: resolved / received. */
             resolutionRate: number | null;
@@ -399,10 +399,10 @@ export interface components {
             /** @description grid_worker, member, org_unit or department */
             type: string;
         };
-        MatterRowSchema: {
+        GrievanceRowSchema: {
             breaches: number;
             category: string | null;
-            /** @description The department that holds, or last held, the matter. */
+            /** @description The department that holds, or last held, the grievance. */
             departmentCode: string | null;
             districtId: string | null;
             gridId: string | null;
@@ -419,8 +419,8 @@ export interface components {
             /** @description Under supervision (督办). */
             underSupervision: boolean;
         };
-        MattersViewSchema: {
-            items: components["schemas"]["MatterRowSchema"][];
+        GrievancesViewSchema: {
+            items: components["schemas"]["GrievanceRowSchema"][];
             /** @description Pass as `cursor` for the next page; null on the last one. */
             nextCursor: string | null;
         };
@@ -432,7 +432,7 @@ export interface components {
             resumedAt: string | null;
         };
         RankedGroupSchema: {
-            /** @description Returns, transfers and escalations that sent a matter away. */
+            /** @description Returns, transfers and escalations that sent a grievance away. */
             bounces: number;
             /** @description SLA deadlines of its holders that broke in the range. */
             breaches: number;
@@ -441,7 +441,7 @@ export interface components {
             /** @description 1 for the best; groups with the same value share a rank (1, 1, 3). */
             rank: number;
             rated: number;
-            /** @description Matters it received in the range. */
+            /** @description Grievances it received in the range. */
             received: number;
             /** @description 办结率: resolved / received. */
             resolutionRate: number | null;
@@ -481,10 +481,10 @@ export interface components {
         };
         SlaReplaySchema: {
             deadlines: components["schemas"]["DeadlineReplaySchema"][];
-            /** @description The matter's final SLA verdict, once it is closed. */
+            /** @description The grievance's final SLA verdict, once it is closed. */
             verdict?: components["schemas"]["VerdictSchema"];
         };
-        SupervisedMatterSchema: {
+        SupervisedGrievanceSchema: {
             causes: components["schemas"]["SupervisionCauseSchema"][];
             /** Format: date-time */
             closedAt: string | null;
@@ -524,14 +524,14 @@ export interface components {
             type: string;
         };
         SupervisionViewSchema: {
-            items: components["schemas"]["SupervisedMatterSchema"][];
+            items: components["schemas"]["SupervisedGrievanceSchema"][];
         };
         TraceEventSchema: {
             actor: components["schemas"]["ActorSchema"];
             causationId: string | null;
             correlationId: string;
             eventId: string;
-            /** @description Who holds the matter after this event, when the payload names one. */
+            /** @description Who holds the grievance after this event, when the payload names one. */
             holder?: components["schemas"]["HolderRefSchema"];
             /** @description The rung of the escalation chain, when the payload names one. */
             level?: string;
@@ -557,7 +557,7 @@ export interface components {
             anchor: components["schemas"]["AnchorSchema"] | null;
             brokenLink?: components["schemas"]["BrokenLinkSchema"];
             chain: components["schemas"]["ChainSchema"];
-            /** @description In the matter's own order: occurredAt, then event id. */
+            /** @description In the grievance's own order: occurredAt, then event id. */
             events: components["schemas"]["TraceEventSchema"][];
             grievanceId: string;
             /** @description Each holder's deadline replayed: started, due, warned, breached, done. */
@@ -845,7 +845,7 @@ export interface operations {
                 category?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description a department code: matters it holds or last held */
+                /** @description a department code: grievances it holds or last held */
                 department?: string;
                 /** @description a district id */
                 district?: string;
@@ -890,8 +890,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MattersViewSchema"];
-                    "text/csv": components["schemas"]["MattersViewSchema"];
+                    "application/json": components["schemas"]["GrievancesViewSchema"];
+                    "text/csv": components["schemas"]["GrievancesViewSchema"];
                 };
             };
         };

@@ -437,7 +437,7 @@ export interface components {
             createdAt: string;
             /**
              * Format: uuid
-             * @description the matter a verified report earned it for
+             * @description the grievance a verified report earned it for
              */
             grievanceId?: string;
             /** Format: uuid */
@@ -461,7 +461,7 @@ export interface components {
             entries: components["schemas"]["PointsEntryView"][];
             redemptions: components["schemas"]["RedemptionView"][];
         };
-        RateMatterDto: {
+        RateGrievanceDto: {
             comment?: string;
             /** @enum {string} */
             rating: "satisfied" | "basically_satisfied" | "unsatisfied";
@@ -737,7 +737,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RateMatterDto"];
+                "application/json": components["schemas"]["RateGrievanceDto"];
             };
         };
         responses: {

@@ -283,7 +283,7 @@ export interface components {
         CategoryView: {
             /** @example road_damage */
             code: string;
-            /** @description the department a matter of this category goes to, unless a route says otherwise */
+            /** @description the department a grievance of this category goes to, unless a route says otherwise */
             defaultDepartment: string | null;
             /** @enum {string} */
             kind: "hazard" | "appeal" | "suggestion";
@@ -306,7 +306,7 @@ export interface components {
             category: string;
             /**
              * Format: uuid
-             * @description the original this matter was joined to as a duplicate
+             * @description the original this grievance was joined to as a duplicate
              */
             duplicateOf: string | null;
             /** @description who must act now (a duplicate's: the original's) */
@@ -317,10 +317,10 @@ export interface components {
             kind: "hazard" | "appeal" | "suggestion";
             /** @enum {string|null} */
             level: "member" | "branch" | "industry_committee" | "two_new_committee" | null;
-            /** @description for a duplicate: the matter it was joined to */
+            /** @description for a duplicate: the grievance it was joined to */
             original?: components["schemas"]["OriginalSummaryView"];
             /**
-             * @description where the matter stands; a duplicate's is the original's, which is the one worked on
+             * @description where the grievance stands; a duplicate's is the original's, which is the one worked on
              * @enum {string}
              */
             status: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
@@ -339,15 +339,15 @@ export interface components {
             /** @description the report's photos */
             attachmentIds: string[];
             category: string;
-            /** @description the matter's co-reporters (to its reporter only) */
+            /** @description the grievance's co-reporters (to its reporter only) */
             coReporters?: string[];
             description: string;
             /**
              * Format: uuid
-             * @description the original this matter was joined to as a duplicate
+             * @description the original this grievance was joined to as a duplicate
              */
             duplicateOf: string | null;
-            /** @description this matter's own history */
+            /** @description this grievance's own history */
             history: components["schemas"]["HistoryLineView"][];
             /** @description who must act now (a duplicate's: the original's) */
             holder: components["schemas"]["HolderView"] | null;
@@ -358,12 +358,12 @@ export interface components {
             /** @enum {string|null} */
             level: "member" | "branch" | "industry_committee" | "two_new_committee" | null;
             location: components["schemas"]["LocationView"] | null;
-            /** @description for a duplicate: the matter it was joined to, its status and its history, which its reporter follows as a co-reporter */
+            /** @description for a duplicate: the grievance it was joined to, its status and its history, which its reporter follows as a co-reporter */
             original?: components["schemas"]["OriginalView"];
-            /** @description the latest resolution of the matter worked on (a duplicate's: the original's), with the department's fix photos */
+            /** @description the latest resolution of the grievance worked on (a duplicate's: the original's), with the department's fix photos */
             resolution: components["schemas"]["ResolutionView"] | null;
             /**
-             * @description where the matter stands; a duplicate's is the original's, which is the one worked on
+             * @description where the grievance stands; a duplicate's is the original's, which is the one worked on
              * @enum {string}
              */
             status: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
@@ -501,7 +501,7 @@ export interface components {
             consentMethod: "verbal" | "signature" | "sms";
             /**
              * Format: uuid
-             * @description the original this matter was joined to as a duplicate
+             * @description the original this grievance was joined to as a duplicate
              */
             duplicateOf: string | null;
             /** @description who must act now (a duplicate's: the original's) */
@@ -514,12 +514,12 @@ export interface components {
             level: "member" | "branch" | "industry_committee" | "two_new_committee" | null;
             /** Format: date-time */
             loggedAt: string;
-            /** @description for a duplicate: the matter it was joined to */
+            /** @description for a duplicate: the grievance it was joined to */
             original?: components["schemas"]["OriginalSummaryView"];
             /** @description the staff member who logged it */
             staffId: string;
             /**
-             * @description where the matter stands; a duplicate's is the original's, which is the one worked on
+             * @description where the grievance stands; a duplicate's is the original's, which is the one worked on
              * @enum {string}
              */
             status: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
@@ -533,7 +533,7 @@ export interface components {
             underSupervision: boolean;
             /** @enum {string} */
             urgency: "normal" | "urgent";
-            /** @description the worker the matter belongs to */
+            /** @description the worker the grievance belongs to */
             workerId: string;
             /** @description the call-back phone the worker gave, masked (138****5678) */
             workerPhone: string | null;

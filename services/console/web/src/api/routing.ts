@@ -763,14 +763,14 @@ export interface components {
             type: "grid_worker" | "member" | "org_unit" | "department";
         };
         InboxView: {
-            items: components["schemas"]["MatterView"][];
+            items: components["schemas"]["GrievanceView"][];
         };
         LocationView: {
             address?: string;
             lat: number;
             lng: number;
         };
-        MatterView: {
+        GrievanceView: {
             /** @description the report's photos */
             attachmentIds: string[];
             /** @description returns (退单) so far */
@@ -791,7 +791,7 @@ export interface components {
             /** @enum {string} */
             kind: "hazard" | "appeal" | "suggestion";
             /**
-             * @description appeals: the rung that owns the matter
+             * @description appeals: the rung that owns the grievance
              * @enum {string|null}
              */
             level: "member" | "branch" | "industry_committee" | "two_new_committee" | null;
@@ -926,7 +926,7 @@ export interface components {
             occupation: "rider" | "courier" | "ride_hailing_driver" | "truck_driver" | "livestreamer" | "domestic_worker" | "online_writer";
             platform?: string;
         };
-        ResolveMatterDto: {
+        ResolveGrievanceDto: {
             attachmentIds?: string[];
             resolution: string;
         };
@@ -1922,7 +1922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatterView"];
+                    "application/json": components["schemas"]["GrievanceView"];
                 };
             };
         };
@@ -1952,7 +1952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatterView"];
+                    "application/json": components["schemas"]["GrievanceView"];
                 };
             };
         };
@@ -1986,7 +1986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatterView"];
+                    "application/json": components["schemas"]["GrievanceView"];
                 };
             };
         };
@@ -2020,7 +2020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatterView"];
+                    "application/json": components["schemas"]["GrievanceView"];
                 };
             };
         };
@@ -2054,7 +2054,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatterView"];
+                    "application/json": components["schemas"]["GrievanceView"];
                 };
             };
         };
@@ -2070,7 +2070,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ResolveMatterDto"];
+                "application/json": components["schemas"]["ResolveGrievanceDto"];
             };
         };
         responses: {
@@ -2088,7 +2088,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatterView"];
+                    "application/json": components["schemas"]["GrievanceView"];
                 };
             };
         };
@@ -2122,7 +2122,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatterView"];
+                    "application/json": components["schemas"]["GrievanceView"];
                 };
             };
         };
@@ -2156,7 +2156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatterView"];
+                    "application/json": components["schemas"]["GrievanceView"];
                 };
             };
         };
@@ -2190,7 +2190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatterView"];
+                    "application/json": components["schemas"]["GrievanceView"];
                 };
             };
         };

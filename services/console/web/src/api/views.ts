@@ -34,18 +34,18 @@ export interface Persona {
   principal: Session['principal'];
 }
 
-// Intake: the reporter's categories, matters and their history; a station's walk-ins.
+// Intake: the reporter's categories, grievances and their history; a station's walk-ins.
 export type Category = Intake<'CategoryView'>;
-export type MatterSummary = Intake<'GrievanceSummaryView'>;
-export type MatterDetail = Intake<'GrievanceView'>;
+export type GrievanceSummary = Intake<'GrievanceSummaryView'>;
+export type GrievanceDetail = Intake<'GrievanceView'>;
 export type HistoryEntry = Intake<'HistoryLineView'>;
-export type OriginalMatter = Intake<'OriginalView'>;
+export type OriginalGrievance = Intake<'OriginalView'>;
 export type Resolution = Intake<'ResolutionView'>;
 /** A station's walk-ins (GET /v1/stations/me/walk-ins). */
 export type WalkInPage = Intake<'WalkInPageView'>;
 
-// Routing: the matters a department or rung holds, the directory, the reporter's registration.
-export type Matter = Routing<'MatterView'>;
+// Routing: the grievances a department or rung holds, the directory, the reporter's registration.
+export type Grievance = Routing<'GrievanceView'>;
 export type Deadline = Routing<'DeadlineView'>;
 export type WorkerRegistration = Routing<'WorkerRegistrationView'>;
 export type OrgUnit = Routing<'OrgUnitView'>;
@@ -70,8 +70,8 @@ export type VolunteeringAward = Feedback<'VolunteeringAwardView'>;
 export type Trace = Audit<'TraceViewSchema'>;
 export type DeadlineReplay = Audit<'DeadlineReplaySchema'>;
 export type AuditHolder = Audit<'HolderRefSchema'>;
-export type MattersPage = Audit<'MattersViewSchema'>;
-export type AuditMatter = Audit<'MatterRowSchema'>;
+export type GrievancesPage = Audit<'GrievancesViewSchema'>;
+export type AuditGrievance = Audit<'GrievanceRowSchema'>;
 export type RatesPage = Audit<'RatesViewSchema'>;
 export type RankingsPage = Audit<'RankingsViewSchema'>;
 export type AssessmentPage = Audit<'AssessmentViewSchema'>;

@@ -7,14 +7,14 @@ import { SearchView } from './SearchView';
 import { TraceView } from './TraceView';
 
 /**
- * The auditor: a matter's trace with the hash-chain verdict and each holder's SLA clock; the
- * search over every matter; the three rates, the month's ranking and the yearly assessment as
+ * The auditor: a grievance's trace with the hash-chain verdict and each holder's SLA clock; the
+ * search over every grievance; the three rates, the month's ranking and the yearly assessment as
  * charts and tables; the breaches. CSV always from the API itself.
  */
 export default function AuditApp() {
   const { t } = useTranslation();
   const [tab, setTab] = useState('trace');
-  // A matter chosen in the search opens in the trace tab.
+  // A grievance chosen in the search opens in the trace tab.
   const [traced, setTraced] = useState<string | null>(null);
   const open = (grievanceId: string) => {
     setTraced(grievanceId);

@@ -20,7 +20,7 @@ export function BreachesView() {
         scroll={{ x: true }}
         locale={{ emptyText: <Empty description={t('department.empty')} /> }}
         columns={[
-          { title: t('audit.matterId'), dataIndex: 'grievanceId', render: (id: string) => <Typography.Text copyable>{id}</Typography.Text> },
+          { title: t('audit.grievanceId'), dataIndex: 'grievanceId', render: (id: string) => <Typography.Text copyable>{id}</Typography.Text> },
           { title: t('department.deadline'), dataIndex: 'target', render: (target: string) => t(`deadline.target.${target}`, { defaultValue: target }) },
           { title: t('audit.holder'), key: 'holder', render: (_v, b) => b.holder.name ?? b.holder.id },
           { title: t('audit.budget'), dataIndex: 'budgetMs', render: (ms: number) => formatDuration(ms, i18n.language) },

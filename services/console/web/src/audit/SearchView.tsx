@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, audit } from '../api/clients';
 import type { operations } from '../api/audit';
-import type { AuditMatter } from '../api/views';
+import type { AuditGrievance } from '../api/views';
 import { ErrorText } from '../shared/ErrorText';
 import { formatTime } from '../shared/format';
 
@@ -14,9 +14,9 @@ const LEVELS = ['member', 'branch', 'industry_committee', 'two_new_committee'] a
 const PAGE_SIZE = 20;
 
 /** The search's query, as audit's OpenAPI document describes it. */
-type MattersQuery = NonNullable<operations['MattersController_search']['parameters']['query']>;
+type GrievancesQuery = NonNullable<operations['MattersController_search']['parameters']['query']>;
 
-type Filters = Pick<MattersQuery, 'trackingNo' | 'kind' | 'status' | 'level' | 'category' | 'district' | 'department'> & {
+type Filters = Pick<GrievancesQuery, 'trackingNo' | 'kind' | 'status' | 'level' | 'category' | 'district' | 'department'> & {
   from?: string;
   to?: string;
   breached?: boolean;
@@ -24,8 +24,8 @@ type Filters = Pick<MattersQuery, 'trackingNo' | 'kind' | 'status' | 'level' | '
 };
 
 /** The query the API takes for the filters the auditor set (empty ones left out). */
-export function searchQuery(f: Filters): MattersQuery {
-  const query: MattersQuery = {};
+export function searchQuery(f: Filters): GrievancesQuery {
+  const query: GrievancesQuery = {};
   const trackingNo = f.trackingNo?.trim().toUpperCase();
   if (trackingNo) query.trackingNo = trackingNo;
   if (f.kind) query.kind = f.kind;
@@ -43,16 +43,16 @@ export function searchQuery(f: Filters): MattersQuery {
   return query;
 }
 
-/** Every matter, found by its filters, a page at a time; a row opens the matter's trace. */
+/** Every grievance, found by its filters, a page at a time; a row opens the grievance's trace. */
 export function SearchView({ onOpen }: { onOpen: (grievanceId: string) => void }) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Filters>();
-  const [query, setQuery] = useState<MattersQuery>({});
+  const [query, setQuery] = useState<GrievancesQuery>({});
   // The cursors of the pages before this one, to go back.
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1);
   const page = useQuery({
-    queryKey: ['matters', query, cursor],
+    queryKey: ['grievances', query, cursor],
     queryFn: () => answer(audit.GET('/v1/matters', { params: { query: { ...query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } } })),
   });
   const csv = `/api/audit/v1/matters?${new URLSearchParams({ ...query, limit: '1000', format: 'csv' } satisfies Record<string, string>).toString()}`;
@@ -106,7 +106,7 @@ export function SearchView({ onOpen }: { onOpen: (grievanceId: string) => void }
         <Button href={csv}>{t('department.exportCsv')}</Button>
       </Form>
       <ErrorText error={page.error} />
-      <Table<AuditMatter>
+      <Table<AuditGrievance>
         rowKey="grievanceId"
         loading={page.isPending}
         dataSource={page.data?.items ?? []}

@@ -12,10 +12,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A tracking number as intake issues them: the city's prefix, the day, the serial (NC-20261203-000042). */
 const TRACKING_NO = /^[A-Z][A-Z0-9]{1,7}-\d{8}-\d{6}$/;
 
-/** What the auditor typed cannot name a matter: said at the field. */
+/** What the auditor typed cannot name a grievance: said at the field. */
 class FieldProblem extends Error {}
 
-/** A matter's trace: found by id or tracking number, verified along its hash chain, its SLA clocks drawn. */
+/** A grievance's trace: found by id or tracking number, verified along its hash chain, its SLA clocks drawn. */
 export function TraceView({ opened }: { opened: string | null }) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<{ id?: string }>();
@@ -33,8 +33,8 @@ export function TraceView({ opened }: { opened: string | null }) {
     const value = input.trim();
     if (UUID.test(value)) return value;
     const trackingNo = value.toUpperCase();
-    if (!TRACKING_NO.test(trackingNo)) throw new FieldProblem(t('validation.matterRef'));
-    // The audit's search finds the matter a tracking number names.
+    if (!TRACKING_NO.test(trackingNo)) throw new FieldProblem(t('validation.grievanceRef'));
+    // The audit's search finds the grievance a tracking number names.
     const page = await answer(audit.GET('/v1/matters', { params: { query: { trackingNo, limit: 1 } } }));
     if (!page.items[0]) throw new FieldProblem(t('audit.noSuchTrackingNo', { trackingNo }));
     return page.items[0].grievanceId;
@@ -61,7 +61,7 @@ export function TraceView({ opened }: { opened: string | null }) {
           }
         }}
       >
-        <Form.Item name="id" label={t('audit.matterRef')} style={{ minWidth: 420 }} validateStatus={problem ? 'error' : undefined} help={problem ?? undefined}>
+        <Form.Item name="id" label={t('audit.grievanceRef')} style={{ minWidth: 420 }} validateStatus={problem ? 'error' : undefined} help={problem ?? undefined}>
           <Input placeholder="NC-20261203-000042" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={looking}>{t('audit.find')}</Button>

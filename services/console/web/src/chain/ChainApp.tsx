@@ -3,16 +3,16 @@ import { Button, Card, Checkbox, Drawer, Form, Input, Select, Space, Table, Tabs
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, routing } from '../api/clients';
-import type { Matter } from '../api/views';
+import type { Grievance } from '../api/views';
 import { DeadlineTag } from '../shared/DeadlineTag';
 import { deadlineState } from '../shared/deadlines';
 import { ErrorText } from '../shared/ErrorText';
-import { MatterHeading } from '../shared/MatterHeading';
+import { GrievanceHeading } from '../shared/GrievanceHeading';
 import { clearOnChange, showApiErrors, showProblems } from '../shared/forms';
 import { formatTime } from '../shared/format';
 import { validateText } from '../shared/validation';
 
-/** What a rung can do with a matter it holds, and the text field each sends. */
+/** What a rung can do with a grievance it holds, and the text field each sends. */
 const ACTIONS = {
   resolve: 'resolution',
   escalate: 'reason',
@@ -49,7 +49,7 @@ function Inbox() {
     <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('chain.inbox')}</Typography.Title>}>
       <Checkbox checked={supervisedOnly} onChange={(e) => setSupervisedOnly(e.target.checked)} style={{ marginBottom: 12 }}>{t('chain.supervisedOnly')}</Checkbox>
       <ErrorText error={inbox.error} />
-      <Table<Matter>
+      <Table<Grievance>
         rowKey="grievanceId"
         loading={inbox.isPending}
         dataSource={items}
@@ -66,7 +66,7 @@ function Inbox() {
             render: (_v, m) => (
               <Space wrap>
                 <Tag>{t(`chain.status.${m.status}`, { defaultValue: m.status })}</Tag>
-                {m.underSupervision && <Tag color="purple">{t('rider.matters.underSupervision')}</Tag>}
+                {m.underSupervision && <Tag color="purple">{t('rider.grievances.underSupervision')}</Tag>}
               </Space>
             ),
           },
@@ -75,13 +75,13 @@ function Inbox() {
         ]}
       />
       <Drawer open={opened !== null} onClose={() => setOpen(null)} size="large" title={opened?.title} destroyOnHidden>
-        {opened && <RungActions matter={opened} onDone={() => setOpen(null)} />}
+        {opened && <RungActions grievance={opened} onDone={() => setOpen(null)} />}
       </Drawer>
     </Card>
   );
 }
 
-function RungActions({ matter, onDone }: { matter: Matter; onDone: () => void }) {
+function RungActions({ grievance, onDone }: { grievance: Grievance; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [action, setAction] = useState<Action | null>(null);
@@ -92,10 +92,10 @@ function RungActions({ matter, onDone }: { matter: Matter; onDone: () => void })
     void queryClient.invalidateQueries({ queryKey: ['inbox'] });
     onDone();
   };
-  const acknowledge = useMutation({ mutationFn: () => answer(routing.POST('/v1/matters/{id}/acknowledge', { params: { path: { id: matter.grievanceId } } })), onSuccess: done });
+  const acknowledge = useMutation({ mutationFn: () => answer(routing.POST('/v1/matters/{id}/acknowledge', { params: { path: { id: grievance.grievanceId } } })), onSuccess: done });
   const act = useMutation({
     mutationFn: async ({ chosen, text, departmentCode }: { chosen: Action; text?: string; departmentCode?: string }) => {
-      const params = { path: { id: matter.grievanceId } };
+      const params = { path: { id: grievance.grievanceId } };
       const value = text?.trim() ?? '';
       switch (chosen) {
         case 'resolve':
@@ -117,10 +117,10 @@ function RungActions({ matter, onDone }: { matter: Matter; onDone: () => void })
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <MatterHeading matter={matter} />
+      <GrievanceHeading grievance={grievance} />
       <ErrorText error={acknowledge.error} />
       <Space wrap>
-        {matter.status === 'routed' && <Button type="primary" loading={acknowledge.isPending} onClick={() => acknowledge.mutate()}>{t('chain.acknowledge')}</Button>}
+        {grievance.status === 'routed' && <Button type="primary" loading={acknowledge.isPending} onClick={() => acknowledge.mutate()}>{t('chain.acknowledge')}</Button>}
         {(Object.keys(ACTIONS) as Action[]).map((a) => (
           <Button key={a} type={action === a ? 'primary' : 'default'} ghost={action === a} onClick={() => { setAction(a); act.reset(); form.resetFields(); }}>{t(`chain.action.${a}`)}</Button>
         ))}

@@ -9,7 +9,7 @@ const en: Catalogue = {
   },
   role: { station_staff: 'Station staff', system: 'System', worker: 'Worker', grid_worker: 'Grid worker', department: 'Department', member: 'Liaison member', branch: 'Branch', industry_committee: 'Industry committee', two_new_committee: 'Two-New Work Committee', auditor: 'Auditor', admin: 'Admin' },
   rider: {
-    tabs: { report: 'Snap & report', appeal: 'Appeal', matters: 'My matters', points: 'My points' },
+    tabs: { report: 'Snap & report', appeal: 'Appeal', grievances: 'My reports', points: 'My points' },
     report: {
       title: 'Report a hazard', photo: 'Photo', photoHint: 'Take a photo or pick one (JPEG, PNG, WebP, up to 10 MB)', uploading: 'Uploading {{percent}}%', uploaded: '{{count}} photo(s) uploaded', removePhoto: 'Remove photo',
       place: 'Place', useMyPosition: 'Use my position', locating: 'Locating…', tapMap: 'Choose on the map', placeChosen: 'Place: {{latitude}}, {{longitude}}', noPlace: 'No place chosen yet', address: 'Address (optional)',
@@ -19,7 +19,7 @@ const en: Catalogue = {
       title: 'Raise an appeal', register: 'First register your occupation and branch (scan to register)', occupation: 'Occupation', branch: 'Branch', platform: 'Platform (optional)', registerButton: 'Register', registered: 'Registered: {{occupation}} · {{branch}}', changeRegistration: 'Change registration',
       fromQr: 'Branch filled in from the QR code', category: 'Category', headline: 'Title', description: 'What happened', submit: 'Submit appeal', submitted: 'Submitted, tracking number {{trackingNo}}',
     },
-    matters: { title: 'My matters', empty: 'No matters yet', timeline: 'Progress', rate: 'Rate', rating: 'Satisfaction', comment: 'Comment (optional)', sendRating: 'Send rating', rated: 'Thank you for your rating', underSupervision: 'Supervised', asked: 'The holder asks you', reply: 'Reply', replyLabel: 'Your answer',
+    grievances: { title: 'My reports', empty: 'No reports yet', timeline: 'Progress', rate: 'Rate', rating: 'Satisfaction', comment: 'Comment (optional)', sendRating: 'Send rating', rated: 'Thank you for your rating', underSupervision: 'Supervised', asked: 'The holder asks you', reply: 'Reply', replyLabel: 'Your answer',
       joined: 'Joined to {{trackingNo}}', joinedHint: 'Someone nearby had already reported the same hazard: your report was joined to theirs on {{time}} and is dealt with together with it.', originalStatus: 'Its status', originalTimeline: 'Its progress',
       resolution: 'What was done', resolvedBy: '{{holder}} · {{time}}', fixPhotos: 'Photos of the fix', fixPhoto: 'Photo of the fix {{n}}', photoFailed: 'The photo could not be loaded',
       contest: {
@@ -32,13 +32,13 @@ const en: Catalogue = {
   grid: {
     onDuty: 'On duty', offDuty: 'Off duty', dutyLabel: 'Duty', inbox: 'Tickets', done: 'Done', empty: 'No tickets', live: 'Live',
     accept: 'Accept', verify: 'Verify on site', verdict: 'Verdict', confirmed: 'Confirmed', invalid: 'Invalid', duplicate: 'Duplicate', note: 'Note', photo: 'Photo on site', position: 'My position', locate: 'Get my position',
-    distance: '{{metres}} m from the report', tooFar: '{{metres}} m from the report, more than {{limit}} m: cannot confirm', send: 'Send check', duplicateOf: 'Matter it duplicates (UUID)', verified: 'Verified', accepted: 'Accepted', correctedCategory: 'Correct the category (optional)', correctedCategoryHint: 'When what you see on site is another kind of hazard; the matter goes to that category\'s department',
+    distance: '{{metres}} m from the report', tooFar: '{{metres}} m from the report, more than {{limit}} m: cannot confirm', send: 'Send check', duplicateOf: 'Grievance it duplicates (UUID)', verified: 'Verified', accepted: 'Accepted', correctedCategory: 'Correct the category (optional)', correctedCategoryHint: 'When what you see on site is another kind of hazard; the grievance goes to that category\'s department',
     ticketStatus: { dispatched: 'To accept', accepted: 'To verify', verified: 'Verified', undispatched: 'Waiting', reassigned: 'Reassigned' },
   },
   department: {
     queue: 'Department queue', status: 'Status', overdue: 'Overdue only', category: 'Category', district: 'District', all: 'All', accept: 'Accept', resolve: 'Resolve', resolution: 'Resolution', photos: 'Photos', send: 'Send resolution',
-    detail: 'Matter', reporterPhotos: 'Reporter\'s photos', empty: 'Nothing in the queue', exportCsv: 'Export CSV', submittedAt: 'Reported', deadline: 'Deadline',
-    matterStatus: { assigned: 'To accept', in_progress: 'In progress', resolved: 'Resolved', closed: 'Closed', reopened: 'Reopened' },
+    detail: 'Grievance', reporterPhotos: 'Reporter\'s photos', empty: 'Nothing in the queue', exportCsv: 'Export CSV', submittedAt: 'Reported', deadline: 'Deadline',
+    grievanceStatus: { assigned: 'To accept', in_progress: 'In progress', resolved: 'Resolved', closed: 'Closed', reopened: 'Reopened' },
   },
   chain: {
     inbox: 'Appeals inbox', supervisedOnly: 'Supervised only', acknowledge: 'Acknowledge', send: 'Send', department: 'Department',
@@ -50,16 +50,16 @@ const en: Catalogue = {
     search: 'Search', rankings: 'Monthly ranking', assessments: 'Yearly assessment', rank: 'Rank', month: 'Month', monthInvalid: 'Enter a month (YYYY-MM)', year: 'Year', unitLabel: 'Assessed units', rankByLabel: 'Rank by', downloadAssessment: 'Download the yearly assessment (CSV)',
     rankBy: { score: 'Score', responseRate: 'Response rate', resolutionRate: 'Resolution rate', satisfactionRate: 'Satisfaction rate' }, breachesColumn: 'Breaches', submittedAt: 'Submitted', flags: 'Flags', breachCount: '{{count}} breached',
     previousPage: 'Previous page', nextPage: 'Next page', openTrace: 'Open the trace of {{ref}}', slaMet: 'Every deadline met', slaMissed: 'A deadline was missed',
-    filter: { trackingNo: 'Tracking number', kind: 'Kind', status: 'Status', level: 'Level', category: 'Category code', district: 'District', department: 'Department code', from: 'From', to: 'To', breached: 'Breached', supervised: 'Supervised', search: 'Search', none: 'No matter fits these filters' },
+    filter: { trackingNo: 'Tracking number', kind: 'Kind', status: 'Status', level: 'Level', category: 'Category code', district: 'District', department: 'Department code', from: 'From', to: 'To', breached: 'Breached', supervised: 'Supervised', search: 'Search', none: 'No grievance fits these filters' },
     chart: { noValue: 'no data', rates: 'The three rates by {{group}}', ranking: 'Ranking of {{month}} by {{group}}: {{by}}', assessment: 'Yearly assessment {{year}} of the {{unit}} units (score out of 100)' },
-    clock: { title: "Each holder's deadline", legend: 'grey is the budget, colour the time taken (green: in time, amber: done late, red: breached, grey: handed on or ended with the matter undone, blue: running); the dashed line is the due time, the amber tick the 80 % warning (dotted where it was planned but never reached), hatching the time the reporter was asked. Every deadline is drawn from its start, those met in time too.', row: '{{holder}} · {{target}}: budget {{budget}}, {{outcome}}, took {{took}}' },
+    clock: { title: "Each holder's deadline", legend: 'grey is the budget, colour the time taken (green: in time, amber: done late, red: breached, grey: handed on or ended with the grievance undone, blue: running); the dashed line is the due time, the amber tick the 80 % warning (dotted where it was planned but never reached), hatching the time the reporter was asked. Every deadline is drawn from its start, those met in time too.', row: '{{holder}} · {{target}}: budget {{budget}}, {{outcome}}, took {{took}}' },
     outcome: { met: 'met', late: 'done late', breached: 'breached', stopped: 'handed on or ended undone', open: 'running' },
-    title: 'Audit', trace: 'Trace', rates: 'Rates', breaches: 'Breaches', matterId: 'Matter id', find: 'Find', matterRef: 'Matter id or tracking number', noSuchTrackingNo: 'No matter has the tracking number {{trackingNo}}',
+    title: 'Audit', trace: 'Trace', rates: 'Rates', breaches: 'Breaches', grievanceId: 'Grievance id', find: 'Find', grievanceRef: 'Grievance id or tracking number', noSuchTrackingNo: 'No grievance has the tracking number {{trackingNo}}',
     verified: 'Hash chain verified ({{length}} events)', broken: 'Hash chain broken at event {{index}}', groupBy: 'Group by', received: 'Received', responseRate: 'Response rate', resolutionRate: 'Resolution rate', satisfactionRate: 'Satisfaction rate',
     group: { department: 'Department', level: 'Level', industry: 'Industry', district: 'District', branch: 'Branch', committee: 'Industry committee', grid: 'Grid', grid_worker: 'Grid worker' }, holder: 'Holder', budget: 'Budget', firedAt: 'Breached at',
     event: {
       'grievance.submitted.v1': 'The worker reported it', 'grievance.routed.v1': 'Routed', 'grievance.escalated.v1': 'Passed up a level', 'grievance.returned.v1': 'Returned down a level',
-      'grievance.supervised.v1': 'Supervised by the Two-New Work Committee', 'grievance.department-returned.v1': 'Returned by the department (not its matter)', 'grievance.transferred.v1': 'Transferred to another department',
+      'grievance.supervised.v1': 'Supervised by the Two-New Work Committee', 'grievance.department-returned.v1': 'Returned by the department (not its grievance)', 'grievance.transferred.v1': 'Transferred to another department',
       'grievance.paused.v1': 'The holder asked the reporter a question', 'grievance.replied.v1': 'The reporter replied', 'ticket.dispatched.v1': 'Given to a grid worker', 'ticket.accepted.v1': 'The grid worker took it',
       'ticket.verified.v1': 'The grid worker checked it on site', 'grievance.assigned.v1': 'Handed to the department', 'grievance.accepted.v1': 'Accepted by its holder', 'grievance.rejected.v1': 'Not confirmed on site',
       'grievance.linked.v1': 'Joined to the same report nearby', 'grievance.resolved.v1': 'Resolved by its holder', 'feedback.rated.v1': 'The reporter rated it', 'grievance.reopened.v1': 'Reopened', 'grievance.closed.v1': 'Closed',
@@ -72,8 +72,8 @@ const en: Catalogue = {
   station: {
     tabs: { log: 'Log a walk-in', list: 'Our walk-ins' },
     form: {
-      title: 'Log a matter for a worker at the counter', workerId: 'Worker id', workerIdHint: 'The worker\'s account id in this system', workerPhone: 'Call-back phone (optional)', category: 'Category', headline: 'Title', description: 'Details',
-      consentMethod: 'How they consented', consentGiven: 'The worker agrees to the station logging this for them', submit: 'Log it', logged: 'Logged as {{trackingNo}}; it is the worker\'s own matter, which they follow and rate on their phone',
+      title: 'Log a grievance for a worker at the counter', workerId: 'Worker id', workerIdHint: 'The worker\'s account id in this system', workerPhone: 'Call-back phone (optional)', category: 'Category', headline: 'Title', description: 'Details',
+      consentMethod: 'How they consented', consentGiven: 'The worker agrees to the station logging this for them', submit: 'Log it', logged: 'Logged as {{trackingNo}}; it is the worker\'s own grievance, which they follow and rate on their phone',
     },
     consent: { verbal: 'Verbally', signature: 'Signed', sms: 'By text message' },
     list: { title: 'Walk-ins logged at {{station}}', empty: 'No walk-ins at this station yet', worker: 'Worker {{worker}} · phone {{phone}}', noPhone: 'none given', logged: '{{time}}, logged by {{staff}} · {{consent}}' },
@@ -115,10 +115,10 @@ const en: Catalogue = {
     golden_idea: 'Suggestion (golden idea)',
   },
   validation: {
-    required: '{{field}} is required', tooLong: '{{field}} must be at most {{max}} characters', place: 'Choose a place: use your position or tap the map', photoType: 'A photo must be JPEG, PNG or WebP', photoSize: 'A photo must be at most 10 MB', category: 'Choose a category', uuid: 'Enter a valid matter id', matterRef: 'Enter a matter id or a tracking number (such as NC-20261203-000042)', polygon: '{{field}} must be a GeoJSON polygon ("type": "Polygon")', jsonObject: '{{field}} must be a JSON object ({…})', json: '{{field}} must be JSON', hours: '{{field}} must look like 09:00-12:00, 13:30-18:00', number: '{{field}} must be a number', workerId: 'A worker id is letters, digits and . _ : @ -', phone: '{{field}} must be a phone number (digits, an optional leading +, spaces or dashes)', consent: 'A station logs a matter only with the worker\'s consent: tick the box',
+    required: '{{field}} is required', tooLong: '{{field}} must be at most {{max}} characters', place: 'Choose a place: use your position or tap the map', photoType: 'A photo must be JPEG, PNG or WebP', photoSize: 'A photo must be at most 10 MB', category: 'Choose a category', uuid: 'Enter a valid grievance id', grievanceRef: 'Enter a grievance id or a tracking number (such as NC-20261203-000042)', polygon: '{{field}} must be a GeoJSON polygon ("type": "Polygon")', jsonObject: '{{field}} must be a JSON object ({…})', json: '{{field}} must be JSON', hours: '{{field}} must look like 09:00-12:00, 13:30-18:00', number: '{{field}} must be a number', workerId: 'A worker id is letters, digits and . _ : @ -', phone: '{{field}} must be a phone number (digits, an optional leading +, spaces or dashes)', consent: 'A station logs a grievance only with the worker\'s consent: tick the box',
   },
   errors: {
-    network: 'No connection; try again shortly', server: 'The service could not do it now; try again shortly (error {{errorId}})', conflict: 'The matter has moved on: {{message}}', unprocessable: 'Cannot be done: {{message}}', forbidden: 'You may not do this', notFound: 'Not found, or not yours to see', busy: 'Busy, trying again…', field: '{{message}}',
+    network: 'No connection; try again shortly', server: 'The service could not do it now; try again shortly (error {{errorId}})', conflict: 'The grievance has moved on: {{message}}', unprocessable: 'Cannot be done: {{message}}', forbidden: 'You may not do this', notFound: 'Not found, or not yours to see', busy: 'Busy, trying again…', field: '{{message}}',
   },
   time: { justNow: 'just now' },
   bell: { title: 'Alerts', label: 'Staff alerts, {{count}} unread', unread: 'Unread', empty: 'No alerts yet', markRead: 'Mark all read' },

@@ -7,7 +7,7 @@ const zhCN = {
   },
   role: { station_staff: '驿站工作人员', system: '系统', worker: '劳动者', grid_worker: '网格员', department: '职能部门', member: '联络党员', branch: '支部', industry_committee: '行业综合党委', two_new_committee: '两新工委', auditor: '审计', admin: '管理员' },
   rider: {
-    tabs: { report: '随手拍', appeal: '我要诉求', matters: '我的事项', points: '我的积分' },
+    tabs: { report: '随手拍', appeal: '我要诉求', grievances: '我的事项', points: '我的积分' },
     report: {
       title: '随手拍：报告隐患', photo: '照片', photoHint: '拍照或从相册选择（JPEG、PNG、WebP，最大 10 MB）', uploading: '上传中 {{percent}}%', uploaded: '已上传 {{count}} 张照片', removePhoto: '移除照片',
       place: '位置', useMyPosition: '使用当前位置', locating: '正在定位…', tapMap: '在地图上点选位置', placeChosen: '已选位置：{{latitude}}, {{longitude}}', noPlace: '尚未选择位置', address: '地址（可选）',
@@ -17,7 +17,7 @@ const zhCN = {
       title: '我要诉求', register: '先登记职业和所属支部（扫码报到）', occupation: '职业', branch: '所属支部', platform: '平台（可选）', registerButton: '登记', registered: '已登记：{{occupation}} · {{branch}}', changeRegistration: '修改登记',
       fromQr: '已通过二维码预填支部', category: '诉求类别', headline: '标题', description: '详细情况', submit: '提交诉求', submitted: '已提交，受理编号 {{trackingNo}}',
     },
-    matters: { title: '我的事项', empty: '还没有事项', timeline: '办理进度', rate: '评价', rating: '满意度', comment: '留言（可选）', sendRating: '提交评价', rated: '感谢您的评价', underSupervision: '督办中', asked: '办理人向您询问', reply: '回复', replyLabel: '您的回复',
+    grievances: { title: '我的事项', empty: '还没有事项', timeline: '办理进度', rate: '评价', rating: '满意度', comment: '留言（可选）', sendRating: '提交评价', rated: '感谢您的评价', underSupervision: '督办中', asked: '办理人向您询问', reply: '回复', replyLabel: '您的回复',
       joined: '已并入 {{trackingNo}}', joinedHint: '附近已有人报告同一隐患，您的报告于 {{time}} 并入该事项，随它一起办理。', originalStatus: '该事项状态', originalTimeline: '该事项的办理进度',
       resolution: '办理结果', resolvedBy: '{{holder}} · {{time}}', fixPhotos: '整改照片', fixPhoto: '整改照片 {{n}}', photoFailed: '照片加载失败',
       contest: {
@@ -36,7 +36,7 @@ const zhCN = {
   department: {
     queue: '部门待办', status: '状态', overdue: '仅看超时', category: '类别', district: '区县', all: '全部', accept: '受理', resolve: '办结', resolution: '办理结果', photos: '办结照片', send: '提交办结',
     detail: '事项详情', reporterPhotos: '上报照片', empty: '暂无事项', exportCsv: '导出 CSV', submittedAt: '上报时间', deadline: '时限',
-    matterStatus: { assigned: '待受理', in_progress: '办理中', resolved: '已办结', closed: '已关闭', reopened: '重新办理' },
+    grievanceStatus: { assigned: '待受理', in_progress: '办理中', resolved: '已办结', closed: '已关闭', reopened: '重新办理' },
   },
   chain: {
     inbox: '诉求待办', supervisedOnly: '仅看督办', acknowledge: '签收', send: '提交', department: '职能部门',
@@ -52,7 +52,7 @@ const zhCN = {
     chart: { noValue: '无数据', rates: '按{{group}}统计的三率', ranking: '{{month}} 按{{group}}的{{by}}排名', assessment: '{{year}} 年度{{unit}}考核得分（满分 100）' },
     clock: { title: '各责任方的时限', legend: '灰色为时限，彩色为实际用时（绿：按时，橙：逾期完成，红：超时未办，灰：已移交或事项已结束，蓝：进行中），虚线为截止时间，橙色竖线为 80% 预警（点线为计划预警时间、未到即办完），斜纹为向诉求人询问期间。每个时限自开始起计，按时办完的也画出。', row: '{{holder}}·{{target}}：时限 {{budget}}，{{outcome}}，用时 {{took}}' },
     outcome: { met: '按时完成', late: '逾期完成', breached: '超时未办', stopped: '未办即移交或结束', open: '进行中' },
-    title: '审计', trace: '事项轨迹', rates: '三率', breaches: '超时记录', matterId: '事项 ID', find: '查询', matterRef: '事项 ID 或受理编号', noSuchTrackingNo: '没有受理编号为 {{trackingNo}} 的事项',
+    title: '审计', trace: '事项轨迹', rates: '三率', breaches: '超时记录', grievanceId: '事项 ID', find: '查询', grievanceRef: '事项 ID 或受理编号', noSuchTrackingNo: '没有受理编号为 {{trackingNo}} 的事项',
     verified: '哈希链校验通过（{{length}} 个事件）', broken: '哈希链在第 {{index}} 个事件处断开', groupBy: '统计维度', received: '受理数', responseRate: '响应率', resolutionRate: '办结率', satisfactionRate: '满意率',
     group: { department: '部门', level: '层级', industry: '行业', district: '区县', branch: '支部', committee: '行业综合党委', grid: '网格', grid_worker: '网格员' }, holder: '责任方', budget: '时限', firedAt: '超时时间',
     event: {
@@ -113,7 +113,7 @@ const zhCN = {
     golden_idea: '建言献策（金点子）',
   },
   validation: {
-    required: '请填写{{field}}', tooLong: '{{field}}不能超过 {{max}} 个字', place: '请选择位置：使用当前位置或在地图上点选', photoType: '照片须为 JPEG、PNG 或 WebP', photoSize: '照片不能超过 10 MB', category: '请选择类别', uuid: '请填写有效的事项编号', matterRef: '请填写事项 ID 或受理编号（如 NC-20261203-000042）', polygon: '{{field}}须为 GeoJSON 多边形（"type": "Polygon"）', jsonObject: '{{field}}须为 JSON 对象（{…}）', json: '{{field}}须为 JSON', hours: '{{field}}的格式如 09:00-12:00, 13:30-18:00', number: '{{field}}须为数字', workerId: '劳动者编号只能由字母、数字及 . _ : @ - 组成', phone: '{{field}}须为电话号码（数字，可以 + 开头，可含空格或横线）', consent: '须经劳动者本人同意才能代为登记，请勾选确认',
+    required: '请填写{{field}}', tooLong: '{{field}}不能超过 {{max}} 个字', place: '请选择位置：使用当前位置或在地图上点选', photoType: '照片须为 JPEG、PNG 或 WebP', photoSize: '照片不能超过 10 MB', category: '请选择类别', uuid: '请填写有效的事项编号', grievanceRef: '请填写事项 ID 或受理编号（如 NC-20261203-000042）', polygon: '{{field}}须为 GeoJSON 多边形（"type": "Polygon"）', jsonObject: '{{field}}须为 JSON 对象（{…}）', json: '{{field}}须为 JSON', hours: '{{field}}的格式如 09:00-12:00, 13:30-18:00', number: '{{field}}须为数字', workerId: '劳动者编号只能由字母、数字及 . _ : @ - 组成', phone: '{{field}}须为电话号码（数字，可以 + 开头，可含空格或横线）', consent: '须经劳动者本人同意才能代为登记，请勾选确认',
   },
   errors: {
     network: '网络不通，请稍后再试', server: '服务暂时无法处理，请稍后再试（错误编号 {{errorId}}）', conflict: '事项状态已变化：{{message}}', unprocessable: '无法办理：{{message}}', forbidden: '您无权进行此操作', notFound: '未找到，或不在您的范围内', busy: '系统繁忙，正在重试…', field: '{{message}}',

@@ -62,7 +62,7 @@ export default function AppealForm({ branchFromQr, onSubmitted }: { branchFromQr
       setDone(a.trackingNo);
       form.resetFields();
       setIdempotencyKey(crypto.randomUUID());
-      void queryClient.invalidateQueries({ queryKey: ['my-matters'] });
+      void queryClient.invalidateQueries({ queryKey: ['my-grievances'] });
       onSubmitted();
     },
   });

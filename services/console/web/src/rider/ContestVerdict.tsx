@@ -9,7 +9,7 @@ import { LIMITS, validateText } from '../shared/validation';
 
 /**
  * 申请复核: the reporter of a hazard a grid worker found invalid asks, once and with a reason,
- * for another grid worker to check it. The matter opens again (routed); a second contest or one
+ * for another grid worker to check it. The grievance opens again (routed); a second contest or one
  * after the window is refused with the service's words.
  */
 export function ContestVerdict({ id }: { id: string }) {
@@ -20,21 +20,21 @@ export function ContestVerdict({ id }: { id: string }) {
   const contest = useMutation({
     mutationFn: (reason: string) => answer(feedback.POST('/v1/grievances/{id}/contest', { params: { path: { id } }, body: { reason } })),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['matter', id] });
-      void queryClient.invalidateQueries({ queryKey: ['my-matters'] });
+      void queryClient.invalidateQueries({ queryKey: ['grievance', id] });
+      void queryClient.invalidateQueries({ queryKey: ['my-grievances'] });
     },
   });
   // Until the tracking view has the contest in its history, the answer says it is under way.
-  if (contest.isSuccess) return <Alert type="success" showIcon role="status" title={t('rider.matters.contest.sent')} />;
-  const label = t('rider.matters.contest.reason');
+  if (contest.isSuccess) return <Alert type="success" showIcon role="status" title={t('rider.grievances.contest.sent')} />;
+  const label = t('rider.grievances.contest.reason');
   const error = contest.error ? showApiErrors(form, contest.error, ['reason']) : null;
   if (!open) {
     return (
       <Alert
         type="warning"
         showIcon
-        title={t('rider.matters.contest.hint')}
-        description={<Button onClick={() => setOpen(true)}>{t('rider.matters.contest.open')}</Button>}
+        title={t('rider.grievances.contest.hint')}
+        description={<Button onClick={() => setOpen(true)}>{t('rider.grievances.contest.open')}</Button>}
       />
     );
   }
@@ -44,19 +44,19 @@ export function ContestVerdict({ id }: { id: string }) {
       onValuesChange={clearOnChange(form)}
       layout="vertical"
       noValidate
-      aria-label={t('rider.matters.contest.open')}
+      aria-label={t('rider.grievances.contest.open')}
       onFinish={(v) => {
         if (showProblems(form, validateText(v.reason, label, true, LIMITS.note, 'reason'), t, ['reason'])) contest.mutate(v.reason!.trim());
       }}
     >
-      <Alert type="warning" showIcon title={t('rider.matters.contest.hint')} style={{ marginBottom: 12 }} />
+      <Alert type="warning" showIcon title={t('rider.grievances.contest.hint')} style={{ marginBottom: 12 }} />
       <ErrorText error={error} />
       <Form.Item name="reason" label={label}>
-        <Input.TextArea rows={3} placeholder={t('rider.matters.contest.reasonHint')} />
+        <Input.TextArea rows={3} placeholder={t('rider.grievances.contest.reasonHint')} />
       </Form.Item>
       <Space wrap>
-        <Button type="primary" htmlType="submit" loading={contest.isPending}>{t('rider.matters.contest.send')}</Button>
-        <Button onClick={() => setOpen(false)} disabled={contest.isPending}>{t('rider.matters.contest.cancel')}</Button>
+        <Button type="primary" htmlType="submit" loading={contest.isPending}>{t('rider.grievances.contest.send')}</Button>
+        <Button onClick={() => setOpen(false)} disabled={contest.isPending}>{t('rider.grievances.contest.cancel')}</Button>
       </Space>
     </Form>
   );

@@ -9,17 +9,17 @@ import { intakeDownload } from '../shared/timeline';
 export function FixResolution({ resolution }: { resolution: Resolution }) {
   const { t, i18n } = useTranslation();
   return (
-    <Card size="small" role="region" aria-label={t('rider.matters.resolution')} title={<Typography.Text strong>{t('rider.matters.resolution')}</Typography.Text>}>
+    <Card size="small" role="region" aria-label={t('rider.grievances.resolution')} title={<Typography.Text strong>{t('rider.grievances.resolution')}</Typography.Text>}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph style={{ margin: 0 }}>{resolution.resolution}</Typography.Paragraph>
-        <Typography.Text type="secondary">{t('rider.matters.resolvedBy', { holder: resolution.resolvedBy.name, time: formatTime(resolution.resolvedAt, i18n.language) })}</Typography.Text>
+        <Typography.Text type="secondary">{t('rider.grievances.resolvedBy', { holder: resolution.resolvedBy.name, time: formatTime(resolution.resolvedAt, i18n.language) })}</Typography.Text>
         {resolution.attachments.length > 0 && (
           <>
-            <Typography.Text strong>{t('rider.matters.fixPhotos')}</Typography.Text>
+            <Typography.Text strong>{t('rider.grievances.fixPhotos')}</Typography.Text>
             <Image.PreviewGroup>
               <Space wrap size={8}>
                 {resolution.attachments.map((a, index) => (
-                  <FixPhoto key={a.id} url={a.url} alt={t('rider.matters.fixPhoto', { n: index + 1 })} />
+                  <FixPhoto key={a.id} url={a.url} alt={t('rider.grievances.fixPhoto', { n: index + 1 })} />
                 ))}
               </Space>
             </Image.PreviewGroup>
@@ -33,7 +33,7 @@ export function FixResolution({ resolution }: { resolution: Resolution }) {
 function FixPhoto({ url, alt }: { url: string; alt: string }) {
   const { t } = useTranslation();
   const photo = usePhoto(intakeDownload(url));
-  if (photo.failed) return <Typography.Text type="danger">{t('rider.matters.photoFailed')}</Typography.Text>;
+  if (photo.failed) return <Typography.Text type="danger">{t('rider.grievances.photoFailed')}</Typography.Text>;
   // A square placeholder keeps the row still while the photo comes.
   if (!photo.src) return <div style={{ width: 96, height: 96, background: '#f5f5f5', borderRadius: 4 }} aria-busy="true" aria-label={alt} />;
   return <Image src={photo.src} alt={alt} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 4 }} />;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatTime } from '../shared/format';
 import { type HistoryEntry, timelineOf } from '../shared/timeline';
 
-/** A matter's history as its reporter reads it: plain-word steps from the catalogue with intake's line under each, oldest first, red where it went wrong. */
+/** A grievance's history as its reporter reads it: plain-word steps from the catalogue with intake's line under each, oldest first, red where it went wrong. */
 export function HistoryTimeline({ history }: { history: readonly HistoryEntry[] }) {
   const { t, i18n } = useTranslation();
   const steps = timelineOf(history, (key) => i18n.exists(key));

@@ -60,7 +60,7 @@ export function ReportForm({ onSubmitted }: { onSubmitted: () => void }) {
       setPhotos([]);
       setPosition(null);
       setIdempotencyKey(crypto.randomUUID());
-      void queryClient.invalidateQueries({ queryKey: ['my-matters'] });
+      void queryClient.invalidateQueries({ queryKey: ['my-grievances'] });
       onSubmitted();
     },
   });

@@ -4,7 +4,7 @@ import { ApiError } from './errors';
 
 /**
  * An error in words, never a blank screen: 409/422 explained with the service's message, others
- * by kind. `plain`: the service's own words for a 409/422 that is no change of a matter's state
+ * by kind. `plain`: the service's own words for a 409/422 that is no change of a grievance's state
  * (not enough points, out of stock).
  */
 export function ErrorText({ error, plain = false }: { error: unknown; plain?: boolean }) {

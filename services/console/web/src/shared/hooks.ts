@@ -11,7 +11,7 @@ export function useGrids() {
   return useQuery({ queryKey: ['grids'], queryFn: () => answer(gridDispatch.GET('/v1/grids')), staleTime: 3_600_000 });
 }
 
-/** The districts of routing's directory (retired ones too: older matters still name them), by id. */
+/** The districts of routing's directory (retired ones too: older grievances still name them), by id. */
 export function useDistricts() {
   return useQuery({
     queryKey: ['districts'],

@@ -1,7 +1,7 @@
 import type { components as IntakeSchemas } from '../api/intake';
 
 /**
- * A line of a matter's history, as intake's tracking view answers it: the event's type
+ * A line of a grievance's history, as intake's tracking view answers it: the event's type
  * (`grievance.resolved`, without its version) and the line in the reader's language.
  */
 export type HistoryEntry = Pick<IntakeSchemas['schemas']['HistoryLineView'], 'at' | 'type' | 'summary'>;
@@ -42,14 +42,14 @@ export function canRate(status: string, history: readonly HistoryEntry[]): boole
   return status === 'resolved' && !history.some((h) => is(h, 'feedback.rated'));
 }
 
-/** The holder's open question to the reporter (the matter waits for the answer), if any. */
+/** The holder's open question to the reporter (the grievance waits for the answer), if any. */
 export function openQuestion(history: readonly HistoryEntry[]): HistoryEntry | undefined {
   const last = [...history].sort((a, b) => a.at.localeCompare(b.at)).filter((h) => is(h, 'grievance.paused') || is(h, 'grievance.replied')).pop();
   return last && is(last, 'grievance.paused') ? last : undefined;
 }
 
 /**
- * Whether the reporter may contest the verdict that closed their matter (申请复核): a hazard
+ * Whether the reporter may contest the verdict that closed their grievance (申请复核): a hazard
  * closed because a grid worker found it invalid on site (only that verdict rejects a hazard),
  * not yet contested. The contest window is the server's to judge (a late one answers 422).
  */
@@ -57,7 +57,7 @@ export function canContest(kind: string, status: string, history: readonly Histo
   return kind === 'hazard' && status === 'closed' && history.some((h) => is(h, 'grievance.rejected')) && !history.some((h) => is(h, 'grievance.contested'));
 }
 
-/** Whether the department's resolution (what was done, its fix photos) is the matter's news: resolved or closed after it, not sent back to work. */
+/** Whether the department's resolution (what was done, its fix photos) is the grievance's news: resolved or closed after it, not sent back to work. */
 export function showsResolution(status: string, resolution: unknown): boolean {
   return resolution != null && (status === 'resolved' || status === 'closed');
 }

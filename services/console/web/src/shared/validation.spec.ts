@@ -58,7 +58,7 @@ describe('the forms\' own checks (nothing is sent while any fails)', () => {
     expect(validateVerify({ ...draft, verdict: 'invalid' }, verifyLabels, 900)).toEqual({});
   });
 
-  it('a duplicate verdict needs the id of the matter it repeats, and a check needs a position', () => {
+  it('a duplicate verdict needs the id of the grievance it repeats, and a check needs a position', () => {
     const problems = validateVerify({ verdict: 'duplicate', note: 'Same hole', duplicateOf: 'not-a-uuid' }, { note: 'Note', verdict: 'Verdict' }, undefined);
     expect(problems).toEqual({ position: { key: 'validation.place' }, duplicateOf: { key: 'validation.uuid' } });
   });

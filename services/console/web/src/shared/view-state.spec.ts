@@ -40,7 +40,7 @@ describe('view state', () => {
       rest: ['不接受字段 colour。'],
     });
     // An answer from before errors[] still reads its message.
-    expect(apiErrorFrom(409, { message: 'the matter is closed' }).messages).toEqual(['the matter is closed']);
+    expect(apiErrorFrom(409, { message: 'the grievance is closed' }).messages).toEqual(['the grievance is closed']);
   });
 
   it('429 and 503 are retried after Retry-After (capped at 10 s), other answers are not', () => {

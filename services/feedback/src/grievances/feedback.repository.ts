@@ -1,0 +1,269 @@
+import { Injectable } from '@nestjs/common';
+import { EventEnvelope, GrievanceKind, GrievanceStatus, Holder, Language, Rating, SlaTarget, uuidv7 } from '@grievance/contracts';
+import { DEFAULT_LANGUAGE, isLanguage, Message, render } from '@grievance/i18n';
+import { DataSource, EntityManager } from 'typeorm';
+import { GrievanceEntity, NotificationEntity, PointsEntryEntity } from './entities';
+
+export interface NewGrievance {
+  grievanceId: string;
+  trackingNo: string;
+  title: string;
+  reporterId: string;
+  kind: GrievanceKind;
+  duplicateOf?: string;
+  status: GrievanceStatus;
+}
+
+export interface NewSlaBreach {
+  grievanceId: string;
+  deadlineId: string;
+  target: SlaTarget;
+  holder: Holder;
+  firedAt: Date;
+  eventId: string;
+}
+
+export interface NewNotification {
+  recipientId: string;
+  grievanceId: string;
+  eventId: string;
+  eventType: string;
+  message: Message;
+}
+
+/** A notification waiting to be sent, with the language its recipient reads. */
+export type PendingNotification = NotificationEntity & { language: Language };
+
+export interface NewPointsEntry {
+  workerId: string;
+  points: number;
+  reason: string;
+  grievanceId: string;
+  causeEventId: string;
+}
+
+export interface GrievanceChange {
+  status?: GrievanceStatus;
+  resolvedBy?: Holder;
+  resolution?: string;
+  resolvedAt?: Date;
+  /** Adds one to resolution_no and clears the rating of the previous resolution. */
+  newResolution?: boolean;
+  rating?: Rating | null;
+  closeOutcome?: string | null;
+  closedAt?: Date | null;
+  rejectedBy?: Holder;
+  rejectedAt?: Date;
+  /** The reporter contested the verdict: the grievance is open again (its close cleared). */
+  contested?: { at: Date; reason: string };
+}
+
+/**
+ * The only code of the feedback service that touches its tables. Methods that take an
+ * EntityManager run inside the caller's transaction (the consumer's inbox transaction or
+ * an outbox unit of work); the others read on their own.
+ */
+@Injectable()
+export class FeedbackRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findGrievance(manager: EntityManager, grievanceId: string, options: { lock?: boolean } = {}): Promise<GrievanceEntity | null> {
+    const query = manager.getRepository(GrievanceEntity).createQueryBuilder('m').where('m.grievance_id = :grievanceId', { grievanceId });
+    if (options.lock) query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
+  /** Stores a grievance first seen; a redelivered submission changes nothing. */
+  async insertGrievance(manager: EntityManager, grievance: NewGrievance): Promise<void> {
+    await manager.query(
+      `INSERT INTO feedback_grievances (grievance_id, tracking_no, title, reporter_id, kind, duplicate_of, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (grievance_id) DO NOTHING`,
+      [grievance.grievanceId, grievance.trackingNo, grievance.title, grievance.reporterId, grievance.kind, grievance.duplicateOf ?? null, grievance.status],
+    );
+  }
+
+  /** Keeps an event until the grievance `waitingFor` is known; the same event again changes nothing. */
+  async holdUntilKnown(manager: EntityManager, waitingFor: string, topic: string, event: EventEnvelope): Promise<void> {
+    await manager.query(
+      `INSERT INTO feedback_waiting_events (waiting_for, event_id, topic, envelope) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
+      [waitingFor, event.eventId, topic, JSON.stringify(event)],
+    );
+  }
+
+  /** Takes the events that waited for a grievance, in the order they came (they are removed). */
+  async takeWaiting(manager: EntityManager, grievanceId: string): Promise<{ topic: string; event: EventEnvelope }[]> {
+    const rows = (await manager.query(
+      `WITH taken AS (DELETE FROM feedback_waiting_events WHERE waiting_for = $1 RETURNING seq, topic, envelope) SELECT topic, envelope FROM taken ORDER BY seq`,
+      [grievanceId],
+    )) as { topic: string; envelope: EventEnvelope }[];
+    return rows.map((row) => ({ topic: row.topic, event: row.envelope }));
+  }
+
+  /** Remembers that one of the grievance's deadlines broke; the same deadline again changes nothing. */
+  async recordBreach(manager: EntityManager, breach: NewSlaBreach): Promise<void> {
+    await manager.query(
+      `INSERT INTO feedback_sla_breaches (grievance_id, deadline_id, target, holder, fired_at, event_id)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (grievance_id, deadline_id) DO NOTHING`,
+      [breach.grievanceId, breach.deadlineId, breach.target, JSON.stringify(breach.holder), breach.firedAt, breach.eventId],
+    );
+  }
+
+  /** The SLA verdict of a grievance at its close: true when none of its deadlines broke. */
+  async slaMet(manager: EntityManager, grievanceId: string): Promise<boolean> {
+    const rows = (await manager.query(`SELECT 1 FROM feedback_sla_breaches WHERE grievance_id = $1 LIMIT 1`, [grievanceId])) as unknown[];
+    return rows.length === 0;
+  }
+
+  async updateGrievance(manager: EntityManager, grievanceId: string, change: GrievanceChange): Promise<void> {
+    const sets: string[] = ['updated_at = now()'];
+    const params: unknown[] = [grievanceId];
+    const set = (column: string, value: unknown) => {
+      params.push(value);
+      sets.push(`${column} = $${params.length}`);
+    };
+    if (change.status !== undefined) set('status', change.status);
+    if (change.resolvedBy !== undefined) set('resolved_by', JSON.stringify(change.resolvedBy));
+    if (change.resolution !== undefined) set('resolution', change.resolution);
+    if (change.resolvedAt !== undefined) set('resolved_at', change.resolvedAt);
+    if (change.newResolution) sets.push('resolution_no = resolution_no + 1', 'rating = NULL');
+    if (change.rating !== undefined) set('rating', change.rating);
+    if (change.closeOutcome !== undefined) set('close_outcome', change.closeOutcome);
+    if (change.closedAt !== undefined) set('closed_at', change.closedAt);
+    if (change.rejectedBy !== undefined) set('rejected_by', JSON.stringify(change.rejectedBy));
+    if (change.rejectedAt !== undefined) set('rejected_at', change.rejectedAt);
+    if (change.contested !== undefined) {
+      set('contested_at', change.contested.at);
+      set('contest_reason', change.contested.reason);
+    }
+    await manager.query(`UPDATE feedback_grievances SET ${sets.join(', ')} WHERE grievance_id = $1`, params);
+  }
+
+  async addCoReporter(manager: EntityManager, grievanceId: string, reporterId: string, viaGrievanceId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO feedback_co_reporters (grievance_id, reporter_id, via_grievance_id) VALUES ($1, $2, $3)
+       ON CONFLICT (grievance_id, reporter_id) DO NOTHING`,
+      [grievanceId, reporterId, viaGrievanceId],
+    );
+  }
+
+  async coReporters(manager: EntityManager, grievanceId: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT reporter_id FROM feedback_co_reporters WHERE grievance_id = $1 ORDER BY created_at, reporter_id`,
+      [grievanceId],
+    )) as { reporter_id: string }[];
+    return rows.map((row) => row.reporter_id);
+  }
+
+  /** One row per recipient; a redelivered event writes nothing twice. The message is kept to render in each reader's language. */
+  async insertNotifications(manager: EntityManager, notifications: NewNotification[], delivery: 'pending' | 'off'): Promise<void> {
+    for (const n of notifications) {
+      await manager.query(
+        `INSERT INTO feedback_notifications (id, recipient_id, grievance_id, event_id, event_type, message, content, delivery)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (recipient_id, event_id) DO NOTHING`,
+        [uuidv7(), n.recipientId, n.grievanceId, n.eventId, n.eventType, render(DEFAULT_LANGUAGE, n.message), JSON.stringify(n.message), delivery],
+      );
+    }
+  }
+
+  /** The language a reporter reads, as their latest submission or routing said. */
+  async setLanguage(manager: EntityManager, reporterId: string, language: Language): Promise<void> {
+    await manager.query(
+      `INSERT INTO feedback_reporter_languages (reporter_id, language) VALUES ($1, $2)
+       ON CONFLICT (reporter_id) DO UPDATE SET language = EXCLUDED.language, updated_at = now()
+       WHERE feedback_reporter_languages.language IS DISTINCT FROM EXCLUDED.language`,
+      [reporterId, language],
+    );
+  }
+
+  /** The language a reporter reads; undefined when nothing said. */
+  async languageOf(reporterId: string): Promise<Language | undefined> {
+    const rows = (await this.dataSource.query(`SELECT language FROM feedback_reporter_languages WHERE reporter_id = $1`, [reporterId])) as { language: string }[];
+    const language = rows[0]?.language;
+    return isLanguage(language) ? language : undefined;
+  }
+
+  /** A recipient's notifications, newest first. */
+  async notificationsOf(recipientId: string, limit: number): Promise<NotificationEntity[]> {
+    return this.dataSource.getRepository(NotificationEntity).find({
+      where: { recipientId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /**
+   * Runs `send` on up to `limit` notifications waiting to go out, each locked so that
+   * two replicas never send the same one, and records what became of each.
+   */
+  async deliverPending(limit: number, send: (n: PendingNotification) => Promise<boolean>): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const pending = await manager
+        .getRepository(NotificationEntity)
+        .createQueryBuilder('n')
+        .where(`n.delivery = 'pending'`)
+        .orderBy('n.created_at', 'ASC')
+        .limit(limit)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      const languages = await this.languagesOf(manager, [...new Set(pending.map((n) => n.recipientId))]);
+      for (const notification of pending) {
+        const ok = await send({ ...notification, language: languages.get(notification.recipientId) ?? DEFAULT_LANGUAGE });
+        await manager.query(`UPDATE feedback_notifications SET delivery = $2 WHERE id = $1`, [notification.id, ok ? 'sent' : 'failed']);
+      }
+      return pending.length;
+    });
+  }
+
+  private async languagesOf(manager: EntityManager, reporterIds: string[]): Promise<Map<string, Language>> {
+    if (reporterIds.length === 0) return new Map();
+    const rows = (await manager.query(`SELECT reporter_id, language FROM feedback_reporter_languages WHERE reporter_id = ANY($1)`, [reporterIds])) as {
+      reporter_id: string;
+      language: string;
+    }[];
+    return new Map(rows.filter((r) => isLanguage(r.language)).map((r) => [r.reporter_id, r.language as Language]));
+  }
+
+  /** Appends a ledger entry; false when this worker was already paid for this cause. */
+  async appendPoints(manager: EntityManager, entry: NewPointsEntry): Promise<string | undefined> {
+    const rows = (await manager.query(
+      `INSERT INTO feedback_points_ledger (id, worker_id, points, reason, grievance_id, cause_event_id)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (worker_id, cause_event_id) DO NOTHING RETURNING id`,
+      [uuidv7(), entry.workerId, entry.points, entry.reason, entry.grievanceId, entry.causeEventId],
+    )) as { id: string }[];
+    return rows[0]?.id;
+  }
+
+  async pointsOf(workerId: string): Promise<{ balance: number; entries: PointsEntryEntity[] }> {
+    const entries = await this.dataSource.getRepository(PointsEntryEntity).find({
+      where: { workerId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    const [sum] = (await this.dataSource.query(
+      `SELECT COALESCE(SUM(points), 0)::int AS balance FROM feedback_points_ledger WHERE worker_id = $1`,
+      [workerId],
+    )) as { balance: number }[];
+    return { balance: sum?.balance ?? 0, entries };
+  }
+
+  /** false when this resolution was already rated. */
+  async insertRating(
+    manager: EntityManager,
+    rating: { grievanceId: string; reporterId: string; resolutionNo: number; rating: Rating; comment?: string },
+  ): Promise<boolean> {
+    const rows = (await manager.query(
+      `INSERT INTO feedback_ratings (id, grievance_id, reporter_id, resolution_no, rating, comment)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (grievance_id, resolution_no) DO NOTHING RETURNING id`,
+      [uuidv7(), rating.grievanceId, rating.reporterId, rating.resolutionNo, rating.rating, rating.comment ?? null],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** Every resolved grievance still waiting for its rating (to re-arm the auto-close timers on start). */
+  async resolvedUnrated(): Promise<{ grievanceId: string; resolutionNo: number; resolvedAt: Date }[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT grievance_id, resolution_no, resolved_at FROM feedback_grievances WHERE status = 'resolved' ORDER BY resolved_at`,
+    )) as { grievance_id: string; resolution_no: number; resolved_at: Date }[];
+    return rows.map((row) => ({ grievanceId: row.grievance_id, resolutionNo: row.resolution_no, resolvedAt: new Date(row.resolved_at) }));
+  }
+}
