@@ -1,6 +1,7 @@
 import { TopicName, uuidv7 } from '@grievance/contracts';
 import { DataSource } from 'typeorm';
 import { CreateMatterIndex1764900000000 } from '../src/migrations/1764900000000-CreateMatterIndex';
+import { RenameMattersToGrievances1803000000000 } from '../src/migrations/1803000000000-RenameMattersToGrievances';
 import { at, AuditHarness, TOP } from './audit-harness';
 import { ratesFixture } from './rates-fixture';
 
@@ -222,13 +223,14 @@ describe('the auditors’ grievance search and the yearly assessment', () => {
     expect(await message('year=2026&unit=grid')).toContain('unit must be one of the following values: committee, branch');
   });
 
-  it('indexes the grievances already in the dossier when the index is first made (the migration)', async () => {
+  it('indexes the grievances already in the dossier when the index is first made, and keeps them through its rename (the migrations)', async () => {
     const before = (await h.get('/v1/matters?limit=100')).body.items;
     expect(before).toHaveLength(10);
     const runner = h.service.app.get(DataSource).createQueryRunner();
     try {
       await runner.query(`DROP TABLE audit_grievances`);
       await new CreateMatterIndex1764900000000().up(runner);
+      await new RenameMattersToGrievances1803000000000().up(runner);
     } finally {
       await runner.release();
     }

@@ -58,15 +58,18 @@ const toRow = (r: RawGrievanceRow): GrievanceRow => ({
   underSupervision: r.under_supervision,
 });
 
+/** The index table's name before 1803000000000-RenameMattersToGrievances: the one the migration that first made it fills. */
+const INDEX_TABLE_BEFORE_RENAME = 'audit_matters';
+
 /**
  * Rewrites a grievance's index row from its whole dossier, inside the caller's transaction
  * (the one that appended the event, which holds the grievance's advisory lock).
  */
-export async function refreshGrievanceRow(manager: Pick<EntityManager, 'query'>, grievanceId: string): Promise<void> {
+export async function refreshGrievanceRow(manager: Pick<EntityManager, 'query'>, grievanceId: string, table: 'audit_grievances' | typeof INDEX_TABLE_BEFORE_RENAME = 'audit_grievances'): Promise<void> {
   const events = ((await manager.query(`SELECT envelope FROM audit_dossier WHERE grievance_id = $1`, [grievanceId])) as { envelope: EventEnvelope }[]).map((r) => r.envelope);
   const m = summariseGrievance(grievanceId, events);
   await manager.query(
-    `INSERT INTO audit_grievances (grievance_id, tracking_no, kind, category, status, level, holder, district_id, department_code, grid_id, submitted_at, breaches, under_supervision)
+    `INSERT INTO ${table} (grievance_id, tracking_no, kind, category, status, level, holder, district_id, department_code, grid_id, submitted_at, breaches, under_supervision)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (grievance_id) DO UPDATE SET tracking_no = EXCLUDED.tracking_no, kind = EXCLUDED.kind, category = EXCLUDED.category,
        status = EXCLUDED.status, level = EXCLUDED.level, holder = EXCLUDED.holder, district_id = EXCLUDED.district_id,
@@ -102,6 +105,10 @@ export const UPSERT_GRIEVANCE_ROWS = `INSERT INTO audit_grievances (grievance_id
        status = EXCLUDED.status, level = EXCLUDED.level, holder = EXCLUDED.holder, district_id = EXCLUDED.district_id,
        department_code = EXCLUDED.department_code, grid_id = EXCLUDED.grid_id, submitted_at = EXCLUDED.submitted_at,
        breaches = EXCLUDED.breaches, under_supervision = EXCLUDED.under_supervision`;
+
+/** refreshGrievanceRow as the migration that first made the index (1764900000000) needs it: into the table of that time. */
+export const refreshIndexRowBeforeRename = (manager: Pick<EntityManager, 'query'>, grievanceId: string): Promise<void> =>
+  refreshGrievanceRow(manager, grievanceId, INDEX_TABLE_BEFORE_RENAME);
 
 /** The grievance index auditors search: one row per grievance, kept by the consumer. */
 @Injectable()
