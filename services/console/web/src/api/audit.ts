@@ -370,6 +370,31 @@ export interface components {
             /** Format: date-time */
             warnedAt?: string;
         };
+        GrievanceRowSchema: {
+            breaches: number;
+            category: string | null;
+            /** @description The department that holds, or last held, the grievance. */
+            departmentCode: string | null;
+            districtId: string | null;
+            gridId: string | null;
+            grievanceId: string;
+            holder: components["schemas"]["HolderRefSchema"] | null;
+            kind: string | null;
+            level: string | null;
+            /** @enum {string} */
+            status: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
+            /** Format: date-time */
+            submittedAt: string;
+            /** @example NC-20261203-000042 */
+            trackingNo: string | null;
+            /** @description Under supervision (督办). */
+            underSupervision: boolean;
+        };
+        GrievancesViewSchema: {
+            items: components["schemas"]["GrievanceRowSchema"][];
+            /** @description Pass as `cursor` for the next page; null on the last one. */
+            nextCursor: string | null;
+        };
         GroupRatesSchema: {
             /** @description Returns, transfers and escalations that sent a grievance away. */
             bounces: number;
@@ -398,31 +423,6 @@ export interface components {
             name?: string;
             /** @description grid_worker, member, org_unit or department */
             type: string;
-        };
-        GrievanceRowSchema: {
-            breaches: number;
-            category: string | null;
-            /** @description The department that holds, or last held, the grievance. */
-            departmentCode: string | null;
-            districtId: string | null;
-            gridId: string | null;
-            grievanceId: string;
-            holder: components["schemas"]["HolderRefSchema"] | null;
-            kind: string | null;
-            level: string | null;
-            /** @enum {string} */
-            status: "submitted" | "routed" | "dispatched" | "accepted" | "verified" | "in_progress" | "resolved" | "closed" | "rejected";
-            /** Format: date-time */
-            submittedAt: string;
-            /** @example NC-20261203-000042 */
-            trackingNo: string | null;
-            /** @description Under supervision (督办). */
-            underSupervision: boolean;
-        };
-        GrievancesViewSchema: {
-            items: components["schemas"]["GrievanceRowSchema"][];
-            /** @description Pass as `cursor` for the next page; null on the last one. */
-            nextCursor: string | null;
         };
         PauseSchema: {
             /** Format: date-time */

@@ -751,25 +751,6 @@ export interface components {
         GridWorkersView: {
             items: components["schemas"]["GridWorkerEntryView"][];
         };
-        HolderView: {
-            id: string;
-            /**
-             * @description the rung of the escalation chain, when the holder is one
-             * @enum {string}
-             */
-            level?: "member" | "branch" | "industry_committee" | "two_new_committee";
-            name: string;
-            /** @enum {string} */
-            type: "grid_worker" | "member" | "org_unit" | "department";
-        };
-        InboxView: {
-            items: components["schemas"]["GrievanceView"][];
-        };
-        LocationView: {
-            address?: string;
-            lat: number;
-            lng: number;
-        };
         GrievanceView: {
             /** @description the report's photos */
             attachmentIds: string[];
@@ -813,6 +794,25 @@ export interface components {
             updatedAt: string;
             /** @enum {string} */
             urgency: "normal" | "urgent";
+        };
+        HolderView: {
+            id: string;
+            /**
+             * @description the rung of the escalation chain, when the holder is one
+             * @enum {string}
+             */
+            level?: "member" | "branch" | "industry_committee" | "two_new_committee";
+            name: string;
+            /** @enum {string} */
+            type: "grid_worker" | "member" | "org_unit" | "department";
+        };
+        InboxView: {
+            items: components["schemas"]["GrievanceView"][];
+        };
+        LocationView: {
+            address?: string;
+            lat: number;
+            lng: number;
         };
         OrgUnitsView: {
             items: components["schemas"]["OrgUnitView"][];
