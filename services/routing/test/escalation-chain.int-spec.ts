@@ -179,7 +179,8 @@ describe('routing: the escalation chain (诉求直通) with its SLA check, throu
       { target: 'resolve', status: 'met' },
       { target: 'respond', status: 'met' },
     ]);
-    expect((await events(id)).map((e) => e.type)).toEqual(['grievance.routed', 'grievance.accepted', 'grievance.resolved']);
+    // Each deadline announces its start with the routing; met in time, neither warns nor breaks.
+    expect((await events(id)).map((e) => e.type)).toEqual(['grievance.routed', 'sla.started', 'sla.started', 'grievance.accepted', 'grievance.resolved']);
   });
 
   it('climbs member → branch → industry committee → 两新工委 → 督办 when nobody acts, one breach per rung', async () => {
