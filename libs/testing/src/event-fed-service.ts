@@ -58,61 +58,98 @@ export class EventFedService<C extends ServiceConfig> {
     await this.publisher.publish(topic, envelope);
   }
 
-  /**
-   * Publishes envelopes in one produce request, as a relay's batch goes out: each partition's
-   * share lands at once, so a consumer fetches it as one batch.
-   */
+  /** Publishes envelopes in one produce request (see publishAll below). */
   async publishAll(events: readonly { topic: TopicName; envelope: EventEnvelope }[]): Promise<void> {
-    const producer = this.kafka.createProducer();
-    await producer.connect();
-    try {
-      const byTopic = new Map<string, ReturnType<typeof toWireMessage>[]>();
-      for (const { topic, envelope } of events) {
-        const name = this.kafka.topic(topic);
-        byTopic.set(name, [...(byTopic.get(name) ?? []), toWireMessage(envelope)]);
-      }
-      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
-    } finally {
-      await producer.disconnect();
-    }
+    await publishAll(this.kafka, events);
   }
 
-  /**
-   * Publishes `events` in one produce request (publishAll) and waits until `consumed()` (the
-   * group's applied + duplicate count) has grown by their number; answers what the consumer's
-   * transactions cost meanwhile, as `counter` saw them.
-   */
+  /** Delivers `events` to the service and answers what its consumer's transactions cost (see deliverCounted below). */
   async deliverCounted(
     events: readonly { topic: TopicName; envelope: EventEnvelope }[],
     consumed: () => number,
     counter: StatementCounter,
   ): Promise<{ transactions: number; statements: number }> {
-    const before = consumed();
-    counter.reset();
-    await this.publishAll(events);
-    await eventually(consumed, (n) => n >= before + events.length, { timeoutMs: 30_000, what: `${events.length} events consumed` });
-    return { transactions: counter.consumerTransactions().length, statements: counter.consumerStatements() };
+    return deliverCounted(this.kafka, events, consumed, counter);
   }
 
-  /**
-   * Makes the next row inserted into `table` fail, once (a sequence is not rolled back with
-   * the transaction), as a crash in the middle of a batch would; answers how to undo it.
-   */
+  /** Makes the next row inserted into `table` fail, once (see failNextInsertOnce below). */
   async failNextInsertOnce(table: string): Promise<() => Promise<void>> {
-    await this.query(`CREATE SEQUENCE IF NOT EXISTS fail_once`);
-    await this.query(`
-      CREATE OR REPLACE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF nextval('fail_once') = 1 THEN RAISE EXCEPTION 'crash in the middle of a batch'; END IF;
-        RETURN NEW;
-      END $$`);
-    await this.query(`CREATE TRIGGER fail_once BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION fail_once()`);
-    return async () => {
-      await this.query(`DROP TRIGGER fail_once ON ${table}`);
-    };
+    return failNextInsertOnce(this.service.config.DATABASE_URL, table);
   }
 
   async query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> {
     return queryDatabase<R>(this.service.config.DATABASE_URL, sql, params);
   }
+}
+
+/**
+ * Publishes envelopes in one produce request, as a relay's batch goes out: each partition's
+ * share lands at once, so a consumer fetches it as one batch.
+ */
+export async function publishAll(kafka: KafkaConnection, events: readonly { topic: TopicName; envelope: EventEnvelope }[]): Promise<void> {
+  const producer = kafka.createProducer();
+  await producer.connect();
+  try {
+    const byTopic = new Map<string, ReturnType<typeof toWireMessage>[]>();
+    for (const { topic, envelope } of events) {
+      const name = kafka.topic(topic);
+      byTopic.set(name, [...(byTopic.get(name) ?? []), toWireMessage(envelope)]);
+    }
+    await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/**
+ * Publishes `events` in one produce request (publishAll) and waits until `consumed()` (the
+ * group's applied + duplicate count) has grown by their number; answers what the consumer's
+ * transactions cost meanwhile, as `counter` saw them.
+ */
+export async function deliverCounted(
+  kafka: KafkaConnection,
+  events: readonly { topic: TopicName; envelope: EventEnvelope }[],
+  consumed: () => number,
+  counter: StatementCounter,
+): Promise<{ transactions: number; statements: number }> {
+  const before = consumed();
+  counter.reset();
+  await publishAll(kafka, events);
+  await eventually(consumed, (n) => n >= before + events.length, { timeoutMs: 30_000, what: `${events.length} events consumed` });
+  return { transactions: counter.consumerTransactions().length, statements: counter.consumerStatements() };
+}
+
+/**
+ * Makes the next row inserted into `table` of the database at `databaseUrl` fail, once (a
+ * sequence is not rolled back with the transaction), as a crash in the middle of a batch
+ * would; answers how to undo it.
+ */
+export async function failNextInsertOnce(databaseUrl: string, table: string): Promise<() => Promise<void>> {
+  await queryDatabase(databaseUrl, `CREATE SEQUENCE IF NOT EXISTS fail_once`);
+  await queryDatabase(
+    databaseUrl,
+    `CREATE OR REPLACE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       IF nextval('fail_once') = 1 THEN RAISE EXCEPTION 'crash in the middle of a batch'; END IF;
+       RETURN NEW;
+     END $$`,
+  );
+  await queryDatabase(databaseUrl, `CREATE TRIGGER fail_once BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION fail_once()`);
+  return async () => {
+    await queryDatabase(databaseUrl, `DROP TRIGGER fail_once ON ${table}`);
+  };
+}
+
+/**
+ * An event for a batch (publishAll, deliverCounted): `topic` with its envelope, by `actor`, at
+ * the grievance's own time `minutesLater` minutes from now (events of one grievance in their order).
+ */
+export function batchEvent<T extends TopicName>(
+  topic: T,
+  grievanceId: string,
+  payload: PayloadOf<T>,
+  options: { actor: Actor; minutesLater?: number },
+): { topic: TopicName; envelope: EventEnvelope } {
+  const occurredAt = new Date(Date.now() + (options.minutesLater ?? 0) * 60_000);
+  return { topic, envelope: createEnvelope({ topic, grievanceId, actor: options.actor, correlationId: uuidv7(), payload, occurredAt } as NewEvent<T>) as EventEnvelope };
 }

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { signDevToken } from '@grievance/auth';
-import { createEnvelope, EventEnvelope, NewEvent, TopicName, uuidv7 } from '@grievance/contracts';
+import { EventEnvelope, TopicName } from '@grievance/contracts';
 import { Env, EventConsumers } from '@grievance/platform';
-import { eventually, EventFedService, StatementCounter } from '@grievance/testing';
+import { batchEvent, eventually, EventFedService, StatementCounter } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
 import { IntakeConfig } from '../src/config';
 import { INTAKE_CONSUMER_GROUP } from '../src/tracking/tracking.consumer';
@@ -23,21 +23,13 @@ class IntakeHarness extends EventFedService<IntakeConfig> {
   }
 }
 
-const event = <T extends TopicName>(topic: T, grievanceId: string, payload: unknown, minutesLater: number): { topic: TopicName; envelope: EventEnvelope } => ({
-  topic,
-  envelope: createEnvelope({
-    topic,
-    grievanceId,
-    actor: { id: 'officer-1', role: 'department' },
-    correlationId: uuidv7(),
-    payload,
-    occurredAt: new Date(Date.now() + minutesLater * 60_000),
-  } as NewEvent<T>) as EventEnvelope,
-});
+const OFFICER = { id: 'officer-1', role: 'department' } as const;
 
-const routed = (id: string, minutes: number) => event('grievance.routed.v1', id, { kind: 'appeal', category: 'pay_dispute', holder: DEPT, departmentCode: 'hrss', fallback: false }, minutes);
-const accepted = (id: string, minutes: number) => event('grievance.accepted.v1', id, { holder: DEPT }, minutes);
-const resolved = (id: string, minutes: number) => event('grievance.resolved.v1', id, { resolvedBy: DEPT, resolution: 'Wages paid.', attachmentIds: [] }, minutes);
+const routed = (id: string, minutes: number) =>
+  batchEvent('grievance.routed.v1', id, { kind: 'appeal', category: 'pay_dispute', holder: DEPT, departmentCode: 'hrss', fallback: false }, { actor: OFFICER, minutesLater: minutes });
+const accepted = (id: string, minutes: number) => batchEvent('grievance.accepted.v1', id, { holder: DEPT }, { actor: OFFICER, minutesLater: minutes });
+const resolved = (id: string, minutes: number) =>
+  batchEvent('grievance.resolved.v1', id, { resolvedBy: DEPT, resolution: 'Wages paid.', attachmentIds: [] }, { actor: OFFICER, minutesLater: minutes });
 
 /**
  * A consumed batch applied as a whole by intake's tracking view: the statements and

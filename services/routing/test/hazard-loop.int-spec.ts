@@ -5,24 +5,14 @@ import {
   createEnvelope,
   departmentIssuesTopic,
   EventEnvelope,
-  GrievanceSubmittedV1,
   PayloadOf,
   TopicName,
   uuidv7,
 } from '@grievance/contracts';
-import { catalogueTopicsToCreate, EventPublisher, KafkaConnection, RawMessage, departmentTopicsToCreate } from '@grievance/messaging';
-import {
-  createServiceApp,
-  eventually,
-  TEST_KAFKA_BROKERS,
-  testConfigEnv,
-  TestServiceApp,
-  uniqueTopicPrefix,
-  waitForMessages,
-} from '@grievance/testing';
-import { AppModule } from '../src/app.module';
+import { departmentTopicsToCreate, EventPublisher, KafkaConnection, RawMessage } from '@grievance/messaging';
+import { eventually, TestServiceApp, waitForMessages } from '@grievance/testing';
 import { RoutingConfig } from '../src/config';
-import { importDemoCity } from './demo-city';
+import { hazardSubmission, importDemoCity, startWithDemoCity } from './demo-city';
 
 const IN_GRID = { lat: 28.66, lng: 115.82 }; // xiangyun-yuhua-g1
 const NO_GRID_HONGCHENG = { lat: 28.625, lng: 115.96 }; // in Hongcheng, in no grid
@@ -32,31 +22,20 @@ describe('routing: the hazard loop through the real broker', () => {
   let kafka: KafkaConnection;
   let publisher: EventPublisher;
   let dataSource: DataSource;
+  let close: (() => Promise<void>) | undefined;
   let works: string;
   let urban: string;
   let gridWorker: string;
 
   beforeAll(async () => {
-    const prefix = uniqueTopicPrefix('routing');
-    kafka = new KafkaConnection({ brokers: TEST_KAFKA_BROKERS, clientId: 'routing-int', topicPrefix: prefix });
-    await kafka.ensureTopics([
-      ...catalogueTopicsToCreate(),
-      ...departmentTopicsToCreate(['municipal_works', 'urban_management']),
-    ]);
-    publisher = new EventPublisher(kafka);
-    service = await createServiceApp(AppModule, testConfigEnv({ KAFKA_TOPIC_PREFIX: prefix }));
-    await importDemoCity(service);
-    dataSource = service.app.get(DataSource);
+    ({ service, kafka, publisher, dataSource, close } = await startWithDemoCity('routing-int', departmentTopicsToCreate(['municipal_works', 'urban_management'])));
     works = await signDevToken({ sub: 'officer-works', role: 'department', departmentCode: 'municipal_works' });
     urban = await signDevToken({ sub: 'officer-urban', role: 'department', departmentCode: 'urban_management' });
     gridWorker = await signDevToken({ sub: 'gw-xiangyun-yuhua-g1-1', role: 'grid_worker', gridId: 'xiangyun-yuhua-g1' });
   });
 
   afterAll(async () => {
-    await publisher?.disconnect();
-    await service?.close();
-    await kafka?.deletePrefixedTopics().catch(() => undefined);
-    await kafka?.disconnect();
+    await close?.();
   });
 
   const publish = async <T extends TopicName>(topic: T, grievanceId: string, payload: PayloadOf<T>): Promise<EventEnvelope> => {
@@ -65,19 +44,7 @@ describe('routing: the hazard loop through the real broker', () => {
     return envelope as EventEnvelope;
   };
 
-  const submitted = (overrides: Partial<GrievanceSubmittedV1> = {}): GrievanceSubmittedV1 => ({
-    trackingNo: `NC-20261123-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
-    kind: 'hazard',
-    category: 'manhole_cover_missing',
-    title: 'Manhole cover missing at the crossroads',
-    description: 'A rider nearly fell in.',
-    urgency: 'urgent',
-    location: IN_GRID,
-    attachmentIds: [uuidv7()],
-    reporter: { id: 'worker-1', occupation: 'rider' },
-    submittedAt: new Date().toISOString(),
-    ...overrides,
-  });
+  const submitted = hazardSubmission;
 
   const eventsOf = async (topic: string, grievanceId: string, count = 1): Promise<EventEnvelope[]> => {
     const messages = await waitForMessages(kafka, topic, count, (m: RawMessage) => m.key === grievanceId);

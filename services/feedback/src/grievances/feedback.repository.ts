@@ -73,6 +73,22 @@ export class FeedbackRepository {
     return query.getOne();
   }
 
+  /** A grievance read and locked, with its co-reporters (oldest first), in one statement; null when not known. */
+  async lockGrievanceWithCoReporters(manager: EntityManager, grievanceId: string): Promise<{ grievance: GrievanceEntity; coReporters: string[] } | null> {
+    const { entities, raw } = await manager
+      .getRepository(GrievanceEntity)
+      .createQueryBuilder('m')
+      .addSelect(
+        `ARRAY(SELECT c.reporter_id FROM feedback_co_reporters c WHERE c.grievance_id = m.grievance_id ORDER BY c.created_at, c.reporter_id)`,
+        'co_reporters',
+      )
+      .where('m.grievance_id = :grievanceId', { grievanceId })
+      .setLock('pessimistic_write')
+      .getRawAndEntities<{ co_reporters: string[] }>();
+    const grievance = entities[0];
+    return grievance ? { grievance, coReporters: raw[0]?.co_reporters ?? [] } : null;
+  }
+
   /** Stores a grievance first seen; a redelivered submission changes nothing. */
   async insertGrievance(manager: EntityManager, grievance: NewGrievance): Promise<void> {
     await manager.query(
@@ -97,15 +113,6 @@ export class FeedbackRepository {
       [grievanceId],
     )) as { topic: string; envelope: EventEnvelope }[];
     return rows.map((row) => ({ topic: row.topic, event: row.envelope }));
-  }
-
-  /** Remembers that one of the grievance's deadlines broke; the same deadline again changes nothing. */
-  async recordBreach(manager: EntityManager, breach: NewSlaBreach): Promise<void> {
-    await manager.query(
-      `INSERT INTO feedback_sla_breaches (grievance_id, deadline_id, target, holder, fired_at, event_id)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (grievance_id, deadline_id) DO NOTHING`,
-      [breach.grievanceId, breach.deadlineId, breach.target, JSON.stringify(breach.holder), breach.firedAt, breach.eventId],
-    );
   }
 
   /** The SLA verdict of a grievance at its close: true when none of its deadlines broke. */
@@ -138,6 +145,87 @@ export class FeedbackRepository {
     await manager.query(`UPDATE feedback_grievances SET ${sets.join(', ')} WHERE grievance_id = $1`, params);
   }
 
+  /**
+   * Writes what the events of one transaction changed (see GrievanceWrites), in one statement: the
+   * state of the grievances changed (each locked by the transaction), notifications, one row per
+   * recipient in the order given (a redelivered event writes nothing twice; the message is kept
+   * to render in each reader's language), each reporter's latest language, and the deadlines
+   * that broke (the same deadline again changes nothing).
+   */
+  async saveBatch(
+    manager: EntityManager,
+    batch: {
+      grievances: readonly GrievanceEntity[];
+      notifications: readonly (NewNotification & { delivery: 'pending' | 'off' })[];
+      languages: ReadonlyMap<string, Language>;
+      breaches: readonly NewSlaBreach[];
+    },
+  ): Promise<void> {
+    const grievances = batch.grievances.map((m) => ({
+      grievance_id: m.grievanceId,
+      status: m.status,
+      resolved_by: m.resolvedBy,
+      resolution: m.resolution,
+      resolved_at: m.resolvedAt,
+      resolution_no: m.resolutionNo,
+      rating: m.rating,
+      close_outcome: m.closeOutcome,
+      closed_at: m.closedAt,
+      rejected_by: m.rejectedBy,
+      rejected_at: m.rejectedAt,
+      contested_at: m.contestedAt,
+      contest_reason: m.contestReason,
+    }));
+    const notifications = batch.notifications.map((n) => ({
+      id: uuidv7(),
+      recipient_id: n.recipientId,
+      grievance_id: n.grievanceId,
+      event_id: n.eventId,
+      event_type: n.eventType,
+      message: render(DEFAULT_LANGUAGE, n.message),
+      content: n.message,
+      delivery: n.delivery,
+    }));
+    const languages = [...batch.languages].map(([reporter_id, language]) => ({ reporter_id, language }));
+    const breaches = batch.breaches.map((b) => ({
+      grievance_id: b.grievanceId,
+      deadline_id: b.deadlineId,
+      target: b.target,
+      holder: b.holder,
+      fired_at: b.firedAt.toISOString(),
+      event_id: b.eventId,
+    }));
+    await manager.query(
+      `WITH grievances AS (
+         UPDATE feedback_grievances m SET status = t.status, resolved_by = t.resolved_by, resolution = t.resolution, resolved_at = t.resolved_at,
+                resolution_no = t.resolution_no, rating = t.rating, close_outcome = t.close_outcome, closed_at = t.closed_at, rejected_by = t.rejected_by,
+                rejected_at = t.rejected_at, contested_at = t.contested_at, contest_reason = t.contest_reason, updated_at = now()
+           FROM jsonb_to_recordset($1::jsonb) AS t(grievance_id uuid, status text, resolved_by jsonb, resolution text, resolved_at timestamptz, resolution_no integer,
+                rating text, close_outcome text, closed_at timestamptz, rejected_by jsonb, rejected_at timestamptz, contested_at timestamptz, contest_reason text)
+          WHERE m.grievance_id = t.grievance_id
+         RETURNING 1),
+       languages AS (
+         INSERT INTO feedback_reporter_languages (reporter_id, language)
+         SELECT reporter_id, language FROM jsonb_to_recordset($3::jsonb) AS l(reporter_id text, language text)
+         ON CONFLICT (reporter_id) DO UPDATE SET language = EXCLUDED.language, updated_at = now()
+          WHERE feedback_reporter_languages.language IS DISTINCT FROM EXCLUDED.language
+         RETURNING 1),
+       breaches AS (
+         INSERT INTO feedback_sla_breaches (grievance_id, deadline_id, target, holder, fired_at, event_id)
+         SELECT grievance_id, deadline_id, target, holder, fired_at, event_id
+           FROM jsonb_to_recordset($4::jsonb) AS b(grievance_id uuid, deadline_id text, target text, holder jsonb, fired_at timestamptz, event_id uuid)
+         ON CONFLICT (grievance_id, deadline_id) DO NOTHING
+         RETURNING 1)
+       INSERT INTO feedback_notifications (id, recipient_id, grievance_id, event_id, event_type, message, content, delivery)
+       SELECT id, recipient_id, grievance_id, event_id, event_type, message, content, delivery
+         FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (id uuid, recipient_id text, grievance_id uuid, event_id uuid, event_type text, message text,
+              content jsonb, delivery text)) WITH ORDINALITY AS n(id, recipient_id, grievance_id, event_id, event_type, message, content, delivery, i)
+        ORDER BY n.i
+       ON CONFLICT (recipient_id, event_id) DO NOTHING`,
+      [JSON.stringify(grievances), JSON.stringify(notifications), JSON.stringify(languages), JSON.stringify(breaches)],
+    );
+  }
+
   async addCoReporter(manager: EntityManager, grievanceId: string, reporterId: string, viaGrievanceId: string): Promise<void> {
     await manager.query(
       `INSERT INTO feedback_co_reporters (grievance_id, reporter_id, via_grievance_id) VALUES ($1, $2, $3)
@@ -152,27 +240,6 @@ export class FeedbackRepository {
       [grievanceId],
     )) as { reporter_id: string }[];
     return rows.map((row) => row.reporter_id);
-  }
-
-  /** One row per recipient; a redelivered event writes nothing twice. The message is kept to render in each reader's language. */
-  async insertNotifications(manager: EntityManager, notifications: NewNotification[], delivery: 'pending' | 'off'): Promise<void> {
-    for (const n of notifications) {
-      await manager.query(
-        `INSERT INTO feedback_notifications (id, recipient_id, grievance_id, event_id, event_type, message, content, delivery)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (recipient_id, event_id) DO NOTHING`,
-        [uuidv7(), n.recipientId, n.grievanceId, n.eventId, n.eventType, render(DEFAULT_LANGUAGE, n.message), JSON.stringify(n.message), delivery],
-      );
-    }
-  }
-
-  /** The language a reporter reads, as their latest submission or routing said. */
-  async setLanguage(manager: EntityManager, reporterId: string, language: Language): Promise<void> {
-    await manager.query(
-      `INSERT INTO feedback_reporter_languages (reporter_id, language) VALUES ($1, $2)
-       ON CONFLICT (reporter_id) DO UPDATE SET language = EXCLUDED.language, updated_at = now()
-       WHERE feedback_reporter_languages.language IS DISTINCT FROM EXCLUDED.language`,
-      [reporterId, language],
-    );
   }
 
   /** The language a reporter reads; undefined when nothing said. */

@@ -10,6 +10,7 @@ import { NOTIFICATION_SENDER, NotificationSender } from '../notifications/notifi
 import { pointsForVerification } from '../points/points-rules';
 import { GrievanceEntity } from './entities';
 import { FeedbackRepository, GrievanceChange } from './feedback.repository';
+import { GrievanceWrites } from './grievance-writes';
 
 type Envelope<T extends NotifiedTopic> = EventEnvelope<PayloadOf<T>>;
 
@@ -59,8 +60,9 @@ export class GrievanceEvents {
       duplicateOf: p.duplicateOf,
       status: 'submitted',
     });
+    GrievanceWrites.of(tx, this.repository).stored(event.grievanceId);
     // The language the submission asked for (Accept-Language); routing may know better (the registration).
-    if (p.reporter.language) await this.repository.setLanguage(tx.manager, p.reporter.id, p.reporter.language);
+    if (p.reporter.language) GrievanceWrites.of(tx, this.repository).setLanguage(p.reporter.id, p.reporter.language);
     if (p.duplicateOf) await this.follow(tx, p.duplicateOf, p.reporter.id, event.grievanceId, { topic: 'grievance.submitted.v1', event });
     await this.notify(tx, 'grievance.submitted.v1', event, [p.reporter.id]);
     // What came before the submission (on other topics, read sooner) applies now, in the order it came.
@@ -82,7 +84,8 @@ export class GrievanceEvents {
    */
   async breached(event: EventEnvelope<PayloadOf<'sla.breached.v1'>>, tx: OutboxTransaction): Promise<void> {
     const p = event.payload;
-    await this.repository.recordBreach(tx.manager, {
+    // Written with the other events of the transaction, right before it commits (see GrievanceWrites).
+    GrievanceWrites.of(tx, this.repository).recordBreach({
       grievanceId: event.grievanceId,
       deadlineId: p.deadlineId,
       target: p.target,
@@ -114,7 +117,10 @@ export class GrievanceEvents {
       await this.waitFor(tx, originalId, cause.topic, cause.event);
       return false;
     }
-    if (original.reporterId !== reporterId) await this.repository.addCoReporter(tx.manager, originalId, reporterId, viaGrievanceId);
+    if (original.reporterId !== reporterId) {
+      await this.repository.addCoReporter(tx.manager, originalId, reporterId, viaGrievanceId);
+      await GrievanceWrites.of(tx, this.repository).coReporterAdded(originalId);
+    }
     if (viaGrievanceId !== originalId) {
       await tx.manager.query(`UPDATE feedback_grievances SET duplicate_of = $2 WHERE grievance_id = $1 AND duplicate_of IS NULL`, [
         viaGrievanceId,
@@ -131,13 +137,17 @@ export class GrievanceEvents {
   }
 
   private async progressed<T extends NotifiedTopic>(topic: T, event: Envelope<T>, tx: OutboxTransaction): Promise<void> {
-    const grievance = await this.repository.findGrievance(tx.manager, event.grievanceId, { lock: true });
-    if (!grievance) return this.waitFor(tx, event.grievanceId, topic, event);
+    // Read and locked once per transaction, written with the other events' changes right before it commits (see GrievanceWrites).
+    const grievances = GrievanceWrites.of(tx, this.repository);
+    const found = await grievances.current(event.grievanceId);
+    if (!found) return this.waitFor(tx, event.grievanceId, topic, event);
+    // What this event decides on is the grievance as the events before it left it (a copy: the writer's state moves on).
+    const grievance = Object.assign(new GrievanceEntity(), found);
     const change = this.statusChange(topic, event, grievance);
-    if (change) await this.repository.updateGrievance(tx.manager, grievance.grievanceId, change);
+    if (change) grievances.change(found, change);
     if (topic === 'grievance.routed.v1') {
       const language = (event as Envelope<'grievance.routed.v1'>).payload.reporter?.language;
-      if (language) await this.repository.setLanguage(tx.manager, grievance.reporterId, language);
+      if (language) GrievanceWrites.of(tx, this.repository).setLanguage(grievance.reporterId, language);
     }
 
     if (topic === 'ticket.verified.v1') await this.award(event as Envelope<'ticket.verified.v1'>, grievance, tx);
@@ -148,7 +158,7 @@ export class GrievanceEvents {
         causedBy(event, {
           topic: 'grievance.closed.v1',
           actor: SYSTEM_ACTOR,
-          payload: { outcome: 'rejected', slaMet: await this.repository.slaMet(tx.manager, grievance.grievanceId) },
+          payload: { outcome: 'rejected', slaMet: await GrievanceWrites.of(tx, this.repository).slaMet(grievance.grievanceId) },
         }),
       );
     }
@@ -170,7 +180,7 @@ export class GrievanceEvents {
 
   /** The co-reporters of the grievance are told too, in the words meant for them (coReporterNotificationMessage). */
   private async notifyCoReporters<T extends NotifiedTopic>(tx: OutboxTransaction, topic: T, event: Envelope<T>, grievance: GrievanceEntity): Promise<void> {
-    const coReporters = (await this.repository.coReporters(tx.manager, grievance.grievanceId)).filter((id) => id !== grievance.reporterId);
+    const coReporters = (await GrievanceWrites.of(tx, this.repository).coReporters(grievance.grievanceId)).filter((id) => id !== grievance.reporterId);
     await this.send(tx, event, coReporterNotificationMessage(topic, event, grievance.trackingNo ?? grievance.grievanceId), coReporters);
   }
 
@@ -191,7 +201,7 @@ export class GrievanceEvents {
 
   /** Points for a report confirmed on site: one ledger entry per worker and cause, so a redelivery pays nothing twice. */
   private async award(event: Envelope<'ticket.verified.v1'>, grievance: GrievanceEntity, tx: OutboxTransaction): Promise<void> {
-    const coReporters = await this.repository.coReporters(tx.manager, grievance.grievanceId);
+    const coReporters = await GrievanceWrites.of(tx, this.repository).coReporters(grievance.grievanceId);
     const awards = pointsForVerification(event.payload.verdict, grievance.reporterId, coReporters, {
       verifiedReport: this.config.POINTS_VERIFIED_REPORT,
       coReporterShare: this.config.POINTS_CO_REPORTER_SHARE,
@@ -213,8 +223,8 @@ export class GrievanceEvents {
   private async send(tx: OutboxTransaction, event: EventEnvelope, message: Message | undefined, recipients: string[]): Promise<void> {
     if (!message || recipients.length === 0) return;
     const unique = [...new Set(recipients)];
-    await this.repository.insertNotifications(
-      tx.manager,
+    // Written with the other events of the transaction, right before it commits (see GrievanceWrites).
+    GrievanceWrites.of(tx, this.repository).notify(
       unique.map((recipientId) => ({ recipientId, grievanceId: event.grievanceId, eventId: event.eventId, eventType: event.type, message })),
       this.sender.enabled ? 'pending' : 'off',
     );

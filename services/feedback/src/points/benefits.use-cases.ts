@@ -5,6 +5,7 @@ import { TransactionalOutbox } from '@grievance/messaging';
 import { Clock, DomainError } from '@grievance/platform';
 import { FeedbackConfig } from '../config';
 import { FeedbackRepository } from '../grievances/feedback.repository';
+import { GrievanceWrites } from '../grievances/grievance-writes';
 import { NOTIFICATION_SENDER, NotificationSender } from '../notifications/notification-sender';
 import { BenefitApplication, BenefitsRepository } from './benefits.repository';
 import { benefitRefusal } from './points-rules';
@@ -123,8 +124,8 @@ export class DecideBenefit {
         },
       });
       await tx.publish('benefit.decided.v1', event);
-      await this.feedback.insertNotifications(
-        tx.manager,
+      // Written right before the commit (TransactionalOutbox.run flushes the transaction's batch writers).
+      GrievanceWrites.of(tx, this.feedback).notify(
         [
           {
             recipientId: application.workerId,

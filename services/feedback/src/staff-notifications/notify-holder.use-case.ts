@@ -5,6 +5,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { NOTIFICATION_SENDER, NotificationSender } from '../notifications/notification-sender';
 import { staffNotice, StaffNotifiedTopic } from './staff-messages';
 import { StaffNotificationStream } from './staff-notification-stream';
+import { StaffNotificationWrites } from './staff-notification-writes';
 import { StaffNotificationsRepository } from './staff-notifications.repository';
 
 export interface NotifyHolderCommand<T extends StaffNotifiedTopic = StaffNotifiedTopic> {
@@ -14,9 +15,9 @@ export interface NotifyHolderCommand<T extends StaffNotifiedTopic = StaffNotifie
 
 /**
  * Stores the notification an event makes for the holder it names (staffNotice), in the
- * consumer's inbox transaction, and once that has committed tells the holder's open streams.
- * A redelivered event stores nothing and tells nobody again. With a partner webhook configured
- * it is also left pending for the NotificationDispatcher, as a reporter's notification is.
+ * consumer's inbox transaction (with the other events of its group, at once), and once that
+ * has committed tells the holder's open streams. A redelivered event stores nothing and tells
+ * nobody again. With a partner webhook configured it is also left pending for the NotificationDispatcher, as a reporter's notification is.
  */
 @Injectable()
 export class NotifyHolder {
@@ -29,22 +30,27 @@ export class NotifyHolder {
     this.logger.setContext('staff-notifications');
   }
 
-  async execute<T extends StaffNotifiedTopic>({ topic, event }: NotifyHolderCommand<T>, tx: OutboxTransaction): Promise<'stored' | 'again' | 'nobody'> {
+  /**
+   * 'stored' when the notification is stored with the transaction's other events, right
+   * before it commits (see StaffNotificationWrites); 'nobody' when the event concerns no holder.
+   */
+  async execute<T extends StaffNotifiedTopic>({ topic, event }: NotifyHolderCommand<T>, tx: OutboxTransaction): Promise<'stored' | 'nobody'> {
     const notice = staffNotice(topic, event);
     if (!notice) return 'nobody';
-    const row = await this.repository.insert(tx.manager, {
+    const notification = {
       recipientKey: notice.recipientKey,
-      delivery: this.sender.enabled ? 'pending' : 'off',
+      delivery: this.sender.enabled ? ('pending' as const) : ('off' as const),
       grievanceId: event.grievanceId,
       eventId: event.eventId,
       eventType: event.type,
       message: notice.message,
       occurredAt: new Date(event.occurredAt),
-    });
-    if (!row) return 'again';
-    // A live notice only for what was committed; if Redis is away the list still has it.
-    tx.afterCommit(() =>
-      this.stream.publish(row).catch((error: unknown) => this.logger.warn({ err: error, grievanceId: row.grievanceId, notificationId: row.id }, 'live notice not sent')),
+    };
+    StaffNotificationWrites.of(tx, this.repository).add(notification, (row) =>
+      // A live notice only for what was committed; if Redis is away the list still has it.
+      tx.afterCommit(() =>
+        this.stream.publish(row).catch((error: unknown) => this.logger.warn({ err: error, grievanceId: row.grievanceId, notificationId: row.id }, 'live notice not sent')),
+      ),
     );
     return 'stored';
   }

@@ -59,14 +59,34 @@ const fromRow = (r: Row): StaffNotificationRow => ({
 export class StaffNotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores one notification in the consumer's transaction; undefined when this holder had it already (a redelivery). */
-  async insert(manager: EntityManager, n: NewStaffNotification): Promise<StaffNotificationRow | undefined> {
-    const rows = (await manager.query(
+  /**
+   * Stores notifications in the consumer's transaction, in one statement whatever their number;
+   * answers the rows stored, without those a holder had already (a redelivery).
+   */
+  async insertAll(manager: EntityManager, notifications: readonly NewStaffNotification[]): Promise<StaffNotificationRow[]> {
+    if (notifications.length === 0) return [];
+    const rows = notifications.map((n) => ({
+      id: uuidv7(),
+      recipient_key: n.recipientKey,
+      grievance_id: n.grievanceId,
+      event_id: n.eventId,
+      event_type: n.eventType,
+      message: render(DEFAULT_LANGUAGE, n.message),
+      content: n.message,
+      occurred_at: n.occurredAt.toISOString(),
+      delivery: n.delivery,
+    }));
+    const stored = (await manager.query(
       `INSERT INTO feedback_staff_notifications (id, recipient_key, grievance_id, event_id, event_type, message, content, occurred_at, delivery)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (recipient_key, event_id) DO NOTHING RETURNING ${COLUMNS}`,
-      [uuidv7(), n.recipientKey, n.grievanceId, n.eventId, n.eventType, render(DEFAULT_LANGUAGE, n.message), JSON.stringify(n.message), n.occurredAt, n.delivery],
+       SELECT id, recipient_key, grievance_id, event_id, event_type, message, content, occurred_at, delivery
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id uuid, recipient_key text, grievance_id uuid, event_id uuid, event_type text, message text,
+              content jsonb, occurred_at timestamptz, delivery text)) WITH ORDINALITY AS n(id, recipient_key, grievance_id, event_id, event_type, message,
+              content, occurred_at, delivery, i)
+        ORDER BY n.i
+       ON CONFLICT (recipient_key, event_id) DO NOTHING RETURNING ${COLUMNS}`,
+      [JSON.stringify(rows)],
     )) as Row[];
-    return rows[0] ? fromRow(rows[0]) : undefined;
+    return stored.map(fromRow);
   }
 
   /**

@@ -10,8 +10,10 @@ const REPLANNED_DUE = new Date('2026-12-01T08:30:00.000Z');
 
 function setup(ticket: Ticket | undefined, replanned: Partial<SlaDeadline>[] = [], selfChecked = false) {
   const tickets = {
-    saveSnapshot: jest.fn().mockResolvedValue(undefined),
-    findByGrievance: jest.fn().mockResolvedValue(ticket),
+    // What the transaction's flush does: the report kept, then its ticket (when it has one) handed on.
+    saveSnapshot: jest.fn(async (_snapshot: unknown, then: (t: Ticket) => Promise<void>) => {
+      if (ticket) await then(ticket);
+    }),
     findForUpdate: jest.fn().mockResolvedValue(ticket),
     snapshotOf: jest.fn().mockResolvedValue(undefined),
     update: jest.fn().mockResolvedValue(undefined),
@@ -58,7 +60,7 @@ describe('RecordSubmission', () => {
   it('lets a report its reporter handed in as themself be their on-site check when its ticket came first, and plans nothing more then', async () => {
     const first = setup(aTicket({ status: 'dispatched', urgency: 'normal' }), [], true);
     await first.useCase.execute(submission({ reportedBy: 'rider-1', attachmentIds: ['a'] }));
-    expect(first.tickets.saveSnapshot).toHaveBeenCalledWith(expect.objectContaining({ reportedBy: 'rider-1', attachmentIds: ['a'] }));
+    expect(first.tickets.saveSnapshot).toHaveBeenCalledWith(expect.objectContaining({ reportedBy: 'rider-1', attachmentIds: ['a'] }), expect.any(Function));
     expect(first.selfCheck.execute).toHaveBeenCalled();
     expect(first.deadlines.replan).not.toHaveBeenCalled();
 
@@ -71,7 +73,7 @@ describe('RecordSubmission', () => {
   it('keeps the report of a hazard, and of nothing else', async () => {
     const hazard = setup(undefined);
     await hazard.useCase.execute(submission({ location: null }));
-    expect(hazard.tickets.saveSnapshot).toHaveBeenCalledWith(expect.objectContaining({ grievanceId: 'grievance-1', urgency: 'urgent', lat: null, lng: null, address: null }));
+    expect(hazard.tickets.saveSnapshot).toHaveBeenCalledWith(expect.objectContaining({ grievanceId: 'grievance-1', urgency: 'urgent', lat: null, lng: null, address: null }), expect.any(Function));
 
     const appeal = setup(undefined);
     await appeal.useCase.execute(submission({ kind: 'appeal' }));

@@ -3,7 +3,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { GrievanceKind, Urgency } from '@grievance/contracts';
 import { UnitOfWork } from '@grievance/messaging';
 import { TicketDeadlines } from '../deadlines/ticket-deadlines';
-import { TicketsRepository } from '../tickets/tickets.repository';
+import { Ticket, TicketsRepository } from '../tickets/tickets.repository';
 import { DispatchTicket } from './dispatch-ticket.use-case';
 import { SelfCheck } from './self-check.use-case';
 
@@ -52,40 +52,48 @@ export class RecordSubmission {
     if (command.kind !== 'hazard') return;
     const { grievanceId, urgency, location } = command;
     await this.unitOfWork.run(async () => {
-      await this.tickets.saveSnapshot({
-        grievanceId,
-        trackingNo: command.trackingNo,
-        kind: command.kind,
-        category: command.category,
-        title: command.title,
-        urgency,
-        lat: location?.lat ?? null,
-        lng: location?.lng ?? null,
-        address: location?.address ?? null,
-        submittedAt: command.submittedAt,
-        reportedBy: command.reportedBy ?? null,
-        attachmentIds: command.attachmentIds ?? [],
-        loggedAtStationId: command.loggedAtStationId ?? null,
-      });
-      // Not locked first: the deadlines are (a firing takes them in that order); a firing in between makes the replan refuse, and the event is retried.
-      const ticket = await this.tickets.findByGrievance(grievanceId);
-      if (ticket && command.reportedBy) {
-        const locked = (await this.tickets.findForUpdate(ticket.id))!;
-        if (await this.selfCheck.execute(locked, await this.tickets.snapshotOf(grievanceId), command.eventId ?? null)) return;
-      }
-      if (ticket && command.loggedAtStationId && ticket.status === 'dispatched') {
-        const locked = await this.tickets.findForUpdate(ticket.id);
-        if (locked?.status === 'dispatched' && (await this.dispatchTicket.execute({ ticket: locked, causationId: command.eventId ?? null, toStationOnly: true }))) {
-          this.logger.info({ ticketId: ticket.id, stationId: command.loggedAtStationId }, 'a walk-in\'s report came after its ticket; it went to the grid worker posted at the station');
-        }
-      }
-      if (!ticket || ticket.urgency === urgency) return;
-      ticket.urgency = urgency;
-      const replanned = await this.deadlines.replan(ticket);
-      const accept = replanned.find((d) => d.target === 'accept');
-      if (accept) await this.tickets.update(ticket.id, { acceptBy: accept.dueAt });
-      await this.tickets.update(ticket.id, { urgency });
-      if (replanned.length > 0) this.logger.info({ ticketId: ticket.id, urgency, replanned: replanned.length }, 'the report came after its ticket; deadlines planned again');
+      // Kept with the other reports of the transaction right before it commits; a ticket opened before its report is handed to `reportCame` then.
+      await this.tickets.saveSnapshot(
+        {
+          grievanceId,
+          trackingNo: command.trackingNo,
+          kind: command.kind,
+          category: command.category,
+          title: command.title,
+          urgency,
+          lat: location?.lat ?? null,
+          lng: location?.lng ?? null,
+          address: location?.address ?? null,
+          submittedAt: command.submittedAt,
+          reportedBy: command.reportedBy ?? null,
+          attachmentIds: command.attachmentIds ?? [],
+          loggedAtStationId: command.loggedAtStationId ?? null,
+        },
+        (ticket) => this.reportCame(command, ticket),
+      );
     });
+  }
+
+  /** The report of a ticket opened before it came (read, not locked first: see below). */
+  private async reportCame(command: RecordSubmissionCommand, ticket: Ticket): Promise<void> {
+    const { grievanceId, urgency } = command;
+    // Not locked first: the deadlines are (a firing takes them in that order); a firing in between makes the replan refuse, and the event is retried.
+    if (command.reportedBy) {
+      const locked = (await this.tickets.findForUpdate(ticket.id))!;
+      if (await this.selfCheck.execute(locked, await this.tickets.snapshotOf(grievanceId), command.eventId ?? null)) return;
+    }
+    if (command.loggedAtStationId && ticket.status === 'dispatched') {
+      const locked = await this.tickets.findForUpdate(ticket.id);
+      if (locked?.status === 'dispatched' && (await this.dispatchTicket.execute({ ticket: locked, causationId: command.eventId ?? null, toStationOnly: true }))) {
+        this.logger.info({ ticketId: ticket.id, stationId: command.loggedAtStationId }, 'a walk-in\'s report came after its ticket; it went to the grid worker posted at the station');
+      }
+    }
+    if (ticket.urgency === urgency) return;
+    ticket.urgency = urgency;
+    const replanned = await this.deadlines.replan(ticket);
+    const accept = replanned.find((d) => d.target === 'accept');
+    if (accept) await this.tickets.update(ticket.id, { acceptBy: accept.dueAt });
+    await this.tickets.update(ticket.id, { urgency });
+    if (replanned.length > 0) this.logger.info({ ticketId: ticket.id, urgency, replanned: replanned.length }, 'the report came after its ticket; deadlines planned again');
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GrievanceKind } from '@grievance/contracts';
-import { UnitOfWork } from '@grievance/messaging';
+import { BatchWriter, UnitOfWork } from '@grievance/messaging';
+import type { EntityManager } from 'typeorm';
 import { GrievanceSnapshotEntity, TicketEntity } from '../entities';
 
 /** A ticket as its row holds it. */
@@ -98,6 +99,12 @@ export class TicketsRepository {
   }
 
   /** Keeps the report of a submission (a redelivered one changes nothing). */
+  /**
+   * Keeps a report (what the reporter handed in); a redelivered submission changes nothing.
+   * Written with the other reports of the transaction in one statement right before it commits
+   * (see SnapshotWrites), which also reads the tickets they have already: `then` runs with the
+   * report's ticket, when it has one, in the report's own unit of work.
+   */
   async saveSnapshot(
     s: Omit<GrievanceSnapshot, 'submittedAt' | 'reportedBy' | 'attachmentIds' | 'loggedAtStationId'> & {
       submittedAt: Date | string;
@@ -105,12 +112,25 @@ export class TicketsRepository {
       attachmentIds?: string[];
       loggedAtStationId?: string | null;
     },
+    then: (ticket: Ticket) => Promise<void> = async () => undefined,
   ): Promise<void> {
-    await this.query(
-      `INSERT INTO grievance_snapshots (grievance_id, tracking_no, kind, category, title, urgency, lat, lng, address, submitted_at, reported_by, attachment_ids, logged_at_station_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (grievance_id) DO NOTHING`,
-      [s.grievanceId, s.trackingNo, s.kind, s.category, s.title, s.urgency, s.lat, s.lng, s.address, s.submittedAt, s.reportedBy ?? null, s.attachmentIds ?? [], s.loggedAtStationId ?? null],
-    );
+    const tx = this.unitOfWork.transaction();
+    const row: SnapshotRow = {
+      grievance_id: s.grievanceId,
+      tracking_no: s.trackingNo,
+      kind: s.kind,
+      category: s.category,
+      title: s.title,
+      urgency: s.urgency,
+      lat: s.lat,
+      lng: s.lng,
+      address: s.address,
+      submitted_at: s.submittedAt instanceof Date ? s.submittedAt.toISOString() : s.submittedAt,
+      reported_by: s.reportedBy ?? null,
+      attachment_ids: s.attachmentIds ?? [],
+      logged_at_station_id: s.loggedAtStationId ?? null,
+    };
+    tx.batchWriter(SnapshotWrites, (manager) => new SnapshotWrites(manager)).add(row, (ticket) => this.unitOfWork.join(tx, () => then(ticket)));
   }
 
   async snapshotOf(grievanceId: string): Promise<GrievanceSnapshot | undefined> {
@@ -120,5 +140,62 @@ export class TicketsRepository {
   async snapshotsOf(grievanceIds: readonly string[]): Promise<GrievanceSnapshot[]> {
     if (grievanceIds.length === 0) return [];
     return this.query<GrievanceSnapshot>(`SELECT ${SNAPSHOT} FROM grievance_snapshots WHERE grievance_id = ANY($1::uuid[])`, [grievanceIds]);
+  }
+}
+
+/** A report as written by SnapshotWrites (grievance_snapshots' columns). */
+interface SnapshotRow {
+  grievance_id: string;
+  tracking_no: string;
+  kind: string;
+  category: string;
+  title: string;
+  urgency: string;
+  lat: number | null;
+  lng: number | null;
+  address: string | null;
+  submitted_at: string;
+  reported_by: string | null;
+  attachment_ids: string[];
+  logged_at_station_id: string | null;
+}
+
+/**
+ * The reports the submissions of one transaction (an event consumer's group) hand in, kept
+ * at once before it commits: one statement inserts them all and reads the tickets opened
+ * before their report (the routing may come first, the two topics being read independently).
+ * What such a ticket needs then (SelfCheck, the station's grid worker, the deadlines planned
+ * again) is done for each in turn, in the order the submissions came.
+ */
+class SnapshotWrites implements BatchWriter {
+  private pending: { row: SnapshotRow; then: (ticket: Ticket) => Promise<void> }[] = [];
+
+  constructor(private readonly manager: EntityManager) {}
+
+  add(row: SnapshotRow, then: (ticket: Ticket) => Promise<void>): void {
+    this.pending.push({ row, then });
+  }
+
+  async flush(): Promise<void> {
+    const pending = this.pending;
+    if (pending.length === 0) return;
+    this.pending = [];
+    const tickets = (await this.manager.query(
+      `WITH saved AS (
+         INSERT INTO grievance_snapshots (grievance_id, tracking_no, kind, category, title, urgency, lat, lng, address, submitted_at, reported_by, attachment_ids, logged_at_station_id)
+         SELECT grievance_id, tracking_no, kind, category, title, urgency, lat, lng, address, submitted_at, reported_by,
+                ARRAY(SELECT jsonb_array_elements_text(attachment_ids)), logged_at_station_id
+           FROM jsonb_to_recordset($1::jsonb) AS s(grievance_id uuid, tracking_no text, kind text, category text, title text, urgency text,
+                lat double precision, lng double precision, address text, submitted_at timestamptz, reported_by text, attachment_ids jsonb, logged_at_station_id text)
+         ON CONFLICT (grievance_id) DO NOTHING
+         RETURNING 1)
+       SELECT ${TICKET} FROM tickets WHERE grievance_id = ANY($2::uuid[])`,
+      [JSON.stringify(pending.map((p) => p.row)), pending.map((p) => p.row.grievance_id)],
+    )) as Ticket[];
+    const byGrievance = new Map(tickets.map((t) => [t.grievanceId, t]));
+    for (const { row, then } of pending) {
+      const ticket = byGrievance.get(row.grievance_id);
+      if (ticket) await then(ticket);
+    }
   }
 }
