@@ -1,12 +1,8 @@
 /** The intake service: submissions (hazard reports with photos, appeals, suggestions), idempotency and duplicate detection, and the reporter's tracking view. */
-import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
-import { EventConsumersModule, PlatformModule, RateLimitGuard, rateLimitRules } from '@grievance/platform';
-import { AttachmentStorage, LocalDiskAttachmentStorage } from './attachments/attachment-storage';
-import { AttachmentsRepository } from './attachments/attachments.repository';
-import { AttachmentsController } from './attachments/attachments.controller';
-import { UploadAttachment } from './attachments/upload-attachment.use-case';
-import { DownloadAttachment } from './attachments/download-attachment.use-case';
+import { EventConsumersModule, PlatformModule } from '@grievance/platform';
+import { AttachmentsModule } from './attachments/attachments.module';
+import { CategoriesModule } from './categories/categories.module';
 import { IntakeConfig } from './config';
 import { GrievancesController } from './grievances/grievances.controller';
 import { ReplyToHolder } from './grievances/reply-to-holder.use-case';
@@ -22,6 +18,7 @@ import { LogWalkIn } from './stations/log-walk-in.use-case';
 import { StationsConsumer } from './stations/stations.consumer';
 import { StationsRepository } from './stations/stations.repository';
 import { WalkInsController } from './stations/walk-ins.controller';
+import { INTAKE_RATE_LIMITING } from './rate-limits';
 
 @Module({})
 export class AppModule {
@@ -33,17 +30,14 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config, entities: [], migrations: INTAKE_MIGRATIONS }),
         EventConsumersModule.forGroup({ groupId: INTAKE_CONSUMER_GROUP, handlers: [TrackingConsumer, StationsConsumer] }),
+        CategoriesModule,
         SubmissionModule,
+        AttachmentsModule,
         Open311Module,
       ],
-      controllers: [GrievancesController, AttachmentsController, WalkInsController],
+      controllers: [GrievancesController, WalkInsController],
       providers: [
-        rateLimitRules({
-          submit: { limit: config.RATE_LIMIT_SUBMISSIONS_PER_MINUTE, windowMs: 60_000, noun: 'submissions' },
-          upload: { limit: config.RATE_LIMIT_UPLOADS_PER_MINUTE, windowMs: 60_000, noun: 'uploads' },
-          read: { limit: config.RATE_LIMIT_READS_PER_MINUTE, windowMs: 60_000, noun: 'reads' },
-        }),
-        RateLimitGuard,
+        ...INTAKE_RATE_LIMITING,
         ReplyToHolder,
         TrackingViewService,
         TrackEvent,
@@ -53,13 +47,6 @@ export class AppModule {
         StationsRepository,
         LogWalkIn,
         ListWalkIns,
-        AttachmentsRepository,
-        UploadAttachment,
-        DownloadAttachment,
-        {
-          provide: AttachmentStorage,
-          useFactory: () => new LocalDiskAttachmentStorage(config.ATTACHMENTS_DIR ?? join(process.cwd(), '.cache', 'attachments')),
-        },
       ],
     };
   }

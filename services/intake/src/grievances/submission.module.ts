@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CategoryCatalogue } from '../categories/category-catalogue';
+import { CategoriesModule } from '../categories/categories.module';
 import { GrievancesRepository } from './grievances.repository';
 import { SubmitGrievance } from './submit-grievance.use-case';
 import { TrackingSerials } from './tracking-serials';
@@ -10,7 +10,8 @@ import { TrackingSerials } from './tracking-serials';
  * process, so one read of the catalogue and one pool for the tracking counters.
  */
 @Module({
-  providers: [CategoryCatalogue, GrievancesRepository, TrackingSerials, SubmitGrievance],
-  exports: [CategoryCatalogue, GrievancesRepository, TrackingSerials, SubmitGrievance],
+  imports: [CategoriesModule],
+  providers: [GrievancesRepository, TrackingSerials, SubmitGrievance],
+  exports: [CategoriesModule, GrievancesRepository, TrackingSerials, SubmitGrievance],
 })
 export class SubmissionModule {}
