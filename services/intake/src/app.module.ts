@@ -4,21 +4,13 @@ import { EventConsumersModule, PlatformModule } from '@grievance/platform';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { CategoriesModule } from './categories/categories.module';
 import { IntakeConfig } from './config';
-import { GrievancesController } from './grievances/grievances.controller';
-import { ReplyToHolder } from './grievances/reply-to-holder.use-case';
-import { SubmissionModule } from './grievances/submission.module';
+import { GrievancesModule } from './grievances/grievances.module';
 import { INTAKE_MIGRATIONS } from './migrations';
 import { Open311Module } from './open311/open311.module';
-import { RecordDeadline } from './tracking/record-deadline.use-case';
-import { TrackEvent } from './tracking/track-event.use-case';
-import { INTAKE_CONSUMER_GROUP, TrackingConsumer } from './tracking/tracking.consumer';
-import { TrackingViewService } from './tracking/tracking-view.service';
-import { ListWalkIns } from './stations/list-walk-ins.use-case';
-import { LogWalkIn } from './stations/log-walk-in.use-case';
 import { StationsConsumer } from './stations/stations.consumer';
-import { StationsRepository } from './stations/stations.repository';
-import { WalkInsController } from './stations/walk-ins.controller';
-import { INTAKE_RATE_LIMITING } from './rate-limits';
+import { StationsModule } from './stations/stations.module';
+import { INTAKE_CONSUMER_GROUP, TrackingConsumer } from './tracking/tracking.consumer';
+import { TrackingModule } from './tracking/tracking.module';
 
 @Module({})
 export class AppModule {
@@ -29,24 +21,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ config, entities: [], migrations: INTAKE_MIGRATIONS }),
+        // One group for the tracking view and the stations' copy; each consumer is provided by its context's module.
         EventConsumersModule.forGroup({ groupId: INTAKE_CONSUMER_GROUP, handlers: [TrackingConsumer, StationsConsumer] }),
         CategoriesModule,
-        SubmissionModule,
+        GrievancesModule,
+        TrackingModule,
+        StationsModule,
         AttachmentsModule,
         Open311Module,
-      ],
-      controllers: [GrievancesController, WalkInsController],
-      providers: [
-        ...INTAKE_RATE_LIMITING,
-        ReplyToHolder,
-        TrackingViewService,
-        TrackEvent,
-        RecordDeadline,
-        TrackingConsumer,
-        StationsConsumer,
-        StationsRepository,
-        LogWalkIn,
-        ListWalkIns,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
-import type { OutboxTransaction } from '@grievance/messaging';
+import { UnitOfWork } from '@grievance/messaging';
 import { RecordDeadline } from './record-deadline.use-case';
 import { TrackingWrites } from './tracking-writes';
 import { GrievancesRepository } from '../grievances/grievances.repository';
@@ -14,15 +14,15 @@ import { correctedCategoryOf, historyLine, linkOf, resolutionOf, trackedStateAft
 @Injectable()
 export class TrackEvent {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly repository: GrievancesRepository,
     /** The holder's deadline, which the same events move (Open311's expected_datetime). */
     private readonly deadlines: RecordDeadline,
   ) {}
 
-  async execute<T extends TrackedTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>, tx: OutboxTransaction): Promise<'applied' | 'unknown'> {
-    const m = tx.manager;
+  async execute<T extends TrackedTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>): Promise<'applied' | 'unknown'> {
     // Written with the other events of the transaction, right before it commits (see TrackingWrites).
-    const writes = TrackingWrites.of(tx, this.repository);
+    const writes = TrackingWrites.of(this.unitOfWork.transaction(), this.repository);
     const current = await writes.current(event.grievanceId);
     if (!current) return 'unknown';
     const at = new Date(event.occurredAt);
@@ -31,9 +31,9 @@ export class TrackEvent {
     writes.saveTracking({ ...current, ...trackedStateAfter(current, topic, event), category });
     const link = linkOf(topic, event);
     if (link) {
-      const original = await this.repository.findById(link.duplicateOf, m);
+      const original = await this.repository.findById(link.duplicateOf);
       if (original && original.reporterId !== link.reporterId) {
-        await this.repository.addCoReporter(m, original.id, link.reporterId, event.grievanceId, at);
+        await this.repository.addCoReporter(original.id, link.reporterId, event.grievanceId, at);
       }
     }
     const resolution = resolutionOf(topic, event);
@@ -44,7 +44,7 @@ export class TrackEvent {
       actor: event.actor,
       summary: historyLine(topic, event),
     });
-    await this.deadlines.execute(topic, event, tx);
+    await this.deadlines.execute(topic, event);
     return 'applied';
   }
 }
