@@ -6,7 +6,11 @@ import { Open311Controller } from './open311.controller';
 import { Open311ExceptionFilter } from './open311-exception.filter';
 import { open311RateLimits } from './open311-rate-limits';
 import { Open311Repository } from './open311.repository';
-import { ServiceRequestsView } from './service-requests.view';
+import { FindRequestIdByToken } from './find-request-id-by-token.use-case';
+import { GetServiceDefinition } from './get-service-definition.use-case';
+import { GetServiceRequest } from './get-service-request.use-case';
+import { ListServiceRequests } from './list-service-requests.use-case';
+import { ListServices } from './list-services.use-case';
 import { SubmitOpen311Request } from './submit-open311-request.use-case';
 
 /**
@@ -22,8 +26,12 @@ import { SubmitOpen311Request } from './submit-open311-request.use-case';
     RateLimitGuard,
     RateLimiter,
     Open311Repository,
-    ServiceRequestsView,
+    ListServices,
+    GetServiceDefinition,
     SubmitOpen311Request,
+    ListServiceRequests,
+    GetServiceRequest,
+    FindRequestIdByToken,
     Open311ExceptionFilter,
   ],
 })
