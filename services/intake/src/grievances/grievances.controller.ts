@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@grievance/auth';
 import { matchLanguage, negotiateLanguage } from '@grievance/i18n';
 import { DomainError, RateLimit, RateLimitGuard } from '@grievance/platform';
-import { CategoryCatalogue } from '../categories/category-catalogue';
+import { ListCategories } from '../categories/list-categories.use-case';
 import { GetGrievance } from './get-grievance.use-case';
 import { CategoryView, GrievancePageView, GrievanceView, SubmissionAnswerView } from './grievance-view.dto';
 import { ListGrievancesQuery } from './grievance-views';
@@ -29,7 +29,7 @@ export class GrievancesController {
     private readonly submit: SubmitGrievance,
     private readonly getGrievance: GetGrievance,
     private readonly listGrievances: ListGrievances,
-    private readonly categories: CategoryCatalogue,
+    private readonly categories: ListCategories,
     private readonly reply: ReplyToHolder,
   ) {}
 
@@ -83,6 +83,6 @@ export class GrievancesController {
   @Get('categories')
   @ApiOkResponse({ type: [CategoryView] })
   listCategories(): CategoryView[] {
-    return this.categories.list();
+    return this.categories.execute();
   }
 }
