@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
 import { UnitOfWork } from '@grievance/messaging';
 import { deadlineAfter, type DeadlineTopic } from './deadline-rules';
-import { GrievancesRepository } from '../grievances/grievances.repository';
+import { TrackingRepository } from './tracking.repository';
 import { TrackingWrites } from './tracking-writes';
 
 /**
@@ -14,7 +14,7 @@ import { TrackingWrites } from './tracking-writes';
 export class RecordDeadline {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly repository: GrievancesRepository,
+    private readonly repository: TrackingRepository,
   ) {}
 
   async execute<T extends DeadlineTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>): Promise<'applied' | 'unknown'> {

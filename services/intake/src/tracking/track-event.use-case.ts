@@ -3,6 +3,7 @@ import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
 import { UnitOfWork } from '@grievance/messaging';
 import { RecordDeadline } from './record-deadline.use-case';
 import { TrackingWrites } from './tracking-writes';
+import { TrackingRepository } from './tracking.repository';
 import { GrievancesRepository } from '../grievances/grievances.repository';
 import { correctedCategoryOf, historyLine, linkOf, resolutionOf, trackedStateAfter, TrackedTopic } from './tracking-rules';
 
@@ -15,7 +16,8 @@ import { correctedCategoryOf, historyLine, linkOf, resolutionOf, trackedStateAft
 export class TrackEvent {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly repository: GrievancesRepository,
+    private readonly repository: TrackingRepository,
+    private readonly grievances: GrievancesRepository,
     /** The holder's deadline, which the same events move (Open311's expected_datetime). */
     private readonly deadlines: RecordDeadline,
   ) {}
@@ -31,9 +33,9 @@ export class TrackEvent {
     writes.saveTracking({ ...current, ...trackedStateAfter(current, topic, event), category });
     const link = linkOf(topic, event);
     if (link) {
-      const original = await this.repository.findById(link.duplicateOf);
+      const original = await this.grievances.findById(link.duplicateOf);
       if (original && original.reporterId !== link.reporterId) {
-        await this.repository.addCoReporter(original.id, link.reporterId, event.grievanceId, at);
+        await this.grievances.addCoReporter(original.id, link.reporterId, event.grievanceId, at);
       }
     }
     const resolution = resolutionOf(topic, event);

@@ -1,7 +1,7 @@
 import { withTransaction, type BatchWriter, type OutboxTransaction } from '@grievance/messaging';
 import { DEFAULT_LANGUAGE, render } from '@grievance/i18n';
 import type { GrievanceRecord, HistoryEntry } from '../grievances/grievance.model';
-import { GrievancesRepository } from '../grievances/grievances.repository';
+import { TrackingRepository } from './tracking.repository';
 import type { Resolution } from './tracking-rules';
 
 /**
@@ -22,17 +22,17 @@ export class TrackingWrites implements BatchWriter {
 
   private constructor(
     private readonly tx: OutboxTransaction,
-    private readonly repository: GrievancesRepository,
+    private readonly repository: TrackingRepository,
   ) {}
 
   /** The writer of the transaction `tx` belongs to (made on first use). */
-  static of(tx: OutboxTransaction, repository: GrievancesRepository): TrackingWrites {
+  static of(tx: OutboxTransaction, repository: TrackingRepository): TrackingWrites {
     return tx.batchWriter(TrackingWrites, () => new TrackingWrites(tx, repository));
   }
 
   /** The grievance as this transaction left it so far (read and locked the first time); undefined when intake does not hold it. */
   async current(grievanceId: string): Promise<GrievanceRecord | undefined> {
-    if (!this.held.has(grievanceId)) this.held.set(grievanceId, await withTransaction(this.tx, () => this.repository.findById(grievanceId, true)));
+    if (!this.held.has(grievanceId)) this.held.set(grievanceId, await withTransaction(this.tx, () => this.repository.findForUpdate(grievanceId)));
     return this.held.get(grievanceId);
   }
 

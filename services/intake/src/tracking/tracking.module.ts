@@ -3,6 +3,7 @@ import { GrievancesModule } from '../grievances/grievances.module';
 import { RecordDeadline } from './record-deadline.use-case';
 import { TrackEvent } from './track-event.use-case';
 import { TrackingConsumer } from './tracking.consumer';
+import { TrackingRepository } from './tracking.repository';
 
 /**
  * The reporter's tracking view kept current from the events of every service: each
@@ -11,6 +12,6 @@ import { TrackingConsumer } from './tracking.consumer';
  */
 @Module({
   imports: [GrievancesModule],
-  providers: [TrackEvent, RecordDeadline, TrackingConsumer],
+  providers: [TrackingRepository, TrackEvent, RecordDeadline, TrackingConsumer],
 })
 export class TrackingModule {}
