@@ -3,9 +3,11 @@ import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@grievance/auth';
 import { matchLanguage, negotiateLanguage } from '@grievance/i18n';
 import { DomainError, RateLimit, RateLimitGuard } from '@grievance/platform';
-import { CategoryCatalogue } from '../categories/category-catalogue';
-import { ListGrievancesQuery, TrackingViewService } from '../tracking/tracking-view.service';
-import { CategoryView, GrievancePageView, GrievanceView, SubmissionAnswerView } from '../tracking/tracking-view.dto';
+import { ListCategories } from '../categories/list-categories.use-case';
+import { GetGrievance } from './get-grievance.use-case';
+import { CategoryView, GrievancePageView, GrievanceView, SubmissionAnswerView } from './grievance-view.dto';
+import { ListGrievancesQuery } from './grievance-views';
+import { ListGrievances } from './list-grievances.use-case';
 import { IDEMPOTENCY_KEY_PATTERN, SubmitGrievanceDto } from './submit-grievance.dto';
 import { SubmitGrievance } from './submit-grievance.use-case';
 import { ReplyToHolder } from './reply-to-holder.use-case';
@@ -25,8 +27,9 @@ class ReplyDto {
 export class GrievancesController {
   constructor(
     private readonly submit: SubmitGrievance,
-    private readonly view: TrackingViewService,
-    private readonly categories: CategoryCatalogue,
+    private readonly getGrievance: GetGrievance,
+    private readonly listGrievances: ListGrievances,
+    private readonly categories: ListCategories,
     private readonly reply: ReplyToHolder,
   ) {}
 
@@ -54,7 +57,7 @@ export class GrievancesController {
   @Roles('worker')
   @ApiOkResponse({ type: GrievancePageView })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListGrievancesQuery) {
-    return this.view.list(principal.sub, query);
+    return this.listGrievances.execute(principal.sub, query);
   }
 
   /**
@@ -65,7 +68,7 @@ export class GrievancesController {
   @Get('grievances/:id')
   @ApiOkResponse({ type: GrievanceView })
   get(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Headers('accept-language') acceptLanguage?: string) {
-    return this.view.get(principal, id, negotiateLanguage(acceptLanguage));
+    return this.getGrievance.execute({ principal, grievanceId: id, language: negotiateLanguage(acceptLanguage) });
   }
 
   /** The reporter answers the holder's question; the holder's clock, stopped while it waited, runs again. */
@@ -80,6 +83,6 @@ export class GrievancesController {
   @Get('categories')
   @ApiOkResponse({ type: [CategoryView] })
   listCategories(): CategoryView[] {
-    return this.categories.list();
+    return this.categories.execute();
   }
 }

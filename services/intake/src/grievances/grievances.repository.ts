@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { DuplicateCandidate } from './duplicates';
 import { DEFAULT_LANGUAGE, render, type Language, type StoredMessage } from '@grievance/i18n';
 import type { GrievanceRecord, HistoryEntry, HistoryLine, SubmissionAnswer } from './grievance.model';
 import type { Resolution } from '../tracking/tracking-rules';
+import { queryInUnitOfWork } from '../unit-of-work-query';
 
 type Row = Record<string, unknown>;
 
 const toDate = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
 
-function toRecord(row: Row): GrievanceRecord {
+/** A grievance as its row in intake_grievances holds it. */
+export function toGrievanceRecord(row: Row): GrievanceRecord {
   return {
     id: row.id as string,
     trackingNo: row.tracking_no as string,
@@ -38,19 +40,27 @@ function toRecord(row: Row): GrievanceRecord {
   };
 }
 
-/** The only code that touches intake's tables (the tracking counters aside: TrackingSerials). Methods taking a manager run in the caller's transaction. */
+/**
+ * The only code that touches intake's grievance tables (the tracking counters aside:
+ * TrackingSerials; the tracking view's writes: TrackingRepository), in the unit of work's current transaction (a use case's run, a consumer's
+ * batch), or on the data source for a read outside any.
+ */
 @Injectable()
 export class GrievancesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findIdempotencyKey(m: EntityManager, reporterId: string, key: string): Promise<{ requestHash: string; response: SubmissionAnswer } | undefined> {
-    const rows = (await m.query(`SELECT request_hash, response FROM intake_idempotency_keys WHERE reporter_id = $1 AND key = $2`, [reporterId, key])) as Row[];
+  private query(sql: string, params: unknown[]): Promise<Row[]> {
+    return queryInUnitOfWork(this.dataSource, sql, params);
+  }
+
+  async findIdempotencyKey(reporterId: string, key: string): Promise<{ requestHash: string; response: SubmissionAnswer } | undefined> {
+    const rows = (await this.query(`SELECT request_hash, response FROM intake_idempotency_keys WHERE reporter_id = $1 AND key = $2`, [reporterId, key]));
     const row = rows[0];
     return row ? { requestHash: row.request_hash as string, response: row.response as SubmissionAnswer } : undefined;
   }
 
-  async saveIdempotencyKey(m: EntityManager, reporterId: string, key: string, requestHash: string, response: SubmissionAnswer): Promise<void> {
-    await m.query(
+  async saveIdempotencyKey(reporterId: string, key: string, requestHash: string, response: SubmissionAnswer): Promise<void> {
+    await this.query(
       `INSERT INTO intake_idempotency_keys (reporter_id, key, request_hash, grievance_id, response) VALUES ($1, $2, $3, $4, $5)`,
       [reporterId, key, requestHash, response.id, JSON.stringify(response)],
     );
@@ -61,23 +71,22 @@ export class GrievancesRepository {
    * its area (duplicateCheckCells), in one order, so two reports of one hole take a cell in
    * common and cannot both become originals, while reports far apart check side by side.
    */
-  async lockDuplicateCheck(m: EntityManager, cells: readonly string[]): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('intake:duplicates:' || cell, 0)) FROM unnest($1::text[]) AS cell`, [cells]);
+  async lockDuplicateCheck(cells: readonly string[]): Promise<void> {
+    await this.query(`SELECT pg_advisory_xact_lock(hashtextextended('intake:duplicates:' || cell, 0)) FROM unnest($1::text[]) AS cell`, [cells]);
   }
 
   /** Open original hazards of a category in a lat/lng box, reported since `since` (served by intake_grievances_open_hazards). */
   async openHazardsNear(
-    m: EntityManager,
     q: { category: string; since: Date; minLat: number; maxLat: number; minLng: number; maxLng: number },
   ): Promise<DuplicateCandidate[]> {
-    const rows = (await m.query(
+    const rows = (await this.query(
       `SELECT id, category, kind, status, duplicate_of, submitted_at, lat, lng FROM intake_grievances
         WHERE kind = 'hazard' AND duplicate_of IS NULL AND status NOT IN ('closed', 'rejected')
           AND category = $1 AND submitted_at >= $2
           AND lat BETWEEN $3 AND $4 AND lng BETWEEN $5 AND $6
         ORDER BY submitted_at LIMIT 200`,
       [q.category, q.since.toISOString(), q.minLat, q.maxLat, q.minLng, q.maxLng],
-    )) as Row[];
+    ));
     return rows.map((r) => ({
       id: r.id as string,
       category: r.category as string,
@@ -90,8 +99,8 @@ export class GrievancesRepository {
     }));
   }
 
-  async insert(m: EntityManager, g: GrievanceRecord): Promise<void> {
-    await m.query(
+  async insert(g: GrievanceRecord): Promise<void> {
+    await this.query(
       `INSERT INTO intake_grievances (id, tracking_no, reporter_id, kind, category, title, description, urgency, lat, lng, address,
          attachment_ids, status, status_at, duplicate_of, submitted_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
@@ -104,20 +113,20 @@ export class GrievancesRepository {
   }
 
   /** Adds a co-reporter to a grievance; false when they already were one. */
-  async addCoReporter(m: EntityManager, grievanceId: string, reporterId: string, viaGrievanceId: string, at: Date): Promise<boolean> {
-    const rows = (await m.query(
+  async addCoReporter(grievanceId: string, reporterId: string, viaGrievanceId: string, at: Date): Promise<boolean> {
+    const rows = (await this.query(
       `INSERT INTO intake_co_reporters (grievance_id, reporter_id, via_grievance_id, linked_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT DO NOTHING RETURNING grievance_id`,
       [grievanceId, reporterId, viaGrievanceId, at.toISOString()],
-    )) as Row[];
+    ));
     return rows.length > 0;
   }
 
-  async coReporters(m: EntityManager | undefined, grievanceId: string): Promise<string[]> {
-    const rows = (await (m ?? this.dataSource.manager).query(
+  async coReporters(grievanceId: string): Promise<string[]> {
+    const rows = (await this.query(
       `SELECT reporter_id FROM intake_co_reporters WHERE grievance_id = $1 ORDER BY linked_at, reporter_id`,
       [grievanceId],
-    )) as Row[];
+    ));
     return rows.map((r) => r.reporter_id as string);
   }
 
@@ -126,8 +135,8 @@ export class GrievancesRepository {
    * summary is kept as a message (key and parameters) to render in each reader's language,
    * and as its text in the default language.
    */
-  async appendHistory(m: EntityManager, grievanceId: string, eventId: string, entry: HistoryEntry): Promise<void> {
-    await m.query(
+  async appendHistory(grievanceId: string, eventId: string, entry: HistoryEntry): Promise<void> {
+    await this.query(
       `INSERT INTO intake_history (grievance_id, event_id, at, type, actor, summary, message) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (event_id) DO NOTHING`,
       [grievanceId, eventId, entry.at, entry.type, JSON.stringify(entry.actor), render(DEFAULT_LANGUAGE, entry.summary), JSON.stringify(entry.summary)],
@@ -136,10 +145,10 @@ export class GrievancesRepository {
 
   /** A grievance's history in `language` (lines recorded before messages were kept read as they were written). */
   async history(grievanceId: string, language: Language): Promise<HistoryLine[]> {
-    const rows = (await this.dataSource.query(
+    const rows = (await this.query(
       `SELECT at, type, actor, summary, message FROM intake_history WHERE grievance_id = $1 ORDER BY at, event_id`,
       [grievanceId],
-    )) as Row[];
+    ));
     return rows.map((r) => ({
       at: new Date(r.at as string).toISOString(),
       type: r.type as string,
@@ -148,20 +157,17 @@ export class GrievancesRepository {
     }));
   }
 
-  async findById(grievanceId: string, m?: EntityManager, forUpdate = false): Promise<GrievanceRecord | undefined> {
-    const rows = (await (m ?? this.dataSource.manager).query(
-      `SELECT * FROM intake_grievances WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-      [grievanceId],
-    )) as Row[];
-    return rows[0] ? toRecord(rows[0]) : undefined;
+  async findById(grievanceId: string): Promise<GrievanceRecord | undefined> {
+    const rows = await this.query(`SELECT * FROM intake_grievances WHERE id = $1`, [grievanceId]);
+    return rows[0] ? toGrievanceRecord(rows[0]) : undefined;
   }
 
   /** The latest resolution of a grievance (by when it was resolved, whatever order the events came in). */
   async latestResolution(grievanceId: string): Promise<Resolution | undefined> {
-    const rows = (await this.dataSource.query(
+    const rows = (await this.query(
       `SELECT resolved_at, resolved_by, resolution, attachment_ids FROM intake_resolutions WHERE grievance_id = $1 ORDER BY resolved_at DESC, event_id DESC LIMIT 1`,
       [grievanceId],
-    )) as Row[];
+    ));
     const row = rows[0];
     return row
       ? {
@@ -175,19 +181,25 @@ export class GrievancesRepository {
 
   /** When `reporterId` joined the grievance as a co-reporter; undefined when they did not. */
   async coReporterSince(grievanceId: string, reporterId: string): Promise<Date | undefined> {
-    const rows = (await this.dataSource.query(`SELECT linked_at FROM intake_co_reporters WHERE grievance_id = $1 AND reporter_id = $2`, [grievanceId, reporterId])) as Row[];
+    const rows = (await this.query(`SELECT linked_at FROM intake_co_reporters WHERE grievance_id = $1 AND reporter_id = $2`, [grievanceId, reporterId]));
     return rows[0] ? new Date(rows[0].linked_at as string) : undefined;
   }
 
   /** The grievances of these ids that exist. */
   async findByIds(ids: readonly string[]): Promise<GrievanceRecord[]> {
     if (ids.length === 0) return [];
-    const rows = (await this.dataSource.query(`SELECT * FROM intake_grievances WHERE id = ANY($1::uuid[])`, [ids])) as Row[];
-    return rows.map(toRecord);
+    const rows = (await this.query(`SELECT * FROM intake_grievances WHERE id = ANY($1::uuid[])`, [ids]));
+    return rows.map(toGrievanceRecord);
+  }
+
+  /** The station a walk-in was logged at; undefined when the grievance was not logged at one. */
+  async stationOfWalkIn(grievanceId: string): Promise<string | undefined> {
+    const rows = await this.query(`SELECT station_id FROM intake_walk_ins WHERE grievance_id = $1`, [grievanceId]);
+    return rows[0]?.station_id as string | undefined;
   }
 
   async isCoReporter(grievanceId: string, reporterId: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(`SELECT 1 FROM intake_co_reporters WHERE grievance_id = $1 AND reporter_id = $2`, [grievanceId, reporterId])) as Row[];
+    const rows = (await this.query(`SELECT 1 FROM intake_co_reporters WHERE grievance_id = $1 AND reporter_id = $2`, [grievanceId, reporterId]));
     return rows.length > 0;
   }
 
@@ -199,56 +211,17 @@ export class GrievancesRepository {
       params.push(after.submittedAt.toISOString(), after.id);
       where += ' AND (submitted_at, id) < ($3, $4)';
     }
-    const rows = (await this.dataSource.query(
+    const rows = (await this.query(
       `SELECT * FROM intake_grievances WHERE ${where} ORDER BY submitted_at DESC, id DESC LIMIT $2`,
       params,
-    )) as Row[];
-    return rows.map(toRecord);
-  }
-
-  /**
-   * Writes what the events of one transaction changed in the tracking view (see
-   * TrackingWrites), in one statement: the tracked state of grievances, resolutions, history lines
-   * (in the given order) and deadlines, each a JSON array. A resolution or history line of an
-   * event already recorded is not recorded twice; a deadline only replaces an older one.
-   */
-  async saveTrackedBatch(m: EntityManager, [tracked, resolutions, history, deadlines]: [string, string, string, string]): Promise<void> {
-    await m.query(
-      `WITH tracked AS (
-         UPDATE intake_grievances g SET status = t.status, status_at = t.status_at, reopened_at = t.reopened_at, level = t.level, level_at = t.level_at,
-                holder = t.holder, holder_at = t.holder_at, under_supervision = t.under_supervision, duplicate_of = t.duplicate_of,
-                category = t.category, supervision_round = t.supervision_round
-           FROM jsonb_to_recordset($1::jsonb) AS t(id uuid, status text, status_at timestamptz, reopened_at timestamptz, level text, level_at timestamptz,
-                holder jsonb, holder_at timestamptz, under_supervision boolean, duplicate_of uuid, category text, supervision_round integer)
-          WHERE g.id = t.id
-         RETURNING 1),
-       resolved AS (
-         INSERT INTO intake_resolutions (event_id, grievance_id, resolved_at, resolved_by, resolution, attachment_ids)
-         SELECT event_id, grievance_id, resolved_at, resolved_by, resolution, attachment_ids
-           FROM jsonb_to_recordset($2::jsonb) AS r(event_id uuid, grievance_id uuid, resolved_at timestamptz, resolved_by jsonb, resolution text, attachment_ids jsonb)
-         ON CONFLICT (event_id) DO NOTHING
-         RETURNING 1),
-       lines AS (
-         INSERT INTO intake_history (grievance_id, event_id, at, type, actor, summary, message)
-         SELECT grievance_id, event_id, at, type, actor, summary, message
-           FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS (grievance_id uuid, event_id uuid, at timestamptz, type text, actor jsonb, summary text, message jsonb))
-                WITH ORDINALITY AS l(grievance_id, event_id, at, type, actor, summary, message, n)
-          ORDER BY l.n
-         ON CONFLICT (event_id) DO NOTHING
-         RETURNING 1)
-       INSERT INTO intake_deadlines (grievance_id, due_at, at, event_id)
-       SELECT grievance_id, due_at, at, event_id FROM jsonb_to_recordset($4::jsonb) AS d(grievance_id uuid, due_at timestamptz, at timestamptz, event_id text)
-       ON CONFLICT (grievance_id) DO UPDATE SET due_at = EXCLUDED.due_at, at = EXCLUDED.at, event_id = EXCLUDED.event_id
-        WHERE intake_deadlines.at < EXCLUDED.at
-           OR (intake_deadlines.at = EXCLUDED.at AND (EXCLUDED.due_at IS NOT NULL OR intake_deadlines.due_at IS NULL))`,
-      [tracked, resolutions, history, deadlines],
-    );
+    ));
+    return rows.map(toGrievanceRecord);
   }
 
   /** Attachment ids among `ids` that exist and belong to `ownerId`. */
-  async ownedAttachmentIds(m: EntityManager, ownerId: string, ids: string[]): Promise<Set<string>> {
+  async ownedAttachmentIds(ownerId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = (await m.query(`SELECT id FROM intake_attachments WHERE owner_id = $1 AND id = ANY($2::uuid[])`, [ownerId, ids])) as Row[];
+    const rows = (await this.query(`SELECT id FROM intake_attachments WHERE owner_id = $1 AND id = ANY($2::uuid[])`, [ownerId, ids]));
     return new Set(rows.map((r) => r.id as string));
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { createEnvelope } from '@grievance/contracts';
-import { TransactionalOutbox } from '@grievance/messaging';
-import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
+import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
+import { Clock, correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
 import { GrievancesRepository } from './grievances.repository';
 
-export interface ReplyCommand {
+export interface ReplyToHolderCommand {
   grievanceId: string;
   reporterId: string;
   message: string;
@@ -17,13 +17,15 @@ export interface ReplyCommand {
 @Injectable()
 export class ReplyToHolder {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly outbox: TransactionalOutbox,
     private readonly grievances: GrievancesRepository,
+    private readonly clock: Clock,
   ) {}
 
-  execute(command: ReplyCommand): Promise<{ grievanceId: string; eventId: string }> {
-    return this.outbox.run(async (tx) => {
-      const g = await this.grievances.findById(command.grievanceId, tx.manager);
+  execute(command: ReplyToHolderCommand): Promise<{ grievanceId: string; eventId: string }> {
+    return this.unitOfWork.run(async () => {
+      const g = await this.grievances.findById(command.grievanceId);
       if (!g || g.reporterId !== command.reporterId) throw DomainError.notFound('grievance', command.grievanceId);
       if (g.status === 'closed' || g.status === 'rejected') throw DomainError.conflict(`the grievance is ${g.status}; there is no one to reply to`, { status: g.status }, { key: 'error.grievance.nobodyToReply', params: { status: g.status } });
       const replied = createEnvelope({
@@ -32,9 +34,10 @@ export class ReplyToHolder {
         actor: { id: command.reporterId, role: 'worker' },
         correlationId: correlationIdForNewWork(),
         causationId: currentCorrelationId() ?? null,
+        occurredAt: this.clock.now(),
         payload: { reporterId: command.reporterId, message: command.message },
       });
-      await tx.publish('grievance.replied.v1', replied);
+      await this.outbox.publish('grievance.replied.v1', replied);
       return { grievanceId: g.id, eventId: replied.eventId };
     });
   }

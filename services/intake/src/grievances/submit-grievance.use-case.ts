@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createEnvelope, uuidv7, type Actor, type ConsentMethod, type Holder, type Language } from '@grievance/contracts';
 import { message } from '@grievance/i18n';
-import { OutboxTransaction, TransactionalOutbox } from '@grievance/messaging';
+import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { Clock, correlationIdForNewWork, DomainError } from '@grievance/platform';
 import { CategoryCatalogue } from '../categories/category-catalogue';
 import { IntakeConfig } from '../config';
@@ -25,7 +25,7 @@ export interface SubmitGrievanceCommand {
    */
   walkIn?: WalkInOrigin;
   /** Runs in the submission's transaction once the grievance is created (not on a replay): what a caller keeps beside it commits with it. */
-  alongside?: (tx: OutboxTransaction, answer: SubmissionAnswer) => Promise<void>;
+  alongside?: (answer: SubmissionAnswer) => Promise<void>;
 }
 
 /** Where and by whom a walk-in was logged. */
@@ -54,6 +54,7 @@ const UNIQUE_VIOLATION = '23505';
 @Injectable()
 export class SubmitGrievance {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly outbox: TransactionalOutbox,
     private readonly repository: GrievancesRepository,
     private readonly categories: CategoryCatalogue,
@@ -86,10 +87,9 @@ export class SubmitGrievance {
   }
 
   private submitOnce(command: SubmitGrievanceCommand, fingerprint: string): Promise<{ answer: SubmissionAnswer; replayed: boolean }> {
-    return this.outbox.run(async (tx) => {
-      const m = tx.manager;
+    return this.unitOfWork.run(async () => {
       if (command.idempotencyKey !== undefined) {
-        const seen = await this.repository.findIdempotencyKey(m, idempotencyOwnerOf(command), command.idempotencyKey);
+        const seen = await this.repository.findIdempotencyKey(idempotencyOwnerOf(command), command.idempotencyKey);
         if (seen) {
           if (seen.requestHash !== fingerprint) {
             throw DomainError.unprocessable('this Idempotency-Key was already used with a different request', undefined, { key: 'error.grievance.idempotencyReused' });
@@ -97,26 +97,25 @@ export class SubmitGrievance {
           return { answer: seen.response, replayed: true };
         }
       }
-      const answer = await this.create(tx, command);
-      await command.alongside?.(tx, answer);
+      const answer = await this.create(command);
+      await command.alongside?.(answer);
       if (command.idempotencyKey !== undefined) {
-        await this.repository.saveIdempotencyKey(m, idempotencyOwnerOf(command), command.idempotencyKey, fingerprint, answer);
+        await this.repository.saveIdempotencyKey(idempotencyOwnerOf(command), command.idempotencyKey, fingerprint, answer);
       }
       return { answer, replayed: false };
     });
   }
 
-  private async create(tx: OutboxTransaction, { reporterId, language, body, walkIn }: SubmitGrievanceCommand): Promise<SubmissionAnswer> {
-    const m = tx.manager;
+  private async create({ reporterId, language, body, walkIn }: SubmitGrievanceCommand): Promise<SubmissionAnswer> {
     // Checks that could find each other take turns (the lock is taken before reading the
     // clock, so a report that committed while we waited counts as earlier than this one).
     if (body.kind === 'hazard' && body.location) {
-      await this.repository.lockDuplicateCheck(m, duplicateCheckCells({ ...body.location, category: body.category }, this.config.DUPLICATE_RADIUS_M));
+      await this.repository.lockDuplicateCheck(duplicateCheckCells({ ...body.location, category: body.category }, this.config.DUPLICATE_RADIUS_M));
     }
     const now = this.clock.now();
     const attachmentIds = [...new Set(body.attachmentIds ?? [])];
     // A walk-in's photos are the ones the station's staff took and uploaded.
-    const owned = await this.repository.ownedAttachmentIds(m, walkIn?.staffId ?? reporterId, attachmentIds);
+    const owned = await this.repository.ownedAttachmentIds(walkIn?.staffId ?? reporterId, attachmentIds);
     const unknown = attachmentIds.filter((id) => !owned.has(id));
     if (unknown.length > 0) throw DomainError.invalid(`attachmentIds must be attachments you uploaded; unknown: ${unknown.join(', ')}`, { field: 'attachmentIds' }, {
         key: 'error.grievance.unknownAttachments',
@@ -126,7 +125,7 @@ export class SubmitGrievance {
     let duplicateOf: string | null = null;
     if (body.kind === 'hazard' && body.location) {
       const rules = { radiusM: this.config.DUPLICATE_RADIUS_M, windowH: this.config.DUPLICATE_WINDOW_H };
-      const candidates = await this.repository.openHazardsNear(m, {
+      const candidates = await this.repository.openHazardsNear({
         category: body.category,
         since: new Date(now.getTime() - rules.windowH * 3600_000),
         ...boundingBox(body.location, rules.radiusM),
@@ -161,7 +160,7 @@ export class SubmitGrievance {
       duplicateOf,
       submittedAt: now,
     };
-    await this.repository.insert(m, record);
+    await this.repository.insert(record);
 
     const actor: Actor = walkIn ? { id: walkIn.staffId, role: 'station_staff' } : { id: reporterId, role: 'worker' };
     const correlationId = correlationIdForNewWork();
@@ -191,8 +190,8 @@ export class SubmitGrievance {
         submittedAt: now.toISOString(),
       },
     });
-    await tx.publish('grievance.submitted.v1', submitted);
-    await this.repository.appendHistory(m, record.id, submitted.eventId, {
+    await this.outbox.publish('grievance.submitted.v1', submitted);
+    await this.repository.appendHistory(record.id, submitted.eventId, {
       at: submitted.occurredAt,
       type: 'grievance.submitted',
       actor,
@@ -200,8 +199,8 @@ export class SubmitGrievance {
     });
 
     if (duplicateOf) {
-      if (reporterId !== (await this.repository.findById(duplicateOf, m))?.reporterId) {
-        await this.repository.addCoReporter(m, duplicateOf, reporterId, record.id, now);
+      if (reporterId !== (await this.repository.findById(duplicateOf))?.reporterId) {
+        await this.repository.addCoReporter(duplicateOf, reporterId, record.id, now);
       }
       const linked = createEnvelope({
         topic: 'grievance.linked.v1',
@@ -212,8 +211,8 @@ export class SubmitGrievance {
         occurredAt: now,
         payload: { duplicateOf, reporterId, linkedBy: DUPLICATE_CHECK_HOLDER },
       });
-      await tx.publish('grievance.linked.v1', linked);
-      await this.repository.appendHistory(m, record.id, linked.eventId, {
+      await this.outbox.publish('grievance.linked.v1', linked);
+      await this.repository.appendHistory(record.id, linked.eventId, {
         at: linked.occurredAt,
         type: 'grievance.linked',
         actor: linked.actor,

@@ -1,4 +1,5 @@
 import type { GrievanceStatus } from '@grievance/contracts';
+import type { CategoryCatalogue } from '../categories/category-catalogue';
 import type { Open311Record } from './open311-format';
 
 /** GeoReport v2 knows two states. */
@@ -81,3 +82,6 @@ export function createdRequestOf(trackingNo: string, token: string, accountId: s
 
 /** "GET request_id from a token". */
 export const tokenAnswerOf = (trackingNo: string, token: string): Open311Record => ({ service_request_id: trackingNo, token });
+
+/** A tracked request as Open311 answers it, its service named by the catalogue (by its code when the catalogue no longer has it). */
+export const recordOf = (categories: CategoryCatalogue, request: TrackedRequest): Open311Record => requestOf(request, categories.find(request.category)?.name ?? request.category);

@@ -4,17 +4,19 @@ import type { IncomingMessage } from 'node:http';
 import { Public } from '@grievance/auth';
 import { decodeUtf8Strictly } from '@grievance/contracts';
 import { clientAddressOf, Clock, RateLimit, RateLimitGuard, RateLimiter } from '@grievance/platform';
-import { CategoryCatalogue } from '../categories/category-catalogue';
 import { IntakeConfig } from '../config';
 import { Open311Error } from './open311-error';
-import { CONTENT_TYPE, formatOf, OPEN311_FORMATS, serialize, serializeOne, type Open311Format, type Open311Record } from './open311-format';
+import { CONTENT_TYPE, formatOf, OPEN311_FORMATS, serialize, serializeOne, type Open311Format } from './open311-format';
 import { isServiceRequestId, readRequestFilter, readServiceRequestForm } from './open311-input';
 import { Open311ExceptionFilter } from './open311-exception.filter';
 import { parsePartners, partnerOf, type Partner } from './open311-partners';
 import { OPEN311_POST_BUCKET, OPEN311_READ_BUCKET } from './open311-rate-limits';
 import { createdRequestOf } from './open311-requests';
-import { isOpen311Service, serviceDefinitionOf, serviceOf } from './open311-services';
-import { ServiceRequestsView } from './service-requests.view';
+import { FindRequestIdByToken } from './find-request-id-by-token.use-case';
+import { GetServiceDefinition } from './get-service-definition.use-case';
+import { GetServiceRequest } from './get-service-request.use-case';
+import { ListServiceRequests } from './list-service-requests.use-case';
+import { ListServices } from './list-services.use-case';
 import { SubmitOpen311Request } from './submit-open311-request.use-case';
 
 interface Reply {
@@ -72,9 +74,12 @@ export class Open311Controller {
   private readonly partners: readonly Partner[];
 
   constructor(
-    private readonly categories: CategoryCatalogue,
-    private readonly view: ServiceRequestsView,
+    private readonly listServices: ListServices,
+    private readonly getServiceDefinition: GetServiceDefinition,
     private readonly submit: SubmitOpen311Request,
+    private readonly listServiceRequests: ListServiceRequests,
+    private readonly getServiceRequest: GetServiceRequest,
+    private readonly findRequestIdByToken: FindRequestIdByToken,
     private readonly config: IntakeConfig,
     private readonly clock: Clock,
     private readonly limiter: RateLimiter,
@@ -111,8 +116,7 @@ export class Open311Controller {
   services(@Param('format') extension: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: Reply): string {
     const as = formatOf(extension);
     this.checkPlainQuery(query);
-    const services = this.categories.list().filter(isOpen311Service).map(serviceOf);
-    return this.answer(reply, as, serialize(as, 'services', 'service', services));
+    return this.answer(reply, as, serialize(as, 'services', 'service', this.listServices.execute()));
   }
 
   @RateLimit(OPEN311_READ_BUCKET)
@@ -130,9 +134,7 @@ export class Open311Controller {
   ): string {
     const as = formatOf(extension);
     this.checkPlainQuery(query);
-    const category = this.categories.find(code);
-    if (!category || !isOpen311Service(category)) throw Open311Error.notFound(`service_code: ${code.slice(0, 64)} not found`);
-    return this.answer(reply, as, serializeOne(as, 'service_definition', serviceDefinitionOf(category)));
+    return this.answer(reply, as, serializeOne(as, 'service_definition', this.getServiceDefinition.execute(code)));
   }
 
   @Post('requests.:format')
@@ -181,7 +183,7 @@ export class Open311Controller {
     const as = formatOf(extension);
     const filter = readRequestFilter(query, this.clock.now());
     this.checkJurisdiction(filter.jurisdictionId);
-    return this.answer(reply, as, serialize(as, 'service_requests', 'request', await this.view.list(filter)));
+    return this.answer(reply, as, serialize(as, 'service_requests', 'request', await this.listServiceRequests.execute(filter)));
   }
 
   @RateLimit(OPEN311_READ_BUCKET)
@@ -200,7 +202,7 @@ export class Open311Controller {
     const as = formatOf(extension);
     this.checkPlainQuery(query);
     if (!isServiceRequestId(id)) throw Open311Error.notFound(`service_request_id: ${id.slice(0, 60)} not found`);
-    return this.answer(reply, as, serialize(as, 'service_requests', 'request', await this.view.one(id)));
+    return this.answer(reply, as, serialize(as, 'service_requests', 'request', await this.getServiceRequest.execute(id)));
   }
 
   @RateLimit(OPEN311_READ_BUCKET)
@@ -218,7 +220,6 @@ export class Open311Controller {
   ): Promise<string> {
     const as = formatOf(extension);
     this.checkPlainQuery(query);
-    const records: Open311Record[] = await this.view.byToken(token);
-    return this.answer(reply, as, serialize(as, 'service_requests', 'request', records));
+    return this.answer(reply, as, serialize(as, 'service_requests', 'request', await this.findRequestIdByToken.execute(token)));
   }
 }

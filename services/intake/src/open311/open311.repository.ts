@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DEFAULT_LANGUAGE, render, type StoredMessage } from '@grievance/i18n';
 import type { GrievanceStatus } from '@grievance/contracts';
+import { queryInUnitOfWork } from '../unit-of-work-query';
 import type { TrackedRequest } from './open311-requests';
 
 type Row = Record<string, unknown>;
@@ -76,14 +77,14 @@ function toRequest(row: Row): TrackedRequest {
   };
 }
 
-/** Open311's reads of intake's tables (hazards only) and its one write, the partner's part of a submission. */
+/** Open311's reads of intake's tables (hazards only) and its one write, the partner's part of a submission; in the unit of work's transaction when there is one. */
 @Injectable()
 export class Open311Repository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** In the submission's transaction, so a grievance a partner posted is never without its partner. */
-  async saveSubmission(m: EntityManager, s: PartnerSubmission): Promise<void> {
-    await m.query(
+  async saveSubmission(s: PartnerSubmission): Promise<void> {
+    await queryInUnitOfWork(this.dataSource, 
       `INSERT INTO open311_requests (grievance_id, partner_id, account_id, device_id, media_url) VALUES ($1, $2, $3, $4, $5)`,
       [s.grievanceId, s.partnerId, s.accountId, s.deviceId, s.mediaUrl],
     );
@@ -103,10 +104,7 @@ export class Open311Repository {
     if (q.submittedFrom) where.push(`g.submitted_at >= ${bind(q.submittedFrom.toISOString())}`);
     if (q.submittedTo) where.push(`g.submitted_at <= ${bind(q.submittedTo.toISOString())}`);
     if (q.statuses) where.push(`COALESCE(o.status, g.status) = ANY(${bind(q.statuses)}::text[])`);
-    const rows = (await this.dataSource.query(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY g.submitted_at DESC, g.id DESC LIMIT ${bind(q.limit)}`,
-      params,
-    )) as Row[];
+    const rows = await queryInUnitOfWork(this.dataSource, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY g.submitted_at DESC, g.id DESC LIMIT ${bind(q.limit)}`, params);
     return rows.map(toRequest);
   }
 }

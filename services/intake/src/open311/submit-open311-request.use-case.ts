@@ -57,8 +57,8 @@ export class SubmitOpen311Request {
       reporterId: reporterIdOf(partnerId, form),
       idempotencyKey: idempotencyKeyOf(partnerId, form),
       body,
-      alongside: (tx, created) =>
-        this.repository.saveSubmission(tx.manager, {
+      alongside: (created) =>
+        this.repository.saveSubmission({
           grievanceId: created.id,
           partnerId,
           accountId: form.accountId ?? null,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, maskPhone } from '@grievance/platform';
-import { decodeCursor, encodePageCursor, ListGrievancesQuery, TrackingViewService } from '../tracking/tracking-view.service';
+import { decodeCursor, encodePageCursor, type ListGrievancesQuery } from '../grievances/grievance-views';
+import { SummarizeGrievances } from '../grievances/summarize-grievances.use-case';
 import { StationsRepository } from './stations.repository';
 
 /**
@@ -12,7 +13,7 @@ import { StationsRepository } from './stations.repository';
 export class ListWalkIns {
   constructor(
     private readonly stations: StationsRepository,
-    private readonly tracking: TrackingViewService,
+    private readonly summarizeGrievances: SummarizeGrievances,
   ) {}
 
   async execute(stationId: string, query: ListGrievancesQuery) {
@@ -22,7 +23,7 @@ export class ListWalkIns {
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     const rows = await this.stations.listByStation(stationId, limit + 1, after ? { at: after.submittedAt, id: after.id } : undefined);
     const page = rows.slice(0, limit);
-    const summaries = await this.tracking.summaries(page.map((w) => w.grievanceId));
+    const summaries = await this.summarizeGrievances.execute(page.map((w) => w.grievanceId));
     const items = page.flatMap((w) => {
       const grievance = summaries.get(w.grievanceId);
       return grievance

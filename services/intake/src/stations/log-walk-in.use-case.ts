@@ -40,8 +40,8 @@ export class LogWalkIn {
       // The whole request (worker and consent too) is what the key stands for.
       body: command.body,
       walkIn: { stationId: station.id, stationName: station.name, staffId: command.staffId, consentMethod: consent.method },
-      alongside: (tx, answer) =>
-        this.stations.insertWalkIn(tx.manager, {
+      alongside: (answer) =>
+        this.stations.insertWalkIn({
           grievanceId: answer.id,
           stationId: station.id,
           staffId: command.staffId,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxTransaction } from '@grievance/messaging';
 import { ConsumedEvent, HandlesEvent } from '@grievance/platform';
 import { StationsRepository } from './stations.repository';
 
@@ -14,9 +13,9 @@ export class StationsConsumer {
   constructor(private readonly stations: StationsRepository) {}
 
   @HandlesEvent('directory.entry-changed.v1')
-  async directoryChanged({ payload }: ConsumedEvent<'directory.entry-changed.v1'>, tx: OutboxTransaction): Promise<void> {
+  async directoryChanged({ payload }: ConsumedEvent<'directory.entry-changed.v1'>): Promise<void> {
     // Other kinds are acknowledged quietly: the directory holds far more of them than stations.
     if (payload.kind !== 'station') return;
-    await this.stations.applyStation(tx.manager, { id: payload.id, name: payload.name ?? payload.id, retired: payload.retired, version: payload.version });
+    await this.stations.applyStation({ id: payload.id, name: payload.name ?? payload.id, retired: payload.retired, version: payload.version });
   }
 }

@@ -122,8 +122,8 @@ describe('LogWalkIn', () => {
       body,
       walkIn: { stationId: 'st-xiangyun-yuhua', stationName: '玉华暖心驿站', staffId: 'staff-li-na', consentMethod: 'verbal' },
     });
-    await command.alongside({ manager: 'tx' }, { id: 'g-1', trackingNo: 'NC-20261207-000001', status: 'submitted' });
-    expect(stations.insertWalkIn).toHaveBeenCalledWith('tx', {
+    await command.alongside({ id: 'g-1', trackingNo: 'NC-20261207-000001', status: 'submitted' });
+    expect(stations.insertWalkIn).toHaveBeenCalledWith({
       grievanceId: 'g-1',
       stationId: 'st-xiangyun-yuhua',
       staffId: 'staff-li-na',

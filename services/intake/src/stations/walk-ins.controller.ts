@@ -3,11 +3,11 @@ import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@grievance/auth';
 import { DomainError, RateLimit, RateLimitGuard } from '@grievance/platform';
 import { IDEMPOTENCY_KEY_PATTERN } from '../grievances/submit-grievance.dto';
-import { ListGrievancesQuery } from '../tracking/tracking-view.service';
+import { ListGrievancesQuery } from '../grievances/grievance-views';
 import { ListWalkIns } from './list-walk-ins.use-case';
 import { LogWalkIn } from './log-walk-in.use-case';
 import { LogWalkInDto } from './walk-in.dto';
-import { SubmissionAnswerView } from '../tracking/tracking-view.dto';
+import { SubmissionAnswerView } from '../grievances/grievance-view.dto';
 import { WalkInPageView } from './walk-ins.view';
 
 /**

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONSENT_METHODS } from '@grievance/contracts';
-import { GrievanceSummaryView } from '../tracking/tracking-view.dto';
+import { GrievanceSummaryView } from '../grievances/grievance-view.dto';
 
 // The answers of the station's walk-in endpoints, for intake's OpenAPI document.
 

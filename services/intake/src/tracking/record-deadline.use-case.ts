@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
-import type { OutboxTransaction } from '@grievance/messaging';
+import { UnitOfWork } from '@grievance/messaging';
 import { deadlineAfter, type DeadlineTopic } from './deadline-rules';
-import { GrievancesRepository } from '../grievances/grievances.repository';
+import { TrackingRepository } from './tracking.repository';
 import { TrackingWrites } from './tracking-writes';
 
 /**
@@ -12,13 +12,16 @@ import { TrackingWrites } from './tracking-writes';
  */
 @Injectable()
 export class RecordDeadline {
-  constructor(private readonly repository: GrievancesRepository) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly repository: TrackingRepository,
+  ) {}
 
-  async execute<T extends DeadlineTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>, tx: OutboxTransaction): Promise<'applied' | 'unknown'> {
+  async execute<T extends DeadlineTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>): Promise<'applied' | 'unknown'> {
     const after = deadlineAfter(topic, event);
     if (!after) return 'applied';
     // Written with the other events of the transaction, right before it commits (see TrackingWrites).
-    const writes = TrackingWrites.of(tx, this.repository);
+    const writes = TrackingWrites.of(this.unitOfWork.transaction(), this.repository);
     if (!(await writes.current(event.grievanceId))) return 'unknown';
     writes.recordDeadline(event.grievanceId, after.dueAt, new Date(event.occurredAt), event.eventId);
     return 'applied';

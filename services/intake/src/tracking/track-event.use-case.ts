@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
-import type { OutboxTransaction } from '@grievance/messaging';
+import { UnitOfWork } from '@grievance/messaging';
 import { RecordDeadline } from './record-deadline.use-case';
 import { TrackingWrites } from './tracking-writes';
+import { TrackingRepository } from './tracking.repository';
 import { GrievancesRepository } from '../grievances/grievances.repository';
 import { correctedCategoryOf, historyLine, linkOf, resolutionOf, trackedStateAfter, TrackedTopic } from './tracking-rules';
 
@@ -14,15 +15,16 @@ import { correctedCategoryOf, historyLine, linkOf, resolutionOf, trackedStateAft
 @Injectable()
 export class TrackEvent {
   constructor(
-    private readonly repository: GrievancesRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly repository: TrackingRepository,
+    private readonly grievances: GrievancesRepository,
     /** The holder's deadline, which the same events move (Open311's expected_datetime). */
     private readonly deadlines: RecordDeadline,
   ) {}
 
-  async execute<T extends TrackedTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>, tx: OutboxTransaction): Promise<'applied' | 'unknown'> {
-    const m = tx.manager;
+  async execute<T extends TrackedTopic>(topic: T, event: EventEnvelope<PayloadOf<T>>): Promise<'applied' | 'unknown'> {
     // Written with the other events of the transaction, right before it commits (see TrackingWrites).
-    const writes = TrackingWrites.of(tx, this.repository);
+    const writes = TrackingWrites.of(this.unitOfWork.transaction(), this.repository);
     const current = await writes.current(event.grievanceId);
     if (!current) return 'unknown';
     const at = new Date(event.occurredAt);
@@ -31,9 +33,9 @@ export class TrackEvent {
     writes.saveTracking({ ...current, ...trackedStateAfter(current, topic, event), category });
     const link = linkOf(topic, event);
     if (link) {
-      const original = await this.repository.findById(link.duplicateOf, m);
+      const original = await this.grievances.findById(link.duplicateOf);
       if (original && original.reporterId !== link.reporterId) {
-        await this.repository.addCoReporter(m, original.id, link.reporterId, event.grievanceId, at);
+        await this.grievances.addCoReporter(original.id, link.reporterId, event.grievanceId, at);
       }
     }
     const resolution = resolutionOf(topic, event);
@@ -44,7 +46,7 @@ export class TrackEvent {
       actor: event.actor,
       summary: historyLine(topic, event),
     });
-    await this.deadlines.execute(topic, event, tx);
+    await this.deadlines.execute(topic, event);
     return 'applied';
   }
 }

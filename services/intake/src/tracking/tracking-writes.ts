@@ -1,8 +1,7 @@
-import type { BatchWriter, OutboxTransaction } from '@grievance/messaging';
+import { withTransaction, type BatchWriter, type OutboxTransaction } from '@grievance/messaging';
 import { DEFAULT_LANGUAGE, render } from '@grievance/i18n';
-import type { EntityManager } from 'typeorm';
 import type { GrievanceRecord, HistoryEntry } from '../grievances/grievance.model';
-import { GrievancesRepository } from '../grievances/grievances.repository';
+import { TrackingRepository } from './tracking.repository';
 import type { Resolution } from './tracking-rules';
 
 /**
@@ -10,7 +9,9 @@ import type { Resolution } from './tracking-rules';
  * view, written at once before it commits: the grievances' tracked state, their resolutions,
  * history lines and deadlines, in one statement whatever the number of events. A grievance is
  * read (and locked) once per transaction; the next event of the same grievance builds on the
- * state the previous one left here, so a group applies its events in their order.
+ * state the previous one left here, so a group applies its events in their order. Its reads
+ * and its write run in that transaction (the flush comes after the last handler, so the
+ * writer joins it itself).
  */
 export class TrackingWrites implements BatchWriter {
   private readonly held = new Map<string, GrievanceRecord | undefined>();
@@ -20,18 +21,18 @@ export class TrackingWrites implements BatchWriter {
   private readonly deadlines = new Map<string, { grievance_id: string; due_at: string | null; at: Date; event_id: string }>();
 
   private constructor(
-    private readonly manager: EntityManager,
-    private readonly repository: GrievancesRepository,
+    private readonly tx: OutboxTransaction,
+    private readonly repository: TrackingRepository,
   ) {}
 
   /** The writer of the transaction `tx` belongs to (made on first use). */
-  static of(tx: OutboxTransaction, repository: GrievancesRepository): TrackingWrites {
-    return tx.batchWriter(TrackingWrites, (manager) => new TrackingWrites(manager, repository));
+  static of(tx: OutboxTransaction, repository: TrackingRepository): TrackingWrites {
+    return tx.batchWriter(TrackingWrites, () => new TrackingWrites(tx, repository));
   }
 
   /** The grievance as this transaction left it so far (read and locked the first time); undefined when intake does not hold it. */
   async current(grievanceId: string): Promise<GrievanceRecord | undefined> {
-    if (!this.held.has(grievanceId)) this.held.set(grievanceId, await this.repository.findById(grievanceId, this.manager, true));
+    if (!this.held.has(grievanceId)) this.held.set(grievanceId, await withTransaction(this.tx, () => this.repository.findForUpdate(grievanceId)));
     return this.held.get(grievanceId);
   }
 
@@ -99,6 +100,6 @@ export class TrackingWrites implements BatchWriter {
     this.resolutions = [];
     this.history = [];
     this.deadlines.clear();
-    await this.repository.saveTrackedBatch(this.manager, params as [string, string, string, string]);
+    await withTransaction(this.tx, () => this.repository.saveTrackedBatch(params as [string, string, string, string]));
   }
 }

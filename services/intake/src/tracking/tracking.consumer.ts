@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxTransaction } from '@grievance/messaging';
 import { ConsumedEvent, EventMeta, HandlesEvent, SkippedEvent, skipped } from '@grievance/platform';
 import { RecordDeadline } from './record-deadline.use-case';
 import { TrackEvent } from './track-event.use-case';
@@ -17,22 +16,22 @@ export class TrackingConsumer {
   ) {}
 
   @HandlesEvent(...TRACKED_TOPICS)
-  async track(event: ConsumedEvent<TrackedTopic>, tx: OutboxTransaction, { topic }: EventMeta<TrackedTopic>): Promise<void | SkippedEvent> {
-    const outcome = await this.tracking.execute(topic, event, tx);
+  async track(event: ConsumedEvent<TrackedTopic>, _tx: unknown, { topic }: EventMeta<TrackedTopic>): Promise<void | SkippedEvent> {
+    const outcome = await this.tracking.execute(topic, event);
     if (outcome === 'unknown') return skipped('a grievance intake does not hold');
   }
 
   /** A deadline starting names the holder's deadline (for Open311's expected_datetime); it adds no line to the reporter's history. */
   @HandlesEvent('sla.started.v1')
-  async started(event: ConsumedEvent<'sla.started.v1'>, tx: OutboxTransaction): Promise<void | SkippedEvent> {
-    const outcome = await this.deadlines.execute('sla.started.v1', event, tx);
+  async started(event: ConsumedEvent<'sla.started.v1'>): Promise<void | SkippedEvent> {
+    const outcome = await this.deadlines.execute('sla.started.v1', event);
     if (outcome === 'unknown') return skipped('a grievance intake does not hold');
   }
 
   /** An SLA warning names the holder's deadline (moved by the time paused); it adds no line to the reporter's history. */
   @HandlesEvent('sla.warned.v1')
-  async warned(event: ConsumedEvent<'sla.warned.v1'>, tx: OutboxTransaction): Promise<void | SkippedEvent> {
-    const outcome = await this.deadlines.execute('sla.warned.v1', event, tx);
+  async warned(event: ConsumedEvent<'sla.warned.v1'>): Promise<void | SkippedEvent> {
+    const outcome = await this.deadlines.execute('sla.warned.v1', event);
     if (outcome === 'unknown') return skipped('a grievance intake does not hold');
   }
 }
