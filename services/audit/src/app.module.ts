@@ -1,15 +1,11 @@
 /** The audit service: consumes every topic: the tamper-evident per-grievance trace for auditors, the three rates, breach lists and exports. */
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { EventConsumersModule, PlatformModule } from '@grievance/platform';
+import { PlatformModule } from '@grievance/platform';
 import { BreachesController } from './breaches/breaches.controller';
 import { BreachesRepository } from './breaches/breaches.repository';
 import { AuditConfig } from './config';
-import { AnchorScheduler } from './dossier/anchor.scheduler';
-import { AnchorsController } from './dossier/anchors.controller';
-import { AUDIT_CONSUMER_GROUP, DossierConsumer } from './dossier/dossier.consumer';
-import { DossierRepository } from './dossier/dossier.repository';
-import { TakeAnchor } from './dossier/take-anchor.use-case';
+import { DossierModule } from './dossier/dossier.module';
 import { AUDIT_MIGRATIONS } from './migrations';
 import { AuditQueriesController } from './queries/audit-queries.controller';
 import { AuditQueriesRepository } from './queries/audit-queries.repository';
@@ -32,11 +28,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ config, entities: [], migrations: AUDIT_MIGRATIONS }),
-        EventConsumersModule.forGroup({ groupId: AUDIT_CONSUMER_GROUP, handlers: [DossierConsumer] }),
+        DossierModule,
       ],
-      controllers: [TraceController, WorkerPointsController, GrievancesController, RatesController, BreachesController, AnchorsController, AuditQueriesController],
+      controllers: [TraceController, WorkerPointsController, GrievancesController, RatesController, BreachesController, AuditQueriesController],
       providers: [
-        DossierRepository,
         AuditQueriesRepository,
         BreachesRepository,
         TraceGrievance,
@@ -45,9 +40,6 @@ export class AppModule {
         RankMonth,
         AssessYear,
         GrievancesRepository,
-        TakeAnchor,
-        DossierConsumer,
-        AnchorScheduler,
         { provide: APP_INTERCEPTOR, useClass: AuditQueryInterceptor },
       ],
     };
