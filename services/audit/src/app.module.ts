@@ -10,14 +10,11 @@ import { AUDIT_MIGRATIONS } from './migrations';
 import { AuditQueriesController } from './queries/audit-queries.controller';
 import { AuditQueriesRepository } from './queries/audit-queries.repository';
 import { AuditQueryInterceptor } from './queries/audit-query.interceptor';
-import { RatesController } from './rates/rates.controller';
-import { AssessYear, ComputeRates, RankMonth } from './rates/rates.use-cases';
 import { GrievancesController } from './grievances/grievances.controller';
 import { GrievancesRepository } from './grievances/grievances.repository';
-import { TraceController } from './trace/trace.controller';
-import { WorkerPointsController } from './trace/worker-points.controller';
-import { TraceWorkerPoints } from './trace/worker-points.use-case';
-import { TraceGrievance } from './trace/trace.use-case';
+import { RatesController } from './rates/rates.controller';
+import { AssessYear, ComputeRates, RankMonth } from './rates/rates.use-cases';
+import { TraceModule } from './trace/trace.module';
 
 @Module({})
 export class AppModule {
@@ -29,17 +26,16 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config, entities: [], migrations: AUDIT_MIGRATIONS }),
         DossierModule,
+        TraceModule,
       ],
-      controllers: [TraceController, WorkerPointsController, GrievancesController, RatesController, BreachesController, AuditQueriesController],
+      controllers: [GrievancesController, RatesController, BreachesController, AuditQueriesController],
       providers: [
         AuditQueriesRepository,
         BreachesRepository,
-        TraceGrievance,
-        TraceWorkerPoints,
+        GrievancesRepository,
         ComputeRates,
         RankMonth,
         AssessYear,
-        GrievancesRepository,
         { provide: APP_INTERCEPTOR, useClass: AuditQueryInterceptor },
       ],
     };
