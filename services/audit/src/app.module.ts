@@ -12,8 +12,7 @@ import { AuditQueriesRepository } from './queries/audit-queries.repository';
 import { AuditQueryInterceptor } from './queries/audit-query.interceptor';
 import { GrievancesController } from './grievances/grievances.controller';
 import { GrievancesRepository } from './grievances/grievances.repository';
-import { RatesController } from './rates/rates.controller';
-import { AssessYear, ComputeRates, RankMonth } from './rates/rates.use-cases';
+import { RatesModule } from './rates/rates.module';
 import { TraceModule } from './trace/trace.module';
 
 @Module({})
@@ -27,15 +26,13 @@ export class AppModule {
         PlatformModule.forRoot({ config, entities: [], migrations: AUDIT_MIGRATIONS }),
         DossierModule,
         TraceModule,
+        RatesModule,
       ],
-      controllers: [GrievancesController, RatesController, BreachesController, AuditQueriesController],
+      controllers: [GrievancesController, BreachesController, AuditQueriesController],
       providers: [
         AuditQueriesRepository,
         BreachesRepository,
         GrievancesRepository,
-        ComputeRates,
-        RankMonth,
-        AssessYear,
         { provide: APP_INTERCEPTOR, useClass: AuditQueryInterceptor },
       ],
     };
