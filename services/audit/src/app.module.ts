@@ -2,8 +2,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PlatformModule } from '@grievance/platform';
-import { BreachesController } from './breaches/breaches.controller';
-import { BreachesRepository } from './breaches/breaches.repository';
+import { BreachesModule } from './breaches/breaches.module';
 import { AuditConfig } from './config';
 import { DossierModule } from './dossier/dossier.module';
 import { AUDIT_MIGRATIONS } from './migrations';
@@ -27,11 +26,11 @@ export class AppModule {
         DossierModule,
         TraceModule,
         RatesModule,
+        BreachesModule,
       ],
-      controllers: [GrievancesController, BreachesController, AuditQueriesController],
+      controllers: [GrievancesController, AuditQueriesController],
       providers: [
         AuditQueriesRepository,
-        BreachesRepository,
         GrievancesRepository,
         { provide: APP_INTERCEPTOR, useClass: AuditQueryInterceptor },
       ],
