@@ -9,8 +9,7 @@ import { AUDIT_MIGRATIONS } from './migrations';
 import { AuditQueriesController } from './queries/audit-queries.controller';
 import { AuditQueriesRepository } from './queries/audit-queries.repository';
 import { AuditQueryInterceptor } from './queries/audit-query.interceptor';
-import { GrievancesController } from './grievances/grievances.controller';
-import { GrievancesRepository } from './grievances/grievances.repository';
+import { GrievancesModule } from './grievances/grievances.module';
 import { RatesModule } from './rates/rates.module';
 import { TraceModule } from './trace/trace.module';
 
@@ -25,13 +24,13 @@ export class AppModule {
         PlatformModule.forRoot({ config, entities: [], migrations: AUDIT_MIGRATIONS }),
         DossierModule,
         TraceModule,
+        GrievancesModule,
         RatesModule,
         BreachesModule,
       ],
-      controllers: [GrievancesController, AuditQueriesController],
+      controllers: [AuditQueriesController],
       providers: [
         AuditQueriesRepository,
-        GrievancesRepository,
         { provide: APP_INTERCEPTOR, useClass: AuditQueryInterceptor },
       ],
     };
