@@ -1,15 +1,12 @@
 /** The audit service: consumes every topic: the tamper-evident per-grievance trace for auditors, the three rates, breach lists and exports. */
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PlatformModule } from '@grievance/platform';
 import { BreachesModule } from './breaches/breaches.module';
 import { AuditConfig } from './config';
 import { DossierModule } from './dossier/dossier.module';
-import { AUDIT_MIGRATIONS } from './migrations';
-import { AuditQueriesController } from './queries/audit-queries.controller';
-import { AuditQueriesRepository } from './queries/audit-queries.repository';
-import { AuditQueryInterceptor } from './queries/audit-query.interceptor';
 import { GrievancesModule } from './grievances/grievances.module';
+import { AUDIT_MIGRATIONS } from './migrations';
+import { QueriesModule } from './queries/queries.module';
 import { RatesModule } from './rates/rates.module';
 import { TraceModule } from './trace/trace.module';
 
@@ -27,11 +24,7 @@ export class AppModule {
         GrievancesModule,
         RatesModule,
         BreachesModule,
-      ],
-      controllers: [AuditQueriesController],
-      providers: [
-        AuditQueriesRepository,
-        { provide: APP_INTERCEPTOR, useClass: AuditQueryInterceptor },
+        QueriesModule,
       ],
     };
   }
