@@ -1,6 +1,6 @@
 import { createEnvelope, EventEnvelope, NewEvent, TopicName, uuidv7 } from '@grievance/contracts';
 import { StatementCounter } from '@grievance/testing';
-import type { TraceView } from '../src/trace/trace.use-case';
+import type { TraceView } from '../src/trace/trace-grievance.use-case';
 import { AuditHarness } from './audit-harness';
 
 jest.setTimeout(120_000);

@@ -1,6 +1,6 @@
 import { EventEnvelope, pointsAccountId, uuidv7 } from '@grievance/contracts';
 import { eventually } from '@grievance/testing';
-import type { TraceView } from '../src/trace/trace.use-case';
+import type { TraceView } from '../src/trace/trace-grievance.use-case';
 import { at, AuditHarness, GRID_WORKER, MUNICIPAL_WORKS } from './audit-harness';
 
 jest.setTimeout(120_000);

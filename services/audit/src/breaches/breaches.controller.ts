@@ -2,14 +2,14 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Roles } from '@grievance/auth';
-import { maskPersonalData } from '@grievance/platform';
 import { LEVELS, Level, SLA_TARGETS, SlaTarget } from '@grievance/contracts';
 import { LimitParam } from '../shared/limit.query';
 import { CsvColumn, csvHeader, HeaderSink, sendCsv, toCsv, wantsCsv } from '../shared/csv';
 import { ExportableTimeRangeQuery, toDate } from '../shared/time-range.query';
-import { BreachesRepository } from './breaches.repository';
-import { breachView, BreachView, SupervisedGrievance, supervisedGrievances } from './breaches';
+import { BreachView, SupervisedGrievance } from './breaches';
 import { BreachesViewSchema, SupervisionViewSchema } from './breaches.view';
+import { ListBreaches } from './list-breaches.use-case';
+import { ListSupervisedGrievances } from './list-supervised-grievances.use-case';
 
 export class BreachesQuery extends ExportableTimeRangeQuery {
   @ApiPropertyOptional({ enum: LEVELS, description: 'the rung of the deadline (or of its holder)' })
@@ -43,7 +43,10 @@ const BREACH_COLUMNS = ['firedAt', 'grievanceId', 'target', 'level', 'holderType
 @Roles('auditor')
 @Controller('v1')
 export class BreachesController {
-  constructor(private readonly breaches: BreachesRepository) {}
+  constructor(
+    private readonly listBreaches: ListBreaches,
+    private readonly listSupervisedGrievances: ListSupervisedGrievances,
+  ) {}
 
   /** SLA breaches fired in [from, to), newest first, with their holder, rung, target, due and fired times; `?format=csv` to export. */
   @Get('breaches')
@@ -55,7 +58,7 @@ export class BreachesController {
     @Res({ passthrough: true }) response: HeaderSink,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<{ items: BreachView[] } | string> {
-    const rows = await this.breaches.breaches({
+    const items = await this.listBreaches.execute({
       from: toDate(query.from),
       to: toDate(query.to),
       level: query.level,
@@ -64,8 +67,6 @@ export class BreachesController {
       target: query.target,
       limit: query.limit ?? 500,
     });
-    // Holders who are people are shown masked to auditors (see the trace).
-    const items = rows.map((row) => maskPersonalData(breachView(row)));
     if (wantsCsv(query.format, accept)) {
       const flat = items.map((b) => ({ ...b, holderType: b.holder.type, holderId: b.holder.id, holderName: b.holder.name }));
       return sendCsv(response, 'breaches.csv', toCsv(BREACH_COLUMNS, flat, csvHeader(acceptLanguage)));
@@ -77,6 +78,6 @@ export class BreachesController {
   @Get('supervision')
   @ApiOkResponse({ type: SupervisionViewSchema })
   async supervision(): Promise<{ items: SupervisedGrievance[] }> {
-    return { items: maskPersonalData(supervisedGrievances(await this.breaches.supervisionEvents())) };
+    return { items: await this.listSupervisedGrievances.execute() };
   }
 }

@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@grievance/contracts';
-import type { BatchWriter, OutboxTransaction } from '@grievance/messaging';
+import { BatchWriter, currentTransaction, OutboxTransaction, withTransaction } from '@grievance/messaging';
 import { DataSource, EntityManager } from 'typeorm';
+import { databaseOf } from '../shared/database';
 import { grievanceIndexRow, UPSERT_GRIEVANCE_ROWS } from '../grievances/grievances.repository';
 import { summariseGrievance } from '../grievances/grievance-row';
-import {
-  AnchoredHeadCheck,
-  anchorHash,
-  anchorRoot,
-  ChainHead,
-  GENESIS_HASH,
-  linkHash,
-  StoredLink,
-} from './chain';
+import { AnchoredHeadCheck, ChainHead, GENESIS_HASH, linkHash, StoredLink } from './chain';
 
 /**
  * Advisory lock (two-int key space) between appends and anchoring: appends hold it
@@ -192,48 +185,54 @@ export class DossierAppends implements BatchWriter {
   }
 }
 
-/** The only code that touches the dossier and anchor tables. */
+/**
+ * The only code that touches the dossier and anchor tables, in the current unit of work's
+ * transaction (see databaseOf); a read outside one runs on the data source.
+ */
 @Injectable()
 export class DossierRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  private query<R>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return databaseOf(this.dataSource).query(sql, params) as Promise<R[]>;
+  }
+
   /**
-   * Appends an event to its chain when the caller's (inbox) transaction is about to commit,
+   * Appends an event to its chain when the current (inbox) transaction is about to commit,
    * with the other events of that transaction (see DossierAppends); `grievance` false for an
    * event of a worker's points account, which is kept out of the grievance index.
    */
-  appendInBatch(tx: OutboxTransaction, topic: string, envelope: EventEnvelope, grievance: boolean): void {
+  appendInBatch(topic: string, envelope: EventEnvelope, grievance: boolean): void {
+    const tx = currentTransaction(this.dataSource);
+    if (!tx) throw new Error('no transaction to append to: an event is appended inside its consumer\'s unit of work');
     tx.batchWriter(DossierAppends, (manager) => new DossierAppends(manager)).add(topic, envelope, grievance);
   }
 
   /** One grievance's rows in chain (arrival) order. */
   async chainOf(grievanceId: string): Promise<DossierRow[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT ${DOSSIER_COLUMNS} FROM audit_dossier WHERE grievance_id = $1 ORDER BY chain_index`,
-      [grievanceId],
-    )) as RawDossierRow[];
+    const rows = await this.query<RawDossierRow>(`SELECT ${DOSSIER_COLUMNS} FROM audit_dossier WHERE grievance_id = $1 ORDER BY chain_index`, [grievanceId]);
     return rows.map(toDossierRow);
   }
 
   /** Every points movement (awarded, redeemed, handed over) naming the worker, whichever chain holds it, in time order. */
   async pointsMovementsOf(workerId: string): Promise<DossierRow[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.query<RawDossierRow>(
       `SELECT ${DOSSIER_COLUMNS} FROM audit_dossier
         WHERE event_type IN ('points.awarded', 'points.redeemed', 'points.handed-over') AND envelope->'payload'->>'workerId' = $1
         ORDER BY occurred_at, event_id LIMIT 5000`,
       [workerId],
-    )) as RawDossierRow[];
+    );
     return rows.map(toDossierRow);
   }
 
   /** What the latest anchor says about one grievance, if any anchor saw it. */
   async anchoredHeadOf(grievanceId: string): Promise<(ChainHead & { anchorId: string; anchoredAt: string }) | null> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.query<{ grievance_id: string; length: number; head_hash: string; anchor_id: string; anchored_at: Date }>(
       `SELECT h.grievance_id, h.length, h.head_hash, a.id::text AS anchor_id, a.anchored_at
          FROM audit_anchor_heads h JOIN audit_anchors a ON a.id = h.anchor_id
         WHERE h.grievance_id = $1 ORDER BY h.anchor_id DESC LIMIT 1`,
       [grievanceId],
-    )) as { grievance_id: string; length: number; head_hash: string; anchor_id: string; anchored_at: Date }[];
+    );
     if (!row) return null;
     return { grievanceId: row.grievance_id, length: row.length, headHash: row.head_hash, anchorId: row.anchor_id, anchoredAt: new Date(row.anchored_at).toISOString() };
   }
@@ -243,110 +242,88 @@ export class DossierRepository {
    * grievance, events outside the range included), each grievance's events in its own order.
    */
   async eventsOfGrievancesActiveIn(from: Date | undefined, to: Date | undefined): Promise<EventEnvelope[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.query<{ envelope: EventEnvelope }>(
       `SELECT d.envelope FROM audit_dossier d
         WHERE d.grievance_id IN (
           SELECT DISTINCT grievance_id FROM audit_dossier
            WHERE ($1::timestamptz IS NULL OR occurred_at >= $1) AND ($2::timestamptz IS NULL OR occurred_at < $2))
         ORDER BY d.grievance_id, d.occurred_at, d.event_id`,
       [from ?? null, to ?? null],
-    )) as { envelope: EventEnvelope }[];
+    );
     return rows.map((r) => r.envelope);
   }
 
-  /**
-   * Takes an anchor: under the exclusive lock, every chain's current head. A chain that
-   * is shorter than, or not the one, the last anchor saw is not re-anchored (the anchor
-   * keeps what it saw, so verification names it); a grievance missing altogether stays in
-   * the anchored state for the same reason. A periodic anchor with nothing new is skipped.
-   */
-  async anchor(reason: AnchorReason, now: Date): Promise<{ anchor: AnchorRow | null; refused: ChainHead[] }> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock($1, $2)`, [...ANCHOR_LOCK]);
-      const current = (await manager.query(
-        `SELECT DISTINCT ON (grievance_id) grievance_id, chain_index + 1 AS length, hash FROM audit_dossier ORDER BY grievance_id, chain_index DESC`,
-      )) as { grievance_id: string; length: number; hash: string }[];
-      const previous = await this.anchoredHeads(manager, undefined);
-      const state = new Map(previous.map((h) => [h.grievanceId, h]));
-      const changed: ChainHead[] = [];
-      const refused: ChainHead[] = [];
-      for (const row of current) {
-        const head: ChainHead = { grievanceId: row.grievance_id, length: Number(row.length), headHash: row.hash };
-        const before = state.get(head.grievanceId);
-        if (!before) changed.push(head);
-        else if (head.length > before.length) changed.push(head);
-        else if (head.length < before.length || head.headHash !== before.headHash) refused.push(head);
-      }
-      const [lastRow] = (await manager.query(`SELECT * FROM audit_anchors ORDER BY id DESC LIMIT 1`)) as Record<string, unknown>[];
-      const last = lastRow ? toAnchorRow(lastRow) : null;
-      if (reason === 'periodic' && last && changed.length === 0) return { anchor: null, refused };
-
-      for (const head of changed) state.set(head.grievanceId, head);
-      const heads = [...state.values()];
-      const [{ id }] = (await manager.query(`SELECT nextval(pg_get_serial_sequence('audit_anchors', 'id'))::text AS id`)) as [{ id: string }];
-      const content = {
-        id,
-        anchoredAt: now.toISOString(),
-        root: anchorRoot(heads),
-        matters: heads.length,
-        events: heads.reduce((sum, h) => sum + h.length, 0),
-        prevAnchorHash: last?.anchorHash ?? GENESIS_HASH,
-      };
-      const hash = anchorHash(content);
-      await manager.query(
-        `INSERT INTO audit_anchors (id, anchored_at, reason, matters, events, root_hash, prev_anchor_hash, anchor_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, content.anchoredAt, reason, content.matters, content.events, content.root, content.prevAnchorHash, hash],
-      );
-      if (changed.length > 0) {
-        await manager.query(
-          `INSERT INTO audit_anchor_heads (grievance_id, anchor_id, length, head_hash)
-           SELECT grievance_id, $2::bigint, length, head_hash FROM jsonb_to_recordset($1::jsonb) AS h(grievance_id uuid, length integer, head_hash text)`,
-          [JSON.stringify(changed.map((h) => ({ grievance_id: h.grievanceId, length: h.length, head_hash: h.headHash }))), id],
-        );
-      }
-      return { anchor: { ...content, reason, anchorHash: hash }, refused };
-    });
+  /** The anchor's lock, exclusive until the transaction ends: it waits for the appends in flight (they hold it shared). */
+  async lockForAnchor(): Promise<void> {
+    await this.query(`SELECT pg_advisory_xact_lock($1, $2)`, [...ANCHOR_LOCK]);
   }
 
-  /** The anchored state and what the dossier holds now, read in one snapshot. */
-  async anchoredState(): Promise<AnchoredState> {
-    const queryRunner = this.dataSource.createQueryRunner();
-    await queryRunner.connect();
-    try {
-      await queryRunner.startTransaction('REPEATABLE READ');
-      const manager = queryRunner.manager;
-      const anchors = ((await manager.query(`SELECT * FROM audit_anchors ORDER BY id`)) as Record<string, unknown>[]).map(toAnchorRow);
-      const latest = anchors.length > 0 ? anchors[anchors.length - 1]! : null;
-      const heads = latest ? await this.anchoredHeads(manager, latest.id) : [];
-      const checks = latest ? await this.headChecks(manager, latest.id) : [];
-      await queryRunner.commitTransaction();
-      return { latest, anchors, heads, checks };
-    } catch (error) {
-      if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction();
-      throw error;
-    } finally {
-      await queryRunner.release();
+  /** Every chain's head as the dossier holds it now. */
+  async currentHeads(): Promise<ChainHead[]> {
+    const rows = await this.query<{ grievance_id: string; length: number; hash: string }>(
+      `SELECT DISTINCT ON (grievance_id) grievance_id, chain_index + 1 AS length, hash FROM audit_dossier ORDER BY grievance_id, chain_index DESC`,
+    );
+    return rows.map((row) => ({ grievanceId: row.grievance_id, length: Number(row.length), headHash: row.hash }));
+  }
+
+  /** The latest anchor, if any. */
+  async latestAnchor(): Promise<AnchorRow | null> {
+    const [lastRow] = await this.query<Record<string, unknown>>(`SELECT * FROM audit_anchors ORDER BY id DESC LIMIT 1`);
+    return lastRow ? toAnchorRow(lastRow) : null;
+  }
+
+  /** The id the next anchor takes (its hash covers it, so it is known before the row is written). */
+  async nextAnchorId(): Promise<string> {
+    const [{ id }] = (await this.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('audit_anchors', 'id'))::text AS id`)) as [{ id: string }];
+    return id;
+  }
+
+  /** Stores an anchor and the heads that changed since the previous one. */
+  async saveAnchor(anchor: AnchorRow, changed: readonly ChainHead[]): Promise<void> {
+    await this.query(
+      `INSERT INTO audit_anchors (id, anchored_at, reason, matters, events, root_hash, prev_anchor_hash, anchor_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [anchor.id, anchor.anchoredAt, anchor.reason, anchor.matters, anchor.events, anchor.root, anchor.prevAnchorHash, anchor.anchorHash],
+    );
+    if (changed.length > 0) {
+      await this.query(
+        `INSERT INTO audit_anchor_heads (grievance_id, anchor_id, length, head_hash)
+         SELECT grievance_id, $2::bigint, length, head_hash FROM jsonb_to_recordset($1::jsonb) AS h(grievance_id uuid, length integer, head_hash text)`,
+        [JSON.stringify(changed.map((h) => ({ grievance_id: h.grievanceId, length: h.length, head_hash: h.headHash }))), anchor.id],
+      );
     }
   }
 
+  /** The anchored state and what the dossier holds now, read in one snapshot. */
+  anchoredState(): Promise<AnchoredState> {
+    return this.dataSource.transaction('REPEATABLE READ', (manager: EntityManager) =>
+      withTransaction(new OutboxTransaction(manager), async () => {
+        const anchors = (await this.query<Record<string, unknown>>(`SELECT * FROM audit_anchors ORDER BY id`)).map(toAnchorRow);
+        const latest = anchors.length > 0 ? anchors[anchors.length - 1]! : null;
+        const heads = latest ? await this.anchoredHeads(latest.id) : [];
+        const checks = latest ? await this.headChecks(latest.id) : [];
+        return { latest, anchors, heads, checks };
+      }),
+    );
+  }
+
   async listAnchors(limit: number): Promise<AnchorRow[]> {
-    const rows = (await this.dataSource.query(`SELECT * FROM audit_anchors ORDER BY id DESC LIMIT $1`, [limit])) as Record<string, unknown>[];
+    const rows = await this.query<Record<string, unknown>>(`SELECT * FROM audit_anchors ORDER BY id DESC LIMIT $1`, [limit]);
     return rows.map(toAnchorRow);
   }
 
   /** Each grievance's latest anchored head, as of anchor `upTo` (or the latest). */
-  private async anchoredHeads(manager: EntityManager, upTo: string | undefined): Promise<ChainHead[]> {
-    const rows = (await manager.query(
+  async anchoredHeads(upTo?: string): Promise<ChainHead[]> {
+    const rows = await this.query<{ grievance_id: string; length: number; head_hash: string }>(
       `SELECT DISTINCT ON (grievance_id) grievance_id, length, head_hash FROM audit_anchor_heads
         WHERE ($1::bigint IS NULL OR anchor_id <= $1) ORDER BY grievance_id, anchor_id DESC`,
       [upTo ?? null],
-    )) as { grievance_id: string; length: number; head_hash: string }[];
+    );
     return rows.map((r) => ({ grievanceId: r.grievance_id, length: r.length, headHash: r.head_hash }));
   }
 
-  private async headChecks(manager: EntityManager, upTo: string): Promise<AnchoredHeadCheck[]> {
-    const rows = (await manager.query(
+  private async headChecks(upTo: string): Promise<AnchoredHeadCheck[]> {
+    const rows = await this.query<{ grievance_id: string; length: number; head_hash: string; found_hash: string | null; found_length: number }>(
       `WITH anchored AS (
          SELECT DISTINCT ON (grievance_id) grievance_id, length, head_hash FROM audit_anchor_heads
           WHERE anchor_id <= $1 ORDER BY grievance_id, anchor_id DESC),
@@ -359,7 +336,7 @@ export class DossierRepository {
          LEFT JOIN held h ON h.grievance_id = a.grievance_id
         ORDER BY a.grievance_id`,
       [upTo],
-    )) as { grievance_id: string; length: number; head_hash: string; found_hash: string | null; found_length: number }[];
+    );
     return rows.map((r) => ({
       grievanceId: r.grievance_id,
       length: r.length,

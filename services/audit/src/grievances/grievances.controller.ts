@@ -1,13 +1,12 @@
-import { BadRequestException, Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Roles } from '@grievance/auth';
-import { maskPersonalData } from '@grievance/platform';
 import { CsvColumn, csvHeader, HeaderSink, sendCsv, toCsv, wantsCsv } from '../shared/csv';
 import { toDate } from '../shared/time-range.query';
-import { GrievanceRow } from './grievance-row';
-import { GrievanceCursor, GrievancesRepository } from './grievances.repository';
+import { decodeCursor } from './grievance-cursor';
 import { asBoolean, GrievancesQuery } from './grievances.query';
 import { GrievancesViewSchema } from './grievances.view';
+import { GrievancesView, SearchGrievances } from './search-grievances.use-case';
 
 const GRIEVANCE_COLUMNS = [
   'grievanceId',
@@ -26,32 +25,12 @@ const GRIEVANCE_COLUMNS = [
   'underSupervision',
 ] as const satisfies readonly CsvColumn[];
 
-const encodeCursor = (row: GrievanceRow): string => Buffer.from(JSON.stringify([row.submittedAt, row.grievanceId])).toString('base64url');
-
-function decodeCursor(cursor: string): GrievanceCursor {
-  try {
-    const [submittedAt, grievanceId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof submittedAt === 'string' && !Number.isNaN(Date.parse(submittedAt)) && typeof grievanceId === 'string' && /^[0-9a-f-]{36}$/i.test(grievanceId)) {
-      return { submittedAt, grievanceId };
-    }
-  } catch {
-    // falls through to the 400
-  }
-  throw new BadRequestException(['cursor must be the nextCursor of a previous page']);
-}
-
-export interface GrievancesView {
-  items: GrievanceRow[];
-  /** Pass as `cursor` for the next page; null on the last one. */
-  nextCursor: string | null;
-}
-
 @ApiTags('matters')
 @ApiBearerAuth()
 @Roles('auditor')
 @Controller('v1')
 export class GrievancesController {
-  constructor(private readonly grievances: GrievancesRepository) {}
+  constructor(private readonly searchGrievances: SearchGrievances) {}
 
   /** Search over every grievance by tracking number, submission time, kind, category, district, department, rung, status, breached, supervised; paged by cursor, sorted by submission time; `?format=csv` to export the page. */
   @ApiOperation({ operationId: 'MattersController_search' }) // the published operation id
@@ -64,10 +43,8 @@ export class GrievancesController {
     @Res({ passthrough: true }) response: HeaderSink,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<GrievancesView | string> {
-    const limit = query.limit ?? 50;
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    const rows = await this.grievances.search(
-      {
+    const { items, nextCursor } = await this.searchGrievances.execute({
+      filter: {
         trackingNo: query.trackingNo,
         from: toDate(query.from),
         to: toDate(query.to),
@@ -80,13 +57,10 @@ export class GrievancesController {
         breached: asBoolean(query.breached),
         supervised: asBoolean(query.supervised),
       },
-      query.sort ?? 'desc',
-      limit + 1,
-      after,
-    );
-    // Holders who are people are shown masked to auditors (see the trace).
-    const items = rows.slice(0, limit).map((row) => maskPersonalData(row));
-    const nextCursor = rows.length > limit ? encodeCursor(rows[limit - 1]!) : null;
+      order: query.sort ?? 'desc',
+      limit: query.limit ?? 50,
+      after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+    });
     if (wantsCsv(query.format, accept)) {
       if (nextCursor) response.setHeader('x-next-cursor', nextCursor);
       const flat = items.map((m) => ({ ...m, holderType: m.holder?.type, holderId: m.holder?.id, holderName: m.holder?.name }));

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EventEnvelope } from '@grievance/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { databaseOf } from '../shared/database';
 import type { HolderRef } from '../trace/event-facts';
-import { GrievanceRow, summariseGrievance } from './grievance-row';
+import { GrievanceRow } from './grievance-row';
 
 export interface GrievanceFilter {
   trackingNo?: string;
@@ -58,27 +58,6 @@ const toRow = (r: RawGrievanceRow): GrievanceRow => ({
   underSupervision: r.under_supervision,
 });
 
-/** The index table's name before 1803000000000-RenameMattersToGrievances: the one the migration that first made it fills. */
-const INDEX_TABLE_BEFORE_RENAME = 'audit_matters';
-
-/**
- * Rewrites a grievance's index row from its whole dossier, inside the caller's transaction
- * (the one that appended the event, which holds the grievance's advisory lock).
- */
-export async function refreshGrievanceRow(manager: Pick<EntityManager, 'query'>, grievanceId: string, table: 'audit_grievances' | typeof INDEX_TABLE_BEFORE_RENAME = 'audit_grievances'): Promise<void> {
-  const events = ((await manager.query(`SELECT envelope FROM audit_dossier WHERE grievance_id = $1`, [grievanceId])) as { envelope: EventEnvelope }[]).map((r) => r.envelope);
-  const m = summariseGrievance(grievanceId, events);
-  await manager.query(
-    `INSERT INTO ${table} (grievance_id, tracking_no, kind, category, status, level, holder, district_id, department_code, grid_id, submitted_at, breaches, under_supervision)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-     ON CONFLICT (grievance_id) DO UPDATE SET tracking_no = EXCLUDED.tracking_no, kind = EXCLUDED.kind, category = EXCLUDED.category,
-       status = EXCLUDED.status, level = EXCLUDED.level, holder = EXCLUDED.holder, district_id = EXCLUDED.district_id,
-       department_code = EXCLUDED.department_code, grid_id = EXCLUDED.grid_id, submitted_at = EXCLUDED.submitted_at,
-       breaches = EXCLUDED.breaches, under_supervision = EXCLUDED.under_supervision`,
-    [m.grievanceId, m.trackingNo, m.kind, m.category, m.status, m.level, m.holder ? JSON.stringify(m.holder) : null, m.districtId, m.departmentCode, m.gridId, m.submittedAt, m.breaches, m.underSupervision],
-  );
-}
-
 /** A grievance's index row as UPSERT_GRIEVANCE_ROWS takes it (one element of its JSON array). */
 export const grievanceIndexRow = (m: GrievanceRow): Record<string, unknown> => ({
   grievance_id: m.grievanceId,
@@ -106,11 +85,11 @@ export const UPSERT_GRIEVANCE_ROWS = `INSERT INTO audit_grievances (grievance_id
        department_code = EXCLUDED.department_code, grid_id = EXCLUDED.grid_id, submitted_at = EXCLUDED.submitted_at,
        breaches = EXCLUDED.breaches, under_supervision = EXCLUDED.under_supervision`;
 
-/** refreshGrievanceRow as the migration that first made the index (1764900000000) needs it: into the table of that time. */
-export const refreshIndexRowBeforeRename = (manager: Pick<EntityManager, 'query'>, grievanceId: string): Promise<void> =>
-  refreshGrievanceRow(manager, grievanceId, INDEX_TABLE_BEFORE_RENAME);
-
-/** The grievance index auditors search: one row per grievance, kept by the consumer. */
+/**
+ * The grievance index auditors search: one row per grievance, kept by the dossier's appends
+ * (DossierAppends writes it with UPSERT_GRIEVANCE_ROWS); read in the current unit of work's
+ * transaction, else on the data source.
+ */
 @Injectable()
 export class GrievancesRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -142,11 +121,11 @@ export class GrievancesRepository {
     }
     params.push(limit);
     const direction = order === 'asc' ? 'ASC' : 'DESC';
-    const rows = (await this.dataSource.query(
+    const rows = await databaseOf(this.dataSource).query(
       `SELECT * FROM audit_grievances ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
         ORDER BY submitted_at ${direction}, grievance_id ${direction} LIMIT $${params.length}`,
       params,
-    )) as RawGrievanceRow[];
-    return rows.map(toRow);
+    );
+    return (rows as RawGrievanceRow[]).map(toRow);
   }
 }

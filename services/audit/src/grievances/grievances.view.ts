@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { GRIEVANCE_STATUSES, GrievanceStatus } from '@grievance/contracts';
 import { HolderRefSchema } from '../trace/trace.view';
 import type { GrievanceRow } from './grievance-row';
-import type { GrievancesView } from './grievances.controller';
+import type { GrievancesView } from './search-grievances.use-case';
 
 // The answer of /v1/matters as an OpenAPI schema, so clients get its types generated.
 

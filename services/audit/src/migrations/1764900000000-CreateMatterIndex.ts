@@ -1,5 +1,6 @@
+import type { EventEnvelope } from '@grievance/contracts';
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { refreshIndexRowBeforeRename as refreshMatterRow } from '../grievances/grievances.repository';
+import { summariseGrievance } from '../grievances/grievance-row';
 
 /**
  * audit_matters: one row per matter, what auditors search by (`GET /v1/matters`). Unlike
@@ -35,10 +36,25 @@ export class CreateMatterIndex1764900000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX audit_matters_breached ON audit_matters (submitted_at) WHERE breaches > 0`);
     await queryRunner.query(`CREATE INDEX audit_matters_supervised ON audit_matters (submitted_at) WHERE under_supervision`);
     const matters = (await queryRunner.query(`SELECT DISTINCT grievance_id FROM audit_dossier`)) as { grievance_id: string }[];
-    for (const { grievance_id } of matters) await refreshMatterRow(queryRunner, grievance_id);
+    for (const { grievance_id } of matters) await indexMatter(queryRunner, grievance_id);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE audit_matters`);
   }
+}
+
+/** Writes a recorded grievance's row of the index, under the table's name of that time, from its whole dossier. */
+async function indexMatter(queryRunner: QueryRunner, grievanceId: string): Promise<void> {
+  const events = ((await queryRunner.query(`SELECT envelope FROM audit_dossier WHERE grievance_id = $1`, [grievanceId])) as { envelope: EventEnvelope }[]).map((r) => r.envelope);
+  const m = summariseGrievance(grievanceId, events);
+  await queryRunner.query(
+    `INSERT INTO audit_matters (grievance_id, tracking_no, kind, category, status, level, holder, district_id, department_code, grid_id, submitted_at, breaches, under_supervision)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     ON CONFLICT (grievance_id) DO UPDATE SET tracking_no = EXCLUDED.tracking_no, kind = EXCLUDED.kind, category = EXCLUDED.category,
+       status = EXCLUDED.status, level = EXCLUDED.level, holder = EXCLUDED.holder, district_id = EXCLUDED.district_id,
+       department_code = EXCLUDED.department_code, grid_id = EXCLUDED.grid_id, submitted_at = EXCLUDED.submitted_at,
+       breaches = EXCLUDED.breaches, under_supervision = EXCLUDED.under_supervision`,
+    [m.grievanceId, m.trackingNo, m.kind, m.category, m.status, m.level, m.holder ? JSON.stringify(m.holder) : null, m.districtId, m.departmentCode, m.gridId, m.submittedAt, m.breaches, m.underSupervision],
+  );
 }

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Roles } from '@grievance/auth';
 import { LimitParam } from '../shared/limit.query';
-import { AuditQueriesRepository, AuditQueryRecord } from './audit-queries.repository';
+import { AuditQueryRecord } from './audit-queries.repository';
+import { ListAuditQueries } from './list-audit-queries.use-case';
 
 export class ListAuditQueriesQuery {
   @ApiPropertyOptional({ description: 'only the queries of this auditor (their token sub)' })
@@ -22,11 +23,11 @@ export class ListAuditQueriesQuery {
 @Roles('auditor')
 @Controller('v1/audit-queries')
 export class AuditQueriesController {
-  constructor(private readonly queries: AuditQueriesRepository) {}
+  constructor(private readonly listAuditQueries: ListAuditQueries) {}
 
   /** Who looked at what, newest first (this query is logged too). */
   @Get()
   async list(@Query() query: ListAuditQueriesQuery): Promise<{ items: AuditQueryRecord[] }> {
-    return { items: await this.queries.list({ auditorId: query.auditorId, limit: query.limit ?? 100 }) };
+    return { items: await this.listAuditQueries.execute({ auditorId: query.auditorId, limit: query.limit ?? 100 }) };
   }
 }

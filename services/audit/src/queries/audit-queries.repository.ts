@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@grievance/contracts';
 import { DataSource } from 'typeorm';
+import { databaseOf } from '../shared/database';
 
 export interface AuditQueryRecord {
   id: string;
@@ -11,13 +12,13 @@ export interface AuditQueryRecord {
   queriedAt: string;
 }
 
-/** The log of who looked at what (append-only, like the dossier). */
+/** The log of who looked at what (append-only, like the dossier): in the current unit of work's transaction, else on the data source. */
 @Injectable()
 export class AuditQueriesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async record(entry: { auditorId: string; role: string; endpoint: string; params: Record<string, unknown> }): Promise<void> {
-    await this.dataSource.query(`INSERT INTO audit_queries (id, auditor_id, role, endpoint, params) VALUES ($1, $2, $3, $4, $5)`, [
+    await databaseOf(this.dataSource).query(`INSERT INTO audit_queries (id, auditor_id, role, endpoint, params) VALUES ($1, $2, $3, $4, $5)`, [
       uuidv7(),
       entry.auditorId,
       entry.role,
@@ -28,7 +29,7 @@ export class AuditQueriesRepository {
 
   /** Newest first. */
   async list(filter: { auditorId?: string; limit: number }): Promise<AuditQueryRecord[]> {
-    const rows = (await this.dataSource.query(
+    const rows = (await databaseOf(this.dataSource).query(
       `SELECT id, auditor_id, role, endpoint, params, queried_at FROM audit_queries
         WHERE ($1::text IS NULL OR auditor_id = $1) ORDER BY queried_at DESC, id DESC LIMIT $2`,
       [filter.auditorId ?? null, filter.limit],

@@ -2,7 +2,7 @@ import { BadRequestException, CallHandler, ExecutionContext, Injectable, NestInt
 import type { AuthenticatedRequest } from '@grievance/auth';
 import { catchError, concatMap, from, map, Observable, throwError } from 'rxjs';
 import { DomainError } from '@grievance/platform';
-import { AuditQueriesRepository } from './audit-queries.repository';
+import { LogAuditQuery } from './log-audit-query.use-case';
 
 interface RoutedRequest extends AuthenticatedRequest {
   method: string;
@@ -19,7 +19,7 @@ interface RoutedRequest extends AuthenticatedRequest {
  */
 @Injectable()
 export class AuditQueryInterceptor implements NestInterceptor {
-  constructor(private readonly queries: AuditQueriesRepository) {}
+  constructor(private readonly logAuditQuery: LogAuditQuery) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -28,7 +28,7 @@ export class AuditQueryInterceptor implements NestInterceptor {
     if (!principal) return next.handle();
     const endpoint = `${request.method} ${request.route?.path ?? 'unknown'}`;
     const params = { ...(request.params ?? {}), ...(request.query ?? {}) };
-    const record = () => from(this.queries.record({ auditorId: principal.sub, role: principal.role, endpoint, params }));
+    const record = () => from(this.logAuditQuery.execute({ auditorId: principal.sub, role: principal.role, endpoint, params }));
     // After validation, so only parameters that passed it are stored; a lookup that found
     // nothing (404) was still a query and is logged.
     return next.handle().pipe(

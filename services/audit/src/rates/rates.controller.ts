@@ -7,7 +7,9 @@ import { RankedGroup } from './rankings';
 import { GroupBy, GroupRates } from './rates';
 import { AssessedUnit, AssessedUnitRow } from './assessment';
 import { AssessmentsQuery, RankingsQuery, RatesQuery } from './rates.query';
-import { AssessYear, ComputeRates, RankMonth } from './rates.use-cases';
+import { AssessYear } from './assess-year.use-case';
+import { ComputeRates } from './compute-rates.use-case';
+import { RankMonth } from './rank-month.use-case';
 import { AssessmentViewSchema, RankingsViewSchema, RatesViewSchema } from './rates.view';
 
 const RATE_COLUMNS = ['group', 'received', 'responded', 'resolved', 'rated', 'satisfied', 'bounces', 'breaches', 'responseRate', 'resolutionRate', 'satisfactionRate'] as const satisfies readonly CsvColumn[];

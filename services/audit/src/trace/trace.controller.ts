@@ -1,8 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@grievance/auth';
-import { maskPersonalData } from '@grievance/platform';
-import { TraceGrievance, TraceView } from './trace.use-case';
+import { TraceGrievance, TraceView } from './trace-grievance.use-case';
 import { TraceViewSchema } from './trace.view';
 
 @ApiTags('trace')
@@ -19,7 +18,7 @@ export class TraceController {
    */
   @Get(':grievanceId')
   @ApiOkResponse({ type: TraceViewSchema })
-  async trace(@Param('grievanceId', new ParseUUIDPipe()) grievanceId: string): Promise<TraceView> {
-    return maskPersonalData(await this.traceGrievance.execute(grievanceId));
+  trace(@Param('grievanceId', new ParseUUIDPipe()) grievanceId: string): Promise<TraceView> {
+    return this.traceGrievance.execute({ grievanceId });
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { BrokenLink, BrokenLinkReason } from '../dossier/chain';
 import type { HolderRef } from './event-facts';
 import type { DeadlineOutcome, DeadlineReplay, SlaReplay } from './sla-replay';
-import type { TraceEvent, TraceView } from './trace.use-case';
+import type { TraceEvent, TraceView } from './trace-grievance.use-case';
 
 // The trace's answer as OpenAPI schemas, so clients (the console) get its types generated.
 // Each class implements the use case's own interface: a field added there and not here fails the build.

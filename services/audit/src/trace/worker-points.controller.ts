@@ -2,8 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { Roles } from '@grievance/auth';
-import { maskPersonalData } from '@grievance/platform';
-import { TraceWorkerPoints, WorkerPointsView } from './worker-points.use-case';
+import { TraceWorkerPoints, WorkerPointsView } from './trace-worker-points.use-case';
 
 export class WorkerPointsParams {
   @ApiProperty({ maxLength: 100, description: "the worker's id (their token's sub)" })
@@ -26,8 +25,7 @@ export class WorkerPointsController {
    * that holds it; `verified` says whether those chains hold. Phone numbers in free text are masked.
    */
   @Get(':workerId/points')
-  async points(@Param() params: WorkerPointsParams): Promise<WorkerPointsView> {
-    // As in a grievance's trace: phone numbers in free text (a volunteer's note) are masked.
-    return maskPersonalData(await this.traceWorkerPoints.execute(params.workerId));
+  points(@Param() params: WorkerPointsParams): Promise<WorkerPointsView> {
+    return this.traceWorkerPoints.execute({ workerId: params.workerId });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@grievance/contracts';
-import { DomainError } from '@grievance/platform';
+import { DomainError, maskPersonalData } from '@grievance/platform';
 import { BrokenLink, verifyChain } from '../dossier/chain';
 import { DossierRepository, DossierRow } from '../dossier/dossier.repository';
 import { byGrievanceTime, HolderRef, holderOf, levelOf } from './event-facts';
@@ -68,12 +68,16 @@ export interface TraceView {
   sla: SlaReplay;
 }
 
-/** One grievance's trace for an auditor: the events in order, the chain verified, the SLA story replayed. */
+/**
+ * One grievance's trace for an auditor: the events in order, the chain verified, the SLA story
+ * replayed. An auditor is neither the reporter nor the holder, so phone numbers and people's
+ * names are masked; the hashes are over the records as stored.
+ */
 @Injectable()
 export class TraceGrievance {
   constructor(private readonly dossier: DossierRepository) {}
 
-  async execute(grievanceId: string): Promise<TraceView> {
+  async execute({ grievanceId }: { grievanceId: string }): Promise<TraceView> {
     const [rows, anchored] = await Promise.all([this.dossier.chainOf(grievanceId), this.dossier.anchoredHeadOf(grievanceId)]);
     if (rows.length === 0 && !anchored) throw DomainError.notFound('grievance', grievanceId);
 
@@ -84,7 +88,7 @@ export class TraceGrievance {
     const envelopes = rows.map((r) => r.event as unknown as EventEnvelope);
     const byEventId = new Map(rows.map((r) => [r.eventId, r]));
     const events = [...envelopes].sort(byGrievanceTime).map((e) => traceEvent(e, byEventId.get(e.eventId)!));
-    return {
+    return maskPersonalData({
       grievanceId,
       events,
       verified: brokenLink === undefined,
@@ -92,7 +96,7 @@ export class TraceGrievance {
       chain: { length: verdict.length, head: verdict.head },
       anchor: anchored ? { anchorId: anchored.anchorId, anchoredAt: anchored.anchoredAt, length: anchored.length, headHash: anchored.headHash } : null,
       sla: replaySla(envelopes),
-    };
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { pointsAccountId } from '@grievance/contracts';
+import { maskPersonalData } from '@grievance/platform';
 import { verifyChain } from '../dossier/chain';
 import { DossierRepository } from '../dossier/dossier.repository';
 
@@ -33,13 +34,13 @@ export interface WorkerPointsView {
  * Every points movement of one worker, as the dossier recorded it: the awards for verified
  * reports (in their grievances' chains), volunteering awards, redemptions and hand-overs (in the
  * worker's account), in time order with the running balance, and whether each chain holding
- * them still verifies.
+ * them still verifies. As in a grievance's trace, phone numbers in free text (a volunteer's note) are masked.
  */
 @Injectable()
 export class TraceWorkerPoints {
   constructor(private readonly dossier: DossierRepository) {}
 
-  async execute(workerId: string): Promise<WorkerPointsView> {
+  async execute({ workerId }: { workerId: string }): Promise<WorkerPointsView> {
     const rows = await this.dossier.pointsMovementsOf(workerId);
     const chains = [...new Set(rows.map((r) => r.grievanceId))];
     const brokenChains: string[] = [];
@@ -62,6 +63,6 @@ export class TraceWorkerPoints {
         chain: { grievanceId: row.grievanceId, chainIndex: row.chainIndex, hash: row.hash },
       };
     });
-    return { workerId, accountId: pointsAccountId(workerId), balance, movements, verified: brokenChains.length === 0, brokenChains };
+    return maskPersonalData({ workerId, accountId: pointsAccountId(workerId), balance, movements, verified: brokenChains.length === 0, brokenChains });
   }
 }
