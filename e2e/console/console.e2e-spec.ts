@@ -160,7 +160,7 @@ describe('the console in a browser: the manhole case played by a rider, a grid w
       await auditor.page.getByText(/哈希链校验通过/).waitFor({ timeout: 30_000 });
       // The old "not found" fades out (antd's leave motion) and is gone beside the trace.
       await auditor.page.getByText(zh.audit.noSuchTrackingNo.replace('{{trackingNo}}', 'NC-20260101-999999')).waitFor({ state: 'detached', timeout: 5_000 });
-      await auditor.page.getByText(zh.history['grievance.resolved.v1']).first().waitFor();
+      await auditor.page.getByText(zh.audit.event['grievance.resolved.v1']).first().waitFor();
       await screenshot(auditor.page, 'auditor-trace', logDir);
       expect(auditor.dialogs).toEqual([]);
     } catch (error) {
