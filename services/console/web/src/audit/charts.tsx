@@ -46,7 +46,7 @@ export function ShareBars({ title, rows, series, max = 1, format }: { title: str
         {rows.map((row, r) => (
           <g key={row.key} transform={`translate(0, ${24 + r * rowHeight})`}>
             <text x={labelWidth - 8} y={rowHeight / 2} fontSize={12} textAnchor="end" dominantBaseline="middle">
-              {row.label.length > 18 ? `${row.label.slice(0, 17)}…` : row.label}
+              {shortLabel(row.label, 18)}
             </text>
             {row.bars.map((bar, i) => {
               const colour = series[i]?.colour ?? '#999';
@@ -91,8 +91,8 @@ export function SlaClocks({ deadlines, lastSeen, holderName }: { deadlines: Dead
   const start = Math.min(...rows.map((d) => Date.parse(d.startedAt)));
   const end = Math.max(...rows.map((d) => Math.max(Date.parse(d.dueAt), clockEnd(d, seen))));
   const span = Math.max(end - start, 1);
-  const labelWidth = 200;
-  const width = 720;
+  const labelWidth = 250;
+  const width = 760;
   const plot = width - labelWidth - 16;
   const rowHeight = 26;
   const height = rows.length * rowHeight + 40;
@@ -123,7 +123,7 @@ export function SlaClocks({ deadlines, lastSeen, holderName }: { deadlines: Dead
             <g key={d.deadlineId} data-outcome={d.outcome}>
               <title>{describe(d)}</title>
               <text x={labelWidth - 8} y={y + 9} fontSize={11} textAnchor="end" dominantBaseline="middle">
-                {`${holderName(d).slice(0, 14)} · ${t(`deadline.target.${d.target}`, { defaultValue: d.target })}`}
+                {`${shortLabel(holderName(d), 30)} · ${t(`deadline.target.${d.target}`, { defaultValue: d.target })}`}
               </text>
               <rect x={x(from)} y={y} width={Math.max(1, x(Date.parse(d.dueAt)) - x(from))} height={18} fill="#f0f0f0" stroke="#bfbfbf" />
               <rect x={x(from)} y={y + 4} width={Math.max(2, x(stop) - x(from))} height={10} fill={OUTCOME_COLOURS[d.outcome]} />
@@ -151,4 +151,9 @@ export function SlaClocks({ deadlines, lastSeen, holderName }: { deadlines: Dead
       </figcaption>
     </figure>
   );
+}
+
+/** A label cut to `max` characters with an ellipsis; the whole text is in the row's title and the list below the chart. */
+function shortLabel(label: string, max: number): string {
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
