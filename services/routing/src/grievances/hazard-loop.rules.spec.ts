@@ -8,7 +8,11 @@ import type { DepartmentEntity } from '../directory/directory.entities';
 import type { DirectoryRepository } from '../directory/directory.repository';
 import type { RoutingDirectoryCache } from '../directory/routing-directory.cache';
 import { RoutingDirectory } from '../decision/route-decision';
-import { ApplyVerification, AssignToDepartment, CloseGrievance, ReopenContested, ReopenGrievance } from './hazard-loop.use-cases';
+import { ApplyVerification } from './apply-verification.use-case';
+import { AssignToDepartment } from './assign-to-department.use-case';
+import { CloseGrievance } from './close-grievance.use-case';
+import { ReopenContested } from './reopen-contested.use-case';
+import { ReopenGrievance } from './reopen-grievance.use-case';
 import type { GrievanceEntity, GrievanceStatus } from './grievance.entity';
 import type { GrievanceRepository } from './grievance.repository';
 
