@@ -23,7 +23,7 @@ export class AcknowledgeGrievance {
     return actOnOwnAppeal(this.outbox, this.grievances, principal, grievanceId, async (tx, grievance, cause) => {
       if (grievance.status !== 'routed') throw DomainError.conflict(`the grievance is ${grievance.status}; only a grievance waiting for its rung can be acknowledged`, undefined, { key: 'error.grievance.notWaitingForRung', params: { status: grievance.status } });
       grievance.status = 'in_progress';
-      await this.grievances.save(tx.manager, grievance);
+      await this.grievances.save(grievance);
       await this.deadlines.responded(tx, grievanceId);
       await this.moves.publish(tx, grievance, cause, 'grievance.accepted.v1', { holder: grievance.owner! });
     }).then(grievanceView);

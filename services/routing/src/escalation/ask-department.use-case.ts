@@ -31,14 +31,14 @@ export class AskDepartment {
 
   execute(principal: Principal, grievanceId: string, departmentCode: string, note: string): Promise<GrievanceView> {
     return actOnOwnAppeal(this.outbox, this.grievances, principal, grievanceId, async (tx, grievance, cause) => {
-      const department = await this.directory.department(departmentCode, tx.manager);
+      const department = await this.directory.department(departmentCode);
       if (!department) throw DomainError.invalid(`departmentCode ${departmentCode} is not a department of the directory`, { field: 'departmentCode' }, { key: 'error.department.unknown', params: { departmentCode } });
       await this.topics.ensure([departmentCode]);
       const holder = departmentHolder(departmentCode, department.name);
       grievance.departmentCode = departmentCode;
       grievance.holder = holder;
       grievance.status = 'assigned';
-      await this.grievances.save(tx.manager, grievance);
+      await this.grievances.save(grievance);
       await this.deadlines.responded(tx, grievanceId);
       await this.moves.publish(tx, grievance, cause, 'grievance.assigned.v1', { holder, departmentCode, reason: 'assigned_by_rung', ...(note ? { note } : {}) });
       const topic = departmentIssuesTopic(departmentCode);

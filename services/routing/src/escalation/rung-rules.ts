@@ -30,7 +30,7 @@ export type RungAction = (tx: OutboxTransaction, grievance: GrievanceEntity, cau
 export function actOnOwnAppeal(outbox: TransactionalOutbox, grievances: GrievanceRepository, principal: Principal, grievanceId: string, action: RungAction): Promise<GrievanceEntity> {
   const rung = rungOf(principal);
   return outbox.run(async (tx) => {
-    const grievance = await grievances.findForUpdate(tx.manager, grievanceId);
+    const grievance = await grievances.findForUpdate(grievanceId);
     if (!grievance || grievance.owner?.id !== rung.unitId || grievance.level !== rung.level) throw DomainError.notFound('grievance', grievanceId);
     if (!WORKED_STATUSES.includes(grievance.status)) throw DomainError.conflict(`the grievance is ${grievance.status}; nothing more can be done with it here`, undefined, { key: 'error.grievance.finished', params: { status: grievance.status } });
     const cause: MoveCause = { actor: { id: principal.sub, role: principal.role }, correlationId: correlationIdForNewWork(), causationId: currentCorrelationId() ?? null };

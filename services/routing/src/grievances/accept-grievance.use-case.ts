@@ -18,10 +18,10 @@ export class AcceptGrievance {
 
   execute(principal: Principal, grievanceId: string): Promise<GrievanceView> {
     return this.outbox.run(async (tx) => {
-      const grievance = await heldByDepartment(this.grievances, tx.manager, principal, grievanceId);
+      const grievance = await heldByDepartment(this.grievances, principal, grievanceId);
       if (grievance.status !== 'assigned') throw DomainError.conflict(`the grievance is ${grievance.status}; only an assigned grievance can be accepted`, undefined, { key: 'error.grievance.notAssigned', params: { status: grievance.status } });
       grievance.status = 'in_progress';
-      await this.grievances.save(tx.manager, grievance);
+      await this.grievances.save(grievance);
       await this.deadlines.responded(tx, grievanceId);
       await publishByCaller(tx, principal, grievanceId, 'grievance.accepted.v1', { holder: grievance.holder });
       return grievanceView(grievance);

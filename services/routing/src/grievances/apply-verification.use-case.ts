@@ -27,7 +27,7 @@ export class ApplyVerification {
   ) {}
 
   async execute(event: EventEnvelope<TicketVerifiedV1>, tx: OutboxTransaction): Promise<Outcome> {
-    const grievance = await this.grievances.findForUpdate(tx.manager, event.grievanceId);
+    const grievance = await this.grievances.findForUpdate(event.grievanceId);
     if (!grievance) throw new PermanentEventError(`ticket.verified.v1 for grievance ${event.grievanceId}, which routing never routed`);
     if (grievance.status !== 'routed') return 'skipped';
     const verified = event.payload;
@@ -42,7 +42,7 @@ export class ApplyVerification {
       }
       case 'invalid': {
         grievance.status = 'rejected';
-        await this.grievances.save(tx.manager, grievance);
+        await this.grievances.save(grievance);
         await tx.publish(
           'grievance.rejected.v1',
           causedBy(event, {
@@ -56,7 +56,7 @@ export class ApplyVerification {
       case 'duplicate': {
         if (!verified.duplicateOf) throw new PermanentEventError('a duplicate verdict without duplicateOf');
         grievance.status = 'linked';
-        await this.grievances.save(tx.manager, grievance);
+        await this.grievances.save(grievance);
         await tx.publish(
           'grievance.linked.v1',
           causedBy(event, {

@@ -29,12 +29,12 @@ export class AssignToDepartment {
     note?: string,
   ): Promise<Holder> {
     await this.topics.ensure([departmentCode]);
-    const department = await this.directory.department(departmentCode, tx.manager);
+    const department = await this.directory.department(departmentCode);
     const holder = departmentHolder(departmentCode, department?.name);
     grievance.departmentCode = departmentCode;
     grievance.holder = holder;
     grievance.status = 'assigned';
-    await this.grievances.save(tx.manager, grievance);
+    await this.grievances.save(grievance);
     // The department's clock starts now: it owes an answer (accept) and a resolution.
     await this.deadlines.arrive(tx, grievance, holder, 'department', { correlationId: cause.correlationId, causationId: cause.eventId });
     await tx.publish(

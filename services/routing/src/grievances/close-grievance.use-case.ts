@@ -14,10 +14,10 @@ export class CloseGrievance {
   ) {}
 
   async execute(event: EventEnvelope<GrievanceClosedV1>, tx: OutboxTransaction): Promise<Outcome> {
-    const grievance = await this.grievances.findForUpdate(tx.manager, event.grievanceId);
+    const grievance = await this.grievances.findForUpdate(event.grievanceId);
     if (!grievance || grievance.status === 'closed') return 'skipped';
     grievance.status = 'closed';
-    await this.grievances.save(tx.manager, grievance);
+    await this.grievances.save(grievance);
     await this.deadlines.cancelAll(tx, grievance.grievanceId);
     return 'applied';
   }

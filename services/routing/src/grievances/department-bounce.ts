@@ -35,8 +35,8 @@ export class DepartmentBounce {
   ) {}
 
   /** The caller's hazard, in a state it can still send on. */
-  async movable(tx: OutboxTransaction, principal: Principal, grievanceId: string): Promise<GrievanceEntity> {
-    const grievance = await heldByDepartment(this.grievances, tx.manager, principal, grievanceId);
+  async movable(principal: Principal, grievanceId: string): Promise<GrievanceEntity> {
+    const grievance = await heldByDepartment(this.grievances, principal, grievanceId);
     if (grievance.level) throw DomainError.conflict('an appeal a rung asked this department to act on stays with that rung: answer it there', undefined, { key: 'error.grievance.appealStaysWithRung' });
     if (grievance.status !== 'assigned' && grievance.status !== 'in_progress') {
       throw DomainError.conflict(`the grievance is ${grievance.status}; only an assigned or accepted grievance can be returned or transferred`, undefined, { key: 'error.grievance.notMovable', params: { status: grievance.status } });
@@ -58,7 +58,7 @@ export class DepartmentBounce {
     reason: 'returned' | 'transferred',
     record: (fromHolder: Holder, toHolder: Holder, bounces: number) => Promise<EventEnvelope>,
   ): Promise<GrievanceView> {
-    const department = await this.directory.department(to.departmentCode, tx.manager);
+    const department = await this.directory.department(to.departmentCode);
     if (!department) throw DomainError.conflict(`the department ${to.departmentCode} routing would send it to is retired; transfer it to a live one`, undefined, { key: 'error.department.retired', params: { departmentCode: to.departmentCode } });
     const fromHolder = grievance.holder;
     grievance.bounces += 1;

@@ -2,7 +2,6 @@ import { Principal } from '@grievance/auth';
 import { createEnvelope, EventEnvelope, Language, PayloadOf, TopicName } from '@grievance/contracts';
 import { OutboxTransaction } from '@grievance/messaging';
 import { correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
-import { EntityManager } from 'typeorm';
 import { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
 import { GrievanceEntity, GrievanceStatus } from './grievance.entity';
 import { GrievanceRepository } from './grievance.repository';
@@ -56,9 +55,9 @@ export async function departmentInbox(grievances: GrievanceRepository, deadlines
 }
 
 /** The grievance if the caller's department holds it, locked; 404 otherwise (whether or not it exists). */
-export async function heldByDepartment(grievances: GrievanceRepository, manager: EntityManager, principal: Principal, grievanceId: string): Promise<GrievanceEntity> {
+export async function heldByDepartment(grievances: GrievanceRepository, principal: Principal, grievanceId: string): Promise<GrievanceEntity> {
   const code = departmentOf(principal);
-  const grievance = await grievances.findForUpdate(manager, grievanceId);
+  const grievance = await grievances.findForUpdate(grievanceId);
   // An appeal is the department's only while a rung has asked it to act.
   if (!grievance || grievance.departmentCode !== code || (grievance.level && grievance.holder.id !== code)) throw DomainError.notFound('grievance', grievanceId);
   return grievance;

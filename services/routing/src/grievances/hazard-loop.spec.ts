@@ -58,7 +58,7 @@ function setup(current: GrievanceEntity | null) {
   const saved: GrievanceEntity[] = [];
   const grievances = {
     findForUpdate: jest.fn().mockResolvedValue(current),
-    save: jest.fn(async (_m: EntityManager, m: GrievanceEntity) => {
+    save: jest.fn(async (m: GrievanceEntity) => {
       saved.push({ ...m });
     }),
   } as unknown as GrievanceRepository;

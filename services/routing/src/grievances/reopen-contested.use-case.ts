@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope, GrievanceContestedV1 } from '@grievance/contracts';
-import { OutboxTransaction } from '@grievance/messaging';
 import { GrievanceRepository } from './grievance.repository';
 import { Outcome } from './outcome';
 
@@ -13,12 +12,12 @@ import { Outcome } from './outcome';
 export class ReopenContested {
   constructor(private readonly grievances: GrievanceRepository) {}
 
-  async execute(event: EventEnvelope<GrievanceContestedV1>, tx: OutboxTransaction): Promise<Outcome> {
-    const grievance = await this.grievances.findForUpdate(tx.manager, event.grievanceId);
+  async execute(event: EventEnvelope<GrievanceContestedV1>): Promise<Outcome> {
+    const grievance = await this.grievances.findForUpdate(event.grievanceId);
     if (!grievance || grievance.kind !== 'hazard' || grievance.level) return 'skipped';
     if (grievance.status !== 'rejected' && grievance.status !== 'closed') return 'skipped';
     grievance.status = 'routed';
-    await this.grievances.save(tx.manager, grievance);
+    await this.grievances.save(grievance);
     return 'applied';
   }
 }

@@ -23,7 +23,7 @@ export class ReopenGrievance {
   ) {}
 
   async execute(event: EventEnvelope<GrievanceReopenedV1>, tx: OutboxTransaction): Promise<Outcome> {
-    const grievance = await this.grievances.findForUpdate(tx.manager, event.grievanceId);
+    const grievance = await this.grievances.findForUpdate(event.grievanceId);
     // An appeal reopens on the chain (ReopenAppeal, from the rating), not at a department.
     if (!grievance || grievance.level) return 'skipped';
     if (grievance.status !== 'resolved' && grievance.status !== 'closed') return 'skipped';
@@ -33,7 +33,7 @@ export class ReopenGrievance {
     grievance.resolution = null;
     grievance.reopenings += 1;
     const office =
-      grievance.kind === 'hazard' && grievance.reopenings >= 2 && grievance.districtId ? await this.directory.supervisingOffice(grievance.districtId, tx.manager) : null;
+      grievance.kind === 'hazard' && grievance.reopenings >= 2 && grievance.districtId ? await this.directory.supervisingOffice(grievance.districtId) : null;
     const target = reopeningTarget({ unsatisfiedRatings: grievance.reopenings, departmentCode, districtId: grievance.districtId, supervisingOffice: office?.code ?? null });
     if (target.kind === 'supervising_office') {
       const fromHolder: Holder = to.type === 'department' ? to : departmentHolder(departmentCode, undefined);

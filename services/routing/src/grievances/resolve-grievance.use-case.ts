@@ -32,7 +32,7 @@ export class ResolveGrievance {
       grievance.status = 'resolved';
       grievance.resolution = resolution;
       grievance.holder = grievance.owner!;
-      await this.grievances.save(tx.manager, grievance);
+      await this.grievances.save(grievance);
       await this.deadlines.resolved(tx, grievanceId);
       await this.moves.publish(tx, grievance, cause, 'grievance.resolved.v1', { resolvedBy: grievance.owner!, resolution, attachmentIds });
     }).then(grievanceView);
@@ -41,13 +41,13 @@ export class ResolveGrievance {
   /** assigned or in_progress → resolved. */
   private byDepartment(principal: Principal, grievanceId: string, resolution: string, attachmentIds: string[]): Promise<GrievanceView> {
     return this.outbox.run(async (tx) => {
-      const grievance = await heldByDepartment(this.grievances, tx.manager, principal, grievanceId);
+      const grievance = await heldByDepartment(this.grievances, principal, grievanceId);
       if (grievance.status !== 'assigned' && grievance.status !== 'in_progress') {
         throw DomainError.conflict(`the grievance is ${grievance.status}; only an assigned or accepted grievance can be resolved`, undefined, { key: 'error.grievance.notResolvable', params: { status: grievance.status } });
       }
       grievance.status = 'resolved';
       grievance.resolution = resolution;
-      await this.grievances.save(tx.manager, grievance);
+      await this.grievances.save(grievance);
       // For an appeal a rung asked it to act on, this is the rung's resolution too.
       await this.deadlines.resolved(tx, grievanceId);
       await publishByCaller(tx, principal, grievanceId, 'grievance.resolved.v1', { resolvedBy: grievance.holder, resolution, attachmentIds });

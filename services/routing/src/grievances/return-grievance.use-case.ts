@@ -40,7 +40,7 @@ export class ReturnGrievance {
 
   private toRouting(principal: Principal, grievanceId: string, reason: string, attachmentIds: string[]): Promise<GrievanceView> {
     return this.outbox.run(async (tx) => {
-      const grievance = await this.bounce.movable(tx, principal, grievanceId);
+      const grievance = await this.bounce.movable(principal, grievanceId);
       const from = grievance.departmentCode!;
       const directory = await this.routing.get();
       const arbiter = directory.fallbackOwner(grievance.districtId);

@@ -56,8 +56,8 @@ export class RoutingConsumer {
 
   /** The reporter contested the invalid verdict: the hazard waits for another grid worker's verdict. */
   @HandlesEvent('grievance.contested.v1')
-  async contested(event: ConsumedEvent<'grievance.contested.v1'>, tx: OutboxTransaction): Promise<void> {
-    await this.reopenContested.execute(event, tx);
+  async contested(event: ConsumedEvent<'grievance.contested.v1'>): Promise<void> {
+    await this.reopenContested.execute(event);
   }
 
   @HandlesEvent('grievance.closed.v1')

@@ -20,10 +20,10 @@ export class TransferGrievance {
 
   execute(principal: Principal, grievanceId: string, departmentCode: string, reason: string): Promise<GrievanceView> {
     return this.outbox.run(async (tx) => {
-      const grievance = await this.bounce.movable(tx, principal, grievanceId);
+      const grievance = await this.bounce.movable(principal, grievanceId);
       const from = grievance.departmentCode!;
       if (departmentCode === from) throw DomainError.invalid(`departmentCode ${departmentCode} is the department that holds the grievance already`, { field: 'departmentCode' }, { key: 'error.department.alreadyHolds', params: { departmentCode } });
-      if (!(await this.directory.department(departmentCode, tx.manager))) {
+      if (!(await this.directory.department(departmentCode))) {
         throw DomainError.invalid(`departmentCode ${departmentCode} is not a live department of the directory`, { field: 'departmentCode' }, { key: 'error.department.notLive', params: { departmentCode } });
       }
       const to = this.bounce.destination(grievance, departmentCode, from, (await this.routing.get()).fallbackOwner(grievance.districtId));
