@@ -5,7 +5,7 @@ import { SlaModule, SlaSettingsStore } from '@grievance/sla';
 import { DataSource } from 'typeorm';
 import { RoutingConfig } from '../config';
 import { EscalateOnBreach } from '../escalation/escalate-on-breach';
-import { publishSettingsChange } from '../sla-settings/sla-settings.use-cases';
+import { publishSettingsChange } from '../sla-settings/publish-settings-change';
 
 /** What the engine is built with: the settings store (whose changes are published) and the chain's breach handler. */
 @Module({

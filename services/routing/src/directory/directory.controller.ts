@@ -2,9 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
-import { DirectoryKind } from '@grievance/contracts';
-import { DomainError, PolygonView } from '@grievance/platform';
-import { entriesOf, loadEntry, orgUnitLevelOf, routeEntryId, StoredEntry } from './directory-entries';
+import { PolygonView } from '@grievance/platform';
+import { routeEntryId, StoredEntry } from './directory-entries';
 import { OrgUnitLevel } from './directory.entities';
 import {
   CategoryRouteDto,
@@ -22,7 +21,20 @@ import {
   UpdateOrgUnitDto,
   UpdateStationDto,
 } from './directory-admin.dto';
-import { DirectoryAdmin } from './directory-admin.use-cases';
+import { CreateDepartment } from './create-department.use-case';
+import { CreateGridWorker } from './create-grid-worker.use-case';
+import { CreateOrgUnit } from './create-org-unit.use-case';
+import { CreateStation } from './create-station.use-case';
+import { ListDirectoryEntries } from './list-directory-entries.use-case';
+import { ListGridWorkers } from './list-grid-workers.use-case';
+import { PutCategoryRoute } from './put-category-route.use-case';
+import { PutFallbackOwner } from './put-fallback-owner.use-case';
+import { RetireDirectoryEntry } from './retire-directory-entry.use-case';
+import { RetireOrgUnit } from './retire-org-unit.use-case';
+import { UpdateDepartment } from './update-department.use-case';
+import { UpdateGridWorker } from './update-grid-worker.use-case';
+import { UpdateOrgUnit } from './update-org-unit.use-case';
+import { UpdateStation } from './update-station.use-case';
 import {
   CategoryRoutesView,
   CategoryRouteView,
@@ -41,7 +53,6 @@ import {
   StationView,
   UNIT_LEVELS,
 } from './directory-views';
-import { DataSource } from 'typeorm';
 
 class OrgUnitsQuery {
   @ApiPropertyOptional({ enum: UNIT_LEVELS })
@@ -136,19 +147,27 @@ export const categoryView = (e: StoredEntry): DirectoryCategoryView => ({
 @Controller('v1/directory')
 export class DirectoryController {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly admin: DirectoryAdmin,
+    private readonly listEntries: ListDirectoryEntries,
+    private readonly listGridWorkers: ListGridWorkers,
+    private readonly createDepartmentUseCase: CreateDepartment,
+    private readonly updateDepartmentUseCase: UpdateDepartment,
+    private readonly createOrgUnitUseCase: CreateOrgUnit,
+    private readonly updateOrgUnitUseCase: UpdateOrgUnit,
+    private readonly retireOrgUnitUseCase: RetireOrgUnit,
+    private readonly createGridWorkerUseCase: CreateGridWorker,
+    private readonly updateGridWorkerUseCase: UpdateGridWorker,
+    private readonly createStationUseCase: CreateStation,
+    private readonly updateStationUseCase: UpdateStation,
+    private readonly putCategoryRouteUseCase: PutCategoryRoute,
+    private readonly putFallbackOwnerUseCase: PutFallbackOwner,
+    private readonly retireEntry: RetireDirectoryEntry,
   ) {}
-
-  private list(kind: DirectoryKind, parentId?: string): Promise<StoredEntry[]> {
-    return entriesOf(this.dataSource.manager, kind, parentId);
-  }
 
   /** Every department, by code. */
   @Get('departments')
   @ApiOkResponse({ type: DepartmentsView })
   async departments(): Promise<DepartmentsView> {
-    return { items: (await this.list('department')).map(departmentView) };
+    return { items: (await this.listEntries.execute(['department'])).map(departmentView) };
   }
 
   /** Adds a department (its topic department.<code>.issues.v1 is created). 409 when the code exists. */
@@ -156,7 +175,7 @@ export class DirectoryController {
   @Roles('admin')
   @ApiCreatedResponse({ type: DepartmentView })
   async createDepartment(@CurrentPrincipal() principal: Principal, @Body() body: CreateDepartmentDto): Promise<DepartmentView> {
-    return departmentView(await this.admin.createDepartment(principal, body));
+    return departmentView(await this.createDepartmentUseCase.execute(principal, body));
   }
 
   /** Renames a department. */
@@ -164,7 +183,7 @@ export class DirectoryController {
   @Roles('admin')
   @ApiOkResponse({ type: DepartmentView })
   async updateDepartment(@CurrentPrincipal() principal: Principal, @Param() params: CodeParams, @Body() body: UpdateDepartmentDto): Promise<DepartmentView> {
-    return departmentView(await this.admin.updateDepartment(principal, params.code, body));
+    return departmentView(await this.updateDepartmentUseCase.execute(principal, params.code, body));
   }
 
   /** Retires a department no live route, fallback owner or category names any more. */
@@ -173,23 +192,21 @@ export class DirectoryController {
   @HttpCode(200)
   @ApiOkResponse({ type: DepartmentView })
   async retireDepartment(@CurrentPrincipal() principal: Principal, @Param() params: CodeParams, @Body() body: RetireDto): Promise<DepartmentView> {
-    return departmentView(await this.admin.retire(principal, 'department', params.code, body.expectedVersion));
+    return departmentView(await this.retireEntry.execute(principal, 'department', params.code, body.expectedVersion));
   }
 
   /** The categories of grievances, with their kind and default department. */
   @Get('categories')
   @ApiOkResponse({ type: DirectoryCategoriesView })
   async categories(): Promise<DirectoryCategoriesView> {
-    return { items: (await this.list('category')).map(categoryView) };
+    return { items: (await this.listEntries.execute(['category'])).map(categoryView) };
   }
 
   /** The directory's org units, optionally of one level (district ... grid, two_new_committee ... member). */
   @Get('org-units')
   @ApiOkResponse({ type: OrgUnitsView })
   async orgUnits(@Query() query: OrgUnitsQuery): Promise<OrgUnitsView> {
-    const levels = query.level ? [query.level] : UNIT_LEVELS;
-    const lists = await Promise.all(levels.map((level) => this.list(level)));
-    return { items: lists.flat().map(orgUnitView) };
+    return { items: (await this.listEntries.execute(query.level ? [query.level] : UNIT_LEVELS)).map(orgUnitView) };
   }
 
   /** Adds an org unit under a live parent of the level above (a grid needs a polygon that overlaps no other grid). 409 when the id exists. */
@@ -197,7 +214,7 @@ export class DirectoryController {
   @Roles('admin')
   @ApiCreatedResponse({ type: OrgUnitView })
   async createOrgUnit(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrgUnitDto): Promise<OrgUnitView> {
-    return orgUnitView(await this.admin.createOrgUnit(principal, body));
+    return orgUnitView(await this.createOrgUnitUseCase.execute(principal, body));
   }
 
   /** Renames, moves or redraws an org unit. */
@@ -205,7 +222,7 @@ export class DirectoryController {
   @Roles('admin')
   @ApiOkResponse({ type: OrgUnitView })
   async updateOrgUnit(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: UpdateOrgUnitDto): Promise<OrgUnitView> {
-    return orgUnitView(await this.admin.updateOrgUnit(principal, params.id, body));
+    return orgUnitView(await this.updateOrgUnitUseCase.execute(principal, params.id, body));
   }
 
   /** Retires an org unit with no live unit under it. */
@@ -214,9 +231,7 @@ export class DirectoryController {
   @HttpCode(200)
   @ApiOkResponse({ type: OrgUnitView })
   async retireOrgUnit(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: RetireDto): Promise<OrgUnitView> {
-    const level = await orgUnitLevelOf(this.dataSource.manager, params.id);
-    if (!level || level === 'grid_worker' || level === 'station') throw DomainError.notFound('org unit', params.id);
-    return orgUnitView(await this.admin.retire(principal, level, params.id, body.expectedVersion));
+    return orgUnitView(await this.retireOrgUnitUseCase.execute(principal, params.id, body.expectedVersion));
   }
 
   /** Grid workers (网格员), of one grid with `gridId`; their phones are for admins only. */
@@ -224,10 +239,7 @@ export class DirectoryController {
   @Roles('admin')
   @ApiOkResponse({ type: GridWorkersView })
   async gridWorkers(@Query() query: GridWorkersQuery): Promise<GridWorkersView> {
-    if (query.gridId && !(await loadEntry(this.dataSource.manager, 'grid', query.gridId))) {
-      throw DomainError.invalid(`gridId: there is no grid ${query.gridId}`, { field: 'gridId' }, { key: 'error.directory.noSuchGrid', params: { gridId: query.gridId } });
-    }
-    return { items: (await this.list('grid_worker', query.gridId)).map(gridWorkerView) };
+    return { items: (await this.listGridWorkers.execute(query.gridId)).map(gridWorkerView) };
   }
 
   /** Adds a grid worker to a live grid; grid-dispatch gives them tickets within seconds. */
@@ -235,14 +247,14 @@ export class DirectoryController {
   @Roles('admin')
   @ApiCreatedResponse({ type: GridWorkerEntryView })
   async createGridWorker(@CurrentPrincipal() principal: Principal, @Body() body: CreateGridWorkerDto): Promise<GridWorkerEntryView> {
-    return gridWorkerView(await this.admin.createGridWorker(principal, body));
+    return gridWorkerView(await this.createGridWorkerUseCase.execute(principal, body));
   }
 
   @Put('grid-workers/:id')
   @Roles('admin')
   @ApiOkResponse({ type: GridWorkerEntryView })
   async updateGridWorker(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: UpdateGridWorkerDto): Promise<GridWorkerEntryView> {
-    return gridWorkerView(await this.admin.updateGridWorker(principal, params.id, body));
+    return gridWorkerView(await this.updateGridWorkerUseCase.execute(principal, params.id, body));
   }
 
   /** Retires a grid worker: no new tickets; the ones they hold stay theirs. */
@@ -251,28 +263,28 @@ export class DirectoryController {
   @HttpCode(200)
   @ApiOkResponse({ type: GridWorkerEntryView })
   async retireGridWorker(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: RetireDto): Promise<GridWorkerEntryView> {
-    return gridWorkerView(await this.admin.retire(principal, 'grid_worker', params.id, body.expectedVersion));
+    return gridWorkerView(await this.retireEntry.execute(principal, 'grid_worker', params.id, body.expectedVersion));
   }
 
   /** Stations (驿站): address, opening hours, staff. */
   @Get('stations')
   @ApiOkResponse({ type: StationsView })
   async stations(): Promise<StationsView> {
-    return { items: (await this.list('station')).map(stationView) };
+    return { items: (await this.listEntries.execute(['station'])).map(stationView) };
   }
 
   @Post('stations')
   @Roles('admin')
   @ApiCreatedResponse({ type: StationView })
   async createStation(@CurrentPrincipal() principal: Principal, @Body() body: CreateStationDto): Promise<StationView> {
-    return stationView(await this.admin.createStation(principal, body));
+    return stationView(await this.createStationUseCase.execute(principal, body));
   }
 
   @Put('stations/:id')
   @Roles('admin')
   @ApiOkResponse({ type: StationView })
   async updateStation(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: UpdateStationDto): Promise<StationView> {
-    return stationView(await this.admin.updateStation(principal, params.id, body));
+    return stationView(await this.updateStationUseCase.execute(principal, params.id, body));
   }
 
   @Post('stations/:id/retire')
@@ -280,14 +292,14 @@ export class DirectoryController {
   @HttpCode(200)
   @ApiOkResponse({ type: StationView })
   async retireStation(@CurrentPrincipal() principal: Principal, @Param() params: UnitIdParams, @Body() body: RetireDto): Promise<StationView> {
-    return stationView(await this.admin.retire(principal, 'station', params.id, body.expectedVersion));
+    return stationView(await this.retireEntry.execute(principal, 'station', params.id, body.expectedVersion));
   }
 
   /** Category + district → department. */
   @Get('category-routes')
   @ApiOkResponse({ type: CategoryRoutesView })
   async categoryRoutes(): Promise<CategoryRoutesView> {
-    return { items: (await this.list('category_route')).map(routeView) };
+    return { items: (await this.listEntries.execute(['category_route'])).map(routeView) };
   }
 
   /** Sets the department of a category in a district. */
@@ -295,7 +307,7 @@ export class DirectoryController {
   @Roles('admin')
   @ApiOkResponse({ type: CategoryRouteView })
   async putCategoryRoute(@CurrentPrincipal() principal: Principal, @Body() body: CategoryRouteDto): Promise<CategoryRouteView> {
-    return routeView(await this.admin.putCategoryRoute(principal, body));
+    return routeView(await this.putCategoryRouteUseCase.execute(principal, body));
   }
 
   /** Retires a route: the category goes to its default department in that district again. */
@@ -304,14 +316,14 @@ export class DirectoryController {
   @HttpCode(200)
   @ApiOkResponse({ type: CategoryRouteView })
   async retireCategoryRoute(@CurrentPrincipal() principal: Principal, @Body() body: RetireRouteDto): Promise<CategoryRouteView> {
-    return routeView(await this.admin.retire(principal, 'category_route', routeEntryId(body.category, body.districtId), body.expectedVersion));
+    return routeView(await this.retireEntry.execute(principal, 'category_route', routeEntryId(body.category, body.districtId), body.expectedVersion));
   }
 
   /** 兜底: the fallback owner per district (districtId null: the city's). */
   @Get('fallback-owners')
   @ApiOkResponse({ type: FallbackOwnersView })
   async fallbackOwners(): Promise<FallbackOwnersView> {
-    return { items: (await this.list('fallback_owner')).map(fallbackView) };
+    return { items: (await this.listEntries.execute(['fallback_owner'])).map(fallbackView) };
   }
 
   /** Sets a district's fallback owner (no districtId: the city's). */
@@ -319,7 +331,7 @@ export class DirectoryController {
   @Roles('admin')
   @ApiOkResponse({ type: FallbackOwnerView })
   async putFallbackOwner(@CurrentPrincipal() principal: Principal, @Body() body: FallbackOwnerDto): Promise<FallbackOwnerView> {
-    return fallbackView(await this.admin.putFallbackOwner(principal, body));
+    return fallbackView(await this.putFallbackOwnerUseCase.execute(principal, body));
   }
 
   @Post('fallback-owners/retire')
@@ -327,6 +339,6 @@ export class DirectoryController {
   @HttpCode(200)
   @ApiOkResponse({ type: FallbackOwnerView })
   async retireFallbackOwner(@CurrentPrincipal() principal: Principal, @Body() body: RetireFallbackOwnerDto): Promise<FallbackOwnerView> {
-    return fallbackView(await this.admin.retire(principal, 'fallback_owner', body.districtId, body.expectedVersion));
+    return fallbackView(await this.retireEntry.execute(principal, 'fallback_owner', body.districtId, body.expectedVersion));
   }
 }

@@ -8,6 +8,7 @@ import {
   OrgUnitEntity,
 } from './directory.entities';
 import type { DirectoryTables } from '../decision/routing-data';
+import { managerInUnitOfWork } from '../unit-of-work-manager';
 
 /** The directory as routing decides with it: live entries only (every entry, retired ones too: directory-entries.ts). */
 @Injectable()
@@ -15,18 +16,18 @@ export class DirectoryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** A live department (a retired one takes no new work). */
-  department(code: string, manager: EntityManager = this.dataSource.manager): Promise<DepartmentEntity | null> {
-    return manager.getRepository(DepartmentEntity).findOneBy({ code, retired: false });
+  department(code: string): Promise<DepartmentEntity | null> {
+    return managerInUnitOfWork(this.dataSource).getRepository(DepartmentEntity).findOneBy({ code, retired: false });
   }
 
   /**
    * The district's supervising office (督办): the live department its directory entry names
    * (`attributes.supervisingOffice`); null when it names none, or one that is retired.
    */
-  async supervisingOffice(districtId: string, manager: EntityManager = this.dataSource.manager): Promise<DepartmentEntity | null> {
-    const district = await manager.getRepository(OrgUnitEntity).findOneBy({ id: districtId, level: 'district', retired: false });
+  async supervisingOffice(districtId: string): Promise<DepartmentEntity | null> {
+    const district = await managerInUnitOfWork(this.dataSource).getRepository(OrgUnitEntity).findOneBy({ id: districtId, level: 'district', retired: false });
     const code = district?.attributes?.supervisingOffice;
-    return typeof code === 'string' && code ? this.department(code, manager) : null;
+    return typeof code === 'string' && code ? this.department(code) : null;
   }
 
   /** Everything routing decides with: live entries only (retired ones are history). */

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Holder, Level } from '@grievance/contracts';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnitEntity } from '../directory/directory.entities';
 import type { ChainPath } from '../grievances/grievance.entity';
 import { fallbackBranchFor, KnownReporter } from '../reporters/reporters.repository';
+import { managerInUnitOfWork } from '../unit-of-work-manager';
 import { firstRung, rungHolder } from './chain-rules';
 
 /** Where a new appeal starts: its rung, who holds it, and the path above it. */
@@ -15,16 +16,19 @@ export interface ChainStart {
   fallback: boolean;
 }
 
-/** The party chain as routing reads it: a worker's branch, its liaison members in turn, and the units above. */
+/** The party chain as routing reads it (in the unit of work's transaction): a worker's branch, its liaison members in turn, and the units above. */
 @Injectable()
 export class ChainDirectory {
+  constructor(private readonly dataSource: DataSource) {}
+
   /**
    * The first rung of a worker's appeal: a liaison member of their branch, in turn (round
    * robin); an unregistered worker's goes to the fallback branch of their occupation's
    * industry committee (兜底), whether the occupation is registered or came with the
    * submission; with no occupation known either, to the 两新工委.
    */
-  async start(manager: EntityManager, reporter: KnownReporter): Promise<ChainStart> {
+  async start(reporter: KnownReporter): Promise<ChainStart> {
+    const manager = managerInUnitOfWork(this.dataSource);
     const occupation = reporter.profile.occupation;
     const branchId = reporter.branchId ?? (occupation ? await fallbackBranchFor(manager, occupation) : null);
     const path = branchId ? await this.pathFrom(manager, branchId) : {};
@@ -37,11 +41,12 @@ export class ChainDirectory {
       if (member) path.member = member;
     }
     const level = firstRung(path);
-    return { path, level, holder: await this.holderAt(manager, path, level), fallback: !reporter.branchId };
+    return { path, level, holder: await this.holderAt(path, level), fallback: !reporter.branchId };
   }
 
   /** The holder of a rung on a grievance's path. */
-  async holderAt(manager: EntityManager, path: ChainPath, level: Level): Promise<Holder> {
+  async holderAt(path: ChainPath, level: Level): Promise<Holder> {
+    const manager = managerInUnitOfWork(this.dataSource);
     const id = path[level];
     if (!id) throw new Error(`the grievance's path has no ${level}`);
     const unit = await manager.getRepository(OrgUnitEntity).findOneBy({ id });

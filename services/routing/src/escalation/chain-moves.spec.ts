@@ -16,7 +16,7 @@ const BY_HAND: MoveCause = { actor: { id: 'branch-user', role: 'branch' }, corre
 function setup(maxReturns = 2) {
   const tx = recordingTransaction();
   const grievances = strictMock<GrievanceRepository>({ save: async () => undefined }, 'grievances');
-  const directory = strictMock<ChainDirectory>({ holderAt: async (_manager, _path, level) => rungOf(level) }, 'chainDirectory');
+  const directory = strictMock<ChainDirectory>({ holderAt: async (_path, level) => rungOf(level) }, 'chainDirectory');
   const deadlines = strictMock<GrievanceDeadlines>({ arrive: async () => undefined }, 'deadlines');
   const config = strictMock<RoutingConfig>({ CHAIN_MAX_RETURNS: maxReturns, SUPERVISION_MAX_ROUNDS: 2 }, 'config');
   // The follow-up deadline a supervision started stays open until the test says it closed.
@@ -153,7 +153,7 @@ describe('supervision (督办)', () => {
     const grievance = appealGrievance('two_new_committee');
     await expect(moves.supervise(tx, grievance, 'deadline_missed', 'missed', BY_HAND)).resolves.toBe(true);
     expect(grievance).toMatchObject({ underSupervision: true, supervisionRound: 1, supervisor: rungOf('two_new_committee') });
-    expect(grievances.save).toHaveBeenCalledWith(tx.manager, grievance);
+    expect(grievances.save).toHaveBeenCalledWith(grievance);
     expect(sla.start).toHaveBeenCalledWith(tx, expect.objectContaining({ subject: 'supervision', target: 'resolve', holder: rungOf('two_new_committee'), grievance: expect.objectContaining({ stage: 'supervision' }) }));
     expect(payloadsOn(tx, 'grievance.supervised.v1')).toEqual([
       {

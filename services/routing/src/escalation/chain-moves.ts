@@ -90,13 +90,13 @@ export class ChainMoves {
 
   /** The grievance now waits at `level` for that rung to acknowledge it. */
   async arriveAt(tx: OutboxTransaction, grievance: GrievanceEntity, level: Level, cause: Pick<MoveCause, 'correlationId' | 'causationId'>): Promise<Holder> {
-    const holder = await this.directory.holderAt(tx.manager, grievance.chain, level);
+    const holder = await this.directory.holderAt(grievance.chain, level);
     grievance.level = level;
     grievance.owner = holder;
     grievance.holder = holder;
     grievance.status = 'routed';
     grievance.resolution = null;
-    await this.grievances.save(tx.manager, grievance);
+    await this.grievances.save(grievance);
     await this.deadlines.arrive(tx, grievance, holder, level, cause);
     return holder;
   }

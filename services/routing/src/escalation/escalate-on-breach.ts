@@ -37,7 +37,7 @@ export class EscalateOnBreach implements SlaHandlers {
     }
     if (deadline.subject !== 'grievance' || !deadline.level) return; // another subject's deadline: the breach event is the record
     const grievances = this.moduleRef.get(GrievanceRepository, { strict: false });
-    const grievance = await grievances.findForUpdate(tx.manager, deadline.grievanceId);
+    const grievance = await grievances.findForUpdate(deadline.grievanceId);
     if (!grievance || !grievance.level || !WORKED_STATUSES.includes(grievance.status)) return;
     // Only the rung that owns the grievance now can be passed over.
     if (grievance.level !== deadline.level || grievance.owner?.id !== deadline.holder.id) return;
@@ -55,9 +55,9 @@ export class EscalateOnBreach implements SlaHandlers {
   private async supervisionBreach(fired: FiredDeadline, tx: OutboxTransaction): Promise<void> {
     const { deadline } = fired;
     const grievances = this.moduleRef.get(GrievanceRepository, { strict: false });
-    const grievance = await grievances.findForUpdate(tx.manager, deadline.grievanceId);
+    const grievance = await grievances.findForUpdate(deadline.grievanceId);
     if (!grievance) return;
-    const office = await this.supervisingOfficeOf(grievance, deadline.subject, tx);
+    const office = await this.supervisingOfficeOf(grievance, deadline.subject);
     const config = this.moduleRef.get(RoutingConfig, { strict: false });
     const moves = this.moduleRef.get(SupervisionMoves, { strict: false });
     const step = supervisionStep({
@@ -106,9 +106,9 @@ export class EscalateOnBreach implements SlaHandlers {
   }
 
   /** The district's supervising office, looked up only for a hazard's own deadline. */
-  private async supervisingOfficeOf(grievance: GrievanceEntity, subject: string, tx: OutboxTransaction) {
+  private async supervisingOfficeOf(grievance: GrievanceEntity, subject: string) {
     if (subject !== 'grievance' || grievance.kind !== 'hazard' || !grievance.districtId) return null;
-    return this.moduleRef.get(DirectoryRepository, { strict: false }).supervisingOffice(grievance.districtId, tx.manager);
+    return this.moduleRef.get(DirectoryRepository, { strict: false }).supervisingOffice(grievance.districtId);
   }
 }
 

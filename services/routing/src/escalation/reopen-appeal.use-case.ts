@@ -22,7 +22,7 @@ export class ReopenAppeal {
 
   async execute(event: EventEnvelope<FeedbackRatedV1>, tx: OutboxTransaction): Promise<'applied' | 'skipped'> {
     if (event.payload.rating !== 'unsatisfied') return 'skipped';
-    const grievance = await this.grievances.findForUpdate(tx.manager, event.grievanceId);
+    const grievance = await this.grievances.findForUpdate(event.grievanceId);
     if (!grievance || !grievance.level || grievance.status !== 'resolved') return 'skipped'; // a hazard, or already reopened
     const failed = grievance.level;
     const to = appealRung(grievance.chain, failed);

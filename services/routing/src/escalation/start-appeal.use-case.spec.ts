@@ -17,7 +17,7 @@ function setup(start: ChainStart, existing: GrievanceEntity | null = null, regis
   const tx = recordingTransaction({ getRepository: (() => ({ findOneBy: async () => registration })) as never });
   const chain = strictMock<ChainDirectory>({ start: async () => start }, 'chain');
   const grievances = strictMock<GrievanceRepository>(
-    { findForUpdate: async () => existing, insert: async (_manager, row: NewGrievance) => Object.assign(new GrievanceEntity(), row) },
+    { findForUpdate: async () => existing, insert: async (row: NewGrievance) => Object.assign(new GrievanceEntity(), row) },
     'grievances',
   );
   const deadlines = strictMock<GrievanceDeadlines>({ arrive: async () => undefined }, 'deadlines');
@@ -29,7 +29,7 @@ describe('a new appeal', () => {
     const event = appeal();
     const { tx, grievances, deadlines, start } = setup(AT_MEMBER);
     await expect(start.execute(event, tx)).resolves.toBe('applied');
-    const stored = grievances.insert.mock.calls[0]![1];
+    const stored = grievances.insert.mock.calls[0]![0];
     expect(stored).toMatchObject({
       grievanceId: event.grievanceId,
       kind: 'appeal',
@@ -67,7 +67,7 @@ describe('a new appeal', () => {
   it('starts from the branch the worker is registered with', async () => {
     const { tx, chain, start } = setup(AT_MEMBER, null, { workerId: 'rider-7', branchId: 'br-1', occupation: 'courier', platform: null, language: null });
     await start.execute(appeal(), tx);
-    expect(chain.start).toHaveBeenCalledWith(tx.manager, { branchId: 'br-1', profile: { occupation: 'courier' } });
+    expect(chain.start).toHaveBeenCalledWith({ branchId: 'br-1', profile: { occupation: 'courier' } });
   });
 
   it('leaves a hazard to the hazard loop', async () => {

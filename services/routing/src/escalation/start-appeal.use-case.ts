@@ -27,10 +27,10 @@ export class StartAppeal {
   async execute(event: EventEnvelope<GrievanceSubmittedV1>, tx: OutboxTransaction): Promise<'applied' | 'skipped'> {
     const submitted = event.payload;
     if (!StartAppeal.applies(submitted)) return 'skipped';
-    if (await this.grievances.findForUpdate(tx.manager, event.grievanceId)) return 'skipped'; // on the chain already
+    if (await this.grievances.findForUpdate(event.grievanceId)) return 'skipped'; // on the chain already
     const reporter = await knownReporter(tx.manager, submitted.reporter);
-    const start = await this.chain.start(tx.manager, reporter);
-    const grievance = await this.grievances.insert(tx.manager, {
+    const start = await this.chain.start(reporter);
+    const grievance = await this.grievances.insert({
       ...submissionFacts(event),
       districtId: null,
       gridId: null,

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { managerInUnitOfWork } from '../unit-of-work-manager';
 import { GrievanceEntity, GrievanceStatus, WORKED_STATUSES } from './grievance.entity';
 
 /** A grievance as first stored; the chain's fields default to "not on the chain". */
 export type NewGrievance = Omit<GrievanceEntity, 'createdAt' | 'updatedAt' | 'version' | 'level' | 'owner' | 'chain' | 'bounces' | 'underSupervision' | 'reopenings' | 'supervisionRound' | 'supervisor'> &
   Partial<Pick<GrievanceEntity, 'level' | 'owner' | 'chain' | 'bounces' | 'underSupervision' | 'reopenings' | 'supervisionRound' | 'supervisor'>>;
 
-/** The only code that touches the routing_grievances table. */
+/** The only code that touches the routing_grievances table; its writes go through the unit of work's transaction. */
 @Injectable()
 export class GrievanceRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -16,14 +17,16 @@ export class GrievanceRepository {
   private readonly asRead = new WeakMap<GrievanceEntity, Map<string, string>>();
 
   /** The grievance, locked for update until the transaction ends. */
-  async findForUpdate(manager: EntityManager, grievanceId: string): Promise<GrievanceEntity | null> {
+  async findForUpdate(grievanceId: string): Promise<GrievanceEntity | null> {
+    const manager = this.manager();
     const grievance = await manager.getRepository(GrievanceEntity).findOne({ where: { grievanceId }, lock: { mode: 'pessimistic_write' } });
     if (grievance) this.asRead.set(grievance, columnValues(manager, grievance));
     return grievance;
   }
 
   /** Inserts a new grievance and returns it as stored. */
-  async insert(manager: EntityManager, grievance: NewGrievance): Promise<GrievanceEntity> {
+  async insert(grievance: NewGrievance): Promise<GrievanceEntity> {
+    const manager = this.manager();
     const row = { level: null, owner: null, chain: {}, bounces: 0, underSupervision: false, reopenings: 0, supervisionRound: 0, supervisor: null, ...grievance };
     await manager.getRepository(GrievanceEntity).insert(row);
     return Object.assign(new GrievanceEntity(), row);
@@ -34,7 +37,8 @@ export class GrievanceRepository {
    * the row as it was read, so its changed columns are written with one statement (as
    * TypeORM's save would, without reading the row again first); another grievance is saved by TypeORM.
    */
-  async save(manager: EntityManager, grievance: GrievanceEntity): Promise<void> {
+  async save(grievance: GrievanceEntity): Promise<void> {
+    const manager = this.manager();
     const before = this.asRead.get(grievance);
     if (!before) {
       await manager.getRepository(GrievanceEntity).save(grievance);
@@ -60,6 +64,10 @@ export class GrievanceRepository {
       grievance.updatedAt = new Date(returned.updated_at);
     }
     this.asRead.set(grievance, columnValues(manager, grievance));
+  }
+
+  private manager(): EntityManager {
+    return managerInUnitOfWork(this.dataSource);
   }
 
   /** A rung's inbox: the open appeals its unit owns now, oldest first. */

@@ -6,10 +6,16 @@ import { MAX_RETURN_ATTACHMENTS } from '@grievance/contracts';
 import { negotiateLanguage } from '@grievance/i18n';
 import { DEPARTMENT_CODE } from '../directory/directory-admin.dto';
 import { CHAIN_ROLES } from '../escalation/chain-rules';
-import { RungActions } from '../escalation/rung-actions.use-cases';
-import { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
-import { DepartmentMoves } from './department-moves.use-cases';
-import { DepartmentActions, INBOX_LIMIT, grievanceView, withDeadlines } from './department-actions.use-cases';
+import { AcknowledgeGrievance } from '../escalation/acknowledge-grievance.use-case';
+import { AskDepartment } from '../escalation/ask-department.use-case';
+import { AskReporter } from '../escalation/ask-reporter.use-case';
+import { EscalateGrievance } from '../escalation/escalate-grievance.use-case';
+import { ResumeGrievance } from '../escalation/resume-grievance.use-case';
+import { AcceptGrievance } from './accept-grievance.use-case';
+import { ListInbox } from './list-inbox.use-case';
+import { ResolveGrievance } from './resolve-grievance.use-case';
+import { ReturnGrievance } from './return-grievance.use-case';
+import { TransferGrievance } from './transfer-grievance.use-case';
 import { InboxView, GrievanceView } from './grievance-view';
 
 class ResolveGrievanceDto {
@@ -74,8 +80,6 @@ class AssignDepartmentDto {
   note?: string;
 }
 
-const isRung = (principal: Principal) => (CHAIN_ROLES as readonly string[]).includes(principal.role);
-
 /**
  * The grievances routing holds, as their holders work them: a department (accept 接单,
  * resolve 办结, return 退单, transfer 转办) and the rungs of the escalation chain (acknowledge, resolve, escalate,
@@ -86,10 +90,16 @@ const isRung = (principal: Principal) => (CHAIN_ROLES as readonly string[]).incl
 @Controller('v1')
 export class GrievancesController {
   constructor(
-    private readonly department: DepartmentActions,
-    private readonly rung: RungActions,
-    private readonly moves: DepartmentMoves,
-    private readonly deadlines: GrievanceDeadlines,
+    private readonly listInbox: ListInbox,
+    private readonly acceptGrievance: AcceptGrievance,
+    private readonly resolveGrievance: ResolveGrievance,
+    private readonly acknowledgeGrievance: AcknowledgeGrievance,
+    private readonly escalateGrievance: EscalateGrievance,
+    private readonly returning: ReturnGrievance,
+    private readonly transferGrievance: TransferGrievance,
+    private readonly askingReporter: AskReporter,
+    private readonly resumeGrievance: ResumeGrievance,
+    private readonly askDepartment: AskDepartment,
   ) {}
 
   /**
@@ -101,9 +111,7 @@ export class GrievancesController {
   @Roles('department', ...CHAIN_ROLES)
   @ApiOkResponse({ type: InboxView })
   async inbox(@CurrentPrincipal() principal: Principal, @Headers('accept-language') acceptLanguage?: string): Promise<InboxView> {
-    const language = negotiateLanguage(acceptLanguage);
-    if (isRung(principal)) return { items: await withDeadlines(await this.rung.inbox(principal, INBOX_LIMIT), this.deadlines, language) };
-    return { items: await this.department.inbox(principal, language) };
+    return { items: await this.listInbox.execute(principal, negotiateLanguage(acceptLanguage)) };
   }
 
   /** 接单: the department takes the grievance it was assigned. */
@@ -113,7 +121,7 @@ export class GrievancesController {
   @Roles('department')
   @ApiOkResponse({ type: GrievanceView })
   accept(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<GrievanceView> {
-    return this.department.accept(principal, id);
+    return this.acceptGrievance.execute(principal, id);
   }
 
   /** 办结: the holder says the grievance is dealt with. */
@@ -122,9 +130,8 @@ export class GrievancesController {
   @HttpCode(200)
   @Roles('department', ...CHAIN_ROLES)
   @ApiOkResponse({ type: GrievanceView })
-  async resolve(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ResolveGrievanceDto): Promise<GrievanceView> {
-    if (isRung(principal)) return grievanceView(await this.rung.resolve(principal, id, body.resolution.trim(), body.attachmentIds ?? []));
-    return this.department.resolve(principal, id, body.resolution.trim(), body.attachmentIds ?? []);
+  resolve(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ResolveGrievanceDto): Promise<GrievanceView> {
+    return this.resolveGrievance.execute(principal, id, body.resolution.trim(), body.attachmentIds ?? []);
   }
 
   /** The rung has seen the appeal and answers the worker. */
@@ -133,8 +140,8 @@ export class GrievancesController {
   @HttpCode(200)
   @Roles(...CHAIN_ROLES)
   @ApiOkResponse({ type: GrievanceView })
-  async acknowledge(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<GrievanceView> {
-    return grievanceView(await this.rung.acknowledge(principal, id));
+  acknowledge(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<GrievanceView> {
+    return this.acknowledgeGrievance.execute(principal, id);
   }
 
   /** Passes the appeal up to the next rung, with a reason. */
@@ -143,8 +150,8 @@ export class GrievancesController {
   @HttpCode(200)
   @Roles(...CHAIN_ROLES)
   @ApiOkResponse({ type: GrievanceView })
-  async escalate(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto): Promise<GrievanceView> {
-    return grievanceView(await this.rung.escalate(principal, id, body.reason.trim()));
+  escalate(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReasonDto): Promise<GrievanceView> {
+    return this.escalateGrievance.execute(principal, id, body.reason.trim());
   }
 
   /**
@@ -156,10 +163,8 @@ export class GrievancesController {
   @HttpCode(200)
   @Roles('department', ...CHAIN_ROLES)
   @ApiOkResponse({ type: GrievanceView })
-  async returnGrievance(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReturnDto): Promise<GrievanceView> {
-    const attachmentIds = body.attachmentIds ?? [];
-    if (isRung(principal)) return grievanceView(await this.rung.returnDown(principal, id, body.reason.trim(), attachmentIds));
-    return this.moves.returnGrievance(principal, id, body.reason.trim(), attachmentIds);
+  returnGrievance(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReturnDto): Promise<GrievanceView> {
+    return this.returning.execute(principal, id, body.reason.trim(), body.attachmentIds ?? []);
   }
 
   /** 转办: the department hands a hazard straight to the department that must act. */
@@ -169,7 +174,7 @@ export class GrievancesController {
   @Roles('department')
   @ApiOkResponse({ type: GrievanceView })
   transfer(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: TransferDto): Promise<GrievanceView> {
-    return this.moves.transfer(principal, id, body.departmentCode, body.reason.trim());
+    return this.transferGrievance.execute(principal, id, body.departmentCode, body.reason.trim());
   }
 
   /** Asks the reporter something; the rung's deadlines stop until the reporter replies (POST /v1/grievances/:id/reply on intake). */
@@ -178,8 +183,8 @@ export class GrievancesController {
   @HttpCode(200)
   @Roles(...CHAIN_ROLES)
   @ApiOkResponse({ type: GrievanceView })
-  async askReporter(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: QuestionDto): Promise<GrievanceView> {
-    return grievanceView(await this.rung.askReporter(principal, id, body.question.trim()));
+  askReporter(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: QuestionDto): Promise<GrievanceView> {
+    return this.askingReporter.execute(principal, id, body.question.trim());
   }
 
   /** The rung took the reporter's answer another way and starts its clocks again. */
@@ -188,8 +193,8 @@ export class GrievancesController {
   @HttpCode(200)
   @Roles(...CHAIN_ROLES)
   @ApiOkResponse({ type: GrievanceView })
-  async resume(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnswerDto): Promise<GrievanceView> {
-    return grievanceView(await this.rung.resumeWithAnswer(principal, id, body.answer.trim()));
+  resume(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnswerDto): Promise<GrievanceView> {
+    return this.resumeGrievance.execute(principal, id, body.answer.trim());
   }
 
   /** Asks a department to act; the rung stays the owner until the department answers. */
@@ -198,7 +203,7 @@ export class GrievancesController {
   @HttpCode(200)
   @Roles(...CHAIN_ROLES)
   @ApiOkResponse({ type: GrievanceView })
-  async assignDepartment(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AssignDepartmentDto): Promise<GrievanceView> {
-    return grievanceView(await this.rung.assignDepartment(principal, id, body.departmentCode, body.note?.trim() ?? ''));
+  assignDepartment(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AssignDepartmentDto): Promise<GrievanceView> {
+    return this.askDepartment.execute(principal, id, body.departmentCode, body.note?.trim() ?? '');
   }
 }

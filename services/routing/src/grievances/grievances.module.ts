@@ -1,9 +1,17 @@
 import { Module } from '@nestjs/common';
 import { EventConsumersModule } from '@grievance/platform';
 import { DirectoryModule } from '../directory/directory.module';
-import { DepartmentMoves } from './department-moves.use-cases';
-import { DepartmentActions } from './department-actions.use-cases';
-import { ApplyVerification, AssignToDepartment, CloseGrievance, ReopenContested, ReopenGrievance } from './hazard-loop.use-cases';
+import { AcceptGrievance } from './accept-grievance.use-case';
+import { ApplyVerification } from './apply-verification.use-case';
+import { AssignToDepartment } from './assign-to-department.use-case';
+import { CloseGrievance } from './close-grievance.use-case';
+import { DepartmentBounce } from './department-bounce';
+import { ListInbox } from './list-inbox.use-case';
+import { ReopenContested } from './reopen-contested.use-case';
+import { ReopenGrievance } from './reopen-grievance.use-case';
+import { ResolveGrievance } from './resolve-grievance.use-case';
+import { ReturnGrievance } from './return-grievance.use-case';
+import { TransferGrievance } from './transfer-grievance.use-case';
 import { GrievanceRepository } from './grievance.repository';
 import { GrievancesController } from './grievances.controller';
 import { RouteGrievance } from './route-grievance.use-case';
@@ -12,7 +20,11 @@ import { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
 import { ChainDirectory } from '../escalation/chain-directory';
 import { ChainMoves } from '../escalation/chain-moves';
 import { ReopenAppeal } from '../escalation/reopen-appeal.use-case';
-import { RungActions } from '../escalation/rung-actions.use-cases';
+import { AcknowledgeGrievance } from '../escalation/acknowledge-grievance.use-case';
+import { AskDepartment } from '../escalation/ask-department.use-case';
+import { AskReporter } from '../escalation/ask-reporter.use-case';
+import { EscalateGrievance } from '../escalation/escalate-grievance.use-case';
+import { ResumeGrievance } from '../escalation/resume-grievance.use-case';
 import { StartAppeal } from '../escalation/start-appeal.use-case';
 import { SupervisionMoves } from '../supervision/supervision-moves';
 
@@ -28,15 +40,23 @@ import { SupervisionMoves } from '../supervision/supervision-moves';
     ReopenGrievance,
     ReopenContested,
     CloseGrievance,
-    DepartmentActions,
-    DepartmentMoves,
+    ListInbox,
+    AcceptGrievance,
+    ResolveGrievance,
+    ReturnGrievance,
+    TransferGrievance,
+    DepartmentBounce,
     GrievanceDeadlines,
     ChainDirectory,
     ChainMoves,
     SupervisionMoves,
     StartAppeal,
     ReopenAppeal,
-    RungActions,
+    AcknowledgeGrievance,
+    EscalateGrievance,
+    AskReporter,
+    ResumeGrievance,
+    AskDepartment,
     RoutingConsumer,
   ],
 })

@@ -8,7 +8,11 @@ import type { DepartmentEntity } from '../directory/directory.entities';
 import type { DirectoryRepository } from '../directory/directory.repository';
 import type { RoutingDirectoryCache } from '../directory/routing-directory.cache';
 import { RoutingDirectory } from '../decision/route-decision';
-import { ApplyVerification, AssignToDepartment, CloseGrievance, ReopenContested, ReopenGrievance } from './hazard-loop.use-cases';
+import { ApplyVerification } from './apply-verification.use-case';
+import { AssignToDepartment } from './assign-to-department.use-case';
+import { CloseGrievance } from './close-grievance.use-case';
+import { ReopenContested } from './reopen-contested.use-case';
+import { ReopenGrievance } from './reopen-grievance.use-case';
 import type { GrievanceEntity, GrievanceStatus } from './grievance.entity';
 import type { GrievanceRepository } from './grievance.repository';
 
@@ -179,7 +183,7 @@ describe('a hazard whose invalid verdict the reporter contested', () => {
   it.each<GrievanceStatus>(['rejected', 'closed'])('waits again for a grid worker’s verdict, from %s, and applies the next one', async (status) => {
     const grievance = hazardGrievance({ status, holder: GRID });
     const { reopenContested, verify, tx } = setup(grievance);
-    await expect(reopenContested.execute(contested(grievance.grievanceId), tx)).resolves.toBe('applied');
+    await expect(reopenContested.execute(contested(grievance.grievanceId))).resolves.toBe('applied');
     expect(grievance.status).toBe('routed');
     await expect(verify.execute(verdict({ gridWorkerId: 'gw-2' }), tx)).resolves.toBe('applied');
     expect(payloadsOn(tx, 'grievance.assigned.v1')).toEqual([expect.objectContaining({ departmentCode: 'municipal_works', reason: 'verified_on_site' })]);
@@ -187,8 +191,8 @@ describe('a hazard whose invalid verdict the reporter contested', () => {
 
   it.each<GrievanceStatus>(['routed', 'assigned', 'resolved'])('leaves a grievance that is %s alone', async (status) => {
     const grievance = hazardGrievance({ status });
-    const { reopenContested, tx } = setup(grievance);
-    await expect(reopenContested.execute(contested(grievance.grievanceId), tx)).resolves.toBe('skipped');
+    const { reopenContested } = setup(grievance);
+    await expect(reopenContested.execute(contested(grievance.grievanceId))).resolves.toBe('skipped');
     expect(grievance.status).toBe(status);
   });
 });
@@ -202,7 +206,7 @@ describe('a closed hazard', () => {
     const { close, tx, deadlines, grievances } = setup(grievance);
     await expect(close.execute(closed(grievance.grievanceId), tx)).resolves.toBe('applied');
     expect(grievance.status).toBe('closed');
-    expect(grievances.save).toHaveBeenCalledWith(tx.manager, grievance);
+    expect(grievances.save).toHaveBeenCalledWith(grievance);
     expect(deadlines.cancelAll).toHaveBeenCalledWith(tx, grievance.grievanceId);
   });
 

@@ -35,7 +35,7 @@ function setup(data: RoutingDirectoryData = CITY, existing: GrievanceEntity | nu
   const tx = recordingTransaction({ getRepository: (() => ({ findOneBy: async () => null })) as never });
   const directory = strictMock<RoutingDirectoryCache>({ get: async () => new RoutingDirectory(data) }, 'directory');
   const grievances = strictMock<GrievanceRepository>(
-    { findForUpdate: async () => existing, insert: async (_manager, row: NewGrievance) => Object.assign(new GrievanceEntity(), row) },
+    { findForUpdate: async () => existing, insert: async (row: NewGrievance) => Object.assign(new GrievanceEntity(), row) },
     'grievances',
   );
   const topics = strictMock<DepartmentTopics>({ ensure: async () => undefined }, 'topics');
@@ -47,7 +47,7 @@ describe('routing a new hazard', () => {
   it('gives one inside a grid to that grid to check on site, naming the department that will act', async () => {
     const { route, tx, grievances, topics, deadlines } = setup();
     await route.execute(manholeReport(undefined, { location: IN_GRID }), tx);
-    expect(grievances.insert.mock.calls[0]![1]).toMatchObject({ status: 'routed', gridId: 'yuhua-g1', departmentCode: 'municipal_works', fallback: false, holder: { type: 'org_unit', id: 'yuhua-g1' } });
+    expect(grievances.insert.mock.calls[0]![0]).toMatchObject({ status: 'routed', gridId: 'yuhua-g1', departmentCode: 'municipal_works', fallback: false, holder: { type: 'org_unit', id: 'yuhua-g1' } });
     expect(tx.events.map((e) => e.topic)).toEqual(['grievance.routed.v1']);
     expect(payloadsOn(tx, 'grievance.routed.v1')).toEqual([
       expect.objectContaining({ gridId: 'yuhua-g1', districtId: 'xiangyun', departmentCode: 'municipal_works', fallback: false, reporter: { occupation: 'rider' } }),
@@ -61,7 +61,7 @@ describe('routing a new hazard', () => {
     const { route, tx, grievances, topics, deadlines } = setup();
     await route.execute(manholeReport(undefined, { location: IN_DISTRICT_NO_GRID }), tx);
     const holder = { type: 'department', id: 'urban_management', name: 'Urban Management Bureau' };
-    expect(grievances.insert.mock.calls[0]![1]).toMatchObject({ status: 'assigned', gridId: null, departmentCode: 'urban_management', fallback: true, holder });
+    expect(grievances.insert.mock.calls[0]![0]).toMatchObject({ status: 'assigned', gridId: null, departmentCode: 'urban_management', fallback: true, holder });
     expect(topics.ensure).toHaveBeenCalledWith(['urban_management']);
     expect(deadlines.arrive).toHaveBeenCalledWith(tx, expect.any(GrievanceEntity), holder, 'department', expect.anything());
     expect(tx.events.map((e) => e.topic)).toEqual(['grievance.routed.v1', 'grievance.assigned.v1', 'department.urban_management.issues.v1']);

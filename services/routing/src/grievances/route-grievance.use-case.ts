@@ -33,7 +33,7 @@ export class RouteGrievance {
   async execute(event: EventEnvelope<GrievanceSubmittedV1>, tx: OutboxTransaction): Promise<RouteDecision | undefined> {
     const submitted = event.payload;
     if (!RouteGrievance.applies(submitted)) return undefined;
-    if (await this.grievances.findForUpdate(tx.manager, event.grievanceId)) return undefined; // routed already
+    if (await this.grievances.findForUpdate(event.grievanceId)) return undefined; // routed already
     let decision: RouteDecision;
     try {
       decision = decideRoute({ category: submitted.category, location: submitted.location }, await this.directory.get());
@@ -52,7 +52,7 @@ export class RouteGrievance {
       status: decision.fallback ? ('assigned' as const) : ('routed' as const),
       fallback: decision.fallback,
     };
-    const stored = await this.grievances.insert(tx.manager, grievance);
+    const stored = await this.grievances.insert(grievance);
     if (decision.fallback) await this.deadlines.arrive(tx, stored, decision.holder, 'department', { correlationId: event.correlationId, causationId: event.eventId });
 
     await tx.publish(

@@ -4,7 +4,10 @@ import { ConsumedEvent, HandlesEvent } from '@grievance/platform';
 import { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
 import { ReopenAppeal } from '../escalation/reopen-appeal.use-case';
 import { StartAppeal } from '../escalation/start-appeal.use-case';
-import { ApplyVerification, CloseGrievance, ReopenContested, ReopenGrievance } from './hazard-loop.use-cases';
+import { ApplyVerification } from './apply-verification.use-case';
+import { CloseGrievance } from './close-grievance.use-case';
+import { ReopenContested } from './reopen-contested.use-case';
+import { ReopenGrievance } from './reopen-grievance.use-case';
 import { RouteGrievance } from './route-grievance.use-case';
 
 /** The routing service's consumer group. */
@@ -53,8 +56,8 @@ export class RoutingConsumer {
 
   /** The reporter contested the invalid verdict: the hazard waits for another grid worker's verdict. */
   @HandlesEvent('grievance.contested.v1')
-  async contested(event: ConsumedEvent<'grievance.contested.v1'>, tx: OutboxTransaction): Promise<void> {
-    await this.reopenContested.execute(event, tx);
+  async contested(event: ConsumedEvent<'grievance.contested.v1'>): Promise<void> {
+    await this.reopenContested.execute(event);
   }
 
   @HandlesEvent('grievance.closed.v1')

@@ -6,7 +6,12 @@ import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { SettingsChange, SLA_SETTING_ID_PATTERN, VersionedCalendar, VersionedPolicy } from '@grievance/sla';
 import { PutCalendarDto, PutPolicyDto, RetirePolicyDto } from './sla-settings.dto';
 import { CalendarsView, CalendarView, PoliciesView, PolicyView, SettingsHistoryView } from './sla-settings.views';
-import { SlaSettingsAdmin } from './sla-settings.use-cases';
+import { ListCalendars } from './list-calendars.use-case';
+import { ListPolicies } from './list-policies.use-case';
+import { ListSettingsHistory } from './list-settings-history.use-case';
+import { PutCalendar } from './put-calendar.use-case';
+import { PutPolicy } from './put-policy.use-case';
+import { RetirePolicy } from './retire-policy.use-case';
 
 class SettingIdParams {
   @ApiProperty({ description: 'the policy\'s or calendar\'s id', pattern: SLA_SETTING_ID_PATTERN.source })
@@ -39,13 +44,20 @@ class HistoryQuery {
 @ApiBearerAuth()
 @Controller('v1/sla')
 export class SlaSettingsController {
-  constructor(private readonly admin: SlaSettingsAdmin) {}
+  constructor(
+    private readonly listPolicies: ListPolicies,
+    private readonly putPolicyUseCase: PutPolicy,
+    private readonly retirePolicyUseCase: RetirePolicy,
+    private readonly listCalendars: ListCalendars,
+    private readonly putCalendarUseCase: PutCalendar,
+    private readonly listHistory: ListSettingsHistory,
+  ) {}
 
   @Get('policies')
   @Roles('admin', 'auditor')
   @ApiOkResponse({ type: PoliciesView })
   async policies(): Promise<{ items: VersionedPolicy[] }> {
-    return { items: await this.admin.policies() };
+    return { items: await this.listPolicies.execute() };
   }
 
   /** Creates or replaces a policy; deadlines already running keep the budget they started with. */
@@ -53,21 +65,21 @@ export class SlaSettingsController {
   @Roles('admin')
   @ApiOkResponse({ type: PolicyView })
   putPolicy(@CurrentPrincipal() principal: Principal, @Param() params: SettingIdParams, @Body() body: PutPolicyDto): Promise<VersionedPolicy> {
-    return this.admin.putPolicy(principal, params.id, body);
+    return this.putPolicyUseCase.execute(principal, params.id, body);
   }
 
   @Delete('policies/:id')
   @HttpCode(204)
   @Roles('admin')
   async retirePolicy(@CurrentPrincipal() principal: Principal, @Param() params: SettingIdParams, @Body() body: RetirePolicyDto): Promise<void> {
-    await this.admin.retirePolicy(principal, params.id, body);
+    await this.retirePolicyUseCase.execute(principal, params.id, body);
   }
 
   @Get('calendars')
   @Roles('admin', 'auditor')
   @ApiOkResponse({ type: CalendarsView })
   async calendars(): Promise<{ items: VersionedCalendar[] }> {
-    return { items: await this.admin.calendars() };
+    return { items: await this.listCalendars.execute() };
   }
 
   /** Creates or replaces a calendar (next year's holidays, make-up days). */
@@ -75,7 +87,7 @@ export class SlaSettingsController {
   @Roles('admin')
   @ApiOkResponse({ type: CalendarView })
   putCalendar(@CurrentPrincipal() principal: Principal, @Param() params: SettingIdParams, @Body() body: PutCalendarDto): Promise<VersionedCalendar> {
-    return this.admin.putCalendar(principal, params.id, body);
+    return this.putCalendarUseCase.execute(principal, params.id, body);
   }
 
   /** Every change, newest first: who, when, why, before and after. */
@@ -83,6 +95,6 @@ export class SlaSettingsController {
   @Roles('admin', 'auditor')
   @ApiOkResponse({ type: SettingsHistoryView })
   async history(@Query() query: HistoryQuery): Promise<{ items: SettingsChange[] }> {
-    return { items: await this.admin.history(query) };
+    return { items: await this.listHistory.execute(query) };
   }
 }

@@ -45,7 +45,7 @@ export class SupervisionMoves {
     grievance.underSupervision = true;
     grievance.supervisionRound = round;
     grievance.supervisor = input.supervisor;
-    await this.grievances.save(tx.manager, grievance);
+    await this.grievances.save(grievance);
     const deadline = await this.sla.start(tx, {
       grievanceId: grievance.grievanceId,
       subject: SUPERVISION_SUBJECT,
@@ -73,7 +73,7 @@ export class SupervisionMoves {
     const supervisor = grievance.supervisor ?? missed.holder;
     grievance.supervisionRound = round;
     grievance.supervisor = supervisor;
-    await this.grievances.save(tx.manager, grievance);
+    await this.grievances.save(grievance);
     const next = await this.sla.carryOver(tx, missed.id, { holder: supervisor, budget: 'fresh', stage: SUPERVISION_STAGE, correlationId: cause.correlationId, causationId: cause.causationId });
     const holder = grievance.owner ?? grievance.holder;
     await this.publish(tx, grievance, cause, {

@@ -5,8 +5,12 @@ import { RoutingDirectory } from '../decision/route-decision';
 import type { DepartmentEntity } from '../directory/directory.entities';
 import type { DirectoryRepository } from '../directory/directory.repository';
 import type { RoutingDirectoryCache } from '../directory/routing-directory.cache';
-import { DepartmentMoves } from './department-moves.use-cases';
-import type { AssignToDepartment } from './hazard-loop.use-cases';
+import type { Principal } from '@grievance/auth';
+import type { ChainMoves } from '../escalation/chain-moves';
+import type { AssignToDepartment } from './assign-to-department.use-case';
+import { DepartmentBounce } from './department-bounce';
+import { ReturnGrievance } from './return-grievance.use-case';
+import { TransferGrievance } from './transfer-grievance.use-case';
 import type { GrievanceEntity, GrievanceStatus } from './grievance.entity';
 import type { GrievanceRepository } from './grievance.repository';
 
@@ -42,7 +46,13 @@ function setup(current: GrievanceEntity | null, live = LIVE, routingDirectory = 
   const directory = strictMock<DirectoryRepository>({ department: async (code) => (live.has(code) ? ({ code, name: code } as DepartmentEntity) : null) }, 'directory');
   const assign = strictMock<AssignToDepartment>({ execute: async (_cause, _tx, _grievance, code) => ({ type: 'department', id: code, name: code }) }, 'assign');
   const config = strictMock<RoutingConfig>({ CHAIN_MAX_RETURNS: MAX_RETURNS }, 'config');
-  return { tx, assign, moves: new DepartmentMoves(outbox, grievances, routing, directory, assign, config) };
+  const bounce = new DepartmentBounce(grievances, directory, assign, config);
+  const moves = {
+    returnGrievance: (principal: Principal, id: string, reason: string, attachmentIds: string[]) =>
+      new ReturnGrievance(outbox, grievances, strictMock<ChainMoves>({}, 'chain'), routing, bounce, config).execute(principal, id, reason, attachmentIds),
+    transfer: (principal: Principal, id: string, departmentCode: string, reason: string) => new TransferGrievance(outbox, routing, directory, bounce).execute(principal, id, departmentCode, reason),
+  };
+  return { tx, assign, moves };
 }
 
 /** Where the grievance went: the department the assignment gave it to, and why. */

@@ -6,7 +6,9 @@ import type { DepartmentTopics } from '../directory/department-topics';
 import type { DirectoryRepository } from '../directory/directory.repository';
 import type { RoutingDirectoryCache } from '../directory/routing-directory.cache';
 import { RoutingDirectory } from '../decision/route-decision';
-import { ApplyVerification, AssignToDepartment, ReopenGrievance } from './hazard-loop.use-cases';
+import { ApplyVerification } from './apply-verification.use-case';
+import { AssignToDepartment } from './assign-to-department.use-case';
+import { ReopenGrievance } from './reopen-grievance.use-case';
 import { GrievanceEntity, GrievanceStatus } from './grievance.entity';
 import type { GrievanceRepository } from './grievance.repository';
 import type { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
@@ -56,7 +58,7 @@ function setup(current: GrievanceEntity | null) {
   const saved: GrievanceEntity[] = [];
   const grievances = {
     findForUpdate: jest.fn().mockResolvedValue(current),
-    save: jest.fn(async (_m: EntityManager, m: GrievanceEntity) => {
+    save: jest.fn(async (m: GrievanceEntity) => {
       saved.push({ ...m });
     }),
   } as unknown as GrievanceRepository;

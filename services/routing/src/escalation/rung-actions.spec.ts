@@ -8,7 +8,17 @@ import type { DirectoryRepository } from '../directory/directory.repository';
 import type { GrievanceEntity, GrievanceStatus } from '../grievances/grievance.entity';
 import type { GrievanceRepository } from '../grievances/grievance.repository';
 import { ChainMoves } from './chain-moves';
-import { RungActions, rungOf as rungOfCaller } from './rung-actions.use-cases';
+import { AcknowledgeGrievance } from './acknowledge-grievance.use-case';
+import { AskDepartment } from './ask-department.use-case';
+import { AskReporter } from './ask-reporter.use-case';
+import { EscalateGrievance } from './escalate-grievance.use-case';
+import { ResumeGrievance } from './resume-grievance.use-case';
+import { rungInbox, rungOf as rungOfCaller } from './rung-rules';
+import { ResolveGrievance } from '../grievances/resolve-grievance.use-case';
+import { ReturnGrievance } from '../grievances/return-grievance.use-case';
+import type { RoutingConfig } from '../config';
+import type { RoutingDirectoryCache } from '../directory/routing-directory.cache';
+import type { DepartmentBounce } from '../grievances/department-bounce';
 
 const LABOUR = { code: 'labour_bureau', name: 'Labour Bureau' } as DepartmentEntity;
 
@@ -31,7 +41,19 @@ function setup(current: GrievanceEntity | null, clocks: { paused?: number | fals
   );
   const directory = strictMock<DirectoryRepository>({ department: async (code) => (code === LABOUR.code ? LABOUR : null) }, 'directory');
   const topics = strictMock<DepartmentTopics>({ ensure: async () => undefined }, 'topics');
-  return { tx, grievances, moves, deadlines, topics, rung: new RungActions(outbox, grievances, moves, deadlines, directory, topics, fixedClock(new Date())) };
+  const unused = { routing: strictMock<RoutingDirectoryCache>({}, 'routing'), bounce: strictMock<DepartmentBounce>({}, 'bounce'), config: strictMock<RoutingConfig>({}, 'config') };
+  const rung = {
+    inbox: (principal: Principal, limit: number) => rungInbox(grievances, principal, limit),
+    acknowledge: (principal: Principal, id: string) => new AcknowledgeGrievance(outbox, grievances, moves, deadlines).execute(principal, id),
+    resolve: (principal: Principal, id: string, resolution: string, attachmentIds: string[]) => new ResolveGrievance(outbox, grievances, deadlines, moves).execute(principal, id, resolution, attachmentIds),
+    escalate: (principal: Principal, id: string, reason: string) => new EscalateGrievance(outbox, grievances, moves).execute(principal, id, reason),
+    returnDown: (principal: Principal, id: string, reason: string, attachmentIds: string[] = []) =>
+      new ReturnGrievance(outbox, grievances, moves, unused.routing, unused.bounce, unused.config).execute(principal, id, reason, attachmentIds),
+    assignDepartment: (principal: Principal, id: string, code: string, note: string) => new AskDepartment(outbox, grievances, moves, deadlines, directory, topics, fixedClock(new Date())).execute(principal, id, code, note),
+    askReporter: (principal: Principal, id: string, question: string) => new AskReporter(outbox, grievances, moves, deadlines).execute(principal, id, question),
+    resumeWithAnswer: (principal: Principal, id: string, answer: string) => new ResumeGrievance(outbox, grievances, moves, deadlines).execute(principal, id, answer),
+  };
+  return { tx, grievances, moves, deadlines, topics, rung };
 }
 
 describe('who may work an appeal', () => {

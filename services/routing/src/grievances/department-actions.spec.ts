@@ -2,7 +2,10 @@ import type { Principal } from '@grievance/auth';
 import { payloadsOn, recordingOutbox, strictMock } from '@grievance/testing/unit';
 import { appealGrievance, departmentUser, hazardGrievance, rungUser } from '../../test/unit-fixtures';
 import type { DeadlineView, GrievanceDeadlines } from '../deadlines/grievance-deadlines';
-import { DepartmentActions } from './department-actions.use-cases';
+import type { ChainMoves } from '../escalation/chain-moves';
+import { AcceptGrievance } from './accept-grievance.use-case';
+import { departmentInbox } from './department-rules';
+import { ResolveGrievance } from './resolve-grievance.use-case';
 import type { GrievanceEntity, GrievanceStatus } from './grievance.entity';
 import type { GrievanceRepository } from './grievance.repository';
 
@@ -32,7 +35,13 @@ function setup(current: GrievanceEntity | null) {
     },
     'deadlines',
   );
-  return { tx, grievances, deadlines, department: new DepartmentActions(grievances, outbox, deadlines) };
+  const moves = strictMock<ChainMoves>({}, 'moves');
+  const department = {
+    inbox: (principal: Principal, language: 'en' | 'zh-CN') => departmentInbox(grievances, deadlines, principal, language),
+    accept: (principal: Principal, id: string) => new AcceptGrievance(grievances, outbox, deadlines).execute(principal, id),
+    resolve: (principal: Principal, id: string, resolution: string, attachmentIds: string[]) => new ResolveGrievance(outbox, grievances, deadlines, moves).execute(principal, id, resolution, attachmentIds),
+  };
+  return { tx, grievances, deadlines, department };
 }
 
 describe('a department’s inbox', () => {
