@@ -11,22 +11,14 @@ import { ContestController } from './contest/contest.controller';
 import { ContestVerdict } from './contest/contest-verdict.use-case';
 import { FEEDBACK_ENTITIES } from './grievances/entities';
 import { FEEDBACK_CONSUMER_GROUP, FeedbackConsumer } from './grievances/feedback.consumer';
-import { FeedbackRepository } from './grievances/feedback.repository';
 import { GrievanceEvents } from './grievances/grievance-events';
+import { GrievancesModule } from './grievances/grievances.module';
 import { FEEDBACK_MIGRATIONS } from './migrations';
 import { NotificationDispatcher } from './notifications/notification-dispatcher';
-import { DisabledNotificationSender, NOTIFICATION_SENDER, WebhookNotificationSender } from './notifications/notification-sender';
 import { NotificationsController } from './notifications/notifications.controller';
-import { AwardVolunteering } from './points/award-volunteering.use-case';
-import { BenefitsController } from './points/benefits.controller';
-import { BenefitsRepository } from './points/benefits.repository';
-import { ApplyForBenefit, DecideBenefit } from './points/benefits.use-cases';
-import { ManageCatalogue } from './points/catalogue.use-cases';
-import { HandOverRedemption } from './points/hand-over.use-case';
-import { PointsController } from './points/points.controller';
-import { PointsRepository } from './points/points.repository';
-import { RedeemItem } from './points/redeem-item.use-case';
-import { StationsController } from './points/stations.controller';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PointsModule } from './points/points.module';
+import { WorkerRegistrationsConsumer } from './points/worker-registrations.consumer';
 import { RateGrievance } from './rating/rate-grievance.use-case';
 import { RatingController } from './rating/rating.controller';
 import { NotifyHolder } from './staff-notifications/notify-holder.use-case';
@@ -45,7 +37,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ config, entities: FEEDBACK_ENTITIES, migrations: FEEDBACK_MIGRATIONS }),
-        EventConsumersModule.forGroup({ groupId: FEEDBACK_CONSUMER_GROUP, handlers: [FeedbackConsumer] }),
+        EventConsumersModule.forGroup({ groupId: FEEDBACK_CONSUMER_GROUP, handlers: [FeedbackConsumer, WorkerRegistrationsConsumer] }),
         // Staff notifications (员工提醒) in a group of their own: the holders' notices never wait on the reporters'.
         EventConsumersModule.forGroup({ groupId: STAFF_NOTIFICATIONS_CONSUMER_GROUP, handlers: [StaffNotificationsConsumer] }),
         // The rating windows (auto-close after AUTO_CLOSE_AFTER_MS): they close grievances, they are
@@ -60,23 +52,12 @@ export class AppModule {
           handlers: feedbackSlaHandlers,
           logger: PinoLogger,
         }),
+        GrievancesModule,
+        NotificationsModule,
+        PointsModule,
       ],
-      controllers: [NotificationsController, PointsController, StationsController, BenefitsController, RatingController, ContestController, StaffNotificationsController],
+      controllers: [NotificationsController, RatingController, ContestController, StaffNotificationsController],
       providers: [
-        {
-          provide: NOTIFICATION_SENDER,
-          useFactory: () =>
-            config.NOTIFY_WEBHOOK_URL ? new WebhookNotificationSender(config.NOTIFY_WEBHOOK_URL) : new DisabledNotificationSender(),
-        },
-        FeedbackRepository,
-        PointsRepository,
-        ManageCatalogue,
-        RedeemItem,
-        HandOverRedemption,
-        AwardVolunteering,
-        BenefitsRepository,
-        ApplyForBenefit,
-        DecideBenefit,
         RatingWindows,
         GrievanceEvents,
         RateGrievance,

@@ -5,7 +5,8 @@ import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { BENEFIT_DECISIONS, BENEFIT_KINDS, BenefitDecision, BenefitKind } from '@grievance/contracts';
 import { correlationIdForNewWork } from '@grievance/platform';
 import { BenefitApplication, BenefitsRepository, BenefitState } from './benefits.repository';
-import { ApplyForBenefit, DecideBenefit } from './benefits.use-cases';
+import { ApplyForBenefit } from './apply-for-benefit.use-case';
+import { DecideBenefit } from './decide-benefit.use-case';
 
 const BENEFIT_STATES: readonly BenefitState[] = ['pending', 'approved', 'refused'];
 

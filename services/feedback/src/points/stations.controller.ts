@@ -4,8 +4,8 @@ import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { STATION_ID_PATTERN } from '@grievance/contracts';
 import { correlationIdForNewWork, DomainError } from '@grievance/platform';
 import { AwardVolunteering, VolunteeringAward } from './award-volunteering.use-case';
-import { ManageCatalogue } from './catalogue.use-cases';
-import { HandOverRedemption } from './hand-over.use-case';
+import { AddCatalogueItem } from './add-catalogue-item.use-case';
+import { HandOverRedemption } from './hand-over-redemption.use-case';
 import {
   CatalogueItemChangeDto,
   CatalogueItemView,
@@ -19,6 +19,7 @@ import {
   VolunteeringDto,
 } from './points.dto';
 import { PointsRepository } from './points.repository';
+import { UpdateCatalogueItem } from './update-catalogue-item.use-case';
 
 export class VolunteeringAwardView implements VolunteeringAward {
   @ApiProperty({ format: 'uuid' }) entryId!: string;
@@ -44,7 +45,8 @@ const ownStation = (principal: Principal): string => principal.stationId!;
 export class StationsController {
   constructor(
     private readonly points: PointsRepository,
-    private readonly catalogue: ManageCatalogue,
+    private readonly addCatalogueItem: AddCatalogueItem,
+    private readonly updateCatalogueItem: UpdateCatalogueItem,
     private readonly handOver: HandOverRedemption,
     private readonly volunteering: AwardVolunteering,
   ) {}
@@ -66,7 +68,7 @@ export class StationsController {
   @Roles('station_staff')
   @ApiCreatedResponse({ type: CatalogueItemView })
   async addItem(@Body() body: NewCatalogueItemDto, @CurrentPrincipal() principal: Principal): Promise<CatalogueItemView> {
-    return itemView(await this.catalogue.add({ stationId: ownStation(principal), staffId: principal.sub, ...body }));
+    return itemView(await this.addCatalogueItem.execute({ stationId: ownStation(principal), staffId: principal.sub, ...body }));
   }
 
   /** Changes an item of the caller's station (name, kind, cost, stock); another station's item is 404. */
@@ -78,7 +80,7 @@ export class StationsController {
     @Body() body: CatalogueItemChangeDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CatalogueItemView> {
-    return itemView(await this.catalogue.update({ stationId: ownStation(principal), staffId: principal.sub, itemId, change: body }));
+    return itemView(await this.updateCatalogueItem.execute({ stationId: ownStation(principal), staffId: principal.sub, itemId, change: body }));
   }
 
   /** The caller's station's redemptions in one state (default: still to hand over), oldest first. */
