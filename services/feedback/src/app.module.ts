@@ -16,17 +16,12 @@ import { GrievancesModule } from './grievances/grievances.module';
 import { FEEDBACK_MIGRATIONS } from './migrations';
 import { NotificationDispatcher } from './notifications/notification-dispatcher';
 import { NotificationsController } from './notifications/notifications.controller';
-import { NotificationsModule } from './notifications/notifications.module';
+import { NotificationSenderModule } from './notifications/notification-sender.module';
 import { PointsModule } from './points/points.module';
 import { WorkerRegistrationsConsumer } from './points/worker-registrations.consumer';
 import { RateGrievance } from './rating/rate-grievance.use-case';
 import { RatingController } from './rating/rating.controller';
-import { NotifyHolder } from './staff-notifications/notify-holder.use-case';
-import { StaffNotificationStream } from './staff-notifications/staff-notification-stream';
-import { STAFF_NOTIFICATIONS_CONSUMER_GROUP, StaffNotificationsConsumer } from './staff-notifications/staff-notifications.consumer';
-import { StaffNotificationsController } from './staff-notifications/staff-notifications.controller';
-import { StaffNotificationsRepository } from './staff-notifications/staff-notifications.repository';
-import { ListStaffNotifications, MarkStaffNotificationsRead } from './staff-notifications/staff-notifications.use-cases';
+import { StaffNotificationsModule } from './staff-notifications/staff-notifications.module';
 
 @Module({})
 export class AppModule {
@@ -38,8 +33,6 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config, entities: FEEDBACK_ENTITIES, migrations: FEEDBACK_MIGRATIONS }),
         EventConsumersModule.forGroup({ groupId: FEEDBACK_CONSUMER_GROUP, handlers: [FeedbackConsumer, WorkerRegistrationsConsumer] }),
-        // Staff notifications (员工提醒) in a group of their own: the holders' notices never wait on the reporters'.
-        EventConsumersModule.forGroup({ groupId: STAFF_NOTIFICATIONS_CONSUMER_GROUP, handlers: [StaffNotificationsConsumer] }),
         // The rating windows (auto-close after AUTO_CLOSE_AFTER_MS): they close grievances, they are
         // nobody's breach, so no sla.warned.v1 / sla.breached.v1 leaves this service.
         SlaModule.forService({
@@ -53,10 +46,11 @@ export class AppModule {
           logger: PinoLogger,
         }),
         GrievancesModule,
-        NotificationsModule,
+        NotificationSenderModule,
         PointsModule,
+        StaffNotificationsModule,
       ],
-      controllers: [NotificationsController, RatingController, ContestController, StaffNotificationsController],
+      controllers: [NotificationsController, RatingController, ContestController],
       providers: [
         RatingWindows,
         GrievanceEvents,
@@ -66,12 +60,6 @@ export class AppModule {
         NotificationDispatcher,
         FeedbackConsumer,
         AutoCloseLifecycle,
-        StaffNotificationsRepository,
-        StaffNotificationStream,
-        NotifyHolder,
-        ListStaffNotifications,
-        MarkStaffNotificationsRead,
-        StaffNotificationsConsumer,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GrievancesModule } from '../grievances/grievances.module';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { NotificationSenderModule } from '../notifications/notification-sender.module';
 import { AddCatalogueItem } from './add-catalogue-item.use-case';
 import { ApplyForBenefit } from './apply-for-benefit.use-case';
 import { AwardVolunteering } from './award-volunteering.use-case';
@@ -18,7 +18,7 @@ import { WorkerRegistrationsConsumer } from './worker-registrations.consumer';
 
 /** The points ledger (五入积分法): stations' catalogues, redemptions and their hand-over, volunteering awards, and benefit applications with their committees' decisions. */
 @Module({
-  imports: [GrievancesModule, NotificationsModule],
+  imports: [GrievancesModule, NotificationSenderModule],
   controllers: [PointsController, StationsController, BenefitsController],
   providers: [
     PointsRepository,

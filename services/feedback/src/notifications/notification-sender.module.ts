@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { FeedbackConfig } from '../config';
 import { DisabledNotificationSender, NOTIFICATION_SENDER, WebhookNotificationSender } from './notification-sender';
 
-/** Notifying reporters, workers and staff: where their notifications go out (NOTIFY_WEBHOOK_URL, or nowhere). */
+/** Where the notifications of reporters, workers and staff go out: the partner webhook (NOTIFY_WEBHOOK_URL), or nowhere. */
 @Module({
   providers: [
     {
@@ -14,4 +14,4 @@ import { DisabledNotificationSender, NOTIFICATION_SENDER, WebhookNotificationSen
   ],
   exports: [NOTIFICATION_SENDER],
 })
-export class NotificationsModule {}
+export class NotificationSenderModule {}
