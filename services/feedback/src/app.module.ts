@@ -3,24 +3,21 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { bullPrefixFor, EventConsumersModule, PlatformModule } from '@grievance/platform';
 import { SlaModule } from '@grievance/sla';
 import { PinoLogger } from 'nestjs-pino';
-import { AutoCloseLifecycle } from './auto-close/auto-close.lifecycle';
-import { CloseUnrated, feedbackSlaHandlers } from './auto-close/close-unrated.use-case';
-import { FEEDBACK_SLA_QUEUE, RatingWindows, ratingWindowSettings } from './auto-close/rating-window';
+import { AutoCloseModule } from './auto-close/auto-close.module';
+import { feedbackSlaHandlers } from './auto-close/close-unrated.use-case';
+import { FEEDBACK_SLA_QUEUE, ratingWindowSettings } from './auto-close/rating-window';
 import { FeedbackConfig } from './config';
-import { ContestController } from './contest/contest.controller';
-import { ContestVerdict } from './contest/contest-verdict.use-case';
+import { ContestModule } from './contest/contest.module';
 import { FEEDBACK_ENTITIES } from './grievances/entities';
 import { FEEDBACK_CONSUMER_GROUP, FeedbackConsumer } from './grievances/feedback.consumer';
-import { GrievanceEvents } from './grievances/grievance-events';
 import { GrievancesModule } from './grievances/grievances.module';
 import { FEEDBACK_MIGRATIONS } from './migrations';
 import { NotificationDispatcher } from './notifications/notification-dispatcher';
-import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationSenderModule } from './notifications/notification-sender.module';
+import { NotificationsController } from './notifications/notifications.controller';
 import { PointsModule } from './points/points.module';
 import { WorkerRegistrationsConsumer } from './points/worker-registrations.consumer';
-import { RateGrievance } from './rating/rate-grievance.use-case';
-import { RatingController } from './rating/rating.controller';
+import { RatingModule } from './rating/rating.module';
 import { StaffNotificationsModule } from './staff-notifications/staff-notifications.module';
 
 @Module({})
@@ -32,6 +29,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ config, entities: FEEDBACK_ENTITIES, migrations: FEEDBACK_MIGRATIONS }),
+        // One group for the reporters' view and the workers' registrations; each consumer is provided by its context's module.
         EventConsumersModule.forGroup({ groupId: FEEDBACK_CONSUMER_GROUP, handlers: [FeedbackConsumer, WorkerRegistrationsConsumer] }),
         // The rating windows (auto-close after AUTO_CLOSE_AFTER_MS): they close grievances, they are
         // nobody's breach, so no sla.warned.v1 / sla.breached.v1 leaves this service.
@@ -46,21 +44,15 @@ export class AppModule {
           logger: PinoLogger,
         }),
         GrievancesModule,
+        AutoCloseModule,
+        RatingModule,
+        ContestModule,
         NotificationSenderModule,
         PointsModule,
         StaffNotificationsModule,
       ],
-      controllers: [NotificationsController, RatingController, ContestController],
-      providers: [
-        RatingWindows,
-        GrievanceEvents,
-        RateGrievance,
-        ContestVerdict,
-        CloseUnrated,
-        NotificationDispatcher,
-        FeedbackConsumer,
-        AutoCloseLifecycle,
-      ],
+      controllers: [NotificationsController],
+      providers: [NotificationDispatcher],
     };
   }
 }
