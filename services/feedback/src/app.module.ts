@@ -12,9 +12,7 @@ import { FEEDBACK_ENTITIES } from './grievances/entities';
 import { FEEDBACK_CONSUMER_GROUP, FeedbackConsumer } from './grievances/feedback.consumer';
 import { GrievancesModule } from './grievances/grievances.module';
 import { FEEDBACK_MIGRATIONS } from './migrations';
-import { NotificationDispatcher } from './notifications/notification-dispatcher';
-import { NotificationSenderModule } from './notifications/notification-sender.module';
-import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PointsModule } from './points/points.module';
 import { WorkerRegistrationsConsumer } from './points/worker-registrations.consumer';
 import { RatingModule } from './rating/rating.module';
@@ -47,12 +45,10 @@ export class AppModule {
         AutoCloseModule,
         RatingModule,
         ContestModule,
-        NotificationSenderModule,
+        NotificationsModule,
         PointsModule,
         StaffNotificationsModule,
       ],
-      controllers: [NotificationsController],
-      providers: [NotificationDispatcher],
     };
   }
 }
