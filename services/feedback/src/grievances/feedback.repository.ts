@@ -3,7 +3,7 @@ import { EventEnvelope, GrievanceKind, GrievanceStatus, Holder, Language, Rating
 import { DEFAULT_LANGUAGE, Message, render } from '@grievance/i18n';
 import { DataSource, EntityManager } from 'typeorm';
 import { databaseOf } from '../shared/database';
-import { GrievanceEntity, PointsEntryEntity } from './entities';
+import { GrievanceEntity } from './entities';
 
 export interface NewGrievance {
   grievanceId: string;
@@ -258,18 +258,6 @@ export class FeedbackRepository {
       [uuidv7(), entry.workerId, entry.points, entry.reason, entry.grievanceId, entry.causeEventId],
     )) as { id: string }[];
     return rows[0]?.id;
-  }
-
-  async pointsOf(workerId: string): Promise<{ balance: number; entries: PointsEntryEntity[] }> {
-    const entries = await this.dataSource.getRepository(PointsEntryEntity).find({
-      where: { workerId },
-      order: { createdAt: 'DESC', id: 'DESC' },
-    });
-    const [sum] = (await this.dataSource.query(
-      `SELECT COALESCE(SUM(points), 0)::int AS balance FROM feedback_points_ledger WHERE worker_id = $1`,
-      [workerId],
-    )) as { balance: number }[];
-    return { balance: sum?.balance ?? 0, entries };
   }
 
   /** false when this resolution was already rated. */

@@ -7,7 +7,11 @@ import { AwardVolunteering } from './award-volunteering.use-case';
 import { BenefitsController } from './benefits.controller';
 import { BenefitsRepository } from './benefits.repository';
 import { DecideBenefit } from './decide-benefit.use-case';
+import { GetPointsAccount } from './get-points-account.use-case';
 import { HandOverRedemption } from './hand-over-redemption.use-case';
+import { ListBenefitApplications } from './list-benefit-applications.use-case';
+import { ListCatalogue } from './list-catalogue.use-case';
+import { ListStationRedemptions } from './list-station-redemptions.use-case';
 import { PointsController } from './points.controller';
 import { PointsRepository } from './points.repository';
 import { RecordWorkerRegistration } from './record-worker-registration.use-case';
@@ -31,6 +35,10 @@ import { WorkerRegistrationsConsumer } from './worker-registrations.consumer';
     ApplyForBenefit,
     DecideBenefit,
     RecordWorkerRegistration,
+    GetPointsAccount,
+    ListCatalogue,
+    ListStationRedemptions,
+    ListBenefitApplications,
     WorkerRegistrationsConsumer,
   ],
 })

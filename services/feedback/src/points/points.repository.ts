@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogueItemKind, uuidv7 } from '@grievance/contracts';
 import { DataSource } from 'typeorm';
 import { databaseOf } from '../shared/database';
+import { PointsEntryEntity } from '../grievances/entities';
 import { REASON_REDEMPTION, REASON_VOLUNTEERING } from './points-rules';
 
 /** One volunteering award in the ledger. */
@@ -130,6 +131,19 @@ export class PointsRepository {
       balance: number;
     }[];
     return row?.balance ?? 0;
+  }
+
+  /** A worker's balance and ledger entries, newest first. */
+  async pointsOf(workerId: string): Promise<{ balance: number; entries: PointsEntryEntity[] }> {
+    const entries = await this.dataSource.getRepository(PointsEntryEntity).find({
+      where: { workerId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    const [sum] = (await this.dataSource.query(
+      `SELECT COALESCE(SUM(points), 0)::int AS balance FROM feedback_points_ledger WHERE worker_id = $1`,
+      [workerId],
+    )) as { balance: number }[];
+    return { balance: sum?.balance ?? 0, entries };
   }
 
   async catalogueOf(stationId: string): Promise<CatalogueItem[]> {

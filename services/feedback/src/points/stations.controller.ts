@@ -18,7 +18,8 @@ import {
   RedemptionView,
   VolunteeringDto,
 } from './points.dto';
-import { PointsRepository } from './points.repository';
+import { ListCatalogue } from './list-catalogue.use-case';
+import { ListStationRedemptions } from './list-station-redemptions.use-case';
 import { UpdateCatalogueItem } from './update-catalogue-item.use-case';
 
 export class VolunteeringAwardView implements VolunteeringAward {
@@ -44,7 +45,8 @@ const ownStation = (principal: Principal): string => principal.stationId!;
 @Controller('v1/stations')
 export class StationsController {
   constructor(
-    private readonly points: PointsRepository,
+    private readonly listCatalogue: ListCatalogue,
+    private readonly listStationRedemptions: ListStationRedemptions,
     private readonly addCatalogueItem: AddCatalogueItem,
     private readonly updateCatalogueItem: UpdateCatalogueItem,
     private readonly handOver: HandOverRedemption,
@@ -58,7 +60,7 @@ export class StationsController {
   async catalogueOf(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<CatalogueView> {
     const stationId = id === 'me' && principal.role === 'station_staff' ? ownStation(principal) : id;
     if (!STATION_ID_PATTERN.test(stationId)) throw DomainError.notFound('station', stationId);
-    const items = await this.points.catalogueOf(stationId);
+    const items = await this.listCatalogue.execute(stationId);
     return { stationId, items: items.map(itemView) };
   }
 
@@ -88,7 +90,7 @@ export class StationsController {
   @Roles('station_staff')
   @ApiOkResponse({ type: [RedemptionView] })
   async redemptions(@Query() query: RedemptionsQuery, @CurrentPrincipal() principal: Principal): Promise<RedemptionView[]> {
-    return (await this.points.redemptionsAt(ownStation(principal), query.state ?? 'awaiting_hand_over')).map(redemptionView);
+    return (await this.listStationRedemptions.execute({ stationId: ownStation(principal), state: query.state ?? 'awaiting_hand_over' })).map(redemptionView);
   }
 
   /** The staff confirm they handed the redeemed item over (once); another station's redemption is 404. */
