@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_LANGUAGE, render } from '@grievance/i18n';
 import { PinoLogger } from 'nestjs-pino';
 import { StaffNotificationsRepository } from '../staff-notifications/staff-notifications.repository';
-import { NOTIFICATION_SENDER, NotificationSender } from './notification-sender';
+import { NOTIFICATION_SENDER, NotificationSender, OutboundNotification } from './notification-sender';
 import { NotificationsRepository } from './notifications.repository';
 
 /**
@@ -22,9 +22,9 @@ export class DeliverNotifications {
   }
 
   async execute(): Promise<number> {
-    const reporters = await this.repository.deliverPending(50, async (n) => {
-      try {
-        await this.sender.send({
+    const reporters = await this.repository.deliverPending(50, (n) =>
+      this.handOver(
+        {
           id: n.id,
           audience: 'reporter',
           recipientId: n.recipientId,
@@ -33,17 +33,14 @@ export class DeliverNotifications {
           language: n.language,
           message: n.content ? render(n.language, n.content, n.message) : n.message,
           createdAt: new Date(n.createdAt).toISOString(),
-        });
-        return true;
-      } catch (error) {
-        this.logger.warn({ err: error, notificationId: n.id, grievanceId: n.grievanceId }, 'notification could not be sent');
-        return false;
-      }
-    });
+        },
+        'notification could not be sent',
+      ),
+    );
     // Staff notifications in Chinese: the holders' language is not known (their lists and streams follow Accept-Language).
-    const staff = await this.staff.deliverPending(50, async (n) => {
-      try {
-        await this.sender.send({
+    const staff = await this.staff.deliverPending(50, (n) =>
+      this.handOver(
+        {
           id: n.id,
           audience: 'staff',
           recipientId: n.recipientKey,
@@ -52,13 +49,21 @@ export class DeliverNotifications {
           language: DEFAULT_LANGUAGE,
           message: render(DEFAULT_LANGUAGE, n.content, n.message),
           createdAt: n.occurredAt.toISOString(),
-        });
-        return true;
-      } catch (error) {
-        this.logger.warn({ err: error, notificationId: n.id, grievanceId: n.grievanceId }, 'staff notification could not be sent');
-        return false;
-      }
-    });
+        },
+        'staff notification could not be sent',
+      ),
+    );
     return reporters + staff;
+  }
+
+  /** Hands one notification to the sender: true once sent, false (logged) when it failed. */
+  private async handOver(notification: OutboundNotification, failure: string): Promise<boolean> {
+    try {
+      await this.sender.send(notification);
+      return true;
+    } catch (error) {
+      this.logger.warn({ err: error, notificationId: notification.id, grievanceId: notification.grievanceId }, failure);
+      return false;
+    }
   }
 }
