@@ -3,38 +3,20 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { bullPrefixFor, EventConsumersModule, PlatformModule } from '@grievance/platform';
 import { SlaModule } from '@grievance/sla';
 import { PinoLogger } from 'nestjs-pino';
-import { AutoCloseLifecycle } from './auto-close/auto-close.lifecycle';
-import { CloseUnrated, feedbackSlaHandlers } from './auto-close/close-unrated.use-case';
-import { FEEDBACK_SLA_QUEUE, RatingWindows, ratingWindowSettings } from './auto-close/rating-window';
+import { AutoCloseModule } from './auto-close/auto-close.module';
+import { feedbackSlaHandlers } from './auto-close/close-unrated.use-case';
+import { FEEDBACK_SLA_QUEUE, ratingWindowSettings } from './auto-close/rating-window';
 import { FeedbackConfig } from './config';
-import { ContestController } from './contest/contest.controller';
-import { ContestVerdict } from './contest/contest-verdict.use-case';
+import { ContestModule } from './contest/contest.module';
 import { FEEDBACK_ENTITIES } from './grievances/entities';
 import { FEEDBACK_CONSUMER_GROUP, FeedbackConsumer } from './grievances/feedback.consumer';
-import { FeedbackRepository } from './grievances/feedback.repository';
-import { GrievanceEvents } from './grievances/grievance-events';
+import { GrievancesModule } from './grievances/grievances.module';
 import { FEEDBACK_MIGRATIONS } from './migrations';
-import { NotificationDispatcher } from './notifications/notification-dispatcher';
-import { DisabledNotificationSender, NOTIFICATION_SENDER, WebhookNotificationSender } from './notifications/notification-sender';
-import { NotificationsController } from './notifications/notifications.controller';
-import { AwardVolunteering } from './points/award-volunteering.use-case';
-import { BenefitsController } from './points/benefits.controller';
-import { BenefitsRepository } from './points/benefits.repository';
-import { ApplyForBenefit, DecideBenefit } from './points/benefits.use-cases';
-import { ManageCatalogue } from './points/catalogue.use-cases';
-import { HandOverRedemption } from './points/hand-over.use-case';
-import { PointsController } from './points/points.controller';
-import { PointsRepository } from './points/points.repository';
-import { RedeemItem } from './points/redeem-item.use-case';
-import { StationsController } from './points/stations.controller';
-import { RateGrievance } from './rating/rate-grievance.use-case';
-import { RatingController } from './rating/rating.controller';
-import { NotifyHolder } from './staff-notifications/notify-holder.use-case';
-import { StaffNotificationStream } from './staff-notifications/staff-notification-stream';
-import { STAFF_NOTIFICATIONS_CONSUMER_GROUP, StaffNotificationsConsumer } from './staff-notifications/staff-notifications.consumer';
-import { StaffNotificationsController } from './staff-notifications/staff-notifications.controller';
-import { StaffNotificationsRepository } from './staff-notifications/staff-notifications.repository';
-import { ListStaffNotifications, MarkStaffNotificationsRead } from './staff-notifications/staff-notifications.use-cases';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PointsModule } from './points/points.module';
+import { WorkerRegistrationsConsumer } from './points/worker-registrations.consumer';
+import { RatingModule } from './rating/rating.module';
+import { StaffNotificationsModule } from './staff-notifications/staff-notifications.module';
 
 @Module({})
 export class AppModule {
@@ -45,9 +27,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ config, entities: FEEDBACK_ENTITIES, migrations: FEEDBACK_MIGRATIONS }),
-        EventConsumersModule.forGroup({ groupId: FEEDBACK_CONSUMER_GROUP, handlers: [FeedbackConsumer] }),
-        // Staff notifications (员工提醒) in a group of their own: the holders' notices never wait on the reporters'.
-        EventConsumersModule.forGroup({ groupId: STAFF_NOTIFICATIONS_CONSUMER_GROUP, handlers: [StaffNotificationsConsumer] }),
+        // One group for the reporters' view and the workers' registrations; each consumer is provided by its context's module.
+        EventConsumersModule.forGroup({ groupId: FEEDBACK_CONSUMER_GROUP, handlers: [FeedbackConsumer, WorkerRegistrationsConsumer] }),
         // The rating windows (auto-close after AUTO_CLOSE_AFTER_MS): they close grievances, they are
         // nobody's breach, so no sla.warned.v1 / sla.breached.v1 leaves this service.
         SlaModule.forService({
@@ -60,37 +41,13 @@ export class AppModule {
           handlers: feedbackSlaHandlers,
           logger: PinoLogger,
         }),
-      ],
-      controllers: [NotificationsController, PointsController, StationsController, BenefitsController, RatingController, ContestController, StaffNotificationsController],
-      providers: [
-        {
-          provide: NOTIFICATION_SENDER,
-          useFactory: () =>
-            config.NOTIFY_WEBHOOK_URL ? new WebhookNotificationSender(config.NOTIFY_WEBHOOK_URL) : new DisabledNotificationSender(),
-        },
-        FeedbackRepository,
-        PointsRepository,
-        ManageCatalogue,
-        RedeemItem,
-        HandOverRedemption,
-        AwardVolunteering,
-        BenefitsRepository,
-        ApplyForBenefit,
-        DecideBenefit,
-        RatingWindows,
-        GrievanceEvents,
-        RateGrievance,
-        ContestVerdict,
-        CloseUnrated,
-        NotificationDispatcher,
-        FeedbackConsumer,
-        AutoCloseLifecycle,
-        StaffNotificationsRepository,
-        StaffNotificationStream,
-        NotifyHolder,
-        ListStaffNotifications,
-        MarkStaffNotificationsRead,
-        StaffNotificationsConsumer,
+        GrievancesModule,
+        AutoCloseModule,
+        RatingModule,
+        ContestModule,
+        NotificationsModule,
+        PointsModule,
+        StaffNotificationsModule,
       ],
     };
   }

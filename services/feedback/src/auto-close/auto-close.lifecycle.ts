@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { uuidv7 } from '@grievance/contracts';
-import { TransactionalOutbox } from '@grievance/messaging';
+import { UnitOfWork } from '@grievance/messaging';
 import { PinoLogger } from 'nestjs-pino';
 import { FeedbackRepository } from '../grievances/feedback.repository';
 import { RatingWindows } from './rating-window';
@@ -14,7 +14,7 @@ import { RatingWindows } from './rating-window';
 @Injectable()
 export class AutoCloseLifecycle implements OnApplicationBootstrap {
   constructor(
-    private readonly outbox: TransactionalOutbox,
+    private readonly unitOfWork: UnitOfWork,
     private readonly repository: FeedbackRepository,
     private readonly windows: RatingWindows,
     private readonly logger: PinoLogger,
@@ -31,11 +31,11 @@ export class AutoCloseLifecycle implements OnApplicationBootstrap {
     const missing = await this.windows.missing(await this.repository.resolvedUnrated());
     let opened = 0;
     for (const grievanceId of missing) {
-      const didOpen = await this.outbox.run(async (tx) => {
-        const grievance = await this.repository.findGrievance(tx.manager, grievanceId, { lock: true });
+      const didOpen = await this.unitOfWork.run(async () => {
+        const grievance = await this.repository.findGrievance(grievanceId, { lock: true });
         if (!grievance || grievance.status !== 'resolved' || !grievance.resolvedBy || !grievance.resolvedAt) return false;
-        if ((await this.windows.missing([grievance], tx)).length === 0) return false;
-        await this.windows.open(tx, {
+        if ((await this.windows.missing([grievance])).length === 0) return false;
+        await this.windows.open({
           grievanceId,
           resolutionNo: grievance.resolutionNo,
           resolvedBy: grievance.resolvedBy,

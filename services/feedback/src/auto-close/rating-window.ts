@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Holder } from '@grievance/contracts';
-import { OutboxTransaction } from '@grievance/messaging';
+import { OutboxTransaction, TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { CALENDAR_TIME_ID, DEFAULT_SLA_CALENDARS, SlaDeadline, SlaEngine, SlaPolicy, StaticSlaSettings } from '@grievance/sla';
 import { FeedbackConfig } from '../config';
 import { GrievanceEntity } from '../grievances/entities';
@@ -55,19 +55,28 @@ export interface ResolutionToRate {
  */
 @Injectable()
 export class RatingWindows {
-  constructor(private readonly sla: SlaEngine) {}
+  constructor(
+    private readonly sla: SlaEngine,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly outbox: TransactionalOutbox,
+  ) {}
+
+  /** The unit of work's transaction: the windows move with the grievance's change, or not at all. */
+  private get tx(): OutboxTransaction {
+    return this.unitOfWork.transaction();
+  }
 
   /**
    * A resolution waits for its rating from `resolvedAt`. The window of an earlier
    * resolution no longer counts; opening the same one again (a redelivery) changes nothing.
    */
-  async open(tx: OutboxTransaction, resolution: ResolutionToRate): Promise<void> {
+  async open(resolution: ResolutionToRate): Promise<void> {
     const subject = ratingSubject(resolution.resolutionNo);
-    for (const window of await this.windowsOf(tx, resolution.grievanceId)) {
+    for (const window of await this.windowsOf(resolution.grievanceId)) {
       if (window.subject === subject) return;
-      await this.sla.cancel(tx, window.id, resolution.resolvedAt);
+      await this.sla.cancel(this.tx, window.id, resolution.resolvedAt);
     }
-    await this.sla.start(tx, {
+    await this.sla.start(this.tx, {
       grievanceId: resolution.grievanceId,
       subject,
       target: TARGET,
@@ -81,25 +90,25 @@ export class RatingWindows {
   }
 
   /** The reporter rated the resolution (or the window ran out and the grievance closed): the window ends. */
-  async end(tx: OutboxTransaction, grievanceId: string, resolutionNo: number): Promise<void> {
-    const window = (await this.windowsOf(tx, grievanceId)).find((d) => d.subject === ratingSubject(resolutionNo));
-    if (window) await this.sla.complete(tx, window.id);
+  async end(grievanceId: string, resolutionNo: number): Promise<void> {
+    const window = (await this.windowsOf(grievanceId)).find((d) => d.subject === ratingSubject(resolutionNo));
+    if (window) await this.sla.complete(this.tx, window.id);
   }
 
   /** The window is no longer owed (the grievance moved on without a rating of this resolution). */
-  async cancel(tx: OutboxTransaction, deadlineId: string): Promise<void> {
-    await this.sla.cancel(tx, deadlineId);
+  async cancel(deadlineId: string): Promise<void> {
+    await this.sla.cancel(this.tx, deadlineId);
   }
 
-  /** Of these grievances, the ones whose resolution has no open window (by grievance id; read in `tx` when given). */
-  async missing(grievances: readonly Pick<GrievanceEntity, 'grievanceId' | 'resolutionNo'>[], tx?: OutboxTransaction): Promise<string[]> {
-    const open = await this.sla.openForMany(grievances.map((m) => m.grievanceId), tx);
+  /** Of these grievances, the ones whose resolution has no open window (by grievance id; read in the unit of work's transaction, if any). */
+  async missing(grievances: readonly Pick<GrievanceEntity, 'grievanceId' | 'resolutionNo'>[]): Promise<string[]> {
+    const open = await this.sla.openForMany(grievances.map((m) => m.grievanceId), this.outbox.current());
     return grievances
       .filter((m) => !(open.get(m.grievanceId) ?? []).some((d) => d.subject === ratingSubject(m.resolutionNo) && d.target === TARGET))
       .map((m) => m.grievanceId);
   }
 
-  private async windowsOf(tx: OutboxTransaction, grievanceId: string): Promise<SlaDeadline[]> {
-    return (await this.sla.openFor(grievanceId, tx)).filter((d) => resolutionOf(d) !== undefined);
+  private async windowsOf(grievanceId: string): Promise<SlaDeadline[]> {
+    return (await this.sla.openFor(grievanceId, this.tx)).filter((d) => resolutionOf(d) !== undefined);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createEnvelope } from '@grievance/contracts';
-import { TransactionalOutbox } from '@grievance/messaging';
+import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { Clock, DomainError } from '@grievance/platform';
 import { FeedbackConfig } from '../config';
 import { FeedbackRepository } from '../grievances/feedback.repository';
@@ -29,6 +29,7 @@ export interface ContestVerdictResult {
 @Injectable()
 export class ContestVerdict {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly outbox: TransactionalOutbox,
     private readonly repository: FeedbackRepository,
     private readonly config: FeedbackConfig,
@@ -36,8 +37,8 @@ export class ContestVerdict {
   ) {}
 
   async execute(command: ContestVerdictCommand): Promise<ContestVerdictResult> {
-    return this.outbox.run(async (tx) => {
-      const grievance = await this.repository.findGrievance(tx.manager, command.grievanceId, { lock: true });
+    return this.unitOfWork.run(async () => {
+      const grievance = await this.repository.findGrievance(command.grievanceId, { lock: true });
       // Someone else's grievance reads as missing: its existence is not the caller's business.
       if (!grievance || grievance.reporterId !== command.reporterId) throw DomainError.notFound('grievance', command.grievanceId);
       const now = this.clock.now();
@@ -45,13 +46,13 @@ export class ContestVerdict {
       if (refusal) throw refusalError(refusal);
       const verdictBy = verdictGiver(grievance)!;
       const reason = command.reason.trim();
-      await this.repository.updateGrievance(tx.manager, grievance.grievanceId, {
+      await this.repository.updateGrievance(grievance.grievanceId, {
         status: 'routed',
         closeOutcome: null,
         closedAt: null,
         contested: { at: now, reason },
       });
-      await tx.publish(
+      await this.outbox.publish(
         'grievance.contested.v1',
         createEnvelope({
           topic: 'grievance.contested.v1',

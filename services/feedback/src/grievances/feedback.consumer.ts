@@ -1,45 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxTransaction } from '@grievance/messaging';
 import { ConsumedEvent, EventMeta, HandlesEvent } from '@grievance/platform';
 import { NOTIFIED_TOPICS, NotifiedTopic } from '../notifications/messages';
-import { BenefitsRepository } from '../points/benefits.repository';
-import { GrievanceEvents } from './grievance-events';
+import { ApplyGrievanceEvent } from './apply-grievance-event.use-case';
+import { notifiedEvent } from './notified-event';
+import { RecordSlaBreach } from './record-sla-breach.use-case';
 
 export const FEEDBACK_CONSUMER_GROUP = 'feedback';
 
 /**
- * What the feedback consumer group applies, through GrievanceEvents in the inbox transaction:
- * every grievance and ticket event a reporter is told about, the SLA breaches a grievance's
- * close reports, and workers' registrations (which industry committee owns them, for their
- * benefit applications).
+ * What the feedback consumer group applies, in the inbox transaction:
+ * every grievance and ticket event a reporter is told about and the SLA breaches a grievance's
+ * close reports (workers' registrations, in the same group, are the points context's:
+ * WorkerRegistrationsConsumer).
  */
 @Injectable()
 export class FeedbackConsumer {
   constructor(
-    private readonly events: GrievanceEvents,
-    private readonly benefits: BenefitsRepository,
+    private readonly applyGrievanceEvent: ApplyGrievanceEvent,
+    private readonly recordSlaBreach: RecordSlaBreach,
   ) {}
 
   @HandlesEvent(...NOTIFIED_TOPICS)
-  async notified(event: ConsumedEvent<NotifiedTopic>, tx: OutboxTransaction, { topic }: EventMeta<NotifiedTopic>): Promise<void> {
-    await this.events.apply(topic, event, tx);
+  async notified(event: ConsumedEvent<NotifiedTopic>, _tx: unknown, { topic }: EventMeta<NotifiedTopic>): Promise<void> {
+    await this.applyGrievanceEvent.execute(notifiedEvent(topic, event));
   }
 
   @HandlesEvent('sla.breached.v1')
-  async breached(event: ConsumedEvent<'sla.breached.v1'>, tx: OutboxTransaction): Promise<void> {
-    await this.events.breached(event, tx);
-  }
-
-  @HandlesEvent('worker.registered.v1')
-  async registered(event: ConsumedEvent<'worker.registered.v1'>, tx: OutboxTransaction): Promise<void> {
-    const p = event.payload;
-    await this.benefits.saveRegistration(tx.manager, {
-      workerId: p.workerId,
-      occupation: p.occupation,
-      branchId: p.effectiveBranchId ?? p.branchId ?? null,
-      committeeId: p.committeeId ?? null,
-      registeredAt: new Date(event.occurredAt),
-      eventId: event.eventId,
-    });
+  async breached(event: ConsumedEvent<'sla.breached.v1'>): Promise<void> {
+    await this.recordSlaBreach.execute(event);
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope, GrievanceKind, GrievanceStatus, Holder, Language, Rating, SlaTarget, uuidv7 } from '@grievance/contracts';
-import { DEFAULT_LANGUAGE, isLanguage, Message, render } from '@grievance/i18n';
+import { DEFAULT_LANGUAGE, Message, render } from '@grievance/i18n';
 import { DataSource, EntityManager } from 'typeorm';
-import { GrievanceEntity, NotificationEntity, PointsEntryEntity } from './entities';
+import { databaseOf } from '../shared/database';
+import { GrievanceEntity } from './entities';
 
 export interface NewGrievance {
   grievanceId: string;
@@ -31,9 +32,6 @@ export interface NewNotification {
   message: Message;
 }
 
-/** A notification waiting to be sent, with the language its recipient reads. */
-export type PendingNotification = NotificationEntity & { language: Language };
-
 export interface NewPointsEntry {
   workerId: string;
   points: number;
@@ -59,23 +57,29 @@ export interface GrievanceChange {
 }
 
 /**
- * The only code of the feedback service that touches its tables. Methods that take an
- * EntityManager run inside the caller's transaction (the consumer's inbox transaction or
- * an outbox unit of work); the others read on their own.
+ * The only code of the feedback service that touches the grievances' view, the reporters'
+ * notifications, ratings and the ledger entries of grievances. Its statements run in the
+ * unit of work's transaction (a consumed group, an SLA firing, a use case's `run`), taken from
+ * its context; the reads outside one run on the data source.
  */
 @Injectable()
 export class FeedbackRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findGrievance(manager: EntityManager, grievanceId: string, options: { lock?: boolean } = {}): Promise<GrievanceEntity | null> {
-    const query = manager.getRepository(GrievanceEntity).createQueryBuilder('m').where('m.grievance_id = :grievanceId', { grievanceId });
+  /** The unit of work's transaction, or the data source outside one. */
+  private get db(): EntityManager {
+    return databaseOf(this.dataSource);
+  }
+
+  async findGrievance(grievanceId: string, options: { lock?: boolean } = {}): Promise<GrievanceEntity | null> {
+    const query = this.db.getRepository(GrievanceEntity).createQueryBuilder('m').where('m.grievance_id = :grievanceId', { grievanceId });
     if (options.lock) query.setLock('pessimistic_write');
     return query.getOne();
   }
 
   /** A grievance read and locked, with its co-reporters (oldest first), in one statement; null when not known. */
-  async lockGrievanceWithCoReporters(manager: EntityManager, grievanceId: string): Promise<{ grievance: GrievanceEntity; coReporters: string[] } | null> {
-    const { entities, raw } = await manager
+  async lockGrievanceWithCoReporters(grievanceId: string): Promise<{ grievance: GrievanceEntity; coReporters: string[] } | null> {
+    const { entities, raw } = await this.db
       .getRepository(GrievanceEntity)
       .createQueryBuilder('m')
       .addSelect(
@@ -90,8 +94,8 @@ export class FeedbackRepository {
   }
 
   /** Stores a grievance first seen; a redelivered submission changes nothing. */
-  async insertGrievance(manager: EntityManager, grievance: NewGrievance): Promise<void> {
-    await manager.query(
+  async insertGrievance(grievance: NewGrievance): Promise<void> {
+    await this.db.query(
       `INSERT INTO feedback_grievances (grievance_id, tracking_no, title, reporter_id, kind, duplicate_of, status)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (grievance_id) DO NOTHING`,
       [grievance.grievanceId, grievance.trackingNo, grievance.title, grievance.reporterId, grievance.kind, grievance.duplicateOf ?? null, grievance.status],
@@ -99,16 +103,16 @@ export class FeedbackRepository {
   }
 
   /** Keeps an event until the grievance `waitingFor` is known; the same event again changes nothing. */
-  async holdUntilKnown(manager: EntityManager, waitingFor: string, topic: string, event: EventEnvelope): Promise<void> {
-    await manager.query(
+  async holdUntilKnown(waitingFor: string, topic: string, event: EventEnvelope): Promise<void> {
+    await this.db.query(
       `INSERT INTO feedback_waiting_events (waiting_for, event_id, topic, envelope) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
       [waitingFor, event.eventId, topic, JSON.stringify(event)],
     );
   }
 
   /** Takes the events that waited for a grievance, in the order they came (they are removed). */
-  async takeWaiting(manager: EntityManager, grievanceId: string): Promise<{ topic: string; event: EventEnvelope }[]> {
-    const rows = (await manager.query(
+  async takeWaiting(grievanceId: string): Promise<{ topic: string; event: EventEnvelope }[]> {
+    const rows = (await this.db.query(
       `WITH taken AS (DELETE FROM feedback_waiting_events WHERE waiting_for = $1 RETURNING seq, topic, envelope) SELECT topic, envelope FROM taken ORDER BY seq`,
       [grievanceId],
     )) as { topic: string; envelope: EventEnvelope }[];
@@ -116,12 +120,12 @@ export class FeedbackRepository {
   }
 
   /** The SLA verdict of a grievance at its close: true when none of its deadlines broke. */
-  async slaMet(manager: EntityManager, grievanceId: string): Promise<boolean> {
-    const rows = (await manager.query(`SELECT 1 FROM feedback_sla_breaches WHERE grievance_id = $1 LIMIT 1`, [grievanceId])) as unknown[];
+  async slaMet(grievanceId: string): Promise<boolean> {
+    const rows = (await this.db.query(`SELECT 1 FROM feedback_sla_breaches WHERE grievance_id = $1 LIMIT 1`, [grievanceId])) as unknown[];
     return rows.length === 0;
   }
 
-  async updateGrievance(manager: EntityManager, grievanceId: string, change: GrievanceChange): Promise<void> {
+  async updateGrievance(grievanceId: string, change: GrievanceChange): Promise<void> {
     const sets: string[] = ['updated_at = now()'];
     const params: unknown[] = [grievanceId];
     const set = (column: string, value: unknown) => {
@@ -142,7 +146,7 @@ export class FeedbackRepository {
       set('contested_at', change.contested.at);
       set('contest_reason', change.contested.reason);
     }
-    await manager.query(`UPDATE feedback_grievances SET ${sets.join(', ')} WHERE grievance_id = $1`, params);
+    await this.db.query(`UPDATE feedback_grievances SET ${sets.join(', ')} WHERE grievance_id = $1`, params);
   }
 
   /**
@@ -153,7 +157,6 @@ export class FeedbackRepository {
    * that broke (the same deadline again changes nothing).
    */
   async saveBatch(
-    manager: EntityManager,
     batch: {
       grievances: readonly GrievanceEntity[];
       notifications: readonly (NewNotification & { delivery: 'pending' | 'off' })[];
@@ -195,7 +198,7 @@ export class FeedbackRepository {
       fired_at: b.firedAt.toISOString(),
       event_id: b.eventId,
     }));
-    await manager.query(
+    await this.db.query(
       `WITH grievances AS (
          UPDATE feedback_grievances m SET status = t.status, resolved_by = t.resolved_by, resolution = t.resolution, resolved_at = t.resolved_at,
                 resolution_no = t.resolution_no, rating = t.rating, close_outcome = t.close_outcome, closed_at = t.closed_at, rejected_by = t.rejected_by,
@@ -226,74 +229,30 @@ export class FeedbackRepository {
     );
   }
 
-  async addCoReporter(manager: EntityManager, grievanceId: string, reporterId: string, viaGrievanceId: string): Promise<void> {
-    await manager.query(
+  /** Marks a grievance the duplicate of `originalId`, unless it already follows one. */
+  async markDuplicateOf(grievanceId: string, originalId: string): Promise<void> {
+    await this.db.query(`UPDATE feedback_grievances SET duplicate_of = $2 WHERE grievance_id = $1 AND duplicate_of IS NULL`, [grievanceId, originalId]);
+  }
+
+  async addCoReporter(grievanceId: string, reporterId: string, viaGrievanceId: string): Promise<void> {
+    await this.db.query(
       `INSERT INTO feedback_co_reporters (grievance_id, reporter_id, via_grievance_id) VALUES ($1, $2, $3)
        ON CONFLICT (grievance_id, reporter_id) DO NOTHING`,
       [grievanceId, reporterId, viaGrievanceId],
     );
   }
 
-  async coReporters(manager: EntityManager, grievanceId: string): Promise<string[]> {
-    const rows = (await manager.query(
+  async coReporters(grievanceId: string): Promise<string[]> {
+    const rows = (await this.db.query(
       `SELECT reporter_id FROM feedback_co_reporters WHERE grievance_id = $1 ORDER BY created_at, reporter_id`,
       [grievanceId],
     )) as { reporter_id: string }[];
     return rows.map((row) => row.reporter_id);
   }
 
-  /** The language a reporter reads; undefined when nothing said. */
-  async languageOf(reporterId: string): Promise<Language | undefined> {
-    const rows = (await this.dataSource.query(`SELECT language FROM feedback_reporter_languages WHERE reporter_id = $1`, [reporterId])) as { language: string }[];
-    const language = rows[0]?.language;
-    return isLanguage(language) ? language : undefined;
-  }
-
-  /** A recipient's notifications, newest first. */
-  async notificationsOf(recipientId: string, limit: number): Promise<NotificationEntity[]> {
-    return this.dataSource.getRepository(NotificationEntity).find({
-      where: { recipientId },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: limit,
-    });
-  }
-
-  /**
-   * Runs `send` on up to `limit` notifications waiting to go out, each locked so that
-   * two replicas never send the same one, and records what became of each.
-   */
-  async deliverPending(limit: number, send: (n: PendingNotification) => Promise<boolean>): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const pending = await manager
-        .getRepository(NotificationEntity)
-        .createQueryBuilder('n')
-        .where(`n.delivery = 'pending'`)
-        .orderBy('n.created_at', 'ASC')
-        .limit(limit)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      const languages = await this.languagesOf(manager, [...new Set(pending.map((n) => n.recipientId))]);
-      for (const notification of pending) {
-        const ok = await send({ ...notification, language: languages.get(notification.recipientId) ?? DEFAULT_LANGUAGE });
-        await manager.query(`UPDATE feedback_notifications SET delivery = $2 WHERE id = $1`, [notification.id, ok ? 'sent' : 'failed']);
-      }
-      return pending.length;
-    });
-  }
-
-  private async languagesOf(manager: EntityManager, reporterIds: string[]): Promise<Map<string, Language>> {
-    if (reporterIds.length === 0) return new Map();
-    const rows = (await manager.query(`SELECT reporter_id, language FROM feedback_reporter_languages WHERE reporter_id = ANY($1)`, [reporterIds])) as {
-      reporter_id: string;
-      language: string;
-    }[];
-    return new Map(rows.filter((r) => isLanguage(r.language)).map((r) => [r.reporter_id, r.language as Language]));
-  }
-
   /** Appends a ledger entry; false when this worker was already paid for this cause. */
-  async appendPoints(manager: EntityManager, entry: NewPointsEntry): Promise<string | undefined> {
-    const rows = (await manager.query(
+  async appendPoints(entry: NewPointsEntry): Promise<string | undefined> {
+    const rows = (await this.db.query(
       `INSERT INTO feedback_points_ledger (id, worker_id, points, reason, grievance_id, cause_event_id)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (worker_id, cause_event_id) DO NOTHING RETURNING id`,
       [uuidv7(), entry.workerId, entry.points, entry.reason, entry.grievanceId, entry.causeEventId],
@@ -301,24 +260,11 @@ export class FeedbackRepository {
     return rows[0]?.id;
   }
 
-  async pointsOf(workerId: string): Promise<{ balance: number; entries: PointsEntryEntity[] }> {
-    const entries = await this.dataSource.getRepository(PointsEntryEntity).find({
-      where: { workerId },
-      order: { createdAt: 'DESC', id: 'DESC' },
-    });
-    const [sum] = (await this.dataSource.query(
-      `SELECT COALESCE(SUM(points), 0)::int AS balance FROM feedback_points_ledger WHERE worker_id = $1`,
-      [workerId],
-    )) as { balance: number }[];
-    return { balance: sum?.balance ?? 0, entries };
-  }
-
   /** false when this resolution was already rated. */
   async insertRating(
-    manager: EntityManager,
     rating: { grievanceId: string; reporterId: string; resolutionNo: number; rating: Rating; comment?: string },
   ): Promise<boolean> {
-    const rows = (await manager.query(
+    const rows = (await this.db.query(
       `INSERT INTO feedback_ratings (id, grievance_id, reporter_id, resolution_no, rating, comment)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (grievance_id, resolution_no) DO NOTHING RETURNING id`,
       [uuidv7(), rating.grievanceId, rating.reporterId, rating.resolutionNo, rating.rating, rating.comment ?? null],

@@ -1,6 +1,5 @@
 import type { Language } from '@grievance/contracts';
-import type { BatchWriter, OutboxTransaction } from '@grievance/messaging';
-import type { EntityManager } from 'typeorm';
+import { withTransaction, type BatchWriter, type OutboxTransaction } from '@grievance/messaging';
 import { GrievanceEntity } from './entities';
 import { FeedbackRepository, GrievanceChange, NewNotification, NewSlaBreach } from './feedback.repository';
 
@@ -12,7 +11,8 @@ import { FeedbackRepository, GrievanceChange, NewNotification, NewSlaBreach } fr
  * the state the previous one left here. The grievances changed, the reporters' notifications (in
  * the order the events came), their languages (the latest word) and the deadlines that broke
  * are written in one statement whatever the number of events; of these only the breaches are
- * read back in the transaction (slaMet, here).
+ * read back in the transaction (slaMet, here). Its reads and its write run in that transaction
+ * (the flush comes after the last handler, so the writer joins it itself).
  */
 export class GrievanceWrites implements BatchWriter {
   private readonly held = new Map<string, { grievance: GrievanceEntity; coReporters: string[] } | null>();
@@ -22,13 +22,13 @@ export class GrievanceWrites implements BatchWriter {
   private breaches: NewSlaBreach[] = [];
 
   private constructor(
-    private readonly manager: EntityManager,
+    private readonly tx: OutboxTransaction,
     private readonly repository: FeedbackRepository,
   ) {}
 
   /** The writer of the transaction `tx` belongs to (made on first use). */
   static of(tx: OutboxTransaction, repository: FeedbackRepository): GrievanceWrites {
-    return tx.batchWriter(GrievanceWrites, (manager) => new GrievanceWrites(manager, repository));
+    return tx.batchWriter(GrievanceWrites, () => new GrievanceWrites(tx, repository));
   }
 
   /** The grievance as this transaction left it so far (read and locked the first time); null when not known yet. */
@@ -38,13 +38,13 @@ export class GrievanceWrites implements BatchWriter {
 
   /** The grievance's co-reporters, oldest first (read with the grievance, and again after one was added in this transaction). */
   async coReporters(grievanceId: string): Promise<string[]> {
-    return (await this.read(grievanceId))?.coReporters ?? (await this.repository.coReporters(this.manager, grievanceId));
+    return (await this.read(grievanceId))?.coReporters ?? (await this.inTransaction(() => this.repository.coReporters(grievanceId)));
   }
 
   private async read(grievanceId: string): Promise<{ grievance: GrievanceEntity; coReporters: string[] } | null> {
     let held = this.held.get(grievanceId);
     if (held === undefined) {
-      held = await this.repository.lockGrievanceWithCoReporters(this.manager, grievanceId);
+      held = await this.inTransaction(() => this.repository.lockGrievanceWithCoReporters(grievanceId));
       this.held.set(grievanceId, held);
     }
     return held;
@@ -58,7 +58,7 @@ export class GrievanceWrites implements BatchWriter {
   /** A co-reporter was added to the grievance in this transaction: its list is read again. */
   async coReporterAdded(grievanceId: string): Promise<void> {
     const held = this.held.get(grievanceId);
-    if (held) held.coReporters = await this.repository.coReporters(this.manager, grievanceId);
+    if (held) held.coReporters = await this.inTransaction(() => this.repository.coReporters(grievanceId));
   }
 
   /** What an event changes in the grievance (see GrievanceChange), kept for the next event and written before the commit. */
@@ -101,7 +101,7 @@ export class GrievanceWrites implements BatchWriter {
   /** The SLA verdict of a grievance at its close: true when none of its deadlines broke, in this transaction or before. */
   async slaMet(grievanceId: string): Promise<boolean> {
     if (this.breaches.some((b) => b.grievanceId === grievanceId)) return false;
-    return this.repository.slaMet(this.manager, grievanceId);
+    return this.inTransaction(() => this.repository.slaMet(grievanceId));
   }
 
   async flush(): Promise<void> {
@@ -112,6 +112,10 @@ export class GrievanceWrites implements BatchWriter {
     this.notifications = [];
     this.languages.clear();
     this.breaches = [];
-    await this.repository.saveBatch(this.manager, batch);
+    await this.inTransaction(() => this.repository.saveBatch(batch));
+  }
+
+  private inTransaction<R>(work: () => Promise<R>): Promise<R> {
+    return withTransaction(this.tx, work);
   }
 }

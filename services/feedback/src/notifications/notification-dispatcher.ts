@@ -1,14 +1,12 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DEFAULT_LANGUAGE, render } from '@grievance/i18n';
 import { PinoLogger } from 'nestjs-pino';
 import { FeedbackConfig } from '../config';
-import { FeedbackRepository } from '../grievances/feedback.repository';
-import { StaffNotificationsRepository } from '../staff-notifications/staff-notifications.repository';
+import { DeliverNotifications } from './deliver-notifications.use-case';
 import { NOTIFICATION_SENDER, NotificationSender } from './notification-sender';
 
 /**
- * Sends stored notifications after their transaction has committed: it polls the rows
- * still `pending` and hands each to the NotificationSender once. A failure is logged and
+ * Sends stored notifications after their transaction has committed: every
+ * NOTIFY_POLL_INTERVAL_MS it runs a pass of DeliverNotifications over the rows still `pending`. A failure is logged and
  * the row marked `failed`; it never holds up the consumer that wrote it. Off (and rows
  * are stored as `off`) when no sender is configured.
  */
@@ -19,8 +17,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
   private stopped = false;
 
   constructor(
-    private readonly repository: FeedbackRepository,
-    private readonly staff: StaffNotificationsRepository,
+    private readonly deliverNotifications: DeliverNotifications,
     @Inject(NOTIFICATION_SENDER) private readonly sender: NotificationSender,
     private readonly config: FeedbackConfig,
     private readonly logger: PinoLogger,
@@ -39,52 +36,10 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     await this.running;
   }
 
-  /** One pass over the pending notifications, the reporters' and the staff's; returns how many were handled. */
-  async deliverOnce(): Promise<number> {
-    const reporters = await this.repository.deliverPending(50, async (n) => {
-      try {
-        await this.sender.send({
-          id: n.id,
-          audience: 'reporter',
-          recipientId: n.recipientId,
-          grievanceId: n.grievanceId,
-          eventType: n.eventType,
-          language: n.language,
-          message: n.content ? render(n.language, n.content, n.message) : n.message,
-          createdAt: new Date(n.createdAt).toISOString(),
-        });
-        return true;
-      } catch (error) {
-        this.logger.warn({ err: error, notificationId: n.id, grievanceId: n.grievanceId }, 'notification could not be sent');
-        return false;
-      }
-    });
-    // Staff notifications in Chinese: the holders' language is not known (their lists and streams follow Accept-Language).
-    const staff = await this.staff.deliverPending(50, async (n) => {
-      try {
-        await this.sender.send({
-          id: n.id,
-          audience: 'staff',
-          recipientId: n.recipientKey,
-          grievanceId: n.grievanceId,
-          eventType: n.eventType,
-          language: DEFAULT_LANGUAGE,
-          message: render(DEFAULT_LANGUAGE, n.content, n.message),
-          createdAt: n.occurredAt.toISOString(),
-        });
-        return true;
-      } catch (error) {
-        this.logger.warn({ err: error, notificationId: n.id, grievanceId: n.grievanceId }, 'staff notification could not be sent');
-        return false;
-      }
-    });
-    return reporters + staff;
-  }
-
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.running = this.deliverOnce()
+      this.running = this.deliverNotifications.execute()
         .then(() => undefined)
         .catch((error: unknown) => this.logger.warn({ err: error }, 'notification delivery pass failed'))
         .finally(() => this.schedule());

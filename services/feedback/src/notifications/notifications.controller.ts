@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
-import { DEFAULT_LANGUAGE, matchLanguage, render } from '@grievance/i18n';
-import { FeedbackRepository } from '../grievances/feedback.repository';
+import { matchLanguage } from '@grievance/i18n';
+import { ListNotifications } from './list-notifications.use-case';
 
 /** A notification to the reporter about one of their grievances. */
 export class NotificationView {
@@ -46,7 +46,7 @@ export class ListNotificationsQuery {
 @ApiBearerAuth()
 @Controller('v1/notifications')
 export class NotificationsController {
-  constructor(private readonly repository: FeedbackRepository) {}
+  constructor(private readonly listNotifications: ListNotifications) {}
 
   /**
    * The caller's own notifications, newest first, in the language the request asks for
@@ -55,22 +55,11 @@ export class NotificationsController {
   @Get()
   @Roles('worker')
   @ApiOkResponse({ type: NotificationPage })
-  async list(
+  list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListNotificationsQuery,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<NotificationPage> {
-    const language = matchLanguage(acceptLanguage) ?? (await this.repository.languageOf(principal.sub)) ?? DEFAULT_LANGUAGE;
-    const rows = await this.repository.notificationsOf(principal.sub, query.limit ?? 50);
-    return {
-      items: rows.map((n) => ({
-        id: n.id,
-        grievanceId: n.grievanceId,
-        eventType: n.eventType,
-        message: n.content ? render(language, n.content, n.message) : n.message,
-        read: n.read,
-        createdAt: new Date(n.createdAt).toISOString(),
-      })),
-    };
+    return this.listNotifications.execute({ recipientId: principal.sub, limit: query.limit ?? 50, language: matchLanguage(acceptLanguage) });
   }
 }

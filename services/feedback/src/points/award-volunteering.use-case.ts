@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createEnvelope, pointsAccountId, uuidv7 } from '@grievance/contracts';
-import { TransactionalOutbox } from '@grievance/messaging';
+import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { Clock, DomainError } from '@grievance/platform';
 import { FeedbackConfig } from '../config';
 import { REASON_VOLUNTEERING, shanghaiDayStart, volunteeringRoom } from './points-rules';
@@ -38,6 +38,7 @@ export interface VolunteeringAward {
 @Injectable()
 export class AwardVolunteering {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly outbox: TransactionalOutbox,
     private readonly points: PointsRepository,
     private readonly config: FeedbackConfig,
@@ -45,15 +46,14 @@ export class AwardVolunteering {
   ) {}
 
   execute(command: AwardVolunteeringCommand): Promise<VolunteeringAward> {
-    return this.outbox.run(async (tx) => {
-      const m = tx.manager;
-      await this.points.lockWorker(m, command.workerId);
+    return this.unitOfWork.run(async () => {
+      await this.points.lockWorker(command.workerId);
       const now = this.clock.now();
       const cap = this.config.VOLUNTEERING_DAILY_CAP;
-      const awardedToday = await this.points.volunteeringSince(m, command.workerId, shanghaiDayStart(now));
+      const awardedToday = await this.points.volunteeringSince(command.workerId, shanghaiDayStart(now));
       const room = volunteeringRoom(awardedToday, cap);
       if (command.idempotencyKey !== undefined) {
-        const earlier = await this.points.findVolunteeringByKey(m, command.stationId, command.idempotencyKey);
+        const earlier = await this.points.findVolunteeringByKey(command.stationId, command.idempotencyKey);
         if (earlier) return sameAward(earlier, command, room);
       }
       if (command.points > room) {
@@ -73,7 +73,7 @@ export class AwardVolunteering {
         occurredAt: now,
         payload: { entryId, workerId: command.workerId, points: command.points, reason: REASON_VOLUNTEERING, stationId: command.stationId, note },
       });
-      await this.points.appendVolunteering(m, {
+      await this.points.appendVolunteering({
         id: entryId,
         workerId: command.workerId,
         points: command.points,
@@ -83,7 +83,7 @@ export class AwardVolunteering {
         idempotencyKey: command.idempotencyKey,
         at: now,
       });
-      await tx.publish('points.awarded.v1', event);
+      await this.outbox.publish('points.awarded.v1', event);
       return {
         entryId,
         workerId: command.workerId,

@@ -4,8 +4,10 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validat
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { BENEFIT_DECISIONS, BENEFIT_KINDS, BenefitDecision, BenefitKind } from '@grievance/contracts';
 import { correlationIdForNewWork } from '@grievance/platform';
-import { BenefitApplication, BenefitsRepository, BenefitState } from './benefits.repository';
-import { ApplyForBenefit, DecideBenefit } from './benefits.use-cases';
+import { BenefitApplication, BenefitState } from './benefits.repository';
+import { ListBenefitApplications } from './list-benefit-applications.use-case';
+import { ApplyForBenefit } from './apply-for-benefit.use-case';
+import { DecideBenefit } from './decide-benefit.use-case';
 
 const BENEFIT_STATES: readonly BenefitState[] = ['pending', 'approved', 'refused'];
 
@@ -75,7 +77,7 @@ export const benefitView = (a: BenefitApplication): BenefitApplicationView => ({
 @Controller('v1')
 export class BenefitsController {
   constructor(
-    private readonly benefits: BenefitsRepository,
+    private readonly listBenefitApplications: ListBenefitApplications,
     private readonly apply: ApplyForBenefit,
     private readonly decide: DecideBenefit,
   ) {}
@@ -96,7 +98,7 @@ export class BenefitsController {
   @Roles('industry_committee')
   @ApiOkResponse({ type: [BenefitApplicationView] })
   async list(@Query() query: BenefitsQuery, @CurrentPrincipal() principal: Principal): Promise<BenefitApplicationView[]> {
-    return (await this.benefits.applicationsFor(principal.orgUnitId!, query.state ?? 'pending')).map(benefitView);
+    return (await this.listBenefitApplications.execute({ committeeId: principal.orgUnitId!, state: query.state ?? 'pending' })).map(benefitView);
   }
 
   /** The committee approves or refuses an application, with a reason (told to the worker); once. Another committee's: 404. */

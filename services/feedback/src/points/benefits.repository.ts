@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BenefitDecision, BenefitKind, Occupation } from '@grievance/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { databaseOf } from '../shared/database';
 
 export type BenefitState = 'pending' | BenefitDecision;
 
@@ -53,15 +54,19 @@ const UNIQUE_VIOLATION = '23505';
 export class BenefitsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The unit of work's transaction, or the data source outside one. */
+  private get db() {
+    return databaseOf(this.dataSource);
+  }
+
   /**
    * Keeps the worker's latest registration as routing told it (worker.registered.v1): an
    * older registration read late changes nothing.
    */
   async saveRegistration(
-    manager: EntityManager,
     registration: { workerId: string; occupation: Occupation; branchId: string | null; committeeId: string | null; registeredAt: Date; eventId: string },
   ): Promise<void> {
-    await manager.query(
+    await this.db.query(
       `INSERT INTO feedback_worker_committees (worker_id, occupation, branch_id, committee_id, registered_at, event_id) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (worker_id) DO UPDATE SET occupation = EXCLUDED.occupation, branch_id = EXCLUDED.branch_id, committee_id = EXCLUDED.committee_id,
          registered_at = EXCLUDED.registered_at, event_id = EXCLUDED.event_id
@@ -70,18 +75,17 @@ export class BenefitsRepository {
     );
   }
 
-  async committeeOf(manager: EntityManager, workerId: string): Promise<string | null> {
-    const [row] = (await manager.query(`SELECT committee_id FROM feedback_worker_committees WHERE worker_id = $1`, [workerId])) as { committee_id: string | null }[];
+  async committeeOf(workerId: string): Promise<string | null> {
+    const [row] = (await this.db.query(`SELECT committee_id FROM feedback_worker_committees WHERE worker_id = $1`, [workerId])) as { committee_id: string | null }[];
     return row?.committee_id ?? null;
   }
 
   /** A new pending application; undefined when the worker already has one pending of this kind. */
   async insertApplication(
-    manager: EntityManager,
     application: Pick<BenefitApplication, 'id' | 'workerId' | 'kind' | 'note' | 'committeeId' | 'balance'>,
     at: Date,
   ): Promise<BenefitApplication | undefined> {
-    const rows = (await manager.query(
+    const rows = (await this.db.query(
       `INSERT INTO feedback_benefit_applications (id, worker_id, kind, note, committee_id, balance, state, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7) ON CONFLICT (worker_id, kind) WHERE state = 'pending' DO NOTHING RETURNING *`,
       [application.id, application.workerId, application.kind, application.note, application.committeeId, application.balance, at],
@@ -90,13 +94,13 @@ export class BenefitsRepository {
   }
 
   /** An application for `committeeId`, locked for its decision; undefined when that committee has none by this id. */
-  async findForCommittee(manager: EntityManager, committeeId: string, id: string): Promise<BenefitApplication | undefined> {
-    const [row] = (await manager.query(`SELECT * FROM feedback_benefit_applications WHERE id = $1 AND committee_id = $2 FOR UPDATE`, [id, committeeId])) as ApplicationRow[];
+  async findForCommittee(committeeId: string, id: string): Promise<BenefitApplication | undefined> {
+    const [row] = (await this.db.query(`SELECT * FROM feedback_benefit_applications WHERE id = $1 AND committee_id = $2 FOR UPDATE`, [id, committeeId])) as ApplicationRow[];
     return row ? toApplication(row) : undefined;
   }
 
-  async decide(manager: EntityManager, id: string, decision: { state: BenefitDecision; by: string; reason: string; at: Date }): Promise<BenefitApplication> {
-    const rows = (await manager.query(
+  async decide(id: string, decision: { state: BenefitDecision; by: string; reason: string; at: Date }): Promise<BenefitApplication> {
+    const rows = (await this.db.query(
       `UPDATE feedback_benefit_applications SET state = $2, decided_by = $3, decision_reason = $4, decided_at = $5 WHERE id = $1 RETURNING *`,
       [id, decision.state, decision.by, decision.reason, decision.at],
     )) as [ApplicationRow[], number] | ApplicationRow[];

@@ -3,11 +3,9 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiO
 import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { pointsAccountId } from '@grievance/contracts';
 import { correlationIdForNewWork, DomainError } from '@grievance/platform';
-import { FeedbackRepository } from '../grievances/feedback.repository';
 import { BenefitApplicationView, benefitView } from './benefits.controller';
-import { BenefitsRepository } from './benefits.repository';
+import { GetPointsAccount } from './get-points-account.use-case';
 import { IDEMPOTENCY_KEY_PATTERN, RedeemDto, redemptionView, RedemptionView } from './points.dto';
-import { PointsRepository } from './points.repository';
 import { RedeemItem } from './redeem-item.use-case';
 
 export class PointsEntryView {
@@ -38,9 +36,7 @@ export class PointsView {
 @Controller('v1/points')
 export class PointsController {
   constructor(
-    private readonly repository: FeedbackRepository,
-    private readonly points: PointsRepository,
-    private readonly benefits: BenefitsRepository,
+    private readonly getPointsAccount: GetPointsAccount,
     private readonly redeem: RedeemItem,
   ) {}
 
@@ -49,11 +45,7 @@ export class PointsController {
   @Roles('worker')
   @ApiOkResponse({ type: PointsView })
   async mine(@CurrentPrincipal() principal: Principal): Promise<PointsView> {
-    const [{ balance, entries }, redemptions, benefits] = await Promise.all([
-      this.repository.pointsOf(principal.sub),
-      this.points.redemptionsOf(principal.sub),
-      this.benefits.applicationsOf(principal.sub),
-    ]);
+    const { balance, entries, redemptions, benefits } = await this.getPointsAccount.execute(principal.sub);
     return {
       balance,
       accountId: pointsAccountId(principal.sub),

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogueItemKind, uuidv7 } from '@grievance/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { databaseOf } from '../shared/database';
+import { PointsEntryEntity } from '../grievances/entities';
 import { REASON_REDEMPTION, REASON_VOLUNTEERING } from './points-rules';
 
 /** One volunteering award in the ledger. */
@@ -103,26 +105,45 @@ const ITEM_COLUMNS = 'id, station_id, name, kind, cost, stock, updated_at';
 
 /**
  * The only code that touches the station catalogues, the redemptions and the ledger entries
- * that belong to no grievance. Methods that take an EntityManager run in the caller's transaction.
+ * that belong to no grievance. Its writes and locked reads run in the unit of work's transaction
+ * (taken from its context); the lists outside one read on the data source.
  */
 @Injectable()
 export class PointsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The unit of work's transaction, or the data source outside one. */
+  private get db() {
+    return databaseOf(this.dataSource);
+  }
 
   /**
    * Serialises every movement of one worker's points until the transaction ends: a balance
    * read under it stays true until the debit is written (two redemptions at once cannot both
    * spend the same points), and a daily cap read under it holds until the award is written.
    */
-  async lockWorker(manager: EntityManager, workerId: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`feedback-points:${workerId}`]);
+  async lockWorker(workerId: string): Promise<void> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`feedback-points:${workerId}`]);
   }
 
-  async balanceOf(manager: EntityManager, workerId: string): Promise<number> {
-    const [row] = (await manager.query(`SELECT COALESCE(SUM(points), 0)::int AS balance FROM feedback_points_ledger WHERE worker_id = $1`, [workerId])) as {
+  async balanceOf(workerId: string): Promise<number> {
+    const [row] = (await this.db.query(`SELECT COALESCE(SUM(points), 0)::int AS balance FROM feedback_points_ledger WHERE worker_id = $1`, [workerId])) as {
       balance: number;
     }[];
     return row?.balance ?? 0;
+  }
+
+  /** A worker's balance and ledger entries, newest first. */
+  async pointsOf(workerId: string): Promise<{ balance: number; entries: PointsEntryEntity[] }> {
+    const entries = await this.dataSource.getRepository(PointsEntryEntity).find({
+      where: { workerId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    const [sum] = (await this.dataSource.query(
+      `SELECT COALESCE(SUM(points), 0)::int AS balance FROM feedback_points_ledger WHERE worker_id = $1`,
+      [workerId],
+    )) as { balance: number }[];
+    return { balance: sum?.balance ?? 0, entries };
   }
 
   async catalogueOf(stationId: string): Promise<CatalogueItem[]> {
@@ -132,8 +153,8 @@ export class PointsRepository {
     return rows.map(toItem);
   }
 
-  async insertItem(manager: EntityManager, item: Omit<CatalogueItem, 'id' | 'updatedAt'>, by: string): Promise<CatalogueItem> {
-    const [row] = (await manager.query(
+  async insertItem(item: Omit<CatalogueItem, 'id' | 'updatedAt'>, by: string): Promise<CatalogueItem> {
+    const [row] = (await this.db.query(
       `INSERT INTO feedback_station_items (id, station_id, name, kind, cost, stock, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${ITEM_COLUMNS}`,
       [uuidv7(), item.stationId, item.name, item.kind, item.cost, item.stock, by],
     )) as ItemRow[];
@@ -142,7 +163,6 @@ export class PointsRepository {
 
   /** Changes the fields given of an item of `stationId`; undefined when that station has no such item. */
   async updateItem(
-    manager: EntityManager,
     stationId: string,
     itemId: string,
     change: Partial<Pick<CatalogueItem, 'name' | 'kind' | 'cost' | 'stock'>>,
@@ -157,7 +177,7 @@ export class PointsRepository {
       params.push(value);
       sets.push(`${column} = $${params.length}`);
     }
-    const rows = (await manager.query(
+    const rows = (await this.db.query(
       `UPDATE feedback_station_items SET ${sets.join(', ')} WHERE id = $1 AND station_id = $2 RETURNING ${ITEM_COLUMNS}`,
       params,
     )) as [ItemRow[], number] | ItemRow[];
@@ -165,8 +185,8 @@ export class PointsRepository {
     return list[0] ? toItem(list[0]) : undefined;
   }
 
-  async findItem(manager: EntityManager, stationId: string, itemId: string): Promise<CatalogueItem | undefined> {
-    const [row] = (await manager.query(`SELECT ${ITEM_COLUMNS} FROM feedback_station_items WHERE id = $1 AND station_id = $2`, [itemId, stationId])) as ItemRow[];
+  async findItem(stationId: string, itemId: string): Promise<CatalogueItem | undefined> {
+    const [row] = (await this.db.query(`SELECT ${ITEM_COLUMNS} FROM feedback_station_items WHERE id = $1 AND station_id = $2`, [itemId, stationId])) as ItemRow[];
     return row ? toItem(row) : undefined;
   }
 
@@ -174,16 +194,16 @@ export class PointsRepository {
    * Takes one of the item, only if one is left: a conditional UPDATE, so of two takers of
    * the last one the second waits for the first's row lock, reads stock 0 and takes nothing.
    */
-  async takeOne(manager: EntityManager, itemId: string): Promise<boolean> {
-    const rows = (await manager.query(`UPDATE feedback_station_items SET stock = stock - 1, updated_at = now() WHERE id = $1 AND stock > 0 RETURNING id`, [
+  async takeOne(itemId: string): Promise<boolean> {
+    const rows = (await this.db.query(`UPDATE feedback_station_items SET stock = stock - 1, updated_at = now() WHERE id = $1 AND stock > 0 RETURNING id`, [
       itemId,
     ])) as [unknown[], number] | unknown[];
     const list = Array.isArray(rows[0]) ? (rows[0] as unknown[]) : rows;
     return list.length > 0;
   }
 
-  async findRedemptionByKey(manager: EntityManager, workerId: string, idempotencyKey: string): Promise<Redemption | undefined> {
-    const [row] = (await manager.query(`SELECT * FROM feedback_redemptions WHERE worker_id = $1 AND idempotency_key = $2`, [
+  async findRedemptionByKey(workerId: string, idempotencyKey: string): Promise<Redemption | undefined> {
+    const [row] = (await this.db.query(`SELECT * FROM feedback_redemptions WHERE worker_id = $1 AND idempotency_key = $2`, [
       workerId,
       idempotencyKey,
     ])) as RedemptionRow[];
@@ -191,16 +211,16 @@ export class PointsRepository {
   }
 
   /** A redemption at `stationId`, locked for the hand-over; undefined when that station has none by this id. */
-  async findRedemptionAt(manager: EntityManager, stationId: string, redemptionId: string): Promise<Redemption | undefined> {
-    const [row] = (await manager.query(`SELECT * FROM feedback_redemptions WHERE id = $1 AND station_id = $2 FOR UPDATE`, [
+  async findRedemptionAt(stationId: string, redemptionId: string): Promise<Redemption | undefined> {
+    const [row] = (await this.db.query(`SELECT * FROM feedback_redemptions WHERE id = $1 AND station_id = $2 FOR UPDATE`, [
       redemptionId,
       stationId,
     ])) as RedemptionRow[];
     return row ? toRedemption(row) : undefined;
   }
 
-  async insertRedemption(manager: EntityManager, redemption: Omit<Redemption, 'state' | 'handedOverBy' | 'handedOverAt' | 'createdAt'>, at: Date): Promise<Redemption> {
-    const [row] = (await manager.query(
+  async insertRedemption(redemption: Omit<Redemption, 'state' | 'handedOverBy' | 'handedOverAt' | 'createdAt'>, at: Date): Promise<Redemption> {
+    const [row] = (await this.db.query(
       `INSERT INTO feedback_redemptions (id, worker_id, station_id, item_id, item_name, kind, cost, entry_id, balance_after, idempotency_key, state, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'awaiting_hand_over', $11) RETURNING *`,
       [
@@ -220,8 +240,8 @@ export class PointsRepository {
     return toRedemption(row!);
   }
 
-  async markHandedOver(manager: EntityManager, redemptionId: string, by: string, at: Date): Promise<Redemption> {
-    const rows = (await manager.query(
+  async markHandedOver(redemptionId: string, by: string, at: Date): Promise<Redemption> {
+    const rows = (await this.db.query(
       `UPDATE feedback_redemptions SET state = 'handed_over', handed_over_by = $2, handed_over_at = $3 WHERE id = $1 RETURNING *`,
       [redemptionId, by, at],
     )) as [RedemptionRow[], number] | RedemptionRow[];
@@ -248,10 +268,9 @@ export class PointsRepository {
 
   /** The debit of a redemption: a negative entry, caused by the points.redeemed.v1 event. */
   async appendDebit(
-    manager: EntityManager,
     entry: { id: string; workerId: string; points: number; stationId: string; redemptionId: string; causeEventId: string; at: Date },
   ): Promise<void> {
-    await manager.query(
+    await this.db.query(
       `INSERT INTO feedback_points_ledger (id, worker_id, points, reason, grievance_id, cause_event_id, station_id, redemption_id, created_at)
        VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8)`,
       [entry.id, entry.workerId, -Math.abs(entry.points), REASON_REDEMPTION, entry.causeEventId, entry.stationId, entry.redemptionId, entry.at],
@@ -259,8 +278,8 @@ export class PointsRepository {
   }
 
   /** A volunteering award, caused by its points.awarded.v1 event; with the counter's Idempotency-Key when it sent one. */
-  async appendVolunteering(manager: EntityManager, entry: VolunteeringEntry): Promise<void> {
-    await manager.query(
+  async appendVolunteering(entry: VolunteeringEntry): Promise<void> {
+    await this.db.query(
       `INSERT INTO feedback_points_ledger (id, worker_id, points, reason, grievance_id, cause_event_id, station_id, note, idempotency_key, created_at)
        VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8, $9)`,
       [entry.id, entry.workerId, entry.points, REASON_VOLUNTEERING, entry.causeEventId, entry.stationId, entry.note, entry.idempotencyKey ?? null, entry.at],
@@ -268,8 +287,8 @@ export class PointsRepository {
   }
 
   /** The volunteering award a station already made under this Idempotency-Key, if any. */
-  async findVolunteeringByKey(manager: EntityManager, stationId: string, idempotencyKey: string): Promise<VolunteeringEntry | undefined> {
-    const [row] = (await manager.query(
+  async findVolunteeringByKey(stationId: string, idempotencyKey: string): Promise<VolunteeringEntry | undefined> {
+    const [row] = (await this.db.query(
       `SELECT id, worker_id, points, station_id, note, cause_event_id, idempotency_key, created_at FROM feedback_points_ledger
         WHERE station_id = $1 AND idempotency_key = $2 AND reason = $3`,
       [stationId, idempotencyKey, REASON_VOLUNTEERING],
@@ -288,8 +307,8 @@ export class PointsRepository {
   }
 
   /** The volunteering points a worker was awarded since `since` (the start of their day). */
-  async volunteeringSince(manager: EntityManager, workerId: string, since: Date): Promise<number> {
-    const [row] = (await manager.query(
+  async volunteeringSince(workerId: string, since: Date): Promise<number> {
+    const [row] = (await this.db.query(
       `SELECT COALESCE(SUM(points), 0)::int AS total FROM feedback_points_ledger WHERE worker_id = $1 AND reason = $2 AND created_at >= $3`,
       [workerId, REASON_VOLUNTEERING, since],
     )) as { total: number }[];

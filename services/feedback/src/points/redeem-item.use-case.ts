@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createEnvelope, pointsAccountId, uuidv7 } from '@grievance/contracts';
-import { TransactionalOutbox } from '@grievance/messaging';
+import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { Clock, DomainError } from '@grievance/platform';
 import { redemptionRefusal, RedemptionRefusal } from './points-rules';
 import { CatalogueItem, PointsRepository, Redemption } from './points.repository';
@@ -25,29 +25,29 @@ export interface RedeemItemCommand {
 @Injectable()
 export class RedeemItem {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly outbox: TransactionalOutbox,
     private readonly points: PointsRepository,
     private readonly clock: Clock,
   ) {}
 
   execute(command: RedeemItemCommand): Promise<Redemption> {
-    return this.outbox.run(async (tx) => {
-      const m = tx.manager;
-      await this.points.lockWorker(m, command.workerId);
-      const seen = await this.points.findRedemptionByKey(m, command.workerId, command.idempotencyKey);
+    return this.unitOfWork.run(async () => {
+      await this.points.lockWorker(command.workerId);
+      const seen = await this.points.findRedemptionByKey(command.workerId, command.idempotencyKey);
       if (seen) {
         if (seen.stationId !== command.stationId || seen.itemId !== command.itemId) {
           throw DomainError.unprocessable('this Idempotency-Key was already used with a different request', undefined, { key: 'error.points.idempotencyReused' });
         }
         return seen;
       }
-      const item = await this.points.findItem(m, command.stationId, command.itemId);
+      const item = await this.points.findItem(command.stationId, command.itemId);
       if (!item) throw DomainError.notFound('catalogue item', command.itemId);
-      const balance = await this.points.balanceOf(m, command.workerId);
+      const balance = await this.points.balanceOf(command.workerId);
       const refusal = redemptionRefusal(item, balance);
       if (refusal) throw refusalError(refusal, item, balance);
       // Another redemption may have taken the last one since the read: the UPDATE decides.
-      if (!(await this.points.takeOne(m, item.id))) throw refusalError('outOfStock', item, balance);
+      if (!(await this.points.takeOne(item.id))) throw refusalError('outOfStock', item, balance);
 
       const now = this.clock.now();
       const redemptionId = uuidv7();
@@ -71,7 +71,7 @@ export class RedeemItem {
           balanceAfter,
         },
       });
-      await this.points.appendDebit(m, {
+      await this.points.appendDebit({
         id: entryId,
         workerId: command.workerId,
         points: item.cost,
@@ -81,7 +81,6 @@ export class RedeemItem {
         at: now,
       });
       const redemption = await this.points.insertRedemption(
-        m,
         {
           id: redemptionId,
           workerId: command.workerId,
@@ -96,7 +95,7 @@ export class RedeemItem {
         },
         now,
       );
-      await tx.publish('points.redeemed.v1', event);
+      await this.outbox.publish('points.redeemed.v1', event);
       return redemption;
     });
   }

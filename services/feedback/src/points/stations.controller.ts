@@ -4,8 +4,8 @@ import { CurrentPrincipal, Principal, Roles } from '@grievance/auth';
 import { STATION_ID_PATTERN } from '@grievance/contracts';
 import { correlationIdForNewWork, DomainError } from '@grievance/platform';
 import { AwardVolunteering, VolunteeringAward } from './award-volunteering.use-case';
-import { ManageCatalogue } from './catalogue.use-cases';
-import { HandOverRedemption } from './hand-over.use-case';
+import { AddCatalogueItem } from './add-catalogue-item.use-case';
+import { HandOverRedemption } from './hand-over-redemption.use-case';
 import {
   CatalogueItemChangeDto,
   CatalogueItemView,
@@ -18,7 +18,9 @@ import {
   RedemptionView,
   VolunteeringDto,
 } from './points.dto';
-import { PointsRepository } from './points.repository';
+import { ListCatalogue } from './list-catalogue.use-case';
+import { ListStationRedemptions } from './list-station-redemptions.use-case';
+import { UpdateCatalogueItem } from './update-catalogue-item.use-case';
 
 export class VolunteeringAwardView implements VolunteeringAward {
   @ApiProperty({ format: 'uuid' }) entryId!: string;
@@ -43,8 +45,10 @@ const ownStation = (principal: Principal): string => principal.stationId!;
 @Controller('v1/stations')
 export class StationsController {
   constructor(
-    private readonly points: PointsRepository,
-    private readonly catalogue: ManageCatalogue,
+    private readonly listCatalogue: ListCatalogue,
+    private readonly listStationRedemptions: ListStationRedemptions,
+    private readonly addCatalogueItem: AddCatalogueItem,
+    private readonly updateCatalogueItem: UpdateCatalogueItem,
     private readonly handOver: HandOverRedemption,
     private readonly volunteering: AwardVolunteering,
   ) {}
@@ -56,7 +60,7 @@ export class StationsController {
   async catalogueOf(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<CatalogueView> {
     const stationId = id === 'me' && principal.role === 'station_staff' ? ownStation(principal) : id;
     if (!STATION_ID_PATTERN.test(stationId)) throw DomainError.notFound('station', stationId);
-    const items = await this.points.catalogueOf(stationId);
+    const items = await this.listCatalogue.execute(stationId);
     return { stationId, items: items.map(itemView) };
   }
 
@@ -66,7 +70,7 @@ export class StationsController {
   @Roles('station_staff')
   @ApiCreatedResponse({ type: CatalogueItemView })
   async addItem(@Body() body: NewCatalogueItemDto, @CurrentPrincipal() principal: Principal): Promise<CatalogueItemView> {
-    return itemView(await this.catalogue.add({ stationId: ownStation(principal), staffId: principal.sub, ...body }));
+    return itemView(await this.addCatalogueItem.execute({ stationId: ownStation(principal), staffId: principal.sub, ...body }));
   }
 
   /** Changes an item of the caller's station (name, kind, cost, stock); another station's item is 404. */
@@ -78,7 +82,7 @@ export class StationsController {
     @Body() body: CatalogueItemChangeDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CatalogueItemView> {
-    return itemView(await this.catalogue.update({ stationId: ownStation(principal), staffId: principal.sub, itemId, change: body }));
+    return itemView(await this.updateCatalogueItem.execute({ stationId: ownStation(principal), staffId: principal.sub, itemId, change: body }));
   }
 
   /** The caller's station's redemptions in one state (default: still to hand over), oldest first. */
@@ -86,7 +90,7 @@ export class StationsController {
   @Roles('station_staff')
   @ApiOkResponse({ type: [RedemptionView] })
   async redemptions(@Query() query: RedemptionsQuery, @CurrentPrincipal() principal: Principal): Promise<RedemptionView[]> {
-    return (await this.points.redemptionsAt(ownStation(principal), query.state ?? 'awaiting_hand_over')).map(redemptionView);
+    return (await this.listStationRedemptions.execute({ stationId: ownStation(principal), state: query.state ?? 'awaiting_hand_over' })).map(redemptionView);
   }
 
   /** The staff confirm they handed the redeemed item over (once); another station's redemption is 404. */

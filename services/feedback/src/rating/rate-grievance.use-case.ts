@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createEnvelope, Rating } from '@grievance/contracts';
-import { TransactionalOutbox } from '@grievance/messaging';
+import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { Clock, DomainError } from '@grievance/platform';
 import { RatingWindows } from '../auto-close/rating-window';
 import { FeedbackRepository } from '../grievances/feedback.repository';
@@ -29,6 +29,7 @@ export interface RateGrievanceResult {
 @Injectable()
 export class RateGrievance {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly outbox: TransactionalOutbox,
     private readonly repository: FeedbackRepository,
     private readonly ratingWindows: RatingWindows,
@@ -36,12 +37,12 @@ export class RateGrievance {
   ) {}
 
   async execute(command: RateGrievanceCommand): Promise<RateGrievanceResult> {
-    return this.outbox.run(async (tx) => {
+    return this.unitOfWork.run(async () => {
       // The rating window first, then the grievance: the order its firing locks them in, so a rating
       // at the window's last moment waits for the auto-close (or wins) instead of deadlocking.
-      const seen = await this.repository.findGrievance(tx.manager, command.grievanceId);
-      if (seen?.status === 'resolved') await this.ratingWindows.end(tx, seen.grievanceId, seen.resolutionNo);
-      const grievance = await this.repository.findGrievance(tx.manager, command.grievanceId, { lock: true });
+      const seen = await this.repository.findGrievance(command.grievanceId);
+      if (seen?.status === 'resolved') await this.ratingWindows.end(seen.grievanceId, seen.resolutionNo);
+      const grievance = await this.repository.findGrievance(command.grievanceId, { lock: true });
       // Someone else's grievance reads as missing: its existence is not the caller's business.
       // Co-reporters (whose duplicates were joined to it) do not rate it either: as on the 12345
       // hotlines, the callback (回访) goes to the one who raised the grievance, so each resolution
@@ -53,7 +54,7 @@ export class RateGrievance {
           { status: grievance.status }, grievance.status === 'closed' ? { key: 'error.rating.closed' } : { key: 'error.rating.notResolved', params: { status: grievance.status } },
         );
       }
-      const stored = await this.repository.insertRating(tx.manager, {
+      const stored = await this.repository.insertRating({
         grievanceId: grievance.grievanceId,
         reporterId: command.reporterId,
         resolutionNo: grievance.resolutionNo,
@@ -61,7 +62,7 @@ export class RateGrievance {
         comment: command.comment,
       });
       if (!stored) throw DomainError.conflict('this resolution was already rated', undefined, { key: 'error.rating.alreadyRated' });
-      if (grievance.resolutionNo !== seen?.resolutionNo) await this.ratingWindows.end(tx, grievance.grievanceId, grievance.resolutionNo);
+      if (grievance.resolutionNo !== seen?.resolutionNo) await this.ratingWindows.end(grievance.grievanceId, grievance.resolutionNo);
 
       const actor = { id: command.reporterId, role: 'worker' as const };
       const base = { grievanceId: grievance.grievanceId, actor, correlationId: command.correlationId };
@@ -70,16 +71,16 @@ export class RateGrievance {
         topic: 'feedback.rated.v1',
         payload: { reporterId: command.reporterId, rating: command.rating, ...(command.comment ? { comment: command.comment } : {}) },
       });
-      await tx.publish('feedback.rated.v1', rated);
+      await this.outbox.publish('feedback.rated.v1', rated);
       const follow = { ...base, causationId: rated.eventId };
 
       if (command.rating === 'unsatisfied') {
-        await this.repository.updateGrievance(tx.manager, grievance.grievanceId, { status: 'in_progress', rating: command.rating });
+        await this.repository.updateGrievance(grievance.grievanceId, { status: 'in_progress', rating: command.rating });
         // An appeal is reopened by routing, at the next rung up the chain (it reads feedback.rated.v1 and
         // publishes grievance.reopened.v1 itself), not at the rung that failed the reporter.
         if (grievance.kind === 'appeal') return { grievanceId: grievance.grievanceId, rating: command.rating, status: 'in_progress' };
         const reason = command.comment?.trim() ? command.comment.trim() : t(DEFAULT_LANGUAGE, 'reason.reporterUnsatisfied');
-        await tx.publish(
+        await this.outbox.publish(
           'grievance.reopened.v1',
           createEnvelope({ ...follow, topic: 'grievance.reopened.v1', payload: { reason, reopenedTo: grievance.resolvedBy } }),
         );
@@ -87,19 +88,19 @@ export class RateGrievance {
       }
 
       const now = this.clock.now();
-      await this.repository.updateGrievance(tx.manager, grievance.grievanceId, {
+      await this.repository.updateGrievance(grievance.grievanceId, {
         status: 'closed',
         rating: command.rating,
         closeOutcome: 'resolved',
         closedAt: now,
       });
-      await tx.publish(
+      await this.outbox.publish(
         'grievance.closed.v1',
         createEnvelope({
           ...follow,
           topic: 'grievance.closed.v1',
           occurredAt: now,
-          payload: { outcome: 'resolved', rating: command.rating, slaMet: await this.repository.slaMet(tx.manager, grievance.grievanceId) },
+          payload: { outcome: 'resolved', rating: command.rating, slaMet: await this.repository.slaMet(grievance.grievanceId) },
         }),
       );
       return { grievanceId: grievance.grievanceId, rating: command.rating, status: 'closed' };

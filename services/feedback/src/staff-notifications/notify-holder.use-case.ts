@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope, PayloadOf } from '@grievance/contracts';
-import type { OutboxTransaction } from '@grievance/messaging';
+import { UnitOfWork } from '@grievance/messaging';
 import { PinoLogger } from 'nestjs-pino';
 import { NOTIFICATION_SENDER, NotificationSender } from '../notifications/notification-sender';
 import { staffNotice, StaffNotifiedTopic } from './staff-messages';
@@ -22,6 +22,7 @@ export interface NotifyHolderCommand<T extends StaffNotifiedTopic = StaffNotifie
 @Injectable()
 export class NotifyHolder {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly repository: StaffNotificationsRepository,
     private readonly stream: StaffNotificationStream,
     @Inject(NOTIFICATION_SENDER) private readonly sender: NotificationSender,
@@ -34,7 +35,7 @@ export class NotifyHolder {
    * 'stored' when the notification is stored with the transaction's other events, right
    * before it commits (see StaffNotificationWrites); 'nobody' when the event concerns no holder.
    */
-  async execute<T extends StaffNotifiedTopic>({ topic, event }: NotifyHolderCommand<T>, tx: OutboxTransaction): Promise<'stored' | 'nobody'> {
+  async execute<T extends StaffNotifiedTopic>({ topic, event }: NotifyHolderCommand<T>): Promise<'stored' | 'nobody'> {
     const notice = staffNotice(topic, event);
     if (!notice) return 'nobody';
     const notification = {
@@ -46,6 +47,7 @@ export class NotifyHolder {
       message: notice.message,
       occurredAt: new Date(event.occurredAt),
     };
+    const tx = this.unitOfWork.transaction();
     StaffNotificationWrites.of(tx, this.repository).add(notification, (row) =>
       // A live notice only for what was committed; if Redis is away the list still has it.
       tx.afterCommit(() =>

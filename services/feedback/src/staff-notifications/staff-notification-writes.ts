@@ -1,5 +1,4 @@
-import type { BatchWriter, OutboxTransaction } from '@grievance/messaging';
-import type { EntityManager } from 'typeorm';
+import { withTransaction, type BatchWriter, type OutboxTransaction } from '@grievance/messaging';
 import { NewStaffNotification, StaffNotificationRow, StaffNotificationsRepository } from './staff-notifications.repository';
 
 /**
@@ -13,13 +12,13 @@ export class StaffNotificationWrites implements BatchWriter {
   private readonly handlers = new Map<string, (row: StaffNotificationRow) => void>();
 
   private constructor(
-    private readonly manager: EntityManager,
+    private readonly tx: OutboxTransaction,
     private readonly repository: StaffNotificationsRepository,
   ) {}
 
   /** The writer of the transaction `tx` belongs to (made on first use). */
   static of(tx: OutboxTransaction, repository: StaffNotificationsRepository): StaffNotificationWrites {
-    return tx.batchWriter(StaffNotificationWrites, (manager) => new StaffNotificationWrites(manager, repository));
+    return tx.batchWriter(StaffNotificationWrites, () => new StaffNotificationWrites(tx, repository));
   }
 
   /** A notification to store with the others of the transaction; `stored` runs if it was not stored before. */
@@ -32,7 +31,8 @@ export class StaffNotificationWrites implements BatchWriter {
     const pending = this.pending;
     if (pending.length === 0) return;
     this.pending = [];
-    for (const row of await this.repository.insertAll(this.manager, pending)) this.handlers.get(`${row.recipientKey} ${row.eventId}`)?.(row);
+    // The flush comes after the last handler, so the writer joins its transaction itself.
+    for (const row of await withTransaction(this.tx, () => this.repository.insertAll(pending))) this.handlers.get(`${row.recipientKey} ${row.eventId}`)?.(row);
     this.handlers.clear();
   }
 }

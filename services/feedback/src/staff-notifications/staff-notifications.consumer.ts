@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxTransaction } from '@grievance/messaging';
 import { ConsumedEvent, EventMeta, HandlesEvent } from '@grievance/platform';
 import { StaffNotifiedTopic, STAFF_NOTIFIED_TOPICS } from './staff-messages';
 import { NotifyHolder } from './notify-holder.use-case';
@@ -13,7 +12,7 @@ export class StaffNotificationsConsumer {
   constructor(private readonly notifyHolder: NotifyHolder) {}
 
   @HandlesEvent(...STAFF_NOTIFIED_TOPICS)
-  async notify(event: ConsumedEvent<StaffNotifiedTopic>, tx: OutboxTransaction, { topic }: EventMeta<StaffNotifiedTopic>): Promise<void> {
-    await this.notifyHolder.execute({ topic, event }, tx);
+  async notify(event: ConsumedEvent<StaffNotifiedTopic>, _tx: unknown, { topic }: EventMeta<StaffNotifiedTopic>): Promise<void> {
+    await this.notifyHolder.execute({ topic, event });
   }
 }

@@ -8,7 +8,9 @@ import { DEFAULT_LANGUAGE, matchLanguage } from '@grievance/i18n';
 import { StreamMessage } from '@grievance/platform';
 import { StaffNotificationStream } from './staff-notification-stream';
 import { MarkReadResult, StaffNotificationPage } from './staff-notification-view';
-import { ListStaffNotifications, MarkStaffNotificationsRead, recipientKeyOf } from './staff-notifications.use-cases';
+import { ListStaffNotifications } from './list-staff-notifications.use-case';
+import { MarkStaffNotificationsRead } from './mark-staff-notifications-read.use-case';
+import { recipientKeyOf } from './recipient-key';
 
 /** The roles that hold grievances: a grid worker, a department, each rung of the chain. */
 const HOLDER_ROLES = ['grid_worker', 'department', 'member', 'branch', 'industry_committee', 'two_new_committee'] as const;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@grievance/contracts';
 import { DEFAULT_LANGUAGE, render, type Message, type StoredMessage } from '@grievance/i18n';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { databaseOf } from '../shared/database';
 
 /** One staff notification as stored (feedback_staff_notifications). */
 export interface StaffNotificationRow {
@@ -60,10 +61,10 @@ export class StaffNotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Stores notifications in the consumer's transaction, in one statement whatever their number;
+   * Stores notifications in the unit of work's transaction (the consumer's), in one statement whatever their number;
    * answers the rows stored, without those a holder had already (a redelivery).
    */
-  async insertAll(manager: EntityManager, notifications: readonly NewStaffNotification[]): Promise<StaffNotificationRow[]> {
+  async insertAll(notifications: readonly NewStaffNotification[]): Promise<StaffNotificationRow[]> {
     if (notifications.length === 0) return [];
     const rows = notifications.map((n) => ({
       id: uuidv7(),
@@ -76,7 +77,7 @@ export class StaffNotificationsRepository {
       occurred_at: n.occurredAt.toISOString(),
       delivery: n.delivery,
     }));
-    const stored = (await manager.query(
+    const stored = (await databaseOf(this.dataSource).query(
       `INSERT INTO feedback_staff_notifications (id, recipient_key, grievance_id, event_id, event_type, message, content, occurred_at, delivery)
        SELECT id, recipient_key, grievance_id, event_id, event_type, message, content, occurred_at, delivery
          FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id uuid, recipient_key text, grievance_id uuid, event_id uuid, event_type text, message text,

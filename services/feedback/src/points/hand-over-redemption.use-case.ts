@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createEnvelope, pointsAccountId } from '@grievance/contracts';
-import { TransactionalOutbox } from '@grievance/messaging';
+import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { Clock, DomainError } from '@grievance/platform';
 import { PointsRepository, Redemption } from './points.repository';
 
@@ -19,14 +19,15 @@ export interface HandOverCommand {
 @Injectable()
 export class HandOverRedemption {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly outbox: TransactionalOutbox,
     private readonly points: PointsRepository,
     private readonly clock: Clock,
   ) {}
 
   execute(command: HandOverCommand): Promise<Redemption> {
-    return this.outbox.run(async (tx) => {
-      const redemption = await this.points.findRedemptionAt(tx.manager, command.stationId, command.redemptionId);
+    return this.unitOfWork.run(async () => {
+      const redemption = await this.points.findRedemptionAt(command.stationId, command.redemptionId);
       if (!redemption) throw DomainError.notFound('redemption', command.redemptionId);
       if (redemption.state === 'handed_over') {
         throw DomainError.conflict(
@@ -36,8 +37,8 @@ export class HandOverRedemption {
         );
       }
       const now = this.clock.now();
-      const handedOver = await this.points.markHandedOver(tx.manager, redemption.id, command.staffId, now);
-      await tx.publish(
+      const handedOver = await this.points.markHandedOver(redemption.id, command.staffId, now);
+      await this.outbox.publish(
         'points.handed-over.v1',
         createEnvelope({
           topic: 'points.handed-over.v1',

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { causedBy, EventEnvelope, grievanceStateAfter, PayloadOf, submittedGrievanceState, SYSTEM_ACTOR } from '@grievance/contracts';
 import type { Message } from '@grievance/i18n';
-import { OutboxTransaction } from '@grievance/messaging';
+import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
+import type { ConsumedEvent } from '@grievance/platform';
 import { PinoLogger } from 'nestjs-pino';
 import { RatingWindows } from '../auto-close/rating-window';
 import { FeedbackConfig } from '../config';
@@ -11,6 +12,7 @@ import { pointsForVerification } from '../points/points-rules';
 import { GrievanceEntity } from './entities';
 import { FeedbackRepository, GrievanceChange } from './feedback.repository';
 import { GrievanceWrites } from './grievance-writes';
+import { keptEvent, NotifiedEvent } from './notified-event';
 
 type Envelope<T extends NotifiedTopic> = EventEnvelope<PayloadOf<T>>;
 
@@ -22,13 +24,15 @@ const OWN_FACTS: { [K in NotifiedTopic]?: (p: PayloadOf<K>, at: Date) => Grievan
 };
 
 /**
- * Applies the events of a grievance to the feedback service's view of it, inside the
- * consumer's inbox transaction: updates the status, notifies the reporter and the
+ * Applies an event of a grievance to the feedback service's view of it, in the unit of work
+ * (the consumer's inbox transaction): updates the status, notifies the reporter and the
  * co-reporters, awards points, closes rejected grievances and opens the rating window of a resolution.
  */
 @Injectable()
-export class GrievanceEvents {
+export class ApplyGrievanceEvent {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly outbox: TransactionalOutbox,
     private readonly repository: FeedbackRepository,
     private readonly config: FeedbackConfig,
     private readonly ratingWindows: RatingWindows,
@@ -38,20 +42,29 @@ export class GrievanceEvents {
     this.logger.setContext('grievance-events');
   }
 
-  async apply<T extends NotifiedTopic>(topic: T, event: Envelope<T>, tx: OutboxTransaction): Promise<void> {
-    switch (topic) {
+  execute(notified: NotifiedEvent): Promise<void> {
+    return this.unitOfWork.run(() => this.apply(notified));
+  }
+
+  /** The batch writer of the unit of work's transaction (see GrievanceWrites). */
+  private get writes(): GrievanceWrites {
+    return GrievanceWrites.of(this.unitOfWork.transaction(), this.repository);
+  }
+
+  private async apply(notified: NotifiedEvent): Promise<void> {
+    switch (notified.topic) {
       case 'grievance.submitted.v1':
-        return this.submitted(event as Envelope<'grievance.submitted.v1'>, tx);
+        return this.submitted(notified.event);
       case 'grievance.linked.v1':
-        return this.linked(event as Envelope<'grievance.linked.v1'>, tx);
+        return this.linked(notified.event);
       default:
-        return this.progressed(topic, event, tx);
+        return this.progressed(notified);
     }
   }
 
-  private async submitted(event: Envelope<'grievance.submitted.v1'>, tx: OutboxTransaction): Promise<void> {
+  private async submitted(event: ConsumedEvent<'grievance.submitted.v1'>): Promise<void> {
     const p = event.payload;
-    await this.repository.insertGrievance(tx.manager, {
+    await this.repository.insertGrievance({
       grievanceId: event.grievanceId,
       trackingNo: p.trackingNo,
       title: p.title,
@@ -60,128 +73,101 @@ export class GrievanceEvents {
       duplicateOf: p.duplicateOf,
       status: 'submitted',
     });
-    GrievanceWrites.of(tx, this.repository).stored(event.grievanceId);
+    this.writes.stored(event.grievanceId);
     // The language the submission asked for (Accept-Language); routing may know better (the registration).
-    if (p.reporter.language) GrievanceWrites.of(tx, this.repository).setLanguage(p.reporter.id, p.reporter.language);
-    if (p.duplicateOf) await this.follow(tx, p.duplicateOf, p.reporter.id, event.grievanceId, { topic: 'grievance.submitted.v1', event });
-    await this.notify(tx, 'grievance.submitted.v1', event, [p.reporter.id]);
+    if (p.reporter.language) this.writes.setLanguage(p.reporter.id, p.reporter.language);
+    if (p.duplicateOf) await this.follow(p.duplicateOf, p.reporter.id, event.grievanceId, { topic: 'grievance.submitted.v1', event });
+    await this.notify('grievance.submitted.v1', event, [p.reporter.id]);
     // What came before the submission (on other topics, read sooner) applies now, in the order it came.
-    for (const waiting of await this.repository.takeWaiting(tx.manager, event.grievanceId)) {
-      if (waiting.topic === 'grievance.submitted.v1') {
+    for (const waiting of await this.repository.takeWaiting(event.grievanceId)) {
+      const kept = keptEvent(waiting.topic, waiting.event);
+      if (!kept) continue;
+      if (kept.topic === 'grievance.submitted.v1') {
         // A duplicate's submission that came before its original: it follows the original now.
-        const duplicate = waiting.event as Envelope<'grievance.submitted.v1'>;
-        await this.follow(tx, event.grievanceId, duplicate.payload.reporter.id, duplicate.grievanceId, { topic: waiting.topic, event: duplicate });
+        await this.follow(event.grievanceId, kept.event.payload.reporter.id, kept.event.grievanceId, kept);
       } else {
-        await this.apply(waiting.topic as NotifiedTopic, waiting.event as Envelope<NotifiedTopic>, tx);
+        await this.apply(kept);
       }
     }
   }
 
-  /**
-   * A deadline of the grievance broke (any service's: a grid worker's accept, a rung's or a
-   * department's): remembered, so its close says the SLA was not met. Not a notification:
-   * the escalation or re-dispatch it causes is.
-   */
-  async breached(event: EventEnvelope<PayloadOf<'sla.breached.v1'>>, tx: OutboxTransaction): Promise<void> {
+  private async linked(event: ConsumedEvent<'grievance.linked.v1'>): Promise<void> {
     const p = event.payload;
-    // Written with the other events of the transaction, right before it commits (see GrievanceWrites).
-    GrievanceWrites.of(tx, this.repository).recordBreach({
-      grievanceId: event.grievanceId,
-      deadlineId: p.deadlineId,
-      target: p.target,
-      holder: p.holder,
-      firedAt: new Date(p.firedAt),
-      eventId: event.eventId,
-    });
-  }
-
-  private async linked(event: Envelope<'grievance.linked.v1'>, tx: OutboxTransaction): Promise<void> {
-    const p = event.payload;
-    if (!(await this.follow(tx, p.duplicateOf, p.reporterId, event.grievanceId, { topic: 'grievance.linked.v1', event }))) return;
-    await this.notify(tx, 'grievance.linked.v1', event, [p.reporterId]);
+    if (!(await this.follow(p.duplicateOf, p.reporterId, event.grievanceId, { topic: 'grievance.linked.v1', event }))) return;
+    await this.notify('grievance.linked.v1', event, [p.reporterId]);
   }
 
   /**
    * The reporter of a duplicate follows the original as a co-reporter. An original not known
    * yet is waited for: `cause` is kept and applied again when it arrives (false is returned).
    */
-  private async follow(
-    tx: OutboxTransaction,
-    originalId: string,
-    reporterId: string,
-    viaGrievanceId: string,
-    cause: { topic: NotifiedTopic; event: EventEnvelope },
-  ): Promise<boolean> {
-    const original = await this.repository.findGrievance(tx.manager, originalId);
+  private async follow(originalId: string, reporterId: string, viaGrievanceId: string, cause: NotifiedEvent): Promise<boolean> {
+    const original = await this.repository.findGrievance(originalId);
     if (!original) {
-      await this.waitFor(tx, originalId, cause.topic, cause.event);
+      await this.waitFor(originalId, cause);
       return false;
     }
     if (original.reporterId !== reporterId) {
-      await this.repository.addCoReporter(tx.manager, originalId, reporterId, viaGrievanceId);
-      await GrievanceWrites.of(tx, this.repository).coReporterAdded(originalId);
+      await this.repository.addCoReporter(originalId, reporterId, viaGrievanceId);
+      await this.writes.coReporterAdded(originalId);
     }
-    if (viaGrievanceId !== originalId) {
-      await tx.manager.query(`UPDATE feedback_grievances SET duplicate_of = $2 WHERE grievance_id = $1 AND duplicate_of IS NULL`, [
-        viaGrievanceId,
-        originalId,
-      ]);
-    }
+    if (viaGrievanceId !== originalId) await this.repository.markDuplicateOf(viaGrievanceId, originalId);
     return true;
   }
 
   /** Keeps an event that came before the grievance it needs (its submission is still on its way, on another topic). */
-  private async waitFor(tx: OutboxTransaction, grievanceId: string, topic: NotifiedTopic, event: EventEnvelope): Promise<void> {
-    await this.repository.holdUntilKnown(tx.manager, grievanceId, topic, event);
+  private async waitFor(grievanceId: string, { topic, event }: NotifiedEvent): Promise<void> {
+    await this.repository.holdUntilKnown(grievanceId, topic, event);
     this.logger.debug({ grievanceId, topic, eventId: event.eventId }, 'the grievance is not known yet; the event waits for its submission');
   }
 
-  private async progressed<T extends NotifiedTopic>(topic: T, event: Envelope<T>, tx: OutboxTransaction): Promise<void> {
+  private async progressed(notified: NotifiedEvent): Promise<void> {
+    const { topic, event } = notified;
     // Read and locked once per transaction, written with the other events' changes right before it commits (see GrievanceWrites).
-    const grievances = GrievanceWrites.of(tx, this.repository);
+    const grievances = this.writes;
     const found = await grievances.current(event.grievanceId);
-    if (!found) return this.waitFor(tx, event.grievanceId, topic, event);
+    if (!found) return this.waitFor(event.grievanceId, notified);
     // What this event decides on is the grievance as the events before it left it (a copy: the writer's state moves on).
     const grievance = Object.assign(new GrievanceEntity(), found);
     const change = this.statusChange(topic, event, grievance);
     if (change) grievances.change(found, change);
-    if (topic === 'grievance.routed.v1') {
-      const language = (event as Envelope<'grievance.routed.v1'>).payload.reporter?.language;
-      if (language) GrievanceWrites.of(tx, this.repository).setLanguage(grievance.reporterId, language);
+    if (notified.topic === 'grievance.routed.v1') {
+      const language = notified.event.payload.reporter?.language;
+      if (language) this.writes.setLanguage(grievance.reporterId, language);
     }
 
-    if (topic === 'ticket.verified.v1') await this.award(event as Envelope<'ticket.verified.v1'>, grievance, tx);
-    if (topic === 'grievance.rejected.v1' && grievance.status !== 'closed') {
+    if (notified.topic === 'ticket.verified.v1') await this.award(notified.event, grievance);
+    if (notified.topic === 'grievance.rejected.v1' && grievance.status !== 'closed') {
       // A rejected grievance has nothing to rate: the loop closes at once.
-      await tx.publish(
+      await this.outbox.publish(
         'grievance.closed.v1',
         causedBy(event, {
           topic: 'grievance.closed.v1',
           actor: SYSTEM_ACTOR,
-          payload: { outcome: 'rejected', slaMet: await GrievanceWrites.of(tx, this.repository).slaMet(grievance.grievanceId) },
+          payload: { outcome: 'rejected', slaMet: await this.writes.slaMet(grievance.grievanceId) },
         }),
       );
     }
-    if (topic === 'grievance.resolved.v1' && grievance.status !== 'closed') {
-      const p = (event as Envelope<'grievance.resolved.v1'>).payload;
-      await this.ratingWindows.open(tx, {
+    if (notified.topic === 'grievance.resolved.v1' && grievance.status !== 'closed') {
+      const resolved = notified.event;
+      await this.ratingWindows.open({
         grievanceId: grievance.grievanceId,
         resolutionNo: grievance.resolutionNo + 1,
-        resolvedBy: p.resolvedBy,
-        resolvedAt: new Date(event.occurredAt),
+        resolvedBy: resolved.payload.resolvedBy,
+        resolvedAt: new Date(resolved.occurredAt),
         kind: grievance.kind,
-        correlationId: event.correlationId,
-        causationId: event.eventId,
+        correlationId: resolved.correlationId,
+        causationId: resolved.eventId,
       });
     }
-    await this.notify(tx, topic, event, [grievance.reporterId]);
-    await this.notifyCoReporters(tx, topic, event, grievance);
+    await this.notify(topic, event, [grievance.reporterId]);
+    await this.notifyCoReporters(topic, event, grievance);
   }
 
   /** The co-reporters of the grievance are told too, in the words meant for them (coReporterNotificationMessage). */
-  private async notifyCoReporters<T extends NotifiedTopic>(tx: OutboxTransaction, topic: T, event: Envelope<T>, grievance: GrievanceEntity): Promise<void> {
-    const coReporters = (await GrievanceWrites.of(tx, this.repository).coReporters(grievance.grievanceId)).filter((id) => id !== grievance.reporterId);
-    await this.send(tx, event, coReporterNotificationMessage(topic, event, grievance.trackingNo ?? grievance.grievanceId), coReporters);
+  private async notifyCoReporters<T extends NotifiedTopic>(topic: T, event: Envelope<T>, grievance: GrievanceEntity): Promise<void> {
+    const coReporters = (await this.writes.coReporters(grievance.grievanceId)).filter((id) => id !== grievance.reporterId);
+    this.send(event, coReporterNotificationMessage(topic, event, grievance.trackingNo ?? grievance.grievanceId), coReporters);
   }
 
   /**
@@ -200,31 +186,31 @@ export class GrievanceEvents {
   }
 
   /** Points for a report confirmed on site: one ledger entry per worker and cause, so a redelivery pays nothing twice. */
-  private async award(event: Envelope<'ticket.verified.v1'>, grievance: GrievanceEntity, tx: OutboxTransaction): Promise<void> {
-    const coReporters = await GrievanceWrites.of(tx, this.repository).coReporters(grievance.grievanceId);
+  private async award(event: ConsumedEvent<'ticket.verified.v1'>, grievance: GrievanceEntity): Promise<void> {
+    const coReporters = await this.writes.coReporters(grievance.grievanceId);
     const awards = pointsForVerification(event.payload.verdict, grievance.reporterId, coReporters, {
       verifiedReport: this.config.POINTS_VERIFIED_REPORT,
       coReporterShare: this.config.POINTS_CO_REPORTER_SHARE,
     });
     for (const award of awards) {
-      const entryId = await this.repository.appendPoints(tx.manager, { ...award, grievanceId: grievance.grievanceId, causeEventId: event.eventId });
+      const entryId = await this.repository.appendPoints({ ...award, grievanceId: grievance.grievanceId, causeEventId: event.eventId });
       if (!entryId) continue;
-      await tx.publish(
+      await this.outbox.publish(
         'points.awarded.v1',
         causedBy(event, { topic: 'points.awarded.v1', actor: SYSTEM_ACTOR, payload: { entryId, ...award } }),
       );
     }
   }
 
-  private async notify<T extends NotifiedTopic>(tx: OutboxTransaction, topic: T, event: Envelope<T>, recipients: string[]): Promise<void> {
-    await this.send(tx, event, notificationMessage(topic, event), recipients);
+  private async notify<T extends NotifiedTopic>(topic: T, event: Envelope<T>, recipients: string[]): Promise<void> {
+    this.send(event, notificationMessage(topic, event), recipients);
   }
 
-  private async send(tx: OutboxTransaction, event: EventEnvelope, message: Message | undefined, recipients: string[]): Promise<void> {
+  private send(event: EventEnvelope, message: Message | undefined, recipients: string[]): void {
     if (!message || recipients.length === 0) return;
     const unique = [...new Set(recipients)];
     // Written with the other events of the transaction, right before it commits (see GrievanceWrites).
-    GrievanceWrites.of(tx, this.repository).notify(
+    this.writes.notify(
       unique.map((recipientId) => ({ recipientId, grievanceId: event.grievanceId, eventId: event.eventId, eventType: event.type, message })),
       this.sender.enabled ? 'pending' : 'off',
     );

@@ -1,0 +1,20 @@
+import { forwardRef, Module } from '@nestjs/common';
+import { AutoCloseModule } from '../auto-close/auto-close.module';
+import { NotificationSenderModule } from '../notifications/notification-sender.module';
+import { ApplyGrievanceEvent } from './apply-grievance-event.use-case';
+import { FeedbackConsumer } from './feedback.consumer';
+import { FeedbackRepository } from './feedback.repository';
+import { RecordSlaBreach } from './record-sla-breach.use-case';
+
+/**
+ * The feedback service's view of each grievance, and what its events change in it: the status,
+ * the reporter's and co-reporters' notifications, points for a confirmed report, the close of a
+ * rejected one and the rating window of a resolution (auto-close, which closes through this view:
+ * the two modules import each other).
+ */
+@Module({
+  imports: [NotificationSenderModule, forwardRef(() => AutoCloseModule)],
+  providers: [FeedbackRepository, ApplyGrievanceEvent, RecordSlaBreach, FeedbackConsumer],
+  exports: [FeedbackRepository],
+})
+export class GrievancesModule {}

@@ -1,0 +1,11 @@
+import { currentTransaction } from '@grievance/messaging';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Where a repository's statement runs: the transaction of the current unit of work (a
+ * consumed batch, an SLA firing, a use case's `UnitOfWork.run`), taken from its context, never
+ * handed down; a read outside any transaction runs on the data source.
+ */
+export function databaseOf(dataSource: DataSource): EntityManager {
+  return currentTransaction(dataSource)?.manager ?? dataSource.manager;
+}
