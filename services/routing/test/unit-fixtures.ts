@@ -1,5 +1,6 @@
 import type { Principal } from '@grievance/auth';
 import { Level, uuidv7 } from '@grievance/contracts';
+import { RoutingDirectory } from '../src/decision/route-decision';
 import { rungHolder } from '../src/escalation/chain-rules';
 import { GrievanceEntity } from '../src/grievances/grievance.entity';
 
@@ -78,3 +79,19 @@ export const rungUser = (level: Level, orgUnitId = FULL_PATH[level]): Principal 
 
 /** The caller acting for a department. */
 export const departmentUser = (departmentCode: string): Principal => ({ sub: `${departmentCode}-user`, role: 'department', departmentCode });
+
+/** What routing's directory says about the categories a check may correct to. */
+export const ROUTING_DIRECTORY = new RoutingDirectory({
+  grids: [],
+  districts: [],
+  departments: [
+    { code: 'municipal_works', name: 'Municipal Works Bureau' },
+    { code: 'fire', name: 'Fire Brigade' },
+  ],
+  categories: [
+    { code: 'manhole_cover_missing', defaultDepartment: 'municipal_works' },
+    { code: 'fire_hazard', defaultDepartment: 'fire' },
+  ],
+  routes: [],
+  fallbackOwners: [],
+});

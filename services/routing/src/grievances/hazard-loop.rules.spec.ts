@@ -1,13 +1,12 @@
 import { createEnvelope, Holder, TicketVerifiedV1, uuidv7 } from '@grievance/contracts';
 import { PermanentEventError } from '@grievance/messaging';
 import { fixedClock, payloadsOn, recordingTransaction, strictMock } from '@grievance/testing/unit';
-import { appealGrievance, hazardGrievance } from '../../test/unit-fixtures';
+import { appealGrievance, hazardGrievance, ROUTING_DIRECTORY } from '../../test/unit-fixtures';
 import type { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
 import type { DepartmentTopics } from '../directory/department-topics';
 import type { DepartmentEntity } from '../directory/directory.entities';
 import type { DirectoryRepository } from '../directory/directory.repository';
 import type { RoutingDirectoryCache } from '../directory/routing-directory.cache';
-import { RoutingDirectory } from '../decision/route-decision';
 import { ApplyVerification } from './apply-verification.use-case';
 import { AssignToDepartment } from './assign-to-department.use-case';
 import { CloseGrievance } from './close-grievance.use-case';
@@ -15,22 +14,6 @@ import { ReopenContested } from './reopen-contested.use-case';
 import { ReopenGrievance } from './reopen-grievance.use-case';
 import type { GrievanceEntity, GrievanceStatus } from './grievance.entity';
 import type { GrievanceRepository } from './grievance.repository';
-
-/** What routing's directory says about the categories a check may correct to. */
-const ROUTING_DIRECTORY = new RoutingDirectory({
-  grids: [],
-  districts: [],
-  departments: [
-    { code: 'municipal_works', name: 'Municipal Works Bureau' },
-    { code: 'fire', name: 'Fire Brigade' },
-  ],
-  categories: [
-    { code: 'manhole_cover_missing', defaultDepartment: 'municipal_works' },
-    { code: 'fire_hazard', defaultDepartment: 'fire' },
-  ],
-  routes: [],
-  fallbackOwners: [],
-});
 
 const GRID = { type: 'org_unit', id: 'xiangyun-yuhua-g1', name: 'Grid 1' } as const;
 

@@ -5,29 +5,13 @@ import type { EntityManager } from 'typeorm';
 import type { DepartmentTopics } from '../directory/department-topics';
 import type { DirectoryRepository } from '../directory/directory.repository';
 import type { RoutingDirectoryCache } from '../directory/routing-directory.cache';
-import { RoutingDirectory } from '../decision/route-decision';
 import { ApplyVerification } from './apply-verification.use-case';
 import { AssignToDepartment } from './assign-to-department.use-case';
 import { ReopenGrievance } from './reopen-grievance.use-case';
 import { GrievanceEntity, GrievanceStatus } from './grievance.entity';
 import type { GrievanceRepository } from './grievance.repository';
 import type { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
-
-/** What routing's directory says about the categories a check may correct to. */
-const ROUTING_DIRECTORY = new RoutingDirectory({
-  grids: [],
-  districts: [],
-  departments: [
-    { code: 'municipal_works', name: 'Municipal Works Bureau' },
-    { code: 'fire', name: 'Fire Brigade' },
-  ],
-  categories: [
-    { code: 'manhole_cover_missing', defaultDepartment: 'municipal_works' },
-    { code: 'fire_hazard', defaultDepartment: 'fire' },
-  ],
-  routes: [],
-  fallbackOwners: [],
-});
+import { ROUTING_DIRECTORY } from '../../test/unit-fixtures';
 
 const GRIEVANCE = uuidv7();
 
