@@ -166,6 +166,7 @@ export class PlatformModule implements NestModule {
             applicationName: config.SERVICE_NAME,
             poolSize: config.DATABASE_POOL_SIZE,
             preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+            connectionMaxLifetimeSeconds: config.DATABASE_CONNECTION_MAX_LIFETIME_S,
           });
         },
       },

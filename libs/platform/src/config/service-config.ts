@@ -154,6 +154,14 @@ export class ServiceConfig {
   @IsBoolean()
   DATABASE_PREPARED_STATEMENTS = true;
 
+  /**
+   * A pooled connection is retired once released after this many seconds (0 keeps it), so its
+   * prepared plans are made again from the tables as they have grown.
+   */
+  @EnvInteger()
+  @IsIntegerBetween(0, 86_400)
+  DATABASE_CONNECTION_MAX_LIFETIME_S = 300;
+
   @IsUrlWithScheme(['redis:', 'rediss:'])
   REDIS_URL = 'redis://127.0.0.1:6379';
 

@@ -27,6 +27,8 @@ export interface ServiceDataSourceOptions {
   applicationName?: string;
   /** Parameterised queries as named prepared statements (see PreparingClient). Default true. */
   preparedStatements?: boolean;
+  /** A pooled connection is closed once released after this many seconds (0: kept for ever). Default 300. */
+  connectionMaxLifetimeSeconds?: number;
 }
 
 /**
@@ -49,8 +51,15 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     connectTimeoutMS: 5_000,
     logging: ['error', 'warn', 'migration'],
     logger: options.logger ? new PinoTypeOrmLogger(options.logger) : 'simple-console',
-    // pg's Pool makes its connections with this class (TypeORM hands `extra` to the Pool).
-    extra: options.preparedStatements === false ? {} : { Client: PreparingClient },
+    // TypeORM hands `extra` to pg's Pool. A connection's prepared statements keep the plans
+    // made when it first ran them; a table planned while nearly empty is scanned whole for as
+    // long as the connection lives (for ever where nothing runs ANALYZE, e.g. a Postgres with
+    // autovacuum off). Retiring connections after a while plans every statement again from the
+    // tables as they are now; the pool opens the replacement when it is next needed.
+    extra: {
+      maxLifetimeSeconds: options.connectionMaxLifetimeSeconds ?? 300,
+      ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
+    },
   });
 }
 

@@ -1,6 +1,7 @@
 import { createTestDatabase, queryDatabase, TestDatabase } from '@grievance/testing';
 import { DataSource, QueryRunner } from 'typeorm';
 import { createServiceDataSource } from './data-source';
+import { statementName } from './prepared-statements';
 
 describe('prepared statements on the real database', () => {
   let database: TestDatabase;
@@ -17,8 +18,9 @@ describe('prepared statements on the real database', () => {
     await database.drop();
   });
 
+  const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
   async function connection(preparedStatements?: boolean): Promise<QueryRunner> {
-    const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
     const dataSource = createServiceDataSource({ url: database.url, poolSize: 1, preparedStatements, logger: quiet });
     await dataSource.initialize();
     opened.push(dataSource);
@@ -63,5 +65,27 @@ describe('prepared statements on the real database', () => {
     } finally {
       await runner.release();
     }
+  });
+
+  it('plans a statement again on a new connection once the old one has lived its time, so a table that grew is no longer scanned whole', async () => {
+    await queryDatabase(database.url, `CREATE TABLE reports (id int PRIMARY KEY, note text NOT NULL)`);
+    await queryDatabase(database.url, `INSERT INTO reports SELECT n, 'seen' FROM generate_series(1, 150) AS n`);
+    const dataSource = createServiceDataSource({ url: database.url, poolSize: 1, connectionMaxLifetimeSeconds: 1, logger: quiet });
+    await dataSource.initialize();
+    opened.push(dataSource);
+    // The shape of a batch writer's statement: rows from a JSON parameter joined to the table by key.
+    const byIds = `SELECT r.note FROM jsonb_to_recordset($1::jsonb) AS t(id int) JOIN reports r ON r.id = t.id`;
+    // Postgres settles on a generic plan after five runs; EXPLAIN EXECUTE shows the plan the connection keeps.
+    const keptPlan = async () => {
+      for (let run = 0; run < 6; run += 1) await dataSource.query(byIds, [JSON.stringify([{ id: 1 }, { id: 2 }])]);
+      return ((await dataSource.query(`EXPLAIN EXECUTE "${statementName(byIds)}"('[{"id": 1}]')`)) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+    };
+
+    expect(await keptPlan()).toMatch(/Seq Scan on reports/); // right for a table of 150 rows
+    await queryDatabase(database.url, `INSERT INTO reports SELECT n, 'seen' FROM generate_series(151, 200000) AS n`);
+    expect(await keptPlan()).toMatch(/Seq Scan on reports/); // the same connection keeps it, nothing ran ANALYZE
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    await dataSource.query(`SELECT 1`); // the expired connection goes back and is closed
+    expect(await keptPlan()).toMatch(/Index (Only )?Scan using reports_pkey/);
   });
 });
