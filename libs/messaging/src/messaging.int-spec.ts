@@ -127,14 +127,16 @@ describe('the outbox, the relay and the idempotent inbox on a real broker and da
     expect(seen).toEqual(titles);
   });
 
-  it('relays a commit in one round of four statements: begin, the lock with the claim, the mark, commit', async () => {
+  it('relays a commit in one round of three statements: begin, the lock with the claim and the mark, commit', async () => {
     const counter = StatementCounter.start(database.url);
     try {
       const before = relay.publishedCount;
       await outbox.run((tx) => tx.publish('grievance.submitted.v1', manholeReport()));
       await eventually(() => relay.publishedCount, (n) => n > before, { what: 'the event relayed' });
-      const rounds = counter.transactionsWith(/pg_try_advisory_xact_lock/).filter((t) => t.statements.some((s) => /^UPDATE messaging_outbox/.test(s)));
-      expect(rounds.map((t) => t.statements.length)).toEqual([4]);
+      // Every round has the same shape, whether it found the row or (woken once more) nothing.
+      const rounds = counter.transactionsWith(/pg_try_advisory_xact_lock/);
+      expect(rounds.length).toBeGreaterThan(0);
+      expect([...new Set(rounds.map((t) => t.statements.length))]).toEqual([3]);
     } finally {
       counter.stop();
     }

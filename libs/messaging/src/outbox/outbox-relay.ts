@@ -41,9 +41,10 @@ const CLEANUP_EVERY_MS = 10 * 60_000;
  *   advisory lock: with several replicas only one relays at a time, which keeps the
  *   events of one grievance in order on its partition (two relays sending interleaved
  *   batches could reorder them).
- * - Sends with an idempotent producer and `acks: all`, and marks rows only after the
- *   broker acknowledged them. A crash between the two re-sends the batch: consumers
- *   deduplicate by event id, so delivery is at-least-once and the effect exactly-once.
+ * - Marks the rows published in the statement that claims them, and commits the mark only
+ *   after the broker acknowledged them (an idempotent producer, `acks: all`). A failed send
+ *   or a crash before the commit leaves them unpublished and the batch is sent again:
+ *   consumers deduplicate by event id, so delivery is at-least-once and the effect exactly-once.
  * - While the broker is down it keeps the rows and retries with backoff; nothing is lost.
  */
 export class OutboxRelay implements OutboxWaker {
@@ -140,21 +141,27 @@ export class OutboxRelay implements OutboxWaker {
     await runner.connect();
     try {
       await runner.startTransaction();
-      // The relay lock and the claim in one statement: the lock is tried once (the CTE), and rows
-      // are claimed only when it was granted. FOR UPDATE reads each row's latest version, so a
-      // row another relay published since this statement's snapshot is not claimed again.
+      // The relay lock, the claim and the mark in one statement: the lock is tried once (the CTE),
+      // and rows are claimed and marked published only when it was granted. The mark counts only
+      // once this transaction commits, after the broker acknowledged the rows; a failed send rolls
+      // it back, and so does a crash, since the transaction ends with the connection. FOR UPDATE
+      // reads each row's latest version, so a row another relay published since this statement's
+      // snapshot is not claimed again.
       const claimed = (await runner.query(
-        `WITH relay AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked)
-         SELECT relay.locked, o.seq, o.event_id, o.topic, o.message_key, o.envelope, o.headers
-           FROM relay
-           LEFT JOIN LATERAL (
-             SELECT seq, event_id, topic, message_key, envelope::text AS envelope, headers
-               FROM messaging_outbox
-              WHERE relay.locked AND published_at IS NULL
-              ORDER BY seq
-              LIMIT $2
-              FOR UPDATE SKIP LOCKED) AS o ON true
-          ORDER BY o.seq`,
+        `WITH relay AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked),
+              claimed AS (
+                SELECT seq FROM messaging_outbox
+                 WHERE (SELECT locked FROM relay) AND published_at IS NULL
+                 ORDER BY seq
+                 LIMIT $2
+                 FOR UPDATE SKIP LOCKED),
+              marked AS (
+                UPDATE messaging_outbox o SET published_at = now(), attempts = o.attempts + 1
+                  FROM claimed WHERE o.seq = claimed.seq
+                RETURNING o.seq, o.event_id, o.topic, o.message_key, o.envelope::text AS envelope, o.headers)
+         SELECT relay.locked, m.seq, m.event_id, m.topic, m.message_key, m.envelope, m.headers
+           FROM relay LEFT JOIN marked AS m ON true
+          ORDER BY m.seq`,
         [RELAY_LOCK, this.batchSize],
       )) as (OutboxRow & { locked: boolean })[];
       if (!claimed[0]?.locked) {
@@ -173,9 +180,6 @@ export class OutboxRelay implements OutboxWaker {
         await this.recordFailure(rows, error);
         throw error;
       }
-      await runner.query(`UPDATE messaging_outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])`, [
-        rows.map((r) => r.seq),
-      ]);
       await runner.commitTransaction();
       this.published += rows.length;
       this.countPublished(rows);
