@@ -15,7 +15,8 @@ import { CityProblem, describeProblem, readCityFiles } from '@grievance/director
 import { KafkaConnection, TransactionalOutbox, departmentTopicsToCreate } from '@grievance/messaging';
 import { Clock, kafkaSettingsFrom, loadConfig, openServiceDatabase } from '@grievance/platform';
 import { RoutingConfig } from './config';
-import { importDirectory, ImportSummary } from './directory/directory-import';
+import { DirectoryImporter, importDirectory, ImportSummary } from './directory/directory-import';
+import { DirectoryEntriesRepository } from './directory/directory-entries.repository';
 import { DirectoryWriter } from './directory/directory-writer';
 import { ROUTING_ENTITIES } from './entities';
 import { ROUTING_MIGRATIONS } from './migrations';
@@ -50,8 +51,11 @@ export async function importCity(config: RoutingConfig, path: string, options: {
     applicationName: `${config.SERVICE_NAME}-directory-import`,
   });
   try {
+    // The writes run in one unit of work of this database: the outbox's transaction, current for the entries' repository.
     const outbox = new TransactionalOutbox(dataSource);
-    const summary = await importDirectory((work) => outbox.run(work), new DirectoryWriter(new Clock()), read.entries, { actor: IMPORT_ACTOR, dryRun: options.dryRun });
+    const entries = new DirectoryEntriesRepository(dataSource);
+    const importer: DirectoryImporter = { run: (work) => outbox.run(work), writer: new DirectoryWriter(new Clock(), entries), entries };
+    const summary = await importDirectory(importer, read.entries, { actor: IMPORT_ACTOR, dryRun: options.dryRun });
     return { ...summary, files: read.files, topics };
   } finally {
     await dataSource.destroy();

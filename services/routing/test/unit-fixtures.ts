@@ -1,8 +1,11 @@
 import type { Principal } from '@grievance/auth';
 import { Level, uuidv7 } from '@grievance/contracts';
+import { strictMock } from '@grievance/testing/unit';
+import type { DataSource, EntityManager } from 'typeorm';
 import { RoutingDirectory } from '../src/decision/route-decision';
 import { rungHolder } from '../src/escalation/chain-rules';
 import { GrievanceEntity } from '../src/grievances/grievance.entity';
+import { ReportersRepository } from '../src/reporters/reporters.repository';
 
 /**
  * Grievances and callers for the unit tests of routing's use cases (no database: the
@@ -95,3 +98,12 @@ export const ROUTING_DIRECTORY = new RoutingDirectory({
   routes: [],
   fallbackOwners: [],
 });
+
+/**
+ * The reporters' repository over a register holding `registration` (a worker's row), or no
+ * one: it reads only that row, and any other use of the database fails by name.
+ */
+export function reportersWith(registration: object | null = null): ReportersRepository {
+  const manager = strictMock<EntityManager>({ getRepository: (() => ({ findOneBy: async () => registration })) as never }, 'reporters.manager');
+  return new ReportersRepository(strictMock<DataSource>({ manager }, 'reporters.dataSource'));
+}

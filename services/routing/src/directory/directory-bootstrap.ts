@@ -3,6 +3,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { SYSTEM_ACTOR } from '@grievance/contracts';
 import { TransactionalOutbox } from '@grievance/messaging';
 import { DepartmentTopics } from './department-topics';
+import { DirectoryEntriesRepository } from './directory-entries.repository';
 import { DirectoryWriter } from './directory-writer';
 import { DirectoryRepository } from './directory.repository';
 
@@ -17,6 +18,7 @@ import { DirectoryRepository } from './directory.repository';
 export class DirectoryBootstrap implements OnApplicationBootstrap {
   constructor(
     private readonly repository: DirectoryRepository,
+    private readonly entries: DirectoryEntriesRepository,
     private readonly topics: DepartmentTopics,
     private readonly outbox: TransactionalOutbox,
     private readonly writer: DirectoryWriter,
@@ -28,7 +30,7 @@ export class DirectoryBootstrap implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const published = await this.outbox.run(async (tx) => {
       // Replicas starting together take turns; the second finds nothing left at version 0.
-      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('routing:directory-publish'))`);
+      await this.entries.takeTurn('routing:directory-publish');
       return this.writer.publishUnpublished(tx, SYSTEM_ACTOR);
     });
     if (published > 0) this.logger.info({ published }, 'directory entries stored before the directory topic published');

@@ -3,6 +3,7 @@ import { CityEntry, CityProblem } from '@grievance/directory-seed';
 import { OutboxTransaction } from '@grievance/messaging';
 import { DomainError } from '@grievance/platform';
 import { KIND_ORDER } from './directory-entries';
+import { DirectoryEntriesRepository } from './directory-entries.repository';
 import { DirectoryWriter, LivePolygons } from './directory-writer';
 
 export interface ImportSummary {
@@ -17,8 +18,15 @@ export interface ImportSummary {
   applied: boolean;
 }
 
-/** Runs work in one transaction with the outbox (TransactionalOutbox.run). */
+/** Runs work as one unit of work: one transaction with the outbox, the current one for the repositories (TransactionalOutbox.run). */
 export type OutboxRunner = <R>(work: (tx: OutboxTransaction) => Promise<R>) => Promise<R>;
+
+/** What an import writes with: the unit of work it runs in, the directory's writer and its entries (over the same database). */
+export interface DirectoryImporter {
+  run: OutboxRunner;
+  writer: DirectoryWriter;
+  entries: DirectoryEntriesRepository;
+}
 
 const IMPORT_LOCK = 'routing:directory-import';
 
@@ -33,8 +41,7 @@ class RolledBack extends Error {}
  * files again publishes nothing.
  */
 export async function importDirectory(
-  run: OutboxRunner,
-  writer: DirectoryWriter,
+  { run, writer, entries: directory }: DirectoryImporter,
   entries: readonly CityEntry[],
   options: { actor: Actor; dryRun?: boolean },
 ): Promise<ImportSummary> {
@@ -43,7 +50,7 @@ export async function importDirectory(
   try {
     await run(async (tx) => {
       // Two imports at once take turns (each sees the other's grids when checking overlaps).
-      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [IMPORT_LOCK]);
+      await directory.takeTurn(IMPORT_LOCK);
       // The live polygons are read once for the whole import, not once per grid.
       const polygons = new LivePolygons();
       for (const entry of ordered) {

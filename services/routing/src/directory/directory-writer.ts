@@ -1,22 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Polygon } from 'geojson';
-import { EntityManager } from 'typeorm';
 import { Actor, createEnvelope, DIRECTORY_STREAM_ID, DirectoryKind, GRIEVANCE_KINDS, OCCUPATIONS, WORKER_ACCOUNT_ID } from '@grievance/contracts';
 import { polygonCrossing, polygonsOverlap, selfIntersection } from '@grievance/geo';
 import { OutboxTransaction } from '@grievance/messaging';
 import { Clock, correlationIdForNewWork, currentCorrelationId, DomainError } from '@grievance/platform';
-import {
-  allEntries,
-  canonical,
-  EntryState,
-  KINDS,
-  loadEntry,
-  orgUnitLevelOf,
-  sameState,
-  saveEntry,
-  StoredEntry,
-} from './directory-entries';
-import { OrgUnitEntity } from './directory.entities';
+import { canonical, EntryState, KINDS, sameState, StoredEntry } from './directory-entries';
+import { DirectoryEntriesRepository } from './directory-entries.repository';
 
 /** How a change is asked for. */
 export interface ChangeOptions {
@@ -37,10 +26,10 @@ export interface ChangeOptions {
 export class LivePolygons {
   private readonly byKind = new Map<DirectoryKind, Map<string, Polygon>>();
 
-  async of(manager: EntityManager, kind: DirectoryKind): Promise<Map<string, Polygon>> {
+  async of(kind: DirectoryKind, read: (kind: DirectoryKind) => Promise<{ id: string; polygon: Polygon }[]>): Promise<Map<string, Polygon>> {
     let polygons = this.byKind.get(kind);
     if (!polygons) {
-      polygons = new Map((await livePolygons(manager, kind)).map((u) => [u.id, u.polygon!]));
+      polygons = new Map((await read(kind)).map((u) => [u.id, u.polygon]));
       this.byKind.set(kind, polygons);
     }
     return polygons;
@@ -53,15 +42,6 @@ export class LivePolygons {
     if (polygon) polygons.set(id, polygon);
     else polygons.delete(id);
   }
-}
-
-function livePolygons(manager: EntityManager, kind: DirectoryKind): Promise<OrgUnitEntity[]> {
-  return manager
-    .getRepository(OrgUnitEntity)
-    .createQueryBuilder('u')
-    .select(['u.id', 'u.polygon'])
-    .where('u.level = :kind AND NOT u.retired AND u.polygon IS NOT NULL', { kind })
-    .getMany();
 }
 
 export interface ChangeResult {
@@ -78,17 +58,21 @@ const CODE = /^[a-z][a-z0-9_]{1,40}$/;
  * then writes it with its version raised and publishes its whole state on the compacted
  * directory.entry-changed.v1, in the caller's transaction. The same state again changes nothing.
  * A refusal is a DomainError naming the field; the caller's transaction then writes nothing.
+ * The entries are read and written by the DirectoryEntriesRepository in the unit of work's
+ * transaction; `tx`, that same transaction, records the events.
  */
 @Injectable()
 export class DirectoryWriter {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly entries: DirectoryEntriesRepository,
+  ) {}
 
   async put(tx: OutboxTransaction, state: EntryState, options: ChangeOptions): Promise<ChangeResult> {
-    const manager = tx.manager;
     const next = canonical(state);
-    const current = await loadEntry(manager, next.kind, next.id, true);
+    const current = await this.entries.load(next.kind, next.id, true);
     if (!current && KINDS[next.kind].table === 'org_unit') {
-      const taken = await orgUnitLevelOf(manager, next.id);
+      const taken = await this.entries.orgUnitLevelOf(next.id);
       if (taken) throw DomainError.conflict(`id ${next.id} is already a ${taken}`, { field: 'id' }, { key: 'error.directory.idTaken', params: { id: next.id, taken } });
     }
     if (current && options.mustBeNew) {
@@ -96,29 +80,29 @@ export class DirectoryWriter {
     }
     if (!current && options.mustExist) throw DomainError.notFound(next.kind, next.id);
     this.checkVersion(current, options.expectedVersion);
-    await this.check(manager, next, options);
+    await this.check(next, options);
     // Version 0: stored by an older routing and never published; publish it even if unchanged.
     if (current && current.version > 0 && !current.retired && sameState(current.state, next)) return { entry: current, changed: false };
     const version = (current?.version ?? 0) + 1;
-    await saveEntry(manager, next, version, false);
+    await this.entries.save(next, version, false);
     if (KINDS[next.kind].polygon) options.polygons?.note(next.kind, next.id, (next.polygon as Polygon | null | undefined) ?? null);
     return { entry: await this.publish(tx, next, version, false, options.actor), changed: true };
   }
 
   /** Retires an entry: kept as history, no longer used for new work. Refused while live entries depend on it. */
   async retire(tx: OutboxTransaction, kind: DirectoryKind, id: string, options: ChangeOptions): Promise<ChangeResult> {
-    const current = await loadEntry(tx.manager, kind, id, true);
+    const current = await this.entries.load(kind, id, true);
     if (!current) throw DomainError.notFound(kind, id);
     this.checkVersion(current, options.expectedVersion);
     if (current.retired) return { entry: current, changed: false };
-    const dependants = await this.liveDependants(tx.manager, kind, id);
+    const dependants = await this.entries.liveDependants(kind, id);
     if (dependants.length > 0) {
       throw DomainError.conflict(`${kind} ${id} is still used by ${dependants.slice(0, 5).join(', ')}: retire or move them first`, { field: 'id' }, {
         key: 'error.directory.stillUsed',
         params: { kind, id, dependants: dependants.slice(0, 5).join(', ') },
       });
     }
-    await saveEntry(tx.manager, current.state, current.version + 1, true);
+    await this.entries.save(current.state, current.version + 1, true);
     return { entry: await this.publish(tx, current.state, current.version + 1, true, options.actor), changed: true };
   }
 
@@ -127,9 +111,9 @@ export class DirectoryWriter {
    * published once, at version 1, so the compacted topic holds the whole directory.
    */
   async publishUnpublished(tx: OutboxTransaction, actor: Actor): Promise<number> {
-    const unpublished = (await allEntries(tx.manager)).filter((entry) => entry.version === 0);
+    const unpublished = (await this.entries.all()).filter((entry) => entry.version === 0);
     for (const entry of unpublished) {
-      await saveEntry(tx.manager, entry.state, 1, entry.retired);
+      await this.entries.save(entry.state, 1, entry.retired);
       await this.publish(tx, entry.state, 1, entry.retired, actor);
     }
     return unpublished.length;
@@ -160,14 +144,14 @@ export class DirectoryWriter {
   }
 
   /** References, shapes and level facts; throws the first problem, naming its field. */
-  private async check(manager: EntityManager, s: EntryState, options: ChangeOptions): Promise<void> {
+  private async check(s: EntryState, options: ChangeOptions): Promise<void> {
     const spec = KINDS[s.kind];
     const a = s.attributes ?? {};
     if (spec.parent !== null) {
-      await this.mustBeLive(manager, spec.parent, s.parentId ?? null, options.parentField ?? 'parentId');
+      await this.mustBeLive(spec.parent, s.parentId ?? null, options.parentField ?? 'parentId');
     }
     if (spec.polygon === 'required' && !s.polygon) throw DomainError.invalid(`a ${s.kind} needs a polygon`, { field: 'polygon' }, { key: 'error.directory.polygonRequired', params: { kind: s.kind } });
-    if (s.polygon) await this.checkPolygon(manager, s.kind, s.id, s.polygon as Polygon, options.polygons);
+    if (s.polygon) await this.checkPolygon(s.kind, s.id, s.polygon as Polygon, options.polygons);
     switch (s.kind) {
       case 'industry_committee': {
         if (typeof a.industry !== 'string' || !CODE.test(a.industry)) {
@@ -186,15 +170,15 @@ export class DirectoryWriter {
         // 督办: the department a hazard goes up to when its reporter is unsatisfied a second time.
         if (a.supervisingOffice !== null && a.supervisingOffice !== undefined) {
           if (typeof a.supervisingOffice !== 'string') throw DomainError.invalid('supervisingOffice must be a department code', { field: 'supervisingOffice' }, { key: 'error.directory.supervisingOfficeCode' });
-          await this.mustBeLive(manager, 'department', a.supervisingOffice, 'supervisingOffice');
+          await this.mustBeLive('department', a.supervisingOffice, 'supervisingOffice');
         }
         return;
       case 'grid_worker':
-        if (a.workerId !== null && a.workerId !== undefined) await this.checkAppointment(manager, s, a.workerId);
+        if (a.workerId !== null && a.workerId !== undefined) await this.checkAppointment(s, a.workerId);
         // 驻点: the station they are posted at must be a live one.
         if (a.stationId !== null && a.stationId !== undefined) {
           if (typeof a.stationId !== 'string') throw DomainError.invalid('stationId must name a station', { field: 'stationId' }, { key: 'error.directory.mustName', params: { field: 'stationId', kind: 'station' } });
-          await this.mustBeLive(manager, 'station', a.stationId, 'stationId');
+          await this.mustBeLive('station', a.stationId, 'stationId');
         }
         return;
       case 'branch':
@@ -202,25 +186,25 @@ export class DirectoryWriter {
         return;
       case 'category':
         if (!(GRIEVANCE_KINDS as readonly unknown[]).includes(a.kind)) throw DomainError.invalid(`kind must be one of ${GRIEVANCE_KINDS.join(', ')}`, { field: 'kind' }, { key: 'error.directory.unknownKind', params: { allowed: GRIEVANCE_KINDS.join(', ') } });
-        if (a.defaultDepartment) await this.mustBeLive(manager, 'department', a.defaultDepartment as string, 'defaultDepartment');
+        if (a.defaultDepartment) await this.mustBeLive('department', a.defaultDepartment as string, 'defaultDepartment');
         return;
       case 'category_route':
-        await this.mustBeLive(manager, 'category', a.category as string, 'category');
-        await this.mustBeLive(manager, 'district', a.districtId as string, 'districtId');
-        await this.mustBeLive(manager, 'department', a.departmentCode as string, 'departmentCode');
+        await this.mustBeLive('category', a.category as string, 'category');
+        await this.mustBeLive('district', a.districtId as string, 'districtId');
+        await this.mustBeLive('department', a.departmentCode as string, 'departmentCode');
         return;
       case 'fallback_owner':
-        if (a.districtId) await this.mustBeLive(manager, 'district', a.districtId as string, 'districtId');
-        await this.mustBeLive(manager, 'department', a.departmentCode as string, 'departmentCode');
+        if (a.districtId) await this.mustBeLive('district', a.districtId as string, 'districtId');
+        await this.mustBeLive('department', a.departmentCode as string, 'departmentCode');
         return;
       default:
         return;
     }
   }
 
-  private async mustBeLive(manager: EntityManager, kind: DirectoryKind, id: string | null, field: string): Promise<void> {
+  private async mustBeLive(kind: DirectoryKind, id: string | null, field: string): Promise<void> {
     if (!id) throw DomainError.invalid(`${field} must name a ${kind}`, { field }, { key: 'error.directory.mustName', params: { field, kind } });
-    const entry = await loadEntry(manager, kind, id);
+    const entry = await this.entries.load(kind, id);
     if (!entry) throw DomainError.invalid(`${field}: there is no ${kind} ${id}`, { field }, { key: 'error.directory.noSuchEntry', params: { field, kind, id } });
     if (entry.retired) throw DomainError.invalid(`${field}: ${kind} ${id} is retired`, { field }, { key: 'error.directory.entryRetired', params: { field, kind, id } });
   }
@@ -229,63 +213,31 @@ export class DirectoryWriter {
    * 兼职网格员: a grid worker who is a registered worker (workerId) is part-time, and a worker is
    * appointed as one grid worker at most (not retired).
    */
-  private async checkAppointment(manager: EntityManager, s: EntryState, workerId: unknown): Promise<void> {
+  private async checkAppointment(s: EntryState, workerId: unknown): Promise<void> {
     if (typeof workerId !== 'string' || !WORKER_ACCOUNT_ID.test(workerId)) {
       throw DomainError.invalid('workerId must be a worker account id (letters, digits, _ . : @ -, 1 to 100)', { field: 'workerId' }, { key: 'error.directory.workerIdFormat' });
     }
     if (s.partTime !== true) {
       throw DomainError.invalid('employment must be part_time for a grid worker who is a registered worker (workerId)', { field: 'employment' }, { key: 'error.directory.workerIdNeedsPartTime' });
     }
-    const [other] = (await manager.query(
-      `SELECT id FROM directory_org_units WHERE level = 'grid_worker' AND NOT retired AND id <> $1 AND attributes->>'workerId' = $2 LIMIT 1`,
-      [s.id, workerId],
-    )) as { id: string }[];
+    const other = await this.entries.appointmentOf(workerId, s.id);
     if (other) {
-      throw DomainError.conflict(`workerId: ${workerId} is already appointed as grid worker ${other.id}`, { field: 'workerId', appointedAs: other.id }, {
+      throw DomainError.conflict(`workerId: ${workerId} is already appointed as grid worker ${other}`, { field: 'workerId', appointedAs: other }, {
         key: 'error.directory.workerAlreadyAppointed',
-        params: { workerId, gridWorkerId: other.id },
+        params: { workerId, gridWorkerId: other },
       });
     }
   }
 
   /** A polygon must be simple, and a grid (or a district) must not overlap a live one of its kind. */
-  private async checkPolygon(manager: EntityManager, kind: DirectoryKind, id: string, polygon: Polygon, cache?: LivePolygons): Promise<void> {
+  private async checkPolygon(kind: DirectoryKind, id: string, polygon: Polygon, cache?: LivePolygons): Promise<void> {
     const crossing = polygonCrossing(polygon);
     if (crossing) {
       const { ringA, edgeA, ringB, edgeB } = crossing;
       throw DomainError.invalid(`polygon intersects itself: ${selfIntersection(polygon)}`, { field: 'polygon' }, { key: 'error.directory.polygonSelfIntersects', params: { ringA, edgeA, ringB, edgeB, near: crossing.near.join(', ') } });
     }
-    const others = cache ? [...(await cache.of(manager, kind))].map(([otherId, p]) => ({ id: otherId, polygon: p })) : await livePolygons(manager, kind);
-    const overlapped = others.find((other) => other.id !== id && polygonsOverlap(polygon, other.polygon!));
+    const others = cache ? [...(await cache.of(kind, (k) => this.entries.livePolygons(k)))].map(([otherId, p]) => ({ id: otherId, polygon: p })) : await this.entries.livePolygons(kind);
+    const overlapped = others.find((other) => other.id !== id && polygonsOverlap(polygon, other.polygon));
     if (overlapped) throw DomainError.conflict(`polygon overlaps ${kind} ${overlapped.id}`, { field: 'polygon', overlaps: overlapped.id }, { key: 'error.directory.polygonOverlaps', params: { kind, overlaps: overlapped.id } });
-  }
-
-  /** Live entries that name this one (children, routes, fallback owners, categories' default department). */
-  private async liveDependants(manager: EntityManager, kind: DirectoryKind, id: string): Promise<string[]> {
-    const names: string[] = [];
-    const rows = async (sql: string, label: string) => {
-      const found = (await manager.query(sql, [id])) as { id: string }[];
-      names.push(...found.map((r) => `${label} ${r.id}`));
-    };
-    if (KINDS[kind].table === 'org_unit') {
-      await rows(`SELECT id, level FROM directory_org_units WHERE parent_id = $1 AND NOT retired ORDER BY id LIMIT 5`, 'unit');
-    }
-    if (kind === 'district') {
-      await rows(`SELECT category || '@' || district_id AS id FROM directory_category_routes WHERE district_id = $1 AND NOT retired LIMIT 5`, 'category route');
-      await rows(`SELECT scope AS id FROM directory_fallback_owners WHERE scope = $1 AND NOT retired`, 'fallback owner');
-    }
-    if (kind === 'department') {
-      await rows(`SELECT category || '@' || district_id AS id FROM directory_category_routes WHERE department_code = $1 AND NOT retired LIMIT 5`, 'category route');
-      await rows(`SELECT scope AS id FROM directory_fallback_owners WHERE department_code = $1 AND NOT retired`, 'fallback owner');
-      await rows(`SELECT code AS id FROM directory_categories WHERE default_department = $1 AND NOT retired LIMIT 5`, 'category');
-      await rows(`SELECT id FROM directory_org_units WHERE level = 'district' AND attributes->>'supervisingOffice' = $1 AND NOT retired LIMIT 5`, 'district');
-    }
-    if (kind === 'station') {
-      await rows(`SELECT id FROM directory_org_units WHERE level = 'grid_worker' AND attributes->>'stationId' = $1 AND NOT retired ORDER BY id LIMIT 5`, 'grid worker');
-    }
-    if (kind === 'category') {
-      await rows(`SELECT category || '@' || district_id AS id FROM directory_category_routes WHERE category = $1 AND NOT retired LIMIT 5`, 'category route');
-    }
-    return names;
   }
 }

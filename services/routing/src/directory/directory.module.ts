@@ -17,6 +17,7 @@ import { UpdateOrgUnit } from './update-org-unit.use-case';
 import { UpdateStation } from './update-station.use-case';
 import { DirectoryBootstrap } from './directory-bootstrap';
 import { DirectoryController } from './directory.controller';
+import { DirectoryEntriesRepository } from './directory-entries.repository';
 import { DirectoryRepository } from './directory.repository';
 import { DirectoryWriter } from './directory-writer';
 import { RoutingDirectoryCache } from './routing-directory.cache';
@@ -26,6 +27,7 @@ import { RoutingDirectoryCache } from './routing-directory.cache';
   controllers: [DirectoryController],
   providers: [
     DirectoryRepository,
+    DirectoryEntriesRepository,
     DirectoryWriter,
     DirectoryChange,
     DepartmentTopics,

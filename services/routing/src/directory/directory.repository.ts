@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   CategoryEntity,
   CategoryRouteEntity,
@@ -10,7 +10,7 @@ import {
 import type { DirectoryTables } from '../decision/routing-data';
 import { managerInUnitOfWork } from '../unit-of-work-manager';
 
-/** The directory as routing decides with it: live entries only (every entry, retired ones too: directory-entries.ts). */
+/** The directory as routing decides with it: live entries only (every entry, retired ones too: DirectoryEntriesRepository). */
 @Injectable()
 export class DirectoryRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -30,9 +30,13 @@ export class DirectoryRepository {
     return typeof code === 'string' && code ? this.department(code) : null;
   }
 
-  /** Everything routing decides with: live entries only (retired ones are history). */
-  async routingTables(manager: EntityManager = this.dataSource.manager): Promise<DirectoryTables> {
-    // One after another: a transaction's manager holds one connection, which runs one query at a time.
+  /**
+   * Everything routing decides with: live entries only (retired ones are history). Read from the
+   * data source, outside any unit of work: what it returns is cached and shared, so it is never
+   * built from one transaction's uncommitted changes.
+   */
+  async routingTables(): Promise<DirectoryTables> {
+    const manager = this.dataSource.manager;
     const orgUnits = await manager
       .getRepository(OrgUnitEntity)
       .createQueryBuilder('u')

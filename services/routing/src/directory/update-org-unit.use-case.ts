@@ -3,21 +3,25 @@ import { Principal } from '@grievance/auth';
 import { DomainError } from '@grievance/platform';
 import { actorOf } from './directory-change';
 import { UpdateOrgUnitDto } from './directory-admin.dto';
-import { EntryState, loadEntry, orgUnitLevelOf, StoredEntry } from './directory-entries';
+import { EntryState, StoredEntry } from './directory-entries';
+import { DirectoryEntriesRepository } from './directory-entries.repository';
 import { DirectoryChange } from './directory-change';
 
 /** Renames, moves or redraws an org unit of whatever level it has; what the body leaves out stays as it is. */
 @Injectable()
 export class UpdateOrgUnit {
-  constructor(private readonly change: DirectoryChange) {}
+  constructor(
+    private readonly change: DirectoryChange,
+    private readonly entries: DirectoryEntriesRepository,
+  ) {}
 
   execute(principal: Principal, id: string, dto: UpdateOrgUnitDto): Promise<StoredEntry> {
     return this.change.run(async (tx, writer) => {
-      const level = await orgUnitLevelOf(tx.manager, id);
+      const level = await this.entries.orgUnitLevelOf(id);
       // Grid workers and stations have resources of their own.
       if (!level || level === 'grid_worker' || level === 'station') throw DomainError.notFound('org unit', id);
       // What the body leaves out stays as it is (a rename keeps the parent and the polygon).
-      const current = (await loadEntry(tx.manager, level, id))!.state;
+      const current = (await this.entries.load(level, id))!.state;
       const next: EntryState = {
         ...current,
         name: dto.name,

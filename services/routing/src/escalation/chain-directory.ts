@@ -3,7 +3,7 @@ import { Holder, Level } from '@grievance/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnitEntity } from '../directory/directory.entities';
 import type { ChainPath } from '../grievances/grievance.entity';
-import { fallbackBranchFor, KnownReporter } from '../reporters/reporters.repository';
+import { KnownReporter, ReportersRepository } from '../reporters/reporters.repository';
 import { managerInUnitOfWork } from '../unit-of-work-manager';
 import { firstRung, rungHolder } from './chain-rules';
 
@@ -19,7 +19,10 @@ export interface ChainStart {
 /** The party chain as routing reads it (in the unit of work's transaction): a worker's branch, its liaison members in turn, and the units above. */
 @Injectable()
 export class ChainDirectory {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reporters: ReportersRepository,
+  ) {}
 
   /**
    * The first rung of a worker's appeal: a liaison member of their branch, in turn (round
@@ -30,7 +33,7 @@ export class ChainDirectory {
   async start(reporter: KnownReporter): Promise<ChainStart> {
     const manager = managerInUnitOfWork(this.dataSource);
     const occupation = reporter.profile.occupation;
-    const branchId = reporter.branchId ?? (occupation ? await fallbackBranchFor(manager, occupation) : null);
+    const branchId = reporter.branchId ?? (occupation ? await this.reporters.fallbackBranchFor(occupation) : null);
     const path = branchId ? await this.pathFrom(manager, branchId) : {};
     if (!path.two_new_committee) {
       const top = await manager.getRepository(OrgUnitEntity).findOne({ where: { level: 'two_new_committee', retired: false }, order: { id: 'ASC' } });

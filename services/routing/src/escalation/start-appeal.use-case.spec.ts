@@ -1,6 +1,6 @@
 import { GrievanceSubmittedV1 } from '@grievance/contracts';
 import { manholeReport, payloadsOn, recordingTransaction, strictMock } from '@grievance/testing/unit';
-import { appealGrievance, FULL_PATH, rungOf } from '../../test/unit-fixtures';
+import { appealGrievance, FULL_PATH, reportersWith, rungOf } from '../../test/unit-fixtures';
 import type { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
 import { GrievanceEntity } from '../grievances/grievance.entity';
 import type { GrievanceRepository, NewGrievance } from '../grievances/grievance.repository';
@@ -14,14 +14,14 @@ const AT_MEMBER: ChainStart = { path: { ...FULL_PATH }, level: 'member', holder:
 
 /** `registration`: the worker's row in routing's register, if any (what the chain starts from). */
 function setup(start: ChainStart, existing: GrievanceEntity | null = null, registration: object | null = null) {
-  const tx = recordingTransaction({ getRepository: (() => ({ findOneBy: async () => registration })) as never });
+  const tx = recordingTransaction();
   const chain = strictMock<ChainDirectory>({ start: async () => start }, 'chain');
   const grievances = strictMock<GrievanceRepository>(
     { findForUpdate: async () => existing, insert: async (row: NewGrievance) => Object.assign(new GrievanceEntity(), row) },
     'grievances',
   );
   const deadlines = strictMock<GrievanceDeadlines>({ arrive: async () => undefined }, 'deadlines');
-  return { tx, chain, grievances, deadlines, start: new StartAppeal(chain, grievances, deadlines) };
+  return { tx, chain, grievances, deadlines, start: new StartAppeal(chain, grievances, deadlines, reportersWith(registration)) };
 }
 
 describe('a new appeal', () => {

@@ -4,7 +4,7 @@ import { OutboxTransaction } from '@grievance/messaging';
 import { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
 import { ROUTING_ACTOR, submissionFacts } from '../grievances/grievance-events';
 import { GrievanceRepository } from '../grievances/grievance.repository';
-import { knownReporter, routedReporter } from '../reporters/reporters.repository';
+import { ReportersRepository, routedReporter } from '../reporters/reporters.repository';
 import { ChainDirectory } from './chain-directory';
 
 /**
@@ -18,6 +18,7 @@ export class StartAppeal {
     private readonly chain: ChainDirectory,
     private readonly grievances: GrievanceRepository,
     private readonly deadlines: GrievanceDeadlines,
+    private readonly reporters: ReportersRepository,
   ) {}
 
   static applies(payload: GrievanceSubmittedV1): boolean {
@@ -28,7 +29,7 @@ export class StartAppeal {
     const submitted = event.payload;
     if (!StartAppeal.applies(submitted)) return 'skipped';
     if (await this.grievances.findForUpdate(event.grievanceId)) return 'skipped'; // on the chain already
-    const reporter = await knownReporter(tx.manager, submitted.reporter);
+    const reporter = await this.reporters.knownReporter(submitted.reporter);
     const start = await this.chain.start(reporter);
     const grievance = await this.grievances.insert({
       ...submissionFacts(event),

@@ -27,10 +27,11 @@ import { EscalateGrievance } from '../escalation/escalate-grievance.use-case';
 import { ResumeGrievance } from '../escalation/resume-grievance.use-case';
 import { StartAppeal } from '../escalation/start-appeal.use-case';
 import { SupervisionMoves } from '../supervision/supervision-moves';
+import { ReportersModule } from '../reporters/reporters.module';
 
 /** The grievances routing holds: the hazard loop's decisions, the escalation chain, the inboxes and actions of departments and rungs, their deadlines. */
 @Module({
-  imports: [DirectoryModule, EventConsumersModule.forGroup({ groupId: ROUTING_CONSUMER_GROUP, handlers: [RoutingConsumer] })],
+  imports: [DirectoryModule, ReportersModule, EventConsumersModule.forGroup({ groupId: ROUTING_CONSUMER_GROUP, handlers: [RoutingConsumer] })],
   controllers: [GrievancesController],
   providers: [
     GrievanceRepository,

@@ -1,7 +1,7 @@
 import type { Polygon } from 'geojson';
 import { PermanentEventError } from '@grievance/messaging';
 import { fixedClock, manholeReport, payloadsOn, recordingTransaction, strictMock } from '@grievance/testing/unit';
-import { hazardGrievance } from '../../test/unit-fixtures';
+import { hazardGrievance, reportersWith } from '../../test/unit-fixtures';
 import type { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
 import { RoutingDirectory, RoutingDirectoryData } from '../decision/route-decision';
 import type { DepartmentTopics } from '../directory/department-topics';
@@ -32,7 +32,7 @@ const IN_GRID = { lat: 28.62, lng: 115.82 };
 const IN_DISTRICT_NO_GRID = { lat: 28.68, lng: 115.88 };
 
 function setup(data: RoutingDirectoryData = CITY, existing: GrievanceEntity | null = null) {
-  const tx = recordingTransaction({ getRepository: (() => ({ findOneBy: async () => null })) as never });
+  const tx = recordingTransaction();
   const directory = strictMock<RoutingDirectoryCache>({ get: async () => new RoutingDirectory(data) }, 'directory');
   const grievances = strictMock<GrievanceRepository>(
     { findForUpdate: async () => existing, insert: async (row: NewGrievance) => Object.assign(new GrievanceEntity(), row) },
@@ -40,7 +40,7 @@ function setup(data: RoutingDirectoryData = CITY, existing: GrievanceEntity | nu
   );
   const topics = strictMock<DepartmentTopics>({ ensure: async () => undefined }, 'topics');
   const deadlines = strictMock<GrievanceDeadlines>({ arrive: async () => undefined }, 'deadlines');
-  return { tx, grievances, topics, deadlines, route: new RouteGrievance(directory, grievances, topics, deadlines, fixedClock(new Date())) };
+  return { tx, grievances, topics, deadlines, route: new RouteGrievance(directory, grievances, topics, deadlines, reportersWith(), fixedClock(new Date())) };
 }
 
 describe('routing a new hazard', () => {

@@ -8,7 +8,7 @@ import { decideRoute, NoOwnerError, RouteDecision } from '../decision/route-deci
 import { departmentIssue, ROUTING_ACTOR, submissionFacts } from './grievance-events';
 import { GrievanceRepository } from './grievance.repository';
 import { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
-import { knownReporter, routedReporter } from '../reporters/reporters.repository';
+import { ReportersRepository, routedReporter } from '../reporters/reporters.repository';
 
 /**
  * grievance.submitted.v1 (a hazard, not a duplicate) → routing decides its first owner,
@@ -22,6 +22,7 @@ export class RouteGrievance {
     private readonly grievances: GrievanceRepository,
     private readonly topics: DepartmentTopics,
     private readonly deadlines: GrievanceDeadlines,
+    private readonly reporters: ReportersRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -68,7 +69,7 @@ export class RouteGrievance {
           departmentCode: decision.departmentCode,
           holder: decision.holder,
           fallback: decision.fallback,
-          ...routedReporter(await knownReporter(tx.manager, submitted.reporter)),
+          ...routedReporter(await this.reporters.knownReporter(submitted.reporter)),
         },
       }),
     );

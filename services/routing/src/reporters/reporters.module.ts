@@ -8,5 +8,6 @@ import { WorkersController } from './workers.controller';
 @Module({
   controllers: [WorkersController],
   providers: [ReportersRepository, RegisterReporter, ShowRegistration],
+  exports: [ReportersRepository],
 })
 export class ReportersModule {}

@@ -1,45 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Occupation, Reporter, ReporterProfile } from '@grievance/contracts';
-import { UnitOfWork } from '@grievance/messaging';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnitEntity, WorkerRegistrationEntity } from '../directory/directory.entities';
+import { managerInUnitOfWork } from '../unit-of-work-manager';
 
 /** A worker's registration (扫码报到) as its row holds it. */
 export type Registration = Pick<WorkerRegistrationEntity, 'workerId' | 'occupation' | 'platform' | 'branchId' | 'language'>;
-
-/** The only code of this context that touches its tables, in the current unit of work's transaction. */
-@Injectable()
-export class ReportersRepository {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
-
-  /** Whether a live branch of the chain has this id. */
-  async isBranch(branchId: string): Promise<boolean> {
-    return (await this.unitOfWork.manager().getRepository(OrgUnitEntity).findOneBy({ id: branchId, level: 'branch', retired: false })) !== null;
-  }
-
-  /** Registers the worker, or registers them again (the new registration replaces the old). */
-  async save(registration: Registration): Promise<void> {
-    await this.unitOfWork.manager().getRepository(WorkerRegistrationEntity).upsert(registration, { conflictPaths: ['workerId'] });
-  }
-
-  async find(workerId: string): Promise<Registration | undefined> {
-    return (await this.unitOfWork.manager().getRepository(WorkerRegistrationEntity).findOneBy({ workerId })) ?? undefined;
-  }
-
-  /** The live industry committee a branch belongs to, if any. */
-  async committeeOf(branchId: string): Promise<string | null> {
-    const rows = (await this.unitOfWork.manager().query(
-      `SELECT c.id FROM directory_org_units b JOIN directory_org_units c ON c.id = b.parent_id AND c.level = 'industry_committee' AND NOT c.retired
-        WHERE b.id = $1`,
-      [branchId],
-    )) as { id: string }[];
-    return rows[0]?.id ?? null;
-  }
-
-  fallbackBranchFor(occupation: string): Promise<string | null> {
-    return fallbackBranchFor(this.unitOfWork.manager(), occupation);
-  }
-}
 
 /** A reporter as routing knows them: the profile the events carry on, and the branch they registered with. */
 export interface KnownReporter {
@@ -48,35 +14,72 @@ export interface KnownReporter {
 }
 
 /**
- * What is known of the reporter of a submission: their registration (扫码报到) where they
- * registered, else what the submission said (occupation and platform given with it, the
- * language of its Accept-Language). Read in the caller's transaction (routing a grievance).
+ * The only code of this context that touches its tables, in the unit of work's transaction
+ * (a use case's run, a consumer's batch); reads outside one use the data source.
  */
-export async function knownReporter(manager: EntityManager, reporter: Reporter): Promise<KnownReporter> {
-  const registration = await manager.getRepository(WorkerRegistrationEntity).findOneBy({ workerId: reporter.id });
-  const occupation = (registration?.occupation as Occupation | undefined) ?? reporter.occupation;
-  const platform = registration?.platform ?? reporter.platform;
-  const language = registration?.language ?? reporter.language;
-  return {
-    profile: { ...(occupation ? { occupation } : {}), ...(platform ? { platform } : {}), ...(language ? { language } : {}) },
-    branchId: registration?.branchId ?? null,
-  };
+@Injectable()
+export class ReportersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(): EntityManager {
+    return managerInUnitOfWork(this.dataSource);
+  }
+
+  /** Whether a live branch of the chain has this id. */
+  async isBranch(branchId: string): Promise<boolean> {
+    return (await this.manager().getRepository(OrgUnitEntity).findOneBy({ id: branchId, level: 'branch', retired: false })) !== null;
+  }
+
+  /** Registers the worker, or registers them again (the new registration replaces the old). */
+  async save(registration: Registration): Promise<void> {
+    await this.manager().getRepository(WorkerRegistrationEntity).upsert(registration, { conflictPaths: ['workerId'] });
+  }
+
+  async find(workerId: string): Promise<Registration | undefined> {
+    return (await this.manager().getRepository(WorkerRegistrationEntity).findOneBy({ workerId })) ?? undefined;
+  }
+
+  /**
+   * What is known of the reporter of a submission: their registration (扫码报到) where they
+   * registered, else what the submission said (occupation and platform given with it, the
+   * language of its Accept-Language).
+   */
+  async knownReporter(reporter: Reporter): Promise<KnownReporter> {
+    const registration = await this.manager().getRepository(WorkerRegistrationEntity).findOneBy({ workerId: reporter.id });
+    const occupation = (registration?.occupation as Occupation | undefined) ?? reporter.occupation;
+    const platform = registration?.platform ?? reporter.platform;
+    const language = registration?.language ?? reporter.language;
+    return {
+      profile: { ...(occupation ? { occupation } : {}), ...(platform ? { platform } : {}), ...(language ? { language } : {}) },
+      branchId: registration?.branchId ?? null,
+    };
+  }
+
+  /** The live industry committee a branch belongs to, if any. */
+  async committeeOf(branchId: string): Promise<string | null> {
+    const rows = (await this.manager().query(
+      `SELECT c.id FROM directory_org_units b JOIN directory_org_units c ON c.id = b.parent_id AND c.level = 'industry_committee' AND NOT c.retired
+        WHERE b.id = $1`,
+      [branchId],
+    )) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  /** The fallback branch of the industry committee whose occupations include `occupation`. */
+  async fallbackBranchFor(occupation: string): Promise<string | null> {
+    const rows = (await this.manager().query(
+      `SELECT b.id FROM directory_org_units b
+         JOIN directory_org_units c ON c.id = b.parent_id AND c.level = 'industry_committee'
+        WHERE b.level = 'branch' AND (b.attributes->>'fallback')::boolean IS TRUE
+          AND c.attributes->'occupations' ? $1
+          AND NOT b.retired AND NOT c.retired
+        ORDER BY b.id LIMIT 1`,
+      [occupation],
+    )) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
 }
 
 /** The profile as grievance.routed.v1 carries it: absent when nothing is known. */
 export const routedReporter = (known: KnownReporter): { reporter?: ReporterProfile } =>
   Object.keys(known.profile).length > 0 ? { reporter: known.profile } : {};
-
-/** The fallback branch of the industry committee whose occupations include `occupation`, read in the caller's transaction. */
-export async function fallbackBranchFor(manager: EntityManager, occupation: string): Promise<string | null> {
-  const rows = (await manager.query(
-    `SELECT b.id FROM directory_org_units b
-       JOIN directory_org_units c ON c.id = b.parent_id AND c.level = 'industry_committee'
-      WHERE b.level = 'branch' AND (b.attributes->>'fallback')::boolean IS TRUE
-        AND c.attributes->'occupations' ? $1
-        AND NOT b.retired AND NOT c.retired
-      ORDER BY b.id LIMIT 1`,
-    [occupation],
-  )) as { id: string }[];
-  return rows[0]?.id ?? null;
-}
