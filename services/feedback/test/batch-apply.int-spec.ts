@@ -12,6 +12,13 @@ const DEPARTMENT_USER = { id: 'dept-user', role: 'department' } as const;
 const accepted = (id: string, minutes: number) => batchEvent('grievance.accepted.v1', id, { holder: MUNICIPAL_WORKS }, { actor: DEPARTMENT_USER, minutesLater: minutes });
 const resolved = (id: string, minutes: number) =>
   batchEvent('grievance.resolved.v1', id, { resolvedBy: MUNICIPAL_WORKS, resolution: 'A new cover was fitted.', attachmentIds: [] }, { actor: DEPARTMENT_USER, minutesLater: minutes });
+const verified = (id: string) =>
+  batchEvent(
+    'ticket.verified.v1',
+    id,
+    { ticketId: uuidv7(), gridWorkerId: 'gw-qs-01-1', verdict: 'confirmed', note: 'Cover missing, fenced off.', position: { lat: 28.68, lng: 115.89 }, attachmentIds: [] },
+    { actor: { id: 'gw-qs-01-1', role: 'grid_worker' }, minutesLater: 1 },
+  );
 const warned = (id: string, holder: Holder) =>
   batchEvent(
     'sla.warned.v1',
@@ -122,6 +129,21 @@ describe('feedback applies a consumed batch', () => {
       expect(await grievanceRow(m.id)).toEqual({ status: 'resolved', resolution_no: 2 });
       expect(await notificationsOf(m.reporter)).toEqual(['grievance.submitted', 'grievance.resolved', 'grievance.resolved']);
     }
+  });
+
+  it('awards the points of a batch of verified reports with one ledger write and one outbox write, once each', async () => {
+    const grievances = await submitMany(12);
+    const batch = grievances.map((m) => verified(m.id));
+    const cost = await deliver([...batch, batch[0]!]);
+    // Per transaction: BEGIN, the inbox, one write for the grievances and notifications, the ledger's awards, their events, COMMIT; and one read per grievance.
+    expect(cost.statements).toBe(6 * cost.transactions + grievances.length);
+    await deliver(batch); // the whole batch again, as after a crash before its offsets were committed
+    const ids = grievances.map((m) => m.id);
+    const ledger = await h.query<{ worker_id: string; points: number }>(`SELECT worker_id, points FROM feedback_points_ledger WHERE grievance_id = ANY($1::uuid[])`, [ids]);
+    expect(ledger.map((r) => r.worker_id).sort()).toEqual(grievances.map((m) => m.reporter).sort());
+    expect(ledger.every((r) => r.points === 10)).toBe(true);
+    const awarded = await h.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox WHERE topic = 'points.awarded.v1' AND message_key = ANY($1)`, [ids]);
+    expect(awarded[0]!.n).toBe(12);
   });
 
   it('stores a batch of staff notifications with one write, once each', async () => {

@@ -1,17 +1,15 @@
-import { forwardRef, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { GrievancesModule } from '../grievances/grievances.module';
 import { AutoCloseLifecycle } from './auto-close.lifecycle';
 import { CloseUnrated } from './close-unrated.use-case';
-import { RatingWindows } from './rating-window';
+import { RatingWindowsModule } from './rating-windows.module';
 
 /**
- * The rating windows (auto-close after AUTO_CLOSE_AFTER_MS): deadlines of the SLA engine
- * (SlaModule, composed by AppModule), opened by a resolution, ended by a rating, and closing
- * the grievance when they run out.
+ * Auto-close after AUTO_CLOSE_AFTER_MS: a rating window running out closes the grievance
+ * through the grievances' view, and the windows missing on start are opened again.
  */
 @Module({
-  imports: [forwardRef(() => GrievancesModule)],
-  providers: [RatingWindows, CloseUnrated, AutoCloseLifecycle],
-  exports: [RatingWindows],
+  imports: [GrievancesModule, RatingWindowsModule],
+  providers: [CloseUnrated, AutoCloseLifecycle],
 })
 export class AutoCloseModule {}

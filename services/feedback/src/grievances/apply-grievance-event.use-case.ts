@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { causedBy, EventEnvelope, grievanceStateAfter, PayloadOf, submittedGrievanceState, SYSTEM_ACTOR } from '@grievance/contracts';
+import { causedBy, EventEnvelope, grievanceStateAfter, PayloadOf, submittedGrievanceState, SYSTEM_ACTOR, uuidv7 } from '@grievance/contracts';
 import type { Message } from '@grievance/i18n';
 import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import type { ConsumedEvent } from '@grievance/platform';
@@ -8,6 +8,7 @@ import { RatingWindows } from '../auto-close/rating-window';
 import { FeedbackConfig } from '../config';
 import { coReporterNotificationMessage, notificationMessage, NotifiedTopic } from '../notifications/messages';
 import { NOTIFICATION_SENDER, NotificationSender } from '../notifications/notification-sender';
+import { PointsAwards } from '../points/points-awards';
 import { pointsForVerification } from '../points/points-rules';
 import { GrievanceEntity } from './entities';
 import { FeedbackRepository, GrievanceChange } from './feedback.repository';
@@ -185,21 +186,25 @@ export class ApplyGrievanceEvent {
     return Object.keys(change).length > 0 ? change : undefined;
   }
 
-  /** Points for a report confirmed on site: one ledger entry per worker and cause, so a redelivery pays nothing twice. */
+  /**
+   * Points for a report confirmed on site: one ledger entry per worker and cause, so a redelivery pays nothing twice;
+   * written with the other awards of the transaction, right before it commits (see PointsAwards).
+   */
   private async award(event: ConsumedEvent<'ticket.verified.v1'>, grievance: GrievanceEntity): Promise<void> {
     const coReporters = await this.writes.coReporters(grievance.grievanceId);
     const awards = pointsForVerification(event.payload.verdict, grievance.reporterId, coReporters, {
       verifiedReport: this.config.POINTS_VERIFIED_REPORT,
       coReporterShare: this.config.POINTS_CO_REPORTER_SHARE,
     });
-    for (const award of awards) {
-      const entryId = await this.repository.appendPoints({ ...award, grievanceId: grievance.grievanceId, causeEventId: event.eventId });
-      if (!entryId) continue;
-      await this.outbox.publish(
-        'points.awarded.v1',
-        causedBy(event, { topic: 'points.awarded.v1', actor: SYSTEM_ACTOR, payload: { entryId, ...award } }),
-      );
-    }
+    PointsAwards.of(this.unitOfWork.transaction(), this.repository).add(
+      awards.map((award) => {
+        const entryId = uuidv7();
+        return {
+          entry: { id: entryId, ...award, grievanceId: grievance.grievanceId, causeEventId: event.eventId },
+          event: causedBy(event, { topic: 'points.awarded.v1', actor: SYSTEM_ACTOR, payload: { entryId, ...award } }),
+        };
+      }),
+    );
   }
 
   private async notify<T extends NotifiedTopic>(topic: T, event: Envelope<T>, recipients: string[]): Promise<void> {

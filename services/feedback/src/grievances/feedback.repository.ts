@@ -33,6 +33,7 @@ export interface NewNotification {
 }
 
 export interface NewPointsEntry {
+  id: string;
   workerId: string;
   points: number;
   reason: string;
@@ -250,14 +251,26 @@ export class FeedbackRepository {
     return rows.map((row) => row.reporter_id);
   }
 
-  /** Appends a ledger entry; false when this worker was already paid for this cause. */
-  async appendPoints(entry: NewPointsEntry): Promise<string | undefined> {
+  /**
+   * Appends ledger entries in one statement whatever their number; answers the ids of those
+   * written, without the entries of a worker already paid for their cause (a redelivery).
+   */
+  async appendPoints(entries: readonly NewPointsEntry[]): Promise<string[]> {
+    if (entries.length === 0) return [];
     const rows = (await this.db.query(
       `INSERT INTO feedback_points_ledger (id, worker_id, points, reason, grievance_id, cause_event_id)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (worker_id, cause_event_id) DO NOTHING RETURNING id`,
-      [uuidv7(), entry.workerId, entry.points, entry.reason, entry.grievanceId, entry.causeEventId],
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::uuid[], $6::uuid[])
+       ON CONFLICT (worker_id, cause_event_id) DO NOTHING RETURNING id`,
+      [
+        entries.map((e) => e.id),
+        entries.map((e) => e.workerId),
+        entries.map((e) => e.points),
+        entries.map((e) => e.reason),
+        entries.map((e) => e.grievanceId),
+        entries.map((e) => e.causeEventId),
+      ],
     )) as { id: string }[];
-    return rows[0]?.id;
+    return rows.map((row) => row.id);
   }
 
   /** false when this resolution was already rated. */

@@ -21,6 +21,9 @@ export interface NotificationSender {
   send(notification: OutboundNotification): Promise<void>;
 }
 
+/** What became of a stored notification handed to the sender (its delivery column). */
+export type DeliveryOutcome = 'sent' | 'failed';
+
 export const NOTIFICATION_SENDER = 'feedback:notification-sender';
 
 /** Sending turned off (NOTIFY_WEBHOOK_URL empty). */

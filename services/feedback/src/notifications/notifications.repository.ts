@@ -3,14 +3,16 @@ import type { Language } from '@grievance/contracts';
 import { DEFAULT_LANGUAGE, isLanguage } from '@grievance/i18n';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotificationEntity } from '../grievances/entities';
+import { transactionOf } from '../shared/database';
+import type { DeliveryOutcome } from './notification-sender';
 
 /** A notification waiting to be sent, with the language its recipient reads. */
 export type PendingNotification = NotificationEntity & { language: Language };
 
 /**
- * The only code that reads the reporters' notifications and sends them: the list of a recipient,
- * the language they read, and the delivery of those waiting to go out (the grievances' batch
- * writer stores them, see GrievanceWrites).
+ * The only code that reads the reporters' notifications for their list and their delivery: the
+ * list of a recipient, the language they read, and those waiting to go out, claimed and marked
+ * in the unit of work's transaction (the grievances' batch writer stores them, see GrievanceWrites).
  */
 @Injectable()
 export class NotificationsRepository {
@@ -33,27 +35,28 @@ export class NotificationsRepository {
   }
 
   /**
-   * Runs `send` on up to `limit` notifications waiting to go out, each locked so that
-   * two replicas never send the same one, and records what became of each.
+   * Up to `limit` notifications waiting to go out, oldest first, with the language each recipient
+   * reads: locked in the unit of work's transaction until it ends, skipping those another
+   * replica holds, so that two replicas never send the same one.
    */
-  async deliverPending(limit: number, send: (n: PendingNotification) => Promise<boolean>): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const pending = await manager
-        .getRepository(NotificationEntity)
-        .createQueryBuilder('n')
-        .where(`n.delivery = 'pending'`)
-        .orderBy('n.created_at', 'ASC')
-        .limit(limit)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      const languages = await this.languagesOf(manager, [...new Set(pending.map((n) => n.recipientId))]);
-      for (const notification of pending) {
-        const ok = await send({ ...notification, language: languages.get(notification.recipientId) ?? DEFAULT_LANGUAGE });
-        await manager.query(`UPDATE feedback_notifications SET delivery = $2 WHERE id = $1`, [notification.id, ok ? 'sent' : 'failed']);
-      }
-      return pending.length;
-    });
+  async claimPending(limit: number): Promise<PendingNotification[]> {
+    const manager = transactionOf(this.dataSource);
+    const pending = await manager
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .where(`n.delivery = 'pending'`)
+      .orderBy('n.created_at', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+    const languages = await this.languagesOf(manager, [...new Set(pending.map((n) => n.recipientId))]);
+    return pending.map((n) => ({ ...n, language: languages.get(n.recipientId) ?? DEFAULT_LANGUAGE }));
+  }
+
+  /** What became of a claimed notification, in the unit of work's transaction. */
+  async markDelivery(id: string, outcome: DeliveryOutcome): Promise<void> {
+    await transactionOf(this.dataSource).query(`UPDATE feedback_notifications SET delivery = $2 WHERE id = $1`, [id, outcome]);
   }
 
   private async languagesOf(manager: EntityManager, reporterIds: string[]): Promise<Map<string, Language>> {

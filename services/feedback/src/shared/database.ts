@@ -9,3 +9,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 export function databaseOf(dataSource: DataSource): EntityManager {
   return currentTransaction(dataSource)?.manager ?? dataSource.manager;
 }
+
+/**
+ * The transaction of the current unit of work, for a statement that means nothing outside one
+ * (a row locked until the transaction ends); throws outside one (a bug, not bad input).
+ */
+export function transactionOf(dataSource: DataSource): EntityManager {
+  const tx = currentTransaction(dataSource);
+  if (!tx) throw new Error('no transaction: lock rows inside UnitOfWork.run, an event handler or an SLA firing');
+  return tx.manager;
+}

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@grievance/contracts';
 import { DEFAULT_LANGUAGE, render, type Message, type StoredMessage } from '@grievance/i18n';
 import { DataSource } from 'typeorm';
-import { databaseOf } from '../shared/database';
+import type { DeliveryOutcome } from '../notifications/notification-sender';
+import { databaseOf, transactionOf } from '../shared/database';
 
 /** One staff notification as stored (feedback_staff_notifications). */
 export interface StaffNotificationRow {
@@ -135,20 +136,20 @@ export class StaffNotificationsRepository {
   }
 
   /**
-   * Runs `send` on up to `limit` staff notifications waiting for the webhook, each locked so
-   * that two replicas never send the same one, and records what became of each.
+   * Up to `limit` staff notifications waiting for the webhook, oldest first: locked in the unit
+   * of work's transaction until it ends, skipping those another replica holds, so that two
+   * replicas never send the same one.
    */
-  async deliverPending(limit: number, send: (n: StaffNotificationRow) => Promise<boolean>): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `SELECT ${COLUMNS} FROM feedback_staff_notifications WHERE delivery = 'pending' ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [limit],
-      )) as Row[];
-      for (const row of rows.map(fromRow)) {
-        const ok = await send(row);
-        await manager.query(`UPDATE feedback_staff_notifications SET delivery = $2 WHERE id = $1`, [row.id, ok ? 'sent' : 'failed']);
-      }
-      return rows.length;
-    });
+  async claimPending(limit: number): Promise<StaffNotificationRow[]> {
+    const rows = (await transactionOf(this.dataSource).query(
+      `SELECT ${COLUMNS} FROM feedback_staff_notifications WHERE delivery = 'pending' ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    )) as Row[];
+    return rows.map(fromRow);
+  }
+
+  /** What became of a claimed staff notification, in the unit of work's transaction. */
+  async markDelivery(id: string, outcome: DeliveryOutcome): Promise<void> {
+    await transactionOf(this.dataSource).query(`UPDATE feedback_staff_notifications SET delivery = $2 WHERE id = $1`, [id, outcome]);
   }
 }
