@@ -1,7 +1,7 @@
 import { createServer, IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { uuidv7 } from '@grievance/contracts';
+import { DUPLICATE_CHECK_HOLDER, uuidv7 } from '@grievance/contracts';
 import { createTestDatabase, eventually, TestDatabase, uniqueTopicPrefix } from '@grievance/testing';
 import { FeedbackHarness, MUNICIPAL_WORKS, workerToken } from './feedback-harness';
 
@@ -66,7 +66,7 @@ describe('the feedback service (co-reporters)', () => {
     const original = await h.submit(reporter, { language: 'en' });
     const trackingNo = (await h.query<{ tracking_no: string }>(`SELECT tracking_no FROM feedback_grievances WHERE grievance_id = $1`, [original]))[0]!.tracking_no;
     const duplicate = await h.submit(follower, { duplicateOf: original, language: 'zh-CN' });
-    await h.publish('grievance.linked.v1', duplicate, { duplicateOf: original, reporterId: follower, linkedBy: { type: 'org_unit', id: 'intake', name: 'duplicate check' } });
+    await h.publish('grievance.linked.v1', duplicate, { duplicateOf: original, reporterId: follower, linkedBy: { ...DUPLICATE_CHECK_HOLDER } });
     await eventually(() => h.query(`SELECT 1 FROM feedback_co_reporters WHERE grievance_id = $1 AND reporter_id = $2`, [original, follower]), (rows) => rows.length === 1, {
       what: 'the follower a co-reporter of the original',
     });

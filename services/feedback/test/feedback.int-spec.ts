@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { signDevToken } from '@grievance/auth';
-import { pointsAccountId, uuidv7 } from '@grievance/contracts';
+import { DUPLICATE_CHECK_HOLDER, pointsAccountId, uuidv7 } from '@grievance/contracts';
 import { EventConsumers } from '@grievance/platform';
 import { eventually } from '@grievance/testing';
 import { FEEDBACK_CONSUMER_GROUP } from '../src/grievances/feedback.consumer';
@@ -35,7 +35,7 @@ describe('the feedback service (notifications, points, rating)', () => {
       await h.publish('grievance.linked.v1', duplicate, {
         duplicateOf: original,
         reporterId: follower,
-        linkedBy: { type: 'org_unit', id: 'intake', name: 'duplicate check' },
+        linkedBy: { ...DUPLICATE_CHECK_HOLDER },
       });
       await h.publish('grievance.routed.v1', original, { kind: 'hazard', category: 'manhole_cover_missing', gridId: GRID.id, holder: GRID, fallback: false });
       await h.untilStatus(original, ['routed']);
@@ -70,7 +70,7 @@ describe('the feedback service (notifications, points, rating)', () => {
       await h.publish('grievance.routed.v1', original, { kind: 'hazard', category: 'manhole_cover_missing', gridId: GRID.id, holder: GRID, fallback: false });
       await h.publish('ticket.dispatched.v1', original, { ticketId: uuidv7(), gridId: GRID.id, gridWorkerId: 'gw-qs-01-1', attempt: 1 });
       await h.submit(follower, { grievanceId: duplicate, duplicateOf: original });
-      await h.publish('grievance.linked.v1', duplicate, { duplicateOf: original, reporterId: follower, linkedBy: { type: 'org_unit', id: 'intake', name: 'duplicate check' } });
+      await h.publish('grievance.linked.v1', duplicate, { duplicateOf: original, reporterId: follower, linkedBy: { ...DUPLICATE_CHECK_HOLDER } });
       const waiting = () => h.query<{ topic: string }>(`SELECT topic FROM feedback_waiting_events WHERE waiting_for = $1 ORDER BY seq`, [original]);
       const held = await eventually(waiting, (rows) => rows.length === 4, { what: 'four events waiting for the original' });
       expect(held.map((r) => r.topic).sort()).toEqual(['grievance.linked.v1', 'grievance.routed.v1', 'grievance.submitted.v1', 'ticket.dispatched.v1']);

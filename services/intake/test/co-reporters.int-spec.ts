@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { signDevToken } from '@grievance/auth';
-import { createEnvelope, EventEnvelope, PayloadOf, TopicName } from '@grievance/contracts';
+import { createEnvelope, DUPLICATE_CHECK_HOLDER, EventEnvelope, PayloadOf, TopicName } from '@grievance/contracts';
 import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
 import { createServiceApp, createTestDatabase, eventually, testConfigEnv, TestDatabase, TestServiceApp } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
@@ -23,6 +23,7 @@ interface View {
   resolution: { resolution: string; resolvedBy: unknown; attachments: { id: string; url: string }[] } | null;
   original?: { id: string; trackingNo: string; joinedAt: string; status: string; history: { type: string; summary: string }[] };
   history: { type: string; summary: string }[];
+  coReporters?: string[];
 }
 
 describe('co-reporters: the reporter of a duplicate follows the original, and both see the fix photos', () => {
@@ -66,6 +67,9 @@ describe('co-reporters: the reporter of a duplicate follows the original, and bo
     const original = await submit('alice', HAZARD);
     const duplicate = await submit('bob', { ...HAZARD, location: { ...HAZARD.location, lat: HAZARD.location.lat + 0.0001 } });
     expect((await view('bob', duplicate.id)).duplicateOf).toBe(original.id);
+    // Routing links the duplicate; its reporter becomes a co-reporter of the original.
+    await publish('grievance.linked.v1', duplicate.id, 0, { duplicateOf: original.id, reporterId: 'worker-bob', linkedBy: { ...DUPLICATE_CHECK_HOLDER } });
+    await eventually(() => view('alice', original.id), (v) => JSON.stringify(v.coReporters) === JSON.stringify(['worker-bob']), { what: 'bob a co-reporter of the original' });
 
     // The department photographs its fix, then routing and the department move the original along.
     const photo = (await request(service.url).post('/v1/attachments').set('Authorization', `Bearer ${tokens.works}`).attach('file', MINIMAL_JPEG, 'fixed.jpg').expect(201)).body as { id: string };

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { signDevToken } from '@grievance/auth';
-import { catalogueTopicsToCreate, KafkaConnection } from '@grievance/messaging';
-import { createServiceApp, createTestDatabase, queryDatabase, testConfigEnv, TestDatabase, TestServiceApp, waitForMessages } from '@grievance/testing';
+import { createEnvelope, DUPLICATE_CHECK_HOLDER } from '@grievance/contracts';
+import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
+import { createServiceApp, createTestDatabase, eventually, queryDatabase, testConfigEnv, TestDatabase, TestServiceApp, waitForMessages } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
 import { IntakeConfig } from '../src/config';
 import { HAZARD, writeCategorySeed } from './fixtures';
@@ -15,6 +16,7 @@ describe('duplicate detection', () => {
   let db: TestDatabase;
   let service: TestServiceApp<IntakeConfig>;
   let kafka: KafkaConnection;
+  let publisher: EventPublisher;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -22,40 +24,53 @@ describe('duplicate detection', () => {
     service = (await createServiceApp(AppModule, testConfigEnv({ DATABASE_URL: db.url, CATEGORIES_FILE: writeCategorySeed() }))) as TestServiceApp<IntakeConfig>;
     kafka = service.app.get(KafkaConnection);
     await kafka.ensureTopics(catalogueTopicsToCreate());
+    publisher = new EventPublisher(kafka);
     for (const name of ['alice', 'bob', 'carol', 'dave', 'erin']) tokens[name] = await signDevToken({ sub: `worker-${name}`, role: 'worker' });
   });
 
   afterAll(async () => {
+    await publisher?.disconnect();
     await service?.close();
     await db?.drop();
   });
 
   const submit = async (who: string, body: object) =>
     (await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${tokens[who]}`).send(body).expect(201)).body as { id: string };
+  const coReportersOf = (id: string) => queryDatabase<{ reporter_id: string }>(db.url, 'SELECT reporter_id FROM intake_co_reporters WHERE grievance_id = $1', [id]);
+  const linkedInOutbox = (ids: string[]) => queryDatabase(db.url, `SELECT 1 FROM messaging_outbox WHERE topic = 'grievance.linked.v1' AND message_key = ANY($1)`, [ids]);
   const duplicateOf = async (id: string) => (await queryDatabase<{ d: string | null }>(db.url, 'SELECT duplicate_of AS d FROM intake_grievances WHERE id = $1', [id]))[0]!.d;
 
-  it('links a hazard of the same category 20 m from an open one, makes its reporter a co-reporter and says so', async () => {
+  it('finds a hazard of the same category 20 m from an open one a duplicate and names the original in the submission; routing’s link makes its reporter a co-reporter', async () => {
     const original = await submit('alice', HAZARD);
     const second = await submit('bob', north(20));
     expect(await duplicateOf(second.id)).toBe(original.id);
-    expect(await queryDatabase(db.url, 'SELECT reporter_id FROM intake_co_reporters WHERE grievance_id = $1', [original.id])).toEqual([{ reporter_id: 'worker-bob' }]);
 
     const [submitted] = await waitForMessages(kafka, 'grievance.submitted.v1', 1, (m) => m.key === second.id);
     expect(JSON.parse(submitted!.value!).payload.duplicateOf).toBe(original.id);
-    const [linked] = await waitForMessages(kafka, 'grievance.linked.v1', 1, (m) => m.key === second.id);
-    expect(JSON.parse(linked!.value!)).toMatchObject({
-      type: 'grievance.linked',
-      grievanceId: second.id,
-      payload: { duplicateOf: original.id, reporterId: 'worker-bob', linkedBy: { type: 'org_unit', id: 'intake', name: 'duplicate check' } },
-    });
+    // The finding travels in the submission; routing links the duplicate (grievance.linked.v1), intake does not.
+    expect(await linkedInOutbox([second.id])).toHaveLength(0);
 
-    // The co-reporter follows the original, and their own report points to it.
-    const view = await request(service.url).get(`/v1/grievances/${original.id}`).set('Authorization', `Bearer ${tokens.bob}`).expect(200);
-    expect(view.body.id).toBe(original.id);
+    // Their own report points to the original at once.
     const own = await request(service.url).get(`/v1/grievances/${second.id}`).set('Authorization', `Bearer ${tokens.bob}`).expect(200);
     expect(own.body).toMatchObject({ duplicateOf: original.id, original: { id: original.id, status: 'submitted' } });
+
+    // Routing's link, read back as every service reads it, makes them a co-reporter of the original.
+    await publisher.publish('grievance.linked.v1', createEnvelope({
+      topic: 'grievance.linked.v1',
+      grievanceId: second.id,
+      actor: { id: 'routing', role: 'system' },
+      correlationId: JSON.parse(submitted!.value!).correlationId as string,
+      payload: { duplicateOf: original.id, reporterId: 'worker-bob', linkedBy: { ...DUPLICATE_CHECK_HOLDER } },
+    }));
+    await eventually(() => coReportersOf(original.id), (rows) => rows.length > 0, { what: 'the co-reporter added from the link' });
+    expect(await coReportersOf(original.id)).toEqual([{ reporter_id: 'worker-bob' }]);
+    const view = await request(service.url).get(`/v1/grievances/${original.id}`).set('Authorization', `Bearer ${tokens.bob}`).expect(200);
+    expect(view.body.id).toBe(original.id);
     const byReporter = await request(service.url).get(`/v1/grievances/${original.id}`).set('Authorization', `Bearer ${tokens.alice}`).expect(200);
     expect(byReporter.body.coReporters).toEqual(['worker-bob']);
+    const linked = await request(service.url).get(`/v1/grievances/${second.id}`).set('Authorization', `Bearer ${tokens.bob}`).set('Accept-Language', 'en').expect(200);
+    expect(linked.body.history.map((h: { type: string }) => h.type)).toEqual(['grievance.submitted', 'grievance.linked']);
+    expect(linked.body.history[1].summary).toBe(`linked to an open report of the same hazard nearby (${original.id})`);
   });
 
   it('does not link another category, a point 200 m away, or an appeal', async () => {
@@ -65,8 +80,9 @@ describe('duplicate detection', () => {
     expect(await duplicateOf(otherCategory.id)).toBeNull();
     expect(await duplicateOf(far.id)).toBeNull();
     expect(await duplicateOf(original.id)).toBeNull();
-    const outbox = await queryDatabase(db.url, `SELECT 1 FROM messaging_outbox WHERE topic = 'grievance.linked.v1' AND message_key = ANY($1)`, [[otherCategory.id, far.id]]);
-    expect(outbox).toHaveLength(0);
+    const submissions = await waitForMessages(kafka, 'grievance.submitted.v1', 2, (m) => m.key === otherCategory.id || m.key === far.id);
+    expect(submissions.map((m) => JSON.parse(m.value!).payload.duplicateOf)).toEqual([undefined, undefined]);
+    expect(await linkedInOutbox([otherCategory.id, far.id])).toHaveLength(0);
   });
 
   it('does not link to a closed grievance or one older than the window', async () => {

@@ -162,18 +162,34 @@ describe('routing: the hazard loop through the real broker', () => {
       expect((inbox.body as { items: { grievanceId: string }[] }).items.map((m) => m.grievanceId)).toContain(id);
     });
 
-    it('leaves linked duplicates alone (they follow their original)', async () => {
+    it('links a hazard intake’s duplicate check found a duplicate: grievance.linked.v1 caused by the submission, once even redelivered; a later verdict changes nothing', async () => {
       const duplicate = uuidv7();
-      await publish('grievance.submitted.v1', duplicate, submitted({ duplicateOf: uuidv7() }));
-      const marker = await routedHazard(); // processed after it on its partition or another: wait for the consumer to pass it
-      expect(marker).toBeDefined();
-      await eventually(
-        () => dataSource.query(`SELECT count(*)::int AS n FROM messaging_inbox WHERE grievance_id = ANY($1)`, [[duplicate]]),
-        (rows: { n: number }[]) => rows[0]!.n === 1,
-        { what: 'the duplicate consumed' },
-      );
-      expect(await grievanceRow(duplicate)).toBeUndefined();
-      expect(await outboxCount(duplicate)).toBe(0);
+      const original = uuidv7();
+      const cause = (await publish('grievance.submitted.v1', duplicate, submitted({ duplicateOf: original, reporter: { id: 'worker-2', occupation: 'rider' } }))) as EventEnvelope<PayloadOf<'grievance.submitted.v1'>>;
+      await publisher.publish('grievance.submitted.v1', cause); // the same event again
+      const again = createEnvelope({ topic: 'grievance.submitted.v1', grievanceId: duplicate, actor: cause.actor, payload: cause.payload, correlationId: cause.correlationId });
+      await publisher.publish('grievance.submitted.v1', again); // the same submission under another event id, after both on its partition
+      const consumed = (eventId: string) => dataSource.query(`SELECT 1 FROM messaging_inbox WHERE event_id = $1`, [eventId]) as Promise<unknown[]>;
+      await eventually(() => consumed(again.eventId), (rows) => rows.length === 1, { what: 'the submissions consumed' });
+
+      const [linked] = await eventsOf('grievance.linked.v1', duplicate);
+      expect(linked).toMatchObject({
+        type: 'grievance.linked',
+        grievanceId: duplicate,
+        actor: { id: 'routing', role: 'system' },
+        causationId: cause.eventId,
+        correlationId: cause.correlationId,
+        payload: { duplicateOf: original, reporterId: 'worker-2', linkedBy: { type: 'org_unit', id: 'intake', name: 'duplicate check' } },
+      });
+      expect(await grievanceRow(duplicate)).toMatchObject({ status: 'linked', department_code: null, grid_id: null });
+      const linkedInOutbox = () => dataSource.query(`SELECT topic FROM messaging_outbox WHERE message_key = $1`, [duplicate]);
+      expect(await linkedInOutbox()).toEqual([{ topic: 'grievance.linked.v1' }]);
+
+      // Never routed: a verdict on it (a ticket nobody dispatched) neither routes nor assigns it.
+      const verdict = await verify(duplicate, 'confirmed', { note: 'cover is gone' });
+      await eventually(() => consumed(verdict.eventId), (rows) => rows.length === 1, { what: 'the verdict consumed' });
+      expect((await grievanceRow(duplicate))!.status).toBe('linked');
+      expect(await linkedInOutbox()).toEqual([{ topic: 'grievance.linked.v1' }]);
     });
 
     it('starts a department’s deadlines when a grievance reaches it, and completes them as it answers and resolves', async () => {

@@ -57,9 +57,10 @@ export class GrievanceRejectedV1 {
 
 /**
  * grievance.linked.v1: the grievance is a duplicate of an open one; its reporter follows that one as a co-reporter.
- * Two deciders, one fact: intake's duplicate check at submission (linkedBy: the check; the
- * submission names duplicateOf too, and routing never routes it), and routing when a grid
- * worker finds a routed hazard a duplicate on site (linkedBy: the grid worker).
+ * One producer, routing, for two findings: intake's duplicate check at submission (the
+ * submission names duplicateOf; routing links it instead of routing it, linkedBy:
+ * DUPLICATE_CHECK_HOLDER), and a grid worker who finds a routed hazard a duplicate on site
+ * (linkedBy: the grid worker).
  */
 export class GrievanceLinkedV1 {
   @IsUUID()
@@ -74,3 +75,10 @@ export class GrievanceLinkedV1 {
   @nested(Holder)
   linkedBy!: Holder;
 }
+
+/** Who links a duplicate intake's duplicate check found at submission (grievance.linked.v1's linkedBy). */
+export const DUPLICATE_CHECK_HOLDER: Readonly<Holder> = { type: 'org_unit', id: 'intake', name: 'duplicate check' };
+
+/** Whether a link is the duplicate check's (found at submission), not a grid worker's on site. */
+export const linkedByDuplicateCheck = (linked: Pick<GrievanceLinkedV1, 'linkedBy'>): boolean =>
+  linked.linkedBy.type === DUPLICATE_CHECK_HOLDER.type && linked.linkedBy.id === DUPLICATE_CHECK_HOLDER.id;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createEnvelope, uuidv7, type Actor, type ConsentMethod, type Holder, type Language } from '@grievance/contracts';
+import { createEnvelope, uuidv7, type Actor, type ConsentMethod, type Language } from '@grievance/contracts';
 import { message } from '@grievance/i18n';
 import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { Clock, correlationIdForNewWork, DomainError } from '@grievance/platform';
@@ -41,14 +41,14 @@ export interface WalkInOrigin {
 export const idempotencyOwnerOf = (command: Pick<SubmitGrievanceCommand, 'reporterId' | 'walkIn'>): string =>
   command.walkIn ? `station_staff:${command.walkIn.staffId}` : command.reporterId;
 
-export const DUPLICATE_CHECK_HOLDER: Holder = { type: 'org_unit', id: 'intake', name: 'duplicate check' };
-
 const UNIQUE_VIOLATION = '23505';
 
 /**
  * A worker hands in a grievance: it is stored as `submitted` with a tracking number, checked
- * against open hazards nearby, and announced (grievance.submitted.v1, plus
- * grievance.linked.v1 for a duplicate) in the same transaction. With an Idempotency-Key,
+ * against open hazards nearby (a duplicate keeps the one it repeats as duplicate_of), and
+ * announced (grievance.submitted.v1, naming duplicateOf for a duplicate) in the same
+ * transaction. Routing links a duplicate (grievance.linked.v1); intake's tracking of that event
+ * makes its reporter a co-reporter of the original. With an Idempotency-Key,
  * the same request again gets the same answer; a different body under the key is refused.
  */
 @Injectable()
@@ -198,27 +198,6 @@ export class SubmitGrievance {
       summary: walkIn ? message('history.submittedAtStation', { trackingNo, station: walkIn.stationName }) : message('history.submitted', { trackingNo }),
     });
 
-    if (duplicateOf) {
-      if (reporterId !== (await this.repository.findById(duplicateOf))?.reporterId) {
-        await this.repository.addCoReporter(duplicateOf, reporterId, record.id, now);
-      }
-      const linked = createEnvelope({
-        topic: 'grievance.linked.v1',
-        grievanceId: record.id,
-        actor: { id: 'intake', role: 'system' },
-        correlationId,
-        causationId: submitted.eventId,
-        occurredAt: now,
-        payload: { duplicateOf, reporterId, linkedBy: DUPLICATE_CHECK_HOLDER },
-      });
-      await this.outbox.publish('grievance.linked.v1', linked);
-      await this.repository.appendHistory(record.id, linked.eventId, {
-        at: linked.occurredAt,
-        type: 'grievance.linked',
-        actor: linked.actor,
-        summary: message('history.linkedNearby', { duplicateOf }),
-      });
-    }
     return { id: record.id, trackingNo, status: 'submitted' };
   }
 }

@@ -1,4 +1,4 @@
-import { createEnvelope, EventEnvelope, PayloadOf } from '@grievance/contracts';
+import { createEnvelope, DUPLICATE_CHECK_HOLDER, EventEnvelope, PayloadOf } from '@grievance/contracts';
 import { render } from '@grievance/i18n';
 import { correctedCategoryOf, historyLine, linkOf, resolutionOf, TrackedState, trackedStateAfter, TrackedTopic } from './tracking-rules';
 
@@ -108,6 +108,13 @@ describe('the tracking view', () => {
     expect(linkOf(...EVENTS.routed)).toBeUndefined();
     expect(replay([linked as unknown as Ev]).duplicateOf).toBe(G);
     expect(replay([linked as unknown as Ev], { ...initial, duplicateOf: 'first' }).duplicateOf).toBe('first');
+  });
+
+  it('says whether the duplicate check found the link at submission or a grid worker on site', () => {
+    const found = event('grievance.linked.v1', 1, { duplicateOf: G, reporterId: 'w-2', linkedBy: { ...DUPLICATE_CHECK_HOLDER } });
+    expect(line(found as unknown as Ev)).toEqual({ key: 'history.linkedNearby', params: { duplicateOf: G } });
+    const onSite = event('grievance.linked.v1', 1, { duplicateOf: G, reporterId: 'w-2', linkedBy: GRID });
+    expect(line(onSite as unknown as Ev)).toEqual({ key: 'history.linked', params: { duplicateOf: G } });
   });
 
   it('keeps what a resolution says and its fix photos, once each, and nothing of other events', () => {

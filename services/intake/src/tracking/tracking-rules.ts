@@ -1,4 +1,4 @@
-import { grievanceStateAfter, supervisionRoundOf, TOP_LEVEL, type EventEnvelope, type GrievanceState, type Holder, type HolderRef, type PayloadOf, type TopicName } from '@grievance/contracts';
+import { grievanceStateAfter, linkedByDuplicateCheck, supervisionRoundOf, TOP_LEVEL, type EventEnvelope, type GrievanceState, type Holder, type HolderRef, type PayloadOf, type TopicName } from '@grievance/contracts';
 import { formatDateTime, message, type Message } from '@grievance/i18n';
 
 /**
@@ -127,7 +127,7 @@ const HISTORY: { [K in TrackedTopic]: (p: PayloadOf<K>) => Message } = {
   'grievance.assigned.v1': (p) => message('history.assigned', { ...holderOf(p.holder), reason: p.reason }),
   'grievance.accepted.v1': (p) => message('history.accepted', holderOf(p.holder)),
   'grievance.rejected.v1': (p) => message('history.rejected', { ...holderOf(p.rejectedBy), reason: p.reason }),
-  'grievance.linked.v1': (p) => message('history.linked', { duplicateOf: p.duplicateOf }),
+  'grievance.linked.v1': (p) => message(linkedByDuplicateCheck(p) ? 'history.linkedNearby' : 'history.linked', { duplicateOf: p.duplicateOf }),
   'grievance.resolved.v1': (p) => message('history.resolved', { ...holderOf(p.resolvedBy), resolution: p.resolution }),
   'feedback.rated.v1': (p) => message('history.rated', { rating: p.rating }),
   'grievance.reopened.v1': (p) => message('history.reopened', { ...holderOf(p.reopenedTo), reason: p.reason }),

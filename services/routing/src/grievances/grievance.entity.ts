@@ -6,7 +6,7 @@ import type { GeoPoint, GrievanceKind, Holder, Level, Urgency } from '@grievance
  * - routed: a grid holds it, waiting for the on-site check; an appeal: a rung holds it, not yet acknowledged;
  * - assigned: a department holds it (its inbox), not yet accepted (for an appeal: a rung asked it to act);
  * - in_progress: the department accepted it, or the rung acknowledged the appeal;
- * - resolved, rejected (invalid on site), linked (a duplicate), closed.
+ * - resolved, rejected (invalid on site), linked (a duplicate: found on site, or by intake's duplicate check and never routed), closed.
  */
 export const GRIEVANCE_STATUSES = ['routed', 'assigned', 'in_progress', 'resolved', 'rejected', 'linked', 'closed'] as const;
 export type GrievanceStatus = (typeof GRIEVANCE_STATUSES)[number];
@@ -17,7 +17,7 @@ export const WORKED_STATUSES: readonly GrievanceStatus[] = ['routed', 'assigned'
 /** The unit id of each rung an appeal has or would pass through. */
 export type ChainPath = Partial<Record<Level, string>>;
 
-/** Routing's view of each grievance it routed: what its inbox and actions work on. */
+/** Routing's view of each grievance it routed or linked at submission: what its inbox and actions work on. */
 @Entity({ name: 'routing_grievances' })
 export class GrievanceEntity {
   @PrimaryColumn({ name: 'grievance_id', type: 'uuid' })

@@ -6,6 +6,7 @@ import { ApplyVerification } from './apply-verification.use-case';
 import { AssignToDepartment } from './assign-to-department.use-case';
 import { CloseGrievance } from './close-grievance.use-case';
 import { DepartmentBounce } from './department-bounce';
+import { LinkDuplicate } from './link-duplicate.use-case';
 import { ListInbox } from './list-inbox.use-case';
 import { ReopenContested } from './reopen-contested.use-case';
 import { ReopenGrievance } from './reopen-grievance.use-case';
@@ -36,6 +37,7 @@ import { ReportersModule } from '../reporters/reporters.module';
   providers: [
     GrievanceRepository,
     RouteGrievance,
+    LinkDuplicate,
     AssignToDepartment,
     ApplyVerification,
     ReopenGrievance,

@@ -77,7 +77,7 @@ describe('routing a new hazard', () => {
 
   it.each([
     ['an appeal (the chain takes it)', { kind: 'appeal' as const }],
-    ['a duplicate (linked by intake)', { duplicateOf: '0196c0de-0000-7000-8000-000000000001' }],
+    ['a duplicate the check found (LinkDuplicate links it)', { duplicateOf: '0196c0de-0000-7000-8000-000000000001' }],
   ])('leaves alone %s', async (_case, over) => {
     const { route, tx, grievances } = setup();
     await expect(route.execute(manholeReport(undefined, over), tx)).resolves.toBeUndefined();

@@ -11,7 +11,7 @@ import { GrievanceDeadlines } from '../deadlines/grievance-deadlines';
 import { ReportersRepository, routedReporter } from '../reporters/reporters.repository';
 
 /**
- * grievance.submitted.v1 (a hazard, not a duplicate) → routing decides its first owner,
+ * grievance.submitted.v1 (a hazard, not a duplicate: LinkDuplicate links those) → routing decides its first owner,
  * keeps the grievance and emits grievance.routed.v1; a fallback owner also gets
  * grievance.assigned.v1 (reason fallback) and the issue on its department topic.
  */

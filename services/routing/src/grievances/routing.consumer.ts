@@ -6,6 +6,7 @@ import { ReopenAppeal } from '../escalation/reopen-appeal.use-case';
 import { StartAppeal } from '../escalation/start-appeal.use-case';
 import { ApplyVerification } from './apply-verification.use-case';
 import { CloseGrievance } from './close-grievance.use-case';
+import { LinkDuplicate } from './link-duplicate.use-case';
 import { ReopenContested } from './reopen-contested.use-case';
 import { ReopenGrievance } from './reopen-grievance.use-case';
 import { RouteGrievance } from './route-grievance.use-case';
@@ -18,6 +19,7 @@ export const ROUTING_CONSUMER_GROUP = 'routing';
 export class RoutingConsumer {
   constructor(
     private readonly route: RouteGrievance,
+    private readonly linkDuplicate: LinkDuplicate,
     private readonly verify: ApplyVerification,
     private readonly reopen: ReopenGrievance,
     private readonly close: CloseGrievance,
@@ -27,9 +29,11 @@ export class RoutingConsumer {
     private readonly deadlines: GrievanceDeadlines,
   ) {}
 
+  /** An appeal starts up the chain; a hazard the duplicate check found a duplicate is linked; any other hazard is routed. */
   @HandlesEvent('grievance.submitted.v1')
   async submitted(event: ConsumedEvent<'grievance.submitted.v1'>, tx: OutboxTransaction): Promise<void> {
     if (StartAppeal.applies(event.payload)) await this.startAppeal.execute(event, tx);
+    else if (LinkDuplicate.applies(event.payload)) await this.linkDuplicate.execute(event, tx);
     else await this.route.execute(event, tx);
   }
 
