@@ -1,8 +1,9 @@
-/** Plain fakes for the unit tests of use cases: a unit of work that only runs the work, a recording outbox, a still clock. */
+/** Plain fakes for the unit tests of use cases: a unit of work that only runs the work, a recording TicketEvents, a still clock. */
 import { EventEnvelope } from '@grievance/contracts';
-import type { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
+import type { UnitOfWork } from '@grievance/messaging';
 import type { Clock } from '@grievance/platform';
 import type { PinoLogger } from 'nestjs-pino';
+import type { TicketEvents } from '../src/tickets/ticket-events';
 import type { GrievanceSnapshot, Ticket } from '../src/tickets/tickets.repository';
 
 export const NOW = new Date('2026-12-01T08:00:00.000Z');
@@ -10,14 +11,15 @@ export const NOW = new Date('2026-12-01T08:00:00.000Z');
 /** The transaction is the repositories' business: here the work simply runs. */
 export const fakeUnitOfWork = (): UnitOfWork => ({ run: <R>(work: () => Promise<R>) => work() }) as unknown as UnitOfWork;
 
-export function fakeOutbox(): { outbox: TransactionalOutbox; published: { topic: string; envelope: EventEnvelope }[] } {
+/** The ticket events a use case recorded (their live notices are TicketEvents' business). */
+export function fakeTicketEvents(): { events: TicketEvents; published: { topic: string; envelope: EventEnvelope }[] } {
   const published: { topic: string; envelope: EventEnvelope }[] = [];
-  const outbox = {
-    publish: jest.fn(async (topic: string, envelope: EventEnvelope) => {
+  const events = {
+    record: jest.fn(async (topic: string, envelope: EventEnvelope) => {
       published.push({ topic, envelope });
     }),
-  } as unknown as TransactionalOutbox;
-  return { outbox, published };
+  } as unknown as TicketEvents;
+  return { events, published };
 }
 
 export const fakeClock = (now = NOW): Clock => ({ now: () => now }) as Clock;

@@ -1,5 +1,5 @@
 import type { SlaDeadline } from '@grievance/sla';
-import { aTicket, fakeClock, fakeLogger, fakeOutbox, fakeUnitOfWork, NOW } from '../../test/fakes';
+import { aTicket, fakeClock, fakeLogger, fakeTicketEvents, fakeUnitOfWork, NOW } from '../../test/fakes';
 import type { TicketDeadlines } from '../deadlines/ticket-deadlines';
 import type { Ticket, TicketsRepository } from '../tickets/tickets.repository';
 import type { DispatchCandidate } from './dispatch-rule';
@@ -34,13 +34,13 @@ function setup(options: { grid?: GridPlace; candidates?: DispatchCandidate[]; lo
     startAccept: jest.fn().mockResolvedValue({ dueAt: DUE } as SlaDeadline),
     cancelAccept: jest.fn().mockResolvedValue(undefined),
   };
-  const { outbox, published } = fakeOutbox();
+  const { events, published } = fakeTicketEvents();
   const useCase = new DispatchTicket(
     fakeUnitOfWork(),
     tickets as unknown as TicketsRepository,
     dispatches as unknown as DispatchRepository,
     deadlines as unknown as TicketDeadlines,
-    outbox,
+    events,
     fakeClock(),
     fakeLogger(),
   );

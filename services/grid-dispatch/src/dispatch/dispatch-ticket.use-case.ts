@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { createEnvelope, SYSTEM_ACTOR } from '@grievance/contracts';
-import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
+import { UnitOfWork } from '@grievance/messaging';
 import { Clock } from '@grievance/platform';
 import { TicketDeadlines } from '../deadlines/ticket-deadlines';
+import { TicketEvents } from '../tickets/ticket-events';
 import { Ticket, TicketsRepository } from '../tickets/tickets.repository';
 import { chooseGridWorker, excludedWorkers } from './dispatch-rule';
 import { DispatchRepository } from './dispatch.repository';
@@ -33,7 +34,7 @@ export class DispatchTicket {
     private readonly tickets: TicketsRepository,
     private readonly dispatches: DispatchRepository,
     private readonly deadlines: TicketDeadlines,
-    private readonly outbox: TransactionalOutbox,
+    private readonly events: TicketEvents,
     private readonly clock: Clock,
     private readonly logger: PinoLogger,
   ) {
@@ -75,7 +76,7 @@ export class DispatchTicket {
       const acceptBy = deadline.dueAt;
       await this.tickets.update(ticket.id, { status: 'dispatched', gridWorkerId: decision.gridWorkerId, attempt, acceptBy, dispatchedAt: now });
       await this.dispatches.recordDispatch(ticket.id, attempt, decision.gridWorkerId, now);
-      await this.outbox.publish(
+      await this.events.record(
         'ticket.dispatched.v1',
         createEnvelope({
           topic: 'ticket.dispatched.v1',

@@ -1,4 +1,4 @@
-import { aSnapshot, aTicket, fakeClock, fakeLogger, fakeOutbox, NOW } from '../../test/fakes';
+import { aSnapshot, aTicket, fakeClock, fakeLogger, fakeTicketEvents, NOW } from '../../test/fakes';
 import type { TicketDeadlines } from '../deadlines/ticket-deadlines';
 import type { Ticket, TicketsRepository } from '../tickets/tickets.repository';
 import type { DispatchRepository } from './dispatch.repository';
@@ -13,12 +13,12 @@ function setup(appointee: typeof APPOINTEE | null = APPOINTEE) {
   const dispatch = { appointedGridWorker: jest.fn().mockResolvedValue(appointee ?? undefined) };
   const tickets = { update: jest.fn().mockResolvedValue(undefined) };
   const deadlines = { cancelAccept: jest.fn().mockResolvedValue(undefined) };
-  const { outbox, published } = fakeOutbox();
+  const { events, published } = fakeTicketEvents();
   const useCase = new SelfCheck(
     dispatch as unknown as DispatchRepository,
     tickets as unknown as TicketsRepository,
     deadlines as unknown as TicketDeadlines,
-    outbox,
+    events,
     fakeClock(),
     fakeLogger(),
   );

@@ -4,9 +4,9 @@ import { PinoLogger } from 'nestjs-pino';
 import { createEnvelope } from '@grievance/contracts';
 import { SpatialIndex } from '@grievance/geo';
 import { DEFAULT_LANGUAGE, t } from '@grievance/i18n';
-import { TransactionalOutbox } from '@grievance/messaging';
 import { Clock } from '@grievance/platform';
 import { TicketDeadlines } from '../deadlines/ticket-deadlines';
+import { TicketEvents } from '../tickets/ticket-events';
 import { GrievanceSnapshot, Ticket, TicketsRepository } from '../tickets/tickets.repository';
 import { DispatchRepository } from './dispatch.repository';
 
@@ -25,7 +25,7 @@ export class SelfCheck {
     private readonly dispatch: DispatchRepository,
     private readonly tickets: TicketsRepository,
     private readonly deadlines: TicketDeadlines,
-    private readonly outbox: TransactionalOutbox,
+    private readonly events: TicketEvents,
     private readonly clock: Clock,
     private readonly logger: PinoLogger,
   ) {
@@ -48,7 +48,7 @@ export class SelfCheck {
     const changes = { status: 'verified' as const, gridWorkerId: appointee.id, verifiedAt: now, verdict: 'confirmed' as const, verifyNote: note };
     Object.assign(ticket, changes);
     await this.tickets.update(ticket.id, changes);
-    await this.outbox.publish(
+    await this.events.record(
       'ticket.verified.v1',
       createEnvelope({
         topic: 'ticket.verified.v1',

@@ -1,5 +1,5 @@
 import { DomainError } from '@grievance/platform';
-import { aSnapshot, aTicket, fakeClock, fakeOutbox, fakeUnitOfWork, NOW } from '../../test/fakes';
+import { aSnapshot, aTicket, fakeClock, fakeTicketEvents, fakeUnitOfWork, NOW } from '../../test/fakes';
 import type { TicketDeadlines } from '../deadlines/ticket-deadlines';
 import { AcceptTicket } from './accept-ticket.use-case';
 import type { Ticket, TicketsRepository } from './tickets.repository';
@@ -14,8 +14,8 @@ function setup(seen: Ticket | undefined, locked: Ticket | undefined = seen) {
     update: jest.fn().mockResolvedValue(undefined),
   };
   const deadlines = { accepted: jest.fn().mockResolvedValue(undefined) };
-  const { outbox, published } = fakeOutbox();
-  const useCase = new AcceptTicket(fakeUnitOfWork(), tickets as unknown as TicketsRepository, deadlines as unknown as TicketDeadlines, outbox, fakeClock());
+  const { events, published } = fakeTicketEvents();
+  const useCase = new AcceptTicket(fakeUnitOfWork(), tickets as unknown as TicketsRepository, deadlines as unknown as TicketDeadlines, events, fakeClock());
   return { useCase, tickets, deadlines, published };
 }
 

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, createEnvelope } from '@grievance/contracts';
-import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
+import { UnitOfWork } from '@grievance/messaging';
 import { Clock, correlationIdForNewWork, DomainError } from '@grievance/platform';
 import { TicketDeadlines } from '../deadlines/ticket-deadlines';
 import { ownTicket } from './own-ticket';
+import { TicketEvents } from './ticket-events';
 import { TicketsRepository } from './tickets.repository';
 import { toTicketView, TicketView } from './ticket-view';
 
@@ -20,7 +21,7 @@ export class AcceptTicket {
     private readonly unitOfWork: UnitOfWork,
     private readonly tickets: TicketsRepository,
     private readonly deadlines: TicketDeadlines,
-    private readonly outbox: TransactionalOutbox,
+    private readonly events: TicketEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -44,7 +45,7 @@ export class AcceptTicket {
       ticket.status = 'accepted';
       ticket.acceptedAt = now;
       await this.tickets.update(ticket.id, { status: 'accepted', acceptedAt: now });
-      await this.outbox.publish('ticket.accepted.v1', accepted);
+      await this.events.record('ticket.accepted.v1', accepted);
       return toTicketView(ticket, await this.tickets.snapshotOf(ticket.grievanceId));
     });
   }

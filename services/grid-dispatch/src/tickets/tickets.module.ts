@@ -3,6 +3,7 @@ import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { AcceptTicket } from './accept-ticket.use-case';
 import { ListTickets } from './list-tickets.use-case';
+import { TicketEvents } from './ticket-events';
 import { TicketStream } from './ticket-stream';
 import { TicketStreamController } from './ticket-stream.controller';
 import { TicketsController } from './tickets.controller';
@@ -13,7 +14,7 @@ import { VerifyTicket } from './verify-ticket.use-case';
 @Module({
   imports: [DeadlinesModule],
   controllers: [TicketsController, TicketStreamController],
-  providers: [TicketsRepository, DirectoryRepository, ListTickets, AcceptTicket, VerifyTicket, TicketStream],
-  exports: [TicketsRepository],
+  providers: [TicketsRepository, DirectoryRepository, ListTickets, AcceptTicket, VerifyTicket, TicketStream, TicketEvents],
+  exports: [TicketsRepository, TicketEvents],
 })
 export class TicketsModule {}

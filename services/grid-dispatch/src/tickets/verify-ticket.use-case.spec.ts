@@ -1,5 +1,5 @@
 import { DomainError } from '@grievance/platform';
-import { aSnapshot, aTicket, fakeClock, fakeOutbox, fakeUnitOfWork, NOW } from '../../test/fakes';
+import { aSnapshot, aTicket, fakeClock, fakeTicketEvents, fakeUnitOfWork, NOW } from '../../test/fakes';
 import type { GridDispatchConfig } from '../config';
 import type { TicketDeadlines } from '../deadlines/ticket-deadlines';
 import type { DirectoryRepository } from '../directory/directory.repository';
@@ -21,9 +21,9 @@ function setup(ticket: Ticket | undefined, snapshot: GrievanceSnapshot | undefin
   /** The directory copy knows the category fire_hazard and the department fire. */
   const known: Record<string, string[]> = { category: ['manhole_cover_missing', 'fire_hazard'], department: ['municipal_works', 'fire'] };
   const directory = { liveCode: jest.fn(async (kind: string, code: string) => known[kind]!.includes(code)) };
-  const { outbox, published } = fakeOutbox();
+  const { events, published } = fakeTicketEvents();
   const config = { VERIFY_MAX_DISTANCE_M: 200 } as GridDispatchConfig;
-  const useCase = new VerifyTicket(config, fakeUnitOfWork(), tickets as unknown as TicketsRepository, directory as unknown as DirectoryRepository, deadlines as unknown as TicketDeadlines, outbox, fakeClock());
+  const useCase = new VerifyTicket(config, fakeUnitOfWork(), tickets as unknown as TicketsRepository, directory as unknown as DirectoryRepository, deadlines as unknown as TicketDeadlines, events, fakeClock());
   return { useCase, tickets, deadlines, published };
 }
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { metresBetween } from '@grievance/geo';
 import { Actor, createEnvelope, VerifyVerdict } from '@grievance/contracts';
-import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
+import { UnitOfWork } from '@grievance/messaging';
 import { Clock, correlationIdForNewWork, DomainError } from '@grievance/platform';
 import { GridDispatchConfig } from '../config';
 import { TicketDeadlines } from '../deadlines/ticket-deadlines';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { ownTicket } from './own-ticket';
+import { TicketEvents } from './ticket-events';
 import { GrievanceSnapshot, TicketsRepository } from './tickets.repository';
 import { toTicketView, TicketView } from './ticket-view';
 
@@ -40,7 +41,7 @@ export class VerifyTicket {
     private readonly tickets: TicketsRepository,
     private readonly directory: DirectoryRepository,
     private readonly deadlines: TicketDeadlines,
-    private readonly outbox: TransactionalOutbox,
+    private readonly events: TicketEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -69,7 +70,7 @@ export class VerifyTicket {
       Object.assign(ticket, changes);
       await this.tickets.update(ticket.id, changes);
       await this.deadlines.verified(ticket, now);
-      await this.outbox.publish(
+      await this.events.record(
         'ticket.verified.v1',
         createEnvelope({
           topic: 'ticket.verified.v1',
