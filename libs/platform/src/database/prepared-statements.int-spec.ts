@@ -1,4 +1,4 @@
-import { createTestDatabase, queryDatabase, TestDatabase } from '@grievance/testing';
+import { createTestDatabase, eventually, queryDatabase, TestDatabase } from '@grievance/testing';
 import { DataSource, QueryRunner } from 'typeorm';
 import { createServiceDataSource } from './data-source';
 import { statementName } from './prepared-statements';
@@ -70,7 +70,7 @@ describe('prepared statements on the real database', () => {
   it('plans a statement again on a new connection once the old one has lived its time, so a table that grew is no longer scanned whole', async () => {
     await queryDatabase(database.url, `CREATE TABLE reports (id int PRIMARY KEY, note text NOT NULL)`);
     await queryDatabase(database.url, `INSERT INTO reports SELECT n, 'seen' FROM generate_series(1, 150) AS n`);
-    const dataSource = createServiceDataSource({ url: database.url, poolSize: 1, connectionMaxLifetimeSeconds: 1, logger: quiet });
+    const dataSource = createServiceDataSource({ url: database.url, poolSize: 1, connectionMaxLifetimeSeconds: 8, logger: quiet });
     await dataSource.initialize();
     opened.push(dataSource);
     // The shape of a batch writer's statement: rows from a JSON parameter joined to the table by key.
@@ -81,11 +81,15 @@ describe('prepared statements on the real database', () => {
       return ((await dataSource.query(`EXPLAIN EXECUTE "${statementName(byIds)}"('[{"id": 1}]')`)) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
     };
 
+    const backend = async () => ((await dataSource.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[])[0]!.pid;
+    const planner = await backend();
+
     expect(await keptPlan()).toMatch(/Seq Scan on reports/); // right for a table of 150 rows
     await queryDatabase(database.url, `INSERT INTO reports SELECT n, 'seen' FROM generate_series(151, 200000) AS n`);
     expect(await keptPlan()).toMatch(/Seq Scan on reports/); // the same connection keeps it, nothing ran ANALYZE
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
-    await dataSource.query(`SELECT 1`); // the expired connection goes back and is closed
+    expect(await backend()).toBe(planner);
+    // Once its lifetime is over the connection is closed; the next one plans from the table as it is.
+    await eventually(backend, (pid) => pid !== planner, { timeoutMs: 20_000, intervalMs: 250, what: 'the connection retired' });
     expect(await keptPlan()).toMatch(/Index (Only )?Scan using reports_pkey/);
   });
 });
