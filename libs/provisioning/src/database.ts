@@ -19,11 +19,9 @@ export async function createThrowawayDatabase(label = 'db'): Promise<ThrowawayDa
   const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 24) || 'db';
   const name = `test_${slug}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(SHARED_POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
   let dropped = false;
   return {
-    url: url.toString(),
+    url: databaseUrl(name),
     name,
     async drop() {
       if (dropped) return;
@@ -42,9 +40,14 @@ export async function databaseExists(name: string): Promise<boolean> {
 /** A database name nobody has used, for tests of "created when missing". Nothing is created. */
 export function unusedDatabaseName(label = 'db'): { name: string; url: string } {
   const name = `test_${label}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  return { name, url: databaseUrl(name) };
+}
+
+/** The URL of a database of that name on the shared server. */
+function databaseUrl(name: string): string {
   const url = new URL(SHARED_POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
-  return { name, url: url.toString() };
+  return url.toString();
 }
 
 /** Drops a database by name if it exists (cleanup for tests that let a service create one). */

@@ -7,8 +7,6 @@
  */
 import { SHARED_KAFKA_BROKERS, SHARED_POSTGRES_ADMIN_URL, SHARED_REDIS_URL } from '@grievance/provisioning';
 
-export { REDIS_SERVER_BIN } from '@grievance/provisioning';
-
 /** A superuser connection to the `postgres` maintenance database of the test server. */
 export const TEST_POSTGRES_ADMIN_URL = SHARED_POSTGRES_ADMIN_URL;
 

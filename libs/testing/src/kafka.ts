@@ -8,8 +8,6 @@ import {
 import { uniqueTopicPrefix } from '@grievance/provisioning';
 import { TEST_KAFKA_BROKERS } from './environment';
 
-export { uniqueTopicPrefix };
-
 /**
  * A connection to the test broker under a fresh topic prefix, with the given topics
  * created under it: by default every catalogue topic and its dead-letter topic.

@@ -8,8 +8,10 @@ export {
   dropDatabase as dropTestDatabase,
   freePort,
   queryDatabase,
+  REDIS_SERVER_BIN,
   startPrivateKafka,
   startPrivateRedis,
+  uniqueTopicPrefix,
   unusedDatabaseName as unusedTestDatabaseName,
 } from '@grievance/provisioning';
 export type { PrivateKafka, PrivateKafkaOptions, PrivateRedis, ThrowawayDatabase as TestDatabase } from '@grievance/provisioning';
