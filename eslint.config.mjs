@@ -26,10 +26,12 @@ export default [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             ...services.map((s) => ({ sourceTag: `scope:${s}`, onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:shared'] })),
             // type:testing is allowed everywhere for test files; production code is kept off it below.
+            // type:provisioning (throwaway databases, private brokers) is for the harness and the bench only.
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:data-access', 'type:testing'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:testing'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util', 'type:provisioning', 'type:testing'] },
+            { sourceTag: 'type:provisioning', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util', 'type:testing'] },
           ],
         },
@@ -64,7 +66,8 @@ export default [
     ignores: testFiles,
     rules: { 'no-restricted-imports': ['error', { paths: [testingOnlyInTests] }] },
   },
-  // The local deployment tooling runs without the test harness; the bench drives services from outside.
+  // The local deployment tooling and the bench run without the test harness (their throwaway
+  // infrastructure comes from @grievance/provisioning); the bench drives services from outside.
   {
     files: ['deploy/**/*.ts'],
     ignores: testFiles,
@@ -72,6 +75,7 @@ export default [
   },
   {
     files: ['bench/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [kafkajsOnlyInMessaging], patterns: [serviceInternals] }] },
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { paths: [kafkajsOnlyInMessaging, testingOnlyInTests], patterns: [...harnessPatterns, serviceInternals] }] },
   },
 ];

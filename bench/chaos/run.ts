@@ -28,7 +28,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { signDevToken } from '@grievance/auth';
 import { consumerSubscriptions, DLQ_HEADER, readTopic } from '@grievance/messaging';
-import { startPrivateKafka, startPrivateRedis, PrivateRedis } from '@grievance/testing';
+import { startPrivateKafka, startPrivateRedis, PrivateRedis } from '@grievance/provisioning';
 import { round, sleep, table } from '../sla/stats';
 import { appeal, hazardReport, Latency, nowMs, openLoop, postJson } from '../load/generator';
 import { DispatchWatcher } from '../load/observer';

@@ -6,50 +6,40 @@
  * per event, the median of five runs and their range. A benchmark, not a test.
  */
 import { performance } from 'node:perf_hooks';
-import { createEnvelope, DecodeResult, decodeEvent, decodeEventWithClassValidator, TopicName } from '@grievance/contracts';
-import { manholeReport } from '@grievance/testing';
+import { Actor, createEnvelope, DecodeResult, decodeEvent, decodeEventWithClassValidator, PayloadOf, SYSTEM_ACTOR, TopicName } from '@grievance/contracts';
 
 const GRIEVANCE = '0195a3c2-8f00-7abc-9def-0123456789ab';
 const TICKET = { ticketId: '0195a3c2-8f00-7abc-9def-0123456789ad', gridId: 'dh-01-g3', gridWorkerId: 'gw-12', attempt: 1, acceptBy: '2026-11-23T09:00:00.000Z' };
 
-const samples: { topic: TopicName; value: Buffer }[] = [
-  { topic: 'grievance.submitted.v1', value: Buffer.from(JSON.stringify(manholeReport(GRIEVANCE))) },
-  {
-    topic: 'grievance.routed.v1',
-    value: Buffer.from(
-      JSON.stringify(
-        createEnvelope({
-          topic: 'grievance.routed.v1',
-          grievanceId: GRIEVANCE,
-          actor: { id: 'system', role: 'system' },
-          correlationId: 'req-1',
-          payload: {
-            kind: 'hazard',
-            category: 'manhole_cover_missing',
-            districtId: 'donghu',
-            gridId: 'dh-01-g3',
-            level: 'member',
-            holder: { type: 'member', id: 'member-7', name: 'Member 7', level: 'member' },
-            fallback: false,
-          },
-        }),
-      ),
-    ),
-  },
-  {
-    topic: 'ticket.dispatched.v1',
-    value: Buffer.from(
-      JSON.stringify(
-        createEnvelope({
-          topic: 'ticket.dispatched.v1',
-          grievanceId: GRIEVANCE,
-          actor: { id: 'system', role: 'system' },
-          correlationId: 'req-1',
-          payload: TICKET,
-        }),
-      ),
-    ),
-  },
+/** A message as a consumer reads it off the topic. */
+function sample<T extends TopicName>(topic: T, actor: Actor, payload: PayloadOf<T>): { topic: TopicName; value: Buffer } {
+  const envelope = createEnvelope({ topic, grievanceId: GRIEVANCE, actor, correlationId: 'req-1', payload });
+  return { topic, value: Buffer.from(JSON.stringify(envelope)) };
+}
+
+const samples = [
+  sample('grievance.submitted.v1', { id: 'worker-1', role: 'worker' }, {
+    trackingNo: 'NC-20261123-000001',
+    kind: 'hazard',
+    category: 'manhole_cover_missing',
+    title: 'Manhole cover missing',
+    description: 'At the crossroads by the delivery station',
+    urgency: 'urgent',
+    location: { lat: 28.68, lng: 115.86 },
+    attachmentIds: [],
+    reporter: { id: 'worker-1', occupation: 'rider' },
+    submittedAt: '2026-11-23T08:00:00.000Z',
+  }),
+  sample('grievance.routed.v1', SYSTEM_ACTOR, {
+    kind: 'hazard',
+    category: 'manhole_cover_missing',
+    districtId: 'donghu',
+    gridId: 'dh-01-g3',
+    level: 'member',
+    holder: { type: 'member', id: 'member-7', name: 'Member 7', level: 'member' },
+    fallback: false,
+  }),
+  sample('ticket.dispatched.v1', SYSTEM_ACTOR, TICKET),
 ];
 
 function argument(name: string, fallback: number): number {

@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { KafkaConnection } from '@grievance/messaging';
-import { createTestDatabase, uniqueTopicPrefix } from '@grievance/testing';
+import { createThrowawayDatabase, uniqueTopicPrefix } from '@grievance/provisioning';
 import { migrateDatabase } from '../../deploy/local/services';
 import { Latency, LatencySummary, nowMs } from './generator';
 
@@ -81,7 +81,7 @@ COMMIT;
 `;
 
 async function pgbenchOutbox(seconds: number): Promise<Calibration['pgbench']> {
-  const database = await createTestDatabase('bench_s0');
+  const database = await createThrowawayDatabase('bench_s0');
   const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-s0-')), 'outbox.sql');
   try {
     // intake's own schema, from the built service as a deployment migrates it.

@@ -24,7 +24,7 @@ import { cpus, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { signDevToken } from '@grievance/auth';
-import { startPrivateRedis, TEST_KAFKA_BROKERS } from '@grievance/testing';
+import { SHARED_KAFKA_BROKERS, startPrivateRedis } from '@grievance/provisioning';
 import { distribution, round, sleep, table } from '../sla/stats';
 import { calibrate, Calibration } from './calibrate';
 import { hazardReport, Latency, LatencySummary, openLoop, postJson } from './generator';
@@ -278,7 +278,7 @@ function write(scenario: string, data: unknown): string {
 }
 
 function machine() {
-  return { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, brokers: TEST_KAFKA_BROKERS };
+  return { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, brokers: SHARED_KAFKA_BROKERS };
 }
 
 async function main(): Promise<void> {
@@ -298,7 +298,7 @@ async function main(): Promise<void> {
   try {
     if (SCENARIOS.has('S0')) {
       log('\nS0 calibration');
-      calibration = await calibrate({ brokers: TEST_KAFKA_BROKERS, redisUrl: redis.url, seconds: Number(args['calibration-seconds']), log });
+      calibration = await calibrate({ brokers: SHARED_KAFKA_BROKERS, redisUrl: redis.url, seconds: Number(args['calibration-seconds']), log });
       log(`  → ${write('S0', { scenario: 'S0', at: new Date().toISOString(), machine: machine(), calibration })}`);
     }
     if (![...SCENARIOS].some((s) => s !== 'S0')) return;
@@ -309,7 +309,7 @@ async function main(): Promise<void> {
     const profileDir = path.join(ROOT, '.cache', 'bench-profiles', `run-${Date.now()}`);
     const serviceEnv: Record<string, Record<string, string>> = { intake: { ...BENCH_INTAKE_ENV } };
     for (const name of profiled) serviceEnv[name] = { ...serviceEnv[name], NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(profileDir, name)}` };
-    system = await startBenchSystem({ label: 'bench', brokers: TEST_KAFKA_BROKERS, redisUrl: redis.url, env: { LOG_LEVEL: args['log-level'] }, serviceEnv });
+    system = await startBenchSystem({ label: 'bench', brokers: SHARED_KAFKA_BROKERS, redisUrl: redis.url, env: { LOG_LEVEL: args['log-level'] }, serviceEnv });
     profileWhenStopped = profiled.map((service) => ({ service, dir: path.join(profileDir, service) }));
     log(`  healthy in ${round((Date.now() - started) / 1000)} s (logs in ${path.relative(ROOT, system.logDir)})`);
     const sys = system;

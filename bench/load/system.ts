@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { catalogueTopicsToCreate, KafkaConnection, departmentTopicsToCreate } from '@grievance/messaging';
-import { createTestDatabase, freePort, TestDatabase, uniqueTopicPrefix } from '@grievance/testing';
+import { createThrowawayDatabase, freePort, ThrowawayDatabase, uniqueTopicPrefix } from '@grievance/provisioning';
 import { RunningService, SERVICES, startService, startServices, StartServicesOptions, waitUntilHealthy } from '../../deploy/local/services';
 import { readValidCity, statesOf } from '@grievance/directory-seed';
 import { DEMO_CITY_DIR } from '../../deploy/local/paths';
@@ -45,7 +45,7 @@ export interface SystemOptions {
 export interface BenchSystem {
   prefix: string;
   services: RunningService[];
-  databases: Record<string, TestDatabase>;
+  databases: Record<string, ThrowawayDatabase>;
   kafka: KafkaConnection;
   logDir: string;
   url(service: string): string;
@@ -80,10 +80,10 @@ export async function startBenchSystem(options: SystemOptions): Promise<BenchSys
     CATEGORIES_FILE: SEED_FILE,
     ...options.env,
   };
-  const databases: Record<string, TestDatabase> = {};
+  const databases: Record<string, ThrowawayDatabase> = {};
   const serviceEnv: Record<string, Record<string, string>> = {};
   for (const { name } of SERVICES) {
-    databases[name] = await createTestDatabase(`${options.label}_${name}`);
+    databases[name] = await createThrowawayDatabase(`${options.label}_${name}`);
     serviceEnv[name] = { DATABASE_URL: databases[name].url, ...options.serviceEnv?.[name] };
   }
   const logDir = path.join(ROOT, '.cache', `${options.label}-logs`, new Date().toISOString().replace(/[:.]/g, '-'));

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { Holder, uuidv7 } from '@grievance/contracts';
 import { MESSAGING_MIGRATIONS, TransactionalOutbox } from '@grievance/messaging';
 import { DEFAULT_SLA_CALENDARS, FiredDeadline, SLA_MIGRATIONS, SlaEngine, SlaPolicy, StartDeadline, StaticSlaSettings } from '@grievance/sla';
-import { createTestDatabase, startPrivateRedis } from '@grievance/testing';
+import { createThrowawayDatabase, startPrivateRedis } from '@grievance/provisioning';
 import { DataSource } from 'typeorm';
 import { distribution, mb, round, sleep, table, uniform } from './stats';
 import { plainBullmq, YardstickResult } from './yardstick';
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   log(`SLA benchmark: N=${N} pending over ${DAYS} days, ${PROBES} probes, burst of ${BURST}, horizon ${HORIZON_MS / 3600_000} h`);
   const redis = await startPrivateRedis();
-  const database = await createTestDatabase('sla_bench');
+  const database = await createThrowawayDatabase('sla_bench');
   const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: [...MESSAGING_MIGRATIONS, ...SLA_MIGRATIONS], poolSize: 12 });
   let engine: SlaEngine | undefined;
   const cleanup = async () => {

@@ -1,7 +1,7 @@
 import { Actor, createEnvelope, EventEnvelope, NewEvent, PayloadOf, TopicName, uuidv7 } from '@grievance/contracts';
 import { catalogueTopicsToCreate, EventPublisher, KafkaConnection, toWireMessage } from '@grievance/messaging';
 import { Env, ServiceConfig, ServiceModule } from '@grievance/platform';
-import { queryDatabase } from './database';
+import { queryDatabase } from './provisioning';
 import { eventually } from './kafka';
 import type { StatementCounter } from './statement-counter';
 import { createServiceApp, TestServiceApp, testConfigEnv } from './service-app';

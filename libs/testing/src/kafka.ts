@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   catalogueTopicsToCreate,
   KafkaConnection,
@@ -6,12 +5,8 @@ import {
   readTopic,
   TopicToCreate,
 } from '@grievance/messaging';
+import { uniqueTopicPrefix } from '@grievance/provisioning';
 import { TEST_KAFKA_BROKERS } from './environment';
-
-/** A topic prefix of this suite's own, so suites sharing the broker never see each other's messages. */
-export function uniqueTopicPrefix(label = 'test'): string {
-  return `${label}-${randomBytes(4).toString('hex')}.`;
-}
 
 /**
  * A connection to the test broker under a fresh topic prefix, with the given topics

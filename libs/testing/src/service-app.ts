@@ -2,9 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { KafkaConnection } from '@grievance/messaging';
 import { Env, loadConfig, ServiceConfig, ServiceModule, startServiceApp } from '@grievance/platform';
-import { createTestDatabase, TestDatabase } from './database';
+import { createTestDatabase, TestDatabase, uniqueTopicPrefix } from './provisioning';
 import { TEST_KAFKA_BROKERS, TEST_LOG_LEVEL, TEST_REDIS_URL } from './environment';
-import { uniqueTopicPrefix } from './kafka';
 
 /**
  * The environment of a service under test: the shared test Redis and broker, a topic

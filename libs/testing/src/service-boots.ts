@@ -1,7 +1,7 @@
 import type * as JestGlobals from '@jest/globals';
 import request from 'supertest';
 import { loadConfig, ServiceConfig, ServiceModule } from '@grievance/platform';
-import { queryDatabase } from './database';
+import { queryDatabase } from './provisioning';
 import { createServiceApp, testConfigEnv, TestServiceApp } from './service-app';
 
 export interface ServiceExpectations {

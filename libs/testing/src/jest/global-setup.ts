@@ -10,7 +10,7 @@
  *   prepare` on them (the same topic and database code as `up`), and publishes their addresses
  *   as TEST_KAFKA_BROKERS, TEST_POSTGRES_ADMIN_URL and TEST_REDIS_URL in process.env, which the
  *   jest workers (started after this) and the services the end-to-end tier spawns inherit, and
- *   which libs/testing/src/environment.ts reads. global-teardown.ts stops them.
+ *   which libs/provisioning/src/infrastructure.ts reads. global-teardown.ts stops them.
  *
  * It runs the deploy/local commands in a child process on purpose: jest may run the tests in
  * this same process, and the infrastructure code loads the contracts, class-validator and

@@ -1,7 +1,6 @@
 import { CATALOGUE_TOPICS, deadLetterTopic } from '@grievance/contracts';
 import { KafkaConnection } from '@grievance/messaging';
-import { PrivateKafka, startPrivateKafka } from '../private-kafka';
-import { PrivateRedis, startPrivateRedis } from '../redis';
+import { PrivateKafka, PrivateRedis, startPrivateKafka, startPrivateRedis } from '@grievance/provisioning';
 import { containersUp, resolveTestInfra, stopContainers, TestInfraState } from './global-setup';
 
 // testcontainers' own runtime detection against an address where nothing answers: the jest

@@ -93,7 +93,7 @@ export interface ContainerAddresses {
   redis: { host: string; port: number };
 }
 
-/** The variables libs/testing/src/environment.ts reads, naming the containers. */
+/** The variables libs/provisioning/src/infrastructure.ts reads, naming the containers. */
 export interface TestInfraEnvironment {
   TEST_KAFKA_BROKERS: string;
   TEST_POSTGRES_ADMIN_URL: string;

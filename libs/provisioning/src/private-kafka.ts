@@ -1,19 +1,20 @@
 /**
- * A Kafka broker of a test's own, for tests that take the broker down and bring it back
- * (the shared broker of the integration tier must never go down). It is a second local
- * KRaft broker started by deploy/local/kafka.ts (startPrivateBroker) on free ports, with
- * its files in a temporary directory; a start takes a few seconds.
+ * A Kafka broker of one's own, for tests and benchmarks that take the broker down and bring
+ * it back (the shared broker of the integration tier must never go down). It is a second
+ * local KRaft broker started by deploy/local/kafka.ts (startPrivateBroker) on free ports,
+ * with its files in a temporary directory; a start takes a few seconds.
  *
  * deploy/local is repository tooling, not a library: it is loaded by a computed path so
  * that neither the lib's build (rootDir src) nor the module-boundary lint follows it (as in
- * jest/global-setup.ts). Inside jest its `@grievance/*` imports resolve through jest's
- * moduleNameMapper, so this works in test files only (which is where it belongs).
+ * libs/testing's jest/global-setup.ts). Its `@grievance/*` imports resolve through jest's
+ * moduleNameMapper or tsx's tsconfig paths, so this works in tests and in scripts run with
+ * tsx (the benchmarks), not from a built dist.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { KafkaConnection, TopicToCreate } from '@grievance/messaging';
-import { eventually, uniqueTopicPrefix } from './kafka';
+import { uniqueTopicPrefix } from './topic-prefix';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const KAFKA_MODULE = path.join(ROOT, 'deploy', 'local', 'kafka');
@@ -69,7 +70,7 @@ export interface PrivateKafkaOptions {
 
 const DIR_PREFIX = 'grievance-kafka-';
 
-/** A private broker in a new temporary directory (see PrivateKafka). Dispose it in afterAll. */
+/** A private broker in a new temporary directory (see PrivateKafka). Dispose it when done (a suite in afterAll). */
 export async function startPrivateKafka(options: PrivateKafkaOptions = {}): Promise<PrivateKafka> {
   removeAbandonedDirs();
   const label = (options.label ?? 'test').replace(/[^a-z0-9-]+/gi, '-');
@@ -105,11 +106,7 @@ export async function startPrivateKafka(options: PrivateKafkaOptions = {}): Prom
       // The port opens a moment before the broker serves metadata (and can create topics).
       const probe = new KafkaConnection({ brokers: broker.brokers, clientId: 'test-private-probe', connectionTimeoutMs: 1000 });
       try {
-        await eventually(
-          () => probe.ping(2000).then(() => true, () => false),
-          (ok) => ok,
-          { timeoutMs: 30_000, intervalMs: 200, what: `the private broker on ${broker.brokers[0]} answering` },
-        );
+        await untilAnswering(probe, broker.brokers[0], 30_000);
       } finally {
         await probe.disconnect();
       }
@@ -133,6 +130,15 @@ export async function startPrivateKafka(options: PrivateKafkaOptions = {}): Prom
   };
   if (options.start ?? true) await kafka.start();
   return kafka;
+}
+
+/** Pings until the broker serves metadata, or fails after timeoutMs. */
+async function untilAnswering(probe: KafkaConnection, broker: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe.ping(2000).then(() => true, () => false))) {
+    if (Date.now() > deadline) throw new Error(`the private broker on ${broker} did not answer within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /**

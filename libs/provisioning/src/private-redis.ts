@@ -1,10 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REDIS_SERVER_BIN } from './environment';
+import { freePort } from './free-port';
+import { REDIS_SERVER_BIN } from './infrastructure';
 
 export interface PrivateRedis {
   url: string;
@@ -14,9 +15,9 @@ export interface PrivateRedis {
 }
 
 /**
- * A redis-server of this test's own on a free port, without persistence: for tests that
- * stop Redis, which must not disturb the shared one other suites use. Pass the `port` of
- * a stopped one to bring it back where clients expect it.
+ * A redis-server of one's own on a free port, without persistence: for tests and benchmarks
+ * that stop Redis (or load it), which must not disturb the shared one other suites use. Pass
+ * the `port` of a stopped one to bring it back where clients expect it.
  */
 export async function startPrivateRedis(options: { port?: number; timeoutMs?: number } = {}): Promise<PrivateRedis> {
   const port = options.port ?? (await freePort());
@@ -60,18 +61,6 @@ async function terminate(child: ChildProcess): Promise<void> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** A TCP port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 async function waitForPong(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
