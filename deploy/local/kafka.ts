@@ -180,9 +180,12 @@ export function serverProperties(layout: BrokerLayout = SHARED_BROKER): string {
     ['group.initial.rebalance.delay.ms', 0],
     // Small machine.
     ['num.network.threads', 2],
-    ['num.io.threads', 4],
+    ['num.io.threads', 2],
     ['background.threads', 2],
     ['log.cleaner.dedupe.buffer.size', 2097152],
+    // At rest the controller appends a no-op record to the metadata log (and syncs it) every
+    // 500 ms so that other nodes can tell stale metadata; one node has nobody to tell.
+    ['metadata.max.idle.interval.ms', 5000],
   ];
   const merged = new Map([...settings, ...Object.entries(layout.extraSettings ?? {})]);
   return [
