@@ -180,7 +180,7 @@ export function serverProperties(layout: BrokerLayout = SHARED_BROKER): string {
     ['group.initial.rebalance.delay.ms', 0],
     // Small machine.
     ['num.network.threads', 2],
-    ['num.io.threads', 2],
+    ['num.io.threads', 4],
     ['background.threads', 2],
     ['log.cleaner.dedupe.buffer.size', 2097152],
     // At rest the controller appends a no-op record to the metadata log (and syncs it) every
