@@ -20,8 +20,8 @@ export const UNMATCHED_ROUTE = 'unmatched';
 
 /**
  * How often the event-loop delay is sampled. prom-client's 10 ms woke every idle service a
- * hundred times a second (about half of its CPU at rest); a stall of a tenth of a second
- * or more, the kind worth a look, still shows.
+ * hundred times a second; a stall of a tenth of a second or more, the kind worth a look,
+ * still shows.
  */
 export const EVENT_LOOP_SAMPLE_MS = 100;
 
