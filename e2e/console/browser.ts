@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import zh from '../../services/console/web/src/i18n/zh-CN';
 
 /** Debian's Chromium (apt-get install chromium); playwright-core drives it, nothing is downloaded. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -69,6 +70,28 @@ export async function chooseOption(page: Page, combobox: string, option: string)
     await listed.click();
     try {
       await shown.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/**
+ * Signs in on the console's development sign-in page as a persona: finds them, clicks their
+ * 登录 and waits for the sign-in page to go. On a busy machine the click can land while the
+ * persona's group is still sliding open and do nothing (no sign-in request reached the
+ * console server, seen on a failure screenshot); a person would click again, and so does
+ * this, up to three times.
+ */
+export async function signInAs(page: Page, consoleUrl: string, persona: string): Promise<void> {
+  await page.goto(consoleUrl);
+  await page.getByRole('searchbox', { name: zh.signIn.search }).fill(persona);
+  const button = page.getByRole('button', { name: `${zh.signIn.signIn} ${persona}`, exact: true });
+  for (let attempt = 1; ; attempt++) {
+    await button.click();
+    try {
+      await button.waitFor({ state: 'detached', timeout: 5_000 });
       return;
     } catch (error) {
       if (attempt === 3) throw error;

@@ -5,7 +5,7 @@ import { RunningService, startConsole } from '../../deploy/local/services';
 import text from '../../services/console/web/src/i18n/admin.zh-CN';
 import zh from '../../services/console/web/src/i18n/zh-CN';
 import { call, eventually, RunningSystem, startSystem, tokenFor } from '../system-harness';
-import { ensureConsoleBuilt, launchChromium, personContext, screenshot } from './browser';
+import { ensureConsoleBuilt, launchChromium, personContext, screenshot, signInAs } from './browser';
 
 /**
  * An appeal nobody answers, under a compressed clock (SLA_TIME_SCALE 0.0005: an hour of
@@ -36,11 +36,7 @@ describe('the console in a browser: an appeal nobody answers climbs to the 两�
     await system?.stop();
   });
 
-  async function signIn(page: Page, personaName: string): Promise<void> {
-    await page.goto(consoleServer.url);
-    await page.getByRole('searchbox', { name: zh.signIn.search }).fill(personaName);
-    await page.getByRole('button', { name: `${zh.signIn.signIn} ${personaName}`, exact: true }).click();
-  }
+  const signIn = (page: Page, personaName: string): Promise<void> => signInAs(page, consoleServer.url, personaName);
 
   it('the admin sets an hour per rung for truck-passage appeals; unanswered, one climbs member → branch → industry committee → 两新工委, who sees it supervised', async () => {
     const admin = await personContext(browser, { phone: false });

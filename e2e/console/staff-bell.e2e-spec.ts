@@ -4,7 +4,7 @@ import { freePort } from '@grievance/testing';
 import { RunningService, startConsole } from '../../deploy/local/services';
 import zh from '../../services/console/web/src/i18n/zh-CN';
 import { call, eventually, RunningSystem, startSystem, tokenFor } from '../system-harness';
-import { ensureConsoleBuilt, launchChromium, personContext, screenshot } from './browser';
+import { ensureConsoleBuilt, launchChromium, personContext, screenshot, signInAs } from './browser';
 
 /**
  * 员工提醒 in the browser, under a compressed clock (SLA_TIME_SCALE 0.0005: an hour of budget
@@ -39,11 +39,7 @@ describe('the console in a browser: a warning at 80 % reaches the holder’s ope
     await system?.stop();
   });
 
-  async function signIn(page: Page, personaName: string): Promise<void> {
-    await page.goto(consoleServer.url);
-    await page.getByRole('searchbox', { name: zh.signIn.search }).fill(personaName);
-    await page.getByRole('button', { name: `${zh.signIn.signIn} ${personaName}`, exact: true }).click();
-  }
+  const signIn = (page: Page, personaName: string): Promise<void> => signInAs(page, consoleServer.url, personaName);
 
   it('the liaison member’s bell counts the new appeal, then its deadline warning, live; the list says when it falls due', async () => {
     const admin = await tokenFor({ sub: 'e2e-admin', role: 'admin' });

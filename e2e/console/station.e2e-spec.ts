@@ -4,7 +4,7 @@ import { freePort } from '@grievance/testing';
 import { RunningService, startConsole } from '../../deploy/local/services';
 import zh from '../../services/console/web/src/i18n/zh-CN';
 import { call, eventually, RunningSystem, startSystem, tokenFor } from '../system-harness';
-import { chooseOption, ensureConsoleBuilt, launchChromium, personContext, screenshot } from './browser';
+import { chooseOption, ensureConsoleBuilt, launchChromium, personContext, screenshot, signInAs } from './browser';
 
 const STATION = { id: 'st-xiangyun-yuhua', persona: 'Yuhua Warm Station (玉华暖心驿站)' };
 const OTHER_STATION = { persona: "Chaoyang Riders' Home (朝阳骑手之家)" };
@@ -35,11 +35,7 @@ describe('the station counter in a browser: a walk-in logged for a rider, who fi
     await system?.stop();
   });
 
-  async function signIn(page: Page, persona: string): Promise<void> {
-    await page.goto(consoleServer.url);
-    await page.getByRole('searchbox', { name: zh.signIn.search }).fill(persona);
-    await page.getByRole('button', { name: `${zh.signIn.signIn} ${persona}`, exact: true }).click();
-  }
+  const signIn = (page: Page, persona: string): Promise<void> => signInAs(page, consoleServer.url, persona);
 
   /** Nothing sticks out sideways on the phone: no horizontal scrolling. */
   const fitsThePhone = (page: Page) =>
