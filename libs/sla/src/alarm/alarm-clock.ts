@@ -25,7 +25,7 @@ export interface AlarmClockOptions {
   /**
    * How often the window moves forward and lost alarms are looked for (a Redis flushed, a
    * process crashed holding alarms). Default 5 s, one slot: each round is a Redis command and
-   * two queries, so it is the service's whole cost at rest.
+   * two queries, all the engine does while no deadline is due.
    */
   sweepIntervalMs?: number;
   /** An alarm this overdue, not held by this process, has its slot armed again. Default 15 s. */
