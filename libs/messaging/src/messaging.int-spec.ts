@@ -290,6 +290,41 @@ describe('the outbox, the relay and the idempotent inbox on a real broker and da
     expect(new Set(inbox.map((r) => r.event_id))).toEqual(new Set(events.map((e) => e.eventId)));
   });
 
+  it('with fetchGatherMs, takes events that come one by one in a few fetches and transactions, each applied once', async () => {
+    /** Each consumer's transactions, told apart by the entity manager (one per database transaction) its handler was given. */
+    const transactions = new Map<string, Set<unknown>>();
+    const member = (groupId: string, fetchGatherMs: number) => {
+      transactions.set(groupId, new Set());
+      const c = new EventConsumer(kafka, dataSource, { groupId, fetchGatherMs }).on('grievance.submitted.v1', async (event, tx) => {
+        transactions.get(groupId)!.add(tx.manager);
+        await tx.manager.query(`INSERT INTO effects (grievance_id, event_id, consumer) VALUES ($1, $2, $3)`, [event.grievanceId, event.eventId, groupId]);
+      });
+      consumers.push(c);
+      return c;
+    };
+    const gathering = member('gathering', 1500);
+    const eager = member('eager', 0);
+    await Promise.all([gathering.start(), eager.start()]);
+
+    const first = manholeReport();
+    const events = [first, ...Array.from({ length: 9 }, () => manholeReport(first.grievanceId))];
+    for (const event of events) {
+      await outbox.run((tx) => tx.publish('grievance.submitted.v1', event));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const appliedBy = async (groupId: string) =>
+      ((await dataSource.query(`SELECT count(*)::int AS n FROM effects WHERE grievance_id = $1 AND consumer = $2`, [first.grievanceId, groupId])) as {
+        n: number;
+      }[])[0]!.n;
+    await eventually(() => appliedBy('gathering'), (n) => n === events.length, { what: 'every event applied by the gathering consumer' });
+    await eventually(() => appliedBy('eager'), (n) => n === events.length, { what: 'every event applied by the eager consumer' });
+
+    expect(gathering.stats).toMatchObject({ applied: events.length, duplicates: 0, deadLettered: 0 });
+    // A second of events, one every 100 ms: the first fetch brings the first, the next the rest.
+    expect(transactions.get('gathering')!.size).toBeLessThanOrEqual(3);
+    expect(transactions.get('eager')!.size).toBeGreaterThan(transactions.get('gathering')!.size);
+  });
+
   it("writes a group's rows through its batch writer once, before the commit, and a redelivered group adds nothing", async () => {
     /** Rows of the group, written in one statement by flush. */
     class EffectRows implements BatchWriter {

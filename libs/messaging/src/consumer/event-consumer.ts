@@ -73,9 +73,17 @@ export interface EventConsumerOptions {
   maxMessagesPerTransaction?: number;
   /**
    * Offsets of applied messages are committed at most this often, all partitions in one
-   * request (see OffsetCommitter); 0 commits after every group. Default 100 ms.
+   * request (see OffsetCommitter); 0 commits after every group. Default 1 s.
    */
   offsetCommitIntervalMs?: number;
+  /**
+   * After a fetch that brought messages, the next fetch is sent no sooner than this long
+   * after it, so what arrives meanwhile comes in one fetch (one request, whose every
+   * partition the broker reads, and fuller batches) instead of one fetch per event. Each
+   * event may wait up to this long: for a group nobody waits on (the audit trail). 0
+   * (default): fetch again at once. A consumer at rest still long-polls (maxWaitTimeInMs).
+   */
+  fetchGatherMs?: number;
 }
 
 /** A crashed member's partitions move on within this (the broker's minimum is 6 s, group.min.session.timeout.ms). */
@@ -88,7 +96,7 @@ export const DEFAULT_MAX_BYTES_PER_PARTITION = 1024 * 1024;
 /** kafkajs heartbeats only between fetches: an idle member's heartbeats are a long poll apart, and need this margin before the session ends. */
 const HEARTBEAT_MARGIN_MS = 1000;
 export const DEFAULT_MAX_MESSAGES_PER_TRANSACTION = 50;
-export const DEFAULT_OFFSET_COMMIT_INTERVAL_MS = 100;
+export const DEFAULT_OFFSET_COMMIT_INTERVAL_MS = 1000;
 
 export interface ConsumerStats {
   applied: number;
@@ -129,6 +137,8 @@ export class EventConsumer {
   private readonly retry: RetryPolicy;
   private consumer?: Consumer;
   private committer?: OffsetCommitter;
+  /** When the last fetch returned (Date.now()), for fetchGatherMs. */
+  private lastFetchAt = 0;
   private dlqProducer?: Producer;
   private stopping = false;
   /** The start attempt under way, which stop() lets finish so that nothing it connects outlives the stop. */
@@ -241,6 +251,7 @@ export class EventConsumer {
     const joined = new Promise<void>((resolve) => {
       consumer.on(consumer.events.GROUP_JOIN, () => resolve());
     });
+    if (this.options.fetchGatherMs) consumer.on(consumer.events.FETCH, () => (this.lastFetchAt = Date.now()));
     // Before giving partitions up, say how far we got, so their next owner redelivers less.
     consumer.on(consumer.events.REBALANCING, () => void committer.flush());
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -283,6 +294,10 @@ export class EventConsumer {
       await this.committer?.add({ topic, partition, offset: (BigInt(last) + 1n).toString() });
       await heartbeat().catch(() => undefined);
     }
+    // kafkajs fetches again once every batch of this fetch is handled: holding the batch
+    // back holds the next fetch back.
+    const gather = this.lastFetchAt + (this.options.fetchGatherMs ?? 0) - Date.now();
+    if (gather > 0 && isRunning() && !isStale()) await sleep(gather);
   }
 
   private async handleGroup(topic: string, partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>): Promise<void> {

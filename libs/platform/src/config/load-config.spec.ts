@@ -107,7 +107,8 @@ describe('loadConfig', () => {
 
   it('hands every consumer its fetch and group settings, and refuses a session an idle consumer would outlive', () => {
     expect(loadConfig(ExampleConfig, {}).consumerSettings()).toEqual({
-      offsetCommitIntervalMs: 100,
+      offsetCommitIntervalMs: 1000,
+      fetchGatherMs: 0,
       maxWaitTimeInMs: 5000,
       maxBytesPerPartition: 1048576,
       sessionTimeoutMs: 6000,
