@@ -80,8 +80,10 @@ export interface EventConsumerOptions {
    * After a fetch that brought messages, the next fetch is sent no sooner than this long
    * after it, so what arrives meanwhile comes in one fetch (one request, whose every
    * partition the broker reads, and fuller batches) instead of one fetch per event. Each
-   * event may wait up to this long: for a group nobody waits on (the audit trail). 0
-   * (default): fetch again at once. A consumer at rest still long-polls (maxWaitTimeInMs).
+   * event may wait up to this long, and the partitions of one fetch are applied in parallel,
+   * so within it an event may be applied before an earlier one of another topic: a reader
+   * of the group's state sees that. 0 (default): fetch again at once. A consumer at rest
+   * still long-polls (maxWaitTimeInMs).
    */
   fetchGatherMs?: number;
 }

@@ -190,7 +190,8 @@ export class ServiceConfig {
   /**
    * After a fetch that brought events, a consumer fetches again no sooner than this (ms), so
    * the events that come meanwhile arrive together: fewer broker requests and larger
-   * transactions, for up to this much delay. 0: at once (every service but audit).
+   * transactions, for up to this much delay, and events of different topics applied in
+   * another order than they happened within it. 0 (default): at once.
    */
   @EnvInteger()
   @IsIntegerBetween(0, 5000)
