@@ -207,6 +207,9 @@ export class FeedbackRepository {
            FROM jsonb_to_recordset($1::jsonb) AS t(grievance_id uuid, status text, resolved_by jsonb, resolution text, resolved_at timestamptz, resolution_no integer,
                 rating text, close_outcome text, closed_at timestamptz, rejected_by jsonb, rejected_at timestamptz, contested_at timestamptz, contest_reason text)
           WHERE m.grievance_id = t.grievance_id
+            -- The planner takes a JSON array for 100 rows and would scan the whole table to
+            -- join it, up to tens of thousands of grievances; an id list lets it use the key.
+            AND m.grievance_id = ANY (ARRAY(SELECT (e->>'grievance_id')::uuid FROM jsonb_array_elements($1::jsonb) AS e))
          RETURNING 1),
        languages AS (
          INSERT INTO feedback_reporter_languages (reporter_id, language)

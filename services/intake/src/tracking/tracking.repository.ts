@@ -38,6 +38,9 @@ export class TrackingRepository {
            FROM jsonb_to_recordset($1::jsonb) AS t(id uuid, status text, status_at timestamptz, reopened_at timestamptz, level text, level_at timestamptz,
                 holder jsonb, holder_at timestamptz, under_supervision boolean, duplicate_of uuid, category text, supervision_round integer)
           WHERE g.id = t.id
+            -- The planner takes a JSON array for 100 rows and would scan the whole table to
+            -- join it, up to tens of thousands of grievances; an id list lets it use the key.
+            AND g.id = ANY (ARRAY(SELECT (e->>'id')::uuid FROM jsonb_array_elements($1::jsonb) AS e))
          RETURNING 1),
        resolved AS (
          INSERT INTO intake_resolutions (event_id, grievance_id, resolved_at, resolved_by, resolution, attachment_ids)
