@@ -92,7 +92,7 @@ describe('incremental fetch sessions on a real broker', () => {
     await kafka.disconnect();
   });
 
-  it('names only the partitions that moved after its first fetch, and receives every message once, in order', async () => {
+  it('names only the partitions that moved after its first fetch, and receives every message once', async () => {
     await member('first', 'readers');
     await eventually(() => assigned.get('first')?.size ?? 0, (n) => n === TOPICS.length * PARTITIONS, { what: 'first member assigned' });
     await sendRound('one', { awaitEach: true });
