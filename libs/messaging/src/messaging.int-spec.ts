@@ -325,6 +325,48 @@ describe('the outbox, the relay and the idempotent inbox on a real broker and da
     expect(transactions.get('eager')!.size).toBeGreaterThan(transactions.get('gathering')!.size);
   });
 
+  it('with fetchGatherMs, applies the partitions of one fetch in one transaction, and each on its own when that transaction fails', async () => {
+    // Nine grievances (nine keys, so every partition has some), on the topic before the consumers join: their first fetch brings them all.
+    const events = Array.from({ length: 9 }, () => manholeReport());
+    const doomed = events[4]!;
+    await outbox.run(async (tx) => {
+      for (const event of events) await tx.publish('grievance.submitted.v1', event);
+    });
+    await waitForMessages(kafka, 'grievance.submitted.v1', events.length);
+    /** Each consumer's transactions (one entity manager per database transaction) and the partitions its events came from. */
+    const seen = new Map<string, { transactions: Set<unknown>; partitions: Set<number> }>();
+    const member = (groupId: string, fails: (eventId: string) => boolean) => {
+      seen.set(groupId, { transactions: new Set(), partitions: new Set() });
+      const c = new EventConsumer(kafka, dataSource, { groupId, fetchGatherMs: 200 }).on('grievance.submitted.v1', async (event, tx, meta) => {
+        seen.get(groupId)!.transactions.add(tx.manager);
+        seen.get(groupId)!.partitions.add(meta.partition);
+        if (fails(event.eventId)) throw new PermanentEventError('unknown district');
+        await tx.manager.query(`INSERT INTO effects (grievance_id, event_id, consumer) VALUES ($1, $2, $3)`, [event.grievanceId, event.eventId, groupId]);
+      });
+      consumers.push(c);
+      return c;
+    };
+    const whole = member('whole-fetch', () => false);
+    const failing = member('failing-fetch', (eventId) => eventId === doomed.eventId);
+    await Promise.all([whole.start(), failing.start()]);
+
+    const appliedBy = async (groupId: string) =>
+      ((await dataSource.query(`SELECT count(*)::int AS n FROM effects WHERE consumer = $1`, [groupId])) as { n: number }[])[0]!.n;
+    await eventually(() => appliedBy('whole-fetch'), (n) => n === events.length, { what: 'every event applied' });
+    expect(seen.get('whole-fetch')!.partitions.size).toBeGreaterThan(1);
+    expect(seen.get('whole-fetch')!.transactions.size).toBe(1);
+    expect(whole.stats).toMatchObject({ applied: events.length, duplicates: 0, groupedTransactions: 1, groupFallbacks: 0 });
+
+    // The whole fetch rolled back, then each partition applied on its own: the others once, the doomed one parked.
+    const parked = await waitForMessages(kafka, 'grievance.submitted.v1.dlq', 1, (m) => m.headers['x-event-id'] === doomed.eventId);
+    expect(parked).toHaveLength(1);
+    await eventually(() => appliedBy('failing-fetch'), (n) => n === events.length - 1, { what: 'every other event applied' });
+    expect(failing.stats).toMatchObject({ applied: events.length - 1, deadLettered: 1 });
+    expect(failing.stats.groupFallbacks).toBeGreaterThanOrEqual(1);
+    const rows = (await dataSource.query(`SELECT event_id FROM effects WHERE consumer = 'failing-fetch'`)) as { event_id: string }[];
+    expect(rows.map((r) => r.event_id).sort()).toEqual(events.filter((e) => e !== doomed).map((e) => e.eventId).sort());
+  });
+
   it("writes a group's rows through its batch writer once, before the commit, and a redelivered group adds nothing", async () => {
     /** Rows of the group, written in one statement by flush. */
     class EffectRows implements BatchWriter {

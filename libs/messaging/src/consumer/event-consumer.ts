@@ -12,6 +12,7 @@ import { OutboxTransaction, OutboxWaker, runAfterCommit, TransactionBatch } from
 import { inConsumerSpan } from '../tracing';
 import { withTransaction } from '../unit-of-work';
 import { decodeHeaders, DLQ_HEADER } from '../wire';
+import { mergeInTimeOrder, SameTurnGroup, Turns } from './fetch-transaction';
 import { OffsetCommitter } from './offset-committer';
 import {
   classifyFailure,
@@ -80,10 +81,12 @@ export interface EventConsumerOptions {
    * After a fetch that brought messages, the next fetch is sent no sooner than this long
    * after it, so what arrives meanwhile comes in one fetch (one request, whose every
    * partition the broker reads, and fuller batches) instead of one fetch per event. Each
-   * event may wait up to this long, and the partitions of one fetch are applied in parallel,
-   * so within it an event may be applied before an earlier one of another topic: a reader
-   * of the group's state sees that. 0 (default): fetch again at once. A consumer at rest
-   * still long-polls (maxWaitTimeInMs).
+   * event may wait up to this long. The batches of one fetch (every partition of it, up to
+   * FETCH_TRANSACTION_MAX_EVENTS events) are applied in one transaction, in the order the
+   * events happened across topics: a reader of the group's state sees a fetch's events all at
+   * once, never a later event without an earlier one of another topic. 0 (default): fetch
+   * again at once, each partition's batch applied on its own. A consumer at rest still
+   * long-polls (maxWaitTimeInMs).
    */
   fetchGatherMs?: number;
 }
@@ -98,6 +101,15 @@ export const DEFAULT_MAX_BYTES_PER_PARTITION = 1024 * 1024;
 /** kafkajs heartbeats only between fetches: an idle member's heartbeats are a long poll apart, and need this margin before the session ends. */
 const HEARTBEAT_MARGIN_MS = 1000;
 export const DEFAULT_MAX_MESSAGES_PER_TRANSACTION = 50;
+/** kafkajs's batches handled at once (partitions consumed concurrently), unless told otherwise. */
+const DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY = 3;
+/**
+ * A gathering consumer takes every partition of a fetch at once (a worker per partition, more
+ * than any group here reads), so they all reach the fetch's transaction together.
+ */
+const EVERY_PARTITION_AT_ONCE = 1024;
+/** A fetch with more events than this (a consumer catching up) is applied partition by partition, in groups. */
+export const FETCH_TRANSACTION_MAX_EVENTS = 1000;
 export const DEFAULT_OFFSET_COMMIT_INTERVAL_MS = 1000;
 
 export interface ConsumerStats {
@@ -114,6 +126,13 @@ export interface ConsumerStats {
 
 type Outcome = 'applied' | 'duplicate';
 
+/** A decoded event and where it came from. */
+interface ConsumedEvent {
+  envelope: EventEnvelope;
+  meta: MessageMeta;
+  message: KafkaMessage;
+}
+
 /**
  * A Kafka consumer with an idempotent inbox, manual offset commits and dead letters.
  *
@@ -127,11 +146,13 @@ type Outcome = 'applied' | 'duplicate';
  * 4. commit the offset only after the message is applied, skipped or parked, so a
  *    crash at any point redelivers rather than loses, and a parked message never
  *    holds up the messages behind it. Commits are coalesced (offsetCommitIntervalMs):
- *    the newest offset of each partition, every 100 ms at most.
+ *    the newest offset of each partition, once a second at most.
  *
  * Under load, consecutive messages of one partition are applied in one transaction (one
  * commit, one offset commit for the group; see maxMessagesPerTransaction); a group that
- * fails is rolled back and its messages take the one-by-one path above.
+ * fails is rolled back and its messages take the one-by-one path above. A gathering
+ * consumer (fetchGatherMs) applies all the partitions of a fetch in one transaction, and
+ * falls back to that per-partition path the same way.
  */
 export class EventConsumer {
   readonly stats: ConsumerStats = { applied: 0, duplicates: 0, retried: 0, deadLettered: 0, ignored: 0, groupedTransactions: 0, groupFallbacks: 0 };
@@ -147,6 +168,10 @@ export class EventConsumer {
   private attempt?: Promise<void>;
   /** Ends the wait between two start attempts. */
   private wake?: () => void;
+  /** A gathering consumer's batches of one fetch, applied together (see fetchGatherMs); false: apply them one by one. */
+  private readonly fetchTransaction = new SameTurnGroup<ConsumedEvent[], boolean>((batches) => this.applyFetch(batches));
+  /** A gathering consumer's batches that are applied on their own take turns, as many at once as a consumer that does not gather. */
+  private readonly ownTurns = new Turns(DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY);
 
   constructor(
     private readonly connection: KafkaConnection,
@@ -253,7 +278,7 @@ export class EventConsumer {
     const joined = new Promise<void>((resolve) => {
       consumer.on(consumer.events.GROUP_JOIN, () => resolve());
     });
-    if (this.options.fetchGatherMs) consumer.on(consumer.events.FETCH, () => (this.lastFetchAt = Date.now()));
+    if (this.gathering) consumer.on(consumer.events.FETCH, () => (this.lastFetchAt = Date.now()));
     // Before giving partitions up, say how far we got, so their next owner redelivers less.
     consumer.on(consumer.events.REBALANCING, () => void committer.flush());
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -272,7 +297,8 @@ export class EventConsumer {
     });
     await consumer.run({
       autoCommit: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      partitionsConsumedConcurrently:
+        this.options.partitionsConsumedConcurrently ?? (this.gathering ? EVERY_PARTITION_AT_ONCE : DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY),
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.handleBatch(payload),
     });
@@ -280,11 +306,35 @@ export class EventConsumer {
     this.logger.info({ groupId: this.options.groupId, topics: [...this.handlers.keys()] }, 'consumer joined its group');
   }
 
+  private get gathering(): boolean {
+    return (this.options.fetchGatherMs ?? 0) > 0;
+  }
+
   /**
-   * A fetched batch of one partition, in offset order, in groups of up to
-   * maxMessagesPerTransaction: each group is applied, then its offsets committed at once.
+   * A fetched batch of one partition, in offset order. A gathering consumer applies it in its
+   * fetch's transaction; otherwise (or when that fails) in groups of up to
+   * maxMessagesPerTransaction, each group applied, then its offsets committed at once.
    */
-  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, isRunning, isStale } = payload;
+    const { topic, partition } = batch;
+    if (this.gathering && isRunning() && !isStale() && (await this.applyInFetch(topic, partition, batch.messages))) {
+      const last = batch.messages[batch.messages.length - 1]!.offset;
+      resolveOffset(last);
+      await this.committer?.add({ topic, partition, offset: (BigInt(last) + 1n).toString() });
+    } else if (this.gathering) {
+      await this.ownTurns.run(() => this.handleOnItsOwn(payload));
+    } else {
+      await this.handleOnItsOwn(payload);
+    }
+    // kafkajs fetches again once every batch of this fetch is handled: holding the batch
+    // back holds the next fetch back.
+    const gather = this.lastFetchAt + (this.options.fetchGatherMs ?? 0) - Date.now();
+    if (gather > 0 && isRunning() && !isStale()) await sleep(gather);
+  }
+
+  /** A batch applied in groups of up to maxMessagesPerTransaction, each group's offsets committed once it is applied. */
+  private async handleOnItsOwn({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     const size = Math.max(1, this.options.maxMessagesPerTransaction ?? DEFAULT_MAX_MESSAGES_PER_TRANSACTION);
     for (let i = 0; i < batch.messages.length; i += size) {
@@ -296,15 +346,43 @@ export class EventConsumer {
       await this.committer?.add({ topic, partition, offset: (BigInt(last) + 1n).toString() });
       await heartbeat().catch(() => undefined);
     }
-    // kafkajs fetches again once every batch of this fetch is handled: holding the batch
-    // back holds the next fetch back.
-    const gather = this.lastFetchAt + (this.options.fetchGatherMs ?? 0) - Date.now();
-    if (gather > 0 && isRunning() && !isStale()) await sleep(gather);
+  }
+
+  /**
+   * Joins the batch to its fetch's transaction. False when that did not apply it: a message of
+   * the batch is not a valid event (it goes to its dead letters on the batch's own path), the
+   * fetch is too large, or its transaction failed; the batch then takes its own path.
+   */
+  private applyInFetch(topic: string, partition: number, messages: KafkaMessage[]): Promise<boolean> {
+    const logical = this.connection.logicalTopic(topic) as TopicName;
+    const events: ConsumedEvent[] = [];
+    for (const message of messages) {
+      const decoded = decodeEvent(logical, message.value);
+      if (!decoded.ok) return Promise.resolve(false);
+      const headers = decodeHeaders(message.headers as Record<string, unknown>);
+      events.push({ envelope: decoded.envelope, meta: { topic: logical, partition, offset: message.offset, headers, attempt: 1 }, message });
+    }
+    return this.fetchTransaction.join(events);
+  }
+
+  /** The batches of one fetch in one transaction; false (nothing applied) when it is too large or fails. */
+  private async applyFetch(batches: readonly ConsumedEvent[][]): Promise<boolean> {
+    const count = batches.reduce((n, events) => n + events.length, 0);
+    if (count === 0 || count > FETCH_TRANSACTION_MAX_EVENTS) return false;
+    try {
+      await this.applyEventsOnce(mergeInTimeOrder(batches, (e) => Date.parse(e.envelope.occurredAt)));
+      return true;
+    } catch (error) {
+      if (this.stopping) throw error; // leave them uncommitted: the next owner of the partitions redelivers them
+      this.stats.groupFallbacks += 1;
+      this.logger.debug({ err: error, batches: batches.length, messages: count }, "fetch's transaction failed; applying its batches one by one");
+      return false;
+    }
   }
 
   private async handleGroup(topic: string, partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>): Promise<void> {
     const logical = this.connection.logicalTopic(topic) as TopicName;
-    const valid: { envelope: EventEnvelope; meta: MessageMeta; message: KafkaMessage }[] = [];
+    const valid: ConsumedEvent[] = [];
     for (const message of messages) {
       const headers = decodeHeaders(message.headers as Record<string, unknown>);
       const decoded = decodeEvent(logical, message.value);
@@ -313,7 +391,7 @@ export class EventConsumer {
     }
     if (valid.length > 1) {
       try {
-        await this.applyGroupOnce(logical, valid);
+        await this.applyEventsOnce(valid);
         return;
       } catch (error) {
         if (this.stopping) throw error; // leave them uncommitted: the next owner of the partition redelivers them
@@ -324,40 +402,52 @@ export class EventConsumer {
     for (const { envelope, meta, message } of valid) await this.applyWithRetries(envelope, meta, message, heartbeat);
   }
 
-  /** Several events of one partition in one transaction: one inbox insert for all, the handlers of the new ones in order, one commit. */
-  private async applyGroupOnce(topic: TopicName, group: { envelope: EventEnvelope; meta: MessageMeta }[]): Promise<void> {
-    const handler = this.handlers.get(topic);
-    if (!handler) throw new Error(`no handler for ${topic}`);
+  /**
+   * Several events (of one partition, or of a whole fetch) in one transaction: one inbox insert
+   * for all, the handlers of the new ones in the given order, one commit.
+   */
+  private async applyEventsOnce(events: readonly ConsumedEvent[]): Promise<void> {
     let wroteEvents = false;
     const after: (() => Promise<void> | void)[] = [];
-    const applied = await this.dataSource.transaction(async (manager) => {
+    const appliedEvents = await this.dataSource.transaction(async (manager) => {
       const inserted = (await manager.query(
         `INSERT INTO messaging_inbox (consumer, event_id, topic, grievance_id)
-         SELECT $1, e.event_id, $2, e.grievance_id FROM unnest($3::uuid[], $4::uuid[]) AS e(event_id, grievance_id)
+         SELECT $1, e.event_id, e.topic, e.grievance_id FROM unnest($2::uuid[], $3::text[], $4::uuid[]) AS e(event_id, topic, grievance_id)
          ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
-        [this.options.groupId, topic, group.map((g) => g.envelope.eventId), group.map((g) => g.envelope.grievanceId ?? null)],
+        [this.options.groupId, events.map((e) => e.envelope.eventId), events.map((e) => e.meta.topic), events.map((e) => e.envelope.grievanceId ?? null)],
       )) as { event_id: string }[];
       const fresh = new Set(inserted.map((r) => r.event_id));
       // What the handlers leave to their batch writers is written once for the whole group, before the commit.
       const batch = new TransactionBatch();
       const txs: OutboxTransaction[] = [];
-      for (const { envelope, meta } of group) {
-        if (!fresh.delete(envelope.eventId)) continue; // already applied (or a second copy within the group)
+      const applied: ConsumedEvent[] = [];
+      for (const event of events) {
+        if (!fresh.delete(event.envelope.eventId)) continue; // already applied (or a second copy within the group)
+        const handler = this.handlers.get(event.meta.topic);
+        if (!handler) throw new Error(`no handler for ${event.meta.topic}`);
         const tx = new OutboxTransaction(manager, batch);
-        await this.handle(handler, envelope, tx, meta);
+        await this.handle(handler, event.envelope, tx, event.meta);
         txs.push(tx);
+        applied.push(event);
       }
       await batch.flush();
       for (const tx of txs) {
         wroteEvents ||= tx.events.length > 0;
         after.push(...tx.afterCommitWork);
       }
-      return txs.length;
+      return applied;
     });
-    this.stats.applied += applied;
-    this.stats.duplicates += group.length - applied;
+    this.stats.applied += appliedEvents.length;
+    this.stats.duplicates += events.length - appliedEvents.length;
     this.stats.groupedTransactions += 1;
-    this.count(topic, applied, group.length - applied);
+    const perTopic = new Map<string, { applied: number; consumed: number }>();
+    for (const { meta } of events) {
+      const counts = perTopic.get(meta.topic) ?? { applied: 0, consumed: 0 };
+      counts.consumed += 1;
+      perTopic.set(meta.topic, counts);
+    }
+    for (const { meta } of appliedEvents) perTopic.get(meta.topic)!.applied += 1;
+    for (const [topic, { applied, consumed }] of perTopic) this.count(topic, applied, consumed - applied);
     if (wroteEvents) this.outboxWaker?.wake();
     await this.afterCommit(after);
   }

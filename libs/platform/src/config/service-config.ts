@@ -189,9 +189,9 @@ export class ServiceConfig {
 
   /**
    * After a fetch that brought events, a consumer fetches again no sooner than this (ms), so
-   * the events that come meanwhile arrive together: fewer broker requests and larger
-   * transactions, for up to this much delay, and events of different topics applied in
-   * another order than they happened within it. 0 (default): at once.
+   * the events that come meanwhile arrive together: fewer broker requests, and each fetch
+   * applied in one transaction (readers see all of its events or none), for up to this much
+   * delay. 0 (default): at once.
    */
   @EnvInteger()
   @IsIntegerBetween(0, 5000)
