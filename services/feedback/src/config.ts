@@ -16,6 +16,13 @@ export class FeedbackConfig extends ServiceConfig {
   override SERVICE_NAME = 'feedback';
   override PORT = 3004;
   override DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/grievance_feedback';
+  /**
+   * Nobody waits on feedback's groups the way a grid worker waits for a ticket: a reporter's
+   * notice or a staff bell a quarter second later, for a fraction of the broker reads and
+   * transactions. A reporter who rates (or contests) what intake already shows them before
+   * feedback has it waits for it (grievanceCaughtUp) instead of being refused.
+   */
+  override KAFKA_FETCH_GATHER_MS = 250;
 
   /** Where notifications are POSTed as JSON; empty turns outbound sending off (the inbox still fills). */
   @IsOptional()

@@ -62,6 +62,20 @@ describe('contesting a grid worker’s invalid verdict (feedback, real Postgres 
     expect(JSON.stringify(second.body)).toContain('already contested once');
   });
 
+  it('takes a contest that comes before feedback has the verdict the reporter saw: it waits for it', async () => {
+    const reporter = `w-${uuidv7()}`;
+    const id = await h.submit(reporter);
+    await h.publish('grievance.routed.v1', id, { kind: 'hazard', category: 'manhole_cover_missing', gridId: GRID.id, holder: GRID, fallback: false });
+    // The reporter contests first (intake's view already shows the verdict); feedback reads the verdict 300 ms later.
+    const contesting = contest(id, reporter, { reason: 'The cover is still missing.' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await h.statusOf(id)).not.toBe('closed');
+    await h.publish('grievance.rejected.v1', id, { rejectedBy: GRID_WORKER, reason: 'Nothing there on site.' }, { actor: { id: 'routing', role: 'system' } });
+    const answer = await contesting;
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ grievanceId: id, status: 'routed' });
+  });
+
   it('closes the grievance for good when the second check finds it invalid too, and allows no contest of it', async () => {
     const reporter = `w-${uuidv7()}`;
     const id = await closedOnInvalidVerdict(reporter);

@@ -210,6 +210,20 @@ describe('the feedback service (notifications, points, rating)', () => {
       await eventually(() => notificationsOf(reporter), (b) => b.items[0]?.eventType === 'grievance.closed');
     });
 
+    it('takes a rating that comes before feedback has the resolution the reporter saw: it waits for it', async () => {
+      const reporter = `w-${uuidv7()}`;
+      const id = await h.submit(reporter);
+      // The reporter rates first (intake's view already shows the resolution); feedback reads the resolution 300 ms later.
+      const rating = rate(id, reporter, { rating: 'satisfied' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await h.statusOf(id)).not.toBe('resolved');
+      await h.resolve(id);
+      const answer = await rating;
+      expect(answer.status).toBe(201);
+      expect(answer.body).toEqual({ grievanceId: id, rating: 'satisfied', status: 'closed' });
+      expect(await h.query(`SELECT rating FROM feedback_ratings WHERE grievance_id = $1`, [id])).toEqual([{ rating: 'satisfied' }]);
+    });
+
     it('refuses a rating before the grievance is resolved (409) and hides it from anyone but its reporter (404)', async () => {
       const reporter = `w-${uuidv7()}`;
       const id = await h.submit(reporter);

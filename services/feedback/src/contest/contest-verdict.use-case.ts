@@ -4,6 +4,7 @@ import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { Clock, DomainError } from '@grievance/platform';
 import { FeedbackConfig } from '../config';
 import { FeedbackRepository } from '../grievances/feedback.repository';
+import { grievanceCaughtUp } from '../grievances/caught-up';
 import { ContestRefusal, contestRefusal, verdictGiver } from './contest-rules';
 
 export interface ContestVerdictCommand {
@@ -37,6 +38,12 @@ export class ContestVerdict {
   ) {}
 
   async execute(command: ContestVerdictCommand): Promise<ContestVerdictResult> {
+    // The reporter saw the invalid verdict close their report (intake's view); feedback may apply it a moment later.
+    await grievanceCaughtUp(
+      (id) => this.repository.findGrievance(id),
+      command.grievanceId,
+      (grievance) => !!grievance && (grievance.reporterId !== command.reporterId || grievance.status === 'closed' || !!grievance.contestedAt),
+    );
     return this.unitOfWork.run(async () => {
       const grievance = await this.repository.findGrievance(command.grievanceId, { lock: true });
       // Someone else's grievance reads as missing: its existence is not the caller's business.

@@ -3,6 +3,7 @@ import { createEnvelope, Rating } from '@grievance/contracts';
 import { TransactionalOutbox, UnitOfWork } from '@grievance/messaging';
 import { Clock, DomainError } from '@grievance/platform';
 import { RatingWindows } from '../auto-close/rating-window';
+import { grievanceCaughtUp } from '../grievances/caught-up';
 import { FeedbackRepository } from '../grievances/feedback.repository';
 import { DEFAULT_LANGUAGE, t } from '@grievance/i18n';
 
@@ -37,6 +38,12 @@ export class RateGrievance {
   ) {}
 
   async execute(command: RateGrievanceCommand): Promise<RateGrievanceResult> {
+    // The reporter saw the resolution (intake's view); feedback may apply it a moment later.
+    await grievanceCaughtUp(
+      (id) => this.repository.findGrievance(id),
+      command.grievanceId,
+      (grievance) => !!grievance && (grievance.reporterId !== command.reporterId || grievance.status === 'resolved' || grievance.status === 'closed'),
+    );
     return this.unitOfWork.run(async () => {
       // The rating window first, then the grievance: the order its firing locks them in, so a rating
       // at the window's last moment waits for the auto-close (or wins) instead of deadlocking.
