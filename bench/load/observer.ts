@@ -82,6 +82,14 @@ async function timesOf(url: string, sql: string, ids: string[]): Promise<Map<str
 export const submittedAt = (intakeUrl: string, ids: string[]) =>
   timesOf(intakeUrl, `SELECT id::text AS id, extract(epoch FROM submitted_at) * 1000 AS at FROM intake_grievances WHERE id = ANY($1::uuid[])`, ids);
 
+/**
+ * The reports intake's duplicate check linked to an open one of the same category within its
+ * radius (random points now and then fall that close): routing links them instead of routing
+ * them, so they get no ticket of their own, by design. Keyed by grievance id.
+ */
+export const linkedAsDuplicates = (intakeUrl: string, ids: string[]) =>
+  timesOf(intakeUrl, `SELECT id::text AS id, extract(epoch FROM submitted_at) * 1000 AS at FROM intake_grievances WHERE id = ANY($1::uuid[]) AND duplicate_of IS NOT NULL`, ids);
+
 /** grid-dispatch's dispatched_at (stamped in the committing transaction) per grievance, in epoch ms. */
 export const dispatchedAt = (dispatchUrl: string, ids: string[]) =>
   timesOf(
