@@ -31,7 +31,7 @@ import { consumerSubscriptions, DLQ_HEADER, readTopic } from '@grievance/messagi
 import { startPrivateKafka, startPrivateRedis, PrivateRedis } from '@grievance/provisioning';
 import { round, sleep, table } from '../sla/stats';
 import { appeal, hazardReport, Latency, nowMs, openLoop, postJson } from '../load/generator';
-import { DispatchWatcher } from '../load/observer';
+import { DispatchWatcher, linkedAsDuplicates } from '../load/observer';
 import { BacklogProbe, LagProbe } from '../load/probes';
 import { BENCH_INTAKE_ENV, BenchSystem, CONSUMER_GROUPS, ROOT, startBenchSystem } from '../load/system';
 
@@ -504,7 +504,10 @@ async function check(sys: BenchSystem, grievances: Grievance[], auditor: string)
  * Under 50 hazards/s: a steady stretch, then SIGKILL of grid-dispatch (on the hot path) and
  * its restart. Recovery = from the kill until every one-second bucket's p99 (scheduled →
  * dispatched on the topic) is back within twice the steady p99 (at least +50 ms) for three
- * seconds in a row, and grid-dispatch's lag is zero.
+ * seconds in a row, and grid-dispatch's lag is back to its steady level: no more than the
+ * most it was between 5 s and 19 s. (A running group's lag, read from its committed offsets,
+ * is rarely zero: it commits once a second, KAFKA_OFFSET_COMMIT_INTERVAL_MS, so up to a
+ * second of applied events shows as lag.)
  */
 async function recovery(sys: BenchSystem, riders: string[], rate: number): Promise<Record<string, unknown>> {
   const standby = args.standby ? await sys.addReplica('grid-dispatch') : undefined;
@@ -539,6 +542,8 @@ async function recovery(sys: BenchSystem, riders: string[], rate: number): Promi
   await kill;
   const ids = new Map<string, number>();
   for (const s of sent) if (s.result?.status === 201) ids.set((JSON.parse(s.result.body) as { id: string }).id, s.scheduledAt);
+  // A report linked as a duplicate of an open one gets no ticket, by design: not waited for, nor measured.
+  for (const id of (await linkedAsDuplicates(sys.databases.intake!.url, [...ids.keys()])).keys()) ids.delete(id);
   const until = Date.now() + 60_000;
   while ([...ids.keys()].some((id) => !watcher.seen.has(id)) && Date.now() < until) await sleep(250);
   sampling = false;
@@ -575,8 +580,9 @@ async function recovery(sys: BenchSystem, riders: string[], rate: number): Promi
       break;
     }
   }
-  const lagZeroAt = lagAt.find((l) => l.t > killAt + 1 && l.lag === 0)?.t;
-  const recoveredAt = backAt === undefined || lagZeroAt === undefined ? undefined : Math.max(backAt, lagZeroAt);
+  const steadyLag = Math.max(0, ...lagAt.filter((l) => l.t > 5 && l.t < 19).map((l) => l.lag));
+  const lagBackAt = lagAt.find((l) => l.t > killAt + 1 && l.lag <= steadyLag)?.t;
+  const recoveredAt = backAt === undefined || lagBackAt === undefined ? undefined : Math.max(backAt, lagBackAt);
   const result = {
     rate,
     standby: standby !== undefined,
@@ -585,12 +591,13 @@ async function recovery(sys: BenchSystem, riders: string[], rate: number): Promi
     killAtS: round(killAt),
     restartToHealthyMs: restartMs,
     p99BackAtS: backAt,
-    lagZeroAtS: lagZeroAt === undefined ? undefined : round(lagZeroAt),
+    steadyLag,
+    lagBackAtS: lagBackAt === undefined ? undefined : round(lagBackAt),
     recoverySeconds: recoveredAt === undefined ? undefined : round(recoveredAt - killAt),
     perSecondP99: seconds.map((s) => ({ s, p99: buckets.get(s)!.at(99), n: buckets.get(s)!.count })),
     undispatched: [...ids.keys()].filter((id) => !watcher.seen.has(id)).length,
   };
-  log(`  recovery: ${result.recoverySeconds ?? 'not within the run'} s after the SIGKILL (steady p99 ${steadyP99} ms; p99 back ${backAt === undefined ? 'never' : `at ${backAt} s`}, lag zero at ${result.lagZeroAtS} s)`);
+  log(`  recovery: ${result.recoverySeconds ?? 'not within the run'} s after the SIGKILL (steady p99 ${steadyP99} ms; p99 back ${backAt === undefined ? 'never' : `at ${backAt} s`}, lag back to its steady ${steadyLag} at ${result.lagBackAtS} s)`);
   return result;
 }
 
