@@ -16,19 +16,23 @@ describe('grievanceCaughtUp', () => {
     const seen = [null, grievance('routed'), grievance('dispatched'), grievance('resolved')];
     const waits: number[] = [];
     const find = jest.fn(async () => seen.shift() ?? null);
-    await grievanceCaughtUp(find, 'g-1', (g) => g?.status === 'resolved', { wait: async (ms) => void waits.push(ms) });
+    // The clock stands still: only readiness ends the wait.
+    await grievanceCaughtUp(find, 'g-1', (g) => g?.status === 'resolved', { wait: async (ms) => void waits.push(ms), now: () => 0 });
     expect(find).toHaveBeenCalledTimes(4);
     expect(waits).toEqual([20, 40, 80]);
   });
 
   it('gives up once its budget is spent, leaving the refusal to the command', async () => {
     const find = jest.fn(async () => grievance('routed'));
-    const started = Date.now();
-    await grievanceCaughtUp(find, 'g-1', (g) => g?.status === 'resolved', { budgetMs: 150 });
-    const took = Date.now() - started;
-    expect(took).toBeGreaterThanOrEqual(150);
-    expect(took).toBeLessThan(1000);
-    // 20 + 40 + 80 ms, then the 10 ms left of the budget: five looks in all.
+    // A clock that moves only by the waits: 20 + 40 + 80 ms, then the 10 ms left of the budget.
+    let clock = 0;
+    const waits: number[] = [];
+    const wait = async (ms: number) => {
+      waits.push(ms);
+      clock += ms;
+    };
+    await grievanceCaughtUp(find, 'g-1', (g) => g?.status === 'resolved', { budgetMs: 150, wait, now: () => clock });
+    expect(waits).toEqual([20, 40, 80, 10]);
     expect(find).toHaveBeenCalledTimes(5);
   });
 });

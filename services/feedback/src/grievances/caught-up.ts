@@ -20,12 +20,12 @@ export async function grievanceCaughtUp(
   find: (grievanceId: string) => Promise<GrievanceEntity | null>,
   grievanceId: string,
   ready: (grievance: GrievanceEntity | null) => boolean,
-  { budgetMs = CATCH_UP_MS, wait = sleep }: { budgetMs?: number; wait?: (ms: number) => Promise<void> } = {},
+  { budgetMs = CATCH_UP_MS, wait = sleep, now = Date.now }: { budgetMs?: number; wait?: (ms: number) => Promise<void>; now?: () => number } = {},
 ): Promise<void> {
-  const until = Date.now() + budgetMs;
+  const until = now() + budgetMs;
   for (let next = FIRST_LOOK_AGAIN_MS; ; next *= 2) {
     if (ready(await find(grievanceId))) return;
-    const left = until - Date.now();
+    const left = until - now();
     if (left <= 0) return;
     await wait(Math.min(next, left));
   }
