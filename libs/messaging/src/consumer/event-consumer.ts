@@ -118,9 +118,9 @@ export interface ConsumerStats {
   retried: number;
   deadLettered: number;
   ignored: number;
-  /** Transactions that applied several messages at once. */
+  /** Transactions that applied several messages at once, or a gathering consumer's whole fetch (even of one message). */
   groupedTransactions: number;
-  /** Groups that failed as a whole and were applied one message at a time instead. */
+  /** Groups (or gathered fetches) that failed as a whole and were applied piece by piece instead. */
   groupFallbacks: number;
 }
 
