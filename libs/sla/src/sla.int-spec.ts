@@ -436,6 +436,27 @@ describe('the SLA engine on real Postgres, Redis and Kafka', () => {
     expect(order.map((r) => r.topic)).toEqual(['sla.policy-changed.v1', 'sla.started.v1']);
   });
 
+  it('announces a start whose savepoint rolled back not at all, and the others of its transaction once', async () => {
+    const sla = engine();
+    await sla.open();
+    const kept = deadlineFor('test_long');
+    const undone = deadlineFor('test_long');
+    await outbox.run(async (tx) => {
+      await sla.start(tx, kept);
+      // A nested transaction on the same connection is a savepoint: it rolls back alone.
+      await expect(
+        tx.manager.transaction(async () => {
+          await sla.start(tx, undone);
+          throw new Error('this part failed');
+        }),
+      ).rejects.toThrow('this part failed');
+    });
+
+    expect(await eventsInOutbox(kept.grievanceId, 'sla.started.v1')).toBe(1);
+    expect(await eventsInOutbox(undone.grievanceId, 'sla.started.v1')).toBe(0);
+    expect(await sla.openFor(undone.grievanceId)).toEqual([]);
+  });
+
   it('announces the next holder\'s deadline when one is handed over, naming the one it carries on', async () => {
     const sla = engine();
     await sla.open();

@@ -5,6 +5,7 @@ type Action = () => Promise<void> | void;
 
 const PENDING = 'grievance.sla.afterCommit';
 const BEFORE = 'grievance.sla.beforeCommit';
+const SAVEPOINT_ROLLED_BACK = 'grievance.sla.savepointRolledBack';
 
 function pendingOf(runner: QueryRunner): Action[] | undefined {
   return runner.data[PENDING] as Action[] | undefined;
@@ -30,6 +31,7 @@ class AfterCommitSubscriber implements EntitySubscriberInterface {
   async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const runner = event.queryRunner;
     if (runner.isTransactionActive) return; // a savepoint was released; the outer transaction goes on
+    delete runner.data[SAVEPOINT_ROLLED_BACK];
     const actions = pendingOf(runner);
     if (!actions) return;
     delete runner.data[PENDING];
@@ -43,10 +45,15 @@ class AfterCommitSubscriber implements EntitySubscriberInterface {
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
-    if (!event.queryRunner.isTransactionActive) {
-      delete event.queryRunner.data[PENDING];
-      delete event.queryRunner.data[BEFORE];
+    const runner = event.queryRunner;
+    if (runner.isTransactionActive) {
+      // A savepoint rolled back: what was written inside it is gone, the outer transaction goes on.
+      runner.data[SAVEPOINT_ROLLED_BACK] = true;
+      return;
     }
+    delete runner.data[PENDING];
+    delete runner.data[BEFORE];
+    delete runner.data[SAVEPOINT_ROLLED_BACK];
   }
 }
 
@@ -55,6 +62,14 @@ const SUBSCRIBER = new AfterCommitSubscriber();
 /** Makes sure the data source broadcasts commits to the subscriber (idempotent). */
 export function installAfterCommit(dataSource: DataSource): void {
   if (!dataSource.subscribers.includes(SUBSCRIBER)) dataSource.subscribers.push(SUBSCRIBER);
+}
+
+/**
+ * Whether a savepoint of the transaction of `manager` has rolled back so far, taking with it
+ * what was written inside it (seen once installAfterCommit ran for its data source).
+ */
+export function savepointRolledBack(manager: EntityManager): boolean {
+  return manager.queryRunner?.data[SAVEPOINT_ROLLED_BACK] === true;
 }
 
 /** Registers an action to run once the transaction of `manager` has committed. */

@@ -21,7 +21,7 @@ import { DeadlineRepository, PendingAlarm } from '../persistence/deadline-reposi
 import { GrievanceFacts } from '../policy/policy';
 import { resolveBudget, SlaSettings, SlaSettingsSource } from '../settings/settings';
 import { SlaSettingsStore } from '../settings/settings-store';
-import { afterCommit, beforeCommit, installAfterCommit } from './after-commit';
+import { afterCommit, beforeCommit, installAfterCommit, savepointRolledBack } from './after-commit';
 import { startedEvent } from './started';
 
 export interface SlaEngineOptions {
@@ -133,6 +133,7 @@ export class SlaEngine {
       clock: this.clock,
       logger: this.logger,
     });
+    // Listening from the start (not from the first deadline), so announce sees every savepoint rolled back.
     if (options.dataSource.isInitialized) installAfterCommit(options.dataSource);
   }
 
@@ -391,9 +392,10 @@ export class SlaEngine {
   private announce(tx: OutboxTransaction, started: readonly SlaDeadline[]): void {
     if (!(this.options.publishEvents ?? true) || started.length === 0) return;
     beforeCommit(tx.manager, async () => {
-      const kept = new Set((await this.repository.findMany(tx.manager, started.map((d) => d.id))).map((d) => d.id));
+      // Rows go only with a savepoint rolled back: read which are left then, and only then.
+      const kept = savepointRolledBack(tx.manager) ? new Set(await this.repository.existingIds(tx.manager, started.map((d) => d.id))) : undefined;
       const at = new Date(this.clock.now());
-      await tx.publishMany(started.filter((d) => kept.has(d.id)).map((d) => ({ topic: 'sla.started.v1' as const, envelope: startedEvent(d, at) })));
+      await tx.publishMany(started.filter((d) => !kept || kept.has(d.id)).map((d) => ({ topic: 'sla.started.v1' as const, envelope: startedEvent(d, at) })));
     });
   }
 

@@ -158,6 +158,13 @@ export class DeadlineRepository {
     return rows.map(fromRow);
   }
 
+  /** Which of these deadlines exist. */
+  async existingIds(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = (await manager.query(`SELECT id FROM sla_deadlines WHERE id = ANY($1::uuid[])`, [ids])) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   async find(manager: EntityManager, id: string): Promise<SlaDeadline | undefined> {
     const rows = (await manager.query(`${SELECT} WHERE id = $1`, [id])) as DeadlineRow[];
     return rows[0] && fromRow(rows[0]);
