@@ -1,7 +1,7 @@
 import type { SlaDeadline } from '@grievance/sla';
 import { aTicket, fakeClock, fakeLogger, fakeTicketEvents, fakeUnitOfWork, NOW } from '../../test/fakes';
 import type { TicketDeadlines } from '../deadlines/ticket-deadlines';
-import type { Ticket, TicketsRepository } from '../tickets/tickets.repository';
+import type { GrievanceSnapshot, Ticket, TicketsRepository } from '../tickets/tickets.repository';
 import type { DispatchCandidate } from './dispatch-rule';
 import type { DispatchRepository, GridPlace } from './dispatch.repository';
 import { DispatchTicket } from './dispatch-ticket.use-case';
@@ -24,9 +24,7 @@ function setup(options: { grid?: GridPlace; candidates?: DispatchCandidate[]; lo
     snapshotOf: jest.fn().mockResolvedValue(options.loggedAtStationId ? { loggedAtStationId: options.loggedAtStationId } : undefined),
   };
   const dispatches = {
-    gridOf: jest.fn().mockResolvedValue(options.grid),
-    candidates: jest.fn().mockResolvedValue(options.candidates ?? []),
-    workerName: jest.fn(async (id: string) => `Name of ${id}`),
+    reachOf: jest.fn().mockResolvedValue({ grid: options.grid, candidates: (options.candidates ?? []).map((c) => ({ ...c, name: `Name of ${c.id}` })) }),
     recordDispatch: jest.fn().mockResolvedValue(undefined),
     logUndispatched: jest.fn().mockResolvedValue(undefined),
   };
@@ -56,7 +54,7 @@ describe('DispatchTicket', () => {
 
     await expect(useCase.execute({ ticket, causationId: 'routed-1' })).resolves.toBe(true);
 
-    expect(dispatches.candidates).toHaveBeenCalledWith('g1', 'c1', 's1');
+    expect(dispatches.reachOf).toHaveBeenCalledWith('g1');
     expect(deadlines.startAccept).toHaveBeenCalledWith(ticket, { type: 'grid_worker', id: 'gw-b', name: 'Name of gw-b' }, NOW, 'routed-1');
     expect(tickets.update).toHaveBeenCalledWith('ticket-1', { status: 'dispatched', gridWorkerId: 'gw-b', attempt: 1, acceptBy: DUE, dispatchedAt: NOW });
     expect(dispatches.recordDispatch).toHaveBeenCalledWith('ticket-1', 1, 'gw-b', NOW);
@@ -115,12 +113,23 @@ describe('DispatchTicket', () => {
     }
   });
 
+  it('goes by the snapshot its caller read already (a walk-in\'s station), without reading it again', async () => {
+    const posted = { ...candidate('gw-posted', 3), stationId: 'st-1' };
+    const { useCase, tickets, published } = setup({ grid: GRID, candidates: [candidate('gw-a', 0), posted] });
+    const snapshot = { loggedAtStationId: 'st-1' } as GrievanceSnapshot;
+
+    await useCase.execute({ ticket: aTicket(), causationId: 'routed-1', snapshot });
+
+    expect(tickets.snapshotOf).not.toHaveBeenCalled();
+    expect(published[0]!.envelope.payload).toMatchObject({ gridWorkerId: 'gw-posted' });
+  });
+
   it('says so when the grid of the ticket is not in the directory', async () => {
     const { useCase, dispatches } = setup({ grid: undefined, candidates: [] });
 
     await useCase.execute({ ticket: aTicket({ gridId: 'g-unknown' }), causationId: null });
 
-    expect(dispatches.candidates).toHaveBeenCalledWith('g-unknown', null, null);
+    expect(dispatches.reachOf).toHaveBeenCalledWith('g-unknown');
     expect(dispatches.logUndispatched).toHaveBeenCalledWith('ticket-1', 'grid g-unknown is not in the directory');
   });
 });

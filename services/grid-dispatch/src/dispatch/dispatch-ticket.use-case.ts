@@ -5,7 +5,7 @@ import { UnitOfWork } from '@grievance/messaging';
 import { Clock } from '@grievance/platform';
 import { TicketDeadlines } from '../deadlines/ticket-deadlines';
 import { TicketEvents } from '../tickets/ticket-events';
-import { Ticket, TicketsRepository } from '../tickets/tickets.repository';
+import { GrievanceSnapshot, Ticket, TicketsRepository } from '../tickets/tickets.repository';
 import { chooseGridWorker, excludedWorkers } from './dispatch-rule';
 import { DispatchRepository } from './dispatch.repository';
 
@@ -19,6 +19,8 @@ export interface DispatchTicketCommand {
    * otherwise changes nothing (returns false).
    */
   toStationOnly?: boolean;
+  /** The grievance's snapshot, when the caller has read it already in this transaction (null: none has come); read here otherwise. */
+  snapshot?: GrievanceSnapshot | null;
 }
 
 /**
@@ -41,19 +43,20 @@ export class DispatchTicket {
     this.logger.setContext('dispatch');
   }
 
-  execute({ ticket, causationId, toStationOnly = false }: DispatchTicketCommand): Promise<boolean> {
+  execute(command: DispatchTicketCommand): Promise<boolean> {
+    const { ticket, causationId, toStationOnly = false } = command;
     return this.unitOfWork.run(async () => {
-      const grid = await this.dispatches.gridOf(ticket.gridId);
-      const communityId = grid?.communityId ?? null;
-      const streetId = grid?.streetId ?? null;
       // No lock: a dispatch only reads the workers' load and appends rows of its own, so dispatches
       // (batches of routed events, SLA firings) run side by side. Two at the same moment may not see
       // each other's uncommitted ticket and give both to the same least-loaded worker; the next
       // dispatch sees both and evens it out. A lock would be held until a whole batch commits, and
       // batches that dispatch in several streets took such locks in different orders (deadlocks).
-      const candidates = await this.dispatches.candidates(ticket.gridId, communityId, streetId);
+      const { grid, candidates } = await this.dispatches.reachOf(ticket.gridId);
+      const communityId = grid?.communityId ?? null;
+      const streetId = grid?.streetId ?? null;
       // 驻点: a walk-in goes first to the grid workers on duty at the station it was logged at.
-      const loggedAtStationId = (await this.tickets.snapshotOf(ticket.grievanceId))?.loggedAtStationId ?? null;
+      const snapshot = command.snapshot !== undefined ? command.snapshot : await this.tickets.snapshotOf(ticket.grievanceId);
+      const loggedAtStationId = snapshot?.loggedAtStationId ?? null;
       const decision = chooseGridWorker({ gridId: ticket.gridId, communityId, streetId, exclude: excludedWorkers(ticket), loggedAtStationId }, candidates);
       if (toStationOnly) {
         const holderPostedThere = loggedAtStationId !== null && candidates.some((c) => c.id === ticket.gridWorkerId && c.stationId === loggedAtStationId);
@@ -70,8 +73,7 @@ export class DispatchTicket {
       }
       // The first dispatch is attempt 1; every later one (after a lapse, or after waiting) counts up.
       const attempt = ticket.dispatchedAt === null ? ticket.attempt : ticket.attempt + 1;
-      const name = await this.dispatches.workerName(decision.gridWorkerId);
-      if (name === undefined) throw new Error(`grid worker ${decision.gridWorkerId} vanished while being dispatched to`);
+      const name = candidates.find((c) => c.id === decision.gridWorkerId)!.name;
       const deadline = await this.deadlines.startAccept(ticket, { type: 'grid_worker', id: decision.gridWorkerId, name }, now, causationId);
       const acceptBy = deadline.dueAt;
       await this.tickets.update(ticket.id, { status: 'dispatched', gridWorkerId: decision.gridWorkerId, attempt, acceptBy, dispatchedAt: now });

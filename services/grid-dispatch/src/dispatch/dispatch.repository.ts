@@ -6,12 +6,23 @@ import { lastDispatchedAt, WORKER_LOAD_COLUMNS, WorkerLoadRow } from './worker-l
 
 interface CandidateRow extends WorkerLoadRow {
   id: string;
+  name: string;
   grid_id: string;
   community_id: string | null;
   street_id: string | null;
   on_duty: boolean;
   station_id: string | null;
 }
+
+/** The grid of reachOf's rows (one per candidate, or one with no candidate). */
+interface PlaceRow {
+  place_id: string;
+  place_community_id: string | null;
+  place_street_id: string | null;
+}
+
+/** A candidate with the name their deadlines will give as holder. */
+export type NamedCandidate = DispatchCandidate & { name: string };
 
 /** Where a ticket's grid lies (its community and street: the pools a dispatch falls back to). */
 export type GridPlace = Pick<GridEntity, 'id' | 'communityId' | 'streetId'>;
@@ -25,33 +36,41 @@ export class DispatchRepository {
     return this.unitOfWork.manager().query(sql, params) as Promise<R[]>;
   }
 
-  /** The grid as the directory has it (a retired one too), or undefined when it is not in the directory. */
-  async gridOf(gridId: string): Promise<GridPlace | undefined> {
-    return (await this.query<GridPlace>(`SELECT id, community_id AS "communityId", street_id AS "streetId" FROM grids WHERE id = $1`, [gridId]))[0];
-  }
-
   /**
-   * The on-duty grid workers a ticket of this grid could go to (its grid, community or
-   * street), with their load. No lock: a dispatch only reads the load and appends rows of its
-   * own (see DispatchTicket).
+   * Where a ticket of this grid can go, in one read: the grid as the directory has it (a
+   * retired one too; undefined when it is not in the directory) and the on-duty grid workers
+   * of its grid, community or street, with their names and load. No lock: a dispatch only
+   * reads the load and appends rows of its own (see DispatchTicket).
    */
-  async candidates(gridId: string, communityId: string | null, streetId: string | null): Promise<DispatchCandidate[]> {
-    const rows = await this.query<CandidateRow>(
-      `SELECT w.id, w.grid_id, g.community_id, g.street_id, w.on_duty, w.station_id, ${WORKER_LOAD_COLUMNS}
-         FROM grid_workers w JOIN grids g ON g.id = w.grid_id
-        WHERE w.on_duty AND NOT w.retired AND NOT g.retired AND (w.grid_id = $1 OR g.community_id = $2 OR g.street_id = $3)`,
-      [gridId, communityId, streetId],
+  async reachOf(gridId: string): Promise<{ grid: GridPlace | undefined; candidates: NamedCandidate[] }> {
+    const rows = await this.query<PlaceRow & Partial<CandidateRow>>(
+      `WITH place AS (SELECT id, community_id, street_id FROM grids WHERE id = $1)
+       SELECT p.id AS place_id, p.community_id AS place_community_id, p.street_id AS place_street_id, c.*
+         FROM place p
+         LEFT JOIN LATERAL (
+           SELECT w.id, w.name, w.grid_id, g.community_id, g.street_id, w.on_duty, w.station_id, ${WORKER_LOAD_COLUMNS}
+             FROM grid_workers w JOIN grids g ON g.id = w.grid_id
+            WHERE w.on_duty AND NOT w.retired AND NOT g.retired
+              AND (w.grid_id = p.id OR g.community_id = p.community_id OR g.street_id = p.street_id)) c ON true`,
+      [gridId],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      gridId: row.grid_id,
-      communityId: row.community_id,
-      streetId: row.street_id,
-      onDuty: row.on_duty,
-      stationId: row.station_id,
-      openTickets: row.open_tickets,
-      lastDispatchedAt: lastDispatchedAt(row),
-    }));
+    const first = rows[0];
+    if (!first) return { grid: undefined, candidates: [] };
+    const grid: GridPlace = { id: first.place_id, communityId: first.place_community_id, streetId: first.place_street_id };
+    const candidates = rows
+      .filter((row): row is PlaceRow & CandidateRow => row.id !== null && row.id !== undefined)
+      .map((row) => ({
+        id: row.id,
+        name: row.name,
+        gridId: row.grid_id,
+        communityId: row.community_id,
+        streetId: row.street_id,
+        onDuty: row.on_duty,
+        stationId: row.station_id,
+        openTickets: row.open_tickets,
+        lastDispatchedAt: lastDispatchedAt(row),
+      }));
+    return { grid, candidates };
   }
 
   /**

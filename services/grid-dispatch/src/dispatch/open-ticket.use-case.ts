@@ -52,8 +52,9 @@ export class OpenTicket {
         this.logger.info({ grievanceId: command.grievanceId }, 'the grievance already has a ticket; routing ignored');
         return;
       }
-      if (await this.selfCheck.execute(ticket, await this.tickets.snapshotOf(command.grievanceId), command.eventId)) return;
-      await this.dispatchTicket.execute({ ticket, causationId: command.eventId });
+      const snapshot = (await this.tickets.snapshotOf(command.grievanceId)) ?? null;
+      if (await this.selfCheck.execute(ticket, snapshot ?? undefined, command.eventId)) return;
+      await this.dispatchTicket.execute({ ticket, causationId: command.eventId, snapshot });
     });
   }
 }
