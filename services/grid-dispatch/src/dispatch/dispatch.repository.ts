@@ -44,14 +44,15 @@ export class DispatchRepository {
    */
   async reachOf(gridId: string): Promise<{ grid: GridPlace | undefined; candidates: NamedCandidate[] }> {
     const rows = await this.query<PlaceRow & Partial<CandidateRow>>(
-      `WITH place AS (SELECT id, community_id, street_id FROM grids WHERE id = $1)
-       SELECT p.id AS place_id, p.community_id AS place_community_id, p.street_id AS place_street_id, c.*
-         FROM place p
-         LEFT JOIN LATERAL (
-           SELECT w.id, w.name, w.grid_id, g.community_id, g.street_id, w.on_duty, w.station_id, ${WORKER_LOAD_COLUMNS}
-             FROM grid_workers w JOIN grids g ON g.id = w.grid_id
-            WHERE w.on_duty AND NOT w.retired AND NOT g.retired
-              AND (w.grid_id = p.id OR g.community_id = p.community_id OR g.street_id = p.street_id)) c ON true`,
+      // The workers in reach first, their load only then: counted in the scan, it was counted for every worker on duty.
+      `WITH place AS (SELECT id, community_id, street_id FROM grids WHERE id = $1),
+            reach AS MATERIALIZED (
+              SELECT w.id, w.name, w.grid_id, g.community_id, g.street_id, w.on_duty, w.station_id
+                FROM place p, grid_workers w JOIN grids g ON g.id = w.grid_id
+               WHERE w.on_duty AND NOT w.retired AND NOT g.retired
+                 AND (w.grid_id = p.id OR g.community_id = p.community_id OR g.street_id = p.street_id))
+       SELECT p.id AS place_id, p.community_id AS place_community_id, p.street_id AS place_street_id, w.*, ${WORKER_LOAD_COLUMNS}
+         FROM place p LEFT JOIN reach w ON true`,
       [gridId],
     );
     const first = rows[0];
