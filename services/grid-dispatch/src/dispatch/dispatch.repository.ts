@@ -44,7 +44,7 @@ export class DispatchRepository {
    */
   async reachOf(gridId: string): Promise<{ grid: GridPlace | undefined; candidates: NamedCandidate[] }> {
     const rows = await this.query<PlaceRow & Partial<CandidateRow>>(
-      // The workers in reach first, their load only then: counted in the scan, it was counted for every worker on duty.
+      // The workers in reach, materialized first, so their load is counted for them alone (counted within the scan, it was for every worker on duty).
       `WITH place AS (SELECT id, community_id, street_id FROM grids WHERE id = $1),
             reach AS MATERIALIZED (
               SELECT w.id, w.name, w.grid_id, g.community_id, g.street_id, w.on_duty, w.station_id
