@@ -14,6 +14,12 @@ describe('uuidv7', () => {
     expect([later, earlier].sort()).toEqual([earlier, later]);
   });
 
+  it('sorts the ids made within one millisecond in the order they were made', () => {
+    const ids = Array.from({ length: 5_000 }, () => uuidv7(1_700_000_000_000));
+    expect([...ids].sort()).toEqual(ids);
+    expect(ids.every((id) => id.match(UUID_V7_PATTERN) && uuidv7Time(id) === 1_700_000_000_000)).toBe(true);
+  });
+
   it('never repeats an id within the same millisecond', () => {
     const ids = new Set(Array.from({ length: 10_000 }, () => uuidv7(1_700_000_000_000)));
     expect(ids.size).toBe(10_000);
