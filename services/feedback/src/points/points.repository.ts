@@ -3,7 +3,7 @@ import { CatalogueItemKind, uuidv7 } from '@grievance/contracts';
 import { DataSource } from 'typeorm';
 import { databaseOf } from '../shared/database';
 import { PointsEntryEntity } from '../grievances/entities';
-import { REASON_REDEMPTION, REASON_VOLUNTEERING } from './points-rules';
+import { balanceOf, REASON_REDEMPTION, REASON_VOLUNTEERING } from './points-rules';
 
 /** One volunteering award in the ledger. */
 export interface VolunteeringEntry {
@@ -133,17 +133,17 @@ export class PointsRepository {
     return row?.balance ?? 0;
   }
 
-  /** A worker's balance and ledger entries, newest first. */
+  /**
+   * A worker's balance and ledger entries, newest first. The balance is the sum of the very
+   * entries listed: summed by a second query, an entry committed between the two showed in
+   * the balance and not in the list.
+   */
   async pointsOf(workerId: string): Promise<{ balance: number; entries: PointsEntryEntity[] }> {
     const entries = await this.dataSource.getRepository(PointsEntryEntity).find({
       where: { workerId },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
-    const [sum] = (await this.dataSource.query(
-      `SELECT COALESCE(SUM(points), 0)::int AS balance FROM feedback_points_ledger WHERE worker_id = $1`,
-      [workerId],
-    )) as { balance: number }[];
-    return { balance: sum?.balance ?? 0, entries };
+    return { balance: balanceOf(entries), entries };
   }
 
   async catalogueOf(stationId: string): Promise<CatalogueItem[]> {
