@@ -79,6 +79,8 @@ describe('the SLA engine on real Postgres, Redis and Kafka', () => {
   const eventsInOutbox = async (grievanceId: string, topic: string) =>
     ((await dataSource.query(`SELECT count(*)::int AS n FROM messaging_outbox WHERE message_key = $1 AND topic = $2`, [grievanceId, topic])) as { n: number }[])[0]!.n;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const openCount = async (grievanceId: string) =>
+    ((await dataSource.query(`SELECT count(*)::int AS n FROM sla_deadlines WHERE grievance_id = $1 AND status IN ('running', 'paused', 'breached')`, [grievanceId])) as { n: number }[])[0]!.n;
 
   beforeAll(async () => {
     database = await createTestDatabase('sla');
@@ -363,6 +365,9 @@ describe('the SLA engine on real Postgres, Redis and Kafka', () => {
     const input = deadlineFor('test_long');
     await outbox.run((tx) => sla.start(tx, input));
     await expect(outbox.run((tx) => sla.start(tx, input))).rejects.toMatchObject({ code: 'conflict' });
+    // A caller that says none is open is not believed blindly: the database refuses the second one.
+    await expect(outbox.run((tx) => sla.start(tx, { ...input, noneOpen: true }))).rejects.toThrow(/sla_deadlines_one_open/);
+    expect(await openCount(input.grievanceId)).toBe(1);
     const other = deadlineFor('test_3s');
     let rolledBack: SlaDeadline | undefined;
     await expect(

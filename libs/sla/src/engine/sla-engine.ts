@@ -66,6 +66,12 @@ export interface StartDeadline {
   paused?: boolean;
   correlationId: string;
   causationId?: string | null;
+  /**
+   * The caller knows no deadline of this grievance, subject and target is open (it read them in
+   * this transaction, or the subject was made in it): the engine does not read them again. A
+   * second one is still refused, by the database's one-open-deadline index.
+   */
+  noneOpen?: boolean;
 }
 
 /** A deadline passing to a new holder (reassignment, escalation). */
@@ -159,7 +165,7 @@ export class SlaEngine {
   async start(tx: OutboxTransaction, input: StartDeadline): Promise<SlaDeadline> {
     const same = input.id ? await this.repository.find(tx.manager, input.id) : undefined;
     if (same && same.grievanceId === input.grievanceId && same.target === input.target && same.subject === (input.subject ?? 'grievance')) return same;
-    const existing = await this.repository.findOpenFor(tx.manager, input.grievanceId, input.subject ?? 'grievance', input.target);
+    const existing = input.noneOpen ? undefined : await this.repository.findOpenFor(tx.manager, input.grievanceId, input.subject ?? 'grievance', input.target);
     if (existing) {
       throw new DomainError('conflict', `grievance ${input.grievanceId} already has an open ${input.target} deadline for ${existing.subject}`, {
         deadlineId: existing.id,
