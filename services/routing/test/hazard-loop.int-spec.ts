@@ -130,7 +130,8 @@ describe('routing: the hazard loop through the real broker', () => {
   describe('grievance.submitted.v1', () => {
     it('routes a hazard inside a grid to that grid and keeps the grievance', async () => {
       const id = uuidv7();
-      const cause = await publish('grievance.submitted.v1', id, submitted());
+      const report = submitted();
+      const cause = await publish('grievance.submitted.v1', id, report);
       const [routed] = await eventsOf('grievance.routed.v1', id);
       expect(routed!.payload).toEqual({
         kind: 'hazard',
@@ -142,6 +143,18 @@ describe('routing: the hazard loop through the real broker', () => {
         fallback: false,
         // The reporter's occupation goes on, so the rates by industry can name it.
         reporter: { occupation: 'rider' },
+        // The report goes with it, for the grid worker's ticket (logged by the system here: no reportedBy).
+        report: {
+          trackingNo: report.trackingNo,
+          kind: 'hazard',
+          category: 'manhole_cover_missing',
+          title: report.title,
+          description: report.description,
+          urgency: report.urgency,
+          location: report.location,
+          attachmentIds: report.attachmentIds,
+          submittedAt: report.submittedAt,
+        },
       });
       expect(routed!.causationId).toBe(cause.eventId);
       expect(routed!.correlationId).toBe(cause.correlationId);

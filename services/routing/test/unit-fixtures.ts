@@ -104,6 +104,7 @@ export const ROUTING_DIRECTORY = new RoutingDirectory({
  * one: it reads only that row, and any other use of the database fails by name.
  */
 export function reportersWith(registration: object | null = null): ReportersRepository {
-  const manager = strictMock<EntityManager>({ getRepository: (() => ({ findOneBy: async () => registration })) as never }, 'reporters.manager');
+  // The registration read is the only statement knownReporter makes.
+  const manager = strictMock<EntityManager>({ query: (async () => (registration ? [registration] : [])) as never }, 'reporters.manager');
   return new ReportersRepository(strictMock<DataSource>({ manager }, 'reporters.dataSource'));
 }

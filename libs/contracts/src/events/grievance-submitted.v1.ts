@@ -75,3 +75,12 @@ export class GrievanceSubmittedV1 extends GrievanceSummary {
   @IsISO8601()
   submittedAt!: string;
 }
+
+/**
+ * The reporter's id when they handed the submission in as themself (the envelope's actor is
+ * them, as a worker), not logged for them by a station's staff or anybody else: a part-time
+ * grid worker's own report may be its on-site check.
+ */
+export function selfReporterOf(event: { actor: { id: string; role: string }; payload: Pick<GrievanceSubmittedV1, 'reporter'> }): string | undefined {
+  return event.actor.role === 'worker' && event.actor.id === event.payload.reporter.id ? event.payload.reporter.id : undefined;
+}

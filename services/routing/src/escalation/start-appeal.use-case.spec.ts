@@ -17,7 +17,7 @@ function setup(start: ChainStart, existing: GrievanceEntity | null = null, regis
   const tx = recordingTransaction();
   const chain = strictMock<ChainDirectory>({ start: async () => start }, 'chain');
   const grievances = strictMock<GrievanceRepository>(
-    { findForUpdate: async () => existing, insert: async (row: NewGrievance) => Object.assign(new GrievanceEntity(), row) },
+    { findForUpdate: async () => existing, insert: async (row: NewGrievance) => (existing ? undefined : Object.assign(new GrievanceEntity(), row)) },
     'grievances',
   );
   const deadlines = strictMock<GrievanceDeadlines>({ arrive: async () => undefined }, 'deadlines');

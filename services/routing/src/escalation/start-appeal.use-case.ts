@@ -45,6 +45,7 @@ export class StartAppeal {
       status: 'routed',
       fallback: start.fallback,
     });
+    if (!grievance) return 'skipped'; // on the chain already (checked above; kept meanwhile by another delivery)
     await this.deadlines.arrive(tx, grievance, start.holder, start.level, { correlationId: event.correlationId, causationId: event.eventId });
     await tx.publish(
       'grievance.routed.v1',

@@ -24,12 +24,29 @@ export class GrievanceRepository {
     return grievance;
   }
 
-  /** Inserts a new grievance and returns it as stored. */
-  async insert(grievance: NewGrievance): Promise<GrievanceEntity> {
+  /**
+   * Inserts a new grievance and returns it as stored; undefined when it is kept already (its
+   * submission was applied before), which it leaves as it is. One statement, no read first.
+   */
+  async insert(grievance: NewGrievance): Promise<GrievanceEntity | undefined> {
     const manager = this.manager();
-    const row = { level: null, owner: null, chain: {}, bounces: 0, underSupervision: false, reopenings: 0, supervisionRound: 0, supervisor: null, ...grievance };
-    await manager.getRepository(GrievanceEntity).insert(row);
-    return Object.assign(new GrievanceEntity(), row);
+    const row = Object.assign(new GrievanceEntity(), {
+      level: null, owner: null, chain: {}, bounces: 0, underSupervision: false, reopenings: 0, supervisionRound: 0, supervisor: null, ...grievance,
+    });
+    const columns = updatableColumns(manager);
+    const params: unknown[] = [row.grievanceId, ...columns.map((c) => databaseValue(c, row))];
+    const [stored] = (await manager.query(
+      `INSERT INTO routing_grievances (grievance_id, ${columns.map((c) => `"${c.databaseName}"`).join(', ')}, "version")
+       VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}, 1)
+       ON CONFLICT (grievance_id) DO NOTHING
+       RETURNING "version", "created_at", "updated_at"`,
+      params,
+    )) as { version: number; created_at: Date; updated_at: Date }[];
+    if (!stored) return undefined;
+    row.version = stored.version;
+    row.createdAt = new Date(stored.created_at);
+    row.updatedAt = new Date(stored.updated_at);
+    return row;
   }
 
   /**
@@ -49,8 +66,7 @@ export class GrievanceRepository {
     if (changed.length === 0) return;
     const params: unknown[] = [grievance.grievanceId];
     const sets = changed.map((c) => {
-      const value: unknown = c.getEntityValue(grievance);
-      params.push(c.type === 'jsonb' && value !== null && value !== undefined ? JSON.stringify(value) : (value ?? null));
+      params.push(databaseValue(c, grievance));
       return `"${c.databaseName}" = $${params.length}`;
     });
     // An UPDATE answers its rows and its count.
@@ -101,6 +117,12 @@ export class GrievanceRepository {
 /** The columns a save may change (not the key, nor those TypeORM keeps: created, updated, version). */
 function updatableColumns(manager: EntityManager): ColumnMetadata[] {
   return manager.connection.getMetadata(GrievanceEntity).columns.filter((c) => !c.isPrimary && !c.isCreateDate && !c.isUpdateDate && !c.isVersion);
+}
+
+/** A column's value as a statement's parameter (jsonb as its JSON text). */
+function databaseValue(column: ColumnMetadata, grievance: GrievanceEntity): unknown {
+  const value: unknown = column.getEntityValue(grievance);
+  return column.type === 'jsonb' && value !== null && value !== undefined ? JSON.stringify(value) : (value ?? null);
 }
 
 /** Each updatable column's value, as JSON (to compare with what was read). */

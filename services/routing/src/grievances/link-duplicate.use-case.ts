@@ -27,9 +27,8 @@ export class LinkDuplicate {
   async execute(event: EventEnvelope<GrievanceSubmittedV1>, tx: OutboxTransaction): Promise<Outcome> {
     const submitted = event.payload;
     if (!LinkDuplicate.applies(submitted)) return 'skipped';
-    if (await this.grievances.findForUpdate(event.grievanceId)) return 'skipped'; // linked already
     const linkedBy = { ...DUPLICATE_CHECK_HOLDER };
-    await this.grievances.insert({
+    const linked = await this.grievances.insert({
       ...submissionFacts(event),
       districtId: null,
       gridId: null,
@@ -38,6 +37,7 @@ export class LinkDuplicate {
       status: 'linked',
       fallback: false,
     });
+    if (!linked) return 'skipped'; // linked already
     await tx.publish(
       'grievance.linked.v1',
       causedBy(event, {

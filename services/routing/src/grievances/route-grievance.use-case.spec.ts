@@ -35,7 +35,7 @@ function setup(data: RoutingDirectoryData = CITY, existing: GrievanceEntity | nu
   const tx = recordingTransaction();
   const directory = strictMock<RoutingDirectoryCache>({ get: async () => new RoutingDirectory(data) }, 'directory');
   const grievances = strictMock<GrievanceRepository>(
-    { findForUpdate: async () => existing, insert: async (row: NewGrievance) => Object.assign(new GrievanceEntity(), row) },
+    { findForUpdate: async () => existing, insert: async (row: NewGrievance) => (existing ? undefined : Object.assign(new GrievanceEntity(), row)) },
     'grievances',
   );
   const topics = strictMock<DepartmentTopics>({ ensure: async () => undefined }, 'topics');
@@ -68,6 +68,31 @@ describe('routing a new hazard', () => {
     expect(payloadsOn(tx, 'grievance.assigned.v1')).toEqual([{ holder, departmentCode: 'urban_management', reason: 'fallback' }]);
   });
 
+  it('carries the report to the grid worker: whether the rider handed it in as themself, or a station logged it', async () => {
+    const own = manholeReport(undefined, { location: IN_GRID, attachmentIds: ['0196c0de-0000-7000-8000-0000000000a1'] });
+    const first = setup();
+    await first.route.execute(own, first.tx);
+    expect(payloadsOn(first.tx, 'grievance.routed.v1')[0]!.report).toEqual({
+      trackingNo: own.payload.trackingNo,
+      kind: 'hazard',
+      category: 'manhole_cover_missing',
+      title: own.payload.title,
+      description: own.payload.description,
+      urgency: 'urgent',
+      location: IN_GRID,
+      attachmentIds: ['0196c0de-0000-7000-8000-0000000000a1'],
+      submittedAt: own.payload.submittedAt,
+      reportedBy: 'worker-1',
+    });
+
+    const walkIn = { ...manholeReport(undefined, { location: IN_GRID, loggedAt: { stationId: 'station-7', staffId: 'staff-1', consentMethod: 'verbal' } }), actor: { id: 'staff-1', role: 'station_staff' as const } };
+    const second = setup();
+    await second.route.execute(walkIn, second.tx);
+    const report = payloadsOn(second.tx, 'grievance.routed.v1')[0]!.report!;
+    expect(report.loggedAtStationId).toBe('station-7');
+    expect(report.reportedBy).toBeUndefined();
+  });
+
   it('dead-letters a hazard nobody owns, storing nothing', async () => {
     const { route, tx, grievances } = setup({ ...CITY, grids: [], fallbackOwners: [], categories: [] });
     await expect(route.execute(manholeReport(undefined, { location: IN_DISTRICT_NO_GRID }), tx)).rejects.toThrow(PermanentEventError);
@@ -81,12 +106,19 @@ describe('routing a new hazard', () => {
   ])('leaves alone %s', async (_case, over) => {
     const { route, tx, grievances } = setup();
     await expect(route.execute(manholeReport(undefined, over), tx)).resolves.toBeUndefined();
-    expect(grievances.findForUpdate).not.toHaveBeenCalled();
+    expect(grievances.insert).not.toHaveBeenCalled();
   });
 
   it('routes a redelivered hazard only once', async () => {
     const event = manholeReport(undefined, { location: IN_GRID });
-    const { route, tx, grievances } = setup(CITY, hazardGrievance({ grievanceId: event.grievanceId }));
+    const { route, tx } = setup(CITY, hazardGrievance({ grievanceId: event.grievanceId }));
+    await expect(route.execute(event, tx)).resolves.toBeUndefined();
+    expect(tx.events).toEqual([]);
+  });
+
+  it('leaves a redelivered hazard routed when nobody would own it now (the directory changed since): no dead letter', async () => {
+    const event = manholeReport(undefined, { location: IN_DISTRICT_NO_GRID });
+    const { route, tx, grievances } = setup({ ...CITY, grids: [], fallbackOwners: [], categories: [] }, hazardGrievance({ grievanceId: event.grievanceId }));
     await expect(route.execute(event, tx)).resolves.toBeUndefined();
     expect(grievances.insert).not.toHaveBeenCalled();
     expect(tx.events).toEqual([]);

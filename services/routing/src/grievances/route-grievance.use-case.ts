@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { causedBy, departmentIssuesTopic, EventEnvelope, GrievanceSubmittedV1 } from '@grievance/contracts';
+import { causedBy, departmentIssuesTopic, EventEnvelope, GrievanceSubmittedV1, routedReportOf } from '@grievance/contracts';
 import { OutboxTransaction, PermanentEventError } from '@grievance/messaging';
 import { Clock } from '@grievance/platform';
 import { DepartmentTopics } from '../directory/department-topics';
@@ -12,7 +12,8 @@ import { ReportersRepository, routedReporter } from '../reporters/reporters.repo
 
 /**
  * grievance.submitted.v1 (a hazard, not a duplicate: LinkDuplicate links those) → routing decides its first owner,
- * keeps the grievance and emits grievance.routed.v1; a fallback owner also gets
+ * keeps the grievance and emits grievance.routed.v1 with the hazard's report (its grid worker's ticket
+ * is opened from it); a fallback owner also gets
  * grievance.assigned.v1 (reason fallback) and the issue on its department topic.
  */
 @Injectable()
@@ -34,13 +35,13 @@ export class RouteGrievance {
   async execute(event: EventEnvelope<GrievanceSubmittedV1>, tx: OutboxTransaction): Promise<RouteDecision | undefined> {
     const submitted = event.payload;
     if (!RouteGrievance.applies(submitted)) return undefined;
-    if (await this.grievances.findForUpdate(event.grievanceId)) return undefined; // routed already
     let decision: RouteDecision;
     try {
       decision = decideRoute({ category: submitted.category, location: submitted.location }, await this.directory.get());
     } catch (error) {
-      if (error instanceof NoOwnerError) throw new PermanentEventError(error.message);
-      throw error;
+      if (!(error instanceof NoOwnerError)) throw error;
+      if (await this.grievances.findForUpdate(event.grievanceId)) return undefined; // routed already, when the directory still had an owner
+      throw new PermanentEventError(error.message);
     }
     if (decision.fallback) await this.topics.ensure([decision.departmentCode]);
 
@@ -54,6 +55,7 @@ export class RouteGrievance {
       fallback: decision.fallback,
     };
     const stored = await this.grievances.insert(grievance);
+    if (!stored) return undefined; // routed already
     if (decision.fallback) await this.deadlines.arrive(tx, stored, decision.holder, 'department', { correlationId: event.correlationId, causationId: event.eventId });
 
     await tx.publish(
@@ -70,6 +72,7 @@ export class RouteGrievance {
           holder: decision.holder,
           fallback: decision.fallback,
           ...routedReporter(await this.reporters.knownReporter(submitted.reporter)),
+          report: routedReportOf(event),
         },
       }),
     );
