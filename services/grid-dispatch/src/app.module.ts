@@ -10,6 +10,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { gridDispatchSlaHandlers } from './dispatch/deadline-breaches';
 import { DispatchConsumer, GRID_DISPATCH_CONSUMER_GROUP } from './dispatch/dispatch.consumer';
 import { DispatchModule } from './dispatch/dispatch.module';
+import { GRID_DISPATCH_REPORTS_CONSUMER_GROUP, REPORTS_FETCH_GATHER_MS, ReportsConsumer } from './dispatch/reports.consumer';
 import { GRID_DISPATCH_ENTITIES } from './entities';
 import { GRID_DISPATCH_MIGRATIONS } from './migrations';
 import { TicketsModule } from './tickets/tickets.module';
@@ -37,9 +38,16 @@ export class AppModule {
         DirectoryModule,
         // fromBeginning: a group new to the compacted directory topic must read all of it.
         EventConsumersModule.forGroup({ groupId: GRID_DISPATCH_CONSUMER_GROUP, fromBeginning: true, handlers: [DispatchConsumer] }),
+        // fromBeginning: a group new to a deployment keeps every report still on the topic (each once).
+        EventConsumersModule.forGroup({
+          groupId: GRID_DISPATCH_REPORTS_CONSUMER_GROUP,
+          fromBeginning: true,
+          fetchGatherMs: REPORTS_FETCH_GATHER_MS,
+          handlers: [ReportsConsumer],
+        }),
       ],
-      // The consumer's handlers call use cases of every context.
-      providers: [DispatchConsumer],
+      // The consumers' handlers call use cases of every context.
+      providers: [DispatchConsumer, ReportsConsumer],
     };
   }
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createEnvelope, EventEnvelope, TopicName } from '@grievance/contracts';
+import { createEnvelope, EventEnvelope, routedReportOf, TopicName } from '@grievance/contracts';
 import { EventConsumers } from '@grievance/platform';
 import { deliverCounted, eventually, failNextInsertOnce, StatementCounter } from '@grievance/testing';
 import { GRID_DISPATCH_CONSUMER_GROUP } from '../src/dispatch/dispatch.consumer';
+import { GRID_DISPATCH_REPORTS_CONSUMER_GROUP } from '../src/dispatch/reports.consumer';
 import { Harness, IN_GRID, routedEvent, startHarness } from './helpers';
 
 jest.setTimeout(180_000);
@@ -49,8 +50,11 @@ describe('grid-dispatch applies a consumed batch of submissions', () => {
     await h?.close();
   });
 
-  const stats = () => h.service.app.get(EventConsumers).get(GRID_DISPATCH_CONSUMER_GROUP).stats;
-  const seen = () => stats().applied + stats().duplicates;
+  const statsOf = (group: string) => h.service.app.get(EventConsumers).get(group).stats;
+  /** Events the reports group (grievance.submitted.v1) took, new or again. */
+  const seen = () => statsOf(GRID_DISPATCH_REPORTS_CONSUMER_GROUP).applied + statsOf(GRID_DISPATCH_REPORTS_CONSUMER_GROUP).duplicates;
+  /** Events the dispatch group (grievance.routed.v1) took. */
+  const routingsSeen = () => statsOf(GRID_DISPATCH_CONSUMER_GROUP).applied + statsOf(GRID_DISPATCH_CONSUMER_GROUP).duplicates;
   async function deliver(events: { topic: TopicName; envelope: EventEnvelope }[]): Promise<{ transactions: number; statements: number }> {
     const cost = await deliverCounted(h.kafka, events, seen, counter);
     process.stdout.write(`grid-dispatch: ${events.length} events, ${cost.transactions} transactions, ${cost.statements} statements\n`);
@@ -65,7 +69,8 @@ describe('grid-dispatch applies a consumed batch of submissions', () => {
   /** Tickets routed before their reports came (dispatched, urgency normal until the report says otherwise). */
   const routedFirst = async (n: number): Promise<string[]> => {
     const ids = Array.from({ length: n }, () => randomUUID());
-    const before = seen();
+    const before = routingsSeen();
+    // Routings made before they carried the report.
     for (const id of ids) await h.publisher.publish('grievance.routed.v1', routedEvent(id, `test-${id}`, randomUUID(), 'g1'));
     await eventually(
       async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM tickets WHERE grievance_id = ANY($1::uuid[]) AND status = 'dispatched'`, [ids])) as { n: number }[],
@@ -73,7 +78,7 @@ describe('grid-dispatch applies a consumed batch of submissions', () => {
       { what: `${n} tickets dispatched` },
     );
     // The routings' own transactions are not counted with the batch.
-    await eventually(seen, (s) => s >= before + n, { what: `${n} routings consumed` });
+    await eventually(routingsSeen, (s) => s >= before + n, { what: `${n} routings consumed` });
     return ids;
   };
 
@@ -121,5 +126,33 @@ describe('grid-dispatch applies a consumed batch of submissions', () => {
     expect(tickets.map((t) => t.urgency)).toEqual(['urgent', 'urgent']);
     const deadlines = (await h.dataSource.query(`SELECT count(*)::int AS n FROM tickets t WHERE t.grievance_id = ANY($1::uuid[]) AND t.accept_by IS NOT NULL`, [early])) as { n: number }[];
     expect(deadlines[0]!.n).toBe(2);
+  });
+
+  it('opens, keeps the report of and dispatches a routed hazard whose routing carries its report, in one transaction; the submission after it changes nothing', async () => {
+    const id = randomUUID();
+    const submission = submitted(id);
+    const routing = { topic: 'grievance.routed.v1' as TopicName, envelope: routedEvent(id, `test-${id}`, submission.envelope.eventId, 'g1', routedReportOf(submission.envelope as never)) as EventEnvelope };
+    const before = routingsSeen();
+    counter.reset();
+    await h.publisher.publish('grievance.routed.v1', routing.envelope as never);
+    await eventually(routingsSeen, (n) => n >= before + 1, { what: 'the routing consumed' });
+    const cost = { transactions: counter.consumerTransactions().length, statements: counter.consumerStatements() };
+    process.stdout.write(`grid-dispatch: a routing with its report, ${cost.transactions} transactions, ${cost.statements} statements\n`);
+    // BEGIN, the inbox, the ticket opened with its report kept, where it can go, the accept deadline,
+    // the ticket's dispatch, its dispatch row, its two events (dispatched, the deadline started), COMMIT.
+    expect(cost).toEqual({ transactions: 1, statements: 10 });
+    const ticket = async () =>
+      ((await h.dataSource.query(`SELECT status, urgency, grid_worker_id, accept_by FROM tickets WHERE grievance_id = $1`, [id])) as { status: string; urgency: string; grid_worker_id: string | null; accept_by: Date | null }[])[0];
+    const dispatched = await ticket();
+    expect(dispatched).toMatchObject({ status: 'dispatched', urgency: 'urgent' });
+    expect(dispatched!.grid_worker_id).not.toBeNull();
+    expect(await snapshots([id])).toEqual([expect.objectContaining({ grievance_id: id, urgency: 'urgent', attachment_ids: (submission.envelope.payload as { attachmentIds: string[] }).attachmentIds })]);
+
+    // The submission comes after: its report is kept already; the ticket and its deadline stay as they are.
+    await deliver([submission]);
+    expect(await ticket()).toEqual(dispatched);
+    expect(await snapshots([id])).toHaveLength(1);
+    const dispatches = (await h.dataSource.query(`SELECT count(*)::int AS n FROM ticket_dispatches d JOIN tickets t ON t.id = d.ticket_id WHERE t.grievance_id = $1`, [id])) as { n: number }[];
+    expect(dispatches[0]!.n).toBe(1);
   });
 });

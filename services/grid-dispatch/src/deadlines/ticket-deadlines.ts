@@ -65,11 +65,13 @@ export class TicketDeadlines {
   /**
    * The ticket reached a grid worker: their accept clock starts at `at`. After a lapse the
    * breached deadline is handed over with a fresh budget, so the chain of holders stays one.
+   * A ticket opened in this transaction (`opened`) has no deadline yet: none is looked for.
    */
-  async startAccept(ticket: Ticket, holder: Holder, at: Date, causationId: string | null): Promise<SlaDeadline> {
-    const open = await this.open(ticket, 'accept');
+  async startAccept(ticket: Ticket, holder: Holder, at: Date, causationId: string | null, opened = false): Promise<SlaDeadline> {
+    const open = opened ? undefined : await this.open(ticket, 'accept');
     if (open) return this.sla.carryOver(this.tx, open.id, { holder, budget: 'fresh', at, causationId });
     return this.sla.start(this.tx, {
+      noneOpen: true,
       grievanceId: ticket.grievanceId,
       subject: ticketSubject(ticket.id),
       target: 'accept',

@@ -55,7 +55,7 @@ describe('DispatchTicket', () => {
     await expect(useCase.execute({ ticket, causationId: 'routed-1' })).resolves.toBe(true);
 
     expect(dispatches.reachOf).toHaveBeenCalledWith('g1');
-    expect(deadlines.startAccept).toHaveBeenCalledWith(ticket, { type: 'grid_worker', id: 'gw-b', name: 'Name of gw-b' }, NOW, 'routed-1');
+    expect(deadlines.startAccept).toHaveBeenCalledWith(ticket, { type: 'grid_worker', id: 'gw-b', name: 'Name of gw-b' }, NOW, 'routed-1', false);
     expect(tickets.update).toHaveBeenCalledWith('ticket-1', { status: 'dispatched', gridWorkerId: 'gw-b', attempt: 1, acceptBy: DUE, dispatchedAt: NOW });
     expect(dispatches.recordDispatch).toHaveBeenCalledWith('ticket-1', 1, 'gw-b', NOW);
     expect(published).toHaveLength(1);
@@ -90,6 +90,17 @@ describe('DispatchTicket', () => {
     expect(dispatches.logUndispatched).toHaveBeenCalledWith('ticket-1', 'no on-duty grid worker in grid g1, its community or its street');
     expect(deadlines.startAccept).not.toHaveBeenCalled();
     expect(published).toEqual([]);
+  });
+
+  it('looks for no deadline of a ticket opened in the same transaction: the accept clock starts fresh, and nothing is cancelled when nobody is in reach', async () => {
+    const dispatched = setup({ grid: GRID, candidates: [candidate('gw-a', 0)] });
+    await expect(dispatched.useCase.execute({ ticket: aTicket(), causationId: 'routed-1', opened: true, snapshot: null })).resolves.toBe(true);
+    expect(dispatched.deadlines.startAccept).toHaveBeenCalledWith(expect.objectContaining({ id: 'ticket-1' }), expect.objectContaining({ id: 'gw-a' }), NOW, 'routed-1', true);
+
+    const waiting = setup({ grid: GRID, candidates: [] });
+    await expect(waiting.useCase.execute({ ticket: aTicket(), causationId: 'routed-1', opened: true, snapshot: null })).resolves.toBe(false);
+    expect(waiting.tickets.update).toHaveBeenCalledWith('ticket-1', { status: 'undispatched', gridWorkerId: null, acceptBy: null });
+    expect(waiting.deadlines.cancelAccept).not.toHaveBeenCalled();
   });
 
   it('驻点: gives a walk-in to the grid worker posted at its station; moved only there (toStationOnly) when its report came late', async () => {

@@ -21,6 +21,8 @@ export interface DispatchTicketCommand {
   toStationOnly?: boolean;
   /** The grievance's snapshot, when the caller has read it already in this transaction (null: none has come); read here otherwise. */
   snapshot?: GrievanceSnapshot | null;
+  /** The ticket was opened in this transaction (its first dispatch): it has no deadline to look for. */
+  opened?: boolean;
 }
 
 /**
@@ -66,7 +68,7 @@ export class DispatchTicket {
       if (decision.kind === 'none') {
         const message = grid ? decision.reason : `grid ${ticket.gridId} is not in the directory`;
         await this.tickets.update(ticket.id, { status: 'undispatched', gridWorkerId: null, acceptBy: null });
-        await this.deadlines.cancelAccept(ticket, now);
+        if (!command.opened) await this.deadlines.cancelAccept(ticket, now);
         await this.dispatches.logUndispatched(ticket.id, message);
         this.logger.warn({ ticketId: ticket.id, grievanceId: ticket.grievanceId, gridId: ticket.gridId, reason: message }, 'ticket waits undispatched');
         return false;
@@ -74,7 +76,7 @@ export class DispatchTicket {
       // The first dispatch is attempt 1; every later one (after a lapse, or after waiting) counts up.
       const attempt = ticket.dispatchedAt === null ? ticket.attempt : ticket.attempt + 1;
       const name = candidates.find((c) => c.id === decision.gridWorkerId)!.name;
-      const deadline = await this.deadlines.startAccept(ticket, { type: 'grid_worker', id: decision.gridWorkerId, name }, now, causationId);
+      const deadline = await this.deadlines.startAccept(ticket, { type: 'grid_worker', id: decision.gridWorkerId, name }, now, causationId, command.opened === true);
       const acceptBy = deadline.dueAt;
       await this.tickets.update(ticket.id, { status: 'dispatched', gridWorkerId: decision.gridWorkerId, attempt, acceptBy, dispatchedAt: now });
       await this.dispatches.recordDispatch(ticket.id, attempt, decision.gridWorkerId, now);

@@ -7,15 +7,14 @@ import { ApplyDirectoryChange } from '../directory/apply-directory-change.use-ca
 import { AdoptUntimedTickets } from './adopt-untimed-tickets.use-case';
 import { OpenTicket } from './open-ticket.use-case';
 import { RecheckContested } from './recheck-contested.use-case';
-import { RecordSubmission } from './record-submission.use-case';
 
 /** The grid-dispatch service's consumer group. */
 export const GRID_DISPATCH_CONSUMER_GROUP = 'grid-dispatch';
 
 /**
- * Turns each event grid-dispatch consumes into a use case call, inside the consumer's unit
- * of work: `grievance.submitted.v1` (keeps the report's snapshot), `grievance.routed.v1` (a
- * hazard with a grid gets a ticket and is dispatched), `grievance.contested.v1` (the reporter
+ * Turns each event grid-dispatch's dispatch group consumes into a use case call, inside the
+ * consumer's unit of work: `grievance.routed.v1` (a hazard with a grid gets a ticket, with the
+ * report the routing carries, and is dispatched), `grievance.contested.v1` (the reporter
  * contested the invalid verdict: another grid worker checks again), `sla.policy-changed.v1` (the SLA
  * settings follow routing's admin API) and `directory.entry-changed.v1` (grids and grid
  * workers follow routing's directory; the group reads the compacted topic from its
@@ -27,7 +26,6 @@ export class DispatchConsumer implements BeforeConsuming {
     private readonly logger: PinoLogger,
     private readonly sla: SlaEngine,
     private readonly adoptUntimedTickets: AdoptUntimedTickets,
-    private readonly recordSubmission: RecordSubmission,
     private readonly openTicket: OpenTicket,
     private readonly recheckContested: RecheckContested,
     private readonly applyPolicyChange: ApplySlaPolicyChange,
@@ -44,29 +42,9 @@ export class DispatchConsumer implements BeforeConsuming {
     if (adopted > 0) this.logger.info({ adopted }, 'dispatched tickets without an accept deadline got one');
   }
 
-  @HandlesEvent('grievance.submitted.v1')
-  async submitted({ grievanceId, eventId, actor, payload }: ConsumedEvent<'grievance.submitted.v1'>): Promise<void> {
-    await this.recordSubmission.execute({
-      grievanceId,
-      trackingNo: payload.trackingNo,
-      kind: payload.kind,
-      category: payload.category,
-      title: payload.title,
-      urgency: payload.urgency,
-      location: payload.location ? { lat: payload.location.lat, lng: payload.location.lng, address: payload.location.address ?? null } : null,
-      submittedAt: payload.submittedAt,
-      // Handed in by the reporter as themself (not logged for them by somebody else): a part-time grid worker's own report may be the check.
-      reportedBy: actor.role === 'worker' && actor.id === payload.reporter.id ? payload.reporter.id : null,
-      attachmentIds: payload.attachmentIds,
-      // A walk-in: the grid workers posted at that station (驻点) take it first.
-      loggedAtStationId: payload.loggedAt?.stationId ?? null,
-      eventId,
-    });
-  }
-
   @HandlesEvent('grievance.routed.v1')
   async routed({ grievanceId, eventId, correlationId, payload }: ConsumedEvent<'grievance.routed.v1'>): Promise<void> {
-    await this.openTicket.execute({ grievanceId, eventId, correlationId, kind: payload.kind, category: payload.category, gridId: payload.gridId });
+    await this.openTicket.execute({ grievanceId, eventId, correlationId, kind: payload.kind, category: payload.category, gridId: payload.gridId, report: payload.report });
   }
 
   @HandlesEvent('grievance.contested.v1')

@@ -67,6 +67,45 @@ export class TicketsRepository {
     return opened;
   }
 
+  /**
+   * Opens the grievance's ticket, waiting to be dispatched, with the report its routing carried,
+   * and keeps the report, in one statement (a report kept already, from the submission, stays as
+   * it was: the same words). Undefined: the grievance has its ticket already.
+   */
+  async openWithReport(
+    ticket: { id: string; grievanceId: string; gridId: string; correlationId: string; kind: GrievanceKind; category: string },
+    report: GrievanceSnapshot,
+  ): Promise<Ticket | undefined> {
+    const [opened] = await this.query<Ticket>(
+      `WITH kept AS (
+         INSERT INTO grievance_snapshots (grievance_id, tracking_no, kind, category, title, urgency, lat, lng, address, submitted_at, reported_by, attachment_ids, logged_at_station_id)
+         VALUES ($2, $7, $5, $6, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         ON CONFLICT (grievance_id) DO NOTHING)
+       INSERT INTO tickets (id, grievance_id, grid_id, status, correlation_id, kind, category, urgency)
+       VALUES ($1, $2, $3, 'undispatched', $4, $5, $6, $9)
+       ON CONFLICT (grievance_id) DO NOTHING RETURNING ${TICKET}`,
+      [
+        ticket.id,
+        ticket.grievanceId,
+        ticket.gridId,
+        ticket.correlationId,
+        ticket.kind,
+        ticket.category,
+        report.trackingNo,
+        report.title,
+        report.urgency,
+        report.lat,
+        report.lng,
+        report.address,
+        report.submittedAt,
+        report.reportedBy,
+        report.attachmentIds,
+        report.loggedAtStationId,
+      ],
+    );
+    return opened;
+  }
+
   async find(id: string): Promise<Ticket | undefined> {
     return (await this.query<Ticket>(`SELECT ${TICKET} FROM tickets WHERE id = $1`, [id]))[0];
   }
@@ -98,7 +137,6 @@ export class TicketsRepository {
     await this.query(`UPDATE tickets SET ${[...sets, 'updated_at = CURRENT_TIMESTAMP'].join(', ')} WHERE id = $1`, [id, ...entries.map(([, value]) => value)]);
   }
 
-  /** Keeps the report of a submission (a redelivered one changes nothing). */
   /**
    * Keeps a report (what the reporter handed in); a redelivered submission changes nothing.
    * Written with the other reports of the transaction in one statement right before it commits
@@ -163,7 +201,8 @@ interface SnapshotRow {
 /**
  * The reports the submissions of one transaction (an event consumer's group) hand in, kept
  * at once before it commits: one statement inserts them all and reads the tickets opened
- * before their report (the routing may come first, the two topics being read independently).
+ * before their report, from a routing that did not carry it (the two topics are read
+ * independently). A report kept already (its routing carried it) is not handed on again.
  * What such a ticket needs then (SelfCheck, the station's grid worker, the deadlines planned
  * again) is done for each in turn, in the order the submissions came.
  */
@@ -188,9 +227,9 @@ class SnapshotWrites implements BatchWriter {
            FROM jsonb_to_recordset($1::jsonb) AS s(grievance_id uuid, tracking_no text, kind text, category text, title text, urgency text,
                 lat double precision, lng double precision, address text, submitted_at timestamptz, reported_by text, attachment_ids jsonb, logged_at_station_id text)
          ON CONFLICT (grievance_id) DO NOTHING
-         RETURNING 1)
-       SELECT ${TICKET} FROM tickets WHERE grievance_id = ANY($2::uuid[])`,
-      [JSON.stringify(pending.map((p) => p.row)), pending.map((p) => p.row.grievance_id)],
+         RETURNING grievance_id)
+       SELECT ${TICKET} FROM tickets WHERE grievance_id IN (SELECT grievance_id FROM saved)`,
+      [JSON.stringify(pending.map((p) => p.row))],
     )) as Ticket[];
     const byGrievance = new Map(tickets.map((t) => [t.grievanceId, t]));
     for (const { row, then } of pending) {
