@@ -71,6 +71,29 @@ describe('JwtVerifier', () => {
     await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'w-1' });
   });
 
+  it('takes a token it verified again until it expires, and refuses it after, as the first time', async () => {
+    let now = Date.now();
+    const clocked = new JwtVerifier(settings, () => now);
+    const token = await sign({ sub: 'w-2', role: 'worker' }, { issuedAt: new Date(now), ttlSeconds: 30 });
+    await expect(clocked.verify(token)).resolves.toEqual({ sub: 'w-2', role: 'worker' });
+    now += 29_000;
+    await expect(clocked.verify(token)).resolves.toEqual({ sub: 'w-2', role: 'worker' });
+    now += 2_000 + clocked.settings.clockToleranceSec * 1000;
+    await expect(clocked.verify(token)).rejects.toMatchObject({ reason: 'token expired' });
+  });
+
+  it('checks a token that differs by one character from one it verified afresh', async () => {
+    const token = await sign({ sub: 'w-3', role: 'worker' });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'w-3' });
+    // A character inside the signature (the last one holds padding bits too).
+    const at = token.length - 10;
+    const other = token[at] === 'A' ? 'B' : 'A';
+    expect((await rejection(token.slice(0, at) + other + token.slice(at + 1))).reason).toBe('invalid token');
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    const forged = [token.split('.')[0], base64url.encode(JSON.stringify({ ...claims, role: 'auditor' })), token.split('.')[2]].join('.');
+    expect((await rejection(forged)).reason).toBe('invalid token');
+  });
+
   it('rejects a token from another issuer', async () => {
     const token = await sign({ sub: 'w-1', role: 'worker' }, { settings: { ...settings, issuer: 'someone-else' } });
     expect((await rejection(token)).reason).toBe('invalid token');
