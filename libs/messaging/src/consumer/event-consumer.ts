@@ -418,7 +418,7 @@ export class EventConsumer {
       )) as { event_id: string }[];
       const fresh = new Set(inserted.map((r) => r.event_id));
       // What the handlers leave to their batch writers is written once for the whole group, before the commit.
-      const batch = new TransactionBatch();
+      const batch = new TransactionBatch([...new Set(events.filter((e) => fresh.has(e.envelope.eventId) && e.envelope.grievanceId).map((e) => e.envelope.grievanceId))]);
       const txs: OutboxTransaction[] = [];
       const applied: ConsumedEvent[] = [];
       for (const event of events) {

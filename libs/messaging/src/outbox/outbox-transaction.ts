@@ -24,6 +24,15 @@ export interface BatchWriter {
 export class TransactionBatch {
   private readonly writers = new Map<unknown, BatchWriter>();
 
+  constructor(
+    /**
+     * The grievances the events applied in this transaction are about, when they are known
+     * before the first is applied (an event consumer's group): a writer that reads each one it
+     * touches may read them all at once (intake's TrackingWrites). Empty: not known.
+     */
+    readonly grievanceIds: readonly string[] = [],
+  ) {}
+
   /** The transaction's writer under `key`, made by `create` the first time. */
   writer<W extends BatchWriter>(key: unknown, create: () => W): W {
     let writer = this.writers.get(key);

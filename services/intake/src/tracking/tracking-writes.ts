@@ -30,9 +30,21 @@ export class TrackingWrites implements BatchWriter {
     return tx.batchWriter(TrackingWrites, () => new TrackingWrites(tx, repository));
   }
 
-  /** The grievance as this transaction left it so far (read and locked the first time); undefined when intake does not hold it. */
+  /**
+   * The grievance as this transaction left it so far (read and locked the first time); undefined
+   * when intake does not hold it. The first read takes every grievance the transaction's events
+   * are about, when the consumer named them (one statement for a whole fetch).
+   */
   async current(grievanceId: string): Promise<GrievanceRecord | undefined> {
-    if (!this.held.has(grievanceId)) this.held.set(grievanceId, await withTransaction(this.tx, () => this.repository.findForUpdate(grievanceId)));
+    if (!this.held.has(grievanceId)) {
+      const wanted = [...new Set([grievanceId, ...this.tx.batch.grievanceIds])].filter((id) => !this.held.has(id));
+      if (wanted.length === 1) this.held.set(grievanceId, await withTransaction(this.tx, () => this.repository.findForUpdate(grievanceId)));
+      else {
+        const found = await withTransaction(this.tx, () => this.repository.findManyForUpdate(wanted));
+        for (const id of wanted) this.held.set(id, undefined);
+        for (const grievance of found) this.held.set(grievance.id, grievance);
+      }
+    }
     return this.held.get(grievanceId);
   }
 

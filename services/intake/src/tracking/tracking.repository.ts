@@ -24,6 +24,15 @@ export class TrackingRepository {
   }
 
   /**
+   * The grievances intake holds of these, locked until the transaction ends, in the order of
+   * their ids (two transactions locking some of the same never wait on each other in a circle).
+   */
+  async findManyForUpdate(grievanceIds: readonly string[]): Promise<GrievanceRecord[]> {
+    const rows = await this.query(`SELECT * FROM intake_grievances WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [grievanceIds]);
+    return rows.map(toGrievanceRecord);
+  }
+
+  /**
    * Writes what the events of one transaction changed in the tracking view (see
    * TrackingWrites), in one statement: the tracked state of grievances, resolutions, history lines
    * (in the given order) and deadlines, each a JSON array. A resolution or history line of an
