@@ -228,8 +228,9 @@ class SnapshotWrites implements BatchWriter {
                 lat double precision, lng double precision, address text, submitted_at timestamptz, reported_by text, attachment_ids jsonb, logged_at_station_id text)
          ON CONFLICT (grievance_id) DO NOTHING
          RETURNING grievance_id)
-       SELECT ${TICKET} FROM tickets WHERE grievance_id IN (SELECT grievance_id FROM saved)`,
-      [JSON.stringify(pending.map((p) => p.row))],
+       -- The id list lets the planner use the key (it cannot tell how few rows saved holds).
+       SELECT ${TICKET} FROM tickets WHERE grievance_id = ANY($2::uuid[]) AND grievance_id IN (SELECT grievance_id FROM saved)`,
+      [JSON.stringify(pending.map((p) => p.row)), pending.map((p) => p.row.grievance_id)],
     )) as Ticket[];
     const byGrievance = new Map(tickets.map((t) => [t.grievanceId, t]));
     for (const { row, then } of pending) {
