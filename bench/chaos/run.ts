@@ -425,13 +425,13 @@ async function check(sys: BenchSystem, grievances: Grievance[], auditor: string)
   const subscriptions = await consumerSubscriptions(sys.kafka);
   const lostByConsumer: Record<string, Record<string, number>> = {};
   let lost = 0;
-  for (const [service, group] of Object.entries(CONSUMER_GROUPS)) {
+  for (const [service, group] of Object.entries(CONSUMER_GROUPS).flatMap(([service, groups]) => groups.map((g) => [service, g] as const))) {
     const inbox = await query<{ event_id: string; topic: string }>(db(service), `SELECT event_id::text, topic FROM messaging_inbox WHERE consumer = $1`, [group]);
     const seen = new Set(inbox.map((r) => `${r.topic} ${r.event_id}`));
     for (const [topic, groups] of subscriptions) {
       if (!groups.has(group)) continue;
       const missing = [...(outbox.get(topic) ?? [])].filter((id) => !seen.has(`${topic} ${id}`)).length;
-      if (missing > 0) (lostByConsumer[service] ??= {})[topic] = missing;
+      if (missing > 0) (lostByConsumer[group] ??= {})[topic] = missing;
       lost += missing;
     }
   }

@@ -153,16 +153,18 @@ export class LagProbe {
       }
       return map;
     };
-    for (const [service, group] of Object.entries(CONSUMER_GROUPS)) {
-      const committed = await admin.fetchOffsets({ groupId: this.kafka.topic(group) });
+    for (const [service, groups] of Object.entries(CONSUMER_GROUPS)) {
       let lag = 0n;
-      for (const { topic, partitions } of committed) {
-        if (topic.endsWith('.dlq')) continue;
-        const highs = await high(topic);
-        for (const p of partitions) {
-          const h = highs.get(p.partition) ?? 0n;
-          const c = BigInt(p.offset) < 0n ? 0n : BigInt(p.offset);
-          if (h > c) lag += h - c;
+      for (const group of groups) {
+        const committed = await admin.fetchOffsets({ groupId: this.kafka.topic(group) });
+        for (const { topic, partitions } of committed) {
+          if (topic.endsWith('.dlq')) continue;
+          const highs = await high(topic);
+          for (const p of partitions) {
+            const h = highs.get(p.partition) ?? 0n;
+            const c = BigInt(p.offset) < 0n ? 0n : BigInt(p.offset);
+            if (h > c) lag += h - c;
+          }
         }
       }
       out[service] = Number(lag);

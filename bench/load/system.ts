@@ -16,12 +16,12 @@ export const SEED_FILE = DEMO_CITY_DIR;
 const demoCity = readValidCity(DEMO_CITY_DIR);
 
 /** The consumer group of each service (as the services name them), prefixed by the run's topic prefix on the broker. */
-export const CONSUMER_GROUPS: Record<string, string> = {
-  intake: 'intake',
-  routing: 'routing',
-  'grid-dispatch': 'grid-dispatch',
-  feedback: 'feedback',
-  audit: 'audit',
+export const CONSUMER_GROUPS: Record<string, readonly string[]> = {
+  intake: ['intake'],
+  routing: ['routing'],
+  'grid-dispatch': ['grid-dispatch', 'grid-dispatch-reports'],
+  feedback: ['feedback', 'feedback-staff-notifications'],
+  audit: ['audit'],
 };
 
 /**
