@@ -270,6 +270,47 @@ describe('the SLA engine on real Postgres, Redis and Kafka', () => {
     }
   });
 
+  it('adds a slot\'s job once per process, not once per deadline, and again in every process once Redis lost it', async () => {
+    const redis = await startPrivateRedis();
+    redises.push(redis);
+    const prefix = `sla-slots-${randomBytes(4).toString('hex')}`;
+    // Two replicas of one owner; 5 s slots, as deployed.
+    const replicas = [0, 1].map(() => engine({ redisUrl: redis.url, prefix, alarms: { slotMs: 5000, leadMs: 300, sweepIntervalMs: 200 } }));
+    await Promise.all(replicas.map((r) => r.open()));
+    const [first, second] = replicas as [SlaEngine, SlaEngine];
+    const at = new Date();
+    const all: SlaDeadline[] = [];
+    const startIn = async (sla: SlaEngine, count: number) => {
+      const armedBefore = sla.alarms.stats.slotsArmed;
+      for (let i = 0; i < count; i++) all.push(await outbox.run((tx) => sla.start(tx, deadlineFor('test_long', { at }))));
+      return { deadline: all[all.length - 1]!, added: sla.alarms.stats.slotsArmed - armedBefore };
+    };
+
+    // Twenty deadlines due at the same moment, hours away: the slot of their next alarm (the warning), added once.
+    const { deadline, added } = await startIn(first, 20);
+    expect(added).toBe(1);
+    expect(await first.alarms.isArmed(deadline.warnAt!)).toBe(true);
+    expect((await startIn(second, 1)).added).toBe(1); // the other replica adds it once too
+    expect((await startIn(second, 5)).added).toBe(0);
+
+    await first.alarms.redisClient.flushall();
+    // A replica's sweep finds Redis empty and arms every slot again from Postgres (both may, sweeping at once)…
+    await eventually(() => first.alarms.isArmed(deadline.warnAt!), (armed) => armed, { timeoutMs: 3000, what: 'the slot armed again' });
+    expect(first.alarms.stats.redisLost + second.alarms.stats.redisLost).toBeGreaterThanOrEqual(1);
+    // …and neither trusts what it added before: the next deadline of each adds its slots again.
+    for (const replica of replicas) {
+      await replica.alarms.sweep();
+      await replica.alarms.sweep();
+    }
+    expect((await startIn(first, 1)).added).toBe(1);
+    expect((await startIn(second, 1)).added).toBe(1);
+    expect((await startIn(first, 3)).added).toBe(0);
+    // Nothing left open for the tests that arm every slot in Postgres.
+    await outbox.run(async (tx) => {
+      for (const d of all) await first.cancel(tx, d.id);
+    });
+  });
+
   it('re-arms every open deadline on start, so a Redis that lost everything while the service was down loses nothing', async () => {
     const redis = await startPrivateRedis();
     redises.push(redis);

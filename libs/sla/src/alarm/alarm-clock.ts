@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DelayedError, Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -123,6 +124,15 @@ export class AlarmClock {
   private retryArm: PendingAlarm[] = [];
   /** Alarms this process holds, by `<deadline>.<kind>.<version>`. */
   private readonly holding = new Map<string, Promise<void>>();
+  /**
+   * Slots whose job this process added from `arm`, not yet near their ringing. Every deadline
+   * of a busy owner falls in a slot armed already (50 a second in one 5 s slot is 250 adds of one
+   * job, each a Lua script in Redis); a slot here is not added again while its job cannot have
+   * rung (`canSkip`). Forgotten when Redis lost its data, or someone armed everything again.
+   */
+  private readonly armedSlots = new Set<number>();
+  /** The marker's value at the last sweep: another value means Redis was found empty and everything armed again. */
+  private markerSeen?: string;
   private closing = false;
   private opened = false;
   readonly stats: AlarmStats = {
@@ -267,12 +277,26 @@ export class AlarmClock {
       this.retryArm.push(...due);
       return;
     }
+    const slots = [...new Set(due.map((a) => this.slotOf(a.at)))];
+    const toAdd = slots.filter((slot) => !(this.armedSlots.has(slot) && this.notRungYet(slot, now)));
+    if (toAdd.length === 0) return;
     try {
-      await withTimeout(this.addSlots(due.map((a) => this.slotOf(a.at))), 5000);
+      await withTimeout(this.addSlots(toAdd), 5000);
+      for (const slot of toAdd) if (this.notRungYet(slot, now)) this.armedSlots.add(slot);
     } catch (error) {
       this.logger.warn({ err: error, alarms: due.length }, 'could not arm sla alarms; the sweep will retry');
       this.retryArm.push(...due);
     }
+  }
+
+  /**
+   * Whether a slot's job, once added, is still waiting in Redis at `now`: it rings `leadMs` before
+   * the slot, and a slot job delivered up to a second earlier still reads its alarms (`processSlot`).
+   * An alarm armed after its slot rang is held by the process that armed it (`arm`), within
+   * `leadMs + slotMs`; the second of margin keeps such alarms from relying on that.
+   */
+  private notRungYet(slot: number, now: number): boolean {
+    return slot - this.leadMs - 1000 > now;
   }
 
   private async addSlots(slots: readonly number[]): Promise<void> {
@@ -303,7 +327,10 @@ export class AlarmClock {
 
   /** Arms every slot from the beginning of time to the end of the window (start, or Redis lost its data). */
   async rearmAll(): Promise<number> {
-    await this.client().set(this.markerKey, String(this.clock.now()));
+    // Forgotten before Postgres is read, so an alarm committed after the read is added by its own arm.
+    this.armedSlots.clear();
+    this.markerSeen = `${this.clock.now()}.${randomUUID()}`;
+    await this.client().set(this.markerKey, this.markerSeen);
     const until = this.clock.now() + this.horizonMs;
     const slots = await this.repository.alarmSlots(this.dataSource.manager, null, until, this.slotMs);
     await this.addSlots(slots);
@@ -340,13 +367,20 @@ export class AlarmClock {
       this.retryArm = [];
       await this.arm(retry);
     }
-    if (!(await redis.exists(this.markerKey))) {
+    const marker = await redis.get(this.markerKey);
+    if (marker === null) {
       this.stats.redisLost++;
       this.logger.warn({ queue: this.queueName }, 'redis lost the sla alarms (flushed or restarted empty); arming them again from postgres');
       await this.rearmAll();
       return;
     }
+    if (marker !== this.markerSeen) {
+      // Another replica found Redis empty and armed from Postgres: what this one armed before may be gone.
+      this.armedSlots.clear();
+      this.markerSeen = marker;
+    }
     const now = this.clock.now();
+    for (const slot of this.armedSlots) if (!this.notRungYet(slot, now)) this.armedSlots.delete(slot);
     const until = now + this.horizonMs;
     await this.addSlots(await this.repository.alarmSlots(this.dataSource.manager, this.watermark, until, this.slotMs));
     this.watermark = until;
