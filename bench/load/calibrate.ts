@@ -8,17 +8,21 @@
  * - Postgres: pgbench running intake's own transaction shape (a grievance row and its
  *   outbox row, committed together) against intake's real schema in a throwaway database.
  * - Redis: PING round trips.
+ * - What one of each costs in CPU, client and server apart (`UnitCosts`): a prepared statement,
+ *   a produce, a produce → consume round trip. A grievance's CPU is mostly a count of these.
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
 import { Redis } from 'ioredis';
 import { KafkaConnection } from '@grievance/messaging';
 import { createThrowawayDatabase, uniqueTopicPrefix } from '@grievance/provisioning';
 import { migrateDatabase } from '../../deploy/local/services';
 import { Latency, LatencySummary, nowMs } from './generator';
+import { cpuSecondsOf, pidsNamed } from './probes';
 
 const run = promisify(execFile);
 
@@ -26,19 +30,70 @@ export interface Calibration {
   kafkaRoundTrip: LatencySummary;
   pgbench: { clients: number; tps: number; latencyMs: number }[];
   redisPing: LatencySummary;
+  unitCosts: UnitCosts;
+}
+
+/** µs of CPU for one of each, on the client (this process) and on the server (every broker or Postgres process), from /proc and process.cpuUsage. */
+export interface UnitCosts {
+  /** A named prepared `SELECT` of one row by its key (node-postgres, as the services send them), outside a transaction. */
+  statement: ClientServer;
+  /** One message produced with acks=all by an idempotent producer, as the outbox relay sends, awaited before the next. */
+  produce: ClientServer;
+  /** A produce awaited, and the message read by a consumer group of its own (eachMessage), before the next. */
+  roundTrip: ClientServer;
+}
+export interface ClientServer {
+  count: number;
+  clientUs: number;
+  serverUs: number;
+}
+
+/** CPU of this process and of the server's processes over `work`, per one of `count`. */
+async function costOf(count: number, serverPids: () => number[], work: () => Promise<void>): Promise<ClientServer> {
+  const server = cpuSecondsOf(serverPids());
+  const client = process.cpuUsage();
+  await work();
+  const clientUsed = process.cpuUsage(client);
+  const serverUsed = cpuSecondsOf(serverPids()) - server;
+  return { count, clientUs: Math.round((clientUsed.user + clientUsed.system) / count), serverUs: Math.round((serverUsed * 1e6) / count) };
 }
 
 export async function calibrate(options: { brokers: string[]; redisUrl: string; seconds: number; log: (line: string) => void }): Promise<Calibration> {
-  const kafkaRoundTrip = await kafkaRtt(options.brokers, 500);
+  const kafka = await kafkaRtt(options.brokers, 1000);
+  const kafkaRoundTrip = kafka.latency;
   options.log(`  kafka produce→consume round trip: p50 ${kafkaRoundTrip.p50} ms, p99 ${kafkaRoundTrip.p99} ms`);
   const pgbench = await pgbenchOutbox(options.seconds);
   for (const p of pgbench) options.log(`  pgbench grievance+outbox, ${p.clients} client(s): ${p.tps} tx/s, ${p.latencyMs} ms each`);
   const redisPing = await redisRtt(options.redisUrl, 2000);
   options.log(`  redis PING: p50 ${redisPing.p50} ms, p99 ${redisPing.p99} ms`);
-  return { kafkaRoundTrip, pgbench, redisPing };
+  const unitCosts: UnitCosts = { statement: await statementCost(10_000), produce: kafka.produce, roundTrip: kafka.roundTrip };
+  const line = (what: string, c: ClientServer, server: string) => options.log(`  CPU of ${what}: ${c.clientUs} µs the client, ${c.serverUs} µs ${server} (${c.count} of them)`);
+  line('a prepared statement', unitCosts.statement, 'Postgres');
+  line('a produce (acks=all)', unitCosts.produce, 'the broker');
+  line('a produce → consume round trip', unitCosts.roundTrip, 'the broker');
+  return { kafkaRoundTrip, pgbench, redisPing, unitCosts };
 }
 
-async function kafkaRtt(brokers: string[], count: number): Promise<LatencySummary> {
+/** One row read by its key, again and again, as a named prepared statement: what a round trip to Postgres costs both sides. */
+async function statementCost(count: number): Promise<ClientServer> {
+  const database = await createThrowawayDatabase('bench_s0_statement');
+  const client = new Client({ connectionString: database.url });
+  try {
+    await client.connect();
+    await client.query('CREATE TABLE calibration (id int PRIMARY KEY, value text NOT NULL)');
+    await client.query("INSERT INTO calibration SELECT g, 'value ' || g FROM generate_series(1, 1000) g");
+    const read = (i: number) => client.query({ name: 'calibration-read', text: 'SELECT value FROM calibration WHERE id = $1', values: [1 + (i % 1000)] });
+    for (let i = 0; i < 500; i++) await read(i); // warm: plan cached, JIT
+    return await costOf(count, () => pidsNamed('postgres'), async () => {
+      for (let i = 0; i < count; i++) await read(i);
+    });
+  } finally {
+    await client.end().catch(() => undefined);
+    await database.drop();
+  }
+}
+
+async function kafkaRtt(brokers: string[], count: number): Promise<{ latency: LatencySummary; produce: ClientServer; roundTrip: ClientServer }> {
   const connection = new KafkaConnection({ brokers, clientId: 'bench-calibration', topicPrefix: uniqueTopicPrefix('bench-s0') });
   await connection.ensureTopics([{ topic: 'calibration', partitions: 1 }]);
   const topic = connection.topic('calibration');
@@ -46,6 +101,9 @@ async function kafkaRtt(brokers: string[], count: number): Promise<LatencySummar
   const consumer = connection.kafka.consumer({ groupId: `${topic}-reader`, maxWaitTimeInMs: 500 });
   const latency = new Latency();
   let waiting: ((at: number) => void) | undefined;
+  const broker = () => pidsNamed('java');
+  let produce: ClientServer;
+  let roundTrip: ClientServer;
   try {
     await producer.connect();
     await consumer.connect();
@@ -53,20 +111,28 @@ async function kafkaRtt(brokers: string[], count: number): Promise<LatencySummar
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.run({ autoCommit: false, eachMessage: async () => waiting?.(nowMs()) });
     await joined;
-    for (let i = 0; i < count + 20; i++) {
+    const once = async (i: number, measured: boolean) => {
       const arrived = new Promise<number>((resolve) => (waiting = resolve));
       const sent = nowMs();
       await producer.send({ topic, acks: -1, messages: [{ key: String(i), value: String(sent) }] });
       const at = await arrived;
-      if (i >= 20) latency.record(at - sent); // the first few warm the connections
-    }
+      if (measured) latency.record(at - sent);
+    };
+    for (let i = 0; i < 20; i++) await once(i, false); // the first few warm the connections
+    roundTrip = await costOf(count, broker, async () => {
+      for (let i = 0; i < count; i++) await once(i, true);
+    });
+    await consumer.stop();
+    produce = await costOf(count, broker, async () => {
+      for (let i = 0; i < count; i++) await producer.send({ topic, acks: -1, messages: [{ key: String(i), value: 'x' }] });
+    });
   } finally {
     await consumer.disconnect().catch(() => undefined);
     await producer.disconnect().catch(() => undefined);
     await connection.deletePrefixedTopics().catch(() => undefined);
     await connection.disconnect();
   }
-  return latency.summary();
+  return { latency: latency.summary(), produce, roundTrip };
 }
 
 /** intake's submission transaction without the service around it, driven by pgbench. */

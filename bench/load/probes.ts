@@ -25,6 +25,11 @@ function procStat(pid: number): { cpuSeconds: number; rssBytes: number } | undef
   }
 }
 
+/** user+system CPU seconds of these processes together, so far (those gone count nothing). */
+export function cpuSecondsOf(pids: number[]): number {
+  return pids.reduce((total, pid) => total + (procStat(pid)?.cpuSeconds ?? 0), 0);
+}
+
 /** The pids of processes whose command name is `name` (e.g. every postgres backend). */
 export function pidsNamed(name: string): number[] {
   try {
@@ -178,7 +183,6 @@ export class LagProbe {
   }
 }
 
-/** Outbox rows not yet published, per service database. */
 /** What a database has done, from Postgres's own counters (pg_stat_database). */
 export interface DatabaseWork {
   /** Transactions committed and rolled back, less the probe's own. */
@@ -188,6 +192,10 @@ export interface DatabaseWork {
   rowsDeleted: number;
   /** Rows read by index and sequential scans. */
   rowsRead: number;
+  /** Events this service produced (rows written to its outbox). */
+  eventsPublished: number;
+  /** Events its consumer groups applied (rows written to its inbox, one per event and group). */
+  eventsApplied: number;
 }
 
 /** Each service's outbox backlog, and the work its database does (one connection per database). */
@@ -223,7 +231,13 @@ export class BacklogProbe {
                 tup_deleted::float8 AS "rowsDeleted", (tup_fetched + tup_returned)::float8 AS "rowsRead"
            FROM pg_stat_database WHERE datname = current_database()`,
       );
-      const row = rows[0] as DatabaseWork;
+      const events = await this.query(
+        service,
+        `SELECT coalesce(sum(n_tup_ins) FILTER (WHERE relname = 'messaging_outbox'), 0)::float8 AS "eventsPublished",
+                coalesce(sum(n_tup_ins) FILTER (WHERE relname = 'messaging_inbox'), 0)::float8 AS "eventsApplied"
+           FROM pg_stat_user_tables`,
+      );
+      const row = { ...(rows[0] as DatabaseWork), ...(events.rows[0] as Pick<DatabaseWork, 'eventsPublished' | 'eventsApplied'>) };
       out[service] = { ...row, transactions: row.transactions - own };
     }
     return out;
@@ -255,7 +269,15 @@ export function workPerGrievance(before: Record<string, DatabaseWork>, after: Re
     const start = before[service];
     if (!start) continue;
     const per = (key: keyof DatabaseWork) => Math.round(((end[key] - start[key]) / grievances) * 10) / 10;
-    out[service] = { transactions: per('transactions'), rowsInserted: per('rowsInserted'), rowsUpdated: per('rowsUpdated'), rowsDeleted: per('rowsDeleted'), rowsRead: per('rowsRead') };
+    out[service] = {
+      transactions: per('transactions'),
+      rowsInserted: per('rowsInserted'),
+      rowsUpdated: per('rowsUpdated'),
+      rowsDeleted: per('rowsDeleted'),
+      rowsRead: per('rowsRead'),
+      eventsPublished: per('eventsPublished'),
+      eventsApplied: per('eventsApplied'),
+    };
   }
   return out;
 }

@@ -1,7 +1,8 @@
 /**
  * The load benchmark (not a test): `npm run bench [-- --scenarios S0,S1,S2,S3 --step-seconds 20]`.
  *
- * S0  calibration: Kafka round trip, pgbench of the grievance+outbox transaction, Redis PING.
+ * S0  calibration: Kafka round trip, pgbench of the grievance+outbox transaction, Redis PING, the
+ *     CPU of one statement, one produce and one produce → consume round trip.
  * S1  10 hazards/s, open loop, for --steady-seconds.
  * S2  50 hazards/s, the same.
  * S3  a ramp (--rates, default 100,250,500,1000,1500,2000/s, --step-seconds each) up to the
@@ -47,6 +48,8 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     /** Runs these services (comma-separated, or `all`) under node --cpu-prof for the whole run and prints where their time went. */
     'profile-service': { type: 'string' },
+    /** Added to every service's NODE_OPTIONS, for runtime flags compared side by side: `--node-options=--max-semi-space-size=32` (with the =, as the value starts with a dash). */
+    'node-options': { type: 'string', default: '' },
     /** How long the stack is watched at rest after the warm-up (0: not at all). */
     'idle-seconds': { type: 'string', default: '20' },
     'p99-limit-ms': { type: 'string', default: '250' },
@@ -226,8 +229,8 @@ function cpuTable(steps: StepResult[]): string {
 
 function databaseTable(step: StepResult): string {
   return table(
-    ['database, per grievance', 'transactions', 'rows inserted', 'rows updated', 'rows deleted', 'rows read'],
-    Object.entries(step.databasePerGrievance).map(([service, w]) => [service, w.transactions, w.rowsInserted, w.rowsUpdated, w.rowsDeleted, w.rowsRead]),
+    ['database, per grievance', 'transactions', 'rows inserted', 'rows updated', 'rows deleted', 'rows read', 'events published', 'events applied'],
+    Object.entries(step.databasePerGrievance).map(([service, w]) => [service, w.transactions, w.rowsInserted, w.rowsUpdated, w.rowsDeleted, w.rowsRead, w.eventsPublished, w.eventsApplied]),
   );
 }
 
@@ -321,7 +324,10 @@ async function main(): Promise<void> {
     const profiled = profiledServices(args['profile-service']);
     const profileDir = path.join(ROOT, '.cache', 'bench-profiles', `run-${Date.now()}`);
     const serviceEnv: Record<string, Record<string, string>> = { intake: { ...BENCH_INTAKE_ENV } };
-    for (const name of profiled) serviceEnv[name] = { ...serviceEnv[name], NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(profileDir, name)}` };
+    for (const name of SERVICE_NAMES) {
+      const nodeOptions = [args['node-options'], profiled.includes(name) ? `--cpu-prof --cpu-prof-dir=${path.join(profileDir, name)}` : ''].filter(Boolean).join(' ');
+      if (nodeOptions) serviceEnv[name] = { ...serviceEnv[name], NODE_OPTIONS: nodeOptions };
+    }
     system = await startBenchSystem({ label: 'bench', brokers: SHARED_KAFKA_BROKERS, redisUrl: redis.url, env: { LOG_LEVEL: args['log-level'] }, serviceEnv });
     profileWhenStopped = profiled.map((service) => ({ service, dir: path.join(profileDir, service) }));
     log(`  healthy in ${round((Date.now() - started) / 1000)} s (logs in ${path.relative(ROOT, system.logDir)})`);
@@ -456,7 +462,7 @@ async function profileHottest(ctx: Context, at: StepResult): Promise<ProfileSumm
   const dir = path.join(ROOT, '.cache', 'bench-profiles', new Date().toISOString().replace(/[:.]/g, '-'));
   fs.mkdirSync(dir, { recursive: true });
   log(`\nprofile: ${hottest} (the busiest at ${at.rate}/s) under --cpu-prof for a ${STEP_SECONDS} s step at ${at.rate}/s`);
-  await ctx.system.restart(hottest, { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` });
+  await ctx.system.restart(hottest, { NODE_OPTIONS: [args['node-options'], `--cpu-prof --cpu-prof-dir=${dir}`].filter(Boolean).join(' ') });
   await runStep(ctx, 'profiled', at.rate, STEP_SECONDS);
   await ctx.system.restart(hottest); // SIGTERM: the profile is written as it exits
   const file = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f))[0];
