@@ -417,7 +417,7 @@ async function main(): Promise<void> {
       log(table(['process', ...steps.map((s) => `${s.rate}/s`)], processRows(steps)));
       log('\nCPU per grievance (ms) per process and step');
       log(cpuTable(steps));
-      log(`\nhighest sustained rate: ${highest ? `${highest.rate}/s` : 'none of the steps'} (goal ≥ 1000/s)`);
+      log(`\nhighest sustained rate: ${highest ? `${highest.rate}/s` : 'none of the steps'} (goal ≥ 300/s, 1000/s the stretch)`);
       if (highest) log(ratioLine(highest, calibration));
       let profile: ProfileSummary | undefined;
       // At the highest sustained rate; when none was sustained, at the first step's rate (where the pipeline already saturates).

@@ -140,9 +140,10 @@ export async function runS4(probes: S4Probes, options: S4Options): Promise<S4Res
       calendar: 'calendar',
       reason: 'load benchmark S4: the member lets the deadline pass',
     });
-    // Few enough appeals each to stay under intake's per-caller limit (20 a minute).
+    // Few enough appeals each to stay under intake's per-caller limit (20 a minute) with their
+    // retries: ten each in a 30 s run was the limit itself, and a busy intake's 503s, retried, went past it.
     const appealCount = Math.ceil((options.rate * options.seconds) / options.appealEvery);
-    const appealRiders = Array.from({ length: Math.max(5, Math.ceil(appealCount / 10)) }, (_, i) => actors.rider(`bench-s4-appeal-rider-${i}`));
+    const appealRiders = Array.from({ length: Math.max(5, Math.ceil(appealCount / 4)) }, (_, i) => actors.rider(`bench-s4-appeal-rider-${i}`));
     for (const rider of appealRiders) await actors.register(rider, 'rider', S4_BRANCH);
     const hazardRiders = Array.from({ length: options.riders }, (_, i) => actors.rider(`bench-s4-rider-${i}`));
 
