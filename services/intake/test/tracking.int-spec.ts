@@ -2,8 +2,9 @@ import request from 'supertest';
 import { signDevToken } from '@grievance/auth';
 import { createEnvelope, EventEnvelope, PayloadOf, TopicName } from '@grievance/contracts';
 import { catalogueTopicsToCreate, EventPublisher, KafkaConnection } from '@grievance/messaging';
-import { createServiceApp, createTestDatabase, eventually, testConfigEnv, TestDatabase, TestServiceApp, waitForMessages } from '@grievance/testing';
+import { createServiceApp, createTestDatabase, eventually, queryDatabase, testConfigEnv, TestDatabase, TestServiceApp, waitForMessages } from '@grievance/testing';
 import { AppModule } from '../src/app.module';
+import { GrievancesRepository } from '../src/grievances/grievances.repository';
 import { IntakeConfig } from '../src/config';
 import { HAZARD, writeCategorySeed } from './fixtures';
 
@@ -84,6 +85,29 @@ describe('the tracking view', () => {
     ]);
     const times = res.history.map((h: { at: string }) => h.at);
     expect([...times].sort()).toEqual(times);
+  });
+
+  it('shows the state and the history of one moment, when events are applied between its reads', async () => {
+    const { id } = (await request(service.url).post('/v1/grievances').set('Authorization', `Bearer ${alice}`).send({ ...HAZARD, location: { lat: 28.71, lng: 115.91 } }).expect(201)).body as { id: string };
+    const repository = service.app.get(GrievancesRepository);
+    const history = repository.history.bind(repository);
+    // A resolution applied by another connection (as the tracking consumer commits a fetch) after the view read the state, before it reads the history.
+    const between = jest.spyOn(repository, 'history').mockImplementationOnce(async (grievanceId, language) => {
+      await queryDatabase(
+        db.url,
+        `WITH moved AS (UPDATE intake_grievances SET status = 'resolved', status_at = now() WHERE id = $1)
+         INSERT INTO intake_history (grievance_id, event_id, at, type, actor, summary) VALUES ($1, gen_random_uuid(), now(), 'grievance.resolved', '{}'::jsonb, 'resolved')`,
+        [id],
+      );
+      return history(grievanceId, language);
+    });
+    const during = (await view(id).expect(200)).body as { status: string; history: { type: string }[] };
+    between.mockRestore();
+    expect(during.status).toBe('submitted');
+    expect(during.history.map((h) => h.type)).toEqual(['grievance.submitted']);
+    const after = (await view(id).expect(200)).body as { status: string; history: { type: string }[] };
+    expect(after.status).toBe('resolved');
+    expect(after.history.map((h) => h.type)).toEqual(['grievance.submitted', 'grievance.resolved']);
   });
 
   it('lets the reporter answer what the holder asked, and nobody else', async () => {

@@ -175,6 +175,18 @@ export class TransactionalOutbox {
 }
 
 /**
+ * Runs reads that must agree with each other (a grievance's state and its history, an anchor and
+ * the heads it covers) in one REPEATABLE READ transaction: every statement sees the database as
+ * of the first, so a commit landing between two of them cannot show a history line beside the
+ * state from before it. The repositories reach the transaction as in a unit of work; inside one
+ * already, `work` just runs there.
+ */
+export function readConsistently<R>(dataSource: DataSource, work: () => Promise<R>): Promise<R> {
+  if (currentTransaction(dataSource)) return work();
+  return dataSource.transaction('REPEATABLE READ', (manager) => withTransaction(new OutboxTransaction(manager), work));
+}
+
+/**
  * Runs after-commit work (OutboxTransaction.afterCommit) in order; a failure is passed to
  * `failed` (what was committed stays committed) and the rest still runs.
  */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@grievance/contracts';
-import { BatchWriter, currentTransaction, OutboxTransaction, withTransaction } from '@grievance/messaging';
+import { BatchWriter, currentTransaction, readConsistently } from '@grievance/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { databaseOf } from '../shared/database';
 import { grievanceIndexRow, UPSERT_GRIEVANCE_ROWS } from '../grievances/grievances.repository';
@@ -296,15 +296,13 @@ export class DossierRepository {
 
   /** The anchored state and what the dossier holds now, read in one snapshot. */
   anchoredState(): Promise<AnchoredState> {
-    return this.dataSource.transaction('REPEATABLE READ', (manager: EntityManager) =>
-      withTransaction(new OutboxTransaction(manager), async () => {
-        const anchors = (await this.query<Record<string, unknown>>(`SELECT * FROM audit_anchors ORDER BY id`)).map(toAnchorRow);
-        const latest = anchors.length > 0 ? anchors[anchors.length - 1]! : null;
-        const heads = latest ? await this.anchoredHeads(latest.id) : [];
-        const checks = latest ? await this.headChecks(latest.id) : [];
-        return { latest, anchors, heads, checks };
-      }),
-    );
+    return readConsistently(this.dataSource, async () => {
+      const anchors = (await this.query<Record<string, unknown>>(`SELECT * FROM audit_anchors ORDER BY id`)).map(toAnchorRow);
+      const latest = anchors.length > 0 ? anchors[anchors.length - 1]! : null;
+      const heads = latest ? await this.anchoredHeads(latest.id) : [];
+      const checks = latest ? await this.headChecks(latest.id) : [];
+      return { latest, anchors, heads, checks };
+    });
   }
 
   async listAnchors(limit: number): Promise<AnchorRow[]> {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { actsFor, type Principal } from '@grievance/auth';
 import type { Language } from '@grievance/i18n';
+import { readConsistently } from '@grievance/messaging';
 import { DomainError } from '@grievance/platform';
+import { DataSource } from 'typeorm';
 import { followed, resolutionView, SHARED_WITH_CO_REPORTERS } from './grievance-views';
 import { GrievancesRepository } from './grievances.repository';
 
@@ -15,13 +17,22 @@ export interface GetGrievanceQuery {
 /**
  * The grievance for its reporter, a co-reporter, the station staff who logged it, or the staff
  * who hold it now; to anyone else a 404, so the answer does not even say that it exists. A
- * duplicate's reporter follows the original it was joined to.
+ * duplicate's reporter follows the original it was joined to. Its reads see one moment: the
+ * tracking view writes a fetch's events at once, and a commit between reading the state and
+ * reading the history showed a resolution's line beside the status from before it.
  */
 @Injectable()
 export class GetGrievance {
-  constructor(private readonly grievances: GrievancesRepository) {}
+  constructor(
+    private readonly grievances: GrievancesRepository,
+    private readonly dataSource: DataSource,
+  ) {}
 
-  async execute({ principal, grievanceId: id, language }: GetGrievanceQuery) {
+  execute(query: GetGrievanceQuery) {
+    return readConsistently(this.dataSource, () => this.read(query));
+  }
+
+  private async read({ principal, grievanceId: id, language }: GetGrievanceQuery) {
     const g = await this.grievances.findById(id);
     const allowed =
       g !== undefined &&
