@@ -277,12 +277,14 @@ export class AlarmClock {
       this.retryArm.push(...due);
       return;
     }
+    // Only a process whose sweep runs remembers: the sweep forgets what Redis lost, and what has rung.
+    const remembers = this.opened && !this.closing;
     const slots = [...new Set(due.map((a) => this.slotOf(a.at)))];
-    const toAdd = slots.filter((slot) => !(this.armedSlots.has(slot) && this.notRungYet(slot, now)));
+    const toAdd = remembers ? slots.filter((slot) => !(this.armedSlots.has(slot) && this.notRungYet(slot, now))) : slots;
     if (toAdd.length === 0) return;
     try {
       await withTimeout(this.addSlots(toAdd), 5000);
-      for (const slot of toAdd) if (this.notRungYet(slot, now)) this.armedSlots.add(slot);
+      if (remembers) for (const slot of toAdd) if (this.notRungYet(slot, now)) this.armedSlots.add(slot);
     } catch (error) {
       this.logger.warn({ err: error, alarms: due.length }, 'could not arm sla alarms; the sweep will retry');
       this.retryArm.push(...due);
