@@ -128,7 +128,7 @@ export class AlarmClock {
    * Slots whose job this process added from `arm`, not yet near their ringing. Every deadline
    * of a busy owner falls in a slot armed already (50 a second in one 5 s slot is 250 adds of one
    * job, each a Lua script in Redis); a slot here is not added again while its job cannot have
-   * rung (`canSkip`). Forgotten when Redis lost its data, or someone armed everything again.
+   * rung (`notRungYet`). Forgotten when Redis lost its data, or someone armed everything again.
    */
   private readonly armedSlots = new Set<number>();
   /** The marker's value at the last sweep: another value means Redis was found empty and everything armed again. */
